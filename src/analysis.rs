@@ -1,0 +1,545 @@
+//! Text analysis shared by indexing, querying, snippets and lexicon matching: one function turns
+//! any text into normalised terms with their byte offsets.
+//!
+//! The pipeline, in order:
+//! 1. **Words.** Runs of letters and digits; `#`/`+` right after a short word stay in it (`c#`,
+//!    `c++`) and a leading `.` before letters stays (`.net`). Everything else separates words, so
+//!    `back-end`, `node.js` and `salary: $100k` split into plain words and never into syntax.
+//! 2. **Folding.** Lower case, common Latin accents removed (`résumé` → `resume`).
+//! 3. **Synonyms.** The table in `assets/synonyms.toml` maps one- to three-word forms to a canonical
+//!    term, longest form first (`back end` → `backend`, `k8s` → `kubernetes`, `entry level` →
+//!    `junior`).
+//! 4. **Stop words** (only for words no synonym claimed) are dropped, as are short numbers.
+//! 5. **Stemming** (Snowball English) of every remaining term, canonical ones included, so the
+//!    table and the stemmer always agree.
+//!
+//! The same [`Analyzer`] runs at index time and at query time: tantivy has no synonym filter, and
+//! canonicalising both sides means a single term query per concept (fast, and highlightable).
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use once_cell::sync::Lazy;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+
+/// Bumped whenever the analysis code changes in a way that changes terms; part of the fingerprint.
+const ANALYSIS_VERSION: u32 = 1;
+
+/// The synonym table shipped with the program.
+pub const DEFAULT_SYNONYMS: &str = include_str!("../assets/synonyms.toml");
+
+/// Words too common to help ranking or worth bolding in a snippet.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "being", "but", "by", "can", "could", "d", "did", "do", "does", "doing",
+    "don", "during", "each", "else", "etc", "for", "from", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "him", "his", "how", "i", "if", "im", "in", "into", "is", "isn", "it",
+    "its", "just", "let", "ll", "m", "me", "might", "more", "most", "much", "must", "my", "no",
+    "nor", "not", "of", "off", "ok", "on", "once", "only", "or", "other", "our", "ours", "out",
+    "own", "please", "pls", "re", "s", "same", "she", "should", "so", "some", "such", "t", "tell",
+    "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "u", "under", "until", "up", "ve", "very", "want", "was",
+    "wasn", "we", "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "y", "you", "your", "yours", "yourself", "hey", "hi", "hello", "guys",
+    "anyone", "thanks", "thank", "really", "like", "know", "get", "gets", "got",
+];
+
+/// Words longer than this (in bytes) are noise such as hashes or URLs; they are dropped.
+const MAX_WORD_BYTES: usize = 40;
+
+/// One analysed term and where its source words sit in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The normalised term, as stored in the index.
+    pub text: String,
+    /// Byte offset of the first source word.
+    pub start: usize,
+    /// Byte offset just past the last source word.
+    pub end: usize,
+}
+
+/// A synonym table that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid synonym table: {0}")]
+pub struct SynonymTableError(String);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymFile {
+    terms: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    query_terms: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    soft: SoftWords,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SoftWords {
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+/// Which side of the search text is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Guide text: only the `[terms]` table applies.
+    Index,
+    /// A question: `[query_terms]` (colloquial phrasings) apply too, and soft words are marked.
+    Query,
+}
+
+/// One analysed term of a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryToken {
+    /// The term with its offsets in the question.
+    pub term: Term,
+    /// A question word that carries little meaning on its own ("learn", "good"): weighed down.
+    pub soft: bool,
+}
+
+/// The analyzer: synonym table, stop words and stemmer. Cheap to share; see [`Analyzer::shared`].
+pub struct Analyzer {
+    /// Space-joined surface form → canonical word (before stemming).
+    forms: HashMap<String, String>,
+    /// Forms that apply to questions only.
+    query_forms: HashMap<String, String>,
+    /// Question words weighed down (folded surface forms).
+    soft: HashSet<String>,
+    /// First words of multi-word forms, so most words skip the phrase lookups.
+    phrase_starts: HashSet<String>,
+    longest_form: usize,
+    stop_words: HashSet<&'static str>,
+    stemmer: Stemmer,
+    fingerprint: String,
+}
+
+impl fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("forms", &self.forms.len())
+            .field("query_forms", &self.query_forms.len())
+            .field("fingerprint", &self.fingerprint)
+            .finish()
+    }
+}
+
+static SHARED: Lazy<Analyzer> = Lazy::new(|| {
+    Analyzer::from_toml(DEFAULT_SYNONYMS).expect("the shipped synonym table parses (unit-tested)")
+});
+
+impl Analyzer {
+    /// The analyzer built from the shipped synonym table, created once.
+    pub fn shared() -> &'static Analyzer {
+        &SHARED
+    }
+
+    /// Builds an analyzer from a synonym table in the format of `assets/synonyms.toml`.
+    ///
+    /// # Errors
+    /// When the TOML does not parse or a form has no words.
+    pub fn from_toml(table: &str) -> Result<Analyzer, SynonymTableError> {
+        let file: SynonymFile =
+            toml::from_str(table).map_err(|e| SynonymTableError(e.to_string()))?;
+        let mut phrase_starts = HashSet::new();
+        let mut longest_form = 1;
+        let forms = form_table(file.terms, &mut phrase_starts, &mut longest_form)?;
+        let query_forms = form_table(file.query_terms, &mut phrase_starts, &mut longest_form)?;
+        let soft = file
+            .soft
+            .words
+            .iter()
+            .flat_map(|w| words(w))
+            .map(|(w, _, _)| w)
+            .collect();
+        let fingerprint = blake3::Hash::to_hex(&blake3::hash(
+            format!(
+                "analysis-v{ANALYSIS_VERSION}\n{table}\n{}",
+                STOP_WORDS.join(" ")
+            )
+            .as_bytes(),
+        ))
+        .to_string();
+        Ok(Analyzer {
+            forms,
+            query_forms,
+            soft,
+            phrase_starts,
+            longest_form,
+            stop_words: STOP_WORDS.iter().copied().collect(),
+            stemmer: Stemmer::create(Algorithm::English),
+            fingerprint,
+        })
+    }
+
+    /// A hash of everything that decides which terms text turns into; an index built with another
+    /// fingerprint must be rebuilt.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The one-word synonym forms and their canonical words, for spelling correction of
+    /// question words ("compensaton" is close to the form "compensation").
+    pub fn single_word_forms(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.forms
+            .iter()
+            .chain(&self.query_forms)
+            .filter(|(form, _)| !form.contains(' '))
+            .map(|(f, c)| (f.as_str(), c.as_str()))
+    }
+
+    /// Analyses `text` into terms with byte offsets, in order.
+    pub fn analyze(&self, text: &str) -> Vec<Term> {
+        let mut out = Vec::new();
+        self.analyze_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Analyzer::analyze`], appending to `out` (reuses its allocation).
+    pub fn analyze_into(&self, text: &str, out: &mut Vec<Term>) {
+        self.run(text, Mode::Index, |term, _| out.push(term));
+    }
+
+    /// Analyses a question: colloquial query-only forms apply, and soft words are marked.
+    pub fn analyze_query(&self, text: &str) -> Vec<QueryToken> {
+        let mut out = Vec::new();
+        self.run(text, Mode::Query, |term, soft| {
+            out.push(QueryToken { term, soft })
+        });
+        out
+    }
+
+    fn lookup(&self, key: &str, mode: Mode) -> Option<&str> {
+        self.forms
+            .get(key)
+            .or_else(|| {
+                if mode == Mode::Query {
+                    self.query_forms.get(key)
+                } else {
+                    None
+                }
+            })
+            .map(String::as_str)
+    }
+
+    fn run(&self, text: &str, mode: Mode, mut emit: impl FnMut(Term, bool)) {
+        let words = words(text);
+        let mut key = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (word, start, _) = &words[i];
+            // Longest synonym form starting here.
+            let mut matched = None;
+            if self.phrase_starts.contains(word.as_str()) {
+                let max = self.longest_form.min(words.len() - i);
+                for len in (2..=max).rev() {
+                    key.clear();
+                    for (k, (w, _, _)) in words[i..i + len].iter().enumerate() {
+                        if k > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(w);
+                    }
+                    if let Some(canonical) = self.lookup(&key, mode) {
+                        matched = Some((canonical, len));
+                        break;
+                    }
+                }
+            }
+            if matched.is_none() {
+                matched = self.lookup(word, mode).map(|c| (c, 1));
+            }
+            match matched {
+                Some((canonical, len)) => {
+                    let end = words[i + len - 1].2;
+                    emit(
+                        Term {
+                            text: self.stemmer.stem(canonical).into_owned(),
+                            start: *start,
+                            end,
+                        },
+                        false,
+                    );
+                    i += len;
+                }
+                None => {
+                    if self.keeps(word) {
+                        let soft = mode == Mode::Query && self.soft.contains(word.as_str());
+                        emit(
+                            Term {
+                                text: self.stemmer.stem(word).into_owned(),
+                                start: *start,
+                                end: words[i].2,
+                            },
+                            soft,
+                        );
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// The distinct terms of `text`, in first-seen order.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut seen = HashSet::new();
+        self.analyze(text)
+            .into_iter()
+            .filter_map(|t| seen.insert(t.text.clone()).then_some(t.text))
+            .collect()
+    }
+
+    fn keeps(&self, word: &str) -> bool {
+        if word.len() > MAX_WORD_BYTES || self.stop_words.contains(word) {
+            return false;
+        }
+        // Short numbers ("000" in "$75,000", "10") say nothing on their own; years stay.
+        !(word.len() < 4 && word.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
+/// Builds a surface-form → canonical-word map from one table of the synonym file.
+fn form_table(
+    table: HashMap<String, Vec<String>>,
+    phrase_starts: &mut HashSet<String>,
+    longest_form: &mut usize,
+) -> Result<HashMap<String, String>, SynonymTableError> {
+    let mut forms = HashMap::new();
+    let mut canonicals: Vec<_> = table.into_iter().collect();
+    canonicals.sort();
+    for (canonical, variants) in canonicals {
+        let canonical_words = words(&canonical);
+        if canonical_words.len() != 1 {
+            return Err(SynonymTableError(format!(
+                "canonical term {canonical:?} must be one word"
+            )));
+        }
+        let canonical = canonical_words[0].0.clone();
+        for form in std::iter::once(canonical.as_str()).chain(variants.iter().map(String::as_str)) {
+            let form_words: Vec<String> = words(form).into_iter().map(|(w, _, _)| w).collect();
+            if form_words.is_empty() {
+                return Err(SynonymTableError(format!("form {form:?} has no words")));
+            }
+            if form_words.len() > 1 {
+                phrase_starts.insert(form_words[0].clone());
+            }
+            *longest_form = (*longest_form).max(form_words.len());
+            if let Some(other) = forms.insert(form_words.join(" "), canonical.clone())
+                && other != canonical
+            {
+                return Err(SynonymTableError(format!(
+                    "form {form:?} is listed under both {other:?} and {canonical:?}"
+                )));
+            }
+        }
+    }
+    Ok(forms)
+}
+
+/// Splits text into folded words with byte offsets: `(word, start, end)`.
+fn words(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut start = 0;
+    let mut end = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let in_word = !current.is_empty();
+        let keep = if c.is_alphanumeric() {
+            true
+        } else if (c == '#' || c == '+') && in_word && current.chars().count() <= 2 {
+            // "c#", "c++", "f#": a symbol glued to a very short word is part of its name.
+            true
+        } else {
+            // ".net": a dot that starts a word (after a space or at the start) before a letter.
+            c == '.'
+                && !in_word
+                && prev.is_none_or(char::is_whitespace)
+                && next.is_some_and(char::is_alphabetic)
+        };
+        if keep {
+            if !in_word {
+                start = at;
+            }
+            fold_into(c, &mut current);
+            end = at + c.len_utf8();
+        } else if in_word {
+            out.push((std::mem::take(&mut current), start, end));
+        }
+        prev = Some(c);
+    }
+    if !current.is_empty() {
+        out.push((current, start, end));
+    }
+    out
+}
+
+/// Lower-cases `c` and strips the accents of common Latin letters.
+fn fold_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for lower in c.to_lowercase() {
+        let folded = match lower {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            other => other,
+        };
+        out.push(folded);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        Analyzer::shared()
+            .analyze(text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn shipped_table_parses() {
+        let a = Analyzer::from_toml(DEFAULT_SYNONYMS).unwrap();
+        assert!(a.forms.len() > 100);
+        assert_eq!(a.fingerprint().len(), 64);
+    }
+
+    #[test]
+    fn backend_spellings_meet() {
+        let want = terms("backend");
+        assert_eq!(terms("back-end"), want);
+        assert_eq!(terms("back end"), want);
+        assert_eq!(terms("Back-End"), want);
+        assert_eq!(terms("BACKEND"), want);
+        assert_eq!(terms("front-end"), terms("frontend"));
+        assert_ne!(terms("frontend"), want);
+    }
+
+    #[test]
+    fn domain_synonyms_meet() {
+        for (a, b) in [
+            ("salary", "pay"),
+            ("salary", "compensation"),
+            ("salaries", "earn"),
+            ("income", "salary"),
+            ("junior", "entry-level"),
+            ("junior", "entry level"),
+            ("senior", "experienced"),
+            ("k8s", "kubernetes"),
+            ("node", "nodejs"),
+            ("node", "node.js"),
+            ("Node.js", "NodeJS"),
+            ("golang", "go"),
+            ("postgres", "PostgreSQL"),
+            ("js", "JavaScript"),
+            ("db", "database"),
+            ("databases", "database"),
+            ("cv", "resume"),
+            ("résumé", "resume"),
+            ("c#", "C#"),
+            (".NET", "dotnet"),
+            ("CI/CD", "cicd"),
+        ] {
+            assert_eq!(terms(a), terms(b), "{a} vs {b}");
+        }
+        assert_ne!(terms("c#"), terms("c++"));
+        assert_ne!(terms(".net"), terms("net"));
+    }
+
+    #[test]
+    fn stemming_and_case_folding() {
+        assert_eq!(terms("Interviews"), terms("interviewing"));
+        assert_eq!(terms("Skills"), terms("skill"));
+        assert_eq!(terms("LEARNING"), terms("learn"));
+    }
+
+    #[test]
+    fn query_syntax_is_just_words() {
+        assert_eq!(terms("salary AND (senior OR"), terms("salary senior"));
+        assert_eq!(
+            terms("salary: $100k"),
+            vec!["salari".to_string(), "100k".to_string()]
+        );
+        assert_eq!(terms("-salary +remote"), terms("salary remote"));
+        assert_eq!(terms("what's the pay?"), terms("pay"));
+    }
+
+    #[test]
+    fn offsets_point_at_source_words() {
+        let text = "The Back-End pay, in résumé form";
+        for t in Analyzer::shared().analyze(text) {
+            let surface = &text[t.start..t.end];
+            assert!(!surface.is_empty(), "{t:?}");
+        }
+        let back = &Analyzer::shared().analyze(text)[0];
+        assert_eq!(&text[back.start..back.end], "Back-End");
+    }
+
+    #[test]
+    fn stop_words_and_short_numbers_dropped() {
+        assert!(terms("the of and to").is_empty());
+        assert_eq!(terms("$75,000 in 2026"), vec!["2026".to_string()]);
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        let a = Analyzer::shared();
+        for text in [
+            "",
+            "   ",
+            "🚀🚀 emoji-only?! 💼",
+            "ǅ ß İ ﬁ",
+            "a\u{0301}",
+            "#+.+#",
+            ". .net .. .",
+            &"x".repeat(10_000),
+            "<@123> @everyone **bold** `code` ||spoiler||",
+        ] {
+            let _ = a.analyze(text);
+        }
+    }
+
+    #[test]
+    fn query_only_forms_and_soft_words() {
+        let a = Analyzer::shared();
+        let q: Vec<(String, bool)> = a
+            .analyze_query("how much do juniors make")
+            .into_iter()
+            .map(|t| (t.term.text, t.soft))
+            .collect();
+        assert!(q.contains(&(terms("salary")[0].clone(), false)), "{q:?}");
+        // In guide text "make" is just a word.
+        assert_ne!(terms("make"), terms("salary"));
+        let q = a.analyze_query("should i learn rust");
+        assert!(
+            q.iter().any(|t| t.soft && t.term.text == terms("learn")[0]),
+            "{q:?}"
+        );
+        assert!(q.iter().any(|t| !t.soft && t.term.text == "rust"), "{q:?}");
+    }
+
+    #[test]
+    fn invalid_table_is_an_error() {
+        assert!(Analyzer::from_toml("not toml [").is_err());
+        assert!(Analyzer::from_toml("[terms]\n\"two words\" = []").is_err());
+        assert!(Analyzer::from_toml("[terms]\nx = [\"--\"]").is_err());
+        assert!(Analyzer::from_toml("[terms]\nx = [\"same\"]\ny = [\"same\"]").is_err());
+    }
+}

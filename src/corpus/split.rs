@@ -1,0 +1,544 @@
+//! Passage splitting: turns a guide's cleaned lines into sections (heading + body) and packs
+//! them into citable passages of roughly 200–900 characters.
+//!
+//! Headings are found from the shape of plain text: Markdown `#` lines; questions ending in `?`;
+//! short lines without a final period that introduce prose; "How to…"/"What…" lines; and, inside
+//! runs of short lines, a Title Case line that introduces sentence-case items ("Job Search Tips"
+//! over "Apply on company career pages"). Every other short line is a list item and stays in the
+//! body of its heading, so "Databases / MySQL / PostgreSQL / MongoDB / Redis" is one passage.
+//!
+//! Packing: a section smaller than the minimum absorbs the sections after it, a small section is
+//! appended to the passage before it when both fit, and a section larger than the maximum is cut
+//! between lines (preferring sub-heading boundaries); every part keeps its heading.
+
+use super::Passage;
+
+/// Passages aim to be at least this long (characters of body text)...
+pub const MIN_CHARS: usize = 200;
+/// ...and at most this long, unless a single line is longer.
+pub const MAX_CHARS: usize = 900;
+
+/// Longest line (in characters) that can be a heading.
+const MAX_HEADING_CHARS: usize = 90;
+/// Longest question line that can be a heading.
+const MAX_QUESTION_CHARS: usize = 200;
+/// A text line at least this long is prose even without a final period.
+const PROSE_CHARS: usize = 100;
+
+/// Words that stay lower case in Title Case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "the", "to", "vs", "vs.", "with", "your", "is", "are", "do",
+];
+
+/// Openings that make a short line a heading wherever it stands.
+const HEADING_OPENERS: &[&str] = &[
+    "how to ",
+    "how do ",
+    "how does ",
+    "how can ",
+    "what ",
+    "why ",
+    "when ",
+    "where ",
+    "which ",
+    "who ",
+    "is ",
+    "are ",
+    "should ",
+    "can ",
+    "do ",
+    "does ",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `# Heading`
+    Markdown,
+    /// `- item`, `• item`, `* item`
+    Bullet,
+    /// `| a | b |`
+    TableRow,
+    /// Anything else.
+    Text,
+}
+
+/// A kept, non-blank line.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    /// 1-based line number in the file.
+    no: u32,
+    text: &'a str,
+    shape: Shape,
+}
+
+impl Line<'_> {
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Prose: a sentence or a paragraph (ends like one, or is long).
+    fn is_prose(&self) -> bool {
+        match self.shape {
+            Shape::Text | Shape::Bullet => {
+                self.chars() >= PROSE_CHARS || self.text.ends_with(['.', '!', ':', '"', '”', ';'])
+            }
+            _ => false,
+        }
+    }
+
+    /// Could be a heading by its shape alone: short, a letter in it, no final punctuation, not a
+    /// figure or a table row.
+    fn is_short(&self) -> bool {
+        self.shape == Shape::Text
+            && self.chars() <= MAX_HEADING_CHARS
+            && self.text.chars().any(char::is_alphabetic)
+            && !self.text.ends_with(['.', '!', ',', ';', ':', '"', '”'])
+            && !looks_like_data(self.text)
+    }
+
+    fn is_question(&self) -> bool {
+        self.shape == Shape::Text && self.text.ends_with('?') && self.chars() <= MAX_QUESTION_CHARS
+    }
+
+    fn opens_like_heading(&self) -> bool {
+        let lower = self.text.to_lowercase();
+        HEADING_OPENERS.iter().any(|o| lower.starts_with(o)) && is_title_case(self.text)
+    }
+}
+
+/// Figures, prices and rows of numbers are never headings.
+fn looks_like_data(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    text.contains(['$', '%', '€', '£', '₹']) || digits * 4 > text.chars().count()
+}
+
+/// Every word but minor ones starts with a capital (or a digit), and there are at least two.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().enumerate().all(|(i, w)| {
+            let first = w.trim_start_matches(['(', '"', '“']).chars().next();
+            let lower = w.to_lowercase();
+            (i > 0 && MINOR_WORDS.contains(&lower.as_str()))
+                || first
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+        })
+}
+
+/// Sentence case: capitalised first word and some later word (not a minor one) in lower case.
+fn is_sentence_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() == 1
+        || words.iter().skip(1).any(|w| {
+            let lower = w.to_lowercase();
+            !MINOR_WORDS.contains(&lower.as_str())
+                && w.chars().next().is_some_and(char::is_lowercase)
+        })
+}
+
+fn shape_of(text: &str) -> Shape {
+    if text.starts_with('#') {
+        Shape::Markdown
+    } else if text.starts_with('|') {
+        Shape::TableRow
+    } else if text.starts_with(['-', '•', '*', '–', '·'])
+        && text.chars().nth(1).is_some_and(char::is_whitespace)
+    {
+        Shape::Bullet
+    } else {
+        Shape::Text
+    }
+}
+
+/// How a heading relates to the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rank {
+    /// Starts a section.
+    Section,
+    /// A section that stands on its own: it is never appended to the passage before it.
+    Major,
+    /// A sub-heading inside a section's list: a preferred place to cut a long section.
+    Sub,
+}
+
+#[derive(Debug)]
+struct Section<'a> {
+    heading: Option<Line<'a>>,
+    rank: Rank,
+    body: Vec<Line<'a>>,
+    subs: Vec<u32>,
+}
+
+impl Section<'_> {
+    fn body_chars(&self) -> usize {
+        self.body.iter().map(|l| l.chars() + 1).sum()
+    }
+}
+
+/// Splits a guide into passages. `lines` are the file's lines, `drop` marks boilerplate (same
+/// length), `source` and `title` are copied into each passage.
+pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Passage> {
+    let kept: Vec<Line> = lines
+        .iter()
+        .zip(drop)
+        .enumerate()
+        .filter_map(|(i, (l, d))| {
+            let text = l.trim();
+            (!d && !text.is_empty()).then(|| Line {
+                no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                text,
+                shape: shape_of(text),
+            })
+        })
+        .collect();
+    let ranks = rank_headings(&kept, title);
+    let sections = sections(kept, &ranks);
+    pack(sections, source, title)
+}
+
+/// Decides which lines are headings.
+fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
+    let mut ranks = vec![None; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        let next = lines.get(i + 1);
+        let first_line_heading = i == 0 && (line.is_short() || line.text == title);
+        ranks[i] = if line.shape == Shape::Markdown || line.is_question() || first_line_heading {
+            Some(Rank::Major)
+        } else if !line.is_short() {
+            None
+        } else if line.opens_like_heading() {
+            Some(Rank::Major)
+        } else if next.is_none_or(|n| n.is_prose() || n.shape == Shape::TableRow) {
+            // A short line introducing prose or a table, unless it is the last item of a list:
+            // after a plain item it must be styled as a heading, and differently from that item
+            // ("Time management" / "Education and Learning Path" vs "Software Architect" /
+            // "Engineering Manager").
+            let prev_is_item = i > 0 && lines[i - 1].is_short() && ranks[i - 1].is_none();
+            let styled = is_title_case(line.text) || line.text.split_whitespace().count() == 1;
+            let breaks_list = !prev_is_item || (styled && !is_title_case(lines[i - 1].text));
+            (next.is_some() && breaks_list).then_some(Rank::Section)
+        } else if next.is_some_and(|n| n.shape == Shape::Bullet) {
+            Some(Rank::Section)
+        } else if is_title_case(line.text)
+            && next.is_some_and(|n| is_sentence_case(n.text) || !n.is_short())
+        {
+            Some(Rank::Sub)
+        } else {
+            None
+        };
+    }
+    // A Title Case line right after prose that opens a list or table of two or more rows heads
+    // that list ("Backend Developer Salaries in the USA" over "Experience Level Salary Range",
+    // "Entry $70K – $95K", …).
+    for i in 1..lines.len().saturating_sub(2) {
+        let listish =
+            |l: &Line| l.shape == Shape::Text && l.chars() <= MAX_HEADING_CHARS && !l.is_prose();
+        if ranks[i] != Some(Rank::Section)
+            && ranks[i] != Some(Rank::Major)
+            && lines[i].is_short()
+            && is_title_case(lines[i].text)
+            && lines[i - 1].is_prose()
+            && listish(&lines[i + 1])
+            && listish(&lines[i + 2])
+        {
+            ranks[i] = Some(Rank::Section);
+        }
+    }
+    // A heading directly followed by a section heading is that section's parent: it starts the
+    // section (so the two are packed together) instead of being a lone list item.
+    for i in 0..lines.len().saturating_sub(1) {
+        if ranks[i] == Some(Rank::Sub) && matches!(ranks[i + 1], Some(Rank::Section | Rank::Major))
+        {
+            ranks[i] = Some(Rank::Section);
+        }
+    }
+    ranks
+}
+
+fn sections<'a>(lines: Vec<Line<'a>>, ranks: &[Option<Rank>]) -> Vec<Section<'a>> {
+    let mut out: Vec<Section> = Vec::new();
+    for (line, rank) in lines.into_iter().zip(ranks) {
+        match rank {
+            Some(rank @ (Rank::Section | Rank::Major)) => out.push(Section {
+                heading: Some(line),
+                rank: *rank,
+                body: Vec::new(),
+                subs: Vec::new(),
+            }),
+            _ => {
+                if out.is_empty() {
+                    out.push(Section {
+                        heading: None,
+                        rank: Rank::Major,
+                        body: Vec::new(),
+                        subs: Vec::new(),
+                    });
+                }
+                let current = out.last_mut().expect("just ensured");
+                if *rank == Some(Rank::Sub) {
+                    current.subs.push(line.no);
+                }
+                current.body.push(line);
+            }
+        }
+    }
+    out
+}
+
+/// A passage being assembled.
+struct Draft<'a> {
+    heading: Option<Line<'a>>,
+    /// A later part of a cut section: its range starts at its first line, not the heading.
+    continued: bool,
+    lines: Vec<Line<'a>>,
+}
+
+impl<'a> Draft<'a> {
+    fn new(heading: Option<Line<'a>>, continued: bool) -> Self {
+        Draft {
+            heading,
+            continued,
+            lines: Vec::new(),
+        }
+    }
+
+    fn chars(&self) -> usize {
+        self.lines.iter().map(|l| l.chars() + 1).sum()
+    }
+
+    /// Appends a whole section: its heading becomes a line of this passage.
+    fn absorb(&mut self, section: Section<'a>) {
+        if let Some(h) = section.heading {
+            if self.heading.is_none() && self.lines.is_empty() {
+                self.heading = Some(h);
+            } else {
+                self.lines.push(h);
+            }
+        }
+        self.lines.extend(section.body);
+    }
+
+    fn finish(self, source: &str, title: &str) -> Option<Passage> {
+        if self.lines.is_empty() {
+            return None;
+        }
+        let first = match &self.heading {
+            Some(h) if !self.continued => h.no,
+            _ => self.lines[0].no,
+        };
+        let last = self.lines.last().map_or(first, |l| l.no);
+        let section = self
+            .heading
+            .as_ref()
+            .map(|h| clean_heading(h.text))
+            .unwrap_or_else(|| title.to_string());
+        Some(Passage {
+            source: source.to_string(),
+            title: title.to_string(),
+            section,
+            start_line: first,
+            end_line: last,
+            text: self
+                .lines
+                .iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            line_numbers: self.lines.iter().map(|l| l.no).collect(),
+        })
+    }
+}
+
+/// The heading as shown in a citation: Markdown marks and a trailing colon removed.
+fn clean_heading(text: &str) -> String {
+    text.trim_start_matches('#')
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_string()
+}
+
+fn pack(sections: Vec<Section>, source: &str, title: &str) -> Vec<Passage> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut current: Option<Draft> = None;
+    let sizes: Vec<usize> = sections.iter().map(Section::body_chars).collect();
+    for (k, section) in sections.into_iter().enumerate() {
+        let size = sizes[k];
+        let next_is_small = sizes.get(k + 1).is_some_and(|&n| n < MIN_CHARS);
+        if let Some(cur) = current.as_mut() {
+            let cur_size = cur.chars();
+            let heading = section.heading.as_ref().map_or(0, |h| h.chars() + 1);
+            let fits = cur_size + size + heading <= MAX_CHARS;
+            // A passage too small to stand alone takes in what follows; a heading that stands on
+            // its own (a question, a Markdown heading) only joins a passage that is nearly empty.
+            let grow =
+                cur_size < MIN_CHARS && (section.rank != Rank::Major || cur_size < MIN_CHARS / 2);
+            // A small section joins the passage before it, unless it is small and followed by
+            // small sections: then it is their parent and starts a passage of its own.
+            let append = size < MIN_CHARS && section.rank != Rank::Major && !next_is_small;
+            if fits && (grow || append) {
+                cur.absorb(section);
+                continue;
+            }
+            drafts.push(current.take().expect("checked above"));
+        }
+        if size <= MAX_CHARS {
+            let mut d = Draft::new(None, false);
+            d.absorb(section);
+            current = Some(d);
+        } else {
+            let mut parts = cut_long(section, size);
+            current = parts.pop();
+            drafts.extend(parts);
+        }
+    }
+    drafts.extend(current);
+    drafts
+        .into_iter()
+        .filter_map(|d| d.finish(source, title))
+        .collect()
+}
+
+/// Cuts a section whose body is over the maximum into parts of about equal size, between lines,
+/// preferring to cut before a sub-heading. Every part keeps the heading as its section name; the
+/// parts after the first start at their own first line.
+fn cut_long(section: Section, size: usize) -> Vec<Draft> {
+    let parts_needed = size.div_ceil(MAX_CHARS).max(1);
+    let target = size / parts_needed;
+    let mut parts = Vec::new();
+    let mut part = Draft::new(section.heading.clone(), false);
+    for line in section.body {
+        let size = part.chars();
+        let overflow = size + line.chars() + 1 > MAX_CHARS;
+        let full = size >= target;
+        let at_sub = section.subs.contains(&line.no) && size >= target * 2 / 3;
+        if !part.lines.is_empty() && (overflow || full || at_sub) {
+            parts.push(std::mem::replace(
+                &mut part,
+                Draft::new(section.heading.clone(), true),
+            ));
+        }
+        part.lines.push(line);
+    }
+    parts.push(part);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passages(text: &str) -> Vec<Passage> {
+        let lines: Vec<&str> = text.lines().collect();
+        let drop = vec![false; lines.len()];
+        split(&lines, &drop, "g.txt", "Guide")
+    }
+
+    fn para(words: usize) -> String {
+        let mut s = "Word ".repeat(words).trim_end().to_string();
+        s.push('.');
+        s
+    }
+
+    #[test]
+    fn list_items_stay_with_their_heading() {
+        let text = format!(
+            "Guide Title\n\n{}\n\nDatabases\n\nMySQL\n\nPostgreSQL\n\nMongoDB\n\nRedis\n\nNext Topic Here\n\n{}",
+            para(30),
+            para(60)
+        );
+        let ps = passages(&text);
+        let db = ps.iter().find(|p| p.text.contains("MySQL")).unwrap();
+        for item in ["Databases", "MySQL", "PostgreSQL", "MongoDB", "Redis"] {
+            assert!(db.text.contains(item), "{item} missing from {db:?}");
+        }
+    }
+
+    #[test]
+    fn question_and_short_lines_before_prose_are_headings() {
+        let text = format!(
+            "What does a developer do?\n{}\nSalary Outlook\n{}",
+            para(60),
+            para(60)
+        );
+        let ps = passages(&text);
+        assert_eq!(ps.len(), 2, "{ps:#?}");
+        assert_eq!(ps[0].section, "What does a developer do?");
+        assert_eq!(ps[1].section, "Salary Outlook");
+        assert_eq!(ps[1].start_line, 3);
+        assert_eq!(ps[1].end_line, 4);
+        assert_eq!(ps[1].line_numbers, vec![4]);
+    }
+
+    #[test]
+    fn small_sections_merge_and_large_ones_split() {
+        let text = format!(
+            "Guide\n{}\nTiny One\nShort text.\nTiny Two\nMore short text.\nHuge Section\n{}\n{}\n{}",
+            para(50),
+            para(100),
+            para(100),
+            para(100)
+        );
+        let ps = passages(&text);
+        // The two tiny sections share one passage.
+        let tiny: Vec<_> = ps
+            .iter()
+            .filter(|p| p.text.contains("Short text.") || p.text.contains("More short text."))
+            .collect();
+        assert_eq!(tiny.len(), 1, "{ps:#?}");
+        assert!(tiny[0].text.contains("More short text."), "{ps:#?}");
+        let huge: Vec<_> = ps.iter().filter(|p| p.section == "Huge Section").collect();
+        assert!(huge.len() >= 2, "{ps:#?}");
+        for p in &ps {
+            assert!(p.text.chars().count() <= MAX_CHARS, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn title_case_sub_headings_inside_runs() {
+        let text = "Guide\nBody sentence one.\nHow to Get a Job\nJob Search Tips\nApply on company career pages\nUse professional job portals\nInterview Preparation\nBack-end interviews usually include:\nCoding tests\nPractice regularly.";
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i as u32 + 1,
+                text: t,
+                shape: shape_of(t),
+            })
+            .collect();
+        let ranks = rank_headings(&lines, "Guide");
+        assert_eq!(ranks[2], Some(Rank::Major), "How to…");
+        assert_eq!(ranks[3], Some(Rank::Sub), "Job Search Tips");
+        assert_eq!(ranks[4], None);
+        assert_eq!(ranks[6], Some(Rank::Section), "Interview Preparation");
+    }
+
+    #[test]
+    fn figures_are_never_headings() {
+        let lines: Vec<Line> = [
+            "Experience Level Salary Range",
+            "Entry $70K – $95K",
+            "Lead $150K – $200K+",
+            "Top-paying regions include tech hubs.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i as u32 + 1,
+            text: t,
+            shape: shape_of(t),
+        })
+        .collect();
+        let ranks = rank_headings(&lines, "x");
+        assert_eq!(ranks[2], None);
+    }
+
+    #[test]
+    fn empty_input_gives_no_passages() {
+        assert!(passages("").is_empty());
+        assert!(passages("\n\n  \n").is_empty());
+        // A heading with nothing under it is not a passage.
+        assert!(passages("Only A Heading").is_empty());
+    }
+}

@@ -1,0 +1,775 @@
+//! The only owner of tantivy: the passage schema and analyzer, building an index generation from
+//! the guides, swapping it in atomically, and opening the current one.
+//!
+//! Layout of an index directory:
+//! ```text
+//! index/
+//!   CURRENT                 name of the generation in use (replaced by rename: atomic)
+//!   gen-<time>-<hash>/      one immutable tantivy index + careerbot.json (what it holds)
+//!   .build-<pid>-<time>/    a generation being built; never read
+//!   .lock                   held (flock) by whoever builds, so builds never overlap
+//! ```
+//! A rebuild writes a whole new generation beside the old one and only then points `CURRENT` at
+//! it, so a failed or partial build never replaces a good index, and readers that opened the old
+//! generation keep working (its files stay until two newer generations exist). Any number of
+//! processes may open the directory for reading.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+use crate::analysis::{Analyzer, Term};
+use crate::corpus::{self, CorpusError, Passage, SeedSource, Skipped};
+
+/// Name of the custom tokenizer; versioned, because tokenizers are not stored in the index.
+pub const TOKENIZER: &str = "careerbot_v1";
+/// Bumped when the schema or the generation layout changes; part of the fingerprint.
+const SCHEMA_VERSION: u32 = 1;
+const CURRENT_FILE: &str = "CURRENT";
+const META_FILE: &str = "careerbot.json";
+const LOCK_FILE: &str = ".lock";
+/// Indexing memory per writer thread (tantivy needs at least 15 MB).
+const WRITER_BUDGET_PER_THREAD: usize = 48 * 1024 * 1024;
+
+/// Errors of building or opening an index.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// The guides could not be read.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// tantivy failed.
+    #[error("search index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// A file of the index directory could not be read or written.
+    #[error("index directory {path}: {source}")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// `careerbot.json` of a generation is missing or invalid.
+    #[error("index generation {path} is damaged: {message}")]
+    Damaged {
+        /// The generation directory.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// Another build holds the lock.
+    #[error("another reindex is already running")]
+    Busy,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+    move |source| IndexError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What the index holds about one guide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideInfo {
+    /// File name: the source id.
+    pub source: String,
+    /// Title.
+    pub title: String,
+    /// Author, if known.
+    pub author: Option<String>,
+    /// Publisher, if known.
+    pub publisher: Option<String>,
+    /// URL, if known.
+    pub url: Option<String>,
+    /// Passages indexed from it.
+    pub passages: usize,
+    /// Hash of the file's bytes, to tell changed guides apart.
+    pub hash: String,
+}
+
+/// `careerbot.json`: what a generation was built from and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    /// Fingerprint of the guides, manifest, analyzer and schema it was built from.
+    pub fingerprint: String,
+    /// When the build finished, seconds since the Unix epoch.
+    pub built_at: u64,
+    /// How long the build took, in milliseconds.
+    pub build_ms: u64,
+    /// Number of passages.
+    pub passages: usize,
+    /// The guides, in file-name order.
+    pub guides: Vec<GuideInfo>,
+    /// Files that were not indexed, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The tantivy fields of a passage document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub section: Field,
+    pub body: Field,
+    pub title: Field,
+    pub source: Field,
+    pub start_line: Field,
+    pub end_line: Field,
+    pub line_numbers: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let indexed = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        section: b.add_text_field("section", indexed.clone()),
+        body: b.add_text_field("body", indexed.clone()),
+        title: b.add_text_field("title", indexed),
+        source: b.add_text_field("source", STORED),
+        start_line: b.add_u64_field("start_line", STORED),
+        end_line: b.add_u64_field("end_line", STORED),
+        line_numbers: b.add_bytes_field("line_numbers", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// The analyzer as a tantivy tokenizer.
+#[derive(Clone)]
+struct CareerTokenizer {
+    terms: Vec<Term>,
+}
+
+struct CareerTokenStream<'a> {
+    terms: &'a [Term],
+    next: usize,
+    token: Token,
+}
+
+impl Tokenizer for CareerTokenizer {
+    type TokenStream<'a> = CareerTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CareerTokenStream<'a> {
+        self.terms.clear();
+        Analyzer::shared().analyze_into(text, &mut self.terms);
+        CareerTokenStream {
+            terms: &self.terms,
+            next: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for CareerTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(t) = self.terms.get(self.next) else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&t.text);
+        self.token.offset_from = t.start;
+        self.token.offset_to = t.end;
+        self.token.position = self.next;
+        self.token.position_length = 1;
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+fn register_tokenizer(index: &Index) {
+    index.tokenizers().register(
+        TOKENIZER,
+        TextAnalyzer::from(CareerTokenizer { terms: Vec::new() }),
+    );
+}
+
+/// One opened, immutable index generation: the searcher's view of the library.
+pub struct PassageIndex {
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    meta: IndexMeta,
+    generation: String,
+}
+
+impl std::fmt::Debug for PassageIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PassageIndex")
+            .field("generation", &self.generation)
+            .field("passages", &self.meta.passages)
+            .finish()
+    }
+}
+
+impl PassageIndex {
+    /// What this generation holds.
+    pub fn meta(&self) -> &IndexMeta {
+        &self.meta
+    }
+
+    /// The generation's directory name.
+    pub fn generation(&self) -> &str {
+        &self.generation
+    }
+
+    /// A searcher over this generation (cheap; one per query).
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Reads one passage back from the document store.
+    pub(crate) fn passage(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: DocAddress,
+    ) -> tantivy::Result<Passage> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let f = &self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let num = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_u64())
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0)
+        };
+        let lines = doc
+            .get_first(f.line_numbers)
+            .and_then(|v| v.as_bytes())
+            .unwrap_or_default();
+        Ok(Passage {
+            source: text(f.source),
+            title: text(f.title),
+            section: text(f.section),
+            start_line: num(f.start_line),
+            end_line: num(f.end_line),
+            text: text(f.body),
+            line_numbers: lines
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        })
+    }
+
+    /// Every passage, in index order (for structured answers over the whole library).
+    ///
+    /// # Errors
+    /// When the document store cannot be read.
+    pub fn all_passages(&self) -> tantivy::Result<Vec<Passage>> {
+        let searcher = self.searcher();
+        let mut out = Vec::with_capacity(self.meta.passages);
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let ord = u32::try_from(ord).unwrap_or(u32::MAX);
+            for doc in segment.doc_ids_alive() {
+                out.push(self.passage(&searcher, DocAddress::new(ord, doc))?);
+            }
+        }
+        // Segments may interleave guides; give a stable, readable order.
+        out.sort_by(|a, b| {
+            (a.source.as_str(), a.start_line, a.end_line).cmp(&(
+                b.source.as_str(),
+                b.start_line,
+                b.end_line,
+            ))
+        });
+        Ok(out)
+    }
+}
+
+/// Computes the fingerprint of a seed source: its guides' bytes and names, the manifest, the
+/// analyzer and the schema. Reads every guide once.
+///
+/// # Errors
+/// When the source cannot be listed.
+pub fn fingerprint(source: &SeedSource) -> Result<String, CorpusError> {
+    let scan = source.scan()?;
+    let mut h = blake3::Hasher::new();
+    h.update(
+        format!(
+            "schema-v{SCHEMA_VERSION}\n{}\n",
+            Analyzer::shared().fingerprint()
+        )
+        .as_bytes(),
+    );
+    h.update(scan.manifest_text.as_bytes());
+    for file in &scan.files {
+        h.update(file.name.as_bytes());
+        h.update(&[0]);
+        match file.read() {
+            Ok(bytes) => {
+                h.update(&(bytes.len() as u64).to_le_bytes());
+                h.update(&bytes);
+            }
+            Err(e) => {
+                h.update(format!("unreadable: {e}").as_bytes());
+            }
+        }
+    }
+    Ok(h.finalize().to_hex().to_string())
+}
+
+/// Progress of a build, reported after each guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildProgress {
+    /// Guides read so far.
+    pub guides_done: usize,
+    /// Guides in all.
+    pub guides_total: usize,
+    /// Passages indexed so far.
+    pub passages: usize,
+}
+
+/// Options of a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Indexing threads (1 is right for small libraries).
+    pub threads: usize,
+    /// How many earlier generations to keep for readers still using them.
+    pub keep_old: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            threads: 1,
+            keep_old: 1,
+        }
+    }
+}
+
+/// The index directory: builds generations and opens the current one.
+#[derive(Debug, Clone)]
+pub struct IndexDir {
+    root: PathBuf,
+}
+
+impl IndexDir {
+    /// An index directory at `root` (created when a build needs it).
+    pub fn new(root: impl Into<PathBuf>) -> IndexDir {
+        IndexDir { root: root.into() }
+    }
+
+    /// The directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The name of the current generation, if any.
+    pub fn current_generation(&self) -> Option<String> {
+        let name = fs::read_to_string(self.root.join(CURRENT_FILE)).ok()?;
+        let name = name.trim();
+        (!name.is_empty() && !name.contains(['/', '\\']) && name != "..").then(|| name.to_string())
+    }
+
+    /// Opens the current generation, or `None` when there is none yet.
+    ///
+    /// # Errors
+    /// When the generation named by `CURRENT` cannot be opened.
+    pub fn open_current(&self) -> Result<Option<PassageIndex>, IndexError> {
+        match self.current_generation() {
+            None => Ok(None),
+            Some(generation) => self.open_generation(&generation).map(Some),
+        }
+    }
+
+    fn open_generation(&self, generation: &str) -> Result<PassageIndex, IndexError> {
+        let dir = self.root.join(generation);
+        let meta_path = dir.join(META_FILE);
+        let meta_text = fs::read_to_string(&meta_path).map_err(|e| IndexError::Damaged {
+            path: dir.clone(),
+            message: format!("{META_FILE}: {e}"),
+        })?;
+        let meta: IndexMeta =
+            serde_json::from_str(&meta_text).map_err(|e| IndexError::Damaged {
+                path: dir.clone(),
+                message: format!("{META_FILE}: {e}"),
+            })?;
+        let index = Index::open_in_dir(&dir)?;
+        register_tokenizer(&index);
+        let (_, fields) = schema();
+        if index.schema() != schema().0 {
+            return Err(IndexError::Damaged {
+                path: dir,
+                message: "schema differs from this version".into(),
+            });
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(PassageIndex {
+            reader,
+            fields,
+            meta,
+            generation: generation.to_string(),
+        })
+    }
+
+    /// Builds a new generation from `source` and makes it current. The old generation keeps
+    /// serving until the swap, and stays on disk for readers that still use it.
+    ///
+    /// # Errors
+    /// When the guides cannot be read or yield no passage ([`CorpusError`]), when another build
+    /// is running ([`IndexError::Busy`]), or on I/O and tantivy failures. In every error case the
+    /// current generation is left untouched.
+    pub fn build(
+        &self,
+        source: &SeedSource,
+        options: &BuildOptions,
+        mut progress: impl FnMut(BuildProgress),
+    ) -> Result<PassageIndex, IndexError> {
+        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
+        let lock_path = self.root.join(LOCK_FILE);
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_err(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(IndexError::Busy),
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
+        }
+        let started = Instant::now();
+        let fingerprint = fingerprint(source)?;
+        let stamp = now_nanos();
+        let tmp = self
+            .root
+            .join(format!(".build-{}-{stamp}", std::process::id()));
+        let result = build_into(&tmp, source, options, &mut progress).and_then(
+            |(guides, skipped, passages)| {
+                let meta = IndexMeta {
+                    fingerprint: fingerprint.clone(),
+                    built_at: unix_now(),
+                    build_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                    passages,
+                    guides,
+                    skipped,
+                };
+                let meta_path = tmp.join(META_FILE);
+                write_synced(
+                    &meta_path,
+                    serde_json::to_string_pretty(&meta)
+                        .expect("meta serialises")
+                        .as_bytes(),
+                )?;
+                Ok(meta)
+            },
+        );
+        let meta = match result {
+            Ok(meta) => meta,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&tmp);
+                return Err(e);
+            }
+        };
+        let generation = format!("gen-{stamp}-{}", &fingerprint[..12]);
+        let final_dir = self.root.join(&generation);
+        fs::rename(&tmp, &final_dir).map_err(io_err(&final_dir))?;
+        let current_tmp = self.root.join(format!(".{CURRENT_FILE}.{stamp}"));
+        write_synced(&current_tmp, generation.as_bytes())?;
+        let current = self.root.join(CURRENT_FILE);
+        fs::rename(&current_tmp, &current).map_err(io_err(&current))?;
+        sync_dir(&self.root);
+        tracing::info!(
+            generation,
+            passages = meta.passages,
+            guides = meta.guides.len(),
+            ms = meta.build_ms,
+            "index generation built"
+        );
+        self.collect_garbage(&generation, options.keep_old);
+        drop(lock);
+        self.open_generation(&generation)
+    }
+
+    /// Removes old generations beyond `keep_old` and abandoned build directories. Runs while the
+    /// build lock is held, so it never removes a build in progress.
+    fn collect_garbage(&self, current: &str, keep_old: usize) {
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return;
+        };
+        let mut generations = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(".build-") {
+                let _ = fs::remove_dir_all(entry.path());
+            } else if name.starts_with("gen-") && name != current {
+                generations.push(name);
+            }
+        }
+        // Names sort by build time.
+        generations.sort();
+        let excess = generations.len().saturating_sub(keep_old);
+        for old in &generations[..excess] {
+            if let Err(e) = fs::remove_dir_all(self.root.join(old)) {
+                tracing::warn!(generation = %old, error = %e, "could not remove old index generation");
+            }
+        }
+    }
+}
+
+type Built = (Vec<GuideInfo>, Vec<Skipped>, usize);
+
+fn build_into(
+    dir: &Path,
+    source: &SeedSource,
+    options: &BuildOptions,
+    progress: &mut impl FnMut(BuildProgress),
+) -> Result<Built, IndexError> {
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let (schema, f) = schema();
+    let index = Index::create_in_dir(dir, schema)?;
+    register_tokenizer(&index);
+    let threads = options.threads.max(1);
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(threads, threads * WRITER_BUDGET_PER_THREAD)?;
+    let scan = source.scan()?;
+    let mut guides = Vec::with_capacity(scan.files.len());
+    let mut skipped = scan.ignored.clone();
+    let mut passages = 0;
+    let total = scan.files.len();
+    for (i, file) in scan.files.iter().enumerate() {
+        let bytes = match file.read() {
+            Ok(b) => b,
+            Err(e) => {
+                let reason = format!("unreadable: {e}");
+                tracing::warn!(file = %file.name, %reason, "guide skipped");
+                skipped.push(Skipped {
+                    file: file.name.clone(),
+                    reason,
+                });
+                continue;
+            }
+        };
+        match corpus::parse_guide(&file.name, &bytes, &scan.manifest) {
+            Ok(guide) => {
+                for p in &guide.passages {
+                    writer.add_document(passage_doc(&f, p))?;
+                }
+                passages += guide.passages.len();
+                guides.push(GuideInfo {
+                    source: guide.source,
+                    title: guide.title,
+                    author: guide.author,
+                    publisher: guide.publisher,
+                    url: guide.url,
+                    passages: guide.passages.len(),
+                    hash: blake3::hash(&bytes).to_hex()[..16].to_string(),
+                });
+            }
+            Err(reason) => {
+                tracing::warn!(file = %file.name, %reason, "guide skipped");
+                skipped.push(Skipped {
+                    file: file.name.clone(),
+                    reason,
+                });
+            }
+        }
+        progress(BuildProgress {
+            guides_done: i + 1,
+            guides_total: total,
+            passages,
+        });
+    }
+    if passages == 0 {
+        return Err(CorpusError::Empty {
+            origin: source.describe(),
+            skipped: skipped.len(),
+        }
+        .into());
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok((guides, skipped, passages))
+}
+
+fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.section, &p.section);
+    doc.add_text(f.body, &p.text);
+    doc.add_text(f.title, &p.title);
+    doc.add_text(f.source, &p.source);
+    doc.add_u64(f.start_line, u64::from(p.start_line));
+    doc.add_u64(f.end_line, u64::from(p.end_line));
+    let lines: Vec<u8> = p
+        .line_numbers
+        .iter()
+        .flat_map(|n| n.to_le_bytes())
+        .collect();
+    doc.add_bytes(f.line_numbers, &lines);
+    doc
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
+    let mut file = File::create(path).map_err(io_err(path))?;
+    file.write_all(bytes).map_err(io_err(path))?;
+    file.sync_all().map_err(io_err(path))
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+fn now_nanos() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_nanos()
+}
+
+/// Seconds since the Unix epoch.
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_secs()
+}
+
+/// A shared handle to an opened generation.
+pub type SharedIndex = Arc<PassageIndex>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> SeedSource {
+        SeedSource::Dir(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")))
+    }
+
+    #[test]
+    fn builds_and_reopens() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexDir::new(dir.path());
+        assert!(idx.open_current().unwrap().is_none());
+        let mut seen = 0;
+        let built = idx
+            .build(&seeds(), &BuildOptions::default(), |p| seen = p.guides_done)
+            .unwrap();
+        assert_eq!(seen, 5);
+        assert_eq!(built.meta().guides.len(), 5);
+        let reopened = idx.open_current().unwrap().unwrap();
+        assert_eq!(reopened.meta(), built.meta());
+        let all = reopened.all_passages().unwrap();
+        assert_eq!(all.len(), built.meta().passages);
+        let corpus = corpus::Corpus::load(&seeds()).unwrap();
+        let expected: Vec<Passage> = corpus.passages().cloned().collect();
+        assert_eq!(
+            all, expected,
+            "the store gives back exactly the passages indexed"
+        );
+    }
+
+    #[test]
+    fn failed_build_keeps_the_old_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexDir::new(dir.path().join("index"));
+        let good = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        let empty = dir.path().join("empty");
+        fs::create_dir_all(&empty).unwrap();
+        fs::write(empty.join("blank.txt"), "\n").unwrap();
+        let err = idx
+            .build(&SeedSource::Dir(empty), &BuildOptions::default(), |_| {})
+            .unwrap_err();
+        assert!(
+            matches!(err, IndexError::Corpus(CorpusError::Empty { .. })),
+            "{err}"
+        );
+        assert_eq!(idx.current_generation().as_deref(), Some(good.generation()));
+        let names: Vec<String> = fs::read_dir(idx.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.starts_with(".build-")), "{names:?}");
+    }
+
+    #[test]
+    fn old_readers_survive_rebuilds_and_old_generations_are_collected() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexDir::new(dir.path());
+        let first = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        let second = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        let third = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        assert_ne!(first.generation(), third.generation());
+        // The first generation's directory is gone, but its opened reader still answers.
+        assert!(!idx.root().join(first.generation()).exists());
+        assert!(idx.root().join(second.generation()).exists());
+        assert_eq!(first.all_passages().unwrap().len(), third.meta().passages);
+    }
+
+    #[test]
+    fn concurrent_build_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexDir::new(dir.path());
+        fs::create_dir_all(dir.path()).unwrap();
+        let lock = File::create(dir.path().join(LOCK_FILE)).unwrap();
+        lock.lock().unwrap();
+        assert!(matches!(
+            idx.build(&seeds(), &BuildOptions::default(), |_| {}),
+            Err(IndexError::Busy)
+        ));
+    }
+
+    #[test]
+    fn damaged_generation_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(CURRENT_FILE), "gen-missing").unwrap();
+        assert!(matches!(
+            IndexDir::new(dir.path()).open_current(),
+            Err(IndexError::Damaged { .. })
+        ));
+        fs::write(dir.path().join(CURRENT_FILE), "../etc").unwrap();
+        assert!(IndexDir::new(dir.path()).open_current().unwrap().is_none());
+    }
+
+    #[test]
+    fn fingerprint_follows_content() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("a.txt"),
+            "Guide A\n\nSome text about salaries.\n",
+        )
+        .unwrap();
+        let src = SeedSource::Dir(dir.path().to_path_buf());
+        let one = fingerprint(&src).unwrap();
+        assert_eq!(one, fingerprint(&src).unwrap());
+        fs::write(
+            dir.path().join("a.txt"),
+            "Guide A\n\nOther text about salaries.\n",
+        )
+        .unwrap();
+        assert_ne!(one, fingerprint(&src).unwrap());
+    }
+}

@@ -1,0 +1,25 @@
+//! careerbot answers career questions from a library of career guides, always with citations.
+//!
+//! The map, from files on disk to answers:
+//! - [`corpus`]: guide files → cleaned lines → [`corpus::Passage`]s (heading, text, file, lines).
+//! - [`analysis`]: the one text analyzer (words, synonyms, stemming) shared by indexing, queries,
+//!   snippets and lexicon matching.
+//! - [`index`]: the only owner of tantivy: schema, build into a fresh generation, atomic swap,
+//!   open; several processes may read one index directory.
+//! - [`search`]: a question → ranked, de-duplicated, cited hits; [`snippet`] cuts and highlights.
+//! - [`library`]: the running service's view of the index: answers queries from the current
+//!   generation while a rebuild runs, then swaps.
+//! - [`config`]: settings from defaults, `config.toml` and the environment.
+//! - [`cli`]: the terminal face of the same answers.
+//!
+//! The core (corpus, analysis, index, search, library) knows nothing of Discord; the adapters
+//! around it parse input, call it, and render its answers.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod index;
+pub mod library;
+pub mod search;
+pub mod snippet;

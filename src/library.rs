@@ -1,0 +1,401 @@
+//! The running library: the index generation in use behind an atomic pointer, so queries are
+//! answered from the current generation while a rebuild runs, and switch to the new one at once
+//! when it is ready.
+//!
+//! Cloning a [`Library`] is shallow (it is an `Arc`); every adapter holds one.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwap;
+use serde::Serialize;
+
+use crate::corpus::{SeedSource, Skipped};
+use crate::index::{self, BuildOptions, BuildProgress, IndexDir, IndexError, PassageIndex};
+use crate::search::{self, QuestionError, SearchOptions, SearchResults};
+
+/// How the library came to be open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenOutcome {
+    /// The index on disk matched the guides and was reused.
+    Reused,
+    /// The index was built (first use, or the guides changed).
+    Built,
+    /// The guides changed but the rebuild failed; the older index is serving.
+    Stale,
+}
+
+/// Guides and passages at one moment, for before/after reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Guides indexed.
+    pub guides: usize,
+    /// Passages indexed.
+    pub passages: usize,
+}
+
+/// What a reindex changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReindexReport {
+    /// Before the rebuild.
+    pub before: Counts,
+    /// After the rebuild.
+    pub after: Counts,
+    /// Guides that are new.
+    pub added: Vec<String>,
+    /// Guides that are gone.
+    pub removed: Vec<String>,
+    /// Guides whose file changed.
+    pub changed: Vec<String>,
+    /// Files skipped, and why.
+    pub skipped: Vec<Skipped>,
+    /// How long the rebuild took.
+    #[serde(serialize_with = "millis")]
+    pub elapsed: Duration,
+    /// The new generation.
+    pub generation: String,
+}
+
+fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+struct Inner {
+    seeds: SeedSource,
+    dir: IndexDir,
+    options: BuildOptions,
+    current: ArcSwap<PassageIndex>,
+    reindexing: AtomicBool,
+}
+
+/// The library service: search and reindex over one index directory.
+#[derive(Clone)]
+pub struct Library {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("index", &self.inner.dir.root())
+            .finish()
+    }
+}
+
+impl Library {
+    /// Opens the library: reuses the index in `dir` when it was built from exactly these guides
+    /// (same fingerprint), else builds it. When a rebuild fails and an older index exists, the
+    /// older one serves and the error is logged.
+    ///
+    /// # Errors
+    /// When there is no usable index and none can be built.
+    pub fn open(
+        seeds: SeedSource,
+        dir: IndexDir,
+        options: BuildOptions,
+    ) -> Result<(Library, OpenOutcome), IndexError> {
+        let wanted = index::fingerprint(&seeds)?;
+        let existing = match dir.open_current() {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::warn!(error = %e, "current index unusable; rebuilding");
+                None
+            }
+        };
+        let (current, outcome) = match existing {
+            Some(idx) if idx.meta().fingerprint == wanted => (idx, OpenOutcome::Reused),
+            Some(old) => match dir.build(&seeds, &options, |_| {}) {
+                Ok(idx) => (idx, OpenOutcome::Built),
+                Err(e) => {
+                    tracing::error!(error = %e, generation = old.generation(), "rebuild failed; serving the previous index");
+                    (old, OpenOutcome::Stale)
+                }
+            },
+            None => (dir.build(&seeds, &options, |_| {})?, OpenOutcome::Built),
+        };
+        let library = Library {
+            inner: Arc::new(Inner {
+                seeds,
+                dir,
+                options,
+                current: ArcSwap::from_pointee(current),
+                reindexing: AtomicBool::new(false),
+            }),
+        };
+        Ok((library, outcome))
+    }
+
+    /// The generation serving now. Hold the `Arc` for the length of one request: it stays valid
+    /// even if a reindex swaps in another generation meanwhile.
+    pub fn current(&self) -> Arc<PassageIndex> {
+        self.inner.current.load_full()
+    }
+
+    /// Where guides are read from.
+    pub fn seeds(&self) -> &SeedSource {
+        &self.inner.seeds
+    }
+
+    /// Searches the current generation.
+    ///
+    /// # Errors
+    /// [`QuestionError`] for a blank question.
+    pub fn search(
+        &self,
+        question: &str,
+        options: SearchOptions,
+    ) -> Result<SearchResults, QuestionError> {
+        search::search(&self.current(), question, options)
+    }
+
+    /// Whether a reindex is running in this process.
+    pub fn is_reindexing(&self) -> bool {
+        self.inner.reindexing.load(Ordering::SeqCst)
+    }
+
+    /// Rebuilds the index from the guides and swaps it in. Queries keep being answered from the
+    /// old generation until the swap. Blocking: run it off async threads.
+    ///
+    /// # Errors
+    /// [`IndexError::Busy`] when a reindex is already running (here or in another process);
+    /// any build error, in which case the old generation keeps serving.
+    pub fn reindex(
+        &self,
+        progress: impl FnMut(BuildProgress),
+    ) -> Result<ReindexReport, IndexError> {
+        if self.inner.reindexing.swap(true, Ordering::SeqCst) {
+            return Err(IndexError::Busy);
+        }
+        struct Reset<'a>(&'a AtomicBool);
+        impl Drop for Reset<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, Ordering::SeqCst);
+            }
+        }
+        let _reset = Reset(&self.inner.reindexing);
+        let started = Instant::now();
+        let before = self.current();
+        let built = self
+            .inner
+            .dir
+            .build(&self.inner.seeds, &self.inner.options, progress)?;
+        let report = diff(
+            before.meta(),
+            built.meta(),
+            started.elapsed(),
+            built.generation(),
+        );
+        self.inner.current.store(Arc::new(built));
+        tracing::info!(
+            generation = %report.generation,
+            guides = report.after.guides,
+            passages = report.after.passages,
+            ms = report.elapsed.as_millis() as u64,
+            "reindexed"
+        );
+        Ok(report)
+    }
+
+    /// Switches to the generation named by the index directory's `CURRENT` when another process
+    /// built a newer one. Returns whether it switched.
+    ///
+    /// # Errors
+    /// When the newer generation cannot be opened (the current one keeps serving).
+    pub fn refresh(&self) -> Result<bool, IndexError> {
+        let Some(name) = self.inner.dir.current_generation() else {
+            return Ok(false);
+        };
+        if name == self.current().generation() {
+            return Ok(false);
+        }
+        match self.inner.dir.open_current()? {
+            Some(idx) => {
+                tracing::info!(
+                    generation = idx.generation(),
+                    "switched to a generation built elsewhere"
+                );
+                self.inner.current.store(Arc::new(idx));
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+}
+
+fn diff(
+    before: &index::IndexMeta,
+    after: &index::IndexMeta,
+    elapsed: Duration,
+    generation: &str,
+) -> ReindexReport {
+    let old: std::collections::HashMap<&str, &str> = before
+        .guides
+        .iter()
+        .map(|g| (g.source.as_str(), g.hash.as_str()))
+        .collect();
+    let new: std::collections::HashMap<&str, &str> = after
+        .guides
+        .iter()
+        .map(|g| (g.source.as_str(), g.hash.as_str()))
+        .collect();
+    let mut added: Vec<String> = new
+        .keys()
+        .filter(|k| !old.contains_key(*k))
+        .map(|k| k.to_string())
+        .collect();
+    let mut removed: Vec<String> = old
+        .keys()
+        .filter(|k| !new.contains_key(*k))
+        .map(|k| k.to_string())
+        .collect();
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, h)| old.get(*k).is_some_and(|o| o != *h))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    added.sort();
+    removed.sort();
+    changed.sort();
+    ReindexReport {
+        before: Counts {
+            guides: before.guides.len(),
+            passages: before.passages,
+        },
+        after: Counts {
+            guides: after.guides.len(),
+            passages: after.passages,
+        },
+        added,
+        removed,
+        changed,
+        skipped: after.skipped.clone(),
+        elapsed,
+        generation: generation.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::PathBuf;
+
+    fn seed_copy() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        for e in fs::read_dir(seeds).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn reuses_when_unchanged_rebuilds_when_changed() {
+        let seeds = seed_copy();
+        let index = tempfile::tempdir().unwrap();
+        let src = SeedSource::Dir(seeds.path().to_path_buf());
+        let (lib, outcome) = Library::open(
+            src.clone(),
+            IndexDir::new(index.path()),
+            BuildOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(outcome, OpenOutcome::Built);
+        let first = lib.current().generation().to_string();
+        let (_, outcome) = Library::open(
+            src.clone(),
+            IndexDir::new(index.path()),
+            BuildOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(outcome, OpenOutcome::Reused);
+        fs::write(seeds.path().join("zz_new.md"), "# Remote Pay In Antarctica\n\nPenguin-adjacent back-end developers earn polar bonuses on every shift they work.\n").unwrap();
+        let (lib2, outcome) =
+            Library::open(src, IndexDir::new(index.path()), BuildOptions::default()).unwrap();
+        assert_eq!(outcome, OpenOutcome::Built);
+        assert_ne!(lib2.current().generation(), first);
+        let hits = lib2
+            .search("penguin bonuses", SearchOptions::default())
+            .unwrap()
+            .hits;
+        assert_eq!(hits[0].passage.source, "zz_new.md");
+        // The first library sees the new generation once it refreshes.
+        assert!(lib.refresh().unwrap());
+        assert_eq!(lib.current().generation(), lib2.current().generation());
+    }
+
+    #[test]
+    fn reindex_reports_changes_and_failed_reindex_keeps_serving() {
+        let seeds = seed_copy();
+        let index = tempfile::tempdir().unwrap();
+        let src = SeedSource::Dir(seeds.path().to_path_buf());
+        let (lib, _) =
+            Library::open(src, IndexDir::new(index.path()), BuildOptions::default()).unwrap();
+        fs::remove_file(seeds.path().join("003_7297c4eb2c1aaf2e.txt")).unwrap();
+        fs::write(seeds.path().join("new.txt"), "New Guide Title Here\n\nA fresh paragraph about mentoring junior developers in small teams.\n").unwrap();
+        fs::write(seeds.path().join("broken.txt"), b"\xff\xfe\x00binary").unwrap();
+        let mut appended =
+            fs::read_to_string(seeds.path().join("000_84c8862ccb5e7127.txt")).unwrap();
+        appended.push_str(
+            "\n\nExtra Section\n\nAn extra paragraph appended for the test of changed guides.\n",
+        );
+        fs::write(seeds.path().join("000_84c8862ccb5e7127.txt"), appended).unwrap();
+        let report = lib.reindex(|_| {}).unwrap();
+        assert_eq!(report.before.guides, 5);
+        assert_eq!(report.after.guides, 5);
+        assert_eq!(report.added, vec!["new.txt"]);
+        assert_eq!(report.removed, vec!["003_7297c4eb2c1aaf2e.txt"]);
+        assert_eq!(report.changed, vec!["000_84c8862ccb5e7127.txt"]);
+        assert!(report.skipped.iter().any(|s| s.file == "broken.txt"));
+
+        // Remove every guide: the rebuild fails, the last good generation keeps answering.
+        let serving = lib.current().generation().to_string();
+        for e in fs::read_dir(seeds.path()).unwrap() {
+            fs::remove_file(e.unwrap().path()).unwrap();
+        }
+        assert!(lib.reindex(|_| {}).is_err());
+        assert_eq!(lib.current().generation(), serving);
+        assert!(
+            !lib.search("salary", SearchOptions::default())
+                .unwrap()
+                .hits
+                .is_empty()
+        );
+        assert!(!lib.is_reindexing());
+    }
+
+    #[test]
+    fn queries_are_answered_during_a_reindex() {
+        let seeds = seed_copy();
+        let index = tempfile::tempdir().unwrap();
+        let (lib, _) = Library::open(
+            SeedSource::Dir(seeds.path().to_path_buf()),
+            IndexDir::new(index.path()),
+            BuildOptions::default(),
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let searcher = {
+            let lib = lib.clone();
+            std::thread::spawn(move || {
+                let mut answered = 0;
+                // Bounded: stops when the reindexes are done, or after 20 000 queries.
+                while rx.try_recv().is_err() && answered < 20_000 {
+                    let r = lib
+                        .search("senior salary", SearchOptions::default())
+                        .unwrap();
+                    assert!(!r.hits.is_empty(), "a query found nothing mid-reindex");
+                    answered += 1;
+                }
+                answered
+            })
+        };
+        for _ in 0..3 {
+            lib.reindex(|_| {}).unwrap();
+        }
+        tx.send(()).unwrap();
+        assert!(searcher.join().unwrap() > 0);
+    }
+}

@@ -1,0 +1,283 @@
+//! Snippets: the part of a passage that best matches a question, cut on word boundaries, with
+//! the matched words in Discord bold and everything else escaped so guide text can never turn
+//! into markup.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::Analyzer;
+
+/// Default visible length of a snippet, in characters of guide text.
+pub const DEFAULT_SNIPPET_CHARS: usize = 320;
+
+/// Context kept before the first match when the snippet does not start at the passage start.
+const LEAD_IN_CHARS: usize = 60;
+
+/// Makes a snippet of `text` around the words whose analysed terms are keys of `terms`; a term's
+/// value is its weight (rare question words should weigh more than common ones). At most
+/// `max_chars` characters of `text` are shown (markup and "…" come on top); matched words are
+/// wrapped in `**`; lines are joined into one.
+pub fn snippet(text: &str, terms: &HashMap<String, f32>, max_chars: usize) -> String {
+    let matches: Vec<Match> = Analyzer::shared()
+        .analyze(text)
+        .into_iter()
+        .filter_map(|t| {
+            terms.get_key_value(&t.text).map(|(term, &weight)| Match {
+                start: t.start,
+                end: t.end,
+                term: term.as_str(),
+                weight,
+            })
+        })
+        .collect();
+    let spans: Vec<(usize, usize)> = matches.iter().map(|m| (m.start, m.end)).collect();
+    let (start, end) = window(text, &matches, max_chars.max(1));
+    render(text, start, end, &spans)
+}
+
+/// A word of the text that matched a question term.
+struct Match<'a> {
+    start: usize,
+    end: usize,
+    term: &'a str,
+    weight: f32,
+}
+
+/// Escapes Discord markdown in guide text: emphasis, code, spoilers, quotes, headings, lists,
+/// links and mentions all come out as the literal characters.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        escape_char(&mut out, c, i == 0 || text[..i].ends_with('\n'));
+    }
+    out
+}
+
+fn escape_char(out: &mut String, c: char, line_start: bool) {
+    match c {
+        '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '<' | '@' => {
+            out.push('\\');
+            out.push(c);
+        }
+        '>' | '#' | '-' if line_start => {
+            out.push('\\');
+            out.push(c);
+        }
+        _ => out.push(c),
+    }
+}
+
+/// The byte range to show: the whole text when short enough, else the window of `max_chars`
+/// characters whose distinct matched terms weigh most, widened to a line start or word boundary.
+fn window(text: &str, matches: &[Match], max_chars: usize) -> (usize, usize) {
+    let total = text.chars().count();
+    if total <= max_chars {
+        return (0, text.len());
+    }
+    let mut best = (0f32, 0usize); // (weight of distinct terms, start)
+    let mut candidates: Vec<usize> = vec![0];
+    candidates.extend(matches.iter().map(|m| lead_in(text, m.start, (max_chars / 4).min(LEAD_IN_CHARS))));
+    for &start in &candidates {
+        let end = advance_chars(text, start, max_chars);
+        let mut seen: HashSet<&str> = HashSet::new();
+        let weight: f32 = matches
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end && seen.insert(m.term))
+            .map(|m| m.weight)
+            .sum();
+        // The first candidate with the greatest weight wins: earlier text reads better.
+        if weight > best.0 {
+            best = (weight, start);
+        }
+    }
+    let start = best.1;
+    let mut end = advance_chars(text, start, max_chars);
+    if end < text.len() {
+        // Cut at the last whitespace inside the window, never inside a word.
+        if let Some(ws) = text[start..end].rfind(char::is_whitespace)
+            && ws > 0
+        {
+            end = start + ws;
+        }
+    }
+    (start, end)
+}
+
+/// Where to start a window whose first match is at `at`: the start of its line when close,
+/// else a word boundary about `lead` characters before it.
+fn lead_in(text: &str, at: usize, lead: usize) -> usize {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let back = retreat_chars(text, at, lead);
+    if line_start >= back {
+        return line_start;
+    }
+    // Move forward to the next word start after `back`.
+    match text[back..at].find(char::is_whitespace) {
+        Some(ws) => {
+            let after = back + ws;
+            after + text[after..].len() - text[after..].trim_start().len()
+        }
+        None => at,
+    }
+}
+
+fn advance_chars(text: &str, from: usize, n: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+fn retreat_chars(text: &str, from: usize, n: usize) -> usize {
+    text[..from]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+fn render(text: &str, start: usize, end: usize, matches: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(end - start + 16);
+    if start > 0 {
+        out.push('…');
+    }
+    let mut at = start;
+    for &(s, e) in matches.iter().filter(|&&(s, e)| s >= start && e <= end) {
+        if s < at {
+            continue;
+        }
+        push_text(&mut out, text, at, s, start);
+        out.push_str("**");
+        push_text(&mut out, text, s, e, start);
+        out.push_str("**");
+        at = e;
+    }
+    push_text(&mut out, text, at, end, start);
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Appends `text[from..to]` escaped, joining its lines into one: after a sentence a space,
+/// between list items " · ". Judged on the original text, so it works across match boundaries.
+fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start: usize) {
+    let mut after_break = false;
+    for (i, c) in text[from..to].char_indices() {
+        let at = from + i;
+        if c == '\n' {
+            while out.ends_with([' ', '\t', '\r']) {
+                out.pop();
+            }
+            let before = text[window_start..at].trim_end();
+            let sentence_end =
+                before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', ',']);
+            out.push_str(if sentence_end { " " } else { " · " });
+            after_break = true;
+            continue;
+        }
+        if after_break && c.is_whitespace() {
+            continue;
+        }
+        after_break = false;
+        escape_char(out, c, at == window_start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &str) -> HashMap<String, f32> {
+        Analyzer::shared()
+            .terms(words)
+            .into_iter()
+            .map(|t| (t, 1.0))
+            .collect()
+    }
+
+    #[test]
+    fn bolds_matches_through_synonyms() {
+        let s = snippet(
+            "Back-end developers earn competitive salaries.",
+            &terms("backend pay"),
+            200,
+        );
+        assert_eq!(
+            s,
+            "**Back-end** developers **earn** competitive **salaries**."
+        );
+    }
+
+    #[test]
+    fn short_text_is_whole_and_lines_joined() {
+        let s = snippet(
+            "Databases\nMySQL\nPostgreSQL\nRedis",
+            &terms("postgres"),
+            200,
+        );
+        assert_eq!(s, "Databases · MySQL · **PostgreSQL** · Redis");
+        let s = snippet("First sentence.\nSecond one", &terms("none"), 200);
+        assert_eq!(s, "First sentence. Second one");
+    }
+
+    #[test]
+    fn long_text_is_cut_on_word_boundaries_around_matches() {
+        let text = format!(
+            "{} The senior salary is high here. {}",
+            "filler words ".repeat(40),
+            "tail words ".repeat(40)
+        );
+        let s = snippet(&text, &terms("senior salary"), 80);
+        assert!(s.contains("**senior** **salary**"), "{s}");
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        let visible = s.replace("**", "").replace('…', "");
+        assert!(visible.chars().count() <= 80, "{s}");
+        for word in visible.split_whitespace() {
+            assert!(
+                [
+                    "filler", "words", "The", "senior", "salary", "is", "high", "here.", "tail"
+                ]
+                .contains(&word),
+                "cut word {word:?} in {s}"
+            );
+        }
+    }
+
+    #[test]
+    fn rare_terms_pull_the_window() {
+        let text = format!(
+            "backend backend backend. {} The senior pay is high.",
+            "filler ".repeat(60)
+        );
+        let mut t = terms("backend");
+        t.insert(Analyzer::shared().terms("senior")[0].clone(), 5.0);
+        let s = snippet(&text, &t, 60);
+        assert!(s.contains("**senior**"), "{s}");
+    }
+
+    #[test]
+    fn never_splits_utf8() {
+        let text = "é".repeat(500) + " salary " + &"ü".repeat(500);
+        for max in [1, 2, 3, 50, 99, 100, 101] {
+            let s = snippet(&text, &terms("salary"), max);
+            assert!(s.is_char_boundary(s.len()));
+        }
+        let emoji = "💼 ".repeat(300) + "pay";
+        let _ = snippet(&emoji, &terms("pay"), 7);
+    }
+
+    #[test]
+    fn markdown_and_mentions_are_escaped() {
+        let s = snippet(
+            "Use *stars* and __under__ `code` @everyone <@123> ||x||",
+            &terms("nothing"),
+            200,
+        );
+        assert!(s.contains("\\@everyone") && s.contains("\\<\\@123>"), "{s}");
+        assert!(s.contains("\\*stars\\*"), "{s}");
+        assert_eq!(
+            escape_markdown("# h\n- item\n> q"),
+            "\\# h\n\\- item\n\\> q"
+        );
+    }
+}
