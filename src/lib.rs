@@ -7,6 +7,7 @@
 //! - [`index`]: the only owner of tantivy: schema, build into a fresh generation, atomic swap,
 //!   open; several processes may read one index directory.
 //! - [`search`]: a question → ranked, de-duplicated, cited hits; [`snippet`] cuts and highlights.
+//! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
 //! - [`library`]: the running service's view of the index: answers queries from the current
 //!   generation while a rebuild runs, then swaps.
 //! - [`config`]: settings from defaults, `config.toml` and the environment.
@@ -16,6 +17,7 @@
 //! around it parse input, call it, and render its answers.
 
 pub mod analysis;
+pub mod answer;
 pub mod cli;
 pub mod config;
 pub mod corpus;
