@@ -1,15 +1,16 @@
 //! Salary chart: renders a [`SalaryAnswer`] as a PNG range chart (levels × sources, per-level summary band and median, open ends marked) with an embedded font.
 //!
+//! plotters draws into an RGB buffer, which the `png` crate encodes (8-bit RGB).
 //! Text is drawn with DejaVu Sans, embedded with `include_bytes!` and registered
 //! with plotters' `ab_glyph` backend, so the image is identical on every machine
-//! (no fontconfig or freetype). The RGB buffer is encoded by a small built-in PNG
-//! writer (fixed-Huffman deflate), since no PNG encoder crate is a normal
-//! dependency. Glyphs are placed one at a time from the font's own metrics,
-//! because plotters 0.3.7's `ab_glyph` text drawing ignores each glyph's left
-//! bearing and spaces letters unevenly.
+//! (no fontconfig or freetype). Glyphs are placed one at a time from `ab_glyph`'s
+//! metrics (advance, kerning, left side bearing), because plotters 0.3.7's
+//! `ab_glyph` text drawing ignores each glyph's left bearing and spaces letters
+//! unevenly.
 
 use std::collections::BTreeMap;
 
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use once_cell::sync::Lazy;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -46,14 +47,14 @@ fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
-fn ensure_font() -> Result<(), ChartError> {
-    static REGISTERED: Lazy<bool> =
-        Lazy::new(|| register_font(FONT, FontStyle::Normal, FONT_BYTES).is_ok());
-    if *REGISTERED {
-        Ok(())
-    } else {
-        Err(ChartError::Font)
-    }
+/// The embedded font, parsed once and registered with plotters under [`FONT`].
+fn ensure_font() -> Result<&'static FontRef<'static>, ChartError> {
+    static LOADED: Lazy<Option<FontRef<'static>>> = Lazy::new(|| {
+        let face = FontRef::try_from_slice(FONT_BYTES).ok()?;
+        register_font(FONT, FontStyle::Normal, FONT_BYTES).ok()?;
+        Some(face)
+    });
+    LOADED.as_ref().ok_or(ChartError::Font)
 }
 
 /// Tableau 10: distinct, colour-blind-friendly enough, readable on white.
@@ -143,15 +144,29 @@ pub fn render_salary_chart(
     if answer.rows.is_empty() || answer.summaries.is_empty() {
         return Err(ChartError::Empty);
     }
-    ensure_font()?;
+    let face = ensure_font()?;
     let mut buf = vec![255u8; width as usize * height as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut buf, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        draw(&root, answer, width, height)?;
+        draw(&root, face, answer, width, height)?;
         root.present().map_err(draw_err)?;
     }
-    Ok(png::encode_rgb(&buf, width, height))
+    encode_png(&buf, width, height)
+}
+
+/// PNG bytes of an 8-bit RGB buffer (the `png` crate's default compression and
+/// adaptive filtering).
+fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ChartError> {
+    let encode_err = |e: png::EncodingError| ChartError::Draw(format!("PNG encoding: {e}"));
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(encode_err)?;
+    writer.write_image_data(rgb).map_err(encode_err)?;
+    writer.finish().map_err(encode_err)?;
+    Ok(out)
 }
 
 type Root<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
@@ -166,11 +181,12 @@ enum Align {
 ///
 /// plotters 0.3.7's `ab_glyph` renderer puts each glyph's bitmap at the pen
 /// position without the glyph's left bearing, which makes letter spacing
-/// visibly uneven ("Backen d"). Here the pen advances (with kerning) come from
-/// the embedded font's own tables and each glyph is drawn separately at
+/// visibly uneven ("Backen d"). Here the pen advances (with kerning) and left
+/// bearings come from `ab_glyph` and each glyph is drawn separately at
 /// pen + bearing, so plotters only rasterises single glyphs.
 struct Painter<'r, 'a> {
     root: &'r Root<'a>,
+    face: &'static FontRef<'static>,
     scale: f64,
 }
 
@@ -179,16 +195,36 @@ impl Painter<'_, '_> {
         FontDesc::new(FontFamily::Name(FONT), size * self.scale, FontStyle::Normal).into()
     }
 
+    /// The glyphs of `text` at `size` (before scaling), laid out from `start`:
+    /// each character with its pen position and its bitmap's left edge offset
+    /// from the rounded pen (the floored left side bearing, as `ab_glyph`'s
+    /// `px_bounds().min.x`), plus the pen position after the last glyph.
+    ///
+    /// The font is scaled exactly as plotters scales it for drawing:
+    /// `PxScale::from(pixels)`, i.e. pixels per (ascent − descent), not
+    /// `Font::pt_to_px_scale`, which would treat the size as points per em.
+    fn layout(&self, text: &str, size: f64, start: f64) -> (Vec<(char, f64, i32)>, f64) {
+        let font = self
+            .face
+            .as_scaled(PxScale::from((size * self.scale) as f32));
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut pen = start;
+        let mut prev = None;
+        for c in text.chars() {
+            let g = font.glyph_id(c);
+            if let Some(p) = prev {
+                pen += f64::from(font.kern(p, g));
+            }
+            prev = Some(g);
+            glyphs.push((c, pen, font.h_side_bearing(g).floor() as i32));
+            pen += f64::from(font.h_advance(g));
+        }
+        (glyphs, pen)
+    }
+
     /// Width in pixels of `text` at `size` (before scaling).
     fn width(&self, text: &str, size: f64) -> i32 {
-        let px = size * self.scale;
-        match metrics::get() {
-            Some(m) => m.advance(text, px).round() as i32,
-            None => self
-                .root
-                .estimate_text_size(text, &self.font(size))
-                .map_or(0, |(w, _)| w as i32),
-        }
+        self.layout(text, size, 0.0).1.round() as i32
     }
 
     /// Draws `text` with its baseline at `baseline`, aligned at `x`.
@@ -206,34 +242,19 @@ impl Painter<'_, '_> {
             .font(size)
             .color(&colour)
             .pos(Pos::new(HPos::Left, VPos::Top));
-        let w = self.width(text, size);
         let left = match align {
             Align::Left => x,
-            Align::Center => x - w / 2,
+            Align::Center => x - self.width(text, size) / 2,
         };
         // plotters puts the baseline of a top-anchored glyph at y + size/2.
         let top = baseline - (px / 2.0) as i32;
-        let Some(m) = metrics::get() else {
-            return self
-                .root
-                .draw(&Text::new(text.to_string(), (left, top), style))
-                .map_err(draw_err);
-        };
-        let mut pen = f64::from(left);
-        let mut prev = None;
-        for c in text.chars() {
-            let g = m.glyph(c);
-            if let Some(p) = prev {
-                pen += m.kern(p, g, px);
-            }
-            prev = Some(g);
+        for (c, pen, bearing) in self.layout(text, size, f64::from(left)).0 {
             if !c.is_whitespace() {
-                let gx = pen.round() as i32 + m.bearing(g, px);
+                let gx = pen.round() as i32 + bearing;
                 self.root
                     .draw(&Text::new(c.to_string(), (gx, top), style.clone()))
                     .map_err(draw_err)?;
             }
-            pen += m.glyph_advance(g, px);
         }
         Ok(())
     }
@@ -247,13 +268,23 @@ fn tick_step(span: f64, max_ticks: f64) -> f64 {
         .unwrap_or(1000.0)
 }
 
-fn draw(root: &Root<'_>, answer: &SalaryAnswer, width: u32, height: u32) -> Result<(), ChartError> {
+fn draw(
+    root: &Root<'_>,
+    face: &'static FontRef<'static>,
+    answer: &SalaryAnswer,
+    width: u32,
+    height: u32,
+) -> Result<(), ChartError> {
     // Scale type and spacing with the canvas; 1.0 at 1000×620.
     let s = (f64::from(width) / 1000.0)
         .min(f64::from(height) / 620.0)
         .clamp(0.6, 2.5);
     let px = |v: f64| (v * s).round() as i32;
-    let p = Painter { root, scale: s };
+    let p = Painter {
+        root,
+        face,
+        scale: s,
+    };
     let (w, h) = (width as i32, height as i32);
 
     // Sources, numbered in id order; each keeps one colour everywhere.
@@ -575,480 +606,6 @@ fn draw(root: &Root<'_>, answer: &SalaryAnswer, width: u32, height: u32) -> Resu
     Ok(())
 }
 
-/// Metrics of the embedded font, read from its own tables (`hhea`, `OS/2`,
-/// `hmtx`, `head`, `loca`, `glyf`, `cmap` format 4, `kern` format 0), scaled
-/// exactly as `ab_glyph` scales them (pixel size / (ascender − descender)).
-mod metrics {
-    use std::collections::HashMap;
-
-    use once_cell::sync::Lazy;
-
-    pub(super) struct Metrics {
-        units_per_px_size: f64,
-        advances: Vec<u16>,
-        x_min: Vec<i16>,
-        cmap: HashMap<u32, u16>,
-        kern: HashMap<(u16, u16), i16>,
-    }
-
-    pub(super) fn get() -> Option<&'static Metrics> {
-        static M: Lazy<Option<Metrics>> = Lazy::new(|| parse(super::FONT_BYTES));
-        M.as_ref()
-    }
-
-    impl Metrics {
-        pub(super) fn glyph(&self, c: char) -> u16 {
-            self.cmap.get(&u32::from(c)).copied().unwrap_or(0)
-        }
-
-        fn factor(&self, px: f64) -> f64 {
-            px / self.units_per_px_size
-        }
-
-        pub(super) fn glyph_advance(&self, g: u16, px: f64) -> f64 {
-            let a = self
-                .advances
-                .get(usize::from(g))
-                .or(self.advances.last())
-                .copied()
-                .unwrap_or(0);
-            f64::from(a) * self.factor(px)
-        }
-
-        /// Offset of the glyph bitmap's left edge from the pen (ab_glyph's `px_bounds().min.x`).
-        pub(super) fn bearing(&self, g: u16, px: f64) -> i32 {
-            let x = self.x_min.get(usize::from(g)).copied().unwrap_or(0);
-            (f64::from(x) * self.factor(px)).floor() as i32
-        }
-
-        pub(super) fn kern(&self, a: u16, b: u16, px: f64) -> f64 {
-            self.kern
-                .get(&(a, b))
-                .map_or(0.0, |&k| f64::from(k) * self.factor(px))
-        }
-
-        pub(super) fn advance(&self, text: &str, px: f64) -> f64 {
-            let mut w = 0.0;
-            let mut prev = None;
-            for c in text.chars() {
-                let g = self.glyph(c);
-                if let Some(p) = prev {
-                    w += self.kern(p, g, px);
-                }
-                w += self.glyph_advance(g, px);
-                prev = Some(g);
-            }
-            w
-        }
-    }
-
-    fn u16_at(d: &[u8], o: usize) -> Option<u16> {
-        Some(u16::from_be_bytes([*d.get(o)?, *d.get(o + 1)?]))
-    }
-
-    fn i16_at(d: &[u8], o: usize) -> Option<i16> {
-        u16_at(d, o).map(|v| v as i16)
-    }
-
-    fn u32_at(d: &[u8], o: usize) -> Option<u32> {
-        Some(u32::from_be_bytes([
-            *d.get(o)?,
-            *d.get(o + 1)?,
-            *d.get(o + 2)?,
-            *d.get(o + 3)?,
-        ]))
-    }
-
-    fn table(d: &[u8], tag: &[u8; 4]) -> Option<usize> {
-        let n = usize::from(u16_at(d, 4)?);
-        (0..n).find_map(|i| {
-            let rec = 12 + 16 * i;
-            (d.get(rec..rec + 4)? == tag).then(|| u32_at(d, rec + 8).map(|o| o as usize))?
-        })
-    }
-
-    fn parse(d: &[u8]) -> Option<Metrics> {
-        let hhea = table(d, b"hhea")?;
-        let (mut asc, mut desc) = (i16_at(d, hhea + 4)?, i16_at(d, hhea + 6)?);
-        if let Some(os2) = table(d, b"OS/2")
-            && u16_at(d, os2 + 62)? & 0x80 != 0
-        {
-            asc = i16_at(d, os2 + 68)?;
-            desc = i16_at(d, os2 + 70)?;
-        }
-        let n_hmetrics = usize::from(u16_at(d, hhea + 34)?);
-        let n_glyphs = usize::from(u16_at(d, table(d, b"maxp")? + 4)?);
-        let hmtx = table(d, b"hmtx")?;
-        let advances = (0..n_hmetrics)
-            .map(|g| u16_at(d, hmtx + 4 * g))
-            .collect::<Option<Vec<u16>>>()?;
-
-        let long_loca = i16_at(d, table(d, b"head")? + 50)? == 1;
-        let (loca, glyf) = (table(d, b"loca")?, table(d, b"glyf")?);
-        let offset = |g: usize| -> Option<usize> {
-            if long_loca {
-                u32_at(d, loca + 4 * g).map(|v| v as usize)
-            } else {
-                u16_at(d, loca + 2 * g).map(|v| 2 * usize::from(v))
-            }
-        };
-        let x_min = (0..n_glyphs)
-            .map(|g| {
-                let (a, b) = (offset(g)?, offset(g + 1)?);
-                if b > a {
-                    i16_at(d, glyf + a + 2)
-                } else {
-                    Some(0)
-                }
-            })
-            .collect::<Option<Vec<i16>>>()?;
-
-        // cmap: the first Unicode format-4 subtable.
-        let cmap_off = table(d, b"cmap")?;
-        let sub = (0..usize::from(u16_at(d, cmap_off + 2)?)).find_map(|i| {
-            let rec = cmap_off + 4 + 8 * i;
-            let (platform, encoding) = (u16_at(d, rec)?, u16_at(d, rec + 2)?);
-            let off = cmap_off + u32_at(d, rec + 4)? as usize;
-            let unicode = platform == 0 || (platform == 3 && encoding == 1);
-            (unicode && u16_at(d, off)? == 4).then_some(off)
-        })?;
-        let seg2 = usize::from(u16_at(d, sub + 6)?);
-        let (ends, starts) = (sub + 14, sub + 16 + seg2);
-        let (deltas, ranges) = (sub + 16 + 2 * seg2, sub + 16 + 3 * seg2);
-        let mut cmap = HashMap::new();
-        for i in 0..seg2 / 2 {
-            let (start, end) = (u16_at(d, starts + 2 * i)?, u16_at(d, ends + 2 * i)?);
-            let delta = u16_at(d, deltas + 2 * i)?;
-            let range = usize::from(u16_at(d, ranges + 2 * i)?);
-            if start == 0xFFFF {
-                continue;
-            }
-            for c in start..=end {
-                let g = if range == 0 {
-                    c.wrapping_add(delta)
-                } else {
-                    let at = ranges + 2 * i + range + 2 * usize::from(c - start);
-                    match u16_at(d, at)? {
-                        0 => 0,
-                        g => g.wrapping_add(delta),
-                    }
-                };
-                if g != 0 {
-                    cmap.insert(u32::from(c), g);
-                }
-            }
-        }
-
-        // kern: horizontal format-0 pairs (what ab_glyph applies).
-        let mut kern = HashMap::new();
-        if let Some(k) = table(d, b"kern")
-            && u16_at(d, k)? == 0
-        {
-            let mut sub = k + 4;
-            for _ in 0..u16_at(d, k + 2)? {
-                let (len, coverage) = (usize::from(u16_at(d, sub + 2)?), u16_at(d, sub + 4)?);
-                if coverage >> 8 == 0 && coverage & 1 == 1 {
-                    let pairs = usize::from(u16_at(d, sub + 6)?);
-                    for j in 0..pairs {
-                        let at = sub + 14 + 6 * j;
-                        kern.insert((u16_at(d, at)?, u16_at(d, at + 2)?), i16_at(d, at + 4)?);
-                    }
-                    sub += 14 + 6 * pairs;
-                } else {
-                    sub += len;
-                }
-            }
-        }
-
-        Some(Metrics {
-            units_per_px_size: f64::from(i32::from(asc) - i32::from(desc)),
-            advances,
-            x_min,
-            cmap,
-            kern,
-        })
-    }
-}
-
-/// Minimal PNG writer: 8-bit RGB, adaptive row filters, zlib stream of one
-/// fixed-Huffman deflate block with greedy LZ77 (hash chains, 32 KiB window).
-mod png {
-    const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
-    fn crc_table() -> [u32; 256] {
-        let mut t = [0u32; 256];
-        for (n, e) in t.iter_mut().enumerate() {
-            let mut c = n as u32;
-            for _ in 0..8 {
-                c = if c & 1 == 1 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-            }
-            *e = c;
-        }
-        t
-    }
-
-    fn crc32(table: &[u32; 256], parts: &[&[u8]]) -> u32 {
-        let mut c = 0xFFFF_FFFFu32;
-        for p in parts {
-            for &b in *p {
-                c = table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
-            }
-        }
-        c ^ 0xFFFF_FFFF
-    }
-
-    fn adler32(data: &[u8]) -> u32 {
-        let (mut a, mut b) = (1u32, 0u32);
-        for chunk in data.chunks(5552) {
-            for &x in chunk {
-                a += u32::from(x);
-                b += a;
-            }
-            a %= 65521;
-            b %= 65521;
-        }
-        (b << 16) | a
-    }
-
-    fn chunk(out: &mut Vec<u8>, table: &[u32; 256], kind: &[u8; 4], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        out.extend_from_slice(&crc32(table, &[kind, data]).to_be_bytes());
-    }
-
-    fn paeth(a: u8, b: u8, c: u8) -> u8 {
-        let p = i16::from(a) + i16::from(b) - i16::from(c);
-        let (pa, pb, pc) = (
-            (p - i16::from(a)).abs(),
-            (p - i16::from(b)).abs(),
-            (p - i16::from(c)).abs(),
-        );
-        if pa <= pb && pa <= pc {
-            a
-        } else if pb <= pc {
-            b
-        } else {
-            c
-        }
-    }
-
-    /// Filtered scanlines: each row prefixed by the filter (0–4) with the
-    /// smallest sum of absolute signed residuals.
-    fn filter(rgb: &[u8], width: usize, height: usize) -> Vec<u8> {
-        let stride = width * 3;
-        let mut out = Vec::with_capacity((stride + 1) * height);
-        let zero = vec![0u8; stride];
-        let mut cand = vec![0u8; stride];
-        let mut best = vec![0u8; stride];
-        for y in 0..height {
-            let row = &rgb[y * stride..(y + 1) * stride];
-            let up = if y == 0 {
-                &zero[..]
-            } else {
-                &rgb[(y - 1) * stride..y * stride]
-            };
-            let mut best_kind = 0u8;
-            let mut best_cost = u64::MAX;
-            for kind in 0..5u8 {
-                for i in 0..stride {
-                    let a = if i >= 3 { row[i - 3] } else { 0 };
-                    let b = up[i];
-                    let c = if i >= 3 { up[i - 3] } else { 0 };
-                    let pred = match kind {
-                        0 => 0,
-                        1 => a,
-                        2 => b,
-                        3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
-                        _ => paeth(a, b, c),
-                    };
-                    cand[i] = row[i].wrapping_sub(pred);
-                }
-                let cost: u64 = cand
-                    .iter()
-                    .map(|&v| u64::from((v as i8).unsigned_abs()))
-                    .sum();
-                if cost < best_cost {
-                    best_cost = cost;
-                    best_kind = kind;
-                    best.copy_from_slice(&cand);
-                }
-            }
-            out.push(best_kind);
-            out.extend_from_slice(&best);
-        }
-        out
-    }
-
-    struct Bits {
-        out: Vec<u8>,
-        acc: u64,
-        n: u32,
-    }
-
-    impl Bits {
-        /// Appends the low `n` bits of `v`, least significant first.
-        fn put(&mut self, v: u32, n: u32) {
-            self.acc |= u64::from(v) << self.n;
-            self.n += n;
-            while self.n >= 8 {
-                self.out.push(self.acc as u8);
-                self.acc >>= 8;
-                self.n -= 8;
-            }
-        }
-
-        /// Appends a Huffman code (most significant bit first).
-        fn code(&mut self, code: u32, len: u32) {
-            let rev = code.reverse_bits() >> (32 - len);
-            self.put(rev, len);
-        }
-
-        fn literal(&mut self, sym: u32) {
-            match sym {
-                0..=143 => self.code(0x30 + sym, 8),
-                144..=255 => self.code(0x190 + sym - 144, 9),
-                256..=279 => self.code(sym - 256, 7),
-                _ => self.code(0xC0 + sym - 280, 8),
-            }
-        }
-
-        fn finish(mut self) -> Vec<u8> {
-            if self.n > 0 {
-                self.out.push(self.acc as u8);
-            }
-            self.out
-        }
-    }
-
-    const LEN_BASE: [u16; 29] = [
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
-        131, 163, 195, 227, 258,
-    ];
-    const LEN_EXTRA: [u8; 29] = [
-        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-    ];
-    const DIST_BASE: [u16; 30] = [
-        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-        2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
-    ];
-    const DIST_EXTRA: [u8; 30] = [
-        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12,
-        13, 13,
-    ];
-
-    fn put_match(bits: &mut Bits, len: usize, dist: usize) {
-        let li = LEN_BASE
-            .iter()
-            .rposition(|&b| usize::from(b) <= len)
-            .unwrap_or(0);
-        bits.literal(257 + li as u32);
-        bits.put(
-            (len - usize::from(LEN_BASE[li])) as u32,
-            u32::from(LEN_EXTRA[li]),
-        );
-        let di = DIST_BASE
-            .iter()
-            .rposition(|&b| usize::from(b) <= dist)
-            .unwrap_or(0);
-        bits.code(di as u32, 5);
-        bits.put(
-            (dist - usize::from(DIST_BASE[di])) as u32,
-            u32::from(DIST_EXTRA[di]),
-        );
-    }
-
-    /// Raw deflate: one final fixed-Huffman block, greedy LZ77.
-    pub(super) fn deflate(data: &[u8]) -> Vec<u8> {
-        const WINDOW: usize = 32 * 1024;
-        const HASH_BITS: u32 = 15;
-        const MAX_CHAIN: usize = 48;
-        const NIL: usize = usize::MAX;
-        let mut bits = Bits {
-            out: Vec::with_capacity(data.len() / 4 + 64),
-            acc: 0,
-            n: 0,
-        };
-        bits.put(1, 1); // BFINAL
-        bits.put(1, 2); // BTYPE = fixed Huffman
-        let mut head = vec![NIL; 1 << HASH_BITS];
-        let mut prev = vec![NIL; data.len()];
-        let hash = |i: usize| {
-            let v = u32::from(data[i]) | u32::from(data[i + 1]) << 8 | u32::from(data[i + 2]) << 16;
-            (v.wrapping_mul(0x9E37_79B1) >> (32 - HASH_BITS)) as usize
-        };
-        let mut i = 0;
-        while i < data.len() {
-            let mut best_len = 0;
-            let mut best_dist = 0;
-            if i + 2 < data.len() {
-                let max_len = (data.len() - i).min(258);
-                let mut cand = head[hash(i)];
-                let mut chain = 0;
-                while cand != NIL && i - cand <= WINDOW && chain < MAX_CHAIN {
-                    // Cheap reject: the byte that would extend the best match must agree.
-                    let probe = best_len.min(max_len - 1);
-                    if data[cand + probe] == data[i + probe] {
-                        let l = data[cand..]
-                            .iter()
-                            .zip(&data[i..i + max_len])
-                            .take_while(|(a, b)| a == b)
-                            .count();
-                        if l > best_len {
-                            best_len = l;
-                            best_dist = i - cand;
-                            if l == max_len {
-                                break;
-                            }
-                        }
-                    }
-                    cand = prev[cand];
-                    chain += 1;
-                }
-            }
-            let step = if best_len >= 3 {
-                put_match(&mut bits, best_len, best_dist);
-                best_len
-            } else {
-                bits.literal(u32::from(data[i]));
-                1
-            };
-            for (j, slot) in prev.iter_mut().enumerate().skip(i).take(step) {
-                if j + 2 < data.len() {
-                    let h = hash(j);
-                    *slot = head[h];
-                    head[h] = j;
-                }
-            }
-            i += step;
-        }
-        bits.literal(256);
-        bits.finish()
-    }
-
-    /// PNG bytes of an 8-bit RGB image.
-    pub(super) fn encode_rgb(rgb: &[u8], width: u32, height: u32) -> Vec<u8> {
-        let table = crc_table();
-        let raw = filter(rgb, width as usize, height as usize);
-        let mut z = vec![0x78, 0x01];
-        z.extend_from_slice(&deflate(&raw));
-        z.extend_from_slice(&adler32(&raw).to_be_bytes());
-        let mut ihdr = Vec::with_capacity(13);
-        ihdr.extend_from_slice(&width.to_be_bytes());
-        ihdr.extend_from_slice(&height.to_be_bytes());
-        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit, RGB, deflate, adaptive, no interlace
-        let mut out = SIGNATURE.to_vec();
-        chunk(&mut out, &table, b"IHDR", &ihdr);
-        chunk(&mut out, &table, b"IDAT", &z);
-        chunk(&mut out, &table, b"IEND", &[]);
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1056,50 +613,37 @@ mod tests {
     use crate::corpus::Passage;
 
     fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-        let decoder = ::png::Decoder::new(std::io::Cursor::new(bytes));
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
         let mut reader = decoder.read_info().expect("png header");
         let mut buf = vec![0; reader.output_buffer_size().expect("size")];
         let info = reader.next_frame(&mut buf).expect("png frame");
-        assert_eq!(info.color_type, ::png::ColorType::Rgb);
-        assert_eq!(info.bit_depth, ::png::BitDepth::Eight);
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        assert_eq!(info.bit_depth, png::BitDepth::Eight);
         buf.truncate(info.buffer_size());
         (info.width, info.height, buf)
     }
 
-    /// One passage per paragraph of each seed guide, with its true line numbers.
+    const SEEDS: [&str; 5] = [
+        "000_84c8862ccb5e7127.txt",
+        "001_2be4012d68e4b72e.txt",
+        "002_aa806d2299f069f1.txt",
+        "003_7297c4eb2c1aaf2e.txt",
+        "004_ce589c6dcabf1bae.txt",
+    ];
+
+    /// The seed guides' passages as the real corpus splits them.
     fn seed_passages() -> Vec<Passage> {
-        let mut out = Vec::new();
-        for name in [
-            "000_84c8862ccb5e7127.txt",
-            "001_2be4012d68e4b72e.txt",
-            "002_aa806d2299f069f1.txt",
-            "003_7297c4eb2c1aaf2e.txt",
-            "004_ce589c6dcabf1bae.txt",
-        ] {
-            let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let lines: Vec<&str> = text.lines().collect();
-            let title = lines.first().map_or("", |l| l.trim());
-            let mut cur: Vec<(u32, &str)> = Vec::new();
-            for (i, l) in lines.iter().enumerate() {
-                if !l.trim().is_empty() {
-                    cur.push((i as u32 + 1, l));
-                }
-                if (l.trim().is_empty() || i + 1 == lines.len()) && !cur.is_empty() {
-                    out.push(Passage {
-                        source: name.to_string(),
-                        title: title.to_string(),
-                        section: String::new(),
-                        start_line: cur[0].0,
-                        end_line: cur[cur.len() - 1].0,
-                        text: cur.iter().map(|c| c.1).collect::<Vec<_>>().join("\n"),
-                        line_numbers: cur.iter().map(|c| c.0).collect(),
-                    });
-                    cur.clear();
-                }
-            }
-        }
-        out
+        let manifest = crate::corpus::Manifest::default();
+        SEEDS
+            .iter()
+            .flat_map(|name| {
+                let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+                crate::corpus::parse_guide(name, &bytes, &manifest)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"))
+                    .passages
+            })
+            .collect()
     }
 
     fn distinct_colours(rgb: &[u8]) -> usize {
@@ -1223,7 +767,7 @@ mod tests {
     }
 
     #[test]
-    fn png_writer_round_trips() {
+    fn png_encoding_round_trips() {
         // Noise and flat areas both survive the encoder bit-exactly.
         let (w, h) = (67u32, 41u32);
         let mut rgb = vec![0u8; (w * h * 3) as usize];
@@ -1232,14 +776,35 @@ mod tests {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
             *v = if i % 700 < 350 { (x >> 16) as u8 } else { 200 };
         }
-        let bytes = png::encode_rgb(&rgb, w, h);
-        let (dw, dh, back) = decode(&bytes);
+        let (dw, dh, back) = decode(&encode_png(&rgb, w, h).unwrap());
         assert_eq!((dw, dh), (w, h));
         assert_eq!(back, rgb);
-        // Long runs and repeats (matches at long distances and length 258).
-        let (w, h) = (300u32, 200u32);
-        let rgb: Vec<u8> = (0..w * h * 3).map(|i| ((i / 7) % 251) as u8).collect();
-        let (_, _, back) = decode(&png::encode_rgb(&rgb, w, h));
-        assert_eq!(back, rgb);
+        // A buffer of the wrong length is an error, not a panic.
+        assert!(matches!(
+            encode_png(&rgb[1..], w, h),
+            Err(ChartError::Draw(_))
+        ));
+    }
+
+    #[test]
+    fn text_layout_follows_the_font() {
+        let mut buf = vec![255u8; 600 * 380 * 3];
+        let root = BitMapBackend::with_buffer(&mut buf, (600, 380)).into_drawing_area();
+        let p = Painter {
+            root: &root,
+            face: ensure_font().unwrap(),
+            scale: 1.0,
+        };
+        // Kerning applies ("AV" is tighter than "A" + "V"), widths add up otherwise.
+        assert!(p.width("AV", 13.0) < p.width("A", 13.0) + p.width("V", 13.0));
+        assert_eq!(p.width("", 13.0), 0);
+        assert_eq!(p.width("Salary", 26.0), 2 * p.width("Salary", 13.0));
+        let (glyphs, end) = p.layout("Backend", 13.0, 10.0);
+        assert_eq!(glyphs.len(), 7);
+        assert_eq!(glyphs[0].1, 10.0);
+        assert!(glyphs.windows(2).all(|g| g[0].1 < g[1].1) && end > glyphs[6].1);
+        // "B" starts right of the pen; "j" reaches left of it.
+        assert!(glyphs[0].2 > 0);
+        assert!(p.layout("j", 40.0, 0.0).0[0].2 < 0);
     }
 }
