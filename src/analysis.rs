@@ -16,11 +16,14 @@
 //! The same [`Analyzer`] runs at index time and at query time: tantivy has no synonym filter, and
 //! canonicalising both sides means a single term query per concept (fast, and highlightable).
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 /// Bumped whenever the analysis code changes in a way that changes terms; part of the fingerprint.
@@ -45,14 +48,17 @@ const STOP_WORDS: &[&str] = &[
     "anyone", "thanks", "thank", "really", "like", "know", "get", "gets", "got",
 ];
 
+/// Most words whose stems one thread remembers (then it starts over).
+const STEM_CACHE_ENTRIES: usize = 100_000;
+
 /// Words longer than this (in bytes) are noise such as hashes or URLs; they are dropped.
 const MAX_WORD_BYTES: usize = 40;
 
 /// One analysed term and where its source words sit in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    /// The normalised term, as stored in the index.
-    pub text: String,
+    /// The normalised term, as stored in the index (shared: terms repeat a lot).
+    pub text: Arc<str>,
     /// Byte offset of the first source word.
     pub start: usize,
     /// Byte offset just past the last source word.
@@ -102,15 +108,15 @@ pub struct QueryToken {
 /// The analyzer: synonym table, stop words and stemmer. Cheap to share; see [`Analyzer::shared`].
 pub struct Analyzer {
     /// Space-joined surface form → canonical word (before stemming).
-    forms: HashMap<String, String>,
+    forms: FxHashMap<String, String>,
     /// Forms that apply to questions only.
-    query_forms: HashMap<String, String>,
+    query_forms: FxHashMap<String, String>,
     /// Question words weighed down (folded surface forms).
-    soft: HashSet<String>,
+    soft: FxHashSet<String>,
     /// First words of multi-word forms, so most words skip the phrase lookups.
-    phrase_starts: HashSet<String>,
+    phrase_starts: FxHashSet<String>,
     longest_form: usize,
-    stop_words: HashSet<&'static str>,
+    stop_words: FxHashSet<&'static str>,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -142,7 +148,7 @@ impl Analyzer {
     pub fn from_toml(table: &str) -> Result<Analyzer, SynonymTableError> {
         let file: SynonymFile =
             toml::from_str(table).map_err(|e| SynonymTableError(e.to_string()))?;
-        let mut phrase_starts = HashSet::new();
+        let mut phrase_starts = FxHashSet::default();
         let mut longest_form = 1;
         let forms = form_table(file.terms, &mut phrase_starts, &mut longest_form)?;
         let query_forms = form_table(file.query_terms, &mut phrase_starts, &mut longest_form)?;
@@ -224,22 +230,23 @@ impl Analyzer {
     }
 
     fn run(&self, text: &str, mode: Mode, mut emit: impl FnMut(Term, bool)) {
-        let words = words(text);
+        let words = Words::parse(text);
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
-            let (word, start, _) = &words[i];
+            let word = words.get(i);
+            let start = words.spans[i].start;
             // Longest synonym form starting here.
             let mut matched = None;
-            if self.phrase_starts.contains(word.as_str()) {
+            if self.phrase_starts.contains(word) {
                 let max = self.longest_form.min(words.len() - i);
                 for len in (2..=max).rev() {
                     key.clear();
-                    for (k, (w, _, _)) in words[i..i + len].iter().enumerate() {
-                        if k > 0 {
+                    for k in i..i + len {
+                        if k > i {
                             key.push(' ');
                         }
-                        key.push_str(w);
+                        key.push_str(words.get(k));
                     }
                     if let Some(canonical) = self.lookup(&key, mode) {
                         matched = Some((canonical, len));
@@ -252,11 +259,11 @@ impl Analyzer {
             }
             match matched {
                 Some((canonical, len)) => {
-                    let end = words[i + len - 1].2;
+                    let end = words.spans[i + len - 1].end;
                     emit(
                         Term {
-                            text: self.stemmer.stem(canonical).into_owned(),
-                            start: *start,
+                            text: self.stem(canonical),
+                            start,
                             end,
                         },
                         false,
@@ -265,12 +272,12 @@ impl Analyzer {
                 }
                 None => {
                     if self.keeps(word) {
-                        let soft = mode == Mode::Query && self.soft.contains(word.as_str());
+                        let soft = mode == Mode::Query && self.soft.contains(word);
                         emit(
                             Term {
-                                text: self.stemmer.stem(word).into_owned(),
-                                start: *start,
-                                end: words[i].2,
+                                text: self.stem(word),
+                                start,
+                                end: words.spans[i].end,
                             },
                             soft,
                         );
@@ -286,8 +293,29 @@ impl Analyzer {
         let mut seen = HashSet::new();
         self.analyze(text)
             .into_iter()
-            .filter_map(|t| seen.insert(t.text.clone()).then_some(t.text))
+            .filter_map(|t| seen.insert(Arc::clone(&t.text)).then(|| t.text.to_string()))
             .collect()
+    }
+
+    /// The Snowball stem of a folded word, memoised per thread: the vocabulary of guides and
+    /// questions is small next to the number of words analysed, and stemming is the analyzer's
+    /// main cost.
+    fn stem(&self, word: &str) -> Arc<str> {
+        thread_local! {
+            static STEMS: RefCell<FxHashMap<Box<str>, Arc<str>>> = RefCell::new(FxHashMap::default());
+        }
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(word) {
+                return Arc::clone(stem);
+            }
+            if cache.len() >= STEM_CACHE_ENTRIES {
+                cache.clear();
+            }
+            let stem: Arc<str> = Arc::from(self.stemmer.stem(word).as_ref());
+            cache.insert(Box::from(word), Arc::clone(&stem));
+            stem
+        })
     }
 
     fn keeps(&self, word: &str) -> bool {
@@ -302,10 +330,10 @@ impl Analyzer {
 /// Builds a surface-form → canonical-word map from one table of the synonym file.
 fn form_table(
     table: HashMap<String, Vec<String>>,
-    phrase_starts: &mut HashSet<String>,
+    phrase_starts: &mut FxHashSet<String>,
     longest_form: &mut usize,
-) -> Result<HashMap<String, String>, SynonymTableError> {
-    let mut forms = HashMap::new();
+) -> Result<FxHashMap<String, String>, SynonymTableError> {
+    let mut forms = FxHashMap::default();
     let mut canonicals: Vec<_> = table.into_iter().collect();
     canonicals.sort();
     for (canonical, variants) in canonicals {
@@ -337,44 +365,93 @@ fn form_table(
     Ok(forms)
 }
 
+/// The folded words of a text, in one buffer.
+struct Words {
+    /// The folded words, back to back.
+    buf: String,
+    spans: Vec<WordSpan>,
+}
+
+/// One word: its range in [`Words::buf`] and in the source text.
+struct WordSpan {
+    folded: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+}
+
+impl Words {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.buf[self.spans[i].folded.clone()]
+    }
+
+    /// Splits text into folded words with their byte offsets in `text`.
+    fn parse(text: &str) -> Words {
+        let mut words = Words {
+            buf: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(text.len() / 5),
+        };
+        let mut folded_start = 0;
+        let mut start = 0;
+        let mut end = 0;
+        let mut in_word = false;
+        let mut word_chars = 0;
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let keep = if c.is_alphanumeric() {
+                true
+            } else if (c == '#' || c == '+') && in_word && word_chars <= 2 {
+                // "c#", "c++", "f#": a symbol glued to a very short word is part of its name.
+                true
+            } else {
+                // ".net": a dot that starts a word (after a space or at the start) before a letter.
+                c == '.'
+                    && !in_word
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphabetic)
+            };
+            if keep {
+                if !in_word {
+                    start = at;
+                    folded_start = words.buf.len();
+                    in_word = true;
+                    word_chars = 0;
+                }
+                fold_into(c, &mut words.buf);
+                word_chars += 1;
+                end = at + c.len_utf8();
+            } else if in_word {
+                words.spans.push(WordSpan {
+                    folded: folded_start..words.buf.len(),
+                    start,
+                    end,
+                });
+                in_word = false;
+            }
+            prev = Some(c);
+        }
+        if in_word {
+            words.spans.push(WordSpan {
+                folded: folded_start..words.buf.len(),
+                start,
+                end,
+            });
+        }
+        words
+    }
+}
+
 /// Splits text into folded words with byte offsets: `(word, start, end)`.
 fn words(text: &str) -> Vec<(String, usize, usize)> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut start = 0;
-    let mut end = 0;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let in_word = !current.is_empty();
-        let keep = if c.is_alphanumeric() {
-            true
-        } else if (c == '#' || c == '+') && in_word && current.chars().count() <= 2 {
-            // "c#", "c++", "f#": a symbol glued to a very short word is part of its name.
-            true
-        } else {
-            // ".net": a dot that starts a word (after a space or at the start) before a letter.
-            c == '.'
-                && !in_word
-                && prev.is_none_or(char::is_whitespace)
-                && next.is_some_and(char::is_alphabetic)
-        };
-        if keep {
-            if !in_word {
-                start = at;
-            }
-            fold_into(c, &mut current);
-            end = at + c.len_utf8();
-        } else if in_word {
-            out.push((std::mem::take(&mut current), start, end));
-        }
-        prev = Some(c);
-    }
-    if !current.is_empty() {
-        out.push((current, start, end));
-    }
-    out
+    let w = Words::parse(text);
+    (0..w.len())
+        .map(|i| (w.get(i).to_string(), w.spans[i].start, w.spans[i].end))
+        .collect()
 }
 
 /// Lower-cases `c` and strips the accents of common Latin letters.
@@ -410,7 +487,7 @@ mod tests {
         Analyzer::shared()
             .analyze(text)
             .into_iter()
-            .map(|t| t.text)
+            .map(|t| t.text.to_string())
             .collect()
     }
 
@@ -522,17 +599,20 @@ mod tests {
         let q: Vec<(String, bool)> = a
             .analyze_query("how much do juniors make")
             .into_iter()
-            .map(|t| (t.term.text, t.soft))
+            .map(|t| (t.term.text.to_string(), t.soft))
             .collect();
         assert!(q.contains(&(terms("salary")[0].clone(), false)), "{q:?}");
         // In guide text "make" is just a word.
         assert_ne!(terms("make"), terms("salary"));
         let q = a.analyze_query("should i learn rust");
         assert!(
-            q.iter().any(|t| t.soft && t.term.text == terms("learn")[0]),
+            q.iter().any(|t| t.soft && *t.term.text == *terms("learn")[0]),
             "{q:?}"
         );
-        assert!(q.iter().any(|t| !t.soft && t.term.text == "rust"), "{q:?}");
+        assert!(
+            q.iter().any(|t| !t.soft && &*t.term.text == "rust"),
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -205,6 +205,8 @@ fn register_tokenizer(index: &Index) {
 pub struct PassageIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
+    /// Hot passages and spelling corrections of this generation (dropped with it).
+    pub(crate) cache: crate::search::SearchCache,
     meta: IndexMeta,
     generation: String,
 }
@@ -421,6 +423,7 @@ impl IndexDir {
         Ok(PassageIndex {
             reader,
             fields,
+            cache: crate::search::SearchCache::default(),
             meta,
             generation: generation.to_string(),
         })

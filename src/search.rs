@@ -6,6 +6,10 @@
 //! tantivy's Block-WAND fast path and gives the snippet generator real terms to highlight.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 use tantivy::Term as TantivyTerm;
@@ -13,7 +17,7 @@ use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Term};
 use crate::corpus::Passage;
 use crate::index::PassageIndex;
 use crate::snippet;
@@ -31,6 +35,8 @@ const TITLE_BOOST: f32 = 0.2;
 const FUZZY_WEIGHT: f32 = 0.8;
 /// Weight of a soft question word ("learn", "good"; see `[soft]` in the synonym table).
 const SOFT_WEIGHT: f32 = 0.35;
+/// Longest word (in characters) spelling correction is tried on.
+const MAX_CORRECTED_CHARS: usize = 24;
 /// Two hits of one section whose term sets overlap this much are near-duplicates.
 const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
 
@@ -174,27 +180,42 @@ pub fn search(
             )
         })
         .collect();
-    let mut kept: Vec<(f32, Passage, HashSet<String>)> = Vec::new();
+    let mut kept: Vec<Candidate> = Vec::new();
     for (score, addr) in top {
-        let passage = match index.passage(&searcher, addr) {
+        let passage = match index.cache.passages.get_or_try_insert(addr, || {
+            index.passage(&searcher, addr).map(|passage| {
+                let terms = Analyzer::shared().analyze(&passage.text);
+                let heading = Analyzer::shared().analyze(&passage.section);
+                let term_set = terms
+                    .iter()
+                    .chain(&heading)
+                    .map(|t| Arc::clone(&t.text))
+                    .collect();
+                Arc::new(AnalysedPassage {
+                    passage,
+                    terms,
+                    term_set,
+                })
+            })
+        }) {
             Ok(p) => p,
             Err(e) => {
                 tracing::error!(error = %e, ?addr, "cannot read passage from the index");
                 continue;
             }
         };
-        let passage_terms: HashSet<String> = Analyzer::shared()
-            .terms(&passage.text)
-            .into_iter()
-            .collect();
-        let duplicate = kept.iter().any(|(_, p, t)| {
-            p.text == passage.text
-                || (p.source == passage.source
-                    && p.section == passage.section
-                    && jaccard(t, &passage_terms) >= NEAR_DUPLICATE_JACCARD)
+        let duplicate = kept.iter().any(|k| {
+            let (a, b) = (&k.analysed.passage, &passage.passage);
+            a.text == b.text
+                || (a.source == b.source
+                    && a.section == b.section
+                    && jaccard(&k.analysed.term_set, &passage.term_set) >= NEAR_DUPLICATE_JACCARD)
         });
         if !duplicate {
-            kept.push((score, passage, passage_terms));
+            kept.push(Candidate {
+                score,
+                analysed: passage,
+            });
         }
         if kept.len() > wanted {
             break;
@@ -207,28 +228,101 @@ pub fn search(
         .enumerate()
         .skip(options.offset)
         .take(limit)
-        .map(|(i, (score, passage, passage_terms))| {
-            let heading_terms: HashSet<String> = Analyzer::shared()
-                .terms(&passage.section)
-                .into_iter()
-                .collect();
+        .map(|(i, c)| {
+            let a = &c.analysed;
             let covered = term_set
                 .iter()
-                .filter(|t| passage_terms.contains(*t) || heading_terms.contains(*t))
+                .filter(|t| a.term_set.contains(t.as_str()))
                 .count();
             Hit {
                 rank: i + 1,
-                score,
-                snippet: snippet::snippet(&passage.text, &term_weights, options.snippet_chars),
+                score: c.score,
+                snippet: snippet::snippet_analysed(
+                    &a.passage.text,
+                    &a.terms,
+                    &term_weights,
+                    options.snippet_chars,
+                ),
                 coverage: covered as f32 / question_terms as f32,
-                passage,
+                passage: a.passage.clone(),
             }
         })
         .collect();
     Ok(results)
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// A stored passage with its analysis, kept in the hot-passage cache.
+pub(crate) struct AnalysedPassage {
+    passage: Passage,
+    /// The analysed text (for the snippet).
+    terms: Vec<Term>,
+    /// Distinct terms of text and heading (for coverage and near-duplicates).
+    term_set: FxHashSet<Arc<str>>,
+}
+
+/// A ranked passage on its way to becoming a hit.
+struct Candidate {
+    score: f32,
+    analysed: Arc<AnalysedPassage>,
+}
+
+/// Memo of one index generation: passages read and analysed recently, and spelling corrections
+/// made. Both are bounded; a full map starts over (simple, and the hot entries come back at once).
+pub struct SearchCache {
+    passages: BoundedMap<tantivy::DocAddress, Arc<AnalysedPassage>>,
+    corrections: BoundedMap<String, Option<(String, u64)>>,
+}
+
+impl Default for SearchCache {
+    fn default() -> Self {
+        SearchCache {
+            passages: BoundedMap::new(HOT_PASSAGES),
+            corrections: BoundedMap::new(CORRECTIONS),
+        }
+    }
+}
+
+/// Passages kept analysed per generation.
+const HOT_PASSAGES: usize = 4096;
+/// Spelling corrections remembered per generation.
+const CORRECTIONS: usize = 16_384;
+
+struct BoundedMap<K, V> {
+    map: Mutex<FxHashMap<K, V>>,
+    capacity: usize,
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> BoundedMap<K, V> {
+    fn new(capacity: usize) -> Self {
+        BoundedMap {
+            map: Mutex::new(FxHashMap::default()),
+            capacity,
+        }
+    }
+
+    fn get_or_try_insert<E>(&self, key: K, make: impl FnOnce() -> Result<V, E>) -> Result<V, E> {
+        if let Some(v) = self.lock().get(&key) {
+            return Ok(v.clone());
+        }
+        // Computed outside the lock: two threads may both compute; the values are equal.
+        let value = make()?;
+        let mut map = self.lock();
+        if map.len() >= self.capacity {
+            map.clear();
+        }
+        map.insert(key, value.clone());
+        Ok(value)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<K, V>> {
+        // A panic while holding the lock leaves only a memo behind: keep using it.
+        self.map
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+fn jaccard(a: &FxHashSet<Arc<str>>, b: &FxHashSet<Arc<str>>) -> f64 {
     let union = a.union(b).count();
     if union == 0 {
         return 1.0;
@@ -247,7 +341,7 @@ fn query_terms(
     let mut out: Vec<QueryTerm> = Vec::new();
     for token in analyzer.analyze_query(question) {
         let (t, soft) = (token.term, token.soft);
-        if let Some(seen) = out.iter_mut().find(|q| q.term == t.text) {
+        if let Some(seen) = out.iter_mut().find(|q| *q.term == *t.text) {
             seen.soft &= soft;
             continue;
         }
@@ -255,7 +349,7 @@ fn query_terms(
         let df = doc_freq(searcher, &fields, &t.text);
         if df > 0 {
             out.push(QueryTerm {
-                term: t.text,
+                term: t.text.to_string(),
                 from: surface,
                 corrected: false,
                 soft,
@@ -263,7 +357,15 @@ fn query_terms(
             });
             continue;
         }
-        match correct(searcher, &fields, &surface, &t.text) {
+        let key = surface.to_lowercase();
+        let correction = index
+            .cache
+            .corrections
+            .get_or_try_insert(key, || {
+                Ok::<_, std::convert::Infallible>(correct(searcher, &fields, &surface, &t.text))
+            })
+            .unwrap_or_else(|never| match never {});
+        match correction {
             Some((term, df)) => match out.iter_mut().find(|q| q.term == term) {
                 Some(seen) => seen.soft &= soft,
                 None => out.push(QueryTerm {
@@ -275,7 +377,7 @@ fn query_terms(
                 }),
             },
             None => out.push(QueryTerm {
-                term: t.text,
+                term: t.text.to_string(),
                 from: surface,
                 corrected: false,
                 soft,
@@ -309,90 +411,125 @@ fn correct(
 ) -> Option<(String, u64)> {
     let word = surface.to_lowercase();
     let chars = word.chars().count();
-    if chars < 4 || !word.chars().all(char::is_alphabetic) {
+    if !(4..=MAX_CORRECTED_CHARS).contains(&chars) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
     let max_distance: u8 = if chars >= 8 { 2 } else { 1 };
     let analyzer = Analyzer::shared();
-    let mut best: Option<(u8, u64, String)> = None;
-    let mut consider = |candidate: String, distance: u8| {
-        let df = doc_freq(searcher, fields, &candidate);
-        if df == 0 {
-            return;
-        }
-        let better = match &best {
-            None => true,
-            Some((d, f, _)) => distance < *d || (distance == *d && df > *f),
-        };
-        if better {
-            best = Some((distance, df, candidate));
-        }
-    };
+    // Candidate term → (distance, passages containing it).
+    let mut candidates: HashMap<String, (u8, u64)> = HashMap::new();
     for (form, canonical) in analyzer.single_word_forms() {
-        if let Some(d) = bounded_distance(&word, form, max_distance) {
-            consider(
-                analyzer
-                    .terms(canonical)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default(),
-                d,
-            );
-        }
-    }
-    for &field in fields {
-        let fuzzy = FuzzyTermQuery::new(
-            TantivyTerm::from_field_text(field, term),
-            max_distance,
-            true,
-        );
-        let Ok(automaton) = fuzzy.automaton() else {
+        if form.len().abs_diff(word.len()) > usize::from(max_distance) + 1 {
             continue;
-        };
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(field) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                if let Ok(candidate) = std::str::from_utf8(stream.key())
-                    && let Some(d) = bounded_distance(term, candidate, max_distance)
-                {
-                    consider(candidate.to_string(), d);
-                }
+        }
+        if let Some(d) = bounded_distance(&word, form, max_distance)
+            && let Some(t) = analyzer.terms(canonical).into_iter().next()
+        {
+            let df = doc_freq(searcher, fields, &t);
+            if df > 0 {
+                let e = candidates.entry(t).or_insert((d, df));
+                e.0 = e.0.min(d);
             }
         }
     }
-    best.map(|(_, df, t)| (t, df))
+    // The index's own terms near the analysed word, from the body field's dictionary (headings
+    // use the same words); the dictionary gives each term's document frequency as it streams.
+    let automaton = FuzzyTermQuery::new(
+        TantivyTerm::from_field_text(fields[0], term),
+        max_distance,
+        true,
+    )
+    .automaton()
+    .ok()?;
+    let mut found: HashMap<String, (u8, u64)> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(fields[0]) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            let df = u64::from(stream.value().doc_freq);
+            let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            // The automaton only lets through terms within `max_distance`; the exact distance
+            // matters only when that is 2.
+            let d = if max_distance == 1 {
+                Some(1)
+            } else {
+                bounded_distance(term, candidate, max_distance)
+            };
+            if let Some(d) = d {
+                found.entry(candidate.to_string()).or_insert((d, 0)).1 += df;
+            }
+        }
+    }
+    for (t, (d, df)) in found {
+        let e = candidates.entry(t).or_insert((d, df));
+        e.0 = e.0.min(d);
+        e.1 = e.1.max(df);
+    }
+    // Closest first, then most frequent, then alphabetical (deterministic).
+    candidates
+        .into_iter()
+        .min_by(|(ta, (da, fa)), (tb, (db, fb))| da.cmp(db).then(fb.cmp(fa)).then(ta.cmp(tb)))
+        .map(|(t, (_, df))| (t, df))
 }
 
 /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions), or `None` when
-/// above `max`.
+/// above `max`. Allocation-free for words up to [`MAX_CORRECTED_CHARS`]; stops as soon as a row
+/// shows the distance must exceed `max`.
 fn bounded_distance(a: &str, b: &str, max: u8) -> Option<u8> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > usize::from(max) {
+    const N: usize = MAX_CORRECTED_CHARS + 3;
+    let mut ac = ['\0'; N];
+    let mut bc = ['\0'; N];
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == N {
+            return None;
+        }
+        ac[la] = c;
+        la += 1;
+    }
+    for c in b.chars() {
+        if lb == N {
+            return None;
+        }
+        bc[lb] = c;
+        lb += 1;
+    }
+    let max = usize::from(max);
+    if la.abs_diff(lb) > max {
         return None;
     }
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+    let mut prev2 = [0usize; N + 1];
+    let mut prev = [0usize; N + 1];
+    let mut cur = [0usize; N + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
     }
-    let d = prev[b.len()];
-    (d <= usize::from(max)).then(|| u8::try_from(d).unwrap_or(u8::MAX))
+    for i in 1..=la {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=lb {
+            let cost = usize::from(ac[i - 1] != bc[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && ac[i - 1] == bc[j - 2] && ac[i - 2] == bc[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    let d = prev[lb];
+    (d <= max).then(|| u8::try_from(d).unwrap_or(u8::MAX))
 }
 
 /// How much a question term counts: misspelt and soft words less.

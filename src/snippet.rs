@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Term};
 
 /// Default visible length of a snippet, in characters of guide text.
 pub const DEFAULT_SNIPPET_CHARS: usize = 320;
@@ -17,11 +17,20 @@ const LEAD_IN_CHARS: usize = 60;
 /// `max_chars` characters of `text` are shown (markup and "…" come on top); matched words are
 /// wrapped in `**`; lines are joined into one.
 pub fn snippet(text: &str, terms: &HashMap<String, f32>, max_chars: usize) -> String {
-    let matches: Vec<Match> = Analyzer::shared()
-        .analyze(text)
-        .into_iter()
+    snippet_analysed(text, &Analyzer::shared().analyze(text), terms, max_chars)
+}
+
+/// [`snippet`] for a text already analysed (`analysed` must be `Analyzer::analyze(text)`).
+pub fn snippet_analysed(
+    text: &str,
+    analysed: &[Term],
+    terms: &HashMap<String, f32>,
+    max_chars: usize,
+) -> String {
+    let matches: Vec<Match> = analysed
+        .iter()
         .filter_map(|t| {
-            terms.get_key_value(&t.text).map(|(term, &weight)| Match {
+            terms.get_key_value(&*t.text).map(|(term, &weight)| Match {
                 start: t.start,
                 end: t.end,
                 term: term.as_str(),
@@ -75,7 +84,11 @@ fn window(text: &str, matches: &[Match], max_chars: usize) -> (usize, usize) {
     }
     let mut best = (0f32, 0usize); // (weight of distinct terms, start)
     let mut candidates: Vec<usize> = vec![0];
-    candidates.extend(matches.iter().map(|m| lead_in(text, m.start, (max_chars / 4).min(LEAD_IN_CHARS))));
+    candidates.extend(
+        matches
+            .iter()
+            .map(|m| lead_in(text, m.start, (max_chars / 4).min(LEAD_IN_CHARS))),
+    );
     for &start in &candidates {
         let end = advance_chars(text, start, max_chars);
         let mut seen: HashSet<&str> = HashSet::new();

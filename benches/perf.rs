@@ -1,0 +1,147 @@
+//! Speed of the core on the shipped guides: index build, one `ask` (p50/p99, in-process, snippets
+//! included), batch answering (search + snippets + JSON), and cold start of the `careerbot ask`
+//! binary on an existing index. Run with `cargo bench --bench perf`; the figures are recorded in
+//! `docs/PERFORMANCE.md`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use careerbot::cli::JsonAnswer;
+use careerbot::corpus::SeedSource;
+use careerbot::index::{BuildOptions, IndexDir};
+use careerbot::library::Library;
+use careerbot::search::{self, SearchOptions};
+
+const BUILD_RUNS: usize = 20;
+const ASK_ROUNDS: usize = 50;
+const BATCH_QUESTIONS: usize = 50_000;
+const COLD_RUNS: usize = 30;
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let seeds = SeedSource::Dir(root.join("seeds"));
+    let questions = eval_questions(&root);
+    println!(
+        "careerbot perf bench — {} questions from tests/fixtures/eval.toml\n",
+        questions.len()
+    );
+
+    // Index build.
+    let mut builds = Vec::with_capacity(BUILD_RUNS);
+    for _ in 0..BUILD_RUNS {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = Instant::now();
+        IndexDir::new(dir.path())
+            .build(&seeds, &BuildOptions::default(), |_| {})
+            .expect("build");
+        builds.push(t.elapsed());
+    }
+    report("index build (seeds, 119 passages)", &mut builds);
+
+    // One ask, in-process.
+    let index_dir = tempfile::tempdir().expect("temp dir");
+    let (library, _) = Library::open(
+        seeds.clone(),
+        IndexDir::new(index_dir.path()),
+        BuildOptions::default(),
+    )
+    .expect("open");
+    let options = SearchOptions::default();
+    for q in &questions {
+        let _ = library.search(q, options);
+    }
+    let mut asks = Vec::with_capacity(ASK_ROUNDS * questions.len());
+    for _ in 0..ASK_ROUNDS {
+        for q in &questions {
+            let t = Instant::now();
+            let r = library.search(q, options).expect("search");
+            asks.push(t.elapsed());
+            std::hint::black_box(r);
+        }
+    }
+    report("ask, in-process (search + snippets, 5 hits)", &mut asks);
+
+    // Batch answering: search + snippets + one JSON line each, like `ask --json --batch`.
+    for threads in [1, 2] {
+        let index = library.current();
+        let t = Instant::now();
+        std::thread::scope(|s| {
+            for worker in 0..threads {
+                let index = &index;
+                let questions = &questions;
+                s.spawn(move || {
+                    let mut sink = Vec::with_capacity(1 << 20);
+                    for i in (worker..BATCH_QUESTIONS).step_by(threads) {
+                        let r = search::search(index, &questions[i % questions.len()], options)
+                            .expect("search");
+                        sink.clear();
+                        serde_json::to_writer(&mut sink, &JsonAnswer::from(&r)).expect("json");
+                        std::hint::black_box(&sink);
+                    }
+                });
+            }
+        });
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "batch, {threads} thread(s): {:.0} questions/s ({BATCH_QUESTIONS} questions in {:.2} s)",
+            BATCH_QUESTIONS as f64 / secs,
+            secs
+        );
+    }
+
+    // Cold start of the binary on an existing index (the index built above).
+    let exe = Path::new(env!("CARGO_BIN_EXE_careerbot"));
+    let mut colds = Vec::with_capacity(COLD_RUNS);
+    for _ in 0..COLD_RUNS {
+        let t = Instant::now();
+        let out = Command::new(exe)
+            .args(["ask", "How much does a senior back-end developer earn?"])
+            .env("CAREERBOT_SEEDS_DIR", root.join("seeds"))
+            .env("CAREERBOT_INDEX_DIR", index_dir.path())
+            .output()
+            .expect("run careerbot");
+        colds.push(t.elapsed());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    report(
+        "cold start: `careerbot ask` process on an existing index",
+        &mut colds,
+    );
+}
+
+fn eval_questions(root: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
+    let value: toml::Value = toml::from_str(&text).expect("eval set parses");
+    value["case"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter_map(|c| c["question"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn report(what: &str, samples: &mut [Duration]) {
+    samples.sort();
+    let pct = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)];
+    println!(
+        "{what}: n={} p50={} p99={} max={}",
+        samples.len(),
+        fmt(pct(0.50)),
+        fmt(pct(0.99)),
+        fmt(samples[samples.len() - 1])
+    );
+}
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.0} µs")
+    } else {
+        format!("{:.2} ms", us / 1000.0)
+    }
+}

@@ -1,0 +1,209 @@
+//! Scale: a deterministic generator turns the shipped guides into a large library (default
+//! 10,000 guides, ~100 MB, ~180k passages), then this measures the index build (time and peak
+//! memory of a real `careerbot reindex` process with 2 indexing threads) and `ask` latency on it.
+//!
+//! `cargo bench --bench scale` (or `cargo bench --bench scale -- --guides 2000` for a quicker run).
+//! The figures are recorded in `docs/PERFORMANCE.md`.
+//!
+//! Generation: each guide is stitched from sections of the five seeds chosen by a seeded PRNG,
+//! with about one word in twelve replaced by a word from a synthetic vocabulary of 60,000
+//! pronounceable words (Zipf-like choice), so the term dictionary and posting lists grow like a
+//! real library's instead of repeating five documents.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use careerbot::corpus::SeedSource;
+use careerbot::index::{BuildOptions, IndexDir};
+use careerbot::library::Library;
+use careerbot::search::SearchOptions;
+
+const SEED: u64 = 0x5eed_ca2e_e2b0_7001;
+const VOCABULARY: usize = 60_000;
+const ASK_ROUNDS: usize = 20;
+
+fn main() {
+    let guides = std::env::args()
+        .skip_while(|a| a != "--guides")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000usize);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().expect("temp dir");
+    let library_dir = work.path().join("library");
+    let index_dir = work.path().join("index");
+
+    let t = Instant::now();
+    let bytes = generate(&root.join("seeds"), &library_dir, guides);
+    println!(
+        "generated {guides} guides, {:.1} MB, in {:.1} s",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+
+    // Build in a separate process, so its peak memory is the build's alone.
+    let exe = Path::new(env!("CARGO_BIN_EXE_careerbot"));
+    let t = Instant::now();
+    let out = Command::new(exe)
+        .args(["reindex", "--seeds"])
+        .arg(&library_dir)
+        .arg("--index")
+        .arg(&index_dir)
+        .env("CAREERBOT_INDEX_THREADS", "2")
+        .output()
+        .expect("run careerbot reindex");
+    let wall = t.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+    println!("build wall time (process): {:.1} s", wall.as_secs_f64());
+
+    let (library, _) = Library::open(
+        SeedSource::Dir(library_dir),
+        IndexDir::new(&index_dir),
+        BuildOptions::default(),
+    )
+    .expect("open");
+    let questions = eval_questions(&root);
+    let options = SearchOptions::default();
+    for q in &questions {
+        let _ = library.search(q, options);
+    }
+    let mut asks = Vec::with_capacity(ASK_ROUNDS * questions.len());
+    for _ in 0..ASK_ROUNDS {
+        for q in &questions {
+            let t = Instant::now();
+            std::hint::black_box(library.search(q, options).expect("search"));
+            asks.push(t.elapsed());
+        }
+    }
+    asks.sort();
+    let pct = |p: f64| asks[((asks.len() as f64 * p) as usize).min(asks.len() - 1)];
+    println!(
+        "ask on {} passages: n={} p50={} p99={}",
+        library.current().meta().passages,
+        asks.len(),
+        fmt(pct(0.5)),
+        fmt(pct(0.99))
+    );
+}
+
+/// SplitMix64: small, fast, deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// Zipf-like: small indices far more often than large ones.
+    fn zipf(&mut self, n: usize) -> usize {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        ((n as f64).powf(u) as usize).saturating_sub(1).min(n - 1)
+    }
+}
+
+fn synthetic_word(i: usize) -> String {
+    const ONSETS: [&str; 16] = [
+        "b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br",
+    ];
+    const VOWELS: [&str; 6] = ["a", "e", "i", "o", "u", "ai"];
+    let mut w = String::new();
+    let mut n = i + 1;
+    while n > 0 {
+        w.push_str(ONSETS[n % 16]);
+        n /= 16;
+        w.push_str(VOWELS[n % 6]);
+        n /= 6;
+    }
+    w
+}
+
+/// Writes `guides` generated guides into `out`; returns the bytes written.
+fn generate(seeds: &Path, out: &Path, guides: usize) -> u64 {
+    fs::create_dir_all(out).expect("library dir");
+    let mut sections: Vec<Vec<String>> = Vec::new();
+    let mut names: Vec<_> = fs::read_dir(seeds)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    for path in names
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = fs::read_to_string(path).expect("seed");
+        // Sections: runs of lines separated by a blank line, each a handful of lines.
+        let mut current = Vec::new();
+        for line in text.lines() {
+            current.push(line.to_string());
+            if line.trim().is_empty() && current.len() > 6 {
+                sections.push(std::mem::take(&mut current));
+            }
+        }
+        sections.push(current);
+    }
+    let vocabulary: Vec<String> = (0..VOCABULARY).map(synthetic_word).collect();
+    let mut rng = Rng(SEED);
+    let mut total = 0u64;
+    for g in 0..guides {
+        let mut text = String::with_capacity(12_000);
+        let _ = writeln!(
+            text,
+            "Guide {g}: {} careers in {}\n",
+            vocabulary[rng.zipf(VOCABULARY)],
+            2000 + rng.below(30)
+        );
+        let target = 7_000 + rng.below(6_000);
+        while text.len() < target {
+            for line in &sections[rng.below(sections.len())] {
+                for (i, word) in line.split(' ').enumerate() {
+                    if i > 0 {
+                        text.push(' ');
+                    }
+                    if word.len() > 3 && rng.below(12) == 0 {
+                        text.push_str(&vocabulary[rng.zipf(VOCABULARY)]);
+                    } else {
+                        text.push_str(word);
+                    }
+                }
+                text.push('\n');
+            }
+        }
+        total += text.len() as u64;
+        fs::write(out.join(format!("g{g:05}.txt")), text).expect("write guide");
+    }
+    total
+}
+
+fn eval_questions(root: &Path) -> Vec<String> {
+    let text = fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
+    let value: toml::Value = toml::from_str(&text).expect("eval set parses");
+    value["case"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter_map(|c| c["question"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.0} µs")
+    } else {
+        format!("{:.2} ms", us / 1000.0)
+    }
+}
