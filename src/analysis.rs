@@ -409,10 +409,11 @@ impl Words {
                 // "c#", "c++", "f#": a symbol glued to a very short word is part of its name.
                 true
             } else {
-                // ".net": a dot that starts a word (after a space or at the start) before a letter.
+                // ".net": a dot that starts a word (after a space, an opening bracket or quote,
+                // or at the start) before a letter.
                 c == '.'
                     && !in_word
-                    && prev.is_none_or(char::is_whitespace)
+                    && prev.is_none_or(|p| p.is_whitespace() || "([{\"'/,;".contains(p))
                     && next.is_some_and(char::is_alphabetic)
             };
             if keep {
@@ -532,6 +533,7 @@ mod tests {
             ("résumé", "resume"),
             ("c#", "C#"),
             (".NET", "dotnet"),
+            ("C# (.NET)", "csharp dotnet"),
             ("CI/CD", "cicd"),
         ] {
             assert_eq!(terms(a), terms(b), "{a} vs {b}");
@@ -606,7 +608,8 @@ mod tests {
         assert_ne!(terms("make"), terms("salary"));
         let q = a.analyze_query("should i learn rust");
         assert!(
-            q.iter().any(|t| t.soft && *t.term.text == *terms("learn")[0]),
+            q.iter()
+                .any(|t| t.soft && *t.term.text == *terms("learn")[0]),
             "{q:?}"
         );
         assert!(

@@ -2,4 +2,6 @@
 //! stages — every figure and item tied to the passage (and line) it came from.
 
 pub mod chart;
+pub mod roadmap;
 pub mod salary;
+pub mod skills;
