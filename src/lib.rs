@@ -10,7 +10,11 @@
 //! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
 //! - [`library`]: the running service's view of the index: answers queries from the current
 //!   generation while a rebuild runs, then swaps.
+//! - [`store`]: the bot's SQLite database (answers for buttons, curated answers, feedback,
+//!   question log), shared by replicas.
 //! - [`config`]: settings from defaults, `config.toml` and the environment.
+//! - [`discord`]: the Discord adapter (commands, rendering within limits, permissions, gateway
+//!   and HTTP transports).
 //! - [`cli`]: the terminal face of the same answers.
 //!
 //! The core (corpus, analysis, index, search, library) knows nothing of Discord; the adapters
@@ -21,7 +25,9 @@ pub mod answer;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod discord;
 pub mod index;
 pub mod library;
 pub mod search;
 pub mod snippet;
+pub mod store;

@@ -1,0 +1,1775 @@
+//! The bot's memory across restarts and replicas: answers it posted (so buttons keep working),
+//! moderator-curated answers, 👍/👎 feedback and the question log behind `/gaps`, in one embedded
+//! SQLite file.
+//!
+//! The store knows nothing of Discord: ids are `u64`, times are unix seconds (`i64`, given by the
+//! caller so tests control the clock), payloads are [`serde_json::Value`] or plain strings.
+//!
+//! - **Durability.** The file runs in WAL mode with `synchronous=NORMAL`; every write is one
+//!   `BEGIN IMMEDIATE` transaction, so a crash loses at most the last commits, never half of one.
+//! - **Several processes.** HTTP replicas may open the same file: WAL lets readers run beside the
+//!   single writer, `busy_timeout` makes writers queue instead of failing, and writes take the
+//!   write lock up front (`IMMEDIATE`) so a transaction never has to upgrade a read lock.
+//! - **Schema.** [`MIGRATIONS`] is an append-only list of SQL steps; `PRAGMA user_version` records
+//!   how many have been applied. Each step runs in its own transaction. A file written by a newer
+//!   build is refused ([`StoreError::TooNew`]) rather than used and damaged.
+//! - **Blocking.** Every method blocks on SQLite (and on the connection's mutex). Async callers
+//!   should use [`Store::run`], which moves the call onto tokio's blocking pool.
+//!
+//! Discord ids are stored bit-for-bit as SQLite's signed 64-bit integers, so every `u64` round-trips
+//! (snowflakes stay below 2⁶³ and so also read naturally in the `sqlite3` shell).
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use serde_json::Value;
+
+/// How long a call waits for another connection (thread or process) to release the write lock
+/// before failing with `SQLITE_BUSY`.
+/// How many times opening retries the switch to WAL while another process holds the file.
+const WAL_SWITCH_ATTEMPTS: u32 = 250;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Rows deleted per transaction by [`Store::prune`], so pruning never holds the write lock long.
+const PRUNE_BATCH: usize = 500;
+/// The longest answer id; Discord custom ids are limited to 100 characters and carry more.
+pub const MAX_ANSWER_ID_LEN: usize = 20;
+/// Attempts at a fresh random answer id before giving up (a collision of 64-bit ids is already
+/// astronomically unlikely).
+const ANSWER_ID_ATTEMPTS: usize = 4;
+
+/// The schema, one step per version: step `i` takes the file from `user_version = i` to `i + 1`.
+/// Append only; never edit a step that has shipped.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: answers, curated, feedback, questions.
+    r"
+CREATE TABLE answers (
+    answer_id    TEXT PRIMARY KEY NOT NULL CHECK (length(answer_id) BETWEEN 1 AND 20),
+    guild_id     INTEGER,
+    channel_id   INTEGER NOT NULL,
+    message_id   INTEGER,
+    asker_id     INTEGER NOT NULL,
+    question     TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX answers_recent_in_channel ON answers (channel_id, kind, question_key, created_at);
+CREATE INDEX answers_guild_created ON answers (guild_id, created_at);
+CREATE INDEX answers_created ON answers (created_at);
+
+CREATE TABLE curated (
+    id         INTEGER PRIMARY KEY,
+    guild_id   INTEGER NOT NULL,
+    answer_id  TEXT REFERENCES answers (answer_id) ON DELETE SET NULL,
+    question   TEXT NOT NULL,
+    answer     TEXT NOT NULL,
+    citations  TEXT NOT NULL,
+    pinned_by  INTEGER NOT NULL,
+    pinned_at  INTEGER NOT NULL,
+    channel_id INTEGER,
+    message_id INTEGER,
+    UNIQUE (guild_id, message_id)
+);
+CREATE INDEX curated_guild_pinned ON curated (guild_id, pinned_at);
+CREATE INDEX curated_answer ON curated (answer_id);
+
+CREATE TABLE feedback (
+    answer_id TEXT NOT NULL REFERENCES answers (answer_id) ON DELETE CASCADE,
+    user_id   INTEGER NOT NULL,
+    up        INTEGER NOT NULL CHECK (up IN (0, 1)),
+    at        INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, user_id)
+);
+CREATE INDEX feedback_at ON feedback (at);
+
+CREATE TABLE questions (
+    id           INTEGER PRIMARY KEY,
+    guild_id     INTEGER,
+    question     TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    best_score   REAL NOT NULL,
+    answered     INTEGER NOT NULL CHECK (answered IN (0, 1)),
+    at           INTEGER NOT NULL
+);
+CREATE INDEX questions_guild_at ON questions (guild_id, at);
+CREATE INDEX questions_at ON questions (at);
+",
+];
+
+/// The schema version this build writes: the number of [`MIGRATIONS`].
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed (I/O, a locked file past the busy timeout, a constraint, a corrupt file…).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The directory of the database file could not be created.
+    #[error("database directory {path}: {source}")]
+    Io {
+        /// The directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A schema migration failed; the file stays at the version before it.
+    #[error("database migration to version {version} failed: {source}")]
+    Migration {
+        /// The version the failed step would have produced.
+        version: i64,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer build of the bot; it is left untouched.
+    #[error(
+        "database schema version {found} is newer than this build knows ({known}); upgrade the bot"
+    )]
+    TooNew {
+        /// `user_version` on disk.
+        found: i64,
+        /// The newest version this build knows ([`SCHEMA_VERSION`]).
+        known: i64,
+    },
+    /// A JSON column of one row could not be read (or a value could not be written).
+    #[error("bad JSON in {what}: {source}")]
+    Json {
+        /// Which row and column, e.g. `answers.payload of 3kf9a0`.
+        what: String,
+        /// The parse error.
+        source: serde_json::Error,
+    },
+    /// The blocking task of [`Store::run`] panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// A new answer to record; see [`Store::insert_answer`].
+#[derive(Debug, Clone, Copy)]
+pub struct NewAnswer<'a> {
+    /// The guild, or `None` in a DM.
+    pub guild_id: Option<u64>,
+    /// The channel the answer is posted in.
+    pub channel_id: u64,
+    /// Who asked.
+    pub asker_id: u64,
+    /// The question as asked.
+    pub question: &'a str,
+    /// Which command answered: `"ask"`, `"salary"`, …
+    pub kind: &'a str,
+    /// What was shown (hits, citations, page offset), to re-render on a button press.
+    pub payload: &'a Value,
+    /// When it was answered.
+    pub created_at: i64,
+}
+
+/// An answer the bot posted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// Short random id (base36, at most [`MAX_ANSWER_ID_LEN`] characters) used in custom ids.
+    pub answer_id: String,
+    /// The guild, or `None` in a DM.
+    pub guild_id: Option<u64>,
+    /// The channel it was posted in.
+    pub channel_id: u64,
+    /// The posted message, once known.
+    pub message_id: Option<u64>,
+    /// Who asked.
+    pub asker_id: u64,
+    /// The question as asked.
+    pub question: String,
+    /// Which command answered.
+    pub kind: String,
+    /// What was shown.
+    pub payload: Value,
+    /// When it was answered.
+    pub created_at: i64,
+}
+
+/// A moderator's pin; see [`Store::pin_curated`].
+#[derive(Debug, Clone, Copy)]
+pub struct NewCurated<'a> {
+    /// The guild the pin belongs to.
+    pub guild_id: u64,
+    /// The bot answer pinned, if any; kept only while that answer exists.
+    pub answer_id: Option<&'a str>,
+    /// The question it answers.
+    pub question: &'a str,
+    /// The text shown.
+    pub answer: &'a str,
+    /// The citations shown with it.
+    pub citations: &'a Value,
+    /// The moderator.
+    pub pinned_by: u64,
+    /// When.
+    pub pinned_at: i64,
+    /// The channel of the pinned message.
+    pub channel_id: Option<u64>,
+    /// The pinned message; pinning the same message again updates the one pin.
+    pub message_id: Option<u64>,
+}
+
+/// A moderator-curated answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curated {
+    /// Row id, for unpinning.
+    pub id: i64,
+    /// The guild.
+    pub guild_id: u64,
+    /// The bot answer pinned; `None` if it was a hand-written pin or the answer was pruned.
+    pub answer_id: Option<String>,
+    /// The question it answers.
+    pub question: String,
+    /// The text shown.
+    pub answer: String,
+    /// The citations shown with it.
+    pub citations: Value,
+    /// The moderator.
+    pub pinned_by: u64,
+    /// When (the latest pin of the same message).
+    pub pinned_at: i64,
+    /// The channel of the pinned message.
+    pub channel_id: Option<u64>,
+    /// The pinned message.
+    pub message_id: Option<u64>,
+}
+
+/// What `/gaps` shows for a guild; see [`Store::gaps`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gaps {
+    /// Questions without a good hit, grouped, most asked first.
+    pub unanswered: Vec<UnansweredQuestion>,
+    /// Answers with 👎, most 👎 first.
+    pub downvoted: Vec<DownvotedAnswer>,
+}
+
+/// One group of unanswered questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnansweredQuestion {
+    /// The most recent wording of the question.
+    pub question: String,
+    /// How often it was asked in the window.
+    pub count: u64,
+    /// When it was last asked.
+    pub last_at: i64,
+}
+
+/// An answer that drew 👎.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DownvotedAnswer {
+    /// The answer.
+    pub answer_id: String,
+    /// Its question.
+    pub question: String,
+    /// 👎 votes.
+    pub downs: u64,
+    /// 👍 votes.
+    pub ups: u64,
+}
+
+/// Rows removed by [`Store::prune`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PruneReport {
+    /// Answers removed (with their remaining votes).
+    pub answers: u64,
+    /// Question-log rows removed.
+    pub questions: u64,
+    /// Votes removed because they were older than the cutoff (votes removed along with their
+    /// answer are not counted).
+    pub feedback: u64,
+}
+
+/// The bot's database. Cloning is shallow: clones share one connection.
+///
+/// All methods block; from async code use [`Store::run`]. A panic while the connection is in
+/// use does not disable the store: the open transaction is rolled back and later calls proceed.
+#[derive(Debug, Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the parent directory cannot be created, [`StoreError::Sqlite`] if the
+    /// file cannot be opened or is not a database, [`StoreError::Migration`] if a schema step
+    /// fails, [`StoreError::TooNew`] if a newer build wrote the file.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        let store = Store::setup(conn)?;
+        tracing::debug!(path = %path.display(), "store opened");
+        Ok(store)
+    }
+
+    /// A private in-memory database, for tests.
+    ///
+    /// # Errors
+    /// As [`Store::open`], though in practice only if SQLite cannot allocate.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Switching to WAL needs a moment of exclusive access, and SQLite does not call the busy
+        // handler for it: when several processes open a new file at once, retry (bounded).
+        let mut attempts = 0;
+        let mode: String = loop {
+            match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy
+                        && attempts < WAL_SWITCH_ATTEMPTS =>
+                {
+                    attempts += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        };
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            tracing::warn!(journal_mode = %mode, "store could not switch to WAL");
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut conn, MIGRATIONS)?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// The schema version of the open file (equals [`SCHEMA_VERSION`] after a successful open).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.read(|conn| Ok(user_version(conn)?))
+    }
+
+    /// Runs `f` with this store on tokio's blocking pool, so async handlers never block their
+    /// runtime thread: `store.run(move |s| s.answer(&id)).await`.
+    ///
+    /// # Errors
+    /// Whatever `f` returns, or [`StoreError::Task`] if `f` panicked.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || f(&store)).await?
+    }
+
+    // ----- answers -----
+
+    /// Records an answer about to be posted and returns its new id (see
+    /// [`Store::set_answer_message`] once the message exists).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn insert_answer(&self, new: &NewAnswer<'_>) -> Result<String, StoreError> {
+        let payload = new.payload.to_string();
+        let key = normalise_question(new.question);
+        self.write(|tx| {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO answers (answer_id, guild_id, channel_id, message_id, asker_id,
+                     question, question_key, kind, payload, created_at)
+                 VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut attempt = 0;
+            loop {
+                let answer_id = new_answer_id();
+                let result = insert.execute(params![
+                    answer_id,
+                    new.guild_id.map(to_sql_id),
+                    to_sql_id(new.channel_id),
+                    to_sql_id(new.asker_id),
+                    new.question,
+                    key,
+                    new.kind,
+                    payload,
+                    new.created_at,
+                ]);
+                match result {
+                    Ok(_) => return Ok(answer_id),
+                    Err(e) if is_primary_key_clash(&e) && attempt + 1 < ANSWER_ID_ATTEMPTS => {
+                        attempt += 1;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        })
+    }
+
+    /// Notes the message an answer was posted as. Returns `false` if the answer is unknown
+    /// (deleted or pruned meanwhile).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn set_answer_message(&self, answer_id: &str, message_id: u64) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE answers SET message_id = ?2 WHERE answer_id = ?1",
+                params![answer_id, to_sql_id(message_id)],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    /// Replaces an answer's payload (e.g. the page a "More results" click moved to). Returns
+    /// `false` if the answer is unknown.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn update_answer_payload(
+        &self,
+        answer_id: &str,
+        payload: &Value,
+    ) -> Result<bool, StoreError> {
+        let text = payload.to_string();
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE answers SET payload = ?2 WHERE answer_id = ?1",
+                params![answer_id, text],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    /// The answer with this id, if it is still stored.
+    ///
+    /// # Errors
+    /// [`StoreError::Json`] if its payload is corrupt, [`StoreError::Sqlite`] if SQLite fails.
+    pub fn answer(&self, answer_id: &str) -> Result<Option<Answer>, StoreError> {
+        self.read(|conn| {
+            let raw = conn
+                .prepare_cached(&format!(
+                    "SELECT {ANSWER_COLUMNS} FROM answers WHERE answer_id = ?1"
+                ))?
+                .query_row([answer_id], RawAnswer::from_row)
+                .optional()?;
+            raw.map(RawAnswer::parse).transpose()
+        })
+    }
+
+    /// The newest posted answer (one with a message) of the same `kind` to the same question in
+    /// `channel_id` created at or after `since`, for "this was asked N minutes ago, see …".
+    ///
+    /// Questions match after [`normalise_question`] (case, spacing, trailing punctuation), which
+    /// is applied here; an already normalised question may be passed too.
+    ///
+    /// # Errors
+    /// [`StoreError::Json`] if that answer's payload is corrupt, [`StoreError::Sqlite`] if SQLite
+    /// fails.
+    pub fn recent_answer_in_channel(
+        &self,
+        channel_id: u64,
+        kind: &str,
+        question: &str,
+        since: i64,
+    ) -> Result<Option<Answer>, StoreError> {
+        let key = normalise_question(question);
+        self.read(|conn| {
+            let raw = conn
+                .prepare_cached(&format!(
+                    "SELECT {ANSWER_COLUMNS} FROM answers
+                     WHERE channel_id = ?1 AND kind = ?2 AND question_key = ?3
+                       AND created_at >= ?4 AND message_id IS NOT NULL
+                     ORDER BY created_at DESC, rowid DESC LIMIT 1"
+                ))?
+                .query_row(
+                    params![to_sql_id(channel_id), kind, key, since],
+                    RawAnswer::from_row,
+                )
+                .optional()?;
+            raw.map(RawAnswer::parse).transpose()
+        })
+    }
+
+    /// Deletes an answer and its votes (a pin of it stays, without the link). Returns whether it
+    /// existed.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn delete_answer(&self, answer_id: &str) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute("DELETE FROM answers WHERE answer_id = ?1", [answer_id])? > 0)
+        })
+    }
+
+    // ----- curated -----
+
+    /// Pins a curated answer for a guild and returns its id. Pinning a message that is already
+    /// pinned in that guild updates the one pin (text, citations, moderator, time) instead of
+    /// adding another. An `answer_id` that no longer exists is stored as `None`.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn pin_curated(&self, new: &NewCurated<'_>) -> Result<i64, StoreError> {
+        let citations = new.citations.to_string();
+        self.write(|tx| {
+            let id = tx.query_row(
+                "INSERT INTO curated (guild_id, answer_id, question, answer, citations, pinned_by,
+                     pinned_at, channel_id, message_id)
+                 VALUES (?1, (SELECT answer_id FROM answers WHERE answer_id = ?2),
+                     ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (guild_id, message_id) DO UPDATE SET
+                     answer_id = excluded.answer_id, question = excluded.question,
+                     answer = excluded.answer, citations = excluded.citations,
+                     pinned_by = excluded.pinned_by, pinned_at = excluded.pinned_at,
+                     channel_id = excluded.channel_id
+                 RETURNING id",
+                params![
+                    to_sql_id(new.guild_id),
+                    new.answer_id,
+                    new.question,
+                    new.answer,
+                    citations,
+                    to_sql_id(new.pinned_by),
+                    new.pinned_at,
+                    new.channel_id.map(to_sql_id),
+                    new.message_id.map(to_sql_id),
+                ],
+                |row| row.get(0),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The guild's curated answers, newest pin first. A row with corrupt citations is logged and
+    /// left out rather than hiding the others.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn curated_for_guild(&self, guild_id: u64) -> Result<Vec<Curated>, StoreError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, guild_id, answer_id, question, answer, citations, pinned_by,
+                        pinned_at, channel_id, message_id
+                 FROM curated WHERE guild_id = ?1 ORDER BY pinned_at DESC, id DESC",
+            )?;
+            let rows = stmt.query_map([to_sql_id(guild_id)], |row| {
+                let citations: String = row.get(5)?;
+                Ok((
+                    Curated {
+                        id: row.get(0)?,
+                        guild_id: from_sql_id(row.get(1)?),
+                        answer_id: row.get(2)?,
+                        question: row.get(3)?,
+                        answer: row.get(4)?,
+                        citations: Value::Null,
+                        pinned_by: from_sql_id(row.get(6)?),
+                        pinned_at: row.get(7)?,
+                        channel_id: row.get::<_, Option<i64>>(8)?.map(from_sql_id),
+                        message_id: row.get::<_, Option<i64>>(9)?.map(from_sql_id),
+                    },
+                    citations,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (mut curated, citations) = row?;
+                match serde_json::from_str(&citations) {
+                    Ok(value) => {
+                        curated.citations = value;
+                        out.push(curated);
+                    }
+                    Err(error) => {
+                        tracing::warn!(id = curated.id, %error, "curated row has corrupt citations; skipped");
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// Removes the pin `id` of `guild_id`. Returns whether it existed (in that guild).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn unpin_curated(&self, guild_id: u64, id: i64) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "DELETE FROM curated WHERE guild_id = ?1 AND id = ?2",
+                params![to_sql_id(guild_id), id],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    /// Removes the pin of message `message_id` in `guild_id`. Returns whether there was one.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn unpin_by_message(&self, guild_id: u64, message_id: u64) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "DELETE FROM curated WHERE guild_id = ?1 AND message_id = ?2",
+                params![to_sql_id(guild_id), to_sql_id(message_id)],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    // ----- feedback -----
+
+    /// Records `user_id`'s 👍 (`up`) or 👎 on an answer; a second vote by the same user replaces
+    /// the first. Returns `false` (and records nothing) if the answer is no longer stored.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn vote(
+        &self,
+        answer_id: &str,
+        user_id: u64,
+        up: bool,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "INSERT INTO feedback (answer_id, user_id, up, at)
+                 SELECT answer_id, ?2, ?3, ?4 FROM answers WHERE answer_id = ?1
+                 ON CONFLICT (answer_id, user_id) DO UPDATE SET up = excluded.up, at = excluded.at",
+                params![answer_id, to_sql_id(user_id), up, at],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    /// `(up, down)` vote counts of an answer (zeros for an unknown one).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn feedback_counts(&self, answer_id: &str) -> Result<(u64, u64), StoreError> {
+        self.read(|conn| {
+            let (up, down): (i64, i64) = conn
+                .prepare_cached(
+                    "SELECT COALESCE(SUM(up = 1), 0), COALESCE(SUM(up = 0), 0)
+                 FROM feedback WHERE answer_id = ?1",
+                )?
+                .query_row([answer_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            Ok((count(up), count(down)))
+        })
+    }
+
+    // ----- question log -----
+
+    /// Logs a question for `/gaps`: its best hit's score and whether that was good enough to
+    /// answer. A NaN score is stored as 0.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn log_question(
+        &self,
+        guild_id: Option<u64>,
+        question: &str,
+        best_score: f32,
+        answered: bool,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        let key = normalise_question(question);
+        let score = if best_score.is_nan() {
+            0.0
+        } else {
+            f64::from(best_score)
+        };
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO questions (guild_id, question, question_key, best_score, answered, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                guild_id.map(to_sql_id),
+                question.trim(),
+                key,
+                score,
+                answered,
+                at
+            ])?;
+            Ok(())
+        })
+    }
+
+    /// What the guild's library is missing since `since`, at most `limit` entries per list:
+    /// unanswered questions grouped by [`normalise_question`] (so case, spacing and trailing
+    /// punctuation do not split a group), most asked first, then most recent; and answers
+    /// created since `since` that drew 👎, most 👎 first (then fewest 👍, then newest).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn gaps(&self, guild_id: u64, since: i64, limit: usize) -> Result<Gaps, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let guild = to_sql_id(guild_id);
+        self.read(|conn| {
+            // A bare column beside MAX() takes its value from the row holding the maximum
+            // (documented SQLite behaviour), so `question` is the latest wording.
+            let unanswered = conn
+                .prepare_cached(
+                    "SELECT question, COUNT(*) AS n, MAX(at) AS last_at FROM questions
+                     WHERE guild_id = ?1 AND at >= ?2 AND answered = 0
+                     GROUP BY question_key
+                     ORDER BY n DESC, last_at DESC, question_key
+                     LIMIT ?3",
+                )?
+                .query_map(params![guild, since, limit], |row| {
+                    Ok(UnansweredQuestion {
+                        question: row.get(0)?,
+                        count: count(row.get(1)?),
+                        last_at: row.get(2)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let downvoted = conn
+                .prepare_cached(
+                    "SELECT a.answer_id, a.question, SUM(f.up = 0) AS downs, SUM(f.up = 1) AS ups
+                     FROM answers a JOIN feedback f ON f.answer_id = a.answer_id
+                     WHERE a.guild_id = ?1 AND a.created_at >= ?2
+                     GROUP BY a.answer_id
+                     HAVING downs > 0
+                     ORDER BY downs DESC, ups ASC, a.created_at DESC, a.answer_id
+                     LIMIT ?3",
+                )?
+                .query_map(params![guild, since, limit], |row| {
+                    Ok(DownvotedAnswer {
+                        answer_id: row.get(0)?,
+                        question: row.get(1)?,
+                        downs: count(row.get(2)?),
+                        ups: count(row.get(3)?),
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Gaps {
+                unanswered,
+                downvoted,
+            })
+        })
+    }
+
+    // ----- retention -----
+
+    /// Deletes answers, logged questions and votes from before `older_than` (unix seconds).
+    /// Curated answers are never pruned (a pin of a pruned answer loses only its link).
+    ///
+    /// Works in transactions of a few hundred rows, releasing the connection between them, so
+    /// other callers and processes are held up for one small batch at a time, never for the whole
+    /// clean-up.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails; batches already committed stay deleted.
+    pub fn prune(&self, older_than: i64) -> Result<PruneReport, StoreError> {
+        self.prune_in_batches(older_than, PRUNE_BATCH)
+    }
+
+    fn prune_in_batches(&self, older_than: i64, batch: usize) -> Result<PruneReport, StoreError> {
+        let batch = i64::try_from(batch.max(1)).unwrap_or(i64::MAX);
+        let mut report = PruneReport::default();
+        for (table, column, total) in [
+            ("feedback", "at", &mut report.feedback),
+            ("answers", "created_at", &mut report.answers),
+            ("questions", "at", &mut report.questions),
+        ] {
+            let sql = format!(
+                "DELETE FROM {table} WHERE rowid IN
+                     (SELECT rowid FROM {table} WHERE {column} < ?1 LIMIT ?2)"
+            );
+            loop {
+                let n = self.write(|tx| {
+                    Ok(tx
+                        .prepare_cached(&sql)?
+                        .execute(params![older_than, batch])?)
+                })?;
+                *total += n as u64;
+                if (n as i64) < batch {
+                    break;
+                }
+            }
+        }
+        if report != PruneReport::default() {
+            tracing::info!(
+                answers = report.answers,
+                questions = report.questions,
+                feedback = report.feedback,
+                older_than,
+                "store pruned"
+            );
+        }
+        Ok(report)
+    }
+
+    // ----- plumbing -----
+
+    /// The connection, whatever a panicking holder left behind: its transaction (if any) is
+    /// rolled back, so a poisoned mutex never disables the store.
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        match self.conn.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => {
+                self.conn.clear_poison();
+                let guard = poisoned.into_inner();
+                if !guard.is_autocommit()
+                    && let Err(error) = guard.execute_batch("ROLLBACK")
+                {
+                    tracing::warn!(%error, "rollback after a panic failed");
+                }
+                tracing::warn!("store connection recovered after a panic");
+                guard
+            }
+        }
+    }
+
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        f(&self.lock())
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed if `f` succeeds.
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// The form questions are compared in: lower case, runs of whitespace as one space, no leading
+/// or trailing spaces and no trailing `?`, `!`, `.`, `,`, `;` or `:`. Idempotent.
+pub fn normalise_question(question: &str) -> String {
+    let lowered = question.to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    for word in lowered.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let kept = out
+        .trim_end_matches(|c: char| c.is_whitespace() || "?!.,;:".contains(c))
+        .len();
+    out.truncate(kept);
+    out
+}
+
+const ANSWER_COLUMNS: &str =
+    "answer_id, guild_id, channel_id, message_id, asker_id, question, kind, payload, created_at";
+
+/// An `answers` row before its payload is parsed, so bad JSON is an error for that row only.
+struct RawAnswer {
+    answer: Answer,
+    payload: String,
+}
+
+impl RawAnswer {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<RawAnswer> {
+        Ok(RawAnswer {
+            answer: Answer {
+                answer_id: row.get(0)?,
+                guild_id: row.get::<_, Option<i64>>(1)?.map(from_sql_id),
+                channel_id: from_sql_id(row.get(2)?),
+                message_id: row.get::<_, Option<i64>>(3)?.map(from_sql_id),
+                asker_id: from_sql_id(row.get(4)?),
+                question: row.get(5)?,
+                kind: row.get(6)?,
+                payload: Value::Null,
+                created_at: row.get(8)?,
+            },
+            payload: row.get(7)?,
+        })
+    }
+
+    fn parse(self) -> Result<Answer, StoreError> {
+        let mut answer = self.answer;
+        answer.payload =
+            serde_json::from_str(&self.payload).map_err(|source| StoreError::Json {
+                what: format!("answers.payload of {}", answer.answer_id),
+                source,
+            })?;
+        Ok(answer)
+    }
+}
+
+/// Brings `conn` up to `steps.len()`, one transaction per step. Concurrent openers (other
+/// processes) serialise on the write lock and re-read the version inside it, so each step runs
+/// once.
+fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<(), StoreError> {
+    let known = steps.len() as i64;
+    loop {
+        let found = user_version(conn)?;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        if found == known {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated between the read above and taking the lock.
+        let found = user_version(&tx)?;
+        if found >= known {
+            continue;
+        }
+        let version = found + 1;
+        let step = usize::try_from(found).map_err(|_| StoreError::TooNew { found, known })?;
+        let failed = |source| StoreError::Migration { version, source };
+        tx.execute_batch(steps[step]).map_err(failed)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(failed)?;
+        tx.commit().map_err(failed)?;
+        tracing::info!(version, "store schema migrated");
+    }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// A `u64` id as SQLite's `i64`, bit for bit (every `u64` round-trips through [`from_sql_id`]).
+fn to_sql_id(id: u64) -> i64 {
+    id.cast_signed()
+}
+
+fn from_sql_id(id: i64) -> u64 {
+    id.cast_unsigned()
+}
+
+/// An SQLite count as `u64` (counts are never negative; a corrupt one reads as 0).
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+fn is_primary_key_clash(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}
+
+/// A fresh answer id: base36 of a random `u64` (at most 13 characters).
+fn new_answer_id() -> String {
+    to_base36(random_u64())
+}
+
+/// 64 unpredictable bits without a `rand` dependency: SipHash with the standard library's
+/// OS-seeded random keys over a process-wide counter, the clock and the process id.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher, RandomState};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    hasher.finish()
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = Vec::with_capacity(13);
+    loop {
+        buf.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.reverse();
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::HashSet;
+
+    fn store() -> Store {
+        Store::open_in_memory().unwrap()
+    }
+
+    fn new_answer<'a>(
+        channel_id: u64,
+        question: &'a str,
+        payload: &'a Value,
+        at: i64,
+    ) -> NewAnswer<'a> {
+        NewAnswer {
+            guild_id: Some(10),
+            channel_id,
+            asker_id: 7,
+            question,
+            kind: "ask",
+            payload,
+            created_at: at,
+        }
+    }
+
+    fn pin<'a>(
+        message_id: Option<u64>,
+        text: &'a str,
+        citations: &'a Value,
+        at: i64,
+    ) -> NewCurated<'a> {
+        NewCurated {
+            guild_id: 10,
+            answer_id: None,
+            question: "how do I become a nurse?",
+            answer: text,
+            citations,
+            pinned_by: 99,
+            pinned_at: at,
+            channel_id: Some(5),
+            message_id,
+        }
+    }
+
+    fn table_names(store: &Store) -> Vec<String> {
+        let conn = store.lock();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn answer_payload_can_be_replaced() {
+        let store = Store::open_in_memory().unwrap();
+        let payload = serde_json::json!({"page": 0});
+        let id = store
+            .insert_answer(&NewAnswer {
+                guild_id: Some(1),
+                channel_id: 2,
+                asker_id: 3,
+                question: "q",
+                kind: "ask",
+                payload: &payload,
+                created_at: 10,
+            })
+            .unwrap();
+        assert!(
+            store
+                .update_answer_payload(&id, &serde_json::json!({"page": 1}))
+                .unwrap()
+        );
+        assert_eq!(store.answer(&id).unwrap().unwrap().payload["page"], 1);
+        assert!(!store.update_answer_payload("missing", &payload).unwrap());
+    }
+
+    #[test]
+    fn store_is_clone_send_sync() {
+        fn assert<T: Clone + Send + Sync + 'static>() {}
+        assert::<Store>();
+    }
+
+    #[test]
+    fn migrations_run_from_empty() {
+        let s = store();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(
+            table_names(&s),
+            ["answers", "curated", "feedback", "questions"]
+        );
+        let fk: i64 = s
+            .lock()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn file_store_uses_wal_and_reopen_is_a_no_op() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/dir/bot.db");
+        let s = Store::open(&path).unwrap();
+        let mode: String = s
+            .lock()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(s);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(table_names(&again).len(), 4);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        drop(Store::open(&path).unwrap());
+        let raw = Connection::open(&path).unwrap();
+        raw.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(raw);
+        match Store::open(&path) {
+            Err(StoreError::TooNew { found, known }) => {
+                assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+            }
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+        let raw = Connection::open(&path).unwrap();
+        assert_eq!(user_version(&raw).unwrap(), SCHEMA_VERSION + 1);
+    }
+
+    #[test]
+    fn failed_migration_keeps_earlier_steps_and_names_its_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = ["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (oops"];
+        match migrate(&mut conn, &steps) {
+            Err(StoreError::Migration { version, .. }) => assert_eq!(version, 2),
+            other => panic!("expected Migration, got {other:?}"),
+        }
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        conn.execute("INSERT INTO a VALUES (1)", []).unwrap();
+        // Fixing the step lets the next open finish.
+        migrate(
+            &mut conn,
+            &["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (y);"],
+        )
+        .unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        assert!(matches!(Store::open(&path), Err(StoreError::Sqlite(_))));
+    }
+
+    #[test]
+    fn answers_round_trip() {
+        let s = store();
+        let payload = json!({"hits": [{"file": "nurse.md", "lines": [3, 9]}], "page": 0});
+        let id = s
+            .insert_answer(&new_answer(5, "How do I become a nurse?", &payload, 1000))
+            .unwrap();
+        assert!(!id.is_empty() && id.len() <= MAX_ANSWER_ID_LEN);
+        let a = s.answer(&id).unwrap().unwrap();
+        assert_eq!(a.answer_id, id);
+        assert_eq!(a.guild_id, Some(10));
+        assert_eq!((a.channel_id, a.asker_id, a.message_id), (5, 7, None));
+        assert_eq!(a.question, "How do I become a nurse?");
+        assert_eq!(a.kind, "ask");
+        assert_eq!(a.payload, payload);
+        assert_eq!(a.created_at, 1000);
+
+        assert!(s.set_answer_message(&id, 4242).unwrap());
+        assert_eq!(s.answer(&id).unwrap().unwrap().message_id, Some(4242));
+        assert!(!s.set_answer_message("nope", 1).unwrap());
+
+        assert!(s.delete_answer(&id).unwrap());
+        assert!(!s.delete_answer(&id).unwrap());
+        assert_eq!(s.answer(&id).unwrap(), None);
+    }
+
+    #[test]
+    fn ids_survive_the_full_u64_range_and_dms_have_no_guild() {
+        let s = store();
+        let payload = json!(null);
+        let id = s
+            .insert_answer(&NewAnswer {
+                guild_id: None,
+                channel_id: u64::MAX,
+                asker_id: 1 << 63,
+                question: "q",
+                kind: "salary",
+                payload: &payload,
+                created_at: -5,
+            })
+            .unwrap();
+        s.set_answer_message(&id, u64::MAX - 1).unwrap();
+        let a = s.answer(&id).unwrap().unwrap();
+        assert_eq!(a.guild_id, None);
+        assert_eq!((a.channel_id, a.asker_id), (u64::MAX, 1 << 63));
+        assert_eq!(a.message_id, Some(u64::MAX - 1));
+    }
+
+    #[test]
+    fn answer_ids_are_short_and_distinct() {
+        let s = store();
+        let payload = json!({});
+        let mut seen = HashSet::new();
+        for i in 0..300 {
+            let id = s.insert_answer(&new_answer(1, "q", &payload, i)).unwrap();
+            assert!(
+                id.len() <= 13 && id.bytes().all(|b| b.is_ascii_alphanumeric()),
+                "{id}"
+            );
+            assert!(seen.insert(id));
+        }
+        assert_eq!(to_base36(0), "0");
+        assert_eq!(to_base36(35), "z");
+        assert_eq!(to_base36(36), "10");
+        assert_eq!(to_base36(u64::MAX), "3w5e11264sgsf");
+    }
+
+    #[test]
+    fn recent_answer_in_channel_respects_window_channel_kind_and_posting() {
+        let s = store();
+        let payload = json!({"page": 0});
+        let old = s
+            .insert_answer(&new_answer(5, "How do I become a nurse?", &payload, 100))
+            .unwrap();
+        s.set_answer_message(&old, 1).unwrap();
+        let newer = s
+            .insert_answer(&new_answer(5, "how do i  become a NURSE", &payload, 200))
+            .unwrap();
+        s.set_answer_message(&newer, 2).unwrap();
+        // Not yet posted: never offered as "see the answer".
+        s.insert_answer(&new_answer(5, "how do i become a nurse", &payload, 300))
+            .unwrap();
+        // Another channel and another kind do not count.
+        let other = s
+            .insert_answer(&new_answer(6, "how do i become a nurse", &payload, 250))
+            .unwrap();
+        s.set_answer_message(&other, 3).unwrap();
+        let salary = s
+            .insert_answer(&NewAnswer {
+                kind: "salary",
+                ..new_answer(5, "how do i become a nurse", &payload, 260)
+            })
+            .unwrap();
+        s.set_answer_message(&salary, 4).unwrap();
+
+        let q = "  How do I become a nurse ?? ";
+        let hit = s
+            .recent_answer_in_channel(5, "ask", q, 150)
+            .unwrap()
+            .unwrap();
+        assert_eq!(hit.answer_id, newer);
+        let hit = s.recent_answer_in_channel(5, "ask", q, 0).unwrap().unwrap();
+        assert_eq!(hit.answer_id, newer, "the newest posted answer wins");
+        assert_eq!(s.recent_answer_in_channel(5, "ask", q, 201).unwrap(), None);
+        assert_eq!(
+            s.recent_answer_in_channel(5, "ask", "how do I become a doctor", 0)
+                .unwrap(),
+            None
+        );
+        assert_eq!(
+            s.recent_answer_in_channel(5, "salary", q, 0)
+                .unwrap()
+                .unwrap()
+                .answer_id,
+            salary
+        );
+        assert_eq!(
+            s.recent_answer_in_channel(6, "ask", q, 0)
+                .unwrap()
+                .unwrap()
+                .answer_id,
+            other
+        );
+        assert_eq!(s.recent_answer_in_channel(7, "ask", q, 0).unwrap(), None);
+    }
+
+    #[test]
+    fn corrupt_json_is_an_error_for_that_row_only() {
+        let s = store();
+        let payload = json!({"ok": true});
+        let bad = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        let good = s.insert_answer(&new_answer(5, "r", &payload, 1)).unwrap();
+        s.set_answer_message(&bad, 1).unwrap();
+        s.lock()
+            .execute(
+                "UPDATE answers SET payload = '{not json' WHERE answer_id = ?1",
+                [&bad],
+            )
+            .unwrap();
+        assert!(matches!(s.answer(&bad), Err(StoreError::Json { .. })));
+        assert!(matches!(
+            s.recent_answer_in_channel(5, "ask", "q", 0),
+            Err(StoreError::Json { .. })
+        ));
+        assert_eq!(s.answer(&good).unwrap().unwrap().payload, payload);
+
+        let citations = json!([{"file": "a.md"}]);
+        let broken = s
+            .pin_curated(&pin(Some(1), "broken", &citations, 1))
+            .unwrap();
+        s.pin_curated(&pin(Some(2), "fine", &citations, 2)).unwrap();
+        s.lock()
+            .execute("UPDATE curated SET citations = '[' WHERE id = ?1", [broken])
+            .unwrap();
+        let list = s.curated_for_guild(10).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].answer, "fine");
+    }
+
+    #[test]
+    fn pins_are_idempotent_per_message_newest_first_and_unpinnable() {
+        let s = store();
+        let payload = json!({});
+        let answer_id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        let c1 = json!([{"file": "nurse.md", "lines": [1, 4]}]);
+        let c2 = json!([{"file": "nurse.md", "lines": [5, 8]}]);
+
+        let first = s
+            .pin_curated(&NewCurated {
+                answer_id: Some(&answer_id),
+                ..pin(Some(500), "v1", &c1, 10)
+            })
+            .unwrap();
+        let again = s
+            .pin_curated(&NewCurated {
+                answer_id: Some(&answer_id),
+                ..pin(Some(500), "v2", &c2, 20)
+            })
+            .unwrap();
+        assert_eq!(first, again, "pinning the same message twice keeps one row");
+        let other = s.pin_curated(&pin(Some(501), "other", &c1, 15)).unwrap();
+        // Hand-written pins without a message are separate rows.
+        let manual_a = s.pin_curated(&pin(None, "manual a", &c1, 5)).unwrap();
+        let manual_b = s.pin_curated(&pin(None, "manual b", &c1, 5)).unwrap();
+        assert_ne!(manual_a, manual_b);
+        // Another guild's pin of the same message id is its own row.
+        let elsewhere = s
+            .pin_curated(&NewCurated {
+                guild_id: 11,
+                ..pin(Some(500), "elsewhere", &c1, 30)
+            })
+            .unwrap();
+        assert_ne!(elsewhere, first);
+
+        let list = s.curated_for_guild(10).unwrap();
+        let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [first, other, manual_b, manual_a]);
+        let top = &list[0];
+        assert_eq!(top.answer, "v2");
+        assert_eq!(top.citations, c2);
+        assert_eq!(top.pinned_at, 20);
+        assert_eq!(top.answer_id.as_deref(), Some(answer_id.as_str()));
+        assert_eq!(
+            (top.channel_id, top.message_id, top.pinned_by),
+            (Some(5), Some(500), 99)
+        );
+
+        // A pin naming an answer that is gone keeps no dangling link.
+        let ghost = s
+            .pin_curated(&NewCurated {
+                answer_id: Some("gone"),
+                ..pin(Some(502), "ghost", &c1, 1)
+            })
+            .unwrap();
+        let g = s
+            .curated_for_guild(10)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id == ghost)
+            .unwrap();
+        assert_eq!(g.answer_id, None);
+
+        assert!(
+            !s.unpin_curated(11, other).unwrap(),
+            "only the owning guild may unpin"
+        );
+        assert!(s.unpin_curated(10, other).unwrap());
+        assert!(!s.unpin_curated(10, other).unwrap());
+        assert!(s.unpin_by_message(10, 500).unwrap());
+        assert!(!s.unpin_by_message(10, 500).unwrap());
+        assert_eq!(s.curated_for_guild(11).unwrap().len(), 1);
+        let left: Vec<i64> = s
+            .curated_for_guild(10)
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(left, [manual_b, manual_a, ghost]);
+    }
+
+    #[test]
+    fn a_second_vote_replaces_the_first() {
+        let s = store();
+        let payload = json!({});
+        let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        assert_eq!(s.feedback_counts(&id).unwrap(), (0, 0));
+        assert!(s.vote(&id, 1, true, 10).unwrap());
+        assert!(s.vote(&id, 2, true, 11).unwrap());
+        assert!(s.vote(&id, 3, false, 12).unwrap());
+        assert_eq!(s.feedback_counts(&id).unwrap(), (2, 1));
+        assert!(s.vote(&id, 1, false, 13).unwrap());
+        assert!(s.vote(&id, 1, false, 14).unwrap());
+        assert_eq!(s.feedback_counts(&id).unwrap(), (1, 2));
+        // Votes on an answer that is gone are refused, not an error.
+        assert!(!s.vote("gone", 1, true, 15).unwrap());
+        assert_eq!(s.feedback_counts("gone").unwrap(), (0, 0));
+        // Deleting the answer takes its votes.
+        s.delete_answer(&id).unwrap();
+        let n: i64 = s
+            .lock()
+            .query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn gaps_group_and_order_unanswered_questions() {
+        let s = store();
+        let log = |g: Option<u64>, q: &str, answered: bool, at: i64| {
+            s.log_question(g, q, 0.1, answered, at).unwrap();
+        };
+        log(Some(10), "How do I become a nurse?", false, 100);
+        log(Some(10), "how do i become a NURSE", false, 110);
+        log(Some(10), "  How do I  become a nurse  ", false, 120);
+        log(Some(10), "What is a UX writer?", false, 200);
+        log(Some(10), "what is a ux writer", false, 210);
+        log(Some(10), "Pilot salary", false, 300);
+        log(Some(10), "Chef salary", false, 290);
+        // Answered, another guild, a DM, or before the window: not gaps.
+        log(Some(10), "how do i become a nurse", true, 400);
+        log(Some(11), "how do i become a nurse", false, 400);
+        log(None, "how do i become a nurse", false, 400);
+        log(Some(10), "welder training", false, 10);
+        s.log_question(Some(10), "nan score", f32::NAN, false, 50)
+            .unwrap();
+
+        let gaps = s.gaps(10, 50, 10).unwrap();
+        let got: Vec<(&str, u64, i64)> = gaps
+            .unanswered
+            .iter()
+            .map(|u| (u.question.as_str(), u.count, u.last_at))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("How do I  become a nurse", 3, 120),
+                ("what is a ux writer", 2, 210),
+                ("Pilot salary", 1, 300),
+                ("Chef salary", 1, 290),
+                ("nan score", 1, 50),
+            ]
+        );
+        assert_eq!(s.gaps(10, 50, 2).unwrap().unanswered.len(), 2);
+        assert_eq!(s.gaps(12, 0, 10).unwrap(), Gaps::default());
+    }
+
+    #[test]
+    fn gaps_order_downvoted_answers_by_downs() {
+        let s = store();
+        let payload = json!({});
+        let a = s
+            .insert_answer(&new_answer(5, "a?", &payload, 100))
+            .unwrap();
+        let b = s
+            .insert_answer(&new_answer(5, "b?", &payload, 100))
+            .unwrap();
+        let c = s
+            .insert_answer(&new_answer(5, "c?", &payload, 100))
+            .unwrap();
+        let liked = s
+            .insert_answer(&new_answer(5, "liked", &payload, 100))
+            .unwrap();
+        let old = s
+            .insert_answer(&new_answer(5, "old", &payload, 10))
+            .unwrap();
+        let dm = s
+            .insert_answer(&NewAnswer {
+                guild_id: None,
+                ..new_answer(5, "dm", &payload, 100)
+            })
+            .unwrap();
+        for (id, ups, downs) in [
+            (&a, 0, 1),
+            (&b, 0, 3),
+            (&c, 2, 1),
+            (&liked, 5, 0),
+            (&old, 0, 9),
+            (&dm, 0, 9),
+        ] {
+            for u in 0..ups {
+                s.vote(id, u, true, 100).unwrap();
+            }
+            for d in 0..downs {
+                s.vote(id, 100 + d, false, 100).unwrap();
+            }
+        }
+        let gaps = s.gaps(10, 50, 10).unwrap();
+        let got: Vec<(&str, &str, u64, u64)> = gaps
+            .downvoted
+            .iter()
+            .map(|d| (d.answer_id.as_str(), d.question.as_str(), d.downs, d.ups))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (b.as_str(), "b?", 3, 0),
+                (a.as_str(), "a?", 1, 0),
+                (c.as_str(), "c?", 1, 2)
+            ]
+        );
+        assert_eq!(s.gaps(10, 50, 1).unwrap().downvoted.len(), 1);
+    }
+
+    #[test]
+    fn prune_removes_old_rows_in_batches_and_keeps_curated() {
+        let s = store();
+        let payload = json!({});
+        let mut old = Vec::new();
+        for i in 0..7 {
+            old.push(s.insert_answer(&new_answer(5, "old", &payload, i)).unwrap());
+        }
+        let fresh = s
+            .insert_answer(&new_answer(5, "fresh", &payload, 1000))
+            .unwrap();
+        // A recent vote on an old answer goes with the answer; an old vote on a fresh one goes
+        // by itself; a recent vote on a fresh answer stays.
+        s.vote(&old[0], 1, false, 2000).unwrap();
+        s.vote(&old[1], 1, false, 5).unwrap();
+        s.vote(&fresh, 1, true, 5).unwrap();
+        s.vote(&fresh, 2, true, 2000).unwrap();
+        for i in 0..5 {
+            s.log_question(Some(10), "old question", 0.0, false, i)
+                .unwrap();
+        }
+        s.log_question(Some(10), "fresh question", 0.0, false, 1000)
+            .unwrap();
+        let citations = json!([]);
+        let pinned = s
+            .pin_curated(&NewCurated {
+                answer_id: Some(&old[2]),
+                ..pin(Some(1), "kept", &citations, 0)
+            })
+            .unwrap();
+
+        let report = s.prune_in_batches(500, 2).unwrap();
+        assert_eq!(
+            report,
+            PruneReport {
+                answers: 7,
+                questions: 5,
+                feedback: 2
+            }
+        );
+        for id in &old {
+            assert_eq!(s.answer(id).unwrap(), None);
+        }
+        assert!(s.answer(&fresh).unwrap().is_some());
+        assert_eq!(s.feedback_counts(&fresh).unwrap(), (1, 0));
+        let n: i64 = s
+            .lock()
+            .query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+        let gaps = s.gaps(10, 0, 10).unwrap();
+        assert_eq!(gaps.unanswered.len(), 1);
+        assert_eq!(gaps.unanswered[0].question, "fresh question");
+        let curated = s.curated_for_guild(10).unwrap();
+        assert_eq!(curated.len(), 1);
+        assert_eq!(
+            (curated[0].id, curated[0].answer_id.as_deref()),
+            (pinned, None)
+        );
+
+        assert_eq!(
+            s.prune(500).unwrap(),
+            PruneReport::default(),
+            "a second prune finds nothing"
+        );
+        assert_eq!(s.prune(i64::MAX).unwrap().answers, 1);
+        assert_eq!(
+            s.curated_for_guild(10).unwrap().len(),
+            1,
+            "curated is never pruned"
+        );
+    }
+
+    #[test]
+    fn data_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data/bot.db");
+        let payload = json!({"hits": ["x"]});
+        let citations = json!(["c"]);
+        let (id, pin_id) = {
+            let s = Store::open(&path).unwrap();
+            let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+            s.set_answer_message(&id, 77).unwrap();
+            s.vote(&id, 1, false, 2).unwrap();
+            s.log_question(Some(10), "nobody knows", 0.0, false, 3)
+                .unwrap();
+            let pin_id = s
+                .pin_curated(&pin(Some(9), "pinned", &citations, 4))
+                .unwrap();
+            (id, pin_id)
+        };
+        let s = Store::open(&path).unwrap();
+        let a = s.answer(&id).unwrap().unwrap();
+        assert_eq!((a.message_id, a.payload), (Some(77), payload));
+        assert_eq!(s.feedback_counts(&id).unwrap(), (0, 1));
+        assert_eq!(
+            s.gaps(10, 0, 5).unwrap().unanswered[0].question,
+            "nobody knows"
+        );
+        assert_eq!(s.curated_for_guild(10).unwrap()[0].id, pin_id);
+    }
+
+    #[test]
+    fn two_stores_on_one_file_see_each_others_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        let one = Store::open(&path).unwrap();
+        let two = Store::open(&path).unwrap();
+        let payload = json!({"n": 1});
+        let id = one.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        assert_eq!(two.answer(&id).unwrap().unwrap().payload, payload);
+        assert!(two.set_answer_message(&id, 8).unwrap());
+        assert!(two.vote(&id, 3, true, 2).unwrap());
+        assert_eq!(one.answer(&id).unwrap().unwrap().message_id, Some(8));
+        assert_eq!(one.feedback_counts(&id).unwrap(), (1, 0));
+        let pin_id = one.pin_curated(&pin(Some(1), "p", &payload, 3)).unwrap();
+        assert!(two.unpin_curated(10, pin_id).unwrap());
+        assert!(one.curated_for_guild(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn replicas_opening_a_fresh_file_at_once_migrate_it_once() {
+        for round in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(format!("bot-{round}.db"));
+            let barrier = std::sync::Barrier::new(4);
+            std::thread::scope(|scope| {
+                for _ in 0..4 {
+                    scope.spawn(|| {
+                        barrier.wait();
+                        let s = Store::open(&path).unwrap();
+                        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+                    });
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn concurrent_writers_and_a_reader_see_no_errors() {
+        const WRITES: u64 = 100;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        let shared = Store::open(&path).unwrap();
+        // Writer 1 shares a connection with the reader (threads); writer 2 has its own
+        // connection to the file (another process's worth).
+        let writers = [shared.clone(), Store::open(&path).unwrap()];
+        let reader = shared.clone();
+        let done = Arc::new(AtomicU64::new(0));
+        std::thread::scope(|scope| {
+            for (w, store) in writers.iter().enumerate() {
+                let done = &done;
+                scope.spawn(move || {
+                    let payload = json!({"writer": w});
+                    for i in 0..WRITES {
+                        let at = i64::try_from(i).unwrap();
+                        let id = store
+                            .insert_answer(&new_answer(w as u64, "q", &payload, at))
+                            .unwrap();
+                        store.set_answer_message(&id, i).unwrap();
+                        assert!(store.vote(&id, w as u64, i % 2 == 0, at).unwrap());
+                        store
+                            .log_question(Some(10), &format!("q{}", i % 7), 0.0, false, at)
+                            .unwrap();
+                    }
+                    done.fetch_add(1, Ordering::SeqCst);
+                });
+            }
+            scope.spawn(|| {
+                let mut reads = 0;
+                while done.load(Ordering::SeqCst) < 2 || reads < 10 {
+                    reader.gaps(10, 0, 5).unwrap();
+                    reader.recent_answer_in_channel(0, "ask", "q", 0).unwrap();
+                    reads += 1;
+                    assert!(reads < 1_000_000, "reader loop must stay bounded");
+                }
+            });
+        });
+        let check = Store::open(&path).unwrap();
+        let gaps = check.gaps(10, 0, 100).unwrap();
+        assert_eq!(
+            gaps.unanswered.iter().map(|u| u.count).sum::<u64>(),
+            2 * WRITES
+        );
+        let answers: i64 = check
+            .lock()
+            .query_row("SELECT COUNT(*) FROM answers", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(answers, 2 * WRITES as i64);
+    }
+
+    #[test]
+    fn a_panic_while_holding_the_connection_does_not_disable_the_store() {
+        let s = store();
+        let payload = json!({});
+        let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        let s2 = s.clone();
+        let result = std::thread::spawn(move || {
+            let mut conn = s2.conn.lock().unwrap();
+            let tx = conn.transaction().unwrap();
+            tx.execute("DELETE FROM answers", []).unwrap();
+            std::mem::forget(tx); // leave the transaction open, as a worst case
+            panic!("boom");
+        })
+        .join();
+        assert!(result.is_err());
+        assert!(s.conn.is_poisoned());
+        // The half-done delete was rolled back and the store works.
+        assert!(s.answer(&id).unwrap().is_some());
+        assert!(s.vote(&id, 1, true, 2).unwrap());
+        assert!(!s.conn.is_poisoned());
+    }
+
+    #[tokio::test]
+    async fn run_moves_calls_off_the_async_thread() {
+        let s = store();
+        let payload = json!({"x": 1});
+        let id = s
+            .run(move |s| s.insert_answer(&new_answer(5, "q", &payload, 1)))
+            .await
+            .unwrap();
+        let lookup = id.clone();
+        let a = s.run(move |s| s.answer(&lookup)).await.unwrap().unwrap();
+        assert_eq!(a.answer_id, id);
+        let err = s
+            .run(|_| -> Result<(), StoreError> { panic!("in the pool") })
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Task(_)));
+    }
+
+    #[test]
+    fn normalise_question_is_idempotent() {
+        for q in [
+            "  How do I  become a Nurse?! ",
+            "C++ jobs?",
+            "what is a ux writer . ?",
+            "",
+            "???",
+        ] {
+            let once = normalise_question(q);
+            assert_eq!(normalise_question(&once), once);
+        }
+        assert_eq!(
+            normalise_question("  How do I  become a Nurse?! "),
+            "how do i become a nurse"
+        );
+        assert_eq!(normalise_question("C++ jobs?"), "c++ jobs");
+        assert_eq!(
+            normalise_question("what is a ux writer . ?"),
+            "what is a ux writer"
+        );
+        assert_eq!(normalise_question("???"), "");
+    }
+}
