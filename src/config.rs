@@ -82,6 +82,83 @@ impl Default for SearchConfig {
     }
 }
 
+/// A secret (token, key): never printed, not even by `{:?}`.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The secret itself, for the one place that sends it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// How to reach Discord.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DiscordConfig {
+    /// Bot token (required for `run` and `register`).
+    pub token: Option<Secret>,
+    /// Application id; taken from READY (or the token's application) when absent.
+    pub application_id: Option<u64>,
+    /// Register commands in this guild (instant, for development) instead of globally.
+    pub guild_id: Option<u64>,
+    /// Base URL replacing `https://discord.com` for every REST call (a rate-limit proxy, or the
+    /// tests' fake Discord).
+    pub api_base: Option<String>,
+    /// Ed25519 public key of the application (hex), for the HTTP interactions endpoint.
+    pub public_key: Option<String>,
+}
+
+/// Who may do what, and the bot's own state.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BotConfig {
+    /// Directory of the bot's database (curated answers, feedback, question log).
+    pub data_dir: PathBuf,
+    /// Roles whose members are admins (reindex, sources), besides the Administrator permission.
+    pub admin_role_ids: Vec<u64>,
+    /// Users who are admins.
+    pub admin_user_ids: Vec<u64>,
+    /// Roles whose members are moderators (pin, gaps), besides Manage/Pin Messages.
+    pub moderator_role_ids: Vec<u64>,
+    /// Users who are moderators.
+    pub moderator_user_ids: Vec<u64>,
+    /// Seconds a member waits between two questions (0: no cooldown).
+    pub cooldown_seconds: u64,
+    /// Seconds during which the same question in the same channel points to the earlier answer.
+    pub duplicate_window_seconds: u64,
+    /// Register the commands when the gateway connects (`run`).
+    pub register_on_start: bool,
+}
+
+impl Default for BotConfig {
+    fn default() -> Self {
+        BotConfig {
+            data_dir: PathBuf::from("data"),
+            admin_role_ids: Vec::new(),
+            admin_user_ids: Vec::new(),
+            moderator_role_ids: Vec::new(),
+            moderator_user_ids: Vec::new(),
+            cooldown_seconds: 5,
+            duplicate_window_seconds: 120,
+            register_on_start: true,
+        }
+    }
+}
+
 /// All settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -90,6 +167,10 @@ pub struct Config {
     pub library: LibraryConfig,
     /// Search and snippets.
     pub search: SearchConfig,
+    /// Discord connection.
+    pub discord: DiscordConfig,
+    /// Bot behaviour and permissions.
+    pub bot: BotConfig,
 }
 
 impl Config {
@@ -149,6 +230,50 @@ impl Config {
         if let Some(v) = env("CAREERBOT_SNIPPET_CHARS") {
             self.search.snippet_chars = parse_env("CAREERBOT_SNIPPET_CHARS", &v)?;
         }
+        if let Some(v) = env("DISCORD_TOKEN").filter(|v| !v.trim().is_empty()) {
+            self.discord.token = Some(Secret::new(v.trim()));
+        }
+        if let Some(v) = env("DISCORD_APPLICATION_ID") {
+            self.discord.application_id = Some(parse_env("DISCORD_APPLICATION_ID", &v)?);
+        }
+        if let Some(v) = env("DISCORD_GUILD_ID") {
+            self.discord.guild_id = Some(parse_env("DISCORD_GUILD_ID", &v)?);
+        }
+        if let Some(v) = env("DISCORD_API_BASE") {
+            self.discord.api_base = Some(v.trim().trim_end_matches('/').to_string());
+        }
+        if let Some(v) = env("DISCORD_PUBLIC_KEY") {
+            self.discord.public_key = Some(v.trim().to_string());
+        }
+        if let Some(v) = env("CAREERBOT_DATA_DIR") {
+            self.bot.data_dir = PathBuf::from(v);
+        }
+        for (var, list) in [
+            ("CAREERBOT_ADMIN_ROLE_IDS", &mut self.bot.admin_role_ids),
+            ("CAREERBOT_ADMIN_USER_IDS", &mut self.bot.admin_user_ids),
+            (
+                "CAREERBOT_MODERATOR_ROLE_IDS",
+                &mut self.bot.moderator_role_ids,
+            ),
+            (
+                "CAREERBOT_MODERATOR_USER_IDS",
+                &mut self.bot.moderator_user_ids,
+            ),
+        ] {
+            if let Some(v) = env(var) {
+                *list = parse_id_list(var, &v)?;
+            }
+        }
+        if let Some(v) = env("CAREERBOT_COOLDOWN_SECONDS") {
+            self.bot.cooldown_seconds = parse_env("CAREERBOT_COOLDOWN_SECONDS", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_DUPLICATE_WINDOW_SECONDS") {
+            self.bot.duplicate_window_seconds =
+                parse_env("CAREERBOT_DUPLICATE_WINDOW_SECONDS", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_REGISTER_ON_START") {
+            self.bot.register_on_start = parse_env("CAREERBOT_REGISTER_ON_START", &v)?;
+        }
         Ok(())
     }
 
@@ -156,6 +281,16 @@ impl Config {
     pub fn seeds_dir_is_default(&self) -> bool {
         self.library.seeds_dir == LibraryConfig::default().seeds_dir
     }
+}
+
+/// A comma-separated list of Discord ids ("123, 456").
+fn parse_id_list(var: &'static str, value: &str) -> Result<Vec<u64>, ConfigError> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| parse_env(var, s))
+        .collect()
 }
 
 fn parse_env<T: std::str::FromStr>(var: &'static str, value: &str) -> Result<T, ConfigError>
@@ -225,6 +360,29 @@ mod tests {
         assert_eq!(c.library.index_dir, PathBuf::from("/tmp/i"));
         let c = Config::load(None, env(&[(CONFIG_ENV, file.to_str().unwrap())])).unwrap();
         assert_eq!(c.search.limit, 3);
+    }
+
+    #[test]
+    fn discord_settings_from_env_and_secrets_stay_hidden() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("DISCORD_TOKEN", "abc.def.ghi"),
+                ("DISCORD_APPLICATION_ID", "42"),
+                ("DISCORD_API_BASE", "http://127.0.0.1:9/"),
+                ("CAREERBOT_MODERATOR_ROLE_IDS", "1, 2,3"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.discord.token.as_ref().unwrap().expose(), "abc.def.ghi");
+        assert_eq!(c.discord.application_id, Some(42));
+        assert_eq!(c.discord.api_base.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(c.bot.moderator_role_ids, vec![1, 2, 3]);
+        assert!(
+            !format!("{c:?}").contains("abc.def.ghi"),
+            "the token leaks through Debug"
+        );
+        assert!(Config::load(None, env(&[("CAREERBOT_ADMIN_USER_IDS", "1,x")])).is_err());
     }
 
     #[test]

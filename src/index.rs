@@ -17,7 +17,7 @@
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -207,6 +207,8 @@ pub struct PassageIndex {
     pub(crate) fields: Fields,
     /// Hot passages and spelling corrections of this generation (dropped with it).
     pub(crate) cache: crate::search::SearchCache,
+    /// Every passage, read from the store on first use (see [`PassageIndex::passages`]).
+    passages: OnceLock<Arc<Vec<Passage>>>,
     meta: IndexMeta,
     generation: String,
 }
@@ -296,6 +298,20 @@ impl PassageIndex {
             ))
         });
         Ok(out)
+    }
+
+    /// Every passage, in the order of [`PassageIndex::all_passages`], read from the store once
+    /// per generation and shared after that (the structured answers scan the whole library).
+    ///
+    /// # Errors
+    /// When the document store cannot be read; nothing is cached then, so a later call retries.
+    pub fn passages(&self) -> tantivy::Result<Arc<Vec<Passage>>> {
+        if let Some(all) = self.passages.get() {
+            return Ok(Arc::clone(all));
+        }
+        let all = Arc::new(self.all_passages()?);
+        // Two first callers may both read the store; the first to finish is kept.
+        Ok(Arc::clone(self.passages.get_or_init(|| all)))
     }
 }
 
@@ -424,6 +440,7 @@ impl IndexDir {
             reader,
             fields,
             cache: crate::search::SearchCache::default(),
+            passages: OnceLock::new(),
             meta,
             generation: generation.to_string(),
         })
@@ -679,6 +696,12 @@ mod tests {
         assert_eq!(reopened.meta(), built.meta());
         let all = reopened.all_passages().unwrap();
         assert_eq!(all.len(), built.meta().passages);
+        let cached = reopened.passages().unwrap();
+        assert_eq!(*cached, all, "the cached passages are the store's");
+        assert!(
+            Arc::ptr_eq(&cached, &reopened.passages().unwrap()),
+            "read once per generation"
+        );
         let corpus = corpus::Corpus::load(&seeds()).unwrap();
         let expected: Vec<Passage> = corpus.passages().cloned().collect();
         assert_eq!(

@@ -5,7 +5,7 @@
 //! in code as an OR of term queries over the section heading (boosted) and the body. That keeps
 //! tantivy's Block-WAND fast path and gives the snippet generator real terms to highlight.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
@@ -97,7 +97,8 @@ pub struct Hit {
     pub passage: Passage,
     /// The best part of the passage, matched words in `**bold**`, markdown escaped.
     pub snippet: String,
-    /// Share of the question's terms this passage contains, 0–1.
+    /// Share of the question's meaningful terms (all but soft words; all terms when every one
+    /// is soft) this passage contains, 0–1. Unknown words count as missing.
     pub coverage: f32,
 }
 
@@ -166,7 +167,6 @@ pub fn search(
             return Ok(results);
         }
     };
-    let term_set: HashSet<String> = results.terms.iter().map(|t| t.term.clone()).collect();
     // Snippets centre on the rare, meaningful words of the question.
     let docs = searcher.num_docs().max(1) as f32;
     let term_weights: HashMap<String, f32> = results
@@ -222,7 +222,16 @@ pub fn search(
         }
     }
     results.has_more = kept.len() > wanted;
-    let question_terms = term_set.len().max(1);
+    let mut meaningful: Vec<&str> = results
+        .terms
+        .iter()
+        .filter(|t| !t.soft)
+        .map(|t| t.term.as_str())
+        .collect();
+    if meaningful.is_empty() {
+        meaningful = results.terms.iter().map(|t| t.term.as_str()).collect();
+    }
+    let question_terms = meaningful.len().max(1);
     results.hits = kept
         .into_iter()
         .enumerate()
@@ -230,9 +239,9 @@ pub fn search(
         .take(limit)
         .map(|(i, c)| {
             let a = &c.analysed;
-            let covered = term_set
+            let covered = meaningful
                 .iter()
-                .filter(|t| a.term_set.contains(t.as_str()))
+                .filter(|t| a.term_set.contains(**t))
                 .count();
             Hit {
                 rank: i + 1,

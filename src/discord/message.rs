@@ -1,0 +1,660 @@
+//! What the bot sends to Discord, as one typed value for both transports: the gateway hands it to
+//! serenity's HTTP client, the HTTP endpoint returns it as the response body. Discord's size
+//! limits and the no-ping rule are enforced here, once, by construction: every message leaves
+//! through [`Reply::finish`].
+
+use serde::Serialize;
+
+/// Discord's limits (characters unless said otherwise).
+pub mod limits {
+    /// Message content.
+    pub const CONTENT: usize = 2000;
+    /// Embed title.
+    pub const EMBED_TITLE: usize = 256;
+    /// Embed description.
+    pub const EMBED_DESCRIPTION: usize = 4096;
+    /// Fields per embed.
+    pub const EMBED_FIELDS: usize = 25;
+    /// Field name.
+    pub const FIELD_NAME: usize = 256;
+    /// Field value.
+    pub const FIELD_VALUE: usize = 1024;
+    /// Embed footer text.
+    pub const FOOTER: usize = 2048;
+    /// All text of all embeds of one message.
+    pub const EMBEDS_TOTAL: usize = 6000;
+    /// Embeds per message.
+    pub const EMBEDS: usize = 10;
+    /// Action rows per message.
+    pub const ROWS: usize = 5;
+    /// Buttons per action row.
+    pub const BUTTONS_PER_ROW: usize = 5;
+    /// A component's `custom_id`.
+    pub const CUSTOM_ID: usize = 100;
+    /// A button label.
+    pub const BUTTON_LABEL: usize = 80;
+    /// Autocomplete choices.
+    pub const CHOICES: usize = 25;
+    /// An autocomplete choice's name and value.
+    pub const CHOICE: usize = 100;
+}
+
+/// Cuts `text` to at most `max` characters, ending with "…" when cut; never splits a character.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    // Prefer a word boundary when one is near.
+    if let Some(space) = out.rfind(char::is_whitespace)
+        && out[space..].chars().count() < 20
+    {
+        out.truncate(space);
+    }
+    out.truncate(out.trim_end().len());
+    // A cut must not leave a dangling escape or half a `**` pair open.
+    while out.ends_with('\\') {
+        out.pop();
+    }
+    if out.matches("**").count() % 2 == 1 {
+        out.push_str("**");
+    }
+    out.push('…');
+    out
+}
+
+/// Interaction response types (Discord's `type` numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseKind {
+    /// Answer to a PING.
+    Pong = 1,
+    /// A message in reply.
+    Message = 4,
+    /// "Thinking…": the message comes later through the followup routes.
+    Deferred = 5,
+    /// Acknowledge a component without changing its message yet.
+    DeferredUpdate = 6,
+    /// Replace the message the component is on.
+    UpdateMessage = 7,
+    /// Autocomplete choices.
+    Autocomplete = 8,
+}
+
+/// A file sent with a message (multipart); referenced by `attachment://name` in embeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// File name shown in Discord.
+    pub name: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// An interaction response: a kind and, for most kinds, data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// What kind of response.
+    pub kind: ResponseKind,
+    /// The message (for `Message`, `UpdateMessage`; flags only for `Deferred`).
+    pub reply: Option<Reply>,
+    /// Choices (for `Autocomplete`).
+    pub choices: Vec<Choice>,
+}
+
+impl Response {
+    /// PONG.
+    pub fn pong() -> Response {
+        Response {
+            kind: ResponseKind::Pong,
+            reply: None,
+            choices: Vec::new(),
+        }
+    }
+
+    /// A message.
+    pub fn message(reply: Reply) -> Response {
+        Response {
+            kind: ResponseKind::Message,
+            reply: Some(reply.finish()),
+            choices: Vec::new(),
+        }
+    }
+
+    /// Replace the message a component sits on.
+    pub fn update(reply: Reply) -> Response {
+        Response {
+            kind: ResponseKind::UpdateMessage,
+            reply: Some(reply.finish()),
+            choices: Vec::new(),
+        }
+    }
+
+    /// "Thinking…"; ephemeral when `ephemeral`.
+    pub fn deferred(ephemeral: bool) -> Response {
+        let reply = Reply {
+            ephemeral,
+            ..Reply::default()
+        };
+        Response {
+            kind: ResponseKind::Deferred,
+            reply: Some(reply),
+            choices: Vec::new(),
+        }
+    }
+
+    /// Acknowledge a component, change nothing yet.
+    pub fn deferred_update() -> Response {
+        Response {
+            kind: ResponseKind::DeferredUpdate,
+            reply: None,
+            choices: Vec::new(),
+        }
+    }
+
+    /// Autocomplete choices (cut to Discord's limits).
+    pub fn autocomplete(choices: Vec<Choice>) -> Response {
+        let choices = choices
+            .into_iter()
+            .filter_map(Choice::finish)
+            .take(limits::CHOICES)
+            .collect();
+        Response {
+            kind: ResponseKind::Autocomplete,
+            reply: None,
+            choices,
+        }
+    }
+
+    /// Files to send with the response (multipart).
+    pub fn files(&self) -> &[File] {
+        self.reply.as_ref().map_or(&[], |r| &r.files)
+    }
+
+    /// The JSON body Discord expects for this response.
+    pub fn to_json(&self) -> serde_json::Value {
+        let kind = self.kind as u8;
+        match self.kind {
+            ResponseKind::Pong | ResponseKind::DeferredUpdate => {
+                serde_json::json!({ "type": kind })
+            }
+            ResponseKind::Autocomplete => {
+                serde_json::json!({ "type": kind, "data": { "choices": self.choices } })
+            }
+            ResponseKind::Deferred => {
+                let flags = self.reply.as_ref().map_or(0, Reply::flags);
+                serde_json::json!({ "type": kind, "data": { "flags": flags } })
+            }
+            ResponseKind::Message | ResponseKind::UpdateMessage => {
+                let data = self
+                    .reply
+                    .as_ref()
+                    .map(Reply::to_json)
+                    .unwrap_or_else(|| serde_json::json!({}));
+                serde_json::json!({ "type": kind, "data": data })
+            }
+        }
+    }
+}
+
+/// An autocomplete choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// What the user sees.
+    pub name: String,
+    /// What the option receives.
+    pub value: String,
+}
+
+impl Choice {
+    /// A choice whose name and value are the same text.
+    pub fn same(text: &str) -> Choice {
+        Choice {
+            name: text.to_string(),
+            value: text.to_string(),
+        }
+    }
+
+    /// Cut to 1–100 characters; `None` when empty.
+    fn finish(self) -> Option<Choice> {
+        let name = truncate(self.name.trim(), limits::CHOICE);
+        let value: String = self.value.chars().take(limits::CHOICE).collect();
+        (!name.is_empty() && !value.is_empty()).then_some(Choice { name, value })
+    }
+}
+
+/// Button styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ButtonStyle {
+    /// Blurple.
+    Primary = 1,
+    /// Grey.
+    Secondary = 2,
+    /// Green.
+    Success = 3,
+    /// Red.
+    Danger = 4,
+}
+
+/// A button that sends a component interaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    /// Label (≤ 80 characters).
+    pub label: String,
+    /// What the click carries back (≤ 100 characters).
+    pub custom_id: String,
+    /// Colour.
+    pub style: ButtonStyle,
+    /// Greyed out.
+    pub disabled: bool,
+}
+
+impl Button {
+    /// A button.
+    pub fn new(label: &str, custom_id: impl Into<String>, style: ButtonStyle) -> Button {
+        Button {
+            label: label.to_string(),
+            custom_id: custom_id.into(),
+            style,
+            disabled: false,
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "type": 2,
+            "style": self.style as u8,
+            "label": truncate(&self.label, limits::BUTTON_LABEL),
+            "custom_id": self.custom_id,
+            "disabled": self.disabled,
+        })
+    }
+}
+
+/// A field of an embed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// Name (≤ 256).
+    pub name: String,
+    /// Value (≤ 1024).
+    pub value: String,
+    /// Side by side with its neighbours.
+    pub inline: bool,
+}
+
+/// An embed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Embed {
+    /// Title (≤ 256).
+    pub title: Option<String>,
+    /// Body text (≤ 4096).
+    pub description: Option<String>,
+    /// Side colour.
+    pub color: Option<u32>,
+    /// Fields (≤ 25).
+    pub fields: Vec<Field>,
+    /// Footer (≤ 2048).
+    pub footer: Option<String>,
+    /// An image, e.g. `attachment://chart.png`.
+    pub image_url: Option<String>,
+}
+
+impl Embed {
+    /// Total characters Discord counts towards the 6,000 limit.
+    fn size(&self) -> usize {
+        let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.chars().count());
+        len(&self.title)
+            + len(&self.description)
+            + len(&self.footer)
+            + self
+                .fields
+                .iter()
+                .map(|f| f.name.chars().count() + f.value.chars().count())
+                .sum::<usize>()
+    }
+
+    /// Cuts every part to its limit.
+    fn enforce_limits(&mut self) {
+        if let Some(t) = &mut self.title {
+            *t = truncate(t, limits::EMBED_TITLE);
+        }
+        if let Some(d) = &mut self.description {
+            *d = truncate(d, limits::EMBED_DESCRIPTION);
+        }
+        if let Some(f) = &mut self.footer {
+            *f = truncate(f, limits::FOOTER);
+        }
+        self.fields.truncate(limits::EMBED_FIELDS);
+        for f in &mut self.fields {
+            f.name = truncate(
+                if f.name.trim().is_empty() {
+                    "\u{200b}"
+                } else {
+                    &f.name
+                },
+                limits::FIELD_NAME,
+            );
+            f.value = truncate(
+                if f.value.trim().is_empty() {
+                    "\u{200b}"
+                } else {
+                    &f.value
+                },
+                limits::FIELD_VALUE,
+            );
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        let mut e = serde_json::json!({ "type": "rich" });
+        if let Some(t) = &self.title {
+            e["title"] = t.clone().into();
+        }
+        if let Some(d) = &self.description {
+            e["description"] = d.clone().into();
+        }
+        if let Some(c) = self.color {
+            e["color"] = c.into();
+        }
+        if !self.fields.is_empty() {
+            e["fields"] = serde_json::to_value(&self.fields).expect("fields serialise");
+        }
+        if let Some(f) = &self.footer {
+            e["footer"] = serde_json::json!({ "text": f });
+        }
+        if let Some(u) = &self.image_url {
+            e["image"] = serde_json::json!({ "url": u });
+        }
+        e
+    }
+}
+
+/// A message: content, embeds, buttons, files; ephemeral or not; who may be pinged.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reply {
+    /// Plain text (≤ 2000).
+    pub content: Option<String>,
+    /// Embeds (≤ 10, ≤ 6000 characters together).
+    pub embeds: Vec<Embed>,
+    /// Rows of buttons (≤ 5 rows of ≤ 5).
+    pub rows: Vec<Vec<Button>>,
+    /// Files attached.
+    pub files: Vec<File>,
+    /// Only the user who asked sees it.
+    pub ephemeral: bool,
+    /// The one user this message may ping (the `/ask mention:` target). Nobody else, ever.
+    pub ping_user: Option<u64>,
+}
+
+/// The ephemeral message flag.
+pub const EPHEMERAL: u64 = 1 << 6;
+
+impl Reply {
+    /// A short text message.
+    pub fn text(content: impl Into<String>) -> Reply {
+        Reply {
+            content: Some(content.into()),
+            ..Reply::default()
+        }
+    }
+
+    /// A short text message only the user sees.
+    pub fn ephemeral(content: impl Into<String>) -> Reply {
+        Reply {
+            content: Some(content.into()),
+            ephemeral: true,
+            ..Reply::default()
+        }
+    }
+
+    /// One embed.
+    pub fn embed(embed: Embed) -> Reply {
+        Reply {
+            embeds: vec![embed],
+            ..Reply::default()
+        }
+    }
+
+    fn flags(&self) -> u64 {
+        if self.ephemeral { EPHEMERAL } else { 0 }
+    }
+
+    /// Applies every Discord limit: content, embed parts, the 6,000-character total (cutting the
+    /// longest descriptions and fields first), rows and buttons, `custom_id` length. Called by
+    /// every constructor of a [`Response`] and by the followup paths.
+    #[must_use]
+    pub fn finish(mut self) -> Reply {
+        if let Some(c) = &mut self.content {
+            *c = truncate(c, limits::CONTENT);
+        }
+        self.embeds.truncate(limits::EMBEDS);
+        for e in &mut self.embeds {
+            e.enforce_limits();
+        }
+        // The shared 6,000-character budget: shrink the biggest parts until it fits; when every
+        // part is down to almost nothing, drop the last field.
+        let mut guard = 0;
+        loop {
+            let total: usize = self.embeds.iter().map(Embed::size).sum();
+            if total <= limits::EMBEDS_TOTAL || guard > 500 {
+                break;
+            }
+            guard += 1;
+            let over = total - limits::EMBEDS_TOTAL;
+            match self.largest_part() {
+                Some(part) if part.chars().count() > 20 => {
+                    let len = part.chars().count();
+                    let keep = len.saturating_sub(over.max(len / 4)).max(10);
+                    *part = truncate(part, keep);
+                }
+                _ => {
+                    if let Some(e) = self.embeds.iter_mut().rev().find(|e| !e.fields.is_empty()) {
+                        e.fields.pop();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        self.rows.truncate(limits::ROWS);
+        for row in &mut self.rows {
+            row.truncate(limits::BUTTONS_PER_ROW);
+            // A button whose id would be cut would carry a wrong id: drop it instead.
+            row.retain(|b| {
+                !b.custom_id.is_empty() && b.custom_id.chars().count() <= limits::CUSTOM_ID
+            });
+        }
+        self.rows.retain(|r| !r.is_empty());
+        self
+    }
+
+    fn largest_part(&mut self) -> Option<&mut String> {
+        let mut best: Option<&mut String> = None;
+        let mut best_len = 0;
+        for e in &mut self.embeds {
+            let parts = e
+                .description
+                .iter_mut()
+                .chain(e.title.iter_mut())
+                .chain(e.footer.iter_mut())
+                .chain(
+                    e.fields
+                        .iter_mut()
+                        .flat_map(|f| [&mut f.value, &mut f.name]),
+                );
+            for s in parts {
+                let n = s.chars().count();
+                if n > best_len {
+                    best_len = n;
+                    best = Some(s);
+                }
+            }
+        }
+        best
+    }
+
+    /// The JSON of this message (for a response's `data`, a followup or an edit).
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut m = serde_json::json!({
+            "content": self.content.clone().unwrap_or_default(),
+            "embeds": self.embeds.iter().map(Embed::to_json).collect::<Vec<_>>(),
+            "components": self.rows.iter().map(|row| serde_json::json!({
+                "type": 1,
+                "components": row.iter().map(Button::to_json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "allowed_mentions": {
+                "parse": [],
+                "users": self.ping_user.map(|u| vec![u.to_string()]).unwrap_or_default(),
+                "roles": [],
+                "replied_user": false,
+            },
+            "flags": self.flags(),
+        });
+        if !self.files.is_empty() {
+            m["attachments"] = self
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| serde_json::json!({ "id": i, "filename": f.name }))
+                .collect::<Vec<_>>()
+                .into();
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_is_char_safe_and_marks_cuts() {
+        assert_eq!(truncate("short", 10), "short");
+        let cut = truncate(&"é".repeat(50), 10);
+        assert_eq!(cut.chars().count(), 10);
+        assert!(cut.ends_with('…'));
+        assert_eq!(truncate("anything", 0), "");
+        let bold = truncate("see **important words here** and more", 18);
+        assert_eq!(bold.matches("**").count() % 2, 0, "{bold}");
+        assert!(
+            !truncate("ends with \\* escape", 11)
+                .trim_end_matches('…')
+                .ends_with('\\')
+        );
+    }
+
+    #[test]
+    fn limits_hold_for_oversized_messages() {
+        let long = "word ".repeat(3000);
+        let reply = Reply {
+            content: Some(long.clone()),
+            embeds: vec![Embed {
+                title: Some(long.clone()),
+                description: Some(long.clone()),
+                fields: (0..40)
+                    .map(|i| Field {
+                        name: long.clone(),
+                        value: format!("{i} {long}"),
+                        inline: false,
+                    })
+                    .collect(),
+                footer: Some(long.clone()),
+                ..Embed::default()
+            }],
+            rows: (0..7)
+                .map(|r| {
+                    (0..7)
+                        .map(|b| Button::new("x", format!("b{r}{b}"), ButtonStyle::Primary))
+                        .collect()
+                })
+                .collect(),
+            ..Reply::default()
+        }
+        .finish();
+        assert!(reply.content.as_ref().unwrap().chars().count() <= limits::CONTENT);
+        let e = &reply.embeds[0];
+        assert!(e.title.as_ref().unwrap().chars().count() <= limits::EMBED_TITLE);
+        assert!(e.fields.len() <= limits::EMBED_FIELDS);
+        assert!(
+            e.fields
+                .iter()
+                .all(|f| f.name.chars().count() <= limits::FIELD_NAME
+                    && f.value.chars().count() <= limits::FIELD_VALUE)
+        );
+        assert!(reply.embeds.iter().map(Embed::size).sum::<usize>() <= limits::EMBEDS_TOTAL);
+        assert!(
+            reply.rows.len() <= limits::ROWS
+                && reply
+                    .rows
+                    .iter()
+                    .all(|r| r.len() <= limits::BUTTONS_PER_ROW)
+        );
+    }
+
+    #[test]
+    fn nobody_is_pinged_but_the_target() {
+        let json = Reply::text("@everyone hi").to_json();
+        assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(json["allowed_mentions"]["users"], serde_json::json!([]));
+        let json = Reply {
+            ping_user: Some(42),
+            ..Reply::text("hi <@42>")
+        }
+        .to_json();
+        assert_eq!(json["allowed_mentions"]["users"], serde_json::json!(["42"]));
+    }
+
+    #[test]
+    fn long_custom_ids_are_dropped_not_cut() {
+        let reply = Reply {
+            rows: vec![vec![Button::new(
+                "x",
+                "y".repeat(101),
+                ButtonStyle::Primary,
+            )]],
+            ..Reply::default()
+        }
+        .finish();
+        assert!(reply.rows.is_empty());
+    }
+
+    #[test]
+    fn autocomplete_choices_are_bounded() {
+        let many: Vec<Choice> = (0..40)
+            .map(|i| Choice::same(&format!("{i} {}", "q".repeat(150))))
+            .chain([Choice::same("  ")])
+            .collect();
+        let r = Response::autocomplete(many);
+        assert_eq!(r.choices.len(), limits::CHOICES);
+        assert!(
+            r.choices
+                .iter()
+                .all(|c| (1..=100).contains(&c.name.chars().count())
+                    && (1..=100).contains(&c.value.chars().count()))
+        );
+    }
+
+    #[test]
+    fn response_json_shapes() {
+        assert_eq!(Response::pong().to_json(), serde_json::json!({"type": 1}));
+        assert_eq!(
+            Response::deferred(true).to_json(),
+            serde_json::json!({"type": 5, "data": {"flags": 64}})
+        );
+        let m = Response::message(Reply::ephemeral("hi")).to_json();
+        assert_eq!(m["type"], 4);
+        assert_eq!(m["data"]["flags"], 64);
+        let with_file = Reply {
+            files: vec![File {
+                name: "chart.png".into(),
+                bytes: vec![1],
+            }],
+            ..Reply::text("x")
+        };
+        assert_eq!(
+            with_file.to_json()["attachments"][0]["filename"],
+            "chart.png"
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! The Discord adapter: everything that knows about Discord, around the pure core.
+//!
+//! - [`incoming`]: an interaction's JSON → [`incoming::Incoming`] (one parser for both
+//!   transports; keeps the raw permission bits).
+//! - [`permissions`]: member / moderator / admin, decided server-side.
+//! - [`commands`]: the slash commands' registration body.
+//! - [`render`]: answers → embeds, citations and buttons.
+//! - [`message`]: the outgoing [`message::Response`] / [`message::Reply`] value, with Discord's
+//!   limits and the no-ping rule enforced in one place.
+
+pub mod bot;
+pub mod commands;
+pub mod gateway;
+pub mod incoming;
+pub mod message;
+pub mod permissions;
+pub mod render;
+pub mod rest;

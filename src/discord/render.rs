@@ -1,0 +1,728 @@
+//! Answers → Discord messages: the embeds and buttons of `/ask`, `/salary`, `/skills`,
+//! `/roadmap` and the bot's other replies. Every claim carries a numbered citation `[n]` that the
+//! "Sources" list resolves to `Title › Section (file:lines)`. Guide text is escaped, so it can
+//! never turn into markup or mentions. Limits are applied later, in `Reply::finish`.
+
+use chrono::{DateTime, Utc};
+
+use crate::answer::roadmap::RoadmapAnswer;
+use crate::answer::salary::{Level, SalaryAnswer, format_usd_k};
+use crate::answer::skills::SkillsAnswer;
+use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
+use crate::index::IndexMeta;
+use crate::search::SearchResults;
+use crate::snippet::escape_markdown;
+
+/// Embed side colour.
+pub const COLOR: u32 = 0x0058_65F2;
+/// Colour of moderator-pinned answers.
+pub const PINNED_COLOR: u32 = 0x00F1_C40F;
+/// Colour of "no good answer".
+pub const WEAK_COLOR: u32 = 0x0095_A5A6;
+
+/// Below this share of the question's meaningful words in the best passage, the evidence is weak.
+pub const WEAK_COVERAGE: f32 = 0.5;
+
+/// Numbered citations of one message, deduplicated by passage.
+#[derive(Debug, Default)]
+pub struct Citations {
+    entries: Vec<Citation>,
+}
+
+/// One citation: a passage of a guide, or one line of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Guide title.
+    pub title: String,
+    /// Section heading.
+    pub section: String,
+    /// Guide file.
+    pub source: String,
+    /// First line.
+    pub start: u32,
+    /// Last line.
+    pub end: u32,
+}
+
+impl Citations {
+    /// The number of this passage's citation (1-based), adding it if new.
+    pub fn cite(
+        &mut self,
+        title: &str,
+        section: &str,
+        source: &str,
+        start: u32,
+        end: u32,
+    ) -> usize {
+        let c = Citation {
+            title: title.into(),
+            section: section.into(),
+            source: source.into(),
+            start,
+            end,
+        };
+        match self.entries.iter().position(|e| *e == c) {
+            Some(i) => i + 1,
+            None => {
+                self.entries.push(c);
+                self.entries.len()
+            }
+        }
+    }
+
+    /// The list, one line each: `[n] Title › Section (file:a-b)`.
+    pub fn lines(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let lines = if c.start == c.end {
+                    format!("{}", c.start)
+                } else {
+                    format!("{}-{}", c.start, c.end)
+                };
+                format!(
+                    "[{}] {} › {} ({}:{lines})",
+                    i + 1,
+                    escape_markdown(&c.title),
+                    escape_markdown(&c.section),
+                    c.source,
+                )
+            })
+            .collect()
+    }
+
+    /// Whether nothing was cited.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A "Sources" field block: as many citation lines as fit one field, then "and N more".
+fn sources_field(citations: &Citations) -> Option<Field> {
+    if citations.is_empty() {
+        return None;
+    }
+    Some(Field {
+        name: "Sources".into(),
+        value: fit_lines(&citations.lines(), 1000),
+        inline: false,
+    })
+}
+
+/// Joins lines until `max` characters, then says how many were left out.
+pub fn fit_lines(lines: &[String], max: usize) -> String {
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let more = format!("\n… and {} more", lines.len() - i);
+        if out.chars().count() + l.chars().count() + 1 + more.chars().count() > max {
+            out.push_str(more.trim_start_matches(if out.is_empty() { "\n" } else { "" }));
+            return out;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
+/// The footer of answers: the guides' titles and when the index was built.
+pub fn footer(meta: &IndexMeta, titles: &[&str]) -> String {
+    let built = DateTime::<Utc>::from_timestamp(i64::try_from(meta.built_at).unwrap_or(0), 0)
+        .map_or_else(
+            || "unknown".to_string(),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        );
+    let mut unique: Vec<&str> = Vec::new();
+    for t in titles {
+        if !unique.contains(t) {
+            unique.push(t);
+        }
+    }
+    if unique.is_empty() {
+        format!("Index built {built}")
+    } else {
+        format!("From: {} · index built {built}", unique.join(" · "))
+    }
+}
+
+/// Custom ids of the answer buttons. Short: `<action>:<answer id>[:<page>]`.
+pub mod ids {
+    /// Next passages.
+    pub const MORE: &str = "more";
+    /// The full citation list.
+    pub const SOURCES: &str = "src";
+    /// Pin (moderators).
+    pub const PIN: &str = "pin";
+    /// 👍
+    pub const UP: &str = "up";
+    /// 👎
+    pub const DOWN: &str = "down";
+    /// Delete the answer.
+    pub const DISMISS: &str = "dismiss";
+}
+
+/// The buttons under an answer.
+pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Button>> {
+    let mut first = Vec::new();
+    if let Some(page) = next_page {
+        first.push(Button::new(
+            "More results",
+            format!("{}:{answer_id}:{page}", ids::MORE),
+            ButtonStyle::Primary,
+        ));
+    }
+    first.push(Button::new(
+        "Sources",
+        format!("{}:{answer_id}", ids::SOURCES),
+        ButtonStyle::Secondary,
+    ));
+    first.push(Button::new(
+        "📌 Pin",
+        format!("{}:{answer_id}", ids::PIN),
+        ButtonStyle::Secondary,
+    ));
+    vec![
+        first,
+        vec![
+            Button::new(
+                "👍",
+                format!("{}:{answer_id}", ids::UP),
+                ButtonStyle::Success,
+            ),
+            Button::new(
+                "👎",
+                format!("{}:{answer_id}", ids::DOWN),
+                ButtonStyle::Secondary,
+            ),
+            Button::new(
+                "Dismiss",
+                format!("{}:{answer_id}", ids::DISMISS),
+                ButtonStyle::Danger,
+            ),
+        ],
+    ]
+}
+
+/// Whether the search found nothing convincing.
+pub fn is_weak(results: &SearchResults) -> bool {
+    results
+        .hits
+        .first()
+        .is_none_or(|h| h.coverage < WEAK_COVERAGE)
+}
+
+/// A moderator-pinned answer shown above the search results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinnedAnswer {
+    /// The question it answered.
+    pub question: String,
+    /// The answer text as pinned.
+    pub answer: String,
+    /// Who pinned it.
+    pub pinned_by: String,
+}
+
+/// The `/ask` answer: the passages as snippets with numbered citations (and a pinned answer
+/// first, when a moderator pinned one for a similar question).
+pub fn ask_embed(
+    results: &SearchResults,
+    meta: &IndexMeta,
+    pinned: Option<&PinnedAnswer>,
+    page_start: usize,
+) -> Embed {
+    let mut description = String::new();
+    if let Some(p) = pinned {
+        description.push_str(&format!(
+            "📌 **Moderator-pinned answer** (pinned by {}):\n{}\n\n",
+            escape_markdown(&p.pinned_by),
+            p.answer
+        ));
+    }
+    let mut citations = Citations::default();
+    let mut titles = Vec::new();
+    for hit in &results.hits {
+        let p = &hit.passage;
+        let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+        titles.push(p.title.as_str());
+        description.push_str(&format!(
+            "**[{}] {} › {}**\n{}\n\n",
+            hit.rank.max(n + page_start),
+            escape_markdown(&p.title),
+            escape_markdown(&p.section),
+            hit.snippet
+        ));
+    }
+    Embed {
+        title: Some(format!("❓ {}", escape_markdown(&results.query))),
+        description: Some(description.trim_end().to_string()),
+        color: Some(if pinned.is_some() {
+            PINNED_COLOR
+        } else {
+            COLOR
+        }),
+        fields: Vec::new(),
+        footer: Some(footer(meta, &titles)),
+        image_url: None,
+    }
+}
+
+/// The answer when the guides do not cover the question: said plainly, with the closest guides.
+pub fn weak_embed(results: &SearchResults, meta: &IndexMeta) -> Embed {
+    let mut closest: Vec<&str> = Vec::new();
+    for h in &results.hits {
+        if !closest.contains(&h.passage.title.as_str()) {
+            closest.push(&h.passage.title);
+        }
+    }
+    if closest.is_empty() {
+        closest = meta.guides.iter().map(|g| g.title.as_str()).collect();
+    }
+    let list: Vec<String> = closest
+        .iter()
+        .take(3)
+        .map(|t| format!("• {}", escape_markdown(t)))
+        .collect();
+    Embed {
+        title: Some(format!("❓ {}", escape_markdown(&results.query))),
+        description: Some(format!(
+            "I could not find a good answer to this in the guides, so I won't make one up.\n\
+             The closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
+            list.join("\n")
+        )),
+        color: Some(WEAK_COLOR),
+        fields: Vec::new(),
+        footer: Some(footer(meta, &[])),
+        image_url: None,
+    }
+}
+
+/// The full citation list of an answer (the "Sources" button).
+pub fn sources_reply(results: &SearchResults) -> Reply {
+    let mut citations = Citations::default();
+    for hit in &results.hits {
+        let p = &hit.passage;
+        citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+    }
+    let text = if citations.is_empty() {
+        "This answer cites no passage.".to_string()
+    } else {
+        citations.lines().join("\n")
+    };
+    Reply {
+        ephemeral: true,
+        ..Reply::embed(Embed {
+            title: Some("Sources".into()),
+            description: Some(text),
+            color: Some(COLOR),
+            ..Embed::default()
+        })
+    }
+}
+
+fn level_line(level: Level) -> &'static str {
+    level.label()
+}
+
+/// `/salary`: a field per level with each guide's range cited, the summary, the notes, and the
+/// chart attached.
+pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u8>>) -> Reply {
+    let mut citations = Citations::default();
+    let mut fields = Vec::new();
+    let mut titles = Vec::new();
+    for summary in &answer.summaries {
+        let rows: Vec<String> = answer
+            .rows
+            .iter()
+            .filter(|r| r.level == summary.level)
+            .map(|r| {
+                let f = &r.figure;
+                titles.push(f.title.as_str());
+                let n = citations.cite(&f.title, &f.section, &f.source, f.line, f.line);
+                format!(
+                    "• {} — {} [{n}]",
+                    f.range_label(),
+                    escape_markdown(&f.title)
+                )
+            })
+            .collect();
+        let plural = if summary.sources == 1 {
+            "guide"
+        } else {
+            "guides"
+        };
+        let high = format!(
+            "{}{}",
+            format_usd_k(summary.highest),
+            if summary.open_ended { "+" } else { "" }
+        );
+        fields.push(Field {
+            name: format!(
+                "{}: {}–{} · median {} · {} {plural}",
+                level_line(summary.level),
+                format_usd_k(summary.lowest),
+                high,
+                format_usd_k(summary.median_midpoint),
+                summary.sources
+            ),
+            value: fit_lines(&rows, 1000),
+            inline: false,
+        });
+    }
+    let notes: Vec<String> = answer
+        .notes
+        .iter()
+        .take(4)
+        .map(|n| {
+            let c = citations.cite(&n.title, &n.section, &n.source, n.line, n.line);
+            format!(
+                "• {} [{c}]",
+                escape_markdown(&crate::discord::message::truncate(&n.text, 220))
+            )
+        })
+        .collect();
+    if !notes.is_empty() {
+        fields.push(Field {
+            name: "What the guides add".into(),
+            value: fit_lines(&notes, 1000),
+            inline: false,
+        });
+    }
+    fields.extend(sources_field(&citations));
+    let description = if answer.rows.is_empty() {
+        "The guides give no salary figures for this level.".to_string()
+    } else {
+        "US salaries per year as each guide states them; the summary spans all guides.".to_string()
+    };
+    let mut embed = Embed {
+        title: Some(match answer.level {
+            Some(l) => format!("💰 Back-end salaries — {}", l.label()),
+            None => "💰 Back-end salaries by level".to_string(),
+        }),
+        description: Some(description),
+        color: Some(COLOR),
+        fields,
+        footer: Some(footer(meta, &titles)),
+        image_url: None,
+    };
+    let mut files = Vec::new();
+    if let Some(png) = chart {
+        embed.image_url = Some("attachment://salary.png".into());
+        files.push(File {
+            name: "salary.png".into(),
+            bytes: png,
+        });
+    }
+    Reply {
+        embeds: vec![embed],
+        files,
+        ..Reply::default()
+    }
+}
+
+/// `/skills`: skills most cited first, each with its citations; the best passages; what the
+/// guides expect at the level asked.
+pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
+    let mut citations = Citations::default();
+    let mut titles = Vec::new();
+    let lines: Vec<String> = answer
+        .skills
+        .iter()
+        .map(|s| {
+            let mut refs: Vec<usize> = Vec::new();
+            for c in &s.citations {
+                titles.push(c.title.as_str());
+                let n = citations.cite(&c.title, &c.section, &c.source, c.start_line, c.end_line);
+                if !refs.contains(&n) {
+                    refs.push(n);
+                }
+            }
+            let refs: Vec<String> = refs.iter().take(6).map(|n| format!("[{n}]")).collect();
+            let plural = if s.guides == 1 { "guide" } else { "guides" };
+            format!(
+                "• **{}** — {} {plural} {}",
+                escape_markdown(&s.name),
+                s.guides,
+                refs.join("")
+            )
+        })
+        .collect();
+    let mut fields = Vec::new();
+    let best: Vec<String> = answer
+        .passages
+        .iter()
+        .take(3)
+        .map(|p| {
+            let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+            format!(
+                "[{n}] {}",
+                escape_markdown(&crate::discord::message::truncate(
+                    &p.text.replace('\n', " · "),
+                    300
+                ))
+            )
+        })
+        .collect();
+    if !best.is_empty() {
+        fields.push(Field {
+            name: "Best passages".into(),
+            value: fit_lines(&best, 1000),
+            inline: false,
+        });
+    }
+    if let Some(level) = answer.level {
+        let expect: Vec<String> = answer
+            .expectations
+            .iter()
+            .take(6)
+            .map(|e| {
+                let n = citations.cite(&e.title, &e.section, &e.source, e.line, e.line);
+                format!(
+                    "• {} [{n}]",
+                    escape_markdown(&crate::discord::message::truncate(&e.text, 200))
+                )
+            })
+            .collect();
+        let value = if expect.is_empty() {
+            "The guides say nothing specific about this level.".to_string()
+        } else {
+            fit_lines(&expect, 1000)
+        };
+        fields.push(Field {
+            name: format!("Expected at {} level", level.label().to_lowercase()),
+            value,
+            inline: false,
+        });
+    }
+    fields.extend(sources_field(&citations));
+    let description = if lines.is_empty() {
+        "The guides name no skills for this topic.".to_string()
+    } else {
+        fit_lines(&lines, 3000)
+    };
+    Reply::embed(Embed {
+        title: Some(format!("🧰 Skills — {}", answer.topic.label())),
+        description: Some(description),
+        color: Some(COLOR),
+        fields,
+        footer: Some(footer(meta, &titles)),
+        image_url: None,
+    })
+}
+
+/// `/roadmap`: stages with durations, the learning path, interviews and portfolio, each cited.
+pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
+    let mut citations = Citations::default();
+    let mut titles = Vec::new();
+    let mut fields = Vec::new();
+    for stage in &answer.stages {
+        let mut lines = Vec::new();
+        for (c, d) in stage.durations() {
+            let n = citations.cite(
+                &c.cite.title,
+                &c.cite.section,
+                &c.cite.source,
+                c.cite.line,
+                c.cite.line,
+            );
+            titles.push(c.cite.title.as_str());
+            lines.push(format!("⏱ {} [{n}]", d.label()));
+        }
+        let mut roles: Vec<&str> = Vec::new();
+        for c in stage.citations.iter().filter(|c| c.duration.is_none()) {
+            for r in &c.roles {
+                if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
+                    roles.push(r);
+                }
+            }
+        }
+        if let Some(described) = stage
+            .citations
+            .iter()
+            .find(|c| !c.text.is_empty() && c.duration.is_some() || c.text.len() > 60)
+        {
+            let n = citations.cite(
+                &described.cite.title,
+                &described.cite.section,
+                &described.cite.source,
+                described.cite.line,
+                described.cite.line,
+            );
+            lines.push(format!(
+                "{} [{n}]",
+                escape_markdown(&crate::discord::message::truncate(&described.text, 240))
+            ));
+        }
+        if !roles.is_empty() {
+            let shown: Vec<String> = roles.iter().take(6).map(|r| escape_markdown(r)).collect();
+            lines.push(format!("Roles: {}", shown.join(", ")));
+        }
+        let plural = if stage.guides == 1 { "guide" } else { "guides" };
+        fields.push(Field {
+            name: format!("{} · {} {plural}", stage.label, stage.guides),
+            value: fit_lines(&lines, 1000),
+            inline: false,
+        });
+    }
+    if !answer.lateral_moves.is_empty() {
+        let moves: Vec<String> = answer
+            .lateral_moves
+            .iter()
+            .map(|m| {
+                let refs: Vec<String> = m
+                    .citations
+                    .iter()
+                    .take(3)
+                    .map(|c| {
+                        format!(
+                            "[{}]",
+                            citations.cite(
+                                &c.cite.title,
+                                &c.cite.section,
+                                &c.cite.source,
+                                c.cite.line,
+                                c.cite.line
+                            )
+                        )
+                    })
+                    .collect();
+                format!("{} {}", escape_markdown(&m.track), refs.join(""))
+            })
+            .collect();
+        fields.push(Field {
+            name: "Lateral moves".into(),
+            value: fit_lines(&[moves.join(" · ")], 1000),
+            inline: false,
+        });
+    }
+    let mut add_list = |name: &str,
+                        items: Vec<(String, &crate::answer::roadmap::Citation)>,
+                        fields: &mut Vec<Field>| {
+        if items.is_empty() {
+            return;
+        }
+        let lines: Vec<String> = items
+            .iter()
+            .map(|(text, c)| {
+                let n = citations.cite(&c.title, &c.section, &c.source, c.line, c.line);
+                format!(
+                    "• {} [{n}]",
+                    escape_markdown(&crate::discord::message::truncate(text, 160))
+                )
+            })
+            .collect();
+        fields.push(Field {
+            name: name.to_string(),
+            value: fit_lines(&lines, 1000),
+            inline: false,
+        });
+    };
+    add_list(
+        "Learning path",
+        answer
+            .learning_path
+            .iter()
+            .map(|s| (s.text.clone(), &s.cite))
+            .collect(),
+        &mut fields,
+    );
+    add_list(
+        "Interviews",
+        answer
+            .interviews
+            .iter()
+            .take(10)
+            .map(|i| (i.text.clone(), &i.cite))
+            .collect(),
+        &mut fields,
+    );
+    add_list(
+        "Portfolio",
+        answer
+            .portfolio
+            .iter()
+            .take(10)
+            .map(|i| (i.text.clone(), &i.cite))
+            .collect(),
+        &mut fields,
+    );
+    fields.extend(sources_field(&citations));
+    let title = match answer.stage {
+        Some(s) => format!("🧭 Roadmap — {}", s.label()),
+        None => "🧭 Back-end career roadmap".to_string(),
+    };
+    let description = if answer.is_empty() {
+        "The guides say nothing about this.".to_string()
+    } else {
+        "Stages, times and steps as the guides describe them.".to_string()
+    };
+    Reply::embed(Embed {
+        title: Some(title),
+        description: Some(description),
+        color: Some(COLOR),
+        fields,
+        footer: Some(footer(meta, &titles)),
+        image_url: None,
+    })
+}
+
+/// `/help`.
+pub fn help_reply(meta: &IndexMeta) -> Reply {
+    let guides: Vec<String> = meta
+        .guides
+        .iter()
+        .map(|g| format!("• {}", escape_markdown(&g.title)))
+        .collect();
+    Reply {
+        ephemeral: true,
+        ..Reply::embed(Embed {
+            title: Some("careerbot — career answers from the guides, always cited".into()),
+            description: Some(format!(
+                "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
+                 **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** stages and learning path\n\
+                 **/pins** answers moderators pinned · **/status** what the bot knows\n\
+                 Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\
+                 Every answer quotes the guides below; when they do not cover a question, the bot says so instead of guessing.\n\n**Guides ({})**\n{}",
+                meta.guides.len(),
+                fit_lines(&guides, 2500)
+            )),
+            color: Some(COLOR),
+            footer: Some(footer(meta, &[])),
+            ..Embed::default()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_dedupe_and_number() {
+        let mut c = Citations::default();
+        assert_eq!(c.cite("T", "S", "a.txt", 1, 4), 1);
+        assert_eq!(c.cite("T", "S2", "a.txt", 5, 9), 2);
+        assert_eq!(c.cite("T", "S", "a.txt", 1, 4), 1);
+        assert_eq!(
+            c.lines(),
+            vec!["[1] T › S (a.txt:1-4)", "[2] T › S2 (a.txt:5-9)"]
+        );
+    }
+
+    #[test]
+    fn fit_lines_says_how_many_were_left_out() {
+        let lines: Vec<String> = (0..100).map(|i| format!("line number {i}")).collect();
+        let out = fit_lines(&lines, 120);
+        assert!(out.chars().count() <= 120, "{out}");
+        assert!(out.ends_with("more"), "{out}");
+        assert_eq!(fit_lines(&["a".into(), "b".into()], 100), "a\nb");
+    }
+
+    #[test]
+    fn answer_buttons_fit() {
+        let rows = answer_buttons("abcdefghij1234567890", Some(99));
+        assert!(rows.len() <= 5 && rows.iter().all(|r| r.len() <= 5));
+        assert!(rows.iter().flatten().all(|b| b.custom_id.len() <= 100));
+    }
+}
