@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     match cli::run(cli, config) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", cli::error_chain(&e));
             ExitCode::FAILURE
         }
     }

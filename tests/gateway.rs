@@ -733,3 +733,89 @@ async fn sources_add_refuses_bad_names_binary_and_oversized_files() {
     assert!(text_of(&cb.json.unwrap()["data"]).contains("Rust Back-End Careers"));
     h.stop().await;
 }
+
+/// The `careerbot` binary itself: `register` against the fake, then `run` as a process that
+/// answers an interaction and stops cleanly on SIGTERM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_registers_runs_and_stops_on_sigterm() {
+    let fake = FakeDiscord::start().await;
+    let d = dirs();
+    let exe = env!("CARGO_BIN_EXE_careerbot");
+    let envs = |cmd: &mut tokio::process::Command| {
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DISCORD_TOKEN", "test-token")
+            .env("DISCORD_API_BASE", fake.base_url())
+            .env("CAREERBOT_SEEDS_DIR", &d.seeds)
+            .env("CAREERBOT_INDEX_DIR", &d.index)
+            .env("CAREERBOT_DATA_DIR", &d.data)
+            .env("CAREERBOT_CONFIG", d.data.join("absent.toml"))
+            .env("CAREERBOT_COOLDOWN_SECONDS", "0")
+            .current_dir(&d.seeds);
+    };
+    // No config file named by CAREERBOT_CONFIG exists: that is an error (exit 2), said plainly.
+    let mut cmd = tokio::process::Command::new(exe);
+    envs(&mut cmd);
+    let out = cmd.arg("register").output().await.unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    std::fs::create_dir_all(&d.data).unwrap();
+    std::fs::write(d.data.join("absent.toml"), "").unwrap();
+    let mut cmd = tokio::process::Command::new(exe);
+    envs(&mut cmd);
+    let out = tokio::time::timeout(
+        WAIT,
+        cmd.arg("register")
+            .env("DISCORD_APPLICATION_ID", APPLICATION_ID.to_string())
+            .output(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("global commands"));
+    let put = fake.requests_matching("PUT", &format!("/applications/{APPLICATION_ID}/commands"));
+    assert_eq!(put[0].json.clone().unwrap(), registration_body());
+    assert_eq!(put[0].authorization.as_deref(), Some("Bot test-token"));
+
+    let mut cmd = tokio::process::Command::new(exe);
+    envs(&mut cmd);
+    let mut child = cmd
+        .arg("run")
+        .env("DISCORD_GUILD_ID", GUILD_ID.to_string())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    fake.wait_ready(WAIT).await.expect("the process connects");
+    let ix = ask("entry level salary", PERMS_MEMBER);
+    fake.send_interaction(ix.clone()).await;
+    let token = ix["token"].as_str().unwrap().to_string();
+    let cb = fake
+        .wait_for_request(WAIT, |r| {
+            r.matches("POST", "/interactions/*/*/callback") && r.path.contains(&token)
+        })
+        .await
+        .expect("the process answers");
+    check_response(cb.json.as_ref().unwrap());
+    let pid = child.id().unwrap().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = tokio::time::timeout(WAIT, child.wait())
+        .await
+        .expect("stops within the timeout")
+        .unwrap();
+    assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+    fake.shutdown().await;
+}

@@ -1,0 +1,223 @@
+//! The Discord-facing subcommands: `run` (gateway), `register`, `commands`. They build the
+//! runtime, open the library and the database, and hand over to `discord::*`.
+
+use std::ops::Range;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+
+use crate::config::Config;
+use crate::discord::bot::Bot;
+use crate::discord::commands::registration_body;
+use crate::discord::gateway::{self, GatewaySettings};
+use crate::discord::rest::Rest;
+use crate::store::Store;
+
+/// The database file inside the data directory.
+pub const DATABASE_FILE: &str = "careerbot.sqlite3";
+/// Answers, votes and questions older than this are pruned (pinned answers never are).
+const RETENTION: Duration = Duration::from_secs(180 * 24 * 3600);
+/// How often the bot prunes and checks for an index built by another process.
+const MAINTENANCE_EVERY: Duration = Duration::from_secs(3600);
+
+/// `careerbot run`
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Shards this process runs, e.g. `0..2` (with --shards).
+    #[arg(long, value_name = "A..B", value_parser = parse_range, requires = "shards")]
+    pub shard_range: Option<Range<u32>>,
+    /// Total shards of the bot (with --shard-range).
+    #[arg(long, value_name = "N", requires = "shard_range", value_parser = clap::value_parser!(u32).range(1..))]
+    pub shards: Option<u32>,
+}
+
+/// `careerbot commands`
+#[derive(Debug, Args)]
+pub struct CommandsArgs {
+    /// Print the exact JSON body sent to Discord.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_range(s: &str) -> Result<Range<u32>, String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("expected A..B, got {s:?}"))?;
+    let a: u32 = a.trim().parse().map_err(|e| format!("{a:?}: {e}"))?;
+    let b: u32 = b.trim().parse().map_err(|e| format!("{b:?}: {e}"))?;
+    if a >= b {
+        return Err(format!("empty shard range {s}"));
+    }
+    Ok(a..b)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+fn token(config: &Config) -> Result<String> {
+    match &config.discord.token {
+        Some(t) if !t.expose().is_empty() => Ok(t.expose().to_string()),
+        _ => bail!("no Discord token: set DISCORD_TOKEN (or discord.token in config.toml)"),
+    }
+}
+
+/// Resolves once SIGINT (Ctrl-C) or SIGTERM arrives.
+pub async fn shutdown_signal() {
+    {
+        let ctrl_c = async {
+            if let Err(e) = tokio::signal::ctrl_c().await {
+                tracing::error!(error = %e, "cannot listen for Ctrl-C");
+                std::future::pending::<()>().await;
+            }
+        };
+        #[cfg(unix)]
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot listen for SIGTERM");
+                    std::future::pending::<()>().await;
+                }
+            }
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => tracing::info!("Ctrl-C received"),
+            () = term => tracing::info!("SIGTERM received"),
+        }
+    }
+}
+
+/// Opens the library and the database and builds the bot.
+///
+/// # Errors
+/// When the index cannot be opened or built, or the database cannot be opened.
+pub fn open_bot(config: &Config) -> Result<Bot> {
+    let library = super::open_library(config)?;
+    let path = config.bot.data_dir.join(DATABASE_FILE);
+    let store = Store::open(&path)
+        .with_context(|| format!("cannot open the bot database {}", path.display()))?;
+    Ok(Bot::new(
+        library,
+        store,
+        config.bot.clone(),
+        config.search.clone(),
+    ))
+}
+
+/// Prunes old records and picks up index generations built elsewhere, every hour.
+pub fn spawn_maintenance(bot: &Bot, store_path: std::path::PathBuf) {
+    let bot = bot.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(MAINTENANCE_EVERY);
+        loop {
+            tick.tick().await;
+            let (bot, path) = (bot.clone(), store_path.clone());
+            let result = tokio::task::spawn_blocking(move || -> Result<()> {
+                let cutoff =
+                    i64::try_from(crate::index::unix_now().saturating_sub(RETENTION.as_secs()))
+                        .unwrap_or(0);
+                let pruned = Store::open(&path)?.prune(cutoff)?;
+                tracing::info!(?pruned, "old records pruned");
+                bot.library().refresh()?;
+                Ok(())
+            })
+            .await;
+            match result {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "maintenance failed"),
+                Err(e) => tracing::warn!(error = %e, "maintenance task failed"),
+            }
+        }
+    });
+}
+
+/// `careerbot run`: the gateway bot, until SIGINT/SIGTERM.
+pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
+    let token = token(config)?;
+    let bot = open_bot(config)?;
+    let settings = GatewaySettings {
+        token,
+        api_base: config.discord.api_base.clone(),
+        application_id: config.discord.application_id,
+        guild_id: config.discord.guild_id,
+        register_on_start: config.bot.register_on_start,
+        shards: args.shard_range.clone().zip(args.shards),
+    };
+    let store_path = config.bot.data_dir.join(DATABASE_FILE);
+    runtime()?.block_on(async move {
+        spawn_maintenance(&bot, store_path);
+        gateway::run(bot, settings, shutdown_signal()).await
+    })?;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `careerbot register`: registers the commands (in the configured guild, else globally).
+pub fn register(config: &Config) -> Result<ExitCode> {
+    let token = token(config)?;
+    let count = runtime()?.block_on(async {
+        let rest = Rest::new(
+            &token,
+            config.discord.api_base.as_deref(),
+            config.discord.application_id,
+        );
+        if rest.http().application_id().is_none() {
+            let app = rest
+                .http()
+                .get_current_application_info()
+                .await
+                .context("cannot learn the application id from Discord")?;
+            rest.learn_application_id(app.id.get());
+        }
+        rest.register(&registration_body(), config.discord.guild_id)
+            .await
+            .context("command registration failed")
+    })?;
+    match config.discord.guild_id {
+        Some(g) => println!("Registered {count} commands in guild {g}."),
+        None => {
+            println!("Registered {count} global commands (they can take up to an hour to appear).")
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `careerbot commands`: the registration body, or a summary of it.
+pub fn commands(args: &CommandsArgs) -> Result<ExitCode> {
+    let body = registration_body();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&body)?);
+    } else {
+        for c in body.as_array().into_iter().flatten() {
+            println!(
+                "/{:<9} {}",
+                c["name"].as_str().unwrap_or_default(),
+                c["description"].as_str().unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_ranges_parse() {
+        assert_eq!(parse_range("0..2"), Ok(0..2));
+        assert!(parse_range("2..2").is_err());
+        assert!(parse_range("x..2").is_err());
+        assert!(parse_range("3").is_err());
+    }
+}

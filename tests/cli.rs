@@ -1,0 +1,534 @@
+//! End-to-end tests of the `careerbot` binary: every test runs the real program on the repository's
+//! guides (`seeds/`), with its own index directory and working directory, and no config file
+//! unless the test writes one. Every process runs to completion; nothing sleeps.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_careerbot");
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+const GUIDES: [&str; 5] = [
+    "000_84c8862ccb5e7127.txt",
+    "001_2be4012d68e4b72e.txt",
+    "002_aa806d2299f069f1.txt",
+    "003_7297c4eb2c1aaf2e.txt",
+    "004_ce589c6dcabf1bae.txt",
+];
+
+/// One isolated setting: a fresh index directory and an empty working directory (so no stray
+/// `config.toml` is read).
+struct Sandbox {
+    index: tempfile::TempDir,
+    cwd: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            index: tempfile::tempdir().expect("index dir"),
+            cwd: tempfile::tempdir().expect("working dir"),
+        }
+    }
+
+    /// The command with the sandbox's settings and nothing from the caller's environment.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .current_dir(self.cwd.path())
+            .env_remove("CAREERBOT_CONFIG")
+            .env_remove("CAREERBOT_INDEX_THREADS")
+            .env_remove("CAREERBOT_SEARCH_LIMIT")
+            .env_remove("CAREERBOT_SNIPPET_CHARS")
+            .env_remove("RUST_LOG")
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("DISCORD_API_BASE")
+            .env("CAREERBOT_DATA_DIR", self.cwd.path().join("data"))
+            .env("NO_COLOR", "1")
+            .env("CAREERBOT_SEEDS_DIR", seeds_dir())
+            .env("CAREERBOT_INDEX_DIR", self.index.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run careerbot")
+    }
+
+    /// Runs and expects exit code 0; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "careerbot {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("stdout is UTF-8")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let stdout = self.ok(args);
+        serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}):\n{stdout}"))
+    }
+
+    fn current(&self) -> String {
+        fs::read_to_string(self.index.path().join("CURRENT")).expect("CURRENT exists")
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn keys(v: &Value) -> BTreeSet<&str> {
+    v.as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Lines `start..=end` (1-based) of a seed file.
+fn seed_lines(source: &str, start: u64, end: u64) -> Vec<String> {
+    let text = fs::read_to_string(seeds_dir().join(source)).expect("seed file");
+    text.lines()
+        .skip(start as usize - 1)
+        .take((end - start + 1) as usize)
+        .map(str::to_string)
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn ask_text_numbers_and_cites_passages() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&["ask", "How much does a senior back-end developer earn?"]);
+    assert!(
+        out.starts_with("Q: How much does a senior back-end developer earn?"),
+        "{out}"
+    );
+    let citation =
+        regex::Regex::new(r"(?m)^\[(\d+)\] .+ — .+ \((\d{3}_[0-9a-f]{16}\.txt):(\d+)-(\d+)\)$")
+            .unwrap();
+    let cited: Vec<_> = citation.captures_iter(&out).collect();
+    assert!(!cited.is_empty(), "no citation in:\n{out}");
+    for (i, c) in cited.iter().enumerate() {
+        assert_eq!(c[1].parse::<usize>().unwrap(), i + 1, "ranks count up");
+        assert!(GUIDES.contains(&&c[2]));
+        assert!(c[3].parse::<u32>().unwrap() <= c[4].parse::<u32>().unwrap());
+    }
+}
+
+#[test]
+fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
+    let sb = Sandbox::new();
+    let v = sb.json(&[
+        "ask",
+        "--json",
+        "which databases should a backend developer learn",
+    ]);
+    assert_eq!(keys(&v), BTreeSet::from(["query", "results"]));
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    let documented = BTreeSet::from([
+        "rank",
+        "score",
+        "source",
+        "title",
+        "section",
+        "start_line",
+        "end_line",
+        "text",
+        "snippet",
+    ]);
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!(keys(r), documented);
+        assert_eq!(r["rank"].as_u64(), Some(i as u64 + 1));
+        assert!(r["score"].is_number());
+        let source = r["source"].as_str().unwrap();
+        assert!(GUIDES.contains(&source), "{source}");
+        let (start, end) = (
+            r["start_line"].as_u64().unwrap(),
+            r["end_line"].as_u64().unwrap(),
+        );
+        assert!(start >= 1 && start <= end);
+        let first = r["text"].as_str().unwrap().lines().next().unwrap();
+        let cited = seed_lines(source, start, end);
+        assert!(
+            cited.iter().any(|l| squash(l).contains(&squash(first))),
+            "{source}:{start}-{end} does not hold {first:?}:\n{cited:#?}"
+        );
+    }
+}
+
+#[test]
+fn ask_batch_json_gives_one_line_per_question_and_an_error_for_a_blank_one() {
+    let sb = Sandbox::new();
+    let batch = sb.cwd.path().join("questions.txt");
+    fs::write(&batch, "junior salary\n\nwhat do interviews include\n").unwrap();
+    let out = sb.ok(&["ask", "--json", "--batch", batch.to_str().unwrap()]);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0]["query"], "junior salary");
+    assert!(lines[0].get("error").is_none());
+    assert!(!lines[0]["results"].as_array().unwrap().is_empty());
+    assert_eq!(lines[1]["query"], "");
+    assert_eq!(lines[1]["results"], Value::Array(vec![]));
+    assert!(lines[1]["error"].as_str().unwrap().contains("empty"));
+    assert_eq!(lines[2]["query"], "what do interviews include");
+    assert!(lines[2].get("error").is_none());
+}
+
+#[test]
+fn ask_batch_on_two_threads_keeps_input_order() {
+    let sb = Sandbox::new();
+    let questions = [
+        "senior salary",
+        "which databases to learn",
+        "how long is the junior stage",
+        "what should a portfolio include",
+        "",
+        "remote pay",
+    ];
+    // Enough lines for the parallel path, in a known order.
+    let all: Vec<&str> = questions.iter().copied().cycle().take(300).collect();
+    let batch = sb.cwd.path().join("many.txt");
+    fs::write(&batch, all.join("\n") + "\n").unwrap();
+    let out = sb.ok(&["ask", "--json", "--batch", batch.to_str().unwrap()]);
+    let got: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["query"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(got, all);
+}
+
+#[test]
+fn empty_question_is_a_usage_error() {
+    let sb = Sandbox::new();
+    for args in [&["ask"][..], &["ask", "   "][..]] {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        assert!(stderr(&out).contains("empty"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn long_question_is_cut_with_a_note() {
+    let sb = Sandbox::new();
+    let long = "how much does a senior backend developer earn in the united states ".repeat(6);
+    let long = &long[..400];
+    let out = sb.run(&["ask", long]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cut"), "{}", stderr(&out));
+}
+
+#[test]
+fn reindex_reports_documents_passages_and_time() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&["reindex"]);
+    let line = regex::Regex::new(r"Indexed 5 documents, (\d+) passages in \d+(\.\d+)? ms").unwrap();
+    let c = line.captures(&out).unwrap_or_else(|| panic!("{out}"));
+    assert!(c[1].parse::<u32>().unwrap() > 50);
+    if cfg!(target_os = "linux") {
+        assert!(
+            regex::Regex::new(r"(?m)^peak memory: \d+ MB$")
+                .unwrap()
+                .is_match(&out),
+            "{out}"
+        );
+    }
+    let v = sb.json(&["reindex", "--json"]);
+    assert_eq!(v["documents"], 5);
+    assert!(v["passages"].as_u64().unwrap() > 50);
+    assert!(v["milliseconds"].is_u64());
+    assert_eq!(v["skipped"], Value::Array(vec![]));
+    assert_eq!(v["generation"].as_str().unwrap(), sb.current().trim());
+}
+
+#[test]
+fn sources_lists_the_five_guides() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&["sources"]);
+    for g in GUIDES {
+        assert!(out.contains(g), "{g} missing from:\n{out}");
+    }
+    assert!(out.contains("5 guides"), "{out}");
+}
+
+#[test]
+fn second_ask_reuses_the_index() {
+    let sb = Sandbox::new();
+    sb.ok(&["ask", "senior salary"]);
+    let first = sb.current();
+    let generations = |dir: &Path| -> BTreeSet<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("gen-"))
+            .collect()
+    };
+    let before = generations(sb.index.path());
+    sb.ok(&["ask", "junior salary"]);
+    assert_eq!(
+        sb.current(),
+        first,
+        "CURRENT changed: the index was rebuilt"
+    );
+    assert_eq!(generations(sb.index.path()), before);
+}
+
+#[test]
+fn salary_json_has_integer_figures_and_cited_rows() {
+    let sb = Sandbox::new();
+    let v = sb.json(&["salary", "--json"]);
+    assert_eq!(
+        keys(&v),
+        BTreeSet::from(["level", "notes", "rows", "summaries"])
+    );
+    let rows = v["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        for k in [
+            "low",
+            "high",
+            "stated_low",
+            "stated_high",
+            "line",
+            "start_line",
+            "end_line",
+        ] {
+            assert!(r[k].is_u64(), "{k} is not an integer in {r}");
+        }
+        assert!(r["open_ended"].is_boolean());
+        assert!(GUIDES.contains(&r["source"].as_str().unwrap()));
+        assert!(r["start_line"].as_u64() <= r["line"].as_u64());
+        assert!(r["line"].as_u64() <= r["end_line"].as_u64());
+    }
+    let senior = rows
+        .iter()
+        .find(|r| r["source"] == GUIDES[0] && r["level"] == "senior")
+        .expect("the 000 guide's senior row");
+    assert_eq!(senior["low"], 160_000);
+    assert_eq!(senior["high"], 200_000);
+    assert_eq!(senior["open_ended"], true);
+    // The cited line holds the figure as written.
+    let line = senior["line"].as_u64().unwrap();
+    let text = &seed_lines(GUIDES[0], line, line)[0];
+    assert!(text.contains(senior["raw"].as_str().unwrap()), "{text}");
+    for s in v["summaries"].as_array().unwrap() {
+        for k in ["lowest", "highest", "median_midpoint", "sources"] {
+            assert!(s[k].is_u64(), "{k} in {s}");
+        }
+    }
+
+    let only = sb.json(&["salary", "--json", "--level", "sr"]);
+    assert_eq!(only["level"], "senior");
+    assert!(
+        only["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["level"] == "senior")
+    );
+}
+
+#[test]
+fn salary_text_has_rows_summaries_and_notes_cited() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&["salary"]);
+    assert!(
+        out.contains("Senior   $160K–$200K+  Back-End Developer Jobs in the USA (2026): A Comprehensive Guide — Average Salary Range (000_84c8862ccb5e7127.txt:75)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides"),
+        "{out}"
+    );
+    assert!(out.contains("Notes from the guides:"), "{out}");
+    assert!(out.contains("(000_84c8862ccb5e7127.txt:81)"), "{out}");
+}
+
+#[test]
+fn salary_chart_is_a_1000_by_620_png() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&["salary", "--chart", "out.png"]);
+    let path = sb.cwd.path().join("out.png");
+    assert!(out.contains("out.png"), "{out}");
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&path).unwrap()));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
+    let frame = reader.next_frame(&mut buf).expect("the image decodes");
+    assert_eq!((frame.width, frame.height), (1000, 620));
+}
+
+#[test]
+fn salary_chart_errors_are_clear_and_leave_no_file() {
+    let sb = Sandbox::new();
+    let missing = sb.cwd.path().join("no-such-dir").join("chart.png");
+    let out = sb.run(&["salary", "--chart", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot write the salary chart"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+
+    // A library with no salary figure: a message, no file, a failure code.
+    let guides = tempfile::tempdir().unwrap();
+    fs::write(
+        guides.path().join("mentoring.txt"),
+        "Mentoring Junior Developers\n\nPair programming and code review help junior developers grow quickly in small teams.\n",
+    )
+    .unwrap();
+    let out = sb
+        .command(&["salary", "--chart", "empty.png"])
+        .env("CAREERBOT_SEEDS_DIR", guides.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no salary figures"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!sb.cwd.path().join("empty.png").exists());
+}
+
+#[test]
+fn skills_for_databases_name_postgresql_in_several_guides() {
+    let sb = Sandbox::new();
+    let v = sb.json(&["skills", "--topic", "databases", "--json"]);
+    assert_eq!(v["topic"], "databases");
+    let skills = v["skills"].as_array().unwrap();
+    let pg = skills
+        .iter()
+        .find(|s| s["name"] == "PostgreSQL")
+        .expect("PostgreSQL is named");
+    assert!(pg["guides"].as_u64().unwrap() >= 3, "{pg}");
+    for c in pg["citations"].as_array().unwrap() {
+        let line = c["line"].as_u64().unwrap();
+        let text = &seed_lines(c["source"].as_str().unwrap(), line, line)[0];
+        assert!(text.contains(c["surface"].as_str().unwrap()), "{text}");
+    }
+    assert!(skills.iter().all(|s| s["topic"] == "databases"));
+
+    let out = sb.ok(&["skills", "--topic", "db", "--level", "junior"]);
+    assert!(out.contains("PostgreSQL — "), "{out}");
+    assert!(out.contains("Best passages:"), "{out}");
+    assert!(out.contains("What the guides expect by level:"), "{out}");
+    assert!(out.contains("(002_aa806d2299f069f1.txt:58)"), "{out}");
+}
+
+#[test]
+fn roadmap_for_juniors_cites_one_to_two_years() {
+    let sb = Sandbox::new();
+    let v = sb.json(&["roadmap", "--stage", "junior", "--json"]);
+    let stages = v["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 1);
+    assert_eq!(stages[0]["stage"], "junior");
+    let cited = stages[0]["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["duration"]["min_years"].as_f64() == Some(1.0)
+                && c["duration"]["max_years"].as_f64() == Some(2.0)
+        })
+        .expect("a 1–2 year duration");
+    assert_eq!(cited["source"], GUIDES[1]);
+    assert_eq!(cited["line"], 58);
+    assert_eq!(v["lateral_moves"], Value::Array(vec![]));
+
+    let out = sb.ok(&["roadmap", "--stage", "entry-level", "--focus", "career"]);
+    assert!(out.contains("[1–2 years in the stage]"), "{out}");
+    assert!(out.contains("(001_2be4012d68e4b72e.txt:58)"), "{out}");
+    assert!(!out.contains("Interviews:"), "{out}");
+}
+
+#[test]
+fn bad_option_values_are_usage_errors_listing_the_valid_ones() {
+    let sb = Sandbox::new();
+    for args in [
+        &["salary", "--level", "nonsense"][..],
+        &["skills", "--topic", "cooking"][..],
+        &["roadmap", "--stage", "wizard"][..],
+    ] {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("possible values"), "{err}");
+    }
+    let err = stderr(&sb.run(&["salary", "--level", "nonsense"]));
+    assert!(err.contains("entry, mid, senior, lead, overall"), "{err}");
+    // Nothing was built for a usage error.
+    assert!(!sb.index.path().join("CURRENT").exists());
+}
+
+#[test]
+fn unknown_config_key_is_a_usage_error_naming_it() {
+    let sb = Sandbox::new();
+    let config = sb.cwd.path().join("careerbot.toml");
+    fs::write(&config, "[search]\nlimit = 3\nsnippet_lenght = 200\n").unwrap();
+    let out = sb
+        .command(&["ask", "senior salary"])
+        .env("CAREERBOT_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("snippet_lenght"), "{}", stderr(&out));
+    // The same file found as ./config.toml.
+    fs::rename(&config, sb.cwd.path().join("config.toml")).unwrap();
+    let out = sb.run(&["sources"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("snippet_lenght"), "{}", stderr(&out));
+}
+
+#[test]
+fn missing_seeds_dir_is_an_error_naming_it() {
+    let sb = Sandbox::new();
+    let missing = sb.cwd.path().join("no-guides-here");
+    let out = sb
+        .command(&["ask", "senior salary"])
+        .env("CAREERBOT_SEEDS_DIR", &missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(missing.to_str().unwrap()),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn commands_json_is_the_registration_body_and_run_needs_a_token() {
+    let sb = Sandbox::new();
+    let printed = sb.json(&["commands", "--json"]);
+    assert_eq!(printed, careerbot::discord::commands::registration_body());
+    let out = sb
+        .command(&["run"])
+        .env_remove("DISCORD_TOKEN")
+        .output()
+        .expect("run careerbot");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_TOKEN"));
+}
