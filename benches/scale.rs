@@ -166,7 +166,7 @@ fn generate(seeds: &Path, out: &Path, guides: usize) -> u64 {
             vocabulary[rng.zipf(VOCABULARY)],
             2000 + rng.below(30)
         );
-        let target = 7_000 + rng.below(6_000);
+        let target = 5_500 + rng.below(6_000);
         while text.len() < target {
             for line in &sections[rng.below(sections.len())] {
                 for (i, word) in line.split(' ').enumerate() {

@@ -355,7 +355,7 @@ fn salary_text_has_rows_summaries_and_notes_cited() {
     let sb = Sandbox::new();
     let out = sb.ok(&["salary"]);
     assert!(
-        out.contains("Senior   $160K–$200K+  Back-End Developer Jobs in the USA (2026): A Comprehensive Guide — Average Salary Range (000_84c8862ccb5e7127.txt:75)"),
+        out.contains("Senior   $160K–$200K+  Back-End Developer Jobs in the USA (2026): A Comprehensive Guide — Back-End Developer Salary in the USA (2026) (000_84c8862ccb5e7127.txt:75)"),
         "{out}"
     );
     assert!(

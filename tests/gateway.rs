@@ -819,3 +819,80 @@ async fn the_binary_registers_runs_and_stops_on_sigterm() {
     assert!(status.success(), "clean exit on SIGTERM: {status:?}");
     fake.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cooldown_and_repeated_questions_point_to_the_earlier_answer() {
+    let h = Harness::start_with(dirs(), |c| BotConfig {
+        cooldown_seconds: 60,
+        ..c
+    })
+    .await;
+    let (first, shown) = asked(&h, "Which databases should I learn?", PERMS_MEMBER).await;
+    // The same member again, at once: the cooldown answers, privately.
+    let cb = h
+        .interact(&ask("something else entirely", PERMS_MEMBER))
+        .await;
+    let r = cb.json.unwrap();
+    assert!(ephemeral(&r));
+    assert!(
+        text_of(&r["data"]).contains("you can ask again in"),
+        "{}",
+        text_of(&r["data"])
+    );
+    // Another member asks the same question in the same channel: pointed to the earlier answer.
+    let mut again = ask("which databases should I learn", PERMS_MEMBER);
+    again["member"]["user"]["id"] = json!("3333");
+    let cb = h.interact(&again).await;
+    let r = cb.json.unwrap();
+    assert!(ephemeral(&r));
+    let text = text_of(&r["data"]);
+    let link = format!(
+        "https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{}",
+        shown["id"].as_str().unwrap()
+    );
+    assert!(text.contains(&link), "{text}");
+    assert_ne!(first["token"], again["token"]);
+    h.stop().await;
+}
+
+/// A member with the documented MANAGE_MESSAGES-less, PIN_MESSAGES-less permissions cannot
+/// reindex or manage guides; `/sources remove` keeps a copy and reindexes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sources_remove_keeps_a_copy_and_members_cannot_manage_guides() {
+    let h = Harness::start().await;
+    let cb = h
+        .interact(&slash_command("reindex", json!([]), PERMS_MEMBER))
+        .await;
+    assert!(text_of(&cb.json.unwrap()["data"]).contains("Only admins"));
+    let remove = |name: &str, perms: u64| {
+        slash_command(
+            "sources",
+            json!([{ "type": 1, "name": "remove", "options": [{ "type": 3, "name": "name", "value": name }] }]),
+            perms,
+        )
+    };
+    let cb = h
+        .interact(&remove("000_84c8862ccb5e7127.txt", PERMS_MODERATOR))
+        .await;
+    assert!(text_of(&cb.json.unwrap()["data"]).contains("Only admins"));
+    let cb = h.interact(&remove("../../etc/passwd", ADMINISTRATOR)).await;
+    assert!(text_of(&cb.json.unwrap()["data"]).contains("no guide named"));
+    let ix = remove("003_7297c4eb2c1aaf2e.txt", ADMINISTRATOR);
+    h.interact(&ix).await;
+    let done = h.edited(&ix, |m| text_of(m).contains("Reindex done")).await;
+    assert!(text_of(&done).contains("5 → 4"), "{}", text_of(&done));
+    assert!(!h.dirs.seeds.join("003_7297c4eb2c1aaf2e.txt").exists());
+    let kept: Vec<_> = std::fs::read_dir(h.dirs.data.join("removed-guides"))
+        .unwrap()
+        .collect();
+    assert_eq!(kept.len(), 1, "nothing lost: the removed guide is kept");
+    let cb = h
+        .interact(&slash_command(
+            "sources",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            ADMINISTRATOR,
+        ))
+        .await;
+    assert!(text_of(&cb.json.unwrap()["data"]).contains("Guides (4)"));
+    h.stop().await;
+}

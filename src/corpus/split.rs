@@ -160,6 +160,9 @@ enum Rank {
     Major,
     /// A sub-heading inside a section's list: a preferred place to cut a long section.
     Sub,
+    /// A Title Case heading over a list or table right after prose ("Average Salary Range"):
+    /// starts a section, but belongs with the section before it when both are small.
+    List,
 }
 
 #[derive(Debug)]
@@ -242,13 +245,14 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
             && listish(&lines[i + 1])
             && listish(&lines[i + 2])
         {
-            ranks[i] = Some(Rank::Section);
+            ranks[i] = Some(Rank::List);
         }
     }
     // A heading directly followed by a section heading is that section's parent: it starts the
     // section (so the two are packed together) instead of being a lone list item.
     for i in 0..lines.len().saturating_sub(1) {
-        if ranks[i] == Some(Rank::Sub) && matches!(ranks[i + 1], Some(Rank::Section | Rank::Major))
+        if ranks[i] == Some(Rank::Sub)
+            && matches!(ranks[i + 1], Some(Rank::Section | Rank::Major | Rank::List))
         {
             ranks[i] = Some(Rank::Section);
         }
@@ -260,7 +264,7 @@ fn sections<'a>(lines: Vec<Line<'a>>, ranks: &[Option<Rank>]) -> Vec<Section<'a>
     let mut out: Vec<Section> = Vec::new();
     for (line, rank) in lines.into_iter().zip(ranks) {
         match rank {
-            Some(rank @ (Rank::Section | Rank::Major)) => out.push(Section {
+            Some(rank @ (Rank::Section | Rank::Major | Rank::List)) => out.push(Section {
                 heading: Some(line),
                 rank: *rank,
                 body: Vec::new(),
@@ -363,20 +367,30 @@ fn pack(sections: Vec<Section>, source: &str, title: &str) -> Vec<Passage> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<Draft> = None;
     let sizes: Vec<usize> = sections.iter().map(Section::body_chars).collect();
+    // A section followed by a list-heading section is that list's parent: it starts a passage.
+    let parent: Vec<bool> = (0..sections.len())
+        .map(|k| sections.get(k + 1).is_some_and(|n| n.rank == Rank::List))
+        .collect();
     for (k, section) in sections.into_iter().enumerate() {
         let size = sizes[k];
         let next_is_small = sizes.get(k + 1).is_some_and(|&n| n < MIN_CHARS);
+        let next_is_parent = parent.get(k + 1).copied().unwrap_or(false);
         if let Some(cur) = current.as_mut() {
             let cur_size = cur.chars();
             let heading = section.heading.as_ref().map_or(0, |h| h.chars() + 1);
             let fits = cur_size + size + heading <= MAX_CHARS;
             // A passage too small to stand alone takes in what follows; a heading that stands on
-            // its own (a question, a Markdown heading) only joins a passage that is nearly empty.
-            let grow =
-                cur_size < MIN_CHARS && (section.rank != Rank::Major || cur_size < MIN_CHARS / 2);
-            // A small section joins the passage before it, unless it is small and followed by
-            // small sections: then it is their parent and starts a passage of its own.
-            let append = size < MIN_CHARS && section.rank != Rank::Major && !next_is_small;
+            // its own (a question, a Markdown heading) or heads a list of its own only joins a
+            // passage that is nearly empty.
+            let grow = cur_size < MIN_CHARS
+                && ((section.rank != Rank::Major && !parent[k]) || cur_size < MIN_CHARS / 2);
+            // A small section joins the passage before it, unless it heads what follows: a list
+            // section, or small sections (it starts a passage of its own then). A small list
+            // section, or one followed by a new parent, always joins.
+            let append = size < MIN_CHARS
+                && section.rank != Rank::Major
+                && !parent[k]
+                && (!next_is_small || next_is_parent || section.rank == Rank::List);
             if fits && (grow || append) {
                 cur.absorb(section);
                 continue;
