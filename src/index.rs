@@ -315,6 +315,17 @@ impl PassageIndex {
     }
 }
 
+/// The code that turns guides into indexed terms (cleaning, splitting, analysis, schema). It is
+/// part of the fingerprint, so an index built by an older version of that code is rebuilt
+/// automatically instead of serving passages the current code would cut differently.
+const PIPELINE_SOURCE: &str = concat!(
+    include_str!("corpus/mod.rs"),
+    include_str!("corpus/clean.rs"),
+    include_str!("corpus/split.rs"),
+    include_str!("analysis.rs"),
+    include_str!("index.rs"),
+);
+
 /// Computes the fingerprint of a seed source: its guides' bytes and names, the manifest, the
 /// analyzer and the schema. Reads every guide once.
 ///
@@ -323,6 +334,7 @@ impl PassageIndex {
 pub fn fingerprint(source: &SeedSource) -> Result<String, CorpusError> {
     let scan = source.scan()?;
     let mut h = blake3::Hasher::new();
+    h.update(PIPELINE_SOURCE.as_bytes());
     h.update(
         format!(
             "schema-v{SCHEMA_VERSION}\n{}\n",
