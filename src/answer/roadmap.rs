@@ -36,6 +36,7 @@
 //!   the portfolio or resume (every sentence of a section about the resume), and sentences about
 //!   showcasing projects.
 
+use super::re;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -226,13 +227,7 @@ impl FromStr for Focus {
     type Err = ParseFocusError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .trim()
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
+        let key = super::option_key(s);
         let focus = match key.as_str() {
             "all" | "everything" | "full" | "roadmap" => Focus::All,
             "learning_path" | "learning" | "path" | "steps" | "learn" => Focus::LearningPath,
@@ -543,10 +538,6 @@ impl RoadmapAnswer {
 // ---------------------------------------------------------------------------
 // Patterns
 // ---------------------------------------------------------------------------
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid roadmap regex")
-}
 
 const NUMBER: &str = r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
 

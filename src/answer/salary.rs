@@ -21,6 +21,7 @@
 //! key-takeaway section), then a range over a point figure, then a figure in a
 //! section whose heading is about pay, then the earliest line.
 
+use super::re;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -330,10 +331,6 @@ impl SalaryAnswer {
 // ---------------------------------------------------------------------------
 // Patterns
 // ---------------------------------------------------------------------------
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid salary regex")
-}
 
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const CUR: &str = r"US\$|USD\s?|\$";

@@ -24,6 +24,7 @@
 //! might …, while a junior developer might …" gives one expectation per clause); "… is expected
 //! in mid-to-senior positions"; "advancement to senior roles often requires …".
 
+use super::re;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -144,13 +145,7 @@ impl FromStr for Topic {
 
     /// Accepts ids, labels and a few plain aliases ("Cloud & DevOps", "soft skills", "db").
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .trim()
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
+        let key = super::option_key(s);
         if let Some(t) = Topic::ALL.iter().find(|t| t.id() == key) {
             return Ok(*t);
         }
@@ -1012,10 +1007,6 @@ pub fn extract_mentions(passage: &Passage) -> Vec<PassageMention> {
         }
     }
     out
-}
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid skills regex")
 }
 
 /// A level word at the start of a label or table cell.
