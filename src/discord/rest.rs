@@ -38,10 +38,21 @@ impl From<serenity::Error> for RestError {
             _ => RestError {
                 code: None,
                 status: None,
-                message: e.to_string(),
+                message: redact_tokens(&e.to_string()),
             },
         }
     }
+}
+
+/// Hides interaction tokens in URLs that HTTP errors quote (`/webhooks/{app}/{token}`,
+/// `/interactions/{id}/{token}`): they let anyone edit the bot's answer for 15 minutes.
+fn redact_tokens(message: &str) -> String {
+    static TOKEN_IN_URL: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(/(?:webhooks|interactions)/\d+/)[^/\s)?]+").expect("valid pattern")
+    });
+    TOKEN_IN_URL
+        .replace_all(message, "${1}<token>")
+        .into_owned()
 }
 
 /// Discord error code: the channel already has the maximum number of pins.
@@ -282,6 +293,19 @@ fn host_of(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interaction_tokens_are_redacted_from_errors() {
+        let m = redact_tokens(
+            "error sending request for url (http://127.0.0.1:9/api/v10/webhooks/42/aW50ZXJhY3Rpb24/messages/@original)",
+        );
+        assert!(!m.contains("aW50ZXJhY3Rpb24"), "{m}");
+        assert!(m.contains("/webhooks/42/<token>/messages/@original"), "{m}");
+        assert!(
+            redact_tokens("/interactions/1/secret-tok/callback")
+                .contains("/interactions/1/<token>/callback")
+        );
+    }
 
     #[test]
     fn downloads_only_from_discord_or_the_api_base() {
