@@ -16,6 +16,7 @@ use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::store::Store;
 use serde_json::{Value, json};
+use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER,
     PERMS_MODERATOR, RecordedRequest, autocomplete, button_click, slash_command,
@@ -159,103 +160,12 @@ impl Harness {
     }
 }
 
-fn chars(v: &Value) -> usize {
-    v.as_str().map_or(0, |s| s.chars().count())
-}
-
-/// Every limit Discord sets on a message, and the no-ping rule.
-fn check_message(m: &Value) {
-    assert!(chars(&m["content"]) <= 2000);
-    let embeds = m["embeds"].as_array().cloned().unwrap_or_default();
-    assert!(embeds.len() <= 10);
-    let mut total = 0;
-    for e in &embeds {
-        assert!(chars(&e["title"]) <= 256, "title too long");
-        assert!(chars(&e["description"]) <= 4096, "description too long");
-        assert!(chars(&e["footer"]["text"]) <= 2048);
-        let fields = e["fields"].as_array().cloned().unwrap_or_default();
-        assert!(fields.len() <= 25);
-        for f in &fields {
-            assert!((1..=256).contains(&chars(&f["name"])), "field name {f}");
-            assert!((1..=1024).contains(&chars(&f["value"])), "field value {f}");
-            total += chars(&f["name"]) + chars(&f["value"]);
-        }
-        total += chars(&e["title"]) + chars(&e["description"]) + chars(&e["footer"]["text"]);
-    }
-    assert!(total <= 6000, "embeds total {total}");
-    let rows = m["components"].as_array().cloned().unwrap_or_default();
-    assert!(rows.len() <= 5);
-    for row in &rows {
-        let buttons = row["components"].as_array().unwrap();
-        assert!(buttons.len() <= 5);
-        for b in buttons {
-            assert!((1..=100).contains(&chars(&b["custom_id"])));
-            assert!(chars(&b["label"]) <= 80);
-        }
-    }
-    let am = &m["allowed_mentions"];
-    assert_eq!(
-        am["parse"],
-        json!([]),
-        "the bot must never parse mentions: {am}"
-    );
-    assert_eq!(am["roles"], json!([]));
-    assert!(am["users"].as_array().is_some_and(|u| u.len() <= 1));
-}
-
-fn check_response(r: &Value) {
-    match r["type"].as_u64().unwrap() {
-        4 | 7 => check_message(&r["data"]),
-        8 => {
-            let choices = r["data"]["choices"].as_array().unwrap();
-            assert!(choices.len() <= 25);
-            for c in choices {
-                assert!((1..=100).contains(&chars(&c["name"])), "{c}");
-                assert!((1..=100).contains(&chars(&c["value"])), "{c}");
-            }
-        }
-        1 | 5 | 6 => {}
-        other => panic!("unexpected response type {other}"),
-    }
-}
-
 fn ask(question: &str, perms: u64) -> Value {
     slash_command(
         "ask",
         json!([{ "type": 3, "name": "question", "value": question }]),
         perms,
     )
-}
-
-fn ephemeral(r: &Value) -> bool {
-    r["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
-}
-
-fn text_of(m: &Value) -> String {
-    let mut s = m["content"].as_str().unwrap_or_default().to_string();
-    for e in m["embeds"].as_array().into_iter().flatten() {
-        for key in ["title", "description"] {
-            s.push_str(e[key].as_str().unwrap_or_default());
-            s.push('\n');
-        }
-        for f in e["fields"].as_array().into_iter().flatten() {
-            s.push_str(f["name"].as_str().unwrap_or_default());
-            s.push('\n');
-            s.push_str(f["value"].as_str().unwrap_or_default());
-            s.push('\n');
-        }
-    }
-    s
-}
-
-fn custom_ids(m: &Value) -> Vec<String> {
-    m["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .map(|b| b["custom_id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// A click on `custom_id` under `message` by the user who sent `asked` (the fixtures' slash

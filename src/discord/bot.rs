@@ -187,6 +187,11 @@ impl Bot {
         &self.inner.library
     }
 
+    /// The database behind the bot (for health checks).
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
     /// Interactions handled since start.
     pub fn served(&self) -> u64 {
         self.inner.served.load(Ordering::Relaxed)

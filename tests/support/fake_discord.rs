@@ -351,6 +351,24 @@ impl FakeDiscord {
         self.send_dispatch("INTERACTION_CREATE", interaction).await
     }
 
+    /// Plays Discord's side of an HTTP interactions endpoint (no gateway involved): remembers
+    /// `interaction` as a dispatch would, then takes the endpoint's HTTP response
+    /// (`content_type` and `body`, JSON or multipart) as the interaction's callback, checked
+    /// exactly like `POST /interactions/{id}/{token}/callback`. Afterwards `@original`, followups
+    /// and edits work as after a gateway callback. Not recorded in [`Self::requests`]: the bot
+    /// made no REST call. Returns Discord's error (status and JSON) when the response is refused.
+    pub fn answered_over_http(
+        &self,
+        interaction: &Value,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<(), String> {
+        self.shared.register_interaction(interaction)?;
+        let outcome = rest::http_callback(&self.shared, interaction, content_type, body);
+        self.shared.notify();
+        outcome
+    }
+
     /// Dispatches any event (op 0, `t` = `event`, `d` = `data`) to the connected shard, waiting
     /// up to 10 s for one to be READY. Returns the dispatch's sequence number.
     pub async fn send_dispatch(&self, event: &str, data: Value) -> Result<u64, String> {

@@ -464,6 +464,51 @@ fn url_segment(s: &str) -> String {
         .collect()
 }
 
+/// An HTTP interactions endpoint's response to `interaction`, taken as its callback (see
+/// `FakeDiscord::answered_over_http`).
+pub(super) fn http_callback(
+    shared: &Shared,
+    interaction: &Value,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<(), String> {
+    let id = id_u64(interaction.get("id")).ok_or("interaction without a snowflake `id`")?;
+    let token = interaction
+        .get("token")
+        .and_then(Value::as_str)
+        .ok_or("interaction without a `token`")?;
+    let mut rec = RecordedRequest {
+        method: "POST".into(),
+        path: format!("/interactions/{id}/{token}/callback"),
+        content_type: content_type.map(str::to_string),
+        body: body.to_vec(),
+        ..RecordedRequest::default()
+    };
+    let refused = |reply: Reply| match reply {
+        Reply::NoContent => Ok(()),
+        Reply::Json(status, v) => Err(format!("{status} {v}")),
+        Reply::Bytes(status, _, bytes) => {
+            Err(format!("{status} {}", String::from_utf8_lossy(&bytes)))
+        }
+    };
+    if let Err(reply) = parse_body(&mut rec) {
+        return refused(reply);
+    }
+    if rec.json.is_none() {
+        return Err(format!(
+            "the response is not JSON (content type {content_type:?})"
+        ));
+    }
+    let mut state = shared.lock();
+    refused(interaction_callback(
+        shared,
+        &mut state,
+        &rec,
+        &id.to_string(),
+        token,
+    ))
+}
+
 /// `POST /interactions/{id}/{token}/callback`.
 fn interaction_callback(
     shared: &Shared,

@@ -1,0 +1,516 @@
+//! Load on the HTTP interactions endpoint: the server runs in-process on 127.0.0.1:0 over a copy
+//! of the shipped guides, and a closed-loop load generator sends signed `/ask` interactions over
+//! keep-alive HTTP/1.1 connections, then reports requests/s, latency percentiles and errors
+//! (a non-200 status, or a body that is not a well-formed message response).
+//!
+//! Two phases: steady load, then the same load with a reindex (`Library::reindex`, run from a
+//! thread) in the middle of it.
+//!
+//! `cargo bench --bench load` (64 connections, 20 s per phase), or for a quick run
+//! `cargo bench --bench load -- --seconds 5 --concurrency 16`. Other options: `--warmup S`
+//! (unmeasured seconds before each phase, default 2), `--client-threads N` (default 1),
+//! `--handlers N` (interactions handled at once; default the server's own), `--ping` (signed
+//! PINGs instead of `/ask`: the cost of the HTTP layer and the signature check alone),
+//! `--memory-store` (the bot's database in memory: the cost of its file I/O, by difference).
+//! The figures are recorded in `docs/PERFORMANCE.md`.
+//!
+//! Every request is unique: the 96 questions of `tests/fixtures/eval.toml` in turn, a new
+//! interaction id and token, a new user id and a new channel id, so neither the per-user
+//! cooldown (set to 0 here anyway) nor the "asked here a moment ago" pointer can short-circuit
+//! an answer. The server has no bot token, as a replica without one: the only follow-up work of
+//! `/ask` (learning the answer's message id) is then skipped, and no REST call is made.
+//!
+//! The client is a small hand-written HTTP/1.1 keep-alive client on tokio's `TcpStream`: one
+//! write per request, `Content-Length` framing, nothing else. It costs far less CPU than a
+//! general client, which matters when server and generator share two cores.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use careerbot::config::{BotConfig, SearchConfig};
+use careerbot::corpus::SeedSource;
+use careerbot::discord::bot::Bot;
+use careerbot::discord::http::{self, HttpState};
+use careerbot::index::{BuildOptions, IndexDir};
+use careerbot::library::Library;
+use careerbot::store::Store;
+use ed25519_dalek::{Signer, SigningKey};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// A PING, with placeholders like the `/ask` template.
+const PING: &str = r#"{"id":"@ID@","application_id":"775799577604522054","type":1,"token":"token-@ID@","version":1}"#;
+/// Permission bits of an ordinary member.
+const PERMS_MEMBER: u64 = 277_025_770_560;
+/// The longest a single request may take before it counts as an error.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Args {
+    seconds: u64,
+    concurrency: usize,
+    warmup: u64,
+    client_threads: usize,
+    handlers: Option<usize>,
+    ping: bool,
+    memory_store: bool,
+}
+
+fn args() -> Args {
+    let all: Vec<String> = std::env::args().collect();
+    let value = |name: &str| {
+        all.iter()
+            .position(|a| a == name)
+            .and_then(|i| all.get(i + 1))
+            .and_then(|v| v.parse::<u64>().ok())
+    };
+    Args {
+        seconds: value("--seconds").unwrap_or(20).max(1),
+        concurrency: value("--concurrency").unwrap_or(64).max(1) as usize,
+        warmup: value("--warmup").unwrap_or(2),
+        client_threads: value("--client-threads").unwrap_or(1).max(1) as usize,
+        handlers: value("--handlers").map(|n| n as usize),
+        ping: all.iter().any(|a| a == "--ping"),
+        memory_store: all.iter().any(|a| a == "--memory-store"),
+    }
+}
+
+fn main() {
+    let args = args();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let questions = eval_questions(&root);
+    let work = tempfile::tempdir().expect("temp dir");
+    let seeds = work.path().join("seeds");
+    copy_dir(&root.join("seeds"), &seeds);
+    let (library, _) = Library::open(
+        SeedSource::Dir(seeds),
+        IndexDir::new(work.path().join("index")),
+        BuildOptions::default(),
+    )
+    .expect("library");
+    let store = if args.memory_store {
+        Store::open_in_memory().expect("store")
+    } else {
+        Store::open(&work.path().join("data/careerbot.sqlite3")).expect("store")
+    };
+    let config = BotConfig {
+        data_dir: work.path().join("data"),
+        cooldown_seconds: 0,
+        ..BotConfig::default()
+    };
+    let bot = Bot::new(library.clone(), store, config, SearchConfig::default());
+    let key = SigningKey::from_bytes(&[42u8; 32]);
+    let public: String = key
+        .verifying_key()
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut state = HttpState::new(bot, &public, None).expect("state");
+    if let Some(n) = args.handlers {
+        state = state.max_handlers(n);
+    }
+
+    // The server as `careerbot serve` runs it: tokio's default multi-threaded runtime.
+    let server_rt = tokio::runtime::Runtime::new().expect("server runtime");
+    let listener = server_rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = server_rt.spawn(http::serve(listener, state, async move {
+        let _ = stop_rx.await;
+    }));
+
+    let client_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(args.client_threads)
+        .thread_name("load-client")
+        .enable_all()
+        .build()
+        .expect("client runtime");
+    let load = Load {
+        addr: addr.to_string(),
+        key: Arc::new(key),
+        template: Arc::new(if args.ping {
+            PING.to_string()
+        } else {
+            template(&root)
+        }),
+        ping: args.ping,
+        questions: Arc::new(questions),
+        next: Arc::new(AtomicU64::new(1)),
+    };
+    println!(
+        "careerbot HTTP load — {} connections, {} s per phase (+{} s warm-up), {} questions, {} CPUs, client threads {}",
+        args.concurrency,
+        args.seconds,
+        args.warmup,
+        load.questions.len(),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        args.client_threads,
+    );
+
+    let phase = |name: &str, reindex: bool| {
+        if args.warmup > 0 {
+            client_rt.block_on(load.run(args.concurrency, Duration::from_secs(args.warmup)));
+        }
+        let cpu = cpu_seconds();
+        let reindexer = reindex.then(|| {
+            let library = library.clone();
+            let delay = Duration::from_secs(args.seconds) / 2;
+            std::thread::spawn(move || {
+                std::thread::sleep(delay);
+                let t = Instant::now();
+                let report = library.reindex(|_| {}).expect("reindex");
+                (t.elapsed(), report.generation)
+            })
+        });
+        let wall = Instant::now();
+        let stats =
+            client_rt.block_on(load.run(args.concurrency, Duration::from_secs(args.seconds)));
+        let elapsed = wall.elapsed();
+        let cpu = cpu_seconds() - cpu;
+        stats.report(name, elapsed, cpu);
+        if let Some(r) = reindexer {
+            let (took, generation) = r.join().expect("reindex thread");
+            println!(
+                "  reindex in the middle: {:.0} ms, now serving {generation}",
+                took.as_secs_f64() * 1e3
+            );
+        }
+        stats.errors
+    };
+    let steady = phase("steady", false);
+    let with_reindex = phase("with reindex", true);
+
+    let _ = stop_tx.send(());
+    server_rt
+        .block_on(server)
+        .expect("server task")
+        .expect("server stopped cleanly");
+    if steady + with_reindex > 0 {
+        eprintln!("errors: {steady} (steady), {with_reindex} (with reindex)");
+        std::process::exit(1);
+    }
+}
+
+/// The generator's shared inputs.
+struct Load {
+    addr: String,
+    key: Arc<SigningKey>,
+    /// An `/ask` interaction with `@ID@`, `@USER@`, `@CHANNEL@` and `"@QUESTION@"` to fill.
+    template: Arc<String>,
+    questions: Arc<Vec<String>>,
+    /// Makes every interaction, user and channel unique.
+    next: Arc<AtomicU64>,
+    /// Signed PINGs instead of `/ask`: the HTTP layer alone.
+    ping: bool,
+}
+
+#[derive(Default)]
+struct Stats {
+    latencies: Vec<Duration>,
+    errors: u64,
+    first_error: Option<String>,
+}
+
+impl Load {
+    /// `concurrency` connections, each sending requests back to back for `length`.
+    async fn run(&self, concurrency: usize, length: Duration) -> Stats {
+        let deadline = Instant::now() + length;
+        let mut tasks = Vec::with_capacity(concurrency);
+        for _ in 0..concurrency {
+            let load = self.clone_shallow();
+            tasks.push(tokio::spawn(async move { load.connection(deadline).await }));
+        }
+        let mut all = Stats::default();
+        for t in tasks {
+            let s = t.await.expect("connection task");
+            all.latencies.extend(s.latencies);
+            all.errors += s.errors;
+            if all.first_error.is_none() {
+                all.first_error = s.first_error;
+            }
+        }
+        all
+    }
+
+    fn clone_shallow(&self) -> Load {
+        Load {
+            addr: self.addr.clone(),
+            key: Arc::clone(&self.key),
+            template: Arc::clone(&self.template),
+            questions: Arc::clone(&self.questions),
+            next: Arc::clone(&self.next),
+            ping: self.ping,
+        }
+    }
+
+    async fn connection(&self, deadline: Instant) -> Stats {
+        let mut stats = Stats {
+            latencies: Vec::with_capacity(1 << 16),
+            ..Stats::default()
+        };
+        let mut conn: Option<Client> = None;
+        let fail = |stats: &mut Stats, why: String| {
+            stats.errors += 1;
+            if stats.first_error.is_none() {
+                stats.first_error = Some(why);
+            }
+        };
+        while Instant::now() < deadline {
+            let n = self.next.fetch_add(1, Ordering::Relaxed);
+            let request = self.request(n);
+            if conn.is_none() {
+                match TcpStream::connect(&self.addr).await {
+                    Ok(s) => {
+                        let _ = s.set_nodelay(true);
+                        conn = Some(Client::new(s));
+                    }
+                    Err(e) => {
+                        fail(&mut stats, format!("connect: {e}"));
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        continue;
+                    }
+                }
+            }
+            let client = conn.as_mut().expect("connected");
+            let started = Instant::now();
+            let outcome = tokio::time::timeout(REQUEST_TIMEOUT, client.exchange(&request)).await;
+            let took = started.elapsed();
+            match outcome {
+                Ok(Ok((200, body))) => match check(&body, self.ping) {
+                    Ok(()) => stats.latencies.push(took),
+                    Err(why) => fail(&mut stats, why),
+                },
+                Ok(Ok((status, body))) => {
+                    fail(
+                        &mut stats,
+                        format!("status {status}: {}", String::from_utf8_lossy(&body)),
+                    );
+                }
+                Ok(Err(e)) => {
+                    fail(&mut stats, format!("I/O: {e}"));
+                    conn = None;
+                }
+                Err(_) => {
+                    fail(&mut stats, "timed out".into());
+                    conn = None;
+                }
+            }
+        }
+        stats
+    }
+
+    /// The bytes of one signed request.
+    fn request(&self, n: u64) -> Vec<u8> {
+        let question = &self.questions[(n as usize) % self.questions.len()];
+        let body = self
+            .template
+            .replace("@ID@", &(1_000_000 + n).to_string())
+            .replace("@USER@", &(80_000_000_000_000_000 + n).to_string())
+            .replace("@CHANNEL@", &(90_000_000_000_000_000 + n).to_string())
+            .replace(
+                "\"@QUESTION@\"",
+                &serde_json::to_string(question).expect("a string serialises"),
+            );
+        let timestamp = unix_now().to_string();
+        let mut signed = Vec::with_capacity(timestamp.len() + body.len());
+        signed.extend_from_slice(timestamp.as_bytes());
+        signed.extend_from_slice(body.as_bytes());
+        let signature: String = self
+            .key
+            .sign(&signed)
+            .to_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let mut out = format!(
+            "POST /interactions HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-Signature-Ed25519: {signature}\r\nX-Signature-Timestamp: {timestamp}\r\n\r\n",
+            self.addr,
+            body.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(body.as_bytes());
+        out
+    }
+}
+
+/// A keep-alive HTTP/1.1 connection.
+struct Client {
+    stream: TcpStream,
+    buf: Vec<u8>,
+}
+
+impl Client {
+    fn new(stream: TcpStream) -> Client {
+        Client {
+            stream,
+            buf: Vec::with_capacity(16 * 1024),
+        }
+    }
+
+    /// Sends one request, reads one response: (status, body).
+    async fn exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+        self.stream.write_all(request).await?;
+        let bad =
+            |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
+        let head_end = loop {
+            if let Some(i) = find(&self.buf, b"\r\n\r\n") {
+                break i + 4;
+            }
+            self.fill().await?;
+        };
+        let head = std::str::from_utf8(&self.buf[..head_end]).map_err(|_| bad("head not UTF-8"))?;
+        let status: u16 = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| bad("no status"))?;
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse().ok())?
+            })
+            .ok_or_else(|| bad("no content-length"))?;
+        while self.buf.len() < head_end + length {
+            self.fill().await?;
+        }
+        let body = self.buf[head_end..head_end + length].to_vec();
+        self.buf.drain(..head_end + length);
+        Ok((status, body))
+    }
+
+    async fn fill(&mut self) -> std::io::Result<()> {
+        let mut chunk = [0u8; 16 * 1024];
+        let n = self.stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        self.buf.extend_from_slice(&chunk[..n]);
+        Ok(())
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A well-formed answer: a message response with an embed, pinging nobody (or a PONG).
+fn check(body: &[u8], ping: bool) -> Result<(), String> {
+    let v: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("not JSON: {e}"))?;
+    if ping {
+        return if v == serde_json::json!({"type": 1}) {
+            Ok(())
+        } else {
+            Err(format!("not a PONG: {v}"))
+        };
+    }
+    let data = &v["data"];
+    let ok = v["type"] == 4
+        && data["embeds"].as_array().is_some_and(|e| !e.is_empty())
+        && data["allowed_mentions"]["parse"] == serde_json::json!([]);
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("unexpected answer: {v}"))
+    }
+}
+
+impl Stats {
+    fn report(&self, phase: &str, elapsed: Duration, cpu: f64) {
+        let mut l = self.latencies.clone();
+        l.sort();
+        let pct = |p: f64| {
+            if l.is_empty() {
+                Duration::ZERO
+            } else {
+                l[((l.len() as f64 * p) as usize).min(l.len() - 1)]
+            }
+        };
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        println!(
+            "{phase}: {} ok in {:.1} s = {:.0} requests/s; latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms; errors {}; process CPU {:.0}% of one core; load average {}",
+            l.len(),
+            elapsed.as_secs_f64(),
+            l.len() as f64 / elapsed.as_secs_f64(),
+            ms(pct(0.50)),
+            ms(pct(0.90)),
+            ms(pct(0.99)),
+            ms(l.last().copied().unwrap_or_default()),
+            self.errors,
+            100.0 * cpu / elapsed.as_secs_f64(),
+            std::fs::read_to_string("/proc/loadavg")
+                .map(|s| s.split(' ').take(3).collect::<Vec<_>>().join(" "))
+                .unwrap_or_else(|_| "?".into()),
+        );
+        if let Some(e) = &self.first_error {
+            println!("  first error: {e}");
+        }
+    }
+}
+
+/// The process's user + system CPU time, in seconds (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name (which may hold spaces) — utime and stime are 14 and 15.
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // `after` starts at field 3 (state), so field n is at index n - 3.
+    (ticks(14 - 3) + ticks(15 - 3)) / 100.0
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The fixture's slash command, made an `/ask` by a member, with placeholders.
+fn template(root: &Path) -> String {
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/discord/application_command.json"))
+            .expect("fixture");
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+    v["id"] = "@ID@".into();
+    v["token"] = "token-@ID@".into();
+    v["channel_id"] = "@CHANNEL@".into();
+    v["channel"]["id"] = "@CHANNEL@".into();
+    v["member"]["user"]["id"] = "@USER@".into();
+    v["member"]["permissions"] = PERMS_MEMBER.to_string().into();
+    v["data"]["name"] = "ask".into();
+    v["data"]["options"] =
+        serde_json::json!([{ "type": 3, "name": "question", "value": "@QUESTION@" }]);
+    serde_json::to_string(&v).expect("serialises")
+}
+
+fn eval_questions(root: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
+    let value: toml::Value = toml::from_str(&text).expect("eval set parses");
+    value["case"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter_map(|c| c["question"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for e in std::fs::read_dir(from).expect("seeds") {
+        let e = e.expect("entry");
+        std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+    }
+}

@@ -1,0 +1,1021 @@
+//! The HTTP transport: Discord's "Interactions Endpoint URL". Discord POSTs each interaction to
+//! `/interactions`; the answer goes back in the HTTP response body, so a replica holds no
+//! websocket and any number of them can serve one application behind a load balancer.
+//!
+//! One request, in order:
+//! 1. `X-Signature-Ed25519` and `X-Signature-Timestamp` must be present (else 401); a body
+//!    announced over [`MAX_BODY`] is refused (413) before it is read.
+//! 2. The raw body is read, at most [`MAX_BODY`] bytes (else 413).
+//! 3. The Ed25519 signature of `timestamp + body` is checked against the application's public
+//!    key (else 401), and the timestamp must be within [`REPLAY_WINDOW`] of now (else 401).
+//!    Nothing of the body is looked at before this.
+//! 4. The JSON is parsed into an [`Incoming`] (malformed, or an interaction type the bot does not
+//!    handle: 400). A PING is answered with a PONG at once.
+//! 5. [`Bot::handle`] runs on the blocking pool (search and SQLite), a bounded number at a time;
+//!    its [`Response`] is the body (`application/json`, or `multipart/form-data` with
+//!    `payload_json` and `files[n]` parts when it carries files). A panic there is a 500 with a
+//!    short JSON, logged; the server keeps serving.
+//! 6. [`Work`] left by the bot (reindex, sources, the salary chart, pins…) starts once the
+//!    response body has been handed to the connection, plus [`FOLLOWUP_DELAY`] for Discord to
+//!    register the response, and finishes through the followup / edit-original REST routes. With
+//!    no bot token configured, such work is answered with an ephemeral explanation instead.
+//!
+//! Files: the bot defers `/salary` and sends the chart by editing its response (multipart through
+//! the edit-original route, as on the gateway), so rendering the chart never races Discord's
+//! 3 seconds. Any response that does carry files is sent as multipart in the HTTP body, which
+//! Discord accepts like the callback route's.
+//!
+//! Metrics count every request by `command` (`ask`…, `ping`, `component`, `autocomplete`; `none`
+//! for requests refused before an interaction was read) and `outcome` (`ok`, `rejected`, `error`).
+//!
+//! Also served: `GET /healthz` (index loaded and database reachable: 200, else 503) and
+//! `GET /metrics` (Prometheus text). [`serve`] reloads the index generation another replica built
+//! every [`REFRESH_EVERY`], and shuts down gracefully when its `shutdown` future completes.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response as HttpResponse};
+use axum::routing::{get, post};
+use axum::serve::ListenerExt;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use serde_json::json;
+use serenity::interactions_endpoint::Verifier;
+use tokio::sync::{Semaphore, oneshot, watch};
+
+use crate::config::Config;
+use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::incoming::{Incoming, IncomingError, Kind};
+use crate::discord::message::{Reply, Response};
+use crate::discord::rest::Rest;
+
+/// Largest request body accepted (Discord's interactions are a few KB).
+pub const MAX_BODY: usize = 64 * 1024;
+/// How far `X-Signature-Timestamp` may be from now: older (or future) requests are replays.
+pub const REPLAY_WINDOW: Duration = Duration::from_secs(5 * 60);
+/// How often [`serve`] looks for an index generation built by another replica.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
+/// How long follow-up work waits after its response was sent before calling Discord: the
+/// interaction's webhook exists only once Discord has processed the response.
+pub const FOLLOWUP_DELAY: Duration = Duration::from_millis(200);
+/// The longest follow-up work waits for its response to be sent (a client that never reads).
+const SENT_WAIT: Duration = Duration::from_secs(10);
+/// How long [`serve`] waits for running follow-up work after the server stopped.
+const WORK_DRAIN: Duration = Duration::from_secs(30);
+/// How long `/healthz` waits for the database.
+const HEALTH_DB_TIMEOUT: Duration = Duration::from_secs(2);
+
+const SIGNATURE_HEADER: &str = "x-signature-ed25519";
+const TIMESTAMP_HEADER: &str = "x-signature-timestamp";
+
+/// What the endpoint tells a user when work needs Discord's REST API and no bot token is configured.
+pub const NO_TOKEN_MESSAGE: &str = "I can't finish this here: it completes through Discord's API, and this server has no bot token configured (DISCORD_TOKEN). Please tell the bot's operator.";
+
+/// Metric names (Prometheus).
+pub mod metric {
+    /// Counter: interactions by `command` and `outcome` (ok, rejected, error).
+    pub const REQUESTS: &str = "careerbot_http_requests_total";
+    /// Histogram: seconds from request to response, by `command`.
+    pub const LATENCY: &str = "careerbot_http_request_duration_seconds";
+    /// Gauge: passages in the index serving now.
+    pub const PASSAGES: &str = "careerbot_index_passages";
+    /// Gauge: guides in the index serving now.
+    pub const GUIDES: &str = "careerbot_index_guides";
+    /// Counter: reindexes run here, by `trigger` (reindex, sources_add, sources_remove) and
+    /// `outcome` (ok: a new generation serves; failed: none came of it — refused, busy, error).
+    pub const REINDEXES: &str = "careerbot_reindex_total";
+    /// Histogram: seconds a reindex took, by `trigger` (for `sources add`, with the download).
+    pub const REINDEX_SECONDS: &str = "careerbot_reindex_duration_seconds";
+    /// Counter: generations built by another replica and switched to.
+    pub const REFRESHES: &str = "careerbot_index_refreshes_total";
+}
+
+/// Latency buckets, seconds.
+const LATENCY_BUCKETS: &[f64] = &[
+    0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+];
+/// Reindex duration buckets, seconds.
+const REINDEX_BUCKETS: &[f64] = &[0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0];
+
+/// Commands counted under their own name in the metrics (anything else is `other`).
+const COMMANDS: &[&str] = &[
+    "ask", "salary", "skills", "roadmap", "help", "status", "pins", "gaps", "reindex", "sources",
+];
+
+/// Why the endpoint cannot be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum HttpError {
+    /// No public key configured.
+    #[error(
+        "DISCORD_PUBLIC_KEY is not set: the interactions endpoint cannot verify requests without the application's public key"
+    )]
+    MissingPublicKey,
+    /// The public key is not 64 hex digits of a valid Ed25519 key.
+    #[error("DISCORD_PUBLIC_KEY is not a valid Ed25519 public key (64 hex digits): {0}")]
+    InvalidPublicKey(String),
+}
+
+/// The process-wide Prometheus recorder's handle. The recorder is installed on first use, once
+/// per process, so several servers (tests) share it. If another recorder was installed first,
+/// the handle still renders, but only what reaches this recorder.
+pub fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let builder = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Full(metric::LATENCY.into()), LATENCY_BUCKETS)
+                .and_then(|b| {
+                    b.set_buckets_for_metric(
+                        Matcher::Full(metric::REINDEX_SECONDS.into()),
+                        REINDEX_BUCKETS,
+                    )
+                })
+                .expect("bucket lists are not empty");
+            let recorder = builder.build_recorder();
+            let handle = recorder.handle();
+            if metrics::set_global_recorder(recorder).is_err() {
+                tracing::warn!(
+                    "another metrics recorder is installed; /metrics shows only this one's"
+                );
+            }
+            describe_metrics();
+            handle
+        })
+        .clone()
+}
+
+fn describe_metrics() {
+    use metrics::{describe_counter, describe_gauge, describe_histogram};
+    describe_counter!(
+        metric::REQUESTS,
+        "Interactions received, by command and outcome (ok, rejected, error)."
+    );
+    describe_histogram!(
+        metric::LATENCY,
+        metrics::Unit::Seconds,
+        "Time from request to response, by command."
+    );
+    describe_gauge!(metric::PASSAGES, "Passages in the index serving now.");
+    describe_gauge!(metric::GUIDES, "Guides in the index serving now.");
+    describe_counter!(
+        metric::REINDEXES,
+        "Reindexes run by this process, by trigger and outcome."
+    );
+    describe_histogram!(
+        metric::REINDEX_SECONDS,
+        metrics::Unit::Seconds,
+        "Time a reindex took, by trigger."
+    );
+    describe_counter!(
+        metric::REFRESHES,
+        "Index generations built by another process and switched to."
+    );
+}
+
+/// How the bot handles one interaction (the bot itself, or a test's stand-in).
+type HandleFn = dyn Fn(&Incoming) -> Handled + Send + Sync;
+
+/// Everything the endpoint needs. Cloning is shallow.
+#[derive(Clone)]
+pub struct HttpState {
+    /// The bot: handles interactions, runs follow-up work, holds the library and database.
+    bot: Bot,
+    /// Discord's REST API for follow-ups; `None` without a token.
+    rest: Option<Rest>,
+    /// Checks request signatures against the application's public key.
+    verifier: Verifier,
+    /// Renders `/metrics`.
+    metrics: PrometheusHandle,
+    /// What handles an interaction (the bot, except in unit tests).
+    handle: Arc<HandleFn>,
+    /// Follow-up work running now (shutdown waits for it, bounded).
+    work: Arc<watch::Sender<usize>>,
+    /// How often `serve` checks for a newer index generation.
+    refresh_every: Duration,
+    /// Pause between a response being sent and its follow-up work calling Discord.
+    followup_delay: Duration,
+    /// Interactions handled at once on the blocking pool; the rest wait their turn here rather
+    /// than as threads fighting for the CPUs and the database lock.
+    handlers: Arc<Semaphore>,
+}
+
+impl std::fmt::Debug for HttpState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpState")
+            .field("rest", &self.rest)
+            .field("refresh_every", &self.refresh_every)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HttpState {
+    /// The endpoint for `bot`, verifying requests with `public_key` (hex, as the developer portal
+    /// shows it), finishing deferred work through `rest` when given.
+    ///
+    /// # Errors
+    /// [`HttpError::InvalidPublicKey`] when the key is not a valid Ed25519 public key.
+    pub fn new(bot: Bot, public_key: &str, rest: Option<Rest>) -> Result<HttpState, HttpError> {
+        let verifier = Verifier::try_new(parse_key(public_key)?)
+            .map_err(|e| HttpError::InvalidPublicKey(e.to_string()))?;
+        let worker = bot.clone();
+        Ok(HttpState {
+            bot,
+            rest,
+            verifier,
+            metrics: metrics_handle(),
+            handle: Arc::new(move |incoming| worker.handle(incoming)),
+            work: Arc::new(watch::channel(0).0),
+            refresh_every: REFRESH_EVERY,
+            followup_delay: FOLLOWUP_DELAY,
+            handlers: Arc::new(Semaphore::new(default_handlers())),
+        })
+    }
+
+    /// The endpoint as configured: `discord.public_key` is required; a REST client is made when
+    /// `discord.token` is set (through `discord.api_base` when set; the application id is taken
+    /// from `discord.application_id`, else learnt from the first interaction). Makes no network
+    /// call.
+    ///
+    /// # Errors
+    /// [`HttpError::MissingPublicKey`] or [`HttpError::InvalidPublicKey`].
+    pub fn from_config(config: &Config, bot: Bot) -> Result<HttpState, HttpError> {
+        let key = config
+            .discord
+            .public_key
+            .as_deref()
+            .filter(|k| !k.trim().is_empty())
+            .ok_or(HttpError::MissingPublicKey)?;
+        let rest = config.discord.token.as_ref().map(|token| {
+            Rest::new(
+                token.expose(),
+                config.discord.api_base.as_deref(),
+                config.discord.application_id,
+            )
+        });
+        if rest.is_none() {
+            tracing::warn!(
+                "no DISCORD_TOKEN: commands that finish later (salary, reindex, sources, pins) will answer that they cannot"
+            );
+        }
+        HttpState::new(bot, key, rest)
+    }
+
+    /// Checks for an index generation built elsewhere this often (default [`REFRESH_EVERY`]).
+    #[must_use]
+    pub fn refresh_every(mut self, every: Duration) -> HttpState {
+        self.refresh_every = every.max(Duration::from_millis(10));
+        self
+    }
+
+    /// Waits this long after a response before its follow-up work calls Discord (default
+    /// [`FOLLOWUP_DELAY`]).
+    #[must_use]
+    pub fn followup_delay(mut self, delay: Duration) -> HttpState {
+        self.followup_delay = delay;
+        self
+    }
+
+    /// Handles at most `n` interactions at once (default: four per CPU the process may use; the
+    /// database's file I/O leaves a CPU idle otherwise).
+    #[must_use]
+    pub fn max_handlers(mut self, n: usize) -> HttpState {
+        self.handlers = Arc::new(Semaphore::new(n.max(1)));
+        self
+    }
+
+    /// The bot behind the endpoint.
+    pub fn bot(&self) -> &Bot {
+        &self.bot
+    }
+
+    /// The Prometheus handle `/metrics` renders from.
+    pub fn metrics(&self) -> &PrometheusHandle {
+        &self.metrics
+    }
+
+    #[cfg(test)]
+    fn with_handler(mut self, f: impl Fn(&Incoming) -> Handled + Send + Sync + 'static) -> Self {
+        self.handle = Arc::new(f);
+        self
+    }
+}
+
+fn default_handlers() -> usize {
+    4 * std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+}
+
+/// The hex public key as bytes.
+fn parse_key(hex: &str) -> Result<[u8; 32], HttpError> {
+    let hex = hex.trim();
+    let bad = || HttpError::InvalidPublicKey(format!("{} characters", hex.chars().count()));
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    let mut key = [0u8; 32];
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+    }
+    Ok(key)
+}
+
+/// The routes: `POST /interactions`, `GET /healthz`, `GET /metrics`. Serving is separate
+/// ([`serve`]), so tests can also call the router directly.
+pub fn app(state: HttpState) -> Router {
+    router(Arc::new(state))
+}
+
+fn router(state: Arc<HttpState>) -> Router {
+    Router::new()
+        .route("/interactions", post(interactions))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_text))
+        .with_state(state)
+}
+
+/// Serves the endpoint on `listener` until `shutdown` completes: then stops accepting, lets
+/// in-flight requests finish, waits (bounded) for follow-up work, and returns. Meanwhile it
+/// switches to index generations other replicas build, every [`REFRESH_EVERY`].
+///
+/// # Errors
+/// An I/O error of the listener.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: HttpState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let state = Arc::new(state);
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, rest = state.rest.is_some(), "interactions endpoint listening");
+    }
+    let upkeep = tokio::spawn(maintain(Arc::clone(&state)));
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let served = axum::serve(listener, router(Arc::clone(&state)))
+        .with_graceful_shutdown(shutdown)
+        .await;
+    upkeep.abort();
+    let mut running = state.work.subscribe();
+    if tokio::time::timeout(WORK_DRAIN, running.wait_for(|n| *n == 0))
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            running = *running.borrow(),
+            "follow-up work still running at shutdown; abandoned"
+        );
+    }
+    tracing::info!("interactions endpoint stopped");
+    served
+}
+
+/// Background upkeep: pick up generations other replicas built; keep the metrics bounded.
+async fn maintain(state: Arc<HttpState>) {
+    let mut tick = tokio::time::interval(state.refresh_every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        let library = state.bot.library().clone();
+        if !library.is_reindexing() {
+            match tokio::task::spawn_blocking(move || library.refresh()).await {
+                Ok(Ok(true)) => metrics::counter!(metric::REFRESHES).increment(1),
+                Ok(Ok(false)) => {}
+                Ok(Err(e)) => {
+                    tracing::warn!(error = %e, "a newer index generation could not be opened")
+                }
+                Err(e) => tracing::error!(error = %e, "index refresh panicked"),
+            }
+        }
+        state.metrics.run_upkeep();
+    }
+}
+
+/// A rejected or failed request: status and a short JSON body.
+fn refusal(status: StatusCode, message: &str) -> HttpResponse {
+    (status, axum::Json(json!({ "error": message }))).into_response()
+}
+
+/// Counts a request and its latency.
+fn observe(command: &'static str, outcome: &'static str, started: Instant) {
+    metrics::counter!(metric::REQUESTS, "command" => command, "outcome" => outcome).increment(1);
+    metrics::histogram!(metric::LATENCY, "command" => command)
+        .record(started.elapsed().as_secs_f64());
+}
+
+fn reject(started: Instant, status: StatusCode, why: &'static str) -> HttpResponse {
+    tracing::debug!(status = status.as_u16(), why, "interaction request refused");
+    observe("none", "rejected", started);
+    refusal(status, why)
+}
+
+/// `POST /interactions`.
+async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> HttpResponse {
+    let started = Instant::now();
+    let (parts, body) = request.into_parts();
+    let Some((signature, timestamp)) = signature_headers(&parts.headers) else {
+        return reject(
+            started,
+            StatusCode::UNAUTHORIZED,
+            "missing signature headers",
+        );
+    };
+    let announced = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_BODY as u64) {
+        return reject(started, StatusCode::PAYLOAD_TOO_LARGE, "body too large");
+    }
+    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(b) => b,
+        Err(e) => {
+            let too_large = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            return if too_large {
+                reject(started, StatusCode::PAYLOAD_TOO_LARGE, "body too large")
+            } else {
+                reject(started, StatusCode::BAD_REQUEST, "body could not be read")
+            };
+        }
+    };
+    if state
+        .verifier
+        .verify(&signature, &timestamp, &bytes)
+        .is_err()
+    {
+        return reject(
+            started,
+            StatusCode::UNAUTHORIZED,
+            "invalid request signature",
+        );
+    }
+    if !fresh(&timestamp, unix_now()) {
+        return reject(started, StatusCode::UNAUTHORIZED, "stale request timestamp");
+    }
+    let incoming = match serde_json::from_slice(&bytes)
+        .map_err(|e| IncomingError::Malformed(e.to_string()))
+        .and_then(|v| Incoming::from_json(&v))
+    {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::debug!(error = %e, "interaction refused");
+            observe("none", "rejected", started);
+            return refusal(StatusCode::BAD_REQUEST, &e.to_string());
+        }
+    };
+    let command = command_label(&incoming.kind);
+    if incoming.kind == Kind::Ping {
+        observe(command, "ok", started);
+        return json_response(&Response::pong());
+    }
+    if let Some(rest) = &state.rest {
+        rest.learn_application_id(incoming.application_id);
+    }
+    let id = incoming.id;
+    let handle = Arc::clone(&state.handle);
+    let permit = Arc::clone(&state.handlers)
+        .acquire_owned()
+        .await
+        .expect("the semaphore is never closed");
+    let has_rest = state.rest.is_some();
+    // Handling and encoding both run on the blocking pool: the async threads only move bytes.
+    let done = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let (response, work) = settle(handle(&incoming), has_rest);
+        (encode(&response), work)
+    })
+    .await;
+    let ((content_type, bytes), work) = match done {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::error!(error = %e, interaction = id, command, "handler panicked");
+            observe(command, "error", started);
+            return refusal(StatusCode::INTERNAL_SERVER_ERROR, "internal error");
+        }
+    };
+    let body = match (work, &state.rest) {
+        (Some(work), Some(rest)) => {
+            let (sent_tx, sent_rx) = oneshot::channel();
+            spawn_work(Arc::clone(&state), rest.clone(), work, sent_rx);
+            Body::new(Sent {
+                body: Body::from(bytes),
+                sent: Some(sent_tx),
+            })
+        }
+        _ => Body::from(bytes),
+    };
+    observe(command, "ok", started);
+    (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// The signature headers, when both are present and readable.
+fn signature_headers(headers: &HeaderMap) -> Option<(String, String)> {
+    let get = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    Some((get(SIGNATURE_HEADER)?, get(TIMESTAMP_HEADER)?))
+}
+
+/// Whether a signature timestamp (Unix seconds) is within [`REPLAY_WINDOW`] of `now`.
+fn fresh(timestamp: &str, now: i64) -> bool {
+    timestamp
+        .parse::<i64>()
+        .is_ok_and(|t| t.abs_diff(now) <= REPLAY_WINDOW.as_secs())
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// The metrics label of an interaction.
+fn command_label(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Ping => "ping",
+        Kind::Autocomplete { .. } => "autocomplete",
+        Kind::Component { .. } => "component",
+        Kind::Command { name, .. } => COMMANDS
+            .iter()
+            .find(|c| **c == name)
+            .copied()
+            .unwrap_or("other"),
+    }
+}
+
+/// The response to send and the work to run after it. Without REST, work that needs it is
+/// replaced by an explanation (or, when nothing the user sees depends on it, dropped).
+fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work>) {
+    let Handled { response, work } = handled;
+    match work {
+        Some(work) if !has_rest => {
+            let name = work_name(&work);
+            match work {
+                // The answer is complete; only its message id (for pins and repeats) is not learnt.
+                Work::RecordMessage { .. } => (response, None),
+                // The curated answer is gone; the Discord pin stays until removed by hand.
+                Work::Unpin { .. } => {
+                    tracing::warn!(
+                        work = name,
+                        "no bot token: the message stays pinned in Discord"
+                    );
+                    let said = response
+                        .reply
+                        .as_ref()
+                        .and_then(|r| r.content.clone())
+                        .unwrap_or_default();
+                    let text = format!(
+                        "{said}\nThe message itself stays pinned in the channel: this server has no bot token to unpin it (DISCORD_TOKEN)."
+                    );
+                    (Response::message(Reply::ephemeral(text.trim())), None)
+                }
+                _ => {
+                    tracing::warn!(
+                        work = name,
+                        "no bot token: work that finishes through Discord's API was refused"
+                    );
+                    (Response::message(Reply::ephemeral(NO_TOKEN_MESSAGE)), None)
+                }
+            }
+        }
+        work => (response, work),
+    }
+}
+
+fn work_name(work: &Work) -> &'static str {
+    match work {
+        Work::RecordMessage { .. } => "record_message",
+        Work::Salary { .. } => "salary",
+        Work::Reindex { .. } => "reindex",
+        Work::AddSource { .. } => "sources_add",
+        Work::RemoveSource { .. } => "sources_remove",
+        Work::Pin { .. } => "pin",
+        Work::Unpin { .. } => "unpin",
+        Work::Dismiss { .. } => "dismiss",
+    }
+}
+
+/// Counts running follow-up work for the shutdown drain.
+struct WorkGuard(Arc<watch::Sender<usize>>);
+
+impl WorkGuard {
+    fn start(counter: &Arc<watch::Sender<usize>>) -> WorkGuard {
+        counter.send_modify(|n| *n += 1);
+        WorkGuard(Arc::clone(counter))
+    }
+}
+
+impl Drop for WorkGuard {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n = n.saturating_sub(1));
+    }
+}
+
+/// Runs `work` once its response has been sent (and [`HttpState::followup_delay`] has passed).
+fn spawn_work(state: Arc<HttpState>, rest: Rest, work: Work, sent: oneshot::Receiver<()>) {
+    let guard = WorkGuard::start(&state.work);
+    tokio::spawn(async move {
+        let _guard = guard;
+        // Either signal (sent, or the body dropped unsent) means the response is done with.
+        let _ = tokio::time::timeout(SENT_WAIT, sent).await;
+        tokio::time::sleep(state.followup_delay).await;
+        let trigger = match &work {
+            Work::Reindex { .. } => Some("reindex"),
+            Work::AddSource { .. } => Some("sources_add"),
+            Work::RemoveSource { .. } => Some("sources_remove"),
+            _ => None,
+        };
+        let before = state.bot.library().current().generation().to_string();
+        let started = Instant::now();
+        state.bot.run(work, &rest).await;
+        if let Some(trigger) = trigger {
+            let changed = state.bot.library().current().generation() != before;
+            let outcome = if changed { "ok" } else { "failed" };
+            metrics::counter!(metric::REINDEXES, "trigger" => trigger, "outcome" => outcome)
+                .increment(1);
+            metrics::histogram!(metric::REINDEX_SECONDS, "trigger" => trigger)
+                .record(started.elapsed().as_secs_f64());
+        }
+    });
+}
+
+/// A response body that says when it has been sent (or dropped).
+struct Sent {
+    body: Body,
+    sent: Option<oneshot::Sender<()>>,
+}
+
+impl HttpBody for Sent {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
+        let polled = Pin::new(&mut self.body).poll_frame(cx);
+        if let Poll::Ready(None) = polled
+            && let Some(tx) = self.sent.take()
+        {
+            let _ = tx.send(());
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.body.size_hint()
+    }
+}
+
+impl Drop for Sent {
+    fn drop(&mut self) {
+        if let Some(tx) = self.sent.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// An interaction response as an HTTP body and its content type: JSON, or multipart when it
+/// carries files.
+fn encode(response: &Response) -> (HeaderValue, Vec<u8>) {
+    if response.files().is_empty() {
+        let body = serde_json::to_vec(&response.to_json()).expect("a JSON value serialises");
+        (HeaderValue::from_static("application/json"), body)
+    } else {
+        multipart(response)
+    }
+}
+
+fn json_response(response: &Response) -> HttpResponse {
+    let (content_type, body) = encode(response);
+    (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// `multipart/form-data`: the response as `payload_json`, each file as `files[n]` (n matching
+/// the `attachments[].id` the message carries).
+fn multipart(response: &Response) -> (HeaderValue, Vec<u8>) {
+    static BOUNDARIES: AtomicU64 = AtomicU64::new(0);
+    let payload = serde_json::to_vec(&response.to_json()).expect("a JSON value serialises");
+    let files = response.files();
+    let boundary = loop {
+        let candidate = format!(
+            "careerbot-{:x}-{:x}",
+            unix_now(),
+            BOUNDARIES.fetch_add(1, Ordering::Relaxed)
+        );
+        let inside = |bytes: &[u8]| {
+            bytes
+                .windows(candidate.len())
+                .any(|w| w == candidate.as_bytes())
+        };
+        if !inside(&payload) && !files.iter().any(|f| inside(&f.bytes)) {
+            break candidate;
+        }
+    };
+    let mut body = Vec::with_capacity(
+        payload.len() + files.iter().map(|f| f.bytes.len() + 200).sum::<usize>() + 200,
+    );
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"payload_json\"\r\nContent-Type: application/json\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(&payload);
+    for (n, file) in files.iter().enumerate() {
+        let name: String = file
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_control() || c == '"' || c == '\\' {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        body.extend_from_slice(
+            format!(
+                "\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"files[{n}]\"; filename=\"{name}\"\r\nContent-Type: {}\r\n\r\n",
+                mime_of(&name)
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(&file.bytes);
+    }
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let content_type = HeaderValue::from_str(&format!("multipart/form-data; boundary={boundary}"))
+        .expect("the boundary is ASCII");
+    (content_type, body)
+}
+
+fn mime_of(name: &str) -> &'static str {
+    match name
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => "image/png",
+        Some("txt") => "text/plain",
+        Some("md") => "text/markdown",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// What `/healthz` says, from the index size and the database check.
+fn health(passages: usize, database: Result<(), String>) -> (StatusCode, &'static str) {
+    match (passages > 0, database) {
+        (true, Ok(())) => (StatusCode::OK, "ok"),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+    }
+}
+
+/// `GET /healthz`: 200 when the index is loaded and the database answers, else 503.
+async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
+    let index = state.bot.library().current();
+    let meta = index.meta();
+    let store = state.bot.store().clone();
+    let database = match tokio::time::timeout(
+        HEALTH_DB_TIMEOUT,
+        tokio::task::spawn_blocking(move || store.schema_version()),
+    )
+    .await
+    {
+        Ok(Ok(Ok(_))) => Ok(()),
+        Ok(Ok(Err(e))) => Err(e.to_string()),
+        Ok(Err(_)) => Err("the check panicked".to_string()),
+        Err(_) => Err(format!("no answer within {HEALTH_DB_TIMEOUT:?}")),
+    };
+    if let Err(e) = &database {
+        tracing::warn!(error = %e, "health check: database unreachable");
+    }
+    let (status, word) = health(meta.passages, database.clone());
+    let body = json!({
+        "status": word,
+        "index": {
+            "generation": index.generation(),
+            "guides": meta.guides.len(),
+            "passages": meta.passages,
+            "reindexing": state.bot.library().is_reindexing(),
+        },
+        "database": if database.is_ok() { "ok" } else { "unreachable" },
+    });
+    (status, axum::Json(body)).into_response()
+}
+
+/// `GET /metrics`: Prometheus text format.
+async fn metrics_text(State(state): State<Arc<HttpState>>) -> HttpResponse {
+    let index = state.bot.library().current();
+    metrics::gauge!(metric::PASSAGES).set(index.meta().passages as f64);
+    metrics::gauge!(metric::GUIDES).set(index.meta().guides.len() as f64);
+    (
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{BotConfig, SearchConfig};
+    use crate::corpus::SeedSource;
+    use crate::discord::message::File;
+    use crate::index::{BuildOptions, IndexDir};
+    use crate::library::Library;
+    use crate::store::Store;
+    use ed25519_dalek::{Signer, SigningKey};
+    use tower::ServiceExt;
+
+    fn key() -> SigningKey {
+        SigningKey::from_bytes(&[7u8; 32])
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn state() -> (HttpState, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let (library, _) = Library::open(
+            SeedSource::Embedded,
+            IndexDir::new(dir.path().join("index")),
+            BuildOptions::default(),
+        )
+        .unwrap();
+        let bot = Bot::new(
+            library,
+            Store::open_in_memory().unwrap(),
+            BotConfig::default(),
+            SearchConfig::default(),
+        );
+        let public = hex(key().verifying_key().as_bytes());
+        (HttpState::new(bot, &public, None).unwrap(), dir)
+    }
+
+    fn signed(body: &str) -> axum::http::Request<Body> {
+        let ts = unix_now().to_string();
+        let sig = key().sign(format!("{ts}{body}").as_bytes());
+        axum::http::Request::post("/interactions")
+            .header(SIGNATURE_HEADER, hex(&sig.to_bytes()))
+            .header(TIMESTAMP_HEADER, ts)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    }
+
+    const COMMAND: &str = r#"{"id":"1","application_id":"2","type":2,"token":"t","guild_id":"3","channel_id":"4","member":{"user":{"id":"5","username":"u"},"roles":[],"permissions":"0"},"data":{"name":"help"}}"#;
+
+    #[test]
+    fn keys_and_timestamps() {
+        assert!(parse_key(&"ab".repeat(32)).is_ok());
+        assert!(parse_key("abc").is_err());
+        assert!(parse_key(&"zz".repeat(32)).is_err());
+        assert!(parse_key(&format!("+a{}", "ab".repeat(31))).is_err());
+        assert!(fresh("1000", 1000 + 300));
+        assert!(!fresh("1000", 1000 + 301));
+        assert!(!fresh("1000", 1000 - 301), "future timestamps too");
+        assert!(!fresh("soon", 1000));
+        assert_eq!(
+            command_label(&Kind::Command {
+                name: "x".repeat(500),
+                options: vec![]
+            }),
+            "other"
+        );
+    }
+
+    #[test]
+    fn health_needs_index_and_database() {
+        assert_eq!(health(10, Ok(())).0, StatusCode::OK);
+        assert_eq!(
+            health(0, Ok(())).0,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "empty index"
+        );
+        assert_eq!(
+            health(10, Err("locked".into())).0,
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+    }
+
+    #[test]
+    fn without_a_token_deferred_work_is_explained() {
+        let deferred = Handled {
+            response: Response::deferred(true),
+            work: Some(Work::Reindex {
+                token: "t".into(),
+                actor: "a".into(),
+            }),
+        };
+        let (r, w) = settle(deferred.clone(), false);
+        assert!(w.is_none());
+        assert_eq!(r.kind, crate::discord::message::ResponseKind::Message);
+        assert!(r.reply.unwrap().content.unwrap().contains("DISCORD_TOKEN"));
+        let (r, w) = settle(deferred, true);
+        assert!(w.is_some() && r.kind == crate::discord::message::ResponseKind::Deferred);
+        let answered = Handled {
+            response: Response::message(Reply::text("answer")),
+            work: Some(Work::RecordMessage {
+                token: "t".into(),
+                answer_id: "a".into(),
+            }),
+        };
+        let (r, w) = settle(answered, false);
+        assert!(w.is_none());
+        assert_eq!(r.reply.unwrap().content.as_deref(), Some("answer"));
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_is_a_500_and_the_server_goes_on() {
+        let (state, _dir) = state();
+        let app = app(state.with_handler(|i| {
+            if i.text("boom").is_some() {
+                panic!("handler exploded");
+            }
+            Handled {
+                response: Response::message(Reply::text("fine")),
+                work: None,
+            }
+        }));
+        let boom = COMMAND.replace(
+            r#""data":{"name":"help"}"#,
+            r#""data":{"name":"ask","options":[{"type":3,"name":"boom","value":"x"}]}"#,
+        );
+        let r = app.clone().oneshot(signed(&boom)).await.unwrap();
+        assert_eq!(r.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(r.into_body(), 1024).await.unwrap();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&body).unwrap()["error"],
+            "internal error"
+        );
+        let r = app.oneshot(signed(COMMAND)).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn files_are_sent_as_multipart() {
+        let (state, _dir) = state();
+        let png = b"\x89PNG\r\n\x1a\nchart".to_vec();
+        let sent = png.clone();
+        let app = app(state.with_handler(move |_| Handled {
+            response: Response::message(Reply {
+                files: vec![File {
+                    name: "salary.png".into(),
+                    bytes: sent.clone(),
+                }],
+                ..Reply::text("chart")
+            }),
+            work: None,
+        }));
+        let r = app.oneshot(signed(COMMAND)).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let ct = r.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let boundary = ct
+            .strip_prefix("multipart/form-data; boundary=")
+            .expect("multipart")
+            .to_string();
+        let body = axum::body::to_bytes(r.into_body(), 1 << 20).await.unwrap();
+        let text = String::from_utf8_lossy(&body);
+        let parts: Vec<&str> = text.split(&format!("--{boundary}")).collect();
+        assert_eq!(parts.len(), 4, "payload, one file, closing: {text}");
+        assert!(parts[1].contains("name=\"payload_json\""));
+        let payload = parts[1].split("\r\n\r\n").nth(1).unwrap().trim_end();
+        let json: serde_json::Value = serde_json::from_str(payload).unwrap();
+        assert_eq!(json["type"], 4);
+        assert_eq!(json["data"]["attachments"][0]["id"], 0);
+        assert_eq!(json["data"]["attachments"][0]["filename"], "salary.png");
+        assert!(parts[2].contains("name=\"files[0]\"; filename=\"salary.png\""));
+        assert!(parts[2].contains("Content-Type: image/png"));
+        let start = body
+            .windows(png.len())
+            .position(|w| w == png.as_slice())
+            .expect("the file's bytes are there unchanged");
+        assert_eq!(&body[start..start + png.len()], png.as_slice());
+        assert_eq!(parts[3], "--\r\n");
+    }
+}

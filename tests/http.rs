@@ -1,0 +1,788 @@
+//! End-to-end: the HTTP interactions endpoint on a real socket (127.0.0.1:0), fed requests
+//! signed with a test Ed25519 key as Discord signs them, its follow-ups going to the fake
+//! Discord REST server. Interactions are the documented payloads (tests/fixtures/discord);
+//! every assertion is on the JSON the endpoint returned, checked against Discord's limits, and
+//! every response is also handed to the fake, which refuses what Discord would refuse.
+
+mod support;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use careerbot::config::{BotConfig, SearchConfig};
+use careerbot::corpus::SeedSource;
+use careerbot::discord::bot::Bot;
+use careerbot::discord::http::{self, HttpState, MAX_BODY};
+use careerbot::discord::rest::Rest;
+use careerbot::index::{BuildOptions, IndexDir};
+use careerbot::library::Library;
+use careerbot::store::Store;
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{Value, json};
+use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
+use support::fake_discord::{
+    APPLICATION_ID, CHANNEL_ID, FakeDiscord, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
+    button_click, fixture, interaction_fixture, slash_command,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::sync::oneshot;
+
+const WAIT: Duration = Duration::from_secs(20);
+const ADMINISTRATOR: u64 = 1 << 3;
+const PIN_MESSAGES: u64 = 1 << 51;
+
+struct Dirs {
+    _root: tempfile::TempDir,
+    seeds: PathBuf,
+    index: PathBuf,
+    data: PathBuf,
+}
+
+fn dirs() -> Dirs {
+    let root = tempfile::tempdir().unwrap();
+    let seeds = root.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), seeds.join(e.file_name())).unwrap();
+    }
+    Dirs {
+        index: root.path().join("index"),
+        data: root.path().join("data"),
+        seeds,
+        _root: root,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// Discord's two headers for `body`, signed by `key` at `timestamp`.
+fn sign(key: &SigningKey, timestamp: i64, body: &[u8]) -> Vec<(&'static str, String)> {
+    let mut message = timestamp.to_string().into_bytes();
+    message.extend_from_slice(body);
+    vec![
+        ("x-signature-ed25519", hex(&key.sign(&message).to_bytes())),
+        ("x-signature-timestamp", timestamp.to_string()),
+    ]
+}
+
+/// What the endpoint answered.
+struct Answer {
+    status: u16,
+    content_type: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// One endpoint on 127.0.0.1, with its guides, index, database and (optionally) a fake Discord
+/// REST for its follow-ups.
+struct Server {
+    addr: SocketAddr,
+    bot: Bot,
+    fake: Option<FakeDiscord>,
+    key: SigningKey,
+    client: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    /// A server with a fake Discord for follow-ups, on fresh directories.
+    async fn start() -> (Server, Dirs) {
+        let d = dirs();
+        let s = Server::start_on(&d, true).await;
+        (s, d)
+    }
+
+    async fn start_on(d: &Dirs, with_rest: bool) -> Server {
+        let (library, _) = Library::open(
+            SeedSource::Dir(d.seeds.clone()),
+            IndexDir::new(&d.index),
+            BuildOptions::default(),
+        )
+        .unwrap();
+        let store = Store::open(&d.data.join("careerbot.sqlite3")).unwrap();
+        let config = BotConfig {
+            data_dir: d.data.clone(),
+            cooldown_seconds: 0,
+            ..BotConfig::default()
+        };
+        let bot = Bot::new(library, store, config, SearchConfig::default());
+        let fake = if with_rest {
+            Some(FakeDiscord::start().await)
+        } else {
+            None
+        };
+        let rest = fake
+            .as_ref()
+            .map(|f| Rest::new("test-token", Some(&f.base_url()), None));
+        let key = SigningKey::generate(&mut rand_core::OsRng);
+        let state = HttpState::new(bot.clone(), &hex(key.verifying_key().as_bytes()), rest)
+            .unwrap()
+            .refresh_every(Duration::from_millis(100));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = oneshot::channel::<()>();
+        let task = tokio::spawn(http::serve(listener, state, async move {
+            let _ = rx.await;
+        }));
+        Server {
+            addr,
+            bot,
+            fake,
+            key,
+            client: reqwest::Client::builder().timeout(WAIT).build().unwrap(),
+            stop: Some(tx),
+            task,
+        }
+    }
+
+    fn fake(&self) -> &FakeDiscord {
+        self.fake.as_ref().expect("this server has a fake Discord")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    async fn post(&self, body: Vec<u8>, headers: &[(&str, String)]) -> Answer {
+        let mut req = self.client.post(self.url("/interactions")).body(body);
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        let r = req.send().await.expect("the endpoint answers");
+        Answer {
+            status: r.status().as_u16(),
+            content_type: r
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_string()),
+            body: r.bytes().await.unwrap().to_vec(),
+        }
+    }
+
+    /// POSTs `body` signed now with the application's key.
+    async fn post_signed(&self, body: &[u8]) -> Answer {
+        self.post(body.to_vec(), &sign(&self.key, now(), body))
+            .await
+    }
+
+    async fn get(&self, path: &str) -> (u16, String) {
+        let r = self.client.get(self.url(path)).send().await.unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    /// Sends an interaction as Discord does; checks the response against Discord's limits,
+    /// hands it to the fake (which validates it like a callback), returns its JSON.
+    async fn interact(&self, interaction: &Value) -> Value {
+        let body = serde_json::to_vec(interaction).unwrap();
+        let answer = self.post_signed(&body).await;
+        assert_eq!(
+            answer.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&answer.body)
+        );
+        assert_eq!(answer.content_type.as_deref(), Some("application/json"));
+        let json = answer.json();
+        check_response(&json);
+        if let Some(fake) = &self.fake {
+            fake.answered_over_http(interaction, answer.content_type.as_deref(), &answer.body)
+                .unwrap_or_else(|e| panic!("Discord would refuse this response: {e}\n{json}"));
+        }
+        json
+    }
+
+    /// Waits for the PATCH of `@original` for this interaction that satisfies `what`.
+    async fn edited(&self, interaction: &Value, what: impl Fn(&Value) -> bool) -> Value {
+        let token = interaction["token"].as_str().unwrap().to_string();
+        let req = self
+            .fake()
+            .wait_for_request(WAIT, |r| {
+                r.matches("PATCH", "/webhooks/*/*/messages/@original")
+                    && r.path.contains(&token)
+                    && r.json.as_ref().is_some_and(&what)
+            })
+            .await
+            .expect("the endpoint finishes through the edit-original route");
+        assert_eq!(
+            req.status, 200,
+            "the fake accepted the edit: {:?}",
+            req.response
+        );
+        assert_eq!(
+            req.segment(1),
+            Some(APPLICATION_ID.to_string().as_str()),
+            "application id learnt from the interaction"
+        );
+        assert_eq!(req.authorization.as_deref(), Some("Bot test-token"));
+        let body = req.json.clone().unwrap();
+        check_message(&body);
+        body
+    }
+
+    /// Stops the server (graceful, so its follow-up work is done), bounded; checks that every
+    /// REST call it made was accepted (none came too early, before Discord knew the response);
+    /// then stops the fake.
+    async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        tokio::time::timeout(WAIT, &mut self.task)
+            .await
+            .expect("the server stops within the timeout")
+            .expect("server task joined")
+            .expect("server stopped without error");
+        if let Some(fake) = self.fake.take() {
+            let failed: Vec<String> = fake
+                .requests()
+                .iter()
+                .filter(|r| r.status >= 400)
+                .map(|r| format!("{} {} -> {} {:?}", r.method, r.path, r.status, r.response))
+                .collect();
+            assert!(failed.is_empty(), "REST calls refused: {failed:#?}");
+            fake.shutdown().await;
+        }
+    }
+}
+
+fn ask(question: &str, perms: u64) -> Value {
+    slash_command(
+        "ask",
+        json!([{ "type": 3, "name": "question", "value": question }]),
+        perms,
+    )
+}
+
+/// Asks; waits until the endpoint has read back its answer; returns the interaction and the
+/// message Discord now shows for it.
+async fn asked(s: &Server, question: &str, perms: u64) -> (Value, Value) {
+    let ix = ask(question, perms);
+    let r = s.interact(&ix).await;
+    assert_eq!(r["type"], 4, "{r}");
+    let token = ix["token"].as_str().unwrap().to_string();
+    // After responding, the endpoint learns the id of its answer message (for pins, repeats).
+    s.fake()
+        .wait_for_request(WAIT, |r| {
+            r.matches("GET", "/webhooks/*/*/messages/@original") && r.path.contains(&token)
+        })
+        .await
+        .expect("the endpoint reads back its answer message");
+    let shown = s
+        .fake()
+        .original_response(ix["token"].as_str().unwrap())
+        .expect("the answer message");
+    (ix, shown)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_validation_sequence_ping_and_bad_signatures() {
+    let (s, _d) = Server::start().await;
+    // PING, as the fixture (Discord's own example) has it.
+    let ping = serde_json::to_vec(&fixture("ping")).unwrap();
+    let a = s.post_signed(&ping).await;
+    assert_eq!(a.status, 200);
+    assert_eq!(a.content_type.as_deref(), Some("application/json"));
+    assert_eq!(a.json(), json!({"type": 1}));
+
+    // Signed by another key.
+    let stranger = SigningKey::from_bytes(&[9u8; 32]);
+    let a = s.post(ping.clone(), &sign(&stranger, now(), &ping)).await;
+    assert_eq!(a.status, 401);
+    // Signed, then the body changed.
+    let mut tampered = ping.clone();
+    let headers = sign(&s.key, now(), &ping);
+    let at = tampered.len() - 2;
+    tampered[at] = b' ';
+    assert_eq!(s.post(tampered, &headers).await.status, 401);
+    // The timestamp changed after signing.
+    let mut moved = sign(&s.key, now(), &ping);
+    moved[1].1 = (now() - 1).to_string();
+    assert_eq!(s.post(ping.clone(), &moved).await.status, 401);
+    // Not hex, and wrong length.
+    let mut garbage = sign(&s.key, now(), &ping);
+    garbage[0].1 = "zz".repeat(64);
+    assert_eq!(s.post(ping.clone(), &garbage).await.status, 401);
+    garbage[0].1 = "ab".into();
+    assert_eq!(s.post(ping.clone(), &garbage).await.status, 401);
+    // Missing headers: none, or one of the two.
+    assert_eq!(s.post(ping.clone(), &[]).await.status, 401);
+    let both = sign(&s.key, now(), &ping);
+    assert_eq!(s.post(ping.clone(), &both[..1]).await.status, 401);
+    assert_eq!(s.post(ping.clone(), &both[1..]).await.status, 401);
+    // A correct signature on a replayed (stale) or future timestamp.
+    for ts in [now() - 301, now() - 3600, now() + 400] {
+        let a = s.post(ping.clone(), &sign(&s.key, ts, &ping)).await;
+        assert_eq!(a.status, 401, "timestamp {ts}");
+    }
+    // Within the window is fine.
+    let a = s
+        .post(ping.clone(), &sign(&s.key, now() - 200, &ping))
+        .await;
+    assert_eq!(a.status, 200);
+    // Refusals carry a short JSON, no echo of the request.
+    let a = s.post(ping.clone(), &[]).await;
+    assert!(a.json()["error"].is_string());
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_malformed_and_unknown_bodies() {
+    let (s, _d) = Server::start().await;
+    // Over 64 KB, correctly signed: 413.
+    let mut big = fixture("ping");
+    big["padding"] = json!("x".repeat(MAX_BODY));
+    let big = serde_json::to_vec(&big).unwrap();
+    assert!(big.len() > MAX_BODY);
+    assert_eq!(s.post_signed(&big).await.status, 413);
+    // Over 64 KB without a Content-Length (chunked): still 413.
+    let headers = sign(&s.key, now(), &big);
+    let stream = futures_util::stream::iter(
+        big.chunks(8192)
+            .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
+            .collect::<Vec<_>>(),
+    );
+    let mut req = s
+        .client
+        .post(s.url("/interactions"))
+        .body(reqwest::Body::wrap_stream(stream));
+    for (k, v) in &headers {
+        req = req.header(*k, v);
+    }
+    assert_eq!(req.send().await.unwrap().status().as_u16(), 413);
+    // Unsigned and oversized: refused without being read.
+    assert_eq!(s.post(big.clone(), &[]).await.status, 401);
+
+    // Malformed JSON, or JSON that is not an interaction.
+    for body in [
+        &b"{\"type\": 1,"[..],
+        b"not json",
+        b"[]",
+        b"{}",
+        b"{\"type\": 2, \"id\": \"1\", \"application_id\": \"2\", \"token\": \"t\"}",
+    ] {
+        let a = s.post_signed(body).await;
+        assert_eq!(a.status, 400, "{}", String::from_utf8_lossy(body));
+        assert!(a.json()["error"].is_string());
+    }
+    // A type the bot does not handle (5: modal submit).
+    let mut modal = interaction_fixture("application_command");
+    modal["type"] = json!(5);
+    let a = s.post_signed(&serde_json::to_vec(&modal).unwrap()).await;
+    assert_eq!(a.status, 400);
+    assert!(a.json()["error"].as_str().unwrap().contains("type 5"));
+    // Only POST /interactions.
+    let (status, _) = s.get("/interactions").await;
+    assert_eq!(status, 405);
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_command_is_answered_in_the_response_body() {
+    let (s, _d) = Server::start().await;
+    // /ask: a cited answer with buttons, never pinging.
+    let (_, shown) = asked(
+        &s,
+        "How much does a senior back-end developer earn?",
+        PERMS_MEMBER,
+    )
+    .await;
+    let text = text_of(&shown);
+    assert!(text.contains("[1]") && text.contains("$"), "{text}");
+    for prefix in ["src:", "pin:", "up:", "down:", "dismiss:"] {
+        assert!(custom_ids(&shown).iter().any(|i| i.starts_with(prefix)));
+    }
+    let r = s
+        .interact(&ask("@everyone what do junior devs earn", PERMS_MEMBER))
+        .await;
+    assert_eq!(r["data"]["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(r["data"]["allowed_mentions"]["users"], json!([]));
+
+    for (name, options, perms, expect) in [
+        (
+            "skills",
+            json!([{ "type": 3, "name": "topic", "value": "databases" }, { "type": 3, "name": "level", "value": "senior" }]),
+            PERMS_MEMBER,
+            "PostgreSQL",
+        ),
+        (
+            "roadmap",
+            json!([{ "type": 3, "name": "stage", "value": "junior" }]),
+            PERMS_MEMBER,
+            "1–2 years",
+        ),
+        ("help", json!([]), PERMS_MEMBER, "/ask"),
+        ("status", json!([]), PERMS_MEMBER, "Passages"),
+        (
+            "pins",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            PERMS_MEMBER,
+            "No answers are pinned yet",
+        ),
+        ("gaps", json!([]), PERMS_MEMBER, "Only moderators"),
+        (
+            "gaps",
+            json!([]),
+            PERMS_MODERATOR,
+            "Questions without a good answer",
+        ),
+        ("reindex", json!([]), PERMS_MODERATOR, "Only admins"),
+        (
+            "sources",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            PERMS_MEMBER,
+            "Only admins",
+        ),
+        (
+            "sources",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            ADMINISTRATOR,
+            "000_84c8862ccb5e7127.txt",
+        ),
+    ] {
+        let r = s.interact(&slash_command(name, options, perms)).await;
+        assert_eq!(r["type"], 4, "{name}: {r}");
+        assert!(
+            text_of(&r["data"]).contains(expect),
+            "{name}: {}",
+            text_of(&r["data"])
+        );
+    }
+
+    // /salary defers; the chart arrives through edit-original as multipart.
+    let salary = slash_command(
+        "salary",
+        json!([{ "type": 3, "name": "level", "value": "senior" }]),
+        PERMS_MEMBER,
+    );
+    let r = s.interact(&salary).await;
+    assert_eq!(r, json!({"type": 5, "data": {"flags": 0}}));
+    let token = salary["token"].as_str().unwrap().to_string();
+    let edit = s
+        .fake()
+        .wait_for_request(WAIT, |r| {
+            r.matches("PATCH", "/webhooks/*/*/messages/@original") && r.path.contains(&token)
+        })
+        .await
+        .unwrap();
+    assert_eq!(edit.status, 200, "{:?}", edit.response);
+    let file = edit.file("files[0]").expect("the chart is attached");
+    assert_eq!(file.filename.as_deref(), Some("salary.png"));
+    assert!(file.bytes.starts_with(b"\x89PNG"));
+    let body = edit.json.unwrap();
+    check_message(&body);
+    assert!(
+        text_of(&body).contains("$160K–$200K+"),
+        "{}",
+        text_of(&body)
+    );
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_and_autocomplete() {
+    let (s, _d) = Server::start().await;
+    let (ix, shown) = asked(&s, "what skills do backend developers need", PERMS_MEMBER).await;
+    let ids = custom_ids(&shown);
+    // More results, by the asker: the message is updated in place.
+    let more = ids.iter().find(|i| i.starts_with("more:")).unwrap();
+    let mut click = button_click(more, Some(shown.clone()), PERMS_MEMBER);
+    click["member"]["user"] = ix["member"]["user"].clone();
+    let r = s.interact(&click).await;
+    assert_eq!(r["type"], 7);
+    assert!(
+        text_of(&r["data"]).contains("[6]"),
+        "{}",
+        text_of(&r["data"])
+    );
+    // Sources: an ephemeral list of file:lines citations.
+    let src = ids.iter().find(|i| i.starts_with("src:")).unwrap();
+    let r = s
+        .interact(&button_click(src, Some(shown.clone()), PERMS_MEMBER))
+        .await;
+    assert!(ephemeral(&r));
+    assert!(text_of(&r["data"]).contains(".txt:"));
+    // Feedback.
+    let up = ids.iter().find(|i| i.starts_with("up:")).unwrap();
+    let r = s
+        .interact(&button_click(up, Some(shown.clone()), PERMS_MEMBER))
+        .await;
+    assert!(ephemeral(&r) && text_of(&r["data"]).contains("Thanks"));
+
+    // Autocomplete, within Discord's limits (checked by `interact`).
+    let r = s
+        .interact(&autocomplete("ask", "question", "sal", PERMS_MEMBER))
+        .await;
+    assert_eq!(r["type"], 8);
+    assert!(r["data"]["choices"].as_array().unwrap().len() > 1, "{r}");
+    let r = s
+        .interact(&autocomplete(
+            "ask",
+            "question",
+            &"x".repeat(300),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 8);
+    let r = s
+        .interact(&autocomplete("sources", "name", "000", ADMINISTRATOR))
+        .await;
+    assert_eq!(r["data"]["choices"][0]["value"], "000_84c8862ccb5e7127.txt");
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_with_pin_messages_only_may_pin() {
+    let (s, _d) = Server::start().await;
+    let (_, shown) = asked(&s, "how long from junior to senior", PERMS_MEMBER).await;
+    let pin = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .unwrap();
+    // An ordinary member may not.
+    let r = s
+        .interact(&button_click(&pin, Some(shown.clone()), PERMS_MEMBER))
+        .await;
+    assert!(text_of(&r["data"]).contains("Only moderators can pin"));
+    // PIN_MESSAGES alone (no MANAGE_MESSAGES): the raw bit reaches the bot here.
+    let perms = PERMS_MEMBER | PIN_MESSAGES;
+    assert_eq!(perms & (1 << 13), 0, "no MANAGE_MESSAGES");
+    let click = button_click(&pin, Some(shown.clone()), perms);
+    let r = s.interact(&click).await;
+    assert_eq!(
+        r,
+        json!({"type": 5, "data": {"flags": 64}}),
+        "pinning defers"
+    );
+    let done = s.edited(&click, |m| text_of(m).contains("Pinned")).await;
+    assert!(ephemeral(&json!({ "data": done })));
+    let message: u64 = shown["id"].as_str().unwrap().parse().unwrap();
+    assert_eq!(s.fake().pinned(CHANNEL_ID), vec![message]);
+    let r = s
+        .interact(&slash_command(
+            "pins",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert!(text_of(&r["data"]).contains("how long from junior to senior"));
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deferred_reindex_finishes_through_the_rest_followup() {
+    let (s, d) = Server::start().await;
+    std::fs::write(
+        d.seeds.join("rust-careers.md"),
+        "Rust Back-End Careers\n\nRust back-end developers build fast, memory-safe services; teams hiring for Rust often pay a premium.\n",
+    )
+    .unwrap();
+    let reindex = slash_command("reindex", json!([]), ADMINISTRATOR);
+    let r = s.interact(&reindex).await;
+    assert_eq!(r, json!({"type": 5, "data": {"flags": 64}}));
+    // Questions keep being answered meanwhile.
+    for q in ["senior salary", "remote work", "portfolio ideas"] {
+        assert_eq!(s.interact(&ask(q, PERMS_MEMBER)).await["type"], 4, "{q}");
+    }
+    let report = s
+        .edited(&reindex, |m| text_of(m).contains("Reindex done"))
+        .await;
+    let text = text_of(&report);
+    assert!(
+        text.contains("5 → 6") && text.contains("rust-careers.md"),
+        "{text}"
+    );
+    let r = s
+        .interact(&ask("memory-safe rust services premium", PERMS_MEMBER))
+        .await;
+    assert!(text_of(&r["data"]).contains("Rust Back-End Careers"));
+    // The reindex is counted.
+    let (_, metrics) = s.get("/metrics").await;
+    assert!(
+        metrics
+            .lines()
+            .any(|l| l.starts_with("careerbot_reindex_total{")
+                && l.contains("trigger=\"reindex\"")
+                && l.contains("outcome=\"ok\"")),
+        "{metrics}"
+    );
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_token_work_needing_rest_is_explained_not_hung() {
+    let d = dirs();
+    let s = Server::start_on(&d, false).await;
+    let r = s
+        .interact(&slash_command("reindex", json!([]), ADMINISTRATOR))
+        .await;
+    assert_eq!(r["type"], 4, "answered at once, not deferred: {r}");
+    assert!(ephemeral(&r));
+    assert!(text_of(&r["data"]).contains("DISCORD_TOKEN"), "{r}");
+    let r = s
+        .interact(&slash_command("salary", json!([]), PERMS_MEMBER))
+        .await;
+    assert!(text_of(&r["data"]).contains("DISCORD_TOKEN"), "{r}");
+    // Answers that need no follow-up are unaffected.
+    let r = s.interact(&ask("senior salary", PERMS_MEMBER)).await;
+    assert_eq!(r["type"], 4);
+    assert!(text_of(&r["data"]).contains("[1]"));
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthz_and_metrics() {
+    let (s, _d) = Server::start().await;
+    let (status, body) = s.get("/healthz").await;
+    assert_eq!(status, 200, "{body}");
+    let health: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["database"], "ok");
+    assert_eq!(health["index"]["guides"], 5);
+    assert!(health["index"]["passages"].as_u64().unwrap() > 100);
+
+    s.interact(&ask("senior salary", PERMS_MEMBER)).await;
+    s.interact(&ask("remote work", PERMS_MEMBER)).await;
+    s.interact(&autocomplete("ask", "question", "sal", PERMS_MEMBER))
+        .await;
+    s.post(b"{}".to_vec(), &[]).await;
+    let (status, text) = s.get("/metrics").await;
+    assert_eq!(status, 200);
+    let has = |prefix: &str, parts: &[&str]| {
+        text.lines()
+            .any(|l| l.starts_with(prefix) && parts.iter().all(|p| l.contains(p)))
+    };
+    assert!(
+        has(
+            "careerbot_http_requests_total{",
+            &["command=\"ask\"", "outcome=\"ok\""]
+        ),
+        "{text}"
+    );
+    assert!(has(
+        "careerbot_http_requests_total{",
+        &["command=\"autocomplete\"", "outcome=\"ok\""]
+    ));
+    assert!(has(
+        "careerbot_http_requests_total{",
+        &["outcome=\"rejected\""]
+    ));
+    assert!(has(
+        "careerbot_http_request_duration_seconds_bucket{",
+        &["command=\"ask\"", "le=\"0.01\""]
+    ));
+    assert!(text.contains("# TYPE careerbot_http_request_duration_seconds histogram"));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("careerbot_index_passages "))
+    );
+    assert!(text.lines().any(|l| l == "careerbot_index_guides 5"));
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graceful_shutdown_finishes_in_flight_requests_then_refuses() {
+    let (mut s, _d) = Server::start().await;
+    let ping = serde_json::to_vec(&fixture("ping")).unwrap();
+    let headers = sign(&s.key, now(), &ping);
+    // A request whose body is half sent when the shutdown begins.
+    let mut conn = tokio::net::TcpStream::connect(s.addr).await.unwrap();
+    let head = format!(
+        "POST /interactions HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{}: {}\r\n{}: {}\r\n\r\n",
+        s.addr,
+        ping.len(),
+        headers[0].0,
+        headers[0].1,
+        headers[1].0,
+        headers[1].1
+    );
+    conn.write_all(head.as_bytes()).await.unwrap();
+    let (first, rest) = ping.split_at(ping.len() / 2);
+    conn.write_all(first).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let _ = s.stop.take().unwrap().send(());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(!s.task.is_finished(), "the server waits for the request");
+    conn.write_all(rest).await.unwrap();
+    let mut response = Vec::new();
+    tokio::time::timeout(WAIT, conn.read_to_end(&mut response))
+        .await
+        .expect("the response comes, then the connection closes")
+        .unwrap();
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.ends_with("{\"type\":1}"), "{response}");
+    tokio::time::timeout(WAIT, &mut s.task)
+        .await
+        .expect("the server stops")
+        .unwrap()
+        .unwrap();
+    let refused = tokio::net::TcpStream::connect(s.addr).await;
+    assert!(refused.is_err(), "the port is closed after shutdown");
+    if let Some(fake) = s.fake.take() {
+        fake.shutdown().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_share_the_index_and_the_database() {
+    let d = dirs();
+    let a = Server::start_on(&d, true).await;
+    let b = Server::start_on(&d, true).await;
+    // A reindex on one replica…
+    std::fs::write(
+        d.seeds.join("rust-careers.md"),
+        "Rust Back-End Careers\n\nRust back-end developers build fast, memory-safe services; teams hiring for Rust often pay a premium.\n",
+    )
+    .unwrap();
+    let library = a.bot.library().clone();
+    tokio::task::spawn_blocking(move || library.reindex(|_| {}))
+        .await
+        .unwrap()
+        .unwrap();
+    // …is picked up by the other within its refresh period.
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let r = b
+            .interact(&ask("memory-safe rust services premium", PERMS_MEMBER))
+            .await;
+        if text_of(&r["data"]).contains("Rust Back-End Careers") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "replica b never switched");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // A pin recorded through one replica is listed by the other (one database).
+    let (_, shown) = asked(&a, "interview tips", PERMS_MEMBER).await;
+    let pin = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .unwrap();
+    let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+    a.interact(&click).await;
+    a.edited(&click, |m| text_of(m).contains("Pinned")).await;
+    let r = b
+        .interact(&slash_command(
+            "pins",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert!(text_of(&r["data"]).contains("interview tips"));
+    a.stop().await;
+    b.stop().await;
+}
