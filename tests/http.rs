@@ -786,3 +786,81 @@ async fn two_replicas_share_the_index_and_the_database() {
     a.stop().await;
     b.stop().await;
 }
+
+/// The `careerbot serve` process: refuses to start without a public key, answers a signed PING,
+/// stops cleanly on SIGTERM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_serve_binary_answers_a_signed_ping_and_stops_on_sigterm() {
+    let d = dirs();
+    let exe = env!("CARGO_BIN_EXE_careerbot");
+    let key = SigningKey::from_bytes(&[7u8; 32]);
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().port()
+    };
+    let command = |with_key: bool| {
+        let mut cmd = tokio::process::Command::new(exe);
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("CAREERBOT_SEEDS_DIR", &d.seeds)
+            .env("CAREERBOT_INDEX_DIR", &d.index)
+            .env("CAREERBOT_DATA_DIR", &d.data)
+            .current_dir(&d.seeds)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .kill_on_drop(true);
+        if with_key {
+            cmd.env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()));
+        }
+        cmd
+    };
+    let out = tokio::time::timeout(WAIT, command(false).output())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("DISCORD_PUBLIC_KEY"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let mut child = command(true)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let body = json!({ "id": "1", "application_id": "2", "type": 1, "token": "t", "version": 1 })
+        .to_string();
+    let deadline = Instant::now() + WAIT;
+    let pong = loop {
+        let mut req = client
+            .post(format!("http://127.0.0.1:{port}/interactions"))
+            .body(body.clone());
+        for (h, v) in sign(&key, now(), body.as_bytes()) {
+            req = req.header(h, v);
+        }
+        match req.send().await {
+            Ok(r) => break r,
+            Err(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("the server never answered: {e}"),
+        }
+    };
+    assert_eq!(pong.status(), 200);
+    let pong: Value = serde_json::from_slice(&pong.bytes().await.unwrap()).unwrap();
+    assert_eq!(pong, json!({ "type": 1 }));
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = tokio::time::timeout(WAIT, child.wait())
+        .await
+        .expect("stops within the timeout")
+        .unwrap();
+    assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+}

@@ -33,6 +33,14 @@ pub struct RunArgs {
     pub shards: Option<u32>,
 }
 
+/// `careerbot serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (put a TLS-terminating reverse proxy in front for Discord).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+}
+
 /// `careerbot commands`
 #[derive(Debug, Args)]
 pub struct CommandsArgs {
@@ -157,6 +165,25 @@ pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
     runtime()?.block_on(async move {
         spawn_maintenance(&bot, store_path);
         gateway::run(bot, settings, shutdown_signal()).await
+    })?;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `careerbot serve`: the HTTP interactions endpoint, until SIGINT/SIGTERM. Calls nothing on
+/// Discord at start; needs DISCORD_PUBLIC_KEY (and the token only for followups).
+pub fn serve(config: &Config, args: &ServeArgs) -> Result<ExitCode> {
+    let bot = open_bot(config)?;
+    let state = crate::discord::http::HttpState::from_config(config, bot.clone())?;
+    let store_path = config.bot.data_dir.join(DATABASE_FILE);
+    runtime()?.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.listen))?;
+        spawn_maintenance(&bot, store_path);
+        crate::discord::http::serve(listener, state, shutdown_signal())
+            .await
+            .context("the HTTP server failed")
     })?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

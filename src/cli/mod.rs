@@ -77,6 +77,8 @@ pub enum Command {
     Roadmap(RoadmapArgs),
     /// Connect to Discord over the gateway and serve the slash commands (needs DISCORD_TOKEN).
     Run(bot::RunArgs),
+    /// Serve Discord interactions as signed HTTP webhooks (needs DISCORD_PUBLIC_KEY).
+    Serve(bot::ServeArgs),
     /// Register the slash commands with Discord and exit (needs DISCORD_TOKEN).
     Register,
     /// Print the slash commands the bot registers.
@@ -265,6 +267,7 @@ pub fn run(cli: Cli, config: Config) -> Result<ExitCode> {
         Command::Skills(args) => skills_cmd(&config, &args),
         Command::Roadmap(args) => roadmap_cmd(&config, &args),
         Command::Run(args) => bot::run(&config, &args),
+        Command::Serve(args) => bot::serve(&config, &args),
         Command::Register => bot::register(&config),
         Command::Commands(args) => bot::commands(&args),
     };
