@@ -169,7 +169,7 @@ pub fn search(
     };
     // Snippets centre on the rare, meaningful words of the question.
     let docs = searcher.num_docs().max(1) as f32;
-    let term_weights: HashMap<String, f32> = results
+    let term_weights: FxHashMap<String, f32> = results
         .terms
         .iter()
         .filter(|t| t.doc_freq > 0)

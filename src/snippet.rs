@@ -2,7 +2,7 @@
 //! the matched words in Discord bold and everything else escaped so guide text can never turn
 //! into markup.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Analyzer, Term};
 
@@ -16,7 +16,7 @@ const LEAD_IN_CHARS: usize = 60;
 /// value is its weight (rare question words should weigh more than common ones). At most
 /// `max_chars` characters of `text` are shown (markup and "…" come on top); matched words are
 /// wrapped in `**`; lines are joined into one.
-pub fn snippet(text: &str, terms: &HashMap<String, f32>, max_chars: usize) -> String {
+pub fn snippet(text: &str, terms: &FxHashMap<String, f32>, max_chars: usize) -> String {
     snippet_analysed(text, &Analyzer::shared().analyze(text), terms, max_chars)
 }
 
@@ -24,7 +24,7 @@ pub fn snippet(text: &str, terms: &HashMap<String, f32>, max_chars: usize) -> St
 pub fn snippet_analysed(
     text: &str,
     analysed: &[Term],
-    terms: &HashMap<String, f32>,
+    terms: &FxHashMap<String, f32>,
     max_chars: usize,
 ) -> String {
     let matches: Vec<Match> = analysed
@@ -78,10 +78,15 @@ fn escape_char(out: &mut String, c: char, line_start: bool) {
 /// The byte range to show: the whole text when short enough, else the window of `max_chars`
 /// characters whose distinct matched terms weigh most, widened to a line start or word boundary.
 fn window(text: &str, matches: &[Match], max_chars: usize) -> (usize, usize) {
-    let total = text.chars().count();
-    if total <= max_chars {
+    // Byte offset of every character: window ends by index arithmetic, not rescans.
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    if offsets.len() <= max_chars {
         return (0, text.len());
     }
+    let advance_chars = |from: usize, n: usize| {
+        let first = offsets.partition_point(|&o| o < from);
+        offsets.get(first + n).copied().unwrap_or(text.len())
+    };
     let mut best = (0f32, 0usize); // (weight of distinct terms, start)
     let mut candidates: Vec<usize> = vec![0];
     candidates.extend(
@@ -90,8 +95,8 @@ fn window(text: &str, matches: &[Match], max_chars: usize) -> (usize, usize) {
             .map(|m| lead_in(text, m.start, (max_chars / 4).min(LEAD_IN_CHARS))),
     );
     for &start in &candidates {
-        let end = advance_chars(text, start, max_chars);
-        let mut seen: HashSet<&str> = HashSet::new();
+        let end = advance_chars(start, max_chars);
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         let weight: f32 = matches
             .iter()
             .filter(|m| m.start >= start && m.end <= end && seen.insert(m.term))
@@ -103,7 +108,7 @@ fn window(text: &str, matches: &[Match], max_chars: usize) -> (usize, usize) {
         }
     }
     let start = best.1;
-    let mut end = advance_chars(text, start, max_chars);
+    let mut end = advance_chars(start, max_chars);
     if end < text.len() {
         // Cut at the last whitespace inside the window, never inside a word.
         if let Some(ws) = text[start..end].rfind(char::is_whitespace)
@@ -131,13 +136,6 @@ fn lead_in(text: &str, at: usize, lead: usize) -> usize {
         }
         None => at,
     }
-}
-
-fn advance_chars(text: &str, from: usize, n: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .nth(n)
-        .map_or(text.len(), |(i, _)| from + i)
 }
 
 fn retreat_chars(text: &str, from: usize, n: usize) -> usize {
@@ -175,8 +173,22 @@ fn render(text: &str, start: usize, end: usize, matches: &[(usize, usize)]) -> S
 /// between list items " · ". Judged on the original text, so it works across match boundaries.
 fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start: usize) {
     let mut after_break = false;
+    // Plain characters are copied in runs; only line breaks, markdown characters and the
+    // indentation after a break need a look.
+    let mut run = from;
     for (i, c) in text[from..to].char_indices() {
         let at = from + i;
+        let markdown = matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '<' | '@'
+        ) || (at == window_start && matches!(c, '>' | '#' | '-'));
+        let indent = after_break && c.is_whitespace();
+        if c != '\n' && !markdown && !indent {
+            after_break = false;
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        run = at + c.len_utf8();
         if c == '\n' {
             while out.ends_with([' ', '\t', '\r']) {
                 out.pop();
@@ -186,21 +198,19 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
                 before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', ',']);
             out.push_str(if sentence_end { " " } else { " · " });
             after_break = true;
-            continue;
+        } else if !indent {
+            after_break = false;
+            escape_char(out, c, at == window_start);
         }
-        if after_break && c.is_whitespace() {
-            continue;
-        }
-        after_break = false;
-        escape_char(out, c, at == window_start);
     }
+    out.push_str(&text[run..to]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn terms(words: &str) -> HashMap<String, f32> {
+    fn terms(words: &str) -> FxHashMap<String, f32> {
         Analyzer::shared()
             .terms(words)
             .into_iter()

@@ -29,7 +29,7 @@ use crate::index::{BuildProgress, IndexError};
 use crate::library::{Library, ReindexReport};
 use crate::search::{SearchOptions, SearchResults};
 use crate::snippet::escape_markdown;
-use crate::store::{NewAnswer, NewCurated, Store};
+use crate::store::{BatchWriter, NewCurated, Record, Store, new_answer_id, normalise_question};
 
 /// Largest guide accepted by `/sources add`.
 pub const MAX_GUIDE_UPLOAD: u64 = 1024 * 1024;
@@ -130,12 +130,28 @@ struct Cited {
     end_line: u32,
 }
 
+/// An answer this process posted lately.
+#[derive(Debug, Clone)]
+struct RecentAnswer {
+    answer_id: String,
+    message_id: Option<u64>,
+    created_at: i64,
+}
+
+/// Most recent answers remembered in memory (older ones are forgotten first).
+const RECENT_ANSWERS: usize = 10_000;
+
 /// A rendered salary chart is kept per index generation and level.
 type ChartKey = (String, Option<Level>);
 
 struct Inner {
     library: Library,
     store: Store,
+    /// Answers and questions are recorded off the request path, in batches.
+    writer: BatchWriter,
+    /// This process's recent answers by (channel, question key): the repeated-question check
+    /// sees them before the batch writer has committed them.
+    recent: Mutex<HashMap<(u64, String), RecentAnswer>>,
     config: BotConfig,
     search: SearchConfig,
     started: Instant,
@@ -170,6 +186,8 @@ impl Bot {
     pub fn new(library: Library, store: Store, config: BotConfig, search: SearchConfig) -> Bot {
         Bot {
             inner: Arc::new(Inner {
+                writer: BatchWriter::start(store.clone()),
+                recent: Mutex::new(HashMap::new()),
                 library,
                 store,
                 config,
@@ -277,15 +295,13 @@ impl Bot {
         }
         let channel = i.channel_id.unwrap_or(0);
         let window = self.inner.config.duplicate_window_seconds;
+        let key = normalise_question(&question);
         if !hide && window > 0 {
             let since = unix_now() - i64::try_from(window).unwrap_or(i64::MAX);
-            if let Some(earlier) = self
-                .inner
-                .store
-                .recent_answer_in_channel(channel, "ask", &question, since)?
-                && let Some(message) = earlier.message_id
+            if let Some((message, created_at)) =
+                self.earlier_answer(channel, &key, &question, since)?
             {
-                let ago = (unix_now() - earlier.created_at).max(0);
+                let ago = (unix_now() - created_at).max(0);
                 let link = match i.guild_id {
                     Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
                     None => format!("https://discord.com/channels/@me/{channel}/{message}"),
@@ -305,9 +321,13 @@ impl Bot {
         let results = crate::search::search(&index, &question, options)?;
         let weak = render::is_weak(&results);
         let best = results.hits.first().map_or(0.0, |h| h.score);
-        self.inner
-            .store
-            .log_question(i.guild_id, &results.query, best, !weak, unix_now())?;
+        self.inner.writer.send(Record::Question {
+            guild_id: i.guild_id,
+            question: results.query.clone(),
+            best_score: best,
+            answered: !weak,
+            at: unix_now(),
+        });
         let pinned = match i.guild_id {
             Some(g) if !weak || !results.hits.is_empty() => self.pinned_for(g, &results.query)?,
             _ => None,
@@ -324,16 +344,36 @@ impl Bot {
             cited: cited(&results),
             shown: embed.description.clone().unwrap_or_default(),
         };
-        let payload = serde_json::to_value(&state)?;
-        let answer_id = self.inner.store.insert_answer(&NewAnswer {
+        let answer_id = new_answer_id();
+        let now = unix_now();
+        self.inner.writer.send(Record::Answer {
+            answer_id: answer_id.clone(),
             guild_id: i.guild_id,
             channel_id: channel,
             asker_id: i.actor.id,
-            question: &results.query,
-            kind: "ask",
-            payload: &payload,
-            created_at: unix_now(),
-        })?;
+            question: results.query.clone(),
+            kind: "ask".into(),
+            payload: serde_json::to_value(&state)?,
+            created_at: now,
+        });
+        if !hide {
+            let mut recent = lock(&self.inner.recent);
+            if recent.len() >= RECENT_ANSWERS {
+                let cutoff = now - i64::try_from(window).unwrap_or(i64::MAX);
+                recent.retain(|_, a| a.created_at >= cutoff);
+                if recent.len() >= RECENT_ANSWERS {
+                    recent.clear();
+                }
+            }
+            recent.insert(
+                (channel, key),
+                RecentAnswer {
+                    answer_id: answer_id.clone(),
+                    message_id: None,
+                    created_at: now,
+                },
+            );
+        }
         let next = results.has_more.then_some(1);
         let mut reply = Reply {
             embeds: vec![embed],
@@ -358,6 +398,37 @@ impl Bot {
                 answer_id,
             },
         ))
+    }
+
+    /// The message of an answer to the same question in this channel since `since`: this
+    /// process's own recent answers first, then the database (other replicas').
+    fn earlier_answer(
+        &self,
+        channel: u64,
+        key: &str,
+        question: &str,
+        since: i64,
+    ) -> anyhow::Result<Option<(u64, i64)>> {
+        if let Some(a) = lock(&self.inner.recent).get(&(channel, key.to_string()))
+            && a.created_at >= since
+            && let Some(m) = a.message_id
+        {
+            return Ok(Some((m, a.created_at)));
+        }
+        Ok(self
+            .inner
+            .store
+            .recent_answer_in_channel(channel, "ask", question, since)?
+            .and_then(|a| a.message_id.map(|m| (m, a.created_at))))
+    }
+
+    /// A stored answer; when not found, waits for the batch writer once (it may be queued).
+    fn stored_answer(&self, answer_id: &str) -> anyhow::Result<Option<crate::store::Answer>> {
+        if let Some(a) = self.inner.store.answer(answer_id)? {
+            return Ok(Some(a));
+        }
+        self.inner.writer.flush();
+        Ok(self.inner.store.answer(answer_id)?)
     }
 
     /// The most similar pinned answer of the guild, if one is close enough.
@@ -786,7 +857,7 @@ impl Bot {
         let mut parts = custom_id.split(':');
         let action = parts.next().unwrap_or_default();
         let answer_id = parts.next().unwrap_or_default();
-        let Some(answer) = self.inner.store.answer(answer_id)? else {
+        let Some(answer) = self.stored_answer(answer_id)? else {
             return Ok(Handled::private(
                 "This answer is too old or was removed; ask again with /ask.",
             ));
@@ -1080,9 +1151,16 @@ impl Bot {
         rest: &Rest,
     ) -> anyhow::Result<()> {
         let message = rest.original_message_id(token).await?;
-        let answer_id = answer_id.to_string();
-        self.blocking(move |bot| bot.inner.store.set_answer_message(&answer_id, message))
-            .await??;
+        if let Some(a) = lock(&self.inner.recent)
+            .values_mut()
+            .find(|a| a.answer_id == answer_id)
+        {
+            a.message_id = Some(message);
+        }
+        self.inner.writer.send(Record::AnswerMessage {
+            answer_id: answer_id.to_string(),
+            message_id: message,
+        });
         Ok(())
     }
 
@@ -1307,7 +1385,7 @@ impl Bot {
                 let answer_id = answer_id.to_string();
                 let actor = actor.to_string();
                 self.blocking(move |bot| -> anyhow::Result<()> {
-                    let answer = bot.inner.store.answer(&answer_id)?.ok_or_else(|| anyhow::anyhow!("answer {answer_id} vanished"))?;
+                    let answer = bot.stored_answer(&answer_id)?.ok_or_else(|| anyhow::anyhow!("answer {answer_id} vanished"))?;
                     let state: AnswerState = serde_json::from_value(answer.payload)?;
                     let citations = serde_json::to_value(&state.cited)?;
                     bot.inner.store.pin_curated(&NewCurated {

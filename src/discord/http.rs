@@ -698,7 +698,7 @@ impl Drop for Sent {
 /// carries files.
 fn encode(response: &Response) -> (HeaderValue, Vec<u8>) {
     if response.files().is_empty() {
-        let body = serde_json::to_vec(&response.to_json()).expect("a JSON value serialises");
+        let body = serde_json::to_vec(&response).expect("a response serialises");
         (HeaderValue::from_static("application/json"), body)
     } else {
         multipart(response)
@@ -714,7 +714,7 @@ fn json_response(response: &Response) -> HttpResponse {
 /// the `attachments[].id` the message carries).
 fn multipart(response: &Response) -> (HeaderValue, Vec<u8>) {
     static BOUNDARIES: AtomicU64 = AtomicU64::new(0);
-    let payload = serde_json::to_vec(&response.to_json()).expect("a JSON value serialises");
+    let payload = serde_json::to_vec(&response).expect("a response serialises");
     let files = response.files();
     let boundary = loop {
         let candidate = format!(

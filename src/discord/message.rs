@@ -172,29 +172,49 @@ impl Response {
         self.reply.as_ref().map_or(&[], |r| &r.files)
     }
 
-    /// The JSON body Discord expects for this response.
+    /// The JSON body Discord expects for this response, as a value (tests, logs). To send it,
+    /// serialise the response itself: it implements `Serialize` without building a tree.
     pub fn to_json(&self) -> serde_json::Value {
-        let kind = self.kind as u8;
-        match self.kind {
-            ResponseKind::Pong | ResponseKind::DeferredUpdate => {
-                serde_json::json!({ "type": kind })
-            }
-            ResponseKind::Autocomplete => {
-                serde_json::json!({ "type": kind, "data": { "choices": self.choices } })
-            }
-            ResponseKind::Deferred => {
-                let flags = self.reply.as_ref().map_or(0, Reply::flags);
-                serde_json::json!({ "type": kind, "data": { "flags": flags } })
-            }
-            ResponseKind::Message | ResponseKind::UpdateMessage => {
-                let data = self
-                    .reply
-                    .as_ref()
-                    .map(Reply::to_json)
-                    .unwrap_or_else(|| serde_json::json!({}));
-                serde_json::json!({ "type": kind, "data": data })
-            }
+        serde_json::to_value(self).expect("a response serialises")
+    }
+}
+
+impl Serialize for Response {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        #[derive(Serialize)]
+        struct Choices<'a> {
+            choices: &'a [Choice],
         }
+        #[derive(Serialize)]
+        struct Flags {
+            flags: u64,
+        }
+        let kind = self.kind as u8;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &kind)?;
+        match self.kind {
+            ResponseKind::Pong | ResponseKind::DeferredUpdate => {}
+            ResponseKind::Autocomplete => m.serialize_entry(
+                "data",
+                &Choices {
+                    choices: &self.choices,
+                },
+            )?,
+            ResponseKind::Deferred => {
+                m.serialize_entry(
+                    "data",
+                    &Flags {
+                        flags: self.reply.as_ref().map_or(0, Reply::flags),
+                    },
+                )?;
+            }
+            ResponseKind::Message | ResponseKind::UpdateMessage => match &self.reply {
+                Some(r) => m.serialize_entry("data", r)?,
+                None => m.serialize_entry("data", &serde_json::Map::new())?,
+            },
+        }
+        m.end()
     }
 }
 
@@ -260,15 +280,27 @@ impl Button {
             disabled: false,
         }
     }
+}
 
-    fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "type": 2,
-            "style": self.style as u8,
-            "label": truncate(&self.label, limits::BUTTON_LABEL),
-            "custom_id": self.custom_id,
-            "disabled": self.disabled,
-        })
+impl Serialize for Button {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            #[serde(rename = "type")]
+            kind: u8,
+            style: u8,
+            label: String,
+            custom_id: &'a str,
+            disabled: bool,
+        }
+        View {
+            kind: 2,
+            style: self.style as u8,
+            label: truncate(&self.label, limits::BUTTON_LABEL),
+            custom_id: &self.custom_id,
+            disabled: self.disabled,
+        }
+        .serialize(s)
     }
 }
 
@@ -345,28 +377,45 @@ impl Embed {
             );
         }
     }
+}
 
-    fn to_json(&self) -> serde_json::Value {
-        let mut e = serde_json::json!({ "type": "rich" });
-        if let Some(t) = &self.title {
-            e["title"] = t.clone().into();
+impl Serialize for Embed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Text<'a> {
+            text: &'a str,
         }
-        if let Some(d) = &self.description {
-            e["description"] = d.clone().into();
+        #[derive(Serialize)]
+        struct Url<'a> {
+            url: &'a str,
         }
-        if let Some(c) = self.color {
-            e["color"] = c.into();
+        #[derive(Serialize)]
+        struct View<'a> {
+            #[serde(rename = "type")]
+            kind: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            title: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            description: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            color: Option<u32>,
+            #[serde(skip_serializing_if = "<[Field]>::is_empty")]
+            fields: &'a [Field],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            footer: Option<Text<'a>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            image: Option<Url<'a>>,
         }
-        if !self.fields.is_empty() {
-            e["fields"] = serde_json::to_value(&self.fields).expect("fields serialise");
+        View {
+            kind: "rich",
+            title: self.title.as_deref(),
+            description: self.description.as_deref(),
+            color: self.color,
+            fields: &self.fields,
+            footer: self.footer.as_deref().map(|text| Text { text }),
+            image: self.image_url.as_deref().map(|url| Url { url }),
         }
-        if let Some(f) = &self.footer {
-            e["footer"] = serde_json::json!({ "text": f });
-        }
-        if let Some(u) = &self.image_url {
-            e["image"] = serde_json::json!({ "url": u });
-        }
-        e
+        .serialize(s)
     }
 }
 
@@ -494,33 +543,74 @@ impl Reply {
         best
     }
 
-    /// The JSON of this message (for a response's `data`, a followup or an edit).
+    /// The JSON of this message (for a response's `data`, a followup or an edit), as a value.
     pub fn to_json(&self) -> serde_json::Value {
-        let mut m = serde_json::json!({
-            "content": self.content.clone().unwrap_or_default(),
-            "embeds": self.embeds.iter().map(Embed::to_json).collect::<Vec<_>>(),
-            "components": self.rows.iter().map(|row| serde_json::json!({
-                "type": 1,
-                "components": row.iter().map(Button::to_json).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "allowed_mentions": {
-                "parse": [],
-                "users": self.ping_user.map(|u| vec![u.to_string()]).unwrap_or_default(),
-                "roles": [],
-                "replied_user": false,
+        serde_json::to_value(self).expect("a message serialises")
+    }
+}
+
+impl Serialize for Reply {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            #[serde(rename = "type")]
+            kind: u8,
+            components: &'a [Button],
+        }
+        #[derive(Serialize)]
+        struct Mentions {
+            parse: [&'static str; 0],
+            users: Vec<String>,
+            roles: [&'static str; 0],
+            replied_user: bool,
+        }
+        #[derive(Serialize)]
+        struct FileRef<'a> {
+            id: usize,
+            filename: &'a str,
+        }
+        #[derive(Serialize)]
+        struct View<'a> {
+            content: &'a str,
+            embeds: &'a [Embed],
+            components: Vec<Row<'a>>,
+            allowed_mentions: Mentions,
+            flags: u64,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            attachments: Vec<FileRef<'a>>,
+        }
+        View {
+            content: self.content.as_deref().unwrap_or_default(),
+            embeds: &self.embeds,
+            components: self
+                .rows
+                .iter()
+                .map(|row| Row {
+                    kind: 1,
+                    components: row,
+                })
+                .collect(),
+            allowed_mentions: Mentions {
+                parse: [],
+                users: self
+                    .ping_user
+                    .map(|u| vec![u.to_string()])
+                    .unwrap_or_default(),
+                roles: [],
+                replied_user: false,
             },
-            "flags": self.flags(),
-        });
-        if !self.files.is_empty() {
-            m["attachments"] = self
+            flags: self.flags(),
+            attachments: self
                 .files
                 .iter()
                 .enumerate()
-                .map(|(i, f)| serde_json::json!({ "id": i, "filename": f.name }))
-                .collect::<Vec<_>>()
-                .into();
+                .map(|(id, f)| FileRef {
+                    id,
+                    filename: &f.name,
+                })
+                .collect(),
         }
-        m
+        .serialize(s)
     }
 }
 

@@ -130,7 +130,7 @@ impl Rest {
             .create_interaction_response(
                 InteractionId::new(interaction_id),
                 token,
-                &response.to_json(),
+                response,
                 attachments(response.files()),
             )
             .await
@@ -144,7 +144,7 @@ impl Rest {
     pub async fn edit_original(&self, token: &str, reply: Reply) -> Result<(), RestError> {
         let reply = reply.finish();
         self.http
-            .edit_original_interaction_response(token, &reply.to_json(), attachments(&reply.files))
+            .edit_original_interaction_response(token, &reply, attachments(&reply.files))
             .await?;
         Ok(())
     }
@@ -156,7 +156,7 @@ impl Rest {
     pub async fn followup(&self, token: &str, reply: Reply) -> Result<(), RestError> {
         let reply = reply.finish();
         self.http
-            .create_followup_message(token, &reply.to_json(), attachments(&reply.files))
+            .create_followup_message(token, &reply, attachments(&reply.files))
             .await?;
         Ok(())
     }
