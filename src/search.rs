@@ -94,7 +94,7 @@ pub struct Hit {
     /// Relevance score (BM25, higher is better; comparable within one query).
     pub score: f32,
     /// The passage, with its citation.
-    pub passage: Passage,
+    pub passage: Arc<Passage>,
     /// The best part of the passage, matched words in `**bold**`, markdown escaped.
     pub snippet: String,
     /// Share of the question's meaningful terms (all but soft words; all terms when every one
@@ -192,7 +192,7 @@ pub fn search(
                     .map(|t| Arc::clone(&t.text))
                     .collect();
                 Arc::new(AnalysedPassage {
-                    passage,
+                    passage: Arc::new(passage),
                     terms,
                     term_set,
                 })
@@ -253,7 +253,7 @@ pub fn search(
                     options.snippet_chars,
                 ),
                 coverage: covered as f32 / question_terms as f32,
-                passage: a.passage.clone(),
+                passage: Arc::clone(&a.passage),
             }
         })
         .collect();
@@ -262,7 +262,7 @@ pub fn search(
 
 /// A stored passage with its analysis, kept in the hot-passage cache.
 pub(crate) struct AnalysedPassage {
-    passage: Passage,
+    passage: Arc<Passage>,
     /// The analysed text (for the snippet).
     terms: Vec<Term>,
     /// Distinct terms of text and heading (for coverage and near-duplicates).

@@ -72,6 +72,8 @@ pub enum Work {
         answer_id: String,
         actor_id: u64,
         actor: String,
+        /// The answer as the message shows it (stored as the curated answer's text).
+        shown: String,
     },
     /// Unpin a curated answer's message.
     Unpin { channel: u64, message: u64 },
@@ -117,8 +119,6 @@ struct AnswerState {
     offset: usize,
     /// The passages shown: citations for "Sources".
     cited: Vec<Cited>,
-    /// The answer text shown (for pinning).
-    shown: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -342,7 +342,6 @@ impl Bot {
             question: results.query.clone(),
             offset: 0,
             cited: cited(&results),
-            shown: embed.description.clone().unwrap_or_default(),
         };
         let answer_id = new_answer_id();
         let now = unix_now();
@@ -891,7 +890,6 @@ impl Bot {
                 let new_state = AnswerState {
                     offset: page * limit,
                     cited: cited(&results),
-                    shown: embed.description.clone().unwrap_or_default(),
                     ..state
                 };
                 self.inner
@@ -952,6 +950,7 @@ impl Bot {
                         answer_id: answer_id.to_string(),
                         actor_id: i.actor.id,
                         actor: i.actor.name.clone(),
+                        shown: message.text.clone(),
                     },
                 )
             }
@@ -1117,11 +1116,11 @@ impl Bot {
                 answer_id,
                 actor_id,
                 actor,
+                shown,
             } => {
-                self.pin(
-                    &token, guild, channel, message, &answer_id, actor_id, &actor, rest,
-                )
-                .await
+                let curated = (answer_id, actor_id, actor, shown);
+                self.pin(&token, guild, channel, message, curated, rest)
+                    .await
             }
             Work::Unpin { channel, message } => {
                 rest.unpin(channel, message).await.map_err(Into::into)
@@ -1368,22 +1367,17 @@ impl Bot {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     async fn pin(
         &self,
         token: &str,
         guild: u64,
         channel: u64,
         message: u64,
-        answer_id: &str,
-        actor_id: u64,
-        actor: &str,
+        (answer_id, actor_id, actor, shown): (String, u64, String, String),
         rest: &Rest,
     ) -> anyhow::Result<()> {
         let text = match rest.pin(channel, message).await {
             Ok(()) => {
-                let answer_id = answer_id.to_string();
-                let actor = actor.to_string();
                 self.blocking(move |bot| -> anyhow::Result<()> {
                     let answer = bot.stored_answer(&answer_id)?.ok_or_else(|| anyhow::anyhow!("answer {answer_id} vanished"))?;
                     let state: AnswerState = serde_json::from_value(answer.payload)?;
@@ -1392,7 +1386,7 @@ impl Bot {
                         guild_id: guild,
                         answer_id: Some(&answer_id),
                         question: &state.question,
-                        answer: &state.shown,
+                        answer: &shown,
                         citations: &citations,
                         pinned_by: actor_id,
                         pinned_at: unix_now(),

@@ -112,6 +112,8 @@ pub struct SourceMessage {
     pub asker_id: Option<u64>,
     /// Whether it is already pinned.
     pub pinned: bool,
+    /// What it shows: its first embed's description, else its content.
+    pub text: String,
 }
 
 /// One interaction.
@@ -204,7 +206,7 @@ impl Incoming {
             .and_then(Value::as_str)
             .ok_or_else(|| bad("missing token"))?
             .to_string();
-        let data = v.get("data").cloned().unwrap_or(Value::Null);
+        let data = v.get("data").unwrap_or(&Value::Null);
         let kind = match kind_no {
             1 => Kind::Ping,
             2 | 4 => {
@@ -213,7 +215,7 @@ impl Incoming {
                     .and_then(Value::as_str)
                     .ok_or_else(|| bad("missing data.name"))?
                     .to_string();
-                let options = parse_options(data.get("options"), &data)?;
+                let options = parse_options(data.get("options"), data)?;
                 if kind_no == 2 {
                     Kind::Command { name, options }
                 } else {
@@ -231,17 +233,13 @@ impl Incoming {
         };
         let member: Option<RawMember> = match v.get("member") {
             Some(Value::Null) | None => None,
-            Some(m) => {
-                Some(serde_json::from_value(m.clone()).map_err(|e| bad(&format!("member: {e}")))?)
-            }
+            Some(m) => Some(RawMember::deserialize(m).map_err(|e| bad(&format!("member: {e}")))?),
         };
         let user: Option<RawUser> = match member.as_ref().and_then(|m| m.user.as_ref()) {
             Some(_) => None,
             None => match v.get("user") {
                 Some(Value::Null) | None => None,
-                Some(u) => Some(
-                    serde_json::from_value(u.clone()).map_err(|e| bad(&format!("user: {e}")))?,
-                ),
+                Some(u) => Some(RawUser::deserialize(u).map_err(|e| bad(&format!("user: {e}")))?),
             },
         };
         let actor = match (member, user) {
@@ -290,6 +288,14 @@ impl Incoming {
                             .and_then(id)
                     }),
                 pinned: m.get("pinned").and_then(Value::as_bool).unwrap_or(false),
+                text: m
+                    .get("embeds")
+                    .and_then(|e| e.get(0))
+                    .and_then(|e| e.get("description"))
+                    .or_else(|| m.get("content"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
             });
         Ok(Incoming {
             id: interaction_id,
