@@ -953,9 +953,9 @@ enum Job {
 }
 
 /// How long the writer gathers records before committing them together.
-const BATCH_WINDOW: Duration = Duration::from_millis(5);
+const BATCH_WINDOW: Duration = Duration::from_millis(50);
 /// Most records in one transaction.
-const MAX_BATCH: usize = 512;
+const MAX_BATCH: usize = 4096;
 /// Records waiting before `send` blocks (back-pressure instead of unbounded memory).
 const QUEUE: usize = 16_384;
 
