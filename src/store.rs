@@ -290,6 +290,8 @@ pub struct PruneReport {
 #[derive(Debug, Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// The file, for a second connection of its own (`None` in memory).
+    path: Option<PathBuf>,
 }
 
 impl Store {
@@ -307,7 +309,8 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path)?;
-        let store = Store::setup(conn)?;
+        let mut store = Store::setup(conn)?;
+        store.path = Some(path.to_path_buf());
         tracing::debug!(path = %path.display(), "store opened");
         Ok(store)
     }
@@ -345,6 +348,7 @@ impl Store {
         migrate(&mut conn, MIGRATIONS)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            path: None,
         })
     }
 
@@ -976,8 +980,16 @@ impl std::fmt::Debug for BatchWriter {
 }
 
 impl BatchWriter {
-    /// Starts the writer thread for `store`.
+    /// Starts the writer thread for `store`, on a connection of its own when the store is a
+    /// file (so its commits never hold up the readers' connection; WAL lets both proceed).
     pub fn start(store: Store) -> BatchWriter {
+        let store = match &store.path {
+            Some(path) => Store::open(path).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "store writer shares the readers' connection");
+                store.clone()
+            }),
+            None => store,
+        };
         let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(QUEUE);
         let worker = std::thread::Builder::new()
             .name("careerbot-store-writer".into())
