@@ -24,6 +24,8 @@
 //! write per request, `Content-Length` framing, nothing else. It costs far less CPU than a
 //! general client, which matters when server and generator share two cores.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,6 +39,7 @@ use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
+use support::eval_questions;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -516,17 +519,6 @@ fn template(root: &Path) -> String {
     v["data"]["options"] =
         serde_json::json!([{ "type": 3, "name": "question", "value": "@QUESTION@" }]);
     serde_json::to_string(&v).expect("serialises")
-}
-
-fn eval_questions(root: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
-    let value: toml::Value = toml::from_str(&text).expect("eval set parses");
-    value["case"]
-        .as_array()
-        .expect("cases")
-        .iter()
-        .filter_map(|c| c["question"].as_str().map(str::to_string))
-        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) {

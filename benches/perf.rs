@@ -3,6 +3,8 @@
 //! binary on an existing index. Run with `cargo bench --bench perf`; the figures are recorded in
 //! `docs/PERFORMANCE.md`.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -12,6 +14,7 @@ use careerbot::corpus::SeedSource;
 use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::search::{self, SearchOptions};
+use support::{eval_questions, fmt};
 
 const BUILD_RUNS: usize = 20;
 const ASK_ROUNDS: usize = 50;
@@ -122,17 +125,6 @@ fn main() {
     );
 }
 
-fn eval_questions(root: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
-    let value: toml::Value = toml::from_str(&text).expect("eval set parses");
-    value["case"]
-        .as_array()
-        .expect("cases")
-        .iter()
-        .filter_map(|c| c["question"].as_str().map(str::to_string))
-        .collect()
-}
-
 fn report(what: &str, samples: &mut [Duration]) {
     samples.sort();
     let pct = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)];
@@ -143,13 +135,4 @@ fn report(what: &str, samples: &mut [Duration]) {
         fmt(pct(0.99)),
         fmt(samples[samples.len() - 1])
     );
-}
-
-fn fmt(d: Duration) -> String {
-    let us = d.as_secs_f64() * 1e6;
-    if us < 1000.0 {
-        format!("{us:.0} µs")
-    } else {
-        format!("{:.2} ms", us / 1000.0)
-    }
 }

@@ -10,16 +10,19 @@
 //! pronounceable words (Zipf-like choice), so the term dictionary and posting lists grow like a
 //! real library's instead of repeating five documents.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use careerbot::corpus::SeedSource;
 use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::search::SearchOptions;
+use support::{eval_questions, fmt};
 
 const SEED: u64 = 0x5eed_ca2e_e2b0_7001;
 const VOCABULARY: usize = 60_000;
@@ -186,24 +189,4 @@ fn generate(seeds: &Path, out: &Path, guides: usize) -> u64 {
         fs::write(out.join(format!("g{g:05}.txt")), text).expect("write guide");
     }
     total
-}
-
-fn eval_questions(root: &Path) -> Vec<String> {
-    let text = fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
-    let value: toml::Value = toml::from_str(&text).expect("eval set parses");
-    value["case"]
-        .as_array()
-        .expect("cases")
-        .iter()
-        .filter_map(|c| c["question"].as_str().map(str::to_string))
-        .collect()
-}
-
-fn fmt(d: Duration) -> String {
-    let us = d.as_secs_f64() * 1e6;
-    if us < 1000.0 {
-        format!("{us:.0} µs")
-    } else {
-        format!("{:.2} ms", us / 1000.0)
-    }
 }

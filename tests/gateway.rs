@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use careerbot::config::{BotConfig, SearchConfig};
@@ -17,6 +17,7 @@ use careerbot::library::Library;
 use careerbot::store::Store;
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
+use support::dirs::{Dirs, dirs};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER,
     PERMS_MODERATOR, RecordedRequest, autocomplete, button_click, slash_command,
@@ -33,29 +34,6 @@ struct Harness {
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
     dirs: Dirs,
-}
-
-struct Dirs {
-    _root: tempfile::TempDir,
-    seeds: PathBuf,
-    index: PathBuf,
-    data: PathBuf,
-}
-
-fn dirs() -> Dirs {
-    let root = tempfile::tempdir().unwrap();
-    let seeds = root.path().join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
-    for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), seeds.join(e.file_name())).unwrap();
-    }
-    Dirs {
-        index: root.path().join("index"),
-        data: root.path().join("data"),
-        seeds,
-        _root: root,
-    }
 }
 
 fn bot_config(data: &Path) -> BotConfig {

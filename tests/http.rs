@@ -7,7 +7,6 @@
 mod support;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use careerbot::config::{BotConfig, SearchConfig};
@@ -21,6 +20,7 @@ use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
+use support::dirs::{Dirs, dirs};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
     button_click, fixture, interaction_fixture, slash_command,
@@ -31,29 +31,6 @@ use tokio::sync::oneshot;
 const WAIT: Duration = Duration::from_secs(20);
 const ADMINISTRATOR: u64 = 1 << 3;
 const PIN_MESSAGES: u64 = 1 << 51;
-
-struct Dirs {
-    _root: tempfile::TempDir,
-    seeds: PathBuf,
-    index: PathBuf,
-    data: PathBuf,
-}
-
-fn dirs() -> Dirs {
-    let root = tempfile::tempdir().unwrap();
-    let seeds = root.path().join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
-    for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), seeds.join(e.file_name())).unwrap();
-    }
-    Dirs {
-        index: root.path().join("index"),
-        data: root.path().join("data"),
-        seeds,
-        _root: root,
-    }
-}
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

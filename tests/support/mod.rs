@@ -1,4 +1,5 @@
 //! Test support shared by the integration tests.
 
 pub mod checks;
+pub mod dirs;
 pub mod fake_discord;
