@@ -423,6 +423,37 @@ impl IndexDir {
         }
     }
 
+    /// Waits until no build holds this directory's lock (checking every 50 ms, for at most
+    /// `limit`), then opens the current generation: for a process that found another one
+    /// building the first index.
+    ///
+    /// # Errors
+    /// [`IndexError::Busy`] when the build still runs after `limit`; as [`IndexDir::open_current`]
+    /// otherwise.
+    pub fn open_after_build(&self, limit: Duration) -> Result<Option<PassageIndex>, IndexError> {
+        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
+        let lock_path = self.root.join(LOCK_FILE);
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_err(&lock_path))?;
+        let deadline = Instant::now() + limit;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(fs::TryLockError::WouldBlock) => return Err(IndexError::Busy),
+                Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
+            }
+        }
+        drop(lock);
+        self.open_current()
+    }
+
     fn open_generation(&self, generation: &str) -> Result<PassageIndex, IndexError> {
         let dir = self.root.join(generation);
         let meta_path = dir.join(META_FILE);
@@ -778,6 +809,30 @@ mod tests {
             idx.build(&seeds(), &BuildOptions::default(), |_| {}),
             Err(IndexError::Busy)
         ));
+    }
+
+    #[test]
+    fn waiting_for_a_build_ends_when_its_lock_is_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexDir::new(dir.path());
+        let built = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        let lock = File::create(dir.path().join(LOCK_FILE)).unwrap();
+        lock.lock().unwrap();
+        assert!(matches!(
+            idx.open_after_build(Duration::from_millis(120)),
+            Err(IndexError::Busy)
+        ));
+        let waiter = {
+            let idx = idx.clone();
+            std::thread::spawn(move || idx.open_after_build(Duration::from_secs(60)))
+        };
+        std::thread::sleep(Duration::from_millis(150));
+        assert!(!waiter.is_finished(), "returned while the lock was held");
+        drop(lock);
+        let opened = waiter.join().unwrap().unwrap().expect("a generation");
+        assert_eq!(opened.generation(), built.generation());
     }
 
     #[test]

@@ -15,6 +15,9 @@ use crate::corpus::{SeedSource, Skipped};
 use crate::index::{self, BuildOptions, BuildProgress, IndexDir, IndexError, PassageIndex};
 use crate::search::{self, QuestionError, SearchOptions, SearchResults};
 
+/// How long [`Library::open`] waits for another process building the first index.
+const FIRST_BUILD_WAIT: Duration = Duration::from_secs(300);
+
 /// How the library came to be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenOutcome {
@@ -112,7 +115,21 @@ impl Library {
                     (old, OpenOutcome::Stale)
                 }
             },
-            None => (dir.build(&seeds, &options, |_| {})?, OpenOutcome::Built),
+            None => match dir.build(&seeds, &options, |_| {}) {
+                Ok(idx) => (idx, OpenOutcome::Built),
+                // Replicas started together on an empty directory: one builds, the others
+                // wait for it and use its generation (or build their own if it does not fit).
+                Err(IndexError::Busy) => {
+                    tracing::info!(
+                        "another process is building the index; waiting for it to finish"
+                    );
+                    match dir.open_after_build(FIRST_BUILD_WAIT)? {
+                        Some(idx) if idx.meta().fingerprint == wanted => (idx, OpenOutcome::Reused),
+                        _ => (dir.build(&seeds, &options, |_| {})?, OpenOutcome::Built),
+                    }
+                }
+                Err(e) => return Err(e),
+            },
         };
         let library = Library {
             inner: Arc::new(Inner {
@@ -289,6 +306,39 @@ mod tests {
             fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn processes_opening_an_empty_directory_together_all_start() {
+        let seeds = seed_copy();
+        let index = tempfile::tempdir().unwrap();
+        let src = SeedSource::Dir(seeds.path().to_path_buf());
+        let barrier = Arc::new(std::sync::Barrier::new(3));
+        let openers: Vec<_> = (0..3)
+            .map(|_| {
+                let (src, root, barrier) =
+                    (src.clone(), index.path().to_path_buf(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    Library::open(src, IndexDir::new(root), BuildOptions::default())
+                })
+            })
+            .collect();
+        let opened: Vec<_> = openers
+            .into_iter()
+            .map(|t| t.join().unwrap().expect("every opener gets a library"))
+            .collect();
+        let built = opened
+            .iter()
+            .filter(|(_, outcome)| *outcome == OpenOutcome::Built)
+            .count();
+        assert!(built >= 1, "someone built the first generation");
+        for (lib, _) in &opened {
+            assert!(
+                lib.search("senior salary", SearchOptions::default())
+                    .is_ok()
+            );
+        }
     }
 
     #[test]
