@@ -431,14 +431,7 @@ impl IndexDir {
     /// [`IndexError::Busy`] when the build still runs after `limit`; as [`IndexDir::open_current`]
     /// otherwise.
     pub fn open_after_build(&self, limit: Duration) -> Result<Option<PassageIndex>, IndexError> {
-        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
-        let lock_path = self.root.join(LOCK_FILE);
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(io_err(&lock_path))?;
+        let (lock, lock_path) = self.lock_file()?;
         let deadline = Instant::now() + limit;
         loop {
             match lock.try_lock() {
@@ -452,6 +445,19 @@ impl IndexDir {
         }
         drop(lock);
         self.open_current()
+    }
+
+    /// The build lock's file (created with the directory when missing), not yet locked.
+    fn lock_file(&self) -> Result<(File, PathBuf), IndexError> {
+        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
+        let lock_path = self.root.join(LOCK_FILE);
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_err(&lock_path))?;
+        Ok((lock, lock_path))
     }
 
     fn open_generation(&self, generation: &str) -> Result<PassageIndex, IndexError> {
@@ -502,14 +508,7 @@ impl IndexDir {
         options: &BuildOptions,
         mut progress: impl FnMut(BuildProgress),
     ) -> Result<PassageIndex, IndexError> {
-        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
-        let lock_path = self.root.join(LOCK_FILE);
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(io_err(&lock_path))?;
+        let (lock, lock_path) = self.lock_file()?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Err(IndexError::Busy),
