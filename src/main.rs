@@ -9,6 +9,12 @@ use tracing_subscriber::EnvFilter;
 use careerbot::cli::{self, Cli};
 use careerbot::config::Config;
 
+/// mimalloc instead of the system allocator: answering allocates many small short-lived
+/// objects on several threads, where glibc's malloc cost a fifth of the CPU under load
+/// (docs/PERFORMANCE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()

@@ -1,7 +1,13 @@
-//! What the benches share: the eval questions as a workload, and duration formatting.
+//! What the benches share: the binary's allocator, the eval questions as a workload, and
+//! duration formatting.
 
 use std::path::Path;
 use std::time::Duration;
+
+/// The allocator `careerbot` itself runs with (see `src/main.rs`), so in-process figures
+/// measure what the binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The questions of `tests/fixtures/eval.toml`, in file order.
 pub fn eval_questions(root: &Path) -> Vec<String> {
