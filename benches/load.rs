@@ -20,10 +20,18 @@
 //! an answer. The server has no bot token, as a replica without one: the only follow-up work of
 //! `/ask` (learning the answer's message id) is then skipped, and no REST call is made.
 //!
+//! Each phase also runs a probe of the host's CPU speed (`support/host.rs`): this VM's host
+//! slows its CPUs to a fraction of their speed for 100–200 ms every second or two, which the
+//! guest cannot see in its CPU accounting. The report's second line says how much of the phase
+//! ran slowed, and the latencies of the requests that lived wholly outside those windows,
+//! beside (never instead of) the figures of all requests.
+//!
 //! The client is a small hand-written HTTP/1.1 keep-alive client on tokio's `TcpStream`: one
 //! write per request, `Content-Length` framing, nothing else. It costs far less CPU than a
 //! general client, which matters when server and generator share two cores.
 
+#[path = "support/host.rs"]
+mod host;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +47,7 @@ use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
+use host::Speeds;
 use support::eval_questions;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -171,12 +180,13 @@ fn main() {
                 (t.elapsed(), report.generation)
             })
         });
+        let probe = host::Probe::start();
         let wall = Instant::now();
         let stats =
             client_rt.block_on(load.run(args.concurrency, Duration::from_secs(args.seconds)));
         let elapsed = wall.elapsed();
         let cpu = cpu_seconds() - cpu;
-        stats.report(name, elapsed, cpu);
+        stats.report(name, wall, elapsed, cpu, &probe.stop());
         if let Some(r) = reindexer {
             let (took, generation) = r.join().expect("reindex thread");
             println!(
@@ -223,7 +233,8 @@ const POOL: usize = 16_384;
 
 #[derive(Default)]
 struct Stats {
-    latencies: Vec<Duration>,
+    /// Each answered request: when it was sent, and how long the answer took.
+    requests: Vec<(Instant, Duration)>,
     errors: u64,
     first_error: Option<String>,
 }
@@ -240,7 +251,7 @@ impl Load {
         let mut all = Stats::default();
         for t in tasks {
             let s = t.await.expect("connection task");
-            all.latencies.extend(s.latencies);
+            all.requests.extend(s.requests);
             all.errors += s.errors;
             if all.first_error.is_none() {
                 all.first_error = s.first_error;
@@ -274,7 +285,7 @@ impl Load {
 
     async fn connection(&self, deadline: Instant) -> Stats {
         let mut stats = Stats {
-            latencies: Vec::with_capacity(1 << 16),
+            requests: Vec::with_capacity(1 << 16),
             ..Stats::default()
         };
         let mut conn: Option<Client> = None;
@@ -306,7 +317,7 @@ impl Load {
             let took = started.elapsed();
             match outcome {
                 Ok(Ok((200, body))) => match check(&body, self.ping) {
-                    Ok(()) => stats.latencies.push(took),
+                    Ok(()) => stats.requests.push((started, took)),
                     Err(why) => fail(&mut stats, why),
                 },
                 Ok(Ok((status, body))) => {
@@ -446,9 +457,22 @@ fn check(body: &[u8], ping: bool) -> Result<(), String> {
     }
 }
 
-impl Stats {
-    fn report(&self, phase: &str, elapsed: Duration, cpu: f64) {
-        let mut l = self.latencies.clone();
+/// The width of the windows the host's CPU speed is judged in.
+const WINDOW: Duration = Duration::from_millis(50);
+/// A window whose probe readings have a median below this share of full speed is "slowed".
+const SLOW: f64 = 0.7;
+
+/// Latency percentiles of a set of requests.
+struct Percentiles {
+    n: usize,
+    p50: Duration,
+    p90: Duration,
+    p99: Duration,
+    max: Duration,
+}
+
+impl Percentiles {
+    fn of(mut l: Vec<Duration>) -> Percentiles {
         l.sort();
         let pct = |p: f64| {
             if l.is_empty() {
@@ -457,21 +481,69 @@ impl Stats {
                 l[((l.len() as f64 * p) as usize).min(l.len() - 1)]
             }
         };
+        Percentiles {
+            n: l.len(),
+            p50: pct(0.50),
+            p90: pct(0.90),
+            p99: pct(0.99),
+            max: l.last().copied().unwrap_or_default(),
+        }
+    }
+
+    fn line(&self) -> String {
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        format!(
+            "p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            ms(self.p50),
+            ms(self.p90),
+            ms(self.p99),
+            ms(self.max)
+        )
+    }
+}
+
+impl Stats {
+    /// The phase's figures; then how often the host slowed the CPUs during it, and the
+    /// latencies of the requests that lived entirely outside such windows.
+    fn report(&self, phase: &str, start: Instant, elapsed: Duration, cpu: f64, host: &Speeds) {
+        let all = Percentiles::of(self.requests.iter().map(|(_, d)| *d).collect());
         println!(
-            "{phase}: {} ok in {:.1} s = {:.0} requests/s; latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms; errors {}; process CPU {:.0}% of one core; load average {}",
-            l.len(),
+            "{phase}: {} ok in {:.1} s = {:.0} requests/s; latency {}; errors {}; process CPU {:.0}% of one core; load average {}",
+            all.n,
             elapsed.as_secs_f64(),
-            l.len() as f64 / elapsed.as_secs_f64(),
-            ms(pct(0.50)),
-            ms(pct(0.90)),
-            ms(pct(0.99)),
-            ms(l.last().copied().unwrap_or_default()),
+            all.n as f64 / elapsed.as_secs_f64(),
+            all.line(),
             self.errors,
             100.0 * cpu / elapsed.as_secs_f64(),
             std::fs::read_to_string("/proc/loadavg")
                 .map(|s| s.split(' ').take(3).collect::<Vec<_>>().join(" "))
                 .unwrap_or_else(|_| "?".into()),
+        );
+        let end = start + elapsed;
+        let slow = host.slow_windows(start, end, WINDOW, SLOW);
+        let slowed = slow.iter().filter(|s| **s).count();
+        let clear = Percentiles::of(
+            self.requests
+                .iter()
+                .filter(|(sent, took)| {
+                    let first = host::window_of(start, *sent, WINDOW);
+                    let last = host::window_of(start, *sent + *took, WINDOW);
+                    (first..=last).all(|w| !slow.get(w).copied().unwrap_or(false))
+                })
+                .map(|(_, d)| *d)
+                .collect(),
+        );
+        let clear_seconds = (slow.len() - slowed) as f64 * WINDOW.as_secs_f64();
+        println!(
+            "  host: {slowed} of {} {}-ms windows ran below {:.0}% CPU speed ({:.1}% of the phase); \
+             requests wholly outside them: {} ({:.0}/s of unslowed time), latency {}",
+            slow.len(),
+            WINDOW.as_millis(),
+            SLOW * 100.0,
+            100.0 * slowed as f64 / slow.len().max(1) as f64,
+            clear.n,
+            clear.n as f64 / clear_seconds.max(1e-9),
+            clear.line(),
         );
         if let Some(e) = &self.first_error {
             println!("  first error: {e}");
