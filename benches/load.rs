@@ -11,7 +11,9 @@
 //! (unmeasured seconds before each phase, default 2), `--client-threads N` (default 1),
 //! `--handlers N` (interactions handled at once; default the server's own), `--ping` (signed
 //! PINGs instead of `/ask`: the cost of the HTTP layer and the signature check alone),
-//! `--memory-store` (the bot's database in memory: the cost of its file I/O, by difference).
+//! `--memory-store` (the bot's database in memory: the cost of its file I/O, by difference),
+//! `--host-only S` (no server, no load: only watch how fast the host runs this machine's CPUs
+//! for S seconds).
 //! The figures are recorded in `docs/PERFORMANCE.md`.
 //!
 //! Every request is unique: the 96 questions of `tests/fixtures/eval.toml` in turn, a new
@@ -67,6 +69,8 @@ struct Args {
     handlers: Option<usize>,
     ping: bool,
     memory_store: bool,
+    /// Only watch the host's CPU speed for this many seconds, with no load at all.
+    host_only: Option<u64>,
 }
 
 fn args() -> Args {
@@ -85,11 +89,16 @@ fn args() -> Args {
         handlers: value("--handlers").map(|n| n as usize),
         ping: all.iter().any(|a| a == "--ping"),
         memory_store: all.iter().any(|a| a == "--memory-store"),
+        host_only: value("--host-only"),
     }
 }
 
 fn main() {
     let args = args();
+    if let Some(seconds) = args.host_only {
+        watch_host(Duration::from_secs(seconds.max(1)));
+        return;
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let questions = eval_questions(&root);
     let work = tempfile::tempdir().expect("temp dir");
@@ -535,8 +544,9 @@ impl Stats {
         );
         let clear_seconds = (slow.len() - slowed) as f64 * WINDOW.as_secs_f64();
         println!(
-            "  host: {slowed} of {} {}-ms windows ran below {:.0}% CPU speed ({:.1}% of the phase); \
+            "  host: mean CPU speed {:.0}%; {slowed} of {} {}-ms windows ran below {:.0}% ({:.1}% of the phase); \
              requests wholly outside them: {} ({:.0}/s of unslowed time), latency {}",
+            100.0 * host.mean(start, end),
             slow.len(),
             WINDOW.as_millis(),
             SLOW * 100.0,
@@ -549,6 +559,48 @@ impl Stats {
             println!("  first error: {e}");
         }
     }
+}
+
+/// The probe alone on an otherwise idle process, plus one thread spinning on register-only
+/// work that counts its rounds per window: how the host treats this machine with no load.
+fn watch_host(length: Duration) {
+    let probe = host::Probe::start();
+    let start = Instant::now();
+    let end = start + length;
+    let spinner = std::thread::spawn(move || {
+        let mut rounds = vec![0u64; host::window_of(start, end, WINDOW) + 1];
+        while Instant::now() < end {
+            std::hint::black_box(host::work(std::hint::black_box(10_000)));
+            if let Some(r) = rounds.get_mut(host::window_of(start, Instant::now(), WINDOW)) {
+                *r += 1;
+            }
+        }
+        rounds.pop(); // the last window is partial
+        rounds
+    });
+    let rounds = spinner.join().expect("spinner");
+    let speeds = probe.stop();
+    let slow = speeds.slow_windows(start, end, WINDOW, SLOW);
+    let mut sorted = rounds.clone();
+    sorted.sort_unstable();
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(1).max(1) as f64;
+    let spin_slow = rounds
+        .iter()
+        .filter(|r| (**r as f64) < SLOW * median)
+        .count();
+    let lowest = sorted.first().copied().unwrap_or(0) as f64 / median;
+    println!(
+        "host, no load, {} s: probe mean CPU speed {:.0}%, {} of {} {}-ms windows below {:.0}%; \
+         a spinning thread had {spin_slow} windows below {:.0}% of its median rate, the slowest at {:.0}%",
+        length.as_secs(),
+        100.0 * speeds.mean(start, end),
+        slow.iter().filter(|s| **s).count(),
+        slow.len(),
+        WINDOW.as_millis(),
+        SLOW * 100.0,
+        SLOW * 100.0,
+        100.0 * lowest,
+    );
 }
 
 /// The process's user + system CPU time, in seconds (Linux; 0 elsewhere).

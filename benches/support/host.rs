@@ -101,6 +101,21 @@ impl Speeds {
             })
             .collect()
     }
+
+    /// The mean speed over `start..end` (1.0 when the probe saw nothing).
+    pub fn mean(&self, start: Instant, end: Instant) -> f64 {
+        let inside: Vec<f64> = self
+            .samples
+            .iter()
+            .filter(|(at, _)| *at >= start && *at < end)
+            .map(|(_, s)| s.min(1.0))
+            .collect();
+        if inside.is_empty() {
+            1.0
+        } else {
+            inside.iter().sum::<f64>() / inside.len() as f64
+        }
+    }
 }
 
 /// The index of the window `at` falls in.
@@ -110,7 +125,7 @@ pub fn window_of(start: Instant, at: Instant, width: Duration) -> usize {
 
 /// Register-only arithmetic (an LCG): no memory traffic, so other threads' cache use does not
 /// change its cost.
-fn work(rounds: u64) -> u64 {
+pub fn work(rounds: u64) -> u64 {
     let mut x = 0x9E37_79B9_7F4A_7C15u64;
     for i in 0..rounds {
         x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i);
