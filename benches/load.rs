@@ -71,6 +71,8 @@ struct Args {
     memory_store: bool,
     /// Only watch the host's CPU speed for this many seconds, with no load at all.
     host_only: Option<u64>,
+    /// Send this many requests through the router in-process instead (no sockets, one thread).
+    in_process: Option<u64>,
 }
 
 fn args() -> Args {
@@ -90,6 +92,7 @@ fn args() -> Args {
         ping: all.iter().any(|a| a == "--ping"),
         memory_store: all.iter().any(|a| a == "--memory-store"),
         host_only: value("--host-only"),
+        in_process: value("--in-process"),
     }
 }
 
@@ -131,6 +134,23 @@ fn main() {
     let mut state = HttpState::new(bot, &public, None).expect("state");
     if let Some(n) = args.handlers {
         state = state.max_handlers(n);
+    }
+    if let Some(n) = args.in_process {
+        let load = Load {
+            addr: "127.0.0.1".into(),
+            key: Arc::new(key),
+            template: Arc::new(if args.ping {
+                PING.to_string()
+            } else {
+                template(&root)
+            }),
+            ping: args.ping,
+            questions: Arc::new(questions),
+            next: Arc::new(AtomicU64::new(1)),
+            pool: Arc::new(Vec::new()),
+        };
+        in_process(http::app(state), &load, n.max(1));
+        return;
     }
 
     // The server as `careerbot serve` runs it: tokio's default multi-threaded runtime.
@@ -350,6 +370,19 @@ impl Load {
 
     /// The bytes of one signed request.
     fn request(&self, n: u64) -> Vec<u8> {
+        let (signature, timestamp, body) = self.signed(n);
+        let mut out = format!(
+            "POST /interactions HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-Signature-Ed25519: {signature}\r\nX-Signature-Timestamp: {timestamp}\r\n\r\n",
+            self.addr,
+            body.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(body.as_bytes());
+        out
+    }
+
+    /// Request `n` as (signature, timestamp, body).
+    fn signed(&self, n: u64) -> (String, String, String) {
         let question = &self.questions[(n as usize) % self.questions.len()];
         let body = self
             .template
@@ -371,14 +404,7 @@ impl Load {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let mut out = format!(
-            "POST /interactions HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-Signature-Ed25519: {signature}\r\nX-Signature-Timestamp: {timestamp}\r\n\r\n",
-            self.addr,
-            body.len()
-        )
-        .into_bytes();
-        out.extend_from_slice(body.as_bytes());
-        out
+        (signature, timestamp, body)
     }
 }
 
@@ -558,6 +584,50 @@ impl Stats {
         if let Some(e) = &self.first_error {
             println!("  first error: {e}");
         }
+    }
+}
+
+/// `n` signed requests through the endpoint's router on one thread, no sockets: the
+/// endpoint's own CPU per request (signature check, parsing, answering, encoding, and the store
+/// writer's share). Under `valgrind --tool=callgrind` it counts instructions instead of time,
+/// which the host's changing speed does not move.
+fn in_process(router: axum::Router, load: &Load, n: u64) {
+    use tower::ServiceExt;
+    let requests: Vec<_> = (1..=n).map(|i| load.signed(i)).collect();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let started = Instant::now();
+    let errors = rt.block_on(async {
+        let mut errors = 0u64;
+        for (i, (signature, timestamp, body)) in requests.into_iter().enumerate() {
+            let request = axum::http::Request::post("/interactions")
+                .header("content-type", "application/json")
+                .header("x-signature-ed25519", signature)
+                .header("x-signature-timestamp", timestamp)
+                .body(axum::body::Body::from(body))
+                .expect("request");
+            let response = router.clone().oneshot(request).await.expect("infallible");
+            let ok = response.status() == 200;
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .expect("body");
+            // Checking every answer would add the client's JSON parsing to the count.
+            if !ok || (i % 64 == 0 && check(&bytes, load.ping).is_err()) {
+                errors += 1;
+            }
+        }
+        errors
+    });
+    let took = started.elapsed();
+    println!(
+        "in-process: {n} requests in {:.2} s = {:.0} µs each on one thread; errors {errors}",
+        took.as_secs_f64(),
+        took.as_secs_f64() * 1e6 / n as f64
+    );
+    if errors > 0 {
+        std::process::exit(1);
     }
 }
 
