@@ -398,7 +398,7 @@ impl Store {
                                 question,
                                 normalise_question(question),
                                 kind,
-                                payload.to_string(),
+                                payload,
                                 created_at
                             ])?;
                         if n == 0 {
@@ -924,8 +924,9 @@ pub enum Record {
         question: String,
         /// Which command answered.
         kind: String,
-        /// What was shown.
-        payload: Value,
+        /// What was shown, as JSON text (serialised by the sender, so no `Value` tree is
+        /// built per answer).
+        payload: String,
         /// When.
         created_at: i64,
     },
@@ -1291,7 +1292,7 @@ mod tests {
                 asker_id: 3,
                 question: format!("question {i}"),
                 kind: "ask".into(),
-                payload: serde_json::json!({ "i": i }),
+                payload: serde_json::json!({ "i": i }).to_string(),
                 created_at: 100,
             });
             writer.send(Record::Question {
@@ -1323,7 +1324,7 @@ mod tests {
             asker_id: 3,
             question: "late".into(),
             kind: "ask".into(),
-            payload: serde_json::json!({}),
+            payload: "{}".to_string(),
             created_at: 100,
         });
         drop(writer);

@@ -352,7 +352,7 @@ impl Bot {
             asker_id: i.actor.id,
             question: results.query.clone(),
             kind: "ask".into(),
-            payload: serde_json::to_value(&state)?,
+            payload: serde_json::to_string(&state)?,
             created_at: now,
         });
         if !hide {
