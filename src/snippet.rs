@@ -2,7 +2,7 @@
 //! the matched words in Discord bold and everything else escaped so guide text can never turn
 //! into markup.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analyzer, Term};
 
@@ -55,51 +55,71 @@ struct Match<'a> {
 /// links and mentions all come out as the literal characters.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.char_indices() {
-        escape_char(&mut out, c, i == 0 || text[..i].ends_with('\n'));
+    let bytes = text.as_bytes();
+    // Every character that takes a backslash is ASCII, so its byte position is a character
+    // boundary, and the text between two of them is copied in one piece.
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if needs_escape(b, i == 0 || bytes[i - 1] == b'\n') {
+            out.push_str(&text[run..i]);
+            out.push('\\');
+            run = i;
+        }
     }
+    out.push_str(&text[run..]);
     out
 }
 
-fn escape_char(out: &mut String, c: char, line_start: bool) {
-    match c {
-        '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '<' | '@' => {
-            out.push('\\');
-            out.push(c);
-        }
-        '>' | '#' | '-' if line_start => {
-            out.push('\\');
-            out.push(c);
-        }
-        _ => out.push(c),
-    }
+/// Whether the ASCII character `b` would be markdown where it stands: emphasis, code, spoiler,
+/// table, link and mention characters anywhere; quote, heading and list markers at a line start.
+fn needs_escape(b: u8, line_start: bool) -> bool {
+    matches!(
+        b,
+        b'\\' | b'*' | b'_' | b'~' | b'`' | b'|' | b'[' | b']' | b'<' | b'@'
+    ) || (line_start && matches!(b, b'>' | b'#' | b'-'))
 }
 
 /// The byte range to show: the whole text when short enough, else the window of `max_chars`
 /// characters whose distinct matched terms weigh most, widened to a line start or word boundary.
 fn window(text: &str, matches: &[Match], max_chars: usize) -> (usize, usize) {
-    // Byte offset of every character: window ends by index arithmetic, not rescans.
-    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    if offsets.len() <= max_chars {
+    // Byte offset of every character, so window ends come by index arithmetic, not rescans;
+    // in ASCII text (most guides) characters are bytes and no table is needed.
+    let offsets: Option<Vec<usize>> =
+        (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+    if offsets.as_ref().map_or(text.len(), Vec::len) <= max_chars {
         return (0, text.len());
     }
-    let advance_chars = |from: usize, n: usize| {
-        let first = offsets.partition_point(|&o| o < from);
-        offsets.get(first + n).copied().unwrap_or(text.len())
+    let advance_chars = |from: usize, n: usize| match &offsets {
+        Some(offsets) => {
+            let first = offsets.partition_point(|&o| o < from);
+            offsets.get(first + n).copied().unwrap_or(text.len())
+        }
+        None => (from + n).min(text.len()),
     };
     let mut best = (0f32, 0usize); // (weight of distinct terms, start)
-    let mut candidates: Vec<usize> = vec![0];
-    candidates.extend(
-        matches
-            .iter()
-            .map(|m| lead_in(text, m.start, (max_chars / 4).min(LEAD_IN_CHARS))),
-    );
+    let mut candidates: Vec<usize> = Vec::with_capacity(matches.len() + 1);
+    candidates.push(0);
+    for m in matches {
+        let start = lead_in(text, m.start, (max_chars / 4).min(LEAD_IN_CHARS));
+        // Neighbouring matches often share a start (their line's); it weighs the same twice.
+        if candidates.last() != Some(&start) {
+            candidates.push(start);
+        }
+    }
+    // A question has a handful of distinct terms: a list beats a hash set here.
+    let mut seen: Vec<&str> = Vec::new();
     for &start in &candidates {
         let end = advance_chars(start, max_chars);
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        seen.clear();
         let weight: f32 = matches
             .iter()
-            .filter(|m| m.start >= start && m.end <= end && seen.insert(m.term))
+            .filter(|m| {
+                let counts = m.start >= start && m.end <= end && !seen.contains(&m.term);
+                if counts {
+                    seen.push(m.term);
+                }
+                counts
+            })
             .map(|m| m.weight)
             .sum();
         // The first candidate with the greatest weight wins: earlier text reads better.
@@ -178,10 +198,7 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
     let mut run = from;
     for (i, c) in text[from..to].char_indices() {
         let at = from + i;
-        let markdown = matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']' | '<' | '@'
-        ) || (at == window_start && matches!(c, '>' | '#' | '-'));
+        let markdown = c.is_ascii() && needs_escape(c as u8, at == window_start);
         let indent = after_break && c.is_whitespace();
         if c != '\n' && !markdown && !indent {
             after_break = false;
@@ -200,7 +217,8 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
             after_break = true;
         } else if !indent {
             after_break = false;
-            escape_char(out, c, at == window_start);
+            out.push('\\');
+            out.push(c);
         }
     }
     out.push_str(&text[run..to]);
@@ -302,5 +320,12 @@ mod tests {
             escape_markdown("# h\n- item\n> q"),
             "\\# h\n\\- item\n\\> q"
         );
+        // Multi-byte characters beside markup; markers count only at a line start.
+        assert_eq!(
+            escape_markdown("é*x — a-b\n-ü_\n»# z\n"),
+            "é\\*x — a-b\n\\-ü\\_\n»# z\n"
+        );
+        assert_eq!(escape_markdown(""), "");
+        assert_eq!(escape_markdown("plain — text"), "plain — text");
     }
 }
