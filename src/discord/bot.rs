@@ -432,6 +432,10 @@ impl Bot {
 
     /// The most similar pinned answer of the guild, if one is close enough.
     fn pinned_for(&self, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
+        let curated = self.inner.store.curated_for_guild(guild)?;
+        if curated.is_empty() {
+            return Ok(None);
+        }
         let analyzer = Analyzer::shared();
         let asked: std::collections::HashSet<String> =
             analyzer.terms(question).into_iter().collect();
@@ -439,7 +443,7 @@ impl Bot {
             return Ok(None);
         }
         let mut best: Option<(f64, PinnedAnswer)> = None;
-        for c in self.inner.store.curated_for_guild(guild)? {
+        for c in curated {
             let terms: std::collections::HashSet<String> =
                 analyzer.terms(&c.question).into_iter().collect();
             let union = asked.union(&terms).count().max(1);
