@@ -53,7 +53,7 @@ use tokio::sync::{Semaphore, oneshot, watch};
 
 use crate::config::Config;
 use crate::discord::bot::{Bot, Handled, Work};
-use crate::discord::incoming::{Incoming, IncomingError, Kind};
+use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
 
@@ -462,10 +462,7 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     if !fresh(&timestamp, unix_now()) {
         return reject(started, StatusCode::UNAUTHORIZED, "stale request timestamp");
     }
-    let incoming = match serde_json::from_slice(&bytes)
-        .map_err(|e| IncomingError::Malformed(e.to_string()))
-        .and_then(|v| Incoming::from_json(&v))
-    {
+    let incoming = match Incoming::from_slice(&bytes) {
         Ok(i) => i,
         Err(e) => {
             tracing::debug!(error = %e, "interaction refused");

@@ -146,6 +146,33 @@ struct RawUser {
     global_name: Option<String>,
 }
 
+/// The top-level fields of an interaction the bot reads. Absent and `null` read alike; fields
+/// not listed here are skipped.
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    id: Option<Value>,
+    application_id: Option<Value>,
+    token: Option<Value>,
+    #[serde(default)]
+    data: Value,
+    member: Option<RawMember>,
+    /// Read only when there is no member (DMs), so kept as it came.
+    user: Option<Value>,
+    guild_id: Option<Value>,
+    channel_id: Option<Value>,
+    channel: Option<RawChannel>,
+    message: Option<Value>,
+    app_permissions: Option<Value>,
+}
+
+/// Of the channel object, only its id (for payloads without `channel_id`).
+#[derive(Deserialize)]
+struct RawChannel {
+    id: Option<Value>,
+}
+
 #[derive(Deserialize)]
 struct RawMember {
     user: Option<RawUser>,
@@ -188,25 +215,53 @@ impl Incoming {
     /// [`IncomingError::Malformed`] when a required field is missing or of the wrong type;
     /// [`IncomingError::UnknownType`] for interaction types the bot does not handle (modals…).
     pub fn from_json(v: &Value) -> Result<Incoming, IncomingError> {
-        let bad = |what: &str| IncomingError::Malformed(what.to_string());
         if !v.is_object() {
-            return Err(bad("not a JSON object"));
+            return Err(IncomingError::Malformed("not a JSON object".into()));
         }
+        let envelope =
+            Envelope::deserialize(v).map_err(|e| IncomingError::Malformed(e.to_string()))?;
+        Incoming::from_envelope(envelope)
+    }
+
+    /// [`Incoming::from_json`] straight from a request body: the parts of the interaction the
+    /// bot does not read (the channel and guild objects, locales, entitlements…) are skipped
+    /// without building a JSON tree of them.
+    ///
+    /// # Errors
+    /// As [`Incoming::from_json`]; also when `body` is not JSON.
+    pub fn from_slice(body: &[u8]) -> Result<Incoming, IncomingError> {
+        // A struct would also accept a JSON array, field by field; an interaction is an object.
+        if body.trim_ascii_start().first() != Some(&b'{') {
+            return Err(IncomingError::Malformed("not a JSON object".into()));
+        }
+        let envelope: Envelope =
+            serde_json::from_slice(body).map_err(|e| IncomingError::Malformed(e.to_string()))?;
+        Incoming::from_envelope(envelope)
+    }
+
+    fn from_envelope(v: Envelope) -> Result<Incoming, IncomingError> {
+        let bad = |what: &str| IncomingError::Malformed(what.to_string());
         let kind_no = v
-            .get("type")
+            .kind
+            .as_ref()
             .and_then(Value::as_u64)
             .ok_or_else(|| bad("missing type"))?;
-        let interaction_id = v.get("id").and_then(id).ok_or_else(|| bad("missing id"))?;
+        let interaction_id =
+            v.id.as_ref()
+                .and_then(id)
+                .ok_or_else(|| bad("missing id"))?;
         let application_id = v
-            .get("application_id")
+            .application_id
+            .as_ref()
             .and_then(id)
             .ok_or_else(|| bad("missing application_id"))?;
         let token = v
-            .get("token")
+            .token
+            .as_ref()
             .and_then(Value::as_str)
             .ok_or_else(|| bad("missing token"))?
             .to_string();
-        let data = v.get("data").unwrap_or(&Value::Null);
+        let data = &v.data;
         let kind = match kind_no {
             1 => Kind::Ping,
             2 | 4 => {
@@ -231,13 +286,10 @@ impl Incoming {
             },
             other => return Err(IncomingError::UnknownType(other)),
         };
-        let member: Option<RawMember> = match v.get("member") {
-            Some(Value::Null) | None => None,
-            Some(m) => Some(RawMember::deserialize(m).map_err(|e| bad(&format!("member: {e}")))?),
-        };
+        let member = v.member;
         let user: Option<RawUser> = match member.as_ref().and_then(|m| m.user.as_ref()) {
             Some(_) => None,
-            None => match v.get("user") {
+            None => match &v.user {
                 Some(Value::Null) | None => None,
                 Some(u) => Some(RawUser::deserialize(u).map_err(|e| bad(&format!("user: {e}")))?),
             },
@@ -267,11 +319,13 @@ impl Incoming {
             _ => return Err(bad("no member or user")),
         };
         let channel_id = v
-            .get("channel_id")
+            .channel_id
+            .as_ref()
             .and_then(id)
-            .or_else(|| v.get("channel").and_then(|c| c.get("id")).and_then(id));
+            .or_else(|| v.channel.as_ref()?.id.as_ref().and_then(id));
         let message = v
-            .get("message")
+            .message
+            .as_ref()
             .filter(|m| m.is_object())
             .map(|m| SourceMessage {
                 id: m.get("id").and_then(id).unwrap_or(0),
@@ -302,11 +356,11 @@ impl Incoming {
             application_id,
             token,
             kind,
-            guild_id: v.get("guild_id").and_then(id),
+            guild_id: v.guild_id.as_ref().and_then(id),
             channel_id,
             actor,
             message,
-            app_permissions: v.get("app_permissions").and_then(id),
+            app_permissions: v.app_permissions.as_ref().and_then(id),
         })
     }
 
@@ -531,6 +585,46 @@ mod tests {
             Incoming::from_json(&v).unwrap().focused(),
             Some(("question", "sal"))
         );
+    }
+
+    #[test]
+    fn a_request_body_reads_as_its_json_tree_does() {
+        let mut with_extras = slash();
+        with_extras["channel"] = json!({"id": "4", "name": "general", "permission_overwrites": []});
+        with_extras["locale"] = json!("en-GB");
+        with_extras["entitlements"] = json!([]);
+        let mut channel_only = with_extras.clone();
+        channel_only.as_object_mut().unwrap().remove("channel_id");
+        let dm = json!({
+            "id": "1", "application_id": "2", "type": 3, "token": "t", "channel_id": "9",
+            "user": { "id": "5", "username": "u" },
+            "data": { "custom_id": "more:abc" },
+            "message": { "id": "8", "pinned": true, "content": "hi", "interaction_metadata": { "user": { "id": "5" } } }
+        });
+        for v in [slash(), with_extras, channel_only, dm] {
+            let body = serde_json::to_vec(&v).unwrap();
+            assert!(Incoming::from_json(&v).is_ok(), "{v}");
+            assert_eq!(Incoming::from_slice(&body), Incoming::from_json(&v), "{v}");
+        }
+        let i = Incoming::from_slice(&serde_json::to_vec(&slash()).unwrap()).unwrap();
+        assert_eq!(
+            (i.channel_id, i.text("question")),
+            (Some(4), Some("how much?"))
+        );
+        for body in [
+            &b"[]"[..],
+            b"  [\"1\"]",
+            b"",
+            b"null",
+            b"{\"type\": 1,",
+            b"{}",
+        ] {
+            assert!(
+                matches!(Incoming::from_slice(body), Err(IncomingError::Malformed(_))),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 
     #[test]
