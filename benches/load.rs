@@ -135,20 +135,21 @@ fn main() {
     if let Some(n) = args.handlers {
         state = state.max_handlers(n);
     }
+    let mut load = Load {
+        // The `Host` header; the listener's address once there is one.
+        addr: "127.0.0.1".into(),
+        key: Arc::new(key),
+        template: Arc::new(if args.ping {
+            PING.to_string()
+        } else {
+            template(&root)
+        }),
+        ping: args.ping,
+        questions: Arc::new(questions),
+        next: Arc::new(AtomicU64::new(1)),
+        pool: Arc::new(Vec::new()),
+    };
     if let Some(n) = args.in_process {
-        let load = Load {
-            addr: "127.0.0.1".into(),
-            key: Arc::new(key),
-            template: Arc::new(if args.ping {
-                PING.to_string()
-            } else {
-                template(&root)
-            }),
-            ping: args.ping,
-            questions: Arc::new(questions),
-            next: Arc::new(AtomicU64::new(1)),
-            pool: Arc::new(Vec::new()),
-        };
         in_process(http::app(state), &load, n.max(1));
         return;
     }
@@ -170,19 +171,7 @@ fn main() {
         .enable_all()
         .build()
         .expect("client runtime");
-    let load = Load {
-        addr: addr.to_string(),
-        key: Arc::new(key),
-        template: Arc::new(if args.ping {
-            PING.to_string()
-        } else {
-            template(&root)
-        }),
-        ping: args.ping,
-        questions: Arc::new(questions),
-        next: Arc::new(AtomicU64::new(1)),
-        pool: Arc::new(Vec::new()),
-    };
+    load.addr = addr.to_string();
     println!(
         "careerbot HTTP load — {} connections, {} s per phase (+{} s warm-up), {} questions, {} CPUs, client threads {}",
         args.concurrency,
