@@ -737,27 +737,14 @@ impl Store {
         answered: bool,
         at: i64,
     ) -> Result<(), StoreError> {
-        let key = normalise_question(question);
-        let score = if best_score.is_nan() {
-            0.0
-        } else {
-            f64::from(best_score)
-        };
-        self.write(|tx| {
-            tx.prepare_cached(
-                "INSERT INTO questions (guild_id, question, question_key, best_score, answered, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                guild_id.map(to_sql_id),
-                question.trim(),
-                key,
-                score,
-                answered,
-                at
-            ])?;
-            Ok(())
-        })
+        // The same row the batch writer commits for `/ask`, written now.
+        self.write_records(&[Record::Question {
+            guild_id,
+            question: question.to_string(),
+            best_score,
+            answered,
+            at,
+        }])
     }
 
     /// What the guild's library is missing since `since`, at most `limit` entries per list:
