@@ -9,7 +9,8 @@
 //! `cargo bench --bench load` (64 connections, 20 s per phase), or for a quick run
 //! `cargo bench --bench load -- --seconds 5 --concurrency 16`. Other options: `--warmup S`
 //! (unmeasured seconds before each phase, default 2), `--client-threads N` (default 1),
-//! `--handlers N` (interactions handled at once; default the server's own), `--ping` (signed
+//! `--handlers N` (interactions handled at once on the blocking pool; default the server's own),
+//! `--lanes N` (threads serving connections; default one per CPU), `--ping` (signed
 //! PINGs instead of `/ask`: the cost of the HTTP layer and the signature check alone),
 //! `--memory-store` (the bot's database in memory: the cost of its file I/O, by difference),
 //! `--host-only S` (no server, no load: only watch how fast the host runs this machine's CPUs
@@ -67,6 +68,7 @@ struct Args {
     warmup: u64,
     client_threads: usize,
     handlers: Option<usize>,
+    lanes: Option<usize>,
     ping: bool,
     memory_store: bool,
     /// Only watch the host's CPU speed for this many seconds, with no load at all.
@@ -89,6 +91,7 @@ fn args() -> Args {
         warmup: value("--warmup").unwrap_or(2),
         client_threads: value("--client-threads").unwrap_or(1).max(1) as usize,
         handlers: value("--handlers").map(|n| n as usize),
+        lanes: value("--lanes").map(|n| n as usize),
         ping: all.iter().any(|a| a == "--ping"),
         memory_store: all.iter().any(|a| a == "--memory-store"),
         host_only: value("--host-only"),
@@ -135,6 +138,9 @@ fn main() {
     if let Some(n) = args.handlers {
         state = state.max_handlers(n);
     }
+    if let Some(n) = args.lanes {
+        state = state.lanes(n);
+    }
     let mut load = Load {
         // The `Host` header; the listener's address once there is one.
         addr: "127.0.0.1".into(),
@@ -154,7 +160,8 @@ fn main() {
         return;
     }
 
-    // The server as `careerbot serve` runs it: tokio's default multi-threaded runtime.
+    // The server as `careerbot serve` runs it: accepting on tokio's default multi-threaded
+    // runtime, serving on its lanes.
     let server_rt = tokio::runtime::Runtime::new().expect("server runtime");
     let listener = server_rt
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))

@@ -11,8 +11,9 @@
 //!    Nothing of the body is looked at before this.
 //! 4. The JSON is parsed into an [`Incoming`] (malformed, or an interaction type the bot does not
 //!    handle: 400). A PING is answered with a PONG at once.
-//! 5. [`Bot::handle`] runs on the blocking pool (search and SQLite), a bounded number at a time;
-//!    its [`Response`] is the body (`application/json`, or `multipart/form-data` with
+//! 5. [`Bot::handle`] runs: for `/ask` on the connection's own thread (connections are served
+//!    on one thread per CPU, see `discord::lanes`); for everything else on the blocking
+//!    pool, a bounded number at a time, as it may wait on the database. Its [`Response`] is the body (`application/json`, or `multipart/form-data` with
 //!    `payload_json` and `files[n]` parts when it carries files). A panic there is a 500 with a
 //!    short JSON, logged; the server keeps serving.
 //! 6. [`Work`] left by the bot (reindex, sources, the salary chart, pins…) starts once the
@@ -45,7 +46,6 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
 use axum::routing::{get, post};
-use axum::serve::ListenerExt;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use serde_json::json;
 use serenity::interactions_endpoint::Verifier;
@@ -54,6 +54,7 @@ use tokio::sync::{Semaphore, oneshot, watch};
 use crate::config::Config;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, Kind};
+use crate::discord::lanes::Lanes;
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
 
@@ -205,6 +206,10 @@ pub struct HttpState {
     /// Interactions handled at once on the blocking pool; the rest wait their turn here rather
     /// than as threads fighting for the CPUs and the database lock.
     handlers: Arc<Semaphore>,
+    /// Threads serving connections in `serve` (see `discord::lanes`).
+    lanes: usize,
+    /// The runtime `serve` was called on: follow-up work runs there, not on a lane.
+    background: Option<tokio::runtime::Handle>,
 }
 
 impl std::fmt::Debug for HttpState {
@@ -236,6 +241,8 @@ impl HttpState {
             refresh_every: REFRESH_EVERY,
             followup_delay: FOLLOWUP_DELAY,
             handlers: Arc::new(Semaphore::new(default_handlers())),
+            lanes: cpus(),
+            background: None,
         })
     }
 
@@ -291,6 +298,13 @@ impl HttpState {
         self
     }
 
+    /// Serves connections on `n` threads (default: one per CPU the process may use).
+    #[must_use]
+    pub fn lanes(mut self, n: usize) -> HttpState {
+        self.lanes = n.max(1);
+        self
+    }
+
     /// The bot behind the endpoint.
     pub fn bot(&self) -> &Bot {
         &self.bot
@@ -309,7 +323,12 @@ impl HttpState {
 }
 
 fn default_handlers() -> usize {
-    4 * std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+    4 * cpus()
+}
+
+/// The CPUs this process may use.
+fn cpus() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
 }
 
 /// The hex public key as bytes.
@@ -341,27 +360,42 @@ fn router(state: Arc<HttpState>) -> Router {
 }
 
 /// Serves the endpoint on `listener` until `shutdown` completes: then stops accepting, lets
-/// in-flight requests finish, waits (bounded) for follow-up work, and returns. Meanwhile it
+/// in-flight requests finish, waits (bounded) for follow-up work, and returns. Connections are
+/// accepted here and served on [`HttpState::lanes`] threads of their own
+/// (`discord::lanes`); follow-up work runs on the caller's runtime. Meanwhile it
 /// switches to index generations other replicas build, every [`REFRESH_EVERY`].
 ///
 /// # Errors
-/// An I/O error of the listener.
+/// An I/O error of the listener, or a serving thread that could not be started.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    state: HttpState,
+    mut state: HttpState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    state.background = Some(tokio::runtime::Handle::current());
     let state = Arc::new(state);
-    if let Ok(addr) = listener.local_addr() {
-        tracing::info!(%addr, rest = state.rest.is_some(), "interactions endpoint listening");
-    }
+    let local = listener.local_addr()?;
+    let mut lanes = Lanes::start(state.lanes, &router(Arc::clone(&state)), local)?;
+    tracing::info!(addr = %local, lanes = lanes.len(), rest = state.rest.is_some(), "interactions endpoint listening");
     let upkeep = tokio::spawn(maintain(Arc::clone(&state)));
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let served = axum::serve(listener, router(Arc::clone(&state)))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        tokio::select! {
+            () = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok((tcp, _)) => {
+                    let _ = tcp.set_nodelay(true);
+                    lanes.hand(tcp);
+                }
+                Err(e) => accept_failed(&e).await,
+            },
+        }
+    }
+    drop(listener);
+    let stopping = lanes.stop();
+    let served = tokio::task::spawn_blocking(move || stopping.await_blocking())
+        .await
+        .unwrap_or_else(|e| Err(std::io::Error::other(e)));
     upkeep.abort();
     let mut running = state.work.subscribe();
     if tokio::time::timeout(WORK_DRAIN, running.wait_for(|n| *n == 0))
@@ -375,6 +409,20 @@ pub async fn serve(
     }
     tracing::info!("interactions endpoint stopped");
     served
+}
+
+/// After a failed `accept`: a connection that failed on its way in is the client's problem;
+/// anything else (out of file descriptors, say) is waited out a moment instead of spinning.
+async fn accept_failed(e: &std::io::Error) {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionRefused | ConnectionReset
+    ) {
+        return;
+    }
+    tracing::error!(error = %e, "accept failed; retrying in a second");
+    tokio::time::sleep(Duration::from_secs(1)).await;
 }
 
 /// Background upkeep: pick up generations other replicas built; keep the metrics bounded.
@@ -485,13 +533,22 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
         .await
         .expect("the semaphore is never closed");
     let has_rest = state.rest.is_some();
-    // Handling and encoding both run on the blocking pool: the async threads only move bytes.
-    let done = tokio::task::spawn_blocking(move || {
+    let job = move || {
         let _permit = permit;
         let (response, work) = settle(handle(&incoming), has_rest);
         (encode(&response), work)
-    })
-    .await;
+    };
+    // `/ask`, the hot path (well under a millisecond; a few at 180k passages), is answered on
+    // the connection's own thread. Everything else may wait on the database's write lock or
+    // read every passage, so it goes to the blocking pool and never holds up a lane.
+    let done = if command == "ask" {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))
+            .map_err(|_| "panicked".to_string())
+    } else {
+        tokio::task::spawn_blocking(job)
+            .await
+            .map_err(|e| e.to_string())
+    };
     let ((content_type, bytes), work) = match done {
         Ok(d) => d,
         Err(e) => {
@@ -626,7 +683,8 @@ impl Drop for WorkGuard {
 /// Runs `work` once its response has been sent (and [`HttpState::followup_delay`] has passed).
 fn spawn_work(state: Arc<HttpState>, rest: Rest, work: Work, sent: oneshot::Receiver<()>) {
     let guard = WorkGuard::start(&state.work);
-    tokio::spawn(async move {
+    let background = state.background.clone();
+    let task = async move {
         let _guard = guard;
         // Either signal (sent, or the body dropped unsent) means the response is done with.
         let _ = tokio::time::timeout(SENT_WAIT, sent).await;
@@ -648,7 +706,11 @@ fn spawn_work(state: Arc<HttpState>, rest: Rest, work: Work, sent: oneshot::Rece
             metrics::histogram!(metric::REINDEX_SECONDS, "trigger" => trigger)
                 .record(started.elapsed().as_secs_f64());
         }
-    });
+    };
+    match background {
+        Some(runtime) => drop(runtime.spawn(task)),
+        None => drop(tokio::spawn(task)),
+    }
 }
 
 /// A response body that says when it has been sent (or dropped).

@@ -16,6 +16,7 @@ pub mod commands;
 pub mod gateway;
 pub mod http;
 pub mod incoming;
+mod lanes;
 pub mod message;
 pub mod permissions;
 pub mod render;
