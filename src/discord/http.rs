@@ -12,10 +12,11 @@
 //! 4. The JSON is parsed into an [`Incoming`] (malformed, or an interaction type the bot does not
 //!    handle: 400). A PING is answered with a PONG at once.
 //! 5. [`Bot::handle`] runs: for `/ask` on the connection's own thread (connections are served
-//!    on one thread per CPU, see `discord::lanes`); for everything else on the blocking
-//!    pool, a bounded number at a time, as it may wait on the database. Its [`Response`] is the body (`application/json`, or `multipart/form-data` with
-//!    `payload_json` and `files[n]` parts when it carries files). A panic there is a 500 with a
-//!    short JSON, logged; the server keeps serving.
+//!    on one thread per CPU, see `discord::lanes`); for everything else on the blocking pool, a
+//!    bounded number at a time, as it may wait on the database. Its [`Response`] is the body
+//!    (`application/json`, or `multipart/form-data` with `payload_json` and `files[n]` parts
+//!    when it carries files). A panic there is a 500 with a short JSON, logged; the server
+//!    keeps serving.
 //! 6. [`Work`] left by the bot (reindex, sources, the salary chart, pins…) starts once the
 //!    response body has been handed to the connection, plus [`FOLLOWUP_DELAY`] for Discord to
 //!    register the response, and finishes through the followup / edit-original REST routes. With
@@ -376,7 +377,12 @@ pub async fn serve(
     let state = Arc::new(state);
     let local = listener.local_addr()?;
     let mut lanes = Lanes::start(state.lanes, &router(Arc::clone(&state)), local)?;
-    tracing::info!(addr = %local, lanes = lanes.len(), rest = state.rest.is_some(), "interactions endpoint listening");
+    tracing::info!(
+        addr = %local,
+        lanes = lanes.len(),
+        rest = state.rest.is_some(),
+        "interactions endpoint listening"
+    );
     let upkeep = tokio::spawn(maintain(Arc::clone(&state)));
     let mut shutdown = std::pin::pin!(shutdown);
     loop {

@@ -48,6 +48,8 @@ impl Lanes {
                         runtime.block_on(async move {
                             axum::serve(listener, router)
                                 .with_graceful_shutdown(async move {
+                                    // Told to stop, or the `Lanes` dropped (the serving
+                                    // future was): either way, finish and end.
                                     let _ = stop.wait_for(|stopped| *stopped).await;
                                 })
                                 .await
@@ -241,5 +243,26 @@ mod tests {
         let stopped = tokio::task::spawn_blocking(move || lanes.stop().await_blocking());
         assert_eq!(response.await.unwrap(), "finished");
         stopped.await.unwrap().expect("the lane stops cleanly");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn dropped_lanes_stop_and_close_their_connections() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = Router::new().route("/", get(|| async { "ok" }));
+        let mut lanes = Lanes::start(1, &router, addr).unwrap();
+        let mut client = std::net::TcpStream::connect(addr).unwrap();
+        let (tcp, _) = listener.accept().await.unwrap();
+        lanes.hand(tcp);
+        drop(lanes);
+        let read = tokio::task::spawn_blocking(move || {
+            client
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            client.read(&mut [0u8; 64])
+        })
+        .await
+        .unwrap();
+        assert_eq!(read.expect("closed, not timed out"), 0);
     }
 }
