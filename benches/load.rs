@@ -14,7 +14,7 @@
 //! PINGs instead of `/ask`: the cost of the HTTP layer and the signature check alone),
 //! `--memory-store` (the bot's database in memory: the cost of its file I/O, by difference),
 //! `--host-only S` (no server, no load: only watch how fast the host runs this machine's CPUs
-//! for S seconds).
+//! for S seconds, with a spinning thread held on each CPU, and whether they slow at once).
 //! The figures are recorded in `docs/PERFORMANCE.md`.
 //!
 //! Every request is unique: the 96 questions of `tests/fixtures/eval.toml` in turn, a new
@@ -663,40 +663,83 @@ fn watch_host(length: Duration) {
     let probe = host::Probe::start();
     let start = Instant::now();
     let end = start + length;
-    let spinner = std::thread::spawn(move || {
-        let mut rounds = vec![0u64; host::window_of(start, end, WINDOW) + 1];
-        while Instant::now() < end {
-            std::hint::black_box(host::work(std::hint::black_box(10_000)));
-            if let Some(r) = rounds.get_mut(host::window_of(start, Instant::now(), WINDOW)) {
-                *r += 1;
-            }
-        }
-        rounds.pop(); // the last window is partial
-        rounds
-    });
-    let rounds = spinner.join().expect("spinner");
+    // One spinning thread per CPU, each held on its own CPU, counting rounds per window.
+    let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let spinners: Vec<_> = (0..cpus)
+        .map(|cpu| {
+            std::thread::spawn(move || {
+                pin_to_cpu(cpu);
+                let mut rounds = vec![0u64; host::window_of(start, end, WINDOW) + 1];
+                while Instant::now() < end {
+                    std::hint::black_box(host::work(std::hint::black_box(10_000)));
+                    if let Some(r) = rounds.get_mut(host::window_of(start, Instant::now(), WINDOW))
+                    {
+                        *r += 1;
+                    }
+                }
+                rounds.pop(); // the last window is partial
+                rounds
+            })
+        })
+        .collect();
+    let per_cpu: Vec<Vec<u64>> = spinners
+        .into_iter()
+        .map(|s| s.join().expect("spinner"))
+        .collect();
     let speeds = probe.stop();
     let slow = speeds.slow_windows(start, end, WINDOW, SLOW);
-    let mut sorted = rounds.clone();
-    sorted.sort_unstable();
-    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(1).max(1) as f64;
-    let spin_slow = rounds
-        .iter()
-        .filter(|r| (**r as f64) < SLOW * median)
-        .count();
-    let lowest = sorted.first().copied().unwrap_or(0) as f64 / median;
     println!(
-        "host, no load, {} s: probe mean CPU speed {:.0}%, {} of {} {}-ms windows below {:.0}%; \
-         a spinning thread had {spin_slow} windows below {:.0}% of its median rate, the slowest at {:.0}%",
+        "host, no load, {} s: probe mean CPU speed {:.0}%, {} of {} {}-ms windows below {:.0}%",
         length.as_secs(),
         100.0 * speeds.mean(start, end),
         slow.iter().filter(|s| **s).count(),
         slow.len(),
         WINDOW.as_millis(),
         SLOW * 100.0,
-        SLOW * 100.0,
-        100.0 * lowest,
     );
+    // A window is slow on a CPU when its spinner ran below SLOW of its own median rate.
+    let slow_on: Vec<Vec<bool>> = per_cpu
+        .iter()
+        .map(|rounds| {
+            let mut sorted = rounds.clone();
+            sorted.sort_unstable();
+            let median = sorted.get(sorted.len() / 2).copied().unwrap_or(1).max(1) as f64;
+            let lowest = sorted.first().copied().unwrap_or(0) as f64 / median;
+            let slow: Vec<bool> = rounds.iter().map(|r| (*r as f64) < SLOW * median).collect();
+            println!(
+                "  a spinner held on one CPU: {} windows below {:.0}% of its median rate, the slowest at {:.0}%",
+                slow.iter().filter(|s| **s).count(),
+                SLOW * 100.0,
+                100.0 * lowest,
+            );
+            slow
+        })
+        .collect();
+    if slow_on.len() > 1 {
+        let windows = slow_on.iter().map(Vec::len).min().unwrap_or(0);
+        let all = (0..windows)
+            .filter(|&w| slow_on.iter().all(|s| s[w]))
+            .count();
+        let any = (0..windows)
+            .filter(|&w| slow_on.iter().any(|s| s[w]))
+            .count();
+        println!(
+            "  slow on every CPU at once: {all} windows; on at least one: {any} (of {windows})"
+        );
+    }
+}
+
+/// Keeps the calling thread on `cpu` (Linux; elsewhere a no-op).
+fn pin_to_cpu(cpu: usize) {
+    #[cfg(target_os = "linux")]
+    // SAFETY: the set is a plain bit mask on our stack, sized as passed; pid 0 is this thread.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu, &mut set);
+        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = cpu;
 }
 
 /// The process's user + system CPU time, in seconds (Linux; 0 elsewhere).
