@@ -399,7 +399,7 @@ pub async fn serve(
     }
     drop(listener);
     let stopping = lanes.stop();
-    let served = tokio::task::spawn_blocking(move || stopping.await_blocking())
+    let served = tokio::task::spawn_blocking(move || stopping.join())
         .await
         .unwrap_or_else(|e| Err(std::io::Error::other(e)));
     upkeep.abort();

@@ -62,7 +62,7 @@ impl Lanes {
                     lanes.threads.push(thread);
                 }
                 Err(e) => {
-                    let _ = lanes.stop().await_blocking();
+                    let _ = lanes.stop().join();
                     return Err(e);
                 }
             }
@@ -109,7 +109,7 @@ pub(crate) struct Stopping {
 
 impl Stopping {
     /// Waits for every lane's thread; the first error of a lane, if any.
-    pub(crate) fn await_blocking(self) -> io::Result<()> {
+    pub(crate) fn join(self) -> io::Result<()> {
         let mut result = Ok(());
         for (i, thread) in self.threads.into_iter().enumerate() {
             let outcome = thread
@@ -211,7 +211,7 @@ mod tests {
                 "careerbot-lane-1"
             ]
         );
-        tokio::task::spawn_blocking(move || lanes.stop().await_blocking())
+        tokio::task::spawn_blocking(move || lanes.stop().join())
             .await
             .unwrap()
             .expect("the lanes stop cleanly");
@@ -240,7 +240,7 @@ mod tests {
             .await
             .unwrap()
             .expect("the request reached its handler");
-        let stopped = tokio::task::spawn_blocking(move || lanes.stop().await_blocking());
+        let stopped = tokio::task::spawn_blocking(move || lanes.stop().join());
         assert_eq!(response.await.unwrap(), "finished");
         stopped.await.unwrap().expect("the lane stops cleanly");
     }
