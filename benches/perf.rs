@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use careerbot::cli::JsonAnswer;
 use careerbot::corpus::SeedSource;
-use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::search::{self, SearchOptions};
+use careerbot::search::{BuildOptions, IndexDir};
 use support::{eval_questions, fmt};
 
 const BUILD_RUNS: usize = 20;

@@ -19,9 +19,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use careerbot::corpus::SeedSource;
-use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
 use careerbot::search::SearchOptions;
+use careerbot::search::{BuildOptions, IndexDir};
 use support::{eval_questions, fmt};
 
 const SEED: u64 = 0x5eed_ca2e_e2b0_7001;

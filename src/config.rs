@@ -77,7 +77,7 @@ impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
             limit: 5,
-            snippet_chars: crate::snippet::DEFAULT_SNIPPET_CHARS,
+            snippet_chars: crate::search::snippet::DEFAULT_SNIPPET_CHARS,
         }
     }
 }

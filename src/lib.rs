@@ -4,9 +4,8 @@
 //! - [`corpus`]: guide files → cleaned lines → [`corpus::Passage`]s (heading, text, file, lines).
 //! - [`analysis`]: the one text analyzer (words, synonyms, stemming) shared by indexing, queries,
 //!   snippets and lexicon matching.
-//! - [`index`]: the only owner of tantivy: schema, build into a fresh generation, atomic swap,
-//!   open; several processes may read one index directory.
-//! - [`search`]: a question → ranked, de-duplicated, cited hits; [`snippet`] cuts and highlights.
+//! - [`search`]: the only owner of tantivy: builds index generations and swaps them in atomically;
+//!   a question → ranked, de-duplicated, cited hits with highlighted snippets.
 //! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
 //! - [`library`]: the running service's view of the index: answers queries from the current
 //!   generation while a rebuild runs, then swaps.
@@ -26,8 +25,6 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod discord;
-pub mod index;
 pub mod library;
 pub mod search;
-pub mod snippet;
 pub mod store;

@@ -12,8 +12,10 @@ use arc_swap::ArcSwap;
 use serde::Serialize;
 
 use crate::corpus::{SeedSource, Skipped};
-use crate::index::{self, BuildOptions, BuildProgress, IndexDir, IndexError, PassageIndex};
-use crate::search::{self, QuestionError, SearchOptions, SearchResults};
+use crate::search::{
+    self, BuildOptions, BuildProgress, IndexDir, IndexError, PassageIndex, QuestionError,
+    SearchOptions, SearchResults,
+};
 
 /// How long [`Library::open`] waits for another process building the first index.
 const FIRST_BUILD_WAIT: Duration = Duration::from_secs(300);
@@ -98,7 +100,7 @@ impl Library {
         dir: IndexDir,
         options: BuildOptions,
     ) -> Result<(Library, OpenOutcome), IndexError> {
-        let wanted = index::fingerprint(&seeds)?;
+        let wanted = search::fingerprint(&seeds)?;
         let existing = match dir.open_current() {
             Ok(found) => found,
             Err(e) => {
@@ -241,8 +243,8 @@ impl Library {
 }
 
 fn diff(
-    before: &index::IndexMeta,
-    after: &index::IndexMeta,
+    before: &search::IndexMeta,
+    after: &search::IndexMeta,
     elapsed: Duration,
     generation: &str,
 ) -> ReindexReport {

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use careerbot::corpus::SeedSource;
-use careerbot::index::{BuildOptions, IndexDir};
 use careerbot::library::Library;
+use careerbot::search::{BuildOptions, IndexDir};
 use careerbot::search::{SearchOptions, SearchResults};
 use serde::Deserialize;
 

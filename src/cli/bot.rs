@@ -132,7 +132,7 @@ pub fn spawn_maintenance(bot: &Bot, store_path: std::path::PathBuf) {
             let (bot, path) = (bot.clone(), store_path.clone());
             let result = tokio::task::spawn_blocking(move || -> Result<()> {
                 let cutoff =
-                    i64::try_from(crate::index::unix_now().saturating_sub(RETENTION.as_secs()))
+                    i64::try_from(crate::search::unix_now().saturating_sub(RETENTION.as_secs()))
                         .unwrap_or(0);
                 let pruned = Store::open(&path)?.prune(cutoff)?;
                 tracing::info!(?pruned, "old records pruned");

@@ -24,8 +24,8 @@ use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, Sal
 use crate::answer::skills::{self, SkillsAnswer, Topic};
 use crate::config::Config;
 use crate::corpus::{Passage, SeedSource, Skipped};
-use crate::index::{BuildOptions, IndexDir, PassageIndex};
 use crate::library::{Library, OpenOutcome};
+use crate::search::{BuildOptions, IndexDir, PassageIndex};
 use crate::search::{Hit, QuestionError, SearchOptions, SearchResults};
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the

@@ -25,10 +25,10 @@ use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
 use crate::discord::permissions::{Rank, rank};
 use crate::discord::render::{self, PinnedAnswer, ids};
 use crate::discord::rest::{self, Rest};
-use crate::index::{BuildProgress, IndexError};
 use crate::library::{Library, ReindexReport};
+use crate::search::snippet::escape_markdown;
+use crate::search::{BuildProgress, IndexError};
 use crate::search::{SearchOptions, SearchResults};
-use crate::snippet::escape_markdown;
 use crate::store::{BatchWriter, NewCurated, Record, Store, new_answer_id, normalise_question};
 
 /// Largest guide accepted by `/sources add`.
@@ -178,7 +178,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Seconds since the Unix epoch, as the store keeps time.
 fn unix_now() -> i64 {
-    i64::try_from(crate::index::unix_now()).unwrap_or(i64::MAX)
+    i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX)
 }
 
 impl Bot {
@@ -535,7 +535,7 @@ impl Bot {
     fn status(&self) -> Reply {
         let index = self.inner.library.current();
         let meta = index.meta();
-        let age = Duration::from_secs(crate::index::unix_now().saturating_sub(meta.built_at));
+        let age = Duration::from_secs(crate::search::unix_now().saturating_sub(meta.built_at));
         let uptime = self.inner.started.elapsed();
         let fields = vec![
             Field {

@@ -908,8 +908,8 @@ mod tests {
     use crate::config::{BotConfig, SearchConfig};
     use crate::corpus::SeedSource;
     use crate::discord::message::File;
-    use crate::index::{BuildOptions, IndexDir};
     use crate::library::Library;
+    use crate::search::{BuildOptions, IndexDir};
     use crate::store::Store;
     use ed25519_dalek::{Signer, SigningKey};
     use tower::ServiceExt;

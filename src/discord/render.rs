@@ -9,9 +9,9 @@ use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer, format_usd_k};
 use crate::answer::skills::SkillsAnswer;
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
-use crate::index::IndexMeta;
+use crate::search::IndexMeta;
 use crate::search::SearchResults;
-use crate::snippet::escape_markdown;
+use crate::search::snippet::escape_markdown;
 
 /// Embed side colour.
 pub const COLOR: u32 = 0x0058_65F2;

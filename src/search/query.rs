@@ -1,31 +1,19 @@
-//! Question → ranked, de-duplicated, cited passages with snippets.
-//!
-//! User text is never parsed as query syntax: it is analysed into terms (the same analyzer as the
-//! index), each unknown word is snapped to the nearest indexed term (typos), and the query is built
-//! in code as an OR of term queries over the section heading (boosted) and the body. That keeps
-//! tantivy's Block-WAND fast path and gives the snippet generator real terms to highlight.
+//! A question → the terms searched: analysis, spelling correction against the index's own terms,
+//! and the tantivy query built in code from them (user text is never query syntax).
 
 use std::collections::HashMap;
-use std::hash::Hash;
-use std::sync::{Arc, Mutex};
-
-use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 use tantivy::Term as TantivyTerm;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use crate::analysis::{Analyzer, Term};
-use crate::corpus::Passage;
-use crate::index::PassageIndex;
-use crate::snippet;
+use crate::analysis::Analyzer;
+
+use super::index::PassageIndex;
 
 /// Questions are cut to this many characters (not an error).
 pub const MAX_QUESTION_CHARS: usize = 300;
-/// Most results one search returns.
-pub const MAX_LIMIT: usize = 50;
 
 /// Weight of a heading match relative to a body match.
 const SECTION_BOOST: f32 = 1.1;
@@ -37,8 +25,6 @@ const FUZZY_WEIGHT: f32 = 0.8;
 const SOFT_WEIGHT: f32 = 0.35;
 /// Longest word (in characters) spelling correction is tried on.
 const MAX_CORRECTED_CHARS: usize = 24;
-/// Two hits of one section whose term sets overlap this much are near-duplicates.
-const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
 
 /// Why a question cannot be searched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,27 +34,6 @@ pub enum QuestionError {
         "the question is empty: ask something, e.g. \"How much does a junior back-end developer earn?\""
     )]
     Empty,
-}
-
-/// How many results, from where.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SearchOptions {
-    /// Results wanted (capped at [`MAX_LIMIT`]).
-    pub limit: usize,
-    /// Results to skip (for "more results").
-    pub offset: usize,
-    /// Visible characters per snippet.
-    pub snippet_chars: usize,
-}
-
-impl Default for SearchOptions {
-    fn default() -> Self {
-        SearchOptions {
-            limit: 5,
-            offset: 0,
-            snippet_chars: snippet::DEFAULT_SNIPPET_CHARS,
-        }
-    }
 }
 
 /// One term of the question as searched.
@@ -86,37 +51,6 @@ pub struct QueryTerm {
     pub doc_freq: u64,
 }
 
-/// One ranked passage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    /// 1-based rank across pages.
-    pub rank: usize,
-    /// Relevance score (BM25, higher is better; comparable within one query).
-    pub score: f32,
-    /// The passage, with its citation.
-    pub passage: Arc<Passage>,
-    /// The best part of the passage, matched words in `**bold**`, markdown escaped.
-    pub snippet: String,
-    /// Share of the question's meaningful terms (all but soft words; all terms when every one
-    /// is soft) this passage contains, 0–1. Unknown words count as missing.
-    pub coverage: f32,
-}
-
-/// The answer to one search.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchResults {
-    /// The question as searched (trimmed, cut to [`MAX_QUESTION_CHARS`]).
-    pub query: String,
-    /// Whether the question was cut.
-    pub truncated: bool,
-    /// The terms searched.
-    pub terms: Vec<QueryTerm>,
-    /// The hits of this page.
-    pub hits: Vec<Hit>,
-    /// Whether more hits exist after this page.
-    pub has_more: bool,
-}
-
 /// Trims and cuts a question to [`MAX_QUESTION_CHARS`] characters.
 ///
 /// # Errors
@@ -132,215 +66,8 @@ pub fn normalise_question(question: &str) -> Result<(String, bool), QuestionErro
     }
 }
 
-/// Searches `index` for `question`.
-///
-/// # Errors
-/// [`QuestionError::Empty`] for a blank question. Index read failures are logged and give no
-/// hits rather than an error: a damaged segment must not take the bot down.
-pub fn search(
-    index: &PassageIndex,
-    question: &str,
-    options: SearchOptions,
-) -> Result<SearchResults, QuestionError> {
-    let (query, truncated) = normalise_question(question)?;
-    let searcher = index.searcher();
-    let terms = query_terms(index, &searcher, &query);
-    let mut results = SearchResults {
-        query,
-        truncated,
-        terms,
-        hits: Vec::new(),
-        has_more: false,
-    };
-    if results.terms.iter().all(|t| t.doc_freq == 0) {
-        return Ok(results);
-    }
-    let limit = options.limit.clamp(1, MAX_LIMIT);
-    let wanted = options.offset + limit;
-    // Fetch extra to make up for near-duplicates dropped, and one more to know if a next page exists.
-    let fetch = wanted * 2 + 4;
-    let query = build_query(index, &results.terms);
-    let top = match searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score()) {
-        Ok(top) => top,
-        Err(e) => {
-            tracing::error!(error = %e, "search failed");
-            return Ok(results);
-        }
-    };
-    // Snippets centre on the rare, meaningful words of the question.
-    let docs = searcher.num_docs().max(1) as f32;
-    let term_weights: FxHashMap<String, f32> = results
-        .terms
-        .iter()
-        .filter(|t| t.doc_freq > 0)
-        .map(|t| {
-            (
-                t.term.clone(),
-                term_weight(t) * (1.0 + docs / t.doc_freq as f32).ln(),
-            )
-        })
-        .collect();
-    let mut kept: Vec<Candidate> = Vec::new();
-    for (score, addr) in top {
-        let passage = match index.cache.passages.get_or_try_insert(addr, || {
-            index.passage(&searcher, addr).map(|passage| {
-                let terms = Analyzer::shared().analyze(&passage.text);
-                let heading = Analyzer::shared().analyze(&passage.section);
-                let term_set = terms
-                    .iter()
-                    .chain(&heading)
-                    .map(|t| Arc::clone(&t.text))
-                    .collect();
-                Arc::new(AnalysedPassage {
-                    passage: Arc::new(passage),
-                    terms,
-                    term_set,
-                })
-            })
-        }) {
-            Ok(p) => p,
-            Err(e) => {
-                tracing::error!(error = %e, ?addr, "cannot read passage from the index");
-                continue;
-            }
-        };
-        let duplicate = kept.iter().any(|k| {
-            let (a, b) = (&k.analysed.passage, &passage.passage);
-            a.text == b.text
-                || (a.source == b.source
-                    && a.section == b.section
-                    && jaccard(&k.analysed.term_set, &passage.term_set) >= NEAR_DUPLICATE_JACCARD)
-        });
-        if !duplicate {
-            kept.push(Candidate {
-                score,
-                analysed: passage,
-            });
-        }
-        if kept.len() > wanted {
-            break;
-        }
-    }
-    results.has_more = kept.len() > wanted;
-    let mut meaningful: Vec<&str> = results
-        .terms
-        .iter()
-        .filter(|t| !t.soft)
-        .map(|t| t.term.as_str())
-        .collect();
-    if meaningful.is_empty() {
-        meaningful = results.terms.iter().map(|t| t.term.as_str()).collect();
-    }
-    let question_terms = meaningful.len().max(1);
-    results.hits = kept
-        .into_iter()
-        .enumerate()
-        .skip(options.offset)
-        .take(limit)
-        .map(|(i, c)| {
-            let a = &c.analysed;
-            let covered = meaningful
-                .iter()
-                .filter(|t| a.term_set.contains(**t))
-                .count();
-            Hit {
-                rank: i + 1,
-                score: c.score,
-                snippet: snippet::snippet_analysed(
-                    &a.passage.text,
-                    &a.terms,
-                    &term_weights,
-                    options.snippet_chars,
-                ),
-                coverage: covered as f32 / question_terms as f32,
-                passage: Arc::clone(&a.passage),
-            }
-        })
-        .collect();
-    Ok(results)
-}
-
-/// A stored passage with its analysis, kept in the hot-passage cache.
-pub(crate) struct AnalysedPassage {
-    passage: Arc<Passage>,
-    /// The analysed text (for the snippet).
-    terms: Vec<Term>,
-    /// Distinct terms of text and heading (for coverage and near-duplicates).
-    term_set: FxHashSet<Arc<str>>,
-}
-
-/// A ranked passage on its way to becoming a hit.
-struct Candidate {
-    score: f32,
-    analysed: Arc<AnalysedPassage>,
-}
-
-/// Memo of one index generation: passages read and analysed recently, and spelling corrections
-/// made. Both are bounded; a full map starts over (simple, and the hot entries come back at once).
-pub struct SearchCache {
-    passages: BoundedMap<tantivy::DocAddress, Arc<AnalysedPassage>>,
-    corrections: BoundedMap<String, Option<(String, u64)>>,
-}
-
-impl Default for SearchCache {
-    fn default() -> Self {
-        SearchCache {
-            passages: BoundedMap::new(HOT_PASSAGES),
-            corrections: BoundedMap::new(CORRECTIONS),
-        }
-    }
-}
-
-/// Passages kept analysed per generation.
-const HOT_PASSAGES: usize = 4096;
-/// Spelling corrections remembered per generation.
-const CORRECTIONS: usize = 16_384;
-
-struct BoundedMap<K, V> {
-    map: Mutex<FxHashMap<K, V>>,
-    capacity: usize,
-}
-
-impl<K: Hash + Eq + Clone, V: Clone> BoundedMap<K, V> {
-    fn new(capacity: usize) -> Self {
-        BoundedMap {
-            map: Mutex::new(FxHashMap::default()),
-            capacity,
-        }
-    }
-
-    fn get_or_try_insert<E>(&self, key: K, make: impl FnOnce() -> Result<V, E>) -> Result<V, E> {
-        if let Some(v) = self.lock().get(&key) {
-            return Ok(v.clone());
-        }
-        // Computed outside the lock: two threads may both compute; the values are equal.
-        let value = make()?;
-        let mut map = self.lock();
-        if map.len() >= self.capacity {
-            map.clear();
-        }
-        map.insert(key, value.clone());
-        Ok(value)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<K, V>> {
-        // A panic while holding the lock leaves only a memo behind: keep using it.
-        self.map
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
-fn jaccard(a: &FxHashSet<Arc<str>>, b: &FxHashSet<Arc<str>>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 {
-        return 1.0;
-    }
-    a.intersection(b).count() as f64 / union as f64
-}
-
 /// The question's distinct terms, with misspelt words replaced by their nearest indexed term.
-fn query_terms(
+pub(crate) fn query_terms(
     index: &PassageIndex,
     searcher: &tantivy::Searcher,
     question: &str,
@@ -370,7 +97,7 @@ fn query_terms(
         let correction = index
             .cache
             .corrections
-            .get_or_try_insert(key, || {
+            .get_or_insert_with(&key, || {
                 Ok::<_, std::convert::Infallible>(correct(searcher, &fields, &surface, &t.text))
             })
             .unwrap_or_else(|never| match never {});
@@ -542,7 +269,7 @@ fn bounded_distance(a: &str, b: &str, max: u8) -> Option<u8> {
 }
 
 /// How much a question term counts: misspelt and soft words less.
-fn term_weight(t: &QueryTerm) -> f32 {
+pub(crate) fn term_weight(t: &QueryTerm) -> f32 {
     let fuzzy = if t.corrected { FUZZY_WEIGHT } else { 1.0 };
     let soft = if t.soft { SOFT_WEIGHT } else { 1.0 };
     fuzzy * soft
@@ -550,7 +277,7 @@ fn term_weight(t: &QueryTerm) -> f32 {
 
 /// One OR of term queries: heading (boosted), body and title for every term. Only term queries
 /// at the top level, so tantivy can use Block-WAND.
-fn build_query(index: &PassageIndex, terms: &[QueryTerm]) -> BooleanQuery {
+pub(crate) fn build_query(index: &PassageIndex, terms: &[QueryTerm]) -> BooleanQuery {
     let f = &index.fields;
     let mut weights: HashMap<&str, f32> = HashMap::new();
     for t in terms.iter().filter(|t| t.doc_freq > 0) {

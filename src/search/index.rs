@@ -206,7 +206,7 @@ pub struct PassageIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     /// Hot passages and spelling corrections of this generation (dropped with it).
-    pub(crate) cache: crate::search::SearchCache,
+    pub(crate) cache: super::cache::SearchCache,
     /// Every passage, read from the store on first use (see [`PassageIndex::passages`]).
     passages: OnceLock<Arc<Vec<Passage>>>,
     meta: IndexMeta,
@@ -319,10 +319,10 @@ impl PassageIndex {
 /// part of the fingerprint, so an index built by an older version of that code is rebuilt
 /// automatically instead of serving passages the current code would cut differently.
 const PIPELINE_SOURCE: &str = concat!(
-    include_str!("corpus/mod.rs"),
-    include_str!("corpus/clean.rs"),
-    include_str!("corpus/split.rs"),
-    include_str!("analysis.rs"),
+    include_str!("../corpus/mod.rs"),
+    include_str!("../corpus/clean.rs"),
+    include_str!("../corpus/split.rs"),
+    include_str!("../analysis.rs"),
     include_str!("index.rs"),
 );
 
@@ -488,7 +488,7 @@ impl IndexDir {
         Ok(PassageIndex {
             reader,
             fields,
-            cache: crate::search::SearchCache::default(),
+            cache: super::cache::SearchCache::default(),
             passages: OnceLock::new(),
             meta,
             generation: generation.to_string(),

@@ -1,0 +1,42 @@
+//! Memo of one index generation: passages read and analysed recently, and spelling corrections
+//! made, both bounded (quick_cache's S3-FIFO keeps the hot entries).
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+
+use crate::analysis::Term;
+use crate::corpus::Passage;
+
+/// A stored passage with its analysis, kept in the hot-passage cache.
+pub(crate) struct AnalysedPassage {
+    /// The passage as stored.
+    pub(crate) passage: Arc<Passage>,
+    /// The analysed text (for the snippet).
+    pub(crate) terms: Vec<Term>,
+    /// Distinct terms of text and heading (for coverage and near-duplicates).
+    pub(crate) term_set: FxHashSet<Arc<str>>,
+}
+
+/// Passages kept analysed per generation.
+const HOT_PASSAGES: usize = 4096;
+/// Spelling corrections remembered per generation.
+const CORRECTIONS: usize = 16_384;
+
+/// The memo of one generation (dropped with it).
+pub struct SearchCache {
+    /// Passages read from the store and analysed, by document address.
+    pub(crate) passages: quick_cache::sync::Cache<tantivy::DocAddress, Arc<AnalysedPassage>>,
+    /// A misspelt word (lower case) → the indexed term it was corrected to and its document
+    /// frequency, or `None` when nothing is close.
+    pub(crate) corrections: quick_cache::sync::Cache<String, Option<(String, u64)>>,
+}
+
+impl Default for SearchCache {
+    fn default() -> Self {
+        SearchCache {
+            passages: quick_cache::sync::Cache::new(HOT_PASSAGES),
+            corrections: quick_cache::sync::Cache::new(CORRECTIONS),
+        }
+    }
+}

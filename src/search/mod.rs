@@ -1,0 +1,25 @@
+//! The only owner of tantivy: guides' passages indexed into immutable generations, and a question
+//! turned into ranked, cited hits.
+//!
+//! - [`index`]: the schema and analyzer, building a generation, swapping it in atomically, opening
+//!   the current one (several processes may read one index directory).
+//! - [`query`]: a question → analysed terms, spelling corrections, the tantivy query.
+//! - [`rank`]: running the query → de-duplicated hits with coverage and snippets.
+//! - [`snippet`]: the best part of a passage for a question.
+//! - [`cache`]: the per-generation memo of hot passages and corrections.
+//!
+//! Dependencies run one way: `cache` ← `index` ← `query` ← `rank`.
+
+pub mod cache;
+pub mod index;
+pub mod query;
+pub mod rank;
+pub mod snippet;
+
+pub use cache::SearchCache;
+pub use index::{
+    BuildOptions, BuildProgress, GuideInfo, IndexDir, IndexError, IndexMeta, PassageIndex,
+    SharedIndex, fingerprint, unix_now,
+};
+pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question};
+pub use rank::{Hit, MAX_LIMIT, SearchOptions, SearchResults, search};

@@ -1,0 +1,219 @@
+//! Ranking: the query run over one generation → de-duplicated, cited hits with snippets and how
+//! much of the question each covers.
+//!
+//! The query is an OR of term queries (see [`super::query`]), which keeps tantivy's Block-WAND
+//! fast path and gives the snippet generator real terms to highlight.
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+
+use crate::analysis::Analyzer;
+use crate::corpus::Passage;
+
+use super::cache::AnalysedPassage;
+use super::index::PassageIndex;
+use super::query::{
+    QueryTerm, QuestionError, build_query, normalise_question, query_terms, term_weight,
+};
+use super::snippet;
+
+/// Most results one search returns.
+pub const MAX_LIMIT: usize = 50;
+/// Two hits of one section whose term sets overlap this much are near-duplicates.
+const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
+
+/// How many results, from where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Results wanted (capped at [`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Results to skip (for "more results").
+    pub offset: usize,
+    /// Visible characters per snippet.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 5,
+            offset: 0,
+            snippet_chars: snippet::DEFAULT_SNIPPET_CHARS,
+        }
+    }
+}
+
+/// One ranked passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// 1-based rank across pages.
+    pub rank: usize,
+    /// Relevance score (BM25, higher is better; comparable within one query).
+    pub score: f32,
+    /// The passage, with its citation.
+    pub passage: Arc<Passage>,
+    /// The best part of the passage, matched words in `**bold**`, markdown escaped.
+    pub snippet: String,
+    /// Share of the question's meaningful terms (all but soft words; all terms when every one
+    /// is soft) this passage contains, 0–1. Unknown words count as missing.
+    pub coverage: f32,
+}
+
+/// The answer to one search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// The question as searched (trimmed, cut to [`MAX_QUESTION_CHARS`]).
+    pub query: String,
+    /// Whether the question was cut.
+    pub truncated: bool,
+    /// The terms searched.
+    pub terms: Vec<QueryTerm>,
+    /// The hits of this page.
+    pub hits: Vec<Hit>,
+    /// Whether more hits exist after this page.
+    pub has_more: bool,
+}
+
+/// Searches `index` for `question`.
+///
+/// # Errors
+/// [`QuestionError::Empty`] for a blank question. Index read failures are logged and give no
+/// hits rather than an error: a damaged segment must not take the bot down.
+pub fn search(
+    index: &PassageIndex,
+    question: &str,
+    options: SearchOptions,
+) -> Result<SearchResults, QuestionError> {
+    let (query, truncated) = normalise_question(question)?;
+    let searcher = index.searcher();
+    let terms = query_terms(index, &searcher, &query);
+    let mut results = SearchResults {
+        query,
+        truncated,
+        terms,
+        hits: Vec::new(),
+        has_more: false,
+    };
+    if results.terms.iter().all(|t| t.doc_freq == 0) {
+        return Ok(results);
+    }
+    let limit = options.limit.clamp(1, MAX_LIMIT);
+    let wanted = options.offset + limit;
+    // Fetch extra to make up for near-duplicates dropped, and one more to know if a next page exists.
+    let fetch = wanted * 2 + 4;
+    let query = build_query(index, &results.terms);
+    let top = match searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score()) {
+        Ok(top) => top,
+        Err(e) => {
+            tracing::error!(error = %e, "search failed");
+            return Ok(results);
+        }
+    };
+    // Snippets centre on the rare, meaningful words of the question.
+    let docs = searcher.num_docs().max(1) as f32;
+    let term_weights: FxHashMap<String, f32> = results
+        .terms
+        .iter()
+        .filter(|t| t.doc_freq > 0)
+        .map(|t| {
+            (
+                t.term.clone(),
+                term_weight(t) * (1.0 + docs / t.doc_freq as f32).ln(),
+            )
+        })
+        .collect();
+    let mut kept: Vec<Candidate> = Vec::new();
+    for (score, addr) in top {
+        let passage = match index.cache.passages.get_or_insert_with(&addr, || {
+            index.passage(&searcher, addr).map(|passage| {
+                let terms = Analyzer::shared().analyze(&passage.text);
+                let heading = Analyzer::shared().analyze(&passage.section);
+                let term_set = terms
+                    .iter()
+                    .chain(&heading)
+                    .map(|t| Arc::clone(&t.text))
+                    .collect();
+                Arc::new(AnalysedPassage {
+                    passage: Arc::new(passage),
+                    terms,
+                    term_set,
+                })
+            })
+        }) {
+            Ok(p) => p,
+            Err(e) => {
+                tracing::error!(error = %e, ?addr, "cannot read passage from the index");
+                continue;
+            }
+        };
+        let duplicate = kept.iter().any(|k| {
+            let (a, b) = (&k.analysed.passage, &passage.passage);
+            a.text == b.text
+                || (a.source == b.source
+                    && a.section == b.section
+                    && jaccard(&k.analysed.term_set, &passage.term_set) >= NEAR_DUPLICATE_JACCARD)
+        });
+        if !duplicate {
+            kept.push(Candidate {
+                score,
+                analysed: passage,
+            });
+        }
+        if kept.len() > wanted {
+            break;
+        }
+    }
+    results.has_more = kept.len() > wanted;
+    let mut meaningful: Vec<&str> = results
+        .terms
+        .iter()
+        .filter(|t| !t.soft)
+        .map(|t| t.term.as_str())
+        .collect();
+    if meaningful.is_empty() {
+        meaningful = results.terms.iter().map(|t| t.term.as_str()).collect();
+    }
+    let question_terms = meaningful.len().max(1);
+    results.hits = kept
+        .into_iter()
+        .enumerate()
+        .skip(options.offset)
+        .take(limit)
+        .map(|(i, c)| {
+            let a = &c.analysed;
+            let covered = meaningful
+                .iter()
+                .filter(|t| a.term_set.contains(**t))
+                .count();
+            Hit {
+                rank: i + 1,
+                score: c.score,
+                snippet: snippet::snippet_analysed(
+                    &a.passage.text,
+                    &a.terms,
+                    &term_weights,
+                    options.snippet_chars,
+                ),
+                coverage: covered as f32 / question_terms as f32,
+                passage: Arc::clone(&a.passage),
+            }
+        })
+        .collect();
+    Ok(results)
+}
+
+/// A ranked passage on its way to becoming a hit.
+struct Candidate {
+    score: f32,
+    analysed: Arc<AnalysedPassage>,
+}
+
+fn jaccard(a: &FxHashSet<Arc<str>>, b: &FxHashSet<Arc<str>>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 1.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
