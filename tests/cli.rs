@@ -151,6 +151,7 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
         "end_line",
         "text",
         "snippet",
+        "highlights",
     ]);
     for (i, r) in results.iter().enumerate() {
         assert_eq!(keys(r), documented);
@@ -163,6 +164,26 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
             r["end_line"].as_u64().unwrap(),
         );
         assert!(start >= 1 && start <= end);
+        // The snippet is plain text; highlights are ordered [start, end) character offsets.
+        let snippet: Vec<char> = r["snippet"].as_str().unwrap().chars().collect();
+        assert!(!snippet.iter().collect::<String>().contains("**"));
+        let mut at = 0;
+        for h in r["highlights"].as_array().unwrap() {
+            let (from, to) = (
+                h[0].as_u64().unwrap() as usize,
+                h[1].as_u64().unwrap() as usize,
+            );
+            assert!(
+                at <= from && from < to && to <= snippet.len(),
+                "{h} in {snippet:?}"
+            );
+            assert!(
+                snippet[from..to]
+                    .iter()
+                    .all(|c| c.is_alphanumeric() || "-+#.".contains(*c))
+            );
+            at = to;
+        }
         let first = r["text"].as_str().unwrap().lines().next().unwrap();
         let cited = seed_lines(source, start, end);
         assert!(

@@ -25,6 +25,7 @@ use crate::answer::skills::{self, SkillsAnswer, Topic};
 use crate::config::Config;
 use crate::corpus::{Passage, SeedSource, Skipped};
 use crate::library::{Library, OpenOutcome};
+use crate::search::snippet::Snippet;
 use crate::search::{BuildOptions, IndexDir, PassageIndex};
 use crate::search::{Hit, QuestionError, SearchOptions, SearchResults};
 
@@ -530,8 +531,10 @@ pub struct JsonResult<'a> {
     pub end_line: u32,
     /// The whole passage.
     pub text: &'a str,
-    /// Matched words in Discord bold.
+    /// The best part of the passage, plain text.
     pub snippet: &'a str,
+    /// The matched words: `[start, end)` character offsets into `snippet`.
+    pub highlights: Vec<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -561,7 +564,8 @@ impl<'a> From<&'a Hit> for JsonResult<'a> {
             start_line: h.passage.start_line,
             end_line: h.passage.end_line,
             text: &h.passage.text,
-            snippet: &h.snippet,
+            snippet: &h.snippet.text,
+            highlights: h.snippet.char_highlights(),
         }
     }
 }
@@ -595,36 +599,25 @@ fn write_text_answer(out: &mut impl Write, results: &SearchResults, ansi: bool) 
     }
     for hit in &results.hits {
         writeln!(out, "\n{}", citation(hit))?;
-        writeln!(out, "    {}", discord_to_terminal(&hit.snippet, ansi))?;
+        writeln!(out, "    {}", terminal_snippet(&hit.snippet, ansi))?;
     }
     Ok(())
 }
 
-/// Turns a Discord-markdown snippet into terminal text: `**bold**` becomes ANSI bold (or plain),
-/// backslash escapes are removed.
-pub fn discord_to_terminal(snippet: &str, ansi: bool) -> String {
-    let mut out = String::with_capacity(snippet.len());
-    let mut chars = snippet.chars().peekable();
-    let mut bold = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(n) = chars.next() {
-                    out.push(n);
-                }
-            }
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-                bold = !bold;
-                if ansi {
-                    out.push_str(if bold { "\x1b[1m" } else { "\x1b[0m" });
-                }
-            }
-            other => out.push(other),
-        }
+/// A snippet for the terminal: its highlights in ANSI bold, or plain text without colour.
+pub fn terminal_snippet(snippet: &Snippet, ansi: bool) -> String {
+    if !ansi {
+        return snippet.text.clone();
     }
-    if bold && ansi {
-        out.push_str("\x1b[0m");
+    let mut out = String::with_capacity(snippet.text.len() + 8 * snippet.highlights.len());
+    for (piece, highlighted) in snippet.pieces() {
+        if highlighted {
+            out.push_str("\x1b[1m");
+            out.push_str(piece);
+            out.push_str("\x1b[0m");
+        } else {
+            out.push_str(piece);
+        }
     }
     out
 }
@@ -1207,9 +1200,12 @@ mod tests {
 
     #[test]
     fn terminal_rendering_of_snippets() {
-        assert_eq!(discord_to_terminal("a **b** c\\*d", false), "a b c*d");
-        assert_eq!(discord_to_terminal("**b**", true), "\x1b[1mb\x1b[0m");
-        assert_eq!(discord_to_terminal("trailing \\", false), "trailing ");
+        let s = Snippet {
+            text: "a b c*d".into(),
+            highlights: std::iter::once(2..3).collect(),
+        };
+        assert_eq!(terminal_snippet(&s, false), "a b c*d");
+        assert_eq!(terminal_snippet(&s, true), "a \x1b[1mb\x1b[0m c*d");
     }
 
     #[test]

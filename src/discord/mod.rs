@@ -17,6 +17,7 @@ pub mod gateway;
 pub mod http;
 pub mod incoming;
 mod lanes;
+pub mod markdown;
 pub mod message;
 pub mod permissions;
 pub mod render;

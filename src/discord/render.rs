@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer, format_usd_k};
 use crate::answer::skills::SkillsAnswer;
+use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
 use crate::search::IndexMeta;
 use crate::search::SearchResults;
-use crate::search::snippet::escape_markdown;
 
 /// Embed side colour.
 pub const COLOR: u32 = 0x0058_65F2;
@@ -251,7 +251,7 @@ pub fn ask_embed(
             hit.rank.max(n + page_start),
             escape_markdown(&p.title),
             escape_markdown(&p.section),
-            hit.snippet
+            markdown::snippet(&hit.snippet)
         ));
     }
     Embed {

@@ -54,8 +54,8 @@ pub struct Hit {
     pub score: f32,
     /// The passage, with its citation.
     pub passage: Arc<Passage>,
-    /// The best part of the passage, matched words in `**bold**`, markdown escaped.
-    pub snippet: String,
+    /// The best part of the passage, with the matched words' ranges.
+    pub snippet: snippet::Snippet,
     /// Share of the question's meaningful terms (all but soft words; all terms when every one
     /// is soft) this passage contains, 0–1. Unknown words count as missing.
     pub coverage: f32,

@@ -1,6 +1,7 @@
-//! Snippets: the part of a passage that best matches a question, cut on word boundaries, with
-//! the matched words in Discord bold and everything else escaped so guide text can never turn
-//! into markup.
+//! Snippets: the part of a passage that best matches a question, cut on word boundaries, as plain
+//! text with the matched words' ranges (each face renders them its own way).
+
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -12,11 +13,53 @@ pub const DEFAULT_SNIPPET_CHARS: usize = 320;
 /// Context kept before the first match when the snippet does not start at the passage start.
 const LEAD_IN_CHARS: usize = 60;
 
+/// The best part of a passage for a question, as plain text (lines joined into one; "…" where
+/// the passage was cut) with the byte ranges of the words that matched. Faces decide how a
+/// highlight looks (Discord bold, ANSI bold, JSON offsets); the core adds no markup.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Snippet {
+    /// The text shown.
+    pub text: String,
+    /// Byte ranges of `text` to highlight: in order, not overlapping, on character boundaries.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    /// The text in pieces, each with whether it is highlighted; the pieces join to `text`.
+    pub fn pieces(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut at = 0;
+        let mut out = Vec::with_capacity(self.highlights.len() * 2 + 1);
+        for r in &self.highlights {
+            if r.start > at {
+                out.push((&self.text[at..r.start], false));
+            }
+            out.push((&self.text[r.clone()], true));
+            at = r.end;
+        }
+        if at < self.text.len() {
+            out.push((&self.text[at..], false));
+        }
+        out.into_iter()
+    }
+
+    /// The highlights as `[start, end)` character offsets into `text` (for JSON readers, which
+    /// count characters, not UTF-8 bytes).
+    pub fn char_highlights(&self) -> Vec<[usize; 2]> {
+        if self.text.is_ascii() {
+            return self.highlights.iter().map(|r| [r.start, r.end]).collect();
+        }
+        let chars_before = |byte: usize| self.text[..byte].chars().count();
+        self.highlights
+            .iter()
+            .map(|r| [chars_before(r.start), chars_before(r.end)])
+            .collect()
+    }
+}
+
 /// Makes a snippet of `text` around the words whose analysed terms are keys of `terms`; a term's
 /// value is its weight (rare question words should weigh more than common ones). At most
-/// `max_chars` characters of `text` are shown (markup and "…" come on top); matched words are
-/// wrapped in `**`; lines are joined into one.
-pub fn snippet(text: &str, terms: &FxHashMap<String, f32>, max_chars: usize) -> String {
+/// `max_chars` characters of `text` are shown ("…" comes on top).
+pub fn snippet(text: &str, terms: &FxHashMap<String, f32>, max_chars: usize) -> Snippet {
     snippet_analysed(text, &Analyzer::shared().analyze(text), terms, max_chars)
 }
 
@@ -26,7 +69,7 @@ pub fn snippet_analysed(
     analysed: &[Term],
     terms: &FxHashMap<String, f32>,
     max_chars: usize,
-) -> String {
+) -> Snippet {
     let matches: Vec<Match> = analysed
         .iter()
         .filter_map(|t| {
@@ -49,34 +92,6 @@ struct Match<'a> {
     end: usize,
     term: &'a str,
     weight: f32,
-}
-
-/// Escapes Discord markdown in guide text: emphasis, code, spoilers, quotes, headings, lists,
-/// links and mentions all come out as the literal characters.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let bytes = text.as_bytes();
-    // Every character that takes a backslash is ASCII, so its byte position is a character
-    // boundary, and the text between two of them is copied in one piece.
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if needs_escape(b, i == 0 || bytes[i - 1] == b'\n') {
-            out.push_str(&text[run..i]);
-            out.push('\\');
-            run = i;
-        }
-    }
-    out.push_str(&text[run..]);
-    out
-}
-
-/// Whether the ASCII character `b` would be markdown where it stands: emphasis, code, spoiler,
-/// table, link and mention characters anywhere; quote, heading and list markers at a line start.
-fn needs_escape(b: u8, line_start: bool) -> bool {
-    matches!(
-        b,
-        b'\\' | b'*' | b'_' | b'~' | b'`' | b'|' | b'[' | b']' | b'<' | b'@'
-    ) || (line_start && matches!(b, b'>' | b'#' | b'-'))
 }
 
 /// The byte range to show: the whole text when short enough, else the window of `max_chars`
@@ -166,41 +181,43 @@ fn retreat_chars(text: &str, from: usize, n: usize) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-fn render(text: &str, start: usize, end: usize, matches: &[(usize, usize)]) -> String {
-    let mut out = String::with_capacity(end - start + 16);
+fn render(text: &str, start: usize, end: usize, matches: &[(usize, usize)]) -> Snippet {
+    let mut out = Snippet {
+        text: String::with_capacity(end - start + 8),
+        highlights: Vec::new(),
+    };
     if start > 0 {
-        out.push('…');
+        out.text.push('…');
     }
     let mut at = start;
     for &(s, e) in matches.iter().filter(|&&(s, e)| s >= start && e <= end) {
         if s < at {
             continue;
         }
-        push_text(&mut out, text, at, s, start);
-        out.push_str("**");
-        push_text(&mut out, text, s, e, start);
-        out.push_str("**");
+        push_text(&mut out.text, text, at, s, start);
+        let from = out.text.len();
+        push_text(&mut out.text, text, s, e, start);
+        out.highlights.push(from..out.text.len());
         at = e;
     }
-    push_text(&mut out, text, at, end, start);
+    push_text(&mut out.text, text, at, end, start);
     if end < text.len() {
-        out.push('…');
+        out.text.push('…');
     }
     out
 }
 
-/// Appends `text[from..to]` escaped, joining its lines into one: after a sentence a space,
-/// between list items " · ". Judged on the original text, so it works across match boundaries.
+/// Appends `text[from..to]`, joining its lines into one: after a sentence a space, between list
+/// items " · ". Judged on the original text, so it works across match boundaries.
 fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start: usize) {
     let mut after_break = false;
-    // Plain characters are copied in runs; only line breaks, markdown characters and the
-    // indentation after a break need a look.
+    // Plain characters are copied in runs; only line breaks and the indentation after a break
+    // need a look.
     let mut run = from;
     for (i, c) in text[from..to].char_indices() {
         let at = from + i;
-        let markdown = c.is_ascii() && needs_escape(c as u8, at == window_start);
         let indent = after_break && c.is_whitespace();
-        if c != '\n' && !markdown && !indent {
+        if c != '\n' && !indent {
             after_break = false;
             continue;
         }
@@ -215,10 +232,6 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
                 before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', ',']);
             out.push_str(if sentence_end { " " } else { " · " });
             after_break = true;
-        } else if !indent {
-            after_break = false;
-            out.push('\\');
-            out.push(c);
         }
     }
     out.push_str(&text[run..to]);
@@ -236,16 +249,24 @@ mod tests {
             .collect()
     }
 
+    /// The snippet with its highlights in brackets, to compare in one string.
+    fn marked(s: &Snippet) -> String {
+        s.pieces()
+            .map(|(t, h)| if h { format!("[{t}]") } else { t.to_string() })
+            .collect()
+    }
+
     #[test]
-    fn bolds_matches_through_synonyms() {
+    fn highlights_matches_through_synonyms() {
         let s = snippet(
             "Back-end developers earn competitive salaries.",
             &terms("backend pay"),
             200,
         );
+        assert_eq!(s.text, "Back-end developers earn competitive salaries.");
         assert_eq!(
-            s,
-            "**Back-end** developers **earn** competitive **salaries**."
+            marked(&s),
+            "[Back-end] developers [earn] competitive [salaries]."
         );
     }
 
@@ -256,9 +277,10 @@ mod tests {
             &terms("postgres"),
             200,
         );
-        assert_eq!(s, "Databases · MySQL · **PostgreSQL** · Redis");
+        assert_eq!(marked(&s), "Databases · MySQL · [PostgreSQL] · Redis");
         let s = snippet("First sentence.\nSecond one", &terms("none"), 200);
-        assert_eq!(s, "First sentence. Second one");
+        assert_eq!(s.text, "First sentence. Second one");
+        assert!(s.highlights.is_empty());
     }
 
     #[test]
@@ -269,17 +291,17 @@ mod tests {
             "tail words ".repeat(40)
         );
         let s = snippet(&text, &terms("senior salary"), 80);
-        assert!(s.contains("**senior** **salary**"), "{s}");
-        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
-        let visible = s.replace("**", "").replace('…', "");
-        assert!(visible.chars().count() <= 80, "{s}");
+        assert!(marked(&s).contains("[senior] [salary]"), "{s:?}");
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{s:?}");
+        let visible = s.text.replace('…', "");
+        assert!(visible.chars().count() <= 80, "{s:?}");
         for word in visible.split_whitespace() {
             assert!(
                 [
                     "filler", "words", "The", "senior", "salary", "is", "high", "here.", "tail"
                 ]
                 .contains(&word),
-                "cut word {word:?} in {s}"
+                "cut word {word:?} in {s:?}"
             );
         }
     }
@@ -293,7 +315,7 @@ mod tests {
         let mut t = terms("backend");
         t.insert(Analyzer::shared().terms("senior")[0].clone(), 5.0);
         let s = snippet(&text, &t, 60);
-        assert!(s.contains("**senior**"), "{s}");
+        assert!(marked(&s).contains("[senior]"), "{s:?}");
     }
 
     #[test]
@@ -301,31 +323,31 @@ mod tests {
         let text = "é".repeat(500) + " salary " + &"ü".repeat(500);
         for max in [1, 2, 3, 50, 99, 100, 101] {
             let s = snippet(&text, &terms("salary"), max);
-            assert!(s.is_char_boundary(s.len()));
+            for r in &s.highlights {
+                assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
+            }
         }
         let emoji = "💼 ".repeat(300) + "pay";
         let _ = snippet(&emoji, &terms("pay"), 7);
     }
 
     #[test]
-    fn markdown_and_mentions_are_escaped() {
-        let s = snippet(
-            "Use *stars* and __under__ `code` @everyone <@123> ||x||",
-            &terms("nothing"),
-            200,
+    fn guide_text_comes_out_as_written() {
+        let raw = "Use *stars* and __under__ `code` @everyone <@123> ||x||";
+        let s = snippet(raw, &terms("nothing"), 200);
+        assert_eq!(s.text, raw);
+    }
+
+    #[test]
+    fn character_offsets_count_characters() {
+        let s = snippet("Über-gut: the senior salary", &terms("salary"), 200);
+        let [from, to] = s.char_highlights()[0];
+        let chars: Vec<char> = s.text.chars().collect();
+        assert_eq!(chars[from..to].iter().collect::<String>(), "salary");
+        assert_eq!(s.highlights[0].end - s.highlights[0].start, 6);
+        assert_ne!(
+            s.highlights[0].start, from,
+            "bytes and characters differ here"
         );
-        assert!(s.contains("\\@everyone") && s.contains("\\<\\@123>"), "{s}");
-        assert!(s.contains("\\*stars\\*"), "{s}");
-        assert_eq!(
-            escape_markdown("# h\n- item\n> q"),
-            "\\# h\n\\- item\n\\> q"
-        );
-        // Multi-byte characters beside markup; markers count only at a line start.
-        assert_eq!(
-            escape_markdown("é*x — a-b\n-ü_\n»# z\n"),
-            "é\\*x — a-b\n\\-ü\\_\n»# z\n"
-        );
-        assert_eq!(escape_markdown(""), "");
-        assert_eq!(escape_markdown("plain — text"), "plain — text");
     }
 }
