@@ -46,7 +46,7 @@ use careerbot::config::{BotConfig, SearchConfig};
 use careerbot::corpus::SeedSource;
 use careerbot::discord::bot::Bot;
 use careerbot::discord::http::{self, HttpState};
-use careerbot::library::Library;
+use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::search::{BuildOptions, IndexDir};
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
@@ -126,7 +126,11 @@ fn main() {
         cooldown_seconds: 0,
         ..BotConfig::default()
     };
-    let bot = Bot::new(library.clone(), store, config, SearchConfig::default());
+    let engine = Engine::new(
+        library.clone(),
+        EngineSettings::new(&SearchConfig::default(), &config.data_dir),
+    );
+    let bot = Bot::new(engine, store, config);
     let key = SigningKey::from_bytes(&[42u8; 32]);
     let public: String = key
         .verifying_key()

@@ -10,9 +10,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use careerbot::cli::JsonAnswer;
+use careerbot::config::SearchConfig;
 use careerbot::corpus::SeedSource;
-use careerbot::library::Library;
-use careerbot::search::{self, SearchOptions};
+use careerbot::engine::{Engine, EngineSettings, Library};
+use careerbot::search::SearchOptions;
 use careerbot::search::{BuildOptions, IndexDir};
 use support::{eval_questions, fmt};
 
@@ -50,12 +51,16 @@ fn main() {
         BuildOptions::default(),
     )
     .expect("open");
+    let engine = Engine::new(
+        library,
+        EngineSettings::new(&SearchConfig::default(), index_dir.path()),
+    );
     let options = SearchOptions::default();
     // Cold caches: each question's first time on a freshly opened generation.
     let mut cold = Vec::with_capacity(questions.len());
     for q in &questions {
         let t = Instant::now();
-        std::hint::black_box(library.search(q, options).expect("search"));
+        std::hint::black_box(engine.ask(q, options).expect("search"));
         cold.push(t.elapsed());
     }
     report(
@@ -66,25 +71,28 @@ fn main() {
     for _ in 0..ASK_ROUNDS {
         for q in &questions {
             let t = Instant::now();
-            let r = library.search(q, options).expect("search");
+            let r = engine.ask(q, options).expect("search");
             asks.push(t.elapsed());
             std::hint::black_box(r);
         }
     }
-    report("ask, in-process (search + snippets, 5 hits)", &mut asks);
+    report(
+        "ask, in-process (search + snippets + verdict, 5 hits)",
+        &mut asks,
+    );
 
     // Batch answering: search + snippets + one JSON line each, like `ask --json --batch`.
     for threads in [1, 2] {
-        let index = library.current();
         let t = Instant::now();
         std::thread::scope(|s| {
             for worker in 0..threads {
-                let index = &index;
+                let engine = &engine;
                 let questions = &questions;
                 s.spawn(move || {
                     let mut sink = Vec::with_capacity(1 << 20);
                     for i in (worker..BATCH_QUESTIONS).step_by(threads) {
-                        let r = search::search(index, &questions[i % questions.len()], options)
+                        let r = engine
+                            .ask(&questions[i % questions.len()], options)
                             .expect("search");
                         sink.clear();
                         serde_json::to_writer(&mut sink, &JsonAnswer::from(&r)).expect("json");

@@ -19,7 +19,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use careerbot::corpus::SeedSource;
-use careerbot::library::Library;
+use careerbot::engine::Library;
 use careerbot::search::SearchOptions;
 use careerbot::search::{BuildOptions, IndexDir};
 use support::{eval_questions, fmt};

@@ -7,8 +7,9 @@
 //! - [`search`]: the only owner of tantivy: builds index generations and swaps them in atomically;
 //!   a question → ranked, de-duplicated, cited hits with highlighted snippets.
 //! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
-//! - [`library`]: the running service's view of the index: answers queries from the current
-//!   generation while a rebuild runs, then swaps.
+//! - [`engine`]: the one service every face holds: questions answered with a verdict, structured
+//!   answers, status, reindexing (queries keep being answered from the current generation while
+//!   a rebuild runs) and the guide files admins manage.
 //! - [`store`]: the bot's SQLite database (answers for buttons, curated answers, feedback,
 //!   question log), shared by replicas.
 //! - [`config`]: settings from defaults, `config.toml` and the environment.
@@ -25,6 +26,6 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod discord;
-pub mod library;
+pub mod engine;
 pub mod search;
 pub mod store;

@@ -131,6 +131,16 @@ fn ask_text_numbers_and_cites_passages() {
 }
 
 #[test]
+fn ask_says_when_the_guides_do_not_answer() {
+    let sb = Sandbox::new();
+    let v = sb.json(&["ask", "--json", "best mechanical keyboard for coding"]);
+    assert_eq!(v["confident"], false, "{v}");
+    assert_eq!(v["reason"], "weak_match", "{v}");
+    let text = sb.ok(&["ask", "best mechanical keyboard for coding"]);
+    assert!(text.contains("do not answer this well"), "{text}");
+}
+
+#[test]
 fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
     let sb = Sandbox::new();
     let v = sb.json(&[
@@ -138,7 +148,8 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
         "--json",
         "which databases should a backend developer learn",
     ]);
-    assert_eq!(keys(&v), BTreeSet::from(["query", "results"]));
+    assert_eq!(keys(&v), BTreeSet::from(["query", "confident", "results"]));
+    assert_eq!(v["confident"], true);
     let results = v["results"].as_array().unwrap();
     assert!(!results.is_empty());
     let documented = BTreeSet::from([

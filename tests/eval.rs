@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use careerbot::corpus::SeedSource;
-use careerbot::library::Library;
+use careerbot::engine::Library;
 use careerbot::search::{BuildOptions, IndexDir};
 use careerbot::search::{SearchOptions, SearchResults};
 use serde::Deserialize;

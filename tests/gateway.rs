@@ -12,7 +12,7 @@ use careerbot::corpus::SeedSource;
 use careerbot::discord::bot::Bot;
 use careerbot::discord::commands::registration_body;
 use careerbot::discord::gateway::{self, GatewaySettings};
-use careerbot::library::Library;
+use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::search::{BuildOptions, IndexDir};
 use careerbot::store::Store;
 use serde_json::{Value, json};
@@ -58,12 +58,11 @@ impl Harness {
         )
         .unwrap();
         let store = Store::open(&dirs.data.join("careerbot.sqlite3")).unwrap();
-        let bot = Bot::new(
+        let engine = Engine::new(
             library,
-            store,
-            tweak(bot_config(&dirs.data)),
-            SearchConfig::default(),
+            EngineSettings::new(&SearchConfig::default(), &dirs.data),
         );
+        let bot = Bot::new(engine, store, tweak(bot_config(&dirs.data)));
         let settings = GatewaySettings {
             token: "test-token".into(),
             api_base: Some(fake.base_url()),

@@ -14,7 +14,7 @@ use careerbot::corpus::SeedSource;
 use careerbot::discord::bot::Bot;
 use careerbot::discord::http::{self, HttpState, MAX_BODY};
 use careerbot::discord::rest::Rest;
-use careerbot::library::Library;
+use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::search::{BuildOptions, IndexDir};
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
@@ -100,7 +100,11 @@ impl Server {
             cooldown_seconds: 0,
             ..BotConfig::default()
         };
-        let bot = Bot::new(library, store, config, SearchConfig::default());
+        let engine = Engine::new(
+            library,
+            EngineSettings::new(&SearchConfig::default(), &d.data),
+        );
+        let bot = Bot::new(engine, store, config);
         let fake = if with_rest {
             Some(FakeDiscord::start().await)
         } else {
@@ -726,8 +730,8 @@ async fn two_replicas_share_the_index_and_the_database() {
         "Rust Back-End Careers\n\nRust back-end developers build fast, memory-safe services; teams hiring for Rust often pay a premium.\n",
     )
     .unwrap();
-    let library = a.bot.library().clone();
-    tokio::task::spawn_blocking(move || library.reindex(|_| {}))
+    let engine = a.bot.engine().clone();
+    tokio::task::spawn_blocking(move || engine.reindex(|_| {}))
         .await
         .unwrap()
         .unwrap();

@@ -105,21 +105,16 @@ pub async fn shutdown_signal() {
     }
 }
 
-/// Opens the library and the database and builds the bot.
+/// Opens the engine and the database and builds the bot.
 ///
 /// # Errors
 /// When the index cannot be opened or built, or the database cannot be opened.
 pub fn open_bot(config: &Config) -> Result<Bot> {
-    let library = super::open_library(config)?;
+    let engine = super::open_engine(config)?;
     let path = config.bot.data_dir.join(DATABASE_FILE);
     let store = Store::open(&path)
         .with_context(|| format!("cannot open the bot database {}", path.display()))?;
-    Ok(Bot::new(
-        library,
-        store,
-        config.bot.clone(),
-        config.search.clone(),
-    ))
+    Ok(Bot::new(engine, store, config.bot.clone()))
 }
 
 /// Prunes old records and picks up index generations built elsewhere, every hour.
@@ -136,7 +131,7 @@ pub fn spawn_maintenance(bot: &Bot, store_path: std::path::PathBuf) {
                         .unwrap_or(0);
                 let pruned = Store::open(&path)?.prune(cutoff)?;
                 tracing::info!(?pruned, "old records pruned");
-                bot.library().refresh()?;
+                bot.engine().refresh()?;
                 Ok(())
             })
             .await;

@@ -9,7 +9,6 @@ use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -18,16 +17,14 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use crate::answer::chart;
 use crate::answer::roadmap::{self, Focus, RoadmapAnswer, RoadmapItem, Stage};
 use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure};
-use crate::answer::skills::{self, SkillsAnswer, Topic};
+use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::config::Config;
-use crate::corpus::{Passage, SeedSource, Skipped};
-use crate::library::{Library, OpenOutcome};
+use crate::corpus::{SeedSource, Skipped};
+use crate::engine::{Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, Verdict};
 use crate::search::snippet::Snippet;
-use crate::search::{BuildOptions, IndexDir, PassageIndex};
-use crate::search::{Hit, QuestionError, SearchOptions, SearchResults};
+use crate::search::{BuildOptions, Hit, IndexDir, QuestionError, SearchOptions};
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the
 /// message before it is not repeated).
@@ -298,11 +295,11 @@ pub fn seed_source(config: &Config) -> SeedSource {
     SeedSource::dir_or_embedded(&config.library.seeds_dir, config.seeds_dir_is_default())
 }
 
-/// Opens the library for these settings, building the index on first use.
+/// Opens the engine for these settings, building the index on first use.
 ///
 /// # Errors
 /// When no index exists and none can be built.
-pub fn open_library(config: &Config) -> Result<Library> {
+pub fn open_engine(config: &Config) -> Result<Engine> {
     let seeds = seed_source(config);
     let options = BuildOptions {
         threads: config.library.index_threads.max(1),
@@ -323,7 +320,10 @@ pub fn open_library(config: &Config) -> Result<Library> {
             "warning: the guides changed but the index could not be rebuilt; answering from the previous index"
         ),
     }
-    Ok(library)
+    Ok(Engine::new(
+        library,
+        EngineSettings::new(&config.search, &config.bot.data_dir),
+    ))
 }
 
 fn ask(config: &Config, args: AskArgs) -> Result<ExitCode> {
@@ -333,17 +333,17 @@ fn ask(config: &Config, args: AskArgs) -> Result<ExitCode> {
         ..SearchOptions::default()
     };
     if let Some(batch) = &args.batch {
-        let library = open_library(config)?;
-        return ask_batch(&library, batch, options, args.json);
+        let engine = open_engine(config)?;
+        return ask_batch(&engine, batch, options, args.json);
     }
     let question = args.question.join(" ");
     if question.trim().is_empty() {
         eprintln!("error: {}", QuestionError::Empty);
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    let library = open_library(config)?;
-    let results = library.search(&question, options)?;
-    if results.truncated {
+    let engine = open_engine(config)?;
+    let asked = engine.ask(&question, options)?;
+    if asked.results.truncated {
         eprintln!(
             "note: the question was cut to {} characters",
             crate::search::MAX_QUESTION_CHARS
@@ -353,10 +353,10 @@ fn ask(config: &Config, args: AskArgs) -> Result<ExitCode> {
     let ansi = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer(&mut out, &JsonAnswer::from(&results))?;
+        serde_json::to_writer(&mut out, &JsonAnswer::from(&asked))?;
         writeln!(out)?;
     } else {
-        write_text_answer(&mut out, &results, ansi)?;
+        write_text_answer(&mut out, &asked, ansi)?;
     }
     finish(out)
 }
@@ -369,12 +369,7 @@ const PARALLEL_FROM: usize = 64;
 /// Threads answering a batch.
 const BATCH_THREADS: usize = 2;
 
-fn ask_batch(
-    library: &Library,
-    path: &Path,
-    options: SearchOptions,
-    json: bool,
-) -> Result<ExitCode> {
+fn ask_batch(engine: &Engine, path: &Path, options: SearchOptions, json: bool) -> Result<ExitCode> {
     let stdin = path.as_os_str() == "-";
     // Typed questions are answered one at a time, as they come.
     let interactive = stdin && io::stdin().is_terminal();
@@ -390,7 +385,6 @@ fn ask_batch(
         .map_or(1, |n| n.get())
         .min(BATCH_THREADS);
     let mut out = BufWriter::new(io::stdout().lock());
-    let index = library.current();
     let mut lines = input.lines();
     let mut block: Vec<String> = Vec::with_capacity(block_size);
     // 1-based line number of block[0].
@@ -416,12 +410,11 @@ fn ask_batch(
                     .chunks(chunk)
                     .enumerate()
                     .map(|(k, lines)| {
-                        let index = &index;
                         scope.spawn(move || {
                             let mut buf = Vec::with_capacity(lines.len() * 1024);
                             for (i, line) in lines.iter().enumerate() {
                                 let n = first + k * chunk + i;
-                                answer_line(&mut buf, index, n, line, options, json)
+                                answer_line(&mut buf, engine, n, line, options, json)
                                     .expect("writing to memory cannot fail");
                             }
                             buf
@@ -438,7 +431,7 @@ fn ask_batch(
             }
         } else {
             for (i, line) in block.iter().enumerate() {
-                answer_line(&mut out, &index, first + i, line, options, json)?;
+                answer_line(&mut out, engine, first + i, line, options, json)?;
             }
         }
         if interactive {
@@ -465,19 +458,19 @@ fn ask_batch(
 /// blank line.
 fn answer_line(
     out: &mut impl Write,
-    index: &PassageIndex,
+    engine: &Engine,
     n: usize,
     line: &str,
     options: SearchOptions,
     json: bool,
 ) -> io::Result<()> {
-    match crate::search::search(index, line, options) {
-        Ok(results) if json => {
-            serde_json::to_writer(&mut *out, &JsonAnswer::from(&results))?;
+    match engine.ask(line, options) {
+        Ok(asked) if json => {
+            serde_json::to_writer(&mut *out, &JsonAnswer::from(&asked))?;
             writeln!(out)
         }
-        Ok(results) => {
-            write_text_answer(out, &results, false)?;
+        Ok(asked) => {
+            write_text_answer(out, &asked, false)?;
             writeln!(out)
         }
         Err(e) if json => {
@@ -508,6 +501,9 @@ fn finish(mut out: impl Write) -> Result<ExitCode> {
 pub struct JsonAnswer<'a> {
     /// The question as searched.
     pub query: &'a str,
+    /// Whether the guides answer it, and why not when not (`confident`, `reason`).
+    #[serde(flatten)]
+    pub verdict: Verdict,
     /// Ranked passages.
     pub results: Vec<JsonResult<'a>>,
 }
@@ -544,11 +540,12 @@ struct JsonError<'a> {
     error: String,
 }
 
-impl<'a> From<&'a SearchResults> for JsonAnswer<'a> {
-    fn from(r: &'a SearchResults) -> Self {
+impl<'a> From<&'a Asked> for JsonAnswer<'a> {
+    fn from(a: &'a Asked) -> Self {
         JsonAnswer {
-            query: &r.query,
-            results: r.hits.iter().map(JsonResult::from).collect(),
+            query: &a.results.query,
+            verdict: a.verdict,
+            results: a.results.hits.iter().map(JsonResult::from).collect(),
         }
     }
 }
@@ -579,7 +576,8 @@ pub fn citation(hit: &Hit) -> String {
     )
 }
 
-fn write_text_answer(out: &mut impl Write, results: &SearchResults, ansi: bool) -> io::Result<()> {
+fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool) -> io::Result<()> {
+    let results = &asked.results;
     writeln!(out, "Q: {}", results.query)?;
     let corrected: Vec<String> = results
         .terms
@@ -596,6 +594,12 @@ fn write_text_answer(out: &mut impl Write, results: &SearchResults, ansi: bool) 
             "\nNo passage in the guides matches this question. Try other words, or `careerbot sources` to see what the library covers."
         )?;
         return Ok(());
+    }
+    if !asked.verdict.confident {
+        writeln!(
+            out,
+            "\nThe guides do not answer this well, so here are only the closest passages; `careerbot sources` lists what the library covers."
+        )?;
     }
     for hit in &results.hits {
         writeln!(out, "\n{}", citation(hit))?;
@@ -724,8 +728,7 @@ fn parse_vm_hwm(status: &str) -> Option<u64> {
 }
 
 fn sources(config: &Config, args: &SourcesArgs) -> Result<ExitCode> {
-    let library = open_library(config)?;
-    let index = library.current();
+    let index = open_engine(config)?.current();
     let meta = index.meta();
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
@@ -748,21 +751,10 @@ fn sources(config: &Config, args: &SourcesArgs) -> Result<ExitCode> {
     finish(out)
 }
 
-/// Size of the `salary --chart` image.
-pub const CHART_SIZE: (u32, u32) = (1000, 620);
-
-/// Every passage of the current generation (read once per generation, then shared).
-fn library_passages(library: &Library) -> Result<Arc<Vec<Passage>>> {
-    library
-        .current()
-        .passages()
-        .context("cannot read the passages back from the index")
-}
-
 fn salary_cmd(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
-    let library = open_library(config)?;
-    let passages = library_passages(&library)?;
-    let answer = salary::salary_answer(&passages, args.level);
+    let engine = open_engine(config)?;
+    let salary = engine.salary(args.level)?;
+    let answer = &salary.answer;
     // The chart comes first: when it cannot be made, nothing is printed and no file is written.
     if let Some(path) = &args.chart {
         if answer.is_empty() {
@@ -772,17 +764,18 @@ fn salary_cmd(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
                 path.display()
             );
         }
-        let png = chart::render_salary_chart(&answer, CHART_SIZE.0, CHART_SIZE.1)
-            .context("cannot draw the salary chart")?;
-        std::fs::write(path, &png)
+        let png = engine
+            .salary_chart(&salary)?
+            .context("the salary answer has no figures to chart")?;
+        std::fs::write(path, png.as_slice())
             .with_context(|| format!("cannot write the salary chart to {}", path.display()))?;
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &JsonSalary::from(&answer))?;
+        serde_json::to_writer_pretty(&mut out, &JsonSalary::from(answer))?;
         writeln!(out)?;
     } else {
-        write_salary(&mut out, &answer)?;
+        write_salary(&mut out, answer)?;
     }
     if let Some(path) = &args.chart {
         let (w, h) = CHART_SIZE;
@@ -970,9 +963,7 @@ fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result<()> {
 }
 
 fn skills_cmd(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
-    let library = open_library(config)?;
-    let passages = library_passages(&library)?;
-    let answer = skills::skills_answer(&passages, args.topic, args.level);
+    let answer = open_engine(config)?.skills(args.topic, args.level)?.answer;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &answer)?;
@@ -1081,9 +1072,7 @@ fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result<()> {
 }
 
 fn roadmap_cmd(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
-    let library = open_library(config)?;
-    let passages = library_passages(&library)?;
-    let answer = roadmap::roadmap_answer(&passages, args.stage, args.focus);
+    let answer = open_engine(config)?.roadmap(args.stage, args.focus)?.answer;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &answer)?;

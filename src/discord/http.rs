@@ -438,9 +438,9 @@ async fn maintain(state: Arc<HttpState>) {
     tick.tick().await;
     loop {
         tick.tick().await;
-        let library = state.bot.library().clone();
-        if !library.is_reindexing() {
-            match tokio::task::spawn_blocking(move || library.refresh()).await {
+        let engine = state.bot.engine().clone();
+        if !engine.is_reindexing() {
+            match tokio::task::spawn_blocking(move || engine.refresh()).await {
                 Ok(Ok(true)) => metrics::counter!(metric::REFRESHES).increment(1),
                 Ok(Ok(false)) => {}
                 Ok(Err(e)) => {
@@ -701,11 +701,11 @@ fn spawn_work(state: Arc<HttpState>, rest: Rest, work: Work, sent: oneshot::Rece
             Work::RemoveSource { .. } => Some("sources_remove"),
             _ => None,
         };
-        let before = state.bot.library().current().generation().to_string();
+        let before = state.bot.engine().current().generation().to_string();
         let started = Instant::now();
         state.bot.run(work, &rest).await;
         if let Some(trigger) = trigger {
-            let changed = state.bot.library().current().generation() != before;
+            let changed = state.bot.engine().current().generation() != before;
             let outcome = if changed { "ok" } else { "failed" };
             metrics::counter!(metric::REINDEXES, "trigger" => trigger, "outcome" => outcome)
                 .increment(1);
@@ -855,7 +855,7 @@ fn health(passages: usize, database: Result<(), String>) -> (StatusCode, &'stati
 
 /// `GET /healthz`: 200 when the index is loaded and the database answers, else 503.
 async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
-    let index = state.bot.library().current();
+    let index = state.bot.engine().current();
     let meta = index.meta();
     let store = state.bot.store().clone();
     let database = match tokio::time::timeout(
@@ -879,7 +879,7 @@ async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
             "generation": index.generation(),
             "guides": meta.guides.len(),
             "passages": meta.passages,
-            "reindexing": state.bot.library().is_reindexing(),
+            "reindexing": state.bot.engine().is_reindexing(),
         },
         "database": if database.is_ok() { "ok" } else { "unreachable" },
     });
@@ -888,7 +888,7 @@ async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
 
 /// `GET /metrics`: Prometheus text format.
 async fn metrics_text(State(state): State<Arc<HttpState>>) -> HttpResponse {
-    let index = state.bot.library().current();
+    let index = state.bot.engine().current();
     metrics::gauge!(metric::PASSAGES).set(index.meta().passages as f64);
     metrics::gauge!(metric::GUIDES).set(index.meta().guides.len() as f64);
     (
@@ -908,7 +908,7 @@ mod tests {
     use crate::config::{BotConfig, SearchConfig};
     use crate::corpus::SeedSource;
     use crate::discord::message::File;
-    use crate::library::Library;
+    use crate::engine::{Engine, EngineSettings, Library};
     use crate::search::{BuildOptions, IndexDir};
     use crate::store::Store;
     use ed25519_dalek::{Signer, SigningKey};
@@ -930,11 +930,14 @@ mod tests {
             BuildOptions::default(),
         )
         .unwrap();
-        let bot = Bot::new(
+        let engine = Engine::new(
             library,
+            EngineSettings::new(&SearchConfig::default(), dir.path()),
+        );
+        let bot = Bot::new(
+            engine,
             Store::open_in_memory().unwrap(),
             BotConfig::default(),
-            SearchConfig::default(),
         );
         let public = hex(key().verifying_key().as_bytes());
         (HttpState::new(bot, &public, None).unwrap(), dir)

@@ -20,9 +20,6 @@ pub const PINNED_COLOR: u32 = 0x00F1_C40F;
 /// Colour of "no good answer".
 pub const WEAK_COLOR: u32 = 0x0095_A5A6;
 
-/// Below this share of the question's meaningful words in the best passage, the evidence is weak.
-pub const WEAK_COVERAGE: f32 = 0.5;
-
 /// Numbered citations of one message, deduplicated by passage.
 #[derive(Debug, Default)]
 pub struct Citations {
@@ -203,14 +200,6 @@ pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Butt
             ),
         ],
     ]
-}
-
-/// Whether the search found nothing convincing.
-pub fn is_weak(results: &SearchResults) -> bool {
-    results
-        .hits
-        .first()
-        .is_none_or(|h| h.coverage < WEAK_COVERAGE)
 }
 
 /// A moderator-pinned answer shown above the search results.

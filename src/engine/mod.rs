@@ -1,0 +1,388 @@
+//! The one service every face holds: questions answered with citations and a verdict, structured
+//! answers (salary and its chart, skills, roadmap), the library's status, reindexing, and the
+//! guide files admins manage. It knows nothing of Discord, HTTP or terminals.
+//!
+//! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
+//! I/O): async callers run it off their reactor threads.
+
+pub mod guides;
+pub mod library;
+pub mod verdict;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::answer::chart::{self, ChartError};
+use crate::answer::roadmap::{self, Focus, RoadmapAnswer, Stage};
+use crate::answer::salary::{self, Level, SalaryAnswer};
+use crate::answer::skills::{self, SkillsAnswer, Topic};
+use crate::config::SearchConfig;
+use crate::corpus::{Passage, SeedSource};
+use crate::search::{
+    self, BuildProgress, IndexError, PassageIndex, QuestionError, SearchOptions, SearchResults,
+};
+
+pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
+pub use library::{Counts, Library, OpenOutcome, ReindexReport};
+pub use verdict::{Reason, Verdict};
+
+/// Size of the salary chart, in pixels.
+pub const CHART_SIZE: (u32, u32) = (1000, 620);
+/// Charts kept (each is one generation and level).
+const CHARTS_KEPT: usize = 16;
+/// Most suggestions offered while a question is typed (Discord shows 25).
+const MAX_SUGGESTIONS: usize = 25;
+
+/// Questions offered before anything is typed.
+pub const COMMON_QUESTIONS: &[&str] = &[
+    "How much does a junior back-end developer earn?",
+    "How much does a senior back-end developer earn?",
+    "Which programming language should I learn first for back-end?",
+    "Which databases should a back-end developer know?",
+    "How long does it take to go from junior to senior?",
+    "Do I need a computer science degree?",
+    "What do back-end interviews include?",
+    "What should my portfolio include?",
+    "Do remote back-end jobs pay the same?",
+    "What does a back-end developer do day to day?",
+];
+
+/// What the engine needs besides the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineSettings {
+    /// Passages per page of an answer.
+    pub limit: usize,
+    /// Visible characters per snippet.
+    pub snippet_chars: usize,
+    /// Where removed guides are kept.
+    pub removed_dir: PathBuf,
+}
+
+impl EngineSettings {
+    /// The settings for this search configuration, keeping removed guides under `data_dir`.
+    pub fn new(search: &SearchConfig, data_dir: &Path) -> EngineSettings {
+        EngineSettings {
+            limit: search.limit,
+            snippet_chars: search.snippet_chars,
+            removed_dir: data_dir.join("removed-guides"),
+        }
+    }
+}
+
+/// Errors of the structured answers.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The index could not be read.
+    #[error("cannot read the passages back from the index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The chart could not be drawn.
+    #[error("cannot draw the salary chart: {0}")]
+    Chart(#[from] ChartError),
+}
+
+/// An answer to a question, with the generation it came from.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    /// The ranked passages of the page asked for.
+    pub results: SearchResults,
+    /// Whether the guides answer the question (judged on the first page).
+    pub verdict: Verdict,
+    /// The generation that answered (for its guides and build time).
+    pub generation: Arc<PassageIndex>,
+}
+
+/// A structured answer, with the generation it came from.
+#[derive(Debug, Clone)]
+pub struct Answered<T> {
+    /// The answer.
+    pub answer: T,
+    /// The generation that answered.
+    pub generation: Arc<PassageIndex>,
+}
+
+/// The library at a glance.
+#[derive(Debug, Clone)]
+pub struct Status {
+    /// The generation serving.
+    pub generation: Arc<PassageIndex>,
+    /// Whether a reindex runs in this process.
+    pub reindexing: bool,
+    /// Since the engine started.
+    pub uptime: Duration,
+}
+
+struct Inner {
+    library: Library,
+    settings: EngineSettings,
+    /// Salary charts by generation and level: each drawn once, by one caller at a time.
+    charts: quick_cache::sync::Cache<(String, Option<Level>), Arc<Vec<u8>>>,
+    started: Instant,
+}
+
+/// The engine. Cloning is shallow.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("library", &self.inner.library)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// An engine over an opened library.
+    pub fn new(library: Library, settings: EngineSettings) -> Engine {
+        Engine {
+            inner: Arc::new(Inner {
+                library,
+                settings,
+                charts: quick_cache::sync::Cache::new(CHARTS_KEPT),
+                started: Instant::now(),
+            }),
+        }
+    }
+
+    /// The settings it runs with.
+    pub fn settings(&self) -> &EngineSettings {
+        &self.inner.settings
+    }
+
+    /// The generation serving now (hold it for one request).
+    pub fn current(&self) -> Arc<PassageIndex> {
+        self.inner.library.current()
+    }
+
+    /// Search options for page `page` (0-based) with the configured page size.
+    pub fn page(&self, page: usize) -> SearchOptions {
+        let limit = self.inner.settings.limit.max(1);
+        SearchOptions {
+            limit,
+            offset: page * limit,
+            snippet_chars: self.inner.settings.snippet_chars,
+        }
+    }
+
+    /// Answers a question: one page of cited passages and the verdict.
+    ///
+    /// # Errors
+    /// [`QuestionError`] for a blank question.
+    pub fn ask(&self, question: &str, options: SearchOptions) -> Result<Asked, QuestionError> {
+        let generation = self.current();
+        let results = search::search(&generation, question, options)?;
+        let verdict = if options.offset == 0 {
+            verdict::judge(&results)
+        } else {
+            // Later pages of an answer were shown because the first page was judged; judge
+            // that page again, not the deeper one.
+            let first = SearchOptions {
+                offset: 0,
+                limit: 1,
+                ..options
+            };
+            verdict::judge(&search::search(&generation, question, first)?)
+        };
+        Ok(Asked {
+            results,
+            verdict,
+            generation,
+        })
+    }
+
+    /// Every passage of the current generation (read once per generation, then shared).
+    fn passages(&self) -> Result<(Arc<PassageIndex>, Arc<Vec<Passage>>), EngineError> {
+        let generation = self.current();
+        let passages = generation.passages()?;
+        Ok((generation, passages))
+    }
+
+    /// Salary figures by level, one per guide, with summaries and notes.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn salary(&self, level: Option<Level>) -> Result<Answered<SalaryAnswer>, EngineError> {
+        let (generation, passages) = self.passages()?;
+        Ok(Answered {
+            answer: salary::salary_answer(&passages, level),
+            generation,
+        })
+    }
+
+    /// The salary chart of an answer [`Engine::salary`] gave, as PNG bytes, or `None` when the
+    /// answer has no figures. Drawn once per generation and level; concurrent callers for the
+    /// same chart wait for the one drawing it.
+    ///
+    /// # Errors
+    /// When the chart cannot be drawn.
+    pub fn salary_chart(
+        &self,
+        answered: &Answered<SalaryAnswer>,
+    ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
+        if answered.answer.is_empty() {
+            return Ok(None);
+        }
+        let key = (
+            answered.generation.generation().to_string(),
+            answered.answer.level,
+        );
+        let png = self.inner.charts.get_or_insert_with(&key, || {
+            chart::render_salary_chart(&answered.answer, CHART_SIZE.0, CHART_SIZE.1).map(Arc::new)
+        })?;
+        Ok(Some(png))
+    }
+
+    /// The skills the guides name for a topic, and what each level is expected to know.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn skills(
+        &self,
+        topic: Topic,
+        level: Option<Level>,
+    ) -> Result<Answered<SkillsAnswer>, EngineError> {
+        let (generation, passages) = self.passages()?;
+        Ok(Answered {
+            answer: skills::skills_answer(&passages, topic, level),
+            generation,
+        })
+    }
+
+    /// Career stages, lateral moves, the learning path, interviews and portfolio.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn roadmap(
+        &self,
+        stage: Option<Stage>,
+        focus: Focus,
+    ) -> Result<Answered<RoadmapAnswer>, EngineError> {
+        let (generation, passages) = self.passages()?;
+        Ok(Answered {
+            answer: roadmap::roadmap_answer(&passages, stage, focus),
+            generation,
+        })
+    }
+
+    /// The library at a glance.
+    pub fn status(&self) -> Status {
+        Status {
+            generation: self.current(),
+            reindexing: self.is_reindexing(),
+            uptime: self.inner.started.elapsed(),
+        }
+    }
+
+    /// Whether a reindex runs in this process.
+    pub fn is_reindexing(&self) -> bool {
+        self.inner.library.is_reindexing()
+    }
+
+    /// Rebuilds the index from the guides and swaps it in; queries are answered from the old
+    /// generation meanwhile. `progress` is called after each guide.
+    ///
+    /// # Errors
+    /// [`IndexError::Busy`] when a reindex already runs; any build error (the old generation
+    /// keeps serving).
+    pub fn reindex(
+        &self,
+        progress: impl FnMut(BuildProgress),
+    ) -> Result<ReindexReport, IndexError> {
+        self.inner.library.reindex(progress)
+    }
+
+    /// Switches to a generation another process built, if there is a newer one.
+    ///
+    /// # Errors
+    /// When the newer generation cannot be opened (the current one keeps serving).
+    pub fn refresh(&self) -> Result<bool, IndexError> {
+        self.inner.library.refresh()
+    }
+
+    /// The directory of guide files, when the library has one.
+    ///
+    /// # Errors
+    /// [`GuideError::NotManaged`] when the library runs on the built-in guides.
+    pub fn guides_dir(&self) -> Result<PathBuf, GuideError> {
+        match self.inner.library.seeds() {
+            SeedSource::Dir(d) => Ok(d.clone()),
+            SeedSource::Embedded => Err(GuideError::NotManaged),
+        }
+    }
+
+    /// Whether a guide file of this name is in the library's directory.
+    pub fn has_guide(&self, name: &str) -> bool {
+        check_guide_name(name).is_ok() && self.guides_dir().is_ok_and(|d| d.join(name).is_file())
+    }
+
+    /// Saves an uploaded guide into the library's directory (not indexed until a reindex).
+    /// Returns the passages it gives.
+    ///
+    /// # Errors
+    /// Why it was refused or could not be saved; nothing is left behind then.
+    pub fn add_guide(&self, name: &str, bytes: &[u8], replace: bool) -> Result<usize, GuideError> {
+        guides::save_guide(&self.guides_dir()?, name, bytes, replace)
+    }
+
+    /// Moves a guide out of the library (kept in the removed-guides directory; not unindexed
+    /// until a reindex). Returns where it was kept.
+    ///
+    /// # Errors
+    /// When there is no such guide or it cannot be moved.
+    pub fn remove_guide(&self, name: &str) -> Result<PathBuf, GuideError> {
+        let kept =
+            guides::remove_guide(&self.guides_dir()?, &self.inner.settings.removed_dir, name)?;
+        tracing::info!(guide = name, kept_at = %kept.display(), "guide removed");
+        Ok(kept)
+    }
+
+    /// Suggestions while a question is typed: the typed text itself, then section headings and
+    /// common questions containing it, then the headings of the passages the same search ranks
+    /// best. Before anything is typed, the common questions.
+    pub fn suggestions(&self, typed: &str) -> Vec<String> {
+        let typed = typed.trim();
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |text: &str| {
+            let text = text.trim();
+            if !text.is_empty()
+                && out.len() < MAX_SUGGESTIONS
+                && !out.iter().any(|c| c.eq_ignore_ascii_case(text))
+            {
+                out.push(text.to_string());
+            }
+        };
+        if typed.is_empty() {
+            COMMON_QUESTIONS.iter().for_each(|q| push(q));
+            return out;
+        }
+        push(typed);
+        let generation = self.current();
+        let lower = typed.to_lowercase();
+        for q in COMMON_QUESTIONS {
+            if q.to_lowercase().contains(&lower) {
+                push(q);
+            }
+        }
+        if let Ok(passages) = generation.passages() {
+            for p in passages.iter() {
+                if p.section.to_lowercase().contains(&lower) {
+                    push(&p.section);
+                }
+            }
+        }
+        let options = SearchOptions {
+            limit: MAX_SUGGESTIONS,
+            offset: 0,
+            snippet_chars: 40,
+        };
+        if let Ok(results) = search::search(&generation, typed, options) {
+            for h in &results.hits {
+                push(&h.passage.section);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,110 @@
+//! Whether the guides answer a question: one verdict, decided once in the engine, that every
+//! face shows the same way.
+
+use serde::Serialize;
+
+use crate::search::SearchResults;
+
+/// Below this share of the question's meaningful words in the best passage, the evidence is weak.
+pub const WEAK_COVERAGE: f32 = 0.5;
+
+/// Why the guides were judged not to answer a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// No passage, or the best passage holds too little of the question.
+    WeakMatch,
+}
+
+/// The engine's verdict on an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// Whether the guides answer the question.
+    pub confident: bool,
+    /// Why not, when not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+}
+
+impl Verdict {
+    /// The guides answer it.
+    pub const CONFIDENT: Verdict = Verdict {
+        confident: true,
+        reason: None,
+    };
+
+    /// The guides do not answer it, for this reason.
+    pub fn not(reason: Reason) -> Verdict {
+        Verdict {
+            confident: false,
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Judges a first page of results.
+pub fn judge(results: &SearchResults) -> Verdict {
+    match results.hits.first() {
+        Some(best) if best.coverage >= WEAK_COVERAGE => Verdict::CONFIDENT,
+        _ => Verdict::not(Reason::WeakMatch),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::corpus::Passage;
+    use crate::search::Hit;
+
+    fn results(coverages: &[f32]) -> SearchResults {
+        SearchResults {
+            query: "q".into(),
+            truncated: false,
+            terms: Vec::new(),
+            hits: coverages
+                .iter()
+                .enumerate()
+                .map(|(i, &coverage)| Hit {
+                    rank: i + 1,
+                    score: 1.0,
+                    passage: Arc::new(Passage {
+                        source: "g.txt".into(),
+                        title: "T".into(),
+                        section: "S".into(),
+                        start_line: 1,
+                        end_line: 1,
+                        text: "x".into(),
+                        line_numbers: vec![1],
+                    }),
+                    snippet: Default::default(),
+                    coverage,
+                })
+                .collect(),
+            has_more: false,
+        }
+    }
+
+    #[test]
+    fn weak_or_missing_evidence_is_not_confident() {
+        assert_eq!(judge(&results(&[])), Verdict::not(Reason::WeakMatch));
+        assert_eq!(
+            judge(&results(&[0.3, 0.9])),
+            Verdict::not(Reason::WeakMatch)
+        );
+        assert_eq!(judge(&results(&[0.5])), Verdict::CONFIDENT);
+    }
+
+    #[test]
+    fn the_verdict_serialises_as_documented() {
+        assert_eq!(
+            serde_json::to_value(Verdict::not(Reason::WeakMatch)).unwrap(),
+            serde_json::json!({"confident": false, "reason": "weak_match"})
+        );
+        assert_eq!(
+            serde_json::to_value(Verdict::CONFIDENT).unwrap(),
+            serde_json::json!({"confident": true})
+        );
+    }
+}
