@@ -27,10 +27,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::Value;
 
-/// How long a call waits for another connection (thread or process) to release the write lock
-/// before failing with `SQLITE_BUSY`.
 /// How many times opening retries the switch to WAL while another process holds the file.
 const WAL_SWITCH_ATTEMPTS: u32 = 250;
+/// How long a call waits for another connection (thread or process) to release the write lock
+/// before failing with `SQLITE_BUSY`.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Rows deleted per transaction by [`Store::prune`], so pruning never holds the write lock long.
 const PRUNE_BATCH: usize = 500;
