@@ -19,6 +19,10 @@
 //! Discord ids are stored bit-for-bit as SQLite's signed 64-bit integers, so every `u64` round-trips
 //! (snowflakes stay below 2⁶³ and so also read naturally in the `sqlite3` shell).
 
+#[cfg(test)]
+mod fixtures;
+mod schema;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -26,6 +30,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::Value;
+
+use schema::migrate;
+pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 
 /// How many times opening retries the switch to WAL while another process holds the file.
 const WAL_SWITCH_ATTEMPTS: u32 = 250;
@@ -39,69 +46,6 @@ pub const MAX_ANSWER_ID_LEN: usize = 20;
 /// Attempts at a fresh random answer id before giving up (a collision of 64-bit ids is already
 /// astronomically unlikely).
 const ANSWER_ID_ATTEMPTS: usize = 4;
-
-/// The schema, one step per version: step `i` takes the file from `user_version = i` to `i + 1`.
-/// Append only; never edit a step that has shipped.
-pub const MIGRATIONS: &[&str] = &[
-    // 1: answers, curated, feedback, questions.
-    r"
-CREATE TABLE answers (
-    answer_id    TEXT PRIMARY KEY NOT NULL CHECK (length(answer_id) BETWEEN 1 AND 20),
-    guild_id     INTEGER,
-    channel_id   INTEGER NOT NULL,
-    message_id   INTEGER,
-    asker_id     INTEGER NOT NULL,
-    question     TEXT NOT NULL,
-    question_key TEXT NOT NULL,
-    kind         TEXT NOT NULL,
-    payload      TEXT NOT NULL,
-    created_at   INTEGER NOT NULL
-);
-CREATE INDEX answers_recent_in_channel ON answers (channel_id, kind, question_key, created_at);
-CREATE INDEX answers_guild_created ON answers (guild_id, created_at);
-CREATE INDEX answers_created ON answers (created_at);
-
-CREATE TABLE curated (
-    id         INTEGER PRIMARY KEY,
-    guild_id   INTEGER NOT NULL,
-    answer_id  TEXT REFERENCES answers (answer_id) ON DELETE SET NULL,
-    question   TEXT NOT NULL,
-    answer     TEXT NOT NULL,
-    citations  TEXT NOT NULL,
-    pinned_by  INTEGER NOT NULL,
-    pinned_at  INTEGER NOT NULL,
-    channel_id INTEGER,
-    message_id INTEGER,
-    UNIQUE (guild_id, message_id)
-);
-CREATE INDEX curated_guild_pinned ON curated (guild_id, pinned_at);
-CREATE INDEX curated_answer ON curated (answer_id);
-
-CREATE TABLE feedback (
-    answer_id TEXT NOT NULL REFERENCES answers (answer_id) ON DELETE CASCADE,
-    user_id   INTEGER NOT NULL,
-    up        INTEGER NOT NULL CHECK (up IN (0, 1)),
-    at        INTEGER NOT NULL,
-    PRIMARY KEY (answer_id, user_id)
-);
-CREATE INDEX feedback_at ON feedback (at);
-
-CREATE TABLE questions (
-    id           INTEGER PRIMARY KEY,
-    guild_id     INTEGER,
-    question     TEXT NOT NULL,
-    question_key TEXT NOT NULL,
-    best_score   REAL NOT NULL,
-    answered     INTEGER NOT NULL CHECK (answered IN (0, 1)),
-    at           INTEGER NOT NULL
-);
-CREATE INDEX questions_guild_at ON questions (guild_id, at);
-CREATE INDEX questions_at ON questions (at);
-",
-];
-
-/// The schema version this build writes: the number of [`MIGRATIONS`].
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -350,14 +294,6 @@ impl Store {
             conn: Arc::new(Mutex::new(conn)),
             path: None,
         })
-    }
-
-    /// The schema version of the open file (equals [`SCHEMA_VERSION`] after a successful open).
-    ///
-    /// # Errors
-    /// [`StoreError::Sqlite`] if SQLite fails.
-    pub fn schema_version(&self) -> Result<i64, StoreError> {
-        self.read(|conn| Ok(user_version(conn)?))
     }
 
     /// Runs `f` with this store on tokio's blocking pool, so async handlers never block their
@@ -1175,40 +1111,6 @@ impl RawAnswer {
     }
 }
 
-/// Brings `conn` up to `steps.len()`, one transaction per step. Concurrent openers (other
-/// processes) serialise on the write lock and re-read the version inside it, so each step runs
-/// once.
-fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<(), StoreError> {
-    let known = steps.len() as i64;
-    loop {
-        let found = user_version(conn)?;
-        if found > known {
-            return Err(StoreError::TooNew { found, known });
-        }
-        if found == known {
-            return Ok(());
-        }
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Another process may have migrated between the read above and taking the lock.
-        let found = user_version(&tx)?;
-        if found >= known {
-            continue;
-        }
-        let version = found + 1;
-        let step = usize::try_from(found).map_err(|_| StoreError::TooNew { found, known })?;
-        let failed = |source| StoreError::Migration { version, source };
-        tx.execute_batch(steps[step]).map_err(failed)?;
-        tx.pragma_update(None, "user_version", version)
-            .map_err(failed)?;
-        tx.commit().map_err(failed)?;
-        tracing::info!(version, "store schema migrated");
-    }
-}
-
-fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.pragma_query_value(None, "user_version", |row| row.get(0))
-}
-
 /// A `u64` id as SQLite's `i64`, bit for bit (every `u64` round-trips through [`from_sql_id`]).
 fn to_sql_id(id: u64) -> i64 {
     id.cast_signed()
@@ -1265,60 +1167,10 @@ fn to_base36(mut n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::fixtures::{new_answer, pin, store, table_names};
     use super::*;
     use serde_json::json;
     use std::collections::HashSet;
-
-    fn store() -> Store {
-        Store::open_in_memory().unwrap()
-    }
-
-    fn new_answer<'a>(
-        channel_id: u64,
-        question: &'a str,
-        payload: &'a Value,
-        at: i64,
-    ) -> NewAnswer<'a> {
-        NewAnswer {
-            guild_id: Some(10),
-            channel_id,
-            asker_id: 7,
-            question,
-            kind: "ask",
-            payload,
-            created_at: at,
-        }
-    }
-
-    fn pin<'a>(
-        message_id: Option<u64>,
-        text: &'a str,
-        citations: &'a Value,
-        at: i64,
-    ) -> NewCurated<'a> {
-        NewCurated {
-            guild_id: 10,
-            answer_id: None,
-            question: "how do I become a nurse?",
-            answer: text,
-            citations,
-            pinned_by: 99,
-            pinned_at: at,
-            channel_id: Some(5),
-            message_id,
-        }
-    }
-
-    fn table_names(store: &Store) -> Vec<String> {
-        let conn = store.lock();
-        let mut stmt = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .unwrap();
-        stmt.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    }
 
     #[cfg(target_os = "linux")]
     #[test]
@@ -1443,21 +1295,6 @@ mod tests {
     }
 
     #[test]
-    fn migrations_run_from_empty() {
-        let s = store();
-        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(
-            table_names(&s),
-            ["answers", "curated", "feedback", "questions"]
-        );
-        let fk: i64 = s
-            .lock()
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .unwrap();
-        assert_eq!(fk, 1);
-    }
-
-    #[test]
     fn file_store_uses_wal_and_reopen_is_a_no_op() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/dir/bot.db");
@@ -1471,44 +1308,6 @@ mod tests {
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(table_names(&again).len(), 4);
-    }
-
-    #[test]
-    fn newer_schema_is_refused_and_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bot.db");
-        drop(Store::open(&path).unwrap());
-        let raw = Connection::open(&path).unwrap();
-        raw.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-            .unwrap();
-        drop(raw);
-        match Store::open(&path) {
-            Err(StoreError::TooNew { found, known }) => {
-                assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
-            }
-            other => panic!("expected TooNew, got {other:?}"),
-        }
-        let raw = Connection::open(&path).unwrap();
-        assert_eq!(user_version(&raw).unwrap(), SCHEMA_VERSION + 1);
-    }
-
-    #[test]
-    fn failed_migration_keeps_earlier_steps_and_names_its_version() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        let steps = ["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (oops"];
-        match migrate(&mut conn, &steps) {
-            Err(StoreError::Migration { version, .. }) => assert_eq!(version, 2),
-            other => panic!("expected Migration, got {other:?}"),
-        }
-        assert_eq!(user_version(&conn).unwrap(), 1);
-        conn.execute("INSERT INTO a VALUES (1)", []).unwrap();
-        // Fixing the step lets the next open finish.
-        migrate(
-            &mut conn,
-            &["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (y);"],
-        )
-        .unwrap();
-        assert_eq!(user_version(&conn).unwrap(), 2);
     }
 
     #[test]
@@ -2000,24 +1799,6 @@ mod tests {
         let pin_id = one.pin_curated(&pin(Some(1), "p", &payload, 3)).unwrap();
         assert!(two.unpin_curated(10, pin_id).unwrap());
         assert!(one.curated_for_guild(10).unwrap().is_empty());
-    }
-
-    #[test]
-    fn replicas_opening_a_fresh_file_at_once_migrate_it_once() {
-        for round in 0..5 {
-            let dir = tempfile::tempdir().unwrap();
-            let path = dir.path().join(format!("bot-{round}.db"));
-            let barrier = std::sync::Barrier::new(4);
-            std::thread::scope(|scope| {
-                for _ in 0..4 {
-                    scope.spawn(|| {
-                        barrier.wait();
-                        let s = Store::open(&path).unwrap();
-                        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-                    });
-                }
-            });
-        }
     }
 
     #[test]
