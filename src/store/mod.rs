@@ -21,17 +21,18 @@
 
 #[cfg(test)]
 mod fixtures;
+mod ids;
 mod schema;
 mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::Value;
 
+pub use ids::{MAX_ANSWER_ID_LEN, new_answer_id};
 use schema::migrate;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use writer::{BatchWriter, Record};
@@ -43,8 +44,6 @@ const WAL_SWITCH_ATTEMPTS: u32 = 250;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Rows deleted per transaction by [`Store::prune`], so pruning never holds the write lock long.
 const PRUNE_BATCH: usize = 500;
-/// The longest answer id; Discord custom ids are limited to 100 characters and carry more.
-pub const MAX_ANSWER_ID_LEN: usize = 20;
 /// Attempts at a fresh random answer id before giving up (a collision of 64-bit ids is already
 /// astronomically unlikely).
 const ANSWER_ID_ATTEMPTS: usize = 4;
@@ -851,47 +850,12 @@ fn is_primary_key_clash(e: &rusqlite::Error) -> bool {
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
 }
 
-/// A fresh answer id: base36 of a random `u64` (at most 13 characters).
-pub fn new_answer_id() -> String {
-    to_base36(random_u64())
-}
-
-/// 64 unpredictable bits without a `rand` dependency: SipHash with the standard library's
-/// OS-seeded random keys over a process-wide counter, the clock and the process id.
-fn random_u64() -> u64 {
-    use std::hash::{BuildHasher, Hasher, RandomState};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u128(
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
-    hasher.write_u32(std::process::id());
-    hasher.finish()
-}
-
-fn to_base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut buf = Vec::with_capacity(13);
-    loop {
-        buf.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.reverse();
-    String::from_utf8(buf).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::fixtures::{new_answer, pin, store, table_names};
     use super::*;
     use serde_json::json;
-    use std::collections::HashSet;
+    use std::sync::atomic::{AtomicU64, Ordering};
 
     #[test]
     fn answer_payload_can_be_replaced() {
@@ -993,25 +957,6 @@ mod tests {
         assert_eq!(a.guild_id, None);
         assert_eq!((a.channel_id, a.asker_id), (u64::MAX, 1 << 63));
         assert_eq!(a.message_id, Some(u64::MAX - 1));
-    }
-
-    #[test]
-    fn answer_ids_are_short_and_distinct() {
-        let s = store();
-        let payload = json!({});
-        let mut seen = HashSet::new();
-        for i in 0..300 {
-            let id = s.insert_answer(&new_answer(1, "q", &payload, i)).unwrap();
-            assert!(
-                id.len() <= 13 && id.bytes().all(|b| b.is_ascii_alphanumeric()),
-                "{id}"
-            );
-            assert!(seen.insert(id));
-        }
-        assert_eq!(to_base36(0), "0");
-        assert_eq!(to_base36(35), "z");
-        assert_eq!(to_base36(36), "10");
-        assert_eq!(to_base36(u64::MAX), "3w5e11264sgsf");
     }
 
     #[test]
