@@ -1,30 +1,12 @@
 //! Answer ids: short random names for stored answers, carried in Discord custom ids.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
-
 /// The longest answer id; Discord custom ids are limited to 100 characters and carry more.
 pub const MAX_ANSWER_ID_LEN: usize = 20;
 
-/// A fresh answer id: base36 of a random `u64` (at most 13 characters).
+/// A fresh answer id: base36 of a random `u64` (at most 13 characters), drawn from `rand`'s
+/// thread-local generator (a CSPRNG seeded by the operating system).
 pub fn new_answer_id() -> String {
-    to_base36(random_u64())
-}
-
-/// 64 unpredictable bits without a `rand` dependency: SipHash with the standard library's
-/// OS-seeded random keys over a process-wide counter, the clock and the process id.
-fn random_u64() -> u64 {
-    use std::hash::{BuildHasher, Hasher, RandomState};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u128(
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
-    hasher.write_u32(std::process::id());
-    hasher.finish()
+    to_base36(rand::random::<u64>())
 }
 
 fn to_base36(mut n: u64) -> String {
