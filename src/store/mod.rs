@@ -5,6 +5,11 @@
 //! The store knows nothing of Discord: ids are `u64`, times are unix seconds (`i64`, given by the
 //! caller so tests control the clock), payloads are [`serde_json::Value`] or plain strings.
 //!
+//! This file holds the [`Store`] handle, its errors and the connection plumbing; the rest is one
+//! job per file: `schema.rs` (migrations), `writer.rs` (the [`BatchWriter`]), `answers.rs`,
+//! `curated.rs` (moderators' pins), `feedback.rs` (votes), `questions.rs` (the question log and
+//! `/gaps`), `retention.rs` (pruning) and `ids.rs` (answer ids).
+//!
 //! - **Durability.** The file runs in WAL mode with `synchronous=NORMAL`; every write is one
 //!   `BEGIN IMMEDIATE` transaction, so a crash loses at most the last commits, never half of one.
 //! - **Several processes.** HTTP replicas may open the same file: WAL lets readers run beside the
