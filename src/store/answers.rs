@@ -31,7 +31,8 @@ pub struct NewAnswer<'a> {
 /// An answer the bot posted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
-    /// Short random id (base36, at most [`MAX_ANSWER_ID_LEN`](super::MAX_ANSWER_ID_LEN) characters) used in custom ids.
+    /// Short random id (base36, at most [`MAX_ANSWER_ID_LEN`](super::MAX_ANSWER_ID_LEN)
+    /// characters) used in custom ids.
     pub answer_id: String,
     /// The guild, or `None` in a DM.
     pub guild_id: Option<u64>,

@@ -1,4 +1,4 @@
-//! Curated answers: moderators' pins, per guild, shown before the search's own answer.
+//! Curated answers: the answers moderators pinned for their guild, and unpinning them.
 
 use rusqlite::params;
 use serde_json::Value;
