@@ -1,0 +1,439 @@
+//! The bot's memory across restarts and replicas: answers it posted (so buttons keep working),
+//! moderator-curated answers, 👍/👎 feedback and the question log behind `/gaps`, in one embedded
+//! SQLite file.
+//!
+//! The store knows nothing of Discord: ids are `u64`, times are unix seconds (`i64`, given by the
+//! caller so tests control the clock), payloads are [`serde_json::Value`] or plain strings.
+//!
+//! This file holds the [`Store`] handle, its errors and the connection plumbing; the rest is one
+//! job per file: `schema.rs` (migrations), `writer.rs` (the [`BatchWriter`]), `answers.rs`,
+//! `curated.rs` (moderators' pins), `feedback.rs` (votes), `questions.rs` (the question log and
+//! `/gaps`), `retention.rs` (pruning) and `ids.rs` (answer ids).
+//!
+//! - **Durability.** The file runs in WAL mode with `synchronous=NORMAL`; every write is one
+//!   `BEGIN IMMEDIATE` transaction, so a crash loses at most the last commits, never half of one.
+//! - **Several processes.** HTTP replicas may open the same file: WAL lets readers run beside the
+//!   single writer, `busy_timeout` makes writers queue instead of failing, and writes take the
+//!   write lock up front (`IMMEDIATE`) so a transaction never has to upgrade a read lock.
+//! - **Schema.** [`MIGRATIONS`] is an append-only list of SQL steps; `PRAGMA user_version` records
+//!   how many have been applied. Each step runs in its own transaction. A file written by a newer
+//!   build is refused ([`StoreError::TooNew`]) rather than used and damaged.
+//! - **Blocking.** Every method blocks on SQLite (and on the connection's mutex). Async callers
+//!   should use [`Store::run`], which moves the call onto tokio's blocking pool.
+//!
+//! Discord ids are stored bit-for-bit as SQLite's signed 64-bit integers, so every `u64` round-trips
+//! (snowflakes stay below 2⁶³ and so also read naturally in the `sqlite3` shell).
+
+mod answers;
+mod curated;
+mod feedback;
+#[cfg(test)]
+mod fixtures;
+mod ids;
+mod questions;
+mod retention;
+mod schema;
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use answers::{Answer, NewAnswer};
+pub use curated::{Curated, NewCurated};
+pub use ids::{MAX_ANSWER_ID_LEN, new_answer_id};
+pub use questions::{DownvotedAnswer, Gaps, UnansweredQuestion, normalise_question};
+pub use retention::PruneReport;
+use schema::migrate;
+pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+pub use writer::{BatchWriter, Record};
+
+/// How many times opening retries the switch to WAL while another process holds the file.
+const WAL_SWITCH_ATTEMPTS: u32 = 250;
+/// How long a call waits for another connection (thread or process) to release the write lock
+/// before failing with `SQLITE_BUSY`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed (I/O, a locked file past the busy timeout, a constraint, a corrupt file…).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The directory of the database file could not be created.
+    #[error("database directory {path}: {source}")]
+    Io {
+        /// The directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A schema migration failed; the file stays at the version before it.
+    #[error("database migration to version {version} failed: {source}")]
+    Migration {
+        /// The version the failed step would have produced.
+        version: i64,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer build of the bot; it is left untouched.
+    #[error(
+        "database schema version {found} is newer than this build knows ({known}); upgrade the bot"
+    )]
+    TooNew {
+        /// `user_version` on disk.
+        found: i64,
+        /// The newest version this build knows ([`SCHEMA_VERSION`]).
+        known: i64,
+    },
+    /// A JSON column of one row could not be read (or a value could not be written).
+    #[error("bad JSON in {what}: {source}")]
+    Json {
+        /// Which row and column, e.g. `answers.payload of 3kf9a0`.
+        what: String,
+        /// The parse error.
+        source: serde_json::Error,
+    },
+    /// The blocking task of [`Store::run`] panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// The bot's database. Cloning is shallow: clones share one connection.
+///
+/// All methods block; from async code use [`Store::run`]. A panic while the connection is in
+/// use does not disable the store: the open transaction is rolled back and later calls proceed.
+#[derive(Debug, Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+    /// The file, for a second connection of its own (`None` in memory).
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the parent directory cannot be created, [`StoreError::Sqlite`] if the
+    /// file cannot be opened or is not a database, [`StoreError::Migration`] if a schema step
+    /// fails, [`StoreError::TooNew`] if a newer build wrote the file.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        let mut store = Store::setup(conn)?;
+        store.path = Some(path.to_path_buf());
+        tracing::debug!(path = %path.display(), "store opened");
+        Ok(store)
+    }
+
+    /// A private in-memory database, for tests.
+    ///
+    /// # Errors
+    /// As [`Store::open`], though in practice only if SQLite cannot allocate.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Switching to WAL needs a moment of exclusive access, and SQLite does not call the busy
+        // handler for it: when several processes open a new file at once, retry (bounded).
+        let mut attempts = 0;
+        let mode: String = loop {
+            match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy
+                        && attempts < WAL_SWITCH_ATTEMPTS =>
+                {
+                    attempts += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        };
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            tracing::warn!(journal_mode = %mode, "store could not switch to WAL");
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut conn, MIGRATIONS)?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+            path: None,
+        })
+    }
+
+    /// Runs `f` with this store on tokio's blocking pool, so async handlers never block their
+    /// runtime thread: `store.run(move |s| s.answer(&id)).await`.
+    ///
+    /// # Errors
+    /// Whatever `f` returns, or [`StoreError::Task`] if `f` panicked.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || f(&store)).await?
+    }
+
+    // ----- plumbing -----
+
+    /// The connection, whatever a panicking holder left behind: its transaction (if any) is
+    /// rolled back, so a poisoned mutex never disables the store.
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        match self.conn.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => {
+                self.conn.clear_poison();
+                let guard = poisoned.into_inner();
+                if !guard.is_autocommit()
+                    && let Err(error) = guard.execute_batch("ROLLBACK")
+                {
+                    tracing::warn!(%error, "rollback after a panic failed");
+                }
+                tracing::warn!("store connection recovered after a panic");
+                guard
+            }
+        }
+    }
+
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        f(&self.lock())
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed if `f` succeeds.
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// A `u64` id as SQLite's `i64`, bit for bit (every `u64` round-trips through [`from_sql_id`]).
+fn to_sql_id(id: u64) -> i64 {
+    id.cast_signed()
+}
+
+fn from_sql_id(id: i64) -> u64 {
+    id.cast_unsigned()
+}
+
+/// An SQLite count as `u64` (counts are never negative; a corrupt one reads as 0).
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{new_answer, pin, store, table_names};
+    use super::*;
+    use serde_json::json;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[test]
+    fn store_is_clone_send_sync() {
+        fn assert<T: Clone + Send + Sync + 'static>() {}
+        assert::<Store>();
+    }
+
+    #[test]
+    fn file_store_uses_wal_and_reopen_is_a_no_op() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/dir/bot.db");
+        let s = Store::open(&path).unwrap();
+        let mode: String = s
+            .lock()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(s);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(table_names(&again).len(), 4);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        assert!(matches!(Store::open(&path), Err(StoreError::Sqlite(_))));
+    }
+
+    #[test]
+    fn ids_survive_the_full_u64_range_and_dms_have_no_guild() {
+        let s = store();
+        let payload = json!(null);
+        let id = s
+            .insert_answer(&NewAnswer {
+                guild_id: None,
+                channel_id: u64::MAX,
+                asker_id: 1 << 63,
+                question: "q",
+                kind: "salary",
+                payload: &payload,
+                created_at: -5,
+            })
+            .unwrap();
+        s.set_answer_message(&id, u64::MAX - 1).unwrap();
+        let a = s.answer(&id).unwrap().unwrap();
+        assert_eq!(a.guild_id, None);
+        assert_eq!((a.channel_id, a.asker_id), (u64::MAX, 1 << 63));
+        assert_eq!(a.message_id, Some(u64::MAX - 1));
+    }
+
+    #[test]
+    fn data_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data/bot.db");
+        let payload = json!({"hits": ["x"]});
+        let citations = json!(["c"]);
+        let (id, pin_id) = {
+            let s = Store::open(&path).unwrap();
+            let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+            s.set_answer_message(&id, 77).unwrap();
+            s.vote(&id, 1, false, 2).unwrap();
+            s.log_question(Some(10), "nobody knows", 0.0, false, 3)
+                .unwrap();
+            let pin_id = s
+                .pin_curated(&pin(Some(9), "pinned", &citations, 4))
+                .unwrap();
+            (id, pin_id)
+        };
+        let s = Store::open(&path).unwrap();
+        let a = s.answer(&id).unwrap().unwrap();
+        assert_eq!((a.message_id, a.payload), (Some(77), payload));
+        assert_eq!(s.feedback_counts(&id).unwrap(), (0, 1));
+        assert_eq!(
+            s.gaps(10, 0, 5).unwrap().unanswered[0].question,
+            "nobody knows"
+        );
+        assert_eq!(s.curated_for_guild(10).unwrap()[0].id, pin_id);
+    }
+
+    #[test]
+    fn two_stores_on_one_file_see_each_others_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        let one = Store::open(&path).unwrap();
+        let two = Store::open(&path).unwrap();
+        let payload = json!({"n": 1});
+        let id = one.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        assert_eq!(two.answer(&id).unwrap().unwrap().payload, payload);
+        assert!(two.set_answer_message(&id, 8).unwrap());
+        assert!(two.vote(&id, 3, true, 2).unwrap());
+        assert_eq!(one.answer(&id).unwrap().unwrap().message_id, Some(8));
+        assert_eq!(one.feedback_counts(&id).unwrap(), (1, 0));
+        let pin_id = one.pin_curated(&pin(Some(1), "p", &payload, 3)).unwrap();
+        assert!(two.unpin_curated(10, pin_id).unwrap());
+        assert!(one.curated_for_guild(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn concurrent_writers_and_a_reader_see_no_errors() {
+        const WRITES: u64 = 100;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        let shared = Store::open(&path).unwrap();
+        // Writer 1 shares a connection with the reader (threads); writer 2 has its own
+        // connection to the file (another process's worth).
+        let writers = [shared.clone(), Store::open(&path).unwrap()];
+        let reader = shared.clone();
+        let done = Arc::new(AtomicU64::new(0));
+        std::thread::scope(|scope| {
+            for (w, store) in writers.iter().enumerate() {
+                let done = &done;
+                scope.spawn(move || {
+                    let payload = json!({"writer": w});
+                    for i in 0..WRITES {
+                        let at = i64::try_from(i).unwrap();
+                        let id = store
+                            .insert_answer(&new_answer(w as u64, "q", &payload, at))
+                            .unwrap();
+                        store.set_answer_message(&id, i).unwrap();
+                        assert!(store.vote(&id, w as u64, i % 2 == 0, at).unwrap());
+                        store
+                            .log_question(Some(10), &format!("q{}", i % 7), 0.0, false, at)
+                            .unwrap();
+                    }
+                    done.fetch_add(1, Ordering::SeqCst);
+                });
+            }
+            scope.spawn(|| {
+                let mut reads = 0;
+                while done.load(Ordering::SeqCst) < 2 || reads < 10 {
+                    reader.gaps(10, 0, 5).unwrap();
+                    reader.recent_answer_in_channel(0, "ask", "q", 0).unwrap();
+                    reads += 1;
+                    assert!(reads < 1_000_000, "reader loop must stay bounded");
+                }
+            });
+        });
+        let check = Store::open(&path).unwrap();
+        let gaps = check.gaps(10, 0, 100).unwrap();
+        assert_eq!(
+            gaps.unanswered.iter().map(|u| u.count).sum::<u64>(),
+            2 * WRITES
+        );
+        let answers: i64 = check
+            .lock()
+            .query_row("SELECT COUNT(*) FROM answers", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(answers, 2 * WRITES as i64);
+    }
+
+    #[test]
+    fn a_panic_while_holding_the_connection_does_not_disable_the_store() {
+        let s = store();
+        let payload = json!({});
+        let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+        let s2 = s.clone();
+        let result = std::thread::spawn(move || {
+            let mut conn = s2.conn.lock().unwrap();
+            let tx = conn.transaction().unwrap();
+            tx.execute("DELETE FROM answers", []).unwrap();
+            std::mem::forget(tx); // leave the transaction open, as a worst case
+            panic!("boom");
+        })
+        .join();
+        assert!(result.is_err());
+        assert!(s.conn.is_poisoned());
+        // The half-done delete was rolled back and the store works.
+        assert!(s.answer(&id).unwrap().is_some());
+        assert!(s.vote(&id, 1, true, 2).unwrap());
+        assert!(!s.conn.is_poisoned());
+    }
+
+    #[tokio::test]
+    async fn run_moves_calls_off_the_async_thread() {
+        let s = store();
+        let payload = json!({"x": 1});
+        let id = s
+            .run(move |s| s.insert_answer(&new_answer(5, "q", &payload, 1)))
+            .await
+            .unwrap();
+        let lookup = id.clone();
+        let a = s.run(move |s| s.answer(&lookup)).await.unwrap().unwrap();
+        assert_eq!(a.answer_id, id);
+        let err = s
+            .run(|_| -> Result<(), StoreError> { panic!("in the pool") })
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Task(_)));
+    }
+}

@@ -1,0 +1,189 @@
+//! The database's schema: the append-only list of migrations and the code that applies them.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::{Store, StoreError};
+
+/// The schema, one step per version: step `i` takes the file from `user_version = i` to `i + 1`.
+/// Append only; never edit a step that has shipped.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: answers, curated, feedback, questions.
+    r"
+CREATE TABLE answers (
+    answer_id    TEXT PRIMARY KEY NOT NULL CHECK (length(answer_id) BETWEEN 1 AND 20),
+    guild_id     INTEGER,
+    channel_id   INTEGER NOT NULL,
+    message_id   INTEGER,
+    asker_id     INTEGER NOT NULL,
+    question     TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX answers_recent_in_channel ON answers (channel_id, kind, question_key, created_at);
+CREATE INDEX answers_guild_created ON answers (guild_id, created_at);
+CREATE INDEX answers_created ON answers (created_at);
+
+CREATE TABLE curated (
+    id         INTEGER PRIMARY KEY,
+    guild_id   INTEGER NOT NULL,
+    answer_id  TEXT REFERENCES answers (answer_id) ON DELETE SET NULL,
+    question   TEXT NOT NULL,
+    answer     TEXT NOT NULL,
+    citations  TEXT NOT NULL,
+    pinned_by  INTEGER NOT NULL,
+    pinned_at  INTEGER NOT NULL,
+    channel_id INTEGER,
+    message_id INTEGER,
+    UNIQUE (guild_id, message_id)
+);
+CREATE INDEX curated_guild_pinned ON curated (guild_id, pinned_at);
+CREATE INDEX curated_answer ON curated (answer_id);
+
+CREATE TABLE feedback (
+    answer_id TEXT NOT NULL REFERENCES answers (answer_id) ON DELETE CASCADE,
+    user_id   INTEGER NOT NULL,
+    up        INTEGER NOT NULL CHECK (up IN (0, 1)),
+    at        INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, user_id)
+);
+CREATE INDEX feedback_at ON feedback (at);
+
+CREATE TABLE questions (
+    id           INTEGER PRIMARY KEY,
+    guild_id     INTEGER,
+    question     TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    best_score   REAL NOT NULL,
+    answered     INTEGER NOT NULL CHECK (answered IN (0, 1)),
+    at           INTEGER NOT NULL
+);
+CREATE INDEX questions_guild_at ON questions (guild_id, at);
+CREATE INDEX questions_at ON questions (at);
+",
+];
+
+/// The schema version this build writes: the number of [`MIGRATIONS`].
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+impl Store {
+    /// The schema version of the open file (equals [`SCHEMA_VERSION`] after a successful open).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.read(|conn| Ok(user_version(conn)?))
+    }
+}
+
+/// Brings `conn` up to `steps.len()`, one transaction per step. Concurrent openers (other
+/// processes) serialise on the write lock and re-read the version inside it, so each step runs
+/// once.
+pub(super) fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<(), StoreError> {
+    let known = steps.len() as i64;
+    loop {
+        let found = user_version(conn)?;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        if found == known {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated between the read above and taking the lock.
+        let found = user_version(&tx)?;
+        if found >= known {
+            continue;
+        }
+        let version = found + 1;
+        let step = usize::try_from(found).map_err(|_| StoreError::TooNew { found, known })?;
+        let failed = |source| StoreError::Migration { version, source };
+        tx.execute_batch(steps[step]).map_err(failed)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(failed)?;
+        tx.commit().map_err(failed)?;
+        tracing::info!(version, "store schema migrated");
+    }
+}
+
+pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::fixtures::{store, table_names};
+
+    #[test]
+    fn migrations_run_from_empty() {
+        let s = store();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(
+            table_names(&s),
+            ["answers", "curated", "feedback", "questions"]
+        );
+        let fk: i64 = s
+            .lock()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        drop(Store::open(&path).unwrap());
+        let raw = Connection::open(&path).unwrap();
+        raw.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(raw);
+        match Store::open(&path) {
+            Err(StoreError::TooNew { found, known }) => {
+                assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+            }
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+        let raw = Connection::open(&path).unwrap();
+        assert_eq!(user_version(&raw).unwrap(), SCHEMA_VERSION + 1);
+    }
+
+    #[test]
+    fn failed_migration_keeps_earlier_steps_and_names_its_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = ["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (oops"];
+        match migrate(&mut conn, &steps) {
+            Err(StoreError::Migration { version, .. }) => assert_eq!(version, 2),
+            other => panic!("expected Migration, got {other:?}"),
+        }
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        conn.execute("INSERT INTO a VALUES (1)", []).unwrap();
+        // Fixing the step lets the next open finish.
+        migrate(
+            &mut conn,
+            &["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (y);"],
+        )
+        .unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+    }
+
+    #[test]
+    fn replicas_opening_a_fresh_file_at_once_migrate_it_once() {
+        for round in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(format!("bot-{round}.db"));
+            let barrier = std::sync::Barrier::new(4);
+            std::thread::scope(|scope| {
+                for _ in 0..4 {
+                    scope.spawn(|| {
+                        barrier.wait();
+                        let s = Store::open(&path).unwrap();
+                        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+                    });
+                }
+            });
+        }
+    }
+}
