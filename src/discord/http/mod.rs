@@ -37,6 +37,8 @@
 //! This file holds the state, the routes, serving and the `/interactions` handler; beside it:
 //! - `verify`: the signature and timestamp checks (step 3).
 
+#[cfg(test)]
+mod testing;
 mod verify;
 
 use std::future::Future;
@@ -862,54 +864,10 @@ async fn metrics_text(State(state): State<Arc<HttpState>>) -> HttpResponse {
 
 #[cfg(test)]
 mod tests {
-    use super::verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER};
+    use super::testing::{COMMAND, signed, state};
     use super::*;
-    use crate::config::{BotConfig, SearchConfig};
-    use crate::corpus::SeedSource;
     use crate::discord::message::File;
-    use crate::index::{BuildOptions, IndexDir};
-    use crate::library::Library;
-    use crate::store::Store;
-    use ed25519_dalek::{Signer, SigningKey};
     use tower::ServiceExt;
-
-    fn key() -> SigningKey {
-        SigningKey::from_bytes(&[7u8; 32])
-    }
-
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    fn state() -> (HttpState, tempfile::TempDir) {
-        let dir = tempfile::tempdir().unwrap();
-        let (library, _) = Library::open(
-            SeedSource::Embedded,
-            IndexDir::new(dir.path().join("index")),
-            BuildOptions::default(),
-        )
-        .unwrap();
-        let bot = Bot::new(
-            library,
-            Store::open_in_memory().unwrap(),
-            BotConfig::default(),
-            SearchConfig::default(),
-        );
-        let public = hex(key().verifying_key().as_bytes());
-        (HttpState::new(bot, &public, None).unwrap(), dir)
-    }
-
-    fn signed(body: &str) -> axum::http::Request<Body> {
-        let ts = unix_now().to_string();
-        let sig = key().sign(format!("{ts}{body}").as_bytes());
-        axum::http::Request::post("/interactions")
-            .header(SIGNATURE_HEADER, hex(&sig.to_bytes()))
-            .header(TIMESTAMP_HEADER, ts)
-            .body(Body::from(body.to_string()))
-            .unwrap()
-    }
-
-    const COMMAND: &str = r#"{"id":"1","application_id":"2","type":2,"token":"t","guild_id":"3","channel_id":"4","member":{"user":{"id":"5","username":"u"},"roles":[],"permissions":"0"},"data":{"name":"help"}}"#;
 
     #[test]
     fn long_command_names_are_other() {
