@@ -37,7 +37,9 @@
 //! This file holds the state, the routes, serving and the `/interactions` handler; beside it:
 //! - `verify`: the signature and timestamp checks (step 3).
 //! - `multipart`: a response as the HTTP body, JSON or `multipart/form-data` (step 5).
+//! - `metrics`: the metric names, the Prometheus recorder and `GET /metrics`.
 
+mod metrics;
 mod multipart;
 #[cfg(test)]
 mod testing;
@@ -45,21 +47,22 @@ mod verify;
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
 use axum::routing::{get, post};
-use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::PrometheusHandle;
 use serde_json::json;
 use serenity::interactions_endpoint::Verifier;
 use tokio::sync::{Semaphore, oneshot, watch};
 
+use self::metrics::{command_label, metrics_text, observe};
 use crate::config::Config;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, Kind};
@@ -68,6 +71,7 @@ use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
 use multipart::{encode, json_response};
 
+pub use self::metrics::{metric, metrics_handle};
 pub use verify::REPLAY_WINDOW;
 
 /// Largest request body accepted (Discord's interactions are a few KB).
@@ -87,37 +91,6 @@ const HEALTH_DB_TIMEOUT: Duration = Duration::from_secs(2);
 /// What the endpoint tells a user when work needs Discord's REST API and no bot token is configured.
 pub const NO_TOKEN_MESSAGE: &str = "I can't finish this here: it completes through Discord's API, and this server has no bot token configured (DISCORD_TOKEN). Please tell the bot's operator.";
 
-/// Metric names (Prometheus).
-pub mod metric {
-    /// Counter: interactions by `command` and `outcome` (ok, rejected, error).
-    pub const REQUESTS: &str = "careerbot_http_requests_total";
-    /// Histogram: seconds from request to response, by `command`.
-    pub const LATENCY: &str = "careerbot_http_request_duration_seconds";
-    /// Gauge: passages in the index serving now.
-    pub const PASSAGES: &str = "careerbot_index_passages";
-    /// Gauge: guides in the index serving now.
-    pub const GUIDES: &str = "careerbot_index_guides";
-    /// Counter: reindexes run here, by `trigger` (reindex, sources_add, sources_remove) and
-    /// `outcome` (ok: a new generation serves; failed: none came of it — refused, busy, error).
-    pub const REINDEXES: &str = "careerbot_reindex_total";
-    /// Histogram: seconds a reindex took, by `trigger` (for `sources add`, with the download).
-    pub const REINDEX_SECONDS: &str = "careerbot_reindex_duration_seconds";
-    /// Counter: generations built by another replica and switched to.
-    pub const REFRESHES: &str = "careerbot_index_refreshes_total";
-}
-
-/// Latency buckets, seconds.
-const LATENCY_BUCKETS: &[f64] = &[
-    0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-];
-/// Reindex duration buckets, seconds.
-const REINDEX_BUCKETS: &[f64] = &[0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0];
-
-/// Commands counted under their own name in the metrics (anything else is `other`).
-const COMMANDS: &[&str] = &[
-    "ask", "salary", "skills", "roadmap", "help", "status", "pins", "gaps", "reindex", "sources",
-];
-
 /// Why the endpoint cannot be set up.
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError {
@@ -129,63 +102,6 @@ pub enum HttpError {
     /// The public key is not 64 hex digits of a valid Ed25519 key.
     #[error("DISCORD_PUBLIC_KEY is not a valid Ed25519 public key (64 hex digits): {0}")]
     InvalidPublicKey(String),
-}
-
-/// The process-wide Prometheus recorder's handle. The recorder is installed on first use, once
-/// per process, so several servers (tests) share it. If another recorder was installed first,
-/// the handle still renders, but only what reaches this recorder.
-pub fn metrics_handle() -> PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE
-        .get_or_init(|| {
-            let builder = PrometheusBuilder::new()
-                .set_buckets_for_metric(Matcher::Full(metric::LATENCY.into()), LATENCY_BUCKETS)
-                .and_then(|b| {
-                    b.set_buckets_for_metric(
-                        Matcher::Full(metric::REINDEX_SECONDS.into()),
-                        REINDEX_BUCKETS,
-                    )
-                })
-                .expect("bucket lists are not empty");
-            let recorder = builder.build_recorder();
-            let handle = recorder.handle();
-            if metrics::set_global_recorder(recorder).is_err() {
-                tracing::warn!(
-                    "another metrics recorder is installed; /metrics shows only this one's"
-                );
-            }
-            describe_metrics();
-            handle
-        })
-        .clone()
-}
-
-fn describe_metrics() {
-    use metrics::{describe_counter, describe_gauge, describe_histogram};
-    describe_counter!(
-        metric::REQUESTS,
-        "Interactions received, by command and outcome (ok, rejected, error)."
-    );
-    describe_histogram!(
-        metric::LATENCY,
-        metrics::Unit::Seconds,
-        "Time from request to response, by command."
-    );
-    describe_gauge!(metric::PASSAGES, "Passages in the index serving now.");
-    describe_gauge!(metric::GUIDES, "Guides in the index serving now.");
-    describe_counter!(
-        metric::REINDEXES,
-        "Reindexes run by this process, by trigger and outcome."
-    );
-    describe_histogram!(
-        metric::REINDEX_SECONDS,
-        metrics::Unit::Seconds,
-        "Time a reindex took, by trigger."
-    );
-    describe_counter!(
-        metric::REFRESHES,
-        "Index generations built by another process and switched to."
-    );
 }
 
 /// How the bot handles one interaction (the bot itself, or a test's stand-in).
@@ -432,7 +348,7 @@ async fn maintain(state: Arc<HttpState>) {
         let library = state.bot.library().clone();
         if !library.is_reindexing() {
             match tokio::task::spawn_blocking(move || library.refresh()).await {
-                Ok(Ok(true)) => metrics::counter!(metric::REFRESHES).increment(1),
+                Ok(Ok(true)) => ::metrics::counter!(metric::REFRESHES).increment(1),
                 Ok(Ok(false)) => {}
                 Ok(Err(e)) => {
                     tracing::warn!(error = %e, "a newer index generation could not be opened")
@@ -447,13 +363,6 @@ async fn maintain(state: Arc<HttpState>) {
 /// A rejected or failed request: status and a short JSON body.
 fn refusal(status: StatusCode, message: &str) -> HttpResponse {
     (status, axum::Json(json!({ "error": message }))).into_response()
-}
-
-/// Counts a request and its latency.
-fn observe(command: &'static str, outcome: &'static str, started: Instant) {
-    metrics::counter!(metric::REQUESTS, "command" => command, "outcome" => outcome).increment(1);
-    metrics::histogram!(metric::LATENCY, "command" => command)
-        .record(started.elapsed().as_secs_f64());
 }
 
 fn reject(started: Instant, status: StatusCode, why: &'static str) -> HttpResponse {
@@ -566,20 +475,6 @@ fn unix_now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
-/// The metrics label of an interaction.
-fn command_label(kind: &Kind) -> &'static str {
-    match kind {
-        Kind::Ping => "ping",
-        Kind::Autocomplete { .. } => "autocomplete",
-        Kind::Component { .. } => "component",
-        Kind::Command { name, .. } => COMMANDS
-            .iter()
-            .find(|c| **c == name)
-            .copied()
-            .unwrap_or("other"),
-    }
-}
-
 /// The response to send and the work to run after it. Without REST, work that needs it is
 /// replaced by an explanation (or, when nothing the user sees depends on it, dropped).
 fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work>) {
@@ -669,9 +564,9 @@ fn spawn_work(state: Arc<HttpState>, rest: Rest, work: Work, sent: oneshot::Rece
         if let Some(trigger) = trigger {
             let changed = state.bot.library().current().generation() != before;
             let outcome = if changed { "ok" } else { "failed" };
-            metrics::counter!(metric::REINDEXES, "trigger" => trigger, "outcome" => outcome)
+            ::metrics::counter!(metric::REINDEXES, "trigger" => trigger, "outcome" => outcome)
                 .increment(1);
-            metrics::histogram!(metric::REINDEX_SECONDS, "trigger" => trigger)
+            ::metrics::histogram!(metric::REINDEX_SECONDS, "trigger" => trigger)
                 .record(started.elapsed().as_secs_f64());
         }
     };
@@ -762,38 +657,11 @@ async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
     (status, axum::Json(body)).into_response()
 }
 
-/// `GET /metrics`: Prometheus text format.
-async fn metrics_text(State(state): State<Arc<HttpState>>) -> HttpResponse {
-    let index = state.bot.library().current();
-    metrics::gauge!(metric::PASSAGES).set(index.meta().passages as f64);
-    metrics::gauge!(metric::GUIDES).set(index.meta().guides.len() as f64);
-    (
-        StatusCode::OK,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
-        )],
-        state.metrics.render(),
-    )
-        .into_response()
-}
-
 #[cfg(test)]
 mod tests {
     use super::testing::{COMMAND, signed, state};
     use super::*;
     use tower::ServiceExt;
-
-    #[test]
-    fn long_command_names_are_other() {
-        assert_eq!(
-            command_label(&Kind::Command {
-                name: "x".repeat(500),
-                options: vec![]
-            }),
-            "other"
-        );
-    }
 
     #[test]
     fn health_needs_index_and_database() {
