@@ -38,7 +38,9 @@
 //! - `verify`: the signature and timestamp checks (step 3).
 //! - `multipart`: a response as the HTTP body, JSON or `multipart/form-data` (step 5).
 //! - `metrics`: the metric names, the Prometheus recorder and `GET /metrics`.
+//! - `health`: `GET /healthz`.
 
+mod health;
 mod metrics;
 mod multipart;
 #[cfg(test)]
@@ -62,17 +64,19 @@ use serde_json::json;
 use serenity::interactions_endpoint::Verifier;
 use tokio::sync::{Semaphore, oneshot, watch};
 
-use self::metrics::{command_label, metrics_text, observe};
 use crate::config::Config;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::lanes::Lanes;
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
-use multipart::{encode, json_response};
+
+use self::health::healthz;
+use self::metrics::{command_label, metrics_text, observe};
+use self::multipart::{encode, json_response};
 
 pub use self::metrics::{metric, metrics_handle};
-pub use verify::REPLAY_WINDOW;
+pub use self::verify::REPLAY_WINDOW;
 
 /// Largest request body accepted (Discord's interactions are a few KB).
 pub const MAX_BODY: usize = 64 * 1024;
@@ -85,8 +89,6 @@ pub const FOLLOWUP_DELAY: Duration = Duration::from_millis(200);
 const SENT_WAIT: Duration = Duration::from_secs(10);
 /// How long [`serve`] waits for running follow-up work after the server stopped.
 const WORK_DRAIN: Duration = Duration::from_secs(30);
-/// How long `/healthz` waits for the database.
-const HEALTH_DB_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// What the endpoint tells a user when work needs Discord's REST API and no bot token is configured.
 pub const NO_TOKEN_MESSAGE: &str = "I can't finish this here: it completes through Discord's API, and this server has no bot token configured (DISCORD_TOKEN). Please tell the bot's operator.";
@@ -616,66 +618,11 @@ impl Drop for Sent {
     }
 }
 
-/// What `/healthz` says, from the index size and the database check.
-fn health(passages: usize, database: Result<(), String>) -> (StatusCode, &'static str) {
-    match (passages > 0, database) {
-        (true, Ok(())) => (StatusCode::OK, "ok"),
-        _ => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-    }
-}
-
-/// `GET /healthz`: 200 when the index is loaded and the database answers, else 503.
-async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
-    let index = state.bot.library().current();
-    let meta = index.meta();
-    let store = state.bot.store().clone();
-    let database = match tokio::time::timeout(
-        HEALTH_DB_TIMEOUT,
-        tokio::task::spawn_blocking(move || store.schema_version()),
-    )
-    .await
-    {
-        Ok(Ok(Ok(_))) => Ok(()),
-        Ok(Ok(Err(e))) => Err(e.to_string()),
-        Ok(Err(_)) => Err("the check panicked".to_string()),
-        Err(_) => Err(format!("no answer within {HEALTH_DB_TIMEOUT:?}")),
-    };
-    if let Err(e) = &database {
-        tracing::warn!(error = %e, "health check: database unreachable");
-    }
-    let (status, word) = health(meta.passages, database.clone());
-    let body = json!({
-        "status": word,
-        "index": {
-            "generation": index.generation(),
-            "guides": meta.guides.len(),
-            "passages": meta.passages,
-            "reindexing": state.bot.library().is_reindexing(),
-        },
-        "database": if database.is_ok() { "ok" } else { "unreachable" },
-    });
-    (status, axum::Json(body)).into_response()
-}
-
 #[cfg(test)]
 mod tests {
     use super::testing::{COMMAND, signed, state};
     use super::*;
     use tower::ServiceExt;
-
-    #[test]
-    fn health_needs_index_and_database() {
-        assert_eq!(health(10, Ok(())).0, StatusCode::OK);
-        assert_eq!(
-            health(0, Ok(())).0,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "empty index"
-        );
-        assert_eq!(
-            health(10, Err("locked".into())).0,
-            StatusCode::SERVICE_UNAVAILABLE
-        );
-    }
 
     #[test]
     fn without_a_token_deferred_work_is_explained() {
