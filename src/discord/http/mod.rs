@@ -17,10 +17,11 @@
 //!    (`application/json`, or `multipart/form-data` with `payload_json` and `files[n]` parts
 //!    when it carries files). A panic there is a 500 with a short JSON, logged; the server
 //!    keeps serving.
-//! 6. [`Work`] left by the bot (reindex, sources, the salary chart, pins…) starts once the
-//!    response body has been handed to the connection, plus [`FOLLOWUP_DELAY`] for Discord to
-//!    register the response, and finishes through the followup / edit-original REST routes. With
-//!    no bot token configured, such work is answered with an ephemeral explanation instead.
+//! 6. [`Work`](crate::discord::bot::Work) left by the bot (reindex, sources, the salary chart,
+//!    pins…) starts once the response body has been handed to the connection, plus
+//!    [`FOLLOWUP_DELAY`] for Discord to register the response, and finishes through the followup /
+//!    edit-original REST routes. With no bot token configured, such work is answered with an
+//!    ephemeral explanation instead.
 //!
 //! Files: the bot defers `/salary` and sends the chart by editing its response (multipart through
 //! the edit-original route, as on the gateway), so rendering the chart never races Discord's
@@ -37,9 +38,11 @@
 //! This file holds the state, the routes, serving and the `/interactions` handler; beside it:
 //! - `verify`: the signature and timestamp checks (step 3).
 //! - `multipart`: a response as the HTTP body, JSON or `multipart/form-data` (step 5).
+//! - `followups`: the bot's work after the response (step 6), and its drain at shutdown.
 //! - `metrics`: the metric names, the Prometheus recorder and `GET /metrics`.
 //! - `health`: `GET /healthz`.
 
+mod followups;
 mod health;
 mod metrics;
 mod multipart;
@@ -48,13 +51,11 @@ mod testing;
 mod verify;
 
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
-use axum::body::{Body, Bytes, HttpBody};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response as HttpResponse};
@@ -62,19 +63,21 @@ use axum::routing::{get, post};
 use metrics_exporter_prometheus::PrometheusHandle;
 use serde_json::json;
 use serenity::interactions_endpoint::Verifier;
-use tokio::sync::{Semaphore, oneshot, watch};
+use tokio::sync::{Semaphore, watch};
 
 use crate::config::Config;
-use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::lanes::Lanes;
-use crate::discord::message::{Reply, Response};
+use crate::discord::message::Response;
 use crate::discord::rest::Rest;
 
+use self::followups::settle;
 use self::health::healthz;
 use self::metrics::{command_label, metrics_text, observe};
 use self::multipart::{encode, json_response};
 
+pub use self::followups::{FOLLOWUP_DELAY, NO_TOKEN_MESSAGE};
 pub use self::metrics::{metric, metrics_handle};
 pub use self::verify::REPLAY_WINDOW;
 
@@ -82,16 +85,6 @@ pub use self::verify::REPLAY_WINDOW;
 pub const MAX_BODY: usize = 64 * 1024;
 /// How often [`serve`] looks for an index generation built by another replica.
 pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
-/// How long follow-up work waits after its response was sent before calling Discord: the
-/// interaction's webhook exists only once Discord has processed the response.
-pub const FOLLOWUP_DELAY: Duration = Duration::from_millis(200);
-/// The longest follow-up work waits for its response to be sent (a client that never reads).
-const SENT_WAIT: Duration = Duration::from_secs(10);
-/// How long [`serve`] waits for running follow-up work after the server stopped.
-const WORK_DRAIN: Duration = Duration::from_secs(30);
-
-/// What the endpoint tells a user when work needs Discord's REST API and no bot token is configured.
-pub const NO_TOKEN_MESSAGE: &str = "I can't finish this here: it completes through Discord's API, and this server has no bot token configured (DISCORD_TOKEN). Please tell the bot's operator.";
 
 /// Why the endpoint cannot be set up.
 #[derive(Debug, thiserror::Error)]
@@ -312,16 +305,7 @@ pub async fn serve(
         .await
         .unwrap_or_else(|e| Err(std::io::Error::other(e)));
     upkeep.abort();
-    let mut running = state.work.subscribe();
-    if tokio::time::timeout(WORK_DRAIN, running.wait_for(|n| *n == 0))
-        .await
-        .is_err()
-    {
-        tracing::warn!(
-            running = *running.borrow(),
-            "follow-up work still running at shutdown; abandoned"
-        );
-    }
+    followups::drain(&state.work).await;
     tracing::info!("interactions endpoint stopped");
     served
 }
@@ -457,199 +441,26 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
         }
     };
     let body = match (work, &state.rest) {
-        (Some(work), Some(rest)) => {
-            let (sent_tx, sent_rx) = oneshot::channel();
-            spawn_work(Arc::clone(&state), rest.clone(), work, sent_rx);
-            Body::new(Sent {
-                body: Body::from(bytes),
-                sent: Some(sent_tx),
-            })
-        }
+        (Some(work), Some(rest)) => followups::body_then(bytes, &state, rest, work),
         _ => Body::from(bytes),
     };
     observe(command, "ok", started);
     (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
+/// Now, in Unix seconds (the clock of `X-Signature-Timestamp`).
 fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
-/// The response to send and the work to run after it. Without REST, work that needs it is
-/// replaced by an explanation (or, when nothing the user sees depends on it, dropped).
-fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work>) {
-    let Handled { response, work } = handled;
-    match work {
-        Some(work) if !has_rest => {
-            let name = work_name(&work);
-            match work {
-                // The answer is complete; only its message id (for pins and repeats) is not learnt.
-                Work::RecordMessage { .. } => (response, None),
-                // The curated answer is gone; the Discord pin stays until removed by hand.
-                Work::Unpin { .. } => {
-                    tracing::warn!(
-                        work = name,
-                        "no bot token: the message stays pinned in Discord"
-                    );
-                    let said = response
-                        .reply
-                        .as_ref()
-                        .and_then(|r| r.content.clone())
-                        .unwrap_or_default();
-                    let text = format!(
-                        "{said}\nThe message itself stays pinned in the channel: this server has no bot token to unpin it (DISCORD_TOKEN)."
-                    );
-                    (Response::message(Reply::ephemeral(text.trim())), None)
-                }
-                _ => {
-                    tracing::warn!(
-                        work = name,
-                        "no bot token: work that finishes through Discord's API was refused"
-                    );
-                    (Response::message(Reply::ephemeral(NO_TOKEN_MESSAGE)), None)
-                }
-            }
-        }
-        work => (response, work),
-    }
-}
-
-fn work_name(work: &Work) -> &'static str {
-    match work {
-        Work::RecordMessage { .. } => "record_message",
-        Work::Salary { .. } => "salary",
-        Work::Reindex { .. } => "reindex",
-        Work::AddSource { .. } => "sources_add",
-        Work::RemoveSource { .. } => "sources_remove",
-        Work::Pin { .. } => "pin",
-        Work::Unpin { .. } => "unpin",
-        Work::Dismiss { .. } => "dismiss",
-    }
-}
-
-/// Counts running follow-up work for the shutdown drain.
-struct WorkGuard(Arc<watch::Sender<usize>>);
-
-impl WorkGuard {
-    fn start(counter: &Arc<watch::Sender<usize>>) -> WorkGuard {
-        counter.send_modify(|n| *n += 1);
-        WorkGuard(Arc::clone(counter))
-    }
-}
-
-impl Drop for WorkGuard {
-    fn drop(&mut self) {
-        self.0.send_modify(|n| *n = n.saturating_sub(1));
-    }
-}
-
-/// Runs `work` once its response has been sent (and [`HttpState::followup_delay`] has passed).
-fn spawn_work(state: Arc<HttpState>, rest: Rest, work: Work, sent: oneshot::Receiver<()>) {
-    let guard = WorkGuard::start(&state.work);
-    let background = state.background.clone();
-    let task = async move {
-        let _guard = guard;
-        // Either signal (sent, or the body dropped unsent) means the response is done with.
-        let _ = tokio::time::timeout(SENT_WAIT, sent).await;
-        tokio::time::sleep(state.followup_delay).await;
-        let trigger = match &work {
-            Work::Reindex { .. } => Some("reindex"),
-            Work::AddSource { .. } => Some("sources_add"),
-            Work::RemoveSource { .. } => Some("sources_remove"),
-            _ => None,
-        };
-        let before = state.bot.library().current().generation().to_string();
-        let started = Instant::now();
-        state.bot.run(work, &rest).await;
-        if let Some(trigger) = trigger {
-            let changed = state.bot.library().current().generation() != before;
-            let outcome = if changed { "ok" } else { "failed" };
-            ::metrics::counter!(metric::REINDEXES, "trigger" => trigger, "outcome" => outcome)
-                .increment(1);
-            ::metrics::histogram!(metric::REINDEX_SECONDS, "trigger" => trigger)
-                .record(started.elapsed().as_secs_f64());
-        }
-    };
-    match background {
-        Some(runtime) => drop(runtime.spawn(task)),
-        None => drop(tokio::spawn(task)),
-    }
-}
-
-/// A response body that says when it has been sent (or dropped).
-struct Sent {
-    body: Body,
-    sent: Option<oneshot::Sender<()>>,
-}
-
-impl HttpBody for Sent {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
-        let polled = Pin::new(&mut self.body).poll_frame(cx);
-        if let Poll::Ready(None) = polled
-            && let Some(tx) = self.sent.take()
-        {
-            let _ = tx.send(());
-        }
-        polled
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.body.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.body.size_hint()
-    }
-}
-
-impl Drop for Sent {
-    fn drop(&mut self) {
-        if let Some(tx) = self.sent.take() {
-            let _ = tx.send(());
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::testing::{COMMAND, signed, state};
     use super::*;
+    use crate::discord::message::Reply;
     use tower::ServiceExt;
-
-    #[test]
-    fn without_a_token_deferred_work_is_explained() {
-        let deferred = Handled {
-            response: Response::deferred(true),
-            work: Some(Work::Reindex {
-                token: "t".into(),
-                actor: "a".into(),
-            }),
-        };
-        let (r, w) = settle(deferred.clone(), false);
-        assert!(w.is_none());
-        assert_eq!(r.kind, crate::discord::message::ResponseKind::Message);
-        assert!(r.reply.unwrap().content.unwrap().contains("DISCORD_TOKEN"));
-        let (r, w) = settle(deferred, true);
-        assert!(w.is_some() && r.kind == crate::discord::message::ResponseKind::Deferred);
-        let answered = Handled {
-            response: Response::message(Reply::text("answer")),
-            work: Some(Work::RecordMessage {
-                token: "t".into(),
-                answer_id: "a".into(),
-            }),
-        };
-        let (r, w) = settle(answered, false);
-        assert!(w.is_none());
-        assert_eq!(r.reply.unwrap().content.as_deref(), Some("answer"));
-    }
 
     #[tokio::test]
     async fn a_panicking_handler_is_a_500_and_the_server_goes_on() {
