@@ -4,6 +4,9 @@
 use regex::Regex;
 
 pub mod chart;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod level;
 pub mod roadmap;
 pub mod salary;
 pub mod skills;

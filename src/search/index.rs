@@ -14,10 +14,12 @@
 //! generation keep working (its files stay until two newer generations exist). Any number of
 //! processes may open the directory for reading.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock, mpsc};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -28,7 +30,7 @@ use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::analysis::{Analyzer, Term};
-use crate::corpus::{self, CorpusError, Passage, SeedSource, Skipped};
+use crate::corpus::{self, CorpusError, Guide, Manifest, Passage, SeedFile, SeedSource, Skipped};
 
 /// Name of the custom tokenizer; versioned, because tokenizers are not stored in the index.
 pub const TOKENIZER: &str = "careerbot_v1";
@@ -68,6 +70,9 @@ pub enum IndexError {
     /// Another build holds the lock.
     #[error("another reindex is already running")]
     Busy,
+    /// The extraction run with the build failed.
+    #[error("extraction from the guides failed: {0}")]
+    Extraction(String),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
@@ -111,6 +116,63 @@ pub struct IndexMeta {
     pub guides: Vec<GuideInfo>,
     /// Files that were not indexed, and why.
     pub skipped: Vec<Skipped>,
+    /// Files written beside the index by the build's extraction (see [`Extraction`]), with
+    /// their sizes and hashes: opening checks they are all there, reading checks their bytes.
+    #[serde(default)]
+    pub files: Vec<GenerationFile>,
+}
+
+/// A file the build's extraction wrote into a generation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerationFile {
+    /// File name inside the generation directory.
+    pub name: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// blake3 of the bytes, hex.
+    pub blake3: String,
+}
+
+/// What a build extracts from each guide besides its passages, run in worker threads (any
+/// order, concurrently). What it yields is handed to a [`Gathering`].
+pub trait Extraction: Sync {
+    /// What one guide yields.
+    type PerGuide: Send;
+
+    /// Extracts from one parsed guide.
+    fn extract(&self, guide: &Guide) -> Self::PerGuide;
+}
+
+/// Gathers the guides' extractions on the building thread, in file-name order, then gives the
+/// files to write into the new generation before it becomes current. A failure fails the
+/// build (the current generation keeps serving).
+pub trait Gathering<E> {
+    /// Takes one guide's yield.
+    fn gather(&mut self, per_guide: E);
+
+    /// The files to write into the generation, each `(name, bytes)`.
+    ///
+    /// # Errors
+    /// Why the extraction cannot be completed.
+    fn finish(self) -> Result<Vec<(String, Vec<u8>)>, String>;
+}
+
+/// Extracts nothing (an index alone).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoExtraction;
+
+impl Extraction for NoExtraction {
+    type PerGuide = ();
+
+    fn extract(&self, _: &Guide) {}
+}
+
+impl Gathering<()> for NoExtraction {
+    fn gather(&mut self, (): ()) {}
+
+    fn finish(self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        Ok(Vec::new())
+    }
 }
 
 /// The tantivy fields of a passage document.
@@ -211,6 +273,8 @@ pub struct PassageIndex {
     passages: OnceLock<Arc<Vec<Passage>>>,
     meta: IndexMeta,
     generation: String,
+    /// The generation's directory.
+    dir: PathBuf,
 }
 
 impl std::fmt::Debug for PassageIndex {
@@ -300,6 +364,31 @@ impl PassageIndex {
         Ok(out)
     }
 
+    /// The bytes of a file the build's extraction wrote into this generation, checked against
+    /// the size and hash recorded when it was built.
+    ///
+    /// # Errors
+    /// [`IndexError::Damaged`] when the file is not listed, missing, unreadable or changed.
+    pub fn read_file(&self, name: &str) -> Result<Vec<u8>, IndexError> {
+        let damaged = |message: String| IndexError::Damaged {
+            path: self.dir.join(name),
+            message,
+        };
+        let listed = self
+            .meta
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .ok_or_else(|| damaged("not part of this generation".into()))?;
+        let bytes = fs::read(self.dir.join(name)).map_err(|e| damaged(e.to_string()))?;
+        if bytes.len() as u64 != listed.bytes
+            || blake3::hash(&bytes).to_hex().as_str() != listed.blake3
+        {
+            return Err(damaged("its bytes differ from what the build wrote".into()));
+        }
+        Ok(bytes)
+    }
+
     /// Every passage, in the order of [`PassageIndex::all_passages`], read from the store once
     /// per generation and shared after that (the structured answers scan the whole library).
     ///
@@ -332,9 +421,18 @@ const PIPELINE_SOURCE: &str = concat!(
 /// # Errors
 /// When the source cannot be listed.
 pub fn fingerprint(source: &SeedSource) -> Result<String, CorpusError> {
+    fingerprint_with(source, "")
+}
+
+/// [`fingerprint`] with `salt` (an extraction's code and data) mixed in.
+///
+/// # Errors
+/// When the source cannot be listed.
+pub fn fingerprint_with(source: &SeedSource, salt: &str) -> Result<String, CorpusError> {
     let scan = source.scan()?;
     let mut h = blake3::Hasher::new();
     h.update(PIPELINE_SOURCE.as_bytes());
+    h.update(salt.as_bytes());
     h.update(
         format!(
             "schema-v{SCHEMA_VERSION}\n{}\n",
@@ -481,11 +579,24 @@ impl IndexDir {
                 message: "schema differs from this version".into(),
             });
         }
+        for f in &meta.files {
+            let size = fs::metadata(dir.join(&f.name)).map(|m| m.len());
+            if size.as_ref().ok() != Some(&f.bytes) {
+                return Err(IndexError::Damaged {
+                    path: dir.join(&f.name),
+                    message: match size {
+                        Ok(n) => format!("{n} bytes where the build wrote {}", f.bytes),
+                        Err(e) => e.to_string(),
+                    },
+                });
+            }
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(PassageIndex {
+            dir: dir.clone(),
             reader,
             fields,
             cache: super::cache::SearchCache::default(),
@@ -506,6 +617,24 @@ impl IndexDir {
         &self,
         source: &SeedSource,
         options: &BuildOptions,
+        progress: impl FnMut(BuildProgress),
+    ) -> Result<PassageIndex, IndexError> {
+        self.build_with(source, options, "", &NoExtraction, NoExtraction, progress)
+    }
+
+    /// [`IndexDir::build`] with an extraction run over the guides and written into the new
+    /// generation; `salt` joins the fingerprint (the extraction's own code and data), so a
+    /// change of it rebuilds.
+    ///
+    /// # Errors
+    /// As [`IndexDir::build`], and [`IndexError::Extraction`] when the extraction fails.
+    pub fn build_with<X: Extraction, G: Gathering<X::PerGuide>>(
+        &self,
+        source: &SeedSource,
+        options: &BuildOptions,
+        salt: &str,
+        extraction: &X,
+        gathering: G,
         mut progress: impl FnMut(BuildProgress),
     ) -> Result<PassageIndex, IndexError> {
         let (lock, lock_path) = self.lock_file()?;
@@ -515,13 +644,13 @@ impl IndexDir {
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
         }
         let started = Instant::now();
-        let fingerprint = fingerprint(source)?;
+        let fingerprint = fingerprint_with(source, salt)?;
         let stamp = now_nanos();
         let tmp = self
             .root
             .join(format!(".build-{}-{stamp}", std::process::id()));
-        let result = build_into(&tmp, source, options, &mut progress).and_then(
-            |(guides, skipped, passages)| {
+        let result = build_into(&tmp, source, options, extraction, gathering, &mut progress)
+            .and_then(|(guides, skipped, passages, files)| {
                 let meta = IndexMeta {
                     fingerprint: fingerprint.clone(),
                     built_at: unix_now(),
@@ -529,6 +658,7 @@ impl IndexDir {
                     passages,
                     guides,
                     skipped,
+                    files,
                 };
                 let meta_path = tmp.join(META_FILE);
                 write_synced(
@@ -538,8 +668,7 @@ impl IndexDir {
                         .as_bytes(),
                 )?;
                 Ok(meta)
-            },
-        );
+            });
         let meta = match result {
             Ok(meta) => meta,
             Err(e) => {
@@ -593,12 +722,27 @@ impl IndexDir {
     }
 }
 
-type Built = (Vec<GuideInfo>, Vec<Skipped>, usize);
+type Built = (Vec<GuideInfo>, Vec<Skipped>, usize, Vec<GenerationFile>);
 
-fn build_into(
+/// One guide file as a worker thread left it.
+enum Parsed<E> {
+    /// Parsed, hashed (its bytes) and extracted.
+    Guide(Guide, String, E),
+    /// Not a usable guide, and why (the build goes on without it).
+    Skipped(String),
+    /// The extraction failed on it, and why (the build fails).
+    Failed(String),
+}
+
+/// Most threads reading and extracting guides during a build.
+const MAX_PARSE_WORKERS: usize = 4;
+
+fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
     dir: &Path,
     source: &SeedSource,
     options: &BuildOptions,
+    extraction: &X,
+    mut gathering: G,
     progress: &mut impl FnMut(BuildProgress),
 ) -> Result<Built, IndexError> {
     fs::create_dir_all(dir).map_err(io_err(dir))?;
@@ -613,49 +757,76 @@ fn build_into(
     let mut skipped = scan.ignored.clone();
     let mut passages = 0;
     let total = scan.files.len();
-    for (i, file) in scan.files.iter().enumerate() {
-        let bytes = match file.read() {
-            Ok(b) => b,
-            Err(e) => {
-                let reason = format!("unreadable: {e}");
-                tracing::warn!(file = %file.name, %reason, "guide skipped");
-                skipped.push(Skipped {
-                    file: file.name.clone(),
-                    reason,
-                });
-                continue;
-            }
-        };
-        match corpus::parse_guide(&file.name, &bytes, &scan.manifest) {
-            Ok(guide) => {
-                for p in &guide.passages {
-                    writer.add_document(passage_doc(&f, p))?;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_PARSE_WORKERS)
+        .min(total.max(1));
+    // Guides are read, split and extracted by workers; this thread indexes them and gathers
+    // their extractions in file-name order, so the result does not depend on timing.
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Parsed<X::PerGuide>)>(workers * 4);
+    let scan = &scan;
+    let outcome = std::thread::scope(|scope| -> Result<(), IndexError> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = scan.files.get(i) else { break };
+                    let parsed = parse_and_extract(file, &scan.manifest, extraction);
+                    if tx.send((i, parsed)).is_err() {
+                        break;
+                    }
                 }
-                passages += guide.passages.len();
-                guides.push(GuideInfo {
-                    source: guide.source,
-                    title: guide.title,
-                    author: guide.author,
-                    publisher: guide.publisher,
-                    url: guide.url,
-                    passages: guide.passages.len(),
-                    hash: blake3::hash(&bytes).to_hex()[..16].to_string(),
-                });
-            }
-            Err(reason) => {
-                tracing::warn!(file = %file.name, %reason, "guide skipped");
-                skipped.push(Skipped {
-                    file: file.name.clone(),
-                    reason,
+            });
+        }
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        for (i, parsed) in rx {
+            pending.insert(i, parsed);
+            while let Some(parsed) = pending.remove(&want) {
+                let file = &scan.files[want];
+                want += 1;
+                match parsed {
+                    Parsed::Guide(guide, hash, extracted) => {
+                        for p in &guide.passages {
+                            writer.add_document(passage_doc(&f, p))?;
+                        }
+                        passages += guide.passages.len();
+                        guides.push(GuideInfo {
+                            passages: guide.passages.len(),
+                            source: guide.source,
+                            title: guide.title,
+                            author: guide.author,
+                            publisher: guide.publisher,
+                            url: guide.url,
+                            hash,
+                        });
+                        gathering.gather(extracted);
+                    }
+                    Parsed::Failed(reason) => {
+                        return Err(IndexError::Extraction(format!("{}: {reason}", file.name)));
+                    }
+                    Parsed::Skipped(reason) => {
+                        tracing::warn!(file = %file.name, %reason, "guide skipped");
+                        skipped.push(Skipped {
+                            file: file.name.clone(),
+                            reason,
+                        });
+                    }
+                }
+                progress(BuildProgress {
+                    guides_done: want,
+                    guides_total: total,
+                    passages,
                 });
             }
         }
-        progress(BuildProgress {
-            guides_done: i + 1,
-            guides_total: total,
-            passages,
-        });
-    }
+        Ok(())
+    });
+    outcome?;
     if passages == 0 {
         return Err(CorpusError::Empty {
             origin: source.describe(),
@@ -665,7 +836,43 @@ fn build_into(
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    Ok((guides, skipped, passages))
+    let written = gathering.finish().map_err(IndexError::Extraction)?;
+    let mut files = Vec::with_capacity(written.len());
+    for (name, bytes) in written {
+        let path = dir.join(&name);
+        write_synced(&path, &bytes)?;
+        files.push(GenerationFile {
+            name,
+            bytes: bytes.len() as u64,
+            blake3: blake3::hash(&bytes).to_hex().to_string(),
+        });
+    }
+    Ok((guides, skipped, passages, files))
+}
+
+/// Reads, splits and extracts one guide (a worker's job). A panic in the extraction fails the
+/// build with a reason instead of taking the process down.
+fn parse_and_extract<X: Extraction>(
+    file: &SeedFile,
+    manifest: &Manifest,
+    extraction: &X,
+) -> Parsed<X::PerGuide> {
+    let bytes = match file.read() {
+        Ok(b) => b,
+        Err(e) => return Parsed::Skipped(format!("unreadable: {e}")),
+    };
+    let guide = match corpus::parse_guide(&file.name, &bytes, manifest) {
+        Ok(g) => g,
+        Err(reason) => return Parsed::Skipped(reason),
+    };
+    let hash = blake3::hash(&bytes).to_hex()[..16].to_string();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extraction.extract(&guide))) {
+        Ok(extracted) => Parsed::Guide(guide, hash, extracted),
+        Err(_) => {
+            tracing::error!(file = %file.name, "extraction panicked on this guide");
+            Parsed::Failed("the extraction panicked on this guide".into())
+        }
+    }
 }
 
 fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {

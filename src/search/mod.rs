@@ -18,8 +18,9 @@ pub mod snippet;
 
 pub use cache::SearchCache;
 pub use index::{
-    BuildOptions, BuildProgress, GuideInfo, IndexDir, IndexError, IndexMeta, PassageIndex,
-    SharedIndex, fingerprint, unix_now,
+    BuildOptions, BuildProgress, Extraction, Gathering, GenerationFile, GuideInfo, IndexDir,
+    IndexError, IndexMeta, NoExtraction, PassageIndex, SharedIndex, fingerprint, fingerprint_with,
+    unix_now,
 };
 pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question};
 pub use rank::{Hit, MAX_LIMIT, SearchOptions, SearchResults, search};

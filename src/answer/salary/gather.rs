@@ -1,0 +1,348 @@
+//! Choosing and summarising salary figures: one figure per guide and level (the most explicit,
+//! typical one), the guide's notes, then a summary per level across guides. Run once per index
+//! generation over every guide, in file-name order; a request only filters the result by level.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashSet};
+
+use super::extract::{SALARY_SECTION, extract_figures, extract_notes};
+use super::{Level, LevelSummary, SalaryAnswer, SalaryFigure, SalaryNote, SalaryRow};
+use crate::corpus::Passage;
+
+/// Rows listed per level (the level's summary counts every guide; a library of more guides
+/// lists the first ones by file name).
+pub const MAX_ROWS_PER_LEVEL: usize = 100;
+/// Notes listed per kind.
+pub const MAX_NOTES_PER_KIND: usize = 50;
+
+/// One guide's salary facts: its chosen figure per level and its notes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GuideSalary {
+    /// One row per level the guide gives a figure for.
+    pub rows: Vec<SalaryRow>,
+    /// The guide's pay qualifiers, each once.
+    pub notes: Vec<SalaryNote>,
+}
+
+/// Preference key of a figure within one (level, source); larger wins.
+fn preference(f: &SalaryFigure) -> (bool, u8, bool, bool, Reverse<u32>) {
+    (
+        !f.top_end,
+        f.form.rank(),
+        !f.is_point(),
+        SALARY_SECTION.is_match(&f.section),
+        Reverse(f.line),
+    )
+}
+
+/// The salary facts of `passages` (one guide's, or any set: rows are per source and level).
+///
+/// When a source gives several figures for the same level, the chosen one is, in order of
+/// preference: not about top earners ("top performers … $200,000"); the most explicit form
+/// (table row or labelled line, then body prose, then a summary bullet / key-takeaway); a range
+/// rather than a point; in a section whose heading is about pay; the earliest line. Figures and
+/// notes repeated by overlapping passages are counted once.
+pub fn extract_guide(passages: &[Passage]) -> GuideSalary {
+    let mut seen = HashSet::new();
+    let mut best: BTreeMap<(Level, String), SalaryFigure> = BTreeMap::new();
+    for f in passages.iter().flat_map(extract_figures) {
+        if !seen.insert((f.source.clone(), f.line, f.raw.clone(), f.level)) {
+            continue;
+        }
+        let key = (f.level, f.source.clone());
+        match best.get(&key) {
+            Some(cur) if preference(cur) >= preference(&f) => {}
+            _ => {
+                best.insert(key, f);
+            }
+        }
+    }
+    let mut seen_notes = HashSet::new();
+    let notes = passages
+        .iter()
+        .flat_map(extract_notes)
+        .filter(|n| seen_notes.insert((n.source.clone(), n.line, n.text.clone())))
+        .collect();
+    GuideSalary {
+        rows: best
+            .into_iter()
+            .map(|((level, _), figure)| SalaryRow { level, figure })
+            .collect(),
+        notes,
+    }
+}
+
+/// The salary facts of a whole library, gathered guide by guide.
+#[derive(Debug, Clone, Default)]
+pub struct SalaryGathering {
+    rows: Vec<SalaryRow>,
+    notes: Vec<SalaryNote>,
+}
+
+impl SalaryGathering {
+    /// Adds one guide's facts.
+    pub fn gather(&mut self, guide: GuideSalary) {
+        self.rows.extend(guide.rows);
+        self.notes.extend(guide.notes);
+    }
+
+    /// The answer for every level: rows by level then source, a summary per level over all
+    /// its rows, notes by kind, source and line (lists capped, see the constants).
+    pub fn finish(mut self) -> SalaryAnswer {
+        self.rows.sort_by(|a, b| {
+            (a.level, &a.figure.source, a.figure.line).cmp(&(
+                b.level,
+                &b.figure.source,
+                b.figure.line,
+            ))
+        });
+        let summaries = Level::ALL
+            .iter()
+            .filter_map(|&l| {
+                let of_level: Vec<&SalaryRow> = self.rows.iter().filter(|r| r.level == l).collect();
+                summarise(l, &of_level)
+            })
+            .collect();
+        let mut listed: BTreeMap<Level, usize> = BTreeMap::new();
+        self.rows.retain(|r| {
+            let n = listed.entry(r.level).or_default();
+            *n += 1;
+            *n <= MAX_ROWS_PER_LEVEL
+        });
+        let mut seen = HashSet::new();
+        self.notes
+            .retain(|n| seen.insert((n.source.clone(), n.line, n.text.clone())));
+        self.notes
+            .sort_by(|a, b| (a.kind, &a.source, a.line).cmp(&(b.kind, &b.source, b.line)));
+        let mut per_kind = BTreeMap::new();
+        self.notes.retain(|n| {
+            let k: &mut usize = per_kind.entry(n.kind).or_default();
+            *k += 1;
+            *k <= MAX_NOTES_PER_KIND
+        });
+        SalaryAnswer {
+            level: None,
+            rows: self.rows,
+            summaries,
+            notes: self.notes,
+        }
+    }
+}
+
+impl SalaryAnswer {
+    /// This answer (for every level) narrowed to one level; `None` keeps every level.
+    pub fn for_level(&self, level: Option<Level>) -> SalaryAnswer {
+        let Some(level) = level else {
+            return self.clone();
+        };
+        SalaryAnswer {
+            level: Some(level),
+            rows: self
+                .rows
+                .iter()
+                .filter(|r| r.level == level)
+                .cloned()
+                .collect(),
+            summaries: self
+                .summaries
+                .iter()
+                .filter(|s| s.level == level)
+                .cloned()
+                .collect(),
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// The salary answer over `passages` for `level` (all levels when `None`): what a generation
+/// built from these passages answers.
+pub fn salary_answer(passages: &[Passage], level: Option<Level>) -> SalaryAnswer {
+    let mut gathering = SalaryGathering::default();
+    gathering.gather(extract_guide(passages));
+    gathering.finish().for_level(level)
+}
+
+fn median(mut v: Vec<u32>) -> u32 {
+    v.sort_unstable();
+    let n = v.len();
+    match n {
+        0 => 0,
+        _ if n % 2 == 1 => v[n / 2],
+        _ => ((u64::from(v[n / 2 - 1]) + u64::from(v[n / 2])) / 2) as u32,
+    }
+}
+
+fn summarise(level: Level, rows: &[&SalaryRow]) -> Option<LevelSummary> {
+    let lowest = rows.iter().map(|r| r.figure.low).min()?;
+    let highest = rows.iter().map(|r| r.figure.high).max()?;
+    Some(LevelSummary {
+        level,
+        lowest,
+        highest,
+        median_midpoint: median(rows.iter().map(|r| r.figure.midpoint()).collect()),
+        open_ended: rows
+            .iter()
+            .any(|r| r.figure.high == highest && r.figure.open_ended),
+        sources: rows.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::fixtures::{SEEDS, all_seed_passages, passage_at, seed_text};
+    use crate::answer::salary::NoteKind;
+
+    fn passage_in(section: &str, text: &str) -> Passage {
+        passage_at(section, 10, text)
+    }
+
+    #[test]
+    fn rows_beyond_the_cap_are_counted_not_listed() {
+        let mut g = SalaryGathering::default();
+        for i in 0..MAX_ROWS_PER_LEVEL + 5 {
+            let mut p = passage_in("Salary", "Senior developers earn $150,000 per year.");
+            p.source = format!("g{i:04}.txt");
+            g.gather(extract_guide(&[p]));
+        }
+        let a = g.finish();
+        assert_eq!(a.rows.len(), MAX_ROWS_PER_LEVEL);
+        assert_eq!(a.summaries[0].sources, MAX_ROWS_PER_LEVEL + 5);
+        assert_eq!(a.rows[0].figure.source, "g0000.txt");
+    }
+
+    #[test]
+    fn selection_prefers_explicit_form_and_ranges() {
+        let summary = passage_in(
+            "Key Takeaways",
+            "- U.S. salaries range from $60-85K at entry level to $125-180K+ for senior developers.",
+        );
+        let mut body = passage_in(
+            "Backend Developer Salary",
+            "Entry-level positions offer $62,000-$85,000. Top performers earn over $150,000 at entry level.",
+        );
+        body.line_numbers = vec![40];
+        let a = salary_answer(&[summary, body], Some(Level::Entry));
+        assert_eq!(a.rows.len(), 1);
+        assert_eq!(a.rows[0].figure.low, 62_000);
+        assert_eq!(a.rows[0].figure.line, 40);
+        assert_eq!(a.summaries.len(), 1);
+        assert_eq!(a.summaries[0].sources, 1);
+    }
+
+    #[test]
+    fn median_and_summary() {
+        assert_eq!(median(vec![3, 1, 2]), 2);
+        assert_eq!(median(vec![4, 1, 2, 3]), 2);
+        assert_eq!(median(vec![]), 0);
+    }
+
+    #[test]
+    fn seed_answer_rows_summaries_and_notes() {
+        use Level::*;
+        let a = salary_answer(&all_seed_passages(), None);
+        let rows: Vec<_> = a
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.level,
+                    &r.figure.source[..3],
+                    r.figure.line,
+                    r.figure.low,
+                    r.figure.high,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Entry, "000", 71, 75_000, 95_000),
+                (Entry, "001", 68, 81_000, 81_000),
+                (Entry, "002", 76, 60_000, 85_000),
+                (Entry, "004", 104, 70_000, 95_000),
+                (Mid, "000", 73, 110_000, 140_000),
+                (Mid, "002", 76, 85_000, 125_000),
+                (Mid, "004", 105, 95_000, 130_000),
+                (Senior, "000", 75, 160_000, 200_000),
+                (Senior, "001", 68, 120_000, 120_000),
+                (Senior, "002", 76, 125_000, 180_000),
+                (Senior, "004", 106, 130_000, 170_000),
+                (Lead, "004", 107, 150_000, 200_000),
+                (Overall, "001", 68, 115_000, 154_000),
+                (Overall, "004", 13, 70_000, 170_000),
+            ]
+        );
+        let sums: Vec<_> = a
+            .summaries
+            .iter()
+            .map(|s| {
+                (
+                    s.level,
+                    s.lowest,
+                    s.highest,
+                    s.median_midpoint,
+                    s.open_ended,
+                    s.sources,
+                )
+            })
+            .collect();
+        assert_eq!(
+            sums,
+            vec![
+                (Entry, 60_000, 95_000, 81_750, false, 4),
+                (Mid, 85_000, 140_000, 112_500, false, 3),
+                (Senior, 120_000, 200_000, 151_250, true, 4),
+                (Lead, 150_000, 200_000, 175_000, true, 1),
+                (Overall, 70_000, 170_000, 127_250, true, 2),
+            ]
+        );
+        // Qualifiers, found by pattern, cited to their lines.
+        let has = |kind: NoteKind, src: &str, line: u32, needle: &str| {
+            a.notes.iter().any(|n| {
+                n.kind == kind
+                    && n.source.starts_with(src)
+                    && n.line == line
+                    && n.text.contains(needle)
+            })
+        };
+        assert!(has(NoteKind::Location, "004", 109, "20-30% higher"));
+        assert!(has(
+            NoteKind::Remote,
+            "000",
+            81,
+            "similar to office-based roles"
+        ));
+        assert!(has(
+            NoteKind::Drivers,
+            "000",
+            77,
+            "Salaries depend on experience"
+        ));
+        assert!(has(NoteKind::Location, "001", 70, "major tech hubs"));
+        assert!(has(NoteKind::TopEnd, "001", 68, "Top performers"));
+        assert!(has(
+            NoteKind::Location,
+            "004",
+            13,
+            "top compensation in major tech hubs"
+        ));
+        assert!(!a.notes.iter().any(|n| n.text.contains("deserve")));
+        let text = seed_text(SEEDS[4]);
+        for n in a.notes.iter().filter(|n| n.source == SEEDS[4]) {
+            assert!(
+                text.lines()
+                    .nth(n.line as usize - 1)
+                    .unwrap()
+                    .contains(&n.text)
+            );
+        }
+
+        // One level only.
+        let senior = salary_answer(&all_seed_passages(), Some(Senior));
+        assert_eq!(senior.rows.len(), 4);
+        assert!(senior.rows.iter().all(|r| r.level == Senior));
+        assert_eq!(senior.summaries.len(), 1);
+        assert_eq!(senior.notes, a.notes);
+    }
+}
