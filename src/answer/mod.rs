@@ -7,9 +7,11 @@ pub mod chart;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod level;
+pub mod matcher;
 pub mod roadmap;
 pub mod salary;
 pub mod skills;
+pub mod text;
 
 /// Compiles one of the answer modules' fixed patterns (each is exercised by their unit tests).
 pub(crate) fn re(pattern: &str) -> Regex {

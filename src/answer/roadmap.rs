@@ -47,10 +47,9 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analyzer;
+use crate::answer::matcher::{FormSpec, TermMatcher};
 use crate::answer::salary::Level;
-use crate::answer::skills::{
-    FormSpec, PassageLine, TermMatcher, passage_lines, sentences, strip_marker,
-};
+use crate::answer::text::{PassageLine, passage_lines, sentences, strip_marker};
 use crate::corpus::Passage;
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,748 @@
+//! Counting skills across guides: each skill's guides and mentions (every mention cited), the
+//! passages that cover each topic best, and the level expectations. Run once per index
+//! generation over every guide, in file-name order; a request only filters by topic and level.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::extract::{extract_expectations, extract_mentions};
+use super::{
+    BEST_PASSAGES, Level, LevelExpectation, Lexicon, SkillCitation, SkillMention, SkillsAnswer,
+    Topic, TopicPassage,
+};
+use crate::corpus::Passage;
+use serde::{Deserialize, Serialize};
+
+/// Citations listed per skill (its `guides` and `mentions` count every one; a library of more
+/// guides lists the first lines by file name).
+pub const MAX_CITATIONS_PER_SKILL: usize = 100;
+/// Expectations listed per level.
+pub const MAX_EXPECTATIONS_PER_LEVEL: usize = 50;
+
+/// One guide's skills facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GuideSkills {
+    /// Per skill named (lexicon order), its citations: one per line, in line order.
+    mentions: Vec<(usize, Vec<SkillCitation>)>,
+    /// Per topic, the guide's best passages for it (at most [`BEST_PASSAGES`]), best first.
+    best: Vec<(Topic, Vec<Ranked>)>,
+    /// What the guide expects at each level, each once, in line order.
+    expectations: Vec<LevelExpectation>,
+}
+
+/// A passage ranked for a topic: distinct skills of the topic it names (more is better), then
+/// its length (shorter is better), then where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Ranked {
+    named: usize,
+    chars: usize,
+    passage: TopicPassage,
+}
+
+impl Ranked {
+    fn key(&self) -> (std::cmp::Reverse<usize>, usize, &str, u32) {
+        (
+            std::cmp::Reverse(self.named),
+            self.chars,
+            &self.passage.source,
+            self.passage.start_line,
+        )
+    }
+}
+
+/// Keeps the best [`BEST_PASSAGES`] of `list`.
+fn keep_best(list: &mut Vec<Ranked>) {
+    list.sort_by(|a, b| a.key().cmp(&b.key()));
+    list.truncate(BEST_PASSAGES);
+}
+
+/// The skills facts of `passages` (one guide's, or any set: mentions are per source and line).
+pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
+    let lexicon = Lexicon::shared();
+    let index: HashMap<&str, usize> = lexicon
+        .skills()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    let mut lines: BTreeMap<usize, BTreeMap<(String, u32), SkillCitation>> = BTreeMap::new();
+    let mut best: Vec<(Topic, Vec<Ranked>)> = Topic::ALL.iter().map(|&t| (t, Vec::new())).collect();
+    for p in passages {
+        let mentions = extract_mentions(p);
+        if mentions.is_empty() {
+            continue;
+        }
+        for (topic, list) in &mut best {
+            let mut named: Vec<String> = Vec::new();
+            let mut first_line = None;
+            for m in mentions.iter().filter(|m| topic.includes(m.topic)) {
+                if !named.contains(&m.skill) {
+                    named.push(m.skill.clone());
+                }
+                first_line.get_or_insert(m.citation.line);
+            }
+            if let Some(line) = first_line {
+                list.push(Ranked {
+                    named: named.len(),
+                    chars: p.text.chars().count(),
+                    passage: TopicPassage {
+                        source: p.source.clone(),
+                        title: p.title.clone(),
+                        section: p.section.clone(),
+                        line,
+                        start_line: p.start_line,
+                        end_line: p.end_line,
+                        skills: named,
+                        text: p.text.clone(),
+                    },
+                });
+                keep_best(list);
+            }
+        }
+        for m in mentions {
+            let skill = index[m.skill.as_str()];
+            lines
+                .entry(skill)
+                .or_default()
+                .entry((m.citation.source.clone(), m.citation.line))
+                .or_insert(m.citation);
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut expectations: Vec<LevelExpectation> = passages
+        .iter()
+        .flat_map(extract_expectations)
+        .filter(|e| seen.insert((e.level, e.source.clone(), e.line, e.text.clone())))
+        .collect();
+    expectations.sort_by(|a, b| (a.level, &a.source, a.line).cmp(&(b.level, &b.source, b.line)));
+    GuideSkills {
+        mentions: lines
+            .into_iter()
+            .map(|(skill, cites)| (skill, cites.into_values().collect()))
+            .collect(),
+        best,
+        expectations,
+    }
+}
+
+/// A skill's count across guides.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    guides: u32,
+    mentions: u32,
+    citations: Vec<SkillCitation>,
+    last_source: Option<String>,
+}
+
+/// The skills facts of a whole library, gathered guide by guide in file-name order.
+#[derive(Debug, Clone, Default)]
+pub struct SkillsGathering {
+    tallies: BTreeMap<usize, Tally>,
+    best: BTreeMap<Topic, Vec<Ranked>>,
+    expectations: BTreeMap<Level, Vec<LevelExpectation>>,
+}
+
+impl SkillsGathering {
+    /// Adds one guide's facts.
+    pub fn gather(&mut self, guide: GuideSkills) {
+        for (skill, citations) in guide.mentions {
+            let t = self.tallies.entry(skill).or_default();
+            for c in citations {
+                if t.last_source.as_deref() != Some(c.source.as_str()) {
+                    t.guides += 1;
+                    t.last_source = Some(c.source.clone());
+                }
+                t.mentions += 1;
+                if t.citations.len() < MAX_CITATIONS_PER_SKILL {
+                    t.citations.push(c);
+                }
+            }
+        }
+        for (topic, ranked) in guide.best {
+            let list = self.best.entry(topic).or_default();
+            list.extend(ranked);
+            keep_best(list);
+        }
+        for e in guide.expectations {
+            let list = self.expectations.entry(e.level).or_default();
+            if list.len() < MAX_EXPECTATIONS_PER_LEVEL {
+                list.push(e);
+            }
+        }
+    }
+
+    /// Every skill (most guides first, then most mentions, then name), the best passages per
+    /// topic, and every level's expectations.
+    pub fn finish(self) -> SkillsFacts {
+        let lexicon = Lexicon::shared();
+        let mut skills: Vec<SkillMention> = self
+            .tallies
+            .into_iter()
+            .map(|(skill, t)| {
+                let info = &lexicon.skills()[skill];
+                SkillMention {
+                    name: info.name.clone(),
+                    topic: info.topic,
+                    guides: t.guides,
+                    mentions: t.mentions,
+                    citations: t.citations,
+                }
+            })
+            .collect();
+        skills.sort_by(|a, b| {
+            b.guides
+                .cmp(&a.guides)
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        SkillsFacts {
+            skills,
+            best: self
+                .best
+                .into_iter()
+                .map(|(t, list)| (t, list.into_iter().map(|r| r.passage).collect()))
+                .collect(),
+            expectations: self.expectations.into_values().flatten().collect(),
+        }
+    }
+}
+
+/// What a generation knows about skills, for every topic and level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillsFacts {
+    /// Every skill named, most guides first.
+    pub skills: Vec<SkillMention>,
+    /// The best passages of each topic.
+    pub best: Vec<(Topic, Vec<TopicPassage>)>,
+    /// Every level's expectations, by level, source and line.
+    pub expectations: Vec<LevelExpectation>,
+}
+
+impl SkillsFacts {
+    /// The answer for one topic, with a level's expectations (every level's for
+    /// [`Level::Overall`]; none without a level).
+    pub fn answer(&self, topic: Topic, level: Option<Level>) -> SkillsAnswer {
+        SkillsAnswer {
+            topic,
+            level,
+            skills: self
+                .skills
+                .iter()
+                .filter(|s| topic.includes(s.topic))
+                .cloned()
+                .collect(),
+            passages: self
+                .best
+                .iter()
+                .find(|(t, _)| *t == topic)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default(),
+            expectations: match level {
+                None => Vec::new(),
+                Some(want) => self
+                    .expectations
+                    .iter()
+                    .filter(|e| want == Level::Overall || e.level == want)
+                    .cloned()
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// The skills answer over `passages` for `topic`, with `level`'s expectations: what a
+/// generation built from these passages answers (passages are taken guide by guide, in
+/// file-name order).
+pub fn skills_answer(passages: &[Passage], topic: Topic, level: Option<Level>) -> SkillsAnswer {
+    let mut by_source: BTreeMap<&str, Vec<Passage>> = BTreeMap::new();
+    for p in passages {
+        by_source.entry(&p.source).or_default().push(p.clone());
+    }
+    let mut gathering = SkillsGathering::default();
+    for guide in by_source.values() {
+        gathering.gather(extract_guide(guide));
+    }
+    gathering.finish().answer(topic, level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+    use crate::answer::fixtures::{all_seed_passages, seed_text};
+    use crate::answer::skills::ExpectationForm;
+    use std::collections::BTreeSet;
+
+    fn passage_in(section: &str, start_line: u32, text: &str) -> Passage {
+        let n = text.split('\n').count() as u32;
+        Passage {
+            source: "t.txt".into(),
+            title: "Test guide".into(),
+            section: section.into(),
+            start_line,
+            end_line: 10 + n - 1,
+            text: text.into(),
+            line_numbers: (10..10 + n).collect(),
+        }
+    }
+
+    // --- the answer ----------------------------------------------------------
+
+    fn guide(source: &str, section: &str, text: &str) -> Passage {
+        let mut p = passage_in(section, 10, text);
+        p.source = source.into();
+        p
+    }
+
+    #[test]
+    fn ordering_by_guides_then_mentions_then_name() {
+        let ps = vec![
+            guide(
+                "a.txt",
+                "S",
+                "MySQL and Redis\nRedis again\nRedis and MySQL again",
+            ),
+            guide("b.txt", "S", "MongoDB and MySQL\nMongoDB"),
+            guide("c.txt", "S", "Redis, Cassandra"),
+        ];
+        let a = skills_answer(&ps, Topic::Databases, None);
+        let got: Vec<(&str, u32, u32)> = a
+            .skills
+            .iter()
+            .map(|s| (s.name.as_str(), s.guides, s.mentions))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Redis", 2, 4),
+                ("MySQL", 2, 3),
+                ("MongoDB", 1, 2),
+                ("Cassandra", 1, 1),
+            ]
+        );
+        // One mention per line, however often the line names it.
+        let ps = vec![guide("a.txt", "S", "Redis, Redis and Redis")];
+        assert_eq!(
+            skills_answer(&ps, Topic::Databases, None).skills[0].mentions,
+            1
+        );
+        // The same passage twice counts once.
+        let p = guide("a.txt", "S", "Redis");
+        assert_eq!(
+            skills_answer(&[p.clone(), p], Topic::Databases, None).skills[0].mentions,
+            1
+        );
+        assert!(skills_answer(&ps, Topic::Security, None).is_empty());
+        assert!(skills_answer(&ps, Topic::All, None).skills.len() == 1);
+    }
+
+    #[test]
+    fn best_passages_by_distinct_skills_then_shorter() {
+        let ps = vec![
+            guide(
+                "a.txt",
+                "Long",
+                "MySQL and Redis, two stores that many teams run side by side.",
+            ),
+            guide("b.txt", "Short", "MySQL and Redis."),
+            guide("c.txt", "One", "MongoDB MongoDB MongoDB"),
+            guide("d.txt", "Three", "MySQL, Redis, MongoDB"),
+            guide("e.txt", "None", "Python"),
+        ];
+        let a = skills_answer(&ps, Topic::Databases, None);
+        let got: Vec<&str> = a.passages.iter().map(|p| p.section.as_str()).collect();
+        assert_eq!(got, vec!["Three", "Short", "Long"]);
+        assert_eq!(a.passages[0].skills, vec!["MySQL", "Redis", "MongoDB"]);
+    }
+
+    #[test]
+    fn json_items_carry_their_citation() {
+        let ps = vec![guide(
+            "a.txt",
+            "S",
+            "Docker\nJunior developers are expected to ship Docker images.",
+        )];
+        let a = skills_answer(&ps, Topic::CloudDevops, Some(Level::Entry));
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["topic"], "cloud_devops");
+        assert_eq!(v["level"], "entry");
+        for item in v["skills"][0]["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(v["passages"].as_array().unwrap())
+            .chain(v["expectations"].as_array().unwrap())
+        {
+            for key in ["source", "line", "start_line", "end_line"] {
+                assert!(
+                    item[key].is_string() || item[key].is_u64(),
+                    "{key} in {item}"
+                );
+            }
+        }
+        assert_eq!(v["expectations"][0]["form"], "sentence");
+        let back: SkillsAnswer = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
+        let m = serde_json::to_value(&extract_mentions(&ps[0])[0]).unwrap();
+        assert_eq!(m["skill"], "Docker");
+        assert_eq!(m["line"], 10);
+        assert_eq!(m["surface"], "Docker");
+    }
+
+    #[test]
+    fn summary_line() {
+        let ps = vec![
+            guide("a.txt", "S", "Redis"),
+            guide("b.txt", "S", "Redis and MySQL"),
+        ];
+        let a = skills_answer(&ps, Topic::Databases, None);
+        assert_eq!(
+            a.summary(),
+            "Databases the guides name, most cited first: Redis (2 guides), MySQL (1 guide)."
+        );
+        let a = skills_answer(&ps, Topic::Security, None);
+        assert_eq!(a.summary(), "The guides name no skills under security.");
+    }
+
+    // --- the five seed guides ------------------------------------------------
+
+    fn source_line(source: &str, line: u32) -> String {
+        seed_text(source)
+            .lines()
+            .nth(line as usize - 1)
+            .unwrap_or_else(|| panic!("{source}:{line} past the end"))
+            .to_string()
+    }
+
+    fn terms(text: &str) -> HashSet<String> {
+        Analyzer::shared()
+            .analyze(text)
+            .into_iter()
+            .map(|t| t.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn seed_every_mention_is_on_its_cited_line() {
+        let lex = Lexicon::shared();
+        let a = skills_answer(&all_seed_passages(), Topic::All, Some(Level::Overall));
+        assert!(a.skills.len() > 50, "{}", a.skills.len());
+        for s in &a.skills {
+            let info = lex.skills().iter().find(|i| i.name == s.name).unwrap();
+            let form_terms: HashSet<String> = info.forms.iter().flat_map(|f| terms(f)).collect();
+            let sources: BTreeSet<&str> = s.citations.iter().map(|c| c.source.as_str()).collect();
+            assert_eq!(s.guides as usize, sources.len(), "{}", s.name);
+            assert_eq!(s.mentions as usize, s.citations.len(), "{}", s.name);
+            for c in &s.citations {
+                let line = source_line(&c.source, c.line);
+                assert!(
+                    line.contains(&c.surface),
+                    "{}: {:?} not on {}:{} {line:?}",
+                    s.name,
+                    c.surface,
+                    c.source,
+                    c.line
+                );
+                assert!(c.start_line <= c.line && c.line <= c.end_line, "{c:?}");
+                // The surface is one of the skill's forms, as the analyzer reads both.
+                assert!(
+                    terms(&c.surface).iter().any(|t| form_terms.contains(t)),
+                    "{}: {:?}",
+                    s.name,
+                    c.surface
+                );
+            }
+        }
+        // Ordered by guides, then mentions, then name.
+        for w in a.skills.windows(2) {
+            assert!(
+                (w[0].guides, w[0].mentions) >= (w[1].guides, w[1].mentions),
+                "{} before {}",
+                w[0].name,
+                w[1].name
+            );
+        }
+    }
+
+    #[test]
+    fn seed_databases_topic() {
+        let a = skills_answer(&all_seed_passages(), Topic::Databases, None);
+        let guides = |name: &str| {
+            a.skills
+                .iter()
+                .find(|s| s.name == name)
+                .unwrap_or_else(|| panic!("{name} missing: {:?}", a.skills))
+                .guides
+        };
+        for db in ["PostgreSQL", "MySQL", "MongoDB"] {
+            assert!(guides(db) >= 3, "{db}");
+        }
+        assert!(guides("Redis") >= 3);
+        for db in [
+            "SQL Server",
+            "Oracle Database",
+            "Firebase",
+            "Cassandra",
+            "NoSQL",
+        ] {
+            assert!(guides(db) >= 1, "{db}");
+        }
+        assert!(a.skills.iter().all(|s| s.topic == Topic::Databases));
+        // 003's database list names the most distinct databases.
+        let best = &a.passages[0];
+        assert!(best.source.starts_with("003"), "{best:?}");
+        assert!(best.skills.len() >= 8);
+        assert!(a.passages.len() >= 2 && a.passages.len() <= BEST_PASSAGES);
+        for w in a.passages.windows(2) {
+            assert!(w[0].skills.len() >= w[1].skills.len());
+        }
+        for p in &a.passages {
+            assert!(p.start_line <= p.line && p.line <= p.end_line);
+        }
+    }
+
+    #[test]
+    fn seed_languages_topic() {
+        let a = skills_answer(&all_seed_passages(), Topic::Languages, None);
+        let get = |name: &str| a.skills.iter().find(|s| s.name == name).unwrap();
+        assert_eq!(get("Python").guides, 5);
+        assert_eq!(get("Java").guides, 5);
+        assert_eq!(get("JavaScript / Node.js").guides, 5);
+        assert_eq!(get("Go").guides, 4);
+        assert!(get("Go").citations.iter().all(|c| c.surface == "Go"));
+        assert_eq!(get("C# / .NET").guides, 3);
+        assert_eq!(get("Rust").guides, 1);
+        assert!(get("SQL").guides >= 3);
+        // "SQL" inside "NoSQL", "MySQL", "SQL Server", "SQL injection" is not the SQL language.
+        for c in &get("SQL").citations {
+            let line = source_line(&c.source, c.line);
+            assert!(
+                line.replace("NoSQL", "")
+                    .replace("MySQL", "")
+                    .replace("SQL Server", "")
+                    .replace("SQL injection", "")
+                    .contains("SQL"),
+                "{c:?}"
+            );
+        }
+        assert_eq!(a.skills[0].name, "Python");
+    }
+
+    #[test]
+    fn seed_other_topics() {
+        let ps = all_seed_passages();
+        let top = |t: Topic| -> Vec<String> {
+            skills_answer(&ps, t, None)
+                .skills
+                .iter()
+                .map(|s| s.name.clone())
+                .collect()
+        };
+        let fw = top(Topic::Frameworks);
+        for f in [
+            "Django",
+            "Flask",
+            "Spring Boot",
+            "Express.js",
+            "NestJS",
+            "ASP.NET Core",
+            "Laravel",
+            "Ruby on Rails",
+        ] {
+            assert!(fw.contains(&f.to_string()), "{f}: {fw:?}");
+        }
+        let cloud = top(Topic::CloudDevops);
+        for f in [
+            "AWS",
+            "Azure",
+            "Google Cloud (GCP)",
+            "Docker",
+            "Kubernetes",
+            "CI/CD",
+            "Linux",
+            "Jenkins",
+            "Microservices",
+            "DevOps",
+        ] {
+            assert!(cloud.contains(&f.to_string()), "{f}: {cloud:?}");
+        }
+        let apis = top(Topic::Apis);
+        for f in [
+            "REST",
+            "GraphQL",
+            "gRPC",
+            "JSON",
+            "API design & development",
+        ] {
+            assert!(apis.contains(&f.to_string()), "{f}: {apis:?}");
+        }
+        let sec = top(Topic::Security);
+        for f in [
+            "OAuth",
+            "JWT",
+            "Encryption",
+            "Authentication & authorization",
+            "SQL injection",
+            "Cross-site scripting (XSS)",
+            "CSRF",
+        ] {
+            assert!(sec.contains(&f.to_string()), "{f}: {sec:?}");
+        }
+        let testing = top(Topic::Testing);
+        for f in ["Unit testing", "Integration testing", "End-to-end testing"] {
+            assert!(testing.contains(&f.to_string()), "{f}: {testing:?}");
+        }
+        let tools = top(Topic::Tools);
+        for f in [
+            "Git",
+            "GitHub / GitLab / Bitbucket",
+            "VS Code",
+            "Postman",
+            "Nginx",
+            "RabbitMQ",
+            "Elasticsearch",
+            "Grafana",
+            "Prometheus",
+        ] {
+            assert!(tools.contains(&f.to_string()), "{f}: {tools:?}");
+        }
+        let soft = top(Topic::SoftSkills);
+        for f in [
+            "Communication",
+            "Teamwork & collaboration",
+            "Problem-solving",
+            "Time management",
+            "Adaptability",
+            "Analytical thinking",
+            "Attention to detail",
+        ] {
+            assert!(soft.contains(&f.to_string()), "{f}: {soft:?}");
+        }
+        assert!(!soft.is_empty() && soft.len() < top(Topic::All).len());
+    }
+
+    #[test]
+    fn seed_level_expectations() {
+        let ps = all_seed_passages();
+        let at = |level: Level| skills_answer(&ps, Topic::All, Some(level)).expectations;
+        let find =
+            |es: &[LevelExpectation], src: &str, line: u32, needle: &str, form: ExpectationForm| {
+                es.iter().any(|e| {
+                    e.source.starts_with(src)
+                        && e.line == line
+                        && e.text.contains(needle)
+                        && e.form == form
+                })
+            };
+        use ExpectationForm::*;
+        let entry = at(Level::Entry);
+        assert!(entry.iter().all(|e| e.level == Level::Entry));
+        assert!(find(
+            &entry,
+            "002",
+            58,
+            "Basic programming proficiency | Develop simple APIs",
+            TableRow
+        ));
+        assert!(find(
+            &entry,
+            "001",
+            58,
+            "Focus on learning core programming languages",
+            Labelled
+        ));
+        assert!(find(
+            &entry,
+            "002",
+            64,
+            "Junior developers are expected to deliver reliable code",
+            Sentence
+        ));
+        assert!(find(
+            &entry,
+            "004",
+            28,
+            "a junior developer might focus on implementing specific features",
+            Sentence
+        ));
+        let mid = at(Level::Mid);
+        assert!(find(&mid, "002", 59, "Complex API design", TableRow));
+        assert!(find(
+            &mid,
+            "001",
+            59,
+            "Expect to stay in this role",
+            Labelled
+        ));
+        assert!(find(
+            &mid,
+            "002",
+            64,
+            "Mid-level developers take on more complex projects",
+            Sentence
+        ));
+        assert!(find(
+            &mid,
+            "004",
+            16,
+            "expected in mid-to-senior positions",
+            Sentence
+        ));
+        let senior = at(Level::Senior);
+        assert!(find(
+            &senior,
+            "002",
+            60,
+            "System architecture | Lead technical decisions",
+            TableRow
+        ));
+        assert!(find(
+            &senior,
+            "001",
+            60,
+            "over five years of experience",
+            Labelled
+        ));
+        assert!(find(
+            &senior,
+            "004",
+            28,
+            "a senior developer might be tasked with designing",
+            Sentence
+        ));
+        assert!(find(
+            &senior,
+            "004",
+            15,
+            "Career advancement to senior roles often requires",
+            Sentence
+        ));
+        let lead = at(Level::Lead);
+        assert!(find(
+            &lead,
+            "004",
+            32,
+            "A lead developer might architect a distributed database system",
+            Sentence
+        ));
+        assert!(find(
+            &lead,
+            "001",
+            61,
+            "steering entire backend architectures",
+            Labelled
+        ));
+        let all = at(Level::Overall);
+        assert_eq!(
+            all.len(),
+            entry.len() + mid.len() + senior.len() + lead.len()
+        );
+        for e in &all {
+            let line = source_line(&e.source, e.line);
+            assert!(line.contains(&e.text), "{e:?} not on {line:?}");
+            assert!(!e.text.contains('$'), "{e:?}");
+            assert!(e.start_line <= e.line && e.line <= e.end_line);
+        }
+        // No level: no expectations.
+        assert!(skills_answer(&ps, Topic::All, None).expectations.is_empty());
+    }
+}

@@ -1,0 +1,199 @@
+//! The text toolkit the answer rooms share: words, sentences, list markers, and a passage's
+//! lines with their source line numbers.
+
+use std::ops::Range;
+
+use crate::corpus::Passage;
+
+/// Byte ranges of the runs of letters and digits in `text`.
+pub(crate) fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Byte offset where a line's content starts after leading space, a bullet (`-`, `•`, `*`, `–`,
+/// `·`) or a number (`1.`, `2)`).
+pub(crate) fn strip_marker(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    let mut chars = rest.char_indices();
+    if let Some((_, c)) = chars.next() {
+        if matches!(c, '-' | '•' | '*' | '–' | '·')
+            && rest[c.len_utf8()..].starts_with(char::is_whitespace)
+        {
+            let after = &rest[c.len_utf8()..];
+            return lead + c.len_utf8() + (after.len() - after.trim_start().len());
+        }
+        let digits = rest
+            .find(|ch: char| !ch.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if (1..=2).contains(&digits) {
+            let after = &rest[digits..];
+            if (after.starts_with('.') || after.starts_with(')'))
+                && after[1..].starts_with(char::is_whitespace)
+            {
+                let body = &after[1..];
+                return lead + digits + 1 + (body.len() - body.trim_start().len());
+            }
+        }
+    }
+    lead
+}
+
+/// Abbreviations whose final period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "inc", "jr", "sr", "no", "approx",
+];
+
+/// Byte ranges of the sentences of one line, trimmed. A sentence ends at `.`, `!` or `?`
+/// (closing quotes included) before a space and a capital, digit or quote, or at a period glued
+/// to a capitalised word after a lower-case one ("challenges.Well-designed"); "U.S.", "e.g."
+/// and single initials do not end sentences.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cuts = Vec::new();
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut m = k + 1;
+        while m < chars.len() && matches!(chars[m].1, '"' | '”' | '’' | ')' | '\'') {
+            m += 1;
+        }
+        let cut = chars.get(m).map_or(text.len(), |&(i, _)| i);
+        let boundary = if m >= chars.len() {
+            true
+        } else if chars[m].1.is_whitespace() {
+            let n = (m..chars.len()).find(|&n| !chars[n].1.is_whitespace());
+            n.is_none_or(|n| {
+                let nc = chars[n].1;
+                nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '“' | '‘' | '(')
+            })
+        } else {
+            c == '.'
+                && m == k + 1
+                && k >= 3
+                && chars[m].1.is_uppercase()
+                && chars.get(m + 1).is_some_and(|x| x.1.is_lowercase())
+                && chars[k - 3..k].iter().all(|x| x.1.is_lowercase())
+        };
+        if !boundary {
+            continue;
+        }
+        if c == '.' {
+            let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let word = text[word_start..at]
+                .trim_start_matches(['(', '"', '“'])
+                .to_lowercase();
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            if initial || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        cuts.push(cut);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+        if cut <= start {
+            continue;
+        }
+        let piece = &text[start..cut];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(start + lead..start + lead + trimmed.len());
+        }
+        start = cut;
+    }
+    out
+}
+
+/// One line of a passage with its source line number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PassageLine<'a> {
+    /// 1-based source line.
+    pub line: u32,
+    /// The line's text (trimmed, as the passage holds it).
+    pub text: &'a str,
+    /// The passage's heading line.
+    pub heading: bool,
+}
+
+/// A passage's lines: its heading first when the passage starts at it, then its text lines.
+pub(crate) fn passage_lines(p: &Passage) -> Vec<PassageLine<'_>> {
+    let mut out = Vec::with_capacity(p.line_numbers.len() + 1);
+    let starts_at_heading = p.line_numbers.first().is_none_or(|&f| p.start_line < f);
+    if starts_at_heading && !p.section.trim().is_empty() {
+        out.push(PassageLine {
+            line: p.start_line,
+            text: &p.section,
+            heading: true,
+        });
+    }
+    for (text, &line) in p.text.split('\n').zip(&p.line_numbers) {
+        out.push(PassageLine {
+            line,
+            text,
+            heading: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_splitting() {
+        let t = "U.S. salaries vary. Entry-level roles start at $81,000, e.g. in Ohio. Next one!";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "U.S. salaries vary.",
+                "Entry-level roles start at $81,000, e.g. in Ohio.",
+                "Next one!"
+            ]
+        );
+        let t = "Interviews test this skill through API design challenges.Well-designed APIs help. Node.js and ASP.NET stay whole.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].ends_with("challenges."));
+        let t = "reframe it as “Designed APIs.” Align your resume.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            vec!["reframe it as “Designed APIs.”", "Align your resume."]
+        );
+    }
+
+    #[test]
+    fn list_markers() {
+        for (line, content) in [
+            ("• Junior: x", "Junior: x"),
+            ("  • Junior: x", "Junior: x"),
+            ("- Go", "Go"),
+            ("1. Gain relevant education", "Gain relevant education"),
+            ("12) Ship", "Ship"),
+            ("-5 degrees", "-5 degrees"),
+            ("2026 is here", "2026 is here"),
+            ("Plain", "Plain"),
+        ] {
+            assert_eq!(&line[strip_marker(line)..], content, "{line}");
+        }
+    }
+}
