@@ -4,6 +4,7 @@
 use regex::Regex;
 
 pub mod chart;
+pub mod citation;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod level;

@@ -1,0 +1,276 @@
+//! Durations in guide text: "1 to 2 years", "2-4 years", "over five years", "5+ years", "at least
+//! 3 years", "up to 2 years", "6 months" → years, and what the sentence says the time is for.
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{Duration, DurationKind};
+use crate::answer::re;
+use crate::answer::text::sentences;
+
+const NUMBER: &str = r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
+
+/// A time span in years or months.
+static DURATION: Lazy<Regex> = Lazy::new(|| {
+    re(&format!(
+        r"(?ix)
+        (?:(?P<pre>over|more\ than|at\ least|upwards\ of|in\ excess\ of|a\ minimum\ of|minimum\ of|up\ to|under|less\ than|fewer\ than)\s+)?
+        (?:(?:around|about|roughly|approximately|nearly|some)\s+)?
+        \b(?P<a>{NUMBER})
+        (?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?
+        (?P<plus>\s?\+)?
+        (?P<ormore>\s+or\s+more)?
+        \s*(?:-\s*)?(?P<unit>years?|yrs?|months?)\b
+        (?P<post>\s+(?:or\ more|or\ longer|plus|and\ up))?"
+    ))
+});
+
+static IN_STAGE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:lasts?|lasting|stay|stays|staying|spend|spends|spent|in this (?:role|phase|stage|position)|this phase|this stage)\b",
+    )
+});
+static TO_QUALIFY: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:qualify|qualified|from scratch|to become an?|to land an?|get hired|first job|break into)\b",
+    )
+});
+static EXPERIENCE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:experience|requires?|required|requiring)\b"));
+fn number(word: &str) -> Option<f64> {
+    let v = match word.to_lowercase().as_str() {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        w => w.parse().ok()?,
+    };
+    (v > 0.0 && v <= 50.0).then_some(v)
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The kind of time a sentence states.
+fn duration_kind(sentence: &str) -> DurationKind {
+    if IN_STAGE.is_match(sentence) {
+        DurationKind::InStage
+    } else if TO_QUALIFY.is_match(sentence) {
+        DurationKind::ToQualify
+    } else if EXPERIENCE.is_match(sentence) {
+        DurationKind::ExperienceRequired
+    } else {
+        DurationKind::Unspecified
+    }
+}
+
+/// Every time span in `text` with its byte range; the kind comes from the sentence it sits in.
+pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
+    let sents = sentences(text);
+    let mut out = Vec::new();
+    for c in DURATION.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let Some(a) = number(&c["a"]) else { continue };
+        let b = match c.name("b") {
+            Some(b) => match number(b.as_str()) {
+                Some(v) if v >= a => Some(v),
+                _ => continue,
+            },
+            None => None,
+        };
+        let months = c["unit"].to_lowercase().starts_with('m');
+        let scale = if months { 1.0 / 12.0 } else { 1.0 };
+        let pre = c.name("pre").map(|m| m.as_str().to_lowercase());
+        let open_words = matches!(
+            pre.as_deref(),
+            Some(
+                "over"
+                    | "more than"
+                    | "at least"
+                    | "upwards of"
+                    | "in excess of"
+                    | "a minimum of"
+                    | "minimum of"
+            )
+        );
+        let open = open_words
+            || c.name("plus").is_some()
+            || c.name("ormore").is_some()
+            || c.name("post").is_some();
+        let upto = matches!(
+            pre.as_deref(),
+            Some("up to" | "under" | "less than" | "fewer than")
+        );
+        let (min, max) = if upto {
+            (0.0, Some(b.unwrap_or(a)))
+        } else if open {
+            (a, None)
+        } else {
+            (a, Some(b.unwrap_or(a)))
+        };
+        let sentence = sents
+            .iter()
+            .find(|s| s.start <= whole.start() && whole.end() <= s.end)
+            .map_or(text, |s| &text[s.clone()]);
+        out.push((
+            whole.range(),
+            Duration {
+                min_years: round2(min * scale),
+                max_years: max.map(|m| round2(m * scale)),
+                open_ended: open && !upto,
+                kind: duration_kind(sentence),
+                raw: whole.as_str().trim().to_string(),
+            },
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_duration(text: &str) -> Duration {
+        let v = parse_durations(text);
+        assert_eq!(v.len(), 1, "{text:?} -> {v:?}");
+        let (r, d) = v.into_iter().next().unwrap();
+        assert_eq!(&text[r], d.raw);
+        d
+    }
+
+    #[test]
+    fn durations_as_data() {
+        for (text, min, max, open, raw) in [
+            (
+                "This phase generally lasts around 1 to 2 years.",
+                1.0,
+                Some(2.0),
+                false,
+                "around 1 to 2 years",
+            ),
+            (
+                "Expect to stay in this role for about 2 to 4 years.",
+                2.0,
+                Some(4.0),
+                false,
+                "about 2 to 4 years",
+            ),
+            (
+                "It typically takes 1-2 years to qualify.",
+                1.0,
+                Some(2.0),
+                false,
+                "1-2 years",
+            ),
+            (
+                "Most spend 2–4 years here.",
+                2.0,
+                Some(4.0),
+                false,
+                "2–4 years",
+            ),
+            (
+                "This level typically requires over five years of experience.",
+                5.0,
+                None,
+                true,
+                "over five years",
+            ),
+            (
+                "Senior roles want 5+ years of experience.",
+                5.0,
+                None,
+                true,
+                "5+ years",
+            ),
+            (
+                "at least 3 years of experience",
+                3.0,
+                None,
+                true,
+                "at least 3 years",
+            ),
+            (
+                "3 or more years in industry",
+                3.0,
+                None,
+                true,
+                "3 or more years",
+            ),
+            ("up to 2 years", 0.0, Some(2.0), false, "up to 2 years"),
+            ("six months of study", 0.5, Some(0.5), false, "six months"),
+            ("a 6-12 month bootcamp", 0.5, Some(1.0), false, "6-12 month"),
+            ("18 months later", 1.5, Some(1.5), false, "18 months"),
+            ("a 3-year degree", 3.0, Some(3.0), false, "3-year"),
+        ] {
+            let d = one_duration(text);
+            assert_eq!(
+                (d.min_years, d.max_years, d.open_ended, d.raw.as_str()),
+                (min, max, open, raw),
+                "{text}"
+            );
+        }
+        for text in [
+            "In 2026, back-end developers continue to play a critical role.",
+            "The job market is expected to grow by 15% through 2025.",
+            "Entry-level: $75,000 – $95,000 per year",
+            "Mornings, 8-10 AM",
+            "Give it 2026 years",
+            "zero years",
+        ] {
+            assert!(parse_durations(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn duration_kinds_from_the_sentence() {
+        use DurationKind::*;
+        for (text, kind) in [
+            (
+                "This phase generally lasts around 1 to 2 years as you gain foundational experience.",
+                InStage,
+            ),
+            (
+                "Expect to stay in this role for about 2 to 4 years.",
+                InStage,
+            ),
+            (
+                "This level typically requires over five years of experience.",
+                ExperienceRequired,
+            ),
+            (
+                "It typically takes 1-2 years to qualify, including a degree.",
+                ToQualify,
+            ),
+            ("The program runs 2 years.", Unspecified),
+        ] {
+            assert_eq!(one_duration(text).kind, kind, "{text}");
+        }
+        // The kind comes from the duration's own sentence.
+        let v = parse_durations("It takes 2 years. Stay in this role for 3 years.");
+        assert_eq!(v[0].1.kind, Unspecified);
+        assert_eq!(v[1].1.kind, InStage);
+    }
+
+    #[test]
+    fn duration_labels() {
+        assert_eq!(one_duration("1 to 2 years").label(), "1–2 years");
+        assert_eq!(one_duration("over five years").label(), "5+ years");
+        assert_eq!(one_duration("6 months").label(), "6 months");
+        assert_eq!(one_duration("1 year").label(), "1 year");
+        assert_eq!(one_duration("18 months").label(), "1.5 years");
+    }
+}

@@ -1,0 +1,1074 @@
+//! Finding roadmap items in a passage: career stages and the roles that name them, lateral
+//! moves, learning-path steps and tips, interview and portfolio items, each on its exact line.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::Deserialize;
+
+use super::durations::parse_durations;
+use super::{
+    Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
+    StepKind, TrackCitation, TrackMention,
+};
+use crate::analysis::Analyzer;
+use crate::answer::matcher::{FormSpec, TermMatcher};
+use crate::answer::re;
+use crate::answer::text::{PassageLine, passage_lines, sentences, strip_marker};
+use crate::corpus::Passage;
+
+/// Section or line about career progression (labelled stage lines count only there).
+static CAREER_CONTEXT: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\bcareer (?:progression|path|paths|ladder|track|tracks|stages?)\b|\bprogression\b|\bcareer growth\b",
+    )
+});
+
+/// A line introducing a list of career stages or paths.
+static CAREER_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\bcareer (?:progression|path|paths|ladder|track|tracks|stages?)\b|\bprogression\b")
+});
+
+/// A sentence that names roles along a career path.
+static PROGRESSION_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:career path|progress(?:es|ed)? from|advance(?:s|d)? (?:into|to)|advancement to|mov(?:e|es|ing) (?:into|up to)|transition(?:s|ing)? (?:into|to)|expand(?:s)? into|titles? (?:might|may|can|could|will|would)?\s*include|(?:roles|posts|positions|titles) such as|promot(?:ed|ion) to)\b",
+    )
+});
+
+/// Role titles in Title Case ("Senior Database Developer", "Tech Lead", "Chief Technology Officer").
+static ROLE_TITLE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(?:(?:Junior|Mid-Level|Mid-level|Senior|Lead|Principal|Staff|Chief|Tech|Technical|Engineering|Software|Solutions|Backend|Back-End|Back-end|Database|Platform|Cloud|DevOps|Data|Full-Stack|Technology|Application|Systems)\s+){1,4}(?:Developer|Engineer|Architect|Manager|Lead|Officer|Director)s?\b|\bCTO\b|\bVP of Engineering\b",
+    )
+});
+
+/// Roles in running text ("senior positions", "engineering management", "into leadership").
+static ROLE_PLAIN: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?P<r>(?:junior|entry[- ]level|mid[- ]level|senior|lead|principal|staff)\s+(?:(?:back[- ]?end|backend|software)\s+)?(?:developers?|engineers?|engineering|roles?|positions?)|(?:engineering|technical)\s+management|software architecture|leadership\s+(?:posts|roles|positions))\b|\binto\s+(?P<r2>leadership(?:\s+(?:posts|roles|positions))?|management)\b",
+    )
+});
+
+static LEAD_WORDS: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:lead|leads|leadership|principal|staff|architect|architects|architecture|managers?|director|head|chief|cto|vp)\b|\b(?:engineering|technical)\s+management\b|^management$",
+    )
+});
+static SENIOR_WORDS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bsenior\b"));
+static MID_WORDS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bmid(?:[- ]level)?\b|\bintermediate\b"));
+static JUNIOR_WORDS: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\bjunior\b|\bentry(?:[- ]level)?\b|\bgraduate\b"));
+
+/// "Label: body" after a list marker.
+static LABELLED: Lazy<Regex> = Lazy::new(|| re(r"^(?P<label>[^:$|]{2,60}?):\s+(?P<body>\S.*)$"));
+
+/// Header of a plain job-title table with an experience-level column.
+static JOB_TITLE_HEADER: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)^(?:job\s+)?titles?\b.*\bexperience\s+level\b"));
+/// A row of that table: title, level, focus.
+static JOB_TITLE_ROW: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"^(?P<title>\S.*?)\s+(?P<lv>Junior|Entry|Mid|Senior|Lead|Principal|Staff)\s+(?P<focus>\S.*)$",
+    )
+});
+
+/// A sentence about lateral moves or specialising.
+static LATERAL_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\blateral\b|\bpivot|\btransition(?:s|ing)? (?:into|to)\b|\bmov(?:e|es|ing) into\b|\bswitch(?:es|ing)? (?:to|into)\b|\bspeciali[sz](?:e|es|ing|ation) in\b|\bspeciali[sz]ation and\b|\bfields like\b|\badvance(?:s|d)? into\b|\bcareer paths?\b",
+    )
+});
+
+/// A section or line that introduces the learning path.
+static PATH_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\blearning path\b|\broad ?map\b|\bstep[- ]by[- ]step\b|\bfollowing steps\b|\bsteps to (?:become|get|land|start)\b|\bhow to become\b|\blearning progression\b|\bstructured learning\b|\bhow to (?:build|improve)\b.*\bskills\b|\bwith no experience\b|\bget(?:ting)? started\b",
+    )
+});
+
+/// A section of tips.
+static TIPS_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\btips?\b|\bhow (?:can|do|to) (?:you )?(?:advance|excel|grow|improve|stand out)\b")
+});
+
+/// Sentences that sell something: never steps or advice.
+pub(super) static PROMO: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:our|enrol(?:l|ls|ling)?|sign up|register|webinar)\b|\b(?:interview\s+)?preparation programs?\b|\binterview course\b|\bcourses and resources\b",
+    )
+});
+
+/// Verbs that open an imperative sentence (a step or a tip).
+const IMPERATIVES: &[&str] = &[
+    "adopt",
+    "aim",
+    "align",
+    "apply",
+    "ask",
+    "attend",
+    "automate",
+    "avoid",
+    "begin",
+    "build",
+    "choose",
+    "complete",
+    "consider",
+    "contribute",
+    "create",
+    "cultivate",
+    "customize",
+    "customise",
+    "deepen",
+    "deploy",
+    "design",
+    "develop",
+    "document",
+    "earn",
+    "embrace",
+    "engage",
+    "enhance",
+    "experiment",
+    "explore",
+    "find",
+    "focus",
+    "follow",
+    "gain",
+    "get",
+    "grow",
+    "highlight",
+    "implement",
+    "improve",
+    "invest",
+    "join",
+    "keep",
+    "learn",
+    "leverage",
+    "make",
+    "master",
+    "network",
+    "obtain",
+    "optimize",
+    "participate",
+    "pick",
+    "polish",
+    "position",
+    "practice",
+    "practise",
+    "prepare",
+    "pursue",
+    "read",
+    "refine",
+    "research",
+    "review",
+    "seek",
+    "select",
+    "set",
+    "share",
+    "showcase",
+    "specialize",
+    "start",
+    "stay",
+    "strengthen",
+    "study",
+    "tailor",
+    "take",
+    "teach",
+    "test",
+    "try",
+    "understand",
+    "use",
+    "work",
+    "write",
+];
+
+/// A line introducing a list of what interviews include.
+static INTERVIEW_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\binterviews?\b.*\b(?:include|includes|consist|consists|cover|covers|involve|involves)\b|\binterview (?:process|stages?|rounds?|format)\b",
+    )
+});
+static INTERVIEW_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)\binterview(?:s|ers?|ing)?\b"));
+static EVAL_VERB: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:assess(?:es|ed)?|evaluat(?:e|es|ed)|test|tests|tested|delve|delves|include|includes|included|focus|focuses|cover|covers|probe|probes|examine|examines)\b",
+    )
+});
+/// "Interviews assess this skill through …", "Interviewers evaluate it through …".
+static THIS_SKILL: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\binterview(?:s|ers)?\b.*?\b(?:assess|assesses|evaluate|evaluates|test|tests|measure|measures)\s+(?:this skill|it)\s+(?:through|via|with|by|in)\b",
+    )
+});
+/// A section "Skill #2: Database Design" → "Database Design".
+static SKILL_SECTION: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)^(?:soft\s+)?skill\s*#?\s*\d+\s*:\s*(?P<name>.+)$"));
+/// An interview round.
+static ROUND: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:phone screens?|phone interviews?|coding (?:assessments?|tests?|challenges?|rounds?|interviews?)|technical (?:interviews?|rounds?|screens?)|behaviou?ral (?:rounds?|interviews?|questions)|system design (?:interviews?|rounds?|discussions?|questions)|take[- ]home (?:assignments?|projects?|tests?)|onsite (?:interviews?|rounds?)|whiteboard(?:ing)? (?:interviews?|sessions?)|pair[- ]programming (?:sessions?|interviews?))\b",
+    )
+});
+static PITFALL: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\b(?:failure patterns?|common mistakes|pitfalls|red flags|mistakes to avoid)\b")
+});
+
+/// A line introducing a list of portfolio contents or example projects.
+static PORTFOLIO_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\bportfolio\b.*\binclude\b|\binclude in (?:your|a) portfolio\b|\bexample projects?\b|\bproject ideas\b|\bprojects to build\b",
+    )
+});
+static EXAMPLE_CUE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\bexample\b|\bideas\b|\bprojects to build\b"));
+static SHOWCASE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:showcase|showcasing|demonstrate|demonstrating|show off)\b"));
+static PROJECTS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:projects?|repositories|repos|github)\b"));
+
+static RESUME_TERM: Lazy<String> = Lazy::new(|| analysed_term("resume"));
+static PORTFOLIO_TERM: Lazy<String> = Lazy::new(|| analysed_term("portfolio"));
+
+fn analysed_term(word: &str) -> String {
+    Analyzer::shared()
+        .analyze(word)
+        .into_iter()
+        .next()
+        .map(|t| t.text.to_string())
+        .unwrap_or_default()
+}
+
+fn has_term(text: &str, term: &str) -> bool {
+    Analyzer::shared()
+        .analyze(text)
+        .iter()
+        .any(|t| &*t.text == term)
+}
+
+/// The lateral-move tracks shipped with the program (data: `assets/tracks.toml`).
+const TRACKS: &str = include_str!("../../../assets/tracks.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrackFile {
+    track: Vec<TrackSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrackSpec {
+    name: String,
+    forms: Vec<FormSpec>,
+}
+
+struct Tracks {
+    names: Vec<String>,
+    matcher: TermMatcher,
+}
+
+static TRACK_LEXICON: Lazy<Tracks> = Lazy::new(|| {
+    let file: TrackFile = toml::from_str(TRACKS).expect("the track table parses (unit-tested)");
+    let entries: Vec<(String, Vec<FormSpec>)> =
+        file.track.into_iter().map(|t| (t.name, t.forms)).collect();
+    Tracks {
+        names: entries.iter().map(|(n, _)| n.clone()).collect(),
+        matcher: TermMatcher::new(&entries).expect("the track table compiles (unit-tested)"),
+    }
+});
+
+/// Longest list item (in words) read as a role or track name.
+const MAX_ROLE_WORDS: usize = 8;
+
+/// A line's content after its list marker.
+fn content(text: &str) -> &str {
+    text[strip_marker(text)..].trim()
+}
+
+/// A list item: a line with a bullet or number, or a short line (≤ 10 words) that does not end
+/// like a sentence or a lead-in.
+fn item_text<'a>(l: &PassageLine<'a>) -> Option<&'a str> {
+    if l.heading {
+        return None;
+    }
+    let marked = strip_marker(l.text) > 0;
+    let c = content(l.text);
+    if c.is_empty() || c.ends_with(':') {
+        return None;
+    }
+    let words = c.split_whitespace().count();
+    if marked || (words <= 10 && !c.ends_with(['.', '!', '?', '"', '”'])) {
+        Some(c)
+    } else {
+        None
+    }
+}
+
+/// Prose: a line ending like a sentence, or a long one.
+fn is_prose(l: &PassageLine<'_>) -> bool {
+    let c = content(l.text);
+    !l.heading && (c.ends_with(['.', '!', '?', '"', '”']) || c.split_whitespace().count() >= 12)
+}
+
+/// A line (or heading) that introduces a list: matches `cue` and is a heading, ends with `:`, or
+/// is short without a final period.
+fn is_cue_line(l: &PassageLine<'_>, cue: &Regex) -> bool {
+    let c = content(l.text);
+    cue.is_match(c)
+        && (l.heading
+            || c.ends_with(':')
+            || (c.split_whitespace().count() <= 8 && !c.ends_with(['.', '!', '?'])))
+}
+
+/// Lists introduced by `cue`: (index of the cue line, indices of its items).
+fn lists(lines: &[PassageLine<'_>], cue: &Regex) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !is_cue_line(l, cue) {
+            continue;
+        }
+        let items: Vec<usize> = (i + 1..lines.len())
+            .take_while(|&j| item_text(&lines[j]).is_some())
+            .collect();
+        if !items.is_empty() {
+            out.push((i, items));
+        }
+    }
+    out
+}
+
+/// The sentences of a line's content, as text.
+fn line_sentences(text: &str) -> Vec<&str> {
+    let c = content(text);
+    sentences(c).into_iter().map(|r| &c[r]).collect()
+}
+
+fn is_imperative(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start_matches(['"', '“', '‘', '\''])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        && IMPERATIVES.contains(&first.to_lowercase().as_str())
+}
+
+/// The stage a role phrase names, if any.
+pub fn classify_role(role: &str) -> Option<Stage> {
+    if LEAD_WORDS.is_match(role.trim()) {
+        Some(Stage::Lead)
+    } else if SENIOR_WORDS.is_match(role) {
+        Some(Stage::Senior)
+    } else if MID_WORDS.is_match(role) {
+        Some(Stage::Mid)
+    } else if JUNIOR_WORDS.is_match(role) {
+        Some(Stage::Junior)
+    } else {
+        None
+    }
+}
+
+/// Role phrases in a sentence (title-case titles and running-text roles), without overlaps.
+fn role_phrases(sentence: &str) -> Vec<(Range<usize>, Stage)> {
+    let mut found: Vec<Range<usize>> = ROLE_TITLE.find_iter(sentence).map(|m| m.range()).collect();
+    for c in ROLE_PLAIN.captures_iter(sentence) {
+        if let Some(m) = c.name("r").or_else(|| c.name("r2")) {
+            found.push(m.range());
+        }
+    }
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<(Range<usize>, Stage)> = Vec::new();
+    for r in found {
+        if out.last().is_some_and(|(last, _)| r.start < last.end) {
+            continue;
+        }
+        if let Some(stage) = classify_role(&sentence[r.clone()]) {
+            out.push((r, stage));
+        }
+    }
+    out
+}
+
+/// Every guide line about a career stage in a passage (see the module docs).
+pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
+    let lines = passage_lines(p);
+    let career = CAREER_CONTEXT.is_match(&p.section)
+        || lines.iter().any(|l| CAREER_CONTEXT.is_match(l.text));
+    let mut out: Vec<StageCitation> = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    let mut push = |c: StageCitation| {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    };
+
+    // (a) Labelled stage lines in a career-progression passage.
+    for (i, l) in lines.iter().enumerate() {
+        if !career || l.heading {
+            continue;
+        }
+        let body_of = content(l.text);
+        let Some(c) = LABELLED.captures(body_of) else {
+            continue;
+        };
+        let label = c.name("label").expect("group").as_str().trim();
+        let body = c.name("body").expect("group").as_str().trim();
+        let Some(stage) = classify_role(label) else {
+            continue;
+        };
+        if label.split_whitespace().count() > 7 || body.contains(['$', '€', '£']) {
+            continue;
+        }
+        let mut roles = vec![label.to_string()];
+        for s in sentences(body) {
+            let sentence = &body[s];
+            if PROGRESSION_CUE.is_match(sentence) {
+                for (r, st) in role_phrases(sentence) {
+                    let role = sentence[r].to_string();
+                    if st == stage && !roles.contains(&role) {
+                        roles.push(role);
+                    }
+                }
+            }
+        }
+        let duration = parse_durations(body).into_iter().next().map(|(_, d)| d);
+        used.insert(i);
+        push(StageCitation {
+            stage,
+            evidence: StageEvidence::Described,
+            roles,
+            text: body.to_string(),
+            duration,
+            cite: Citation::at(p, l.line),
+        });
+    }
+
+    // (b) Lists of roles under a career-progression line.
+    for (_, items) in lists(&lines, &CAREER_LIST_CUE) {
+        for j in items {
+            let item = item_text(&lines[j]).expect("listed items are items");
+            if used.contains(&j)
+                || item.split_whitespace().count() > MAX_ROLE_WORDS
+                || item.contains(['$', '€', '£'])
+            {
+                continue;
+            }
+            used.insert(j);
+            if let Some(stage) = classify_role(item) {
+                push(StageCitation {
+                    stage,
+                    evidence: StageEvidence::Path,
+                    roles: vec![item.to_string()],
+                    text: item.to_string(),
+                    duration: None,
+                    cite: Citation::at(p, lines[j].line),
+                });
+            }
+        }
+    }
+
+    // (d) A job-title table with an experience-level column.
+    if let Some(h) = lines.iter().position(|l| JOB_TITLE_HEADER.is_match(l.text)) {
+        for (j, l) in lines.iter().enumerate().skip(h + 1) {
+            let Some(c) = JOB_TITLE_ROW.captures(l.text) else {
+                break;
+            };
+            let Some(stage) = classify_role(&c["lv"]) else {
+                break;
+            };
+            used.insert(j);
+            push(StageCitation {
+                stage,
+                evidence: StageEvidence::JobTitle,
+                roles: vec![c["title"].trim().to_string()],
+                text: l.text.trim().to_string(),
+                duration: None,
+                cite: Citation::at(p, l.line),
+            });
+        }
+    }
+
+    // (c) and (e): sentences naming roles on a career path, and times to qualify.
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading || used.contains(&i) {
+            continue;
+        }
+        for sentence in line_sentences(l.text) {
+            if sentence.contains(['$', '€', '£']) {
+                continue;
+            }
+            let duration = parse_durations(sentence).into_iter().next().map(|(_, d)| d);
+            let roles = role_phrases(sentence);
+            let stages: BTreeSet<Stage> = roles.iter().map(|(_, s)| *s).collect();
+            if PROGRESSION_CUE.is_match(sentence) && !roles.is_empty() {
+                for &stage in &stages {
+                    let names = roles
+                        .iter()
+                        .filter(|(_, s)| *s == stage)
+                        .map(|(r, _)| sentence[r.clone()].to_string())
+                        .collect();
+                    push(StageCitation {
+                        stage,
+                        evidence: StageEvidence::Path,
+                        roles: names,
+                        text: sentence.to_string(),
+                        duration: duration.clone().filter(|_| stages.len() == 1),
+                        cite: Citation::at(p, l.line),
+                    });
+                }
+            } else if let Some(d) = duration {
+                if d.kind == DurationKind::ToQualify && roles.is_empty() {
+                    push(StageCitation {
+                        stage: Stage::Junior,
+                        evidence: StageEvidence::TimeToQualify,
+                        roles: Vec::new(),
+                        text: sentence.to_string(),
+                        duration: Some(d),
+                        cite: Citation::at(p, l.line),
+                    });
+                } else if stages.len() == 1 {
+                    let stage = *stages.iter().next().expect("one stage");
+                    push(StageCitation {
+                        stage,
+                        evidence: StageEvidence::Described,
+                        roles: roles
+                            .iter()
+                            .map(|(r, _)| sentence[r.clone()].to_string())
+                            .collect(),
+                        text: sentence.to_string(),
+                        duration: Some(d),
+                        cite: Citation::at(p, l.line),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every lateral move or specialisation named in a passage (see the module docs).
+pub fn extract_lateral_moves(p: &Passage) -> Vec<TrackMention> {
+    let tracks = &*TRACK_LEXICON;
+    let lines = passage_lines(p);
+    let mut out: Vec<TrackMention> = Vec::new();
+    let mut push = |track: usize, surface: &str, text: &str, line: u32| {
+        let m = TrackMention {
+            track: tracks.names[track].clone(),
+            citation: TrackCitation {
+                surface: surface.to_string(),
+                text: text.to_string(),
+                cite: Citation::at(p, line),
+            },
+        };
+        if !out
+            .iter()
+            .any(|o| o.track == m.track && o.citation.cite.line == line)
+        {
+            out.push(m);
+        }
+    };
+    let mut listed = HashSet::new();
+    for (_, items) in lists(&lines, &CAREER_LIST_CUE) {
+        for j in items {
+            let item = item_text(&lines[j]).expect("listed items are items");
+            if item.split_whitespace().count() > MAX_ROLE_WORDS {
+                continue;
+            }
+            listed.insert(j);
+            for h in tracks.matcher.find(item) {
+                push(h.entry, &item[h.start..h.end], item, lines[j].line);
+            }
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading || listed.contains(&i) {
+            continue;
+        }
+        for sentence in line_sentences(l.text) {
+            if !LATERAL_CUE.is_match(sentence) {
+                continue;
+            }
+            for h in tracks.matcher.find(sentence) {
+                push(h.entry, &sentence[h.start..h.end], sentence, l.line);
+            }
+        }
+    }
+    out
+}
+
+/// The learning-path steps and tips of a passage (see the module docs).
+pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
+    let lines = passage_lines(p);
+    let path_section = PATH_CUE.is_match(&p.section);
+    let tips_section = !path_section && TIPS_CUE.is_match(&p.section);
+    let mut out: Vec<PathStep> = Vec::new();
+    let mut orders: HashMap<String, u32> = HashMap::new();
+    let mut push = |kind: StepKind, text: &str, list: &str, line: u32| {
+        if PROMO.is_match(text) || out.iter().any(|s| s.cite.line == line && s.text == text) {
+            return;
+        }
+        let order = orders.entry(list.to_string()).or_insert(0);
+        *order += 1;
+        out.push(PathStep {
+            order: *order,
+            kind,
+            text: text.to_string(),
+            list: list.to_string(),
+            cite: Citation::at(p, line),
+        });
+    };
+    let mut listed = HashSet::new();
+    for (cue, items) in lists(&lines, &PATH_CUE) {
+        let list = content(lines[cue].text).trim_end_matches(':').trim();
+        for j in items {
+            listed.insert(j);
+            let item = item_text(&lines[j]).expect("listed items are items");
+            push(StepKind::Step, item, list, lines[j].line);
+        }
+    }
+    if path_section || tips_section {
+        let kind = if path_section {
+            StepKind::Step
+        } else {
+            StepKind::Tip
+        };
+        for (i, l) in lines.iter().enumerate() {
+            if l.heading || listed.contains(&i) {
+                continue;
+            }
+            if tips_section && strip_marker(l.text) > 0 {
+                push(kind, content(l.text), &p.section, l.line);
+            } else if is_prose(l) {
+                for sentence in line_sentences(l.text) {
+                    if is_imperative(sentence) {
+                        push(kind, sentence, &p.section, l.line);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a passage says interviews include (see the module docs).
+pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
+    let lines = passage_lines(p);
+    let about_interviews = INTERVIEW_WORD.is_match(&p.section) || INTERVIEW_WORD.is_match(&p.text);
+    let skill_label = SKILL_SECTION
+        .captures(&p.section)
+        .map(|c| c["name"].trim().to_string());
+    let mut out: Vec<RoadmapItem> = Vec::new();
+    let mut push = |kind: ItemKind, label: Option<String>, text: &str, line: u32| {
+        let item = RoadmapItem {
+            kind,
+            label,
+            text: text.to_string(),
+            cite: Citation::at(p, line),
+        };
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    };
+    let mut listed = HashSet::new();
+    let mut advice_from = None;
+    for (cue, items) in lists(&lines, &INTERVIEW_LIST_CUE) {
+        listed.insert(cue);
+        for &j in &items {
+            listed.insert(j);
+            let item = item_text(&lines[j]).expect("listed items are items");
+            push(ItemKind::InterviewFormat, None, item, lines[j].line);
+        }
+        advice_from = items.last().map(|&j| j + 1);
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading || listed.contains(&i) || !is_prose(l) {
+            continue;
+        }
+        for sentence in line_sentences(l.text) {
+            if PROMO.is_match(sentence) {
+                continue;
+            }
+            if PITFALL.is_match(sentence) && about_interviews {
+                push(ItemKind::InterviewPitfall, None, sentence, l.line);
+            } else if THIS_SKILL.is_match(sentence) {
+                push(
+                    ItemKind::InterviewEvaluation,
+                    skill_label.clone(),
+                    sentence,
+                    l.line,
+                );
+            } else if let Some(round) = ROUND.find(sentence).filter(|r| {
+                EVAL_VERB
+                    .find_iter(sentence)
+                    .any(|v| v.end() <= r.start() || v.start() >= r.end())
+            }) {
+                push(
+                    ItemKind::InterviewRound,
+                    Some(round.as_str().to_string()),
+                    sentence,
+                    l.line,
+                );
+            } else if INTERVIEW_WORD.is_match(sentence) && EVAL_VERB.is_match(sentence) {
+                push(ItemKind::InterviewEvaluation, None, sentence, l.line);
+            } else if advice_from.is_some_and(|from| i >= from) && is_imperative(sentence) {
+                push(ItemKind::InterviewAdvice, None, sentence, l.line);
+            }
+        }
+    }
+    out
+}
+
+/// What a passage says a portfolio and resume should show (see the module docs).
+pub fn extract_portfolio_items(p: &Passage) -> Vec<RoadmapItem> {
+    let lines = passage_lines(p);
+    let resume_section = has_term(&p.section, &RESUME_TERM);
+    let portfolio_section = has_term(&p.section, &PORTFOLIO_TERM);
+    let mut out: Vec<RoadmapItem> = Vec::new();
+    let mut push = |kind: ItemKind, text: &str, line: u32| {
+        let item = RoadmapItem {
+            kind,
+            label: None,
+            text: text.to_string(),
+            cite: Citation::at(p, line),
+        };
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    };
+    let mut listed = HashSet::new();
+    for (cue, items) in lists(&lines, &PORTFOLIO_LIST_CUE) {
+        listed.insert(cue);
+        let kind = if EXAMPLE_CUE.is_match(lines[cue].text) {
+            ItemKind::ExampleProject
+        } else {
+            ItemKind::PortfolioInclude
+        };
+        for j in items {
+            listed.insert(j);
+            let item = item_text(&lines[j]).expect("listed items are items");
+            push(kind, item, lines[j].line);
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading || listed.contains(&i) || is_cue_line(l, &PORTFOLIO_LIST_CUE) {
+            continue;
+        }
+        let prose = is_prose(l);
+        for sentence in line_sentences(l.text) {
+            if PROMO.is_match(sentence) {
+                continue;
+            }
+            if has_term(sentence, &RESUME_TERM) || (resume_section && prose) {
+                push(ItemKind::ResumeTip, sentence, l.line);
+            } else if has_term(sentence, &PORTFOLIO_TERM)
+                || (portfolio_section && prose)
+                || (SHOWCASE.is_match(sentence) && PROJECTS.is_match(sentence))
+            {
+                push(ItemKind::PortfolioAdvice, sentence, l.line);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage_in(section: &str, start_line: u32, text: &str) -> Passage {
+        let n = text.split('\n').count() as u32;
+        Passage {
+            source: "t.txt".into(),
+            title: "Test guide".into(),
+            section: section.into(),
+            start_line,
+            end_line: 10 + n - 1,
+            text: text.into(),
+            line_numbers: (10..10 + n).collect(),
+        }
+    }
+
+    #[test]
+    fn roles_classify_to_stages() {
+        for (role, stage) in [
+            ("Junior Back-End Developer", Some(Stage::Junior)),
+            ("entry-level roles", Some(Stage::Junior)),
+            ("Mid-Level Developer", Some(Stage::Mid)),
+            ("Senior Back-End Developer", Some(Stage::Senior)),
+            ("Senior Engineer", Some(Stage::Senior)),
+            ("senior engineering", Some(Stage::Senior)),
+            ("Software Architect", Some(Stage::Lead)),
+            ("Engineering Manager", Some(Stage::Lead)),
+            ("Senior Engineering Manager", Some(Stage::Lead)),
+            ("Chief Technology Officer", Some(Stage::Lead)),
+            ("Tech Lead", Some(Stage::Lead)),
+            ("engineering management", Some(Stage::Lead)),
+            ("management", Some(Stage::Lead)),
+            ("Back-End Developer", None),
+            ("data management", None),
+            ("Python Developer", None),
+        ] {
+            assert_eq!(classify_role(role), stage, "{role}");
+        }
+    }
+
+    #[test]
+    fn labelled_stage_lines_only_in_a_career_passage() {
+        let text = "• Junior back-end developer: Focus on learning core languages. This phase generally lasts around 1 to 2 years.\n• Senior back-end developer: You lead decisions. Job titles might include Senior Engineer or Staff Engineer.";
+        let p = passage_in("What is the typical career progression?", 9, text);
+        let got = extract_stages(&p);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[0].stage, Stage::Junior);
+        assert_eq!(got[0].evidence, StageEvidence::Described);
+        assert_eq!(got[0].roles, vec!["Junior back-end developer"]);
+        assert_eq!(got[0].cite.line, 10);
+        let d = got[0].duration.as_ref().unwrap();
+        assert_eq!(
+            (d.min_years, d.max_years, d.kind),
+            (1.0, Some(2.0), DurationKind::InStage)
+        );
+        // "Staff Engineer" is a lead role: not listed under the senior line.
+        assert_eq!(
+            got[1].roles,
+            vec!["Senior back-end developer", "Senior Engineer"]
+        );
+        // Elsewhere the labels describe no stage (the titles sentence still names roles).
+        let elsewhere = extract_stages(&passage_in("Skills", 9, text));
+        assert!(elsewhere.iter().all(|c| c.evidence == StageEvidence::Path));
+        assert_eq!(
+            elsewhere
+                .iter()
+                .map(|c| (c.stage, c.roles.clone()))
+                .collect::<Vec<_>>(),
+            vec![
+                (Stage::Senior, vec!["Senior Engineer".to_string()]),
+                (Stage::Lead, vec!["Staff Engineer".to_string()]),
+            ]
+        );
+        // Pay lines are never stages.
+        let pay = passage_in(
+            "Career progression and pay",
+            9,
+            "Entry-level: $75,000 – $95,000 per year",
+        );
+        assert!(extract_stages(&pay).is_empty());
+    }
+
+    #[test]
+    fn career_lists_sentences_and_title_tables() {
+        let p = passage_in(
+            "Career Growth",
+            9,
+            "Career Progression\nJunior Back-End Developer\nMid-Level Developer\nSoftware Architect\nDevOps Engineer\nWith experience, developers can move into leadership or specialized technical roles.",
+        );
+        let got: Vec<(Stage, StageEvidence, u32, Vec<String>)> = extract_stages(&p)
+            .into_iter()
+            .map(|c| (c.stage, c.evidence, c.cite.line, c.roles))
+            .collect();
+        use StageEvidence::*;
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Stage::Junior,
+                    Path,
+                    11,
+                    vec!["Junior Back-End Developer".to_string()]
+                ),
+                (
+                    Stage::Mid,
+                    Path,
+                    12,
+                    vec!["Mid-Level Developer".to_string()]
+                ),
+                (
+                    Stage::Lead,
+                    Path,
+                    13,
+                    vec!["Software Architect".to_string()]
+                ),
+                (Stage::Lead, Path, 15, vec!["leadership".to_string()]),
+            ]
+        );
+        let moves = extract_lateral_moves(&p);
+        assert_eq!(moves.len(), 1);
+        assert_eq!(moves[0].track, "DevOps");
+        assert_eq!(moves[0].citation.surface, "DevOps");
+        let p = passage_in(
+            "Titles",
+            9,
+            "Job Title Experience Level Focus Area\nBackend Developer Mid General Backend\nPlatform Developer (platform services) Lead Platform Services\nSomething else entirely.",
+        );
+        let got: Vec<(Stage, Vec<String>)> = extract_stages(&p)
+            .into_iter()
+            .map(|c| (c.stage, c.roles))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Stage::Mid, vec!["Backend Developer".to_string()]),
+                (
+                    Stage::Lead,
+                    vec!["Platform Developer (platform services)".to_string()]
+                ),
+            ]
+        );
+        let p = passage_in(
+            "Q4: How long does it take?",
+            9,
+            "It typically takes 1-2 years to qualify, including a relevant degree.",
+        );
+        let got = extract_stages(&p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].stage, Stage::Junior);
+        assert_eq!(got[0].evidence, StageEvidence::TimeToQualify);
+        assert_eq!(
+            got[0].duration.as_ref().unwrap().kind,
+            DurationKind::ToQualify
+        );
+    }
+
+    #[test]
+    fn lateral_moves_need_a_cue() {
+        let p = passage_in(
+            "Growth",
+            9,
+            "Alternatively, you may pivot towards DevOps, data engineering, or full-stack development.\nOur DevOps teams deploy daily.",
+        );
+        let got: Vec<(String, String, u32)> = extract_lateral_moves(&p)
+            .into_iter()
+            .map(|m| (m.track, m.citation.surface, m.citation.cite.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("DevOps".into(), "DevOps".into(), 10),
+                ("Data engineering".into(), "data engineering".into(), 10),
+                ("Full-stack development".into(), "full-stack".into(), 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn steps_tips_and_promotions() {
+        let p = passage_in(
+            "How to Become a Backend Developer",
+            9,
+            "To pursue this career, consider the following steps:\n1. Gain relevant education\n2. Develop core technical skills\nOnline courses are widely used. Start with one language. Consider enrolling in our Interview Course.",
+        );
+        let got: Vec<(u32, StepKind, String, u32)> = extract_steps(&p)
+            .into_iter()
+            .map(|s| (s.order, s.kind, s.text, s.cite.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, StepKind::Step, "Gain relevant education".into(), 11),
+                (
+                    2,
+                    StepKind::Step,
+                    "Develop core technical skills".into(),
+                    12
+                ),
+                (1, StepKind::Step, "Start with one language.".into(), 13),
+            ]
+        );
+        let p = passage_in(
+            "What tips do you need to know?",
+            9,
+            "Excelling requires more than coding.\n• Use Git meticulously and write clear commits.\n• Stay informed on industry trends.",
+        );
+        let got: Vec<(StepKind, String)> = extract_steps(&p)
+            .into_iter()
+            .map(|s| (s.kind, s.text))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    StepKind::Tip,
+                    "Use Git meticulously and write clear commits.".into()
+                ),
+                (StepKind::Tip, "Stay informed on industry trends.".into()),
+            ]
+        );
+        // Elsewhere, imperatives are not steps.
+        assert!(extract_steps(&passage_in("Salaries", 9, "Start negotiating early.")).is_empty());
+    }
+
+    #[test]
+    fn interview_and_portfolio_items() {
+        let p = passage_in(
+            "Interview Preparation",
+            9,
+            "Back-end interviews usually include:\nCoding tests\nSystem design discussions\nPractice regularly and focus on concepts.\nCoding assessments test problem-solving. Common failure patterns include poor preparation.",
+        );
+        let got: Vec<(ItemKind, Option<String>, String)> = extract_interview_items(&p)
+            .into_iter()
+            .map(|i| (i.kind, i.label, i.text))
+            .collect();
+        use ItemKind::*;
+        assert_eq!(
+            got,
+            vec![
+                (InterviewFormat, None, "Coding tests".into()),
+                (InterviewFormat, None, "System design discussions".into()),
+                (
+                    InterviewAdvice,
+                    None,
+                    "Practice regularly and focus on concepts.".into()
+                ),
+                (
+                    InterviewRound,
+                    Some("Coding assessments".into()),
+                    "Coding assessments test problem-solving.".into()
+                ),
+                (
+                    InterviewPitfall,
+                    None,
+                    "Common failure patterns include poor preparation.".into()
+                ),
+            ]
+        );
+        let p = passage_in(
+            "Skill #2: Database Design",
+            9,
+            "Interviews evaluate this skill through system design questions.",
+        );
+        let got = extract_interview_items(&p);
+        assert_eq!(got[0].kind, InterviewEvaluation);
+        assert_eq!(got[0].label.as_deref(), Some("Database Design"));
+        let p = passage_in(
+            "Building a Strong Portfolio",
+            9,
+            "A portfolio is one of the most important tools.\nPortfolio Should Include:\nReal projects\nExample projects:\nREST API for a mobile app\nRecruiters skim, so customize your resume for each job.",
+        );
+        let got: Vec<(ItemKind, String, u32)> = extract_portfolio_items(&p)
+            .into_iter()
+            .map(|i| (i.kind, i.text, i.cite.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (PortfolioInclude, "Real projects".into(), 12),
+                (ExampleProject, "REST API for a mobile app".into(), 14),
+                (
+                    PortfolioAdvice,
+                    "A portfolio is one of the most important tools.".into(),
+                    10
+                ),
+                (
+                    ResumeTip,
+                    "Recruiters skim, so customize your resume for each job.".into(),
+                    15
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn track_table_loads() {
+        assert!(TRACK_LEXICON.names.len() >= 8);
+        assert!(TRACK_LEXICON.names.contains(&"DevOps".to_string()));
+    }
+}

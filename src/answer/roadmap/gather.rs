@@ -1,0 +1,649 @@
+//! Gathering the roadmap across guides: stages with the guides that describe them, lateral
+//! moves, the learning path, interview and portfolio items. Run once per index generation over
+//! every guide, in file-name order; a request only filters by stage and focus.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::extract::{
+    extract_interview_items, extract_lateral_moves, extract_portfolio_items, extract_stages,
+    extract_steps,
+};
+use super::{
+    CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
+    StageCitation, TrackMention,
+};
+use crate::corpus::Passage;
+
+/// Citations listed per stage and per lateral track (`guides` counts every one).
+pub const MAX_CITATIONS_PER_STAGE: usize = 100;
+/// Learning-path steps and tips listed (the first guides' by file name).
+pub const MAX_STEPS: usize = 200;
+/// Interview or portfolio items listed per kind.
+pub const MAX_ITEMS_PER_KIND: usize = 50;
+
+/// One guide's roadmap facts, each list in line order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GuideRoadmap {
+    stages: Vec<StageCitation>,
+    lateral: Vec<TrackMention>,
+    steps: Vec<PathStep>,
+    items: Vec<RoadmapItem>,
+}
+
+/// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
+pub fn extract_guide(passages: &[Passage]) -> GuideRoadmap {
+    let mut stages: Vec<StageCitation> = Vec::new();
+    for c in passages.iter().flat_map(extract_stages) {
+        if !stages.contains(&c) {
+            stages.push(c);
+        }
+    }
+    stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
+    let mut lateral: Vec<TrackMention> = Vec::new();
+    for m in passages.iter().flat_map(extract_lateral_moves) {
+        if !lateral.contains(&m) {
+            lateral.push(m);
+        }
+    }
+    lateral.sort_by(|a, b| {
+        (&a.citation.cite.source, a.citation.cite.line)
+            .cmp(&(&b.citation.cite.source, b.citation.cite.line))
+    });
+    let mut steps: Vec<PathStep> = passages.iter().flat_map(extract_steps).collect();
+    steps.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
+    // Number each list across the passages it was split into.
+    let mut orders: HashMap<(String, String), u32> = HashMap::new();
+    for s in &mut steps {
+        let n = orders
+            .entry((s.cite.source.clone(), s.list.clone()))
+            .or_insert(0);
+        *n += 1;
+        s.order = *n;
+    }
+    let mut items: Vec<RoadmapItem> = passages
+        .iter()
+        .flat_map(|p| {
+            extract_interview_items(p)
+                .into_iter()
+                .chain(extract_portfolio_items(p))
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    items.retain(|i| seen.insert((i.kind, i.cite.source.clone(), i.cite.line, i.text.clone())));
+    items.sort_by(|a, b| {
+        (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
+    });
+    GuideRoadmap {
+        stages,
+        lateral,
+        steps,
+        items,
+    }
+}
+
+/// Citations of one stage or track across guides.
+#[derive(Debug, Clone)]
+struct Listed<T> {
+    guides: u32,
+    items: Vec<T>,
+    last_source: Option<String>,
+}
+
+impl<T> Default for Listed<T> {
+    fn default() -> Self {
+        Listed {
+            guides: 0,
+            items: Vec::new(),
+            last_source: None,
+        }
+    }
+}
+
+impl<T> Listed<T> {
+    fn add(&mut self, source: &str, item: T, cap: usize) {
+        if self.last_source.as_deref() != Some(source) {
+            self.guides += 1;
+            self.last_source = Some(source.to_string());
+        }
+        if self.items.len() < cap {
+            self.items.push(item);
+        }
+    }
+}
+
+/// The roadmap facts of a whole library, gathered guide by guide in file-name order.
+#[derive(Debug, Clone, Default)]
+pub struct RoadmapGathering {
+    stages: BTreeMap<Stage, Listed<StageCitation>>,
+    tracks: Vec<(String, Listed<super::TrackCitation>)>,
+    steps: Vec<PathStep>,
+    items: BTreeMap<ItemKind, Vec<RoadmapItem>>,
+}
+
+impl RoadmapGathering {
+    /// Adds one guide's facts.
+    pub fn gather(&mut self, guide: GuideRoadmap) {
+        for c in guide.stages {
+            let source = c.cite.source.clone();
+            self.stages
+                .entry(c.stage)
+                .or_default()
+                .add(&source, c, MAX_CITATIONS_PER_STAGE);
+        }
+        for m in guide.lateral {
+            let k = match self.tracks.iter().position(|(t, _)| *t == m.track) {
+                Some(k) => k,
+                None => {
+                    self.tracks.push((m.track.clone(), Listed::default()));
+                    self.tracks.len() - 1
+                }
+            };
+            let source = m.citation.cite.source.clone();
+            self.tracks[k]
+                .1
+                .add(&source, m.citation, MAX_CITATIONS_PER_STAGE);
+        }
+        let room = MAX_STEPS.saturating_sub(self.steps.len());
+        self.steps.extend(guide.steps.into_iter().take(room));
+        for i in guide.items {
+            let list = self.items.entry(i.kind).or_default();
+            if list.len() < MAX_ITEMS_PER_KIND {
+                list.push(i);
+            }
+        }
+    }
+
+    /// The whole roadmap: every stage, lateral move, step and item.
+    pub fn finish(self) -> RoadmapAnswer {
+        let stages = self
+            .stages
+            .into_iter()
+            .map(|(stage, listed)| CareerStage {
+                stage,
+                label: stage.label().to_string(),
+                guides: listed.guides,
+                citations: listed.items,
+            })
+            .collect();
+        let mut lateral_moves: Vec<LateralMove> = self
+            .tracks
+            .into_iter()
+            .map(|(track, listed)| LateralMove {
+                track,
+                guides: listed.guides,
+                citations: listed.items,
+            })
+            .collect();
+        lateral_moves.sort_by(|a, b| {
+            b.guides
+                .cmp(&a.guides)
+                .then(b.citations.len().cmp(&a.citations.len()))
+                .then_with(|| a.track.cmp(&b.track))
+        });
+        let (interviews, portfolio): (Vec<RoadmapItem>, Vec<RoadmapItem>) = self
+            .items
+            .into_values()
+            .flatten()
+            .partition(|i| i.kind.is_interview());
+        RoadmapAnswer {
+            stage: None,
+            focus: Focus::All,
+            stages,
+            lateral_moves,
+            learning_path: self.steps,
+            interviews,
+            portfolio,
+        }
+    }
+}
+
+impl RoadmapAnswer {
+    /// This (whole) roadmap narrowed to a stage and a focus: one stage leaves out the lateral
+    /// moves; a focus keeps only its part.
+    pub fn narrowed(&self, stage: Option<Stage>, focus: Focus) -> RoadmapAnswer {
+        let progression = focus.includes(Focus::CareerProgression);
+        RoadmapAnswer {
+            stage,
+            focus,
+            stages: if progression {
+                self.stages
+                    .iter()
+                    .filter(|s| stage.is_none_or(|want| want == s.stage))
+                    .cloned()
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            lateral_moves: if progression && stage.is_none() {
+                self.lateral_moves.clone()
+            } else {
+                Vec::new()
+            },
+            learning_path: if focus.includes(Focus::LearningPath) {
+                self.learning_path.clone()
+            } else {
+                Vec::new()
+            },
+            interviews: if focus.includes(Focus::Interviews) {
+                self.interviews.clone()
+            } else {
+                Vec::new()
+            },
+            portfolio: if focus.includes(Focus::Portfolio) {
+                self.portfolio.clone()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// The roadmap over `passages` for `stage` and `focus`: what a generation built from these
+/// passages answers (passages are taken guide by guide, in file-name order).
+pub fn roadmap_answer(passages: &[Passage], stage: Option<Stage>, focus: Focus) -> RoadmapAnswer {
+    let mut by_source: BTreeMap<&str, Vec<Passage>> = BTreeMap::new();
+    for p in passages {
+        by_source.entry(&p.source).or_default().push(p.clone());
+    }
+    let mut gathering = RoadmapGathering::default();
+    for guide in by_source.values() {
+        gathering.gather(extract_guide(guide));
+    }
+    gathering.finish().narrowed(stage, focus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::citation::Citation;
+    use crate::answer::fixtures::{all_seed_passages, seed_text};
+    use crate::answer::roadmap::extract::PROMO;
+    use crate::answer::roadmap::{Duration, DurationKind, StepKind};
+    use std::collections::BTreeSet;
+
+    fn source_line(c: &Citation) -> String {
+        assert!(c.start_line <= c.line && c.line <= c.end_line, "{c:?}");
+        seed_text(&c.source)
+            .lines()
+            .nth(c.line as usize - 1)
+            .unwrap_or_else(|| panic!("{c:?} past the end"))
+            .to_string()
+    }
+
+    fn full() -> RoadmapAnswer {
+        roadmap_answer(&all_seed_passages(), None, Focus::All)
+    }
+
+    #[test]
+    fn seed_every_item_is_on_its_cited_line() {
+        let a = full();
+        for s in &a.stages {
+            assert!(!s.citations.is_empty());
+            for c in &s.citations {
+                assert_eq!(c.stage, s.stage);
+                let line = source_line(&c.cite);
+                assert!(line.contains(&c.text), "{c:?} not on {line:?}");
+                for role in &c.roles {
+                    assert!(line.contains(role.as_str()), "{role:?} not on {line:?}");
+                }
+                if let Some(d) = &c.duration {
+                    assert!(line.contains(&d.raw), "{d:?} not on {line:?}");
+                    assert!(c.text.contains(&d.raw));
+                }
+            }
+        }
+        for m in &a.lateral_moves {
+            for c in &m.citations {
+                let line = source_line(&c.cite);
+                assert!(
+                    line.contains(&c.text) && c.text.contains(&c.surface),
+                    "{c:?}"
+                );
+            }
+        }
+        for s in &a.learning_path {
+            let line = source_line(&s.cite);
+            assert!(line.contains(&s.text), "{s:?} not on {line:?}");
+        }
+        for i in a.interviews.iter().chain(&a.portfolio) {
+            let line = source_line(&i.cite);
+            assert!(line.contains(&i.text), "{i:?} not on {line:?}");
+            if let Some(label) = &i.label
+                && i.kind == ItemKind::InterviewRound
+            {
+                assert!(i.text.contains(label.as_str()));
+            }
+        }
+    }
+
+    fn stage(a: &RoadmapAnswer, s: Stage) -> &CareerStage {
+        a.stages.iter().find(|c| c.stage == s).unwrap()
+    }
+
+    fn duration_at(a: &RoadmapAnswer, s: Stage, src: &str, line: u32) -> Duration {
+        stage(a, s)
+            .durations()
+            .find(|(c, _)| c.cite.source.starts_with(src) && c.cite.line == line)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_else(|| panic!("no duration for {s:?} at {src}:{line}"))
+    }
+
+    #[test]
+    fn seed_stages_with_durations() {
+        let a = full();
+        assert_eq!(
+            a.stages.iter().map(|s| s.stage).collect::<Vec<_>>(),
+            Stage::ALL.to_vec()
+        );
+        let d = duration_at(&a, Stage::Junior, "001", 58);
+        assert_eq!(
+            (d.min_years, d.max_years, d.open_ended),
+            (1.0, Some(2.0), false)
+        );
+        assert_eq!(d.kind, DurationKind::InStage);
+        assert!(d.raw.contains("1 to 2 years"));
+        let d = duration_at(&a, Stage::Mid, "001", 59);
+        assert_eq!(
+            (d.min_years, d.max_years, d.open_ended),
+            (2.0, Some(4.0), false)
+        );
+        let d = duration_at(&a, Stage::Senior, "001", 60);
+        assert_eq!((d.min_years, d.max_years, d.open_ended), (5.0, None, true));
+        assert_eq!(d.kind, DurationKind::ExperienceRequired);
+        assert_eq!(d.raw, "over five years");
+        let d = duration_at(&a, Stage::Junior, "004", 139);
+        assert_eq!((d.min_years, d.max_years), (1.0, Some(2.0)));
+        assert_eq!(d.kind, DurationKind::ToQualify);
+        // Only those four lines give durations.
+        let n: usize = a.stages.iter().map(|s| s.durations().count()).sum();
+        assert_eq!(n, 4);
+        // Several guides describe each stage; every citation is listed.
+        let sources = |s: Stage| -> BTreeSet<String> {
+            stage(&a, s)
+                .citations
+                .iter()
+                .map(|c| c.cite.source[..3].to_string())
+                .collect()
+        };
+        for (s, want) in [
+            (Stage::Junior, &["000", "001", "004"][..]),
+            (Stage::Mid, &["000", "001", "004"][..]),
+            (Stage::Senior, &["000", "001", "003", "004"][..]),
+            (Stage::Lead, &["000", "001", "003", "004"][..]),
+        ] {
+            let got = sources(s);
+            for w in want {
+                assert!(got.contains(*w), "{s:?} lacks {w}: {got:?}");
+            }
+            assert_eq!(stage(&a, s).guides as usize, got.len());
+        }
+        let lead_roles: Vec<&str> = stage(&a, Stage::Lead)
+            .citations
+            .iter()
+            .flat_map(|c| c.roles.iter().map(String::as_str))
+            .collect();
+        for role in [
+            "Software Architect",
+            "Engineering Manager",
+            "Tech Lead",
+            "Chief Technology Officer",
+            "Lead Developer",
+            "Technical Lead",
+            "Solutions Architect",
+        ] {
+            assert!(lead_roles.contains(&role), "{role}: {lead_roles:?}");
+        }
+        let junior = &stage(&a, Stage::Junior).citations;
+        assert!(junior.iter().any(|c| c.cite.source.starts_with("000")
+            && c.cite.line == 229
+            && c.roles == ["Junior Back-End Developer"]));
+        // Salary lines never make stages.
+        assert!(
+            a.stages
+                .iter()
+                .flat_map(|s| &s.citations)
+                .all(|c| !c.text.contains('$'))
+        );
+    }
+
+    #[test]
+    fn seed_lateral_moves() {
+        let a = full();
+        let tracks: Vec<&str> = a.lateral_moves.iter().map(|m| m.track.as_str()).collect();
+        for t in [
+            "DevOps",
+            "Data engineering",
+            "Full-stack development",
+            "Cloud engineering",
+            "Machine learning / AI",
+            "Microservices",
+        ] {
+            let m = a
+                .lateral_moves
+                .iter()
+                .find(|m| m.track == t)
+                .unwrap_or_else(|| panic!("{t} missing: {tracks:?}"));
+            assert!(
+                m.citations
+                    .iter()
+                    .any(|c| c.cite.source.starts_with("001") && c.cite.line == 62),
+                "{t}"
+            );
+        }
+        assert!(tracks.contains(&"Cloud engineering"));
+    }
+
+    #[test]
+    fn seed_learning_path() {
+        let a = full();
+        let from = |src: &str| -> Vec<(u32, &str)> {
+            a.learning_path
+                .iter()
+                .filter(|s| s.cite.source.starts_with(src) && s.kind == StepKind::Step)
+                .map(|s| (s.order, s.text.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            from("000"),
+            vec![
+                (1, "Learn programming basics"),
+                (2, "Choose one back-end language"),
+                (3, "Practice database management"),
+                (4, "Build APIs and server logic"),
+                (5, "Learn cloud deployment"),
+                (6, "Create real-world projects"),
+            ]
+        );
+        assert_eq!(
+            from("004"),
+            vec![
+                (1, "Gain relevant education"),
+                (2, "Develop core technical skills"),
+                (3, "Gain hands-on experience"),
+                (4, "Prepare for technical interviews"),
+                (5, "Position yourself strategically"),
+            ]
+        );
+        let s002 = from("002");
+        assert_eq!(
+            s002[0],
+            (
+                1,
+                "Start by mastering one backend language and learning databases deeply."
+            )
+        );
+        assert!(s002[1].1.starts_with("Engage in hands-on projects"));
+        assert!(s002.iter().all(|(_, t)| !PROMO.is_match(t)), "{s002:?}");
+        let tips: Vec<&PathStep> = a
+            .learning_path
+            .iter()
+            .filter(|s| s.cite.source.starts_with("001") && s.kind == StepKind::Tip)
+            .collect();
+        assert!(tips.iter().any(|t| {
+            t.text
+                .starts_with("Focus initially on mastering one in-demand server-side language")
+        }));
+        // A tips list split over two passages is numbered as one list.
+        let excel: Vec<u32> = tips
+            .iter()
+            .filter(|t| t.list.starts_with("What tips"))
+            .map(|t| t.order)
+            .collect();
+        assert_eq!(excel, (1..=8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn seed_interviews_and_portfolio() {
+        let a = full();
+        let formats: Vec<&str> = a
+            .interviews
+            .iter()
+            .filter(|i| i.kind == ItemKind::InterviewFormat)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(
+            formats,
+            vec![
+                "Coding tests",
+                "Database questions",
+                "API design problems",
+                "System design discussions"
+            ]
+        );
+        let rounds: Vec<String> = a
+            .interviews
+            .iter()
+            .filter(|i| i.kind == ItemKind::InterviewRound)
+            .map(|i| i.label.clone().unwrap().to_lowercase())
+            .collect();
+        for r in [
+            "phone screens",
+            "coding assessments",
+            "technical interviews",
+            "behavioral rounds",
+        ] {
+            assert!(rounds.contains(&r.to_string()), "{r}: {rounds:?}");
+        }
+        assert!(
+            a.interviews
+                .iter()
+                .any(|i| i.kind == ItemKind::InterviewPitfall
+                    && i.cite.source.starts_with("002")
+                    && i.cite.line == 62)
+        );
+        assert!(
+            a.interviews
+                .iter()
+                .any(|i| i.label.as_deref() == Some("Database Design"))
+        );
+        assert!(a.interviews.iter().all(|i| !PROMO.is_match(&i.text)));
+        let kinds = |k: ItemKind| -> Vec<&str> {
+            a.portfolio
+                .iter()
+                .filter(|i| i.kind == k)
+                .map(|i| i.text.as_str())
+                .collect()
+        };
+        assert_eq!(
+            kinds(ItemKind::PortfolioInclude),
+            vec![
+                "Real projects",
+                "GitHub code links",
+                "Clear explanations of features",
+                "Deployed applications"
+            ]
+        );
+        assert_eq!(
+            kinds(ItemKind::ExampleProject),
+            vec![
+                "User authentication system",
+                "REST API for a mobile app",
+                "E-commerce back-end"
+            ]
+        );
+        let resume = kinds(ItemKind::ResumeTip);
+        assert!(
+            resume.contains(
+                &"A skill-based resume strategy emphasizes scale, metrics, and outcomes."
+            )
+        );
+        assert!(resume.contains(&"Customize your resume"));
+        assert!(
+            resume
+                .iter()
+                .any(|t| t.starts_with("Tailor your resume by highlighting"))
+        );
+    }
+
+    #[test]
+    fn seed_stage_and_focus_filters() {
+        let ps = all_seed_passages();
+        let junior = roadmap_answer(&ps, Some(Stage::Junior), Focus::CareerProgression);
+        assert_eq!(junior.stages.len(), 1);
+        assert_eq!(junior.stages[0].stage, Stage::Junior);
+        assert!(junior.lateral_moves.is_empty());
+        assert!(
+            junior.learning_path.is_empty()
+                && junior.interviews.is_empty()
+                && junior.portfolio.is_empty()
+        );
+        let interviews = roadmap_answer(&ps, None, Focus::Interviews);
+        assert!(
+            interviews.stages.is_empty()
+                && interviews.learning_path.is_empty()
+                && interviews.portfolio.is_empty()
+        );
+        assert!(!interviews.interviews.is_empty());
+        let full = roadmap_answer(&ps, None, Focus::All);
+        assert_eq!(interviews.interviews, full.interviews);
+        let path = roadmap_answer(&ps, Some(Stage::Senior), Focus::LearningPath);
+        assert_eq!(path.learning_path, full.learning_path);
+        assert!(!full.is_empty());
+        assert!(roadmap_answer(&[], None, Focus::All).is_empty());
+        let summary = full.summary();
+        assert!(
+            summary
+                .contains("Junior: 3 guides; 1–2 years in the stage (001_2be4012d68e4b72e.txt:58)"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("5+ years of experience (001_2be4012d68e4b72e.txt:60)"),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn seed_json_items_carry_their_citation() {
+        let v = serde_json::to_value(full()).unwrap();
+        assert_eq!(v["focus"], "all");
+        let mut items: Vec<&serde_json::Value> = Vec::new();
+        for s in v["stages"].as_array().unwrap() {
+            items.extend(s["citations"].as_array().unwrap());
+        }
+        for m in v["lateral_moves"].as_array().unwrap() {
+            items.extend(m["citations"].as_array().unwrap());
+        }
+        for key in ["learning_path", "interviews", "portfolio"] {
+            items.extend(v[key].as_array().unwrap());
+        }
+        assert!(items.len() > 100);
+        for item in items {
+            assert!(item["source"].is_string(), "{item}");
+            for key in ["line", "start_line", "end_line"] {
+                assert!(item[key].is_u64(), "{key} in {item}");
+            }
+        }
+        let junior = &v["stages"][0]["citations"];
+        let with_duration = junior
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["duration"].is_object())
+            .unwrap();
+        assert_eq!(with_duration["duration"]["min_years"], 1.0);
+        assert_eq!(with_duration["duration"]["max_years"], 2.0);
+        assert_eq!(with_duration["duration"]["open_ended"], false);
+        let back: RoadmapAnswer = serde_json::from_value(v).unwrap();
+        assert_eq!(back, full());
+    }
+}

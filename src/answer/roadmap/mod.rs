@@ -1,0 +1,556 @@
+//! The career roadmap the guides describe: career stages (junior → mid → senior → lead) with
+//! durations where a guide gives them, lateral moves, the step-by-step learning path, what
+//! interviews include, and what a portfolio and resume should show — every item cited to its
+//! exact source line and passage.
+//!
+//! Everything is found by pattern over passages, never by line number:
+//!
+//! - **Stages.** (a) In a passage about career progression, a line labelled by a role
+//!   ("Junior back-end developer: Focus on learning …"): the stage comes from the label, the
+//!   description is the rest of the line, and a duration in it is parsed. (b) A list under a
+//!   "Career Progression" / "career paths, including:" line: each item naming a level or a
+//!   leadership role is a stage ("Software Architect" → lead). (c) A sentence with a progression
+//!   cue ("progress from", "advance into", "roles such as", "titles might include", "expand
+//!   into") cites every role it names ("Junior Backend Developer", "senior positions",
+//!   "engineering management"). (d) A job-title table with an experience-level column.
+//!   (e) "It typically takes 1-2 years to qualify" cites the time to reach the junior stage.
+//!   A role's stage: lead words (lead, principal, staff, architect, manager, director, chief,
+//!   CTO, leadership, engineering management) win over senior, then mid, then junior/entry.
+//! - **Durations** ([`parse_durations`]): "1 to 2 years", "2-4 years", "over five years",
+//!   "5+ years", "at least 3 years", "up to 2 years", "6 months" → `min_years`, `max_years`,
+//!   `open_ended`; the sentence says what the time is ([`DurationKind`]).
+//! - **Lateral moves**: tracks (DevOps, data engineering, full-stack, cloud, machine learning, …;
+//!   a small lexicon matched with the same analyzer as the skills) named in a sentence with a
+//!   lateral cue ("lateral", "pivot", "transition into", "specializing in", "career paths") or
+//!   listed under a career-paths line.
+//! - **Learning path**: items listed under a learning-path line or heading ("Step-by-Step Learning
+//!   Path", "consider the following steps:", "How to Become …"), and imperative sentences in such a
+//!   section ("Start by mastering one backend language …") are steps; bullets and imperative
+//!   sentences in a tips section ("What tips do you need …", "How can you advance …") are tips.
+//!   Sentences selling a course or programme are not steps.
+//! - **Interviews**: items listed under "interviews usually include:", sentences naming an
+//!   interview round with what it assesses ("Coding assessments test …"), sentences on what
+//!   interviews evaluate (labelled by the skill when the guide says "this skill"), failure
+//!   patterns, and imperative advice after an interview list.
+//! - **Portfolio**: items under "Portfolio Should Include:" / "Example projects:", sentences about
+//!   the portfolio or resume (every sentence of a section about the resume), and sentences about
+//!   showcasing projects.
+
+mod durations;
+mod extract;
+mod gather;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answer::level::Level;
+
+pub use crate::answer::citation::Citation;
+pub use durations::parse_durations;
+pub use extract::{
+    classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
+    extract_stages, extract_steps,
+};
+pub use gather::{GuideRoadmap, RoadmapGathering, extract_guide, roadmap_answer};
+
+/// A career stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Junior / entry level.
+    Junior,
+    /// Mid-level.
+    Mid,
+    /// Senior.
+    Senior,
+    /// Lead, principal, architect, engineering manager, CTO.
+    Lead,
+}
+
+impl Stage {
+    /// All stages in career order.
+    pub const ALL: [Stage; 4] = [Stage::Junior, Stage::Mid, Stage::Senior, Stage::Lead];
+
+    /// The id used in commands and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Junior => "junior",
+            Stage::Mid => "mid",
+            Stage::Senior => "senior",
+            Stage::Lead => "lead",
+        }
+    }
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Junior => "Junior",
+            Stage::Mid => "Mid-level",
+            Stage::Senior => "Senior",
+            Stage::Lead => "Lead / architect / manager",
+        }
+    }
+
+    /// The matching salary level.
+    pub fn level(self) -> Level {
+        match self {
+            Stage::Junior => Level::Entry,
+            Stage::Mid => Level::Mid,
+            Stage::Senior => Level::Senior,
+            Stage::Lead => Level::Lead,
+        }
+    }
+
+    /// The stage of a level (`Overall` has none).
+    pub fn from_level(level: Level) -> Option<Stage> {
+        match level {
+            Level::Entry => Some(Stage::Junior),
+            Level::Mid => Some(Stage::Mid),
+            Level::Senior => Some(Stage::Senior),
+            Level::Lead => Some(Stage::Lead),
+            Level::Overall => None,
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A stage name that [`Stage::from_str`] does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown stage {0:?} (try junior, mid, senior or lead)")]
+pub struct ParseStageError(pub String);
+
+impl FromStr for Stage {
+    type Err = ParseStageError;
+
+    /// Accepts stage ids and the words guides use ("entry-level", "intermediate", "principal",
+    /// "architect", "engineering manager", "cto").
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().to_lowercase().replace(['-', '_', '.'], " ");
+        let key = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+        let stage = match key.as_str() {
+            "manager"
+            | "engineering manager"
+            | "cto"
+            | "architect"
+            | "tech lead"
+            | "team lead"
+            | "director" => Stage::Lead,
+            _ => match key.parse::<Level>().ok().and_then(Stage::from_level) {
+                Some(stage) => stage,
+                None => return Err(ParseStageError(s.to_string())),
+            },
+        };
+        Ok(stage)
+    }
+}
+
+/// Which part of the roadmap to answer.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Focus {
+    /// Everything.
+    #[default]
+    All,
+    /// The step-by-step learning path and tips.
+    LearningPath,
+    /// Career stages, durations and lateral moves.
+    CareerProgression,
+    /// What interviews include.
+    Interviews,
+    /// Portfolio and resume.
+    Portfolio,
+}
+
+impl Focus {
+    /// All focuses (`All` first).
+    pub const ALL: [Focus; 5] = [
+        Focus::All,
+        Focus::LearningPath,
+        Focus::CareerProgression,
+        Focus::Interviews,
+        Focus::Portfolio,
+    ];
+
+    /// The id used in commands and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Focus::All => "all",
+            Focus::LearningPath => "learning_path",
+            Focus::CareerProgression => "career_progression",
+            Focus::Interviews => "interviews",
+            Focus::Portfolio => "portfolio",
+        }
+    }
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Focus::All => "Full roadmap",
+            Focus::LearningPath => "Learning path",
+            Focus::CareerProgression => "Career progression",
+            Focus::Interviews => "Interviews",
+            Focus::Portfolio => "Portfolio & resume",
+        }
+    }
+
+    /// Whether this focus covers `part`.
+    pub fn includes(self, part: Focus) -> bool {
+        self == Focus::All || self == part
+    }
+}
+
+impl fmt::Display for Focus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A focus name that [`Focus::from_str`] does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown focus {0:?} (try learning_path, career_progression, interviews, portfolio or all)"
+)]
+pub struct ParseFocusError(pub String);
+
+impl FromStr for Focus {
+    type Err = ParseFocusError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = super::option_key(s);
+        let focus = match key.as_str() {
+            "all" | "everything" | "full" | "roadmap" => Focus::All,
+            "learning_path" | "learning" | "path" | "steps" | "learn" => Focus::LearningPath,
+            "career_progression" | "career" | "progression" | "stages" | "career_path" => {
+                Focus::CareerProgression
+            }
+            "interviews" | "interview" => Focus::Interviews,
+            "portfolio" | "resume" | "projects" | "cv" => Focus::Portfolio,
+            _ => return Err(ParseFocusError(s.to_string())),
+        };
+        Ok(focus)
+    }
+}
+
+/// What a stated time span measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationKind {
+    /// Time spent in the stage ("This phase generally lasts around 1 to 2 years").
+    InStage,
+    /// Experience the stage requires ("requires over five years of experience").
+    ExperienceRequired,
+    /// Time to qualify for a first role ("It typically takes 1-2 years to qualify").
+    ToQualify,
+    /// Not said.
+    Unspecified,
+}
+
+/// A time span as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Duration {
+    /// Lower end in years (months / 12).
+    pub min_years: f64,
+    /// Upper end in years; `None` when open-ended.
+    pub max_years: Option<f64>,
+    /// "over five years", "5+ years", "at least 3 years".
+    pub open_ended: bool,
+    pub kind: DurationKind,
+    /// The exact text on the line, e.g. "1 to 2 years".
+    pub raw: String,
+}
+
+impl Duration {
+    /// "1–2 years", "5+ years", "6 months".
+    pub fn label(&self) -> String {
+        fn num(v: f64) -> String {
+            let s = format!("{v:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        let months = self.max_years.unwrap_or(self.min_years) < 1.0 && self.min_years < 1.0;
+        let (scale, unit) = if months {
+            (12.0, "months")
+        } else {
+            (1.0, "years")
+        };
+        let lo = num(self.min_years * scale);
+        let unit = if !months && self.max_years == Some(1.0) && self.min_years == 1.0 {
+            "year"
+        } else {
+            unit
+        };
+        match self.max_years {
+            None => format!("{lo}+ {unit}"),
+            Some(hi) if hi == self.min_years => format!("{lo} {unit}"),
+            Some(hi) => format!("{lo}–{} {unit}", num(hi * scale)),
+        }
+    }
+}
+
+/// How a guide presents a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageEvidence {
+    /// A line labelled by the role, describing it ("Junior back-end developer: Focus on …").
+    Described,
+    /// A role named in a career path (a list or a sentence).
+    Path,
+    /// A row of a job-title table with an experience level.
+    JobTitle,
+    /// The time it takes to qualify for a first (junior) role.
+    TimeToQualify,
+}
+
+/// One guide line about a stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageCitation {
+    pub stage: Stage,
+    pub evidence: StageEvidence,
+    /// Role names as written on the line ("Junior back-end developer", "Tech Lead").
+    pub roles: Vec<String>,
+    /// Verbatim text from the line: the description, sentence, list item or table row.
+    pub text: String,
+    /// A time span the text gives, parsed.
+    pub duration: Option<Duration>,
+    #[serde(flatten)]
+    pub cite: Citation,
+}
+
+/// A career stage with every guide line about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CareerStage {
+    pub stage: Stage,
+    pub label: String,
+    /// Distinct guides citing it.
+    pub guides: u32,
+    /// Ordered by source, then line.
+    pub citations: Vec<StageCitation>,
+}
+
+impl CareerStage {
+    /// The citations that give a duration.
+    pub fn durations(&self) -> impl Iterator<Item = (&StageCitation, &Duration)> {
+        self.citations
+            .iter()
+            .filter_map(|c| c.duration.as_ref().map(|d| (c, d)))
+    }
+}
+
+/// One guide line naming a lateral move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackCitation {
+    /// The track's words as written ("data engineering", "Cloud Engineer").
+    pub surface: String,
+    /// The sentence or list item, verbatim.
+    pub text: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+}
+
+/// A lateral move or specialisation the guides mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateralMove {
+    pub track: String,
+    pub guides: u32,
+    pub citations: Vec<TrackCitation>,
+}
+
+/// A track named in a passage, for [`extract_lateral_moves`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackMention {
+    pub track: String,
+    #[serde(flatten)]
+    pub citation: TrackCitation,
+}
+
+/// Whether a learning-path item is an ordered step or a tip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    Step,
+    Tip,
+}
+
+/// One step (or tip) of a learning path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathStep {
+    /// 1-based position in its list.
+    pub order: u32,
+    pub kind: StepKind,
+    /// Verbatim text (list marker and number removed).
+    pub text: String,
+    /// The line or heading that introduces the list.
+    pub list: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+}
+
+/// What an interview or portfolio item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A part of the interview process, listed ("Coding tests").
+    InterviewFormat,
+    /// A round and what it assesses ("Coding assessments test problem-solving …").
+    InterviewRound,
+    /// What interviews evaluate (labelled by the skill when the guide says "this skill").
+    InterviewEvaluation,
+    /// Common failure patterns.
+    InterviewPitfall,
+    /// Advice on preparing.
+    InterviewAdvice,
+    /// What a portfolio should include.
+    PortfolioInclude,
+    /// An example project.
+    ExampleProject,
+    /// A sentence about the portfolio or showcasing projects.
+    PortfolioAdvice,
+    /// Resume advice.
+    ResumeTip,
+}
+
+impl ItemKind {
+    /// Whether the item is about interviews (else about the portfolio and resume).
+    pub fn is_interview(self) -> bool {
+        matches!(
+            self,
+            ItemKind::InterviewFormat
+                | ItemKind::InterviewRound
+                | ItemKind::InterviewEvaluation
+                | ItemKind::InterviewPitfall
+                | ItemKind::InterviewAdvice
+        )
+    }
+}
+
+/// One cited interview or portfolio item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapItem {
+    pub kind: ItemKind,
+    /// The round ("phone screens") or skill ("Database Design") the item is about.
+    pub label: Option<String>,
+    /// Verbatim text from the line.
+    pub text: String,
+    #[serde(flatten)]
+    pub cite: Citation,
+}
+
+/// The roadmap answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoadmapAnswer {
+    pub stage: Option<Stage>,
+    pub focus: Focus,
+    /// Career stages in order (only `stage` when given).
+    pub stages: Vec<CareerStage>,
+    /// Lateral moves, by guides then mentions (only without a stage).
+    pub lateral_moves: Vec<LateralMove>,
+    /// Learning-path steps and tips, ordered by source, then line.
+    pub learning_path: Vec<PathStep>,
+    /// Interview items, ordered by kind, source, line.
+    pub interviews: Vec<RoadmapItem>,
+    /// Portfolio and resume items, ordered by kind, source, line.
+    pub portfolio: Vec<RoadmapItem>,
+}
+
+impl RoadmapAnswer {
+    /// Nothing was found for the request.
+    pub fn is_empty(&self) -> bool {
+        self.stages.is_empty()
+            && self.lateral_moves.is_empty()
+            && self.learning_path.is_empty()
+            && self.interviews.is_empty()
+            && self.portfolio.is_empty()
+    }
+
+    /// One line per stage with its durations, e.g. "Junior: 1–2 years in stage (001_…:58)".
+    pub fn summary(&self) -> String {
+        let mut out = Vec::new();
+        for s in &self.stages {
+            let times: Vec<String> = s
+                .durations()
+                .map(|(c, d)| {
+                    let what = match d.kind {
+                        DurationKind::InStage => " in the stage",
+                        DurationKind::ExperienceRequired => " of experience",
+                        DurationKind::ToQualify => " to qualify",
+                        DurationKind::Unspecified => "",
+                    };
+                    format!("{}{what} ({}:{})", d.label(), c.cite.source, c.cite.line)
+                })
+                .collect();
+            let plural = if s.guides == 1 { "" } else { "s" };
+            if times.is_empty() {
+                out.push(format!("{}: {} guide{plural}", s.label, s.guides));
+            } else {
+                out.push(format!(
+                    "{}: {} guide{plural}; {}",
+                    s.label,
+                    s.guides,
+                    times.join(", ")
+                ));
+            }
+        }
+        if !self.lateral_moves.is_empty() {
+            let tracks: Vec<&str> = self
+                .lateral_moves
+                .iter()
+                .map(|m| m.track.as_str())
+                .collect();
+            out.push(format!("Lateral moves: {}", tracks.join(", ")));
+        }
+        if !self.learning_path.is_empty() {
+            out.push(format!(
+                "Learning path: {} steps and tips",
+                self.learning_path.len()
+            ));
+        }
+        out.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_and_focuses_parse_and_serialise_by_id() {
+        for s in Stage::ALL {
+            assert_eq!(s.id().parse::<Stage>(), Ok(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.id());
+            assert_eq!(Stage::from_level(s.level()), Some(s));
+        }
+        for (word, stage) in [
+            ("entry-level", Stage::Junior),
+            ("Junior", Stage::Junior),
+            ("intermediate", Stage::Mid),
+            ("mid-level", Stage::Mid),
+            ("experienced", Stage::Senior),
+            ("principal", Stage::Lead),
+            ("architect", Stage::Lead),
+            ("engineering manager", Stage::Lead),
+            ("CTO", Stage::Lead),
+        ] {
+            assert_eq!(word.parse::<Stage>(), Ok(stage), "{word}");
+        }
+        assert!("overall".parse::<Stage>().is_err());
+        assert!("intern".parse::<Stage>().is_err());
+        for f in Focus::ALL {
+            assert_eq!(f.id().parse::<Focus>(), Ok(f));
+            assert_eq!(serde_json::to_value(f).unwrap(), f.id());
+        }
+        assert_eq!(Focus::default(), Focus::All);
+        assert_eq!("learning path".parse(), Ok(Focus::LearningPath));
+        assert_eq!("resume".parse(), Ok(Focus::Portfolio));
+        assert!("salary".parse::<Focus>().is_err());
+        assert!(Focus::All.includes(Focus::Interviews));
+        assert!(!Focus::Portfolio.includes(Focus::Interviews));
+    }
+}
