@@ -1,6 +1,8 @@
 //! Scale: a deterministic generator turns the shipped guides into a large library (default
-//! 10,000 guides, ~100 MB, ~180k passages), then this measures the index build (time and peak
-//! memory of a real `careerbot reindex` process with 2 indexing threads) and `ask` latency on it.
+//! 10,000 guides, ~100 MB, ~180k passages), then this measures the index build with its
+//! extraction (time and peak memory of a real `careerbot reindex` process with 2 indexing
+//! threads), `ask` latency on it, and the structured answers (`salary`, `skills`, `roadmap`):
+//! in-process after the generation's facts are loaded, and as fresh `careerbot` processes.
 //!
 //! `cargo bench --bench scale` (or `cargo bench --bench scale -- --guides 2000` for a quicker run).
 //! The figures are recorded in `docs/PERFORMANCE.md`.
@@ -19,7 +21,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use careerbot::corpus::SeedSource;
-use careerbot::engine::Library;
+use careerbot::answer::roadmap::Focus;
+use careerbot::answer::salary::Level;
+use careerbot::answer::skills::Topic;
+use careerbot::config::SearchConfig;
+use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::search::SearchOptions;
 use careerbot::search::{BuildOptions, IndexDir};
 use support::{eval_questions, fmt};
@@ -27,6 +33,7 @@ use support::{eval_questions, fmt};
 const SEED: u64 = 0x5eed_ca2e_e2b0_7001;
 const VOCABULARY: usize = 60_000;
 const ASK_ROUNDS: usize = 20;
+const STRUCTURED_ROUNDS: usize = 20;
 
 fn main() {
     let guides = std::env::args()
@@ -68,7 +75,7 @@ fn main() {
     println!("build wall time (process): {:.1} s", wall.as_secs_f64());
 
     let (library, _) = Library::open(
-        SeedSource::Dir(library_dir),
+        SeedSource::Dir(library_dir.clone()),
         IndexDir::new(&index_dir),
         BuildOptions::default(),
     )
@@ -95,6 +102,67 @@ fn main() {
         fmt(pct(0.5)),
         fmt(pct(0.99))
     );
+
+    // Structured answers in-process: the first call reads the generation's facts file, the
+    // next ones only filter what was gathered at build time.
+    let engine = Engine::new(
+        library,
+        EngineSettings::new(&SearchConfig::default(), work.path()),
+    );
+    let timed = |what: &str, f: &dyn Fn()| {
+        let t = Instant::now();
+        f();
+        let first = t.elapsed();
+        let mut runs: Vec<_> = (0..STRUCTURED_ROUNDS)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        runs.sort();
+        println!(
+            "{what} in-process: first (reads facts) {}, then p50 {} max {}",
+            fmt(first),
+            fmt(runs[runs.len() / 2]),
+            fmt(runs[runs.len() - 1])
+        );
+    };
+    timed("salary --level senior", &|| {
+        std::hint::black_box(engine.salary(Some(Level::Senior)).expect("salary"));
+    });
+    timed("skills", &|| {
+        std::hint::black_box(engine.skills(Topic::All, None).expect("skills"));
+    });
+    timed("roadmap", &|| {
+        std::hint::black_box(engine.roadmap(None, Focus::All).expect("roadmap"));
+    });
+
+    // The same as fresh processes, JSON out, on the built index.
+    for args in [
+        &["salary", "--level", "senior", "--json"][..],
+        &["skills", "--json"][..],
+        &["roadmap", "--json"][..],
+    ] {
+        let t = Instant::now();
+        let out = Command::new(exe)
+            .args(args)
+            .env("CAREERBOT_SEEDS_DIR", &library_dir)
+            .env("CAREERBOT_INDEX_DIR", &index_dir)
+            .output()
+            .expect("run careerbot");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        println!(
+            "careerbot {} as a fresh process: {} ({} KB of output)",
+            args.join(" "),
+            fmt(t.elapsed()),
+            out.stdout.len() / 1024
+        );
+    }
 }
 
 /// SplitMix64: small, fast, deterministic.

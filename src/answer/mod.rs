@@ -5,6 +5,7 @@ use regex::Regex;
 
 pub mod chart;
 pub mod citation;
+pub mod facts;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod level;

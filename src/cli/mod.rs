@@ -22,7 +22,9 @@ use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, Sal
 use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::config::Config;
 use crate::corpus::{SeedSource, Skipped};
-use crate::engine::{Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, Verdict};
+use crate::engine::{
+    Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, Verdict, build_generation,
+};
 use crate::search::snippet::Snippet;
 use crate::search::{BuildOptions, Hit, IndexDir, QuestionError, SearchOptions};
 
@@ -640,7 +642,7 @@ fn reindex(mut config: Config, args: ReindexArgs) -> Result<ExitCode> {
         ..BuildOptions::default()
     };
     let started = Instant::now();
-    let built = dir.build(&seeds, &options, |_| {}).with_context(|| {
+    let built = build_generation(&dir, &seeds, &options, |_| {}).with_context(|| {
         format!(
             "reindex of {} failed; the previous index (if any) is unchanged",
             seeds.describe()

@@ -2,7 +2,8 @@
 //! answered from the current generation while a rebuild runs, and switch to the new one at once
 //! when it is ready.
 //!
-//! Cloning a [`Library`] is shallow (it is an `Arc`); every adapter holds one.
+//! A [`Generation`] is an index generation together with the facts extracted when it was built
+//! (read lazily). Cloning a [`Library`] is shallow (it is an `Arc`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,6 +12,7 @@ use std::time::{Duration, Instant};
 use arc_swap::ArcSwap;
 use serde::Serialize;
 
+use crate::answer::facts::{self, Facts, FactsExtraction, FactsGathering};
 use crate::corpus::{SeedSource, Skipped};
 use crate::search::{
     self, BuildOptions, BuildProgress, IndexDir, IndexError, PassageIndex, QuestionError,
@@ -70,7 +72,7 @@ struct Inner {
     seeds: SeedSource,
     dir: IndexDir,
     options: BuildOptions,
-    current: ArcSwap<PassageIndex>,
+    current: ArcSwap<Generation>,
     reindexing: AtomicBool,
 }
 
@@ -100,9 +102,9 @@ impl Library {
         dir: IndexDir,
         options: BuildOptions,
     ) -> Result<(Library, OpenOutcome), IndexError> {
-        let wanted = search::fingerprint(&seeds)?;
+        let wanted = search::fingerprint_with(&seeds, &facts::fingerprint_salt())?;
         let existing = match dir.open_current() {
-            Ok(found) => found,
+            Ok(found) => found.map(Generation::new),
             Err(e) => {
                 tracing::warn!(error = %e, "current index unusable; rebuilding");
                 None
@@ -110,14 +112,14 @@ impl Library {
         };
         let (current, outcome) = match existing {
             Some(idx) if idx.meta().fingerprint == wanted => (idx, OpenOutcome::Reused),
-            Some(old) => match dir.build(&seeds, &options, |_| {}) {
+            Some(old) => match build_generation(&dir, &seeds, &options, |_| {}) {
                 Ok(idx) => (idx, OpenOutcome::Built),
                 Err(e) => {
                     tracing::error!(error = %e, generation = old.generation(), "rebuild failed; serving the previous index");
                     (old, OpenOutcome::Stale)
                 }
             },
-            None => match dir.build(&seeds, &options, |_| {}) {
+            None => match build_generation(&dir, &seeds, &options, |_| {}) {
                 Ok(idx) => (idx, OpenOutcome::Built),
                 // Replicas started together on an empty directory: one builds, the others
                 // wait for it and use its generation (or build their own if it does not fit).
@@ -125,9 +127,12 @@ impl Library {
                     tracing::info!(
                         "another process is building the index; waiting for it to finish"
                     );
-                    match dir.open_after_build(FIRST_BUILD_WAIT)? {
+                    match dir.open_after_build(FIRST_BUILD_WAIT)?.map(Generation::new) {
                         Some(idx) if idx.meta().fingerprint == wanted => (idx, OpenOutcome::Reused),
-                        _ => (dir.build(&seeds, &options, |_| {})?, OpenOutcome::Built),
+                        _ => (
+                            build_generation(&dir, &seeds, &options, |_| {})?,
+                            OpenOutcome::Built,
+                        ),
                     }
                 }
                 Err(e) => return Err(e),
@@ -147,7 +152,7 @@ impl Library {
 
     /// The generation serving now. Hold the `Arc` for the length of one request: it stays valid
     /// even if a reindex swaps in another generation meanwhile.
-    pub fn current(&self) -> Arc<PassageIndex> {
+    pub fn current(&self) -> Arc<Generation> {
         self.inner.current.load_full()
     }
 
@@ -195,10 +200,12 @@ impl Library {
         let _reset = Reset(&self.inner.reindexing);
         let started = Instant::now();
         let before = self.current();
-        let built = self
-            .inner
-            .dir
-            .build(&self.inner.seeds, &self.inner.options, progress)?;
+        let built = build_generation(
+            &self.inner.dir,
+            &self.inner.seeds,
+            &self.inner.options,
+            progress,
+        )?;
         let report = diff(
             before.meta(),
             built.meta(),
@@ -228,7 +235,7 @@ impl Library {
         if name == self.current().generation() {
             return Ok(false);
         }
-        match self.inner.dir.open_current()? {
+        match self.inner.dir.open_current()?.map(Generation::new) {
             Some(idx) => {
                 tracing::info!(
                     generation = idx.generation(),
@@ -240,6 +247,62 @@ impl Library {
             None => Ok(false),
         }
     }
+}
+
+/// An index generation and the facts extracted when it was built.
+#[derive(Debug)]
+pub struct Generation {
+    index: PassageIndex,
+    facts: Facts,
+}
+
+impl Generation {
+    /// Wraps an opened generation; its facts are read on first use.
+    pub fn new(index: PassageIndex) -> Generation {
+        Generation {
+            index,
+            facts: Facts::default(),
+        }
+    }
+
+    /// The generation's facts.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// The index.
+    pub fn index(&self) -> &PassageIndex {
+        &self.index
+    }
+}
+
+impl std::ops::Deref for Generation {
+    type Target = PassageIndex;
+
+    fn deref(&self) -> &PassageIndex {
+        &self.index
+    }
+}
+
+/// Builds a generation of the index with its facts, and makes it current.
+///
+/// # Errors
+/// As [`IndexDir::build_with`]; the current generation is left untouched.
+pub fn build_generation(
+    dir: &IndexDir,
+    seeds: &SeedSource,
+    options: &BuildOptions,
+    progress: impl FnMut(BuildProgress),
+) -> Result<Generation, IndexError> {
+    dir.build_with(
+        seeds,
+        options,
+        &facts::fingerprint_salt(),
+        &FactsExtraction,
+        FactsGathering::default(),
+        progress,
+    )
+    .map(Generation::new)
 }
 
 fn diff(

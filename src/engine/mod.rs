@@ -14,17 +14,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::answer::chart::{self, ChartError};
-use crate::answer::roadmap::{self, Focus, RoadmapAnswer, Stage};
-use crate::answer::salary::{self, Level, SalaryAnswer};
-use crate::answer::skills::{self, SkillsAnswer, Topic};
+use crate::answer::facts::FactsError;
+use crate::answer::roadmap::{Focus, RoadmapAnswer, Stage};
+use crate::answer::salary::{Level, SalaryAnswer};
+use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::config::SearchConfig;
-use crate::corpus::{Passage, SeedSource};
-use crate::search::{
-    self, BuildProgress, IndexError, PassageIndex, QuestionError, SearchOptions, SearchResults,
-};
+use crate::corpus::SeedSource;
+use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
 
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
-pub use library::{Counts, Library, OpenOutcome, ReindexReport};
+pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
 pub use verdict::{Reason, Verdict};
 
 /// Size of the salary chart, in pixels.
@@ -73,9 +72,9 @@ impl EngineSettings {
 /// Errors of the structured answers.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    /// The index could not be read.
-    #[error("cannot read the passages back from the index: {0}")]
-    Index(#[from] tantivy::TantivyError),
+    /// The generation's facts could not be read, and rebuilding them failed too.
+    #[error("the index's extracted facts are damaged and could not be rebuilt: {0}")]
+    Facts(String),
     /// The chart could not be drawn.
     #[error("cannot draw the salary chart: {0}")]
     Chart(#[from] ChartError),
@@ -89,7 +88,7 @@ pub struct Asked {
     /// Whether the guides answer the question (judged on the first page).
     pub verdict: Verdict,
     /// The generation that answered (for its guides and build time).
-    pub generation: Arc<PassageIndex>,
+    pub generation: Arc<Generation>,
 }
 
 /// A structured answer, with the generation it came from.
@@ -98,14 +97,14 @@ pub struct Answered<T> {
     /// The answer.
     pub answer: T,
     /// The generation that answered.
-    pub generation: Arc<PassageIndex>,
+    pub generation: Arc<Generation>,
 }
 
 /// The library at a glance.
 #[derive(Debug, Clone)]
 pub struct Status {
     /// The generation serving.
-    pub generation: Arc<PassageIndex>,
+    pub generation: Arc<Generation>,
     /// Whether a reindex runs in this process.
     pub reindexing: bool,
     /// Since the engine started.
@@ -153,7 +152,7 @@ impl Engine {
     }
 
     /// The generation serving now (hold it for one request).
-    pub fn current(&self) -> Arc<PassageIndex> {
+    pub fn current(&self) -> Arc<Generation> {
         self.inner.library.current()
     }
 
@@ -193,21 +192,35 @@ impl Engine {
         })
     }
 
-    /// Every passage of the current generation (read once per generation, then shared).
-    fn passages(&self) -> Result<(Arc<PassageIndex>, Arc<Vec<Passage>>), EngineError> {
+    /// Reads one kind of fact from the current generation. A damaged facts file is logged,
+    /// the generation is rebuilt (the guides did not change, so the answer will be the same as
+    /// it should have been), and the read is tried once more on the new generation.
+    fn facts<T>(
+        &self,
+        read: impl Fn(&Generation) -> Result<Arc<T>, FactsError>,
+    ) -> Result<(Arc<Generation>, Arc<T>), EngineError> {
         let generation = self.current();
-        let passages = generation.passages()?;
-        Ok((generation, passages))
+        match read(&generation) {
+            Ok(facts) => Ok((generation, facts)),
+            Err(e) => {
+                tracing::error!(error = %e, generation = generation.generation(), "the generation's facts are damaged; rebuilding it");
+                self.reindex(|_| {})
+                    .map_err(|rebuild| EngineError::Facts(format!("{e}; rebuild: {rebuild}")))?;
+                let generation = self.current();
+                let facts = read(&generation).map_err(|e| EngineError::Facts(e.to_string()))?;
+                Ok((generation, facts))
+            }
+        }
     }
 
     /// Salary figures by level, one per guide, with summaries and notes.
     ///
     /// # Errors
-    /// When the index cannot be read.
+    /// When the generation's facts cannot be read or rebuilt.
     pub fn salary(&self, level: Option<Level>) -> Result<Answered<SalaryAnswer>, EngineError> {
-        let (generation, passages) = self.passages()?;
+        let (generation, all) = self.facts(|g| g.facts().salary(g))?;
         Ok(Answered {
-            answer: salary::salary_answer(&passages, level),
+            answer: all.for_level(level),
             generation,
         })
     }
@@ -238,15 +251,15 @@ impl Engine {
     /// The skills the guides name for a topic, and what each level is expected to know.
     ///
     /// # Errors
-    /// When the index cannot be read.
+    /// When the generation's facts cannot be read or rebuilt.
     pub fn skills(
         &self,
         topic: Topic,
         level: Option<Level>,
     ) -> Result<Answered<SkillsAnswer>, EngineError> {
-        let (generation, passages) = self.passages()?;
+        let (generation, facts) = self.facts(|g| g.facts().skills(g))?;
         Ok(Answered {
-            answer: skills::skills_answer(&passages, topic, level),
+            answer: facts.answer(topic, level),
             generation,
         })
     }
@@ -254,15 +267,15 @@ impl Engine {
     /// Career stages, lateral moves, the learning path, interviews and portfolio.
     ///
     /// # Errors
-    /// When the index cannot be read.
+    /// When the generation's facts cannot be read or rebuilt.
     pub fn roadmap(
         &self,
         stage: Option<Stage>,
         focus: Focus,
     ) -> Result<Answered<RoadmapAnswer>, EngineError> {
-        let (generation, passages) = self.passages()?;
+        let (generation, whole) = self.facts(|g| g.facts().roadmap(g))?;
         Ok(Answered {
-            answer: roadmap::roadmap_answer(&passages, stage, focus),
+            answer: whole.narrowed(stage, focus),
             generation,
         })
     }
@@ -384,5 +397,60 @@ impl Engine {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::facts::SALARY_FILE;
+    use crate::search::{BuildOptions, IndexDir};
+
+    fn engine(dir: &Path) -> Engine {
+        let (library, _) = Library::open(
+            SeedSource::Embedded,
+            IndexDir::new(dir.join("index")),
+            BuildOptions::default(),
+        )
+        .unwrap();
+        Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))
+    }
+
+    #[test]
+    fn damaged_facts_are_rebuilt_not_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let before = engine.salary(None).unwrap();
+        let damaged = engine.current();
+        let file = dir
+            .path()
+            .join("index")
+            .join(damaged.generation())
+            .join(SALARY_FILE);
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes.reverse();
+        std::fs::write(&file, &bytes).unwrap();
+        // A fresh engine on the damaged generation: the damage is found, the generation rebuilt.
+        let engine = self::engine(dir.path());
+        let after = engine.salary(None).unwrap();
+        assert_ne!(after.generation.generation(), damaged.generation());
+        assert_eq!(after.answer, before.answer);
+    }
+
+    #[test]
+    fn structured_answers_filter_the_gathered_facts() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let all = engine.salary(None).unwrap().answer;
+        let senior = engine.salary(Some(Level::Senior)).unwrap().answer;
+        assert!(senior.rows.iter().all(|r| r.level == Level::Senior));
+        assert_eq!(
+            senior.rows.len(),
+            all.rows.iter().filter(|r| r.level == Level::Senior).count()
+        );
+        let dbs = engine.skills(Topic::Databases, None).unwrap().answer;
+        assert!(dbs.skills.iter().all(|s| s.topic == Topic::Databases));
+        let interviews = engine.roadmap(None, Focus::Interviews).unwrap().answer;
+        assert!(interviews.stages.is_empty() && !interviews.interviews.is_empty());
     }
 }

@@ -1,0 +1,233 @@
+//! Facts extracted once per index generation: salary figures, skill mentions and roadmap items
+//! are found in every guide while the generation is built, gathered across guides, and written
+//! beside the index (one JSON file per kind), so every process and replica that opens the
+//! generation reads the same facts and a request only filters them.
+//!
+//! A generation's files are checked when it is opened (present, right size) and when they are
+//! read (same hash as written); a damaged one is an error that leads to a rebuild, never a
+//! wrong answer.
+
+use std::sync::{Arc, OnceLock};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::roadmap::{self, GuideRoadmap, RoadmapAnswer, RoadmapGathering};
+use super::salary::{self, GuideSalary, SalaryAnswer, SalaryGathering};
+use super::skills::{self, GuideSkills, SkillsFacts, SkillsGathering};
+use crate::corpus::Guide;
+use crate::search::{Extraction, Gathering, IndexError, PassageIndex};
+
+/// The salary facts' file in a generation.
+pub const SALARY_FILE: &str = "salary.json";
+/// The skills facts' file in a generation.
+pub const SKILLS_FILE: &str = "skills.json";
+/// The roadmap facts' file in a generation.
+pub const ROADMAP_FILE: &str = "roadmap.json";
+
+/// The extraction's code and data: a change of any of them changes the index fingerprint, so a
+/// generation is never served with facts an older extraction found.
+const EXTRACTION_SOURCE: &[&str] = &[
+    include_str!("facts.rs"),
+    include_str!("level.rs"),
+    include_str!("citation.rs"),
+    include_str!("matcher.rs"),
+    include_str!("text.rs"),
+    include_str!("salary/mod.rs"),
+    include_str!("salary/extract.rs"),
+    include_str!("salary/gather.rs"),
+    include_str!("skills/mod.rs"),
+    include_str!("skills/lexicon.rs"),
+    include_str!("skills/extract.rs"),
+    include_str!("skills/gather.rs"),
+    include_str!("roadmap/mod.rs"),
+    include_str!("roadmap/durations.rs"),
+    include_str!("roadmap/extract.rs"),
+    include_str!("roadmap/gather.rs"),
+    include_str!("../../assets/skills.toml"),
+    include_str!("../../assets/tracks.toml"),
+];
+
+/// A digest of the extraction's code and data, to join the index fingerprint.
+pub fn fingerprint_salt() -> String {
+    let mut h = blake3::Hasher::new();
+    for text in EXTRACTION_SOURCE {
+        h.update(text.as_bytes());
+        h.update(&[0]);
+    }
+    format!("facts-{}", h.finalize().to_hex())
+}
+
+/// What one guide yields.
+#[derive(Debug, Clone, Default)]
+pub struct GuideFacts {
+    salary: GuideSalary,
+    skills: GuideSkills,
+    roadmap: GuideRoadmap,
+}
+
+/// Extracts every kind of fact from a guide (run by the build's worker threads).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FactsExtraction;
+
+impl Extraction for FactsExtraction {
+    type PerGuide = GuideFacts;
+
+    fn extract(&self, guide: &Guide) -> GuideFacts {
+        GuideFacts {
+            salary: salary::extract_guide(&guide.passages),
+            skills: skills::extract_guide(&guide.passages),
+            roadmap: roadmap::extract_guide(&guide.passages),
+        }
+    }
+}
+
+/// Gathers the guides' facts (in file-name order) and gives the generation's fact files.
+#[derive(Debug, Clone, Default)]
+pub struct FactsGathering {
+    salary: SalaryGathering,
+    skills: SkillsGathering,
+    roadmap: RoadmapGathering,
+}
+
+impl Gathering<GuideFacts> for FactsGathering {
+    fn gather(&mut self, guide: GuideFacts) {
+        self.salary.gather(guide.salary);
+        self.skills.gather(guide.skills);
+        self.roadmap.gather(guide.roadmap);
+    }
+
+    fn finish(self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        fn json<T: Serialize>(name: &str, value: &T) -> Result<(String, Vec<u8>), String> {
+            serde_json::to_vec(value)
+                .map(|bytes| (name.to_string(), bytes))
+                .map_err(|e| format!("cannot write {name}: {e}"))
+        }
+        Ok(vec![
+            json(SALARY_FILE, &self.salary.finish())?,
+            json(SKILLS_FILE, &self.skills.finish())?,
+            json(ROADMAP_FILE, &self.roadmap.finish())?,
+        ])
+    }
+}
+
+/// Why a generation's facts could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FactsError {
+    /// The file is missing or its bytes changed since the build.
+    #[error(transparent)]
+    Damaged(#[from] IndexError),
+    /// The file holds something else than the facts this version writes.
+    #[error("the generation's {file} cannot be read: {message}")]
+    Unreadable {
+        /// The file.
+        file: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A generation's facts, each kind read from its file on first use and kept with the
+/// generation (a process that answers only questions never reads them).
+#[derive(Debug, Default)]
+pub struct Facts {
+    salary: OnceLock<Arc<SalaryAnswer>>,
+    skills: OnceLock<Arc<SkillsFacts>>,
+    roadmap: OnceLock<Arc<RoadmapAnswer>>,
+}
+
+impl Facts {
+    /// The salary answer for every level.
+    ///
+    /// # Errors
+    /// When the file is damaged.
+    pub fn salary(&self, index: &PassageIndex) -> Result<Arc<SalaryAnswer>, FactsError> {
+        load(&self.salary, index, SALARY_FILE)
+    }
+
+    /// The skills facts for every topic and level.
+    ///
+    /// # Errors
+    /// When the file is damaged.
+    pub fn skills(&self, index: &PassageIndex) -> Result<Arc<SkillsFacts>, FactsError> {
+        load(&self.skills, index, SKILLS_FILE)
+    }
+
+    /// The whole roadmap.
+    ///
+    /// # Errors
+    /// When the file is damaged.
+    pub fn roadmap(&self, index: &PassageIndex) -> Result<Arc<RoadmapAnswer>, FactsError> {
+        load(&self.roadmap, index, ROADMAP_FILE)
+    }
+}
+
+fn load<T: DeserializeOwned>(
+    slot: &OnceLock<Arc<T>>,
+    index: &PassageIndex,
+    file: &'static str,
+) -> Result<Arc<T>, FactsError> {
+    if let Some(v) = slot.get() {
+        return Ok(Arc::clone(v));
+    }
+    let bytes = index.read_file(file)?;
+    let value: T = serde_json::from_slice(&bytes).map_err(|e| FactsError::Unreadable {
+        file,
+        message: e.to_string(),
+    })?;
+    // Two first readers may both parse; the first to finish is kept.
+    Ok(Arc::clone(slot.get_or_init(|| Arc::new(value))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SeedSource;
+    use crate::search::{BuildOptions, IndexDir};
+
+    fn build(dir: &std::path::Path) -> PassageIndex {
+        IndexDir::new(dir)
+            .build_with(
+                &SeedSource::Embedded,
+                &BuildOptions::default(),
+                &fingerprint_salt(),
+                &FactsExtraction,
+                FactsGathering::default(),
+                |_| {},
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn facts_are_written_with_the_generation_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = build(dir.path());
+        let names: Vec<&str> = index.meta().files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, [SALARY_FILE, SKILLS_FILE, ROADMAP_FILE]);
+        let facts = Facts::default();
+        let salary = facts.salary(&index).unwrap();
+        assert!(!salary.rows.is_empty());
+        assert!(!facts.skills(&index).unwrap().skills.is_empty());
+        assert!(!facts.roadmap(&index).unwrap().stages.is_empty());
+        // The same answer as gathering the passages directly.
+        let passages = index.passages().unwrap();
+        assert_eq!(*salary, salary::salary_answer(&passages, None));
+    }
+
+    #[test]
+    fn a_changed_facts_file_is_an_error_not_an_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = build(dir.path());
+        let path = dir.path().join(index.generation()).join(SALARY_FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let n = bytes.len();
+        bytes[n / 2] ^= 0x20;
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Facts::default().salary(&index).unwrap_err();
+        assert!(err.to_string().contains("differ"), "{err}");
+        // Missing: the generation no longer opens.
+        std::fs::remove_file(&path).unwrap();
+        let err = IndexDir::new(dir.path()).open_current().unwrap_err();
+        assert!(err.to_string().contains(SALARY_FILE), "{err}");
+    }
+}
