@@ -1,12 +1,13 @@
 //! The slash commands the bot registers: the exact JSON body of the bulk-overwrite call
-//! (`careerbot commands --json` prints it). Choices come from the answer types themselves, so
-//! a new topic or level appears in Discord without editing this file.
+//! (`careerbot commands --json` prints it). Choices come from the [`Choices`] of the answer
+//! types, so a new topic or level appears in Discord without editing this file.
 
 use serde_json::{Value, json};
 
 use crate::answer::roadmap::{Focus, Stage};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
+use crate::choices::Choices;
 use crate::search::MAX_QUESTION_CHARS;
 
 /// Option types (Discord's numbers).
@@ -46,33 +47,19 @@ fn command(
     c
 }
 
-fn choices<T: Copy>(items: &[T], value: impl Fn(T) -> String, name: impl Fn(T) -> String) -> Value {
-    items
+/// The choices of an option: each value's label, sent back as its id.
+fn choices<T: Choices>(values: &[T]) -> Value {
+    values
         .iter()
-        .map(|&i| json!({ "name": name(i), "value": value(i) }))
+        .map(|&v| json!({ "name": v.label(), "value": v.id() }))
         .collect::<Vec<_>>()
         .into()
 }
 
-fn level_value(level: Level) -> String {
-    match level {
-        Level::Entry => "entry",
-        Level::Mid => "mid",
-        Level::Senior => "senior",
-        Level::Lead => "lead",
-        Level::Overall => "overall",
-    }
-    .to_string()
-}
-
 /// The body of `PUT /applications/{id}/commands` (or the guild variant).
 pub fn registration_body() -> Value {
-    let levels = choices(&Level::ALL, level_value, |l| l.label().to_string());
-    let expectation_levels = choices(
-        &[Level::Entry, Level::Mid, Level::Senior, Level::Lead],
-        level_value,
-        |l| l.label().to_string(),
-    );
+    let levels = choices(<Level as Choices>::ALL);
+    let expectation_levels = choices(&[Level::Entry, Level::Mid, Level::Senior, Level::Lead]);
     json!([
         command(
             "ask",
@@ -98,7 +85,7 @@ pub fn registration_body() -> Value {
             "The skills the guides name for a topic, most cited first.",
             json!([
                 { "type": STRING, "name": "topic", "description": "Which skills (default: all).",
-                  "choices": choices(&Topic::ALL, |t| t.id().to_string(), |t| t.label().to_string()) },
+                  "choices": choices(<Topic as Choices>::ALL) },
                 { "type": STRING, "name": "level", "description": "Also show what the guides expect at this level.", "choices": expectation_levels },
             ]),
             ANYWHERE,
@@ -109,9 +96,9 @@ pub fn registration_body() -> Value {
             "Career stages and the learning path the guides describe.",
             json!([
                 { "type": STRING, "name": "stage", "description": "One stage (default: all).",
-                  "choices": choices(&Stage::ALL, |s| s.id().to_string(), |s| s.label().to_string()) },
+                  "choices": choices(<Stage as Choices>::ALL) },
                 { "type": STRING, "name": "focus", "description": "What to focus on (default: everything).",
-                  "choices": choices(&Focus::ALL, |f| f.id().to_string(), |f| f.label().to_string()) },
+                  "choices": choices(<Focus as Choices>::ALL) },
             ]),
             ANYWHERE,
             None,
