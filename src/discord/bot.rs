@@ -18,6 +18,7 @@ use crate::answer::roadmap::{Focus, Stage};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
 use crate::config::BotConfig;
+use crate::discord::cooldown::Cooldown;
 use crate::discord::incoming::{Incoming, Kind, OptionValue};
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
@@ -146,7 +147,8 @@ struct Inner {
     recent: Mutex<HashMap<(u64, String), RecentAnswer>>,
     config: BotConfig,
     served: AtomicU64,
-    cooldowns: Mutex<HashMap<u64, Instant>>,
+    /// The wait between two questions of a member.
+    cooldown: Cooldown,
 }
 
 /// The bot. Cloning is shallow.
@@ -179,9 +181,9 @@ impl Bot {
                 recent: Mutex::new(HashMap::new()),
                 engine,
                 store,
-                config,
                 served: AtomicU64::new(0),
-                cooldowns: Mutex::new(HashMap::new()),
+                cooldown: Cooldown::new(Duration::from_secs(config.cooldown_seconds)),
+                config,
             }),
         }
     }
@@ -273,7 +275,7 @@ impl Bot {
             ));
         }
         let hide = i.flag("hide").unwrap_or(false);
-        if let Some(wait) = self.cooldown(i.actor.id) {
+        if let Err(wait) = self.inner.cooldown.admit(i.actor.id, Instant::now()) {
             return Ok(Handled::private(format!(
                 "Easy there: you can ask again in {} s.",
                 wait.as_secs().max(1)
@@ -444,28 +446,6 @@ impl Bot {
             }
         }
         Ok(best.map(|(_, p)| p))
-    }
-
-    /// Starts a cooldown for `user`, or says how long is left of the current one.
-    fn cooldown(&self, user: u64) -> Option<Duration> {
-        let period = Duration::from_secs(self.inner.config.cooldown_seconds);
-        if period.is_zero() {
-            return None;
-        }
-        let mut map = lock(&self.inner.cooldowns);
-        let now = Instant::now();
-        if map.len() > 10_000 {
-            map.retain(|_, t| now.duration_since(*t) < period);
-        }
-        match map.get(&user) {
-            Some(last) if now.duration_since(*last) < period => {
-                Some(period - now.duration_since(*last))
-            }
-            _ => {
-                map.insert(user, now);
-                None
-            }
-        }
     }
 
     fn skills(&self, i: &Incoming) -> anyhow::Result<Handled> {

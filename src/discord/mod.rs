@@ -7,12 +7,14 @@
 //! - [`render`]: answers → embeds, citations and buttons.
 //! - [`message`]: the outgoing [`message::Response`] / [`message::Reply`] value, with Discord's
 //!   limits and the no-ping rule enforced in one place.
+//! - [`cooldown`]: the wait each member keeps between two questions.
 //! - [`bot`]: an interaction → the first response and the work left for after it.
 //! - [`gateway`]: the websocket transport (serenity); [`http`]: the Interactions Endpoint URL
 //!   transport (axum, signed requests, stateless replicas); both send through [`rest`].
 
 pub mod bot;
 pub mod commands;
+pub mod cooldown;
 pub mod gateway;
 pub mod http;
 pub mod incoming;
