@@ -6,9 +6,8 @@
 //!
 //! Permissions are checked here, server-side, from the interaction's own data.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +18,7 @@ use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
 use crate::config::BotConfig;
 use crate::discord::cooldown::Cooldown;
+use crate::discord::duplicates::{DuplicateWindow, EarlierAnswer};
 use crate::discord::incoming::{Incoming, Kind, OptionValue};
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
@@ -126,25 +126,14 @@ struct Cited {
     end_line: u32,
 }
 
-/// An answer this process posted lately.
-#[derive(Debug, Clone)]
-struct RecentAnswer {
-    answer_id: String,
-    message_id: Option<u64>,
-    created_at: i64,
-}
-
-/// Most recent answers remembered in memory (older ones are forgotten first).
-const RECENT_ANSWERS: usize = 10_000;
-
 struct Inner {
     engine: Engine,
     store: Store,
     /// Answers and questions are recorded off the request path, in batches.
     writer: BatchWriter,
-    /// This process's recent answers by (channel, question key): the repeated-question check
-    /// sees them before the batch writer has committed them.
-    recent: Mutex<HashMap<(u64, String), RecentAnswer>>,
+    /// This process's recent answers: the repeated-question check sees them before the batch
+    /// writer has committed them.
+    duplicates: DuplicateWindow,
     config: BotConfig,
     served: AtomicU64,
     /// The wait between two questions of a member.
@@ -163,10 +152,6 @@ impl std::fmt::Debug for Bot {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 /// Seconds since the Unix epoch, as the store keeps time.
 fn unix_now() -> i64 {
     i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX)
@@ -178,7 +163,7 @@ impl Bot {
         Bot {
             inner: Arc::new(Inner {
                 writer: BatchWriter::start(store.clone()),
-                recent: Mutex::new(HashMap::new()),
+                duplicates: DuplicateWindow::new(config.duplicate_window_seconds),
                 engine,
                 store,
                 served: AtomicU64::new(0),
@@ -282,23 +267,20 @@ impl Bot {
             )));
         }
         let channel = i.channel_id.unwrap_or(0);
-        let window = self.inner.config.duplicate_window_seconds;
         let key = normalise_question(&question);
-        if !hide && window > 0 {
-            let since = unix_now() - i64::try_from(window).unwrap_or(i64::MAX);
-            if let Some((message, created_at)) =
-                self.earlier_answer(channel, &key, &question, since)?
-            {
-                let ago = (unix_now() - created_at).max(0);
-                let link = match i.guild_id {
-                    Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
-                    None => format!("https://discord.com/channels/@me/{channel}/{message}"),
-                };
-                return Ok(Handled::private(format!(
-                    "This was asked here {} ago — see the answer: {link}",
-                    human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)))
-                )));
-            }
+        if !hide
+            && self.inner.duplicates.is_on()
+            && let Some(earlier) = self.earlier_answer(channel, &key, &question, unix_now())?
+        {
+            let (message, ago) = (earlier.message_id, (unix_now() - earlier.posted_at).max(0));
+            let link = match i.guild_id {
+                Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
+                None => format!("https://discord.com/channels/@me/{channel}/{message}"),
+            };
+            return Ok(Handled::private(format!(
+                "This was asked here {} ago — see the answer: {link}",
+                human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)))
+            )));
         }
         let asked = self
             .inner
@@ -342,22 +324,9 @@ impl Bot {
             created_at: now,
         });
         if !hide {
-            let mut recent = lock(&self.inner.recent);
-            if recent.len() >= RECENT_ANSWERS {
-                let cutoff = now - i64::try_from(window).unwrap_or(i64::MAX);
-                recent.retain(|_, a| a.created_at >= cutoff);
-                if recent.len() >= RECENT_ANSWERS {
-                    recent.clear();
-                }
-            }
-            recent.insert(
-                (channel, key),
-                RecentAnswer {
-                    answer_id: answer_id.clone(),
-                    message_id: None,
-                    created_at: now,
-                },
-            );
+            self.inner
+                .duplicates
+                .remember(channel, key, answer_id.clone(), now);
         }
         let next = results.has_more.then_some(1);
         let mut reply = Reply {
@@ -385,26 +354,29 @@ impl Bot {
         ))
     }
 
-    /// The message of an answer to the same question in this channel since `since`: this
-    /// process's own recent answers first, then the database (other replicas').
+    /// An answer to the same question in this channel within the duplicate window ending at
+    /// `now`: this process's own recent answers first, then the database (other replicas').
     fn earlier_answer(
         &self,
         channel: u64,
         key: &str,
         question: &str,
-        since: i64,
-    ) -> anyhow::Result<Option<(u64, i64)>> {
-        if let Some(a) = lock(&self.inner.recent).get(&(channel, key.to_string()))
-            && a.created_at >= since
-            && let Some(m) = a.message_id
-        {
-            return Ok(Some((m, a.created_at)));
+        now: i64,
+    ) -> anyhow::Result<Option<EarlierAnswer>> {
+        let window = &self.inner.duplicates;
+        if let Some(earlier) = window.earlier(channel, key, now) {
+            return Ok(Some(earlier));
         }
         Ok(self
             .inner
             .store
-            .recent_answer_in_channel(channel, "ask", question, since)?
-            .and_then(|a| a.message_id.map(|m| (m, a.created_at))))
+            .recent_answer_in_channel(channel, "ask", question, window.since(now))?
+            .and_then(|a| {
+                a.message_id.map(|message_id| EarlierAnswer {
+                    message_id,
+                    posted_at: a.created_at,
+                })
+            }))
     }
 
     /// A stored answer; when not found, waits for the batch writer once (it may be queued).
@@ -1055,12 +1027,7 @@ impl Bot {
         rest: &Rest,
     ) -> anyhow::Result<()> {
         let message = rest.original_message_id(token).await?;
-        if let Some(a) = lock(&self.inner.recent)
-            .values_mut()
-            .find(|a| a.answer_id == answer_id)
-        {
-            a.message_id = Some(message);
-        }
+        self.inner.duplicates.learn_message(answer_id, message);
         self.inner.writer.send(Record::AnswerMessage {
             answer_id: answer_id.to_string(),
             message_id: message,

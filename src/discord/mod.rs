@@ -7,7 +7,8 @@
 //! - [`render`]: answers → embeds, citations and buttons.
 //! - [`message`]: the outgoing [`message::Response`] / [`message::Reply`] value, with Discord's
 //!   limits and the no-ping rule enforced in one place.
-//! - [`cooldown`]: the wait each member keeps between two questions.
+//! - [`cooldown`]: the wait each member keeps between two questions; [`duplicates`]: the same
+//!   question in the same channel soon after points to the earlier answer.
 //! - [`bot`]: an interaction → the first response and the work left for after it.
 //! - [`gateway`]: the websocket transport (serenity); [`http`]: the Interactions Endpoint URL
 //!   transport (axum, signed requests, stateless replicas); both send through [`rest`].
@@ -15,6 +16,7 @@
 pub mod bot;
 pub mod commands;
 pub mod cooldown;
+pub mod duplicates;
 pub mod gateway;
 pub mod http;
 pub mod incoming;
