@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analyzer;
 use crate::answer::roadmap::{Focus, Stage};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
@@ -23,6 +22,7 @@ use crate::discord::incoming::{Incoming, Kind, OptionValue};
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
 use crate::discord::permissions::{Rank, rank};
+use crate::discord::pin_matcher::PinMatcher;
 use crate::discord::render::{self, PinnedAnswer, ids};
 use crate::discord::rest::{self, Rest};
 use crate::engine::{Engine, GuideError, MAX_GUIDE_UPLOAD, ReindexReport, check_guide_name};
@@ -33,8 +33,6 @@ use crate::store::{BatchWriter, NewCurated, Record, Store, new_answer_id, normal
 const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 /// How far back `/gaps` looks.
 const GAPS_WINDOW_SECS: i64 = 30 * 24 * 3600;
-/// Share of terms two questions must share for a pinned answer to be shown first.
-const PINNED_MATCH: f64 = 0.5;
 
 /// What to do after the first response has been sent.
 #[derive(Debug, Clone, PartialEq)]
@@ -388,36 +386,18 @@ impl Bot {
         Ok(self.inner.store.answer(answer_id)?)
     }
 
-    /// The most similar pinned answer of the guild, if one is close enough.
+    /// The pinned answer of the guild to show first for this question, if one is close enough.
     fn pinned_for(&self, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
         let curated = self.inner.store.curated_for_guild(guild)?;
         if curated.is_empty() {
             return Ok(None);
         }
-        let analyzer = Analyzer::shared();
-        let asked: std::collections::HashSet<String> =
-            analyzer.terms(question).into_iter().collect();
-        if asked.is_empty() {
-            return Ok(None);
-        }
-        let mut best: Option<(f64, PinnedAnswer)> = None;
-        for c in curated {
-            let terms: std::collections::HashSet<String> =
-                analyzer.terms(&c.question).into_iter().collect();
-            let union = asked.union(&terms).count().max(1);
-            let score = asked.intersection(&terms).count() as f64 / union as f64;
-            if score >= PINNED_MATCH && best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((
-                    score,
-                    PinnedAnswer {
-                        question: c.question,
-                        answer: c.answer,
-                        pinned_by: format!("<@{}>", c.pinned_by),
-                    },
-                ));
-            }
-        }
-        Ok(best.map(|(_, p)| p))
+        let best = PinMatcher::new(question).best(curated, |c| &c.question);
+        Ok(best.map(|c| PinnedAnswer {
+            question: c.question,
+            answer: c.answer,
+            pinned_by: format!("<@{}>", c.pinned_by),
+        }))
     }
 
     fn skills(&self, i: &Incoming) -> anyhow::Result<Handled> {

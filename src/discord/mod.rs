@@ -7,8 +7,9 @@
 //! - [`render`]: answers → embeds, citations and buttons.
 //! - [`message`]: the outgoing [`message::Response`] / [`message::Reply`] value, with Discord's
 //!   limits and the no-ping rule enforced in one place.
-//! - [`cooldown`]: the wait each member keeps between two questions; [`duplicates`]: the same
-//!   question in the same channel soon after points to the earlier answer.
+//! - [`cooldown`], [`duplicates`], [`pin_matcher`]: what `/ask` weighs besides the search: the
+//!   wait between a member's questions, the same question asked again in a channel, and the
+//!   moderator-pinned answer to show first.
 //! - [`bot`]: an interaction → the first response and the work left for after it.
 //! - [`gateway`]: the websocket transport (serenity); [`http`]: the Interactions Endpoint URL
 //!   transport (axum, signed requests, stateless replicas); both send through [`rest`].
@@ -24,5 +25,6 @@ mod lanes;
 pub mod markdown;
 pub mod message;
 pub mod permissions;
+pub mod pin_matcher;
 pub mod render;
 pub mod rest;
