@@ -2,12 +2,22 @@
 //! (`careerbot commands --json` prints it). Choices come from the [`Choices`] of the answer
 //! types, so a new topic or level appears in Discord without editing this file.
 
+pub(crate) mod answers;
+pub(crate) mod ask;
+pub(crate) mod guides;
+pub(crate) mod info;
+pub(crate) mod moderation;
+pub(crate) mod roadmap;
+pub(crate) mod salary;
+pub(crate) mod skills;
+
 use serde_json::{Value, json};
 
 use crate::answer::roadmap::{Focus, Stage};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
 use crate::choices::Choices;
+use crate::discord::incoming::Incoming;
 use crate::search::MAX_QUESTION_CHARS;
 
 /// Option types (Discord's numbers).
@@ -160,6 +170,30 @@ pub fn registration_body() -> Value {
             Some(ADMIN_ONLY),
         ),
     ])
+}
+
+/// Seconds since the Unix epoch, as the store keeps time.
+fn unix_now() -> i64 {
+    i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX)
+}
+
+/// The value of a choice option: `Ok(None)` when it was not given (or left empty), `Err` with
+/// the text sent when it is none of `T`'s.
+fn choice<'a, T: Choices>(i: &'a Incoming, option: &str) -> Result<Option<T>, &'a str> {
+    match i.text(option) {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| text),
+    }
+}
+
+/// The ids of `T` in a sentence: "entry, mid, senior, lead or overall".
+fn listed<T: Choices>() -> String {
+    let ids: Vec<&str> = T::ALL.iter().map(|c| c.id()).collect();
+    match ids.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
