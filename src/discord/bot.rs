@@ -6,6 +6,10 @@
 //!
 //! This file holds the bot's state, the dispatch of an interaction to its command, and the
 //! running of [`Work`]; the commands themselves live in [`commands`], one file each.
+//!
+//! Permissions are checked server-side, from the interaction's own data: the rank a command
+//! needs by the command table ([`commands::Command::run`]), finer rules (unpinning, pinning or
+//! dismissing an answer) by the handlers.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,7 +17,7 @@ use std::time::Duration;
 
 use crate::answer::salary::Level;
 use crate::config::BotConfig;
-use crate::discord::commands::{answers, ask, guides, info, moderation, roadmap, salary, skills};
+use crate::discord::commands::{self, answers, ask, guides, salary};
 use crate::discord::cooldown::Cooldown;
 use crate::discord::duplicates::DuplicateWindow;
 use crate::discord::incoming::{Incoming, Kind};
@@ -183,46 +187,24 @@ impl Bot {
         self.inner.served.fetch_add(1, Ordering::Relaxed);
         let result = match &incoming.kind {
             Kind::Ping => Ok(Handled::now(Response::pong())),
-            Kind::Command { name, .. } => self.command(name, incoming),
-            Kind::Autocomplete { name, .. } => Ok(Handled::now(self.autocomplete(name, incoming))),
+            Kind::Command { name, .. } => match commands::find(name) {
+                Some(command) => command.run(self, incoming),
+                None => {
+                    tracing::warn!(command = name.as_str(), "unknown command");
+                    Ok(Handled::private(format!(
+                        "I don't know the command /{name}. Try /help."
+                    )))
+                }
+            },
+            Kind::Autocomplete { name, .. } => Ok(Handled::now(Response::autocomplete(
+                commands::find(name).map_or_else(Vec::new, |c| c.suggestions(self, incoming)),
+            ))),
             Kind::Component { custom_id } => answers::click(self, custom_id, incoming),
         };
         result.unwrap_or_else(|e| {
             tracing::error!(error = %e, interaction = incoming.id, user = incoming.actor.id, kind = ?kind_name(&incoming.kind), "interaction failed");
             Handled::private("Sorry, something went wrong on my side. The team can see it in the logs; please try again in a moment.")
         })
-    }
-
-    fn command(&self, name: &str, i: &Incoming) -> anyhow::Result<Handled> {
-        match name {
-            "ask" => ask::run(self, i),
-            "salary" => salary::run(self, i),
-            "skills" => skills::run(self, i),
-            "roadmap" => roadmap::run(self, i),
-            "help" => info::help(self, i),
-            "status" => info::status(self, i),
-            "pins" => moderation::pins(self, i),
-            "gaps" => moderation::gaps(self, i),
-            "reindex" => guides::reindex_command(self, i),
-            "sources" => guides::sources(self, i),
-            other => {
-                tracing::warn!(command = other, "unknown command");
-                Ok(Handled::private(format!(
-                    "I don't know the command /{other}. Try /help."
-                )))
-            }
-        }
-    }
-
-    fn autocomplete(&self, command: &str, i: &Incoming) -> Response {
-        let (option, typed) = i.focused().unwrap_or(("", ""));
-        let choices = match command {
-            "ask" => ask::suggest(self, i, option, typed),
-            "sources" => guides::suggest(self, i, option, typed),
-            "pins" => moderation::suggest(self, i, option, typed),
-            _ => Vec::new(),
-        };
-        Response::autocomplete(choices)
     }
 
     /// Runs work left after the first response. Errors are reported to the user through the

@@ -3,7 +3,8 @@
 //! - [`incoming`]: an interaction's JSON → [`incoming::Incoming`] (one parser for both
 //!   transports; keeps the raw permission bits).
 //! - [`permissions`]: member / moderator / admin, decided server-side.
-//! - [`commands`]: the slash commands' registration body.
+//! - [`commands`]: the command table, one file per command: each declared once, and the
+//!   registration body, the dispatch and the metric labels read from it.
 //! - [`render`]: answers → embeds, citations and buttons.
 //! - [`message`]: the outgoing [`message::Response`] / [`message::Reply`] value, with Discord's
 //!   limits and the no-ping rule enforced in one place.

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use super::answers::{AnswerState, cited};
-use super::unix_now;
+use super::{Command, CommandOption, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::duplicates::EarlierAnswer;
 use crate::discord::incoming::Incoming;
@@ -14,11 +14,35 @@ use crate::discord::message::{Choice, Reply, Response, truncate};
 use crate::discord::pin_matcher::PinMatcher;
 use crate::discord::render::{self, PinnedAnswer, human_duration};
 use crate::discord::rest::Rest;
+use crate::search::MAX_QUESTION_CHARS;
 use crate::store::{Record, new_answer_id, normalise_question};
+
+/// `/ask question [hide] [mention]`.
+pub(crate) const ASK: Command = Command::new(
+    "ask",
+    "Ask a career question; the answer quotes the guides, with citations.",
+    run,
+)
+.options(options)
+.autocomplete(suggest);
+
+fn options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::string("question", "Your question, in your own words.")
+            .required()
+            .autocomplete()
+            .length(1, MAX_QUESTION_CHARS),
+        CommandOption::boolean("hide", "Only you see the answer."),
+        CommandOption::user(
+            "mention",
+            "Point the answer at this member (the only one pinged).",
+        ),
+    ]
+}
 
 /// `/ask`: the best passages for a question, with citations and the answer buttons — or a
 /// pointer to the same question answered here just before.
-pub(crate) fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let question = i.text("question").unwrap_or_default().trim().to_string();
     if question.is_empty() {
         return Ok(Handled::private(
@@ -117,7 +141,7 @@ pub(crate) fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 }
 
 /// Suggestions while a question is typed (see [`Engine::suggestions`](crate::engine::Engine::suggestions)).
-pub(crate) fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option != "question" {
         return Vec::new();
     }

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::{Command, CommandOption};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, OptionValue};
 use crate::discord::markdown::escape_markdown;
@@ -16,11 +17,51 @@ use crate::search::{BuildProgress, IndexError};
 /// How often a running reindex updates its progress message.
 const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 
-/// `/reindex` (admins): a deferred response, and the rebuild as work for after it.
-pub(crate) fn reindex_command(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
-    if bot.rank(i) < Rank::Admin {
-        return Ok(Handled::private("Only admins can reindex the guides."));
-    }
+/// `/reindex`.
+pub(crate) const REINDEX: Command = Command::new(
+    "reindex",
+    "Rebuild the search index from the guides (admins).",
+    reindex_command,
+)
+.in_guilds()
+.only(Rank::Admin, "Only admins can reindex the guides.");
+
+/// `/sources list`, `/sources add file [replace]` and `/sources remove name`.
+pub(crate) const SOURCES: Command = Command::new(
+    "sources",
+    "Manage the guides the bot answers from (admins).",
+    sources,
+)
+.options(sources_options)
+.in_guilds()
+.only(Rank::Admin, "Only admins can manage the guides.")
+.autocomplete(suggest);
+
+fn sources_options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::subcommand("list", "List the guides.", vec![]),
+        CommandOption::subcommand(
+            "add",
+            "Add a guide (.txt, .md or .html, up to 1 MB).",
+            vec![
+                CommandOption::attachment("file", "The guide file.").required(),
+                CommandOption::boolean("replace", "Replace a guide of the same name."),
+            ],
+        ),
+        CommandOption::subcommand(
+            "remove",
+            "Remove a guide.",
+            vec![
+                CommandOption::string("name", "The guide's file name.")
+                    .required()
+                    .autocomplete(),
+            ],
+        ),
+    ]
+}
+
+/// A deferred response, and the rebuild as work for after it.
+fn reindex_command(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     if bot.engine().is_reindexing() {
         return Ok(Handled::private(
             "A reindex is already running; its message will show the outcome.",
@@ -35,11 +76,7 @@ pub(crate) fn reindex_command(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled
     ))
 }
 
-/// `/sources list`, `/sources add` and `/sources remove` (admins).
-pub(crate) fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
-    if bot.rank(i) < Rank::Admin {
-        return Ok(Handled::private("Only admins can manage the guides."));
-    }
+fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     match i.subcommand() {
         Some("add") => {
             let Some(OptionValue::Attachment(file)) = i.option("file") else {
@@ -145,7 +182,7 @@ pub(crate) fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 }
 
 /// The guides whose file name or title contains what is typed, for `/sources remove`.
-pub(crate) fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option != "name" {
         return Vec::new();
     }

@@ -2,20 +2,33 @@
 
 use std::time::Duration;
 
+use super::Command;
 use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::Incoming;
 use crate::discord::message::{Embed, Field, Reply, Response};
 use crate::discord::render::{self, human_duration};
 
 /// `/help`.
-pub(crate) fn help(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
+pub(crate) const HELP: Command = Command::new(
+    "help",
+    "What this bot can do and where its answers come from.",
+    help,
+);
+
+/// `/status`.
+pub(crate) const STATUS: Command = Command::new(
+    "status",
+    "Guides, passages, index age, uptime and version.",
+    status,
+);
+
+fn help(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
     Ok(Handled::now(Response::message(render::help_reply(
         bot.engine().current().meta(),
     ))))
 }
 
-/// `/status`.
-pub(crate) fn status(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
+fn status(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
     Ok(Handled::now(Response::message(status_reply(bot))))
 }
 

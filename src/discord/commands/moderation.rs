@@ -1,7 +1,7 @@
 //! The moderators' commands: `/pins` (list and unpin the server's pinned answers, with its
 //! autocomplete) and `/gaps` (what the guides answer badly).
 
-use super::unix_now;
+use super::{Command, CommandOption, guild_of, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
@@ -12,13 +12,42 @@ use crate::discord::render;
 /// How far back `/gaps` looks.
 const GAPS_WINDOW_SECS: i64 = 30 * 24 * 3600;
 
-/// `/pins list` and `/pins remove` (moderators).
-pub(crate) fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
-    let Some(guild) = i.guild_id else {
-        return Ok(Handled::private(
-            "Pinned answers belong to a server: use this in one.",
-        ));
-    };
+/// `/pins list` and `/pins remove answer` (moderators).
+pub(crate) const PINS: Command =
+    Command::new("pins", "Moderator-pinned answers of this server.", pins)
+        .options(pins_options)
+        .guild_only("Pinned answers belong to a server: use this in one.")
+        .autocomplete(suggest);
+
+/// `/gaps`.
+pub(crate) const GAPS: Command = Command::new(
+    "gaps",
+    "Questions the guides answer badly, and answers people voted down.",
+    gaps,
+)
+.guild_only("Use /gaps in a server.")
+.only(
+    Rank::Moderator,
+    "Only moderators and admins can see the gaps.",
+);
+
+fn pins_options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::subcommand("list", "List the pinned answers.", vec![]),
+        CommandOption::subcommand(
+            "remove",
+            "Unpin an answer (moderators).",
+            vec![
+                CommandOption::string("answer", "The pinned answer.")
+                    .required()
+                    .autocomplete(),
+            ],
+        ),
+    ]
+}
+
+fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let guild = guild_of(i)?;
     match i.subcommand() {
         Some("remove") => {
             if bot.rank(i) < Rank::Moderator {
@@ -79,7 +108,7 @@ pub(crate) fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 }
 
 /// The guild's pinned answers whose question contains what is typed, for `/pins remove`.
-pub(crate) fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option != "answer" {
         return Vec::new();
     }
@@ -102,16 +131,8 @@ pub(crate) fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec
     }
 }
 
-/// `/gaps` (moderators).
-pub(crate) fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
-    let Some(guild) = i.guild_id else {
-        return Ok(Handled::private("Use /gaps in a server."));
-    };
-    if bot.rank(i) < Rank::Moderator {
-        return Ok(Handled::private(
-            "Only moderators and admins can see the gaps.",
-        ));
-    }
+fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let guild = guild_of(i)?;
     let gaps = bot.store().gaps(guild, unix_now() - GAPS_WINDOW_SECS, 15)?;
     let unanswered: Vec<String> = gaps
         .unanswered

@@ -1,7 +1,7 @@
 //! `/salary`: salary figures by level from each guide, with a summary and a chart. The chart
 //! takes a moment, so the first response is deferred and the answer follows.
 
-use super::{choice, listed};
+use super::{Command, CommandOption, choice, listed};
 use crate::answer::salary::Level;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::Incoming;
@@ -9,8 +9,20 @@ use crate::discord::message::{Reply, Response};
 use crate::discord::render;
 use crate::discord::rest::Rest;
 
-/// `/salary [level]`: a deferred response, and the answer as work for after it.
-pub(crate) fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+/// `/salary [level]`.
+pub(crate) const SALARY: Command = Command::new(
+    "salary",
+    "Salary figures by level from each guide, with a summary and a chart.",
+    run,
+)
+.options(options);
+
+fn options() -> Vec<CommandOption> {
+    vec![CommandOption::string("level", "Which level (default: all).").choices::<Level>()]
+}
+
+/// A deferred response, and the answer as work for after it.
+fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let level = match choice::<Level>(i, "level") {
         Ok(level) => level,
         Err(l) => {
