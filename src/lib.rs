@@ -7,6 +7,8 @@
 //! - [`search`]: the only owner of tantivy: builds index generations and swaps them in atomically;
 //!   a question → ranked, de-duplicated, cited hits with highlighted snippets.
 //! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
+//! - [`choices`]: the lists an option picks from (level, topic, stage, focus), declared once for
+//!   the CLI and Discord.
 //! - [`engine`]: the one service every face holds: questions answered with a verdict, structured
 //!   answers, status, reindexing (queries keep being answered from the current generation while
 //!   a rebuild runs) and the guide files admins manage.
@@ -22,6 +24,7 @@
 
 pub mod analysis;
 pub mod answer;
+pub mod choices;
 pub mod cli;
 pub mod config;
 pub mod corpus;

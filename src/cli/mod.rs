@@ -8,7 +8,6 @@ use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::str::FromStr;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -20,6 +19,7 @@ use serde::Serialize;
 use crate::answer::roadmap::{self, Focus, RoadmapAnswer, RoadmapItem, Stage};
 use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure};
 use crate::answer::skills::{SkillsAnswer, Topic};
+use crate::choices::Choices;
 use crate::config::Config;
 use crate::corpus::{SeedSource, Skipped};
 use crate::engine::{
@@ -128,7 +128,7 @@ pub struct SourcesArgs {
 #[derive(Debug, Args)]
 pub struct SalaryArgs {
     /// Only this level (aliases such as junior, sr or principal work too; default: every level).
-    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new(&LEVEL_IDS))]
+    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
     pub level: Option<Level>,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -142,10 +142,10 @@ pub struct SalaryArgs {
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
     /// The topic.
-    #[arg(long, value_name = "TOPIC", default_value = "all", value_parser = IdParser::<Topic>::new(&TOPIC_IDS))]
+    #[arg(long, value_name = "TOPIC", default_value = "all", value_parser = IdParser::<Topic>::new())]
     pub topic: Topic,
     /// Also show what the guides expect at this level (overall: every level).
-    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new(&LEVEL_IDS))]
+    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
     pub level: Option<Level>,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -156,70 +156,44 @@ pub struct SkillsArgs {
 #[derive(Debug, Args)]
 pub struct RoadmapArgs {
     /// Only this career stage (default: every stage, and lateral moves).
-    #[arg(long, value_name = "STAGE", value_parser = IdParser::<Stage>::new(&STAGE_IDS))]
+    #[arg(long, value_name = "STAGE", value_parser = IdParser::<Stage>::new())]
     pub stage: Option<Stage>,
     /// Which part of the roadmap.
-    #[arg(long, value_name = "FOCUS", default_value = "all", value_parser = IdParser::<Focus>::new(&FOCUS_IDS))]
+    #[arg(long, value_name = "FOCUS", default_value = "all", value_parser = IdParser::<Focus>::new())]
     pub focus: Focus,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
-/// The ids of [`Level`] (its serde names), in [`Level::ALL`] order.
-pub const LEVEL_IDS: [&str; 5] = ["entry", "mid", "senior", "lead", "overall"];
-/// The ids of [`Topic`], in [`Topic::ALL`] order.
-pub const TOPIC_IDS: [&str; 10] = [
-    "languages",
-    "frameworks",
-    "databases",
-    "cloud_devops",
-    "apis",
-    "security",
-    "testing",
-    "tools",
-    "soft_skills",
-    "all",
-];
-/// The ids of [`Stage`], in [`Stage::ALL`] order.
-pub const STAGE_IDS: [&str; 4] = ["junior", "mid", "senior", "lead"];
-/// The ids of [`Focus`], in [`Focus::ALL`] order.
-pub const FOCUS_IDS: [&str; 5] = [
-    "all",
-    "learning_path",
-    "career_progression",
-    "interviews",
-    "portfolio",
-];
-
-/// A clap value parser that reads a value with the type's own [`FromStr`], so every alias the
-/// type accepts works, and names the canonical `ids` in `--help` and in the usage error (exit 2)
-/// for a value it does not know.
+/// A clap value parser for a [`Choices`] type: it reads a value with the type's own
+/// [`FromStr`](std::str::FromStr), so every alias the type accepts works, and names the type's
+/// ids in `--help` and in the usage error (exit 2) for a value it does not know.
 #[derive(Debug)]
-pub struct IdParser<T> {
-    ids: &'static [&'static str],
-    _type: PhantomData<fn() -> T>,
-}
+pub struct IdParser<T>(PhantomData<fn() -> T>);
 
 impl<T> IdParser<T> {
-    /// A parser listing `ids` as the valid values.
-    pub const fn new(ids: &'static [&'static str]) -> Self {
-        IdParser {
-            ids,
-            _type: PhantomData,
-        }
+    /// A parser for `T`.
+    pub const fn new() -> Self {
+        IdParser(PhantomData)
+    }
+}
+
+impl<T> Default for IdParser<T> {
+    fn default() -> Self {
+        IdParser::new()
     }
 }
 
 impl<T> Clone for IdParser<T> {
     fn clone(&self) -> Self {
-        IdParser::new(self.ids)
+        IdParser::new()
     }
 }
 
 impl<T> TypedValueParser for IdParser<T>
 where
-    T: FromStr + Clone + Send + Sync + 'static,
+    T: Choices + Send + Sync,
 {
     type Value = T;
 
@@ -242,14 +216,14 @@ where
             );
             err.insert(
                 ContextKind::ValidValue,
-                ContextValue::Strings(self.ids.iter().map(|s| s.to_string()).collect()),
+                ContextValue::Strings(T::ALL.iter().map(|c| c.id().to_string()).collect()),
             );
             err
         })
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(self.ids.iter().map(|id| PossibleValue::new(*id))))
+        Some(Box::new(T::ALL.iter().map(|c| PossibleValue::new(c.id()))))
     }
 }
 
@@ -1209,23 +1183,6 @@ mod tests {
             Command::Ask(AskArgs { limit: Some(3), .. })
         ));
         assert!(Cli::try_parse_from(["careerbot", "ask", "--limit", "0", "x"]).is_err());
-    }
-
-    #[test]
-    fn option_ids_are_the_types_own() {
-        for (id, level) in LEVEL_IDS.iter().zip(Level::ALL) {
-            assert_eq!(id.parse::<Level>(), Ok(level));
-            assert_eq!(serde_json::to_value(level).unwrap(), *id);
-        }
-        for (id, topic) in TOPIC_IDS.iter().zip(Topic::ALL) {
-            assert_eq!(*id, topic.id());
-        }
-        for (id, stage) in STAGE_IDS.iter().zip(Stage::ALL) {
-            assert_eq!(*id, stage.id());
-        }
-        for (id, focus) in FOCUS_IDS.iter().zip(Focus::ALL) {
-            assert_eq!(*id, focus.id());
-        }
     }
 
     #[test]

@@ -26,6 +26,20 @@ pub enum Rank {
     Admin,
 }
 
+impl Rank {
+    /// The permission that grants this rank on its own, which a command of this rank asks
+    /// Discord to require before showing it (`default_member_permissions`, which server admins
+    /// can change): Administrator for admins, Manage Messages for moderators (Pin Messages grants
+    /// the rank too, but Discord requires every bit listed). Members need none.
+    pub fn granted_by(self) -> Option<u64> {
+        match self {
+            Rank::Member => None,
+            Rank::Moderator => Some(MANAGE_MESSAGES),
+            Rank::Admin => Some(ADMINISTRATOR),
+        }
+    }
+}
+
 /// The rank of the member behind an interaction: configured ids and roles, or the permission
 /// bits (Administrator → admin; Manage Messages or Pin Messages → moderator). In DMs (no guild)
 /// only configured user ids count.
@@ -57,6 +71,15 @@ mod tests {
             name: "x".into(),
             roles,
             permissions,
+        }
+    }
+
+    #[test]
+    fn the_permission_granting_a_rank_grants_it() {
+        let c = BotConfig::default();
+        for r in [Rank::Member, Rank::Moderator, Rank::Admin] {
+            let bits = r.granted_by().unwrap_or(0);
+            assert_eq!(rank(&actor(bits, vec![]), true, &c), r);
         }
     }
 

@@ -3,6 +3,8 @@
 //! "Sources" list resolves to `Title › Section (file:lines)`. Guide text is escaped, so it can
 //! never turn into markup or mentions. Limits are applied later, in `Reply::finish`.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 
 use crate::answer::roadmap::RoadmapAnswer;
@@ -683,9 +685,29 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
     }
 }
 
+/// "3 minutes", "2 hours", "5 days".
+pub fn human_duration(d: Duration) -> String {
+    let s = d.as_secs();
+    let (n, unit) = match s {
+        0..60 => (s, "second"),
+        60..3600 => (s / 60, "minute"),
+        3600..86_400 => (s / 3600, "hour"),
+        _ => (s / 86_400, "day"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human_duration(Duration::from_secs(1)), "1 second");
+        assert_eq!(human_duration(Duration::from_secs(150)), "2 minutes");
+        assert_eq!(human_duration(Duration::from_secs(7200)), "2 hours");
+        assert_eq!(human_duration(Duration::from_secs(86_400 * 3)), "3 days");
+    }
 
     #[test]
     fn citations_dedupe_and_number() {

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response as HttpResponse};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 use super::HttpState;
+use crate::discord::commands;
 use crate::discord::incoming::Kind;
 
 /// Metric names (Prometheus).
@@ -36,11 +37,6 @@ const LATENCY_BUCKETS: &[f64] = &[
 ];
 /// Reindex duration buckets, seconds.
 const REINDEX_BUCKETS: &[f64] = &[0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0];
-
-/// Commands counted under their own name in the metrics (anything else is `other`).
-const COMMANDS: &[&str] = &[
-    "ask", "salary", "skills", "roadmap", "help", "status", "pins", "gaps", "reindex", "sources",
-];
 
 /// The process-wide Prometheus recorder's handle. The recorder is installed on first use, once
 /// per process, so several servers (tests) share it. If another recorder was installed first,
@@ -112,11 +108,8 @@ pub(super) fn command_label(kind: &Kind) -> &'static str {
         Kind::Ping => "ping",
         Kind::Autocomplete { .. } => "autocomplete",
         Kind::Component { .. } => "component",
-        Kind::Command { name, .. } => COMMANDS
-            .iter()
-            .find(|c| **c == name)
-            .copied()
-            .unwrap_or("other"),
+        // The bot's own commands by name, anything else as one label.
+        Kind::Command { name, .. } => commands::find(name).map_or("other", |c| c.name()),
     }
 }
 

@@ -1,0 +1,207 @@
+//! `/ask`: a question answered from the guides with citations, and its autocomplete. Before
+//! searching it applies the member's cooldown and the repeated-question window; after, it puts
+//! a moderator-pinned answer first when one matches.
+
+use std::time::{Duration, Instant};
+
+use super::answers::{AnswerState, cited};
+use super::{Command, CommandOption, unix_now};
+use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::duplicates::EarlierAnswer;
+use crate::discord::incoming::Incoming;
+use crate::discord::markdown::escape_markdown;
+use crate::discord::message::{Choice, Reply, Response, truncate};
+use crate::discord::pin_matcher::PinMatcher;
+use crate::discord::render::{self, PinnedAnswer, human_duration};
+use crate::discord::rest::Rest;
+use crate::search::MAX_QUESTION_CHARS;
+use crate::store::{Record, new_answer_id, normalise_question};
+
+/// `/ask question [hide] [mention]`.
+pub(crate) const ASK: Command = Command::new(
+    "ask",
+    "Ask a career question; the answer quotes the guides, with citations.",
+    run,
+)
+.options(options)
+.autocomplete(suggest);
+
+fn options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::string("question", "Your question, in your own words.")
+            .required()
+            .autocomplete()
+            .length(1, MAX_QUESTION_CHARS),
+        CommandOption::boolean("hide", "Only you see the answer."),
+        CommandOption::user(
+            "mention",
+            "Point the answer at this member (the only one pinged).",
+        ),
+    ]
+}
+
+/// `/ask`: the best passages for a question, with citations and the answer buttons — or a
+/// pointer to the same question answered here just before.
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let question = i.text("question").unwrap_or_default().trim().to_string();
+    if question.is_empty() {
+        return Ok(Handled::private(
+            "Please type a question, e.g. “How much does a junior back-end developer earn?”",
+        ));
+    }
+    let hide = i.flag("hide").unwrap_or(false);
+    if let Err(wait) = bot.cooldown().admit(i.actor.id, Instant::now()) {
+        return Ok(Handled::private(format!(
+            "Easy there: you can ask again in {} s.",
+            wait.as_secs().max(1)
+        )));
+    }
+    let channel = i.channel_id.unwrap_or(0);
+    let key = normalise_question(&question);
+    if !hide
+        && bot.duplicates().is_on()
+        && let Some(earlier) = earlier_answer(bot, channel, &key, &question, unix_now())?
+    {
+        let (message, ago) = (earlier.message_id, (unix_now() - earlier.posted_at).max(0));
+        let link = match i.guild_id {
+            Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
+            None => format!("https://discord.com/channels/@me/{channel}/{message}"),
+        };
+        return Ok(Handled::private(format!(
+            "This was asked here {} ago — see the answer: {link}",
+            human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)))
+        )));
+    }
+    let asked = bot.engine().ask(&question, bot.engine().page(0))?;
+    let (results, index) = (&asked.results, &asked.generation);
+    let weak = !asked.verdict.confident;
+    let best = results.hits.first().map_or(0.0, |h| h.score);
+    bot.writer().send(Record::Question {
+        guild_id: i.guild_id,
+        question: results.query.clone(),
+        best_score: best,
+        answered: !weak,
+        at: unix_now(),
+    });
+    let pinned = match i.guild_id {
+        Some(g) if !weak || !results.hits.is_empty() => pinned_for(bot, g, &results.query)?,
+        _ => None,
+    };
+    if weak && pinned.is_none() {
+        let mut reply = Reply::embed(render::weak_embed(results, index.meta()));
+        reply.ephemeral = hide;
+        return Ok(Handled::now(Response::message(reply)));
+    }
+    let embed = render::ask_embed(results, index.meta(), pinned.as_ref(), 0);
+    let state = AnswerState {
+        question: results.query.clone(),
+        offset: 0,
+        cited: cited(results),
+    };
+    let answer_id = new_answer_id();
+    let now = unix_now();
+    bot.writer().send(Record::Answer {
+        answer_id: answer_id.clone(),
+        guild_id: i.guild_id,
+        channel_id: channel,
+        asker_id: i.actor.id,
+        question: results.query.clone(),
+        kind: "ask".into(),
+        payload: serde_json::to_string(&state)?,
+        created_at: now,
+    });
+    if !hide {
+        bot.duplicates()
+            .remember(channel, key, answer_id.clone(), now);
+    }
+    let next = results.has_more.then_some(1);
+    let mut reply = Reply {
+        embeds: vec![embed],
+        rows: render::answer_buttons(&answer_id, next),
+        ephemeral: hide,
+        ..Reply::default()
+    };
+    if let Some(target) = i.id_option("mention") {
+        reply.content = Some(format!(
+            "<@{target}> — {} asked this for you:",
+            escape_markdown(&i.actor.name)
+        ));
+        reply.ping_user = Some(target);
+    }
+    if hide {
+        return Ok(Handled::now(Response::message(reply)));
+    }
+    Ok(Handled::then(
+        Response::message(reply),
+        Work::RecordMessage {
+            token: i.token.clone(),
+            answer_id,
+        },
+    ))
+}
+
+/// Suggestions while a question is typed (see [`Engine::suggestions`](crate::engine::Engine::suggestions)).
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    if option != "question" {
+        return Vec::new();
+    }
+    bot.engine()
+        .suggestions(typed)
+        .iter()
+        .map(|s| Choice::same(&truncate(s, 100)))
+        .collect()
+}
+
+/// An answer to the same question in this channel within the duplicate window ending at
+/// `now`: this process's own recent answers first, then the database (other replicas').
+fn earlier_answer(
+    bot: &Bot,
+    channel: u64,
+    key: &str,
+    question: &str,
+    now: i64,
+) -> anyhow::Result<Option<EarlierAnswer>> {
+    let window = bot.duplicates();
+    if let Some(earlier) = window.earlier(channel, key, now) {
+        return Ok(Some(earlier));
+    }
+    Ok(bot
+        .store()
+        .recent_answer_in_channel(channel, "ask", question, window.since(now))?
+        .and_then(|a| {
+            a.message_id.map(|message_id| EarlierAnswer {
+                message_id,
+                posted_at: a.created_at,
+            })
+        }))
+}
+
+/// The pinned answer of the guild to show first for this question, if one is close enough.
+fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
+    let curated = bot.store().curated_for_guild(guild)?;
+    if curated.is_empty() {
+        return Ok(None);
+    }
+    let best = PinMatcher::new(question).best(curated, |c| &c.question);
+    Ok(best.map(|c| PinnedAnswer {
+        question: c.question,
+        answer: c.answer,
+        pinned_by: format!("<@{}>", c.pinned_by),
+    }))
+}
+
+/// Learns the id of the message an answer became (for pins, repeated questions, dismiss).
+pub(crate) async fn record_message(
+    bot: &Bot,
+    token: &str,
+    answer_id: &str,
+    rest: &Rest,
+) -> anyhow::Result<()> {
+    let message = rest.original_message_id(token).await?;
+    bot.duplicates().learn_message(answer_id, message);
+    bot.writer().send(Record::AnswerMessage {
+        answer_id: answer_id.to_string(),
+        message_id: message,
+    });
+    Ok(())
+}

@@ -1,0 +1,421 @@
+//! The admins' commands over the guides: `/sources` (list, add, remove, with its autocomplete)
+//! and `/reindex`, and the rebuilds they start after the first response, with progress.
+
+use std::time::{Duration, Instant};
+
+use super::{Command, CommandOption};
+use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::incoming::{Incoming, OptionValue};
+use crate::discord::markdown::escape_markdown;
+use crate::discord::message::{Choice, Embed, Field, Reply, Response};
+use crate::discord::permissions::Rank;
+use crate::discord::render;
+use crate::discord::rest::Rest;
+use crate::engine::{GuideError, MAX_GUIDE_UPLOAD, ReindexReport, check_guide_name};
+use crate::search::{BuildProgress, IndexError};
+
+/// How often a running reindex updates its progress message.
+const PROGRESS_EVERY: Duration = Duration::from_secs(1);
+
+/// `/reindex`.
+pub(crate) const REINDEX: Command = Command::new(
+    "reindex",
+    "Rebuild the search index from the guides (admins).",
+    reindex_command,
+)
+.in_guilds()
+.only(Rank::Admin, "Only admins can reindex the guides.");
+
+/// `/sources list`, `/sources add file [replace]` and `/sources remove name`.
+pub(crate) const SOURCES: Command = Command::new(
+    "sources",
+    "Manage the guides the bot answers from (admins).",
+    sources,
+)
+.options(sources_options)
+.in_guilds()
+.only(Rank::Admin, "Only admins can manage the guides.")
+.autocomplete(suggest);
+
+fn sources_options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::subcommand("list", "List the guides.", vec![]),
+        CommandOption::subcommand(
+            "add",
+            "Add a guide (.txt, .md or .html, up to 1 MB).",
+            vec![
+                CommandOption::attachment("file", "The guide file.").required(),
+                CommandOption::boolean("replace", "Replace a guide of the same name."),
+            ],
+        ),
+        CommandOption::subcommand(
+            "remove",
+            "Remove a guide.",
+            vec![
+                CommandOption::string("name", "The guide's file name.")
+                    .required()
+                    .autocomplete(),
+            ],
+        ),
+    ]
+}
+
+/// A deferred response, and the rebuild as work for after it.
+fn reindex_command(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    if bot.engine().is_reindexing() {
+        return Ok(Handled::private(
+            "A reindex is already running; its message will show the outcome.",
+        ));
+    }
+    Ok(Handled::then(
+        Response::deferred(true),
+        Work::Reindex {
+            token: i.token.clone(),
+            actor: i.actor.name.clone(),
+        },
+    ))
+}
+
+fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    match i.subcommand() {
+        Some("add") => {
+            let Some(OptionValue::Attachment(file)) = i.option("file") else {
+                return Ok(Handled::private(
+                    "Attach the guide file (.txt, .md or .html).",
+                ));
+            };
+            let replace = i.flag("replace").unwrap_or(false);
+            if let Err(e) = bot.engine().guides_dir() {
+                return Ok(Handled::private(guide_error(&e)));
+            }
+            if let Err(why) = check_guide_name(&file.filename) {
+                return Ok(Handled::private(format!("Refused: {why}.")));
+            }
+            if file.size > MAX_GUIDE_UPLOAD {
+                return Ok(Handled::private(format!(
+                    "Refused: {} is {} KB; guides can be at most 1 MB.",
+                    escape_markdown(&file.filename),
+                    file.size / 1024
+                )));
+            }
+            if bot.engine().has_guide(&file.filename) && !replace {
+                return Ok(Handled::private(format!(
+                    "A guide named {} already exists. Add it again with replace:true to replace it.",
+                    escape_markdown(&file.filename)
+                )));
+            }
+            if bot.engine().is_reindexing() {
+                return Ok(Handled::private(
+                    "A reindex is running; add the guide when it is done.",
+                ));
+            }
+            Ok(Handled::then(
+                Response::deferred(true),
+                Work::AddSource {
+                    token: i.token.clone(),
+                    url: file.url.clone(),
+                    filename: file.filename.clone(),
+                    replace,
+                    actor: i.actor.name.clone(),
+                },
+            ))
+        }
+        Some("remove") => {
+            let name = i.text("name").unwrap_or_default().trim().to_string();
+            if let Err(e) = bot.engine().guides_dir() {
+                return Ok(Handled::private(guide_error(&e)));
+            }
+            if !bot.engine().has_guide(&name) {
+                return Ok(Handled::private(format!(
+                    "There is no guide named {}.",
+                    escape_markdown(&name)
+                )));
+            }
+            if bot.engine().is_reindexing() {
+                return Ok(Handled::private(
+                    "A reindex is running; remove the guide when it is done.",
+                ));
+            }
+            Ok(Handled::then(
+                Response::deferred(true),
+                Work::RemoveSource {
+                    token: i.token.clone(),
+                    name,
+                    actor: i.actor.name.clone(),
+                },
+            ))
+        }
+        _ => {
+            let index = bot.engine().current();
+            let meta = index.meta();
+            let mut lines: Vec<String> = meta
+                .guides
+                .iter()
+                .map(|g| {
+                    format!(
+                        "• `{}` — {} ({} passages)",
+                        g.source,
+                        escape_markdown(&g.title),
+                        g.passages
+                    )
+                })
+                .collect();
+            for s in &meta.skipped {
+                lines.push(format!(
+                    "• ⚠️ `{}` skipped: {}",
+                    s.file,
+                    escape_markdown(&s.reason)
+                ));
+            }
+            Ok(Handled::now(Response::message(Reply {
+                ephemeral: true,
+                ..Reply::embed(Embed {
+                    title: Some(format!("Guides ({})", meta.guides.len())),
+                    description: Some(render::fit_lines(&lines, 3900)),
+                    color: Some(render::COLOR),
+                    footer: Some(render::footer(meta, &[])),
+                    ..Embed::default()
+                })
+            })))
+        }
+    }
+}
+
+/// The guides whose file name or title contains what is typed, for `/sources remove`.
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    if option != "name" {
+        return Vec::new();
+    }
+    let typed = typed.to_lowercase();
+    bot.engine()
+        .current()
+        .meta()
+        .guides
+        .iter()
+        .filter(|g| {
+            g.source.to_lowercase().contains(&typed) || g.title.to_lowercase().contains(&typed)
+        })
+        .map(|g| Choice {
+            name: format!("{} — {}", g.source, g.title),
+            value: g.source.clone(),
+        })
+        .collect()
+}
+
+/// Rebuilds the index with progress edits; `prefix` is said first (e.g. the guide added).
+pub(crate) async fn reindex(
+    bot: &Bot,
+    token: &str,
+    actor: &str,
+    prefix: Option<String>,
+    rest: &Rest,
+) -> anyhow::Result<()> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<BuildProgress>();
+    let actor_name = actor.to_string();
+    let job = bot.blocking(move |bot| {
+        tracing::info!(by = %actor_name, "reindex started");
+        let mut last = Instant::now();
+        bot.engine().reindex(|p| {
+            if last.elapsed() >= PROGRESS_EVERY || p.guides_done == p.guides_total {
+                last = Instant::now();
+                let _ = tx.send(p);
+            }
+        })
+    });
+    tokio::pin!(job);
+    let head = prefix.map(|p| format!("{p}\n")).unwrap_or_default();
+    let outcome = loop {
+        tokio::select! {
+            done = &mut job => break done?,
+            Some(p) = rx.recv() => {
+                let text = format!("{head}⏳ Reindexing… {}/{} guides read, {} passages so far.", p.guides_done, p.guides_total, p.passages);
+                if let Err(e) = rest.edit_original(token, Reply::ephemeral(text)).await {
+                    tracing::warn!(error = %e, "progress update failed");
+                }
+            }
+        }
+    };
+    let reply = match outcome {
+        Ok(report) => Reply {
+            ephemeral: true,
+            ..Reply::embed(reindex_embed(&head, &report))
+        },
+        Err(IndexError::Busy) => Reply::ephemeral(format!(
+            "{head}A reindex is already running; its message will show the outcome."
+        )),
+        Err(e) => {
+            tracing::error!(error = %e, "reindex failed");
+            Reply::ephemeral(format!(
+                "{head}❌ The reindex failed: {e}\nThe previous index is still answering questions."
+            ))
+        }
+    };
+    rest.edit_original(token, reply).await?;
+    Ok(())
+}
+
+/// Downloads a guide, stores it and reindexes, reporting in the deferred response.
+pub(crate) async fn add_source(
+    bot: &Bot,
+    token: &str,
+    url: &str,
+    filename: &str,
+    replace: bool,
+    actor: &str,
+    rest: &Rest,
+) -> anyhow::Result<()> {
+    let bytes = match rest.download(url).await {
+        Ok(b) => b,
+        Err(e) => {
+            rest.edit_original(
+                token,
+                Reply::ephemeral(format!(
+                    "❌ Could not download {}: {}",
+                    escape_markdown(filename),
+                    e.message
+                )),
+            )
+            .await?;
+            return Ok(());
+        }
+    };
+    let name = filename.to_string();
+    let saved = bot
+        .blocking(move |bot| bot.engine().add_guide(&name, &bytes, replace))
+        .await?;
+    match saved {
+        Ok(passages) => {
+            let head = format!(
+                "✅ {} added ({passages} passages) by {}.",
+                escape_markdown(filename),
+                escape_markdown(actor)
+            );
+            reindex(bot, token, actor, Some(head), rest).await
+        }
+        Err(why) => {
+            rest.edit_original(
+                token,
+                Reply::ephemeral(format!(
+                    "❌ Refused {}: {}",
+                    escape_markdown(filename),
+                    guide_error(&why)
+                )),
+            )
+            .await?;
+            Ok(())
+        }
+    }
+}
+
+/// Moves a guide out of the library and reindexes, reporting in the deferred response.
+pub(crate) async fn remove_source(
+    bot: &Bot,
+    token: &str,
+    name: &str,
+    actor: &str,
+    rest: &Rest,
+) -> anyhow::Result<()> {
+    let file = name.to_string();
+    let moved = bot
+        .blocking(move |bot| bot.engine().remove_guide(&file))
+        .await?;
+    match moved {
+        Ok(_) => {
+            tracing::info!(guide = name, by = actor, "guide removed by an admin");
+            let head = format!(
+                "🗑️ {} removed by {} (a copy is kept on the server).",
+                escape_markdown(name),
+                escape_markdown(actor)
+            );
+            reindex(bot, token, actor, Some(head), rest).await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, guide = name, "guide removal failed");
+            rest.edit_original(
+                token,
+                Reply::ephemeral(format!(
+                    "❌ Could not remove {}: {}",
+                    escape_markdown(name),
+                    guide_error(&e)
+                )),
+            )
+            .await?;
+            Ok(())
+        }
+    }
+}
+
+fn reindex_embed(head: &str, r: &ReindexReport) -> Embed {
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut fields = vec![
+        Field {
+            name: "Guides".into(),
+            value: format!("{} → {}", r.before.guides, r.after.guides),
+            inline: true,
+        },
+        Field {
+            name: "Passages".into(),
+            value: format!("{} → {}", r.before.passages, r.after.passages),
+            inline: true,
+        },
+        Field {
+            name: "Time".into(),
+            value: format!("{:.1} s", r.elapsed.as_secs_f64()),
+            inline: true,
+        },
+        Field {
+            name: "Added".into(),
+            value: list(&r.added),
+            inline: false,
+        },
+        Field {
+            name: "Removed".into(),
+            value: list(&r.removed),
+            inline: false,
+        },
+        Field {
+            name: "Changed".into(),
+            value: list(&r.changed),
+            inline: false,
+        },
+    ];
+    if !r.skipped.is_empty() {
+        let lines: Vec<String> = r
+            .skipped
+            .iter()
+            .map(|s| format!("`{}`: {}", s.file, escape_markdown(&s.reason)))
+            .collect();
+        fields.push(Field {
+            name: "Skipped".into(),
+            value: render::fit_lines(&lines, 1000),
+            inline: false,
+        });
+    }
+    Embed {
+        title: Some("✅ Reindex done".into()),
+        description: Some(format!("{head}The new index is answering questions now.")),
+        color: Some(render::COLOR),
+        fields,
+        ..Embed::default()
+    }
+}
+
+/// A guide error as the admin reads it (Discord markdown escaped).
+fn guide_error(e: &GuideError) -> String {
+    let text = e.to_string();
+    let mut chars = text.chars();
+    let text = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    };
+    format!("{}.", escape_markdown(&text))
+}

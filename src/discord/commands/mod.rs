@@ -1,0 +1,484 @@
+//! The slash commands, each declared once in [`COMMANDS`]: its name, description and options,
+//! where Discord offers it, the rank it needs, and its handler. The registration body
+//! ([`registration_body`], which `careerbot commands --json` prints), the dispatch in
+//! [`Bot::handle`] and the HTTP endpoint's metric labels are all read from that table. Choices
+//! come from the [`Choices`] of the answer types, so a new topic or level appears in Discord
+//! without editing these files.
+//!
+//! One file per command or small family, each exporting its declaration and its handlers:
+//! `ask.rs` (with its autocomplete), `answers.rs` (the buttons under an answer), `salary.rs`,
+//! `skills.rs`, `roadmap.rs`, `moderation.rs` (`/pins`, `/gaps`), `guides.rs` (`/sources`,
+//! `/reindex`) and `info.rs` (`/help`, `/status`).
+
+pub(crate) mod answers;
+pub(crate) mod ask;
+pub(crate) mod guides;
+pub(crate) mod info;
+pub(crate) mod moderation;
+pub(crate) mod roadmap;
+pub(crate) mod salary;
+pub(crate) mod skills;
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Value;
+use serenity::model::application::{
+    CommandOptionType, CommandType, InstallationContext, InteractionContext,
+};
+use serenity::model::permissions::Permissions;
+
+use crate::choices::Choices;
+use crate::discord::bot::{Bot, Handled};
+use crate::discord::incoming::Incoming;
+use crate::discord::message::Choice;
+use crate::discord::permissions::Rank;
+
+/// Every command, in the order Discord lists them.
+pub static COMMANDS: &[Command] = &[
+    ask::ASK,
+    salary::SALARY,
+    skills::SKILLS,
+    roadmap::ROADMAP,
+    info::HELP,
+    moderation::PINS,
+    info::STATUS,
+    moderation::GAPS,
+    guides::REINDEX,
+    guides::SOURCES,
+];
+
+/// The command of this name, if the bot has one.
+pub fn find(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
+
+/// The body of `PUT /applications/{id}/commands` (or the guild variant).
+pub fn registration_body() -> Value {
+    let body: Vec<Registration> = COMMANDS.iter().map(Command::registration).collect();
+    serde_json::to_value(body).expect("a registration is plain data, it always serialises")
+}
+
+/// Handles a command once its guild and rank checks passed: the first response, and any work
+/// for after it.
+pub type Handler = fn(&Bot, &Incoming) -> anyhow::Result<Handled>;
+
+/// Suggests values while an autocomplete option is typed: (bot, interaction, the option's name,
+/// the text typed so far).
+pub type Autocomplete = fn(&Bot, &Incoming, &str, &str) -> Vec<Choice>;
+
+/// The bot is installed to servers (not to members' own accounts).
+const INSTALLED_TO: &[InstallationContext] = &[InstallationContext::Guild];
+/// Offered in servers and in DMs with the bot.
+const ANYWHERE: &[InteractionContext] = &[InteractionContext::Guild, InteractionContext::BotDm];
+/// Offered in servers only.
+const IN_GUILDS: &[InteractionContext] = &[InteractionContext::Guild];
+
+/// One slash command, declared once: [`Command::new`] and the settings after it.
+#[derive(Debug, Clone, Copy)]
+pub struct Command {
+    /// What is typed after `/`; also its metric label.
+    name: &'static str,
+    /// What Discord shows under it.
+    description: &'static str,
+    /// Its options, built when registering (their choices are read from their types).
+    options: fn() -> Vec<CommandOption>,
+    /// Where Discord offers it.
+    contexts: &'static [InteractionContext],
+    /// For a command about a server's own data: what it says anywhere else (checked first).
+    guild_only: Option<&'static str>,
+    /// The rank a member needs to use it.
+    rank: Rank,
+    /// What a member below `rank` is told.
+    refusal: &'static str,
+    /// What it does.
+    handler: Handler,
+    /// Its suggestions while an option is typed.
+    autocomplete: Option<Autocomplete>,
+}
+
+impl Command {
+    /// A command anyone may use, in servers and in DMs with the bot, without options.
+    pub const fn new(name: &'static str, description: &'static str, handler: Handler) -> Command {
+        Command {
+            name,
+            description,
+            options: Vec::new,
+            contexts: ANYWHERE,
+            guild_only: None,
+            rank: Rank::Member,
+            refusal: "",
+            handler,
+            autocomplete: None,
+        }
+    }
+
+    /// With these options.
+    pub const fn options(mut self, options: fn() -> Vec<CommandOption>) -> Command {
+        self.options = options;
+        self
+    }
+
+    /// Offered in servers only.
+    pub const fn in_guilds(mut self) -> Command {
+        self.contexts = IN_GUILDS;
+        self
+    }
+
+    /// About a server's own data: offered in servers only, and saying `refusal` if it comes
+    /// from anywhere else. Checked before the rank.
+    pub const fn guild_only(mut self, refusal: &'static str) -> Command {
+        self.contexts = IN_GUILDS;
+        self.guild_only = Some(refusal);
+        self
+    }
+
+    /// Only for members of `rank` or above; anyone else is told `refusal`. The bot checks the
+    /// rank itself; Discord also hides the command by default from members without the
+    /// permission that grants the rank ([`Rank::granted_by`]).
+    pub const fn only(mut self, rank: Rank, refusal: &'static str) -> Command {
+        self.rank = rank;
+        self.refusal = refusal;
+        self
+    }
+
+    /// With suggestions while its autocomplete options are typed.
+    pub const fn autocomplete(mut self, autocomplete: Autocomplete) -> Command {
+        self.autocomplete = Some(autocomplete);
+        self
+    }
+
+    /// What is typed after `/`.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The rank a member needs to use it.
+    pub const fn rank(&self) -> Rank {
+        self.rank
+    }
+
+    /// Runs the command: a guild-only command outside a guild, or a member below its rank, is
+    /// refused with the command's own words; anything else goes to its handler.
+    ///
+    /// # Errors
+    /// What the handler fails with.
+    pub fn run(&self, bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+        if let Some(refusal) = self.guild_only
+            && i.guild_id.is_none()
+        {
+            return Ok(Handled::private(refusal));
+        }
+        if bot.rank(i) < self.rank {
+            return Ok(Handled::private(self.refusal));
+        }
+        (self.handler)(bot, i)
+    }
+
+    /// Suggestions for the option being typed in `i` (none if the command has no autocomplete).
+    pub fn suggestions(&self, bot: &Bot, i: &Incoming) -> Vec<Choice> {
+        let (option, typed) = i.focused().unwrap_or(("", ""));
+        self.autocomplete
+            .map_or_else(Vec::new, |suggest| suggest(bot, i, option, typed))
+    }
+
+    fn registration(&self) -> Registration {
+        Registration {
+            name: self.name,
+            kind: CommandType::ChatInput,
+            description: self.description,
+            options: (self.options)(),
+            integration_types: INSTALLED_TO,
+            contexts: self.contexts,
+            default_member_permissions: self.rank.granted_by().map(Permissions::from_bits_truncate),
+        }
+    }
+}
+
+/// A command as Discord registers it: one element of the bulk-overwrite body.
+#[derive(Debug, Serialize)]
+struct Registration {
+    name: &'static str,
+    #[serde(rename = "type")]
+    kind: CommandType,
+    description: &'static str,
+    options: Vec<CommandOption>,
+    integration_types: &'static [InstallationContext],
+    contexts: &'static [InteractionContext],
+    /// Which members Discord shows the command to by default (server admins can change it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default_member_permissions: Option<Permissions>,
+}
+
+/// An option of a command, as Discord registers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommandOption {
+    #[serde(rename = "type")]
+    kind: CommandOptionType,
+    name: &'static str,
+    description: &'static str,
+    #[serde(skip_serializing_if = "is_false")]
+    required: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    autocomplete: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_length: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    choices: Vec<OptionChoice>,
+    /// A subcommand's own options.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    options: Vec<CommandOption>,
+}
+
+/// One choice of an option: Discord shows the name and sends back the value.
+#[derive(Debug, Clone, Serialize)]
+struct OptionChoice {
+    name: &'static str,
+    value: &'static str,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl CommandOption {
+    fn new(kind: CommandOptionType, name: &'static str, description: &'static str) -> Self {
+        CommandOption {
+            kind,
+            name,
+            description,
+            required: false,
+            autocomplete: false,
+            min_length: None,
+            max_length: None,
+            choices: Vec::new(),
+            options: Vec::new(),
+        }
+    }
+
+    /// A text option.
+    pub fn string(name: &'static str, description: &'static str) -> Self {
+        CommandOption::new(CommandOptionType::String, name, description)
+    }
+
+    /// A true/false option.
+    pub fn boolean(name: &'static str, description: &'static str) -> Self {
+        CommandOption::new(CommandOptionType::Boolean, name, description)
+    }
+
+    /// A member option.
+    pub fn user(name: &'static str, description: &'static str) -> Self {
+        CommandOption::new(CommandOptionType::User, name, description)
+    }
+
+    /// A file option.
+    pub fn attachment(name: &'static str, description: &'static str) -> Self {
+        CommandOption::new(CommandOptionType::Attachment, name, description)
+    }
+
+    /// A subcommand with its own options.
+    pub fn subcommand(
+        name: &'static str,
+        description: &'static str,
+        options: Vec<CommandOption>,
+    ) -> Self {
+        CommandOption {
+            options,
+            ..CommandOption::new(CommandOptionType::SubCommand, name, description)
+        }
+    }
+
+    /// Which must be given.
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// Whose values are suggested while typed (the command's [`Autocomplete`]).
+    pub fn autocomplete(mut self) -> Self {
+        self.autocomplete = true;
+        self
+    }
+
+    /// Of `min` to `max` characters.
+    pub fn length(mut self, min: usize, max: usize) -> Self {
+        self.min_length = Some(min);
+        self.max_length = Some(max);
+        self
+    }
+
+    /// Picked from every value of `T`.
+    pub fn choices<T: Choices>(self) -> Self {
+        self.choices_among(T::ALL)
+    }
+
+    /// Picked from these values of `T`.
+    pub fn choices_among<T: Choices>(mut self, values: &[T]) -> Self {
+        self.choices = values
+            .iter()
+            .map(|v| OptionChoice {
+                name: v.label(),
+                value: v.id(),
+            })
+            .collect();
+        self
+    }
+}
+
+/// The guild of an interaction with a guild-only command ([`Command::run`] refused it elsewhere).
+fn guild_of(i: &Incoming) -> anyhow::Result<u64> {
+    i.guild_id
+        .context("a guild-only command reached its handler outside a guild")
+}
+
+/// Seconds since the Unix epoch, as the store keeps time.
+fn unix_now() -> i64 {
+    i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX)
+}
+
+/// The value of a choice option: `Ok(None)` when it was not given (or left empty), `Err` with
+/// the text sent when it is none of `T`'s.
+fn choice<'a, T: Choices>(i: &'a Incoming, option: &str) -> Result<Option<T>, &'a str> {
+    match i.text(option) {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| text),
+    }
+}
+
+/// The ids of `T` in a sentence: "entry, mid, senior, lead or overall".
+fn listed<T: Choices>() -> String {
+    let ids: Vec<&str> = T::ALL.iter().map(|c| c.id()).collect();
+    match ids.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_descriptions_and_choices_fit_discord() {
+        let body = registration_body();
+        let commands = body.as_array().unwrap();
+        assert!(commands.len() <= 100);
+        fn check(options: &Value) {
+            for o in options.as_array().into_iter().flatten() {
+                let name = o["name"].as_str().unwrap();
+                assert!(
+                    (1..=32).contains(&name.len())
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-'),
+                    "{name}"
+                );
+                assert!(
+                    (1..=100).contains(&o["description"].as_str().unwrap().chars().count()),
+                    "{name}"
+                );
+                if let Some(ch) = o.get("choices") {
+                    let ch = ch.as_array().unwrap();
+                    assert!(ch.len() <= 25);
+                    for c in ch {
+                        assert!((1..=100).contains(&c["name"].as_str().unwrap().chars().count()));
+                    }
+                }
+                check(&o["options"]);
+            }
+        }
+        check(&body);
+        let find = |n: &str| commands.iter().find(|c| c["name"] == n).unwrap();
+        assert_eq!(find("reindex")["default_member_permissions"], "8");
+        assert_eq!(find("sources")["default_member_permissions"], "8");
+        assert!(find("ask").get("default_member_permissions").is_none());
+        assert_eq!(find("ask")["options"][0]["autocomplete"], true);
+    }
+
+    #[test]
+    fn each_command_is_declared_once_and_found_by_its_name() {
+        let mut names = std::collections::HashSet::new();
+        for c in COMMANDS {
+            assert!(names.insert(c.name()), "/{} twice", c.name());
+            assert!(std::ptr::eq(super::find(c.name()).unwrap(), c));
+        }
+        assert!(super::find("nope").is_none());
+        assert!(super::find("").is_none());
+    }
+
+    #[test]
+    fn rank_and_guild_decide_who_sees_a_command_and_where() {
+        let body = registration_body();
+        for (c, registered) in COMMANDS.iter().zip(body.as_array().unwrap()) {
+            assert_eq!(registered["name"], c.name());
+            match c.rank().granted_by() {
+                Some(bits) => {
+                    assert!(!c.refusal.is_empty(), "/{} says why not", c.name());
+                    assert_eq!(registered["default_member_permissions"], bits.to_string());
+                }
+                None => assert!(registered.get("default_member_permissions").is_none()),
+            }
+            if c.guild_only.is_some() {
+                assert_eq!(
+                    registered["contexts"],
+                    serde_json::json!([0]),
+                    "/{}",
+                    c.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn options_are_registered_in_discords_numbers() {
+        use serde_json::json;
+        let body = registration_body();
+        let find = |n: &str| {
+            body.as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["name"] == n)
+                .unwrap()
+        };
+        let ask = find("ask");
+        assert_eq!(ask["type"], 1, "a slash command");
+        assert_eq!(ask["integration_types"], json!([0]));
+        assert_eq!(ask["contexts"], json!([0, 1]));
+        assert_eq!(
+            ask["options"],
+            json!([
+                { "type": 3, "name": "question", "description": "Your question, in your own words.",
+                  "required": true, "autocomplete": true, "min_length": 1, "max_length": 300 },
+                { "type": 5, "name": "hide", "description": "Only you see the answer." },
+                { "type": 6, "name": "mention",
+                  "description": "Point the answer at this member (the only one pinged)." },
+            ])
+        );
+        assert_eq!(
+            find("salary")["options"][0]["choices"][0],
+            json!({ "name": "Entry level", "value": "entry" })
+        );
+        assert_eq!(
+            find("skills")["options"][1]["choices"]
+                .as_array()
+                .unwrap()
+                .len(),
+            4
+        );
+        let add = &find("sources")["options"][1];
+        assert_eq!(add["type"], 1, "a subcommand");
+        assert_eq!(add["options"][0]["type"], 11, "an attachment");
+        assert!(find("sources")["options"][0].get("options").is_none());
+        assert!(find("help")["options"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn ids_read_as_a_sentence() {
+        use crate::answer::roadmap::Stage;
+        use crate::answer::salary::Level;
+        assert_eq!(listed::<Level>(), "entry, mid, senior, lead or overall");
+        assert_eq!(listed::<Stage>(), "junior, mid, senior or lead");
+    }
+}

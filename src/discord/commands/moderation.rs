@@ -1,0 +1,194 @@
+//! The moderators' commands: `/pins` (list and unpin the server's pinned answers, with its
+//! autocomplete) and `/gaps` (what the guides answer badly).
+
+use super::{Command, CommandOption, guild_of, unix_now};
+use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::incoming::Incoming;
+use crate::discord::markdown::escape_markdown;
+use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
+use crate::discord::permissions::Rank;
+use crate::discord::render;
+
+/// How far back `/gaps` looks.
+const GAPS_WINDOW_SECS: i64 = 30 * 24 * 3600;
+
+/// `/pins list` and `/pins remove answer` (moderators).
+pub(crate) const PINS: Command =
+    Command::new("pins", "Moderator-pinned answers of this server.", pins)
+        .options(pins_options)
+        .guild_only("Pinned answers belong to a server: use this in one.")
+        .autocomplete(suggest);
+
+/// `/gaps`.
+pub(crate) const GAPS: Command = Command::new(
+    "gaps",
+    "Questions the guides answer badly, and answers people voted down.",
+    gaps,
+)
+.guild_only("Use /gaps in a server.")
+.only(
+    Rank::Moderator,
+    "Only moderators and admins can see the gaps.",
+);
+
+fn pins_options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::subcommand("list", "List the pinned answers.", vec![]),
+        CommandOption::subcommand(
+            "remove",
+            "Unpin an answer (moderators).",
+            vec![
+                CommandOption::string("answer", "The pinned answer.")
+                    .required()
+                    .autocomplete(),
+            ],
+        ),
+    ]
+}
+
+fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let guild = guild_of(i)?;
+    match i.subcommand() {
+        Some("remove") => {
+            if bot.rank(i) < Rank::Moderator {
+                return Ok(Handled::private("Only moderators can unpin answers."));
+            }
+            let Some(id) = i.text("answer").and_then(|s| s.trim().parse::<i64>().ok()) else {
+                return Ok(Handled::private("Pick a pinned answer from the list."));
+            };
+            let found = bot
+                .store()
+                .curated_for_guild(guild)?
+                .into_iter()
+                .find(|c| c.id == id);
+            match found {
+                Some(removed) if bot.store().unpin_curated(guild, id)? => Ok(Handled {
+                    response: Response::message(Reply::ephemeral(format!(
+                        "Unpinned “{}”.",
+                        escape_markdown(&truncate(&removed.question, 150))
+                    ))),
+                    work: removed
+                        .channel_id
+                        .zip(removed.message_id)
+                        .map(|(channel, message)| Work::Unpin { channel, message }),
+                }),
+                _ => Ok(Handled::private("That pinned answer no longer exists.")),
+            }
+        }
+        _ => {
+            let list = bot.store().curated_for_guild(guild)?;
+            let lines: Vec<String> = list
+                .iter()
+                .map(|c| {
+                    format!(
+                        "• **{}** — pinned by <@{}> <t:{}:R>",
+                        escape_markdown(&truncate(&c.question, 120)),
+                        c.pinned_by,
+                        c.pinned_at
+                    )
+                })
+                .collect();
+            let text = if lines.is_empty() {
+                "No answers are pinned yet. Moderators pin an answer with its 📌 button."
+                    .to_string()
+            } else {
+                render::fit_lines(&lines, 3900)
+            };
+            Ok(Handled::now(Response::message(Reply {
+                ephemeral: true,
+                ..Reply::embed(Embed {
+                    title: Some("📌 Pinned answers".into()),
+                    description: Some(text),
+                    color: Some(render::PINNED_COLOR),
+                    ..Embed::default()
+                })
+            })))
+        }
+    }
+}
+
+/// The guild's pinned answers whose question contains what is typed, for `/pins remove`.
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    if option != "answer" {
+        return Vec::new();
+    }
+    match i.guild_id.map(|g| bot.store().curated_for_guild(g)) {
+        Some(Ok(list)) => {
+            let typed = typed.to_lowercase();
+            list.into_iter()
+                .filter(|c| c.question.to_lowercase().contains(&typed))
+                .map(|c| Choice {
+                    name: c.question,
+                    value: c.id.to_string(),
+                })
+                .collect()
+        }
+        Some(Err(e)) => {
+            tracing::error!(error = %e, "pins autocomplete failed");
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let guild = guild_of(i)?;
+    let gaps = bot.store().gaps(guild, unix_now() - GAPS_WINDOW_SECS, 15)?;
+    let unanswered: Vec<String> = gaps
+        .unanswered
+        .iter()
+        .map(|g| {
+            format!(
+                "• {} ×{} (last <t:{}:R>)",
+                escape_markdown(&truncate(&g.question, 150)),
+                g.count,
+                g.last_at
+            )
+        })
+        .collect();
+    let downvoted: Vec<String> = gaps
+        .downvoted
+        .iter()
+        .map(|d| {
+            format!(
+                "• {} — 👎 {} / 👍 {}",
+                escape_markdown(&truncate(&d.question, 150)),
+                d.downs,
+                d.ups
+            )
+        })
+        .collect();
+    let fields = vec![
+        Field {
+            name: "Questions without a good answer (30 days)".into(),
+            value: if unanswered.is_empty() {
+                "None.".into()
+            } else {
+                render::fit_lines(&unanswered, 1000)
+            },
+            inline: false,
+        },
+        Field {
+            name: "Answers voted down".into(),
+            value: if downvoted.is_empty() {
+                "None.".into()
+            } else {
+                render::fit_lines(&downvoted, 1000)
+            },
+            inline: false,
+        },
+    ];
+    Ok(Handled::now(Response::message(Reply {
+        ephemeral: true,
+        ..Reply::embed(Embed {
+            title: Some("Gaps in the guides".into()),
+            description: Some(
+                "What members ask that the guides do not answer well — candidates for a new guide."
+                    .into(),
+            ),
+            color: Some(render::COLOR),
+            fields,
+            ..Embed::default()
+        })
+    })))
+}

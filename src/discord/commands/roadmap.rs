@@ -1,0 +1,40 @@
+//! `/roadmap`: career stages and the learning path the guides describe.
+
+use super::{Command, CommandOption, choice};
+use crate::answer::roadmap::{Focus, Stage};
+use crate::discord::bot::{Bot, Handled};
+use crate::discord::incoming::Incoming;
+use crate::discord::message::Response;
+use crate::discord::render;
+
+/// `/roadmap [stage] [focus]`.
+pub(crate) const ROADMAP: Command = Command::new(
+    "roadmap",
+    "Career stages and the learning path the guides describe.",
+    run,
+)
+.options(options);
+
+fn options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::string("stage", "One stage (default: all).").choices::<Stage>(),
+        CommandOption::string("focus", "What to focus on (default: everything).")
+            .choices::<Focus>(),
+    ]
+}
+
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let stage = match choice::<Stage>(i, "stage") {
+        Ok(stage) => stage,
+        Err(s) => return Ok(Handled::private(format!("Unknown stage {s:?}."))),
+    };
+    let focus = match choice::<Focus>(i, "focus") {
+        Ok(focus) => focus.unwrap_or(Focus::All),
+        Err(f) => return Ok(Handled::private(format!("Unknown focus {f:?}."))),
+    };
+    let roadmap = bot.engine().roadmap(stage, focus)?;
+    Ok(Handled::now(Response::message(render::roadmap_reply(
+        &roadmap.answer,
+        roadmap.generation.meta(),
+    ))))
+}

@@ -1,0 +1,81 @@
+//! `/salary`: salary figures by level from each guide, with a summary and a chart. The chart
+//! takes a moment, so the first response is deferred and the answer follows.
+
+use super::{Command, CommandOption, choice, listed};
+use crate::answer::salary::Level;
+use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::incoming::Incoming;
+use crate::discord::message::{Reply, Response};
+use crate::discord::render;
+use crate::discord::rest::Rest;
+
+/// `/salary [level]`.
+pub(crate) const SALARY: Command = Command::new(
+    "salary",
+    "Salary figures by level from each guide, with a summary and a chart.",
+    run,
+)
+.options(options);
+
+fn options() -> Vec<CommandOption> {
+    vec![CommandOption::string("level", "Which level (default: all).").choices::<Level>()]
+}
+
+/// A deferred response, and the answer as work for after it.
+fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let level = match choice::<Level>(i, "level") {
+        Ok(level) => level,
+        Err(l) => {
+            return Ok(Handled::private(format!(
+                "Unknown level {l:?}: choose {}.",
+                listed::<Level>()
+            )));
+        }
+    };
+    Ok(Handled::then(
+        Response::deferred(false),
+        Work::Salary {
+            token: i.token.clone(),
+            level,
+        },
+    ))
+}
+
+/// Builds the salary answer and its chart off the async threads, then fills the deferred
+/// response with them.
+pub(crate) async fn answer(
+    bot: &Bot,
+    token: &str,
+    level: Option<Level>,
+    rest: &Rest,
+) -> anyhow::Result<()> {
+    let reply = bot
+        .blocking(move |bot| -> anyhow::Result<Reply> {
+            let engine = bot.engine();
+            let salary = engine.salary(level)?;
+            let chart = match engine.salary_chart(&salary) {
+                Ok(chart) => chart,
+                Err(e) => {
+                    tracing::warn!(error = %e, "salary chart not rendered");
+                    None
+                }
+            };
+            Ok(render::salary_reply(
+                &salary.answer,
+                salary.generation.meta(),
+                chart.map(|c| c.to_vec()),
+            ))
+        })
+        .await?;
+    let reply = match reply {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "salary answer failed");
+            Reply::ephemeral(
+                "Sorry, the salary answer could not be built; the team can see why in the logs.",
+            )
+        }
+    };
+    rest.edit_original(token, reply).await?;
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `/skills`: the skills the guides name for a topic, most cited first, and what they expect at
+//! a level.
+
+use super::{Command, CommandOption, choice};
+use crate::answer::salary::Level;
+use crate::answer::skills::Topic;
+use crate::discord::bot::{Bot, Handled};
+use crate::discord::incoming::Incoming;
+use crate::discord::message::Response;
+use crate::discord::render;
+
+/// `/skills [topic] [level]`.
+pub(crate) const SKILLS: Command = Command::new(
+    "skills",
+    "The skills the guides name for a topic, most cited first.",
+    run,
+)
+.options(options);
+
+fn options() -> Vec<CommandOption> {
+    vec![
+        CommandOption::string("topic", "Which skills (default: all).").choices::<Topic>(),
+        CommandOption::string("level", "Also show what the guides expect at this level.")
+            .choices_among(&[Level::Entry, Level::Mid, Level::Senior, Level::Lead]),
+    ]
+}
+
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let topic = match choice::<Topic>(i, "topic") {
+        Ok(topic) => topic.unwrap_or(Topic::All),
+        Err(t) => return Ok(Handled::private(format!("Unknown topic {t:?}."))),
+    };
+    let level = match choice::<Level>(i, "level") {
+        Ok(level) => level,
+        Err(l) => return Ok(Handled::private(format!("Unknown level {l:?}."))),
+    };
+    let skills = bot.engine().skills(topic, level)?;
+    Ok(Handled::now(Response::message(render::skills_reply(
+        &skills.answer,
+        skills.generation.meta(),
+    ))))
+}

@@ -1,0 +1,131 @@
+//! The wait each member keeps between two questions, remembered for a bounded number of members.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Members remembered at most: past it, finished cooldowns are forgotten first, then the oldest.
+const MAX_MEMBERS: usize = 10_000;
+
+/// A per-member cooldown: a question let through starts the member's cooldown, and another
+/// question before it ends is refused with the time left.
+#[derive(Debug)]
+pub struct Cooldown {
+    /// How long a member waits; zero turns the cooldown off.
+    period: Duration,
+    /// When each member's current cooldown started (at most `capacity` members).
+    started: Mutex<HashMap<u64, Instant>>,
+    /// Members remembered at most.
+    capacity: usize,
+}
+
+impl Cooldown {
+    /// A cooldown of `period` (zero: none).
+    pub fn new(period: Duration) -> Cooldown {
+        Cooldown::with_capacity(period, MAX_MEMBERS)
+    }
+
+    fn with_capacity(period: Duration, capacity: usize) -> Cooldown {
+        Cooldown {
+            period,
+            started: Mutex::new(HashMap::new()),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// Lets a question of `member` through at `now` and starts their cooldown, or, while their
+    /// cooldown runs, says how long is left of it.
+    ///
+    /// # Errors
+    /// The time left of the member's cooldown.
+    pub fn admit(&self, member: u64, now: Instant) -> Result<(), Duration> {
+        if self.period.is_zero() {
+            return Ok(());
+        }
+        let mut started = self.started.lock().unwrap_or_else(PoisonError::into_inner);
+        match started.get(&member) {
+            Some(&at) => {
+                let elapsed = now.saturating_duration_since(at);
+                if elapsed < self.period {
+                    return Err(self.period - elapsed);
+                }
+            }
+            None if started.len() >= self.capacity => {
+                started.retain(|_, at| now.saturating_duration_since(*at) < self.period);
+                if started.len() >= self.capacity
+                    && let Some(oldest) = started.iter().min_by_key(|(_, at)| **at).map(|(m, _)| *m)
+                {
+                    started.remove(&oldest);
+                }
+            }
+            None => {}
+        }
+        started.insert(member, now);
+        Ok(())
+    }
+
+    /// Members remembered now.
+    #[cfg(test)]
+    fn remembered(&self) -> usize {
+        self.started
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECOND: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn a_cooldown_refuses_with_the_time_left_until_it_expires() {
+        let cooldown = Cooldown::new(5 * SECOND);
+        let t0 = Instant::now();
+        assert_eq!(cooldown.admit(1, t0), Ok(()));
+        assert_eq!(cooldown.admit(1, t0 + 2 * SECOND), Err(3 * SECOND));
+        assert_eq!(cooldown.admit(2, t0 + 2 * SECOND), Ok(()), "per member");
+        // A refused question does not restart the cooldown.
+        assert_eq!(cooldown.admit(1, t0 + 5 * SECOND), Ok(()));
+        assert_eq!(
+            cooldown.admit(1, t0 + 6 * SECOND),
+            Err(4 * SECOND),
+            "the admitted question started a new one"
+        );
+    }
+
+    #[test]
+    fn zero_means_no_cooldown() {
+        let cooldown = Cooldown::new(Duration::ZERO);
+        let t0 = Instant::now();
+        assert_eq!(cooldown.admit(1, t0), Ok(()));
+        assert_eq!(cooldown.admit(1, t0), Ok(()));
+        assert_eq!(cooldown.remembered(), 0);
+    }
+
+    #[test]
+    fn memory_is_bounded_forgetting_finished_cooldowns_first_then_the_oldest() {
+        let cooldown = Cooldown::with_capacity(10 * SECOND, 3);
+        let t0 = Instant::now();
+        for member in 1..=3 {
+            assert_eq!(cooldown.admit(member, t0 + member as u32 * SECOND), Ok(()));
+        }
+        // Member 1's cooldown ended: it makes room, the others keep theirs.
+        let later = t0 + 11 * SECOND + SECOND / 2;
+        assert_eq!(cooldown.admit(4, later), Ok(()));
+        assert_eq!(cooldown.remembered(), 3);
+        assert!(cooldown.admit(2, later).is_err());
+        assert!(cooldown.admit(3, later).is_err());
+        // Every cooldown still runs: the oldest (member 2) is forgotten.
+        assert_eq!(cooldown.admit(5, later), Ok(()));
+        assert_eq!(cooldown.remembered(), 3);
+        assert_eq!(cooldown.admit(2, later), Ok(()));
+        assert_eq!(cooldown.remembered(), 3);
+        for member in 100..200 {
+            assert_eq!(cooldown.admit(member, later), Ok(()));
+        }
+        assert_eq!(cooldown.remembered(), 3);
+    }
+}
