@@ -20,11 +20,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use careerbot::corpus::SeedSource;
 use careerbot::answer::roadmap::Focus;
 use careerbot::answer::salary::Level;
 use careerbot::answer::skills::Topic;
 use careerbot::config::SearchConfig;
+use careerbot::corpus::SeedSource;
 use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::search::SearchOptions;
 use careerbot::search::{BuildOptions, IndexDir};
