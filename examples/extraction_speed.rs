@@ -6,7 +6,10 @@ use std::time::Instant;
 fn main() {
     let c = Corpus::load(&SeedSource::Dir("seeds".into())).expect("load");
     let guides: Vec<_> = c.guides.clone();
-    let n = 50;
+    let n: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(50);
     for g in &guides {
         salary::extract_guide(&g.passages);
         skills::extract_guide(&g.passages);

@@ -754,13 +754,24 @@ pub fn extract_portfolio_items(p: &Passage) -> Vec<RoadmapItem> {
             continue;
         }
         let prose = is_prose(l);
-        for sentence in line_sentences(l.text) {
+        // The line is analysed once; a sentence holds a term when one of the line's terms lies
+        // within it.
+        let c = content(l.text);
+        let terms = Analyzer::shared().analyze(c);
+        for r in sentences(c) {
+            let sentence = &c[r.clone()];
             if PROMO.is_match(sentence) {
                 continue;
             }
-            if has_term(sentence, &RESUME_TERM) || (resume_section && prose) {
+            let holds = |term: &str| {
+                terms
+                    .iter()
+                    .any(|t| t.start >= r.start && t.end <= r.end && &*t.text == term)
+            };
+            let (resume, portfolio) = (holds(&RESUME_TERM), holds(&PORTFOLIO_TERM));
+            if resume || (resume_section && prose) {
                 push(ItemKind::ResumeTip, sentence, l.line);
-            } else if has_term(sentence, &PORTFOLIO_TERM)
+            } else if portfolio
                 || (portfolio_section && prose)
                 || (SHOWCASE.is_match(sentence) && PROJECTS.is_match(sentence))
             {

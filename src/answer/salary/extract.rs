@@ -314,6 +314,10 @@ fn parse_capture(line: &str, c: &Captures<'_>) -> Option<Found> {
 /// Every salary amount on one line, in order.
 fn scan_money(line: &str) -> Vec<Found> {
     let mut out = Vec::new();
+    // Every amount has a digit; most lines have none, and need no regex at all.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let mut pos = 0;
     while pos < line.len() {
         let Some(c) = MONEY.captures_at(line, pos) else {
