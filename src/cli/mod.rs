@@ -3,6 +3,7 @@
 
 mod args;
 mod bot;
+mod json;
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -11,20 +12,22 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use serde::Serialize;
 
 use crate::answer::roadmap::{self, RoadmapAnswer, RoadmapItem};
 use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure};
 use crate::answer::skills::SkillsAnswer;
 use crate::config::Config;
-use crate::corpus::{SeedSource, Skipped};
+use crate::corpus::SeedSource;
 use crate::engine::{
-    Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, Verdict, build_generation,
+    Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, build_generation,
 };
 use crate::search::snippet::Snippet;
 use crate::search::{BuildOptions, Hit, IndexDir, QuestionError, SearchOptions};
 
 pub use args::{AskArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs};
+pub use json::{JsonAnswer, JsonReindex, JsonResult, JsonSalary};
+
+use json::JsonError;
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the
 /// message before it is not repeated).
@@ -328,77 +331,6 @@ fn finish(mut out: impl Write) -> Result<ExitCode> {
     }
 }
 
-/// The documented JSON shape of an answer (see README).
-#[derive(Debug, Serialize)]
-pub struct JsonAnswer<'a> {
-    /// The question as searched.
-    pub query: &'a str,
-    /// Whether the guides answer it, and why not when not (`confident`, `reason`).
-    #[serde(flatten)]
-    pub verdict: Verdict,
-    /// Ranked passages.
-    pub results: Vec<JsonResult<'a>>,
-}
-
-/// One result in [`JsonAnswer`].
-#[derive(Debug, Serialize)]
-pub struct JsonResult<'a> {
-    /// 1-based rank.
-    pub rank: usize,
-    /// Relevance score.
-    pub score: f32,
-    /// Guide file name.
-    pub source: &'a str,
-    /// Guide title.
-    pub title: &'a str,
-    /// Section heading.
-    pub section: &'a str,
-    /// First line of the passage.
-    pub start_line: u32,
-    /// Last line of the passage.
-    pub end_line: u32,
-    /// The whole passage.
-    pub text: &'a str,
-    /// The best part of the passage, plain text.
-    pub snippet: &'a str,
-    /// The matched words: `[start, end)` character offsets into `snippet`.
-    pub highlights: Vec<[usize; 2]>,
-}
-
-#[derive(Serialize)]
-struct JsonError<'a> {
-    query: &'a str,
-    results: [(); 0],
-    error: String,
-}
-
-impl<'a> From<&'a Asked> for JsonAnswer<'a> {
-    fn from(a: &'a Asked) -> Self {
-        JsonAnswer {
-            query: &a.results.query,
-            verdict: a.verdict,
-            results: a.results.hits.iter().map(JsonResult::from).collect(),
-        }
-    }
-}
-
-impl<'a> From<&'a Hit> for JsonResult<'a> {
-    fn from(h: &'a Hit) -> Self {
-        JsonResult {
-            rank: h.rank,
-            score: h.score,
-            source: &h.passage.source,
-            title: &h.passage.title,
-            section: &h.passage.section,
-            start_line: h.passage.start_line,
-            end_line: h.passage.end_line,
-            text: &h.passage.text,
-            snippet: &h.snippet.text,
-            highlights: h.snippet.char_highlights(),
-        }
-    }
-}
-
 /// The citation line of a hit: `[1] Title — Section (file:lines)`.
 pub fn citation(hit: &Hit) -> String {
     let p = &hit.passage;
@@ -518,25 +450,6 @@ fn reindex(mut config: Config, args: ReindexArgs) -> Result<ExitCode> {
     finish(out)
 }
 
-/// The documented JSON shape of `reindex --json` (see README).
-#[derive(Debug, Serialize)]
-pub struct JsonReindex<'a> {
-    /// Guides indexed.
-    pub documents: usize,
-    /// Passages indexed.
-    pub passages: usize,
-    /// Files not indexed, and why.
-    pub skipped: &'a [Skipped],
-    /// Wall time of the build.
-    pub milliseconds: u64,
-    /// The index directory.
-    pub index: &'a Path,
-    /// The generation built.
-    pub generation: &'a str,
-    /// Peak resident memory of the process (MiB), where the platform reports it.
-    pub peak_memory_mb: Option<u64>,
-}
-
 /// Peak resident memory of this process in MiB (`VmHWM` of `/proc/self/status`), on Linux.
 #[cfg(target_os = "linux")]
 pub fn peak_memory_mb() -> Option<u64> {
@@ -620,31 +533,6 @@ fn salary_cmd(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
         }
     }
     finish(out)
-}
-
-/// The documented JSON shape of `salary --json` (see README): the [`SalaryAnswer`], with each
-/// row the chosen [`SalaryFigure`] itself (it carries its level and citation).
-#[derive(Debug, Serialize)]
-pub struct JsonSalary<'a> {
-    /// The level asked for; `null` for every level.
-    pub level: Option<Level>,
-    /// One figure per (level, source), ordered by level then source.
-    pub rows: Vec<&'a SalaryFigure>,
-    /// One summary per level that has rows.
-    pub summaries: &'a [LevelSummary],
-    /// The guides' qualifiers about pay.
-    pub notes: &'a [salary::SalaryNote],
-}
-
-impl<'a> From<&'a SalaryAnswer> for JsonSalary<'a> {
-    fn from(a: &'a SalaryAnswer) -> Self {
-        JsonSalary {
-            level: a.level,
-            rows: a.rows.iter().map(|r| &r.figure).collect(),
-            summaries: &a.summaries,
-            notes: &a.notes,
-        }
-    }
 }
 
 /// " for the senior level", or "" for every level.
