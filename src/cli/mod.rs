@@ -4,6 +4,7 @@
 mod args;
 mod bot;
 mod json;
+mod text;
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -13,21 +14,18 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::answer::roadmap::{self, RoadmapAnswer, RoadmapItem};
-use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure};
-use crate::answer::skills::SkillsAnswer;
 use crate::config::Config;
 use crate::corpus::SeedSource;
-use crate::engine::{
-    Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, build_generation,
-};
-use crate::search::snippet::Snippet;
-use crate::search::{BuildOptions, Hit, IndexDir, QuestionError, SearchOptions};
+use crate::engine::{CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, build_generation};
+use crate::search::{BuildOptions, IndexDir, QuestionError, SearchOptions};
 
 pub use args::{AskArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs};
 pub use json::{JsonAnswer, JsonReindex, JsonResult, JsonSalary};
 
+pub use text::{citation, terminal_snippet};
+
 use json::JsonError;
+use text::{level_phrase, write_roadmap, write_salary, write_skills, write_text_answer};
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the
 /// message before it is not repeated).
@@ -331,65 +329,6 @@ fn finish(mut out: impl Write) -> Result<ExitCode> {
     }
 }
 
-/// The citation line of a hit: `[1] Title — Section (file:lines)`.
-pub fn citation(hit: &Hit) -> String {
-    let p = &hit.passage;
-    format!(
-        "[{}] {} — {} ({}:{}-{})",
-        hit.rank, p.title, p.section, p.source, p.start_line, p.end_line
-    )
-}
-
-fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool) -> io::Result<()> {
-    let results = &asked.results;
-    writeln!(out, "Q: {}", results.query)?;
-    let corrected: Vec<String> = results
-        .terms
-        .iter()
-        .filter(|t| t.corrected)
-        .map(|t| format!("{} → {}", t.from, t.term))
-        .collect();
-    if !corrected.is_empty() {
-        writeln!(out, "(read as: {})", corrected.join(", "))?;
-    }
-    if results.hits.is_empty() {
-        writeln!(
-            out,
-            "\nNo passage in the guides matches this question. Try other words, or `careerbot sources` to see what the library covers."
-        )?;
-        return Ok(());
-    }
-    if !asked.verdict.confident {
-        writeln!(
-            out,
-            "\nThe guides do not answer this well, so here are only the closest passages; `careerbot sources` lists what the library covers."
-        )?;
-    }
-    for hit in &results.hits {
-        writeln!(out, "\n{}", citation(hit))?;
-        writeln!(out, "    {}", terminal_snippet(&hit.snippet, ansi))?;
-    }
-    Ok(())
-}
-
-/// A snippet for the terminal: its highlights in ANSI bold, or plain text without colour.
-pub fn terminal_snippet(snippet: &Snippet, ansi: bool) -> String {
-    if !ansi {
-        return snippet.text.clone();
-    }
-    let mut out = String::with_capacity(snippet.text.len() + 8 * snippet.highlights.len());
-    for (piece, highlighted) in snippet.pieces() {
-        if highlighted {
-            out.push_str("\x1b[1m");
-            out.push_str(piece);
-            out.push_str("\x1b[0m");
-        } else {
-            out.push_str(piece);
-        }
-    }
-    out
-}
-
 fn reindex(mut config: Config, args: ReindexArgs) -> Result<ExitCode> {
     if let Some(seeds) = args.seeds {
         config.library.seeds_dir = seeds;
@@ -535,153 +474,6 @@ fn salary_cmd(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
     finish(out)
 }
 
-/// " for the senior level", or "" for every level.
-fn level_phrase(level: Option<Level>) -> String {
-    level.map_or_else(String::new, |l| {
-        format!(" for the {} level", level_name(l).to_lowercase())
-    })
-}
-
-/// Short level names for tables: "Entry", "Mid", "Senior", "Lead", "Overall".
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Entry => "Entry",
-        Level::Mid => "Mid",
-        Level::Senior => "Senior",
-        Level::Lead => "Lead",
-        Level::Overall => "Overall",
-    }
-}
-
-/// Where a cited item sits in its guide.
-#[derive(Debug, Clone, Copy)]
-enum At {
-    /// The exact line.
-    Line(u32),
-    /// The passage's lines.
-    Lines(u32, u32),
-}
-
-/// A citation as `ask` prints it: `Title — Section (file:line)` or `(file:start-end)`. The
-/// section is left out when it is empty or repeats the title.
-fn cite(title: &str, section: &str, source: &str, at: At) -> String {
-    let lines = match at {
-        At::Line(n) => n.to_string(),
-        At::Lines(a, b) => format!("{a}-{b}"),
-    };
-    let section = section.trim();
-    if section.is_empty() || section == title.trim() {
-        format!("{title} ({source}:{lines})")
-    } else {
-        format!("{title} — {section} ({source}:{lines})")
-    }
-}
-
-fn roadmap_cite(c: &roadmap::Citation) -> String {
-    cite(&c.title, &c.section, &c.source, At::Line(c.line))
-}
-
-/// Whole dollars with thousands separators: 85000 → "$85,000".
-fn usd(v: u32) -> String {
-    let digits = v.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("${out}")
-}
-
-/// A figure's yearly range, with the amounts as stated when the guide does not state them per
-/// year: "$70K–$95K", "$200K+", "$41.6K–$62.4K (stated $20–$30 per hour)".
-fn figure_range(f: &SalaryFigure) -> String {
-    let yearly = f.range_label();
-    if f.period == Period::Year {
-        return yearly;
-    }
-    let plus = if f.open_ended { "+" } else { "" };
-    let stated = if f.stated_low == f.stated_high {
-        format!("{}{plus}", usd(f.stated_low))
-    } else {
-        format!("{}–{}{plus}", usd(f.stated_low), usd(f.stated_high))
-    };
-    format!("{yearly} (stated {stated} {})", f.period.label())
-}
-
-/// "Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides".
-fn summary_line(s: &LevelSummary) -> String {
-    let plus = if s.open_ended { "+" } else { "" };
-    let range = if s.lowest == s.highest {
-        format!("{}{plus}", salary::format_usd_k(s.lowest))
-    } else {
-        format!(
-            "{}–{}{plus}",
-            salary::format_usd_k(s.lowest),
-            salary::format_usd_k(s.highest)
-        )
-    };
-    let plural = if s.sources == 1 { "" } else { "s" };
-    format!(
-        "{}: {range}, median of midpoints {}, from {} guide{plural}",
-        level_name(s.level),
-        salary::format_usd_k(s.median_midpoint),
-        s.sources
-    )
-}
-
-fn note_label(kind: salary::NoteKind) -> &'static str {
-    match kind {
-        salary::NoteKind::Location => "Location",
-        salary::NoteKind::Remote => "Remote work",
-        salary::NoteKind::TopEnd => "Top end",
-        salary::NoteKind::Drivers => "What drives pay",
-        salary::NoteKind::Compensation => "Pay structure",
-    }
-}
-
-fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result<()> {
-    if a.is_empty() {
-        return writeln!(
-            out,
-            "The guides give no salary figures{}.",
-            level_phrase(a.level)
-        );
-    }
-    writeln!(
-        out,
-        "Salaries in USD per year, one figure per guide and level:\n"
-    )?;
-    let ranges: Vec<String> = a.rows.iter().map(|r| figure_range(&r.figure)).collect();
-    let width = ranges.iter().map(|r| r.chars().count()).max().unwrap_or(0);
-    for (row, range) in a.rows.iter().zip(&ranges) {
-        let f = &row.figure;
-        writeln!(
-            out,
-            "{:<7}  {range:<width$}  {}",
-            level_name(row.level),
-            cite(&f.title, &f.section, &f.source, At::Line(f.line))
-        )?;
-    }
-    writeln!(out)?;
-    for s in &a.summaries {
-        writeln!(out, "{}", summary_line(s))?;
-    }
-    if !a.notes.is_empty() {
-        writeln!(out, "\nNotes from the guides:")?;
-        for n in &a.notes {
-            writeln!(out, "  - {}: {}", note_label(n.kind), n.text)?;
-            writeln!(
-                out,
-                "      {}",
-                cite(&n.title, &n.section, &n.source, At::Line(n.line))
-            )?;
-        }
-    }
-    Ok(())
-}
-
 fn skills_cmd(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
     let answer = open_engine(config)?.skills(args.topic, args.level)?.answer;
     let mut out = BufWriter::new(io::stdout().lock());
@@ -692,103 +484,6 @@ fn skills_cmd(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
         write_skills(&mut out, &answer)?;
     }
     finish(out)
-}
-
-/// The start of a passage on one line: its lines joined with " · ", cut on a word boundary.
-fn excerpt(text: &str, max_chars: usize) -> String {
-    let joined = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    if joined.chars().count() <= max_chars {
-        return joined;
-    }
-    let cut: String = joined.chars().take(max_chars).collect();
-    let cut = match cut.rfind(' ') {
-        Some(p) if p > max_chars / 2 => &cut[..p],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([' ', '·', ',', ';', ':']))
-}
-
-fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result<()> {
-    writeln!(out, "{}", a.summary())?;
-    if !a.skills.is_empty() {
-        writeln!(
-            out,
-            "\nSkills ({}), each cited at its first line in every guide naming it:",
-            a.skills.len()
-        )?;
-    }
-    for s in &a.skills {
-        let guides = if s.guides == 1 { "guide" } else { "guides" };
-        let lines = if s.mentions == 1 { "line" } else { "lines" };
-        writeln!(
-            out,
-            "  {} — {} {guides}, {} {lines}",
-            s.name, s.guides, s.mentions
-        )?;
-        // Citations are ordered by source then line: the first of each source.
-        let mut shown = 0;
-        let mut last: Option<&str> = None;
-        for c in &s.citations {
-            if last == Some(c.source.as_str()) {
-                continue;
-            }
-            last = Some(c.source.as_str());
-            shown += 1;
-            writeln!(
-                out,
-                "      {}",
-                cite(&c.title, &c.section, &c.source, At::Line(c.line))
-            )?;
-        }
-        let more = s.citations.len() - shown;
-        if more > 0 {
-            let lines = if more == 1 { "line" } else { "lines" };
-            writeln!(out, "      (and {more} more {lines}; --json lists all)")?;
-        }
-    }
-    if !a.passages.is_empty() {
-        writeln!(out, "\nBest passages:")?;
-        for (i, p) in a.passages.iter().enumerate() {
-            writeln!(
-                out,
-                "  [{}] {}",
-                i + 1,
-                cite(
-                    &p.title,
-                    &p.section,
-                    &p.source,
-                    At::Lines(p.start_line, p.end_line)
-                )
-            )?;
-            writeln!(out, "      names: {}", p.skills.join(", "))?;
-            writeln!(out, "      {}", excerpt(&p.text, 240))?;
-        }
-    }
-    if let Some(level) = a.level {
-        if a.expectations.is_empty() {
-            writeln!(
-                out,
-                "\nThe guides say nothing specific about what the {} level needs.",
-                level_name(level).to_lowercase()
-            )?;
-        } else {
-            writeln!(out, "\nWhat the guides expect by level:")?;
-        }
-        for e in &a.expectations {
-            writeln!(out, "  - {}: {}", level_name(e.level), e.text)?;
-            writeln!(
-                out,
-                "      {}",
-                cite(&e.title, &e.section, &e.source, At::Line(e.line))
-            )?;
-        }
-    }
-    Ok(())
 }
 
 fn roadmap_cmd(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
@@ -803,119 +498,9 @@ fn roadmap_cmd(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
     finish(out)
 }
 
-/// "1–2 years in the stage", "5+ years of experience", "1–2 years to qualify".
-fn duration_label(d: &roadmap::Duration) -> String {
-    let what = match d.kind {
-        roadmap::DurationKind::InStage => " in the stage",
-        roadmap::DurationKind::ExperienceRequired => " of experience",
-        roadmap::DurationKind::ToQualify => " to qualify",
-        roadmap::DurationKind::Unspecified => "",
-    };
-    format!("{}{what}", d.label())
-}
-
-fn item_kind_label(kind: roadmap::ItemKind) -> &'static str {
-    use roadmap::ItemKind as K;
-    match kind {
-        K::InterviewFormat => "Format",
-        K::InterviewRound => "Round",
-        K::InterviewEvaluation => "Evaluated",
-        K::InterviewPitfall => "Pitfall",
-        K::InterviewAdvice => "Advice",
-        K::PortfolioInclude => "Include",
-        K::ExampleProject => "Example project",
-        K::PortfolioAdvice => "Advice",
-        K::ResumeTip => "Resume",
-    }
-}
-
-fn write_items(out: &mut impl Write, heading: &str, items: &[RoadmapItem]) -> io::Result<()> {
-    if items.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "\n{heading}:")?;
-    for i in items {
-        let label = match &i.label {
-            Some(l) => format!("{} · {l}", item_kind_label(i.kind)),
-            None => item_kind_label(i.kind).to_string(),
-        };
-        writeln!(out, "  - {label}: {}", i.text)?;
-        writeln!(out, "      {}", roadmap_cite(&i.cite))?;
-    }
-    Ok(())
-}
-
-fn write_roadmap(out: &mut impl Write, a: &RoadmapAnswer) -> io::Result<()> {
-    let what = match a.stage {
-        Some(s) => format!("{} — {} stage", a.focus.label(), s.label()),
-        None => a.focus.label().to_string(),
-    };
-    if a.is_empty() {
-        return writeln!(out, "{what}: the guides say nothing about this.");
-    }
-    write!(out, "{what}, from the guides")?;
-    if !a.stages.is_empty() {
-        writeln!(out, "\n\nCareer stages:")?;
-        for s in &a.stages {
-            let plural = if s.guides == 1 { "" } else { "s" };
-            writeln!(out, "  {} — {} guide{plural}", s.label, s.guides)?;
-            for c in &s.citations {
-                match &c.duration {
-                    Some(d) => writeln!(out, "    - [{}] {}", duration_label(d), c.text)?,
-                    None => writeln!(out, "    - {}", c.text)?,
-                }
-                writeln!(out, "        {}", roadmap_cite(&c.cite))?;
-            }
-        }
-    } else {
-        writeln!(out)?;
-    }
-    if !a.lateral_moves.is_empty() {
-        writeln!(out, "\nLateral moves:")?;
-        for m in &a.lateral_moves {
-            let plural = if m.guides == 1 { "" } else { "s" };
-            writeln!(out, "  {} — {} guide{plural}", m.track, m.guides)?;
-            for c in &m.citations {
-                writeln!(out, "    - {}", c.text)?;
-                writeln!(out, "        {}", roadmap_cite(&c.cite))?;
-            }
-        }
-    }
-    if !a.learning_path.is_empty() {
-        writeln!(out, "\nLearning path:")?;
-        let mut list: Option<(&str, &str)> = None;
-        for step in &a.learning_path {
-            let this = (step.cite.source.as_str(), step.list.as_str());
-            if list != Some(this) {
-                list = Some(this);
-                let list = step.list.trim().trim_end_matches(':');
-                writeln!(out, "  {list} ({}):", step.cite.source)?;
-            }
-            match step.kind {
-                roadmap::StepKind::Step => writeln!(out, "    {}. {}", step.order, step.text)?,
-                roadmap::StepKind::Tip => writeln!(out, "    Tip: {}", step.text)?,
-            }
-            writeln!(out, "        {}", roadmap_cite(&step.cite))?;
-        }
-    }
-    write_items(out, "Interviews", &a.interviews)?;
-    write_items(out, "Portfolio & resume", &a.portfolio)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn terminal_rendering_of_snippets() {
-        let s = Snippet {
-            text: "a b c*d".into(),
-            highlights: std::iter::once(2..3).collect(),
-        };
-        assert_eq!(terminal_snippet(&s, false), "a b c*d");
-        assert_eq!(terminal_snippet(&s, true), "a \x1b[1mb\x1b[0m c*d");
-    }
 
     #[test]
     fn cli_parses() {
@@ -937,61 +522,5 @@ mod tests {
         if cfg!(target_os = "linux") {
             assert!(peak_memory_mb().is_some_and(|mb| mb > 0));
         }
-    }
-
-    #[test]
-    fn figures_and_citations_render() {
-        assert_eq!(usd(85_000), "$85,000");
-        assert_eq!(usd(999), "$999");
-        assert_eq!(usd(1_234_567), "$1,234,567");
-        assert_eq!(
-            cite("Guide", "Pay", "a.txt", At::Line(7)),
-            "Guide — Pay (a.txt:7)"
-        );
-        assert_eq!(
-            cite("Guide", "", "a.txt", At::Lines(3, 9)),
-            "Guide (a.txt:3-9)"
-        );
-        let figure = SalaryFigure {
-            source: "a.txt".into(),
-            title: "Guide".into(),
-            section: "Pay".into(),
-            line: 7,
-            start_line: 5,
-            end_line: 9,
-            level: Level::Entry,
-            low: 41_600,
-            high: 62_400,
-            open_ended: false,
-            period: Period::Hour,
-            stated_low: 20,
-            stated_high: 30,
-            raw: "$20-$30 an hour".into(),
-            form: salary::FigureForm::Prose,
-            top_end: false,
-        };
-        assert_eq!(
-            figure_range(&figure),
-            "$41.6K–$62.4K (stated $20–$30 per hour)"
-        );
-        let summary = LevelSummary {
-            level: Level::Entry,
-            lowest: 60_000,
-            highest: 95_000,
-            median_midpoint: 81_750,
-            open_ended: false,
-            sources: 4,
-        };
-        assert_eq!(
-            summary_line(&summary),
-            "Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides"
-        );
-    }
-
-    #[test]
-    fn excerpts_cut_on_words() {
-        assert_eq!(excerpt("one\ntwo", 50), "one · two");
-        let cut = excerpt("alpha beta gamma delta epsilon", 20);
-        assert_eq!(cut, "alpha beta gamma…");
     }
 }
