@@ -2,12 +2,13 @@
 //! Discord commands give, as text or JSON. Offline: no Discord, no token.
 
 mod args;
+mod ask;
 mod bot;
 mod json;
 mod text;
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -17,15 +18,14 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::corpus::SeedSource;
 use crate::engine::{CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, build_generation};
-use crate::search::{BuildOptions, IndexDir, QuestionError, SearchOptions};
+use crate::search::{BuildOptions, IndexDir};
 
 pub use args::{AskArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs};
 pub use json::{JsonAnswer, JsonReindex, JsonResult, JsonSalary};
 
 pub use text::{citation, terminal_snippet};
 
-use json::JsonError;
-use text::{level_phrase, write_roadmap, write_salary, write_skills, write_text_answer};
+use text::{level_phrase, write_roadmap, write_salary, write_skills};
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the
 /// message before it is not repeated).
@@ -91,7 +91,7 @@ pub enum Command {
 /// is not a failure.
 pub fn run(cli: Cli, config: Config) -> Result<ExitCode> {
     let result = match cli.command {
-        Command::Ask(args) => ask(&config, args),
+        Command::Ask(args) => ask::run(&config, args),
         Command::Reindex(args) => reindex(config, args),
         Command::Sources(args) => sources(&config, &args),
         Command::Salary(args) => salary_cmd(&config, &args),
@@ -157,168 +157,6 @@ pub fn open_engine(config: &Config) -> Result<Engine> {
         library,
         EngineSettings::new(&config.search, &config.bot.data_dir),
     ))
-}
-
-fn ask(config: &Config, args: AskArgs) -> Result<ExitCode> {
-    let options = SearchOptions {
-        limit: args.limit.map_or(config.search.limit, usize::from),
-        snippet_chars: config.search.snippet_chars,
-        ..SearchOptions::default()
-    };
-    if let Some(batch) = &args.batch {
-        let engine = open_engine(config)?;
-        return ask_batch(&engine, batch, options, args.json);
-    }
-    let question = args.question.join(" ");
-    if question.trim().is_empty() {
-        eprintln!("error: {}", QuestionError::Empty);
-        return Ok(ExitCode::from(EXIT_USAGE));
-    }
-    let engine = open_engine(config)?;
-    let asked = engine.ask(&question, options)?;
-    if asked.results.truncated {
-        eprintln!(
-            "note: the question was cut to {} characters",
-            crate::search::MAX_QUESTION_CHARS
-        );
-    }
-    let stdout = io::stdout();
-    let ansi = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.json {
-        serde_json::to_writer(&mut out, &JsonAnswer::from(&asked))?;
-        writeln!(out)?;
-    } else {
-        write_text_answer(&mut out, &asked, ansi)?;
-    }
-    finish(out)
-}
-
-/// Questions read and answered together in batch mode: enough to share out between threads,
-/// few enough to keep memory flat on any input size.
-const BATCH_BLOCK: usize = 4096;
-/// Below this many questions in a block, one thread answers them all.
-const PARALLEL_FROM: usize = 64;
-/// Threads answering a batch.
-const BATCH_THREADS: usize = 2;
-
-fn ask_batch(engine: &Engine, path: &Path, options: SearchOptions, json: bool) -> Result<ExitCode> {
-    let stdin = path.as_os_str() == "-";
-    // Typed questions are answered one at a time, as they come.
-    let interactive = stdin && io::stdin().is_terminal();
-    let input: Box<dyn BufRead> = if stdin {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(io::BufReader::new(std::fs::File::open(path).with_context(
-            || format!("cannot open batch file {}", path.display()),
-        )?))
-    };
-    let block_size = if interactive { 1 } else { BATCH_BLOCK };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(BATCH_THREADS);
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut lines = input.lines();
-    let mut block: Vec<String> = Vec::with_capacity(block_size);
-    // 1-based line number of block[0].
-    let mut first = 1;
-    loop {
-        block.clear();
-        let mut failure = None;
-        while block.len() < block_size {
-            match lines.next() {
-                None => break,
-                Some(Ok(line)) => block.push(line),
-                Some(Err(e)) => {
-                    failure = Some(e);
-                    break;
-                }
-            }
-        }
-        if threads > 1 && block.len() >= PARALLEL_FROM {
-            // Contiguous chunks, one per thread, written back in input order.
-            let chunk = block.len().div_ceil(threads);
-            let answers: Vec<Vec<u8>> = std::thread::scope(|scope| {
-                let workers: Vec<_> = block
-                    .chunks(chunk)
-                    .enumerate()
-                    .map(|(k, lines)| {
-                        scope.spawn(move || {
-                            let mut buf = Vec::with_capacity(lines.len() * 1024);
-                            for (i, line) in lines.iter().enumerate() {
-                                let n = first + k * chunk + i;
-                                answer_line(&mut buf, engine, n, line, options, json)
-                                    .expect("writing to memory cannot fail");
-                            }
-                            buf
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| w.join().expect("a batch worker panicked"))
-                    .collect()
-            });
-            for buf in &answers {
-                out.write_all(buf)?;
-            }
-        } else {
-            for (i, line) in block.iter().enumerate() {
-                answer_line(&mut out, engine, first + i, line, options, json)?;
-            }
-        }
-        if interactive {
-            out.flush()?;
-        }
-        if let Some(e) = failure {
-            return Err(e).with_context(|| {
-                format!(
-                    "cannot read line {} of {}",
-                    first + block.len(),
-                    path.display()
-                )
-            });
-        }
-        if block.len() < block_size {
-            break;
-        }
-        first += block.len();
-    }
-    finish(out)
-}
-
-/// Writes the answer to line `n` of a batch: one JSON object per line, or the text answer and a
-/// blank line.
-fn answer_line(
-    out: &mut impl Write,
-    engine: &Engine,
-    n: usize,
-    line: &str,
-    options: SearchOptions,
-    json: bool,
-) -> io::Result<()> {
-    match engine.ask(line, options) {
-        Ok(asked) if json => {
-            serde_json::to_writer(&mut *out, &JsonAnswer::from(&asked))?;
-            writeln!(out)
-        }
-        Ok(asked) => {
-            write_text_answer(out, &asked, false)?;
-            writeln!(out)
-        }
-        Err(e) if json => {
-            serde_json::to_writer(
-                &mut *out,
-                &JsonError {
-                    query: line.trim(),
-                    results: [],
-                    error: e.to_string(),
-                },
-            )?;
-            writeln!(out)
-        }
-        Err(e) => writeln!(out, "line {n}: {e}\n"),
-    }
 }
 
 /// Flushes stdout; a closed pipe (`| head`) is success, not an error.
