@@ -2,12 +2,13 @@
 //! `reindex`; `skills`, `roadmap` and `sources` print the core's own types as they serialise.
 
 use std::path::Path;
+use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::answer::salary::{self, Level, LevelSummary, SalaryAnswer, SalaryFigure};
 use crate::corpus::Skipped;
-use crate::engine::{Asked, Verdict};
+use crate::engine::{Asked, Generation, Verdict};
 use crate::search::Hit;
 
 /// The documented JSON shape of an answer (see README).
@@ -128,4 +129,26 @@ pub struct JsonReindex<'a> {
     pub generation: &'a str,
     /// Peak resident memory of the process (MiB), where the platform reports it.
     pub peak_memory_mb: Option<u64>,
+}
+
+impl<'a> JsonReindex<'a> {
+    /// The report of a generation `built` into `index` in `elapsed`, the process having peaked
+    /// at `peak_memory_mb`.
+    pub fn new(
+        built: &'a Generation,
+        index: &'a Path,
+        elapsed: Duration,
+        peak_memory_mb: Option<u64>,
+    ) -> Self {
+        let meta = built.meta();
+        JsonReindex {
+            documents: meta.guides.len(),
+            passages: meta.passages,
+            skipped: &meta.skipped,
+            milliseconds: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+            index,
+            generation: built.generation(),
+            peak_memory_mb,
+        }
+    }
 }

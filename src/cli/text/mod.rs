@@ -1,13 +1,15 @@
-//! How the terminal shows each answer as text, one file per kind: `ask`, `salary`, `skills`,
-//! `roadmap`; and the citation format they share.
+//! How the terminal shows each answer as text, one file per kind (`ask`, `salary`, `skills`,
+//! `roadmap`, and `library` for `sources` and `reindex`), with the citation format they share.
 
 mod ask;
+mod library;
 mod roadmap;
 mod salary;
 mod skills;
 
 pub(crate) use ask::write_text_answer;
 pub use ask::{citation, terminal_snippet};
+pub(crate) use library::{write_reindex, write_sources};
 pub(crate) use roadmap::write_roadmap;
 pub(crate) use salary::{level_phrase, write_salary};
 pub(crate) use skills::write_skills;
