@@ -24,16 +24,13 @@ pub(super) fn salary(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
     let answer = &salary.answer;
     // The chart comes first: when it cannot be made, nothing is printed and no file is written.
     if let Some(path) = &args.chart {
-        if answer.is_empty() {
+        let Some(png) = engine.salary_chart(&salary)? else {
             bail!(
                 "the guides give no salary figures{}, so there is no chart to draw; {} was not written",
                 level_phrase(args.level),
                 path.display()
             );
-        }
-        let png = engine
-            .salary_chart(&salary)?
-            .context("the salary answer has no figures to chart")?;
+        };
         std::fs::write(path, png.as_slice())
             .with_context(|| format!("cannot write the salary chart to {}", path.display()))?;
     }

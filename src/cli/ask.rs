@@ -19,13 +19,9 @@ use crate::search::{QuestionError, SearchOptions};
 /// # Errors
 /// When the engine cannot be opened, or the batch file cannot be read.
 pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
-    let options = SearchOptions {
-        limit: args.limit.map_or(config.search.limit, usize::from),
-        snippet_chars: config.search.snippet_chars,
-        ..SearchOptions::default()
-    };
     if let Some(batch) = &args.batch {
         let engine = open_engine(config)?;
+        let options = first_page(&engine, args.limit);
         return ask_batch(&engine, batch, options, args.json);
     }
     let question = args.question.join(" ");
@@ -34,7 +30,7 @@ pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let engine = open_engine(config)?;
-    let asked = engine.ask(&question, options)?;
+    let asked = engine.ask(&question, first_page(&engine, args.limit))?;
     if asked.results.truncated {
         eprintln!(
             "note: the question was cut to {} characters",
@@ -51,6 +47,16 @@ pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
         write_text_answer(&mut out, &asked, ansi)?;
     }
     finish(out)
+}
+
+/// The first page of an answer as the engine pages it (its page size and snippet length), of
+/// `--limit` passages when given.
+fn first_page(engine: &Engine, limit: Option<u16>) -> SearchOptions {
+    let page = engine.page(0);
+    SearchOptions {
+        limit: limit.map_or(page.limit, usize::from),
+        ..page
+    }
 }
 
 /// Questions read and answered together in batch mode: enough to share out between threads,
