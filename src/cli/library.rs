@@ -9,10 +9,10 @@ use anyhow::{Context, Result};
 
 use super::json::JsonReindex;
 use super::text::{write_reindex, write_sources};
-use super::{ReindexArgs, SourcesArgs, finish, open_engine, seed_source};
+use super::{ReindexArgs, SourcesArgs, build_options, finish, open_engine, seed_source};
 use crate::config::Config;
 use crate::engine::build_generation;
-use crate::search::{BuildOptions, IndexDir};
+use crate::search::IndexDir;
 
 /// `careerbot sources`: the indexed guides, as JSON or a table.
 ///
@@ -45,10 +45,7 @@ pub(super) fn reindex(mut config: Config, args: ReindexArgs) -> Result<ExitCode>
     }
     let seeds = seed_source(&config);
     let dir = IndexDir::new(&config.library.index_dir);
-    let options = BuildOptions {
-        threads: config.library.index_threads.max(1),
-        ..BuildOptions::default()
-    };
+    let options = build_options(&config);
     let started = Instant::now();
     let built = build_generation(&dir, &seeds, &options, |_| {}).with_context(|| {
         format!(

@@ -139,20 +139,24 @@ pub fn seed_source(config: &Config) -> SeedSource {
     SeedSource::dir_or_embedded(&config.library.seeds_dir, config.seeds_dir_is_default())
 }
 
+/// How these settings build an index (the threads; at least one).
+fn build_options(config: &Config) -> BuildOptions {
+    BuildOptions {
+        threads: config.library.index_threads.max(1),
+        ..BuildOptions::default()
+    }
+}
+
 /// Opens the engine for these settings, building the index on first use.
 ///
 /// # Errors
 /// When no index exists and none can be built.
 pub fn open_engine(config: &Config) -> Result<Engine> {
     let seeds = seed_source(config);
-    let options = BuildOptions {
-        threads: config.library.index_threads.max(1),
-        ..BuildOptions::default()
-    };
     let (library, outcome) = Library::open(
         seeds.clone(),
         IndexDir::new(&config.library.index_dir),
-        options,
+        build_options(config),
     )
     .with_context(|| format!("cannot open the guide library ({})", seeds.describe()))?;
     match outcome {
