@@ -10,7 +10,7 @@ use clap::Args;
 
 use crate::config::Config;
 use crate::discord::bot::Bot;
-use crate::discord::commands::registration_body;
+use crate::discord::commands::{COMMANDS, registration_body};
 use crate::discord::gateway::{self, GatewaySettings};
 use crate::discord::rest::Rest;
 use crate::store::Store;
@@ -214,18 +214,13 @@ pub fn register(config: &Config) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `careerbot commands`: the registration body, or a summary of it.
+/// `careerbot commands`: the registration body, or one line per command of the table.
 pub fn commands(args: &CommandsArgs) -> Result<ExitCode> {
-    let body = registration_body();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&body)?);
+        println!("{}", serde_json::to_string_pretty(&registration_body())?);
     } else {
-        for c in body.as_array().into_iter().flatten() {
-            println!(
-                "/{:<9} {}",
-                c["name"].as_str().unwrap_or_default(),
-                c["description"].as_str().unwrap_or_default()
-            );
+        for c in COMMANDS {
+            println!("/{:<9} {}", c.name(), c.description());
         }
     }
     Ok(ExitCode::SUCCESS)

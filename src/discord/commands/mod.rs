@@ -152,6 +152,11 @@ impl Command {
         self.name
     }
 
+    /// What Discord shows under it.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
     /// The rank a member needs to use it.
     pub const fn rank(&self) -> Rank {
         self.rank
