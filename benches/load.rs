@@ -47,7 +47,7 @@ use careerbot::corpus::SeedSource;
 use careerbot::discord::bot::Bot;
 use careerbot::discord::http::{self, HttpState};
 use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use host::Speeds;
@@ -112,8 +112,9 @@ fn main() {
     copy_dir(&root.join("seeds"), &seeds);
     let (library, _) = Library::open(
         SeedSource::Dir(seeds),
-        IndexDir::new(work.path().join("index")),
+        work.path().join("index"),
         BuildOptions::default(),
+        careerbot::vocab::Vocabulary::shipped(),
     )
     .expect("library");
     let store = if args.memory_store {

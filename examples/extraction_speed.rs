@@ -4,7 +4,8 @@ use careerbot::answer::{roadmap, salary, skills};
 use careerbot::corpus::{Corpus, SeedSource};
 use std::time::Instant;
 fn main() {
-    let c = Corpus::load(&SeedSource::Dir("seeds".into())).expect("load");
+    let vocab = careerbot::vocab::Vocabulary::shipped();
+    let c = Corpus::load(&SeedSource::Dir("seeds".into()), vocab.careers()).expect("load");
     let guides: Vec<_> = c.guides.clone();
     let n: u32 = std::env::args()
         .nth(1)
@@ -12,8 +13,8 @@ fn main() {
         .unwrap_or(50);
     for g in &guides {
         salary::extract_guide(&g.passages);
-        skills::extract_guide(&g.passages);
-        roadmap::extract_guide(&g.passages);
+        skills::extract_guide(vocab.skills(), &g.passages);
+        roadmap::extract_guide(&vocab, &g.passages);
     }
     let t = Instant::now();
     for _ in 0..n {
@@ -28,7 +29,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(skills::extract_guide(&g.passages));
+            std::hint::black_box(skills::extract_guide(vocab.skills(), &g.passages));
         }
     }
     println!(
@@ -38,7 +39,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(roadmap::extract_guide(&g.passages));
+            std::hint::black_box(roadmap::extract_guide(&vocab, &g.passages));
         }
     }
     println!(
@@ -55,6 +56,7 @@ fn main() {
                         .unwrap()
                         .as_slice(),
                     &Default::default(),
+                    vocab.careers(),
                 )
                 .unwrap(),
             );

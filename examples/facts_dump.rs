@@ -3,15 +3,17 @@
 use careerbot::answer::roadmap::{self, Focus};
 use careerbot::answer::{salary, skills};
 use careerbot::corpus::{Corpus, SeedSource};
+use careerbot::vocab::Vocabulary;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "seeds".into());
-    let corpus = Corpus::load(&SeedSource::Dir(dir.into())).expect("load");
+    let vocab = Vocabulary::shipped();
+    let corpus = Corpus::load(&SeedSource::Dir(dir.into()), vocab.careers()).expect("load");
     let passages: Vec<_> = corpus.passages().cloned().collect();
     let out = serde_json::json!({
         "salary": salary::salary_answer(&passages, None),
-        "skills": skills::skills_answer(&passages, skills::Topic::All, Some(salary::Level::Overall)),
-        "roadmap": roadmap::roadmap_answer(&passages, None, Focus::All),
+        "skills": skills::skills_answer(vocab.skills(), &passages, skills::Topic::All, Some(salary::Level::Overall)),
+        "roadmap": roadmap::roadmap_answer(&vocab, &passages, None, Focus::All),
     });
     println!("{}", serde_json::to_string_pretty(&out).expect("json"));
 }

@@ -51,6 +51,9 @@ pub struct LibraryConfig {
     pub index_dir: PathBuf,
     /// Indexing threads.
     pub index_threads: usize,
+    /// Directory of vocabulary files replacing the shipped ones by name (synonyms.toml,
+    /// skills.toml, tracks.toml, careers.toml, questions.toml); empty: the shipped vocabulary.
+    pub vocabulary_dir: PathBuf,
 }
 
 impl Default for LibraryConfig {
@@ -59,6 +62,7 @@ impl Default for LibraryConfig {
             seeds_dir: PathBuf::from("seeds"),
             index_dir: PathBuf::from("index"),
             index_threads: 1,
+            vocabulary_dir: PathBuf::new(),
         }
     }
 }
@@ -221,6 +225,9 @@ impl Config {
         if let Some(v) = env("CAREERBOT_INDEX_DIR") {
             self.library.index_dir = PathBuf::from(v);
         }
+        if let Some(v) = env("CAREERBOT_VOCABULARY_DIR") {
+            self.library.vocabulary_dir = PathBuf::from(v);
+        }
         if let Some(v) = env("CAREERBOT_INDEX_THREADS") {
             self.library.index_threads = parse_env("CAREERBOT_INDEX_THREADS", &v)?;
         }
@@ -326,6 +333,7 @@ mod tests {
             "seeds_dir",
             "index_dir",
             "index_threads",
+            "vocabulary_dir",
             "limit",
             "snippet_chars",
         ] {

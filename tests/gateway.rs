@@ -13,7 +13,7 @@ use careerbot::discord::bot::Bot;
 use careerbot::discord::commands::registration_body;
 use careerbot::discord::gateway::{self, GatewaySettings};
 use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
@@ -53,8 +53,9 @@ impl Harness {
         let fake = FakeDiscord::start().await;
         let (library, _) = Library::open(
             SeedSource::Dir(dirs.seeds.clone()),
-            IndexDir::new(&dirs.index),
+            &dirs.index,
             BuildOptions::default(),
+            careerbot::vocab::Vocabulary::shipped(),
         )
         .unwrap();
         let store = Store::open(&dirs.data.join("careerbot.sqlite3")).unwrap();

@@ -15,7 +15,7 @@ use careerbot::discord::bot::Bot;
 use careerbot::discord::http::{self, HttpState, MAX_BODY};
 use careerbot::discord::rest::Rest;
 use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
@@ -90,8 +90,9 @@ impl Server {
     async fn start_on(d: &Dirs, with_rest: bool) -> Server {
         let (library, _) = Library::open(
             SeedSource::Dir(d.seeds.clone()),
-            IndexDir::new(&d.index),
+            &d.index,
             BuildOptions::default(),
+            careerbot::vocab::Vocabulary::shipped(),
         )
         .unwrap();
         let store = Store::open(&d.data.join("careerbot.sqlite3")).unwrap();

@@ -639,9 +639,14 @@ mod tests {
             .flat_map(|name| {
                 let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
                 let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-                crate::corpus::parse_guide(name, &bytes, &manifest)
-                    .unwrap_or_else(|e| panic!("{name}: {e}"))
-                    .passages
+                crate::corpus::parse_guide(
+                    name,
+                    &bytes,
+                    &manifest,
+                    crate::answer::fixtures::vocab().careers(),
+                )
+                .unwrap_or_else(|e| panic!("{name}: {e}"))
+                .passages
             })
             .collect()
     }

@@ -9,10 +9,11 @@ use anyhow::{Context, Result};
 
 use super::json::JsonReindex;
 use super::text::{write_reindex, write_sources};
-use super::{ReindexArgs, SourcesArgs, build_options, finish, open_engine, seed_source};
+use super::{
+    ReindexArgs, SourcesArgs, build_options, finish, open_engine, seed_source, vocabulary,
+};
 use crate::config::Config;
 use crate::engine::build_generation;
-use crate::search::IndexDir;
 
 /// `careerbot sources`: the indexed guides, as JSON or a table.
 ///
@@ -44,10 +45,11 @@ pub(super) fn reindex(mut config: Config, args: ReindexArgs) -> Result<ExitCode>
         config.library.index_dir = index;
     }
     let seeds = seed_source(&config);
-    let dir = IndexDir::new(&config.library.index_dir);
+    let vocab = vocabulary(&config)?;
+    let dir = vocab.index_dir(&config.library.index_dir);
     let options = build_options(&config);
     let started = Instant::now();
-    let built = build_generation(&dir, &seeds, &options, |_| {}).with_context(|| {
+    let built = build_generation(&dir, &seeds, &options, &vocab, |_| {}).with_context(|| {
         format!(
             "reindex of {} failed; the previous index (if any) is unchanged",
             seeds.describe()

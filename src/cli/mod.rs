@@ -24,6 +24,7 @@ mod text;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -31,7 +32,8 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::corpus::SeedSource;
 use crate::engine::{Engine, EngineSettings, Library, OpenOutcome};
-use crate::search::{BuildOptions, IndexDir};
+use crate::search::BuildOptions;
+use crate::vocab::Vocabulary;
 
 pub use args::{AskArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs};
 pub use json::{JsonAnswer, JsonReindex, JsonResult, JsonSalary};
@@ -139,6 +141,17 @@ pub fn seed_source(config: &Config) -> SeedSource {
     SeedSource::dir_or_embedded(&config.library.seeds_dir, config.seeds_dir_is_default())
 }
 
+/// The vocabulary for these settings: the shipped one, with the files of
+/// `library.vocabulary_dir` (when set) in place of the shipped ones.
+///
+/// # Errors
+/// When a vocabulary file cannot be read or is invalid.
+pub fn vocabulary(config: &Config) -> Result<Arc<Vocabulary>> {
+    let dir = &config.library.vocabulary_dir;
+    let dir = (!dir.as_os_str().is_empty()).then_some(dir.as_path());
+    Ok(Arc::new(Vocabulary::load(dir)?))
+}
+
 /// How these settings build an index (the threads; at least one).
 fn build_options(config: &Config) -> BuildOptions {
     BuildOptions {
@@ -155,8 +168,9 @@ pub fn open_engine(config: &Config) -> Result<Engine> {
     let seeds = seed_source(config);
     let (library, outcome) = Library::open(
         seeds.clone(),
-        IndexDir::new(&config.library.index_dir),
+        &config.library.index_dir,
         build_options(config),
+        vocabulary(config)?,
     )
     .with_context(|| format!("cannot open the guide library ({})", seeds.describe()))?;
     match outcome {

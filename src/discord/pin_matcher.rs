@@ -11,26 +11,26 @@ pub const PINNED_MATCH: f64 = 0.5;
 
 /// A question's terms, to compare the questions of pinned answers with.
 #[derive(Debug, Clone)]
-pub struct PinMatcher {
-    /// The asked question's distinct terms (the search's own analysis).
+pub struct PinMatcher<'a> {
+    /// The search's own analyzer.
+    analyzer: &'a Analyzer,
+    /// The asked question's distinct terms.
     asked: HashSet<String>,
 }
 
-impl PinMatcher {
-    /// A matcher for the asked `question`.
-    pub fn new(question: &str) -> PinMatcher {
+impl<'a> PinMatcher<'a> {
+    /// A matcher for the asked `question`, read with `analyzer`.
+    pub fn new(analyzer: &'a Analyzer, question: &str) -> PinMatcher<'a> {
         PinMatcher {
-            asked: Analyzer::shared().terms(question).into_iter().collect(),
+            analyzer,
+            asked: analyzer.terms(question).into_iter().collect(),
         }
     }
 
     /// How alike a pinned question is to the asked one, from 0 to 1: the terms they share over
     /// all the terms of both (Jaccard).
     pub fn similarity(&self, pinned_question: &str) -> f64 {
-        let pinned: HashSet<String> = Analyzer::shared()
-            .terms(pinned_question)
-            .into_iter()
-            .collect();
+        let pinned: HashSet<String> = self.analyzer.terms(pinned_question).into_iter().collect();
         let union = self.asked.union(&pinned).count().max(1);
         self.asked.intersection(&pinned).count() as f64 / union as f64
     }
@@ -61,12 +61,16 @@ mod tests {
     use super::*;
 
     fn best<'a>(asked: &str, pinned: &[&'a str]) -> Option<&'a str> {
-        PinMatcher::new(asked).best(pinned.iter().copied(), |q| q)
+        PinMatcher::new(crate::answer::fixtures::vocab().analyzer(), asked)
+            .best(pinned.iter().copied(), |q| q)
     }
 
     #[test]
     fn half_the_terms_in_common_is_enough_and_less_is_not() {
-        let asked = PinMatcher::new("rust tokio axum serenity");
+        let asked = PinMatcher::new(
+            crate::answer::fixtures::vocab().analyzer(),
+            "rust tokio axum serenity",
+        );
         assert_eq!(asked.similarity("rust tokio axum serenity"), 1.0);
         // 2 shared of 4 terms in all.
         assert_eq!(asked.similarity("rust tokio"), 0.5);

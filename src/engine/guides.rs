@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::corpus;
+use crate::corpus::{self, CareerNamer};
 
 /// Largest guide accepted from an upload.
 pub const MAX_GUIDE_UPLOAD: u64 = 1024 * 1024;
@@ -74,6 +74,7 @@ pub fn check_guide_name(name: &str) -> Result<(), GuideError> {
 /// # Errors
 /// [`GuideError`] saying why it was refused or could not be written; nothing is left behind.
 pub fn save_guide(
+    careers: &CareerNamer,
     dir: &Path,
     name: &str,
     bytes: &[u8],
@@ -88,7 +89,7 @@ pub fn save_guide(
     if std::str::from_utf8(bytes).is_err() || bytes.contains(&0) {
         return Err(GuideError::BadContent("the file is not UTF-8 text".into()));
     }
-    let guide = corpus::parse_guide(name, bytes, &corpus::Manifest::default())
+    let guide = corpus::parse_guide(name, bytes, &corpus::Manifest::default(), careers)
         .map_err(|why| GuideError::BadContent(format!("it is not a usable guide: {why}")))?;
     let target = dir.join(name);
     if target.exists() && !replace {
@@ -161,16 +162,58 @@ mod tests {
     #[test]
     fn saving_refuses_binary_and_keeps_existing() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(save_guide(dir.path(), "g.txt", b"\x89PNG\r\n\x1a\n\0\0", false).is_err());
-        assert!(save_guide(dir.path(), "g.txt", &vec![b'a'; 2 * 1024 * 1024], false).is_err());
+        assert!(
+            save_guide(
+                crate::answer::fixtures::vocab().careers(),
+                dir.path(),
+                "g.txt",
+                b"\x89PNG\r\n\x1a\n\0\0",
+                false
+            )
+            .is_err()
+        );
+        assert!(
+            save_guide(
+                crate::answer::fixtures::vocab().careers(),
+                dir.path(),
+                "g.txt",
+                &vec![b'a'; 2 * 1024 * 1024],
+                false
+            )
+            .is_err()
+        );
         let ok = "Remote Work Guide\n\nRemote back-end developers earn salaries similar to office roles in most companies.\n";
-        assert!(save_guide(dir.path(), "g.txt", ok.as_bytes(), false).is_ok());
+        assert!(
+            save_guide(
+                crate::answer::fixtures::vocab().careers(),
+                dir.path(),
+                "g.txt",
+                ok.as_bytes(),
+                false
+            )
+            .is_ok()
+        );
         assert_eq!(
-            save_guide(dir.path(), "g.txt", ok.as_bytes(), false),
+            save_guide(
+                crate::answer::fixtures::vocab().careers(),
+                dir.path(),
+                "g.txt",
+                ok.as_bytes(),
+                false
+            ),
             Err(GuideError::Exists),
             "overwrite without replace"
         );
-        assert!(save_guide(dir.path(), "g.txt", ok.as_bytes(), true).is_ok());
+        assert!(
+            save_guide(
+                crate::answer::fixtures::vocab().careers(),
+                dir.path(),
+                "g.txt",
+                ok.as_bytes(),
+                true
+            )
+            .is_ok()
+        );
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())

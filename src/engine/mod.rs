@@ -21,6 +21,7 @@ use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
+use crate::vocab::Vocabulary;
 
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
@@ -32,20 +33,6 @@ pub const CHART_SIZE: (u32, u32) = (1000, 620);
 const CHARTS_KEPT: usize = 16;
 /// Most suggestions offered while a question is typed (Discord shows 25).
 const MAX_SUGGESTIONS: usize = 25;
-
-/// Questions offered before anything is typed.
-pub const COMMON_QUESTIONS: &[&str] = &[
-    "How much does a junior back-end developer earn?",
-    "How much does a senior back-end developer earn?",
-    "Which programming language should I learn first for back-end?",
-    "Which databases should a back-end developer know?",
-    "How long does it take to go from junior to senior?",
-    "Do I need a computer science degree?",
-    "What do back-end interviews include?",
-    "What should my portfolio include?",
-    "Do remote back-end jobs pay the same?",
-    "What does a back-end developer do day to day?",
-];
 
 /// What the engine needs besides the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +131,11 @@ impl Engine {
                 started: Instant::now(),
             }),
         }
+    }
+
+    /// The vocabulary guides and questions are read with.
+    pub fn vocabulary(&self) -> &Arc<Vocabulary> {
+        self.inner.library.vocabulary()
     }
 
     /// The settings it runs with.
@@ -337,7 +329,8 @@ impl Engine {
     /// # Errors
     /// Why it was refused or could not be saved; nothing is left behind then.
     pub fn add_guide(&self, name: &str, bytes: &[u8], replace: bool) -> Result<usize, GuideError> {
-        guides::save_guide(&self.guides_dir()?, name, bytes, replace)
+        let careers = self.inner.library.vocabulary().careers();
+        guides::save_guide(careers, &self.guides_dir()?, name, bytes, replace)
     }
 
     /// Moves a guide out of the library (kept in the removed-guides directory; not unindexed
@@ -368,13 +361,13 @@ impl Engine {
             }
         };
         if typed.is_empty() {
-            COMMON_QUESTIONS.iter().for_each(|q| push(q));
+            self.vocabulary().questions().iter().for_each(|q| push(q));
             return out;
         }
         push(typed);
         let generation = self.current();
         let lower = typed.to_lowercase();
-        for q in COMMON_QUESTIONS {
+        for q in self.vocabulary().questions() {
             if q.to_lowercase().contains(&lower) {
                 push(q);
             }
@@ -404,13 +397,14 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::answer::facts::SALARY_FILE;
-    use crate::search::{BuildOptions, IndexDir};
+    use crate::search::BuildOptions;
 
     fn engine(dir: &Path) -> Engine {
         let (library, _) = Library::open(
             SeedSource::Embedded,
-            IndexDir::new(dir.join("index")),
+            dir.join("index"),
             BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
         )
         .unwrap();
         Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))

@@ -15,8 +15,7 @@ use crate::corpus::Passage;
 
 /// Every skill named in a passage (heading included when the passage starts at it), one per
 /// skill and line, in line order.
-pub fn extract_mentions(passage: &Passage) -> Vec<PassageMention> {
-    let lexicon = Lexicon::shared();
+pub fn extract_mentions(lexicon: &Lexicon, passage: &Passage) -> Vec<PassageMention> {
     let mut out = Vec::new();
     for pl in passage_lines(passage) {
         let mut seen = HashSet::new();
@@ -217,6 +216,7 @@ mod tests {
         Passage {
             source: "t.txt".into(),
             title: "Test guide".into(),
+            career: String::new(),
             section: section.into(),
             start_line,
             end_line: 10 + n - 1,
@@ -236,7 +236,7 @@ mod tests {
             9,
             "Write code daily.",
         );
-        let m = extract_mentions(&p);
+        let m = extract_mentions(crate::answer::fixtures::vocab().skills(), &p);
         assert_eq!(
             m.iter()
                 .map(|m| (m.skill.as_str(), m.citation.line))
@@ -249,7 +249,7 @@ mod tests {
             10,
             "Write code daily.",
         );
-        assert!(extract_mentions(&p).is_empty());
+        assert!(extract_mentions(crate::answer::fixtures::vocab().skills(), &p).is_empty());
     }
 
     // --- expectations --------------------------------------------------------

@@ -21,8 +21,9 @@ pub const MAX_EXPECTATIONS_PER_LEVEL: usize = 50;
 /// One guide's skills facts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GuideSkills {
-    /// Per skill named (lexicon order), its citations: one per line, in line order.
-    mentions: Vec<(usize, Vec<SkillCitation>)>,
+    /// Per skill named (lexicon order): its index, name, topic and citations (one per line, in
+    /// line order).
+    mentions: Vec<(usize, String, Topic, Vec<SkillCitation>)>,
     /// Per topic, the guide's best passages for it (at most [`BEST_PASSAGES`]), best first.
     best: Vec<(Topic, Vec<Ranked>)>,
     /// What the guide expects at each level, each once, in line order.
@@ -56,8 +57,7 @@ fn keep_best(list: &mut Vec<Ranked>) {
 }
 
 /// The skills facts of `passages` (one guide's, or any set: mentions are per source and line).
-pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
-    let lexicon = Lexicon::shared();
+pub fn extract_guide(lexicon: &Lexicon, passages: &[Passage]) -> GuideSkills {
     let index: HashMap<&str, usize> = lexicon
         .skills()
         .iter()
@@ -67,7 +67,7 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
     let mut lines: BTreeMap<usize, BTreeMap<(String, u32), SkillCitation>> = BTreeMap::new();
     let mut best: Vec<(Topic, Vec<Ranked>)> = Topic::ALL.iter().map(|&t| (t, Vec::new())).collect();
     for p in passages {
-        let mentions = extract_mentions(p);
+        let mentions = extract_mentions(lexicon, p);
         if mentions.is_empty() {
             continue;
         }
@@ -117,7 +117,15 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
     GuideSkills {
         mentions: lines
             .into_iter()
-            .map(|(skill, cites)| (skill, cites.into_values().collect()))
+            .map(|(skill, cites)| {
+                let info = &lexicon.skills()[skill];
+                (
+                    skill,
+                    info.name.clone(),
+                    info.topic,
+                    cites.into_values().collect(),
+                )
+            })
             .collect(),
         best,
         expectations,
@@ -127,6 +135,8 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
 /// A skill's count across guides.
 #[derive(Debug, Clone, Default)]
 struct Tally {
+    name: String,
+    topic: Option<Topic>,
     guides: u32,
     mentions: u32,
     citations: Vec<SkillCitation>,
@@ -144,8 +154,12 @@ pub struct SkillsGathering {
 impl SkillsGathering {
     /// Adds one guide's facts.
     pub fn gather(&mut self, guide: GuideSkills) {
-        for (skill, citations) in guide.mentions {
+        for (skill, name, topic, citations) in guide.mentions {
             let t = self.tallies.entry(skill).or_default();
+            if t.topic.is_none() {
+                t.name = name;
+                t.topic = Some(topic);
+            }
             for c in citations {
                 if t.last_source.as_deref() != Some(c.source.as_str()) {
                     t.guides += 1;
@@ -173,19 +187,15 @@ impl SkillsGathering {
     /// Every skill (most guides first, then most mentions, then name), the best passages per
     /// topic, and every level's expectations.
     pub fn finish(self) -> SkillsFacts {
-        let lexicon = Lexicon::shared();
         let mut skills: Vec<SkillMention> = self
             .tallies
-            .into_iter()
-            .map(|(skill, t)| {
-                let info = &lexicon.skills()[skill];
-                SkillMention {
-                    name: info.name.clone(),
-                    topic: info.topic,
-                    guides: t.guides,
-                    mentions: t.mentions,
-                    citations: t.citations,
-                }
+            .into_values()
+            .map(|t| SkillMention {
+                name: t.name,
+                topic: t.topic.unwrap_or(Topic::All),
+                guides: t.guides,
+                mentions: t.mentions,
+                citations: t.citations,
             })
             .collect();
         skills.sort_by(|a, b| {
@@ -252,14 +262,19 @@ impl SkillsFacts {
 /// The skills answer over `passages` for `topic`, with `level`'s expectations: what a
 /// generation built from these passages answers (passages are taken guide by guide, in
 /// file-name order).
-pub fn skills_answer(passages: &[Passage], topic: Topic, level: Option<Level>) -> SkillsAnswer {
+pub fn skills_answer(
+    lexicon: &Lexicon,
+    passages: &[Passage],
+    topic: Topic,
+    level: Option<Level>,
+) -> SkillsAnswer {
     let mut by_source: BTreeMap<&str, Vec<Passage>> = BTreeMap::new();
     for p in passages {
         by_source.entry(&p.source).or_default().push(p.clone());
     }
     let mut gathering = SkillsGathering::default();
     for guide in by_source.values() {
-        gathering.gather(extract_guide(guide));
+        gathering.gather(extract_guide(lexicon, guide));
     }
     gathering.finish().answer(topic, level)
 }
@@ -267,8 +282,8 @@ pub fn skills_answer(passages: &[Passage], topic: Topic, level: Option<Level>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
-    use crate::answer::fixtures::{all_seed_passages, seed_text};
+
+    use crate::answer::fixtures::{all_seed_passages, seed_text, vocab};
     use crate::answer::skills::ExpectationForm;
     use std::collections::BTreeSet;
 
@@ -277,6 +292,7 @@ mod tests {
         Passage {
             source: "t.txt".into(),
             title: "Test guide".into(),
+            career: String::new(),
             section: section.into(),
             start_line,
             end_line: 10 + n - 1,
@@ -304,7 +320,7 @@ mod tests {
             guide("b.txt", "S", "MongoDB and MySQL\nMongoDB"),
             guide("c.txt", "S", "Redis, Cassandra"),
         ];
-        let a = skills_answer(&ps, Topic::Databases, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
         let got: Vec<(&str, u32, u32)> = a
             .skills
             .iter()
@@ -322,17 +338,23 @@ mod tests {
         // One mention per line, however often the line names it.
         let ps = vec![guide("a.txt", "S", "Redis, Redis and Redis")];
         assert_eq!(
-            skills_answer(&ps, Topic::Databases, None).skills[0].mentions,
+            skills_answer(vocab().skills(), &ps, Topic::Databases, None).skills[0].mentions,
             1
         );
         // The same passage twice counts once.
         let p = guide("a.txt", "S", "Redis");
         assert_eq!(
-            skills_answer(&[p.clone(), p], Topic::Databases, None).skills[0].mentions,
+            skills_answer(vocab().skills(), &[p.clone(), p], Topic::Databases, None).skills[0]
+                .mentions,
             1
         );
-        assert!(skills_answer(&ps, Topic::Security, None).is_empty());
-        assert!(skills_answer(&ps, Topic::All, None).skills.len() == 1);
+        assert!(skills_answer(vocab().skills(), &ps, Topic::Security, None).is_empty());
+        assert!(
+            skills_answer(vocab().skills(), &ps, Topic::All, None)
+                .skills
+                .len()
+                == 1
+        );
     }
 
     #[test]
@@ -348,7 +370,7 @@ mod tests {
             guide("d.txt", "Three", "MySQL, Redis, MongoDB"),
             guide("e.txt", "None", "Python"),
         ];
-        let a = skills_answer(&ps, Topic::Databases, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
         let got: Vec<&str> = a.passages.iter().map(|p| p.section.as_str()).collect();
         assert_eq!(got, vec!["Three", "Short", "Long"]);
         assert_eq!(a.passages[0].skills, vec!["MySQL", "Redis", "MongoDB"]);
@@ -361,7 +383,12 @@ mod tests {
             "S",
             "Docker\nJunior developers are expected to ship Docker images.",
         )];
-        let a = skills_answer(&ps, Topic::CloudDevops, Some(Level::Entry));
+        let a = skills_answer(
+            vocab().skills(),
+            &ps,
+            Topic::CloudDevops,
+            Some(Level::Entry),
+        );
         let v = serde_json::to_value(&a).unwrap();
         assert_eq!(v["topic"], "cloud_devops");
         assert_eq!(v["level"], "entry");
@@ -382,7 +409,7 @@ mod tests {
         assert_eq!(v["expectations"][0]["form"], "sentence");
         let back: SkillsAnswer = serde_json::from_value(v).unwrap();
         assert_eq!(back, a);
-        let m = serde_json::to_value(&extract_mentions(&ps[0])[0]).unwrap();
+        let m = serde_json::to_value(&extract_mentions(vocab().skills(), &ps[0])[0]).unwrap();
         assert_eq!(m["skill"], "Docker");
         assert_eq!(m["line"], 10);
         assert_eq!(m["surface"], "Docker");
@@ -394,12 +421,12 @@ mod tests {
             guide("a.txt", "S", "Redis"),
             guide("b.txt", "S", "Redis and MySQL"),
         ];
-        let a = skills_answer(&ps, Topic::Databases, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
         assert_eq!(
             a.summary(),
             "Databases the guides name, most cited first: Redis (2 guides), MySQL (1 guide)."
         );
-        let a = skills_answer(&ps, Topic::Security, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Security, None);
         assert_eq!(a.summary(), "The guides name no skills under security.");
     }
 
@@ -414,7 +441,8 @@ mod tests {
     }
 
     fn terms(text: &str) -> HashSet<String> {
-        Analyzer::shared()
+        vocab()
+            .analyzer()
             .analyze(text)
             .into_iter()
             .map(|t| t.text.to_string())
@@ -423,8 +451,13 @@ mod tests {
 
     #[test]
     fn seed_every_mention_is_on_its_cited_line() {
-        let lex = Lexicon::shared();
-        let a = skills_answer(&all_seed_passages(), Topic::All, Some(Level::Overall));
+        let lex = vocab().skills();
+        let a = skills_answer(
+            vocab().skills(),
+            &all_seed_passages(),
+            Topic::All,
+            Some(Level::Overall),
+        );
         assert!(a.skills.len() > 50, "{}", a.skills.len());
         for s in &a.skills {
             let info = lex.skills().iter().find(|i| i.name == s.name).unwrap();
@@ -465,7 +498,12 @@ mod tests {
 
     #[test]
     fn seed_databases_topic() {
-        let a = skills_answer(&all_seed_passages(), Topic::Databases, None);
+        let a = skills_answer(
+            vocab().skills(),
+            &all_seed_passages(),
+            Topic::Databases,
+            None,
+        );
         let guides = |name: &str| {
             a.skills
                 .iter()
@@ -502,7 +540,12 @@ mod tests {
 
     #[test]
     fn seed_languages_topic() {
-        let a = skills_answer(&all_seed_passages(), Topic::Languages, None);
+        let a = skills_answer(
+            vocab().skills(),
+            &all_seed_passages(),
+            Topic::Languages,
+            None,
+        );
         let get = |name: &str| a.skills.iter().find(|s| s.name == name).unwrap();
         assert_eq!(get("Python").guides, 5);
         assert_eq!(get("Java").guides, 5);
@@ -531,7 +574,7 @@ mod tests {
     fn seed_other_topics() {
         let ps = all_seed_passages();
         let top = |t: Topic| -> Vec<String> {
-            skills_answer(&ps, t, None)
+            skills_answer(vocab().skills(), &ps, t, None)
                 .skills
                 .iter()
                 .map(|s| s.name.clone())
@@ -623,7 +666,9 @@ mod tests {
     #[test]
     fn seed_level_expectations() {
         let ps = all_seed_passages();
-        let at = |level: Level| skills_answer(&ps, Topic::All, Some(level)).expectations;
+        let at = |level: Level| {
+            skills_answer(vocab().skills(), &ps, Topic::All, Some(level)).expectations
+        };
         let find =
             |es: &[LevelExpectation], src: &str, line: u32, needle: &str, form: ExpectationForm| {
                 es.iter().any(|e| {
@@ -743,6 +788,10 @@ mod tests {
             assert!(e.start_line <= e.line && e.line <= e.end_line);
         }
         // No level: no expectations.
-        assert!(skills_answer(&ps, Topic::All, None).expectations.is_empty());
+        assert!(
+            skills_answer(vocab().skills(), &ps, Topic::All, None)
+                .expectations
+                .is_empty()
+        );
     }
 }

@@ -38,9 +38,6 @@ pub use extract::{extract_expectations, extract_mentions};
 pub use gather::{GuideSkills, SkillsFacts, SkillsGathering, extract_guide, skills_answer};
 pub use lexicon::{Lexicon, LexiconError, SkillHit, SkillInfo};
 
-/// The skills lexicon shipped with the program.
-pub const DEFAULT_SKILLS: &str = include_str!("../../../assets/skills.toml");
-
 /// How many best passages an answer carries.
 pub const BEST_PASSAGES: usize = 3;
 

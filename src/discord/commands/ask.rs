@@ -182,7 +182,8 @@ fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<Pi
     if curated.is_empty() {
         return Ok(None);
     }
-    let best = PinMatcher::new(question).best(curated, |c| &c.question);
+    let analyzer = bot.engine().vocabulary().analyzer();
+    let best = PinMatcher::new(analyzer, question).best(curated, |c| &c.question);
     Ok(best.map(|c| PinnedAnswer {
         question: c.question,
         answer: c.answer,
