@@ -290,7 +290,9 @@ fn draw(
     // Sources, numbered in id order; each keeps one colour everywhere.
     let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
     for r in &answer.rows {
-        sources.entry(&r.figure.source).or_insert(&r.figure.title);
+        sources
+            .entry(&r.figure.cite.source)
+            .or_insert(&r.figure.cite.title);
     }
     let index: BTreeMap<&str, usize> = sources.keys().enumerate().map(|(i, k)| (*k, i)).collect();
     let colour = |source: &str| PALETTE[index.get(source).copied().unwrap_or(0) % PALETTE.len()];
@@ -422,7 +424,7 @@ fn draw(
         .map(|r| {
             let label = format!(
                 "[{}] {}",
-                index[r.figure.source.as_str()] + 1,
+                index[r.figure.cite.source.as_str()] + 1,
                 r.figure.range_label()
             );
             p.width(&label, 12.0)
@@ -548,7 +550,7 @@ fn draw(
         .map_err(draw_err)?;
         for (ri, f) in rows.iter().enumerate() {
             let ym = (first + slot_h * ri as f64).round() as i32;
-            let c = colour(&f.source);
+            let c = colour(&f.cite.source);
             let (xa, xb) = (kx(f.low), kx(f.high));
             let mut end = xb;
             if f.is_point() {
@@ -580,7 +582,11 @@ fn draw(
             if !show_labels {
                 continue;
             }
-            let label = format!("[{}] {}", index[f.source.as_str()] + 1, f.range_label());
+            let label = format!(
+                "[{}] {}",
+                index[f.cite.source.as_str()] + 1,
+                f.range_label()
+            );
             let baseline = ym + (label_size * s * 0.37).round() as i32;
             let lw = p.width(&label, label_size);
             let lx = if end + px(6.0) + lw <= w - 2 {
@@ -724,8 +730,9 @@ mod tests {
     fn point_and_hourly_figures_render() {
         let mut answer = salary_answer(&seed_passages(), Some(Level::Entry));
         let mut hourly = answer.rows[0].figure.clone();
-        hourly.source = "zzz.txt".into();
-        hourly.title = "A very long guide title that keeps going well past the legend width".into();
+        hourly.cite.source = "zzz.txt".into();
+        hourly.cite.title =
+            "A very long guide title that keeps going well past the legend width".into();
         hourly.period = crate::answer::salary::Period::Hour;
         hourly.low = 93_600;
         hourly.high = 93_600;

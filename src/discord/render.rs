@@ -329,12 +329,18 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
             .filter(|r| r.level == summary.level)
             .map(|r| {
                 let f = &r.figure;
-                titles.push(f.title.as_str());
-                let n = citations.cite(&f.title, &f.section, &f.source, f.line, f.line);
+                titles.push(f.cite.title.as_str());
+                let n = citations.cite(
+                    &f.cite.title,
+                    &f.cite.section,
+                    &f.cite.source,
+                    f.cite.line,
+                    f.cite.line,
+                );
                 format!(
                     "• {} — {} [{n}]",
                     f.range_label(),
-                    escape_markdown(&f.title)
+                    escape_markdown(&f.cite.title)
                 )
             })
             .collect();
@@ -366,7 +372,13 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
         .iter()
         .take(4)
         .map(|n| {
-            let c = citations.cite(&n.title, &n.section, &n.source, n.line, n.line);
+            let c = citations.cite(
+                &n.cite.title,
+                &n.cite.section,
+                &n.cite.source,
+                n.cite.line,
+                n.cite.line,
+            );
             format!(
                 "• {} [{c}]",
                 escape_markdown(&crate::discord::message::truncate(&n.text, 220))
@@ -423,8 +435,14 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         .map(|s| {
             let mut refs: Vec<usize> = Vec::new();
             for c in &s.citations {
-                titles.push(c.title.as_str());
-                let n = citations.cite(&c.title, &c.section, &c.source, c.start_line, c.end_line);
+                titles.push(c.cite.title.as_str());
+                let n = citations.cite(
+                    &c.cite.title,
+                    &c.cite.section,
+                    &c.cite.source,
+                    c.cite.start_line,
+                    c.cite.end_line,
+                );
                 if !refs.contains(&n) {
                     refs.push(n);
                 }
@@ -445,7 +463,13 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         .iter()
         .take(3)
         .map(|p| {
-            let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+            let n = citations.cite(
+                &p.cite.title,
+                &p.cite.section,
+                &p.cite.source,
+                p.cite.start_line,
+                p.cite.end_line,
+            );
             format!(
                 "[{n}] {}",
                 escape_markdown(&crate::discord::message::truncate(
@@ -468,7 +492,13 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             .iter()
             .take(6)
             .map(|e| {
-                let n = citations.cite(&e.title, &e.section, &e.source, e.line, e.line);
+                let n = citations.cite(
+                    &e.cite.title,
+                    &e.cite.section,
+                    &e.cite.source,
+                    e.cite.line,
+                    e.cite.line,
+                );
                 format!(
                     "• {} [{n}]",
                     escape_markdown(&crate::discord::message::truncate(&e.text, 200))

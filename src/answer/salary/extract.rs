@@ -6,7 +6,7 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
-use super::{FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
+use super::{Citation, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
 use crate::answer::re;
 use crate::corpus::Passage;
 
@@ -647,12 +647,7 @@ pub fn extract_figures(passage: &Passage) -> Vec<SalaryFigure> {
             let f = lf.found;
             let factor = f64::from(f.period.per_year());
             out.push(SalaryFigure {
-                source: passage.source.clone(),
-                title: passage.title.clone(),
-                section: passage.section.clone(),
-                line: line_number(passage, i),
-                start_line: passage.start_line,
-                end_line: passage.end_line,
+                cite: Citation::at(passage, line_number(passage, i)),
                 level: lf.level,
                 low: (f.low * factor).round() as u32,
                 high: (f.high * factor).round() as u32,
@@ -742,12 +737,7 @@ pub fn extract_notes(passage: &Passage) -> Vec<SalaryNote> {
             out.push(SalaryNote {
                 kind,
                 text: text.to_string(),
-                source: passage.source.clone(),
-                line: line_number(passage, i),
-                start_line: passage.start_line,
-                end_line: passage.end_line,
-                title: passage.title.clone(),
-                section: passage.section.clone(),
+                cite: Citation::at(passage, line_number(passage, i)),
             });
         }
     }
@@ -791,7 +781,7 @@ mod tests {
         assert_eq!(f.raw, "$75,000 – $95,000");
         assert_eq!(f.period, Period::Year);
         assert_eq!(f.form, FigureForm::Labelled);
-        assert_eq!(f.line, 10);
+        assert_eq!(f.cite.line, 10);
     }
 
     #[test]
@@ -924,7 +914,7 @@ mod tests {
         let v = extract_figures(&passage(text));
         let got: Vec<_> = v
             .iter()
-            .map(|f| (f.level, f.low, f.high, f.open_ended, f.line, f.form))
+            .map(|f| (f.level, f.low, f.high, f.open_ended, f.cite.line, f.form))
             .collect();
         assert_eq!(
             got,
@@ -972,7 +962,7 @@ mod tests {
         let v = extract_figures(&passage(text));
         let got: Vec<_> = v
             .iter()
-            .map(|f| (f.level, f.low, f.high, f.open_ended, f.line))
+            .map(|f| (f.level, f.low, f.high, f.open_ended, f.cite.line))
             .collect();
         assert_eq!(
             got,
@@ -1081,7 +1071,7 @@ mod tests {
             "Top-paying regions include tech hubs like San Francisco, New York, and Seattle, where salaries can be 20-30% higher. Factors influencing pay include experience level, technical expertise, and industry demand.\nRemote back-end developers often earn salaries similar to office-based roles, especially when working for U.S.-based companies.\n- U.S. salaries range from $60-85K at entry level to $125-180K+ for senior developers, with experience and skill level driving pay differences.\nAttend our free webinar and get the salary you deserve.",
         );
         let notes = extract_notes(&p);
-        let got: Vec<_> = notes.iter().map(|n| (n.kind, n.line)).collect();
+        let got: Vec<_> = notes.iter().map(|n| (n.kind, n.cite.line)).collect();
         assert_eq!(
             got,
             vec![
@@ -1107,14 +1097,14 @@ mod tests {
             let lines: Vec<&str> = text.lines().collect();
             for p in seed_passages(name) {
                 for f in extract_figures(&p) {
-                    let src = lines[f.line as usize - 1];
+                    let src = lines[f.cite.line as usize - 1];
                     assert!(
                         src.contains(&f.raw),
                         "{name}:{} {:?} not in {src:?}",
-                        f.line,
+                        f.cite.line,
                         f.raw
                     );
-                    assert!(f.start_line <= f.line && f.line <= f.end_line);
+                    assert!(f.cite.start_line <= f.cite.line && f.cite.line <= f.cite.end_line);
                 }
             }
         }
@@ -1169,7 +1159,7 @@ mod tests {
             let got: Vec<Want> = seed_passages(name)
                 .iter()
                 .flat_map(extract_figures)
-                .map(|f| (f.line, f.level, f.low, f.high, f.open_ended))
+                .map(|f| (f.cite.line, f.level, f.low, f.high, f.open_ended))
                 .collect();
             assert_eq!(got, want.to_vec(), "{name}");
         }

@@ -30,8 +30,8 @@ fn preference(f: &SalaryFigure) -> (bool, u8, bool, bool, Reverse<u32>) {
         !f.top_end,
         f.form.rank(),
         !f.is_point(),
-        SALARY_SECTION.is_match(&f.section),
-        Reverse(f.line),
+        SALARY_SECTION.is_match(&f.cite.section),
+        Reverse(f.cite.line),
     )
 }
 
@@ -46,10 +46,10 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSalary {
     let mut seen = HashSet::new();
     let mut best: BTreeMap<(Level, String), SalaryFigure> = BTreeMap::new();
     for f in passages.iter().flat_map(extract_figures) {
-        if !seen.insert((f.source.clone(), f.line, f.raw.clone(), f.level)) {
+        if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
-        let key = (f.level, f.source.clone());
+        let key = (f.level, f.cite.source.clone());
         match best.get(&key) {
             Some(cur) if preference(cur) >= preference(&f) => {}
             _ => {
@@ -61,7 +61,7 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSalary {
     let notes = passages
         .iter()
         .flat_map(extract_notes)
-        .filter(|n| seen_notes.insert((n.source.clone(), n.line, n.text.clone())))
+        .filter(|n| seen_notes.insert((n.cite.source.clone(), n.cite.line, n.text.clone())))
         .collect();
     GuideSalary {
         rows: best
@@ -90,10 +90,10 @@ impl SalaryGathering {
     /// its rows, notes by kind, source and line (lists capped, see the constants).
     pub fn finish(mut self) -> SalaryAnswer {
         self.rows.sort_by(|a, b| {
-            (a.level, &a.figure.source, a.figure.line).cmp(&(
+            (a.level, &a.figure.cite.source, a.figure.cite.line).cmp(&(
                 b.level,
-                &b.figure.source,
-                b.figure.line,
+                &b.figure.cite.source,
+                b.figure.cite.line,
             ))
         });
         let summaries = Level::ALL
@@ -111,9 +111,10 @@ impl SalaryGathering {
         });
         let mut seen = HashSet::new();
         self.notes
-            .retain(|n| seen.insert((n.source.clone(), n.line, n.text.clone())));
-        self.notes
-            .sort_by(|a, b| (a.kind, &a.source, a.line).cmp(&(b.kind, &b.source, b.line)));
+            .retain(|n| seen.insert((n.cite.source.clone(), n.cite.line, n.text.clone())));
+        self.notes.sort_by(|a, b| {
+            (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
+        });
         let mut per_kind = BTreeMap::new();
         self.notes.retain(|n| {
             let k: &mut usize = per_kind.entry(n.kind).or_default();
@@ -208,7 +209,7 @@ mod tests {
         let a = g.finish();
         assert_eq!(a.rows.len(), MAX_ROWS_PER_LEVEL);
         assert_eq!(a.summaries[0].sources, MAX_ROWS_PER_LEVEL + 5);
-        assert_eq!(a.rows[0].figure.source, "g0000.txt");
+        assert_eq!(a.rows[0].figure.cite.source, "g0000.txt");
     }
 
     #[test]
@@ -225,7 +226,7 @@ mod tests {
         let a = salary_answer(&[summary, body], Some(Level::Entry));
         assert_eq!(a.rows.len(), 1);
         assert_eq!(a.rows[0].figure.low, 62_000);
-        assert_eq!(a.rows[0].figure.line, 40);
+        assert_eq!(a.rows[0].figure.cite.line, 40);
         assert_eq!(a.summaries.len(), 1);
         assert_eq!(a.summaries[0].sources, 1);
     }
@@ -247,8 +248,8 @@ mod tests {
             .map(|r| {
                 (
                     r.level,
-                    &r.figure.source[..3],
-                    r.figure.line,
+                    &r.figure.cite.source[..3],
+                    r.figure.cite.line,
                     r.figure.low,
                     r.figure.high,
                 )
@@ -301,8 +302,8 @@ mod tests {
         let has = |kind: NoteKind, src: &str, line: u32, needle: &str| {
             a.notes.iter().any(|n| {
                 n.kind == kind
-                    && n.source.starts_with(src)
-                    && n.line == line
+                    && n.cite.source.starts_with(src)
+                    && n.cite.line == line
                     && n.text.contains(needle)
             })
         };
@@ -329,10 +330,10 @@ mod tests {
         ));
         assert!(!a.notes.iter().any(|n| n.text.contains("deserve")));
         let text = seed_text(SEEDS[4]);
-        for n in a.notes.iter().filter(|n| n.source == SEEDS[4]) {
+        for n in a.notes.iter().filter(|n| n.cite.source == SEEDS[4]) {
             assert!(
                 text.lines()
-                    .nth(n.line as usize - 1)
+                    .nth(n.cite.line as usize - 1)
                     .unwrap()
                     .contains(&n.text)
             );

@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::citation::Citation;
 pub use super::level::{Level, ParseLevelError};
 pub use extract::{extract_figures, extract_notes};
 pub use gather::{GuideSalary, SalaryGathering, extract_guide, salary_answer};
@@ -97,15 +98,9 @@ impl FigureForm {
 /// One salary figure found in a passage, with its exact citation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryFigure {
-    /// Guide file name (the source id).
-    pub source: String,
-    pub title: String,
-    pub section: String,
-    /// Exact 1-based source line of the figure.
-    pub line: u32,
-    /// The passage's line range.
-    pub start_line: u32,
-    pub end_line: u32,
+    /// Where the figure is: guide, career, passage and exact line.
+    #[serde(flatten)]
+    pub cite: Citation,
     pub level: Level,
     /// Lower end, whole USD per year (annualised if stated per hour/month).
     pub low: u32,
@@ -208,12 +203,9 @@ pub struct SalaryNote {
     pub kind: NoteKind,
     /// The sentence (or trailing clause of a figure's sentence), verbatim.
     pub text: String,
-    pub source: String,
-    pub line: u32,
-    pub start_line: u32,
-    pub end_line: u32,
-    pub title: String,
-    pub section: String,
+    /// Where it is.
+    #[serde(flatten)]
+    pub cite: Citation,
 }
 
 /// The salary answer for one level (or all levels when `level` is `None`).

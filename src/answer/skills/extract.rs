@@ -8,6 +8,7 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::{ExpectationForm, LevelExpectation, Lexicon, PassageMention, SkillCitation};
+use crate::answer::citation::Citation;
 use crate::answer::level::Level;
 use crate::answer::re;
 use crate::answer::text::{passage_lines, sentences, strip_marker};
@@ -28,12 +29,7 @@ pub fn extract_mentions(lexicon: &Lexicon, passage: &Passage) -> Vec<PassageMent
                 skill: info.name.clone(),
                 topic: info.topic,
                 citation: SkillCitation {
-                    source: passage.source.clone(),
-                    title: passage.title.clone(),
-                    section: passage.section.clone(),
-                    line: pl.line,
-                    start_line: passage.start_line,
-                    end_line: passage.end_line,
+                    cite: Citation::at(passage, pl.line),
                     surface: pl.text[hit.start..hit.end].to_string(),
                 },
             });
@@ -135,12 +131,7 @@ pub fn extract_expectations(passage: &Passage) -> Vec<LevelExpectation> {
             level,
             text: text.to_string(),
             form,
-            source: passage.source.clone(),
-            title: passage.title.clone(),
-            section: passage.section.clone(),
-            line,
-            start_line: passage.start_line,
-            end_line: passage.end_line,
+            cite: Citation::at(passage, line),
         };
         if !out.contains(&e) {
             out.push(e);
@@ -239,7 +230,7 @@ mod tests {
         let m = extract_mentions(crate::answer::fixtures::vocab().skills(), &p);
         assert_eq!(
             m.iter()
-                .map(|m| (m.skill.as_str(), m.citation.line))
+                .map(|m| (m.skill.as_str(), m.citation.cite.line))
                 .collect::<Vec<_>>(),
             vec![("Python", 9), ("Java", 9)]
         );

@@ -9,6 +9,7 @@ use super::{
     BEST_PASSAGES, Level, LevelExpectation, Lexicon, SkillCitation, SkillMention, SkillsAnswer,
     Topic, TopicPassage,
 };
+use crate::answer::citation::Citation;
 use crate::corpus::Passage;
 use serde::{Deserialize, Serialize};
 
@@ -44,8 +45,8 @@ impl Ranked {
         (
             std::cmp::Reverse(self.named),
             self.chars,
-            &self.passage.source,
-            self.passage.start_line,
+            &self.passage.cite.source,
+            self.passage.cite.start_line,
         )
     }
 }
@@ -78,19 +79,14 @@ pub fn extract_guide(lexicon: &Lexicon, passages: &[Passage]) -> GuideSkills {
                 if !named.contains(&m.skill) {
                     named.push(m.skill.clone());
                 }
-                first_line.get_or_insert(m.citation.line);
+                first_line.get_or_insert(m.citation.cite.line);
             }
             if let Some(line) = first_line {
                 list.push(Ranked {
                     named: named.len(),
                     chars: p.text.chars().count(),
                     passage: TopicPassage {
-                        source: p.source.clone(),
-                        title: p.title.clone(),
-                        section: p.section.clone(),
-                        line,
-                        start_line: p.start_line,
-                        end_line: p.end_line,
+                        cite: Citation::at(p, line),
                         skills: named,
                         text: p.text.clone(),
                     },
@@ -103,7 +99,7 @@ pub fn extract_guide(lexicon: &Lexicon, passages: &[Passage]) -> GuideSkills {
             lines
                 .entry(skill)
                 .or_default()
-                .entry((m.citation.source.clone(), m.citation.line))
+                .entry((m.citation.cite.source.clone(), m.citation.cite.line))
                 .or_insert(m.citation);
         }
     }
@@ -111,9 +107,11 @@ pub fn extract_guide(lexicon: &Lexicon, passages: &[Passage]) -> GuideSkills {
     let mut expectations: Vec<LevelExpectation> = passages
         .iter()
         .flat_map(extract_expectations)
-        .filter(|e| seen.insert((e.level, e.source.clone(), e.line, e.text.clone())))
+        .filter(|e| seen.insert((e.level, e.cite.source.clone(), e.cite.line, e.text.clone())))
         .collect();
-    expectations.sort_by(|a, b| (a.level, &a.source, a.line).cmp(&(b.level, &b.source, b.line)));
+    expectations.sort_by(|a, b| {
+        (a.level, &a.cite.source, a.cite.line).cmp(&(b.level, &b.cite.source, b.cite.line))
+    });
     GuideSkills {
         mentions: lines
             .into_iter()
@@ -161,9 +159,9 @@ impl SkillsGathering {
                 t.topic = Some(topic);
             }
             for c in citations {
-                if t.last_source.as_deref() != Some(c.source.as_str()) {
+                if t.last_source.as_deref() != Some(c.cite.source.as_str()) {
                     t.guides += 1;
-                    t.last_source = Some(c.source.clone());
+                    t.last_source = Some(c.cite.source.clone());
                 }
                 t.mentions += 1;
                 if t.citations.len() < MAX_CITATIONS_PER_SKILL {
@@ -371,7 +369,7 @@ mod tests {
             guide("e.txt", "None", "Python"),
         ];
         let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
-        let got: Vec<&str> = a.passages.iter().map(|p| p.section.as_str()).collect();
+        let got: Vec<&str> = a.passages.iter().map(|p| p.cite.section.as_str()).collect();
         assert_eq!(got, vec!["Three", "Short", "Long"]);
         assert_eq!(a.passages[0].skills, vec!["MySQL", "Redis", "MongoDB"]);
     }
@@ -462,20 +460,24 @@ mod tests {
         for s in &a.skills {
             let info = lex.skills().iter().find(|i| i.name == s.name).unwrap();
             let form_terms: HashSet<String> = info.forms.iter().flat_map(|f| terms(f)).collect();
-            let sources: BTreeSet<&str> = s.citations.iter().map(|c| c.source.as_str()).collect();
+            let sources: BTreeSet<&str> =
+                s.citations.iter().map(|c| c.cite.source.as_str()).collect();
             assert_eq!(s.guides as usize, sources.len(), "{}", s.name);
             assert_eq!(s.mentions as usize, s.citations.len(), "{}", s.name);
             for c in &s.citations {
-                let line = source_line(&c.source, c.line);
+                let line = source_line(&c.cite.source, c.cite.line);
                 assert!(
                     line.contains(&c.surface),
                     "{}: {:?} not on {}:{} {line:?}",
                     s.name,
                     c.surface,
-                    c.source,
-                    c.line
+                    c.cite.source,
+                    c.cite.line
                 );
-                assert!(c.start_line <= c.line && c.line <= c.end_line, "{c:?}");
+                assert!(
+                    c.cite.start_line <= c.cite.line && c.cite.line <= c.cite.end_line,
+                    "{c:?}"
+                );
                 // The surface is one of the skill's forms, as the analyzer reads both.
                 assert!(
                     terms(&c.surface).iter().any(|t| form_terms.contains(t)),
@@ -527,14 +529,14 @@ mod tests {
         assert!(a.skills.iter().all(|s| s.topic == Topic::Databases));
         // 003's database list names the most distinct databases.
         let best = &a.passages[0];
-        assert!(best.source.starts_with("003"), "{best:?}");
+        assert!(best.cite.source.starts_with("003"), "{best:?}");
         assert!(best.skills.len() >= 8);
         assert!(a.passages.len() >= 2 && a.passages.len() <= BEST_PASSAGES);
         for w in a.passages.windows(2) {
             assert!(w[0].skills.len() >= w[1].skills.len());
         }
         for p in &a.passages {
-            assert!(p.start_line <= p.line && p.line <= p.end_line);
+            assert!(p.cite.start_line <= p.cite.line && p.cite.line <= p.cite.end_line);
         }
     }
 
@@ -557,7 +559,7 @@ mod tests {
         assert!(get("SQL").guides >= 3);
         // "SQL" inside "NoSQL", "MySQL", "SQL Server", "SQL injection" is not the SQL language.
         for c in &get("SQL").citations {
-            let line = source_line(&c.source, c.line);
+            let line = source_line(&c.cite.source, c.cite.line);
             assert!(
                 line.replace("NoSQL", "")
                     .replace("MySQL", "")
@@ -672,8 +674,8 @@ mod tests {
         let find =
             |es: &[LevelExpectation], src: &str, line: u32, needle: &str, form: ExpectationForm| {
                 es.iter().any(|e| {
-                    e.source.starts_with(src)
-                        && e.line == line
+                    e.cite.source.starts_with(src)
+                        && e.cite.line == line
                         && e.text.contains(needle)
                         && e.form == form
                 })
@@ -782,10 +784,10 @@ mod tests {
             entry.len() + mid.len() + senior.len() + lead.len()
         );
         for e in &all {
-            let line = source_line(&e.source, e.line);
+            let line = source_line(&e.cite.source, e.cite.line);
             assert!(line.contains(&e.text), "{e:?} not on {line:?}");
             assert!(!e.text.contains('$'), "{e:?}");
-            assert!(e.start_line <= e.line && e.line <= e.end_line);
+            assert!(e.cite.start_line <= e.cite.line && e.cite.line <= e.cite.end_line);
         }
         // No level: no expectations.
         assert!(

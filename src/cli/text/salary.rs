@@ -95,7 +95,12 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
             out,
             "{:<7}  {range:<width$}  {}",
             level_name(row.level),
-            cite(&f.title, &f.section, &f.source, At::Line(f.line))
+            cite(
+                &f.cite.title,
+                &f.cite.section,
+                &f.cite.source,
+                At::Line(f.cite.line)
+            )
         )?;
     }
     writeln!(out)?;
@@ -109,7 +114,12 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
             writeln!(
                 out,
                 "      {}",
-                cite(&n.title, &n.section, &n.source, At::Line(n.line))
+                cite(
+                    &n.cite.title,
+                    &n.cite.section,
+                    &n.cite.source,
+                    At::Line(n.cite.line)
+                )
             )?;
         }
     }
@@ -126,12 +136,15 @@ mod tests {
         assert_eq!(usd(999), "$999");
         assert_eq!(usd(1_234_567), "$1,234,567");
         let figure = SalaryFigure {
-            source: "a.txt".into(),
-            title: "Guide".into(),
-            section: "Pay".into(),
-            line: 7,
-            start_line: 5,
-            end_line: 9,
+            cite: crate::answer::citation::Citation {
+                source: "a.txt".into(),
+                title: "Guide".into(),
+                career: String::new(),
+                section: "Pay".into(),
+                line: 7,
+                start_line: 5,
+                end_line: 9,
+            },
             level: Level::Entry,
             low: 41_600,
             high: 62_400,

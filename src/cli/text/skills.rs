@@ -48,15 +48,20 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
         let mut shown = 0;
         let mut last: Option<&str> = None;
         for c in &s.citations {
-            if last == Some(c.source.as_str()) {
+            if last == Some(c.cite.source.as_str()) {
                 continue;
             }
-            last = Some(c.source.as_str());
+            last = Some(c.cite.source.as_str());
             shown += 1;
             writeln!(
                 out,
                 "      {}",
-                cite(&c.title, &c.section, &c.source, At::Line(c.line))
+                cite(
+                    &c.cite.title,
+                    &c.cite.section,
+                    &c.cite.source,
+                    At::Line(c.cite.line)
+                )
             )?;
         }
         let more = s.citations.len() - shown;
@@ -73,10 +78,10 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
                 "  [{}] {}",
                 i + 1,
                 cite(
-                    &p.title,
-                    &p.section,
-                    &p.source,
-                    At::Lines(p.start_line, p.end_line)
+                    &p.cite.title,
+                    &p.cite.section,
+                    &p.cite.source,
+                    At::Lines(p.cite.start_line, p.cite.end_line)
                 )
             )?;
             writeln!(out, "      names: {}", p.skills.join(", "))?;
@@ -98,7 +103,12 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
             writeln!(
                 out,
                 "      {}",
-                cite(&e.title, &e.section, &e.source, At::Line(e.line))
+                cite(
+                    &e.cite.title,
+                    &e.cite.section,
+                    &e.cite.source,
+                    At::Line(e.cite.line)
+                )
             )?;
         }
     }
