@@ -130,7 +130,7 @@ fn main() {
         );
     };
     timed("salary --level senior", &|| {
-        std::hint::black_box(engine.salary(Some(Level::Senior)).expect("salary"));
+        std::hint::black_box(engine.salary(None, Some(Level::Senior)).expect("salary"));
     });
     timed("skills", &|| {
         std::hint::black_box(engine.skills(Topic::All, None).expect("skills"));

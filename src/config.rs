@@ -52,7 +52,8 @@ pub struct LibraryConfig {
     /// Indexing threads.
     pub index_threads: usize,
     /// Directory of vocabulary files replacing the shipped ones by name (synonyms.toml,
-    /// skills.toml, tracks.toml, careers.toml, questions.toml); empty: the shipped vocabulary.
+    /// skills.toml, tracks.toml, careers.toml, levels.toml, questions.toml); empty: the shipped
+    /// vocabulary.
     pub vocabulary_dir: PathBuf,
 }
 

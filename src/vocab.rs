@@ -1,5 +1,5 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, and the questions offered before anything is typed. Shipped in `assets/` and
+//! are named, seniority words, and the questions offered before anything is typed. Shipped in `assets/` and
 //! built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
@@ -9,18 +9,20 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::analysis::Analyzer;
+use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
 use crate::answer::skills::Lexicon;
 use crate::corpus::careers::CareerNamer;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 5] = [
+pub const FILES: [(&str, &str); 6] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
     ("careers.toml", include_str!("../assets/careers.toml")),
     ("questions.toml", include_str!("../assets/questions.toml")),
+    ("levels.toml", include_str!("../assets/levels.toml")),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -57,6 +59,7 @@ pub struct Vocabulary {
     skills: Lexicon,
     tracks: Tracks,
     careers: Arc<CareerNamer>,
+    levels: LevelWords,
     questions: Vec<String>,
     fingerprint: String,
 }
@@ -121,6 +124,8 @@ impl Vocabulary {
             CareerNamer::from_toml(text("careers.toml"))
                 .map_err(|e| invalid("careers.toml")(&e))?,
         );
+        let levels =
+            LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let questions: QuestionsFile =
             toml::from_str(text("questions.toml")).map_err(|e| invalid("questions.toml")(&e))?;
         let mut h = blake3::Hasher::new();
@@ -135,6 +140,7 @@ impl Vocabulary {
             skills,
             tracks,
             careers,
+            levels,
             questions: questions.questions,
             fingerprint: h.finalize().to_hex().to_string(),
         })
@@ -163,6 +169,11 @@ impl Vocabulary {
     /// An index directory at `root` that reads guides and questions with this vocabulary.
     pub fn index_dir(&self, root: impl Into<PathBuf>) -> IndexDir {
         IndexDir::new(root, Arc::clone(&self.analyzer), Arc::clone(&self.careers))
+    }
+
+    /// The seniority words guides use.
+    pub fn levels(&self) -> &LevelWords {
+        &self.levels
     }
 
     /// Questions offered before anything is typed.

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 
 use super::json::JsonSalary;
 use super::text::{level_phrase, write_roadmap, write_salary, write_skills};
-use super::{RoadmapArgs, SalaryArgs, SkillsArgs, finish, open_engine};
+use super::{RoadmapArgs, SalaryArgs, SkillsArgs, UsageError, finish, open_engine};
 use crate::config::Config;
 use crate::engine::CHART_SIZE;
 
@@ -20,7 +20,11 @@ use crate::engine::CHART_SIZE;
 /// written.
 pub(super) fn salary(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
     let engine = open_engine(config)?;
-    let salary = engine.salary(args.level)?;
+    let career = match &args.career {
+        Some(asked) => Some(engine.find_career(asked).map_err(UsageError::from)?),
+        None => None,
+    };
+    let salary = engine.salary(career.as_deref(), args.level)?;
     let answer = &salary.answer;
     // The chart comes first: when it cannot be made, nothing is printed and no file is written.
     if let Some(path) = &args.chart {

@@ -55,6 +55,10 @@ pub struct SourcesArgs {
 /// `careerbot salary`
 #[derive(Debug, Args)]
 pub struct SalaryArgs {
+    /// Only this career (any case, a word of it, or its initials: electrician, pm; default:
+    /// every career, each said).
+    #[arg(long, value_name = "CAREER")]
+    pub career: Option<String>,
     /// Only this level (aliases such as junior, sr or principal work too; default: every level).
     #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
     pub level: Option<Level>,

@@ -333,6 +333,15 @@ pub fn load_guide(
     parse_guide(&file.name, &bytes, manifest, careers)
 }
 
+/// How many heading-like lines from the top are read for the career when the title names none.
+const HEADINGS_FOR_CAREER: usize = 40;
+
+/// A short line without a sentence end: a heading or a list item that may introduce a career.
+fn is_heading_like(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().count() <= 100 && !t.ends_with('.')
+}
+
 /// The career of a guide that names none, in its title or in the manifest.
 pub const UNNAMED_CAREER: &str = "General";
 
@@ -377,6 +386,14 @@ pub fn parse_guide(
         None => careers
             .from_title(&title)
             .or_else(|| careers.from_title(&derived))
+            .or_else(|| {
+                lines
+                    .iter()
+                    .zip(&cleaned.drop)
+                    .filter(|(l, d)| !**d && is_heading_like(l))
+                    .take(HEADINGS_FOR_CAREER)
+                    .find_map(|(l, _)| careers.from_heading(l.trim_start_matches(['#', '-', ' '])))
+            })
             .unwrap_or_else(|| UNNAMED_CAREER.to_string()),
     };
     let mut passages = split::split(&lines, &cleaned.drop, name, &title);

@@ -33,7 +33,11 @@ pub enum Work {
     /// Learn the id of the message an answer became (for pins, duplicates, dismiss).
     RecordMessage { token: String, answer_id: String },
     /// Build the salary answer and its chart, then edit the deferred response.
-    Salary { token: String, level: Option<Level> },
+    Salary {
+        token: String,
+        career: Option<String>,
+        level: Option<Level>,
+    },
     /// Rebuild the index, reporting progress in the deferred response.
     Reindex { token: String, actor: String },
     /// Download a guide, store it, reindex.
@@ -214,7 +218,11 @@ impl Bot {
             Work::RecordMessage { token, answer_id } => {
                 ask::record_message(self, &token, &answer_id, rest).await
             }
-            Work::Salary { token, level } => salary::answer(self, &token, level, rest).await,
+            Work::Salary {
+                token,
+                career,
+                level,
+            } => salary::answer(self, &token, career, level, rest).await,
             Work::Reindex { token, actor } => {
                 guides::reindex(self, &token, &actor, None, rest).await
             }

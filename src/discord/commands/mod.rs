@@ -12,6 +12,7 @@
 
 pub(crate) mod answers;
 pub(crate) mod ask;
+mod career;
 pub(crate) mod guides;
 pub(crate) mod info;
 pub(crate) mod moderation;
@@ -462,7 +463,13 @@ mod tests {
             ])
         );
         assert_eq!(
-            find("salary")["options"][0]["choices"][0],
+            find("salary")["options"][0],
+            json!({ "type": 3, "name": "career",
+                    "description": "Which career (default: every career the guides cover).",
+                    "autocomplete": true })
+        );
+        assert_eq!(
+            find("salary")["options"][1]["choices"][0],
             json!({ "name": "Entry level", "value": "entry" })
         );
         assert_eq!(

@@ -1,28 +1,43 @@
 //! `/salary`: salary figures by level from each guide, with a summary and a chart. The chart
 //! takes a moment, so the first response is deferred and the answer follows.
 
-use super::{Command, CommandOption, choice, listed};
+use super::{Command, CommandOption, career, choice, listed};
 use crate::answer::salary::Level;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::Incoming;
-use crate::discord::message::{Reply, Response};
+use crate::discord::message::{Choice, Reply, Response};
 use crate::discord::render;
 use crate::discord::rest::Rest;
 
-/// `/salary [level]`.
+/// `/salary [career] [level]`.
 pub(crate) const SALARY: Command = Command::new(
     "salary",
     "Salary figures by level from each guide, with a summary and a chart.",
     run,
 )
-.options(options);
+.options(options)
+.autocomplete(suggest);
 
 fn options() -> Vec<CommandOption> {
-    vec![CommandOption::string("level", "Which level (default: all).").choices::<Level>()]
+    vec![
+        career::option(),
+        CommandOption::string("level", "Which level (default: all).").choices::<Level>(),
+    ]
+}
+
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    match option {
+        career::OPTION => career::suggestions(bot, typed),
+        _ => Vec::new(),
+    }
 }
 
 /// A deferred response, and the answer as work for after it.
-fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let career = match career::chosen(bot, i) {
+        Ok(c) => c,
+        Err(message) => return Ok(Handled::private(message)),
+    };
     let level = match choice::<Level>(i, "level") {
         Ok(level) => level,
         Err(l) => {
@@ -36,6 +51,7 @@ fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         Response::deferred(false),
         Work::Salary {
             token: i.token.clone(),
+            career,
             level,
         },
     ))
@@ -46,13 +62,14 @@ fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 pub(crate) async fn answer(
     bot: &Bot,
     token: &str,
+    career: Option<String>,
     level: Option<Level>,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let reply = bot
         .blocking(move |bot| -> anyhow::Result<Reply> {
             let engine = bot.engine();
-            let salary = engine.salary(level)?;
+            let salary = engine.salary(career.as_deref(), level)?;
             let chart = match engine.salary_chart(&salary) {
                 Ok(chart) => chart,
                 Err(e) => {
