@@ -142,6 +142,9 @@ pub struct BotConfig {
     pub duplicate_window_seconds: u64,
     /// Register the commands when the gateway connects (`run`).
     pub register_on_start: bool,
+    /// Deferred work (a chart, a reindex, a download, a pin) running at once; past it, the
+    /// member is told the bot is busy.
+    pub max_deferred_work: usize,
 }
 
 impl Default for BotConfig {
@@ -155,6 +158,7 @@ impl Default for BotConfig {
             cooldown_seconds: 5,
             duplicate_window_seconds: 120,
             register_on_start: true,
+            max_deferred_work: 16,
         }
     }
 }
@@ -274,6 +278,9 @@ impl Config {
         if let Some(v) = env("CAREERBOT_REGISTER_ON_START") {
             self.bot.register_on_start = parse_env("CAREERBOT_REGISTER_ON_START", &v)?;
         }
+        if let Some(v) = env("CAREERBOT_MAX_DEFERRED_WORK") {
+            self.bot.max_deferred_work = parse_env("CAREERBOT_MAX_DEFERRED_WORK", &v)?;
+        }
         Ok(())
     }
 
@@ -328,6 +335,8 @@ mod tests {
             "index_threads",
             "limit",
             "snippet_chars",
+            "cooldown_seconds",
+            "max_deferred_work",
         ] {
             assert!(
                 text.contains(&format!("{key} =")),
