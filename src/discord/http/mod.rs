@@ -32,8 +32,9 @@
 //! for requests refused before an interaction was read) and `outcome` (`ok`, `rejected`, `error`).
 //!
 //! Also served: `GET /healthz` (index loaded and database reachable: 200, else 503) and
-//! `GET /metrics` (Prometheus text). [`serve`] reloads the index generation another replica built
-//! every [`REFRESH_EVERY`], and shuts down gracefully when its `shutdown` future completes.
+//! `GET /metrics` (Prometheus text). [`serve`] runs the bot's [`Upkeep`] (index generations
+//! another replica built, every [`REFRESH_EVERY`]; pruning; the recorder's upkeep), and shuts
+//! down gracefully when its `shutdown` future completes.
 //!
 //! This file holds the state, the routes, serving and the `/interactions` handler; beside it:
 //! - `verify`: the signature and timestamp checks (step 3).
@@ -71,6 +72,7 @@ use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::lanes::Lanes;
 use crate::discord::message::Response;
 use crate::discord::rest::Rest;
+use crate::discord::upkeep::Upkeep;
 
 use self::followups::settle;
 use self::health::healthz;
@@ -80,11 +82,11 @@ use self::multipart::{encode, json_response};
 pub use self::followups::{FOLLOWUP_DELAY, NO_TOKEN_MESSAGE};
 pub use self::metrics::{metric, metrics_handle};
 pub use self::verify::REPLAY_WINDOW;
+/// How often [`serve`] looks for an index generation built by another replica.
+pub use crate::discord::upkeep::REFRESH_EVERY;
 
 /// Largest request body accepted (Discord's interactions are a few KB).
 pub const MAX_BODY: usize = 64 * 1024;
-/// How often [`serve`] looks for an index generation built by another replica.
-pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
 /// Why the endpoint cannot be set up.
 #[derive(Debug, thiserror::Error)]
@@ -265,8 +267,10 @@ fn router(state: Arc<HttpState>) -> Router {
 /// Serves the endpoint on `listener` until `shutdown` completes: then stops accepting, lets
 /// in-flight requests finish, waits (bounded) for follow-up work, and returns. Connections are
 /// accepted here and served on [`HttpState::lanes`] threads of their own
-/// (`discord::lanes`); follow-up work runs on the caller's runtime. Meanwhile it
-/// switches to index generations other replicas build, every [`REFRESH_EVERY`].
+/// (`discord::lanes`); follow-up work runs on the caller's runtime. Meanwhile the bot's
+/// [`Upkeep`] runs: it switches to index generations other replicas build (every
+/// [`REFRESH_EVERY`] unless set otherwise), prunes old records hourly and keeps the metrics
+/// bounded.
 ///
 /// # Errors
 /// An I/O error of the listener, or a serving thread that could not be started.
@@ -285,7 +289,10 @@ pub async fn serve(
         rest = state.rest.is_some(),
         "interactions endpoint listening"
     );
-    let upkeep = tokio::spawn(maintain(Arc::clone(&state)));
+    let upkeep = Upkeep::new(&state.bot)
+        .refresh_every(state.refresh_every)
+        .metrics(state.metrics.clone())
+        .spawn();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         tokio::select! {
@@ -304,7 +311,7 @@ pub async fn serve(
     let served = tokio::task::spawn_blocking(move || stopping.join())
         .await
         .unwrap_or_else(|e| Err(std::io::Error::other(e)));
-    upkeep.abort();
+    drop(upkeep);
     followups::drain(&state.work).await;
     tracing::info!("interactions endpoint stopped");
     served
@@ -322,28 +329,6 @@ async fn accept_failed(e: &std::io::Error) {
     }
     tracing::error!(error = %e, "accept failed; retrying in a second");
     tokio::time::sleep(Duration::from_secs(1)).await;
-}
-
-/// Background upkeep: pick up generations other replicas built; keep the metrics bounded.
-async fn maintain(state: Arc<HttpState>) {
-    let mut tick = tokio::time::interval(state.refresh_every);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    tick.tick().await;
-    loop {
-        tick.tick().await;
-        let library = state.bot.engine().clone();
-        if !library.is_reindexing() {
-            match tokio::task::spawn_blocking(move || library.refresh()).await {
-                Ok(Ok(true)) => ::metrics::counter!(metric::REFRESHES).increment(1),
-                Ok(Ok(false)) => {}
-                Ok(Err(e)) => {
-                    tracing::warn!(error = %e, "a newer index generation could not be opened")
-                }
-                Err(e) => tracing::error!(error = %e, "index refresh panicked"),
-            }
-        }
-        state.metrics.run_upkeep();
-    }
 }
 
 /// A rejected or failed request: status and a short JSON body.
