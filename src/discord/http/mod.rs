@@ -478,8 +478,8 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     if announced.is_some_and(|n| n > MAX_BODY as u64) {
         return reject(started, StatusCode::PAYLOAD_TOO_LARGE, "body too large");
     }
-    // The whole body within the timeout: a client sending a byte now and then is not let to
-    // hold the connection.
+    // The whole body within the timeout (a deadline, not a wait between chunks): a client
+    // sending a byte now and then cannot hold the connection.
     let read = tokio::time::timeout(state.body_timeout, axum::body::to_bytes(body, MAX_BODY));
     let bytes = match read.await {
         Ok(Ok(b)) => b,
@@ -530,7 +530,8 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
         .seen
         .first_sighting(incoming.id, signed_at, unix_now())
     {
-        tracing::warn!(
+        // Counted as rejected; debug, not warn: replays at any rate must not flood the log.
+        tracing::debug!(
             interaction = incoming.id,
             command,
             "replayed interaction refused"
