@@ -16,7 +16,9 @@ pub(crate) const SALARY: Command = Command::new(
     run,
 )
 .options(options)
-.autocomplete(suggest);
+.autocomplete(suggest)
+// The costliest answer: a chart, and work after the response.
+.cooldown(6, "use /salary again");
 
 fn options() -> Vec<CommandOption> {
     vec![
@@ -95,4 +97,56 @@ pub(crate) async fn answer(
     };
     rest.edit_original(token, reply).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Barrier};
+
+    use super::*;
+    use crate::config::SearchConfig;
+    use crate::corpus::SeedSource;
+    use crate::engine::{Engine, EngineSettings, Library};
+    use crate::search::BuildOptions;
+
+    /// Regression (issue "hold under abuse", 1): cache misses were said to render in parallel.
+    /// However many ask at once, a chart is drawn once per generation and level: every caller
+    /// gets the one drawing's bytes (each drawing would make its own `Arc`).
+    #[test]
+    fn concurrent_misses_draw_each_chart_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (library, _) = Library::open(
+            SeedSource::Embedded,
+            dir.path().join("index"),
+            BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
+        )
+        .unwrap();
+        let engine = Engine::new(
+            library,
+            EngineSettings::new(&SearchConfig::default(), dir.path()),
+        );
+        for level in [None, Some(Level::Senior), Some(Level::Entry)] {
+            let callers = 8;
+            let barrier = Arc::new(Barrier::new(callers));
+            let charts: Vec<Arc<Vec<u8>>> = (0..callers)
+                .map(|_| {
+                    let (engine, barrier) = (engine.clone(), Arc::clone(&barrier));
+                    std::thread::spawn(move || {
+                        let answered = engine.salary(None, level).unwrap();
+                        barrier.wait();
+                        engine.salary_chart(&answered).unwrap().expect("a chart")
+                    })
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|t| t.join().unwrap())
+                .collect();
+            assert!(charts[0].starts_with(b"\x89PNG"));
+            assert!(
+                charts.iter().all(|c| Arc::ptr_eq(c, &charts[0])),
+                "{level:?}: drawn more than once"
+            );
+        }
+    }
 }
