@@ -299,5 +299,7 @@ mod tests {
         assert_eq!(one_duration("6 months").label(), "6 months");
         assert_eq!(one_duration("1 year").label(), "1 year");
         assert_eq!(one_duration("18 months").label(), "1.5 years");
+        assert_eq!(one_duration("3–12 months").label(), "3–12 months");
+        assert_eq!(one_duration("3–6 meses").label(), "3–6 months");
     }
 }
