@@ -88,8 +88,15 @@ pub(crate) const RULE: RGBColor = RGBColor(214, 219, 226);
 /// The drawing area of a canvas.
 pub(crate) type Root<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
 
-/// Checks the size, draws on a white `width` × `height` canvas with `draw`, and encodes the
-/// result as PNG.
+/// Type and spacing scale of a `width` × `height` canvas: 1.0 at 1000×620.
+pub(crate) fn scale_of(width: u32, height: u32) -> f64 {
+    (f64::from(width) / 1000.0)
+        .min(f64::from(height) / 620.0)
+        .clamp(0.6, 2.5)
+}
+
+/// Checks the size, draws on a white `width` × `height` canvas with `draw` (type scaled by
+/// [`scale_of`]), and encodes the result as PNG.
 ///
 /// # Errors
 /// [`ChartError::Size`] outside [`MIN_SIZE`]..=[`MAX_SIZE`], and whatever `draw` fails with.
@@ -98,22 +105,30 @@ pub(crate) fn render(
     height: u32,
     draw: impl FnOnce(&Painter<'_, '_>) -> Result<(), ChartError>,
 ) -> Result<Vec<u8>, ChartError> {
+    render_scaled(width, height, scale_of(width, height), draw)
+}
+
+/// [`render`] with type and spacing scaled by `scale`.
+///
+/// # Errors
+/// As [`render`].
+pub(crate) fn render_scaled(
+    width: u32,
+    height: u32,
+    scale: f64,
+    draw: impl FnOnce(&Painter<'_, '_>) -> Result<(), ChartError>,
+) -> Result<Vec<u8>, ChartError> {
     if width < MIN_SIZE.0 || height < MIN_SIZE.1 || width > MAX_SIZE || height > MAX_SIZE {
         return Err(ChartError::Size(width, height));
     }
-    let face = ensure_font()?;
+    let metrics = Metrics::new(scale)?;
     let mut buf = vec![255u8; width as usize * height as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut buf, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        // Type and spacing scale with the canvas; 1.0 at 1000×620.
-        let scale = (f64::from(width) / 1000.0)
-            .min(f64::from(height) / 620.0)
-            .clamp(0.6, 2.5);
         let painter = Painter {
             root: &root,
-            face,
-            scale,
+            metrics,
             size: (width as i32, height as i32),
         };
         draw(&painter)?;
@@ -143,31 +158,35 @@ pub(crate) enum Align {
     Center,
 }
 
-/// A canvas with text drawing that places every glyph itself.
+/// Text measured with the embedded font at one scale: widths, cutting, flowing into lines.
 ///
-/// plotters 0.3.7's `ab_glyph` renderer puts each glyph's bitmap at the pen
-/// position without the glyph's left bearing, which makes letter spacing
-/// visibly uneven ("Backen d"). Here the pen advances (with kerning) and left
-/// bearings come from `ab_glyph` and each glyph is drawn separately at
-/// pen + bearing, so plotters only rasterises single glyphs.
-pub(crate) struct Painter<'r, 'a> {
-    /// The drawing area.
-    pub(crate) root: &'r Root<'a>,
+/// Glyphs are laid out here rather than by plotters: plotters 0.3.7's `ab_glyph` renderer puts
+/// each glyph's bitmap at the pen position without the glyph's left bearing, which makes letter
+/// spacing visibly uneven ("Backen d"). Here the pen advances (with kerning) and left bearings
+/// come from `ab_glyph`, and [`Painter::text`] draws each glyph separately at pen + bearing, so
+/// plotters only rasterises single glyphs.
+#[derive(Clone, Copy)]
+pub(crate) struct Metrics {
     face: &'static FontRef<'static>,
     /// Type and spacing scale (1.0 at 1000×620).
     pub(crate) scale: f64,
-    /// Canvas width and height in pixels.
-    pub(crate) size: (i32, i32),
 }
 
-impl Painter<'_, '_> {
-    /// `v` design pixels at this canvas's scale.
-    pub(crate) fn px(&self, v: f64) -> i32 {
-        (v * self.scale).round() as i32
+impl Metrics {
+    /// The embedded font at `scale`.
+    ///
+    /// # Errors
+    /// [`ChartError::Font`] when the embedded font cannot be read.
+    pub(crate) fn new(scale: f64) -> Result<Metrics, ChartError> {
+        Ok(Metrics {
+            face: ensure_font()?,
+            scale,
+        })
     }
 
-    fn font(&self, size: f64) -> TextStyle<'static> {
-        FontDesc::new(FontFamily::Name(FONT), size * self.scale, FontStyle::Normal).into()
+    /// `v` design pixels at this scale.
+    pub(crate) fn px(&self, v: f64) -> i32 {
+        (v * self.scale).round() as i32
     }
 
     /// The glyphs of `text` at `size` (before scaling), laid out from `start`:
@@ -200,6 +219,65 @@ impl Painter<'_, '_> {
     /// Width in pixels of `text` at `size` (before scaling).
     pub(crate) fn width(&self, text: &str, size: f64) -> i32 {
         self.layout(text, size, 0.0).1.round() as i32
+    }
+
+    /// `text` cut to at most `max` pixels at `size`, ending with "…" when cut.
+    pub(crate) fn fit(&self, text: &str, size: f64, max: i32) -> String {
+        if self.width(text, size) <= max {
+            return text.to_string();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let cut: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+            if self.width(&cut, size) <= max {
+                return cut;
+            }
+        }
+        String::new()
+    }
+
+    /// Lines of `parts` joined by four spaces, flowed to `max` pixels wide at `size`.
+    pub(crate) fn flow<S: AsRef<str>>(&self, parts: &[S], size: f64, max: i32) -> Vec<String> {
+        let mut lines: Vec<String> = vec![String::new()];
+        for part in parts {
+            let part = part.as_ref();
+            let last = lines.last_mut().expect("one line");
+            let joined = if last.is_empty() {
+                part.to_string()
+            } else {
+                format!("{last}    {part}")
+            };
+            if last.is_empty() || self.width(&joined, size) <= max {
+                *last = joined;
+            } else {
+                lines.push(part.to_string());
+            }
+        }
+        lines
+    }
+}
+
+/// A canvas: its drawing area, and text drawn glyph by glyph (see [`Metrics`]).
+pub(crate) struct Painter<'r, 'a> {
+    /// The drawing area.
+    root: &'r Root<'a>,
+    metrics: Metrics,
+    /// Canvas width and height in pixels.
+    pub(crate) size: (i32, i32),
+}
+
+impl std::ops::Deref for Painter<'_, '_> {
+    type Target = Metrics;
+
+    fn deref(&self) -> &Metrics {
+        &self.metrics
+    }
+}
+
+impl Painter<'_, '_> {
+    fn font(&self, size: f64) -> TextStyle<'static> {
+        FontDesc::new(FontFamily::Name(FONT), size * self.scale, FontStyle::Normal).into()
     }
 
     /// Draws `text` with its baseline at `baseline`, aligned at `x`.
@@ -261,25 +339,6 @@ impl Painter<'_, '_> {
         self.root
             .draw(&Polygon::new(points, colour.filled()))
             .map_err(draw_err)
-    }
-
-    /// Lines of `parts` joined by four spaces, flowed to `max` pixels wide at `size`.
-    pub(crate) fn flow(&self, parts: &[&str], size: f64, max: i32) -> Vec<String> {
-        let mut lines: Vec<String> = vec![String::new()];
-        for part in parts {
-            let last = lines.last_mut().expect("one line");
-            let joined = if last.is_empty() {
-                (*part).to_string()
-            } else {
-                format!("{last}    {part}")
-            };
-            if last.is_empty() || self.width(&joined, size) <= max {
-                *last = joined;
-            } else {
-                lines.push((*part).to_string());
-            }
-        }
-        lines
     }
 
     /// A legend of colour swatches and names along the bottom, flowed into rows between the
@@ -401,8 +460,7 @@ pub(crate) mod tests {
         let root = BitMapBackend::with_buffer(&mut buf, (600, 380)).into_drawing_area();
         let p = Painter {
             root: &root,
-            face: ensure_font().unwrap(),
-            scale: 1.0,
+            metrics: Metrics::new(1.0).unwrap(),
             size: (600, 380),
         };
         // Kerning applies ("AV" is tighter than "A" + "V"), widths add up otherwise.
@@ -416,6 +474,10 @@ pub(crate) mod tests {
         // "B" starts right of the pen; "j" reaches left of it.
         assert!(glyphs[0].2 > 0);
         assert!(p.layout("j", 40.0, 0.0).0[0].2 < 0);
+        // Text cut to a width ends with "…" and fits.
+        let cut = p.fit("Lead Data Analyst or Analytics Manager", 13.0, 120);
+        assert!(cut.ends_with('…') && p.width(&cut, 13.0) <= 120, "{cut}");
+        assert_eq!(p.fit("Short", 13.0, 120), "Short");
         let lines = p.flow(&["one part", "another part", "a third part"], 12.0, 150);
         assert!(lines.len() >= 2 && lines.iter().all(|l| !l.is_empty()));
     }
