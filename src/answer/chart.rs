@@ -1,6 +1,8 @@
 //! Salary charts: a [`SalaryAnswer`] as a PNG range chart (levels × sources, per-level summary
-//! band and median, open ends marked), drawn with [`paint`]'s embedded font.
+//! band and median, open ends marked), or, for an answer spanning several careers, the careers
+//! side by side by level ([`compare`]); both drawn with [`paint`]'s embedded font.
 
+pub mod compare;
 pub(crate) mod paint;
 
 use std::collections::BTreeMap;
@@ -8,6 +10,7 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::salary::{Period, SalaryAnswer, SalaryFigure};
+pub use compare::render_comparison_chart;
 use paint::{Align, BAND, BAND_EDGE, INK, MUTED, PALETTE, Painter, RULE, tick_step};
 pub use paint::{ChartError, MAX_SIZE, MIN_SIZE};
 
