@@ -498,7 +498,13 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
             INK,
             Align::Left,
         )?;
-        let level = bar.stage.map_or("Before the first job", Stage::label);
+        let level = match bar.stage {
+            Some(Stage::Junior) => "Junior stage",
+            Some(Stage::Mid) => "Mid-level stage",
+            Some(Stage::Senior) => "Senior stage",
+            Some(Stage::Lead) => "Lead stage",
+            None => "Before the first job",
+        };
         p.text(level, margin, cy + px(14.0), 11.0, MUTED, Align::Left)?;
 
         let (xs, xe) = (xp(bar.start), xp(bar.end()).max(xp(bar.start) + 2));
