@@ -253,7 +253,7 @@ impl Bot {
             Kind::Autocomplete { name, .. } => Ok(Handled::now(Response::autocomplete(
                 commands::find(name).map_or_else(Vec::new, |c| c.suggestions(self, incoming)),
             ))),
-            Kind::Component { custom_id } => answers::click(self, custom_id, incoming),
+            Kind::Component { custom_id, .. } => answers::click(self, custom_id, incoming),
         };
         result.unwrap_or_else(|e| {
             tracing::error!(error = %e, interaction = incoming.id, user = incoming.actor.id, kind = ?kind_name(&incoming.kind), "interaction failed");
