@@ -2,4 +2,5 @@
 
 pub mod checks;
 pub mod dirs;
+pub mod faces;
 pub mod fake_discord;
