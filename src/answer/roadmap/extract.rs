@@ -612,7 +612,9 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
 pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
     let lines = passage_lines(p);
     let path_section = PATH_CUE.is_match(&p.section);
-    let tips_section = !path_section && TIPS_CUE.is_match(&p.section);
+    // Interview tips are interview advice (see `extract_interview_items`), not the path's.
+    let tips_section =
+        !path_section && TIPS_CUE.is_match(&p.section) && !INTERVIEW_TIPS.is_match(&p.section);
     let mut out: Vec<PathStep> = Vec::new();
     let mut orders: HashMap<String, u32> = HashMap::new();
     let mut push = |kind: StepKind, text: &str, list: &str, line: u32| {
@@ -1142,6 +1144,8 @@ mod tests {
                 ),
             ]
         );
+        // They are interview advice, not learning-path tips.
+        assert!(extract_steps(&p).is_empty());
         // Bullets elsewhere are not interview advice.
         let p = passage_in("Tools", 30, "  • Expect a panel of two to five people.");
         assert!(extract_interview_items(&p).is_empty());
