@@ -20,7 +20,7 @@ use super::{COLOR, Citations, fit_lines, footer};
 
 /// The timeline's file name, as the overview's embed refers to it.
 pub const TIMELINE_FILE: &str = "timeline.png";
-/// Learning-path items the overview shows.
+/// Learning-path steps the overview shows.
 const FIRST_STEPS: usize = 3;
 /// Characters of a message's fields together: Discord allows 6,000 for the embed, and the
 /// title, description and footer (a few hundred) have the rest.
@@ -196,24 +196,15 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
     if let Some(detail) = o.stage {
         fields.extend(stage_fields(detail, &mut citations, 700));
     }
-    // The first steps of the path (its first tips when it has no steps).
-    let has_steps = answer
-        .learning_path
-        .iter()
-        .any(|s| s.kind == StepKind::Step);
+    // The first steps of the path.
     let first: Vec<(String, &Citation)> = answer
         .learning_path
         .iter()
-        .filter(|s| !has_steps || s.kind == StepKind::Step)
+        .filter(|s| s.kind == StepKind::Step)
         .take(FIRST_STEPS)
         .map(|s| (s.text.clone(), &s.cite))
         .collect();
-    let name = if has_steps {
-        "First steps"
-    } else {
-        "First tips"
-    };
-    fields.extend(item_fields(name, &first, &mut citations, 700));
+    fields.extend(item_fields("First steps", &first, &mut citations, 700));
     if !o.others.is_empty() {
         let names: Vec<String> = o.others.iter().map(|c| escape_markdown(c)).collect();
         fields.push(field(
