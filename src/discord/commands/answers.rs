@@ -223,6 +223,7 @@ pub(crate) async fn pin(
                     pinned_at: unix_now(),
                     channel_id: Some(channel),
                     message_id: Some(message),
+                    analysed: None,
                 })?;
                 tracing::info!(guild, channel, message, by = %actor, "answer pinned");
                 Ok(())
