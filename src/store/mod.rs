@@ -48,7 +48,7 @@ mod schema;
 mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -139,6 +139,11 @@ struct Inner {
     /// Pages the file may grow to on every writing connection, 0 for SQLite's default
     /// ([`Store::limit_pages`]).
     page_limit: AtomicU64,
+    /// Every writing connection refuses writes ([`Store::refuse_writes`]).
+    read_only: AtomicBool,
+    /// [`Store::limit_pages`] or [`Store::refuse_writes`] was called: writing connections apply
+    /// both before each write.
+    faults: AtomicBool,
 }
 
 impl Store {
@@ -179,6 +184,8 @@ impl Store {
                 readers: path.map(ReadPool::new),
                 health: WriteHealth::default(),
                 page_limit: AtomicU64::new(0),
+                read_only: AtomicBool::new(false),
+                faults: AtomicBool::new(false),
             }),
         })
     }
@@ -227,6 +234,16 @@ impl Store {
         self.inner
             .page_limit
             .store(pages.unwrap_or(0xffff_fffe).max(1), Ordering::SeqCst);
+        self.inner.faults.store(true, Ordering::SeqCst);
+    }
+
+    /// Makes every writing connection of this store refuse writes (SQLite's `query_only`) before
+    /// its next write, until called with `false`: writes then fail as on a read-only file. For
+    /// tests and the durability bench: a failing database on demand, whatever free room its
+    /// pages have.
+    pub fn refuse_writes(&self, refuse: bool) {
+        self.inner.read_only.store(refuse, Ordering::SeqCst);
+        self.inner.faults.store(true, Ordering::SeqCst);
     }
 
     /// Pages the file holds now.
@@ -293,7 +310,7 @@ impl Store {
         conn: &mut Connection,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let result = self.apply_page_limit(conn).and_then(|()| {
+        let result = self.apply_faults(conn).and_then(|()| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
             tx.commit()?;
@@ -303,12 +320,19 @@ impl Store {
         result
     }
 
-    fn apply_page_limit(&self, conn: &Connection) -> Result<(), StoreError> {
+    /// Applies [`Store::limit_pages`] and [`Store::refuse_writes`] to `conn` (nothing, not even
+    /// a check of their values, unless one of them was called).
+    fn apply_faults(&self, conn: &Connection) -> Result<(), StoreError> {
+        if !self.inner.faults.load(Ordering::SeqCst) {
+            return Ok(());
+        }
         let limit = self.inner.page_limit.load(Ordering::SeqCst);
         if limit != 0 {
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
             conn.pragma_update_and_check(None, "max_page_count", limit, |r| r.get::<_, i64>(0))?;
         }
+        let refuse = self.inner.read_only.load(Ordering::SeqCst);
+        conn.pragma_update(None, "query_only", refuse)?;
         Ok(())
     }
 }
@@ -404,7 +428,7 @@ mod tests {
     use super::fixtures::{new_answer, pin, store, table_names};
     use super::*;
     use serde_json::json;
-    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::atomic::AtomicU64;
 
     #[test]
     fn store_is_clone_send_sync() {

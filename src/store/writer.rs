@@ -825,6 +825,33 @@ mod tests {
     }
 
     #[test]
+    fn a_read_only_database_fails_every_write_until_it_is_writable_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("ro.db")).unwrap();
+        let writer = BatchWriter::start(store.clone());
+        store.refuse_writes(true);
+        let outcome = writer
+            .submit(vec![answer("a")])
+            .wait(Duration::from_secs(10));
+        assert!(
+            matches!(&outcome, Err(CommitError::Failed(e)) if e.contains("readonly")),
+            "{outcome:?}"
+        );
+        assert!(store.vote("a", 1, true, 1).is_err());
+        assert!(store.write_health().unwrap_err().contains("readonly"));
+        // Reads go on.
+        assert!(store.answer("a").unwrap().is_none());
+        store.refuse_writes(false);
+        assert_eq!(
+            writer
+                .submit(vec![answer("a")])
+                .wait(Duration::from_secs(10)),
+            Ok(())
+        );
+        assert_eq!(store.write_health(), Ok(()));
+    }
+
+    #[test]
     fn a_stopped_writer_acknowledges_nothing() {
         let store = Store::open_in_memory().unwrap();
         let writer = BatchWriter::start(store);
