@@ -10,10 +10,20 @@
 //! Permissions are checked server-side, from the interaction's own data: the rank a command
 //! needs by the command table ([`commands::Command::run`]), finer rules (unpinning, pinning or
 //! dismissing an answer) by the handlers.
+//!
+//! **An acknowledgement means written.** What a response tells a user worked (an answer whose
+//! buttons work, a vote, a pin) is committed before the response is sent, or the response says
+//! it failed. Votes and pins are written directly before the reply that reports them; an `/ask`
+//! answer's record goes to the batch writer and the response carries the [`Commit`] it waits for
+//! ([`Handled::committed`]): when that fails, the answer goes out without the buttons that
+//! need the record, saying so. A pin is recorded pending, pinned on Discord, then confirmed;
+//! pins left pending by a process that died are repaired from what Discord shows
+//! (`answers::repair_pins`, run with this process's first follow-up work and then every ten
+//! minutes).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use crate::answer::salary::Level;
 use crate::config::BotConfig;
@@ -23,9 +33,23 @@ use crate::discord::duplicates::DuplicateWindow;
 use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::message::{Reply, Response};
 use crate::discord::permissions::{Rank, rank};
+use crate::discord::pin_matcher::PinCache;
 use crate::discord::rest::Rest;
 use crate::engine::Engine;
-use crate::store::{BatchWriter, Store};
+use crate::store::{Ack, BatchWriter, Retention, Store, Upkeep};
+
+/// The longest a response waits for the commit of what it acknowledges before going out as if
+/// the commit had failed (Discord gives up on a response after 3 s).
+pub const COMMIT_WAIT: Duration = Duration::from_secs(2);
+/// How often the store writer applies the retention settings.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+/// The first prune, this long after start (not in the middle of starting up).
+const FIRST_PRUNE_AFTER: Duration = Duration::from_secs(60);
+/// How often pins left pending are looked for and repaired (and once at the first follow-up
+/// work after start).
+const REPAIR_EVERY: Duration = Duration::from_secs(600);
+/// The next repair, when the last one found pins too recent to settle, or failed.
+const REPAIR_SOON: Duration = Duration::from_secs(5);
 
 /// What to do after the first response has been sent.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +99,25 @@ pub struct Handled {
     pub response: Response,
     /// Work to run after it was sent.
     pub work: Option<Work>,
+    /// The commit the response acknowledges, when it is not written yet: wait for it with
+    /// [`Handled::committed`] before sending the response.
+    pub commit: Option<Commit>,
+}
+
+/// A write a response acknowledges, and what the response becomes if it fails.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    /// Resolves once the records are written.
+    ack: Ack,
+    /// The response (and its work) to send instead when they were not.
+    unsaved: fn(Handled) -> Handled,
+}
+
+/// Two commits are the same when they wait for the same write.
+impl PartialEq for Commit {
+    fn eq(&self, other: &Commit) -> bool {
+        self.ack == other.ack
+    }
 }
 
 impl Handled {
@@ -83,6 +126,7 @@ impl Handled {
         Handled {
             response,
             work: None,
+            commit: None,
         }
     }
 
@@ -91,6 +135,7 @@ impl Handled {
         Handled {
             response,
             work: Some(work),
+            commit: None,
         }
     }
 
@@ -98,15 +143,67 @@ impl Handled {
     pub(super) fn private(text: impl Into<String>) -> Handled {
         Handled::now(Response::message(Reply::ephemeral(text)))
     }
+
+    /// This response, once `ack` says what it acknowledges is written; `unsaved` turns it into
+    /// the response to send when that write failed.
+    pub(super) fn after(mut self, ack: Ack, unsaved: fn(Handled) -> Handled) -> Handled {
+        self.commit = Some(Commit { ack, unsaved });
+        self
+    }
+
+    /// The response to send, once what it acknowledges is written (at most [`COMMIT_WAIT`]):
+    /// itself, or its "could not be saved" form. Returns at once when there is no commit.
+    pub async fn committed(mut self) -> Handled {
+        match self.commit.take() {
+            None => self,
+            Some(commit) => {
+                let outcome = commit.ack.committed(COMMIT_WAIT).await;
+                settle_commit(self, commit, outcome)
+            }
+        }
+    }
+
+    /// As [`Handled::committed`], blocking the thread.
+    pub fn wait_committed(mut self) -> Handled {
+        match self.commit.take() {
+            None => self,
+            Some(commit) => {
+                let outcome = commit.ack.wait(COMMIT_WAIT);
+                settle_commit(self, commit, outcome)
+            }
+        }
+    }
+}
+
+fn settle_commit(
+    handled: Handled,
+    commit: Commit,
+    outcome: Result<(), crate::store::CommitError>,
+) -> Handled {
+    match outcome {
+        Ok(()) => handled,
+        Err(e) => {
+            tracing::error!(error = %e, "a response's record was not written; sent without what needs it");
+            (commit.unsaved)(handled)
+        }
+    }
 }
 
 struct Inner {
     engine: Engine,
     store: Store,
-    /// Answers and questions are recorded off the request path, in batches.
+    /// Answers and questions are recorded in batches, each request told when its record is in.
     writer: BatchWriter,
-    /// This process's recent answers: the repeated-question check sees them before the batch
-    /// writer has committed them.
+    /// Each guild's pinned questions, analysed once.
+    pins: PinCache,
+    /// This process's own random id, written beside the pins it records as pending.
+    process_id: u64,
+    /// When pins left pending are next repaired (`None`: at the next follow-up work).
+    next_repair: Mutex<Option<Instant>>,
+    /// A repair is running.
+    repairing: AtomicBool,
+    /// This process's recent answers: the repeated-question check sees their messages before
+    /// the batch writer has committed them.
     duplicates: DuplicateWindow,
     config: BotConfig,
     served: AtomicU64,
@@ -131,7 +228,22 @@ impl Bot {
     pub fn new(engine: Engine, store: Store, config: BotConfig) -> Bot {
         Bot {
             inner: Arc::new(Inner {
-                writer: BatchWriter::start(store.clone()),
+                writer: BatchWriter::with_upkeep(
+                    store.clone(),
+                    Upkeep {
+                        retention: Retention {
+                            days: config.retention_days,
+                            max_questions: config.max_logged_questions,
+                            max_answers: config.max_stored_answers,
+                        },
+                        every: PRUNE_EVERY,
+                        first_after: FIRST_PRUNE_AFTER,
+                    },
+                ),
+                pins: PinCache::default(),
+                process_id: rand::random(),
+                next_repair: Mutex::new(None),
+                repairing: AtomicBool::new(false),
                 duplicates: DuplicateWindow::new(config.duplicate_window_seconds),
                 engine,
                 store,
@@ -157,9 +269,19 @@ impl Bot {
         self.inner.served.load(Ordering::Relaxed)
     }
 
-    /// Records answers and questions off the request path.
-    pub(super) fn writer(&self) -> &BatchWriter {
+    /// Records answers and questions in batches.
+    pub fn writer(&self) -> &BatchWriter {
         &self.inner.writer
+    }
+
+    /// Each guild's pinned questions, analysed once.
+    pub(super) fn pins(&self) -> &PinCache {
+        &self.inner.pins
+    }
+
+    /// This process's own random id (beside the pins it records as pending).
+    pub(super) fn process_id(&self) -> u64 {
+        self.inner.process_id
     }
 
     /// The wait between two questions of a member.
@@ -181,9 +303,18 @@ impl Bot {
         )
     }
 
-    /// Handles one interaction. Blocking (search, SQLite): call it off the async threads.
-    /// Never fails: errors become a short ephemeral message, and are logged with context.
+    /// Handles one interaction, and waits (blocking, at most [`COMMIT_WAIT`]) until what its
+    /// response acknowledges is written: the response can be sent as it is. Blocking (search,
+    /// SQLite): call it off the async threads. Never fails: errors become a short ephemeral
+    /// message, and are logged with context.
     pub fn handle(&self, incoming: &Incoming) -> Handled {
+        self.handle_uncommitted(incoming).wait_committed()
+    }
+
+    /// As [`Bot::handle`], but returns before the commit: the response may carry a
+    /// [`Commit`], and must only be sent as [`Handled::committed`] gives it. For a transport
+    /// that answers many requests on one thread and must not block it while a commit runs.
+    pub fn handle_uncommitted(&self, incoming: &Incoming) -> Handled {
         self.inner.served.fetch_add(1, Ordering::Relaxed);
         let result = match &incoming.kind {
             Kind::Ping => Ok(Handled::now(Response::pong())),
@@ -208,8 +339,11 @@ impl Bot {
     }
 
     /// Runs work left after the first response. Errors are reported to the user through the
-    /// response when possible, and logged.
+    /// response when possible, and logged. The first work after start (and then every
+    /// [`REPAIR_EVERY`]) also repairs pins left pending by a process that died, in the
+    /// background.
     pub async fn run(&self, work: Work, rest: &Rest) {
+        self.repair_pins_when_due(rest);
         let result = match work {
             Work::RecordMessage { token, answer_id } => {
                 ask::record_message(self, &token, &answer_id, rest).await
@@ -260,6 +394,48 @@ impl Bot {
         if let Err(e) = result {
             tracing::error!(error = %e, "follow-up work failed");
         }
+    }
+
+    /// Starts a repair of pending pins in the background when one is due and none is running.
+    fn repair_pins_when_due(&self, rest: &Rest) {
+        let due = self
+            .inner
+            .next_repair
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_none_or(|at| Instant::now() >= at);
+        if !due || self.inner.repairing.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let (bot, rest) = (self.clone(), rest.clone());
+        tokio::spawn(async move {
+            let next = match answers::repair_pins(&bot, &rest).await {
+                Ok(repair) => {
+                    if repair.confirmed + repair.abandoned > 0 {
+                        tracing::info!(
+                            confirmed = repair.confirmed,
+                            abandoned = repair.abandoned,
+                            "pending pins repaired"
+                        );
+                    }
+                    // A pin too recent to settle is looked at again soon.
+                    if repair.waiting > 0 {
+                        REPAIR_SOON
+                    } else {
+                        REPAIR_EVERY
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "pending pins could not be repaired; retried later");
+                    REPAIR_SOON
+                }
+            };
+            *bot.inner
+                .next_repair
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(Instant::now() + next);
+            bot.inner.repairing.store(false, Ordering::SeqCst);
+        });
     }
 
     /// Runs `f` with the bot off the async threads (search, SQLite, file I/O).
