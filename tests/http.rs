@@ -768,6 +768,32 @@ async fn two_replicas_share_the_index_and_the_database() {
     b.stop().await;
 }
 
+/// Pinning answers that show an earlier pin, again and again: every answer stays within
+/// Discord's limits (a pin's text is the whole message pinned, pins of pins included; uncut it
+/// outgrew the embed and Discord refused the answer).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pins_of_pins_keep_answers_within_discords_limits() {
+    let (s, _d) = Server::start().await;
+    for round in 0..14 {
+        // A new wording each round: the same one would be pointed to the earlier answer.
+        let (_, shown) = asked(&s, &format!("interview tips {round}"), PERMS_MEMBER).await;
+        if round > 0 {
+            assert!(
+                text_of(&shown).contains("Moderator-pinned answer"),
+                "{shown}"
+            );
+        }
+        let pin = custom_ids(&shown)
+            .into_iter()
+            .find(|i| i.starts_with("pin:"))
+            .unwrap();
+        let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+        s.interact(&click).await;
+        s.edited(&click, |m| text_of(m).contains("Pinned")).await;
+    }
+    s.stop().await;
+}
+
 /// A pin Discord refuses leaves no record behind (its pending record is forgotten), and the
 /// moderator is told.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

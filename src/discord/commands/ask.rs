@@ -207,6 +207,12 @@ fn earlier_answer(
         }))
 }
 
+/// The most of a pinned answer's text shown above the passages. A pin's text is the whole
+/// message it pinned, which may itself have shown a pinned answer: uncut, pins of pins grew past
+/// the embed's 4,096 characters, and the cut at that limit could overshoot it, so Discord
+/// refused the whole answer (found by the durability bench).
+const PINNED_SHOWN_CHARS: usize = 1500;
+
 /// The pinned answer of the guild to show first for this question, if one is close enough. The
 /// guild's pins are analysed once and kept ([`PinCache`](crate::discord::pin_matcher::PinCache))
 /// until any pin changes; a question costs one small read (the pin version), and a second for
@@ -231,7 +237,7 @@ fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<Pi
     };
     Ok(store.curated_pin(guild, id)?.map(|c| PinnedAnswer {
         question: c.question,
-        answer: c.answer,
+        answer: truncate(&c.answer, PINNED_SHOWN_CHARS),
         pinned_by: format!("<@{}>", c.pinned_by),
     }))
 }
