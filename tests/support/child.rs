@@ -134,7 +134,12 @@ impl Serve {
     pub async fn interact(&self, fake: &FakeDiscord, interaction: &Value) -> Result<Value, String> {
         let (content_type, body) = self.post_raw(interaction).await?;
         fake.answered_over_http(interaction, content_type.as_deref(), &body)
-            .map_err(|e| format!("Discord would refuse this response: {e}"))?;
+            .map_err(|e| {
+                format!(
+                    "Discord would refuse this response: {e}\n{}",
+                    String::from_utf8_lossy(&body)
+                )
+            })?;
         serde_json::from_slice(&body).map_err(|e| e.to_string())
     }
 
