@@ -27,13 +27,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use careerbot::analysis::Analyzer;
 use careerbot::config::{BotConfig, SearchConfig};
 use careerbot::corpus::SeedSource;
 use careerbot::discord::bot::Bot;
 use careerbot::discord::incoming::Incoming;
-use careerbot::discord::pin_matcher::{pin_analysis, pin_terms};
+use careerbot::discord::pin_matcher::{PinMatcher, pin_analysis, pin_terms};
 use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::search::BuildOptions;
 use careerbot::store::{Record, Store};
 use support::{eval_questions, fmt};
 use test_support::crash::{self, KillAt, Trial};
@@ -163,7 +164,13 @@ async fn kill_trials(n: usize) {
 /// The two reads `/ask` and `/gaps` made before this change, timed on the same database as a
 /// reference: `/gaps`' queries through the index they had (every unanswered question of the
 /// window, grouped), and the pinned-answer lookup that read and analysed every pin.
-fn before_this_change(path: &Path, store: &Store, questions: &[String], now: i64) {
+fn before_this_change(
+    path: &Path,
+    store: &Store,
+    analyzer: &Analyzer,
+    questions: &[String],
+    now: i64,
+) {
     let raw = rusqlite::Connection::open(path).expect("raw connection");
     raw.execute_batch("CREATE INDEX IF NOT EXISTS questions_guild_at ON questions (guild_id, at)")
         .expect("the old index");
@@ -197,8 +204,7 @@ fn before_this_change(path: &Path, store: &Store, questions: &[String], now: i64
         .map(|q| {
             let t = Instant::now();
             let curated = store.curated_for_guild(GUILD).expect("pins");
-            let best =
-                careerbot::discord::pin_matcher::PinMatcher::new(q).best(curated, |c| &c.question);
+            let best = PinMatcher::new(analyzer, q).best(curated, |c| &c.question);
             assert!(best.is_some());
             t.elapsed()
         })
@@ -260,10 +266,13 @@ fn contention() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let questions = eval_questions(&root);
     let work = tempfile::tempdir().expect("temp dir");
+    let vocab = careerbot::vocab::Vocabulary::shipped();
+    let analyzer = Arc::clone(vocab.analyzer());
     let (library, _) = Library::open(
         SeedSource::Dir(root.join("seeds")),
-        IndexDir::new(work.path().join("index")),
+        work.path().join("index"),
         BuildOptions::default(),
+        vocab,
     )
     .expect("library");
     let path = work.path().join("data/careerbot.sqlite3");
@@ -305,7 +314,7 @@ fn contention() {
                 questions[i % questions.len()],
                 i / questions.len()
             );
-            let terms = serde_json::to_string(&pin_terms(&question)).expect("terms");
+            let terms = serde_json::to_string(&pin_terms(&analyzer, &question)).expect("terms");
             tx.execute(
                 "INSERT INTO curated (guild_id, question, answer, citations, pinned_by, pinned_at,
                      channel_id, message_id, confirmed, terms, terms_analysis)
@@ -317,7 +326,7 @@ fn contention() {
                     now - i64::try_from(i).unwrap_or(0),
                     i64::try_from(1_000_000 + i).unwrap_or(0),
                     terms,
-                    pin_analysis()
+                    pin_analysis(&analyzer)
                 ],
             )
             .expect("pin");
@@ -414,7 +423,7 @@ fn contention() {
         .map(|_| time(&mut || drop(bot.handle(&gaps(next())))))
         .collect();
     line("/gaps alone", runs);
-    before_this_change(&path, &store, &questions, now);
+    before_this_change(&path, &store, &analyzer, &questions, now);
 
     let asks = |guild: u64, committed: bool, next: &mut dyn FnMut() -> u64| -> Vec<Duration> {
         (0..ASKS)

@@ -13,8 +13,9 @@ use careerbot::cli::JsonAnswer;
 use careerbot::config::SearchConfig;
 use careerbot::corpus::SeedSource;
 use careerbot::engine::{Engine, EngineSettings, Library, build_generation};
+use careerbot::search::BuildOptions;
 use careerbot::search::SearchOptions;
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::vocab::Vocabulary;
 use support::{eval_questions, fmt};
 
 const BUILD_RUNS: usize = 20;
@@ -32,14 +33,16 @@ fn main() {
     );
 
     // Index build.
+    let vocab = Vocabulary::shipped();
     let mut builds = Vec::with_capacity(BUILD_RUNS);
     for _ in 0..BUILD_RUNS {
         let dir = tempfile::tempdir().expect("temp dir");
         let t = Instant::now();
         build_generation(
-            &IndexDir::new(dir.path()),
+            &vocab.index_dir(dir.path()),
             &seeds,
             &BuildOptions::default(),
+            &vocab,
             |_| {},
         )
         .expect("build");
@@ -54,8 +57,9 @@ fn main() {
     let index_dir = tempfile::tempdir().expect("temp dir");
     let (library, _) = Library::open(
         seeds.clone(),
-        IndexDir::new(index_dir.path()),
+        index_dir.path(),
         BuildOptions::default(),
+        careerbot::vocab::Vocabulary::shipped(),
     )
     .expect("open");
     let engine = Engine::new(

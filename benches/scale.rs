@@ -26,8 +26,8 @@ use careerbot::answer::skills::Topic;
 use careerbot::config::SearchConfig;
 use careerbot::corpus::SeedSource;
 use careerbot::engine::{Engine, EngineSettings, Library};
+use careerbot::search::BuildOptions;
 use careerbot::search::SearchOptions;
-use careerbot::search::{BuildOptions, IndexDir};
 use support::{eval_questions, fmt};
 
 const SEED: u64 = 0x5eed_ca2e_e2b0_7001;
@@ -76,8 +76,9 @@ fn main() {
 
     let (library, _) = Library::open(
         SeedSource::Dir(library_dir.clone()),
-        IndexDir::new(&index_dir),
+        &index_dir,
         BuildOptions::default(),
+        careerbot::vocab::Vocabulary::shipped(),
     )
     .expect("open");
     let questions = eval_questions(&root);
@@ -129,7 +130,7 @@ fn main() {
         );
     };
     timed("salary --level senior", &|| {
-        std::hint::black_box(engine.salary(Some(Level::Senior)).expect("salary"));
+        std::hint::black_box(engine.salary(None, Some(Level::Senior)).expect("salary"));
     });
     timed("skills", &|| {
         std::hint::black_box(engine.skills(Topic::All, None).expect("skills"));

@@ -2,7 +2,8 @@
 use careerbot::corpus::{Corpus, SeedSource};
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "seeds".into());
-    let c = Corpus::load(&SeedSource::Dir(dir.into())).expect("load");
+    let vocab = careerbot::vocab::Vocabulary::shipped();
+    let c = Corpus::load(&SeedSource::Dir(dir.into()), vocab.careers()).expect("load");
     for g in &c.guides {
         println!("######## {} — {}", g.source, g.title);
         for p in &g.passages {

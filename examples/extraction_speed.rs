@@ -4,18 +4,26 @@ use careerbot::answer::{roadmap, salary, skills};
 use careerbot::corpus::{Corpus, SeedSource};
 use std::time::Instant;
 fn main() {
-    let c = Corpus::load(&SeedSource::Dir("seeds".into())).expect("load");
+    let vocab = careerbot::vocab::Vocabulary::shipped();
+    let c = Corpus::load(&SeedSource::Dir("seeds".into()), vocab.careers()).expect("load");
     let guides: Vec<_> = c.guides.clone();
-    let n = 50;
+    let n: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(50);
     for g in &guides {
-        salary::extract_guide(&g.passages);
-        skills::extract_guide(&g.passages);
-        roadmap::extract_guide(&g.passages);
+        salary::extract_guide(vocab.levels(), &g.career, &g.passages);
+        skills::extract_guide(vocab.skills(), &g.passages);
+        roadmap::extract_guide(&vocab, &g.passages);
     }
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(salary::extract_guide(&g.passages));
+            std::hint::black_box(salary::extract_guide(
+                vocab.levels(),
+                &g.career,
+                &g.passages,
+            ));
         }
     }
     println!(
@@ -25,7 +33,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(skills::extract_guide(&g.passages));
+            std::hint::black_box(skills::extract_guide(vocab.skills(), &g.passages));
         }
     }
     println!(
@@ -35,7 +43,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(roadmap::extract_guide(&g.passages));
+            std::hint::black_box(roadmap::extract_guide(&vocab, &g.passages));
         }
     }
     println!(
@@ -52,6 +60,7 @@ fn main() {
                         .unwrap()
                         .as_slice(),
                     &Default::default(),
+                    vocab.careers(),
                 )
                 .unwrap(),
             );

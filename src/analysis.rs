@@ -21,16 +21,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
-use once_cell::sync::Lazy;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 /// Bumped whenever the analysis code changes in a way that changes terms; part of the fingerprint.
 const ANALYSIS_VERSION: u32 = 1;
-
-/// The synonym table shipped with the program.
-pub const DEFAULT_SYNONYMS: &str = include_str!("../assets/synonyms.toml");
 
 /// Words too common to help ranking or worth bolding in a snippet.
 const STOP_WORDS: &[&str] = &[
@@ -131,16 +127,7 @@ impl fmt::Debug for Analyzer {
     }
 }
 
-static SHARED: Lazy<Analyzer> = Lazy::new(|| {
-    Analyzer::from_toml(DEFAULT_SYNONYMS).expect("the shipped synonym table parses (unit-tested)")
-});
-
 impl Analyzer {
-    /// The analyzer built from the shipped synonym table, created once.
-    pub fn shared() -> &'static Analyzer {
-        &SHARED
-    }
-
     /// Builds an analyzer from a synonym table in the format of `assets/synonyms.toml`.
     ///
     /// # Errors
@@ -485,7 +472,8 @@ mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<String> {
-        Analyzer::shared()
+        crate::answer::fixtures::vocab()
+            .analyzer()
             .analyze(text)
             .into_iter()
             .map(|t| t.text.to_string())
@@ -494,7 +482,7 @@ mod tests {
 
     #[test]
     fn shipped_table_parses() {
-        let a = Analyzer::from_toml(DEFAULT_SYNONYMS).unwrap();
+        let a = Analyzer::from_toml(crate::vocab::FILES[0].1).unwrap();
         assert!(a.forms.len() > 100);
         assert_eq!(a.fingerprint().len(), 64);
     }
@@ -563,11 +551,11 @@ mod tests {
     #[test]
     fn offsets_point_at_source_words() {
         let text = "The Back-End pay, in résumé form";
-        for t in Analyzer::shared().analyze(text) {
+        for t in crate::answer::fixtures::vocab().analyzer().analyze(text) {
             let surface = &text[t.start..t.end];
             assert!(!surface.is_empty(), "{t:?}");
         }
-        let back = &Analyzer::shared().analyze(text)[0];
+        let back = &crate::answer::fixtures::vocab().analyzer().analyze(text)[0];
         assert_eq!(&text[back.start..back.end], "Back-End");
     }
 
@@ -579,7 +567,7 @@ mod tests {
 
     #[test]
     fn odd_text_never_panics() {
-        let a = Analyzer::shared();
+        let a = crate::answer::fixtures::vocab().analyzer();
         for text in [
             "",
             "   ",
@@ -597,7 +585,7 @@ mod tests {
 
     #[test]
     fn query_only_forms_and_soft_words() {
-        let a = Analyzer::shared();
+        let a = crate::answer::fixtures::vocab().analyzer();
         let q: Vec<(String, bool)> = a
             .analyze_query("how much do juniors make")
             .into_iter()

@@ -51,6 +51,10 @@ pub struct LibraryConfig {
     pub index_dir: PathBuf,
     /// Indexing threads.
     pub index_threads: usize,
+    /// Directory of vocabulary files replacing the shipped ones by name (synonyms.toml,
+    /// skills.toml, tracks.toml, careers.toml, levels.toml, questions.toml); empty: the shipped
+    /// vocabulary.
+    pub vocabulary_dir: PathBuf,
 }
 
 impl Default for LibraryConfig {
@@ -59,6 +63,7 @@ impl Default for LibraryConfig {
             seeds_dir: PathBuf::from("seeds"),
             index_dir: PathBuf::from("index"),
             index_threads: 1,
+            vocabulary_dir: PathBuf::new(),
         }
     }
 }
@@ -156,6 +161,9 @@ pub struct BotConfig {
     pub max_logged_questions: u64,
     /// Most answers kept, the newest (0: no limit); an older answer's buttons say it is too old.
     pub max_stored_answers: u64,
+    /// Deferred work (a chart, a reindex, a download, a pin) running at once; past it, the
+    /// member is told the bot is busy.
+    pub max_deferred_work: usize,
 }
 
 impl Default for BotConfig {
@@ -172,6 +180,31 @@ impl Default for BotConfig {
             retention_days: 180,
             max_logged_questions: 500_000,
             max_stored_answers: 250_000,
+            max_deferred_work: 16,
+        }
+    }
+}
+
+/// How the HTTP interactions endpoint (`serve`) treats connections.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HttpConfig {
+    /// Connections open at once; a new one past it is closed at once. Lowered at start to
+    /// what the process's file limit allows.
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers, from connecting or from the previous
+    /// response (so also how long a kept-alive connection may stay idle).
+    pub header_timeout_seconds: u64,
+    /// Seconds a client has to send a request's body once its headers are in.
+    pub body_timeout_seconds: u64,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            max_connections: 512,
+            header_timeout_seconds: 10,
+            body_timeout_seconds: 10,
         }
     }
 }
@@ -188,6 +221,8 @@ pub struct Config {
     pub discord: DiscordConfig,
     /// Bot behaviour and permissions.
     pub bot: BotConfig,
+    /// The HTTP endpoint's connections.
+    pub http: HttpConfig,
 }
 
 impl Config {
@@ -237,6 +272,9 @@ impl Config {
         }
         if let Some(v) = env("CAREERBOT_INDEX_DIR") {
             self.library.index_dir = PathBuf::from(v);
+        }
+        if let Some(v) = env("CAREERBOT_VOCABULARY_DIR") {
+            self.library.vocabulary_dir = PathBuf::from(v);
         }
         if let Some(v) = env("CAREERBOT_INDEX_THREADS") {
             self.library.index_threads = parse_env("CAREERBOT_INDEX_THREADS", &v)?;
@@ -305,6 +343,19 @@ impl Config {
             if let Some(v) = env(var) {
                 *value = parse_env(var, &v)?;
             }
+        }
+        if let Some(v) = env("CAREERBOT_MAX_DEFERRED_WORK") {
+            self.bot.max_deferred_work = parse_env("CAREERBOT_MAX_DEFERRED_WORK", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_HTTP_MAX_CONNECTIONS") {
+            self.http.max_connections = parse_env("CAREERBOT_HTTP_MAX_CONNECTIONS", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_HTTP_HEADER_TIMEOUT_SECONDS") {
+            self.http.header_timeout_seconds =
+                parse_env("CAREERBOT_HTTP_HEADER_TIMEOUT_SECONDS", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_HTTP_BODY_TIMEOUT_SECONDS") {
+            self.http.body_timeout_seconds = parse_env("CAREERBOT_HTTP_BODY_TIMEOUT_SECONDS", &v)?;
         }
         Ok(())
     }

@@ -32,3 +32,4 @@ pub mod discord;
 pub mod engine;
 pub mod search;
 pub mod store;
+pub mod vocab;

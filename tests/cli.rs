@@ -333,23 +333,17 @@ fn salary_json_has_integer_figures_and_cited_rows() {
     let v = sb.json(&["salary", "--json"]);
     assert_eq!(
         keys(&v),
-        BTreeSet::from(["level", "notes", "rows", "summaries"])
+        BTreeSet::from(["career", "level", "notes", "rows", "summaries"])
     );
     let rows = v["rows"].as_array().unwrap();
     assert!(!rows.is_empty());
     for r in rows {
-        for k in [
-            "low",
-            "high",
-            "stated_low",
-            "stated_high",
-            "line",
-            "start_line",
-            "end_line",
-        ] {
+        for k in ["low", "high", "line", "start_line", "end_line"] {
             assert!(r[k].is_u64(), "{k} is not an integer in {r}");
         }
         assert!(r["open_ended"].is_boolean());
+        assert_eq!(r["career"], "Back-End Developer");
+        assert_eq!(r["period"], "year");
         assert!(GUIDES.contains(&r["source"].as_str().unwrap()));
         assert!(r["start_line"].as_u64() <= r["line"].as_u64());
         assert!(r["line"].as_u64() <= r["end_line"].as_u64());
@@ -369,6 +363,7 @@ fn salary_json_has_integer_figures_and_cited_rows() {
         for k in ["lowest", "highest", "median_midpoint", "sources"] {
             assert!(s[k].is_u64(), "{k} in {s}");
         }
+        assert_eq!(s["career"], "Back-End Developer");
     }
 
     let only = sb.json(&["salary", "--json", "--level", "sr"]);
@@ -386,6 +381,7 @@ fn salary_json_has_integer_figures_and_cited_rows() {
 fn salary_text_has_rows_summaries_and_notes_cited() {
     let sb = Sandbox::new();
     let out = sb.ok(&["salary"]);
+    assert!(out.contains("\nBack-End Developer\n"), "{out}");
     assert!(
         out.contains("Senior   $160K–$200K+  Back-End Developer Jobs in the USA (2026): A Comprehensive Guide — Back-End Developer Salary in the USA (2026) (000_84c8862ccb5e7127.txt:75)"),
         "{out}"

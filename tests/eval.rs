@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use careerbot::corpus::SeedSource;
 use careerbot::engine::Library;
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::search::BuildOptions;
 use careerbot::search::{SearchOptions, SearchResults};
 use serde::Deserialize;
 
@@ -89,8 +89,9 @@ fn retrieval_quality_meets_the_floor() {
     let index = tempfile::tempdir().unwrap();
     let (library, _) = Library::open(
         SeedSource::Dir(root.join("seeds")),
-        IndexDir::new(index.path()),
+        index.path(),
         BuildOptions::default(),
+        careerbot::vocab::Vocabulary::shipped(),
     )
     .unwrap();
 

@@ -13,7 +13,7 @@ use careerbot::discord::bot::Bot;
 use careerbot::discord::commands::registration_body;
 use careerbot::discord::gateway::{self, GatewaySettings};
 use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::{BuildOptions, IndexDir};
+use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
@@ -53,8 +53,9 @@ impl Harness {
         let fake = FakeDiscord::start().await;
         let (library, _) = Library::open(
             SeedSource::Dir(dirs.seeds.clone()),
-            IndexDir::new(&dirs.index),
+            &dirs.index,
             BuildOptions::default(),
+            careerbot::vocab::Vocabulary::shipped(),
         )
         .unwrap();
         let store = Store::open(&dirs.data.join("careerbot.sqlite3")).unwrap();
@@ -781,5 +782,44 @@ async fn sources_remove_keeps_a_copy_and_members_cannot_manage_guides() {
         ))
         .await;
     assert!(text_of(&cb.json.unwrap()["data"]).contains("Guides (4)"));
+    h.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 1): deferred work ran with no limit. The slots are the
+/// bot's, so the gateway is bounded as the HTTP endpoint is: past them, the member is told the
+/// bot is busy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deferred_work_beyond_the_limit_is_told_busy_over_the_gateway_too() {
+    let h = Harness::start_with(dirs(), |c| BotConfig {
+        max_deferred_work: 2,
+        ..c
+    })
+    .await;
+    let salaries: Vec<Value> = (0..3)
+        .map(|n| {
+            let mut ix = slash_command("salary", json!([]), PERMS_MEMBER);
+            ix["member"]["user"]["id"] = json!((8400 + n).to_string());
+            ix
+        })
+        .collect();
+    let holds: Vec<_> = salaries[..2]
+        .iter()
+        .map(|ix| h.fake.hold("PATCH", ix["token"].as_str().unwrap()))
+        .collect();
+    for ix in &salaries[..2] {
+        assert_eq!(h.interact(ix).await.json.unwrap()["type"], 5);
+    }
+    for hold in &holds {
+        hold.arrived(1, WAIT).await.unwrap();
+    }
+    assert_eq!(h.interact(&salaries[2]).await.json.unwrap()["type"], 5);
+    let busy = h
+        .edited(&salaries[2], |m| text_of(m).contains("busy"))
+        .await;
+    assert!(text_of(&busy).contains("try again"), "{}", text_of(&busy));
+    drop(holds);
+    for ix in &salaries[..2] {
+        h.edited(ix, |m| text_of(m).contains('$')).await;
+    }
     h.stop().await;
 }

@@ -141,6 +141,23 @@ pub fn render_salary_chart(
     if width < MIN_SIZE.0 || height < MIN_SIZE.1 || width > MAX_SIZE || height > MAX_SIZE {
         return Err(ChartError::Size(width, height));
     }
+    // One axis in $ per year: figures stated per hour or month are not drawn on it.
+    let yearly = SalaryAnswer {
+        rows: answer
+            .rows
+            .iter()
+            .filter(|r| r.figure.period == Period::Year)
+            .cloned()
+            .collect(),
+        summaries: answer
+            .summaries
+            .iter()
+            .filter(|s| s.period == Period::Year)
+            .cloned()
+            .collect(),
+        ..answer.clone()
+    };
+    let answer = &yearly;
     if answer.rows.is_empty() || answer.summaries.is_empty() {
         return Err(ChartError::Empty);
     }
@@ -290,7 +307,9 @@ fn draw(
     // Sources, numbered in id order; each keeps one colour everywhere.
     let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
     for r in &answer.rows {
-        sources.entry(&r.figure.source).or_insert(&r.figure.title);
+        sources
+            .entry(&r.figure.cite.source)
+            .or_insert(&r.figure.cite.title);
     }
     let index: BTreeMap<&str, usize> = sources.keys().enumerate().map(|(i, k)| (*k, i)).collect();
     let colour = |source: &str| PALETTE[index.get(source).copied().unwrap_or(0) % PALETTE.len()];
@@ -422,7 +441,7 @@ fn draw(
         .map(|r| {
             let label = format!(
                 "[{}] {}",
-                index[r.figure.source.as_str()] + 1,
+                index[r.figure.cite.source.as_str()] + 1,
                 r.figure.range_label()
             );
             p.width(&label, 12.0)
@@ -548,7 +567,7 @@ fn draw(
         .map_err(draw_err)?;
         for (ri, f) in rows.iter().enumerate() {
             let ym = (first + slot_h * ri as f64).round() as i32;
-            let c = colour(&f.source);
+            let c = colour(&f.cite.source);
             let (xa, xb) = (kx(f.low), kx(f.high));
             let mut end = xb;
             if f.is_point() {
@@ -580,7 +599,11 @@ fn draw(
             if !show_labels {
                 continue;
             }
-            let label = format!("[{}] {}", index[f.source.as_str()] + 1, f.range_label());
+            let label = format!(
+                "[{}] {}",
+                index[f.cite.source.as_str()] + 1,
+                f.range_label()
+            );
             let baseline = ym + (label_size * s * 0.37).round() as i32;
             let lw = p.width(&label, label_size);
             let lx = if end + px(6.0) + lw <= w - 2 {
@@ -639,9 +662,14 @@ mod tests {
             .flat_map(|name| {
                 let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
                 let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-                crate::corpus::parse_guide(name, &bytes, &manifest)
-                    .unwrap_or_else(|e| panic!("{name}: {e}"))
-                    .passages
+                crate::corpus::parse_guide(
+                    name,
+                    &bytes,
+                    &manifest,
+                    crate::answer::fixtures::vocab().careers(),
+                )
+                .unwrap_or_else(|e| panic!("{name}: {e}"))
+                .passages
             })
             .collect()
     }
@@ -656,7 +684,11 @@ mod tests {
 
     #[test]
     fn renders_seed_answer_as_png() {
-        let answer = salary_answer(&seed_passages(), None);
+        let answer = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &seed_passages(),
+            None,
+        );
         assert!(!answer.rows.is_empty());
         let bytes = render_salary_chart(&answer, 1000, 620).expect("chart");
         let (w, h, rgb) = decode(&bytes);
@@ -681,7 +713,11 @@ mod tests {
     #[test]
     fn renders_one_level_and_other_sizes() {
         let passages = seed_passages();
-        let senior = salary_answer(&passages, Some(Level::Senior));
+        let senior = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &passages,
+            Some(Level::Senior),
+        );
         for (w, h) in [(600, 380), (640, 400), (1600, 900)] {
             let (dw, dh, rgb) = decode(&render_salary_chart(&senior, w, h).expect("chart"));
             assert_eq!((dw, dh), (w, h));
@@ -695,12 +731,16 @@ mod tests {
 
     #[test]
     fn rejects_empty_answers_and_bad_sizes() {
-        let empty = salary_answer(&[], None);
+        let empty = salary_answer(crate::answer::fixtures::vocab().levels(), &[], None);
         assert!(matches!(
             render_salary_chart(&empty, 800, 500),
             Err(ChartError::Empty)
         ));
-        let answer = salary_answer(&seed_passages(), None);
+        let answer = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &seed_passages(),
+            None,
+        );
         assert!(matches!(
             render_salary_chart(&answer, 10, 10),
             Err(ChartError::Size(10, 10))
@@ -717,10 +757,15 @@ mod tests {
 
     #[test]
     fn point_and_hourly_figures_render() {
-        let mut answer = salary_answer(&seed_passages(), Some(Level::Entry));
+        let mut answer = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &seed_passages(),
+            Some(Level::Entry),
+        );
         let mut hourly = answer.rows[0].figure.clone();
-        hourly.source = "zzz.txt".into();
-        hourly.title = "A very long guide title that keeps going well past the legend width".into();
+        hourly.cite.source = "zzz.txt".into();
+        hourly.cite.title =
+            "A very long guide title that keeps going well past the legend width".into();
         hourly.period = crate::answer::salary::Period::Hour;
         hourly.low = 93_600;
         hourly.high = 93_600;

@@ -12,6 +12,8 @@ pub struct Citation {
     pub source: String,
     /// Guide title.
     pub title: String,
+    /// The career the guide is about.
+    pub career: String,
     /// Section heading of the passage.
     pub section: String,
     /// Exact 1-based source line of the item.
@@ -28,6 +30,7 @@ impl Citation {
         Citation {
             source: p.source.clone(),
             title: p.title.clone(),
+            career: p.career.clone(),
             section: p.section.clone(),
             line,
             start_line: p.start_line,

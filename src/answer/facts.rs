@@ -13,10 +13,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::roadmap::{self, GuideRoadmap, RoadmapAnswer, RoadmapGathering};
-use super::salary::{self, GuideSalary, SalaryAnswer, SalaryGathering};
+use super::salary::{self, GuideSalary, SalaryFacts, SalaryGathering};
 use super::skills::{self, GuideSkills, SkillsFacts, SkillsGathering};
 use crate::corpus::Guide;
 use crate::search::{Extraction, Gathering, IndexError, PassageIndex};
+use crate::vocab::Vocabulary;
 
 /// The salary facts' file in a generation.
 pub const SALARY_FILE: &str = "salary.json";
@@ -44,17 +45,17 @@ const EXTRACTION_SOURCE: &[&str] = &[
     include_str!("roadmap/durations.rs"),
     include_str!("roadmap/extract.rs"),
     include_str!("roadmap/gather.rs"),
-    include_str!("../../assets/skills.toml"),
-    include_str!("../../assets/tracks.toml"),
+    include_str!("../corpus/careers.rs"),
 ];
 
-/// A digest of the extraction's code and data, to join the index fingerprint.
-pub fn fingerprint_salt() -> String {
+/// A digest of the extraction's code and its vocabulary, to join the index fingerprint.
+pub fn fingerprint_salt(vocab: &Vocabulary) -> String {
     let mut h = blake3::Hasher::new();
     for text in EXTRACTION_SOURCE {
         h.update(text.as_bytes());
         h.update(&[0]);
     }
+    h.update(vocab.fingerprint().as_bytes());
     format!("facts-{}", h.finalize().to_hex())
 }
 
@@ -67,17 +68,26 @@ pub struct GuideFacts {
 }
 
 /// Extracts every kind of fact from a guide (run by the build's worker threads).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FactsExtraction;
+#[derive(Debug, Clone)]
+pub struct FactsExtraction {
+    vocab: Arc<Vocabulary>,
+}
+
+impl FactsExtraction {
+    /// An extraction with this vocabulary.
+    pub fn new(vocab: Arc<Vocabulary>) -> FactsExtraction {
+        FactsExtraction { vocab }
+    }
+}
 
 impl Extraction for FactsExtraction {
     type PerGuide = GuideFacts;
 
     fn extract(&self, guide: &Guide) -> GuideFacts {
         GuideFacts {
-            salary: salary::extract_guide(&guide.passages),
-            skills: skills::extract_guide(&guide.passages),
-            roadmap: roadmap::extract_guide(&guide.passages),
+            salary: salary::extract_guide(self.vocab.levels(), &guide.career, &guide.passages),
+            skills: skills::extract_guide(self.vocab.skills(), &guide.passages),
+            roadmap: roadmap::extract_guide(&self.vocab, &guide.passages),
         }
     }
 }
@@ -131,17 +141,17 @@ pub enum FactsError {
 /// generation (a process that answers only questions never reads them).
 #[derive(Debug, Default)]
 pub struct Facts {
-    salary: OnceLock<Arc<SalaryAnswer>>,
+    salary: OnceLock<Arc<SalaryFacts>>,
     skills: OnceLock<Arc<SkillsFacts>>,
     roadmap: OnceLock<Arc<RoadmapAnswer>>,
 }
 
 impl Facts {
-    /// The salary answer for every level.
+    /// Each career's salary answer for every level.
     ///
     /// # Errors
     /// When the file is damaged.
-    pub fn salary(&self, index: &PassageIndex) -> Result<Arc<SalaryAnswer>, FactsError> {
+    pub fn salary(&self, index: &PassageIndex) -> Result<Arc<SalaryFacts>, FactsError> {
         load(&self.salary, index, SALARY_FILE)
     }
 
@@ -183,15 +193,16 @@ fn load<T: DeserializeOwned>(
 mod tests {
     use super::*;
     use crate::corpus::SeedSource;
-    use crate::search::{BuildOptions, IndexDir};
+    use crate::search::BuildOptions;
 
     fn build(dir: &std::path::Path) -> PassageIndex {
-        IndexDir::new(dir)
+        crate::answer::fixtures::vocab()
+            .index_dir(dir)
             .build_with(
                 &SeedSource::Embedded,
                 &BuildOptions::default(),
-                &fingerprint_salt(),
-                &FactsExtraction,
+                &fingerprint_salt(crate::answer::fixtures::vocab()),
+                &FactsExtraction::new(crate::answer::fixtures::vocab().clone()),
                 FactsGathering::default(),
                 |_| {},
             )
@@ -206,12 +217,15 @@ mod tests {
         assert_eq!(names, [SALARY_FILE, SKILLS_FILE, ROADMAP_FILE]);
         let facts = Facts::default();
         let salary = facts.salary(&index).unwrap();
-        assert!(!salary.rows.is_empty());
+        assert!(!salary.careers.is_empty());
         assert!(!facts.skills(&index).unwrap().skills.is_empty());
         assert!(!facts.roadmap(&index).unwrap().stages.is_empty());
         // The same answer as gathering the passages directly.
         let passages = index.passages().unwrap();
-        assert_eq!(*salary, salary::salary_answer(&passages, None));
+        assert_eq!(
+            salary.answer(None, None),
+            salary::salary_answer(crate::answer::fixtures::vocab().levels(), &passages, None)
+        );
     }
 
     #[test]
@@ -227,7 +241,10 @@ mod tests {
         assert!(err.to_string().contains("differ"), "{err}");
         // Missing: the generation no longer opens.
         std::fs::remove_file(&path).unwrap();
-        let err = IndexDir::new(dir.path()).open_current().unwrap_err();
+        let err = crate::answer::fixtures::vocab()
+            .index_dir(dir.path())
+            .open_current()
+            .unwrap_err();
         assert!(err.to_string().contains(SALARY_FILE), "{err}");
     }
 }

@@ -1,7 +1,19 @@
 //! Test fixtures shared by the answer rooms: passages written in a test, and the shipped guides
 //! split as the real corpus splits them.
 
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
 use crate::corpus::{Manifest, Passage, parse_guide};
+use crate::vocab::Vocabulary;
+
+static VOCAB: Lazy<Arc<Vocabulary>> = Lazy::new(Vocabulary::shipped);
+
+/// The shipped vocabulary, loaded once for the tests.
+pub fn vocab() -> &'static Arc<Vocabulary> {
+    &VOCAB
+}
 
 /// The shipped guides' file names.
 pub const SEEDS: [&str; 5] = [
@@ -18,6 +30,7 @@ pub fn passage_at(section: &str, start_line: u32, text: &str) -> Passage {
     Passage {
         source: "t.txt".into(),
         title: "Test guide".into(),
+        career: String::new(),
         section: section.into(),
         start_line,
         end_line: start_line + n - 1,
@@ -34,9 +47,14 @@ pub fn seed_text(name: &str) -> String {
 
 /// A shipped guide's passages as the real corpus splits it.
 pub fn seed_passages(name: &str) -> Vec<Passage> {
-    parse_guide(name, seed_text(name).as_bytes(), &Manifest::default())
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-        .passages
+    parse_guide(
+        name,
+        seed_text(name).as_bytes(),
+        &Manifest::default(),
+        vocab().careers(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
+    .passages
 }
 
 /// Every shipped guide's passages, in file-name order.

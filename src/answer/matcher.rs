@@ -4,6 +4,7 @@
 //! track table both match through it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -107,12 +108,16 @@ const MAX_LIST_ITEM: usize = 3;
 pub(crate) struct TermMatcher {
     forms: Vec<Form>,
     by_first: HashMap<String, Vec<usize>>,
+    /// The analyzer the forms were analysed with; text is analysed with it too.
+    analyzer: Arc<Analyzer>,
 }
 
 impl TermMatcher {
     /// Compiles `(entry name, forms)` pairs; entries keep their order as indices.
-    pub(crate) fn new(entries: &[(String, Vec<FormSpec>)]) -> Result<TermMatcher, String> {
-        let analyzer = Analyzer::shared();
+    pub(crate) fn new(
+        entries: &[(String, Vec<FormSpec>)],
+        analyzer: &Arc<Analyzer>,
+    ) -> Result<TermMatcher, String> {
         let mut forms = Vec::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (entry, (name, specs)) in entries.iter().enumerate() {
@@ -161,12 +166,16 @@ impl TermMatcher {
                 });
             }
         }
-        Ok(TermMatcher { forms, by_first })
+        Ok(TermMatcher {
+            forms,
+            by_first,
+            analyzer: Arc::clone(analyzer),
+        })
     }
 
     /// The entries named in `text` (one line), in order.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let terms = Analyzer::shared().analyze(text);
+        let terms = self.analyzer.analyze(text);
         let mut hits = Vec::new();
         let mut i = 0;
         while i < terms.len() {

@@ -61,38 +61,49 @@ const ABBREVIATIONS: &[&str] = &[
 /// to a capitalised word after a lower-case one ("challenges.Well-designed"); "U.S.", "e.g."
 /// and single initials do not end sentences.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    const CLOSERS: [char; 5] = ['"', '”', '’', ')', '\''];
     let mut cuts = Vec::new();
-    for k in 0..chars.len() {
-        let (at, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?') {
+    // Sentence ends are ASCII, so their byte positions are character boundaries; the characters
+    // around one are read from the text itself, with no table of every character.
+    for (at, b) in text.bytes().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?') {
             continue;
         }
-        let mut m = k + 1;
-        while m < chars.len() && matches!(chars[m].1, '"' | '”' | '’' | ')' | '\'') {
-            m += 1;
+        let after = &text[at + 1..];
+        let mut rest = after.char_indices();
+        let mut skipped = 0;
+        let mut next = None;
+        for (i, ch) in rest.by_ref() {
+            if CLOSERS.contains(&ch) {
+                skipped += 1;
+            } else {
+                next = Some((i, ch));
+                break;
+            }
         }
-        let cut = chars.get(m).map_or(text.len(), |&(i, _)| i);
-        let boundary = if m >= chars.len() {
-            true
-        } else if chars[m].1.is_whitespace() {
-            let n = (m..chars.len()).find(|&n| !chars[n].1.is_whitespace());
-            n.is_none_or(|n| {
-                let nc = chars[n].1;
-                nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '“' | '‘' | '(')
-            })
-        } else {
-            c == '.'
-                && m == k + 1
-                && k >= 3
-                && chars[m].1.is_uppercase()
-                && chars.get(m + 1).is_some_and(|x| x.1.is_lowercase())
-                && chars[k - 3..k].iter().all(|x| x.1.is_lowercase())
+        let cut = next.map_or(text.len(), |(i, _)| at + 1 + i);
+        let boundary = match next {
+            None => true,
+            Some((_, ch)) if ch.is_whitespace() => rest
+                .find(|(_, c)| !c.is_whitespace())
+                .is_none_or(|(_, nc)| {
+                    nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '“' | '‘' | '(')
+                }),
+            Some((_, ch)) => {
+                b == b'.'
+                    && skipped == 0
+                    && ch.is_uppercase()
+                    && rest.next().is_some_and(|(_, c)| c.is_lowercase())
+                    && {
+                        let mut before = text[..at].chars().rev();
+                        (0..3).all(|_| before.next().is_some_and(char::is_lowercase))
+                    }
+            }
         };
         if !boundary {
             continue;
         }
-        if c == '.' {
+        if b == b'.' {
             let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
             let word = text[word_start..at]
                 .trim_start_matches(['(', '"', '“'])

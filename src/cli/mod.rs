@@ -1,32 +1,44 @@
-//! The terminal face of careerbot: argument parsing (clap), and rendering of the same answers the
-//! Discord commands give, as text or JSON. Offline: no Discord, no token.
+//! The terminal face of careerbot: the command line parsed, the engine asked, its answers printed
+//! as text or JSON. Offline but for `run`, `serve` and `register`.
+//!
+//! This file holds [`Cli`] and [`Command`], the dispatch in [`run`], the error chain and exit
+//! codes, and the opening of the engine. The rooms around it, in the order a command crosses
+//! them:
+//! - `args`: each subcommand's arguments, and [`IdParser`] for a level, topic, stage or focus.
+//! - `ask`: `ask`, and `ask --batch` (blocks of questions answered on two threads, in order).
+//! - `answers`: `salary` (and its chart file), `skills` and `roadmap`.
+//! - `library`: `sources`, and `reindex` with the peak memory it took.
+//! - `bot`: `run`, `serve`, `register` and `commands`, handing over to `discord`.
+//! - `text/`: every answer as text, one file per kind, with the citation format they share.
+//! - `json`: the JSON contracts the README documents ([`JsonAnswer`], [`JsonSalary`],
+//!   [`JsonReindex`]); `skills`, `roadmap` and `sources` print the core's own types.
 
+mod answers;
+mod args;
+mod ask;
 mod bot;
+mod json;
+mod library;
+mod text;
 
-use std::ffi::OsStr;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
-use std::marker::PhantomData;
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::Arc;
 
-use anyhow::{Context, Result, bail};
-use clap::builder::{PossibleValue, TypedValueParser};
-use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Args, Parser, Subcommand};
-use serde::Serialize;
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
 
-use crate::answer::roadmap::{self, Focus, RoadmapAnswer, RoadmapItem, Stage};
-use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure};
-use crate::answer::skills::{SkillsAnswer, Topic};
-use crate::choices::Choices;
 use crate::config::Config;
-use crate::corpus::{SeedSource, Skipped};
-use crate::engine::{
-    Asked, CHART_SIZE, Engine, EngineSettings, Library, OpenOutcome, Verdict, build_generation,
-};
-use crate::search::snippet::Snippet;
-use crate::search::{BuildOptions, Hit, IndexDir, QuestionError, SearchOptions};
+use crate::corpus::SeedSource;
+use crate::engine::{Engine, EngineSettings, Library, OpenOutcome};
+use crate::search::BuildOptions;
+use crate::vocab::Vocabulary;
+
+pub use args::{AskArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs};
+pub use json::{JsonAnswer, JsonReindex, JsonResult, JsonSalary};
+pub use library::peak_memory_mb;
+pub use text::{citation, terminal_snippet};
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the
 /// message before it is not repeated).
@@ -47,6 +59,18 @@ pub fn error_chain(e: &anyhow::Error) -> String {
 
 /// Exit code for a usage error (bad arguments, empty question).
 pub const EXIT_USAGE: u8 = 2;
+
+/// A mistake in what was asked (an unknown or ambiguous career, …): said once on stderr, exit
+/// code 2, like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+impl From<crate::engine::CareerError> for UsageError {
+    fn from(e: crate::engine::CareerError) -> UsageError {
+        UsageError(e.to_string())
+    }
+}
 
 /// careerbot: career answers from a library of guides, always cited.
 #[derive(Debug, Parser)]
@@ -85,148 +109,6 @@ pub enum Command {
     Commands(bot::CommandsArgs),
 }
 
-/// `careerbot ask`
-#[derive(Debug, Args)]
-pub struct AskArgs {
-    /// Passages to show (1–50; default from config).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=50))]
-    pub limit: Option<u16>,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-    /// Read one question per line from FILE ("-" for stdin); print one answer per line.
-    #[arg(long, value_name = "FILE", conflicts_with = "question")]
-    pub batch: Option<PathBuf>,
-    /// The question.
-    #[arg(value_name = "QUESTION", num_args = 0..)]
-    pub question: Vec<String>,
-}
-
-/// `careerbot reindex`
-#[derive(Debug, Args)]
-pub struct ReindexArgs {
-    /// Guides directory (default from config).
-    #[arg(long, value_name = "DIR")]
-    pub seeds: Option<PathBuf>,
-    /// Index directory (default from config).
-    #[arg(long, value_name = "DIR")]
-    pub index: Option<PathBuf>,
-    /// Print JSON (documents, passages, skipped, milliseconds, …) instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// `careerbot sources`
-#[derive(Debug, Args)]
-pub struct SourcesArgs {
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// `careerbot salary`
-#[derive(Debug, Args)]
-pub struct SalaryArgs {
-    /// Only this level (aliases such as junior, sr or principal work too; default: every level).
-    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
-    pub level: Option<Level>,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-    /// Also draw the figures as a 1000×620 PNG range chart into FILE.
-    #[arg(long, value_name = "FILE.png")]
-    pub chart: Option<PathBuf>,
-}
-
-/// `careerbot skills`
-#[derive(Debug, Args)]
-pub struct SkillsArgs {
-    /// The topic.
-    #[arg(long, value_name = "TOPIC", default_value = "all", value_parser = IdParser::<Topic>::new())]
-    pub topic: Topic,
-    /// Also show what the guides expect at this level (overall: every level).
-    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
-    pub level: Option<Level>,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// `careerbot roadmap`
-#[derive(Debug, Args)]
-pub struct RoadmapArgs {
-    /// Only this career stage (default: every stage, and lateral moves).
-    #[arg(long, value_name = "STAGE", value_parser = IdParser::<Stage>::new())]
-    pub stage: Option<Stage>,
-    /// Which part of the roadmap.
-    #[arg(long, value_name = "FOCUS", default_value = "all", value_parser = IdParser::<Focus>::new())]
-    pub focus: Focus,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// A clap value parser for a [`Choices`] type: it reads a value with the type's own
-/// [`FromStr`](std::str::FromStr), so every alias the type accepts works, and names the type's
-/// ids in `--help` and in the usage error (exit 2) for a value it does not know.
-#[derive(Debug)]
-pub struct IdParser<T>(PhantomData<fn() -> T>);
-
-impl<T> IdParser<T> {
-    /// A parser for `T`.
-    pub const fn new() -> Self {
-        IdParser(PhantomData)
-    }
-}
-
-impl<T> Default for IdParser<T> {
-    fn default() -> Self {
-        IdParser::new()
-    }
-}
-
-impl<T> Clone for IdParser<T> {
-    fn clone(&self) -> Self {
-        IdParser::new()
-    }
-}
-
-impl<T> TypedValueParser for IdParser<T>
-where
-    T: Choices + Send + Sync,
-{
-    type Value = T;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<T, clap::Error> {
-        let text = value.to_string_lossy();
-        text.parse::<T>().map_err(|_| {
-            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
-            err.insert(
-                ContextKind::InvalidArg,
-                ContextValue::String(arg.map_or_else(|| "...".to_string(), ToString::to_string)),
-            );
-            err.insert(
-                ContextKind::InvalidValue,
-                ContextValue::String(text.into_owned()),
-            );
-            err.insert(
-                ContextKind::ValidValue,
-                ContextValue::Strings(T::ALL.iter().map(|c| c.id().to_string()).collect()),
-            );
-            err
-        })
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(T::ALL.iter().map(|c| PossibleValue::new(c.id()))))
-    }
-}
-
 /// Runs a parsed command line with loaded settings.
 ///
 /// # Errors
@@ -234,12 +116,12 @@ where
 /// is not a failure.
 pub fn run(cli: Cli, config: Config) -> Result<ExitCode> {
     let result = match cli.command {
-        Command::Ask(args) => ask(&config, args),
-        Command::Reindex(args) => reindex(config, args),
-        Command::Sources(args) => sources(&config, &args),
-        Command::Salary(args) => salary_cmd(&config, &args),
-        Command::Skills(args) => skills_cmd(&config, &args),
-        Command::Roadmap(args) => roadmap_cmd(&config, &args),
+        Command::Ask(args) => ask::run(&config, args),
+        Command::Reindex(args) => library::reindex(config, args),
+        Command::Sources(args) => library::sources(&config, &args),
+        Command::Salary(args) => answers::salary(&config, &args),
+        Command::Skills(args) => answers::skills(&config, &args),
+        Command::Roadmap(args) => answers::roadmap(&config, &args),
         Command::Run(args) => bot::run(&config, &args),
         Command::Serve(args) => bot::serve(&config, &args),
         Command::Register => bot::register(&config),
@@ -247,6 +129,10 @@ pub fn run(cli: Cli, config: Config) -> Result<ExitCode> {
     };
     match result {
         Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(EXIT_USAGE))
+        }
         other => other,
     }
 }
@@ -271,20 +157,36 @@ pub fn seed_source(config: &Config) -> SeedSource {
     SeedSource::dir_or_embedded(&config.library.seeds_dir, config.seeds_dir_is_default())
 }
 
+/// The vocabulary for these settings: the shipped one, with the files of
+/// `library.vocabulary_dir` (when set) in place of the shipped ones.
+///
+/// # Errors
+/// When a vocabulary file cannot be read or is invalid.
+pub fn vocabulary(config: &Config) -> Result<Arc<Vocabulary>> {
+    let dir = &config.library.vocabulary_dir;
+    let dir = (!dir.as_os_str().is_empty()).then_some(dir.as_path());
+    Ok(Arc::new(Vocabulary::load(dir)?))
+}
+
+/// How these settings build an index (the threads; at least one).
+fn build_options(config: &Config) -> BuildOptions {
+    BuildOptions {
+        threads: config.library.index_threads.max(1),
+        ..BuildOptions::default()
+    }
+}
+
 /// Opens the engine for these settings, building the index on first use.
 ///
 /// # Errors
 /// When no index exists and none can be built.
 pub fn open_engine(config: &Config) -> Result<Engine> {
     let seeds = seed_source(config);
-    let options = BuildOptions {
-        threads: config.library.index_threads.max(1),
-        ..BuildOptions::default()
-    };
     let (library, outcome) = Library::open(
         seeds.clone(),
-        IndexDir::new(&config.library.index_dir),
-        options,
+        &config.library.index_dir,
+        build_options(config),
+        vocabulary(config)?,
     )
     .with_context(|| format!("cannot open the guide library ({})", seeds.describe()))?;
     match outcome {
@@ -302,168 +204,6 @@ pub fn open_engine(config: &Config) -> Result<Engine> {
     ))
 }
 
-fn ask(config: &Config, args: AskArgs) -> Result<ExitCode> {
-    let options = SearchOptions {
-        limit: args.limit.map_or(config.search.limit, usize::from),
-        snippet_chars: config.search.snippet_chars,
-        ..SearchOptions::default()
-    };
-    if let Some(batch) = &args.batch {
-        let engine = open_engine(config)?;
-        return ask_batch(&engine, batch, options, args.json);
-    }
-    let question = args.question.join(" ");
-    if question.trim().is_empty() {
-        eprintln!("error: {}", QuestionError::Empty);
-        return Ok(ExitCode::from(EXIT_USAGE));
-    }
-    let engine = open_engine(config)?;
-    let asked = engine.ask(&question, options)?;
-    if asked.results.truncated {
-        eprintln!(
-            "note: the question was cut to {} characters",
-            crate::search::MAX_QUESTION_CHARS
-        );
-    }
-    let stdout = io::stdout();
-    let ansi = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.json {
-        serde_json::to_writer(&mut out, &JsonAnswer::from(&asked))?;
-        writeln!(out)?;
-    } else {
-        write_text_answer(&mut out, &asked, ansi)?;
-    }
-    finish(out)
-}
-
-/// Questions read and answered together in batch mode: enough to share out between threads,
-/// few enough to keep memory flat on any input size.
-const BATCH_BLOCK: usize = 4096;
-/// Below this many questions in a block, one thread answers them all.
-const PARALLEL_FROM: usize = 64;
-/// Threads answering a batch.
-const BATCH_THREADS: usize = 2;
-
-fn ask_batch(engine: &Engine, path: &Path, options: SearchOptions, json: bool) -> Result<ExitCode> {
-    let stdin = path.as_os_str() == "-";
-    // Typed questions are answered one at a time, as they come.
-    let interactive = stdin && io::stdin().is_terminal();
-    let input: Box<dyn BufRead> = if stdin {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(io::BufReader::new(std::fs::File::open(path).with_context(
-            || format!("cannot open batch file {}", path.display()),
-        )?))
-    };
-    let block_size = if interactive { 1 } else { BATCH_BLOCK };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(BATCH_THREADS);
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut lines = input.lines();
-    let mut block: Vec<String> = Vec::with_capacity(block_size);
-    // 1-based line number of block[0].
-    let mut first = 1;
-    loop {
-        block.clear();
-        let mut failure = None;
-        while block.len() < block_size {
-            match lines.next() {
-                None => break,
-                Some(Ok(line)) => block.push(line),
-                Some(Err(e)) => {
-                    failure = Some(e);
-                    break;
-                }
-            }
-        }
-        if threads > 1 && block.len() >= PARALLEL_FROM {
-            // Contiguous chunks, one per thread, written back in input order.
-            let chunk = block.len().div_ceil(threads);
-            let answers: Vec<Vec<u8>> = std::thread::scope(|scope| {
-                let workers: Vec<_> = block
-                    .chunks(chunk)
-                    .enumerate()
-                    .map(|(k, lines)| {
-                        scope.spawn(move || {
-                            let mut buf = Vec::with_capacity(lines.len() * 1024);
-                            for (i, line) in lines.iter().enumerate() {
-                                let n = first + k * chunk + i;
-                                answer_line(&mut buf, engine, n, line, options, json)
-                                    .expect("writing to memory cannot fail");
-                            }
-                            buf
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| w.join().expect("a batch worker panicked"))
-                    .collect()
-            });
-            for buf in &answers {
-                out.write_all(buf)?;
-            }
-        } else {
-            for (i, line) in block.iter().enumerate() {
-                answer_line(&mut out, engine, first + i, line, options, json)?;
-            }
-        }
-        if interactive {
-            out.flush()?;
-        }
-        if let Some(e) = failure {
-            return Err(e).with_context(|| {
-                format!(
-                    "cannot read line {} of {}",
-                    first + block.len(),
-                    path.display()
-                )
-            });
-        }
-        if block.len() < block_size {
-            break;
-        }
-        first += block.len();
-    }
-    finish(out)
-}
-
-/// Writes the answer to line `n` of a batch: one JSON object per line, or the text answer and a
-/// blank line.
-fn answer_line(
-    out: &mut impl Write,
-    engine: &Engine,
-    n: usize,
-    line: &str,
-    options: SearchOptions,
-    json: bool,
-) -> io::Result<()> {
-    match engine.ask(line, options) {
-        Ok(asked) if json => {
-            serde_json::to_writer(&mut *out, &JsonAnswer::from(&asked))?;
-            writeln!(out)
-        }
-        Ok(asked) => {
-            write_text_answer(out, &asked, false)?;
-            writeln!(out)
-        }
-        Err(e) if json => {
-            serde_json::to_writer(
-                &mut *out,
-                &JsonError {
-                    query: line.trim(),
-                    results: [],
-                    error: e.to_string(),
-                },
-            )?;
-            writeln!(out)
-        }
-        Err(e) => writeln!(out, "line {n}: {e}\n"),
-    }
-}
-
 /// Flushes stdout; a closed pipe (`| head`) is success, not an error.
 fn finish(mut out: impl Write) -> Result<ExitCode> {
     match out.flush() {
@@ -472,706 +212,9 @@ fn finish(mut out: impl Write) -> Result<ExitCode> {
     }
 }
 
-/// The documented JSON shape of an answer (see README).
-#[derive(Debug, Serialize)]
-pub struct JsonAnswer<'a> {
-    /// The question as searched.
-    pub query: &'a str,
-    /// Whether the guides answer it, and why not when not (`confident`, `reason`).
-    #[serde(flatten)]
-    pub verdict: Verdict,
-    /// Ranked passages.
-    pub results: Vec<JsonResult<'a>>,
-}
-
-/// One result in [`JsonAnswer`].
-#[derive(Debug, Serialize)]
-pub struct JsonResult<'a> {
-    /// 1-based rank.
-    pub rank: usize,
-    /// Relevance score.
-    pub score: f32,
-    /// Guide file name.
-    pub source: &'a str,
-    /// Guide title.
-    pub title: &'a str,
-    /// Section heading.
-    pub section: &'a str,
-    /// First line of the passage.
-    pub start_line: u32,
-    /// Last line of the passage.
-    pub end_line: u32,
-    /// The whole passage.
-    pub text: &'a str,
-    /// The best part of the passage, plain text.
-    pub snippet: &'a str,
-    /// The matched words: `[start, end)` character offsets into `snippet`.
-    pub highlights: Vec<[usize; 2]>,
-}
-
-#[derive(Serialize)]
-struct JsonError<'a> {
-    query: &'a str,
-    results: [(); 0],
-    error: String,
-}
-
-impl<'a> From<&'a Asked> for JsonAnswer<'a> {
-    fn from(a: &'a Asked) -> Self {
-        JsonAnswer {
-            query: &a.results.query,
-            verdict: a.verdict,
-            results: a.results.hits.iter().map(JsonResult::from).collect(),
-        }
-    }
-}
-
-impl<'a> From<&'a Hit> for JsonResult<'a> {
-    fn from(h: &'a Hit) -> Self {
-        JsonResult {
-            rank: h.rank,
-            score: h.score,
-            source: &h.passage.source,
-            title: &h.passage.title,
-            section: &h.passage.section,
-            start_line: h.passage.start_line,
-            end_line: h.passage.end_line,
-            text: &h.passage.text,
-            snippet: &h.snippet.text,
-            highlights: h.snippet.char_highlights(),
-        }
-    }
-}
-
-/// The citation line of a hit: `[1] Title — Section (file:lines)`.
-pub fn citation(hit: &Hit) -> String {
-    let p = &hit.passage;
-    format!(
-        "[{}] {} — {} ({}:{}-{})",
-        hit.rank, p.title, p.section, p.source, p.start_line, p.end_line
-    )
-}
-
-fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool) -> io::Result<()> {
-    let results = &asked.results;
-    writeln!(out, "Q: {}", results.query)?;
-    let corrected: Vec<String> = results
-        .terms
-        .iter()
-        .filter(|t| t.corrected)
-        .map(|t| format!("{} → {}", t.from, t.term))
-        .collect();
-    if !corrected.is_empty() {
-        writeln!(out, "(read as: {})", corrected.join(", "))?;
-    }
-    if results.hits.is_empty() {
-        writeln!(
-            out,
-            "\nNo passage in the guides matches this question. Try other words, or `careerbot sources` to see what the library covers."
-        )?;
-        return Ok(());
-    }
-    if !asked.verdict.confident {
-        writeln!(
-            out,
-            "\nThe guides do not answer this well, so here are only the closest passages; `careerbot sources` lists what the library covers."
-        )?;
-    }
-    for hit in &results.hits {
-        writeln!(out, "\n{}", citation(hit))?;
-        writeln!(out, "    {}", terminal_snippet(&hit.snippet, ansi))?;
-    }
-    Ok(())
-}
-
-/// A snippet for the terminal: its highlights in ANSI bold, or plain text without colour.
-pub fn terminal_snippet(snippet: &Snippet, ansi: bool) -> String {
-    if !ansi {
-        return snippet.text.clone();
-    }
-    let mut out = String::with_capacity(snippet.text.len() + 8 * snippet.highlights.len());
-    for (piece, highlighted) in snippet.pieces() {
-        if highlighted {
-            out.push_str("\x1b[1m");
-            out.push_str(piece);
-            out.push_str("\x1b[0m");
-        } else {
-            out.push_str(piece);
-        }
-    }
-    out
-}
-
-fn reindex(mut config: Config, args: ReindexArgs) -> Result<ExitCode> {
-    if let Some(seeds) = args.seeds {
-        config.library.seeds_dir = seeds;
-    }
-    if let Some(index) = args.index {
-        config.library.index_dir = index;
-    }
-    let seeds = seed_source(&config);
-    let dir = IndexDir::new(&config.library.index_dir);
-    let options = BuildOptions {
-        threads: config.library.index_threads.max(1),
-        ..BuildOptions::default()
-    };
-    let started = Instant::now();
-    let built = build_generation(&dir, &seeds, &options, |_| {}).with_context(|| {
-        format!(
-            "reindex of {} failed; the previous index (if any) is unchanged",
-            seeds.describe()
-        )
-    })?;
-    let elapsed = started.elapsed();
-    let meta = built.meta();
-    let peak = peak_memory_mb();
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        let report = JsonReindex {
-            documents: meta.guides.len(),
-            passages: meta.passages,
-            skipped: &meta.skipped,
-            milliseconds: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
-            index: &config.library.index_dir,
-            generation: built.generation(),
-            peak_memory_mb: peak,
-        };
-        serde_json::to_writer(&mut out, &report)?;
-        writeln!(out)?;
-        return finish(out);
-    }
-    writeln!(
-        out,
-        "Indexed {} documents, {} passages in {:.1} ms",
-        meta.guides.len(),
-        meta.passages,
-        elapsed.as_secs_f64() * 1000.0
-    )?;
-    writeln!(
-        out,
-        "index: {} ({})",
-        config.library.index_dir.display(),
-        built.generation()
-    )?;
-    if let Some(mb) = peak {
-        writeln!(out, "peak memory: {mb} MB")?;
-    }
-    for s in &meta.skipped {
-        writeln!(out, "skipped {}: {}", s.file, s.reason)?;
-    }
-    finish(out)
-}
-
-/// The documented JSON shape of `reindex --json` (see README).
-#[derive(Debug, Serialize)]
-pub struct JsonReindex<'a> {
-    /// Guides indexed.
-    pub documents: usize,
-    /// Passages indexed.
-    pub passages: usize,
-    /// Files not indexed, and why.
-    pub skipped: &'a [Skipped],
-    /// Wall time of the build.
-    pub milliseconds: u64,
-    /// The index directory.
-    pub index: &'a Path,
-    /// The generation built.
-    pub generation: &'a str,
-    /// Peak resident memory of the process (MiB), where the platform reports it.
-    pub peak_memory_mb: Option<u64>,
-}
-
-/// Peak resident memory of this process in MiB (`VmHWM` of `/proc/self/status`), on Linux.
-#[cfg(target_os = "linux")]
-pub fn peak_memory_mb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    parse_vm_hwm(&status).map(|kb| (kb + 512) / 1024)
-}
-
-/// Peak resident memory: not reported on this platform.
-#[cfg(not(target_os = "linux"))]
-pub fn peak_memory_mb() -> Option<u64> {
-    None
-}
-
-/// The `VmHWM` of a `/proc/<pid>/status` text, in kB.
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-fn parse_vm_hwm(status: &str) -> Option<u64> {
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let mut words = line["VmHWM:".len()..].split_whitespace();
-    let kb = words.next()?.parse().ok()?;
-    (words.next() == Some("kB")).then_some(kb)
-}
-
-fn sources(config: &Config, args: &SourcesArgs) -> Result<ExitCode> {
-    let index = open_engine(config)?.current();
-    let meta = index.meta();
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &meta.guides)?;
-        writeln!(out)?;
-    } else {
-        for g in &meta.guides {
-            writeln!(out, "{:>4}  {}  {}", g.passages, g.source, g.title)?;
-        }
-        writeln!(
-            out,
-            "{} guides, {} passages",
-            meta.guides.len(),
-            meta.passages
-        )?;
-        for s in &meta.skipped {
-            writeln!(out, "skipped {}: {}", s.file, s.reason)?;
-        }
-    }
-    finish(out)
-}
-
-fn salary_cmd(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
-    let engine = open_engine(config)?;
-    let salary = engine.salary(args.level)?;
-    let answer = &salary.answer;
-    // The chart comes first: when it cannot be made, nothing is printed and no file is written.
-    if let Some(path) = &args.chart {
-        if answer.is_empty() {
-            bail!(
-                "the guides give no salary figures{}, so there is no chart to draw; {} was not written",
-                level_phrase(args.level),
-                path.display()
-            );
-        }
-        let png = engine
-            .salary_chart(&salary)?
-            .context("the salary answer has no figures to chart")?;
-        std::fs::write(path, png.as_slice())
-            .with_context(|| format!("cannot write the salary chart to {}", path.display()))?;
-    }
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &JsonSalary::from(answer))?;
-        writeln!(out)?;
-    } else {
-        write_salary(&mut out, answer)?;
-    }
-    if let Some(path) = &args.chart {
-        let (w, h) = CHART_SIZE;
-        let said = format!("Chart written to {} ({w}×{h} PNG).", path.display());
-        if args.json {
-            // stdout stays pure JSON.
-            eprintln!("{said}");
-        } else {
-            writeln!(out, "\n{said}")?;
-        }
-    }
-    finish(out)
-}
-
-/// The documented JSON shape of `salary --json` (see README): the [`SalaryAnswer`], with each
-/// row the chosen [`SalaryFigure`] itself (it carries its level and citation).
-#[derive(Debug, Serialize)]
-pub struct JsonSalary<'a> {
-    /// The level asked for; `null` for every level.
-    pub level: Option<Level>,
-    /// One figure per (level, source), ordered by level then source.
-    pub rows: Vec<&'a SalaryFigure>,
-    /// One summary per level that has rows.
-    pub summaries: &'a [LevelSummary],
-    /// The guides' qualifiers about pay.
-    pub notes: &'a [salary::SalaryNote],
-}
-
-impl<'a> From<&'a SalaryAnswer> for JsonSalary<'a> {
-    fn from(a: &'a SalaryAnswer) -> Self {
-        JsonSalary {
-            level: a.level,
-            rows: a.rows.iter().map(|r| &r.figure).collect(),
-            summaries: &a.summaries,
-            notes: &a.notes,
-        }
-    }
-}
-
-/// " for the senior level", or "" for every level.
-fn level_phrase(level: Option<Level>) -> String {
-    level.map_or_else(String::new, |l| {
-        format!(" for the {} level", level_name(l).to_lowercase())
-    })
-}
-
-/// Short level names for tables: "Entry", "Mid", "Senior", "Lead", "Overall".
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Entry => "Entry",
-        Level::Mid => "Mid",
-        Level::Senior => "Senior",
-        Level::Lead => "Lead",
-        Level::Overall => "Overall",
-    }
-}
-
-/// Where a cited item sits in its guide.
-#[derive(Debug, Clone, Copy)]
-enum At {
-    /// The exact line.
-    Line(u32),
-    /// The passage's lines.
-    Lines(u32, u32),
-}
-
-/// A citation as `ask` prints it: `Title — Section (file:line)` or `(file:start-end)`. The
-/// section is left out when it is empty or repeats the title.
-fn cite(title: &str, section: &str, source: &str, at: At) -> String {
-    let lines = match at {
-        At::Line(n) => n.to_string(),
-        At::Lines(a, b) => format!("{a}-{b}"),
-    };
-    let section = section.trim();
-    if section.is_empty() || section == title.trim() {
-        format!("{title} ({source}:{lines})")
-    } else {
-        format!("{title} — {section} ({source}:{lines})")
-    }
-}
-
-fn roadmap_cite(c: &roadmap::Citation) -> String {
-    cite(&c.title, &c.section, &c.source, At::Line(c.line))
-}
-
-/// Whole dollars with thousands separators: 85000 → "$85,000".
-fn usd(v: u32) -> String {
-    let digits = v.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("${out}")
-}
-
-/// A figure's yearly range, with the amounts as stated when the guide does not state them per
-/// year: "$70K–$95K", "$200K+", "$41.6K–$62.4K (stated $20–$30 per hour)".
-fn figure_range(f: &SalaryFigure) -> String {
-    let yearly = f.range_label();
-    if f.period == Period::Year {
-        return yearly;
-    }
-    let plus = if f.open_ended { "+" } else { "" };
-    let stated = if f.stated_low == f.stated_high {
-        format!("{}{plus}", usd(f.stated_low))
-    } else {
-        format!("{}–{}{plus}", usd(f.stated_low), usd(f.stated_high))
-    };
-    format!("{yearly} (stated {stated} {})", f.period.label())
-}
-
-/// "Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides".
-fn summary_line(s: &LevelSummary) -> String {
-    let plus = if s.open_ended { "+" } else { "" };
-    let range = if s.lowest == s.highest {
-        format!("{}{plus}", salary::format_usd_k(s.lowest))
-    } else {
-        format!(
-            "{}–{}{plus}",
-            salary::format_usd_k(s.lowest),
-            salary::format_usd_k(s.highest)
-        )
-    };
-    let plural = if s.sources == 1 { "" } else { "s" };
-    format!(
-        "{}: {range}, median of midpoints {}, from {} guide{plural}",
-        level_name(s.level),
-        salary::format_usd_k(s.median_midpoint),
-        s.sources
-    )
-}
-
-fn note_label(kind: salary::NoteKind) -> &'static str {
-    match kind {
-        salary::NoteKind::Location => "Location",
-        salary::NoteKind::Remote => "Remote work",
-        salary::NoteKind::TopEnd => "Top end",
-        salary::NoteKind::Drivers => "What drives pay",
-        salary::NoteKind::Compensation => "Pay structure",
-    }
-}
-
-fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result<()> {
-    if a.is_empty() {
-        return writeln!(
-            out,
-            "The guides give no salary figures{}.",
-            level_phrase(a.level)
-        );
-    }
-    writeln!(
-        out,
-        "Salaries in USD per year, one figure per guide and level:\n"
-    )?;
-    let ranges: Vec<String> = a.rows.iter().map(|r| figure_range(&r.figure)).collect();
-    let width = ranges.iter().map(|r| r.chars().count()).max().unwrap_or(0);
-    for (row, range) in a.rows.iter().zip(&ranges) {
-        let f = &row.figure;
-        writeln!(
-            out,
-            "{:<7}  {range:<width$}  {}",
-            level_name(row.level),
-            cite(&f.title, &f.section, &f.source, At::Line(f.line))
-        )?;
-    }
-    writeln!(out)?;
-    for s in &a.summaries {
-        writeln!(out, "{}", summary_line(s))?;
-    }
-    if !a.notes.is_empty() {
-        writeln!(out, "\nNotes from the guides:")?;
-        for n in &a.notes {
-            writeln!(out, "  - {}: {}", note_label(n.kind), n.text)?;
-            writeln!(
-                out,
-                "      {}",
-                cite(&n.title, &n.section, &n.source, At::Line(n.line))
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn skills_cmd(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
-    let answer = open_engine(config)?.skills(args.topic, args.level)?.answer;
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &answer)?;
-        writeln!(out)?;
-    } else {
-        write_skills(&mut out, &answer)?;
-    }
-    finish(out)
-}
-
-/// The start of a passage on one line: its lines joined with " · ", cut on a word boundary.
-fn excerpt(text: &str, max_chars: usize) -> String {
-    let joined = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    if joined.chars().count() <= max_chars {
-        return joined;
-    }
-    let cut: String = joined.chars().take(max_chars).collect();
-    let cut = match cut.rfind(' ') {
-        Some(p) if p > max_chars / 2 => &cut[..p],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([' ', '·', ',', ';', ':']))
-}
-
-fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result<()> {
-    writeln!(out, "{}", a.summary())?;
-    if !a.skills.is_empty() {
-        writeln!(
-            out,
-            "\nSkills ({}), each cited at its first line in every guide naming it:",
-            a.skills.len()
-        )?;
-    }
-    for s in &a.skills {
-        let guides = if s.guides == 1 { "guide" } else { "guides" };
-        let lines = if s.mentions == 1 { "line" } else { "lines" };
-        writeln!(
-            out,
-            "  {} — {} {guides}, {} {lines}",
-            s.name, s.guides, s.mentions
-        )?;
-        // Citations are ordered by source then line: the first of each source.
-        let mut shown = 0;
-        let mut last: Option<&str> = None;
-        for c in &s.citations {
-            if last == Some(c.source.as_str()) {
-                continue;
-            }
-            last = Some(c.source.as_str());
-            shown += 1;
-            writeln!(
-                out,
-                "      {}",
-                cite(&c.title, &c.section, &c.source, At::Line(c.line))
-            )?;
-        }
-        let more = s.citations.len() - shown;
-        if more > 0 {
-            let lines = if more == 1 { "line" } else { "lines" };
-            writeln!(out, "      (and {more} more {lines}; --json lists all)")?;
-        }
-    }
-    if !a.passages.is_empty() {
-        writeln!(out, "\nBest passages:")?;
-        for (i, p) in a.passages.iter().enumerate() {
-            writeln!(
-                out,
-                "  [{}] {}",
-                i + 1,
-                cite(
-                    &p.title,
-                    &p.section,
-                    &p.source,
-                    At::Lines(p.start_line, p.end_line)
-                )
-            )?;
-            writeln!(out, "      names: {}", p.skills.join(", "))?;
-            writeln!(out, "      {}", excerpt(&p.text, 240))?;
-        }
-    }
-    if let Some(level) = a.level {
-        if a.expectations.is_empty() {
-            writeln!(
-                out,
-                "\nThe guides say nothing specific about what the {} level needs.",
-                level_name(level).to_lowercase()
-            )?;
-        } else {
-            writeln!(out, "\nWhat the guides expect by level:")?;
-        }
-        for e in &a.expectations {
-            writeln!(out, "  - {}: {}", level_name(e.level), e.text)?;
-            writeln!(
-                out,
-                "      {}",
-                cite(&e.title, &e.section, &e.source, At::Line(e.line))
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn roadmap_cmd(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
-    let answer = open_engine(config)?.roadmap(args.stage, args.focus)?.answer;
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &answer)?;
-        writeln!(out)?;
-    } else {
-        write_roadmap(&mut out, &answer)?;
-    }
-    finish(out)
-}
-
-/// "1–2 years in the stage", "5+ years of experience", "1–2 years to qualify".
-fn duration_label(d: &roadmap::Duration) -> String {
-    let what = match d.kind {
-        roadmap::DurationKind::InStage => " in the stage",
-        roadmap::DurationKind::ExperienceRequired => " of experience",
-        roadmap::DurationKind::ToQualify => " to qualify",
-        roadmap::DurationKind::Unspecified => "",
-    };
-    format!("{}{what}", d.label())
-}
-
-fn item_kind_label(kind: roadmap::ItemKind) -> &'static str {
-    use roadmap::ItemKind as K;
-    match kind {
-        K::InterviewFormat => "Format",
-        K::InterviewRound => "Round",
-        K::InterviewEvaluation => "Evaluated",
-        K::InterviewPitfall => "Pitfall",
-        K::InterviewAdvice => "Advice",
-        K::PortfolioInclude => "Include",
-        K::ExampleProject => "Example project",
-        K::PortfolioAdvice => "Advice",
-        K::ResumeTip => "Resume",
-    }
-}
-
-fn write_items(out: &mut impl Write, heading: &str, items: &[RoadmapItem]) -> io::Result<()> {
-    if items.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "\n{heading}:")?;
-    for i in items {
-        let label = match &i.label {
-            Some(l) => format!("{} · {l}", item_kind_label(i.kind)),
-            None => item_kind_label(i.kind).to_string(),
-        };
-        writeln!(out, "  - {label}: {}", i.text)?;
-        writeln!(out, "      {}", roadmap_cite(&i.cite))?;
-    }
-    Ok(())
-}
-
-fn write_roadmap(out: &mut impl Write, a: &RoadmapAnswer) -> io::Result<()> {
-    let what = match a.stage {
-        Some(s) => format!("{} — {} stage", a.focus.label(), s.label()),
-        None => a.focus.label().to_string(),
-    };
-    if a.is_empty() {
-        return writeln!(out, "{what}: the guides say nothing about this.");
-    }
-    write!(out, "{what}, from the guides")?;
-    if !a.stages.is_empty() {
-        writeln!(out, "\n\nCareer stages:")?;
-        for s in &a.stages {
-            let plural = if s.guides == 1 { "" } else { "s" };
-            writeln!(out, "  {} — {} guide{plural}", s.label, s.guides)?;
-            for c in &s.citations {
-                match &c.duration {
-                    Some(d) => writeln!(out, "    - [{}] {}", duration_label(d), c.text)?,
-                    None => writeln!(out, "    - {}", c.text)?,
-                }
-                writeln!(out, "        {}", roadmap_cite(&c.cite))?;
-            }
-        }
-    } else {
-        writeln!(out)?;
-    }
-    if !a.lateral_moves.is_empty() {
-        writeln!(out, "\nLateral moves:")?;
-        for m in &a.lateral_moves {
-            let plural = if m.guides == 1 { "" } else { "s" };
-            writeln!(out, "  {} — {} guide{plural}", m.track, m.guides)?;
-            for c in &m.citations {
-                writeln!(out, "    - {}", c.text)?;
-                writeln!(out, "        {}", roadmap_cite(&c.cite))?;
-            }
-        }
-    }
-    if !a.learning_path.is_empty() {
-        writeln!(out, "\nLearning path:")?;
-        let mut list: Option<(&str, &str)> = None;
-        for step in &a.learning_path {
-            let this = (step.cite.source.as_str(), step.list.as_str());
-            if list != Some(this) {
-                list = Some(this);
-                let list = step.list.trim().trim_end_matches(':');
-                writeln!(out, "  {list} ({}):", step.cite.source)?;
-            }
-            match step.kind {
-                roadmap::StepKind::Step => writeln!(out, "    {}. {}", step.order, step.text)?,
-                roadmap::StepKind::Tip => writeln!(out, "    Tip: {}", step.text)?,
-            }
-            writeln!(out, "        {}", roadmap_cite(&step.cite))?;
-        }
-    }
-    write_items(out, "Interviews", &a.interviews)?;
-    write_items(out, "Portfolio & resume", &a.portfolio)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn terminal_rendering_of_snippets() {
-        let s = Snippet {
-            text: "a b c*d".into(),
-            highlights: std::iter::once(2..3).collect(),
-        };
-        assert_eq!(terminal_snippet(&s, false), "a b c*d");
-        assert_eq!(terminal_snippet(&s, true), "a \x1b[1mb\x1b[0m c*d");
-    }
 
     #[test]
     fn cli_parses() {
@@ -1183,108 +226,5 @@ mod tests {
             Command::Ask(AskArgs { limit: Some(3), .. })
         ));
         assert!(Cli::try_parse_from(["careerbot", "ask", "--limit", "0", "x"]).is_err());
-    }
-
-    #[test]
-    fn option_values_parse_with_aliases_and_reject_the_rest() {
-        let cli = Cli::try_parse_from(["careerbot", "salary", "--level", "Junior"]).unwrap();
-        assert!(matches!(
-            cli.command,
-            Command::Salary(SalaryArgs {
-                level: Some(Level::Entry),
-                ..
-            })
-        ));
-        let cli = Cli::try_parse_from(["careerbot", "skills"]).unwrap();
-        assert!(matches!(
-            cli.command,
-            Command::Skills(SkillsArgs {
-                topic: Topic::All,
-                level: None,
-                ..
-            })
-        ));
-        let cli = Cli::try_parse_from(["careerbot", "roadmap", "--stage", "cto", "--focus", "cv"])
-            .unwrap();
-        assert!(matches!(
-            cli.command,
-            Command::Roadmap(RoadmapArgs {
-                stage: Some(Stage::Lead),
-                focus: Focus::Portfolio,
-                ..
-            })
-        ));
-        let err = Cli::try_parse_from(["careerbot", "skills", "--topic", "cooking"]).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::InvalidValue);
-        assert_eq!(err.exit_code(), 2);
-        let text = err.to_string();
-        assert!(text.contains("'cooking'"), "{text}");
-        assert!(text.contains("cloud_devops"), "{text}");
-    }
-
-    #[test]
-    fn peak_memory_is_read_from_vm_hwm() {
-        let status = "Name:\tcareerbot\nVmPeak:\t  999 kB\nVmHWM:\t   35840 kB\nVmRSS:\t 1 kB\n";
-        assert_eq!(parse_vm_hwm(status), Some(35840));
-        assert_eq!(parse_vm_hwm("VmRSS: 1 kB\n"), None);
-        if cfg!(target_os = "linux") {
-            assert!(peak_memory_mb().is_some_and(|mb| mb > 0));
-        }
-    }
-
-    #[test]
-    fn figures_and_citations_render() {
-        assert_eq!(usd(85_000), "$85,000");
-        assert_eq!(usd(999), "$999");
-        assert_eq!(usd(1_234_567), "$1,234,567");
-        assert_eq!(
-            cite("Guide", "Pay", "a.txt", At::Line(7)),
-            "Guide — Pay (a.txt:7)"
-        );
-        assert_eq!(
-            cite("Guide", "", "a.txt", At::Lines(3, 9)),
-            "Guide (a.txt:3-9)"
-        );
-        let figure = SalaryFigure {
-            source: "a.txt".into(),
-            title: "Guide".into(),
-            section: "Pay".into(),
-            line: 7,
-            start_line: 5,
-            end_line: 9,
-            level: Level::Entry,
-            low: 41_600,
-            high: 62_400,
-            open_ended: false,
-            period: Period::Hour,
-            stated_low: 20,
-            stated_high: 30,
-            raw: "$20-$30 an hour".into(),
-            form: salary::FigureForm::Prose,
-            top_end: false,
-        };
-        assert_eq!(
-            figure_range(&figure),
-            "$41.6K–$62.4K (stated $20–$30 per hour)"
-        );
-        let summary = LevelSummary {
-            level: Level::Entry,
-            lowest: 60_000,
-            highest: 95_000,
-            median_midpoint: 81_750,
-            open_ended: false,
-            sources: 4,
-        };
-        assert_eq!(
-            summary_line(&summary),
-            "Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides"
-        );
-    }
-
-    #[test]
-    fn excerpts_cut_on_words() {
-        assert_eq!(excerpt("one\ntwo", 50), "one · two");
-        let cut = excerpt("alpha beta gamma delta epsilon", 20);
-        assert_eq!(cut, "alpha beta gamma…");
     }
 }

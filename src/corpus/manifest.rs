@@ -1,13 +1,13 @@
-//! The guide manifest, `sources.toml`: a human title (and optionally author, publisher, url) for
-//! each guide file.
+//! The guide manifest, `sources.toml`: a human title (and optionally author, publisher, url and
+//! the career it is about) for each guide file. A key this version does not know is a warning
+//! naming it, never a library that fails to index.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 /// What the manifest says about one guide.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceInfo {
     /// The guide's file name.
     pub file: String,
@@ -19,19 +19,27 @@ pub struct SourceInfo {
     pub publisher: Option<String>,
     /// Where it was published.
     pub url: Option<String>,
+    /// The career the guide is about ("Electrician"); inferred from the title when absent.
+    pub career: Option<String>,
+    /// Keys this version does not know (reported as warnings).
+    #[serde(flatten, skip_serializing)]
+    pub unknown: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ManifestFile {
     #[serde(default)]
     guide: Vec<SourceInfo>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, toml::Value>,
 }
 
 /// The parsed manifest: file name → entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Manifest {
     entries: HashMap<String, SourceInfo>,
+    /// What was ignored, for people: unknown keys, by where they were.
+    pub warnings: Vec<String>,
 }
 
 impl Manifest {
@@ -42,15 +50,32 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let file: ManifestFile = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut entries = HashMap::new();
-        for info in file.guide {
+        let mut warnings: Vec<String> = file
+            .unknown
+            .keys()
+            .map(|k| format!("unknown key `{k}` ignored (the manifest has only [[guide]] entries)"))
+            .collect();
+        for mut info in file.guide {
             if info.file.trim().is_empty() {
                 return Err("a [[guide]] entry has an empty `file`".to_string());
             }
+            for key in std::mem::take(&mut info.unknown).into_keys() {
+                warnings.push(format!("{}: unknown key `{key}` ignored", info.file));
+            }
+            info.career = info
+                .career
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string);
             if let Some(old) = entries.insert(info.file.clone(), info) {
                 return Err(format!("{} is listed twice", old.file));
             }
         }
-        Ok(Manifest { entries })
+        for w in &warnings {
+            tracing::warn!(warning = %w, "sources.toml");
+        }
+        Ok(Manifest { entries, warnings })
     }
 
     /// The entry for a guide file, if any.
@@ -73,6 +98,22 @@ mod tests {
             Manifest::parse("[[guide]]\nfile = \"a.txt\"\n[[guide]]\nfile = \"a.txt\"\n").is_err()
         );
         assert!(Manifest::parse("[[guide]]\nfile = \"\"\n").is_err());
-        assert!(Manifest::parse("[[guide]]\nfile = \"a\"\ncolour = 1\n").is_err());
+    }
+
+    #[test]
+    fn careers_are_read_and_unknown_keys_are_warnings() {
+        let m = Manifest::parse(
+            "[[guide]]\nfile = \"a\"\ncareer = \" Electrician \"\ncolour = 1\n[[guide]]\nfile = \"b\"\ncareer = \"\"\n[extra]\nx = 1\n",
+        )
+        .unwrap();
+        assert_eq!(m.get("a").unwrap().career.as_deref(), Some("Electrician"));
+        assert_eq!(m.get("b").unwrap().career, None);
+        assert_eq!(m.warnings.len(), 2, "{:?}", m.warnings);
+        assert!(
+            m.warnings
+                .iter()
+                .any(|w| w.contains("a: unknown key `colour`"))
+        );
+        assert!(m.warnings.iter().any(|w| w.contains("`extra`")));
     }
 }

@@ -6,6 +6,7 @@
 //! Unreadable, non-UTF-8 or empty files are skipped with a warning and listed in
 //! [`Corpus::skipped`]; a library with no passages at all is an error.
 
+pub mod careers;
 pub mod clean;
 pub mod manifest;
 pub mod split;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use careers::CareerNamer;
 pub use manifest::{Manifest, SourceInfo};
 
 /// One citable passage of a guide: a heading and the lines under it.
@@ -25,6 +27,8 @@ pub struct Passage {
     pub source: String,
     /// Guide title.
     pub title: String,
+    /// The career the guide is about ("Back-End Developer", "Electrician").
+    pub career: String,
     /// Section heading.
     pub section: String,
     /// 1-based first source line of the passage (its heading, when it has one).
@@ -55,6 +59,8 @@ pub struct Guide {
     pub source: String,
     /// Title from the manifest, else derived from the text.
     pub title: String,
+    /// The career it is about: from the manifest, else inferred from the title.
+    pub career: String,
     /// Author from the manifest, else from a byline in the text.
     pub author: Option<String>,
     /// Publisher from the manifest.
@@ -318,16 +324,38 @@ pub fn is_guide_name(name: &str) -> bool {
 ///
 /// # Errors
 /// A human reason when the file is unreadable, not UTF-8, or has no content.
-pub fn load_guide(file: &SeedFile, manifest: &Manifest) -> Result<Guide, String> {
+pub fn load_guide(
+    file: &SeedFile,
+    manifest: &Manifest,
+    careers: &CareerNamer,
+) -> Result<Guide, String> {
     let bytes = file.read().map_err(|e| format!("unreadable: {e}"))?;
-    parse_guide(&file.name, &bytes, manifest)
+    parse_guide(&file.name, &bytes, manifest, careers)
 }
 
-/// Splits a guide's bytes into passages.
+/// How many heading-like lines from the top are read for the career when the title names none.
+const HEADINGS_FOR_CAREER: usize = 40;
+
+/// A short line without a sentence end: a heading or a list item that may introduce a career.
+fn is_heading_like(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().count() <= 100 && !t.ends_with('.')
+}
+
+/// The career of a guide that names none, in its title or in the manifest.
+pub const UNNAMED_CAREER: &str = "General";
+
+/// Splits a guide's bytes into passages, and names the career it is about: the manifest's
+/// `career` when given, else the one its title (or first heading) names.
 ///
 /// # Errors
 /// A human reason when the bytes are not UTF-8 text or hold no content.
-pub fn parse_guide(name: &str, bytes: &[u8], manifest: &Manifest) -> Result<Guide, String> {
+pub fn parse_guide(
+    name: &str,
+    bytes: &[u8],
+    manifest: &Manifest,
+    careers: &CareerNamer,
+) -> Result<Guide, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {})",
@@ -349,16 +377,36 @@ pub fn parse_guide(name: &str, bytes: &[u8], manifest: &Manifest) -> Result<Guid
     let lines: Vec<&str> = text.lines().collect();
     let cleaned = clean::clean(&lines);
     let info = manifest.get(name);
+    let derived = derive_title(&lines, &cleaned.drop, name);
     let title = info
         .and_then(|i| i.title.clone())
-        .unwrap_or_else(|| derive_title(&lines, &cleaned.drop, name));
-    let passages = split::split(&lines, &cleaned.drop, name, &title);
+        .unwrap_or_else(|| derived.clone());
+    let career = match info.and_then(|i| i.career.as_deref()) {
+        Some(c) => careers.normalise(c),
+        None => careers
+            .from_title(&title)
+            .or_else(|| careers.from_title(&derived))
+            .or_else(|| {
+                lines
+                    .iter()
+                    .zip(&cleaned.drop)
+                    .filter(|(l, d)| !**d && is_heading_like(l))
+                    .take(HEADINGS_FOR_CAREER)
+                    .find_map(|(l, _)| careers.from_heading(l.trim_start_matches(['#', '-', ' '])))
+            })
+            .unwrap_or_else(|| UNNAMED_CAREER.to_string()),
+    };
+    let mut passages = split::split(&lines, &cleaned.drop, name, &title);
     if passages.is_empty() {
         return Err("no text left after removing boilerplate".to_string());
+    }
+    for p in &mut passages {
+        p.career.clone_from(&career);
     }
     Ok(Guide {
         source: name.to_string(),
         title,
+        career,
         author: info.and_then(|i| i.author.clone()).or(cleaned.author),
         publisher: info.and_then(|i| i.publisher.clone()),
         url: info.and_then(|i| i.url.clone()),
@@ -416,14 +464,14 @@ impl Corpus {
     ///
     /// # Errors
     /// When the source cannot be listed, the manifest is invalid, or no passage results.
-    pub fn load(source: &SeedSource) -> Result<Corpus, CorpusError> {
+    pub fn load(source: &SeedSource, careers: &CareerNamer) -> Result<Corpus, CorpusError> {
         let scan = source.scan()?;
         let mut corpus = Corpus {
             guides: Vec::new(),
             skipped: scan.ignored.clone(),
         };
         for file in &scan.files {
-            match load_guide(file, &scan.manifest) {
+            match load_guide(file, &scan.manifest, careers) {
                 Ok(g) => corpus.guides.push(g),
                 Err(reason) => {
                     tracing::warn!(file = %file.name, %reason, "guide skipped");
@@ -459,10 +507,10 @@ mod tests {
     use super::*;
 
     fn seeds() -> Corpus {
-        Corpus::load(&SeedSource::Dir(PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds"
-        ))))
+        Corpus::load(
+            &SeedSource::Dir(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))),
+            crate::answer::fixtures::vocab().careers(),
+        )
         .unwrap()
     }
 
@@ -480,7 +528,11 @@ mod tests {
     #[test]
     fn embedded_matches_directory() {
         let dir = seeds();
-        let embedded = Corpus::load(&SeedSource::Embedded).unwrap();
+        let embedded = Corpus::load(
+            &SeedSource::Embedded,
+            crate::answer::fixtures::vocab().careers(),
+        )
+        .unwrap();
         assert_eq!(dir.guides, embedded.guides);
     }
 
@@ -554,7 +606,11 @@ mod tests {
         fs::write(dir.path().join("empty.txt"), "").unwrap();
         fs::write(dir.path().join("binary.txt"), b"\0\x01\x02").unwrap();
         fs::write(dir.path().join("image.png"), b"png").unwrap();
-        let c = Corpus::load(&SeedSource::Dir(dir.path().to_path_buf())).unwrap();
+        let c = Corpus::load(
+            &SeedSource::Dir(dir.path().to_path_buf()),
+            crate::answer::fixtures::vocab().careers(),
+        )
+        .unwrap();
         assert_eq!(c.guides.len(), 1);
         assert_eq!(c.guides[0].title, "Good Guide");
         let skipped: Vec<&str> = c.skipped.iter().map(|s| s.file.as_str()).collect();
@@ -568,10 +624,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("empty.txt"), "\n\n").unwrap();
         assert!(matches!(
-            Corpus::load(&SeedSource::Dir(dir.path().to_path_buf())),
+            Corpus::load(
+                &SeedSource::Dir(dir.path().to_path_buf()),
+                crate::answer::fixtures::vocab().careers()
+            ),
             Err(CorpusError::Empty { .. })
         ));
-        assert!(Corpus::load(&SeedSource::Dir(dir.path().join("missing"))).is_err());
+        assert!(
+            Corpus::load(
+                &SeedSource::Dir(dir.path().join("missing")),
+                crate::answer::fixtures::vocab().careers()
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -581,6 +646,7 @@ mod tests {
             "g.html",
             b"<html><body><h1>Backend Salaries</h1><p>Entry-level developers earn $75,000 per year in most US cities today.</p><ul><li>Python</li><li>Go</li></ul></body></html>",
             &m,
+            crate::answer::fixtures::vocab().careers(),
         )
         .unwrap();
         let all: String = g
@@ -594,12 +660,13 @@ mod tests {
 
     #[test]
     fn title_is_derived_without_manifest() {
-        let g = parse_guide("x_guide.txt", b"Backend Careers Explained\n\nA long enough paragraph about careers in back-end development.\n", &Manifest::default()).unwrap();
+        let g = parse_guide("x_guide.txt", b"Backend Careers Explained\n\nA long enough paragraph about careers in back-end development.\n", &Manifest::default(), crate::answer::fixtures::vocab().careers()).unwrap();
         assert_eq!(g.title, "Backend Careers Explained");
         let g = parse_guide(
             "x_guide.txt",
             b"just one sentence of text that is prose.\n",
             &Manifest::default(),
+            crate::answer::fixtures::vocab().careers(),
         )
         .unwrap();
         assert_eq!(g.title, "x guide");

@@ -340,6 +340,7 @@ impl<'a> Draft<'a> {
         Some(Passage {
             source: source.to_string(),
             title: title.to_string(),
+            career: String::new(),
             section,
             start_line: first,
             end_line: last,

@@ -18,26 +18,26 @@ const MAX_CACHED_PINS: usize = 200_000;
 
 /// A question's terms, to compare the questions of pinned answers with.
 #[derive(Debug, Clone)]
-pub struct PinMatcher {
-    /// The asked question's distinct terms (the search's own analysis).
+pub struct PinMatcher<'a> {
+    /// The search's own analyzer.
+    analyzer: &'a Analyzer,
+    /// The asked question's distinct terms.
     asked: HashSet<String>,
 }
 
-impl PinMatcher {
-    /// A matcher for the asked `question`.
-    pub fn new(question: &str) -> PinMatcher {
+impl<'a> PinMatcher<'a> {
+    /// A matcher for the asked `question`, read with `analyzer`.
+    pub fn new(analyzer: &'a Analyzer, question: &str) -> PinMatcher<'a> {
         PinMatcher {
-            asked: Analyzer::shared().terms(question).into_iter().collect(),
+            analyzer,
+            asked: analyzer.terms(question).into_iter().collect(),
         }
     }
 
     /// How alike a pinned question is to the asked one, from 0 to 1: the terms they share over
     /// all the terms of both (Jaccard).
     pub fn similarity(&self, pinned_question: &str) -> f64 {
-        let pinned: HashSet<String> = Analyzer::shared()
-            .terms(pinned_question)
-            .into_iter()
-            .collect();
+        let pinned: HashSet<String> = self.analyzer.terms(pinned_question).into_iter().collect();
         jaccard(
             self.asked.intersection(&pinned).count(),
             self.asked.len(),
@@ -72,15 +72,16 @@ fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
     shared as f64 / union as f64
 }
 
-/// The distinct terms of a pinned question, as [`PinMatcher`] compares them.
-pub fn pin_terms(question: &str) -> Vec<String> {
-    Analyzer::shared().terms(question)
+/// The distinct terms of a pinned question, read with `analyzer`, as [`PinMatcher`] compares
+/// them.
+pub fn pin_terms(analyzer: &Analyzer, question: &str) -> Vec<String> {
+    analyzer.terms(question)
 }
 
-/// The fingerprint of the analysis [`pin_terms`] uses: kept beside a pin's terms, so terms made
-/// by another synonym table are made again.
-pub fn pin_analysis() -> &'static str {
-    Analyzer::shared().fingerprint()
+/// The fingerprint of `analyzer`, the analysis [`pin_terms`] used: kept beside a pin's terms, so
+/// terms made with another vocabulary are made again.
+pub fn pin_analysis(analyzer: &Analyzer) -> &str {
+    analyzer.fingerprint()
 }
 
 /// One guild's pinned questions, each analysed once: for each term, the pins whose question has
@@ -218,13 +219,17 @@ impl PinCache {
 mod tests {
     use super::*;
 
+    fn analyzer() -> &'static Analyzer {
+        crate::answer::fixtures::vocab().analyzer()
+    }
+
     fn best<'a>(asked: &str, pinned: &[&'a str]) -> Option<&'a str> {
-        PinMatcher::new(asked).best(pinned.iter().copied(), |q| q)
+        PinMatcher::new(analyzer(), asked).best(pinned.iter().copied(), |q| q)
     }
 
     #[test]
     fn half_the_terms_in_common_is_enough_and_less_is_not() {
-        let asked = PinMatcher::new("rust tokio axum serenity");
+        let asked = PinMatcher::new(analyzer(), "rust tokio axum serenity");
         assert_eq!(asked.similarity("rust tokio axum serenity"), 1.0);
         // 2 shared of 4 terms in all.
         assert_eq!(asked.similarity("rust tokio"), 0.5);
@@ -276,7 +281,7 @@ mod tests {
             pinned
                 .iter()
                 .enumerate()
-                .map(|(i, q)| (i as i64, pin_terms(q))),
+                .map(|(i, q)| (i as i64, pin_terms(analyzer(), q))),
         )
     }
 
@@ -307,7 +312,7 @@ mod tests {
         for n in 0..=pinned.len() {
             let idx = index(&pinned[..n]);
             for q in asked {
-                let matcher = PinMatcher::new(q);
+                let matcher = PinMatcher::new(analyzer(), q);
                 let want = matcher
                     .best(pinned[..n].iter().enumerate(), |(_, p)| p)
                     .map(|(i, _)| i as i64);
@@ -316,7 +321,7 @@ mod tests {
         }
         let tied = index(&["rust axum", "tokio serenity"]);
         assert_eq!(
-            tied.best(&PinMatcher::new("rust tokio axum serenity")),
+            tied.best(&PinMatcher::new(analyzer(), "rust tokio axum serenity")),
             Some(0),
             "equally alike: the first"
         );

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::answer::roadmap::RoadmapAnswer;
-use crate::answer::salary::{Level, SalaryAnswer, format_usd_k};
+use crate::answer::salary::{Level, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
 use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
@@ -316,25 +316,45 @@ fn level_line(level: Level) -> &'static str {
     level.label()
 }
 
-/// `/salary`: a field per level with each guide's range cited, the summary, the notes, and the
-/// chart attached.
+/// `/salary`: a field per career and level with each guide's range cited (in its own words for
+/// the level, in its own period), the summary in the field's name, the notes, and the chart
+/// attached.
 pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u8>>) -> Reply {
     let mut citations = Citations::default();
     let mut fields = Vec::new();
     let mut titles = Vec::new();
+    let several = answer
+        .summaries
+        .iter()
+        .any(|s| Some(&s.career) != answer.summaries.first().map(|f| &f.career));
     for summary in &answer.summaries {
         let rows: Vec<String> = answer
             .rows
             .iter()
-            .filter(|r| r.level == summary.level)
+            .filter(|r| {
+                r.level == summary.level
+                    && r.figure.period == summary.period
+                    && r.figure.cite.career == summary.career
+            })
             .map(|r| {
                 let f = &r.figure;
-                titles.push(f.title.as_str());
-                let n = citations.cite(&f.title, &f.section, &f.source, f.line, f.line);
+                titles.push(f.cite.title.as_str());
+                let n = citations.cite(
+                    &f.cite.title,
+                    &f.cite.section,
+                    &f.cite.source,
+                    f.cite.line,
+                    f.cite.line,
+                );
+                let words = f
+                    .label
+                    .as_deref()
+                    .map(|l| format!("{}: ", escape_markdown(l)))
+                    .unwrap_or_default();
                 format!(
-                    "• {} — {} [{n}]",
+                    "• {words}{} — {} [{n}]",
                     f.range_label(),
-                    escape_markdown(&f.title)
+                    escape_markdown(&f.cite.title)
                 )
             })
             .collect();
@@ -343,18 +363,22 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
         } else {
             "guides"
         };
-        let high = format!(
-            "{}{}",
-            format_usd_k(summary.highest),
-            if summary.open_ended { "+" } else { "" }
-        );
+        let career = if several {
+            format!("{} · ", summary.career)
+        } else {
+            String::new()
+        };
         fields.push(Field {
             name: format!(
-                "{}: {}–{} · median {} · {} {plural}",
+                "{career}{}: {} · median {} · {} {plural}",
                 level_line(summary.level),
-                format_usd_k(summary.lowest),
-                high,
-                format_usd_k(summary.median_midpoint),
+                summary.range_label(),
+                range_label(
+                    summary.median_midpoint,
+                    summary.median_midpoint,
+                    false,
+                    summary.period
+                ),
                 summary.sources
             ),
             value: fit_lines(&rows, 1000),
@@ -366,10 +390,17 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
         .iter()
         .take(4)
         .map(|n| {
-            let c = citations.cite(&n.title, &n.section, &n.source, n.line, n.line);
+            let c = citations.cite(
+                &n.cite.title,
+                &n.cite.section,
+                &n.cite.source,
+                n.cite.line,
+                n.cite.line,
+            );
             format!(
-                "• {} [{c}]",
-                escape_markdown(&crate::discord::message::truncate(&n.text, 220))
+                "• {}: {} [{c}]",
+                n.kind.label(),
+                escape_markdown(&crate::discord::message::truncate(&n.text, 200))
             )
         })
         .collect();
@@ -382,14 +413,31 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
     }
     fields.extend(sources_field(&citations));
     let description = if answer.rows.is_empty() {
-        "The guides give no salary figures for this level.".to_string()
+        match &answer.career {
+            Some(c) => format!(
+                "The guides about {} give no salary figures for this level.",
+                escape_markdown(c)
+            ),
+            None => "The guides give no salary figures for this level.".to_string(),
+        }
+    } else if several {
+        "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides.".to_string()
     } else {
-        "US salaries per year as each guide states them; the summary spans all guides.".to_string()
+        "US pay as each guide states it (per year unless marked); the summary spans all its guides."
+            .to_string()
+    };
+    let subject = match &answer.career {
+        Some(c) => format!("{} salaries", escape_markdown(c)),
+        None if !several => answer.summaries.first().map_or_else(
+            || "Salaries".to_string(),
+            |s| format!("{} salaries", escape_markdown(&s.career)),
+        ),
+        None => "Salaries by career".to_string(),
     };
     let mut embed = Embed {
         title: Some(match answer.level {
-            Some(l) => format!("💰 Back-end salaries — {}", l.label()),
-            None => "💰 Back-end salaries by level".to_string(),
+            Some(l) => format!("💰 {subject} — {}", l.label()),
+            None => format!("💰 {subject} by level"),
         }),
         description: Some(description),
         color: Some(COLOR),
@@ -423,8 +471,14 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         .map(|s| {
             let mut refs: Vec<usize> = Vec::new();
             for c in &s.citations {
-                titles.push(c.title.as_str());
-                let n = citations.cite(&c.title, &c.section, &c.source, c.start_line, c.end_line);
+                titles.push(c.cite.title.as_str());
+                let n = citations.cite(
+                    &c.cite.title,
+                    &c.cite.section,
+                    &c.cite.source,
+                    c.cite.start_line,
+                    c.cite.end_line,
+                );
                 if !refs.contains(&n) {
                     refs.push(n);
                 }
@@ -445,7 +499,13 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         .iter()
         .take(3)
         .map(|p| {
-            let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+            let n = citations.cite(
+                &p.cite.title,
+                &p.cite.section,
+                &p.cite.source,
+                p.cite.start_line,
+                p.cite.end_line,
+            );
             format!(
                 "[{n}] {}",
                 escape_markdown(&crate::discord::message::truncate(
@@ -468,7 +528,13 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             .iter()
             .take(6)
             .map(|e| {
-                let n = citations.cite(&e.title, &e.section, &e.source, e.line, e.line);
+                let n = citations.cite(
+                    &e.cite.title,
+                    &e.cite.section,
+                    &e.cite.source,
+                    e.cite.line,
+                    e.cite.line,
+                );
                 format!(
                     "• {} [{n}]",
                     escape_markdown(&crate::discord::message::truncate(&e.text, 200))

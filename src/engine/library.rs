@@ -5,6 +5,7 @@
 //! A [`Generation`] is an index generation together with the facts extracted when it was built
 //! (read lazily). Cloning a [`Library`] is shallow (it is an `Arc`).
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -18,6 +19,7 @@ use crate::search::{
     self, BuildOptions, BuildProgress, IndexDir, IndexError, PassageIndex, QuestionError,
     SearchOptions, SearchResults,
 };
+use crate::vocab::Vocabulary;
 
 /// How long [`Library::open`] waits for another process building the first index.
 const FIRST_BUILD_WAIT: Duration = Duration::from_secs(300);
@@ -72,6 +74,7 @@ struct Inner {
     seeds: SeedSource,
     dir: IndexDir,
     options: BuildOptions,
+    vocab: Arc<Vocabulary>,
     current: ArcSwap<Generation>,
     reindexing: AtomicBool,
 }
@@ -99,10 +102,12 @@ impl Library {
     /// When there is no usable index and none can be built.
     pub fn open(
         seeds: SeedSource,
-        dir: IndexDir,
+        index_root: impl Into<PathBuf>,
         options: BuildOptions,
+        vocab: Arc<Vocabulary>,
     ) -> Result<(Library, OpenOutcome), IndexError> {
-        let wanted = search::fingerprint_with(&seeds, &facts::fingerprint_salt())?;
+        let dir = vocab.index_dir(index_root);
+        let wanted = dir.fingerprint(&seeds, &facts::fingerprint_salt(&vocab))?;
         let existing = match dir.open_current() {
             Ok(found) => found.map(Generation::new),
             Err(e) => {
@@ -112,14 +117,14 @@ impl Library {
         };
         let (current, outcome) = match existing {
             Some(idx) if idx.meta().fingerprint == wanted => (idx, OpenOutcome::Reused),
-            Some(old) => match build_generation(&dir, &seeds, &options, |_| {}) {
+            Some(old) => match build_generation(&dir, &seeds, &options, &vocab, |_| {}) {
                 Ok(idx) => (idx, OpenOutcome::Built),
                 Err(e) => {
                     tracing::error!(error = %e, generation = old.generation(), "rebuild failed; serving the previous index");
                     (old, OpenOutcome::Stale)
                 }
             },
-            None => match build_generation(&dir, &seeds, &options, |_| {}) {
+            None => match build_generation(&dir, &seeds, &options, &vocab, |_| {}) {
                 Ok(idx) => (idx, OpenOutcome::Built),
                 // Replicas started together on an empty directory: one builds, the others
                 // wait for it and use its generation (or build their own if it does not fit).
@@ -130,7 +135,7 @@ impl Library {
                     match dir.open_after_build(FIRST_BUILD_WAIT)?.map(Generation::new) {
                         Some(idx) if idx.meta().fingerprint == wanted => (idx, OpenOutcome::Reused),
                         _ => (
-                            build_generation(&dir, &seeds, &options, |_| {})?,
+                            build_generation(&dir, &seeds, &options, &vocab, |_| {})?,
                             OpenOutcome::Built,
                         ),
                     }
@@ -143,6 +148,7 @@ impl Library {
                 seeds,
                 dir,
                 options,
+                vocab,
                 current: ArcSwap::from_pointee(current),
                 reindexing: AtomicBool::new(false),
             }),
@@ -154,6 +160,11 @@ impl Library {
     /// even if a reindex swaps in another generation meanwhile.
     pub fn current(&self) -> Arc<Generation> {
         self.inner.current.load_full()
+    }
+
+    /// The vocabulary guides and questions are read with.
+    pub fn vocabulary(&self) -> &Arc<Vocabulary> {
+        &self.inner.vocab
     }
 
     /// Where guides are read from.
@@ -204,6 +215,7 @@ impl Library {
             &self.inner.dir,
             &self.inner.seeds,
             &self.inner.options,
+            &self.inner.vocab,
             progress,
         )?;
         let report = diff(
@@ -292,13 +304,14 @@ pub fn build_generation(
     dir: &IndexDir,
     seeds: &SeedSource,
     options: &BuildOptions,
+    vocab: &Arc<Vocabulary>,
     progress: impl FnMut(BuildProgress),
 ) -> Result<Generation, IndexError> {
     dir.build_with(
         seeds,
         options,
-        &facts::fingerprint_salt(),
-        &FactsExtraction,
+        &facts::fingerprint_salt(vocab),
+        &FactsExtraction::new(Arc::clone(vocab)),
         FactsGathering::default(),
         progress,
     )
@@ -385,7 +398,12 @@ mod tests {
                     (src.clone(), index.path().to_path_buf(), barrier.clone());
                 std::thread::spawn(move || {
                     barrier.wait();
-                    Library::open(src, IndexDir::new(root), BuildOptions::default())
+                    Library::open(
+                        src,
+                        root,
+                        BuildOptions::default(),
+                        crate::answer::fixtures::vocab().clone(),
+                    )
                 })
             })
             .collect();
@@ -413,22 +431,29 @@ mod tests {
         let src = SeedSource::Dir(seeds.path().to_path_buf());
         let (lib, outcome) = Library::open(
             src.clone(),
-            IndexDir::new(index.path()),
+            index.path(),
             BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
         )
         .unwrap();
         assert_eq!(outcome, OpenOutcome::Built);
         let first = lib.current().generation().to_string();
         let (_, outcome) = Library::open(
             src.clone(),
-            IndexDir::new(index.path()),
+            index.path(),
             BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
         )
         .unwrap();
         assert_eq!(outcome, OpenOutcome::Reused);
         fs::write(seeds.path().join("zz_new.md"), "# Remote Pay In Antarctica\n\nPenguin-adjacent back-end developers earn polar bonuses on every shift they work.\n").unwrap();
-        let (lib2, outcome) =
-            Library::open(src, IndexDir::new(index.path()), BuildOptions::default()).unwrap();
+        let (lib2, outcome) = Library::open(
+            src,
+            index.path(),
+            BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
+        )
+        .unwrap();
         assert_eq!(outcome, OpenOutcome::Built);
         assert_ne!(lib2.current().generation(), first);
         let hits = lib2
@@ -446,8 +471,13 @@ mod tests {
         let seeds = seed_copy();
         let index = tempfile::tempdir().unwrap();
         let src = SeedSource::Dir(seeds.path().to_path_buf());
-        let (lib, _) =
-            Library::open(src, IndexDir::new(index.path()), BuildOptions::default()).unwrap();
+        let (lib, _) = Library::open(
+            src,
+            index.path(),
+            BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
+        )
+        .unwrap();
         fs::remove_file(seeds.path().join("003_7297c4eb2c1aaf2e.txt")).unwrap();
         fs::write(seeds.path().join("new.txt"), "New Guide Title Here\n\nA fresh paragraph about mentoring junior developers in small teams.\n").unwrap();
         fs::write(seeds.path().join("broken.txt"), b"\xff\xfe\x00binary").unwrap();
@@ -487,8 +517,9 @@ mod tests {
         let index = tempfile::tempdir().unwrap();
         let (lib, _) = Library::open(
             SeedSource::Dir(seeds.path().to_path_buf()),
-            IndexDir::new(index.path()),
+            index.path(),
             BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
         )
         .unwrap();
         let (tx, rx) = std::sync::mpsc::channel();

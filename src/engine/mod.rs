@@ -20,7 +20,9 @@ use crate::answer::salary::{Level, SalaryAnswer};
 use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
+use crate::corpus::careers::{CareerMatch, match_career};
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
+use crate::vocab::Vocabulary;
 
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
@@ -32,20 +34,6 @@ pub const CHART_SIZE: (u32, u32) = (1000, 620);
 const CHARTS_KEPT: usize = 16;
 /// Most suggestions offered while a question is typed (Discord shows 25).
 const MAX_SUGGESTIONS: usize = 25;
-
-/// Questions offered before anything is typed.
-pub const COMMON_QUESTIONS: &[&str] = &[
-    "How much does a junior back-end developer earn?",
-    "How much does a senior back-end developer earn?",
-    "Which programming language should I learn first for back-end?",
-    "Which databases should a back-end developer know?",
-    "How long does it take to go from junior to senior?",
-    "Do I need a computer science degree?",
-    "What do back-end interviews include?",
-    "What should my portfolio include?",
-    "Do remote back-end jobs pay the same?",
-    "What does a back-end developer do day to day?",
-];
 
 /// What the engine needs besides the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +68,36 @@ pub enum EngineError {
     Chart(#[from] ChartError),
 }
 
+/// A career of the library.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CareerInfo {
+    /// Its name, as answers write it.
+    pub name: String,
+    /// How many guides are about it.
+    pub guides: usize,
+}
+
+/// Why a member's name for a career names none of the library's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CareerError {
+    /// No career of the library.
+    #[error("no guide is about {asked:?}; the guides cover: {}", known.join(", "))]
+    Unknown {
+        /// What was asked.
+        asked: String,
+        /// The careers the library covers.
+        known: Vec<String>,
+    },
+    /// Several careers.
+    #[error("{asked:?} could be {}; say which", options.join(" or "))]
+    Ambiguous {
+        /// What was asked.
+        asked: String,
+        /// The careers it could be.
+        options: Vec<String>,
+    },
+}
+
 /// An answer to a question, with the generation it came from.
 #[derive(Debug, Clone)]
 pub struct Asked {
@@ -111,11 +129,14 @@ pub struct Status {
     pub uptime: Duration,
 }
 
+/// A salary chart's key: the generation, the career (or every career) and the level.
+type ChartKey = (String, Option<String>, Option<Level>);
+
 struct Inner {
     library: Library,
     settings: EngineSettings,
     /// Salary charts by generation and level: each drawn once, by one caller at a time.
-    charts: quick_cache::sync::Cache<(String, Option<Level>), Arc<Vec<u8>>>,
+    charts: quick_cache::sync::Cache<ChartKey, Arc<Vec<u8>>>,
     started: Instant,
 }
 
@@ -144,6 +165,11 @@ impl Engine {
                 started: Instant::now(),
             }),
         }
+    }
+
+    /// The vocabulary guides and questions are read with.
+    pub fn vocabulary(&self) -> &Arc<Vocabulary> {
+        self.inner.library.vocabulary()
     }
 
     /// The settings it runs with.
@@ -213,16 +239,59 @@ impl Engine {
         }
     }
 
-    /// Salary figures by level, one per guide, with summaries and notes.
+    /// Salary figures by level, one per guide, with summaries and notes: one career's (by its
+    /// exact name, see [`Engine::find_career`]), or every career's, each summary and row saying
+    /// which career it is about.
     ///
     /// # Errors
     /// When the generation's facts cannot be read or rebuilt.
-    pub fn salary(&self, level: Option<Level>) -> Result<Answered<SalaryAnswer>, EngineError> {
+    pub fn salary(
+        &self,
+        career: Option<&str>,
+        level: Option<Level>,
+    ) -> Result<Answered<SalaryAnswer>, EngineError> {
         let (generation, all) = self.facts(|g| g.facts().salary(g))?;
         Ok(Answered {
-            answer: all.for_level(level),
+            answer: all.answer(career, level),
             generation,
         })
+    }
+
+    /// The careers the library covers, with how many guides each has, by name.
+    pub fn careers(&self) -> Vec<CareerInfo> {
+        let generation = self.current();
+        let mut careers: Vec<CareerInfo> = Vec::new();
+        for g in &generation.meta().guides {
+            match careers.iter_mut().find(|c| c.name == g.career) {
+                Some(c) => c.guides += 1,
+                None => careers.push(CareerInfo {
+                    name: g.career.clone(),
+                    guides: 1,
+                }),
+            }
+        }
+        careers.sort_by(|a, b| a.name.cmp(&b.name));
+        careers
+    }
+
+    /// The library's career a member means by `asked` (any case or spelling, a word of it, or
+    /// its initials: "electrician", "backend developers", "pm").
+    ///
+    /// # Errors
+    /// [`CareerError`] naming the careers it could mean, or those the library covers.
+    pub fn find_career(&self, asked: &str) -> Result<String, CareerError> {
+        let known: Vec<String> = self.careers().into_iter().map(|c| c.name).collect();
+        match match_career(self.vocabulary().careers(), asked, &known) {
+            CareerMatch::One(c) => Ok(c),
+            CareerMatch::Several(options) => Err(CareerError::Ambiguous {
+                asked: asked.to_string(),
+                options,
+            }),
+            CareerMatch::None => Err(CareerError::Unknown {
+                asked: asked.to_string(),
+                known,
+            }),
+        }
     }
 
     /// The salary chart of an answer [`Engine::salary`] gave, as PNG bytes, or `None` when the
@@ -240,6 +309,7 @@ impl Engine {
         }
         let key = (
             answered.generation.generation().to_string(),
+            answered.answer.career.clone(),
             answered.answer.level,
         );
         let png = self.inner.charts.get_or_insert_with(&key, || {
@@ -337,7 +407,8 @@ impl Engine {
     /// # Errors
     /// Why it was refused or could not be saved; nothing is left behind then.
     pub fn add_guide(&self, name: &str, bytes: &[u8], replace: bool) -> Result<usize, GuideError> {
-        guides::save_guide(&self.guides_dir()?, name, bytes, replace)
+        let careers = self.inner.library.vocabulary().careers();
+        guides::save_guide(careers, &self.guides_dir()?, name, bytes, replace)
     }
 
     /// Moves a guide out of the library (kept in the removed-guides directory; not unindexed
@@ -368,13 +439,13 @@ impl Engine {
             }
         };
         if typed.is_empty() {
-            COMMON_QUESTIONS.iter().for_each(|q| push(q));
+            self.vocabulary().questions().iter().for_each(|q| push(q));
             return out;
         }
         push(typed);
         let generation = self.current();
         let lower = typed.to_lowercase();
-        for q in COMMON_QUESTIONS {
+        for q in self.vocabulary().questions() {
             if q.to_lowercase().contains(&lower) {
                 push(q);
             }
@@ -404,13 +475,14 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::answer::facts::SALARY_FILE;
-    use crate::search::{BuildOptions, IndexDir};
+    use crate::search::BuildOptions;
 
     fn engine(dir: &Path) -> Engine {
         let (library, _) = Library::open(
             SeedSource::Embedded,
-            IndexDir::new(dir.join("index")),
+            dir.join("index"),
             BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
         )
         .unwrap();
         Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))
@@ -420,7 +492,7 @@ mod tests {
     fn damaged_facts_are_rebuilt_not_answered() {
         let dir = tempfile::tempdir().unwrap();
         let engine = engine(dir.path());
-        let before = engine.salary(None).unwrap();
+        let before = engine.salary(None, None).unwrap();
         let damaged = engine.current();
         let file = dir
             .path()
@@ -432,7 +504,7 @@ mod tests {
         std::fs::write(&file, &bytes).unwrap();
         // A fresh engine on the damaged generation: the damage is found, the generation rebuilt.
         let engine = self::engine(dir.path());
-        let after = engine.salary(None).unwrap();
+        let after = engine.salary(None, None).unwrap();
         assert_ne!(after.generation.generation(), damaged.generation());
         assert_eq!(after.answer, before.answer);
     }
@@ -441,8 +513,8 @@ mod tests {
     fn structured_answers_filter_the_gathered_facts() {
         let dir = tempfile::tempdir().unwrap();
         let engine = engine(dir.path());
-        let all = engine.salary(None).unwrap().answer;
-        let senior = engine.salary(Some(Level::Senior)).unwrap().answer;
+        let all = engine.salary(None, None).unwrap().answer;
+        let senior = engine.salary(None, Some(Level::Senior)).unwrap().answer;
         assert!(senior.rows.iter().all(|r| r.level == Level::Senior));
         assert_eq!(
             senior.rows.len(),

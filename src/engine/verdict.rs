@@ -72,6 +72,7 @@ mod tests {
                     passage: Arc::new(Passage {
                         source: "g.txt".into(),
                         title: "T".into(),
+                        career: String::new(),
                         section: "S".into(),
                         start_line: 1,
                         end_line: 1,

@@ -24,18 +24,20 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::analysis::{Analyzer, Term};
-use crate::corpus::{self, CorpusError, Guide, Manifest, Passage, SeedFile, SeedSource, Skipped};
+use crate::corpus::{
+    self, CareerNamer, CorpusError, Guide, Manifest, Passage, SeedFile, SeedSource, Skipped,
+};
 
 /// Name of the custom tokenizer; versioned, because tokenizers are not stored in the index.
 pub const TOKENIZER: &str = "careerbot_v1";
 /// Bumped when the schema or the generation layout changes; part of the fingerprint.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 const CURRENT_FILE: &str = "CURRENT";
 const META_FILE: &str = "careerbot.json";
 const LOCK_FILE: &str = ".lock";
@@ -89,6 +91,9 @@ pub struct GuideInfo {
     pub source: String,
     /// Title.
     pub title: String,
+    /// The career it is about.
+    #[serde(default)]
+    pub career: String,
     /// Author, if known.
     pub author: Option<String>,
     /// Publisher, if known.
@@ -182,6 +187,8 @@ pub(crate) struct Fields {
     pub body: Field,
     pub title: Field,
     pub source: Field,
+    /// The guide's career, as one untokenised term (filtering, facets) and stored.
+    pub career: Field,
     pub start_line: Field,
     pub end_line: Field,
     pub line_numbers: Field,
@@ -199,6 +206,7 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", indexed.clone()),
         title: b.add_text_field("title", indexed),
         source: b.add_text_field("source", STORED),
+        career: b.add_text_field("career", STRING | STORED | FAST),
         start_line: b.add_u64_field("start_line", STORED),
         end_line: b.add_u64_field("end_line", STORED),
         line_numbers: b.add_bytes_field("line_numbers", STORED),
@@ -209,6 +217,7 @@ fn schema() -> (Schema, Fields) {
 /// The analyzer as a tantivy tokenizer.
 #[derive(Clone)]
 struct CareerTokenizer {
+    analyzer: Arc<Analyzer>,
     terms: Vec<Term>,
 }
 
@@ -223,7 +232,7 @@ impl Tokenizer for CareerTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> CareerTokenStream<'a> {
         self.terms.clear();
-        Analyzer::shared().analyze_into(text, &mut self.terms);
+        self.analyzer.analyze_into(text, &mut self.terms);
         CareerTokenStream {
             terms: &self.terms,
             next: 0,
@@ -256,10 +265,13 @@ impl TokenStream for CareerTokenStream<'_> {
     }
 }
 
-fn register_tokenizer(index: &Index) {
+fn register_tokenizer(index: &Index, analyzer: &Arc<Analyzer>) {
     index.tokenizers().register(
         TOKENIZER,
-        TextAnalyzer::from(CareerTokenizer { terms: Vec::new() }),
+        TextAnalyzer::from(CareerTokenizer {
+            analyzer: Arc::clone(analyzer),
+            terms: Vec::new(),
+        }),
     );
 }
 
@@ -275,6 +287,8 @@ pub struct PassageIndex {
     generation: String,
     /// The generation's directory.
     dir: PathBuf,
+    /// The analyzer its text was indexed with; questions are analysed with it too.
+    analyzer: Arc<Analyzer>,
 }
 
 impl std::fmt::Debug for PassageIndex {
@@ -287,6 +301,11 @@ impl std::fmt::Debug for PassageIndex {
 }
 
 impl PassageIndex {
+    /// The analyzer of this generation's text and of the questions asked of it.
+    pub fn analyzer(&self) -> &Arc<Analyzer> {
+        &self.analyzer
+    }
+
     /// What this generation holds.
     pub fn meta(&self) -> &IndexMeta {
         &self.meta
@@ -329,6 +348,7 @@ impl PassageIndex {
         Ok(Passage {
             source: text(f.source),
             title: text(f.title),
+            career: text(f.career),
             section: text(f.section),
             start_line: num(f.start_line),
             end_line: num(f.end_line),
@@ -415,31 +435,22 @@ const PIPELINE_SOURCE: &str = concat!(
     include_str!("index.rs"),
 );
 
-/// Computes the fingerprint of a seed source: its guides' bytes and names, the manifest, the
-/// analyzer and the schema. Reads every guide once.
+/// Computes the fingerprint of a seed source as read with `analyzer`: its guides' bytes and
+/// names, the manifest, the analyzer, the schema and `salt` (an extraction's code and data, or
+/// empty). Reads every guide once.
 ///
 /// # Errors
 /// When the source cannot be listed.
-pub fn fingerprint(source: &SeedSource) -> Result<String, CorpusError> {
-    fingerprint_with(source, "")
-}
-
-/// [`fingerprint`] with `salt` (an extraction's code and data) mixed in.
-///
-/// # Errors
-/// When the source cannot be listed.
-pub fn fingerprint_with(source: &SeedSource, salt: &str) -> Result<String, CorpusError> {
+pub fn fingerprint(
+    source: &SeedSource,
+    analyzer: &Analyzer,
+    salt: &str,
+) -> Result<String, CorpusError> {
     let scan = source.scan()?;
     let mut h = blake3::Hasher::new();
     h.update(PIPELINE_SOURCE.as_bytes());
     h.update(salt.as_bytes());
-    h.update(
-        format!(
-            "schema-v{SCHEMA_VERSION}\n{}\n",
-            Analyzer::shared().fingerprint()
-        )
-        .as_bytes(),
-    );
+    h.update(format!("schema-v{SCHEMA_VERSION}\n{}\n", analyzer.fingerprint()).as_bytes());
     h.update(scan.manifest_text.as_bytes());
     for file in &scan.files {
         h.update(file.name.as_bytes());
@@ -490,12 +501,38 @@ impl Default for BuildOptions {
 #[derive(Debug, Clone)]
 pub struct IndexDir {
     root: PathBuf,
+    /// How text is analysed, at build and at query time.
+    analyzer: Arc<Analyzer>,
+    /// How a guide's career is named when the manifest does not say.
+    careers: Arc<CareerNamer>,
 }
 
 impl IndexDir {
-    /// An index directory at `root` (created when a build needs it).
-    pub fn new(root: impl Into<PathBuf>) -> IndexDir {
-        IndexDir { root: root.into() }
+    /// An index directory at `root` (created when a build needs it), whose guides are read with
+    /// `analyzer` and `careers`.
+    pub fn new(
+        root: impl Into<PathBuf>,
+        analyzer: Arc<Analyzer>,
+        careers: Arc<CareerNamer>,
+    ) -> IndexDir {
+        IndexDir {
+            root: root.into(),
+            analyzer,
+            careers,
+        }
+    }
+
+    /// The analyzer guides and questions are read with.
+    pub fn analyzer(&self) -> &Arc<Analyzer> {
+        &self.analyzer
+    }
+
+    /// The fingerprint of `source` as this directory would index it, with `salt`.
+    ///
+    /// # Errors
+    /// When the source cannot be listed.
+    pub fn fingerprint(&self, source: &SeedSource, salt: &str) -> Result<String, CorpusError> {
+        fingerprint(source, &self.analyzer, salt)
     }
 
     /// The directory.
@@ -571,7 +608,7 @@ impl IndexDir {
                 message: format!("{META_FILE}: {e}"),
             })?;
         let index = Index::open_in_dir(&dir)?;
-        register_tokenizer(&index);
+        register_tokenizer(&index, &self.analyzer);
         let (_, fields) = schema();
         if index.schema() != schema().0 {
             return Err(IndexError::Damaged {
@@ -596,6 +633,7 @@ impl IndexDir {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(PassageIndex {
+            analyzer: Arc::clone(&self.analyzer),
             dir: dir.clone(),
             reader,
             fields,
@@ -644,31 +682,40 @@ impl IndexDir {
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
         }
         let started = Instant::now();
-        let fingerprint = fingerprint_with(source, salt)?;
+        let fingerprint = fingerprint(source, &self.analyzer, salt)?;
         let stamp = now_nanos();
         let tmp = self
             .root
             .join(format!(".build-{}-{stamp}", std::process::id()));
-        let result = build_into(&tmp, source, options, extraction, gathering, &mut progress)
-            .and_then(|(guides, skipped, passages, files)| {
-                let meta = IndexMeta {
-                    fingerprint: fingerprint.clone(),
-                    built_at: unix_now(),
-                    build_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-                    passages,
-                    guides,
-                    skipped,
-                    files,
-                };
-                let meta_path = tmp.join(META_FILE);
-                write_synced(
-                    &meta_path,
-                    serde_json::to_string_pretty(&meta)
-                        .expect("meta serialises")
-                        .as_bytes(),
-                )?;
-                Ok(meta)
-            });
+        let result = build_into(
+            &tmp,
+            &self.analyzer,
+            &self.careers,
+            source,
+            options,
+            extraction,
+            gathering,
+            &mut progress,
+        )
+        .and_then(|(guides, skipped, passages, files)| {
+            let meta = IndexMeta {
+                fingerprint: fingerprint.clone(),
+                built_at: unix_now(),
+                build_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                passages,
+                guides,
+                skipped,
+                files,
+            };
+            let meta_path = tmp.join(META_FILE);
+            write_synced(
+                &meta_path,
+                serde_json::to_string_pretty(&meta)
+                    .expect("meta serialises")
+                    .as_bytes(),
+            )?;
+            Ok(meta)
+        });
         let meta = match result {
             Ok(meta) => meta,
             Err(e) => {
@@ -737,8 +784,11 @@ enum Parsed<E> {
 /// Most threads reading and extracting guides during a build.
 const MAX_PARSE_WORKERS: usize = 4;
 
+#[allow(clippy::too_many_arguments)]
 fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
     dir: &Path,
+    analyzer: &Arc<Analyzer>,
+    careers: &CareerNamer,
     source: &SeedSource,
     options: &BuildOptions,
     extraction: &X,
@@ -748,7 +798,7 @@ fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
     fs::create_dir_all(dir).map_err(io_err(dir))?;
     let (schema, f) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    register_tokenizer(&index);
+    register_tokenizer(&index, analyzer);
     let threads = options.threads.max(1);
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_num_threads(threads, threads * WRITER_BUDGET_PER_THREAD)?;
@@ -774,7 +824,7 @@ fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = scan.files.get(i) else { break };
-                    let parsed = parse_and_extract(file, &scan.manifest, extraction);
+                    let parsed = parse_and_extract(file, &scan.manifest, careers, extraction);
                     if tx.send((i, parsed)).is_err() {
                         break;
                     }
@@ -799,6 +849,7 @@ fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
                             passages: guide.passages.len(),
                             source: guide.source,
                             title: guide.title,
+                            career: guide.career,
                             author: guide.author,
                             publisher: guide.publisher,
                             url: guide.url,
@@ -855,13 +906,14 @@ fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
 fn parse_and_extract<X: Extraction>(
     file: &SeedFile,
     manifest: &Manifest,
+    careers: &CareerNamer,
     extraction: &X,
 ) -> Parsed<X::PerGuide> {
     let bytes = match file.read() {
         Ok(b) => b,
         Err(e) => return Parsed::Skipped(format!("unreadable: {e}")),
     };
-    let guide = match corpus::parse_guide(&file.name, &bytes, manifest) {
+    let guide = match corpus::parse_guide(&file.name, &bytes, manifest, careers) {
         Ok(g) => g,
         Err(reason) => return Parsed::Skipped(reason),
     };
@@ -881,6 +933,7 @@ fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {
     doc.add_text(f.body, &p.text);
     doc.add_text(f.title, &p.title);
     doc.add_text(f.source, &p.source);
+    doc.add_text(f.career, &p.career);
     doc.add_u64(f.start_line, u64::from(p.start_line));
     doc.add_u64(f.end_line, u64::from(p.end_line));
     let lines: Vec<u8> = p
@@ -933,7 +986,7 @@ mod tests {
     #[test]
     fn builds_and_reopens() {
         let dir = tempfile::tempdir().unwrap();
-        let idx = IndexDir::new(dir.path());
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path());
         assert!(idx.open_current().unwrap().is_none());
         let mut seen = 0;
         let built = idx
@@ -951,7 +1004,8 @@ mod tests {
             Arc::ptr_eq(&cached, &reopened.passages().unwrap()),
             "read once per generation"
         );
-        let corpus = corpus::Corpus::load(&seeds()).unwrap();
+        let corpus =
+            corpus::Corpus::load(&seeds(), crate::answer::fixtures::vocab().careers()).unwrap();
         let expected: Vec<Passage> = corpus.passages().cloned().collect();
         assert_eq!(
             all, expected,
@@ -962,7 +1016,7 @@ mod tests {
     #[test]
     fn failed_build_keeps_the_old_generation() {
         let dir = tempfile::tempdir().unwrap();
-        let idx = IndexDir::new(dir.path().join("index"));
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path().join("index"));
         let good = idx
             .build(&seeds(), &BuildOptions::default(), |_| {})
             .unwrap();
@@ -987,7 +1041,7 @@ mod tests {
     #[test]
     fn old_readers_survive_rebuilds_and_old_generations_are_collected() {
         let dir = tempfile::tempdir().unwrap();
-        let idx = IndexDir::new(dir.path());
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path());
         let first = idx
             .build(&seeds(), &BuildOptions::default(), |_| {})
             .unwrap();
@@ -1007,7 +1061,7 @@ mod tests {
     #[test]
     fn concurrent_build_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let idx = IndexDir::new(dir.path());
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path());
         fs::create_dir_all(dir.path()).unwrap();
         let lock = File::create(dir.path().join(LOCK_FILE)).unwrap();
         lock.lock().unwrap();
@@ -1020,7 +1074,7 @@ mod tests {
     #[test]
     fn waiting_for_a_build_ends_when_its_lock_is_released() {
         let dir = tempfile::tempdir().unwrap();
-        let idx = IndexDir::new(dir.path());
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path());
         let built = idx
             .build(&seeds(), &BuildOptions::default(), |_| {})
             .unwrap();
@@ -1046,11 +1100,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join(CURRENT_FILE), "gen-missing").unwrap();
         assert!(matches!(
-            IndexDir::new(dir.path()).open_current(),
+            crate::answer::fixtures::vocab()
+                .index_dir(dir.path())
+                .open_current(),
             Err(IndexError::Damaged { .. })
         ));
         fs::write(dir.path().join(CURRENT_FILE), "../etc").unwrap();
-        assert!(IndexDir::new(dir.path()).open_current().unwrap().is_none());
+        assert!(
+            crate::answer::fixtures::vocab()
+                .index_dir(dir.path())
+                .open_current()
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]
@@ -1062,13 +1124,19 @@ mod tests {
         )
         .unwrap();
         let src = SeedSource::Dir(dir.path().to_path_buf());
-        let one = fingerprint(&src).unwrap();
-        assert_eq!(one, fingerprint(&src).unwrap());
+        let one = fingerprint(&src, crate::answer::fixtures::vocab().analyzer(), "").unwrap();
+        assert_eq!(
+            one,
+            fingerprint(&src, crate::answer::fixtures::vocab().analyzer(), "").unwrap()
+        );
         fs::write(
             dir.path().join("a.txt"),
             "Guide A\n\nOther text about salaries.\n",
         )
         .unwrap();
-        assert_ne!(one, fingerprint(&src).unwrap());
+        assert_ne!(
+            one,
+            fingerprint(&src, crate::answer::fixtures::vocab().analyzer(), "").unwrap()
+        );
     }
 }

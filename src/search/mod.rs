@@ -19,8 +19,7 @@ pub mod snippet;
 pub use cache::SearchCache;
 pub use index::{
     BuildOptions, BuildProgress, Extraction, Gathering, GenerationFile, GuideInfo, IndexDir,
-    IndexError, IndexMeta, NoExtraction, PassageIndex, SharedIndex, fingerprint, fingerprint_with,
-    unix_now,
+    IndexError, IndexMeta, NoExtraction, PassageIndex, SharedIndex, fingerprint, unix_now,
 };
 pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question};
 pub use rank::{Hit, MAX_LIMIT, SearchOptions, SearchResults, search};

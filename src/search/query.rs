@@ -72,7 +72,7 @@ pub(crate) fn query_terms(
     searcher: &tantivy::Searcher,
     question: &str,
 ) -> Vec<QueryTerm> {
-    let analyzer = Analyzer::shared();
+    let analyzer = index.analyzer();
     let fields = [index.fields.body, index.fields.section];
     let mut out: Vec<QueryTerm> = Vec::new();
     for token in analyzer.analyze_query(question) {
@@ -98,7 +98,9 @@ pub(crate) fn query_terms(
             .cache
             .corrections
             .get_or_insert_with(&key, || {
-                Ok::<_, std::convert::Infallible>(correct(searcher, &fields, &surface, &t.text))
+                Ok::<_, std::convert::Infallible>(correct(
+                    analyzer, searcher, &fields, &surface, &t.text,
+                ))
             })
             .unwrap_or_else(|never| match never {});
         match correction {
@@ -140,6 +142,7 @@ fn doc_freq(searcher: &tantivy::Searcher, fields: &[Field], term: &str) -> u64 {
 /// ("compensaton" → salary), then the index's own terms within edit distance 1 (2 for long
 /// words); closest first, then most frequent.
 fn correct(
+    analyzer: &Analyzer,
     searcher: &tantivy::Searcher,
     fields: &[Field],
     surface: &str,
@@ -151,7 +154,6 @@ fn correct(
         return None;
     }
     let max_distance: u8 = if chars >= 8 { 2 } else { 1 };
-    let analyzer = Analyzer::shared();
     // Candidate term → (distance, passages containing it).
     let mut candidates: HashMap<String, (u8, u64)> = HashMap::new();
     for (form, canonical) in analyzer.single_word_forms() {

@@ -9,7 +9,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 
-use crate::analysis::Analyzer;
 use crate::corpus::Passage;
 
 use super::cache::AnalysedPassage;
@@ -128,8 +127,8 @@ pub fn search(
     for (score, addr) in top {
         let passage = match index.cache.passages.get_or_insert_with(&addr, || {
             index.passage(&searcher, addr).map(|passage| {
-                let terms = Analyzer::shared().analyze(&passage.text);
-                let heading = Analyzer::shared().analyze(&passage.section);
+                let terms = index.analyzer().analyze(&passage.text);
+                let heading = index.analyzer().analyze(&passage.section);
                 let term_set = terms
                     .iter()
                     .chain(&heading)
@@ -190,7 +189,7 @@ pub fn search(
             Hit {
                 rank: i + 1,
                 score: c.score,
-                snippet: snippet::snippet_analysed(
+                snippet: snippet::snippet(
                     &a.passage.text,
                     &a.terms,
                     &term_weights,

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::analysis::{Analyzer, Term};
+use crate::analysis::Term;
 
 /// Default visible length of a snippet, in characters of guide text.
 pub const DEFAULT_SNIPPET_CHARS: usize = 320;
@@ -58,13 +58,9 @@ impl Snippet {
 
 /// Makes a snippet of `text` around the words whose analysed terms are keys of `terms`; a term's
 /// value is its weight (rare question words should weigh more than common ones). At most
-/// `max_chars` characters of `text` are shown ("…" comes on top).
-pub fn snippet(text: &str, terms: &FxHashMap<String, f32>, max_chars: usize) -> Snippet {
-    snippet_analysed(text, &Analyzer::shared().analyze(text), terms, max_chars)
-}
-
-/// [`snippet`] for a text already analysed (`analysed` must be `Analyzer::analyze(text)`).
-pub fn snippet_analysed(
+/// `max_chars` characters of `text` are shown ("…" comes on top). `analysed` must be the
+/// analysis of `text` (the analyzer's terms with their offsets).
+pub fn snippet(
     text: &str,
     analysed: &[Term],
     terms: &FxHashMap<String, f32>,
@@ -241,8 +237,14 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
 mod tests {
     use super::*;
 
+    fn snip(text: &str, terms: &FxHashMap<String, f32>, max_chars: usize) -> Snippet {
+        let analysed = crate::answer::fixtures::vocab().analyzer().analyze(text);
+        snippet(text, &analysed, terms, max_chars)
+    }
+
     fn terms(words: &str) -> FxHashMap<String, f32> {
-        Analyzer::shared()
+        crate::answer::fixtures::vocab()
+            .analyzer()
             .terms(words)
             .into_iter()
             .map(|t| (t, 1.0))
@@ -258,7 +260,7 @@ mod tests {
 
     #[test]
     fn highlights_matches_through_synonyms() {
-        let s = snippet(
+        let s = snip(
             "Back-end developers earn competitive salaries.",
             &terms("backend pay"),
             200,
@@ -272,13 +274,13 @@ mod tests {
 
     #[test]
     fn short_text_is_whole_and_lines_joined() {
-        let s = snippet(
+        let s = snip(
             "Databases\nMySQL\nPostgreSQL\nRedis",
             &terms("postgres"),
             200,
         );
         assert_eq!(marked(&s), "Databases · MySQL · [PostgreSQL] · Redis");
-        let s = snippet("First sentence.\nSecond one", &terms("none"), 200);
+        let s = snip("First sentence.\nSecond one", &terms("none"), 200);
         assert_eq!(s.text, "First sentence. Second one");
         assert!(s.highlights.is_empty());
     }
@@ -290,7 +292,7 @@ mod tests {
             "filler words ".repeat(40),
             "tail words ".repeat(40)
         );
-        let s = snippet(&text, &terms("senior salary"), 80);
+        let s = snip(&text, &terms("senior salary"), 80);
         assert!(marked(&s).contains("[senior] [salary]"), "{s:?}");
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{s:?}");
         let visible = s.text.replace('…', "");
@@ -313,8 +315,11 @@ mod tests {
             "filler ".repeat(60)
         );
         let mut t = terms("backend");
-        t.insert(Analyzer::shared().terms("senior")[0].clone(), 5.0);
-        let s = snippet(&text, &t, 60);
+        t.insert(
+            crate::answer::fixtures::vocab().analyzer().terms("senior")[0].clone(),
+            5.0,
+        );
+        let s = snip(&text, &t, 60);
         assert!(marked(&s).contains("[senior]"), "{s:?}");
     }
 
@@ -322,25 +327,25 @@ mod tests {
     fn never_splits_utf8() {
         let text = "é".repeat(500) + " salary " + &"ü".repeat(500);
         for max in [1, 2, 3, 50, 99, 100, 101] {
-            let s = snippet(&text, &terms("salary"), max);
+            let s = snip(&text, &terms("salary"), max);
             for r in &s.highlights {
                 assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
             }
         }
         let emoji = "💼 ".repeat(300) + "pay";
-        let _ = snippet(&emoji, &terms("pay"), 7);
+        let _ = snip(&emoji, &terms("pay"), 7);
     }
 
     #[test]
     fn guide_text_comes_out_as_written() {
         let raw = "Use *stars* and __under__ `code` @everyone <@123> ||x||";
-        let s = snippet(raw, &terms("nothing"), 200);
+        let s = snip(raw, &terms("nothing"), 200);
         assert_eq!(s.text, raw);
     }
 
     #[test]
     fn character_offsets_count_characters() {
-        let s = snippet("Über-gut: the senior salary", &terms("salary"), 200);
+        let s = snip("Über-gut: the senior salary", &terms("salary"), 200);
         let [from, to] = s.char_highlights()[0];
         let chars: Vec<char> = s.text.chars().collect();
         assert_eq!(chars[from..to].iter().collect::<String>(), "salary");

@@ -13,6 +13,8 @@ use super::{
     Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
     StepKind, TrackCitation, TrackMention,
 };
+use std::sync::Arc;
+
 use crate::analysis::Analyzer;
 use crate::answer::matcher::{FormSpec, TermMatcher};
 use crate::answer::re;
@@ -227,11 +229,8 @@ static SHOWCASE: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:showcase|showcasing|demonstrate|demonstrating|show off)\b"));
 static PROJECTS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:projects?|repositories|repos|github)\b"));
 
-static RESUME_TERM: Lazy<String> = Lazy::new(|| analysed_term("resume"));
-static PORTFOLIO_TERM: Lazy<String> = Lazy::new(|| analysed_term("portfolio"));
-
-fn analysed_term(word: &str) -> String {
-    Analyzer::shared()
+fn analysed_term(analyzer: &Analyzer, word: &str) -> String {
+    analyzer
         .analyze(word)
         .into_iter()
         .next()
@@ -239,15 +238,9 @@ fn analysed_term(word: &str) -> String {
         .unwrap_or_default()
 }
 
-fn has_term(text: &str, term: &str) -> bool {
-    Analyzer::shared()
-        .analyze(text)
-        .iter()
-        .any(|t| &*t.text == term)
+fn has_term(analyzer: &Analyzer, text: &str, term: &str) -> bool {
+    analyzer.analyze(text).iter().any(|t| &*t.text == term)
 }
-
-/// The lateral-move tracks shipped with the program (data: `assets/tracks.toml`).
-const TRACKS: &str = include_str!("../../../assets/tracks.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -262,20 +255,33 @@ struct TrackSpec {
     forms: Vec<FormSpec>,
 }
 
-struct Tracks {
+/// The lateral-move tracks (data: `assets/tracks.toml`, the skills lexicon's format).
+#[derive(Debug, Clone)]
+pub struct Tracks {
     names: Vec<String>,
     matcher: TermMatcher,
 }
 
-static TRACK_LEXICON: Lazy<Tracks> = Lazy::new(|| {
-    let file: TrackFile = toml::from_str(TRACKS).expect("the track table parses (unit-tested)");
-    let entries: Vec<(String, Vec<FormSpec>)> =
-        file.track.into_iter().map(|t| (t.name, t.forms)).collect();
-    Tracks {
-        names: entries.iter().map(|(n, _)| n.clone()).collect(),
-        matcher: TermMatcher::new(&entries).expect("the track table compiles (unit-tested)"),
+impl Tracks {
+    /// Parses a track table and compiles its forms with `analyzer`.
+    ///
+    /// # Errors
+    /// When the TOML is invalid or a form has no searchable word.
+    pub fn from_toml(text: &str, analyzer: &Arc<Analyzer>) -> Result<Tracks, String> {
+        let file: TrackFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let entries: Vec<(String, Vec<FormSpec>)> =
+            file.track.into_iter().map(|t| (t.name, t.forms)).collect();
+        Ok(Tracks {
+            names: entries.iter().map(|(n, _)| n.clone()).collect(),
+            matcher: TermMatcher::new(&entries, analyzer)?,
+        })
     }
-});
+
+    /// The tracks' names.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
 
 /// Longest list item (in words) read as a role or track name.
 const MAX_ROLE_WORDS: usize = 8;
@@ -547,8 +553,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
 }
 
 /// Every lateral move or specialisation named in a passage (see the module docs).
-pub fn extract_lateral_moves(p: &Passage) -> Vec<TrackMention> {
-    let tracks = &*TRACK_LEXICON;
+pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> {
     let lines = passage_lines(p);
     let mut out: Vec<TrackMention> = Vec::new();
     let mut push = |track: usize, surface: &str, text: &str, line: u32| {
@@ -719,10 +724,12 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
 }
 
 /// What a passage says a portfolio and resume should show (see the module docs).
-pub fn extract_portfolio_items(p: &Passage) -> Vec<RoadmapItem> {
+pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapItem> {
+    let resume_term = analysed_term(analyzer, "resume");
+    let portfolio_term = analysed_term(analyzer, "portfolio");
     let lines = passage_lines(p);
-    let resume_section = has_term(&p.section, &RESUME_TERM);
-    let portfolio_section = has_term(&p.section, &PORTFOLIO_TERM);
+    let resume_section = has_term(analyzer, &p.section, &resume_term);
+    let portfolio_section = has_term(analyzer, &p.section, &portfolio_term);
     let mut out: Vec<RoadmapItem> = Vec::new();
     let mut push = |kind: ItemKind, text: &str, line: u32| {
         let item = RoadmapItem {
@@ -754,13 +761,24 @@ pub fn extract_portfolio_items(p: &Passage) -> Vec<RoadmapItem> {
             continue;
         }
         let prose = is_prose(l);
-        for sentence in line_sentences(l.text) {
+        // The line is analysed once; a sentence holds a term when one of the line's terms lies
+        // within it.
+        let c = content(l.text);
+        let terms = analyzer.analyze(c);
+        for r in sentences(c) {
+            let sentence = &c[r.clone()];
             if PROMO.is_match(sentence) {
                 continue;
             }
-            if has_term(sentence, &RESUME_TERM) || (resume_section && prose) {
+            let holds = |term: &str| {
+                terms
+                    .iter()
+                    .any(|t| t.start >= r.start && t.end <= r.end && &*t.text == term)
+            };
+            let (resume, portfolio) = (holds(&resume_term), holds(&portfolio_term));
+            if resume || (resume_section && prose) {
                 push(ItemKind::ResumeTip, sentence, l.line);
-            } else if has_term(sentence, &PORTFOLIO_TERM)
+            } else if portfolio
                 || (portfolio_section && prose)
                 || (SHOWCASE.is_match(sentence) && PROJECTS.is_match(sentence))
             {
@@ -780,6 +798,7 @@ mod tests {
         Passage {
             source: "t.txt".into(),
             title: "Test guide".into(),
+            career: String::new(),
             section: section.into(),
             start_line,
             end_line: 10 + n - 1,
@@ -890,7 +909,7 @@ mod tests {
                 (Stage::Lead, Path, 15, vec!["leadership".to_string()]),
             ]
         );
-        let moves = extract_lateral_moves(&p);
+        let moves = extract_lateral_moves(crate::answer::fixtures::vocab().tracks(), &p);
         assert_eq!(moves.len(), 1);
         assert_eq!(moves[0].track, "DevOps");
         assert_eq!(moves[0].citation.surface, "DevOps");
@@ -935,10 +954,11 @@ mod tests {
             9,
             "Alternatively, you may pivot towards DevOps, data engineering, or full-stack development.\nOur DevOps teams deploy daily.",
         );
-        let got: Vec<(String, String, u32)> = extract_lateral_moves(&p)
-            .into_iter()
-            .map(|m| (m.track, m.citation.surface, m.citation.cite.line))
-            .collect();
+        let got: Vec<(String, String, u32)> =
+            extract_lateral_moves(crate::answer::fixtures::vocab().tracks(), &p)
+                .into_iter()
+                .map(|m| (m.track, m.citation.surface, m.citation.cite.line))
+                .collect();
         assert_eq!(
             got,
             vec![
@@ -1043,10 +1063,11 @@ mod tests {
             9,
             "A portfolio is one of the most important tools.\nPortfolio Should Include:\nReal projects\nExample projects:\nREST API for a mobile app\nRecruiters skim, so customize your resume for each job.",
         );
-        let got: Vec<(ItemKind, String, u32)> = extract_portfolio_items(&p)
-            .into_iter()
-            .map(|i| (i.kind, i.text, i.cite.line))
-            .collect();
+        let got: Vec<(ItemKind, String, u32)> =
+            extract_portfolio_items(crate::answer::fixtures::vocab().analyzer(), &p)
+                .into_iter()
+                .map(|i| (i.kind, i.text, i.cite.line))
+                .collect();
         assert_eq!(
             got,
             vec![
@@ -1068,7 +1089,8 @@ mod tests {
 
     #[test]
     fn track_table_loads() {
-        assert!(TRACK_LEXICON.names.len() >= 8);
-        assert!(TRACK_LEXICON.names.contains(&"DevOps".to_string()));
+        let tracks = crate::answer::fixtures::vocab().tracks();
+        assert!(tracks.names.len() >= 8);
+        assert!(tracks.names.contains(&"DevOps".to_string()));
     }
 }

@@ -13,6 +13,7 @@ use super::{
     StageCitation, TrackMention,
 };
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 /// Citations listed per stage and per lateral track (`guides` counts every one).
 pub const MAX_CITATIONS_PER_STAGE: usize = 100;
@@ -31,7 +32,7 @@ pub struct GuideRoadmap {
 }
 
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
-pub fn extract_guide(passages: &[Passage]) -> GuideRoadmap {
+pub fn extract_guide(vocab: &Vocabulary, passages: &[Passage]) -> GuideRoadmap {
     let mut stages: Vec<StageCitation> = Vec::new();
     for c in passages.iter().flat_map(extract_stages) {
         if !stages.contains(&c) {
@@ -40,7 +41,10 @@ pub fn extract_guide(passages: &[Passage]) -> GuideRoadmap {
     }
     stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
     let mut lateral: Vec<TrackMention> = Vec::new();
-    for m in passages.iter().flat_map(extract_lateral_moves) {
+    for m in passages
+        .iter()
+        .flat_map(|p| extract_lateral_moves(vocab.tracks(), p))
+    {
         if !lateral.contains(&m) {
             lateral.push(m);
         }
@@ -65,7 +69,7 @@ pub fn extract_guide(passages: &[Passage]) -> GuideRoadmap {
         .flat_map(|p| {
             extract_interview_items(p)
                 .into_iter()
-                .chain(extract_portfolio_items(p))
+                .chain(extract_portfolio_items(vocab.analyzer(), p))
         })
         .collect();
     let mut seen = HashSet::new();
@@ -240,14 +244,19 @@ impl RoadmapAnswer {
 
 /// The roadmap over `passages` for `stage` and `focus`: what a generation built from these
 /// passages answers (passages are taken guide by guide, in file-name order).
-pub fn roadmap_answer(passages: &[Passage], stage: Option<Stage>, focus: Focus) -> RoadmapAnswer {
+pub fn roadmap_answer(
+    vocab: &Vocabulary,
+    passages: &[Passage],
+    stage: Option<Stage>,
+    focus: Focus,
+) -> RoadmapAnswer {
     let mut by_source: BTreeMap<&str, Vec<Passage>> = BTreeMap::new();
     for p in passages {
         by_source.entry(&p.source).or_default().push(p.clone());
     }
     let mut gathering = RoadmapGathering::default();
     for guide in by_source.values() {
-        gathering.gather(extract_guide(guide));
+        gathering.gather(extract_guide(vocab, guide));
     }
     gathering.finish().narrowed(stage, focus)
 }
@@ -256,7 +265,7 @@ pub fn roadmap_answer(passages: &[Passage], stage: Option<Stage>, focus: Focus) 
 mod tests {
     use super::*;
     use crate::answer::citation::Citation;
-    use crate::answer::fixtures::{all_seed_passages, seed_text};
+    use crate::answer::fixtures::{all_seed_passages, seed_text, vocab};
     use crate::answer::roadmap::extract::PROMO;
     use crate::answer::roadmap::{Duration, DurationKind, StepKind};
     use std::collections::BTreeSet;
@@ -271,7 +280,7 @@ mod tests {
     }
 
     fn full() -> RoadmapAnswer {
-        roadmap_answer(&all_seed_passages(), None, Focus::All)
+        roadmap_answer(vocab(), &all_seed_passages(), None, Focus::All)
     }
 
     #[test]
@@ -578,7 +587,12 @@ mod tests {
     #[test]
     fn seed_stage_and_focus_filters() {
         let ps = all_seed_passages();
-        let junior = roadmap_answer(&ps, Some(Stage::Junior), Focus::CareerProgression);
+        let junior = roadmap_answer(
+            crate::answer::fixtures::vocab(),
+            &ps,
+            Some(Stage::Junior),
+            Focus::CareerProgression,
+        );
         assert_eq!(junior.stages.len(), 1);
         assert_eq!(junior.stages[0].stage, Stage::Junior);
         assert!(junior.lateral_moves.is_empty());
@@ -587,19 +601,29 @@ mod tests {
                 && junior.interviews.is_empty()
                 && junior.portfolio.is_empty()
         );
-        let interviews = roadmap_answer(&ps, None, Focus::Interviews);
+        let interviews = roadmap_answer(
+            crate::answer::fixtures::vocab(),
+            &ps,
+            None,
+            Focus::Interviews,
+        );
         assert!(
             interviews.stages.is_empty()
                 && interviews.learning_path.is_empty()
                 && interviews.portfolio.is_empty()
         );
         assert!(!interviews.interviews.is_empty());
-        let full = roadmap_answer(&ps, None, Focus::All);
+        let full = roadmap_answer(crate::answer::fixtures::vocab(), &ps, None, Focus::All);
         assert_eq!(interviews.interviews, full.interviews);
-        let path = roadmap_answer(&ps, Some(Stage::Senior), Focus::LearningPath);
+        let path = roadmap_answer(
+            crate::answer::fixtures::vocab(),
+            &ps,
+            Some(Stage::Senior),
+            Focus::LearningPath,
+        );
         assert_eq!(path.learning_path, full.learning_path);
         assert!(!full.is_empty());
-        assert!(roadmap_answer(&[], None, Focus::All).is_empty());
+        assert!(roadmap_answer(crate::answer::fixtures::vocab(), &[], None, Focus::All).is_empty());
         let summary = full.summary();
         assert!(
             summary

@@ -50,7 +50,7 @@ use crate::answer::level::Level;
 pub use crate::answer::citation::Citation;
 pub use durations::parse_durations;
 pub use extract::{
-    classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
+    Tracks, classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
     extract_stages, extract_steps,
 };
 pub use gather::{GuideRoadmap, RoadmapGathering, extract_guide, roadmap_answer};

@@ -8,6 +8,7 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::{ExpectationForm, LevelExpectation, Lexicon, PassageMention, SkillCitation};
+use crate::answer::citation::Citation;
 use crate::answer::level::Level;
 use crate::answer::re;
 use crate::answer::text::{passage_lines, sentences, strip_marker};
@@ -15,8 +16,7 @@ use crate::corpus::Passage;
 
 /// Every skill named in a passage (heading included when the passage starts at it), one per
 /// skill and line, in line order.
-pub fn extract_mentions(passage: &Passage) -> Vec<PassageMention> {
-    let lexicon = Lexicon::shared();
+pub fn extract_mentions(lexicon: &Lexicon, passage: &Passage) -> Vec<PassageMention> {
     let mut out = Vec::new();
     for pl in passage_lines(passage) {
         let mut seen = HashSet::new();
@@ -29,12 +29,7 @@ pub fn extract_mentions(passage: &Passage) -> Vec<PassageMention> {
                 skill: info.name.clone(),
                 topic: info.topic,
                 citation: SkillCitation {
-                    source: passage.source.clone(),
-                    title: passage.title.clone(),
-                    section: passage.section.clone(),
-                    line: pl.line,
-                    start_line: passage.start_line,
-                    end_line: passage.end_line,
+                    cite: Citation::at(passage, pl.line),
                     surface: pl.text[hit.start..hit.end].to_string(),
                 },
             });
@@ -136,12 +131,7 @@ pub fn extract_expectations(passage: &Passage) -> Vec<LevelExpectation> {
             level,
             text: text.to_string(),
             form,
-            source: passage.source.clone(),
-            title: passage.title.clone(),
-            section: passage.section.clone(),
-            line,
-            start_line: passage.start_line,
-            end_line: passage.end_line,
+            cite: Citation::at(passage, line),
         };
         if !out.contains(&e) {
             out.push(e);
@@ -217,6 +207,7 @@ mod tests {
         Passage {
             source: "t.txt".into(),
             title: "Test guide".into(),
+            career: String::new(),
             section: section.into(),
             start_line,
             end_line: 10 + n - 1,
@@ -236,10 +227,10 @@ mod tests {
             9,
             "Write code daily.",
         );
-        let m = extract_mentions(&p);
+        let m = extract_mentions(crate::answer::fixtures::vocab().skills(), &p);
         assert_eq!(
             m.iter()
-                .map(|m| (m.skill.as_str(), m.citation.line))
+                .map(|m| (m.skill.as_str(), m.citation.cite.line))
                 .collect::<Vec<_>>(),
             vec![("Python", 9), ("Java", 9)]
         );
@@ -249,7 +240,7 @@ mod tests {
             10,
             "Write code daily.",
         );
-        assert!(extract_mentions(&p).is_empty());
+        assert!(extract_mentions(crate::answer::fixtures::vocab().skills(), &p).is_empty());
     }
 
     // --- expectations --------------------------------------------------------

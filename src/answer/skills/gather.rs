@@ -9,6 +9,7 @@ use super::{
     BEST_PASSAGES, Level, LevelExpectation, Lexicon, SkillCitation, SkillMention, SkillsAnswer,
     Topic, TopicPassage,
 };
+use crate::answer::citation::Citation;
 use crate::corpus::Passage;
 use serde::{Deserialize, Serialize};
 
@@ -21,8 +22,9 @@ pub const MAX_EXPECTATIONS_PER_LEVEL: usize = 50;
 /// One guide's skills facts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GuideSkills {
-    /// Per skill named (lexicon order), its citations: one per line, in line order.
-    mentions: Vec<(usize, Vec<SkillCitation>)>,
+    /// Per skill named (lexicon order): its index, name, topic and citations (one per line, in
+    /// line order).
+    mentions: Vec<(usize, String, Topic, Vec<SkillCitation>)>,
     /// Per topic, the guide's best passages for it (at most [`BEST_PASSAGES`]), best first.
     best: Vec<(Topic, Vec<Ranked>)>,
     /// What the guide expects at each level, each once, in line order.
@@ -43,8 +45,8 @@ impl Ranked {
         (
             std::cmp::Reverse(self.named),
             self.chars,
-            &self.passage.source,
-            self.passage.start_line,
+            &self.passage.cite.source,
+            self.passage.cite.start_line,
         )
     }
 }
@@ -56,8 +58,7 @@ fn keep_best(list: &mut Vec<Ranked>) {
 }
 
 /// The skills facts of `passages` (one guide's, or any set: mentions are per source and line).
-pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
-    let lexicon = Lexicon::shared();
+pub fn extract_guide(lexicon: &Lexicon, passages: &[Passage]) -> GuideSkills {
     let index: HashMap<&str, usize> = lexicon
         .skills()
         .iter()
@@ -67,7 +68,7 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
     let mut lines: BTreeMap<usize, BTreeMap<(String, u32), SkillCitation>> = BTreeMap::new();
     let mut best: Vec<(Topic, Vec<Ranked>)> = Topic::ALL.iter().map(|&t| (t, Vec::new())).collect();
     for p in passages {
-        let mentions = extract_mentions(p);
+        let mentions = extract_mentions(lexicon, p);
         if mentions.is_empty() {
             continue;
         }
@@ -78,19 +79,14 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
                 if !named.contains(&m.skill) {
                     named.push(m.skill.clone());
                 }
-                first_line.get_or_insert(m.citation.line);
+                first_line.get_or_insert(m.citation.cite.line);
             }
             if let Some(line) = first_line {
                 list.push(Ranked {
                     named: named.len(),
                     chars: p.text.chars().count(),
                     passage: TopicPassage {
-                        source: p.source.clone(),
-                        title: p.title.clone(),
-                        section: p.section.clone(),
-                        line,
-                        start_line: p.start_line,
-                        end_line: p.end_line,
+                        cite: Citation::at(p, line),
                         skills: named,
                         text: p.text.clone(),
                     },
@@ -103,7 +99,7 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
             lines
                 .entry(skill)
                 .or_default()
-                .entry((m.citation.source.clone(), m.citation.line))
+                .entry((m.citation.cite.source.clone(), m.citation.cite.line))
                 .or_insert(m.citation);
         }
     }
@@ -111,13 +107,23 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
     let mut expectations: Vec<LevelExpectation> = passages
         .iter()
         .flat_map(extract_expectations)
-        .filter(|e| seen.insert((e.level, e.source.clone(), e.line, e.text.clone())))
+        .filter(|e| seen.insert((e.level, e.cite.source.clone(), e.cite.line, e.text.clone())))
         .collect();
-    expectations.sort_by(|a, b| (a.level, &a.source, a.line).cmp(&(b.level, &b.source, b.line)));
+    expectations.sort_by(|a, b| {
+        (a.level, &a.cite.source, a.cite.line).cmp(&(b.level, &b.cite.source, b.cite.line))
+    });
     GuideSkills {
         mentions: lines
             .into_iter()
-            .map(|(skill, cites)| (skill, cites.into_values().collect()))
+            .map(|(skill, cites)| {
+                let info = &lexicon.skills()[skill];
+                (
+                    skill,
+                    info.name.clone(),
+                    info.topic,
+                    cites.into_values().collect(),
+                )
+            })
             .collect(),
         best,
         expectations,
@@ -127,6 +133,8 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSkills {
 /// A skill's count across guides.
 #[derive(Debug, Clone, Default)]
 struct Tally {
+    name: String,
+    topic: Option<Topic>,
     guides: u32,
     mentions: u32,
     citations: Vec<SkillCitation>,
@@ -144,12 +152,16 @@ pub struct SkillsGathering {
 impl SkillsGathering {
     /// Adds one guide's facts.
     pub fn gather(&mut self, guide: GuideSkills) {
-        for (skill, citations) in guide.mentions {
+        for (skill, name, topic, citations) in guide.mentions {
             let t = self.tallies.entry(skill).or_default();
+            if t.topic.is_none() {
+                t.name = name;
+                t.topic = Some(topic);
+            }
             for c in citations {
-                if t.last_source.as_deref() != Some(c.source.as_str()) {
+                if t.last_source.as_deref() != Some(c.cite.source.as_str()) {
                     t.guides += 1;
-                    t.last_source = Some(c.source.clone());
+                    t.last_source = Some(c.cite.source.clone());
                 }
                 t.mentions += 1;
                 if t.citations.len() < MAX_CITATIONS_PER_SKILL {
@@ -173,19 +185,15 @@ impl SkillsGathering {
     /// Every skill (most guides first, then most mentions, then name), the best passages per
     /// topic, and every level's expectations.
     pub fn finish(self) -> SkillsFacts {
-        let lexicon = Lexicon::shared();
         let mut skills: Vec<SkillMention> = self
             .tallies
-            .into_iter()
-            .map(|(skill, t)| {
-                let info = &lexicon.skills()[skill];
-                SkillMention {
-                    name: info.name.clone(),
-                    topic: info.topic,
-                    guides: t.guides,
-                    mentions: t.mentions,
-                    citations: t.citations,
-                }
+            .into_values()
+            .map(|t| SkillMention {
+                name: t.name,
+                topic: t.topic.unwrap_or(Topic::All),
+                guides: t.guides,
+                mentions: t.mentions,
+                citations: t.citations,
             })
             .collect();
         skills.sort_by(|a, b| {
@@ -252,14 +260,19 @@ impl SkillsFacts {
 /// The skills answer over `passages` for `topic`, with `level`'s expectations: what a
 /// generation built from these passages answers (passages are taken guide by guide, in
 /// file-name order).
-pub fn skills_answer(passages: &[Passage], topic: Topic, level: Option<Level>) -> SkillsAnswer {
+pub fn skills_answer(
+    lexicon: &Lexicon,
+    passages: &[Passage],
+    topic: Topic,
+    level: Option<Level>,
+) -> SkillsAnswer {
     let mut by_source: BTreeMap<&str, Vec<Passage>> = BTreeMap::new();
     for p in passages {
         by_source.entry(&p.source).or_default().push(p.clone());
     }
     let mut gathering = SkillsGathering::default();
     for guide in by_source.values() {
-        gathering.gather(extract_guide(guide));
+        gathering.gather(extract_guide(lexicon, guide));
     }
     gathering.finish().answer(topic, level)
 }
@@ -267,8 +280,8 @@ pub fn skills_answer(passages: &[Passage], topic: Topic, level: Option<Level>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
-    use crate::answer::fixtures::{all_seed_passages, seed_text};
+
+    use crate::answer::fixtures::{all_seed_passages, seed_text, vocab};
     use crate::answer::skills::ExpectationForm;
     use std::collections::BTreeSet;
 
@@ -277,6 +290,7 @@ mod tests {
         Passage {
             source: "t.txt".into(),
             title: "Test guide".into(),
+            career: String::new(),
             section: section.into(),
             start_line,
             end_line: 10 + n - 1,
@@ -304,7 +318,7 @@ mod tests {
             guide("b.txt", "S", "MongoDB and MySQL\nMongoDB"),
             guide("c.txt", "S", "Redis, Cassandra"),
         ];
-        let a = skills_answer(&ps, Topic::Databases, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
         let got: Vec<(&str, u32, u32)> = a
             .skills
             .iter()
@@ -322,17 +336,23 @@ mod tests {
         // One mention per line, however often the line names it.
         let ps = vec![guide("a.txt", "S", "Redis, Redis and Redis")];
         assert_eq!(
-            skills_answer(&ps, Topic::Databases, None).skills[0].mentions,
+            skills_answer(vocab().skills(), &ps, Topic::Databases, None).skills[0].mentions,
             1
         );
         // The same passage twice counts once.
         let p = guide("a.txt", "S", "Redis");
         assert_eq!(
-            skills_answer(&[p.clone(), p], Topic::Databases, None).skills[0].mentions,
+            skills_answer(vocab().skills(), &[p.clone(), p], Topic::Databases, None).skills[0]
+                .mentions,
             1
         );
-        assert!(skills_answer(&ps, Topic::Security, None).is_empty());
-        assert!(skills_answer(&ps, Topic::All, None).skills.len() == 1);
+        assert!(skills_answer(vocab().skills(), &ps, Topic::Security, None).is_empty());
+        assert!(
+            skills_answer(vocab().skills(), &ps, Topic::All, None)
+                .skills
+                .len()
+                == 1
+        );
     }
 
     #[test]
@@ -348,8 +368,8 @@ mod tests {
             guide("d.txt", "Three", "MySQL, Redis, MongoDB"),
             guide("e.txt", "None", "Python"),
         ];
-        let a = skills_answer(&ps, Topic::Databases, None);
-        let got: Vec<&str> = a.passages.iter().map(|p| p.section.as_str()).collect();
+        let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
+        let got: Vec<&str> = a.passages.iter().map(|p| p.cite.section.as_str()).collect();
         assert_eq!(got, vec!["Three", "Short", "Long"]);
         assert_eq!(a.passages[0].skills, vec!["MySQL", "Redis", "MongoDB"]);
     }
@@ -361,7 +381,12 @@ mod tests {
             "S",
             "Docker\nJunior developers are expected to ship Docker images.",
         )];
-        let a = skills_answer(&ps, Topic::CloudDevops, Some(Level::Entry));
+        let a = skills_answer(
+            vocab().skills(),
+            &ps,
+            Topic::CloudDevops,
+            Some(Level::Entry),
+        );
         let v = serde_json::to_value(&a).unwrap();
         assert_eq!(v["topic"], "cloud_devops");
         assert_eq!(v["level"], "entry");
@@ -382,7 +407,7 @@ mod tests {
         assert_eq!(v["expectations"][0]["form"], "sentence");
         let back: SkillsAnswer = serde_json::from_value(v).unwrap();
         assert_eq!(back, a);
-        let m = serde_json::to_value(&extract_mentions(&ps[0])[0]).unwrap();
+        let m = serde_json::to_value(&extract_mentions(vocab().skills(), &ps[0])[0]).unwrap();
         assert_eq!(m["skill"], "Docker");
         assert_eq!(m["line"], 10);
         assert_eq!(m["surface"], "Docker");
@@ -394,12 +419,12 @@ mod tests {
             guide("a.txt", "S", "Redis"),
             guide("b.txt", "S", "Redis and MySQL"),
         ];
-        let a = skills_answer(&ps, Topic::Databases, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Databases, None);
         assert_eq!(
             a.summary(),
             "Databases the guides name, most cited first: Redis (2 guides), MySQL (1 guide)."
         );
-        let a = skills_answer(&ps, Topic::Security, None);
+        let a = skills_answer(vocab().skills(), &ps, Topic::Security, None);
         assert_eq!(a.summary(), "The guides name no skills under security.");
     }
 
@@ -414,7 +439,8 @@ mod tests {
     }
 
     fn terms(text: &str) -> HashSet<String> {
-        Analyzer::shared()
+        vocab()
+            .analyzer()
             .analyze(text)
             .into_iter()
             .map(|t| t.text.to_string())
@@ -423,26 +449,35 @@ mod tests {
 
     #[test]
     fn seed_every_mention_is_on_its_cited_line() {
-        let lex = Lexicon::shared();
-        let a = skills_answer(&all_seed_passages(), Topic::All, Some(Level::Overall));
+        let lex = vocab().skills();
+        let a = skills_answer(
+            vocab().skills(),
+            &all_seed_passages(),
+            Topic::All,
+            Some(Level::Overall),
+        );
         assert!(a.skills.len() > 50, "{}", a.skills.len());
         for s in &a.skills {
             let info = lex.skills().iter().find(|i| i.name == s.name).unwrap();
             let form_terms: HashSet<String> = info.forms.iter().flat_map(|f| terms(f)).collect();
-            let sources: BTreeSet<&str> = s.citations.iter().map(|c| c.source.as_str()).collect();
+            let sources: BTreeSet<&str> =
+                s.citations.iter().map(|c| c.cite.source.as_str()).collect();
             assert_eq!(s.guides as usize, sources.len(), "{}", s.name);
             assert_eq!(s.mentions as usize, s.citations.len(), "{}", s.name);
             for c in &s.citations {
-                let line = source_line(&c.source, c.line);
+                let line = source_line(&c.cite.source, c.cite.line);
                 assert!(
                     line.contains(&c.surface),
                     "{}: {:?} not on {}:{} {line:?}",
                     s.name,
                     c.surface,
-                    c.source,
-                    c.line
+                    c.cite.source,
+                    c.cite.line
                 );
-                assert!(c.start_line <= c.line && c.line <= c.end_line, "{c:?}");
+                assert!(
+                    c.cite.start_line <= c.cite.line && c.cite.line <= c.cite.end_line,
+                    "{c:?}"
+                );
                 // The surface is one of the skill's forms, as the analyzer reads both.
                 assert!(
                     terms(&c.surface).iter().any(|t| form_terms.contains(t)),
@@ -465,7 +500,12 @@ mod tests {
 
     #[test]
     fn seed_databases_topic() {
-        let a = skills_answer(&all_seed_passages(), Topic::Databases, None);
+        let a = skills_answer(
+            vocab().skills(),
+            &all_seed_passages(),
+            Topic::Databases,
+            None,
+        );
         let guides = |name: &str| {
             a.skills
                 .iter()
@@ -489,20 +529,25 @@ mod tests {
         assert!(a.skills.iter().all(|s| s.topic == Topic::Databases));
         // 003's database list names the most distinct databases.
         let best = &a.passages[0];
-        assert!(best.source.starts_with("003"), "{best:?}");
+        assert!(best.cite.source.starts_with("003"), "{best:?}");
         assert!(best.skills.len() >= 8);
         assert!(a.passages.len() >= 2 && a.passages.len() <= BEST_PASSAGES);
         for w in a.passages.windows(2) {
             assert!(w[0].skills.len() >= w[1].skills.len());
         }
         for p in &a.passages {
-            assert!(p.start_line <= p.line && p.line <= p.end_line);
+            assert!(p.cite.start_line <= p.cite.line && p.cite.line <= p.cite.end_line);
         }
     }
 
     #[test]
     fn seed_languages_topic() {
-        let a = skills_answer(&all_seed_passages(), Topic::Languages, None);
+        let a = skills_answer(
+            vocab().skills(),
+            &all_seed_passages(),
+            Topic::Languages,
+            None,
+        );
         let get = |name: &str| a.skills.iter().find(|s| s.name == name).unwrap();
         assert_eq!(get("Python").guides, 5);
         assert_eq!(get("Java").guides, 5);
@@ -514,7 +559,7 @@ mod tests {
         assert!(get("SQL").guides >= 3);
         // "SQL" inside "NoSQL", "MySQL", "SQL Server", "SQL injection" is not the SQL language.
         for c in &get("SQL").citations {
-            let line = source_line(&c.source, c.line);
+            let line = source_line(&c.cite.source, c.cite.line);
             assert!(
                 line.replace("NoSQL", "")
                     .replace("MySQL", "")
@@ -531,7 +576,7 @@ mod tests {
     fn seed_other_topics() {
         let ps = all_seed_passages();
         let top = |t: Topic| -> Vec<String> {
-            skills_answer(&ps, t, None)
+            skills_answer(vocab().skills(), &ps, t, None)
                 .skills
                 .iter()
                 .map(|s| s.name.clone())
@@ -623,12 +668,14 @@ mod tests {
     #[test]
     fn seed_level_expectations() {
         let ps = all_seed_passages();
-        let at = |level: Level| skills_answer(&ps, Topic::All, Some(level)).expectations;
+        let at = |level: Level| {
+            skills_answer(vocab().skills(), &ps, Topic::All, Some(level)).expectations
+        };
         let find =
             |es: &[LevelExpectation], src: &str, line: u32, needle: &str, form: ExpectationForm| {
                 es.iter().any(|e| {
-                    e.source.starts_with(src)
-                        && e.line == line
+                    e.cite.source.starts_with(src)
+                        && e.cite.line == line
                         && e.text.contains(needle)
                         && e.form == form
                 })
@@ -737,12 +784,16 @@ mod tests {
             entry.len() + mid.len() + senior.len() + lead.len()
         );
         for e in &all {
-            let line = source_line(&e.source, e.line);
+            let line = source_line(&e.cite.source, e.cite.line);
             assert!(line.contains(&e.text), "{e:?} not on {line:?}");
             assert!(!e.text.contains('$'), "{e:?}");
-            assert!(e.start_line <= e.line && e.line <= e.end_line);
+            assert!(e.cite.start_line <= e.cite.line && e.cite.line <= e.cite.end_line);
         }
         // No level: no expectations.
-        assert!(skills_answer(&ps, Topic::All, None).expectations.is_empty());
+        assert!(
+            skills_answer(vocab().skills(), &ps, Topic::All, None)
+                .expectations
+                .is_empty()
+        );
     }
 }

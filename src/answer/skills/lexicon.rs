@@ -3,10 +3,12 @@
 
 use std::collections::HashSet;
 
-use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
-use super::{DEFAULT_SKILLS, Topic};
+use std::sync::Arc;
+
+use super::Topic;
+use crate::analysis::Analyzer;
 use crate::answer::matcher::{FormSpec, TermMatcher};
 
 /// A skills lexicon that does not load.
@@ -54,22 +56,13 @@ pub struct Lexicon {
     matcher: TermMatcher,
 }
 
-static SHARED: Lazy<Lexicon> = Lazy::new(|| {
-    Lexicon::from_toml(DEFAULT_SKILLS).expect("the shipped skills lexicon loads (unit-tested)")
-});
-
 impl Lexicon {
-    /// The lexicon built from `assets/skills.toml`, created once.
-    pub fn shared() -> &'static Lexicon {
-        &SHARED
-    }
-
     /// Builds a lexicon from TOML in the format of `assets/skills.toml`.
     ///
     /// # Errors
     /// When the TOML does not parse, a skill's topic is `all` or unknown, a name repeats, or a
     /// form has no searchable word.
-    pub fn from_toml(text: &str) -> Result<Lexicon, LexiconError> {
+    pub fn from_toml(text: &str, analyzer: &Arc<Analyzer>) -> Result<Lexicon, LexiconError> {
         let file: SkillsFile = toml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
         let mut names = HashSet::new();
         for s in &file.skill {
@@ -91,7 +84,7 @@ impl Lexicon {
             .iter()
             .map(|s| (s.name.clone(), s.forms.clone()))
             .collect();
-        let matcher = TermMatcher::new(&entries).map_err(LexiconError)?;
+        let matcher = TermMatcher::new(&entries, analyzer).map_err(LexiconError)?;
         let skills = file
             .skill
             .into_iter()
@@ -143,7 +136,7 @@ mod tests {
     use super::*;
 
     fn names(line: &str) -> Vec<&'static str> {
-        Lexicon::shared().names_in(line)
+        crate::answer::fixtures::vocab().skills().names_in(line)
     }
 
     fn has(line: &str, skill: &str) -> bool {
@@ -154,7 +147,11 @@ mod tests {
 
     #[test]
     fn shipped_lexicon_loads_and_covers_every_topic() {
-        let lex = Lexicon::from_toml(DEFAULT_SKILLS).unwrap();
+        let lex = Lexicon::from_toml(
+            crate::vocab::FILES[1].1,
+            crate::answer::fixtures::vocab().analyzer(),
+        )
+        .unwrap();
         for topic in Topic::ALL {
             let n = lex.skills_of(topic).count();
             assert!(n >= 5, "{topic:?} has {n} skills");
@@ -240,7 +237,7 @@ mod tests {
     #[test]
     fn invalid_lexicons_are_errors() {
         let ok = "[[skill]]\nname = \"X\"\ntopic = \"tools\"\nforms = [\"Xtool\"]\n";
-        assert!(Lexicon::from_toml(ok).is_ok());
+        assert!(Lexicon::from_toml(ok, crate::answer::fixtures::vocab().analyzer()).is_ok());
         for bad in [
             "not toml [",
             "[[skill]]\nname = \"X\"\ntopic = \"all\"\nforms = [\"Xtool\"]\n",
@@ -252,7 +249,10 @@ mod tests {
             "[[skill]]\nname = \"X\"\ntopic = \"tools\"\nforms = [\"Xtool\"]\nextra = 1\n",
             &format!("{ok}{ok}"),
         ] {
-            assert!(Lexicon::from_toml(bad).is_err(), "{bad:?} loaded");
+            assert!(
+                Lexicon::from_toml(bad, crate::answer::fixtures::vocab().analyzer()).is_err(),
+                "{bad:?} loaded"
+            );
         }
     }
 
@@ -516,7 +516,7 @@ mod tests {
             "unit; the rest is integration testing",
             "Unit testing"
         ));
-        let lex = Lexicon::shared();
+        let lex = crate::answer::fixtures::vocab().skills();
         let line = "unit, integration, and end-to-end testing";
         let hits = lex.find(line);
         assert_eq!(&line[hits[0].start..hits[0].end], line);

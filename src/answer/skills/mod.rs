@@ -33,13 +33,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::answer::citation::Citation;
 pub use crate::answer::level::Level;
 pub use extract::{extract_expectations, extract_mentions};
 pub use gather::{GuideSkills, SkillsFacts, SkillsGathering, extract_guide, skills_answer};
 pub use lexicon::{Lexicon, LexiconError, SkillHit, SkillInfo};
-
-/// The skills lexicon shipped with the program.
-pub const DEFAULT_SKILLS: &str = include_str!("../../../assets/skills.toml");
 
 /// How many best passages an answer carries.
 pub const BEST_PASSAGES: usize = 3;
@@ -164,16 +162,10 @@ impl FromStr for Topic {
 /// One line of a guide naming a skill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillCitation {
-    /// Guide file name (the source id).
-    pub source: String,
-    pub title: String,
-    pub section: String,
-    /// Exact 1-based source line of the mention.
-    pub line: u32,
-    /// The passage's line range.
-    pub start_line: u32,
-    pub end_line: u32,
-    /// The words as written on the line, e.g. "Node.js", "unit, integration, and end-to-end testing".
+    /// Where the mention is.
+    #[serde(flatten)]
+    pub cite: Citation,
+    /// The words as written on the line.
     pub surface: String,
 }
 
@@ -202,16 +194,12 @@ pub struct SkillMention {
 /// A passage that covers the topic well.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicPassage {
-    pub source: String,
-    pub title: String,
-    pub section: String,
-    /// First line naming a skill of the topic.
-    pub line: u32,
-    pub start_line: u32,
-    pub end_line: u32,
-    /// Distinct skills of the topic it names, in order of first mention.
+    /// The passage, at its first line naming a skill of the topic.
+    #[serde(flatten)]
+    pub cite: Citation,
+    /// The topic's skills it names, in order.
     pub skills: Vec<String>,
-    /// The passage text.
+    /// The whole passage.
     pub text: String,
 }
 
@@ -230,16 +218,15 @@ pub enum ExpectationForm {
 /// What a guide expects of developers at one level, verbatim from its line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelExpectation {
+    /// The level it is about.
     pub level: Level,
-    /// Verbatim text from the cited line.
+    /// What is expected, verbatim.
     pub text: String,
+    /// How the guide puts it.
     pub form: ExpectationForm,
-    pub source: String,
-    pub title: String,
-    pub section: String,
-    pub line: u32,
-    pub start_line: u32,
-    pub end_line: u32,
+    /// Where it is.
+    #[serde(flatten)]
+    pub cite: Citation,
 }
 
 /// The skills answer for a topic (and optionally a level).

@@ -228,7 +228,8 @@ struct PinRecord {
 }
 
 impl PinRecord {
-    fn curated(&self) -> NewCurated<'_> {
+    /// The record to write, its terms made by the analysis whose fingerprint is `analysis`.
+    fn curated<'a>(&'a self, analysis: &'a str) -> NewCurated<'a> {
         NewCurated {
             guild_id: self.guild,
             answer_id: Some(&self.answer_id),
@@ -239,7 +240,7 @@ impl PinRecord {
             pinned_at: self.pinned_at,
             channel_id: Some(self.channel),
             message_id: Some(self.message),
-            analysed: Some((pin_analysis(), &self.terms)),
+            analysed: Some((analysis, &self.terms)),
         }
     }
 }
@@ -283,7 +284,7 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
                     guild,
                     channel,
                     message,
-                    terms: pin_terms(&state.question),
+                    terms: pin_terms(bot.engine().vocabulary().analyzer(), &state.question),
                     citations: serde_json::to_value(&state.cited)?,
                     question: state.question,
                     answer_id,
@@ -291,7 +292,8 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
                     pinned_by: actor_id,
                     pinned_at: unix_now(),
                 };
-                let start = bot.store().begin_pin(&record.curated(), owner)?;
+                let analysis = pin_analysis(bot.engine().vocabulary().analyzer());
+                let start = bot.store().begin_pin(&record.curated(analysis), owner)?;
                 Ok(Some((record, start)))
             },
         )
@@ -339,7 +341,12 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
                 Err(e) => Err(e.to_string()),
             }),
         _ => bot
-            .blocking(move |bot| bot.store().pin_curated(&record.curated()).map(|_| ()))
+            .blocking(move |bot| {
+                let analysis = pin_analysis(bot.engine().vocabulary().analyzer());
+                bot.store()
+                    .pin_curated(&record.curated(analysis))
+                    .map(|_| ())
+            })
             .await
             .map_err(|e| e.to_string())
             .and_then(|r| r.map_err(|e| e.to_string())),

@@ -1,10 +1,10 @@
 //! `/ask`: a question answered from the guides with citations, and its autocomplete. Before
-//! searching it applies the member's cooldown and the repeated-question window; after, it puts
-//! a moderator-pinned answer first when one matches. The answer's record (which its buttons
-//! read) is committed before the answer is sent; if it cannot be, the answer goes out without
-//! the buttons, saying so.
+//! searching it applies the repeated-question window (the member's cooldown is the command
+//! table's); after, it puts a moderator-pinned answer first when one matches. The answer's
+//! record (which its buttons read) is committed before the answer is sent; if it cannot be, the
+//! answer goes out without the buttons, saying so.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::answers::{AnswerState, cited};
 use super::{Command, CommandOption, unix_now};
@@ -26,7 +26,8 @@ pub(crate) const ASK: Command = Command::new(
     run,
 )
 .options(options)
-.autocomplete(suggest);
+.autocomplete(suggest)
+.cooldown(1, "ask again");
 
 fn options() -> Vec<CommandOption> {
     vec![
@@ -52,12 +53,6 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         ));
     }
     let hide = i.flag("hide").unwrap_or(false);
-    if let Err(wait) = bot.cooldown().admit(i.actor.id, Instant::now()) {
-        return Ok(Handled::private(format!(
-            "Easy there: you can ask again in {} s.",
-            wait.as_secs().max(1)
-        )));
-    }
     let channel = i.channel_id.unwrap_or(0);
     let key = normalise_question(&question);
     if !hide
@@ -220,11 +215,11 @@ const PINNED_SHOWN_CHARS: usize = 1500;
 fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
     let store = bot.store();
     let version = store.curated_version()?;
+    let analyzer = bot.engine().vocabulary().analyzer();
     let pins = bot.pins().guild(guild, version, || {
-        let analysis = pin_analysis();
-        let pins = store.pin_terms_for_guild(guild, analysis)?;
+        let pins = store.pin_terms_for_guild(guild, pin_analysis(analyzer))?;
         anyhow::Ok(PinIndex::new(pins.into_iter().map(|p| {
-            let terms = p.terms.unwrap_or_else(|| pin_terms(&p.question));
+            let terms = p.terms.unwrap_or_else(|| pin_terms(analyzer, &p.question));
             (p.id, terms)
         })))
     })?;
@@ -232,7 +227,7 @@ fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<Pi
     if pins.is_empty() {
         return Ok(None);
     }
-    let Some(id) = pins.best(&PinMatcher::new(question)) else {
+    let Some(id) = pins.best(&PinMatcher::new(analyzer, question)) else {
         return Ok(None);
     };
     Ok(store.curated_pin(guild, id)?.map(|c| PinnedAnswer {

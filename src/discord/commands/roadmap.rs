@@ -13,7 +13,8 @@ pub(crate) const ROADMAP: Command = Command::new(
     "Career stages and the learning path the guides describe.",
     run,
 )
-.options(options);
+.options(options)
+.cooldown(1, "use /roadmap again");
 
 fn options() -> Vec<CommandOption> {
     vec![

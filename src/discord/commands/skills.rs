@@ -15,7 +15,8 @@ pub(crate) const SKILLS: Command = Command::new(
     "The skills the guides name for a topic, most cited first.",
     run,
 )
-.options(options);
+.options(options)
+.cooldown(1, "use /skills again");
 
 fn options() -> Vec<CommandOption> {
     vec![

@@ -9,7 +9,7 @@ use crate::config::{BotConfig, SearchConfig};
 use crate::corpus::SeedSource;
 use crate::discord::bot::Bot;
 use crate::engine::{Engine, EngineSettings, Library};
-use crate::search::{BuildOptions, IndexDir};
+use crate::search::BuildOptions;
 use crate::store::Store;
 
 /// A `/help` command, as Discord sends it.
@@ -29,8 +29,9 @@ pub(super) fn state() -> (HttpState, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let (library, _) = Library::open(
         SeedSource::Embedded,
-        IndexDir::new(dir.path().join("index")),
+        dir.path().join("index"),
         BuildOptions::default(),
+        crate::answer::fixtures::vocab().clone(),
     )
     .unwrap();
     let engine = Engine::new(

@@ -1,0 +1,91 @@
+//! `careerbot salary`, `skills` and `roadmap`: the engine's structured answers, printed as JSON or
+//! text, and the salary chart written as a PNG file.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use super::json::JsonSalary;
+use super::text::{level_phrase, write_roadmap, write_salary, write_skills};
+use super::{RoadmapArgs, SalaryArgs, SkillsArgs, UsageError, finish, open_engine};
+use crate::config::Config;
+use crate::engine::CHART_SIZE;
+
+/// `careerbot salary`: figures by level as JSON or text, and with `--chart` the PNG drawn first
+/// (nothing is printed or written when it cannot be).
+///
+/// # Errors
+/// When the engine cannot be opened, the answer cannot be read, or the chart cannot be drawn or
+/// written.
+pub(super) fn salary(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
+    let engine = open_engine(config)?;
+    let career = match &args.career {
+        Some(asked) => Some(engine.find_career(asked).map_err(UsageError::from)?),
+        None => None,
+    };
+    let salary = engine.salary(career.as_deref(), args.level)?;
+    let answer = &salary.answer;
+    // The chart comes first: when it cannot be made, nothing is printed and no file is written.
+    if let Some(path) = &args.chart {
+        let Some(png) = engine.salary_chart(&salary)? else {
+            bail!(
+                "the guides give no salary figures{}, so there is no chart to draw; {} was not written",
+                level_phrase(args.level),
+                path.display()
+            );
+        };
+        std::fs::write(path, png.as_slice())
+            .with_context(|| format!("cannot write the salary chart to {}", path.display()))?;
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &JsonSalary::from(answer))?;
+        writeln!(out)?;
+    } else {
+        write_salary(&mut out, answer)?;
+    }
+    if let Some(path) = &args.chart {
+        let (w, h) = CHART_SIZE;
+        let said = format!("Chart written to {} ({w}×{h} PNG).", path.display());
+        if args.json {
+            // stdout stays pure JSON.
+            eprintln!("{said}");
+        } else {
+            writeln!(out, "\n{said}")?;
+        }
+    }
+    finish(out)
+}
+
+/// `careerbot skills`: the skills of a topic (and what a level needs) as JSON or text.
+///
+/// # Errors
+/// When the engine cannot be opened or the answer cannot be read.
+pub(super) fn skills(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
+    let answer = open_engine(config)?.skills(args.topic, args.level)?.answer;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &answer)?;
+        writeln!(out)?;
+    } else {
+        write_skills(&mut out, &answer)?;
+    }
+    finish(out)
+}
+
+/// `careerbot roadmap`: the career roadmap (a stage, a focus) as JSON or text.
+///
+/// # Errors
+/// When the engine cannot be opened or the answer cannot be read.
+pub(super) fn roadmap(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
+    let answer = open_engine(config)?.roadmap(args.stage, args.focus)?.answer;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &answer)?;
+        writeln!(out)?;
+    } else {
+        write_roadmap(&mut out, &answer)?;
+    }
+    finish(out)
+}

@@ -1,0 +1,205 @@
+//! The arguments of the answering subcommands, and the clap parser for a [`Choices`] value.
+
+use std::ffi::OsStr;
+use std::marker::PhantomData;
+use std::path::PathBuf;
+
+use clap::Args;
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::answer::roadmap::{Focus, Stage};
+use crate::answer::salary::Level;
+use crate::answer::skills::Topic;
+use crate::choices::Choices;
+
+/// `careerbot ask`
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Passages to show (1–50; default from config).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=50))]
+    pub limit: Option<u16>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Read one question per line from FILE ("-" for stdin); print one answer per line.
+    #[arg(long, value_name = "FILE", conflicts_with = "question")]
+    pub batch: Option<PathBuf>,
+    /// The question.
+    #[arg(value_name = "QUESTION", num_args = 0..)]
+    pub question: Vec<String>,
+}
+
+/// `careerbot reindex`
+#[derive(Debug, Args)]
+pub struct ReindexArgs {
+    /// Guides directory (default from config).
+    #[arg(long, value_name = "DIR")]
+    pub seeds: Option<PathBuf>,
+    /// Index directory (default from config).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Print JSON (documents, passages, skipped, milliseconds, …) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `careerbot sources`
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `careerbot salary`
+#[derive(Debug, Args)]
+pub struct SalaryArgs {
+    /// Only this career (any case, a word of it, or its initials: electrician, pm; default:
+    /// every career, each said).
+    #[arg(long, value_name = "CAREER")]
+    pub career: Option<String>,
+    /// Only this level (aliases such as junior, sr or principal work too; default: every level).
+    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
+    pub level: Option<Level>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also draw the figures as a 1000×620 PNG range chart into FILE.
+    #[arg(long, value_name = "FILE.png")]
+    pub chart: Option<PathBuf>,
+}
+
+/// `careerbot skills`
+#[derive(Debug, Args)]
+pub struct SkillsArgs {
+    /// The topic.
+    #[arg(long, value_name = "TOPIC", default_value = "all", value_parser = IdParser::<Topic>::new())]
+    pub topic: Topic,
+    /// Also show what the guides expect at this level (overall: every level).
+    #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
+    pub level: Option<Level>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `careerbot roadmap`
+#[derive(Debug, Args)]
+pub struct RoadmapArgs {
+    /// Only this career stage (default: every stage, and lateral moves).
+    #[arg(long, value_name = "STAGE", value_parser = IdParser::<Stage>::new())]
+    pub stage: Option<Stage>,
+    /// Which part of the roadmap.
+    #[arg(long, value_name = "FOCUS", default_value = "all", value_parser = IdParser::<Focus>::new())]
+    pub focus: Focus,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A clap value parser for a [`Choices`] type: it reads a value with the type's own
+/// [`FromStr`](std::str::FromStr), so every alias the type accepts works, and names the type's
+/// ids in `--help` and in the usage error (exit 2) for a value it does not know.
+#[derive(Debug)]
+pub struct IdParser<T>(PhantomData<fn() -> T>);
+
+impl<T> IdParser<T> {
+    /// A parser for `T`.
+    pub const fn new() -> Self {
+        IdParser(PhantomData)
+    }
+}
+
+impl<T> Default for IdParser<T> {
+    fn default() -> Self {
+        IdParser::new()
+    }
+}
+
+impl<T> Clone for IdParser<T> {
+    fn clone(&self) -> Self {
+        IdParser::new()
+    }
+}
+
+impl<T> TypedValueParser for IdParser<T>
+where
+    T: Choices + Send + Sync,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        text.parse::<T>().map_err(|_| {
+            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            err.insert(
+                ContextKind::InvalidArg,
+                ContextValue::String(arg.map_or_else(|| "...".to_string(), ToString::to_string)),
+            );
+            err.insert(
+                ContextKind::InvalidValue,
+                ContextValue::String(text.into_owned()),
+            );
+            err.insert(
+                ContextKind::ValidValue,
+                ContextValue::Strings(T::ALL.iter().map(|c| c.id().to_string()).collect()),
+            );
+            err
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(T::ALL.iter().map(|c| PossibleValue::new(c.id()))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    #[test]
+    fn option_values_parse_with_aliases_and_reject_the_rest() {
+        let cli = Cli::try_parse_from(["careerbot", "salary", "--level", "Junior"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Salary(SalaryArgs {
+                level: Some(Level::Entry),
+                ..
+            })
+        ));
+        let cli = Cli::try_parse_from(["careerbot", "skills"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Skills(SkillsArgs {
+                topic: Topic::All,
+                level: None,
+                ..
+            })
+        ));
+        let cli = Cli::try_parse_from(["careerbot", "roadmap", "--stage", "cto", "--focus", "cv"])
+            .unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Roadmap(RoadmapArgs {
+                stage: Some(Stage::Lead),
+                focus: Focus::Portfolio,
+                ..
+            })
+        ));
+        let err = Cli::try_parse_from(["careerbot", "skills", "--topic", "cooking"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue);
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(text.contains("'cooking'"), "{text}");
+        assert!(text.contains("cloud_devops"), "{text}");
+    }
+}

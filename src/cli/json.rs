@@ -1,0 +1,157 @@
+//! The JSON contracts the README documents for `ask` (and its batch lines), `salary` and
+//! `reindex`; `skills`, `roadmap` and `sources` print the core's own types as they serialise.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::answer::salary::{self, Level, LevelSummary, SalaryAnswer, SalaryFigure};
+use crate::corpus::Skipped;
+use crate::engine::{Asked, Generation, Verdict};
+use crate::search::Hit;
+
+/// The documented JSON shape of an answer (see README).
+#[derive(Debug, Serialize)]
+pub struct JsonAnswer<'a> {
+    /// The question as searched.
+    pub query: &'a str,
+    /// Whether the guides answer it, and why not when not (`confident`, `reason`).
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    /// Ranked passages.
+    pub results: Vec<JsonResult<'a>>,
+}
+
+/// One result in [`JsonAnswer`].
+#[derive(Debug, Serialize)]
+pub struct JsonResult<'a> {
+    /// 1-based rank.
+    pub rank: usize,
+    /// Relevance score.
+    pub score: f32,
+    /// Guide file name.
+    pub source: &'a str,
+    /// Guide title.
+    pub title: &'a str,
+    /// Section heading.
+    pub section: &'a str,
+    /// First line of the passage.
+    pub start_line: u32,
+    /// Last line of the passage.
+    pub end_line: u32,
+    /// The whole passage.
+    pub text: &'a str,
+    /// The best part of the passage, plain text.
+    pub snippet: &'a str,
+    /// The matched words: `[start, end)` character offsets into `snippet`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A batch line that could not be answered (a blank line): `{"query", "results": [], "error"}`,
+/// so output lines stay aligned with input lines.
+#[derive(Serialize)]
+pub(super) struct JsonError<'a> {
+    /// The line as read, trimmed.
+    pub(super) query: &'a str,
+    /// Always empty.
+    pub(super) results: [(); 0],
+    /// Why it was not answered.
+    pub(super) error: String,
+}
+
+impl<'a> From<&'a Asked> for JsonAnswer<'a> {
+    fn from(a: &'a Asked) -> Self {
+        JsonAnswer {
+            query: &a.results.query,
+            verdict: a.verdict,
+            results: a.results.hits.iter().map(JsonResult::from).collect(),
+        }
+    }
+}
+
+impl<'a> From<&'a Hit> for JsonResult<'a> {
+    fn from(h: &'a Hit) -> Self {
+        JsonResult {
+            rank: h.rank,
+            score: h.score,
+            source: &h.passage.source,
+            title: &h.passage.title,
+            section: &h.passage.section,
+            start_line: h.passage.start_line,
+            end_line: h.passage.end_line,
+            text: &h.passage.text,
+            snippet: &h.snippet.text,
+            highlights: h.snippet.char_highlights(),
+        }
+    }
+}
+
+/// The documented JSON shape of `salary --json` (see README): the [`SalaryAnswer`], with each
+/// row the chosen [`SalaryFigure`] itself (it carries its level and citation).
+#[derive(Debug, Serialize)]
+pub struct JsonSalary<'a> {
+    /// The career asked for; `null` for every career.
+    pub career: Option<&'a str>,
+    /// The level asked for; `null` for every level.
+    pub level: Option<Level>,
+    /// One figure per guide and level (each carrying its career), by career, level, source.
+    pub rows: Vec<&'a SalaryFigure>,
+    /// One summary per career, level and period that has rows.
+    pub summaries: &'a [LevelSummary],
+    /// The guides' qualifiers about pay.
+    pub notes: &'a [salary::SalaryNote],
+}
+
+impl<'a> From<&'a SalaryAnswer> for JsonSalary<'a> {
+    fn from(a: &'a SalaryAnswer) -> Self {
+        JsonSalary {
+            career: a.career.as_deref(),
+            level: a.level,
+            rows: a.rows.iter().map(|r| &r.figure).collect(),
+            summaries: &a.summaries,
+            notes: &a.notes,
+        }
+    }
+}
+
+/// The documented JSON shape of `reindex --json` (see README).
+#[derive(Debug, Serialize)]
+pub struct JsonReindex<'a> {
+    /// Guides indexed.
+    pub documents: usize,
+    /// Passages indexed.
+    pub passages: usize,
+    /// Files not indexed, and why.
+    pub skipped: &'a [Skipped],
+    /// Wall time of the build.
+    pub milliseconds: u64,
+    /// The index directory.
+    pub index: &'a Path,
+    /// The generation built.
+    pub generation: &'a str,
+    /// Peak resident memory of the process (MiB), where the platform reports it.
+    pub peak_memory_mb: Option<u64>,
+}
+
+impl<'a> JsonReindex<'a> {
+    /// The report of a generation `built` into `index` in `elapsed`, the process having peaked
+    /// at `peak_memory_mb`.
+    pub fn new(
+        built: &'a Generation,
+        index: &'a Path,
+        elapsed: Duration,
+        peak_memory_mb: Option<u64>,
+    ) -> Self {
+        let meta = built.meta();
+        JsonReindex {
+            documents: meta.guides.len(),
+            passages: meta.passages,
+            skipped: &meta.skipped,
+            milliseconds: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+            index,
+            generation: built.generation(),
+            peak_memory_mb,
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! An answer to a question as text: the question, the words read as others, the verdict when
+//! the guides do not answer it, and each passage's citation and snippet.
+
+use std::io::{self, Write};
+
+use crate::engine::Asked;
+use crate::search::Hit;
+use crate::search::snippet::Snippet;
+
+/// The citation line of a hit: `[1] Title — Section (file:lines)`.
+pub fn citation(hit: &Hit) -> String {
+    let p = &hit.passage;
+    format!(
+        "[{}] {} — {} ({}:{}-{})",
+        hit.rank, p.title, p.section, p.source, p.start_line, p.end_line
+    )
+}
+
+/// Writes an answer to a question: the question, the words read as others, a warning when the
+/// guides do not answer it well, and each passage's citation and snippet (highlights in ANSI
+/// bold when `ansi`).
+pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool) -> io::Result<()> {
+    let results = &asked.results;
+    writeln!(out, "Q: {}", results.query)?;
+    let corrected: Vec<String> = results
+        .terms
+        .iter()
+        .filter(|t| t.corrected)
+        .map(|t| format!("{} → {}", t.from, t.term))
+        .collect();
+    if !corrected.is_empty() {
+        writeln!(out, "(read as: {})", corrected.join(", "))?;
+    }
+    if results.hits.is_empty() {
+        writeln!(
+            out,
+            "\nNo passage in the guides matches this question. Try other words, or `careerbot sources` to see what the library covers."
+        )?;
+        return Ok(());
+    }
+    if !asked.verdict.confident {
+        writeln!(
+            out,
+            "\nThe guides do not answer this well, so here are only the closest passages; `careerbot sources` lists what the library covers."
+        )?;
+    }
+    for hit in &results.hits {
+        writeln!(out, "\n{}", citation(hit))?;
+        writeln!(out, "    {}", terminal_snippet(&hit.snippet, ansi))?;
+    }
+    Ok(())
+}
+
+/// A snippet for the terminal: its highlights in ANSI bold, or plain text without colour.
+pub fn terminal_snippet(snippet: &Snippet, ansi: bool) -> String {
+    if !ansi {
+        return snippet.text.clone();
+    }
+    let mut out = String::with_capacity(snippet.text.len() + 8 * snippet.highlights.len());
+    for (piece, highlighted) in snippet.pieces() {
+        if highlighted {
+            out.push_str("\x1b[1m");
+            out.push_str(piece);
+            out.push_str("\x1b[0m");
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_rendering_of_snippets() {
+        let s = Snippet {
+            text: "a b c*d".into(),
+            highlights: std::iter::once(2..3).collect(),
+        };
+        assert_eq!(terminal_snippet(&s, false), "a b c*d");
+        assert_eq!(terminal_snippet(&s, true), "a \x1b[1mb\x1b[0m c*d");
+    }
+}

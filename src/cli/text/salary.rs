@@ -1,0 +1,165 @@
+//! The salary answer as text, career by career: one cited figure per guide and level in a table
+//! (the guide's own words for the level beside it), the per-level summaries, and the guides'
+//! notes on pay.
+
+use std::io::{self, Write};
+
+use super::{At, cite, level_name};
+use crate::answer::salary::{Level, LevelSummary, SalaryAnswer, SalaryRow};
+
+/// " for the senior level", or "" for every level.
+pub(crate) fn level_phrase(level: Option<Level>) -> String {
+    level.map_or_else(String::new, |l| {
+        format!(" for the {} level", level_name(l).to_lowercase())
+    })
+}
+
+/// "Entry (Junior Data Analyst): $60K–$95K, median of midpoints $81.8K, from 4 guides".
+fn summary_line(s: &LevelSummary) -> String {
+    let plural = if s.sources == 1 { "" } else { "s" };
+    let words = if s.labels.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", s.labels.join(", "))
+    };
+    format!(
+        "{}{words}: {}, median of midpoints {}, from {} guide{plural}",
+        level_name(s.level),
+        s.range_label(),
+        crate::answer::salary::range_label(s.median_midpoint, s.median_midpoint, false, s.period),
+        s.sources
+    )
+}
+
+/// The careers of an answer, in the order its rows and summaries come.
+fn careers(a: &SalaryAnswer) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in a
+        .summaries
+        .iter()
+        .map(|s| s.career.as_str())
+        .chain(a.rows.iter().map(|r| r.figure.cite.career.as_str()))
+    {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn write_rows(out: &mut impl Write, rows: &[&SalaryRow]) -> io::Result<()> {
+    let ranges: Vec<String> = rows.iter().map(|r| r.figure.range_label()).collect();
+    let width = ranges.iter().map(|r| r.chars().count()).max().unwrap_or(0);
+    for (row, range) in rows.iter().zip(&ranges) {
+        let f = &row.figure;
+        let words = f
+            .label
+            .as_deref()
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:<7}  {range:<width$}  {words}{}",
+            level_name(row.level),
+            cite(
+                &f.cite.title,
+                &f.cite.section,
+                &f.cite.source,
+                At::Line(f.cite.line)
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the salary answer, career by career: one cited figure per guide and level, the
+/// per-level summaries and the guides' notes; or that the guides give no figures.
+pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result<()> {
+    if a.is_empty() {
+        let about = a
+            .career
+            .as_deref()
+            .map(|c| format!(" about {c}"))
+            .unwrap_or_default();
+        return writeln!(
+            out,
+            "The guides{about} give no salary figures{}.",
+            level_phrase(a.level)
+        );
+    }
+    writeln!(
+        out,
+        "Salaries in USD, per year unless marked, one figure per guide and level."
+    )?;
+    for career in careers(a) {
+        writeln!(out, "\n{career}\n")?;
+        let rows: Vec<&SalaryRow> = a
+            .rows
+            .iter()
+            .filter(|r| r.figure.cite.career == career)
+            .collect();
+        write_rows(out, &rows)?;
+        writeln!(out)?;
+        for s in a.summaries.iter().filter(|s| s.career == career) {
+            writeln!(out, "{}", summary_line(s))?;
+        }
+        let notes: Vec<_> = a.notes.iter().filter(|n| n.cite.career == career).collect();
+        if !notes.is_empty() {
+            writeln!(out, "\nNotes from the guides:")?;
+            for n in notes {
+                writeln!(out, "  - {}: {}", n.kind.label(), n.text)?;
+                writeln!(
+                    out,
+                    "      {}",
+                    cite(
+                        &n.cite.title,
+                        &n.cite.section,
+                        &n.cite.source,
+                        At::Line(n.cite.line)
+                    )
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::salary::Period;
+
+    #[test]
+    fn summaries_render_with_the_guides_words_and_their_period() {
+        let summary = LevelSummary {
+            career: "Electrician".into(),
+            level: Level::Entry,
+            period: Period::Hour,
+            labels: vec!["Apprentice Electrician".into()],
+            lowest: 18,
+            highest: 25,
+            median_midpoint: 21,
+            open_ended: false,
+            sources: 1,
+        };
+        assert_eq!(
+            summary_line(&summary),
+            "Entry (Apprentice Electrician): $18–$25/hour, median of midpoints $21/hour, from 1 guide"
+        );
+        let summary = LevelSummary {
+            career: "Data Analyst".into(),
+            level: Level::Senior,
+            period: Period::Year,
+            labels: Vec::new(),
+            lowest: 100_000,
+            highest: 128_000,
+            median_midpoint: 114_000,
+            open_ended: true,
+            sources: 2,
+        };
+        assert_eq!(
+            summary_line(&summary),
+            "Senior: $100K–$128K+, median of midpoints $114K, from 2 guides"
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
+//! are named, seniority words, and the questions offered before anything is typed. Shipped in `assets/` and
+//! built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
+//! at start and passed to whatever needs it — nothing reads it from a global.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::analysis::Analyzer;
+use crate::answer::levels::LevelWords;
+use crate::answer::roadmap::Tracks;
+use crate::answer::skills::Lexicon;
+use crate::corpus::careers::CareerNamer;
+use crate::search::IndexDir;
+
+/// The vocabulary files, with the text shipped for each.
+pub const FILES: [(&str, &str); 6] = [
+    ("synonyms.toml", include_str!("../assets/synonyms.toml")),
+    ("skills.toml", include_str!("../assets/skills.toml")),
+    ("tracks.toml", include_str!("../assets/tracks.toml")),
+    ("careers.toml", include_str!("../assets/careers.toml")),
+    ("questions.toml", include_str!("../assets/questions.toml")),
+    ("levels.toml", include_str!("../assets/levels.toml")),
+];
+
+/// Why the vocabulary cannot be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum VocabError {
+    /// A file of the vocabulary directory could not be read.
+    #[error("cannot read vocabulary file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file is not valid.
+    #[error("invalid vocabulary file {file}: {message}")]
+    Invalid {
+        /// The file's name.
+        file: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    questions: Vec<String>,
+}
+
+/// The vocabulary. Cheap to share: hold it in an `Arc`.
+#[derive(Debug)]
+pub struct Vocabulary {
+    analyzer: Arc<Analyzer>,
+    skills: Lexicon,
+    tracks: Tracks,
+    careers: Arc<CareerNamer>,
+    levels: LevelWords,
+    questions: Vec<String>,
+    fingerprint: String,
+}
+
+impl Vocabulary {
+    /// The vocabulary shipped with the program.
+    ///
+    /// # Panics
+    /// Never for the shipped files (a unit test loads them).
+    pub fn shipped() -> Arc<Vocabulary> {
+        Arc::new(
+            Vocabulary::from_texts(|_| Ok(None))
+                .expect("the shipped vocabulary loads (unit-tested)"),
+        )
+    }
+
+    /// The vocabulary with each file of `dir` (when given) replacing the shipped one of the same
+    /// name; files missing there keep the shipped text.
+    ///
+    /// # Errors
+    /// When a file exists but cannot be read, or a file is invalid.
+    pub fn load(dir: Option<&Path>) -> Result<Vocabulary, VocabError> {
+        Vocabulary::from_texts(|name| {
+            let Some(dir) = dir else { return Ok(None) };
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(VocabError::Read { path, source }),
+            }
+        })
+    }
+
+    fn from_texts(
+        mut read: impl FnMut(&str) -> Result<Option<String>, VocabError>,
+    ) -> Result<Vocabulary, VocabError> {
+        let mut texts: Vec<(&'static str, String)> = Vec::with_capacity(FILES.len());
+        for (name, shipped) in FILES {
+            texts.push((name, read(name)?.unwrap_or_else(|| shipped.to_string())));
+        }
+        let text = |name: &str| -> &str {
+            texts
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.as_str())
+                .unwrap_or_default()
+        };
+        let invalid = |file: &'static str| {
+            move |e: &dyn std::fmt::Display| VocabError::Invalid {
+                file,
+                message: e.to_string(),
+            }
+        };
+        let analyzer = Arc::new(
+            Analyzer::from_toml(text("synonyms.toml")).map_err(|e| invalid("synonyms.toml")(&e))?,
+        );
+        let skills = Lexicon::from_toml(text("skills.toml"), &analyzer)
+            .map_err(|e| invalid("skills.toml")(&e))?;
+        let tracks = Tracks::from_toml(text("tracks.toml"), &analyzer)
+            .map_err(|e| invalid("tracks.toml")(&e))?;
+        let careers = Arc::new(
+            CareerNamer::from_toml(text("careers.toml"))
+                .map_err(|e| invalid("careers.toml")(&e))?,
+        );
+        let levels =
+            LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
+        let questions: QuestionsFile =
+            toml::from_str(text("questions.toml")).map_err(|e| invalid("questions.toml")(&e))?;
+        let mut h = blake3::Hasher::new();
+        for (name, t) in &texts {
+            h.update(name.as_bytes());
+            h.update(&[0]);
+            h.update(t.as_bytes());
+            h.update(&[0]);
+        }
+        Ok(Vocabulary {
+            analyzer,
+            skills,
+            tracks,
+            careers,
+            levels,
+            questions: questions.questions,
+            fingerprint: h.finalize().to_hex().to_string(),
+        })
+    }
+
+    /// The text analyzer (synonyms, stop words, stemming).
+    pub fn analyzer(&self) -> &Arc<Analyzer> {
+        &self.analyzer
+    }
+
+    /// The skills lexicon.
+    pub fn skills(&self) -> &Lexicon {
+        &self.skills
+    }
+
+    /// The roadmap's lateral-move tracks.
+    pub fn tracks(&self) -> &Tracks {
+        &self.tracks
+    }
+
+    /// How careers are named.
+    pub fn careers(&self) -> &CareerNamer {
+        &self.careers
+    }
+
+    /// An index directory at `root` that reads guides and questions with this vocabulary.
+    pub fn index_dir(&self, root: impl Into<PathBuf>) -> IndexDir {
+        IndexDir::new(root, Arc::clone(&self.analyzer), Arc::clone(&self.careers))
+    }
+
+    /// The seniority words guides use.
+    pub fn levels(&self) -> &LevelWords {
+        &self.levels
+    }
+
+    /// Questions offered before anything is typed.
+    pub fn questions(&self) -> &[String] {
+        &self.questions
+    }
+
+    /// A digest of every file's text: part of the index fingerprint, so a changed vocabulary
+    /// rebuilds the index and its facts.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_vocabulary_loads() {
+        let v = Vocabulary::shipped();
+        assert!(!v.skills().skills().is_empty());
+        assert!(!v.questions().is_empty());
+        assert_eq!(
+            v.careers().from_title("How to Become a Welder").as_deref(),
+            Some("Welder")
+        );
+    }
+
+    #[test]
+    fn a_directory_replaces_files_by_name_and_bad_files_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("questions.toml"),
+            "questions = [\"What does a welder earn?\"]\n",
+        )
+        .unwrap();
+        let v = Vocabulary::load(Some(dir.path())).unwrap();
+        assert_eq!(v.questions(), ["What does a welder earn?"]);
+        assert_ne!(v.fingerprint(), Vocabulary::shipped().fingerprint());
+        std::fs::write(dir.path().join("skills.toml"), "skill = 3\n").unwrap();
+        let err = Vocabulary::load(Some(dir.path())).unwrap_err();
+        assert!(err.to_string().contains("skills.toml"), "{err}");
+    }
+}
