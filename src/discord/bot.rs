@@ -38,15 +38,11 @@ use crate::discord::permissions::{Rank, rank};
 use crate::discord::pin_matcher::PinCache;
 use crate::discord::rest::Rest;
 use crate::engine::Engine;
-use crate::store::{Ack, BatchWriter, Retention, Store, Upkeep};
+use crate::store::{Ack, BatchWriter, PruneReport, Retention, Store, StoreError};
 
 /// The longest a response waits for the commit of what it acknowledges before going out as if
 /// the commit had failed (Discord gives up on a response after 3 s).
 pub const COMMIT_WAIT: Duration = Duration::from_secs(2);
-/// How often the store writer applies the retention settings.
-const PRUNE_EVERY: Duration = Duration::from_secs(3600);
-/// The first prune, this long after start (not in the middle of starting up).
-const FIRST_PRUNE_AFTER: Duration = Duration::from_secs(60);
 /// How often pins left pending are looked for and repaired (and once at the first follow-up
 /// work after start).
 const REPAIR_EVERY: Duration = Duration::from_secs(600);
@@ -277,18 +273,7 @@ impl Bot {
     pub fn new(engine: Engine, store: Store, config: BotConfig) -> Bot {
         Bot {
             inner: Arc::new(Inner {
-                writer: BatchWriter::with_upkeep(
-                    store.clone(),
-                    Upkeep {
-                        retention: Retention {
-                            days: config.retention_days,
-                            max_questions: config.max_logged_questions,
-                            max_answers: config.max_stored_answers,
-                        },
-                        every: PRUNE_EVERY,
-                        first_after: FIRST_PRUNE_AFTER,
-                    },
-                ),
+                writer: BatchWriter::start(store.clone()),
                 pins: PinCache::default(),
                 process_id: rand::random(),
                 next_repair: Mutex::new(None),
@@ -326,6 +311,29 @@ impl Bot {
     /// Records answers and questions in batches.
     pub fn writer(&self) -> &BatchWriter {
         &self.inner.writer
+    }
+
+    /// What the database keeps of answers, votes and logged questions (the `[bot]` settings
+    /// `retention_days`, `max_logged_questions`, `max_stored_answers`).
+    pub fn retention(&self) -> Retention {
+        let config = &self.inner.config;
+        Retention {
+            days: config.retention_days,
+            max_questions: config.max_logged_questions,
+            max_answers: config.max_stored_answers,
+        }
+    }
+
+    /// Prunes the database to [`Bot::retention`] now, on the batch writer's thread, one small
+    /// batch between two commits (answers keep being acknowledged meanwhile); blocks until done.
+    ///
+    /// # Errors
+    /// When SQLite fails (batches already deleted stay deleted) or the writer has stopped.
+    pub fn prune(&self) -> Result<PruneReport, StoreError> {
+        self.inner.writer.prune_now(
+            self.retention(),
+            i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX),
+        )
     }
 
     /// Each guild's pinned questions, analysed once.

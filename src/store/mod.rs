@@ -62,7 +62,7 @@ pub use questions::{DownvotedAnswer, GAPS_SCAN, Gaps, UnansweredQuestion, normal
 pub use retention::{PruneReport, Retention};
 use schema::migrate;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
-pub use writer::{Ack, BatchWriter, CommitError, Record, Upkeep};
+pub use writer::{Ack, BatchWriter, CommitError, Record};
 
 /// How many times opening retries the switch to WAL while another process holds the file.
 const WAL_SWITCH_ATTEMPTS: u32 = 250;

@@ -1,6 +1,7 @@
 //! The batch writer: what the bot records while answering, committed together on a thread of its
 //! own, each caller told (by an [`Ack`]) once its records are on disk.
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
@@ -297,18 +298,6 @@ impl Drop for AckSender {
     }
 }
 
-/// How the [`BatchWriter`] keeps the store between commits: the retention it applies, and how
-/// often.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Upkeep {
-    /// What to keep.
-    pub retention: Retention,
-    /// How often to prune.
-    pub every: Duration,
-    /// The first prune, this long after the writer starts.
-    pub first_after: Duration,
-}
-
 enum Job {
     /// Records to commit together, acknowledged (when `ack` is given) once they are.
     Write {
@@ -317,7 +306,7 @@ enum Job {
     },
     /// Answered once everything sent before it is committed.
     Flush(mpsc::Sender<()>),
-    /// Prune now, to completion.
+    /// Prune, one batch between two commits, then say what was removed.
     Prune(PruneRequest),
 }
 
@@ -350,9 +339,9 @@ const QUEUE: usize = 16_384;
 /// [`BatchWriter::submit`] returns an [`Ack`] that resolves once its records are on disk (or
 /// failed): a caller that tells a user something worked waits for it first, so a crash can
 /// lose only records nobody was told about. [`BatchWriter::send`] is fire-and-forget, for
-/// records nothing is acknowledged on (the question log, an answer's message id). Between
-/// commits the writer applies its [`Upkeep`] (pruning), one small batch at a time. Dropping
-/// the writer commits what is queued.
+/// records nothing is acknowledged on (the question log, an answer's message id). A prune
+/// ([`BatchWriter::prune_now`], asked for by the bot's upkeep loop) runs on the same thread, one
+/// small batch between two commits. Dropping the writer commits what is queued.
 pub struct BatchWriter {
     tx: Mutex<Option<mpsc::SyncSender<Job>>>,
     worker: Mutex<Option<std::thread::JoinHandle<()>>>,
@@ -367,17 +356,7 @@ impl std::fmt::Debug for BatchWriter {
 impl BatchWriter {
     /// Starts the writer thread for `store`, on a connection of its own when the store is a
     /// file (its commits never hold up the store's own connection; WAL lets readers proceed).
-    /// It prunes nothing (see [`BatchWriter::with_upkeep`]).
     pub fn start(store: Store) -> BatchWriter {
-        BatchWriter::spawn(store, None)
-    }
-
-    /// As [`BatchWriter::start`], pruning by `upkeep` between commits.
-    pub fn with_upkeep(store: Store, upkeep: Upkeep) -> BatchWriter {
-        BatchWriter::spawn(store, Some(upkeep))
-    }
-
-    fn spawn(store: Store, upkeep: Option<Upkeep>) -> BatchWriter {
         let conn = store.writer_connection().unwrap_or_else(|e| {
             tracing::warn!(error = %e, "store writer shares the store's connection");
             None
@@ -390,7 +369,7 @@ impl BatchWriter {
                 Writer {
                     store,
                     conn,
-                    upkeep,
+                    pruning: VecDeque::new(),
                 }
                 .run(&rx);
             })
@@ -450,8 +429,10 @@ impl BatchWriter {
         }
     }
 
-    /// Prunes by `retention` at `now` on the writer's thread, to completion, after what is
-    /// queued; returns what was removed.
+    /// Prunes by `retention` at `now` on the writer's thread, after what is queued, one batch
+    /// (one short transaction) between two commits, so records keep being committed and
+    /// acknowledged within milliseconds while a large backlog is pruned; waits until the prune
+    /// is done and returns what was removed.
     ///
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails, [`StoreError::WriterStopped`] if the writer has
@@ -525,7 +506,8 @@ struct Writer {
     store: Store,
     /// Its own connection (`None` in memory: the store's).
     conn: Option<Connection>,
-    upkeep: Option<Upkeep>,
+    /// Prunes under way, the first one stepped between two commits.
+    pruning: VecDeque<(Pruning, mpsc::Sender<Result<PruneReport, StoreError>>)>,
 }
 
 /// What one gathering collected.
@@ -557,58 +539,50 @@ impl Batch {
 
 impl Writer {
     fn run(mut self, rx: &mpsc::Receiver<Job>) {
-        let mut next_upkeep = self.upkeep.map(|u| Instant::now() + u.first_after);
-        let mut pruning: Option<Pruning> = None;
         loop {
-            let first = if pruning.is_some() {
+            // While a prune is under way, look at the queue without waiting for it.
+            let first = if self.pruning.is_empty() {
+                match rx.recv() {
+                    Ok(job) => Some(job),
+                    Err(_) => break,
+                }
+            } else {
                 match rx.try_recv() {
                     Ok(job) => Some(job),
                     Err(mpsc::TryRecvError::Empty) => None,
                     Err(mpsc::TryRecvError::Disconnected) => break,
-                }
-            } else if let Some(at) = next_upkeep {
-                match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                    Ok(job) => Some(job),
-                    Err(mpsc::RecvTimeoutError::Timeout) => None,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                }
-            } else {
-                match rx.recv() {
-                    Ok(job) => Some(job),
-                    Err(_) => break,
                 }
             };
             if let Some(first) = first {
                 let batch = gather(first, rx);
                 self.commit(batch);
             }
-            if let (Some(upkeep), None) = (self.upkeep, &pruning)
-                && next_upkeep.is_some_and(|at| Instant::now() >= at)
-            {
-                pruning = Some(Pruning::of(&upkeep.retention, unix_now()));
-                next_upkeep = Some(Instant::now() + upkeep.every);
-            }
-            if let Some(p) = pruning.as_mut() {
-                // One batch of the prune between two commits: records keep being acknowledged
-                // within a few milliseconds while a large backlog is pruned.
-                match p.step(&self.store, self.conn.as_mut()) {
-                    Ok(false) => {}
-                    Ok(true) => {
-                        if let Some(p) = pruning.take() {
-                            p.finish();
-                        }
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "pruning failed; retried at the next upkeep");
-                        pruning = None;
-                    }
-                }
-            }
+            self.prune_step();
+        }
+        // Stopping: the prunes still under way are not finished; whoever waits is told.
+        for (_, done) in self.pruning.drain(..) {
+            let _ = done.send(Err(StoreError::WriterStopped));
+        }
+    }
+
+    /// One batch of the first prune under way: records keep being acknowledged within a few
+    /// milliseconds while a large backlog is pruned.
+    fn prune_step(&mut self) {
+        let Some((pruning, _)) = self.pruning.front_mut() else {
+            return;
+        };
+        let result = match pruning.step(&self.store, self.conn.as_mut()) {
+            Ok(false) => return,
+            Ok(true) => Ok(()),
+            Err(e) => Err(e),
+        };
+        if let Some((pruning, done)) = self.pruning.pop_front() {
+            let _ = done.send(result.map(|()| pruning.finish()));
         }
     }
 
     /// Writes the batch's records in one transaction (retried once), resolves its acks, then
-    /// answers its flushes and runs its prunes.
+    /// answers its flushes and queues its prunes.
     fn commit(&mut self, batch: Batch) {
         let Batch {
             records,
@@ -642,15 +616,7 @@ impl Writer {
             done,
         } in prunes
         {
-            let mut pruning = Pruning::of(&retention, now);
-            let result = loop {
-                match pruning.step(&self.store, self.conn.as_mut()) {
-                    Ok(true) => break Ok(pruning.finish()),
-                    Ok(false) => {}
-                    Err(e) => break Err(e),
-                }
-            };
-            let _ = done.send(result);
+            self.pruning.push_back((Pruning::of(&retention, now), done));
         }
     }
 }
@@ -690,13 +656,6 @@ fn gather(first: Job, rx: &mpsc::Receiver<Job>) -> Batch {
         std::thread::sleep(left.min(nap));
     }
     batch
-}
-
-/// Now, in unix seconds.
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]
