@@ -20,7 +20,7 @@ use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
-use support::dirs::{Dirs, dirs};
+use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, Hosting, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
     button_click, fixture, interaction_fixture, slash_command, slash_command_with_attachment,
@@ -1502,5 +1502,105 @@ async fn admin_autocomplete_offers_members_nothing() {
         .interact(&autocomplete("sources", "name", "", ADMINISTRATOR))
         .await;
     assert_eq!(r["data"]["choices"].as_array().unwrap().len(), 5);
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skills_roadmap_and_salary_career_by_career() {
+    let d = dirs_with_careers();
+    let s = Server::start_on(&d, true).await;
+    let career = |c: &str| json!({ "type": 3, "name": "career", "value": c });
+
+    // /skills career: the electrician's own skills, never a developer's.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("electrician")]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 4, "{r}");
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    assert!(text.contains("Electrician"), "{text}");
+    assert!(text.contains("Blueprint reading"), "{text}");
+    assert!(
+        !text.contains("Kubernetes") && !text.contains("Python"),
+        "{text}"
+    );
+
+    // A topic of the guides' own lists: certifications and licenses.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("electrician"), { "type": 3, "name": "topic", "value": "certifications" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    let text = text_of(&r["data"]);
+    assert!(text.contains("OSHA 10-Hour Construction"), "{text}");
+
+    // /roadmap career: the product manager's ladder in its own words, with durations.
+    let r = s
+        .interact(&slash_command(
+            "roadmap",
+            json!([career("pm"), { "type": 3, "name": "focus", "value": "career_progression" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 4, "{r}");
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    assert!(text.contains("Associate Product Manager"), "{text}");
+    assert!(text.contains("1–2 years"), "{text}");
+    assert!(!text.contains("Back-End"), "{text}");
+
+    // Without a career, each career's skills under its own name.
+    let r = s
+        .interact(&slash_command("skills", json!([]), PERMS_MEMBER))
+        .await;
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    for c in [
+        "Back-End Developer",
+        "Electrician",
+        "Data Analyst",
+        "Product Manager",
+    ] {
+        assert!(text.contains(c), "{c} missing: {text}");
+    }
+
+    // A career no guide covers: a clear, private refusal naming those covered.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("firefighter")]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert!(ephemeral(&r), "{r}");
+    let text = text_of(&r["data"]);
+    assert!(
+        text.contains("firefighter") && text.contains("Electrician"),
+        "{text}"
+    );
+
+    // /salary career: only that career's figures, in its own period.
+    let salary = slash_command("salary", json!([career("electrician")]), PERMS_MEMBER);
+    assert_eq!(s.interact(&salary).await["type"], 5);
+    let token = salary["token"].as_str().unwrap().to_string();
+    let edit = s
+        .fake()
+        .wait_for_request(WAIT, |r| {
+            r.matches("PATCH", "/webhooks/*/*/messages/@original") && r.path.contains(&token)
+        })
+        .await
+        .unwrap();
+    let body = edit.json.unwrap();
+    check_message(&body);
+    let text = text_of(&body);
+    assert!(text.contains("Electrician"), "{text}");
+    assert!(text.contains("Journeyman"), "{text}");
+    assert!(!text.contains("Back-End"), "{text}");
     s.stop().await;
 }
