@@ -57,6 +57,34 @@ static SLUG: Lazy<Regex> =
 /// How many lines from the top a byline may sit at.
 const FRONT_MATTER_LINES: usize = 12;
 
+/// Which lines are inside fenced code blocks (fences included).
+pub(crate) fn code_lines(lines: &[&str]) -> Vec<bool> {
+    let mut code = vec![false; lines.len()];
+    let mut fence: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        match fence {
+            Some(f) => {
+                code[i] = true;
+                if t.starts_with(f)
+                    && t.trim_start_matches(f.chars().next().unwrap_or('`'))
+                        .trim()
+                        .is_empty()
+                {
+                    fence = None;
+                }
+            }
+            None => {
+                if t.starts_with("```") || t.starts_with("~~~") {
+                    code[i] = true;
+                    fence = Some(&t[..3]);
+                }
+            }
+        }
+    }
+    code
+}
+
 /// Marks boilerplate lines of a guide.
 pub fn clean(lines: &[&str]) -> Cleaned {
     let mut drop = vec![false; lines.len()];
