@@ -8,8 +8,10 @@
 
 pub mod careers;
 pub mod clean;
+pub mod front_matter;
 pub mod manifest;
 pub mod split;
+mod words;
 
 use std::borrow::Cow;
 use std::fs;
@@ -484,6 +486,9 @@ impl Corpus {
         self.guides.iter().map(|g| g.passages.len()).sum()
     }
 }
+
+#[cfg(test)]
+mod guide_tests;
 
 #[cfg(test)]
 mod tests {
