@@ -1,10 +1,72 @@
-//! Tests over whole guides: the shipped seeds lose exactly the lines listed in
+//! Tests over whole guides: Markdown and text guides are titled from their own text, never from
+//! their furniture; the shipped seeds lose exactly the lines listed in
 //! `tests/fixtures/seeds_boilerplate.txt`, and split as they did.
 
 use std::fs;
 use std::path::PathBuf;
 
 use super::*;
+
+fn parse(name: &str, text: &str) -> Guide {
+    parse_guide(
+        name,
+        text.as_bytes(),
+        &Manifest::default(),
+        crate::answer::fixtures::vocab().careers(),
+    )
+    .unwrap()
+}
+
+const PROSE: &str = "This guide explains what the work involves, what it pays at each level and how to get started.";
+
+#[test]
+fn markdown_title_comes_from_front_matter_else_the_first_heading() {
+    let g = parse(
+        "g.md",
+        &format!(
+            "---\ntitle: \"Nurse Career Guide: Pay and Licenses\"\nauthor: \"Ana Ruiz\"\n---\n\n# Becoming a Nurse\n\n{PROSE}\n"
+        ),
+    );
+    assert_eq!(g.title, "Nurse Career Guide: Pay and Licenses");
+    assert_eq!(g.author.as_deref(), Some("Ana Ruiz"));
+    assert!(!g.passages.iter().any(|p| p.text.contains("title:")));
+    let g = parse(
+        "g.md",
+        &format!(
+            "[Home](/) › [Careers](/careers/) › Nurse\n\n# Nurse Career Guide\n\n*By **Ana Ruiz** · 5 min read*\n\n{PROSE}\n"
+        ),
+    );
+    assert_eq!(g.title, "Nurse Career Guide");
+    assert_eq!(g.author.as_deref(), Some("Ana Ruiz"));
+    // The manifest's author wins over the guide's own.
+    let m = Manifest::parse("[[guide]]\nfile = \"g.md\"\nauthor = \"Editor\"\n").unwrap();
+    let g = parse_guide(
+        "g.md",
+        format!("---\nauthor: Ana Ruiz\n---\n# Nurse Guide\n\n{PROSE}\n").as_bytes(),
+        &m,
+        crate::answer::fixtures::vocab().careers(),
+    )
+    .unwrap();
+    assert_eq!(g.author.as_deref(), Some("Editor"));
+}
+
+#[test]
+fn text_title_skips_seo_metadata_breadcrumbs_bylines_and_dates() {
+    let g = parse(
+        "g.txt",
+        &format!(
+            "SEO Title: Welder Guide 2026 | Pay\nMeta Description: Learn to weld.\n\nHome › Careers › Welder\n\nBy Sam Ortiz, Certified Welding Inspector\n\nUpdated March 3, 2026 | 9 min read\n\nHow to Become a Welder in 2026\n\n{PROSE}\n"
+        ),
+    );
+    assert_eq!(g.title, "How to Become a Welder in 2026");
+    assert_eq!(g.author.as_deref(), Some("Sam Ortiz"));
+    // No title line at all: the SEO title, then the file name.
+    let g = parse(
+        "g.txt",
+        &format!("SEO Title: Welder Guide 2026 | WeldWorks\n{PROSE}\n"),
+    );
+    assert_eq!(g.title, "Welder Guide 2026");
+}
 
 fn seeds_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))

@@ -11,6 +11,7 @@ pub mod clean;
 pub mod front_matter;
 pub mod manifest;
 pub mod split;
+pub mod title;
 mod words;
 
 use std::borrow::Cow;
@@ -370,7 +371,7 @@ pub fn parse_guide(
     let lines: Vec<&str> = text.lines().collect();
     let cleaned = clean::clean(&lines);
     let info = manifest.get(name);
-    let derived = derive_title(&lines, &cleaned.drop, name);
+    let derived = derive_title(name, &lines, &cleaned);
     let title = info
         .and_then(|i| i.title.clone())
         .unwrap_or_else(|| derived.clone());
@@ -412,27 +413,22 @@ fn html_to_text(html: &str) -> Result<String, String> {
         .map_err(|e| format!("HTML could not be converted: {e}"))
 }
 
-/// A title for a guide without a manifest entry: its first short line, else the file stem.
-fn derive_title(lines: &[&str], drop: &[bool], name: &str) -> String {
-    let first = lines
-        .iter()
-        .zip(drop)
-        .filter(|(l, d)| !**d && !l.trim().is_empty())
-        .map(|(l, _)| l.trim().trim_start_matches('#').trim())
-        .next();
-    match first {
-        Some(l)
-            if l.chars().count() <= 150
-                && !l.ends_with('.')
-                && l.split_whitespace().count() >= 2 =>
-        {
-            l.to_string()
-        }
-        _ => Path::new(name)
-            .file_stem()
-            .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-            .unwrap_or_else(|| name.to_string()),
-    }
+fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// A title for a guide without a manifest entry (see [`title`]): the front matter's `title:`;
+/// else a Markdown guide's first `#` heading, or the first line near the top that reads like a
+/// title; else an SEO title line; else the file stem.
+fn derive_title(name: &str, lines: &[&str], cleaned: &clean::Cleaned) -> String {
+    cleaned
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.title.clone())
+        .or_else(|| title::from_lines(lines, &cleaned.drop, is_markdown(name)))
+        .or_else(|| title::from_seo_metadata(lines))
+        .unwrap_or_else(|| title::from_file_name(name))
 }
 
 /// Every guide read, in file-name order, and the files skipped.

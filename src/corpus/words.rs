@@ -1,5 +1,5 @@
 //! The word lists page furniture is recognised by, read once from `boilerplate.toml`; the rules
-//! that use them live in `clean`.
+//! that use them live in `clean` and `title`.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -18,8 +18,10 @@ pub(crate) struct Words {
     pub cookie_phrases: Vec<String>,
     pub comment_phrases: Vec<String>,
     pub toc_labels: Vec<String>,
+    pub section_labels: Vec<String>,
     pub placeholders: Vec<String>,
     pub seo_labels: Vec<String>,
+    pub seo_title_labels: Vec<String>,
     pub copyright_phrases: Vec<String>,
     pub reference_headings: Vec<String>,
     pub signup: Signup,
@@ -119,8 +121,10 @@ mod tests {
             &w.cookie_phrases,
             &w.comment_phrases,
             &w.toc_labels,
+            &w.section_labels,
             &w.placeholders,
             &w.seo_labels,
+            &w.seo_title_labels,
             &w.copyright_phrases,
             &w.reference_headings,
             &w.signup.calls,
