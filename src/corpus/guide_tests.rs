@@ -1,6 +1,6 @@
-//! Tests over whole guides: Markdown and text guides are titled from their own text, never from
-//! their furniture; the shipped seeds lose exactly the lines listed in
-//! `tests/fixtures/seeds_boilerplate.txt`, and split as they did.
+//! Tests over whole guides: the guides of `tests/fixtures/guides` (four careers, three formats,
+//! no manifest) are titled from their own text and lose their page furniture but no content,
+//! and the shipped seeds lose exactly the lines listed in `tests/fixtures/seeds_boilerplate.txt`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -18,6 +18,26 @@ fn parse(name: &str, text: &str) -> Guide {
 }
 
 const PROSE: &str = "This guide explains what the work involves, what it pays at each level and how to get started.";
+
+#[test]
+fn html_title_comes_from_the_title_element_without_the_site_name() {
+    let g = parse(
+        "g.html",
+        &format!(
+            "<html><head><title>Welder Career Guide 2026 | WeldWorks</title><meta name=\"author\" content=\"Sam Ortiz\"></head><body><div class=\"cookie-banner\">We use cookies to personalize content. <button>Accept all</button></div><h1>Welder Career Guide 2026</h1><p>{PROSE}</p></body></html>"
+        ),
+    );
+    assert_eq!(g.title, "Welder Career Guide 2026");
+    assert_eq!(g.author.as_deref(), Some("Sam Ortiz"));
+    // Without <title>, the first <h1>; a cookie banner first never is the title.
+    let g = parse(
+        "g.html",
+        &format!(
+            "<body><p>We use cookies to personalize content.</p><h1>Welder Career Guide</h1><p>{PROSE}</p></body>"
+        ),
+    );
+    assert_eq!(g.title, "Welder Career Guide");
+}
 
 #[test]
 fn markdown_title_comes_from_front_matter_else_the_first_heading() {
@@ -66,6 +86,181 @@ fn text_title_skips_seo_metadata_breadcrumbs_bylines_and_dates() {
         &format!("SEO Title: Welder Guide 2026 | WeldWorks\n{PROSE}\n"),
     );
     assert_eq!(g.title, "Welder Guide 2026");
+}
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/guides"
+    ))
+}
+
+/// Four careers in three formats (see `tests/fixtures/guides/README`), with no manifest.
+fn fixtures() -> Corpus {
+    Corpus::load(
+        &SeedSource::Dir(fixture_dir()),
+        crate::answer::fixtures::vocab().careers(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn fixture_guides_are_titled_from_their_own_text() {
+    let c = fixtures();
+    let titles: Vec<(&str, &str, Option<&str>)> = c
+        .guides
+        .iter()
+        .map(|g| (g.source.as_str(), g.title.as_str(), g.author.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            (
+                "data-analyst-guide.md",
+                "Data Analyst Career Guide 2026: Salary, Skills, Roadmap and Interview Prep",
+                Some("Priya Raman")
+            ),
+            (
+                "electrician-career-guide.txt",
+                "How to Become an Electrician in 2026: Salary, Licenses, and Career Roadmap",
+                Some("Dana Whitfield")
+            ),
+            (
+                "frontend-developer-guide-es.md",
+                "Guía de carrera 2026: cómo ser desarrollador frontend",
+                Some("Lucía Fernández")
+            ),
+            (
+                "product-manager-guide.html",
+                "Product Manager Career Guide 2026: Salary, Skills & Career Path",
+                Some("Jordan Ellison")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn fixture_guides_lose_their_boilerplate() {
+    let c = fixtures();
+    for p in c.passages() {
+        let t = format!("{}\n{}", p.section, p.text).to_lowercase();
+        for junk in [
+            "home ›",
+            "inicio",
+            "home /",
+            "seo title",
+            "meta description",
+            "title:",
+            "min read",
+            "min de lectura",
+            "table of contents",
+            "](#",
+            "![",
+            "sponsored",
+            "publicidad",
+            "weekly newsletter",
+            "product ladder newsletter",
+            "data career digest",
+            "suscríbete",
+            "enter your email",
+            "unsubscribe",
+            "share:",
+            "share this",
+            "©",
+            "leave a reply",
+            "your email address will not be published",
+            "related articles",
+            "artículos relacionados",
+            "about the author",
+            "we use cookies",
+            "sign in",
+            "salary explorer",
+            "fact-checked",
+            "│",
+            "┼",
+            "───",
+        ] {
+            assert!(!t.contains(junk), "{junk:?} in {p:#?}");
+        }
+        assert!(p.text.lines().all(|l| l.trim() != "ADS"), "{p:#?}");
+    }
+}
+
+#[test]
+fn fixture_guides_keep_their_content() {
+    let c = fixtures();
+    let all: String = c
+        .passages()
+        .map(|p| format!("{}\n{}\n", p.section, p.text))
+        .collect();
+    for content in [
+        "Plan on four to five years to reach journeyman",
+        "AI assistants write queries and summarize charts faster",
+        "Not for most roles, but technical fluency and basic SQL",
+        "Con estudio constante, entre 6 y 12 meses",
+        "Practice the classic SQL patterns",
+        "WITH monthly AS (",
+        "Apprentice Electrician: $18 – $25 per hour",
+        "Desarrollador frontend junior: $65.000–$85.000 al año",
+        "Influence without authority",
+    ] {
+        assert!(all.contains(content), "{content:?} missing");
+    }
+}
+
+/// Regression: the HTML salary table came out in box-drawing characters, cut across three
+/// passages, so no passage held the header row with its rows.
+#[test]
+fn html_salary_table_is_one_passage_with_its_header_row() {
+    let c = fixtures();
+    let p = c
+        .passages()
+        .find(|p| {
+            p.text
+                .lines()
+                .any(|l| l.starts_with("Level | Typical experience | Base salary"))
+        })
+        .expect("the table's header row");
+    for row in [
+        "Associate Product Manager (APM) | 0–2 years | $85,000 – $120,000 | $110,000 – $170,000",
+        "Director of Product | 10+ years | $200,000 – $270,000 | $350,000 – $550,000",
+    ] {
+        assert!(p.text.lines().any(|l| l == row), "{row:?} not in {p:#?}");
+    }
+    let md = c
+        .passages()
+        .find(|p| p.text.contains("| Level | Typical experience |"))
+        .unwrap();
+    assert!(md.text.contains("| Lead Data Analyst |"), "{md:#?}");
+}
+
+#[test]
+fn fixture_code_block_is_whole_and_never_a_heading() {
+    let c = fixtures();
+    let p = c.passages().find(|p| p.text.contains("```sql")).unwrap();
+    assert!(p.text.contains("ORDER BY month;\n```"), "{p:#?}");
+    assert!(!c.passages().any(|p| p.section.starts_with("--")));
+}
+
+#[test]
+fn fixture_passage_lines_are_their_source_lines() {
+    let root = fixture_dir();
+    for g in fixtures().guides {
+        let file = fs::read_to_string(root.join(&g.source)).unwrap();
+        let text = if g.source.ends_with(".html") {
+            html::convert(&file).unwrap().text
+        } else {
+            file
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        for p in &g.passages {
+            assert_eq!(p.text.lines().count(), p.line_numbers.len(), "{p:?}");
+            for (t, no) in p.text.lines().zip(&p.line_numbers) {
+                assert_eq!(lines[*no as usize - 1].trim(), t);
+                assert!(p.start_line <= *no && *no <= p.end_line);
+            }
+        }
+    }
 }
 
 fn seeds_dir() -> PathBuf {

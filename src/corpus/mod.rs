@@ -9,6 +9,7 @@
 pub mod careers;
 pub mod clean;
 pub mod front_matter;
+pub mod html;
 pub mod manifest;
 pub mod split;
 pub mod title;
@@ -360,18 +361,19 @@ pub fn parse_guide(
         return Err("binary content (NUL bytes)".to_string());
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text: Cow<str> = if is_html(name) {
-        Cow::Owned(html_to_text(text)?)
+    let page = if is_html(name) {
+        Some(html::convert(text)?)
     } else {
-        Cow::Borrowed(text)
+        None
     };
+    let text = page.as_ref().map_or(text, |p| p.text.as_str());
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
     let lines: Vec<&str> = text.lines().collect();
     let cleaned = clean::clean(&lines);
     let info = manifest.get(name);
-    let derived = derive_title(name, &lines, &cleaned);
+    let derived = derive_title(name, &lines, &cleaned, page.as_ref());
     let title = info
         .and_then(|i| i.title.clone())
         .unwrap_or_else(|| derived.clone());
@@ -393,7 +395,10 @@ pub fn parse_guide(
         source: name.to_string(),
         title,
         career,
-        author: info.and_then(|i| i.author.clone()).or(cleaned.author),
+        author: info
+            .and_then(|i| i.author.clone())
+            .or_else(|| page.and_then(|p| p.author))
+            .or(cleaned.author),
         publisher: info.and_then(|i| i.publisher.clone()),
         url: info.and_then(|i| i.url.clone()),
         passages,
@@ -405,28 +410,24 @@ fn is_html(name: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
-/// Converts HTML to plain text lines (headings, paragraphs and list items on lines of their own).
-/// Citations of an HTML guide count lines of this text, not of the markup.
-fn html_to_text(html: &str) -> Result<String, String> {
-    html2text::config::plain()
-        .string_from_read(html.as_bytes(), usize::MAX / 4)
-        .map_err(|e| format!("HTML could not be converted: {e}"))
-}
-
 fn is_markdown(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// A title for a guide without a manifest entry (see [`title`]): the front matter's `title:`;
-/// else a Markdown guide's first `#` heading, or the first line near the top that reads like a
-/// title; else an SEO title line; else the file stem.
-fn derive_title(name: &str, lines: &[&str], cleaned: &clean::Cleaned) -> String {
-    cleaned
-        .front_matter
-        .as_ref()
-        .and_then(|f| f.title.clone())
-        .or_else(|| title::from_lines(lines, &cleaned.drop, is_markdown(name)))
+/// A title for a guide without a manifest entry (see [`title`]): an HTML page's `<title>` or
+/// first `<h1>`; else the front matter's `title:`; else a Markdown guide's first `#` heading, or
+/// the first line near the top that reads like a title; else an SEO title line; else the file
+/// stem.
+fn derive_title(
+    name: &str,
+    lines: &[&str],
+    cleaned: &clean::Cleaned,
+    page: Option<&html::Page>,
+) -> String {
+    page.and_then(|p| p.title.clone())
+        .or_else(|| cleaned.front_matter.as_ref().and_then(|f| f.title.clone()))
+        .or_else(|| title::from_lines(lines, &cleaned.drop, is_markdown(name) || page.is_some()))
         .or_else(|| title::from_seo_metadata(lines))
         .unwrap_or_else(|| title::from_file_name(name))
 }

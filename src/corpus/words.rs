@@ -1,5 +1,5 @@
 //! The word lists page furniture is recognised by, read once from `boilerplate.toml`; the rules
-//! that use them live in `clean` and `title`.
+//! that use them live in `clean`, `title` and `html`.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -26,6 +26,7 @@ pub(crate) struct Words {
     pub reference_headings: Vec<String>,
     pub signup: Signup,
     pub meta: Meta,
+    pub html: Html,
 }
 
 /// Newsletter and sign-up boxes.
@@ -62,6 +63,15 @@ pub(crate) struct Meta {
     pub name_particles: Vec<String>,
     pub name_ends: Vec<String>,
     pub months: Vec<String>,
+}
+
+/// HTML elements and class names of page furniture.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Html {
+    pub drop_elements: Vec<String>,
+    pub drop_class_words: Vec<String>,
+    pub keep_aside_words: Vec<String>,
 }
 
 /// The lists, parsed on first use. The file is compiled in and a test parses it, so a broken
@@ -144,6 +154,9 @@ mod tests {
             &w.meta.name_particles,
             &w.meta.name_ends,
             &w.meta.months,
+            &w.html.drop_elements,
+            &w.html.drop_class_words,
+            &w.html.keep_aside_words,
         ];
         for list in all {
             assert!(!list.is_empty());
