@@ -5,6 +5,7 @@
 //! come from `boilerplate.toml`. Lines inside fenced code blocks are content and never dropped.
 
 mod boxes;
+mod edges;
 mod furniture;
 mod meta;
 
@@ -163,6 +164,9 @@ pub fn clean(lines: &[&str]) -> Cleaned {
         }
     }
     let byline = meta::drop_meta_lines(&trimmed, top, &code, &mut drop);
+    let bottom = edges::bottom_of_guide(&trimmed, &code, &drop);
+    edges::drop_menus(&trimmed, &code, edges::Edges { top, bottom }, &mut drop);
+    edges::drop_above_title(&trimmed, &code, top, &mut drop);
     boxes::drop_signup_boxes(&trimmed, &code, &mut drop);
     drop_tail_blocks(&trimmed, &code, &mut drop);
     drop_table_of_contents(&trimmed, &mut drop);
