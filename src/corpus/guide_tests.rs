@@ -95,7 +95,8 @@ fn fixture_dir() -> PathBuf {
     ))
 }
 
-/// Four careers in three formats (see `tests/fixtures/guides/README`), with no manifest.
+/// Eight careers in three formats, two in Spanish (see `tests/fixtures/guides/README`), with no
+/// manifest.
 fn fixtures() -> Corpus {
     Corpus::load(
         &SeedSource::Dir(fixture_dir()),
@@ -116,9 +117,19 @@ fn fixture_guides_are_titled_from_their_own_text() {
         titles,
         vec![
             (
+                "contable-guia-es.html",
+                "Cómo ser contador público en 2026: estudios, sueldo y carrera",
+                Some("Andrés Quintero")
+            ),
+            (
                 "data-analyst-guide.md",
                 "Data Analyst Career Guide 2026: Salary, Skills, Roadmap and Interview Prep",
                 Some("Priya Raman")
+            ),
+            (
+                "dental-hygienist-guide.txt",
+                "Dental Hygienist Career Guide 2026: Education, License and Salary",
+                Some("Maria Lopez, RDH")
             ),
             (
                 "electrician-career-guide.txt",
@@ -134,6 +145,16 @@ fn fixture_guides_are_titled_from_their_own_text() {
                 "product-manager-guide.html",
                 "Product Manager Career Guide 2026: Salary, Skills & Career Path",
                 Some("Jordan Ellison")
+            ),
+            (
+                "registered-nurse-guide.html",
+                "Registered Nurse Career Guide (2026): Pay, Licensing and Specialties",
+                Some("Grace Mbeki")
+            ),
+            (
+                "welder-guide.md",
+                "Welder Career Guide: Certifications, Pay and Where the Jobs Are",
+                Some("Sam Ortiz")
             ),
         ]
     );
@@ -176,6 +197,32 @@ fn fixture_guides_lose_their_boilerplate() {
             "sign in",
             "salary explorer",
             "fact-checked",
+            "uses cookies",
+            "usamos cookies",
+            "skip to",
+            "on this page",
+            "smilecareers",
+            "nursehub",
+            "finanzashoy",
+            "tradeworks",
+            "jobs | salaries",
+            "[home]",
+            "trades / metalwork",
+            "salaries/",
+            "advertisement",
+            "scrubs",
+            "night shift newsletter",
+            "suscribirme",
+            "share on",
+            "compartir",
+            "facebook",
+            "you might also like",
+            "related:",
+            "pipefitter",
+            "about us |",
+            "privacy",
+            "copyright",
+            "derechos reservados",
             "│",
             "┼",
             "───",
@@ -203,6 +250,18 @@ fn fixture_guides_keep_their_content() {
         "Apprentice Electrician: $18 – $25 per hour",
         "Desarrollador frontend junior: $65.000–$85.000 al año",
         "Influence without authority",
+        "Registered nurses (RNs) assess patients",
+        "Explain diagnoses, treatments and discharge instructions to patients",
+        "Travel nursing (13-week contracts) | $55 – $85 | $110,000 – $160,000",
+        "Certifications such as the CCRN (critical care)",
+        "The common processes are stick (SMAW)",
+        "| Underwater welder | $55,000 – $95,000 per year |",
+        "Certified Welding Inspector (CWI) is the senior credential",
+        "Dental hygienists clean teeth, take X-rays",
+        "Temp and fill-in work: $45 – $60 per hour",
+        "Pay is highest in California, Washington and Alaska",
+        "Gerente de contabilidad | 8+ años | $105.000–$140.000",
+        "Atención al detalle y ética profesional",
     ] {
         assert!(all.contains(content), "{content:?} missing");
     }
@@ -227,11 +286,38 @@ fn html_salary_table_is_one_passage_with_its_header_row() {
     ] {
         assert!(p.text.lines().any(|l| l == row), "{row:?} not in {p:#?}");
     }
-    let md = c
+    // Every other table of the fixtures, HTML and Markdown: its header row and its last row in
+    // one passage, with the caption when it has one.
+    for (header, last) in [
+        ("| Level | Typical experience |", "| Lead Data Analyst |"),
+        (
+            "Setting | Hourly pay | Yearly pay",
+            "Travel nursing (13-week contracts) | $55 – $85",
+        ),
+        ("| Role | Typical pay |", "| Underwater welder |"),
+        (
+            "Nivel | Experiencia | Sueldo anual (USD)",
+            "Gerente de contabilidad | 8+ años",
+        ),
+    ] {
+        let p = c
+            .passages()
+            .find(|p| p.text.contains(header))
+            .unwrap_or_else(|| panic!("{header:?}"));
+        assert!(
+            p.text.contains(last),
+            "{last:?} not with {header:?}: {p:#?}"
+        );
+    }
+    let nurse = c
         .passages()
-        .find(|p| p.text.contains("| Level | Typical experience |"))
+        .find(|p| p.text.contains("Setting | Hourly pay"))
         .unwrap();
-    assert!(md.text.contains("| Lead Data Analyst |"), "{md:#?}");
+    assert!(
+        nurse
+            .text
+            .contains("Registered nurse pay by setting, United States, 2026")
+    );
 }
 
 #[test]
