@@ -130,13 +130,13 @@ fn main() {
         );
     };
     timed("salary --level senior", &|| {
-        std::hint::black_box(engine.salary(Some(Level::Senior)).expect("salary"));
+        std::hint::black_box(engine.salary(None, Some(Level::Senior)).expect("salary"));
     });
     timed("skills", &|| {
-        std::hint::black_box(engine.skills(Topic::All, None).expect("skills"));
+        std::hint::black_box(engine.skills(None, Topic::All, None).expect("skills"));
     });
     timed("roadmap", &|| {
-        std::hint::black_box(engine.roadmap(None, Focus::All).expect("roadmap"));
+        std::hint::black_box(engine.roadmap(None, None, Focus::All).expect("roadmap"));
     });
 
     // The same as fresh processes, JSON out, on the built index.

@@ -12,14 +12,18 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(50);
     for g in &guides {
-        salary::extract_guide(&g.passages);
-        skills::extract_guide(vocab.skills(), &g.passages);
-        roadmap::extract_guide(&vocab, &g.passages);
+        salary::extract_guide(vocab.levels(), &g.career, &g.passages);
+        skills::extract_guide(&vocab, &g.career, &g.passages);
+        roadmap::extract_guide(&vocab, &g.career, &g.passages);
     }
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(salary::extract_guide(&g.passages));
+            std::hint::black_box(salary::extract_guide(
+                vocab.levels(),
+                &g.career,
+                &g.passages,
+            ));
         }
     }
     println!(
@@ -29,7 +33,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(skills::extract_guide(vocab.skills(), &g.passages));
+            std::hint::black_box(skills::extract_guide(&vocab, &g.career, &g.passages));
         }
     }
     println!(
@@ -39,7 +43,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(roadmap::extract_guide(&vocab, &g.passages));
+            std::hint::black_box(roadmap::extract_guide(&vocab, &g.career, &g.passages));
         }
     }
     println!(

@@ -52,7 +52,8 @@ pub struct LibraryConfig {
     /// Indexing threads.
     pub index_threads: usize,
     /// Directory of vocabulary files replacing the shipped ones by name (synonyms.toml,
-    /// skills.toml, tracks.toml, careers.toml, questions.toml); empty: the shipped vocabulary.
+    /// skills.toml, tracks.toml, careers.toml, levels.toml, questions.toml); empty: the shipped
+    /// vocabulary.
     pub vocabulary_dir: PathBuf,
 }
 
@@ -146,6 +147,9 @@ pub struct BotConfig {
     pub duplicate_window_seconds: u64,
     /// Register the commands when the gateway connects (`run`).
     pub register_on_start: bool,
+    /// Deferred work (a chart, a reindex, a download, a pin) running at once; past it, the
+    /// member is told the bot is busy.
+    pub max_deferred_work: usize,
 }
 
 impl Default for BotConfig {
@@ -159,6 +163,31 @@ impl Default for BotConfig {
             cooldown_seconds: 5,
             duplicate_window_seconds: 120,
             register_on_start: true,
+            max_deferred_work: 16,
+        }
+    }
+}
+
+/// How the HTTP interactions endpoint (`serve`) treats connections.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HttpConfig {
+    /// Connections open at once; a new one past it is closed at once. Lowered at start to
+    /// what the process's file limit allows.
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers, from connecting or from the previous
+    /// response (so also how long a kept-alive connection may stay idle).
+    pub header_timeout_seconds: u64,
+    /// Seconds a client has to send a request's body once its headers are in.
+    pub body_timeout_seconds: u64,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            max_connections: 512,
+            header_timeout_seconds: 10,
+            body_timeout_seconds: 10,
         }
     }
 }
@@ -175,6 +204,8 @@ pub struct Config {
     pub discord: DiscordConfig,
     /// Bot behaviour and permissions.
     pub bot: BotConfig,
+    /// The HTTP endpoint's connections.
+    pub http: HttpConfig,
 }
 
 impl Config {
@@ -281,6 +312,19 @@ impl Config {
         if let Some(v) = env("CAREERBOT_REGISTER_ON_START") {
             self.bot.register_on_start = parse_env("CAREERBOT_REGISTER_ON_START", &v)?;
         }
+        if let Some(v) = env("CAREERBOT_MAX_DEFERRED_WORK") {
+            self.bot.max_deferred_work = parse_env("CAREERBOT_MAX_DEFERRED_WORK", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_HTTP_MAX_CONNECTIONS") {
+            self.http.max_connections = parse_env("CAREERBOT_HTTP_MAX_CONNECTIONS", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_HTTP_HEADER_TIMEOUT_SECONDS") {
+            self.http.header_timeout_seconds =
+                parse_env("CAREERBOT_HTTP_HEADER_TIMEOUT_SECONDS", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_HTTP_BODY_TIMEOUT_SECONDS") {
+            self.http.body_timeout_seconds = parse_env("CAREERBOT_HTTP_BODY_TIMEOUT_SECONDS", &v)?;
+        }
         Ok(())
     }
 
@@ -336,6 +380,11 @@ mod tests {
             "vocabulary_dir",
             "limit",
             "snippet_chars",
+            "cooldown_seconds",
+            "max_deferred_work",
+            "max_connections",
+            "header_timeout_seconds",
+            "body_timeout_seconds",
         ] {
             assert!(
                 text.contains(&format!("{key} =")),

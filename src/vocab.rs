@@ -1,5 +1,5 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, and the questions offered before anything is typed. Shipped in `assets/` and
+//! are named, seniority words, and the questions offered before anything is typed. Shipped in `assets/` and
 //! built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
@@ -9,18 +9,24 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::analysis::Analyzer;
+use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
-use crate::answer::skills::Lexicon;
+use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 5] = [
+pub const FILES: [(&str, &str); 7] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
     ("careers.toml", include_str!("../assets/careers.toml")),
     ("questions.toml", include_str!("../assets/questions.toml")),
+    ("levels.toml", include_str!("../assets/levels.toml")),
+    (
+        "skill_sections.toml",
+        include_str!("../assets/skill_sections.toml"),
+    ),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -55,8 +61,10 @@ struct QuestionsFile {
 pub struct Vocabulary {
     analyzer: Arc<Analyzer>,
     skills: Lexicon,
+    skill_sections: SkillSections,
     tracks: Tracks,
     careers: Arc<CareerNamer>,
+    levels: LevelWords,
     questions: Vec<String>,
     fingerprint: String,
 }
@@ -115,12 +123,16 @@ impl Vocabulary {
         );
         let skills = Lexicon::from_toml(text("skills.toml"), &analyzer)
             .map_err(|e| invalid("skills.toml")(&e))?;
+        let skill_sections = SkillSections::from_toml(text("skill_sections.toml"), &analyzer)
+            .map_err(|e| invalid("skill_sections.toml")(&e))?;
         let tracks = Tracks::from_toml(text("tracks.toml"), &analyzer)
             .map_err(|e| invalid("tracks.toml")(&e))?;
         let careers = Arc::new(
             CareerNamer::from_toml(text("careers.toml"))
                 .map_err(|e| invalid("careers.toml")(&e))?,
         );
+        let levels =
+            LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let questions: QuestionsFile =
             toml::from_str(text("questions.toml")).map_err(|e| invalid("questions.toml")(&e))?;
         let mut h = blake3::Hasher::new();
@@ -133,8 +145,10 @@ impl Vocabulary {
         Ok(Vocabulary {
             analyzer,
             skills,
+            skill_sections,
             tracks,
             careers,
+            levels,
             questions: questions.questions,
             fingerprint: h.finalize().to_hex().to_string(),
         })
@@ -150,6 +164,11 @@ impl Vocabulary {
         &self.skills
     }
 
+    /// The headings under which guides list skills in their own words.
+    pub fn skill_sections(&self) -> &SkillSections {
+        &self.skill_sections
+    }
+
     /// The roadmap's lateral-move tracks.
     pub fn tracks(&self) -> &Tracks {
         &self.tracks
@@ -163,6 +182,11 @@ impl Vocabulary {
     /// An index directory at `root` that reads guides and questions with this vocabulary.
     pub fn index_dir(&self, root: impl Into<PathBuf>) -> IndexDir {
         IndexDir::new(root, Arc::clone(&self.analyzer), Arc::clone(&self.careers))
+    }
+
+    /// The seniority words guides use.
+    pub fn levels(&self) -> &LevelWords {
+        &self.levels
     }
 
     /// Questions offered before anything is typed.

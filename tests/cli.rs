@@ -28,6 +28,7 @@ const GUIDES: [&str; 5] = [
 struct Sandbox {
     index: tempfile::TempDir,
     cwd: tempfile::TempDir,
+    seeds: PathBuf,
 }
 
 impl Sandbox {
@@ -35,7 +36,35 @@ impl Sandbox {
         Sandbox {
             index: tempfile::tempdir().expect("index dir"),
             cwd: tempfile::tempdir().expect("working dir"),
+            seeds: seeds_dir(),
         }
+    }
+
+    /// A sandbox whose library holds the seeds and the four other careers' guides of
+    /// `tests/fixtures/careers/`, their manifest entries appended.
+    fn with_careers() -> Sandbox {
+        let mut sb = Sandbox::new();
+        let lib = sb.cwd.path().join("library");
+        fs::create_dir_all(&lib).unwrap();
+        let careers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/careers");
+        let mut manifest = fs::read_to_string(seeds_dir().join("sources.toml")).unwrap();
+        for dir in [seeds_dir(), careers] {
+            for e in fs::read_dir(&dir).unwrap() {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name == "sources.toml" {
+                    if dir != seeds_dir() {
+                        let text = fs::read_to_string(e.path()).unwrap();
+                        manifest.push_str(&text[text.find("\n[[guide]]").unwrap()..]);
+                    }
+                } else if [".txt", ".md", ".html"].iter().any(|x| name.ends_with(x)) {
+                    fs::copy(e.path(), lib.join(&name)).unwrap();
+                }
+            }
+        }
+        fs::write(lib.join("sources.toml"), manifest).unwrap();
+        sb.seeds = lib;
+        sb
     }
 
     /// The command with the sandbox's settings and nothing from the caller's environment.
@@ -52,7 +81,7 @@ impl Sandbox {
             .env_remove("DISCORD_API_BASE")
             .env("CAREERBOT_DATA_DIR", self.cwd.path().join("data"))
             .env("NO_COLOR", "1")
-            .env("CAREERBOT_SEEDS_DIR", seeds_dir())
+            .env("CAREERBOT_SEEDS_DIR", &self.seeds)
             .env("CAREERBOT_INDEX_DIR", self.index.path());
         cmd
     }
@@ -333,23 +362,17 @@ fn salary_json_has_integer_figures_and_cited_rows() {
     let v = sb.json(&["salary", "--json"]);
     assert_eq!(
         keys(&v),
-        BTreeSet::from(["level", "notes", "rows", "summaries"])
+        BTreeSet::from(["career", "level", "notes", "rows", "summaries"])
     );
     let rows = v["rows"].as_array().unwrap();
     assert!(!rows.is_empty());
     for r in rows {
-        for k in [
-            "low",
-            "high",
-            "stated_low",
-            "stated_high",
-            "line",
-            "start_line",
-            "end_line",
-        ] {
+        for k in ["low", "high", "line", "start_line", "end_line"] {
             assert!(r[k].is_u64(), "{k} is not an integer in {r}");
         }
         assert!(r["open_ended"].is_boolean());
+        assert_eq!(r["career"], "Back-End Developer");
+        assert_eq!(r["period"], "year");
         assert!(GUIDES.contains(&r["source"].as_str().unwrap()));
         assert!(r["start_line"].as_u64() <= r["line"].as_u64());
         assert!(r["line"].as_u64() <= r["end_line"].as_u64());
@@ -369,6 +392,7 @@ fn salary_json_has_integer_figures_and_cited_rows() {
         for k in ["lowest", "highest", "median_midpoint", "sources"] {
             assert!(s[k].is_u64(), "{k} in {s}");
         }
+        assert_eq!(s["career"], "Back-End Developer");
     }
 
     let only = sb.json(&["salary", "--json", "--level", "sr"]);
@@ -386,6 +410,7 @@ fn salary_json_has_integer_figures_and_cited_rows() {
 fn salary_text_has_rows_summaries_and_notes_cited() {
     let sb = Sandbox::new();
     let out = sb.ok(&["salary"]);
+    assert!(out.contains("\nBack-End Developer\n"), "{out}");
     assert!(
         out.contains("Senior   $160K–$200K+  Back-End Developer Jobs in the USA (2026): A Comprehensive Guide — Back-End Developer Salary in the USA (2026) (000_84c8862ccb5e7127.txt:75)"),
         "{out}"
@@ -563,4 +588,70 @@ fn commands_json_is_the_registration_body_and_run_needs_a_token() {
         .expect("run careerbot");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_TOKEN"));
+}
+
+#[test]
+fn structured_answers_career_by_career() {
+    let sb = Sandbox::with_careers();
+    // Skills: the guide's own lists, its career only.
+    let v = sb.json(&["skills", "--career", "electrician", "--json"]);
+    assert_eq!(v["career"], "Electrician");
+    let names: Vec<&str> = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    for want in [
+        "Blueprint reading",
+        "Conduit bending",
+        "OSHA 10-Hour Construction",
+    ] {
+        assert!(names.contains(&want), "{want} missing: {names:?}");
+    }
+    assert!(!names.contains(&"Kubernetes"), "{names:?}");
+    assert!(
+        v["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["career"] == "Electrician")
+    );
+    // Roadmap: the guide's own ladder, in its words, with durations.
+    let v = sb.json(&[
+        "roadmap",
+        "--career",
+        "data analyst",
+        "--focus",
+        "career_progression",
+        "--json",
+    ]);
+    let stages: Vec<(&str, &str)> = v["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["stage"].as_str().unwrap(), s["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        stages,
+        vec![
+            ("junior", "Junior Data Analyst"),
+            ("mid", "Mid-Level Data Analyst"),
+            ("senior", "Senior Data Analyst"),
+            ("lead", "Lead Data Analyst or Analytics Manager"),
+        ]
+    );
+    // Every career without --career, each stage saying which.
+    let v = sb.json(&["roadmap", "--focus", "career_progression", "--json"]);
+    let careers: BTreeSet<&str> = v["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["career"].as_str().unwrap())
+        .collect();
+    assert!(careers.len() >= 4, "{careers:?}");
+    // An unknown career is a usage error naming the covered ones.
+    let out = sb.run(&["skills", "--career", "firefighter"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("Electrician"), "{}", stderr(&out));
 }

@@ -20,10 +20,10 @@ use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
-use support::dirs::{Dirs, dirs};
+use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::fake_discord::{
-    APPLICATION_ID, CHANNEL_ID, FakeDiscord, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
-    button_click, fixture, interaction_fixture, slash_command,
+    APPLICATION_ID, CHANNEL_ID, FakeDiscord, Hosting, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
+    button_click, fixture, interaction_fixture, slash_command, slash_command_with_attachment,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::oneshot;
@@ -88,6 +88,16 @@ impl Server {
     }
 
     async fn start_on(d: &Dirs, with_rest: bool) -> Server {
+        Server::start_with(d, with_rest, |c| c, |s| s).await
+    }
+
+    /// A server whose bot settings and endpoint `tweak_config` and `tweak_state` adjust.
+    async fn start_with(
+        d: &Dirs,
+        with_rest: bool,
+        tweak_config: impl FnOnce(BotConfig) -> BotConfig,
+        tweak_state: impl FnOnce(HttpState) -> HttpState,
+    ) -> Server {
         let (library, _) = Library::open(
             SeedSource::Dir(d.seeds.clone()),
             &d.index,
@@ -105,7 +115,7 @@ impl Server {
             library,
             EngineSettings::new(&SearchConfig::default(), &d.data),
         );
-        let bot = Bot::new(engine, store, config);
+        let bot = Bot::new(engine, store, tweak_config(config));
         let fake = if with_rest {
             Some(FakeDiscord::start().await)
         } else {
@@ -118,6 +128,7 @@ impl Server {
         let state = HttpState::new(bot.clone(), &hex(key.verifying_key().as_bytes()), rest)
             .unwrap()
             .refresh_every(Duration::from_millis(100));
+        let state = tweak_state(state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = oneshot::channel::<()>();
@@ -230,10 +241,11 @@ impl Server {
             .expect("server task joined")
             .expect("server stopped without error");
         if let Some(fake) = self.fake.take() {
+            // Attachments a test hosts with an error status are not the bot's REST calls.
             let failed: Vec<String> = fake
                 .requests()
                 .iter()
-                .filter(|r| r.status >= 400)
+                .filter(|r| r.status >= 400 && !r.path.starts_with("/attachments/"))
                 .map(|r| format!("{} {} -> {} {:?}", r.method, r.path, r.status, r.response))
                 .collect();
             assert!(failed.is_empty(), "REST calls refused: {failed:#?}");
@@ -845,4 +857,601 @@ async fn the_serve_binary_answers_a_signed_ping_and_stops_on_sigterm() {
         .expect("stops within the timeout")
         .unwrap();
     assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+}
+
+/// A raw HTTP/1.1 connection, for tests that must hold one open, half-send a request, or see
+/// when the server closes it.
+struct Raw {
+    stream: tokio::net::TcpStream,
+    buf: Vec<u8>,
+}
+
+impl Raw {
+    async fn connect(addr: SocketAddr) -> Raw {
+        Raw {
+            stream: tokio::net::TcpStream::connect(addr).await.unwrap(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Writes `bytes`; false when the server has already closed the connection.
+    async fn write(&mut self, bytes: &[u8]) -> bool {
+        self.stream.write_all(bytes).await.is_ok()
+    }
+
+    /// A signed POST /interactions of `body` on this connection (kept alive): (status, body).
+    async fn post_signed(&mut self, key: &SigningKey, body: &[u8]) -> (u16, Vec<u8>) {
+        let mut request = format!(
+            "POST /interactions HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        for (name, value) in sign(key, now(), body) {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        let mut bytes = request.into_bytes();
+        bytes.extend_from_slice(body);
+        assert!(self.write(&bytes).await, "the connection is open");
+        tokio::time::timeout(WAIT, self.response())
+            .await
+            .expect("answered in time")
+    }
+
+    /// Reads one response with a Content-Length: (status, body).
+    async fn response(&mut self) -> (u16, Vec<u8>) {
+        let end = loop {
+            if let Some(i) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i + 4;
+            }
+            self.fill().await;
+        };
+        let head = String::from_utf8_lossy(&self.buf[..end]).to_string();
+        let status: u16 = head.split(' ').nth(1).unwrap().parse().unwrap();
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse().unwrap())
+            })
+            .unwrap_or(0);
+        while self.buf.len() < end + length {
+            self.fill().await;
+        }
+        let body = self.buf[end..end + length].to_vec();
+        self.buf.drain(..end + length);
+        (status, body)
+    }
+
+    async fn fill(&mut self) {
+        let mut chunk = [0u8; 8192];
+        let n = self.stream.read(&mut chunk).await.unwrap();
+        assert!(
+            n > 0,
+            "closed mid-response: {}",
+            String::from_utf8_lossy(&self.buf)
+        );
+        self.buf.extend_from_slice(&chunk[..n]);
+    }
+
+    /// Whether the server closes the connection within `within` (reading the end of the
+    /// stream, or a reset); what it sent before closing is kept in `buf`.
+    async fn closed_within(&mut self, within: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let mut chunk = [0u8; 8192];
+            match tokio::time::timeout_at(deadline, self.stream.read(&mut chunk)).await {
+                Err(_) => return false,
+                Ok(Ok(0) | Err(_)) => return true,
+                Ok(Ok(n)) => self.buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+    }
+}
+
+/// An `/ask` by its own member (so no cooldown or repeat window meets it), as bytes.
+fn ask_bytes(question: &str, user: u64) -> Vec<u8> {
+    let mut ix = ask(question, PERMS_MEMBER);
+    ix["member"]["user"]["id"] = json!(user.to_string());
+    serde_json::to_vec(&ix).unwrap()
+}
+
+/// Regression (issue "hold under abuse", 2): connections that stall before their headers or
+/// their body were held forever. Now they are dropped after the header / body timeout while
+/// signed requests keep being answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stalled_client_is_disconnected_while_signed_requests_are_answered() {
+    let d = dirs();
+    let timeout = Duration::from_millis(500);
+    let s = Server::start_with(
+        &d,
+        false,
+        |c| c,
+        |st| st.header_timeout(timeout).body_timeout(timeout),
+    )
+    .await;
+    let started = Instant::now();
+    // Half a request head, then nothing.
+    let mut half_head = Raw::connect(s.addr).await;
+    assert!(
+        half_head
+            .write(b"POST /interactions HTTP/1.1\r\nHost: test\r\nContent-Le")
+            .await
+    );
+    // A whole head announcing 100 bytes, then 7 of them.
+    let mut half_body = Raw::connect(s.addr).await;
+    assert!(half_body
+        .write(b"POST /interactions HTTP/1.1\r\nHost: test\r\nContent-Length: 100\r\nX-Signature-Ed25519: 00\r\nX-Signature-Timestamp: 1\r\n\r\n{\"type\"")
+        .await);
+    // Connected, silent.
+    let mut silent = Raw::connect(s.addr).await;
+    // Signed requests on other connections are answered meanwhile.
+    let mut served = Raw::connect(s.addr).await;
+    for (n, q) in ["senior salary", "remote work", "portfolio ideas"]
+        .iter()
+        .enumerate()
+    {
+        let (status, body) = served
+            .post_signed(&s.key, &ask_bytes(q, 7000 + n as u64))
+            .await;
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    }
+    for (what, conn) in [("half a head", &mut half_head), ("silent", &mut silent)] {
+        assert!(conn.closed_within(WAIT).await, "{what}: still open");
+    }
+    assert!(
+        half_body.closed_within(WAIT).await,
+        "half a body: still open"
+    );
+    let said = String::from_utf8_lossy(&half_body.buf).to_string();
+    assert!(said.starts_with("HTTP/1.1 408"), "{said}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    // A fresh connection is served as usual.
+    let mut fresh = Raw::connect(s.addr).await;
+    assert_eq!(
+        fresh
+            .post_signed(&s.key, &ask_bytes("interview tips", 7100))
+            .await
+            .0,
+        200
+    );
+    s.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 2): with no cap, stalled connections used up the file
+/// descriptors and signed traffic timed out. Past the cap a new connection is closed at once;
+/// connections already open keep being served, and a freed slot serves again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_beyond_the_cap_are_closed_at_once_and_open_ones_still_serve() {
+    let d = dirs();
+    let s = Server::start_with(&d, false, |c| c, |st| st.max_connections(3)).await;
+    let mut kept = Raw::connect(s.addr).await;
+    assert_eq!(
+        kept.post_signed(&s.key, &ask_bytes("senior salary", 7200))
+            .await
+            .0,
+        200
+    );
+    let idle = Raw::connect(s.addr).await;
+    let _idle_too = Raw::connect(s.addr).await;
+    // The cap is reached: the next connection is accepted by the kernel, then closed.
+    let started = Instant::now();
+    let mut extra = Raw::connect(s.addr).await;
+    assert!(
+        extra.closed_within(Duration::from_secs(3)).await,
+        "not closed"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert!(extra.buf.is_empty(), "nothing was served to it");
+    // The connection already open is served as before.
+    assert_eq!(
+        kept.post_signed(&s.key, &ask_bytes("remote work", 7201))
+            .await
+            .0,
+        200
+    );
+    // A slot freed: new connections are served again.
+    drop(idle);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let mut fresh = Raw::connect(s.addr).await;
+        let mut request = b"GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n".to_vec();
+        request.shrink_to_fit();
+        if fresh.write(&request).await && !fresh.closed_within(Duration::from_millis(300)).await {
+            let (status, _) = tokio::time::timeout(WAIT, fresh.response()).await.unwrap();
+            assert_eq!(status, 200);
+            break;
+        }
+        assert!(Instant::now() < deadline, "no slot came free");
+    }
+    s.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 7): a signed request sent again within its 5 minutes
+/// ran again (a replayed pin click pinned 20 times). Now it is refused and runs nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replayed_signed_interaction_is_refused_and_runs_nothing() {
+    let (s, _d) = Server::start().await;
+    let (_, shown) = asked(&s, "how long from junior to senior", PERMS_MEMBER).await;
+    let pin = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .unwrap();
+    let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+    assert_eq!(s.interact(&click).await["type"], 5);
+    s.edited(&click, |m| text_of(m).contains("Pinned")).await;
+    let body = serde_json::to_vec(&click).unwrap();
+    let captured = sign(&s.key, now(), &body);
+    for headers in [captured.clone(), captured, sign(&s.key, now(), &body)] {
+        let again = s.post(body.clone(), &headers).await;
+        assert_eq!(
+            again.status,
+            409,
+            "{}",
+            String::from_utf8_lossy(&again.body)
+        );
+        let error = again.json()["error"].as_str().unwrap().to_string();
+        assert!(error.contains("already handled"), "{error}");
+    }
+    // A replayed /ask too.
+    let (ix, _) = asked(&s, "portfolio ideas", PERMS_MEMBER).await;
+    let body = serde_json::to_vec(&ix).unwrap();
+    let again = s.post(body.clone(), &sign(&s.key, now(), &body)).await;
+    assert_eq!(again.status, 409);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let pins = s
+        .fake()
+        .requests()
+        .iter()
+        .filter(|r| r.method == "PUT" && r.path.contains("/pins/"))
+        .count();
+    assert_eq!(pins, 1, "pinned once");
+    s.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 1): deferred work ran with no limit on how many at once.
+/// Past the limit, the extra work is told to try again in its own response.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deferred_work_beyond_the_limit_is_told_busy() {
+    let d = dirs();
+    let s = Server::start_with(
+        &d,
+        true,
+        |c| BotConfig {
+            max_deferred_work: 2,
+            ..c
+        },
+        |st| st,
+    )
+    .await;
+    let salaries: Vec<Value> = (0..3)
+        .map(|n| {
+            let mut ix = slash_command("salary", json!([]), PERMS_MEMBER);
+            ix["member"]["user"]["id"] = json!((7400 + n).to_string());
+            ix
+        })
+        .collect();
+    // The first two charts' edits are held at the fake, so their work keeps its slots.
+    let holds: Vec<_> = salaries[..2]
+        .iter()
+        .map(|ix| s.fake().hold("PATCH", ix["token"].as_str().unwrap()))
+        .collect();
+    for ix in &salaries[..2] {
+        assert_eq!(s.interact(ix).await["type"], 5);
+    }
+    for hold in &holds {
+        hold.arrived(1, WAIT).await.unwrap();
+    }
+    assert_eq!(s.interact(&salaries[2]).await["type"], 5);
+    let busy = s
+        .edited(&salaries[2], |m| text_of(m).contains("busy"))
+        .await;
+    assert!(text_of(&busy).contains("try again"), "{}", text_of(&busy));
+    assert!(busy["attachments"].as_array().is_none_or(Vec::is_empty));
+    drop(holds);
+    for ix in &salaries[..2] {
+        let chart = s.edited(ix, |m| text_of(m).contains('$')).await;
+        assert!(!text_of(&chart).contains("busy"));
+    }
+    s.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 1): `/salary` had no cooldown. Every member command now
+/// has its own, declared in the command table.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn salary_and_other_member_commands_have_a_cooldown() {
+    let d = dirs();
+    let s = Server::start_with(
+        &d,
+        true,
+        |c| BotConfig {
+            cooldown_seconds: 60,
+            ..c
+        },
+        |st| st,
+    )
+    .await;
+    let salary = slash_command("salary", json!([]), PERMS_MEMBER);
+    assert_eq!(s.interact(&salary).await["type"], 5);
+    s.edited(&salary, |m| text_of(m).contains('$')).await;
+    let again = s
+        .interact(&slash_command("salary", json!([]), PERMS_MEMBER))
+        .await;
+    assert_eq!(again["type"], 4, "answered at once, no work: {again}");
+    assert!(ephemeral(&again));
+    assert!(
+        text_of(&again["data"]).contains("/salary again in"),
+        "{}",
+        text_of(&again["data"])
+    );
+    for name in ["skills", "roadmap", "help", "status"] {
+        let first = s
+            .interact(&slash_command(name, json!([]), PERMS_MEMBER))
+            .await;
+        assert!(!text_of(&first["data"]).contains("again in"), "/{name}");
+        let second = s
+            .interact(&slash_command(name, json!([]), PERMS_MEMBER))
+            .await;
+        assert!(
+            text_of(&second["data"]).contains(&format!("/{name} again in")),
+            "/{name}: {}",
+            text_of(&second["data"])
+        );
+    }
+    // Another member is not held back.
+    let mut other = slash_command("salary", json!([]), PERMS_MEMBER);
+    other["member"]["user"]["id"] = json!("7500");
+    assert_eq!(s.interact(&other).await["type"], 5);
+    s.edited(&other, |m| text_of(m).contains('$')).await;
+    s.stop().await;
+}
+
+/// `/sources add` for a file served by the fake as `hosting` says, claiming `size` bytes.
+fn add_source(s: &Server, name: &str, hosting: Hosting, bytes: Vec<u8>, size: u64) -> Value {
+    // Hosted under a plain name: the URL stays ASCII whatever the file is called.
+    let key: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+    let url = s
+        .fake()
+        .host_attachment_as(&format!("t/{key}"), hosting, bytes);
+    let mut ix = slash_command_with_attachment(
+        "sources",
+        "file",
+        &url,
+        name,
+        "text/markdown",
+        size,
+        ADMINISTRATOR,
+    );
+    let file_option = ix["data"]["options"][0].clone();
+    ix["data"]["options"] = json!([{ "type": 1, "name": "add", "options": [file_option] }]);
+    ix
+}
+
+/// Regression (issue "hold under abuse", 6): error pages were saved as guides, redirects were
+/// followed to any host, and a body was read whole before its size was checked. Each is now
+/// refused, in words for the admin, and nothing is saved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn downloads_that_fail_redirect_or_overflow_are_refused() {
+    let (s, d) = Server::start().await;
+    // A host the bot must never reach.
+    let elsewhere = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let elsewhere_addr = elsewhere.local_addr().unwrap();
+    let reached = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = std::sync::Arc::clone(&reached);
+    let watcher = tokio::spawn(async move {
+        while let Ok((_conn, _)) = elsewhere.accept().await {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let guide = b"Moved Guide\n\nBack-end developers who move to platform teams earn more.\n";
+    let big = vec![b'a'; 3 * 1024 * 1024];
+    let cases = [
+        (
+            "missing.md",
+            Hosting::status(404),
+            b"Not Found".to_vec(),
+            "404",
+        ),
+        ("broken.md", Hosting::status(500), b"oops".to_vec(), "500"),
+        ("denied.md", Hosting::status(403), b"no".to_vec(), "403"),
+        (
+            "limited.md",
+            Hosting::status(429),
+            b"slow down".to_vec(),
+            "429",
+        ),
+        (
+            "moved.md",
+            Hosting::redirect(&format!("http://{elsewhere_addr}/moved.md")),
+            guide.to_vec(),
+            "redirect",
+        ),
+        // The interaction claims 100 bytes; the body comes unannounced, 3 MB of it.
+        (
+            "streamed.md",
+            Hosting::chunked("text/markdown"),
+            big.clone(),
+            "1 MB",
+        ),
+        // The interaction claims 100 bytes; the server announces 3 MB.
+        ("announced.md", Hosting::ok("text/markdown"), big, "1 MB"),
+    ];
+    for (name, hosting, bytes, expect) in cases {
+        let ix = add_source(&s, name, hosting, bytes, 100);
+        assert_eq!(s.interact(&ix).await["type"], 5, "{name}");
+        let said = s
+            .edited(&ix, |m| text_of(m).contains("Could not download"))
+            .await;
+        let text = text_of(&said);
+        assert!(text.contains(expect), "{name}: {text}");
+        assert!(!d.seeds.join(name).exists(), "{name} was saved");
+    }
+    assert_eq!(
+        reached.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "the redirect was followed"
+    );
+    watcher.abort();
+    // A good guide still comes through (and its name is saved in NFC).
+    let ix = add_source(
+        &s,
+        "cafe\u{301}-guide.md",
+        Hosting::ok("text/markdown"),
+        guide.to_vec(),
+        guide.len() as u64,
+    );
+    s.interact(&ix).await;
+    s.edited(&ix, |m| text_of(m).contains("Reindex done")).await;
+    assert!(d.seeds.join("caf\u{e9}-guide.md").is_file());
+    s.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 7): file names with invisible, direction-changing or
+/// too many bytes were accepted (the last then failed on save). Each is refused at once, saying
+/// what is wrong.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guide_names_that_hide_or_overflow_are_refused_at_once() {
+    let (s, _d) = Server::start().await;
+    let emoji = "\u{1F600}".repeat(100) + ".md";
+    for (name, expect) in [
+        ("evil\u{202E}dm.txt", "U+202E"),
+        ("zero\u{200B}width.md", "U+200B"),
+        (" leading.md", "space"),
+        ("trailing.md ", "space"),
+        (emoji.as_str(), "bytes"),
+    ] {
+        let ix = add_source(&s, name, Hosting::ok("text/markdown"), b"x".to_vec(), 1);
+        let r = s.interact(&ix).await;
+        assert_eq!(r["type"], 4, "{name:?}: refused at once");
+        assert!(ephemeral(&r));
+        let text = text_of(&r["data"]);
+        assert!(
+            text.contains("Refused") && text.contains(expect),
+            "{name:?}: {text}"
+        );
+    }
+    s.stop().await;
+}
+
+/// Regression (issue "hold under abuse", 7): `/sources remove`'s autocomplete listed the guides
+/// to any member. An admin command's autocomplete offers nothing below its rank.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_autocomplete_offers_members_nothing() {
+    let (s, _d) = Server::start().await;
+    for perms in [PERMS_MEMBER, PERMS_MODERATOR] {
+        let r = s
+            .interact(&autocomplete("sources", "name", "", perms))
+            .await;
+        assert_eq!(r["type"], 8);
+        assert_eq!(r["data"]["choices"], json!([]), "{perms}");
+    }
+    let r = s
+        .interact(&autocomplete("sources", "name", "", ADMINISTRATOR))
+        .await;
+    assert_eq!(r["data"]["choices"].as_array().unwrap().len(), 5);
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skills_roadmap_and_salary_career_by_career() {
+    let d = dirs_with_careers();
+    let s = Server::start_on(&d, true).await;
+    let career = |c: &str| json!({ "type": 3, "name": "career", "value": c });
+
+    // /skills career: the electrician's own skills, never a developer's.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("electrician")]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 4, "{r}");
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    assert!(text.contains("Electrician"), "{text}");
+    assert!(text.contains("Blueprint reading"), "{text}");
+    assert!(
+        !text.contains("Kubernetes") && !text.contains("Python"),
+        "{text}"
+    );
+
+    // A topic of the guides' own lists: certifications and licenses.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("electrician"), { "type": 3, "name": "topic", "value": "certifications" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    let text = text_of(&r["data"]);
+    assert!(text.contains("OSHA 10-Hour Construction"), "{text}");
+
+    // /roadmap career: the product manager's ladder in its own words, with durations.
+    let r = s
+        .interact(&slash_command(
+            "roadmap",
+            json!([career("pm"), { "type": 3, "name": "focus", "value": "career_progression" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 4, "{r}");
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    assert!(text.contains("Associate Product Manager"), "{text}");
+    assert!(text.contains("1–2 years"), "{text}");
+    assert!(!text.contains("Back-End"), "{text}");
+
+    // Without a career, each career's skills under its own name.
+    let r = s
+        .interact(&slash_command("skills", json!([]), PERMS_MEMBER))
+        .await;
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    for c in [
+        "Back-End Developer",
+        "Electrician",
+        "Data Analyst",
+        "Product Manager",
+    ] {
+        assert!(text.contains(c), "{c} missing: {text}");
+    }
+
+    // A career no guide covers: a clear, private refusal naming those covered.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("firefighter")]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert!(ephemeral(&r), "{r}");
+    let text = text_of(&r["data"]);
+    assert!(
+        text.contains("firefighter") && text.contains("Electrician"),
+        "{text}"
+    );
+
+    // /salary career: only that career's figures, in its own period.
+    let salary = slash_command("salary", json!([career("electrician")]), PERMS_MEMBER);
+    assert_eq!(s.interact(&salary).await["type"], 5);
+    let token = salary["token"].as_str().unwrap().to_string();
+    let edit = s
+        .fake()
+        .wait_for_request(WAIT, |r| {
+            r.matches("PATCH", "/webhooks/*/*/messages/@original") && r.path.contains(&token)
+        })
+        .await
+        .unwrap();
+    let body = edit.json.unwrap();
+    check_message(&body);
+    let text = text_of(&body);
+    assert!(text.contains("Electrician"), "{text}");
+    assert!(text.contains("Journeyman"), "{text}");
+    assert!(!text.contains("Back-End"), "{text}");
+    s.stop().await;
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The questions of `tests/fixtures/eval.toml`, in file order.
+#[allow(dead_code)] // not every bench asks them
 pub fn eval_questions(root: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).expect("eval set");
     let value: toml::Value = toml::from_str(&text).expect("eval set parses");

@@ -141,6 +141,23 @@ pub fn render_salary_chart(
     if width < MIN_SIZE.0 || height < MIN_SIZE.1 || width > MAX_SIZE || height > MAX_SIZE {
         return Err(ChartError::Size(width, height));
     }
+    // One axis in $ per year: figures stated per hour or month are not drawn on it.
+    let yearly = SalaryAnswer {
+        rows: answer
+            .rows
+            .iter()
+            .filter(|r| r.figure.period == Period::Year)
+            .cloned()
+            .collect(),
+        summaries: answer
+            .summaries
+            .iter()
+            .filter(|s| s.period == Period::Year)
+            .cloned()
+            .collect(),
+        ..answer.clone()
+    };
+    let answer = &yearly;
     if answer.rows.is_empty() || answer.summaries.is_empty() {
         return Err(ChartError::Empty);
     }
@@ -667,7 +684,11 @@ mod tests {
 
     #[test]
     fn renders_seed_answer_as_png() {
-        let answer = salary_answer(&seed_passages(), None);
+        let answer = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &seed_passages(),
+            None,
+        );
         assert!(!answer.rows.is_empty());
         let bytes = render_salary_chart(&answer, 1000, 620).expect("chart");
         let (w, h, rgb) = decode(&bytes);
@@ -692,7 +713,11 @@ mod tests {
     #[test]
     fn renders_one_level_and_other_sizes() {
         let passages = seed_passages();
-        let senior = salary_answer(&passages, Some(Level::Senior));
+        let senior = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &passages,
+            Some(Level::Senior),
+        );
         for (w, h) in [(600, 380), (640, 400), (1600, 900)] {
             let (dw, dh, rgb) = decode(&render_salary_chart(&senior, w, h).expect("chart"));
             assert_eq!((dw, dh), (w, h));
@@ -706,12 +731,16 @@ mod tests {
 
     #[test]
     fn rejects_empty_answers_and_bad_sizes() {
-        let empty = salary_answer(&[], None);
+        let empty = salary_answer(crate::answer::fixtures::vocab().levels(), &[], None);
         assert!(matches!(
             render_salary_chart(&empty, 800, 500),
             Err(ChartError::Empty)
         ));
-        let answer = salary_answer(&seed_passages(), None);
+        let answer = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &seed_passages(),
+            None,
+        );
         assert!(matches!(
             render_salary_chart(&answer, 10, 10),
             Err(ChartError::Size(10, 10))
@@ -728,7 +757,11 @@ mod tests {
 
     #[test]
     fn point_and_hourly_figures_render() {
-        let mut answer = salary_answer(&seed_passages(), Some(Level::Entry));
+        let mut answer = salary_answer(
+            crate::answer::fixtures::vocab().levels(),
+            &seed_passages(),
+            Some(Level::Entry),
+        );
         let mut hourly = answer.rows[0].figure.clone();
         hourly.cite.source = "zzz.txt".into();
         hourly.cite.title =

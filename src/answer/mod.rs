@@ -9,6 +9,7 @@ pub mod facts;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod level;
+pub mod levels;
 pub mod matcher;
 pub mod roadmap;
 pub mod salary;

@@ -55,6 +55,10 @@ pub struct SourcesArgs {
 /// `careerbot salary`
 #[derive(Debug, Args)]
 pub struct SalaryArgs {
+    /// Only this career (any case, a word of it, or its initials: electrician, pm; default:
+    /// every career, each said).
+    #[arg(long, value_name = "CAREER")]
+    pub career: Option<String>,
     /// Only this level (aliases such as junior, sr or principal work too; default: every level).
     #[arg(long, value_name = "LEVEL", value_parser = IdParser::<Level>::new())]
     pub level: Option<Level>,
@@ -69,6 +73,10 @@ pub struct SalaryArgs {
 /// `careerbot skills`
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
+    /// Only this career (any case, a word of it, or its initials; default: every career, each
+    /// said).
+    #[arg(long, value_name = "NAME")]
+    pub career: Option<String>,
     /// The topic.
     #[arg(long, value_name = "TOPIC", default_value = "all", value_parser = IdParser::<Topic>::new())]
     pub topic: Topic,
@@ -83,6 +91,10 @@ pub struct SkillsArgs {
 /// `careerbot roadmap`
 #[derive(Debug, Args)]
 pub struct RoadmapArgs {
+    /// Only this career (any case, a word of it, or its initials; default: every career, each
+    /// said).
+    #[arg(long, value_name = "NAME")]
+    pub career: Option<String>,
     /// Only this career stage (default: every stage, and lateral moves).
     #[arg(long, value_name = "STAGE", value_parser = IdParser::<Stage>::new())]
     pub stage: Option<Stage>,

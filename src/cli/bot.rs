@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
@@ -17,10 +16,6 @@ use crate::store::Store;
 
 /// The database file inside the data directory.
 pub const DATABASE_FILE: &str = "careerbot.sqlite3";
-/// Answers, votes and questions older than this are pruned (pinned answers never are).
-const RETENTION: Duration = Duration::from_secs(180 * 24 * 3600);
-/// How often the bot prunes and checks for an index built by another process.
-const MAINTENANCE_EVERY: Duration = Duration::from_secs(3600);
 
 /// `careerbot run`
 #[derive(Debug, Args)]
@@ -117,33 +112,6 @@ pub fn open_bot(config: &Config) -> Result<Bot> {
     Ok(Bot::new(engine, store, config.bot.clone()))
 }
 
-/// Prunes old records and picks up index generations built elsewhere, every hour.
-pub fn spawn_maintenance(bot: &Bot, store_path: std::path::PathBuf) {
-    let bot = bot.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(MAINTENANCE_EVERY);
-        loop {
-            tick.tick().await;
-            let (bot, path) = (bot.clone(), store_path.clone());
-            let result = tokio::task::spawn_blocking(move || -> Result<()> {
-                let cutoff =
-                    i64::try_from(crate::search::unix_now().saturating_sub(RETENTION.as_secs()))
-                        .unwrap_or(0);
-                let pruned = Store::open(&path)?.prune(cutoff)?;
-                tracing::info!(?pruned, "old records pruned");
-                bot.engine().refresh()?;
-                Ok(())
-            })
-            .await;
-            match result {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => tracing::warn!(error = %e, "maintenance failed"),
-                Err(e) => tracing::warn!(error = %e, "maintenance task failed"),
-            }
-        }
-    });
-}
-
 /// `careerbot run`: the gateway bot, until SIGINT/SIGTERM.
 pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
     let token = token(config)?;
@@ -156,11 +124,8 @@ pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
         register_on_start: config.bot.register_on_start,
         shards: args.shard_range.clone().zip(args.shards),
     };
-    let store_path = config.bot.data_dir.join(DATABASE_FILE);
-    runtime()?.block_on(async move {
-        spawn_maintenance(&bot, store_path);
-        gateway::run(bot, settings, shutdown_signal()).await
-    })?;
+    // The upkeep (refresh, pruning) runs inside `gateway::run`.
+    runtime()?.block_on(gateway::run(bot, settings, shutdown_signal()))?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }
@@ -169,13 +134,12 @@ pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
 /// Discord at start; needs DISCORD_PUBLIC_KEY (and the token only for followups).
 pub fn serve(config: &Config, args: &ServeArgs) -> Result<ExitCode> {
     let bot = open_bot(config)?;
-    let state = crate::discord::http::HttpState::from_config(config, bot.clone())?;
-    let store_path = config.bot.data_dir.join(DATABASE_FILE);
+    let state = crate::discord::http::HttpState::from_config(config, bot)?;
+    // The upkeep (refresh, pruning, metrics) runs inside `http::serve`.
     runtime()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
-        spawn_maintenance(&bot, store_path);
         crate::discord::http::serve(listener, state, shutdown_signal())
             .await
             .context("the HTTP server failed")

@@ -91,11 +91,13 @@ impl<'a> From<&'a Hit> for JsonResult<'a> {
 /// row the chosen [`SalaryFigure`] itself (it carries its level and citation).
 #[derive(Debug, Serialize)]
 pub struct JsonSalary<'a> {
+    /// The career asked for; `null` for every career.
+    pub career: Option<&'a str>,
     /// The level asked for; `null` for every level.
     pub level: Option<Level>,
-    /// One figure per (level, source), ordered by level then source.
+    /// One figure per guide and level (each carrying its career), by career, level, source.
     pub rows: Vec<&'a SalaryFigure>,
-    /// One summary per level that has rows.
+    /// One summary per career, level and period that has rows.
     pub summaries: &'a [LevelSummary],
     /// The guides' qualifiers about pay.
     pub notes: &'a [salary::SalaryNote],
@@ -104,6 +106,7 @@ pub struct JsonSalary<'a> {
 impl<'a> From<&'a SalaryAnswer> for JsonSalary<'a> {
     fn from(a: &'a SalaryAnswer) -> Self {
         JsonSalary {
+            career: a.career.as_deref(),
             level: a.level,
             rows: a.rows.iter().map(|r| &r.figure).collect(),
             summaries: &a.summaries,

@@ -60,6 +60,18 @@ pub fn error_chain(e: &anyhow::Error) -> String {
 /// Exit code for a usage error (bad arguments, empty question).
 pub const EXIT_USAGE: u8 = 2;
 
+/// A mistake in what was asked (an unknown or ambiguous career, …): said once on stderr, exit
+/// code 2, like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+impl From<crate::engine::CareerError> for UsageError {
+    fn from(e: crate::engine::CareerError) -> UsageError {
+        UsageError(e.to_string())
+    }
+}
+
 /// careerbot: career answers from a library of guides, always cited.
 #[derive(Debug, Parser)]
 #[command(name = "careerbot", version, about)]
@@ -117,6 +129,10 @@ pub fn run(cli: Cli, config: Config) -> Result<ExitCode> {
     };
     match result {
         Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(EXIT_USAGE))
+        }
         other => other,
     }
 }

@@ -12,7 +12,68 @@ pub fn career_key(name: &str) -> String {
         .join(" ")
 }
 
-/// Why a career table cannot be used.
+/// What a member's name for a career matches among the library's careers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CareerMatch {
+    /// Exactly one career.
+    One(String),
+    /// Several careers; the name should say which.
+    Several(Vec<String>),
+    /// None of them.
+    None,
+}
+
+/// Matches `asked` against `careers`: the same name in any case or spelling ("backend
+/// developer"), else the words of one career only ("electrician", "analyst"), else the start of
+/// its words ("elec"), else its initials ("pm" → Product Manager).
+pub fn match_career(namer: &CareerNamer, asked: &str, careers: &[String]) -> CareerMatch {
+    let key = career_key(&namer.normalise(asked));
+    if key.is_empty() {
+        return CareerMatch::None;
+    }
+    if let Some(c) = careers.iter().find(|c| career_key(c) == key) {
+        return CareerMatch::One(c.clone());
+    }
+    let words = |c: &str| -> Vec<String> {
+        career_key(c)
+            .split(|ch: char| ch.is_whitespace() || ch == '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let asked_words = words(&key);
+    let matching = |pred: &dyn Fn(&str) -> bool| -> Vec<String> {
+        careers.iter().filter(|c| pred(c)).cloned().collect()
+    };
+    for found in [
+        // Every asked word is a word of the career.
+        matching(&|c| {
+            let cw = words(c);
+            asked_words.iter().all(|w| cw.contains(w))
+        }),
+        // Every asked word starts a word of the career.
+        matching(&|c| {
+            let cw = words(c);
+            asked_words
+                .iter()
+                .all(|w| w.len() >= 3 && cw.iter().any(|x| x.starts_with(w.as_str())))
+        }),
+        // The career's initials.
+        matching(&|c| {
+            let initials: String = words(c).iter().filter_map(|w| w.chars().next()).collect();
+            asked_words.len() == 1 && initials.len() >= 2 && initials == asked_words[0]
+        }),
+    ] {
+        match found.len() {
+            0 => {}
+            1 => return CareerMatch::One(found.into_iter().next().unwrap_or_default()),
+            _ => return CareerMatch::Several(found),
+        }
+    }
+    CareerMatch::None
+}
+
+/// Why a careers table cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid careers table: {0}")]
 pub struct CareersError(pub String);
@@ -90,6 +151,17 @@ impl CareerNamer {
 
     /// The career a guide titled `title` is about, if the title names one.
     pub fn from_title(&self, title: &str) -> Option<String> {
+        self.read(title, false)
+    }
+
+    /// The career a heading introduces ("What Does a Backend Developer Do?", "How to Become an
+    /// Electrician"): only when a phrase of two words or more introduced it, since headings name
+    /// many things besides careers.
+    pub fn from_heading(&self, heading: &str) -> Option<String> {
+        self.read(heading, true)
+    }
+
+    fn read(&self, title: &str, introduced_only: bool) -> Option<String> {
         let cut: &[char] = &[':', '|', '(', ')', '[', ']', ',', '?', '!', '–', '—', ';'];
         for part in title.split(cut).flat_map(|p| p.split(" - ")) {
             // Words, without years and numbers, without punctuation around them.
@@ -98,9 +170,11 @@ impl CareerNamer {
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-'))
                 .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
                 .collect();
+            let mut introduced = false;
             loop {
                 let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 if let Some(p) = self.prefixes.iter().find(|p| lower.starts_with(p)) {
+                    introduced |= p.len() >= 2;
                     words.drain(..p.len());
                 } else if let Some(s) = self.suffixes.iter().find(|s| lower.ends_with(s)) {
                     words.truncate(words.len() - s.len());
@@ -108,7 +182,8 @@ impl CareerNamer {
                     break;
                 }
             }
-            let named = !words.is_empty()
+            let named = (introduced || !introduced_only)
+                && !words.is_empty()
                 && words.len() <= MAX_CAREER_WORDS
                 && words
                     .iter()
@@ -275,6 +350,37 @@ mod tests {
         }
         assert_eq!(n.from_title("Salary and Skills: an Overview"), None);
         assert_eq!(n.from_title(""), None);
+    }
+
+    #[test]
+    fn members_name_careers_loosely() {
+        let n = namer();
+        let careers: Vec<String> = [
+            "Back-End Developer",
+            "Data Analyst",
+            "Electrician",
+            "Front-End Developer",
+            "Product Manager",
+        ]
+        .map(String::from)
+        .to_vec();
+        let one = |s: &str| match match_career(&n, s, &careers) {
+            CareerMatch::One(c) => c,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert_eq!(one("backend developers"), "Back-End Developer");
+        assert_eq!(one("ELECTRICIAN"), "Electrician");
+        assert_eq!(one("electricians"), "Electrician");
+        assert_eq!(one("pm"), "Product Manager");
+        assert_eq!(one("analyst"), "Data Analyst");
+        assert_eq!(one("product"), "Product Manager");
+        assert_eq!(one("front end"), "Front-End Developer");
+        assert!(matches!(
+            match_career(&n, "developer", &careers),
+            CareerMatch::Several(v) if v.len() == 2
+        ));
+        assert_eq!(match_career(&n, "firefighter", &careers), CareerMatch::None);
+        assert_eq!(match_career(&n, "", &careers), CareerMatch::None);
     }
 
     #[test]

@@ -88,6 +88,25 @@ fn text_title_skips_seo_metadata_breadcrumbs_bylines_and_dates() {
     assert_eq!(g.title, "Welder Guide 2026");
 }
 
+/// A guide that gives itself no title is shown under its file name, but its career comes from
+/// its headings before its file name, which may be an id.
+#[test]
+fn an_untitled_guide_takes_its_career_from_its_headings_before_its_file_name() {
+    let g = parse(
+        "002_aa806d2299f069f1.txt",
+        &format!(
+            "Key Takeaways\n- Pay is good.\n{PROSE}\nWhat Does a Backend Developer Do?\n{PROSE}\n"
+        ),
+    );
+    assert_eq!(g.title, "002 aa806d2299f069f1");
+    assert_eq!(g.career, "Back-End Developer");
+    let g = parse("welder_guide.txt", &format!("{PROSE}\n"));
+    assert_eq!(
+        (g.title.as_str(), g.career.as_str()),
+        ("welder guide", "Welder")
+    );
+}
+
 fn fixture_dir() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -337,6 +337,15 @@ pub fn load_guide(
     parse_guide(&file.name, &bytes, manifest, careers)
 }
 
+/// How many heading-like lines from the top are read for the career when the title names none.
+const HEADINGS_FOR_CAREER: usize = 40;
+
+/// A short line without a sentence end: a heading or a list item that may introduce a career.
+fn is_heading_like(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().count() <= 100 && !t.ends_with('.')
+}
+
 /// The career of a guide that names none, in its title or in the manifest.
 pub const UNNAMED_CAREER: &str = "General";
 
@@ -374,14 +383,27 @@ pub fn parse_guide(
     let cleaned = clean::clean(&lines);
     let info = manifest.get(name);
     let derived = derive_title(name, &lines, &cleaned, page.as_ref());
-    let title = info
-        .and_then(|i| i.title.clone())
-        .unwrap_or_else(|| derived.clone());
+    let listed = info.and_then(|i| i.title.clone());
+    let stem = title::from_file_name(name);
+    let title = listed
+        .clone()
+        .or_else(|| derived.clone())
+        .unwrap_or_else(|| stem.clone());
     let career = match info.and_then(|i| i.career.as_deref()) {
         Some(c) => careers.normalise(c),
-        None => careers
-            .from_title(&title)
-            .or_else(|| careers.from_title(&derived))
+        None => [&listed, &derived]
+            .iter()
+            .find_map(|t| t.as_deref().and_then(|t| careers.from_title(t)))
+            .or_else(|| {
+                lines
+                    .iter()
+                    .zip(&cleaned.drop)
+                    .filter(|(l, d)| !**d && is_heading_like(l))
+                    .take(HEADINGS_FOR_CAREER)
+                    .find_map(|(l, _)| careers.from_heading(l.trim_start_matches(['#', '-', ' '])))
+            })
+            // The file name last: it may be an id ("002_aa806d2299f069f1") naming nothing.
+            .or_else(|| careers.from_title(&stem))
             .unwrap_or_else(|| UNNAMED_CAREER.to_string()),
     };
     let mut passages = split::split(&lines, &cleaned.drop, name, &title);
@@ -415,21 +437,20 @@ fn is_markdown(name: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// A title for a guide without a manifest entry (see [`title`]): an HTML page's `<title>` or
-/// first `<h1>`; else the front matter's `title:`; else a Markdown guide's first `#` heading, or
-/// the first line near the top that reads like a title; else an SEO title line; else the file
-/// stem.
+/// The title a guide gives itself (see [`title`]): an HTML page's `<title>` or first `<h1>`;
+/// else the front matter's `title:`; else a Markdown guide's first `#` heading, or the first line
+/// near the top that reads like a title; else an SEO title line. `None` when it gives none (its
+/// file name stands in).
 fn derive_title(
     name: &str,
     lines: &[&str],
     cleaned: &clean::Cleaned,
     page: Option<&html::Page>,
-) -> String {
+) -> Option<String> {
     page.and_then(|p| p.title.clone())
         .or_else(|| cleaned.front_matter.as_ref().and_then(|f| f.title.clone()))
         .or_else(|| title::from_lines(lines, &cleaned.drop, is_markdown(name) || page.is_some()))
         .or_else(|| title::from_seo_metadata(lines))
-        .unwrap_or_else(|| title::from_file_name(name))
 }
 
 /// Every guide read, in file-name order, and the files skipped.

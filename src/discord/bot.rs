@@ -15,10 +15,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use tokio::sync::Semaphore;
+
 use crate::answer::salary::Level;
 use crate::config::BotConfig;
 use crate::discord::commands::{self, answers, ask, guides, salary};
-use crate::discord::cooldown::Cooldown;
+use crate::discord::cooldown::Cooldowns;
 use crate::discord::duplicates::DuplicateWindow;
 use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::message::{Reply, Response};
@@ -27,13 +29,27 @@ use crate::discord::rest::Rest;
 use crate::engine::Engine;
 use crate::store::{BatchWriter, Store};
 
+/// Metric (counter): work refused because every slot was taken, by `work`.
+pub const BUSY_METRIC: &str = "careerbot_work_refused_total";
+
+/// What a member is told when their deferred work finds every slot taken.
+pub const BUSY_MESSAGE: &str = "I'm busy with other requests right now and could not do this one; please try again in a minute.";
+
+/// Bookkeeping work (learning an answer's message id, unpinning, deleting a message: one REST
+/// call each, no CPU to speak of) running at once; more is dropped, logged.
+const MAX_BOOKKEEPING_WORK: usize = 64;
+
 /// What to do after the first response has been sent.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Work {
     /// Learn the id of the message an answer became (for pins, duplicates, dismiss).
     RecordMessage { token: String, answer_id: String },
     /// Build the salary answer and its chart, then edit the deferred response.
-    Salary { token: String, level: Option<Level> },
+    Salary {
+        token: String,
+        career: Option<String>,
+        level: Option<Level>,
+    },
     /// Rebuild the index, reporting progress in the deferred response.
     Reindex { token: String, actor: String },
     /// Download a guide, store it, reindex.
@@ -66,6 +82,35 @@ pub enum Work {
     Unpin { channel: u64, message: u64 },
     /// Delete an answer message.
     Dismiss { channel: u64, message: u64 },
+}
+
+impl Work {
+    /// The token of the deferred response this work finishes, if it finishes one (a member
+    /// is waiting on it); `None` for bookkeeping after a complete response.
+    pub fn deferred_token(&self) -> Option<&str> {
+        match self {
+            Work::Salary { token, .. }
+            | Work::Reindex { token, .. }
+            | Work::AddSource { token, .. }
+            | Work::RemoveSource { token, .. }
+            | Work::Pin { token, .. } => Some(token),
+            Work::RecordMessage { .. } | Work::Unpin { .. } | Work::Dismiss { .. } => None,
+        }
+    }
+
+    /// Its name in logs and metrics.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Work::RecordMessage { .. } => "record_message",
+            Work::Salary { .. } => "salary",
+            Work::Reindex { .. } => "reindex",
+            Work::AddSource { .. } => "sources_add",
+            Work::RemoveSource { .. } => "sources_remove",
+            Work::Pin { .. } => "pin",
+            Work::Unpin { .. } => "unpin",
+            Work::Dismiss { .. } => "dismiss",
+        }
+    }
 }
 
 /// The outcome of handling one interaction.
@@ -110,8 +155,12 @@ struct Inner {
     duplicates: DuplicateWindow,
     config: BotConfig,
     served: AtomicU64,
-    /// The wait between two questions of a member.
-    cooldown: Cooldown,
+    /// The wait between two uses of a command by a member, per command.
+    cooldowns: Cooldowns,
+    /// Slots for work finishing a deferred response ([`BotConfig::max_deferred_work`]).
+    deferred_slots: Semaphore,
+    /// Slots for bookkeeping work ([`MAX_BOOKKEEPING_WORK`]).
+    bookkeeping_slots: Semaphore,
 }
 
 /// The bot. Cloning is shallow.
@@ -136,7 +185,12 @@ impl Bot {
                 engine,
                 store,
                 served: AtomicU64::new(0),
-                cooldown: Cooldown::new(Duration::from_secs(config.cooldown_seconds)),
+                cooldowns: Cooldowns::new(commands::COMMANDS.iter().map(|c| {
+                    let base = Duration::from_secs(config.cooldown_seconds);
+                    (c.name(), base.saturating_mul(c.pace()))
+                })),
+                deferred_slots: Semaphore::new(config.max_deferred_work.max(1)),
+                bookkeeping_slots: Semaphore::new(MAX_BOOKKEEPING_WORK),
                 config,
             }),
         }
@@ -162,9 +216,9 @@ impl Bot {
         &self.inner.writer
     }
 
-    /// The wait between two questions of a member.
-    pub(super) fn cooldown(&self) -> &Cooldown {
-        &self.inner.cooldown
+    /// The wait between two uses of a command by a member, per command.
+    pub(super) fn cooldowns(&self) -> &Cooldowns {
+        &self.inner.cooldowns
     }
 
     /// This process's recent answers, for the repeated-question check.
@@ -207,14 +261,31 @@ impl Bot {
         })
     }
 
-    /// Runs work left after the first response. Errors are reported to the user through the
-    /// response when possible, and logged.
+    /// Runs work left after the first response, if a slot is free: at most
+    /// [`BotConfig::max_deferred_work`] pieces of work finishing a deferred response at once
+    /// (each may render a chart, read every guide, download a file), and a bounded number of
+    /// bookkeeping calls. Work that finds no free slot does not wait: a member waiting on a
+    /// deferred response is told the bot is busy ([`BUSY_MESSAGE`]); bookkeeping is dropped and
+    /// logged. Errors are reported to the user through the response when possible, and logged.
     pub async fn run(&self, work: Work, rest: &Rest) {
+        let slots = if work.deferred_token().is_some() {
+            &self.inner.deferred_slots
+        } else {
+            &self.inner.bookkeeping_slots
+        };
+        let Ok(_slot) = slots.try_acquire() else {
+            self.refuse_busy(&work, rest).await;
+            return;
+        };
         let result = match work {
             Work::RecordMessage { token, answer_id } => {
                 ask::record_message(self, &token, &answer_id, rest).await
             }
-            Work::Salary { token, level } => salary::answer(self, &token, level, rest).await,
+            Work::Salary {
+                token,
+                career,
+                level,
+            } => salary::answer(self, &token, career, level, rest).await,
             Work::Reindex { token, actor } => {
                 guides::reindex(self, &token, &actor, None, rest).await
             }
@@ -259,6 +330,19 @@ impl Bot {
         };
         if let Err(e) = result {
             tracing::error!(error = %e, "follow-up work failed");
+        }
+    }
+
+    /// Work that found no free slot: the member waiting on it is told so.
+    async fn refuse_busy(&self, work: &Work, rest: &Rest) {
+        metrics::counter!(BUSY_METRIC, "work" => work.name()).increment(1);
+        tracing::warn!(work = work.name(), "every work slot is taken; work refused");
+        if let Some(token) = work.deferred_token()
+            && let Err(e) = rest
+                .edit_original(token, Reply::ephemeral(BUSY_MESSAGE))
+                .await
+        {
+            tracing::warn!(error = %e, "could not say the bot is busy");
         }
     }
 

@@ -1,4 +1,5 @@
-//! The wait each member keeps between two questions, remembered for a bounded number of members.
+//! The wait each member keeps between two uses of a command, remembered for a bounded number of
+//! members: one [`Cooldown`] per command, gathered in [`Cooldowns`].
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -74,9 +75,62 @@ impl Cooldown {
     }
 }
 
+/// One [`Cooldown`] per command that has one (each member waits per command, so a `/help`
+/// does not hold back an `/ask`).
+#[derive(Debug, Default)]
+pub struct Cooldowns {
+    by_command: HashMap<&'static str, Cooldown>,
+}
+
+impl Cooldowns {
+    /// A cooldown of each period for its command; a zero period is none.
+    pub fn new(periods: impl IntoIterator<Item = (&'static str, Duration)>) -> Cooldowns {
+        Cooldowns {
+            by_command: periods
+                .into_iter()
+                .filter(|(_, period)| !period.is_zero())
+                .map(|(name, period)| (name, Cooldown::new(period)))
+                .collect(),
+        }
+    }
+
+    /// Lets `member` run `command` at `now` and starts their cooldown for it, or says how long
+    /// is left of it. A command without a cooldown is always let through.
+    ///
+    /// # Errors
+    /// The time left of the member's cooldown for this command.
+    pub fn admit(&self, command: &str, member: u64, now: Instant) -> Result<(), Duration> {
+        self.by_command
+            .get(command)
+            .map_or(Ok(()), |c| c.admit(member, now))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_command_keeps_its_own_cooldown() {
+        let cooldowns = Cooldowns::new([
+            ("ask", 5 * SECOND),
+            ("salary", 30 * SECOND),
+            ("help", Duration::ZERO),
+        ]);
+        let t0 = Instant::now();
+        assert_eq!(cooldowns.admit("ask", 1, t0), Ok(()));
+        assert_eq!(cooldowns.admit("salary", 1, t0), Ok(()), "another command");
+        assert_eq!(cooldowns.admit("ask", 1, t0 + SECOND), Err(4 * SECOND));
+        assert_eq!(
+            cooldowns.admit("salary", 1, t0 + 10 * SECOND),
+            Err(20 * SECOND)
+        );
+        assert_eq!(cooldowns.admit("ask", 1, t0 + 10 * SECOND), Ok(()));
+        for _ in 0..3 {
+            assert_eq!(cooldowns.admit("help", 1, t0), Ok(()), "no cooldown");
+            assert_eq!(cooldowns.admit("unknown", 1, t0), Ok(()));
+        }
+    }
 
     const SECOND: Duration = Duration::from_secs(1);
 

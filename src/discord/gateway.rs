@@ -1,7 +1,8 @@
 //! The gateway transport: a serenity client whose event handler turns each INTERACTION_CREATE
 //! into an [`Incoming`], lets the [`Bot`] handle it off the async threads, sends the response,
 //! then runs the follow-up work. Needs no privileged intent (interactions arrive regardless of
-//! intents). Registers the commands on READY when configured to.
+//! intents). Registers the commands on READY when configured to. Runs the bot's [`Upkeep`] while
+//! it serves.
 
 use std::future::Future;
 use std::ops::Range;
@@ -18,6 +19,7 @@ use crate::discord::commands::registration_body;
 use crate::discord::incoming::Incoming;
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
+use crate::discord::upkeep::Upkeep;
 
 /// How to connect.
 #[derive(Debug, Clone)]
@@ -139,6 +141,7 @@ pub async fn handle_and_respond(bot: &Bot, incoming: Incoming, rest: Rest) {
 }
 
 /// Connects to the gateway and serves until `shutdown` completes, then closes the shards cleanly.
+/// Meanwhile the bot's [`Upkeep`] runs (index generations built elsewhere, pruning).
 ///
 /// # Errors
 /// When the client cannot be built or the gateway connection fails for good (bad token…).
@@ -155,6 +158,7 @@ pub async fn run(
         http = http.application_id(ApplicationId::new(app));
     }
     let shards = settings.shards.clone();
+    let _upkeep = Upkeep::new(&bot).spawn();
     let handler = Handler {
         bot,
         settings,

@@ -13,7 +13,8 @@
 //!   moderator-pinned answer to show first.
 //! - [`bot`]: an interaction → the first response and the work left for after it.
 //! - [`gateway`]: the websocket transport (serenity); [`http`]: the Interactions Endpoint URL
-//!   transport (axum, signed requests, stateless replicas); both send through [`rest`].
+//!   transport (axum, signed requests, stateless replicas); both send through [`rest`], and
+//!   both run the bot's [`upkeep`] while they serve.
 
 pub mod bot;
 pub mod commands;
@@ -29,3 +30,4 @@ pub mod permissions;
 pub mod pin_matcher;
 pub mod render;
 pub mod rest;
+pub mod upkeep;

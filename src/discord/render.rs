@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::answer::roadmap::RoadmapAnswer;
-use crate::answer::salary::{Level, SalaryAnswer, format_usd_k};
+use crate::answer::salary::{Level, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
 use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
@@ -316,17 +316,26 @@ fn level_line(level: Level) -> &'static str {
     level.label()
 }
 
-/// `/salary`: a field per level with each guide's range cited, the summary, the notes, and the
-/// chart attached.
+/// `/salary`: a field per career and level with each guide's range cited (in its own words for
+/// the level, in its own period), the summary in the field's name, the notes, and the chart
+/// attached.
 pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u8>>) -> Reply {
     let mut citations = Citations::default();
     let mut fields = Vec::new();
     let mut titles = Vec::new();
+    let several = answer
+        .summaries
+        .iter()
+        .any(|s| Some(&s.career) != answer.summaries.first().map(|f| &f.career));
     for summary in &answer.summaries {
         let rows: Vec<String> = answer
             .rows
             .iter()
-            .filter(|r| r.level == summary.level)
+            .filter(|r| {
+                r.level == summary.level
+                    && r.figure.period == summary.period
+                    && r.figure.cite.career == summary.career
+            })
             .map(|r| {
                 let f = &r.figure;
                 titles.push(f.cite.title.as_str());
@@ -337,8 +346,13 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
                     f.cite.line,
                     f.cite.line,
                 );
+                let words = f
+                    .label
+                    .as_deref()
+                    .map(|l| format!("{}: ", escape_markdown(l)))
+                    .unwrap_or_default();
                 format!(
-                    "• {} — {} [{n}]",
+                    "• {words}{} — {} [{n}]",
                     f.range_label(),
                     escape_markdown(&f.cite.title)
                 )
@@ -349,18 +363,22 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
         } else {
             "guides"
         };
-        let high = format!(
-            "{}{}",
-            format_usd_k(summary.highest),
-            if summary.open_ended { "+" } else { "" }
-        );
+        let career = if several {
+            format!("{} · ", summary.career)
+        } else {
+            String::new()
+        };
         fields.push(Field {
             name: format!(
-                "{}: {}–{} · median {} · {} {plural}",
+                "{career}{}: {} · median {} · {} {plural}",
                 level_line(summary.level),
-                format_usd_k(summary.lowest),
-                high,
-                format_usd_k(summary.median_midpoint),
+                summary.range_label(),
+                range_label(
+                    summary.median_midpoint,
+                    summary.median_midpoint,
+                    false,
+                    summary.period
+                ),
                 summary.sources
             ),
             value: fit_lines(&rows, 1000),
@@ -380,8 +398,9 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
                 n.cite.line,
             );
             format!(
-                "• {} [{c}]",
-                escape_markdown(&crate::discord::message::truncate(&n.text, 220))
+                "• {}: {} [{c}]",
+                n.kind.label(),
+                escape_markdown(&crate::discord::message::truncate(&n.text, 200))
             )
         })
         .collect();
@@ -394,14 +413,31 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
     }
     fields.extend(sources_field(&citations));
     let description = if answer.rows.is_empty() {
-        "The guides give no salary figures for this level.".to_string()
+        match &answer.career {
+            Some(c) => format!(
+                "The guides about {} give no salary figures for this level.",
+                escape_markdown(c)
+            ),
+            None => "The guides give no salary figures for this level.".to_string(),
+        }
+    } else if several {
+        "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides.".to_string()
     } else {
-        "US salaries per year as each guide states them; the summary spans all guides.".to_string()
+        "US pay as each guide states it (per year unless marked); the summary spans all its guides."
+            .to_string()
+    };
+    let subject = match &answer.career {
+        Some(c) => format!("{} salaries", escape_markdown(c)),
+        None if !several => answer.summaries.first().map_or_else(
+            || "Salaries".to_string(),
+            |s| format!("{} salaries", escape_markdown(&s.career)),
+        ),
+        None => "Salaries by career".to_string(),
     };
     let mut embed = Embed {
         title: Some(match answer.level {
-            Some(l) => format!("💰 Back-end salaries — {}", l.label()),
-            None => "💰 Back-end salaries by level".to_string(),
+            Some(l) => format!("💰 {subject} — {}", l.label()),
+            None => format!("💰 {subject} by level"),
         }),
         description: Some(description),
         color: Some(COLOR),
@@ -424,15 +460,28 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
     }
 }
 
+/// Skills listed per career when one `/skills` answer covers several careers.
+const SKILLS_PER_CAREER: usize = 8;
+
 /// `/skills`: skills most cited first, each with its citations; the best passages; what the
 /// guides expect at the level asked.
 pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
     let mut citations = Citations::default();
     let mut titles = Vec::new();
-    let lines: Vec<String> = answer
-        .skills
-        .iter()
-        .map(|s| {
+    let careers = answer.careers();
+    let several = careers.len() > 1;
+    let mut lines: Vec<String> = Vec::new();
+    for career in &careers {
+        if several {
+            lines.push(format!("__**{}**__", escape_markdown(career)));
+        }
+        let of_career = answer.skills.iter().filter(|s| s.career == *career);
+        // Several careers share the message: each shows its most cited skills.
+        for s in of_career.take(if several {
+            SKILLS_PER_CAREER
+        } else {
+            usize::MAX
+        }) {
             let mut refs: Vec<usize> = Vec::new();
             for c in &s.citations {
                 titles.push(c.cite.title.as_str());
@@ -449,14 +498,14 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             }
             let refs: Vec<String> = refs.iter().take(6).map(|n| format!("[{n}]")).collect();
             let plural = if s.guides == 1 { "guide" } else { "guides" };
-            format!(
+            lines.push(format!(
                 "• **{}** — {} {plural} {}",
                 escape_markdown(&s.name),
                 s.guides,
                 refs.join("")
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     let mut fields = Vec::new();
     let best: Vec<String> = answer
         .passages
@@ -523,7 +572,10 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         fit_lines(&lines, 3000)
     };
     Reply::embed(Embed {
-        title: Some(format!("🧰 Skills — {}", answer.topic.label())),
+        title: Some(match &answer.career {
+            Some(career) => format!("🧰 Skills — {} · {career}", answer.topic.label()),
+            None => format!("🧰 Skills — {}", answer.topic.label()),
+        }),
         description: Some(description),
         color: Some(COLOR),
         fields,
@@ -537,6 +589,7 @@ pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
     let mut citations = Citations::default();
     let mut titles = Vec::new();
     let mut fields = Vec::new();
+    let several = answer.careers().len() > 1;
     for stage in &answer.stages {
         let mut lines = Vec::new();
         for (c, d) in stage.durations() {
@@ -580,8 +633,13 @@ pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
             lines.push(format!("Roles: {}", shown.join(", ")));
         }
         let plural = if stage.guides == 1 { "guide" } else { "guides" };
+        let career = if several {
+            format!("{} · ", stage.career)
+        } else {
+            String::new()
+        };
         fields.push(Field {
-            name: format!("{} · {} {plural}", stage.label, stage.guides),
+            name: format!("{career}{} · {} {plural}", stage.label, stage.guides),
             value: fit_lines(&lines, 1000),
             inline: false,
         });

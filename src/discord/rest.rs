@@ -4,7 +4,8 @@
 //! Discord) every call goes there: serenity honours `HttpBuilder::proxy` only with its own
 //! ratelimiter disabled, which is right behind a proxy (rate limiting is then the proxy's job).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use serenity::builder::CreateAttachment;
 use serenity::http::{Http, HttpBuilder};
@@ -14,6 +15,25 @@ use crate::discord::message::{File, Reply, Response};
 
 /// Largest attachment the bot downloads (guides are at most 1 MB).
 pub const MAX_DOWNLOAD_BYTES: u64 = 1024 * 1024;
+/// The longest a download may take, connection included.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The client attachments are downloaded with: no redirects, bounded in time. serenity's own
+/// client follows redirects (to any host) and reads a whole body before anyone can look at it.
+fn downloader() -> &'static reqwest::Client {
+    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
+    CLIENT.get_or_init(|| {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(DOWNLOAD_TIMEOUT)
+            .build()
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "download client not built as configured; using the default");
+                reqwest::Client::new()
+            })
+    })
+}
 
 /// A REST failure, with Discord's JSON error code when it sent one.
 #[derive(Debug, thiserror::Error)]
@@ -237,10 +257,13 @@ impl Rest {
 
     /// Downloads an attachment of at most [`MAX_DOWNLOAD_BYTES`]. Only Discord's CDN, or the
     /// configured API base's host, are fetched from: a user-supplied URL never makes the bot
-    /// reach elsewhere.
+    /// reach elsewhere. Redirects are not followed (the CDN serves attachments directly); only a
+    /// 2xx answer is read; a body announced over the limit is not read at all, and reading stops
+    /// as soon as the limit is passed, whatever was announced.
     ///
     /// # Errors
-    /// A refused host, a failed download, or a file over the limit.
+    /// Why nothing was downloaded, in words for the admin: a refused host, a redirect, an error
+    /// status, a file over the limit, or a failed connection.
     pub async fn download(&self, url: &str) -> Result<Vec<u8>, RestError> {
         let refuse = |message: String| RestError {
             code: None,
@@ -253,16 +276,54 @@ impl Rest {
                 host_of(url).unwrap_or("an invalid URL")
             )));
         }
-        let attachment = CreateAttachment::url(&*self.http, url)
-            .await
-            .map_err(RestError::from)?;
-        if attachment.data.len() as u64 > MAX_DOWNLOAD_BYTES {
-            return Err(refuse(format!(
-                "the file is {} bytes, over the {MAX_DOWNLOAD_BYTES}-byte limit",
-                attachment.data.len()
+        let failed =
+            |e: reqwest::Error| refuse(format!("the download failed: {}", e.without_url()));
+        let mut response = downloader().get(url).send().await.map_err(failed)?;
+        let status = response.status();
+        if status.is_redirection() {
+            let to = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|l| l.to_str().ok())
+                .map_or("elsewhere", |l| host_of(l).unwrap_or("another address"));
+            return Err(RestError {
+                status: Some(status.as_u16()),
+                ..refuse(format!(
+                    "the file server redirected the download to {to}; redirects are not followed"
+                ))
+            });
+        }
+        if !status.is_success() {
+            return Err(RestError {
+                status: Some(status.as_u16()),
+                ..refuse(format!(
+                    "the file server answered {} {}",
+                    status.as_u16(),
+                    status.canonical_reason().unwrap_or("")
+                ))
+            });
+        }
+        let over = |what: String| refuse(format!("{what}; guides can be at most 1 MB"));
+        if let Some(announced) = response.content_length()
+            && announced > MAX_DOWNLOAD_BYTES
+        {
+            return Err(over(format!(
+                "the file is {} KB (as the file server announced it)",
+                announced / 1024
             )));
         }
-        Ok(attachment.data)
+        let limit = usize::try_from(MAX_DOWNLOAD_BYTES).unwrap_or(usize::MAX);
+        let expected = response.content_length().map_or(64 * 1024, |n| n as usize);
+        let mut bytes = Vec::with_capacity(expected.min(limit));
+        while let Some(chunk) = response.chunk().await.map_err(failed)? {
+            if bytes.len() + chunk.len() > limit {
+                return Err(over(
+                    "the file is over 1 MB (the download was stopped there)".to_string(),
+                ));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
     }
 
     fn allowed_download(&self, url: &str) -> bool {

@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::corpus::{self, CareerNamer};
 
 /// Largest guide accepted from an upload.
@@ -40,32 +42,124 @@ pub enum GuideError {
     Io(String),
 }
 
-/// Checks an uploaded guide's file name: a plain name (no path, no `..`, not hidden) with a guide
-/// extension, of sane length and characters.
+/// Longest guide file name, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+/// Longest guide file name, in bytes (UTF-8). File systems allow 255; saving adds a prefix of up
+/// to 30 bytes to a temporary name, and a removed guide's kept copy a time prefix.
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// Checks an uploaded guide's file name and returns it in the form it is saved under (Unicode
+/// NFC): a plain name (no path, no `..`, not hidden) with a guide extension; no control,
+/// invisible or direction-changing character; no space at either end; at most
+/// [`MAX_NAME_CHARS`] characters and [`MAX_NAME_BYTES`] bytes.
 ///
 /// # Errors
 /// Why the name is refused, for people.
-pub fn check_guide_name(name: &str) -> Result<(), GuideError> {
-    let bad = |why: &str| Err(GuideError::BadName(why.to_string()));
-    if name.is_empty() || name.chars().count() > 100 {
-        return bad("the file name must be 1–100 characters");
+pub fn check_guide_name(name: &str) -> Result<String, GuideError> {
+    let bad = |why: String| Err(GuideError::BadName(why));
+    let name: String = name.nfc().collect();
+    if name.is_empty() {
+        return bad("the file has no name".into());
+    }
+    if let Some(c) = name.chars().find(|&c| hidden_char(c)) {
+        return bad(format!(
+            "the file name contains {}, a control, invisible or text-direction character; rename the file without it",
+            describe(c)
+        ));
+    }
+    if name.starts_with(char::is_whitespace) || name.ends_with(char::is_whitespace) {
+        return bad("the file name starts or ends with a space; rename the file without it".into());
+    }
+    if let Some(c) = name.chars().find(|&c| c != ' ' && c.is_whitespace()) {
+        return bad(format!(
+            "the file name contains {}; only ordinary spaces are allowed",
+            describe(c)
+        ));
+    }
+    let (chars, bytes) = (name.chars().count(), name.len());
+    if chars > MAX_NAME_CHARS || bytes > MAX_NAME_BYTES {
+        return bad(format!(
+            "the file name is {chars} characters ({bytes} bytes); at most {MAX_NAME_CHARS} characters and {MAX_NAME_BYTES} bytes are allowed"
+        ));
     }
     if name.contains(['/', '\\']) || name.contains("..") {
-        return bad("the file name may not contain a path (/, \\ or ..)");
+        return bad("the file name may not contain a path (/, \\ or ..)".into());
     }
     if name.starts_with('.') {
-        return bad("hidden files (starting with a dot) are not guides");
+        return bad("hidden files (starting with a dot) are not guides".into());
     }
-    if name
+    if let Some(c) = name
         .chars()
-        .any(|c| c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .find(|c| matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
     {
-        return bad("the file name has characters that are not allowed");
+        return bad(format!("the file name may not contain {c}"));
     }
-    if name == corpus::MANIFEST_FILE || !corpus::is_guide_name(name) {
-        return bad("only .txt, .md and .html guides are accepted");
+    if name == corpus::MANIFEST_FILE || !corpus::is_guide_name(&name) {
+        return bad("only .txt, .md and .html guides are accepted".into());
     }
-    Ok(())
+    Ok(name)
+}
+
+/// A character that shows nothing, or changes how the text around it reads: control characters
+/// (Unicode Cc), format characters (Cf: bidirectional overrides and isolates, zero-width spaces
+/// and joiners, the byte-order mark, soft hyphens…), line and paragraph separators, private-use
+/// characters (planes 15 and 16 are nothing else), non-characters, and the Hangul fillers that
+/// render as blanks.
+fn hidden_char(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_control()
+        || FORMAT_CHARS.iter().any(|r| r.contains(&u))
+        || matches!(u, 0x2028 | 0x2029)
+        || matches!(u, 0x115F | 0x1160 | 0x3164 | 0xFFA0)
+        || (0xE000..=0xF8FF).contains(&u)
+        || (0xF0000..=0x10FFFF).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+}
+
+/// Unicode's format characters (general category Cf, Unicode 15.1).
+const FORMAT_CHARS: &[std::ops::RangeInclusive<u32>] = &[
+    0x00AD..=0x00AD,
+    0x0600..=0x0605,
+    0x061C..=0x061C,
+    0x06DD..=0x06DD,
+    0x070F..=0x070F,
+    0x0890..=0x0891,
+    0x08E2..=0x08E2,
+    0x180E..=0x180E,
+    0x200B..=0x200F,
+    0x202A..=0x202E,
+    0x2060..=0x2064,
+    0x2066..=0x206F,
+    0xFEFF..=0xFEFF,
+    0xFFF9..=0xFFFB,
+    0x110BD..=0x110BD,
+    0x110CD..=0x110CD,
+    0x13430..=0x1343F,
+    0x1BCA0..=0x1BCA3,
+    0x1D173..=0x1D17A,
+    0xE0001..=0xE0001,
+    0xE0020..=0xE007F,
+];
+
+/// A character as an admin can find it: `U+202E`, with its name for the common ones.
+fn describe(c: char) -> String {
+    let name = match u32::from(c) {
+        0x202E => " (right-to-left override)",
+        0x202D => " (left-to-right override)",
+        0x200B => " (zero-width space)",
+        0x200C => " (zero-width non-joiner)",
+        0x200D => " (zero-width joiner)",
+        0x200E => " (left-to-right mark)",
+        0x200F => " (right-to-left mark)",
+        0xFEFF => " (zero-width no-break space)",
+        0x00AD => " (soft hyphen)",
+        0x2066..=0x2069 => " (a direction isolate)",
+        0x202A..=0x202C => " (a direction embedding)",
+        _ if c.is_control() => " (a control character)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", u32::from(c))
 }
 
 /// Validates and writes an uploaded guide atomically (temp file, fsync, rename). Returns the
@@ -80,7 +174,8 @@ pub fn save_guide(
     bytes: &[u8],
     replace: bool,
 ) -> Result<usize, GuideError> {
-    check_guide_name(name)?;
+    let name = check_guide_name(name)?;
+    let name = name.as_str();
     if bytes.len() as u64 > MAX_GUIDE_UPLOAD {
         return Err(GuideError::TooLarge {
             kb: bytes.len() as u64 / 1024,
@@ -155,8 +250,86 @@ mod tests {
             assert!(check_guide_name(bad).is_err(), "{bad:?} accepted");
         }
         for good in ["guide.txt", "My Guide 2026.md", "page.html"] {
-            assert!(check_guide_name(good).is_ok(), "{good:?} refused");
+            assert_eq!(
+                check_guide_name(good).as_deref(),
+                Ok(good),
+                "{good:?} refused"
+            );
         }
+    }
+
+    /// Regression (issue "hold under abuse", 7): names that read differently from what they
+    /// are, or that fit the character limit but not the file system's, were accepted.
+    #[test]
+    fn guide_names_are_normalised_and_hidden_characters_refused() {
+        let refused = |name: &str| match check_guide_name(name) {
+            Err(GuideError::BadName(why)) => why,
+            other => panic!("{name:?}: {other:?}"),
+        };
+        // Composed (NFC): "e" + combining acute becomes "é"; other scripts are welcome.
+        assert_eq!(
+            check_guide_name("cafe\u{301}.md").as_deref(),
+            Ok("caf\u{e9}.md")
+        );
+        assert_eq!(
+            check_guide_name("ＡＢ.md").as_deref(),
+            Ok("ＡＢ.md"),
+            "NFC, not NFKC"
+        );
+        for good in ["Gehälter 2026.md", "給与ガイド.txt", "dev 💻.md"] {
+            assert!(
+                check_guide_name(good).is_ok(),
+                "{good:?}: {:?}",
+                check_guide_name(good)
+            );
+        }
+        // Direction overrides and isolates, zero-width and other invisible characters.
+        for (name, code) in [
+            ("invoice\u{202E}dm.txt", "U+202E (right-to-left override)"),
+            ("a\u{2066}b.md", "U+2066"),
+            ("a\u{200B}b.md", "U+200B (zero-width space)"),
+            ("a\u{200D}.md", "U+200D"),
+            ("\u{FEFF}a.md", "U+FEFF"),
+            ("a\u{00AD}b.md", "U+00AD (soft hyphen)"),
+            ("a\u{2028}b.md", "U+2028"),
+            ("a\u{3164}b.md", "U+3164"),
+            ("a\u{E000}b.md", "U+E000"),
+            ("a\tb.md", "U+0009 (a control character)"),
+            ("a\u{7F}b.md", "U+007F"),
+        ] {
+            let why = refused(name);
+            assert!(why.contains(code), "{name:?}: {why}");
+        }
+        // Spaces: none at the ends, only ordinary ones inside.
+        for name in [" lead.md", "trail.md ", "\u{3000}wide.md"] {
+            assert!(refused(name).contains("space"), "{name:?}");
+        }
+        assert!(refused("no\u{A0}break.md").contains("U+00A0"));
+        // Length in characters and in bytes: 97 emoji and ".md" are 100 characters, 391 bytes.
+        let emoji = format!("{}.md", "😀".repeat(97));
+        assert!(refused(&emoji).contains("391 bytes"), "{}", refused(&emoji));
+        assert!(
+            check_guide_name(&format!("{}.md", "é".repeat(97))).is_ok(),
+            "197 bytes"
+        );
+        assert!(refused(&format!("{}.md", "a".repeat(98))).contains("101 characters"));
+        assert!(refused("").contains("no name"));
+    }
+
+    #[test]
+    fn a_guide_is_saved_under_its_normalised_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Remote Work Guide\n\nRemote back-end developers earn salaries similar to office roles.\n";
+        save_guide(
+            crate::answer::fixtures::vocab().careers(),
+            dir.path(),
+            "cafe\u{301}.md",
+            text.as_bytes(),
+            false,
+        )
+        .unwrap();
+        assert!(dir.path().join("caf\u{e9}.md").is_file());
+        assert!(!dir.path().join("cafe\u{301}.md").exists());
     }
 
     #[test]

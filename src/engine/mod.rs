@@ -20,6 +20,7 @@ use crate::answer::salary::{Level, SalaryAnswer};
 use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
+use crate::corpus::careers::{CareerMatch, match_career};
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
 use crate::vocab::Vocabulary;
 
@@ -67,6 +68,36 @@ pub enum EngineError {
     Chart(#[from] ChartError),
 }
 
+/// A career of the library.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CareerInfo {
+    /// Its name, as answers write it.
+    pub name: String,
+    /// How many guides are about it.
+    pub guides: usize,
+}
+
+/// Why a member's name for a career names none of the library's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CareerError {
+    /// No career of the library.
+    #[error("no guide is about {asked:?}; the guides cover: {}", known.join(", "))]
+    Unknown {
+        /// What was asked.
+        asked: String,
+        /// The careers the library covers.
+        known: Vec<String>,
+    },
+    /// Several careers.
+    #[error("{asked:?} could be {}; say which", options.join(" or "))]
+    Ambiguous {
+        /// What was asked.
+        asked: String,
+        /// The careers it could be.
+        options: Vec<String>,
+    },
+}
+
 /// An answer to a question, with the generation it came from.
 #[derive(Debug, Clone)]
 pub struct Asked {
@@ -98,11 +129,14 @@ pub struct Status {
     pub uptime: Duration,
 }
 
+/// A salary chart's key: the generation, the career (or every career) and the level.
+type ChartKey = (String, Option<String>, Option<Level>);
+
 struct Inner {
     library: Library,
     settings: EngineSettings,
     /// Salary charts by generation and level: each drawn once, by one caller at a time.
-    charts: quick_cache::sync::Cache<(String, Option<Level>), Arc<Vec<u8>>>,
+    charts: quick_cache::sync::Cache<ChartKey, Arc<Vec<u8>>>,
     started: Instant,
 }
 
@@ -205,16 +239,59 @@ impl Engine {
         }
     }
 
-    /// Salary figures by level, one per guide, with summaries and notes.
+    /// Salary figures by level, one per guide, with summaries and notes: one career's (by its
+    /// exact name, see [`Engine::find_career`]), or every career's, each summary and row saying
+    /// which career it is about.
     ///
     /// # Errors
     /// When the generation's facts cannot be read or rebuilt.
-    pub fn salary(&self, level: Option<Level>) -> Result<Answered<SalaryAnswer>, EngineError> {
+    pub fn salary(
+        &self,
+        career: Option<&str>,
+        level: Option<Level>,
+    ) -> Result<Answered<SalaryAnswer>, EngineError> {
         let (generation, all) = self.facts(|g| g.facts().salary(g))?;
         Ok(Answered {
-            answer: all.for_level(level),
+            answer: all.answer(career, level),
             generation,
         })
+    }
+
+    /// The careers the library covers, with how many guides each has, by name.
+    pub fn careers(&self) -> Vec<CareerInfo> {
+        let generation = self.current();
+        let mut careers: Vec<CareerInfo> = Vec::new();
+        for g in &generation.meta().guides {
+            match careers.iter_mut().find(|c| c.name == g.career) {
+                Some(c) => c.guides += 1,
+                None => careers.push(CareerInfo {
+                    name: g.career.clone(),
+                    guides: 1,
+                }),
+            }
+        }
+        careers.sort_by(|a, b| a.name.cmp(&b.name));
+        careers
+    }
+
+    /// The library's career a member means by `asked` (any case or spelling, a word of it, or
+    /// its initials: "electrician", "backend developers", "pm").
+    ///
+    /// # Errors
+    /// [`CareerError`] naming the careers it could mean, or those the library covers.
+    pub fn find_career(&self, asked: &str) -> Result<String, CareerError> {
+        let known: Vec<String> = self.careers().into_iter().map(|c| c.name).collect();
+        match match_career(self.vocabulary().careers(), asked, &known) {
+            CareerMatch::One(c) => Ok(c),
+            CareerMatch::Several(options) => Err(CareerError::Ambiguous {
+                asked: asked.to_string(),
+                options,
+            }),
+            CareerMatch::None => Err(CareerError::Unknown {
+                asked: asked.to_string(),
+                known,
+            }),
+        }
     }
 
     /// The salary chart of an answer [`Engine::salary`] gave, as PNG bytes, or `None` when the
@@ -232,6 +309,7 @@ impl Engine {
         }
         let key = (
             answered.generation.generation().to_string(),
+            answered.answer.career.clone(),
             answered.answer.level,
         );
         let png = self.inner.charts.get_or_insert_with(&key, || {
@@ -240,34 +318,39 @@ impl Engine {
         Ok(Some(png))
     }
 
-    /// The skills the guides name for a topic, and what each level is expected to know.
+    /// The skills the guides name for a topic, and what each level is expected to know: one
+    /// career's (by its exact name, see [`Engine::find_career`]), or every career's, each skill
+    /// saying which career it is about.
     ///
     /// # Errors
     /// When the generation's facts cannot be read or rebuilt.
     pub fn skills(
         &self,
+        career: Option<&str>,
         topic: Topic,
         level: Option<Level>,
     ) -> Result<Answered<SkillsAnswer>, EngineError> {
         let (generation, facts) = self.facts(|g| g.facts().skills(g))?;
         Ok(Answered {
-            answer: facts.answer(topic, level),
+            answer: facts.answer(career, topic, level),
             generation,
         })
     }
 
-    /// Career stages, lateral moves, the learning path, interviews and portfolio.
+    /// Career stages, lateral moves, the learning path, interviews and portfolio: one career's
+    /// (by its exact name), or every career's, each stage and move saying which.
     ///
     /// # Errors
     /// When the generation's facts cannot be read or rebuilt.
     pub fn roadmap(
         &self,
+        career: Option<&str>,
         stage: Option<Stage>,
         focus: Focus,
     ) -> Result<Answered<RoadmapAnswer>, EngineError> {
         let (generation, whole) = self.facts(|g| g.facts().roadmap(g))?;
         Ok(Answered {
-            answer: whole.narrowed(stage, focus),
+            answer: whole.answer(career, stage, focus),
             generation,
         })
     }
@@ -414,7 +497,7 @@ mod tests {
     fn damaged_facts_are_rebuilt_not_answered() {
         let dir = tempfile::tempdir().unwrap();
         let engine = engine(dir.path());
-        let before = engine.salary(None).unwrap();
+        let before = engine.salary(None, None).unwrap();
         let damaged = engine.current();
         let file = dir
             .path()
@@ -426,7 +509,7 @@ mod tests {
         std::fs::write(&file, &bytes).unwrap();
         // A fresh engine on the damaged generation: the damage is found, the generation rebuilt.
         let engine = self::engine(dir.path());
-        let after = engine.salary(None).unwrap();
+        let after = engine.salary(None, None).unwrap();
         assert_ne!(after.generation.generation(), damaged.generation());
         assert_eq!(after.answer, before.answer);
     }
@@ -435,16 +518,19 @@ mod tests {
     fn structured_answers_filter_the_gathered_facts() {
         let dir = tempfile::tempdir().unwrap();
         let engine = engine(dir.path());
-        let all = engine.salary(None).unwrap().answer;
-        let senior = engine.salary(Some(Level::Senior)).unwrap().answer;
+        let all = engine.salary(None, None).unwrap().answer;
+        let senior = engine.salary(None, Some(Level::Senior)).unwrap().answer;
         assert!(senior.rows.iter().all(|r| r.level == Level::Senior));
         assert_eq!(
             senior.rows.len(),
             all.rows.iter().filter(|r| r.level == Level::Senior).count()
         );
-        let dbs = engine.skills(Topic::Databases, None).unwrap().answer;
+        let dbs = engine.skills(None, Topic::Databases, None).unwrap().answer;
         assert!(dbs.skills.iter().all(|s| s.topic == Topic::Databases));
-        let interviews = engine.roadmap(None, Focus::Interviews).unwrap().answer;
+        let interviews = engine
+            .roadmap(None, None, Focus::Interviews)
+            .unwrap()
+            .answer;
         assert!(interviews.stages.is_empty() && !interviews.interviews.is_empty());
     }
 }

@@ -455,14 +455,44 @@ impl FakeDiscord {
     /// (to put in an interaction's resolved attachment). `name` may contain `/`.
     pub fn host_attachment(&self, name: &str, content_type: &str, bytes: Vec<u8>) -> String {
         let name = name.trim_start_matches('/');
-        self.shared.lock().hosted.insert(
-            name.to_string(),
-            HostedFile {
-                content_type: content_type.to_string(),
-                bytes,
-            },
-        );
+        self.host_attachment_as(name, Hosting::ok(content_type), bytes)
+    }
+
+    /// Like [`Self::host_attachment`], answered as `hosting` says: another status (a 404, a
+    /// 500, a redirect with its `Location`), or the body streamed without a Content-Length.
+    pub fn host_attachment_as(&self, name: &str, hosting: Hosting, bytes: Vec<u8>) -> String {
+        let name = name.trim_start_matches('/');
+        self.shared
+            .lock()
+            .hosted
+            .insert(name.to_string(), HostedFile { hosting, bytes });
         format!("{}/attachments/{name}", self.base_url())
+    }
+
+    /// Holds every request whose method matches (case-insensitive, `"*"` for any) and whose
+    /// path (without `/api/v10`) contains `path_contains` until the returned [`Hold`] is
+    /// released or dropped (or 30 s pass): the request is neither answered nor recorded
+    /// meanwhile. For work that must still be running when a test acts.
+    pub fn hold(&self, method: &str, path_contains: &str) -> Hold {
+        let (release, released) = watch::channel(false);
+        let id = {
+            let mut s = self.shared.lock();
+            s.next_hold += 1;
+            let id = s.next_hold;
+            s.holds.push(HoldRule {
+                id,
+                method: method.to_string(),
+                path_contains: path_contains.to_string(),
+                released,
+                arrived: 0,
+            });
+            id
+        };
+        Hold {
+            shared: Arc::clone(&self.shared),
+            id,
+            release,
+        }
     }
 
     /// Makes the next call whose method matches (case-insensitive, `"*"` for any) and whose
@@ -706,6 +736,26 @@ impl Shared {
         )
     }
 
+    /// Waits while a [`FakeDiscord::hold`] matches this request (bounded by [`HOLD_LIMIT`]).
+    async fn wait_while_held(&self, method: &str, path: &str) {
+        let released = {
+            let mut s = self.lock();
+            let rule = s.holds.iter_mut().find(|h| {
+                (h.method == "*" || h.method.eq_ignore_ascii_case(method))
+                    && path.contains(&h.path_contains)
+            });
+            rule.map(|h| {
+                h.arrived += 1;
+                h.released.clone()
+            })
+        };
+        let Some(mut released) = released else {
+            return;
+        };
+        self.notify();
+        let _ = tokio::time::timeout(HOLD_LIMIT, released.wait_for(|r| *r)).await;
+    }
+
     /// Remembers a dispatched interaction (and the message it carries).
     fn register_interaction(&self, ix: &Value) -> Result<(), String> {
         let id = payloads::id_u64(ix.get("id")).ok_or("interaction without a snowflake `id`")?;
@@ -748,6 +798,8 @@ struct State {
     requests: Vec<RecordedRequest>,
     failures: Vec<FailRule>,
     hosted: HashMap<String, HostedFile>,
+    holds: Vec<HoldRule>,
+    next_hold: u64,
     /// Dispatched interactions by token.
     interactions: HashMap<String, InteractionRecord>,
     /// Messages by id.
@@ -761,9 +813,106 @@ struct State {
 
 /// A file served under `/attachments/`.
 struct HostedFile {
-    content_type: String,
+    hosting: Hosting,
     bytes: Vec<u8>,
 }
+
+/// How a hosted file is answered (see [`FakeDiscord::host_attachment_as`]).
+#[derive(Clone, Debug)]
+pub struct Hosting {
+    /// The status (200 by default).
+    pub status: u16,
+    /// The `Content-Type`.
+    pub content_type: String,
+    /// A `Location` header (for a redirect).
+    pub location: Option<String>,
+    /// Stream the body without a `Content-Length` (chunked), so its size is not announced.
+    pub chunked: bool,
+}
+
+impl Hosting {
+    /// 200 with this content type and a `Content-Length`.
+    pub fn ok(content_type: &str) -> Hosting {
+        Hosting {
+            status: 200,
+            content_type: content_type.to_string(),
+            location: None,
+            chunked: false,
+        }
+    }
+
+    /// Another status (its body as given).
+    pub fn status(status: u16) -> Hosting {
+        Hosting {
+            status,
+            ..Hosting::ok("text/plain")
+        }
+    }
+
+    /// A 302 to `location`.
+    pub fn redirect(location: &str) -> Hosting {
+        Hosting {
+            location: Some(location.to_string()),
+            ..Hosting::status(302)
+        }
+    }
+
+    /// 200, the body streamed without announcing its size.
+    pub fn chunked(content_type: &str) -> Hosting {
+        Hosting {
+            chunked: true,
+            ..Hosting::ok(content_type)
+        }
+    }
+}
+
+/// A pending [`FakeDiscord::hold`].
+struct HoldRule {
+    id: u64,
+    method: String,
+    path_contains: String,
+    released: watch::Receiver<bool>,
+    /// Requests that have reached it.
+    arrived: usize,
+}
+
+/// Holds requests until released or dropped (see [`FakeDiscord::hold`]).
+pub struct Hold {
+    shared: Arc<Shared>,
+    id: u64,
+    release: watch::Sender<bool>,
+}
+
+impl Hold {
+    /// Waits (bounded) until `n` requests are being held.
+    pub async fn arrived(&self, n: usize, timeout: Duration) -> Result<(), String> {
+        let id = self.id;
+        self.shared
+            .wait_until(timeout, |s| {
+                s.holds
+                    .iter()
+                    .find(|h| h.id == id)
+                    .is_some_and(|h| h.arrived >= n)
+                    .then_some(())
+            })
+            .await
+            .ok_or_else(|| format!("fewer than {n} requests reached the hold within {timeout:?}"))
+    }
+
+    /// Lets the held requests (and any later ones) through.
+    pub fn release(self) {}
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let _ = self.release.send(true);
+        self.shared.lock().holds.retain(|h| h.id != self.id);
+        self.shared.notify();
+    }
+}
+
+/// The longest a request is held.
+const HOLD_LIMIT: Duration = Duration::from_secs(30);
 
 /// A pending `fail_next` rule.
 struct FailRule {

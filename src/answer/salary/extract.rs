@@ -1,12 +1,17 @@
-//! Finding salary figures and pay qualifiers on a passage's lines: money amounts, the level each
-//! figure is about, how it is presented, and the guides' own notes on what moves pay.
+//! Finding salary figures and pay qualifiers on a passage's lines: the level each figure is
+//! about (a table row's or a labelled line's own words, placed on the scale by the level words
+//! or by their place in the guide's pay ladder; in prose, the level words of its clause), how it
+//! is presented, and the guides' own notes on what moves pay — with contract rates, medians,
+//! increments and total pay kept as notes, not salaries.
 
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use super::{Citation, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
+use super::money::{Found, SENTENCE_SEP, scan_money, sentence_around};
+use super::{Citation, FigureForm, Level, NoteKind, SalaryFigure, SalaryNote};
+use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::corpus::Passage;
 
@@ -14,88 +19,9 @@ use crate::corpus::Passage;
 // Patterns
 // ---------------------------------------------------------------------------
 
-const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const CUR: &str = r"US\$|USD\s?|\$";
-
-/// A money expression: `$`-amounts (single or range, `K` suffix, `+`), or bare `k` amounts.
-static MONEY: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(
-        r"(?x)
-        (?P<c1>{CUR}) \s? (?P<n1>{NUM}) (?P<k1>[kK]\b)?
-        (?: \s* (?P<sep>[-–—]|\bto\b|\band\b) \s* (?P<c2>{CUR})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
-        (?P<plus>\+)?
-      | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>[kK]\b)? \s* [-–—] \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>[kK]\b) (?P<bplus>\+)?
-      | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>[kK]\b) (?P<splus>\+)?
-        "
-    ))
-});
-
-/// Right after an amount: it is not a salary (percent, millions, other currency).
-static REJECT_AFTER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^\s?(?:%|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b|(?:cad|aud|eur|gbp|inr|nzd|sgd|euros?|pounds?|rupees?)\b)",
-    )
-});
-/// Just before a bare amount: another currency.
-static FOREIGN_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\p{Sc}|\b(?:inr|rs\.?|eur|gbp|cad|aud|nzd|sgd|chf|jpy|cny|php|pkr|lpa))\s*$")
-});
-/// Just before an amount: a cost, not pay.
-static COST_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:costs?|costing|tuition|fees?|debt|loans?|prices?|priced|budget|funding|raised|revenue|spend|spent|savings|bonus(?:es)?|stipends?)\b[^$]{0,30}$",
-    )
-});
-/// Words near a bare `k` amount that make it a pay figure.
-static PAY_CONTEXT: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging)\b",
-    )
-});
-/// Count nouns: "25k+ professionals" counts people, not dollars.
-static COUNT_AFTER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^\+?\s*(?:[\w-]+\s+)?(?:users?|people|persons?|developers?|engineers?|professionals?|members?|followers?|subscribers?|students?|learners?|jobs?|openings?|positions?|roles?|downloads?|stars?|requests?|views?|visitors?|companies|employees?|candidates?|applicants?|hires?|participants?|graduates?|alumni|readers?|customers?|installs?|lines?|records?|rows?|tokens?|words?|miles?|steps?|hours?|times)\b",
-    )
-});
-static PERIOD_AFTER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^\s*(?:(?P<hour>/\s?(?:hr|hour|h)\b|per\s+hour\b|an\s+hour\b|hourly\b)|(?P<month>/\s?(?:mo|month|mth)\b|per\s+month\b|a\s+month\b|monthly\b)|(?P<year>/\s?(?:yr|year|annum)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b))",
-    )
-});
-static PERIOD_BEFORE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:(?P<hour>hourly)|(?P<month>monthly))\b[^$.;]{0,30}$"));
-static OPEN_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:over|more than|upwards of|above|exceed(?:s|ing)?|in excess of|north of|at least|beyond|surpass(?:es|ing)?)\s*$",
-    )
-});
-static OPEN_AFTER: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)^\s*(?:or more|and up|and above|or higher|plus)\b"));
-static BETWEEN_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bbetween\s*$"));
-
-/// Level words. Post-checked in [`level_match_ok`].
-static LEVEL_WORD: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:(?P<entry>entry[\s-]*level|entry|juniors?|jr|graduates?|new[\s-]grads?|new[\s-]graduates?|freshers?)|(?P<mid>mid[\s-]*level|mid[\s-]*career|mid|intermediate)|(?P<senior>senior[\s-]*level|seniors?|sr|experienced)|(?P<lead>leads?|principal|staff|architects?))\b",
-    )
-});
-/// After "lead"/"staff": the word makes it a role ("lead developer", "staff engineer").
-static ROLE_NOUN_AFTER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^[\s-]*(?:developers?|engineers?|devs?|roles?|positions?|levels?|programmers?|architects?|engineering)\b",
-    )
-});
-/// After "graduate": an adjective of study, not new graduates.
-static NOT_A_GRADUATE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^[\s-]*(?:degrees?|school|programs?|programmes?|studies|students?|courses?|certificates?|diplomas?|level)\b",
-    )
-});
 /// Clause separators (also sentence ends).
 static CLAUSE_SEP: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)[,;]\s+|\s+(?:while|whereas|but)\b|[.!?](?:\s+|$)"));
-static SENTENCE_SEP: Lazy<Regex> = Lazy::new(|| re(r"[.!?](?:\s+|$)"));
 /// A figure followed by a prepositional phrase naming its level: "$60-85K at entry level".
 static AFTER_PREP: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -104,11 +30,6 @@ static AFTER_PREP: Lazy<Regex> = Lazy::new(|| {
 });
 static INTRO_PREP: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:for|at|among|as|in)\b"));
 static BULLET: Lazy<Regex> = Lazy::new(|| re(r"^\s*[•\-*·▪●◦‣–]\s+"));
-static LABEL_VOCAB: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^(?:level|back-?end|backend|software|web|developers?|engineers?|devs?|roles?|positions?|salary|salaries|pay)$",
-    )
-});
 static SUMMARY_SECTION: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)key takeaways|\bsummary\b|at a glance|tl;?dr|job brief|highlights|in brief|quick facts|\bbenefits\b",
@@ -145,267 +66,176 @@ static NOTE_COMPENSATION: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)\bequity\b|\bbonus(?:es)?\b|incentives?|stock options?|\brsus?\b|total compensation")
 });
 
+/// Words before a figure that make it a contract or freelance rate, not a salary.
+static CONTRACT: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:freelanc\w*|contractors?|contract\s+(?:work|workers?|rates?|roles?|jobs?|analysts?|developers?|engineers?|designers?)|consultants?|consulting\s+rates?|bill(?:s|ed|ing)?|charges?|charging|per\s+project|gigs?)\b",
+    )
+});
+/// Words in a figure's sentence that make it a national median or average from statistics, not
+/// a level's salary.
+static MEDIAN: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\bmedian\b|national average|bureau of labor|\bbls\b|federal wage|wage data|census")
+});
+/// Words before a figure that make it an amount added to pay, not pay.
+static INCREMENT: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:add|adds|adding|added|extra|premium|raises?|bump|boosts?)\b"));
+/// A table column of pay that is not base pay.
+static TOTAL_HEADER: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:total|bonus(?:es)?|equity|stock|ote|incentives?|commission)\b"));
+/// A line that is a link (a related article, a reference), not a sentence.
+static LINK_LINE: Lazy<Regex> = Lazy::new(|| re(r"^\W*\[[^\]]*\]\s*[\[(]"));
+
 // ---------------------------------------------------------------------------
-// Money scanning
+// Reading a career's words
 // ---------------------------------------------------------------------------
 
-/// A money amount found on one line (before level and form are decided).
+/// How figures of one guide are read: the level words, and the words that name a role in it
+/// (the generic ones and its own career's: "Master *Electrician*").
 #[derive(Debug, Clone)]
-struct Found {
-    span: Range<usize>,
-    low: f64,
-    high: f64,
-    period: Period,
-    open_ended: bool,
+pub struct Reading<'a> {
+    levels: &'a LevelWords,
+    career_words: Vec<String>,
 }
 
-fn parse_num(s: &str) -> Option<f64> {
-    s.replace(',', "").parse::<f64>().ok()
-}
+impl<'a> Reading<'a> {
+    /// A reading with `levels`, for a guide about `career`.
+    pub fn new(levels: &'a LevelWords, career: &str) -> Reading<'a> {
+        Reading {
+            levels,
+            career_words: career
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(|w| singular(&w.to_lowercase()))
+                .collect(),
+        }
+    }
 
-/// "$60-85K": the `K` on one end applies to a small number on the other.
-fn propagate_k(v1: f64, k1: bool, v2: f64, k2: bool) -> (f64, f64) {
-    let a = if k1 || (k2 && v1 < 1000.0) {
-        v1 * 1000.0
-    } else {
-        v1
-    };
-    let b = if k2 || (k1 && v2 < 1000.0) {
-        v2 * 1000.0
-    } else {
-        v2
-    };
-    (a, b)
-}
+    fn is_role(&self, word: &str) -> bool {
+        self.levels.is_role(word) || self.career_words.contains(&singular(&word.to_lowercase()))
+    }
 
-/// A `$` preceded by letters is another dollar ("A$", "C$", "NZ$", "HK$").
-fn foreign_dollar(line: &str, cur_start: usize) -> bool {
-    let cur = &line[cur_start..];
-    if cur.starts_with("US") {
-        return false;
+    /// A guarded level word counts when it starts a label, is followed by a role within three
+    /// words ("Lead back-end developer", "Master Electrician"), or follows "tech"/"team".
+    fn level_ok(&self, line: &str, m: &LevelMatch) -> bool {
+        if !m.guarded || at_label_start(line, m.range.start) {
+            return true;
+        }
+        let before = line[..m.range.start].trim_end().to_lowercase();
+        if before.ends_with("tech") || before.ends_with("team") {
+            return true;
+        }
+        line[m.range.end..]
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .take_while(|w| w.chars().all(char::is_alphanumeric))
+            .any(|w| self.is_role(w))
     }
-    line[..cur_start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphabetic())
-}
 
-/// The sentence of `line` around `span`.
-fn sentence_around(line: &str, span: &Range<usize>) -> Range<usize> {
-    let mut start = 0;
-    let mut end = line.len();
-    for m in SENTENCE_SEP.find_iter(line) {
-        if m.end() <= span.start {
-            start = m.end();
-        } else if m.start() >= span.end {
-            end = m.start();
-            break;
-        }
+    /// The first level word of `line[range]` and the end of that word.
+    fn first_level_at(&self, line: &str, range: Range<usize>) -> Option<(Level, usize)> {
+        self.levels
+            .find(line, range)
+            .into_iter()
+            .find(|m| self.level_ok(line, m))
+            .map(|m| (m.level, m.range.end))
     }
-    start..end
-}
 
-/// Checks shared by every amount; decides period and open end.
-fn finish(line: &str, span: Range<usize>, low: f64, high: f64, plus: bool) -> Option<Found> {
-    let before = &line[..span.start];
-    let after = &line[span.end..];
-    if REJECT_AFTER.is_match(after) || COST_BEFORE.is_match(before) || low > high {
-        return None;
+    fn first_level(&self, line: &str, range: Range<usize>) -> Option<Level> {
+        self.first_level_at(line, range).map(|(l, _)| l)
     }
-    let (period, after_period) = match PERIOD_AFTER.captures(after) {
-        Some(c) => {
-            let p = if c.name("hour").is_some() {
-                Period::Hour
-            } else if c.name("month").is_some() {
-                Period::Month
-            } else {
-                Period::Year
-            };
-            (p, &after[c.get(0).map_or(0, |m| m.end())..])
-        }
-        None => match PERIOD_BEFORE.captures(before) {
-            Some(c) if c.name("hour").is_some() => (Period::Hour, after),
-            Some(_) => (Period::Month, after),
-            None => (Period::Year, after),
-        },
-    };
-    let ok = period.plausible();
-    if !ok.contains(&low) || !ok.contains(&high) {
-        return None;
-    }
-    let open_ended = plus
-        || OPEN_AFTER.is_match(after)
-        || OPEN_AFTER.is_match(after_period)
-        || OPEN_BEFORE.is_match(before);
-    Some(Found {
-        span,
-        low,
-        high,
-        period,
-        open_ended,
-    })
-}
-
-/// Extra checks for an amount without a currency sign ("120k").
-fn bare_ok(line: &str, span: &Range<usize>) -> bool {
-    if FOREIGN_BEFORE.is_match(&line[..span.start]) || COUNT_AFTER.is_match(&line[span.end..]) {
-        return false;
-    }
-    let sentence = sentence_around(line, span);
-    let context = format!(
-        "{} {}",
-        &line[sentence.start..span.start],
-        &line[span.end..sentence.end]
-    );
-    PAY_CONTEXT.is_match(&context) || line.contains('|')
-}
-
-fn parse_capture(line: &str, c: &Captures<'_>) -> Option<Found> {
-    let whole = c.get(0)?;
-    if let (Some(c1), Some(n1)) = (c.name("c1"), c.name("n1")) {
-        if foreign_dollar(line, c1.start()) {
-            return None;
-        }
-        let k1 = c.name("k1").is_some();
-        let v1 = parse_num(n1.as_str())?;
-        let single = if k1 { v1 * 1000.0 } else { v1 };
-        let single_end = c.name("k1").map_or(n1.end(), |k| k.end());
-        if let (Some(sep), Some(n2)) = (c.name("sep"), c.name("n2")) {
-            let range_ok = !sep.as_str().eq_ignore_ascii_case("and")
-                || BETWEEN_BEFORE.is_match(&line[..c1.start()]);
-            if range_ok {
-                let v2 = parse_num(n2.as_str())?;
-                let (a, b) = propagate_k(v1, k1, v2, c.name("k2").is_some());
-                let plus = c.name("plus").is_some();
-                if let Some(f) = finish(line, c1.start()..whole.end(), a, b, plus) {
-                    return Some(f);
-                }
-            }
-            // Not a range: keep the first amount alone.
-            return finish(line, c1.start()..single_end, single, single, false);
-        }
-        let plus = c.name("plus").is_some();
-        return finish(line, c1.start()..whole.end(), single, single, plus);
-    }
-    if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
-        let span = whole.range();
-        if !bare_ok(line, &span) {
-            return None;
-        }
-        let (a, b) = propagate_k(
-            parse_num(b1.as_str())?,
-            c.name("bk1").is_some(),
-            parse_num(b2.as_str())?,
-            true,
-        );
-        return finish(line, span, a, b, c.name("bplus").is_some());
-    }
-    if let Some(s1) = c.name("s1") {
-        let span = whole.range();
-        if !bare_ok(line, &span) {
-            return None;
-        }
-        let v = parse_num(s1.as_str())? * 1000.0;
-        return finish(line, span, v, v, c.name("splus").is_some());
-    }
-    None
-}
-
-/// Every salary amount on one line, in order.
-fn scan_money(line: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    // Every amount has a digit; most lines have none, and need no regex at all.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
-    }
-    let mut pos = 0;
-    while pos < line.len() {
-        let Some(c) = MONEY.captures_at(line, pos) else {
-            break;
-        };
-        let m = c.get(0).expect("group 0");
-        match parse_capture(line, &c) {
-            Some(f) => {
-                pos = f.span.end.max(m.start() + 1);
-                out.push(f);
-            }
-            None => {
-                // Retry just after the start: a rejected range may hide a valid amount.
-                let step = line[m.start()..].chars().next().map_or(1, char::len_utf8);
-                pos = m.start() + step;
-            }
-        }
-        while pos < line.len() && !line.is_char_boundary(pos) {
-            pos += 1;
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------
 // Level, form and context of a figure on its line
 // ---------------------------------------------------------------------------
 
-/// Only whitespace, bullets or a table bar before `pos`: `pos` starts a label.
+/// Only whitespace, bullets, emphasis or a table bar before `pos`: `pos` starts a label.
 fn at_label_start(line: &str, pos: usize) -> bool {
-    let before = line[..pos].trim_end();
+    let before = line[..pos].trim_end_matches(['*', '_', ' ']).trim_end();
     before.is_empty()
         || before.ends_with('|')
-        || BULLET.is_match(&line[..pos])
-            && BULLET.find(&line[..pos]).is_some_and(|b| b.end() == pos)
+        || BULLET.find(&line[..pos]).is_some_and(|b| {
+            line[b.end()..pos]
+                .chars()
+                .all(|c| c == '*' || c == '_' || c.is_whitespace())
+        })
 }
 
-/// Post-checks on a level word at `range` of `line`.
-fn level_match_ok(line: &str, range: &Range<usize>, level: Level) -> bool {
-    let word = line[range.clone()].to_lowercase();
-    let after = &line[range.end..];
-    let before = line[..range.start].trim_end().to_lowercase();
-    match level {
-        Level::Lead if word.starts_with("lead") || word == "staff" => {
-            at_label_start(line, range.start)
-                || ROLE_NOUN_AFTER.is_match(after)
-                || before.ends_with("tech")
-                || before.ends_with("team")
+/// The cells of a table row: "| a | b |" or "a | b" (HTML tables become such rows).
+fn cells(line: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == '|' {
+            out.push((start..i, &line[start..i]));
+            start = i + 1;
         }
-        Level::Mid if word == "mid" => !after
-            .trim_start_matches([' ', '-'])
-            .starts_with(|c: char| c.is_ascii_digit()),
-        Level::Entry if word == "entry" => !before.ends_with("data"),
-        Level::Entry if word.starts_with("graduate") => !NOT_A_GRADUATE.is_match(after),
-        _ => true,
     }
+    out.push((start..line.len(), &line[start..]));
+    // A leading or trailing bar leaves an empty edge cell.
+    if out.first().is_some_and(|(_, c)| c.trim().is_empty()) {
+        out.remove(0);
+    }
+    if out.last().is_some_and(|(_, c)| c.trim().is_empty()) {
+        out.pop();
+    }
+    out
 }
 
-/// The first level word of `line[range]`.
-fn first_level(line: &str, range: Range<usize>) -> Option<Level> {
-    first_level_at(line, range).map(|(l, _)| l)
+fn is_table_row(line: &str) -> bool {
+    line.matches('|').count() >= 2 || (line.contains(" | ") && cells(line).len() >= 2)
 }
 
-/// The first level word of `line[range]` and the end of that word.
-fn first_level_at(line: &str, range: Range<usize>) -> Option<(Level, usize)> {
-    let mut pos = range.start;
-    while pos < range.end {
-        let c = LEVEL_WORD.captures_at(&line[..range.end], pos)?;
-        let m = c.get(0)?;
-        let level = if c.name("entry").is_some() {
-            Level::Entry
-        } else if c.name("mid").is_some() {
-            Level::Mid
-        } else if c.name("senior").is_some() {
-            Level::Senior
-        } else {
-            Level::Lead
-        };
-        if level_match_ok(line, &m.range(), level) {
-            return Some((level, m.end()));
+fn is_separator_row(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+}
+
+/// The text of a cell or label without markdown emphasis and list markers.
+fn plain(text: &str) -> String {
+    let t = match BULLET.find(text) {
+        Some(b) => &text[b.end()..],
+        None => text,
+    };
+    t.replace("**", "")
+        .replace("__", "")
+        .trim()
+        .trim_end_matches([':', '–', '—', '-', '|'])
+        .trim()
+        .to_string()
+}
+
+/// What the columns of a table's header say: which holds base pay, which hold pay that is not
+/// base pay (total compensation, bonus).
+#[derive(Debug, Clone, Default)]
+struct Header {
+    pay: Option<usize>,
+    other_pay: Vec<usize>,
+}
+
+/// The header of the table row at `i`: the nearest row above it in the same table that holds
+/// no money and is not a separator.
+fn table_header(lines: &[&str], i: usize) -> Option<Header> {
+    let mut j = i;
+    while j > 0 && is_table_row(lines[j - 1]) {
+        j -= 1;
+        let line = lines[j];
+        if is_separator_row(line) || !scan_money(line).is_empty() {
+            continue;
         }
-        pos = m.end();
+        let mut h = Header::default();
+        for (k, (_, cell)) in cells(line).iter().enumerate().skip(1) {
+            if TOTAL_HEADER.is_match(cell) {
+                h.other_pay.push(k);
+            } else if h.pay.is_none() && TABLE_HEADER_PAY.is_match(cell) {
+                h.pay = Some(k);
+            }
+        }
+        return Some(h);
     }
     None
-}
-
-fn is_markdown_row(line: &str) -> bool {
-    line.matches('|').count() >= 2
 }
 
 /// A short line holding a figure and no sentence: a plain table row candidate.
@@ -439,29 +269,113 @@ fn is_plain_table_row(lines: &[&str], i: usize, section: &str) -> bool {
     }
 }
 
-/// "Entry-level: ", "Senior ", "- Junior Backend Developer – ": a level label.
-fn is_label(pre: &str) -> bool {
-    let pre = match BULLET.find(pre) {
-        Some(b) => &pre[b.end()..],
-        None => pre,
-    };
-    let t = pre.trim();
-    if t.is_empty() || t.chars().count() > 48 {
-        return false;
+/// A label worth keeping as the guide's own words for a level: not when it is only level words
+/// ("Entry-level", "Senior"), which say no more than the level itself.
+fn own_words(reading: &Reading<'_>, label: Option<String>) -> Option<String> {
+    let label = label?;
+    let mut rest = label.clone();
+    for m in reading.levels.find(&label, 0..label.len()).iter().rev() {
+        rest.replace_range(m.range.clone(), " ");
     }
-    let Some(m) = LEVEL_WORD.find(t) else {
-        return false;
-    };
-    if m.start() != 0 {
-        return false;
+    rest.chars().any(char::is_alphabetic).then_some(label)
+}
+
+/// Most words of a label.
+const MAX_LABEL_WORDS: usize = 8;
+
+/// The label before a line's first figure: "Entry-level: ", "- **Journeyman Electrician:** ",
+/// "Senior ", "Desarrollador frontend junior: ". A label ends with `:`, a dash or a bar, or is
+/// a level word with only role words after it.
+fn label_of(reading: &Reading<'_>, line: &str, first: usize) -> Option<String> {
+    let pre = &line[..first];
+    let text = plain(pre);
+    if text.is_empty()
+        || text.chars().count() > 60
+        || text.split_whitespace().count() > MAX_LABEL_WORDS
+    {
+        return None;
     }
-    if t.ends_with([':', '–', '—', '-', '|']) {
-        return true;
+    let ends_like_label = pre
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .ends_with([':', '–', '—', '-', '|']);
+    if ends_like_label {
+        return Some(text);
     }
-    t[m.end()..]
-        .split(|c: char| c.is_whitespace() || c == '-')
+    // "Senior back-end developer $150K": a level word first, then only role words.
+    let first_word = reading
+        .levels
+        .find(&text, 0..text.len())
+        .into_iter()
+        .next()?;
+    (first_word.range.start == 0
+        && text[first_word.range.end..]
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                reading.is_role(w)
+                    || w.eq_ignore_ascii_case("back")
+                    || w.eq_ignore_ascii_case("end")
+            }))
+    .then_some(text)
+}
+
+/// Whether what follows a label on a pay line is only figures, periods and asides: "$18 – $25
+/// per hour", "$28 – $42 per hour ($58,000 – $87,000 per year)". Such a line is a level of the
+/// guide's pay ladder even when its label names no level word the table knows.
+fn pay_line_rest_is_short(line: &str, spans: &[Range<usize>]) -> bool {
+    let mut rest = String::new();
+    let mut at = spans[0].start;
+    for s in spans {
+        rest.push_str(&line[at..s.start]);
+        rest.push(' ');
+        at = s.end;
+    }
+    rest.push_str(&line[at..]);
+    let mut depth = 0usize;
+    let outside: String = rest
+        .chars()
+        .filter(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && !matches!(c, '(' | ')')
+        })
+        .collect();
+    outside
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| LABEL_VOCAB.is_match(w))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "per"
+                    | "a"
+                    | "an"
+                    | "year"
+                    | "hour"
+                    | "month"
+                    | "annually"
+                    | "yearly"
+                    | "hourly"
+                    | "monthly"
+                    | "al"
+                    | "por"
+                    | "año"
+                    | "hora"
+                    | "mes"
+                    | "usd"
+                    | "us"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "base"
+                    | "salary"
+            )
+        })
+        .count()
+        <= 2
 }
 
 /// Clause separators of `line` outside figure spans.
@@ -489,21 +403,8 @@ fn clause_of(seps: &[Range<usize>], span: &Range<usize>, len: usize) -> Range<us
     start..end
 }
 
-/// The level of figure `idx` on `line` (see the module doc for the rule).
-fn resolve_level(line: &str, spans: &[Range<usize>], idx: usize, table_row: bool) -> Level {
-    if table_row {
-        let mut from = 0;
-        for s in spans
-            .iter()
-            .chain(std::iter::once(&(line.len()..line.len())))
-        {
-            if let Some(l) = first_level(line, from..s.start) {
-                return l;
-            }
-            from = s.end;
-        }
-        return Level::Overall;
-    }
+/// The level of prose figure `idx` on `line` (see the module doc for the rule).
+fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx: usize) -> Level {
     let span = &spans[idx];
     let seps = separators(line, spans);
     let clause = clause_of(&seps, span, line.len());
@@ -524,7 +425,7 @@ fn resolve_level(line: &str, spans: &[Range<usize>], idx: usize, table_row: bool
     // ("for everyone from junior to senior") name no single level.
     let mut after_levels = Vec::new();
     let mut from = span.end;
-    while let Some((l, end)) = first_level_at(line, from..next_start) {
+    while let Some((l, end)) = reading.first_level_at(line, from..next_start) {
         if !after_levels.contains(&l) {
             after_levels.push(l);
         }
@@ -546,12 +447,12 @@ fn resolve_level(line: &str, spans: &[Range<usize>], idx: usize, table_row: bool
                 w.as_ptr() as usize - rest.as_str().as_ptr() as usize + w.len()
             });
         let start = span.end + rest.start();
-        if let Some(l) = first_level(line, start..start + words_end) {
+        if let Some(l) = reading.first_level(line, start..start + words_end) {
             return l;
         }
     }
     // 2. The clause before the figure: "Entry-level roles typically start around $81,000".
-    if let Some(l) = first_level(line, prev_end..span.start) {
+    if let Some(l) = reading.first_level(line, prev_end..span.start) {
         return l;
     }
     // 3. An introductory clause: "For senior developers, salaries range from …".
@@ -569,7 +470,7 @@ fn resolve_level(line: &str, spans: &[Range<usize>], idx: usize, table_row: bool
             .any(|f| f.start >= pstart && f.end <= sep.start);
         if !has_figure
             && INTRO_PREP.is_match(&line[pstart..sep.start])
-            && let Some(l) = first_level(line, pstart..sep.start)
+            && let Some(l) = reading.first_level(line, pstart..sep.start)
         {
             return l;
         }
@@ -582,46 +483,129 @@ fn resolve_level(line: &str, spans: &[Range<usize>], idx: usize, table_row: bool
 }
 
 /// A figure on a line, fully classified.
+#[derive(Debug, Clone)]
 struct LineFigure {
     found: Found,
-    level: Level,
+    /// The level; `None` for a row of the guide's pay ladder whose label names no level word.
+    level: Option<Level>,
+    /// The guide's own words for the level (a row's or line's label).
+    label: Option<String>,
     form: FigureForm,
     top_end: bool,
+    /// Not a salary but this kind of note (contract rate, median, an increment, total pay).
+    note: Option<NoteKind>,
 }
 
-fn analyse_line(lines: &[&str], i: usize, section: &str) -> Vec<LineFigure> {
+fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) -> Vec<LineFigure> {
     let line = lines[i];
     let found = scan_money(line);
     if found.is_empty() {
         return Vec::new();
     }
     let spans: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
-    let table_row = is_markdown_row(line) || is_plain_table_row(lines, i, section);
-    let form = if table_row {
-        FigureForm::TableRow
-    } else if is_label(&line[..spans[0].start]) {
-        FigureForm::Labelled
-    } else if BULLET.is_match(line) || SUMMARY_SECTION.is_match(section) {
+    if is_table_row(line) {
+        let cells = cells(line);
+        let header = table_header(lines, i);
+        let label = cells
+            .first()
+            .map(|(_, c)| plain(c))
+            .filter(|c| !c.is_empty() && scan_money(c).is_empty());
+        let level = label.as_deref().and_then(|l| reading.levels.of_label(l));
+        return found
+            .into_iter()
+            .filter_map(|f| {
+                let column = cells.iter().position(|(r, _)| r.contains(&f.span.start));
+                let note = match (&header, column) {
+                    (Some(h), Some(c)) if h.other_pay.contains(&c) => Some(NoteKind::Compensation),
+                    (Some(h), Some(c)) if h.pay.is_some_and(|p| p != c) => return None,
+                    _ => None,
+                };
+                Some(LineFigure {
+                    level: if label.is_some() {
+                        level
+                    } else {
+                        Some(Level::Overall)
+                    },
+                    label: own_words(reading, label.clone()),
+                    form: FigureForm::TableRow,
+                    top_end: false,
+                    note,
+                    found: f,
+                })
+            })
+            .collect();
+    }
+    if is_plain_table_row(lines, i, section) {
+        let label = Some(plain(&line[..spans[0].start])).filter(|l| !l.is_empty());
+        let level = label
+            .as_deref()
+            .and_then(|l| reading.levels.of_label(l))
+            .unwrap_or(Level::Overall);
+        return found
+            .into_iter()
+            .map(|f| LineFigure {
+                level: Some(level),
+                label: own_words(reading, label.clone()),
+                form: FigureForm::TableRow,
+                top_end: false,
+                note: None,
+                found: f,
+            })
+            .collect();
+    }
+    if let Some(label) = label_of(reading, line, spans[0].start) {
+        let level = reading.levels.of_label(&label);
+        if level.is_some() || pay_line_rest_is_short(line, &spans) {
+            return found
+                .into_iter()
+                .map(|f| LineFigure {
+                    level,
+                    label: own_words(reading, Some(label.clone())),
+                    form: FigureForm::Labelled,
+                    top_end: false,
+                    note: None,
+                    found: f,
+                })
+                .collect();
+        }
+    }
+    let form = if BULLET.is_match(line) || SUMMARY_SECTION.is_match(section) {
         FigureForm::Summary
     } else {
         FigureForm::Prose
     };
+    let seps = separators(line, &spans);
     found
         .into_iter()
         .enumerate()
         .map(|(idx, f)| {
             let sentence = sentence_around(line, &f.span);
-            let top_end = TOP_END.is_match(&line[sentence.start..f.span.start]);
+            let clause = clause_of(&seps, &f.span, line.len());
+            let before_in_sentence = &line[sentence.start..f.span.start];
+            let before_in_clause = &line[clause.start.max(sentence.start)..f.span.start];
+            let note = if MEDIAN.is_match(&line[sentence.clone()]) {
+                Some(NoteKind::Median)
+            } else if CONTRACT.is_match(before_in_sentence) {
+                Some(NoteKind::Contract)
+            } else if INCREMENT.is_match(before_in_clause) {
+                Some(NoteKind::Drivers)
+            } else {
+                None
+            };
+            let level = resolve_level(reading, line, &spans, idx);
             LineFigure {
-                level: resolve_level(line, &spans, idx, table_row),
+                label: None,
+                level: Some(level),
                 form,
-                top_end,
+                top_end: TOP_END.is_match(before_in_sentence),
+                note,
                 found: f,
             }
         })
         .collect()
 }
 
+/// The lines of a passage's text.
 fn passage_lines(passage: &Passage) -> Vec<&str> {
     passage
         .text
@@ -638,30 +622,83 @@ fn line_number(passage: &Passage, i: usize) -> u32 {
         .unwrap_or(passage.start_line + i as u32)
 }
 
-/// Every salary figure in the passage, in text order, each with its exact source line.
-pub fn extract_figures(passage: &Passage) -> Vec<SalaryFigure> {
+/// Every figure of a passage with its line index, ladders placed: consecutive rows of one table
+/// or consecutive labelled pay lines are a ladder, and a row whose label names no level word
+/// takes its place between the others (see [`place_ladder`]).
+fn classified(reading: &Reading<'_>, passage: &Passage) -> Vec<(usize, LineFigure)> {
     let lines = passage_lines(passage);
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, LineFigure)> = Vec::new();
     for i in 0..lines.len() {
-        for lf in analyse_line(&lines, i, &passage.section) {
+        for lf in analyse_line(reading, &lines, i, &passage.section) {
+            out.push((i, lf));
+        }
+    }
+    // Ladders: runs of ladder figures (table rows, labelled lines) on consecutive lines, one
+    // step per line; figures left to the notes (a total-pay column) are not steps.
+    let ladder = |lf: &LineFigure| {
+        lf.note.is_none() && matches!(lf.form, FigureForm::TableRow | FigureForm::Labelled)
+    };
+    let candidates: Vec<usize> = (0..out.len()).filter(|&k| ladder(&out[k].1)).collect();
+    let mut k = 0;
+    while k < candidates.len() {
+        let mut end = k + 1;
+        while end < candidates.len() {
+            let (prev, next) = (&out[candidates[end - 1]], &out[candidates[end]]);
+            if next.1.form != prev.1.form || next.0 > prev.0 + 1 {
+                break;
+            }
+            end += 1;
+        }
+        // One level per line: the first figure of each line speaks for the line.
+        let mut steps: Vec<usize> = Vec::new();
+        for &j in &candidates[k..end] {
+            if steps.last().is_none_or(|&s| out[s].0 != out[j].0) {
+                steps.push(j);
+            }
+        }
+        if steps.len() >= 2 {
+            let known: Vec<Option<Level>> = steps.iter().map(|&s| out[s].1.level).collect();
+            let placed = place_ladder(&known);
+            for (s, level) in steps.iter().zip(placed) {
+                let line = out[*s].0;
+                for &j in &candidates[k..end] {
+                    if out[j].0 == line {
+                        out[j].1.level.get_or_insert(level);
+                    }
+                }
+            }
+        }
+        k = end;
+    }
+    for (_, lf) in &mut out {
+        lf.level.get_or_insert(Level::Overall);
+    }
+    out
+}
+
+/// Every salary figure in the passage, in text order, each with its exact source line; figures
+/// that are contract rates, medians, increments or total pay are left to the notes.
+pub fn extract_figures(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryFigure> {
+    let lines = passage_lines(passage);
+    classified(reading, passage)
+        .into_iter()
+        .filter(|(_, lf)| lf.note.is_none())
+        .map(|(i, lf)| {
             let f = lf.found;
-            let factor = f64::from(f.period.per_year());
-            out.push(SalaryFigure {
+            SalaryFigure {
                 cite: Citation::at(passage, line_number(passage, i)),
-                level: lf.level,
-                low: (f.low * factor).round() as u32,
-                high: (f.high * factor).round() as u32,
+                level: lf.level.unwrap_or(Level::Overall),
+                label: lf.label,
+                low: f.low.round() as u32,
+                high: f.high.round() as u32,
                 open_ended: f.open_ended,
                 period: f.period,
-                stated_low: f.low.round() as u32,
-                stated_high: f.high.round() as u32,
                 raw: lines[i][f.span].to_string(),
                 form: lf.form,
                 top_end: lf.top_end,
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -684,19 +721,56 @@ fn note_kind(text: &str) -> Option<NoteKind> {
     }
 }
 
-/// The guides' own pay qualifiers in the passage (tech hubs pay more, remote pay
-/// is similar, experience and skills drive pay, …), each cited to its line.
+/// A note's text as the guide says it, without a list marker or emphasis markers.
+fn note_text(text: &str) -> String {
+    let t = match BULLET.find(text) {
+        Some(b) => &text[b.end()..],
+        None => text,
+    };
+    t.replace("**", "").replace("__", "").trim().to_string()
+}
+
+/// The guides' own pay qualifiers in the passage (tech hubs pay more, remote pay is similar,
+/// experience and skills drive pay, contract rates, national medians, total pay, …), each cited
+/// to its line.
 ///
-/// A sentence (of six words or more) qualifies when it speaks of pay and matches
-/// a qualifier pattern.
-/// In a sentence that holds salary figures, only the clause after the last figure
-/// is quoted ("…, with top compensation in major tech hubs"), unless the whole
-/// sentence is about top earners.
-pub fn extract_notes(passage: &Passage) -> Vec<SalaryNote> {
+/// A sentence (of six words or more) qualifies when it speaks of pay and matches a qualifier
+/// pattern. A sentence holding a figure that is not a salary (a contract rate, a median, an
+/// increment) is quoted whole under that kind; a table row whose pay is not base pay is quoted
+/// whole as pay structure. Otherwise, in a sentence that holds salary figures, only the clause
+/// after the last figure is quoted ("…, with top compensation in major tech hubs"), unless the
+/// whole sentence is about top earners.
+pub fn extract_notes(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryNote> {
     let lines = passage_lines(passage);
+    let figures = classified(reading, passage);
     let mut out = Vec::new();
+    let mut push = |kind: NoteKind, text: &str, i: usize| {
+        out.push(SalaryNote {
+            kind,
+            text: note_text(text),
+            cite: Citation::at(passage, line_number(passage, i)),
+        });
+    };
     for (i, line) in lines.iter().enumerate() {
-        let spans: Vec<Range<usize>> = scan_money(line).into_iter().map(|f| f.span).collect();
+        if LINK_LINE.is_match(line) {
+            continue;
+        }
+        let on_line: Vec<&LineFigure> = figures
+            .iter()
+            .filter(|(l, _)| *l == i)
+            .map(|(_, f)| f)
+            .collect();
+        if is_table_row(line)
+            || on_line
+                .first()
+                .is_some_and(|f| f.form == FigureForm::TableRow)
+        {
+            if let Some(kind) = on_line.iter().find_map(|f| f.note) {
+                push(kind, line, i);
+            }
+            continue;
+        }
+        let spans: Vec<Range<usize>> = on_line.iter().map(|f| f.found.span.clone()).collect();
         let mut start = 0;
         let mut bounds = Vec::new();
         for m in SENTENCE_SEP.find_iter(line) {
@@ -711,15 +785,19 @@ pub fn extract_notes(passage: &Passage) -> Vec<SalaryNote> {
         }
         for b in bounds {
             let sentence = line[b.clone()].trim();
+            let inside: Vec<&&LineFigure> = on_line
+                .iter()
+                .filter(|f| f.found.span.start >= b.start && f.found.span.end <= b.end)
+                .collect();
+            if let Some(kind) = inside.iter().find_map(|f| f.note) {
+                push(kind, sentence, i);
+                continue;
+            }
             // Headings ("Remote Job Salaries") and fragments are not qualifiers.
             if sentence.split_whitespace().count() < 6 || !PAY_WORD.is_match(sentence) {
                 continue;
             }
-            let last_fig = spans
-                .iter()
-                .filter(|s| s.start >= b.start && s.end <= b.end)
-                .map(|s| s.end)
-                .max();
+            let last_fig = inside.iter().map(|f| f.found.span.end).max();
             let (text, kind) = match last_fig {
                 None => (sentence, note_kind(sentence)),
                 Some(fig_end) => {
@@ -733,12 +811,9 @@ pub fn extract_notes(passage: &Passage) -> Vec<SalaryNote> {
                     }
                 }
             };
-            let Some(kind) = kind else { continue };
-            out.push(SalaryNote {
-                kind,
-                text: text.to_string(),
-                cite: Citation::at(passage, line_number(passage, i)),
-            });
+            if let Some(kind) = kind {
+                push(kind, text, i);
+            }
         }
     }
     out
@@ -747,6 +822,14 @@ pub fn extract_notes(passage: &Passage) -> Vec<SalaryNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::salary::Period;
+
+    fn reading() -> Reading<'static> {
+        Reading::new(
+            crate::answer::fixtures::vocab().levels(),
+            "Back-End Developer",
+        )
+    }
     use crate::answer::fixtures::{SEEDS, passage_at, seed_passages, seed_text};
 
     fn passage(text: &str) -> Passage {
@@ -759,14 +842,14 @@ mod tests {
 
     /// (level, low, high, open_ended, raw) of every figure.
     fn figs(text: &str) -> Vec<(Level, u32, u32, bool, String)> {
-        extract_figures(&passage(text))
+        extract_figures(&reading(), &passage(text))
             .into_iter()
             .map(|f| (f.level, f.low, f.high, f.open_ended, f.raw))
             .collect()
     }
 
     fn one(text: &str) -> SalaryFigure {
-        let v = extract_figures(&passage(text));
+        let v = extract_figures(&reading(), &passage(text));
         assert_eq!(v.len(), 1, "{text:?} -> {v:#?}");
         v.into_iter().next().unwrap()
     }
@@ -891,7 +974,7 @@ mod tests {
     #[test]
     fn prose_two_clauses_two_levels() {
         let text = "In 2025, the average pay for back end developers in the US ranges from $115,000 to $154,000 annually. Entry-level roles typically start around $81,000, while experienced developers often earn well over $120,000. Top performers and those working at leading tech companies may see salaries approaching or exceeding $200,000 per year.";
-        let v = extract_figures(&passage(text));
+        let v = extract_figures(&reading(), &passage(text));
         let got: Vec<_> = v
             .iter()
             .map(|f| (f.level, f.low, f.high, f.open_ended, f.top_end))
@@ -911,7 +994,7 @@ mod tests {
     #[test]
     fn plain_table_with_header() {
         let text = "Experience Level Salary Range\nEntry $70K – $95K\nMid $95K – $130K\nSenior $130K – $170K+\nLead $150K – $200K+";
-        let v = extract_figures(&passage(text));
+        let v = extract_figures(&reading(), &passage(text));
         let got: Vec<_> = v
             .iter()
             .map(|f| (f.level, f.low, f.high, f.open_ended, f.cite.line, f.form))
@@ -951,7 +1034,7 @@ mod tests {
             "Experience Level Salary Range",
             "Entry $70K – $95K\nLead $150K – $200K+",
         );
-        let v = extract_figures(&p);
+        let v = extract_figures(&reading(), &p);
         assert!(v.iter().all(|f| f.form == FigureForm::TableRow));
         assert_eq!(v[1].level, Level::Lead);
     }
@@ -959,7 +1042,7 @@ mod tests {
     #[test]
     fn markdown_table() {
         let text = "| Level | Base salary | Notes |\n|---|---|---|\n| Junior | $65,000 - $85,000 | first job |\n| Staff / Principal | $190K–$250K+ | rare |\n| Intermediate | 90k-120k | |";
-        let v = extract_figures(&passage(text));
+        let v = extract_figures(&reading(), &passage(text));
         let got: Vec<_> = v
             .iter()
             .map(|f| (f.level, f.low, f.high, f.open_ended, f.cite.line))
@@ -1005,25 +1088,130 @@ mod tests {
     }
 
     #[test]
-    fn hourly_and_monthly_are_annualised() {
-        let f = one("Junior contractors bill $45/hr.");
-        assert_eq!(
-            (f.period, f.stated_low, f.low, f.level),
-            (Period::Hour, 45, 93_600, Level::Entry)
-        );
-        let f = one("Freelancers charge $50-$80 per hour.");
-        assert_eq!((f.period, f.low, f.high), (Period::Hour, 104_000, 166_400));
+    fn hourly_and_monthly_stay_in_their_period() {
+        let f = one("Junior developers earn $45/hr.");
+        assert_eq!((f.period, f.low, f.level), (Period::Hour, 45, Level::Entry));
         let f = one("Senior devs earn $60 an hour.");
-        assert_eq!((f.period, f.low), (Period::Hour, 124_800));
+        assert_eq!((f.period, f.low), (Period::Hour, 60));
         let f = one("Interns-turned-juniors get $6,500/month.");
-        assert_eq!(
-            (f.period, f.stated_high, f.high),
-            (Period::Month, 6_500, 78_000)
-        );
+        assert_eq!((f.period, f.high), (Period::Month, 6_500));
         let f = one("A mid-level salary of $9,000 per month is typical.");
         assert_eq!(
             (f.period, f.low, f.level),
-            (Period::Month, 108_000, Level::Mid)
+            (Period::Month, 9_000, Level::Mid)
+        );
+        assert_eq!(f.range_label(), "$9000/month");
+        let f = one("Los juniors ganan $3.500 al mes.");
+        assert_eq!((f.period, f.low), (Period::Month, 3_500));
+    }
+
+    #[test]
+    fn contract_rates_medians_and_increments_are_notes_not_salaries() {
+        for (text, kind) in [
+            (
+                "Contract work: freelance and contract analysts commonly bill $45 to $85 per hour.",
+                NoteKind::Contract,
+            ),
+            ("Junior contractors bill $45/hr.", NoteKind::Contract),
+            ("Freelancers charge $50-$80 per hour.", NoteKind::Contract),
+            (
+                "Median pay: just over $62,000 per year, according to the latest federal wage data.",
+                NoteKind::Median,
+            ),
+            (
+                "On large projects, overtime can add $15,000 or more to a year's earnings.",
+                NoteKind::Drivers,
+            ),
+        ] {
+            let p = passage(text);
+            assert!(figs(text).is_empty(), "{text:?} gave {:?}", figs(text));
+            let notes = extract_notes(&reading(), &p);
+            assert_eq!(notes.len(), 1, "{text:?}: {notes:?}");
+            assert_eq!(notes[0].kind, kind, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_guides_own_ladder_names_its_levels() {
+        let electrician = Reading::new(crate::answer::fixtures::vocab().levels(), "Electrician");
+        let p = passage(
+            "Apprentice Electrician: $18 – $25 per hour\nJourneyman Electrician: $28 – $42 per hour ($58,000 – $87,000 per year)\nMaster Electrician: $78,000 – $110,000 per year\nElectrical Contractor (business owner): $95,000 – $160,000+ per year",
+        );
+        let got: Vec<_> = extract_figures(&electrician, &p)
+            .into_iter()
+            .map(|f| (f.level, f.label.unwrap_or_default(), f.period, f.low))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Level::Entry,
+                    "Apprentice Electrician".into(),
+                    Period::Hour,
+                    18
+                ),
+                (
+                    Level::Mid,
+                    "Journeyman Electrician".into(),
+                    Period::Hour,
+                    28
+                ),
+                (
+                    Level::Mid,
+                    "Journeyman Electrician".into(),
+                    Period::Year,
+                    58_000
+                ),
+                (
+                    Level::Senior,
+                    "Master Electrician".into(),
+                    Period::Year,
+                    78_000
+                ),
+                (
+                    Level::Lead,
+                    "Electrical Contractor (business owner)".into(),
+                    Period::Year,
+                    95_000
+                ),
+            ]
+        );
+        // A table whose rows name levels in a career's own words; total pay is a note.
+        let pm = Reading::new(crate::answer::fixtures::vocab().levels(), "Product Manager");
+        let p = passage(
+            "Level | Typical experience | Base salary | Total compensation\nAssociate Product Manager (APM) | 0–2 years | $85,000 – $120,000 | $110,000 – $170,000\nProduct Manager | 2–5 years | $120,000 – $160,000 | $160,000 – $250,000\nSenior Product Manager | 5–8 years | $150,000 – $200,000 | $220,000 – $350,000\nDirector of Product | 10+ years | $200,000 – $270,000 | $350,000 – $550,000",
+        );
+        let got: Vec<_> = extract_figures(&pm, &p)
+            .into_iter()
+            .map(|f| (f.level, f.low))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Entry, 85_000),
+                (Level::Mid, 120_000),
+                (Level::Senior, 150_000),
+                (Level::Lead, 200_000)
+            ]
+        );
+        let notes = extract_notes(&pm, &p);
+        assert_eq!(notes.len(), 4);
+        assert!(notes.iter().all(|n| n.kind == NoteKind::Compensation));
+        // Spanish labels and thousands separators.
+        let p = passage(
+            "- Desarrollador frontend junior: $65.000–$85.000 al año\n- Desarrollador frontend semi-senior: $85.000–$115.000 al año\n- Líder técnico frontend (tech lead): $140.000–$180.000 al año",
+        );
+        let got: Vec<_> = extract_figures(&reading(), &p)
+            .into_iter()
+            .map(|f| (f.level, f.low, f.high, f.period))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Entry, 65_000, 85_000, Period::Year),
+                (Level::Mid, 85_000, 115_000, Period::Year),
+                (Level::Lead, 140_000, 180_000, Period::Year),
+            ]
         );
     }
 
@@ -1070,7 +1258,7 @@ mod tests {
         let p = passage(
             "Top-paying regions include tech hubs like San Francisco, New York, and Seattle, where salaries can be 20-30% higher. Factors influencing pay include experience level, technical expertise, and industry demand.\nRemote back-end developers often earn salaries similar to office-based roles, especially when working for U.S.-based companies.\n- U.S. salaries range from $60-85K at entry level to $125-180K+ for senior developers, with experience and skill level driving pay differences.\nAttend our free webinar and get the salary you deserve.",
         );
-        let notes = extract_notes(&p);
+        let notes = extract_notes(&reading(), &p);
         let got: Vec<_> = notes.iter().map(|n| (n.kind, n.cite.line)).collect();
         assert_eq!(
             got,
@@ -1096,7 +1284,7 @@ mod tests {
             let text = seed_text(name);
             let lines: Vec<&str> = text.lines().collect();
             for p in seed_passages(name) {
-                for f in extract_figures(&p) {
+                for f in extract_figures(&reading(), &p) {
                     let src = lines[f.cite.line as usize - 1];
                     assert!(
                         src.contains(&f.raw),
@@ -1158,7 +1346,7 @@ mod tests {
         for (name, want) in expected {
             let got: Vec<Want> = seed_passages(name)
                 .iter()
-                .flat_map(extract_figures)
+                .flat_map(|p| extract_figures(&reading(), p))
                 .map(|f| (f.cite.line, f.level, f.low, f.high, f.open_ended))
                 .collect();
             assert_eq!(got, want.to_vec(), "{name}");

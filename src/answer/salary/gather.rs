@@ -1,32 +1,45 @@
-//! Choosing and summarising salary figures: one figure per guide and level (the most explicit,
-//! typical one), the guide's notes, then a summary per level across guides. Run once per index
-//! generation over every guide, in file-name order; a request only filters the result by level.
+//! Choosing and summarising salary figures, career by career: one figure per guide and level
+//! (the most explicit, typical one — two when a guide's own pay ladder gives two rows for one
+//! level), the guide's notes, then a summary per level and period across the career's guides.
+//! Run once per index generation over every guide, in file-name order; a request only filters
+//! the result by career and level.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::extract::{SALARY_SECTION, extract_figures, extract_notes};
-use super::{Level, LevelSummary, SalaryAnswer, SalaryFigure, SalaryNote, SalaryRow};
+use super::extract::{Reading, SALARY_SECTION, extract_figures, extract_notes};
+use super::{
+    FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure, SalaryNote, SalaryRow,
+};
+use crate::answer::levels::LevelWords;
 use crate::corpus::Passage;
 
-/// Rows listed per level (the level's summary counts every guide; a library of more guides
-/// lists the first ones by file name).
+/// Rows listed per career and level (the level's summary counts every guide; a library of more
+/// guides lists the first ones by file name).
 pub const MAX_ROWS_PER_LEVEL: usize = 100;
-/// Notes listed per kind.
+/// Notes listed per career and kind.
 pub const MAX_NOTES_PER_KIND: usize = 50;
 
-/// One guide's salary facts: its chosen figure per level and its notes.
+/// One guide's salary facts: its chosen figures and its notes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GuideSalary {
-    /// One row per level the guide gives a figure for.
+    /// The career the guide is about.
+    career: String,
+    /// Its rows: one per level (more when its own ladder gives a level two rows).
     pub rows: Vec<SalaryRow>,
-    /// The guide's pay qualifiers, each once.
+    /// Its pay qualifiers, each once.
     pub notes: Vec<SalaryNote>,
 }
 
+/// Whether a figure is a row of a guide's own pay ladder (a table row or a labelled line).
+fn on_ladder(f: &SalaryFigure) -> bool {
+    matches!(f.form, FigureForm::TableRow | FigureForm::Labelled)
+}
+
 /// Preference key of a figure within one (level, source); larger wins.
-fn preference(f: &SalaryFigure) -> (bool, u8, bool, bool, Reverse<u32>) {
+fn preference(f: &SalaryFigure) -> (bool, bool, u8, bool, bool, Reverse<u32>) {
     (
+        f.period == Period::Year,
         !f.top_end,
         f.form.rank(),
         !f.is_point(),
@@ -35,21 +48,26 @@ fn preference(f: &SalaryFigure) -> (bool, u8, bool, bool, Reverse<u32>) {
     )
 }
 
-/// The salary facts of `passages` (one guide's, or any set: rows are per source and level).
+/// The salary facts of `passages` (one guide's, about `career`).
 ///
-/// When a source gives several figures for the same level, the chosen one is, in order of
-/// preference: not about top earners ("top performers … $200,000"); the most explicit form
-/// (table row or labelled line, then body prose, then a summary bullet / key-takeaway); a range
-/// rather than a point; in a section whose heading is about pay; the earliest line. Figures and
-/// notes repeated by overlapping passages are counted once.
-pub fn extract_guide(passages: &[Passage]) -> GuideSalary {
+/// When a guide gives several figures for the same level, the chosen one is, in order of
+/// preference: a yearly figure over an hourly or monthly one (a guide that states the yearly
+/// equivalent of an hourly rate is read per year); not about top earners ("top performers …
+/// $200,000"); the most explicit form (table row or labelled line, then body prose, then a
+/// summary bullet / key-takeaway); a range rather than a point; in a section whose heading is
+/// about pay; the earliest line. Rows of the guide's own ladder with different labels at one
+/// level are all kept (a "Group Product Manager" and a "Director of Product"). Figures and notes
+/// repeated by overlapping passages are counted once.
+pub fn extract_guide(levels: &LevelWords, career: &str, passages: &[Passage]) -> GuideSalary {
+    let reading = Reading::new(levels, career);
     let mut seen = HashSet::new();
-    let mut best: BTreeMap<(Level, String), SalaryFigure> = BTreeMap::new();
-    for f in passages.iter().flat_map(extract_figures) {
+    let mut best: BTreeMap<(Level, String, Option<String>), SalaryFigure> = BTreeMap::new();
+    for f in passages.iter().flat_map(|p| extract_figures(&reading, p)) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
-        let key = (f.level, f.cite.source.clone());
+        let ladder_label = on_ladder(&f).then(|| f.label.clone()).flatten();
+        let key = (f.level, f.cite.source.clone(), ladder_label);
         match best.get(&key) {
             Some(cur) if preference(cur) >= preference(&f) => {}
             _ => {
@@ -57,16 +75,26 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSalary {
             }
         }
     }
+    // A level the guide's ladder covers is given by the ladder, not also by its prose.
+    let laddered: HashSet<(Level, String)> = best
+        .iter()
+        .filter(|(_, f)| on_ladder(f))
+        .map(|((l, s, _), _)| (*l, s.clone()))
+        .collect();
+    best.retain(|(l, s, label), f| {
+        label.is_some() || on_ladder(f) || !laddered.contains(&(*l, s.clone()))
+    });
     let mut seen_notes = HashSet::new();
     let notes = passages
         .iter()
-        .flat_map(extract_notes)
+        .flat_map(|p| extract_notes(&reading, p))
         .filter(|n| seen_notes.insert((n.cite.source.clone(), n.cite.line, n.text.clone())))
         .collect();
     GuideSalary {
+        career: career.to_string(),
         rows: best
             .into_iter()
-            .map(|((level, _), figure)| SalaryRow { level, figure })
+            .map(|((level, _, _), figure)| SalaryRow { level, figure })
             .collect(),
         notes,
     }
@@ -75,58 +103,114 @@ pub fn extract_guide(passages: &[Passage]) -> GuideSalary {
 /// The salary facts of a whole library, gathered guide by guide.
 #[derive(Debug, Clone, Default)]
 pub struct SalaryGathering {
-    rows: Vec<SalaryRow>,
-    notes: Vec<SalaryNote>,
+    careers: BTreeMap<String, (Vec<SalaryRow>, Vec<SalaryNote>)>,
 }
 
 impl SalaryGathering {
     /// Adds one guide's facts.
     pub fn gather(&mut self, guide: GuideSalary) {
-        self.rows.extend(guide.rows);
-        self.notes.extend(guide.notes);
+        let (rows, notes) = self.careers.entry(guide.career).or_default();
+        rows.extend(guide.rows);
+        notes.extend(guide.notes);
     }
 
-    /// The answer for every level: rows by level then source, a summary per level over all
-    /// its rows, notes by kind, source and line (lists capped, see the constants).
-    pub fn finish(mut self) -> SalaryAnswer {
-        self.rows.sort_by(|a, b| {
-            (a.level, &a.figure.cite.source, a.figure.cite.line).cmp(&(
-                b.level,
-                &b.figure.cite.source,
-                b.figure.cite.line,
-            ))
-        });
-        let summaries = Level::ALL
-            .iter()
-            .filter_map(|&l| {
-                let of_level: Vec<&SalaryRow> = self.rows.iter().filter(|r| r.level == l).collect();
-                summarise(l, &of_level)
-            })
-            .collect();
-        let mut listed: BTreeMap<Level, usize> = BTreeMap::new();
-        self.rows.retain(|r| {
-            let n = listed.entry(r.level).or_default();
-            *n += 1;
-            *n <= MAX_ROWS_PER_LEVEL
-        });
-        let mut seen = HashSet::new();
-        self.notes
-            .retain(|n| seen.insert((n.cite.source.clone(), n.cite.line, n.text.clone())));
-        self.notes.sort_by(|a, b| {
-            (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
-        });
-        let mut per_kind = BTreeMap::new();
-        self.notes.retain(|n| {
-            let k: &mut usize = per_kind.entry(n.kind).or_default();
-            *k += 1;
-            *k <= MAX_NOTES_PER_KIND
-        });
-        SalaryAnswer {
-            level: None,
-            rows: self.rows,
-            summaries,
-            notes: self.notes,
+    /// Each career's answer for every level: rows by level then source, a summary per level
+    /// and period over all its rows, notes by kind, source and line (lists capped, see the
+    /// constants).
+    pub fn finish(self) -> SalaryFacts {
+        SalaryFacts {
+            careers: self
+                .careers
+                .into_iter()
+                .map(|(career, (rows, notes))| career_answer(career, rows, notes))
+                .collect(),
         }
+    }
+}
+
+fn career_answer(
+    career: String,
+    mut rows: Vec<SalaryRow>,
+    mut notes: Vec<SalaryNote>,
+) -> SalaryAnswer {
+    rows.sort_by(|a, b| {
+        (a.level, &a.figure.cite.source, a.figure.cite.line).cmp(&(
+            b.level,
+            &b.figure.cite.source,
+            b.figure.cite.line,
+        ))
+    });
+    let mut summaries = Vec::new();
+    for level in Level::ALL {
+        for period in [Period::Year, Period::Month, Period::Hour] {
+            let of: Vec<&SalaryRow> = rows
+                .iter()
+                .filter(|r| r.level == level && r.figure.period == period)
+                .collect();
+            summaries.extend(summarise(&career, level, period, &of));
+        }
+    }
+    let mut listed: BTreeMap<Level, usize> = BTreeMap::new();
+    rows.retain(|r| {
+        let n = listed.entry(r.level).or_default();
+        *n += 1;
+        *n <= MAX_ROWS_PER_LEVEL
+    });
+    let mut seen = HashSet::new();
+    notes.retain(|n| seen.insert((n.cite.source.clone(), n.cite.line, n.text.clone())));
+    notes.sort_by(|a, b| {
+        (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
+    });
+    let mut per_kind = BTreeMap::new();
+    notes.retain(|n| {
+        let k: &mut usize = per_kind.entry(n.kind).or_default();
+        *k += 1;
+        *k <= MAX_NOTES_PER_KIND
+    });
+    SalaryAnswer {
+        career: Some(career),
+        level: None,
+        rows,
+        summaries,
+        notes,
+    }
+}
+
+/// What a generation knows about pay: each career's answer for every level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SalaryFacts {
+    /// One answer per career, by career name.
+    pub careers: Vec<SalaryAnswer>,
+}
+
+impl SalaryFacts {
+    /// The answer for one career (by its exact name; `None`: every career, each row, summary
+    /// and note carrying its own), narrowed to one level when asked.
+    pub fn answer(&self, career: Option<&str>, level: Option<Level>) -> SalaryAnswer {
+        let chosen: Vec<&SalaryAnswer> = self
+            .careers
+            .iter()
+            .filter(|a| career.is_none_or(|c| a.career.as_deref() == Some(c)))
+            .collect();
+        let merged = SalaryAnswer {
+            career: career.map(str::to_string),
+            level: None,
+            rows: chosen.iter().flat_map(|a| a.rows.iter().cloned()).collect(),
+            summaries: chosen
+                .iter()
+                .flat_map(|a| a.summaries.iter().cloned())
+                .collect(),
+            notes: chosen
+                .iter()
+                .flat_map(|a| a.notes.iter().cloned())
+                .collect(),
+        };
+        merged.for_level(level)
+    }
+
+    /// The careers that have pay figures.
+    pub fn careers(&self) -> impl Iterator<Item = &str> {
+        self.careers.iter().filter_map(|a| a.career.as_deref())
     }
 }
 
@@ -137,6 +221,7 @@ impl SalaryAnswer {
             return self.clone();
         };
         SalaryAnswer {
+            career: self.career.clone(),
             level: Some(level),
             rows: self
                 .rows
@@ -155,12 +240,24 @@ impl SalaryAnswer {
     }
 }
 
-/// The salary answer over `passages` for `level` (all levels when `None`): what a generation
-/// built from these passages answers.
-pub fn salary_answer(passages: &[Passage], level: Option<Level>) -> SalaryAnswer {
+/// The salary answer over `passages` for `level` (all levels when `None`), every career
+/// together: what a generation built from these passages answers (passages are taken guide by
+/// guide, in file-name order; each guide's career is its passages').
+pub fn salary_answer(
+    levels: &LevelWords,
+    passages: &[Passage],
+    level: Option<Level>,
+) -> SalaryAnswer {
+    let mut by_source: BTreeMap<&str, Vec<Passage>> = BTreeMap::new();
+    for p in passages {
+        by_source.entry(&p.source).or_default().push(p.clone());
+    }
     let mut gathering = SalaryGathering::default();
-    gathering.gather(extract_guide(passages));
-    gathering.finish().for_level(level)
+    for guide in by_source.values() {
+        let career = guide.first().map(|p| p.career.as_str()).unwrap_or_default();
+        gathering.gather(extract_guide(levels, career, guide));
+    }
+    gathering.finish().answer(None, level)
 }
 
 fn median(mut v: Vec<u32>) -> u32 {
@@ -173,24 +270,48 @@ fn median(mut v: Vec<u32>) -> u32 {
     }
 }
 
-fn summarise(level: Level, rows: &[&SalaryRow]) -> Option<LevelSummary> {
+fn summarise(
+    career: &str,
+    level: Level,
+    period: Period,
+    rows: &[&SalaryRow],
+) -> Option<LevelSummary> {
     let lowest = rows.iter().map(|r| r.figure.low).min()?;
     let highest = rows.iter().map(|r| r.figure.high).max()?;
+    let mut labels: Vec<String> = Vec::new();
+    for r in rows {
+        if let Some(l) = &r.figure.label
+            && !labels.iter().any(|x| x.eq_ignore_ascii_case(l))
+        {
+            labels.push(l.clone());
+        }
+    }
     Some(LevelSummary {
+        career: career.to_string(),
         level,
+        period,
+        labels,
         lowest,
         highest,
         median_midpoint: median(rows.iter().map(|r| r.figure.midpoint()).collect()),
         open_ended: rows
             .iter()
             .any(|r| r.figure.high == highest && r.figure.open_ended),
-        sources: rows.len(),
+        sources: rows
+            .iter()
+            .map(|r| r.figure.cite.source.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn levels() -> &'static LevelWords {
+        crate::answer::fixtures::vocab().levels()
+    }
     use crate::answer::fixtures::{SEEDS, all_seed_passages, passage_at, seed_text};
     use crate::answer::salary::NoteKind;
 
@@ -204,9 +325,9 @@ mod tests {
         for i in 0..MAX_ROWS_PER_LEVEL + 5 {
             let mut p = passage_in("Salary", "Senior developers earn $150,000 per year.");
             p.source = format!("g{i:04}.txt");
-            g.gather(extract_guide(&[p]));
+            g.gather(extract_guide(levels(), "Back-End Developer", &[p]));
         }
-        let a = g.finish();
+        let a = g.finish().answer(None, None);
         assert_eq!(a.rows.len(), MAX_ROWS_PER_LEVEL);
         assert_eq!(a.summaries[0].sources, MAX_ROWS_PER_LEVEL + 5);
         assert_eq!(a.rows[0].figure.cite.source, "g0000.txt");
@@ -223,7 +344,7 @@ mod tests {
             "Entry-level positions offer $62,000-$85,000. Top performers earn over $150,000 at entry level.",
         );
         body.line_numbers = vec![40];
-        let a = salary_answer(&[summary, body], Some(Level::Entry));
+        let a = salary_answer(levels(), &[summary, body], Some(Level::Entry));
         assert_eq!(a.rows.len(), 1);
         assert_eq!(a.rows[0].figure.low, 62_000);
         assert_eq!(a.rows[0].figure.cite.line, 40);
@@ -241,7 +362,7 @@ mod tests {
     #[test]
     fn seed_answer_rows_summaries_and_notes() {
         use Level::*;
-        let a = salary_answer(&all_seed_passages(), None);
+        let a = salary_answer(levels(), &all_seed_passages(), None);
         let rows: Vec<_> = a
             .rows
             .iter()
@@ -340,7 +461,7 @@ mod tests {
         }
 
         // One level only.
-        let senior = salary_answer(&all_seed_passages(), Some(Senior));
+        let senior = salary_answer(levels(), &all_seed_passages(), Some(Senior));
         assert_eq!(senior.rows.len(), 4);
         assert!(senior.rows.iter().all(|r| r.level == Senior));
         assert_eq!(senior.summaries.len(), 1);

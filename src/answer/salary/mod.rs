@@ -1,13 +1,18 @@
-//! Salary figures: extracts every USD pay figure (level, period, exact source line) from guide passages and aggregates them into a cited per-level answer with the guides' own pay qualifiers.
+//! Salary figures: extracts every USD pay figure (level, period, exact source line) from guide
+//! passages and aggregates them, career by career, into a cited per-level answer with the
+//! guides' own pay qualifiers.
 //!
-//! Representation: every figure is a range `low..=high` in **whole USD per year**
-//! (hourly × 2080, monthly × 12); a point figure ("start around $81,000") has
-//! `low == high`. `stated_low`/`stated_high` keep the amounts in the figure's own
-//! `period` (whole dollars, rounded), and `raw` is the exact matched text of the
-//! source line, so a citation can always quote it verbatim. An open upper end
-//! (`$200,000+`, "well over", "exceed", "or more") sets `open_ended`.
+//! Representation: every figure is a range `low..=high` in **whole USD in its own period**
+//! (per year, per month or per hour, as the guide states it: an hourly figure is never turned
+//! into a yearly one; a guide that also states the yearly equivalent has that figure too); a
+//! point figure ("start around $81,000") has `low == high`. `raw` is the exact matched text of
+//! the source line, so a citation can always quote it verbatim. An open upper end (`$200,000+`,
+//! "well over", "exceed", "or more") sets `open_ended`.
 //!
-//! Level rule: a table row takes its level from the row label; otherwise the
+//! Level rule: a table row or a labelled line ("Journeyman Electrician: $28 – $42 per hour")
+//! keeps its label as the guide's own words for the level, and takes its level from the level
+//! words of the label (data: `assets/levels.toml`) or, for words the table does not know, from
+//! its place in the guide's ladder of pay levels; otherwise the
 //! level comes from the clause the figure sits in — first a prepositional phrase
 //! right after the figure ("$60-85K *at entry level*"), then the first level word
 //! in the clause before it (stopping at a previous figure), then an introductory
@@ -23,6 +28,7 @@
 
 mod extract;
 mod gather;
+mod money;
 
 use std::ops::Range;
 
@@ -30,8 +36,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::citation::Citation;
 pub use super::level::{Level, ParseLevelError};
-pub use extract::{extract_figures, extract_notes};
-pub use gather::{GuideSalary, SalaryGathering, extract_guide, salary_answer};
+pub use extract::{Reading, extract_figures, extract_notes};
+pub use gather::{GuideSalary, SalaryFacts, SalaryGathering, extract_guide, salary_answer};
 
 /// The period a figure is stated in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,18 +108,18 @@ pub struct SalaryFigure {
     #[serde(flatten)]
     pub cite: Citation,
     pub level: Level,
-    /// Lower end, whole USD per year (annualised if stated per hour/month).
+    /// The guide's own words for the level: a table row's or a labelled line's label
+    /// ("Journeyman Electrician", "Associate Product Manager (APM)"), when it says more than a
+    /// level word alone.
+    pub label: Option<String>,
+    /// Lower end, whole USD in `period`.
     pub low: u32,
-    /// Upper end, whole USD per year; equals `low` for a point figure.
+    /// Upper end, whole USD in `period`; equals `low` for a point figure.
     pub high: u32,
     /// The upper end is open: "$200,000+", "well over", "exceed", "or more".
     pub open_ended: bool,
     /// The period the source states the figure in.
     pub period: Period,
-    /// Lower end as stated in `period` (whole dollars, rounded).
-    pub stated_low: u32,
-    /// Upper end as stated in `period` (whole dollars, rounded).
-    pub stated_high: u32,
     /// Exact matched text as it appears on the source line, e.g. "$70K – $95K".
     pub raw: String,
     pub form: FigureForm,
@@ -127,23 +133,40 @@ impl SalaryFigure {
         self.low == self.high
     }
 
-    /// Midpoint of the yearly range.
+    /// Midpoint of the range.
     pub fn midpoint(&self) -> u32 {
         ((u64::from(self.low) + u64::from(self.high)) / 2) as u32
     }
 
-    /// Compact yearly range, e.g. "$70K–$95K", "$81K", "$120K+".
+    /// Compact range in its period, e.g. "$70K–$95K", "$81K", "$120K+", "$18–$25/hour".
     pub fn range_label(&self) -> String {
-        let plus = if self.open_ended { "+" } else { "" };
-        if self.is_point() {
-            format!("{}{plus}", format_usd_k(self.low))
-        } else {
-            format!(
-                "{}–{}{plus}",
-                format_usd_k(self.low),
-                format_usd_k(self.high)
-            )
-        }
+        range_label(self.low, self.high, self.open_ended, self.period)
+    }
+}
+
+/// A compact range in its period: "$70K–$95K", "$81K", "$120K+", "$18–$25/hour".
+pub fn range_label(low: u32, high: u32, open_ended: bool, period: Period) -> String {
+    let plus = if open_ended { "+" } else { "" };
+    let amount = |v: u32| match period {
+        Period::Year => format_usd_k(v),
+        _ => format!("${v}"),
+    };
+    let unit = match period {
+        Period::Year => "",
+        Period::Month => "/month",
+        Period::Hour => "/hour",
+    };
+    if low == high {
+        format!("{}{plus}{unit}", amount(low))
+    } else {
+        format!("{}–{}{plus}{unit}", amount(low), amount(high))
+    }
+}
+
+impl SalaryFigure {
+    /// Whether the figure is a salary per year.
+    pub fn is_yearly(&self) -> bool {
+        self.period == Period::Year
     }
 }
 
@@ -168,17 +191,30 @@ pub struct SalaryRow {
 /// A level's figures summarised across sources (one chosen figure per source).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelSummary {
+    /// The career it summarises.
+    pub career: String,
     pub level: Level,
-    /// Lowest `low` of the rows, USD per year.
+    /// The period of its figures (a level's hourly and yearly figures are summarised apart).
+    pub period: Period,
+    /// The guides' own words for the level, as they wrote them.
+    pub labels: Vec<String>,
+    /// Lowest `low` of the rows, USD in `period`.
     pub lowest: u32,
-    /// Highest `high` of the rows, USD per year.
+    /// Highest `high` of the rows, USD in `period`.
     pub highest: u32,
     /// Median of the rows' midpoints (mean of the middle two for an even count, rounded down).
     pub median_midpoint: u32,
     /// A row that reaches `highest` is open-ended.
     pub open_ended: bool,
-    /// Number of sources (rows) the summary rests on.
+    /// Number of guides the summary rests on.
     pub sources: usize,
+}
+
+impl LevelSummary {
+    /// Compact range in its period: "$60K–$95K", "$18–$25/hour".
+    pub fn range_label(&self) -> String {
+        range_label(self.lowest, self.highest, self.open_ended, self.period)
+    }
 }
 
 /// What a pay qualifier is about.
@@ -193,8 +229,27 @@ pub enum NoteKind {
     TopEnd,
     /// What drives pay: experience, skills, specialisation, education …
     Drivers,
-    /// Pay structure: equity, bonuses, incentives.
+    /// Pay structure: equity, bonuses, incentives, total compensation.
     Compensation,
+    /// Contract, freelance or consulting rates.
+    Contract,
+    /// A national median or average from wage statistics.
+    Median,
+}
+
+impl NoteKind {
+    /// What the notes of this kind are about, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Location => "Location",
+            NoteKind::Remote => "Remote work",
+            NoteKind::TopEnd => "Top end",
+            NoteKind::Drivers => "What drives pay",
+            NoteKind::Compensation => "Pay structure",
+            NoteKind::Contract => "Contract rates",
+            NoteKind::Median => "National figures",
+        }
+    }
 }
 
 /// A guide's own qualifier about pay, cited to its exact line.
@@ -211,10 +266,13 @@ pub struct SalaryNote {
 /// The salary answer for one level (or all levels when `level` is `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryAnswer {
+    /// The career asked for; `None` for every career of the library.
+    pub career: Option<String>,
     pub level: Option<Level>,
-    /// One row per (level, source), ordered by level then source.
+    /// One row per guide and level (and label, when a guide gives two for a level), ordered by
+    /// career, level, then source.
     pub rows: Vec<SalaryRow>,
-    /// One summary per level that has rows, in level order.
+    /// One summary per career, level and period that has rows, in that order.
     pub summaries: Vec<LevelSummary>,
     /// The guides' qualifiers, ordered by kind, source, line.
     pub notes: Vec<SalaryNote>,
@@ -233,7 +291,10 @@ mod tests {
     use crate::answer::fixtures::passage_at;
 
     fn one(text: &str) -> SalaryFigure {
-        let v = extract_figures(&passage_at("Salary", 10, text));
+        let v = extract_figures(
+            &Reading::new(crate::answer::fixtures::vocab().levels(), ""),
+            &passage_at("Salary", 10, text),
+        );
         assert_eq!(v.len(), 1, "{text:?} -> {v:#?}");
         v.into_iter().next().unwrap()
     }

@@ -1,10 +1,11 @@
-//! The salary answer as text: one cited figure per guide and level in a table, the per-level
-//! summaries, and the guides' notes on pay.
+//! The salary answer as text, career by career: one cited figure per guide and level in a table
+//! (the guide's own words for the level beside it), the per-level summaries, and the guides'
+//! notes on pay.
 
 use std::io::{self, Write};
 
 use super::{At, cite, level_name};
-use crate::answer::salary::{self, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure};
+use crate::answer::salary::{Level, LevelSummary, SalaryAnswer, SalaryRow};
 
 /// " for the senior level", or "" for every level.
 pub(crate) fn level_phrase(level: Option<Level>) -> String {
@@ -13,87 +14,52 @@ pub(crate) fn level_phrase(level: Option<Level>) -> String {
     })
 }
 
-/// Whole dollars with thousands separators: 85000 → "$85,000".
-fn usd(v: u32) -> String {
-    let digits = v.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("${out}")
-}
-
-/// A figure's yearly range, with the amounts as stated when the guide does not state them per
-/// year: "$70K–$95K", "$200K+", "$41.6K–$62.4K (stated $20–$30 per hour)".
-fn figure_range(f: &SalaryFigure) -> String {
-    let yearly = f.range_label();
-    if f.period == Period::Year {
-        return yearly;
-    }
-    let plus = if f.open_ended { "+" } else { "" };
-    let stated = if f.stated_low == f.stated_high {
-        format!("{}{plus}", usd(f.stated_low))
-    } else {
-        format!("{}–{}{plus}", usd(f.stated_low), usd(f.stated_high))
-    };
-    format!("{yearly} (stated {stated} {})", f.period.label())
-}
-
-/// "Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides".
+/// "Entry (Junior Data Analyst): $60K–$95K, median of midpoints $81.8K, from 4 guides".
 fn summary_line(s: &LevelSummary) -> String {
-    let plus = if s.open_ended { "+" } else { "" };
-    let range = if s.lowest == s.highest {
-        format!("{}{plus}", salary::format_usd_k(s.lowest))
-    } else {
-        format!(
-            "{}–{}{plus}",
-            salary::format_usd_k(s.lowest),
-            salary::format_usd_k(s.highest)
-        )
-    };
     let plural = if s.sources == 1 { "" } else { "s" };
+    let words = if s.labels.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", s.labels.join(", "))
+    };
     format!(
-        "{}: {range}, median of midpoints {}, from {} guide{plural}",
+        "{}{words}: {}, median of midpoints {}, from {} guide{plural}",
         level_name(s.level),
-        salary::format_usd_k(s.median_midpoint),
+        s.range_label(),
+        crate::answer::salary::range_label(s.median_midpoint, s.median_midpoint, false, s.period),
         s.sources
     )
 }
 
-fn note_label(kind: salary::NoteKind) -> &'static str {
-    match kind {
-        salary::NoteKind::Location => "Location",
-        salary::NoteKind::Remote => "Remote work",
-        salary::NoteKind::TopEnd => "Top end",
-        salary::NoteKind::Drivers => "What drives pay",
-        salary::NoteKind::Compensation => "Pay structure",
+/// The careers of an answer, in the order its rows and summaries come.
+fn careers(a: &SalaryAnswer) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in a
+        .summaries
+        .iter()
+        .map(|s| s.career.as_str())
+        .chain(a.rows.iter().map(|r| r.figure.cite.career.as_str()))
+    {
+        if !out.contains(&c) {
+            out.push(c);
+        }
     }
+    out
 }
 
-/// Writes the salary answer: one cited figure per guide and level, the per-level summaries and
-/// the guides' notes; or that the guides give no figures.
-pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result<()> {
-    if a.is_empty() {
-        return writeln!(
-            out,
-            "The guides give no salary figures{}.",
-            level_phrase(a.level)
-        );
-    }
-    writeln!(
-        out,
-        "Salaries in USD per year, one figure per guide and level:\n"
-    )?;
-    let ranges: Vec<String> = a.rows.iter().map(|r| figure_range(&r.figure)).collect();
+fn write_rows(out: &mut impl Write, rows: &[&SalaryRow]) -> io::Result<()> {
+    let ranges: Vec<String> = rows.iter().map(|r| r.figure.range_label()).collect();
     let width = ranges.iter().map(|r| r.chars().count()).max().unwrap_or(0);
-    for (row, range) in a.rows.iter().zip(&ranges) {
+    for (row, range) in rows.iter().zip(&ranges) {
         let f = &row.figure;
+        let words = f
+            .label
+            .as_deref()
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{:<7}  {range:<width$}  {}",
+            "{:<7}  {range:<width$}  {words}{}",
             level_name(row.level),
             cite(
                 &f.cite.title,
@@ -103,24 +69,56 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
             )
         )?;
     }
-    writeln!(out)?;
-    for s in &a.summaries {
-        writeln!(out, "{}", summary_line(s))?;
+    Ok(())
+}
+
+/// Writes the salary answer, career by career: one cited figure per guide and level, the
+/// per-level summaries and the guides' notes; or that the guides give no figures.
+pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result<()> {
+    if a.is_empty() {
+        let about = a
+            .career
+            .as_deref()
+            .map(|c| format!(" about {c}"))
+            .unwrap_or_default();
+        return writeln!(
+            out,
+            "The guides{about} give no salary figures{}.",
+            level_phrase(a.level)
+        );
     }
-    if !a.notes.is_empty() {
-        writeln!(out, "\nNotes from the guides:")?;
-        for n in &a.notes {
-            writeln!(out, "  - {}: {}", note_label(n.kind), n.text)?;
-            writeln!(
-                out,
-                "      {}",
-                cite(
-                    &n.cite.title,
-                    &n.cite.section,
-                    &n.cite.source,
-                    At::Line(n.cite.line)
-                )
-            )?;
+    writeln!(
+        out,
+        "Salaries in USD, per year unless marked, one figure per guide and level."
+    )?;
+    for career in careers(a) {
+        writeln!(out, "\n{career}\n")?;
+        let rows: Vec<&SalaryRow> = a
+            .rows
+            .iter()
+            .filter(|r| r.figure.cite.career == career)
+            .collect();
+        write_rows(out, &rows)?;
+        writeln!(out)?;
+        for s in a.summaries.iter().filter(|s| s.career == career) {
+            writeln!(out, "{}", summary_line(s))?;
+        }
+        let notes: Vec<_> = a.notes.iter().filter(|n| n.cite.career == career).collect();
+        if !notes.is_empty() {
+            writeln!(out, "\nNotes from the guides:")?;
+            for n in notes {
+                writeln!(out, "  - {}: {}", n.kind.label(), n.text)?;
+                writeln!(
+                    out,
+                    "      {}",
+                    cite(
+                        &n.cite.title,
+                        &n.cite.section,
+                        &n.cite.source,
+                        At::Line(n.cite.line)
+                    )
+                )?;
+            }
         }
     }
     Ok(())
@@ -129,48 +127,39 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::salary::Period;
 
     #[test]
-    fn dollars_figures_and_summaries_render() {
-        assert_eq!(usd(85_000), "$85,000");
-        assert_eq!(usd(999), "$999");
-        assert_eq!(usd(1_234_567), "$1,234,567");
-        let figure = SalaryFigure {
-            cite: crate::answer::citation::Citation {
-                source: "a.txt".into(),
-                title: "Guide".into(),
-                career: String::new(),
-                section: "Pay".into(),
-                line: 7,
-                start_line: 5,
-                end_line: 9,
-            },
-            level: Level::Entry,
-            low: 41_600,
-            high: 62_400,
-            open_ended: false,
-            period: Period::Hour,
-            stated_low: 20,
-            stated_high: 30,
-            raw: "$20-$30 an hour".into(),
-            form: salary::FigureForm::Prose,
-            top_end: false,
-        };
-        assert_eq!(
-            figure_range(&figure),
-            "$41.6K–$62.4K (stated $20–$30 per hour)"
-        );
+    fn summaries_render_with_the_guides_words_and_their_period() {
         let summary = LevelSummary {
+            career: "Electrician".into(),
             level: Level::Entry,
-            lowest: 60_000,
-            highest: 95_000,
-            median_midpoint: 81_750,
+            period: Period::Hour,
+            labels: vec!["Apprentice Electrician".into()],
+            lowest: 18,
+            highest: 25,
+            median_midpoint: 21,
             open_ended: false,
-            sources: 4,
+            sources: 1,
         };
         assert_eq!(
             summary_line(&summary),
-            "Entry: $60K–$95K, median of midpoints $81.8K, from 4 guides"
+            "Entry (Apprentice Electrician): $18–$25/hour, median of midpoints $21/hour, from 1 guide"
+        );
+        let summary = LevelSummary {
+            career: "Data Analyst".into(),
+            level: Level::Senior,
+            period: Period::Year,
+            labels: Vec::new(),
+            lowest: 100_000,
+            highest: 128_000,
+            median_midpoint: 114_000,
+            open_ended: true,
+            sources: 2,
+        };
+        assert_eq!(
+            summary_line(&summary),
+            "Senior: $100K–$128K+, median of midpoints $114K, from 2 guides"
         );
     }
 }

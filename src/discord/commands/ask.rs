@@ -1,8 +1,8 @@
 //! `/ask`: a question answered from the guides with citations, and its autocomplete. Before
-//! searching it applies the member's cooldown and the repeated-question window; after, it puts
-//! a moderator-pinned answer first when one matches.
+//! searching it applies the repeated-question window (the member's cooldown is the command
+//! table's); after, it puts a moderator-pinned answer first when one matches.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::answers::{AnswerState, cited};
 use super::{Command, CommandOption, unix_now};
@@ -24,7 +24,8 @@ pub(crate) const ASK: Command = Command::new(
     run,
 )
 .options(options)
-.autocomplete(suggest);
+.autocomplete(suggest)
+.cooldown(1, "ask again");
 
 fn options() -> Vec<CommandOption> {
     vec![
@@ -50,12 +51,6 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         ));
     }
     let hide = i.flag("hide").unwrap_or(false);
-    if let Err(wait) = bot.cooldown().admit(i.actor.id, Instant::now()) {
-        return Ok(Handled::private(format!(
-            "Easy there: you can ask again in {} s.",
-            wait.as_secs().max(1)
-        )));
-    }
     let channel = i.channel_id.unwrap_or(0);
     let key = normalise_question(&question);
     if !hide

@@ -88,20 +88,22 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             if let Err(e) = bot.engine().guides_dir() {
                 return Ok(Handled::private(guide_error(&e)));
             }
-            if let Err(why) = check_guide_name(&file.filename) {
-                return Ok(Handled::private(format!("Refused: {why}.")));
-            }
+            // Saved, listed and compared under its normalised name.
+            let filename = match check_guide_name(&file.filename) {
+                Ok(name) => name,
+                Err(why) => return Ok(Handled::private(format!("Refused: {why}."))),
+            };
             if file.size > MAX_GUIDE_UPLOAD {
                 return Ok(Handled::private(format!(
                     "Refused: {} is {} KB; guides can be at most 1 MB.",
-                    escape_markdown(&file.filename),
+                    escape_markdown(&filename),
                     file.size / 1024
                 )));
             }
-            if bot.engine().has_guide(&file.filename) && !replace {
+            if bot.engine().has_guide(&filename) && !replace {
                 return Ok(Handled::private(format!(
                     "A guide named {} already exists. Add it again with replace:true to replace it.",
-                    escape_markdown(&file.filename)
+                    escape_markdown(&filename)
                 )));
             }
             if bot.engine().is_reindexing() {
@@ -114,7 +116,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 Work::AddSource {
                     token: i.token.clone(),
                     url: file.url.clone(),
-                    filename: file.filename.clone(),
+                    filename,
                     replace,
                     actor: i.actor.name.clone(),
                 },
@@ -181,7 +183,8 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     }
 }
 
-/// The guides whose file name or title contains what is typed, for `/sources remove`.
+/// The guides whose file name or title contains what is typed, for `/sources remove` (offered
+/// to admins only: [`Command::suggestions`] checks the rank first).
 fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option != "name" {
         return Vec::new();
@@ -270,9 +273,9 @@ pub(crate) async fn add_source(
             rest.edit_original(
                 token,
                 Reply::ephemeral(format!(
-                    "❌ Could not download {}: {}",
+                    "❌ Could not download {}: {}.",
                     escape_markdown(filename),
-                    e.message
+                    escape_markdown(&e.message)
                 )),
             )
             .await?;

@@ -13,14 +13,16 @@ pub(crate) const HELP: Command = Command::new(
     "help",
     "What this bot can do and where its answers come from.",
     help,
-);
+)
+.cooldown(1, "use /help again");
 
 /// `/status`.
 pub(crate) const STATUS: Command = Command::new(
     "status",
     "Guides, passages, index age, uptime and version.",
     status,
-);
+)
+.cooldown(1, "use /status again");
 
 fn help(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
     Ok(Handled::now(Response::message(render::help_reply(

@@ -12,12 +12,15 @@
 
 pub(crate) mod answers;
 pub(crate) mod ask;
+mod career;
 pub(crate) mod guides;
 pub(crate) mod info;
 pub(crate) mod moderation;
 pub(crate) mod roadmap;
 pub(crate) mod salary;
 pub(crate) mod skills;
+
+use std::time::Instant;
 
 use anyhow::Context;
 use serde::Serialize;
@@ -58,8 +61,8 @@ pub fn registration_body() -> Value {
     serde_json::to_value(body).expect("a registration is plain data, it always serialises")
 }
 
-/// Handles a command once its guild and rank checks passed: the first response, and any work
-/// for after it.
+/// Handles a command once its guild, rank and cooldown checks passed: the first response, and
+/// any work for after it.
 pub type Handler = fn(&Bot, &Incoming) -> anyhow::Result<Handled>;
 
 /// Suggests values while an autocomplete option is typed: (bot, interaction, the option's name,
@@ -94,6 +97,10 @@ pub struct Command {
     handler: Handler,
     /// Its suggestions while an option is typed.
     autocomplete: Option<Autocomplete>,
+    /// Its cooldown per member, as a multiple of `bot.cooldown_seconds` (0: none).
+    pace: u32,
+    /// What a member may do when the cooldown ends ("ask again", "use /salary again").
+    again: &'static str,
 }
 
 impl Command {
@@ -109,6 +116,8 @@ impl Command {
             refusal: "",
             handler,
             autocomplete: None,
+            pace: 0,
+            again: "",
         }
     }
 
@@ -141,10 +150,24 @@ impl Command {
         self
     }
 
-    /// With suggestions while its autocomplete options are typed.
+    /// With suggestions while its autocomplete options are typed (offered to members of its
+    /// rank only).
     pub const fn autocomplete(mut self, autocomplete: Autocomplete) -> Command {
         self.autocomplete = Some(autocomplete);
         self
+    }
+
+    /// With a cooldown per member of `pace` times `bot.cooldown_seconds`; a member who comes
+    /// back sooner is told when they may `again` ("ask again").
+    pub const fn cooldown(mut self, pace: u32, again: &'static str) -> Command {
+        self.pace = pace;
+        self.again = again;
+        self
+    }
+
+    /// Its cooldown as a multiple of `bot.cooldown_seconds` (0: none).
+    pub const fn pace(&self) -> u32 {
+        self.pace
     }
 
     /// What is typed after `/`.
@@ -163,7 +186,8 @@ impl Command {
     }
 
     /// Runs the command: a guild-only command outside a guild, or a member below its rank, is
-    /// refused with the command's own words; anything else goes to its handler.
+    /// refused with the command's own words; a member within the command's cooldown is told how
+    /// long is left; anything else goes to its handler (and starts the cooldown).
     ///
     /// # Errors
     /// What the handler fails with.
@@ -176,11 +200,22 @@ impl Command {
         if bot.rank(i) < self.rank {
             return Ok(Handled::private(self.refusal));
         }
+        if let Err(wait) = bot.cooldowns().admit(self.name, i.actor.id, Instant::now()) {
+            return Ok(Handled::private(format!(
+                "Easy there: you can {} in {} s.",
+                self.again,
+                wait.as_secs().max(1)
+            )));
+        }
         (self.handler)(bot, i)
     }
 
-    /// Suggestions for the option being typed in `i` (none if the command has no autocomplete).
+    /// Suggestions for the option being typed in `i`: none if the command has no autocomplete,
+    /// and none for a member who may not run it (or outside a guild, for a guild-only command).
     pub fn suggestions(&self, bot: &Bot, i: &Incoming) -> Vec<Choice> {
+        if bot.rank(i) < self.rank || (self.guild_only.is_some() && i.guild_id.is_none()) {
+            return Vec::new();
+        }
         let (option, typed) = i.focused().unwrap_or(("", ""));
         self.autocomplete
             .map_or_else(Vec::new, |suggest| suggest(bot, i, option, typed))
@@ -402,6 +437,22 @@ mod tests {
         assert_eq!(find("ask")["options"][0]["autocomplete"], true);
     }
 
+    /// Regression (issue "hold under abuse", 1): only `/ask` had a cooldown.
+    #[test]
+    fn every_command_a_member_may_use_has_a_cooldown() {
+        for c in COMMANDS {
+            if c.rank() < Rank::Admin {
+                assert!(c.pace() >= 1, "/{} has no cooldown", c.name());
+                assert!(
+                    !c.again.is_empty(),
+                    "/{} says what comes after it",
+                    c.name()
+                );
+            }
+        }
+        assert!(super::find("salary").unwrap().pace() > super::find("ask").unwrap().pace());
+    }
+
     #[test]
     fn each_command_is_declared_once_and_found_by_its_name() {
         let mut names = std::collections::HashSet::new();
@@ -462,11 +513,17 @@ mod tests {
             ])
         );
         assert_eq!(
-            find("salary")["options"][0]["choices"][0],
+            find("salary")["options"][0],
+            json!({ "type": 3, "name": "career",
+                    "description": "Which career (default: every career the guides cover).",
+                    "autocomplete": true })
+        );
+        assert_eq!(
+            find("salary")["options"][1]["choices"][0],
             json!({ "name": "Entry level", "value": "entry" })
         );
         assert_eq!(
-            find("skills")["options"][1]["choices"]
+            find("skills")["options"][2]["choices"]
                 .as_array()
                 .unwrap()
                 .len(),

@@ -17,7 +17,8 @@ pub(crate) const PINS: Command =
     Command::new("pins", "Moderator-pinned answers of this server.", pins)
         .options(pins_options)
         .guild_only("Pinned answers belong to a server: use this in one.")
-        .autocomplete(suggest);
+        .autocomplete(suggest)
+        .cooldown(1, "use /pins again");
 
 /// `/gaps`.
 pub(crate) const GAPS: Command = Command::new(
@@ -29,7 +30,8 @@ pub(crate) const GAPS: Command = Command::new(
 .only(
     Rank::Moderator,
     "Only moderators and admins can see the gaps.",
-);
+)
+.cooldown(1, "use /gaps again");
 
 fn pins_options() -> Vec<CommandOption> {
     vec![

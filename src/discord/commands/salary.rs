@@ -1,28 +1,45 @@
 //! `/salary`: salary figures by level from each guide, with a summary and a chart. The chart
 //! takes a moment, so the first response is deferred and the answer follows.
 
-use super::{Command, CommandOption, choice, listed};
+use super::{Command, CommandOption, career, choice, listed};
 use crate::answer::salary::Level;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::Incoming;
-use crate::discord::message::{Reply, Response};
+use crate::discord::message::{Choice, Reply, Response};
 use crate::discord::render;
 use crate::discord::rest::Rest;
 
-/// `/salary [level]`.
+/// `/salary [career] [level]`.
 pub(crate) const SALARY: Command = Command::new(
     "salary",
     "Salary figures by level from each guide, with a summary and a chart.",
     run,
 )
-.options(options);
+.options(options)
+.autocomplete(suggest)
+// The costliest answer: a chart, and work after the response.
+.cooldown(6, "use /salary again");
 
 fn options() -> Vec<CommandOption> {
-    vec![CommandOption::string("level", "Which level (default: all).").choices::<Level>()]
+    vec![
+        career::option(),
+        CommandOption::string("level", "Which level (default: all).").choices::<Level>(),
+    ]
+}
+
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    match option {
+        career::OPTION => career::suggestions(bot, typed),
+        _ => Vec::new(),
+    }
 }
 
 /// A deferred response, and the answer as work for after it.
-fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let career = match career::chosen(bot, i) {
+        Ok(c) => c,
+        Err(message) => return Ok(Handled::private(message)),
+    };
     let level = match choice::<Level>(i, "level") {
         Ok(level) => level,
         Err(l) => {
@@ -36,6 +53,7 @@ fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         Response::deferred(false),
         Work::Salary {
             token: i.token.clone(),
+            career,
             level,
         },
     ))
@@ -46,13 +64,14 @@ fn run(_: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 pub(crate) async fn answer(
     bot: &Bot,
     token: &str,
+    career: Option<String>,
     level: Option<Level>,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let reply = bot
         .blocking(move |bot| -> anyhow::Result<Reply> {
             let engine = bot.engine();
-            let salary = engine.salary(level)?;
+            let salary = engine.salary(career.as_deref(), level)?;
             let chart = match engine.salary_chart(&salary) {
                 Ok(chart) => chart,
                 Err(e) => {
@@ -78,4 +97,56 @@ pub(crate) async fn answer(
     };
     rest.edit_original(token, reply).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Barrier};
+
+    use super::*;
+    use crate::config::SearchConfig;
+    use crate::corpus::SeedSource;
+    use crate::engine::{Engine, EngineSettings, Library};
+    use crate::search::BuildOptions;
+
+    /// Regression (issue "hold under abuse", 1): cache misses were said to render in parallel.
+    /// However many ask at once, a chart is drawn once per generation and level: every caller
+    /// gets the one drawing's bytes (each drawing would make its own `Arc`).
+    #[test]
+    fn concurrent_misses_draw_each_chart_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (library, _) = Library::open(
+            SeedSource::Embedded,
+            dir.path().join("index"),
+            BuildOptions::default(),
+            crate::answer::fixtures::vocab().clone(),
+        )
+        .unwrap();
+        let engine = Engine::new(
+            library,
+            EngineSettings::new(&SearchConfig::default(), dir.path()),
+        );
+        for level in [None, Some(Level::Senior), Some(Level::Entry)] {
+            let callers = 8;
+            let barrier = Arc::new(Barrier::new(callers));
+            let charts: Vec<Arc<Vec<u8>>> = (0..callers)
+                .map(|_| {
+                    let (engine, barrier) = (engine.clone(), Arc::clone(&barrier));
+                    std::thread::spawn(move || {
+                        let answered = engine.salary(None, level).unwrap();
+                        barrier.wait();
+                        engine.salary_chart(&answered).unwrap().expect("a chart")
+                    })
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|t| t.join().unwrap())
+                .collect();
+            assert!(charts[0].starts_with(b"\x89PNG"));
+            assert!(
+                charts.iter().all(|c| Arc::ptr_eq(c, &charts[0])),
+                "{level:?}: drawn more than once"
+            );
+        }
+    }
 }

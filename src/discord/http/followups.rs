@@ -32,7 +32,7 @@ pub(super) fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work
     let Handled { response, work } = handled;
     match work {
         Some(work) if !has_rest => {
-            let name = work_name(&work);
+            let name = work.name();
             match work {
                 // The answer is complete; only its message id (for pins and repeats) is not learnt.
                 Work::RecordMessage { .. } => (response, None),
@@ -62,19 +62,6 @@ pub(super) fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work
             }
         }
         work => (response, work),
-    }
-}
-
-fn work_name(work: &Work) -> &'static str {
-    match work {
-        Work::RecordMessage { .. } => "record_message",
-        Work::Salary { .. } => "salary",
-        Work::Reindex { .. } => "reindex",
-        Work::AddSource { .. } => "sources_add",
-        Work::RemoveSource { .. } => "sources_remove",
-        Work::Pin { .. } => "pin",
-        Work::Unpin { .. } => "unpin",
-        Work::Dismiss { .. } => "dismiss",
     }
 }
 

@@ -29,6 +29,10 @@ pub mod metric {
     pub const REINDEX_SECONDS: &str = "careerbot_reindex_duration_seconds";
     /// Counter: generations built by another replica and switched to.
     pub const REFRESHES: &str = "careerbot_index_refreshes_total";
+    /// Counter: connections closed at once because the connection cap was reached.
+    pub const CONNECTIONS_REFUSED: &str = "careerbot_http_connections_refused_total";
+    /// Counter: work refused because every slot was taken, by `work`.
+    pub const WORK_REFUSED: &str = crate::discord::bot::BUSY_METRIC;
 }
 
 /// Latency buckets, seconds.
@@ -92,6 +96,14 @@ fn describe_metrics() {
     describe_counter!(
         metric::REFRESHES,
         "Index generations built by another process and switched to."
+    );
+    describe_counter!(
+        metric::CONNECTIONS_REFUSED,
+        "Connections closed at once because the connection cap was reached."
+    );
+    describe_counter!(
+        metric::WORK_REFUSED,
+        "Follow-up work refused because every slot was taken, by kind of work."
     );
 }
 

@@ -2,15 +2,23 @@
 //! `/interactions`; the answer goes back in the HTTP response body, so a replica holds no
 //! websocket and any number of them can serve one application behind a load balancer.
 //!
+//! Before any request: at most [`HttpState::max_connections`] connections are open at once (a
+//! new one past it is closed at once); a client must send each request's headers within the
+//! header timeout of connecting or of the previous response (so an idle kept-alive connection
+//! is closed after it too), and its body within the body timeout (else 408). Connections speak
+//! HTTP/1.1 (Discord's, and a proxy's to its upstreams).
+//!
 //! One request, in order:
 //! 1. `X-Signature-Ed25519` and `X-Signature-Timestamp` must be present (else 401); a body
 //!    announced over [`MAX_BODY`] is refused (413) before it is read.
-//! 2. The raw body is read, at most [`MAX_BODY`] bytes (else 413).
+//! 2. The raw body is read, at most [`MAX_BODY`] bytes (else 413) within the body timeout
+//!    (else 408).
 //! 3. The Ed25519 signature of `timestamp + body` is checked against the application's public
 //!    key (else 401), and the timestamp must be within [`REPLAY_WINDOW`] of now (else 401).
 //!    Nothing of the body is looked at before this.
 //! 4. The JSON is parsed into an [`Incoming`] (malformed, or an interaction type the bot does not
-//!    handle: 400). A PING is answered with a PONG at once.
+//!    handle: 400). A PING is answered with a PONG at once. An interaction whose id was already
+//!    handled here within its signature's window is a replay: refused (409), nothing runs.
 //! 5. [`Bot::handle`] runs: for `/ask` on the connection's own thread (connections are served
 //!    on one thread per CPU, see `discord::lanes`); for everything else on the blocking pool, a
 //!    bounded number at a time, as it may wait on the database. Its [`Response`] is the body
@@ -20,8 +28,8 @@
 //! 6. [`Work`](crate::discord::bot::Work) left by the bot (reindex, sources, the salary chart,
 //!    pins…) starts once the response body has been handed to the connection, plus
 //!    [`FOLLOWUP_DELAY`] for Discord to register the response, and finishes through the followup /
-//!    edit-original REST routes. With no bot token configured, such work is answered with an
-//!    ephemeral explanation instead.
+//!    edit-original REST routes, a bounded number at once ([`Bot::run`]). With no bot token
+//!    configured, such work is answered with an ephemeral explanation instead.
 //!
 //! Files: the bot defers `/salary` and sends the chart by editing its response (multipart through
 //! the edit-original route, as on the gateway), so rendering the chart never races Discord's
@@ -32,13 +40,15 @@
 //! for requests refused before an interaction was read) and `outcome` (`ok`, `rejected`, `error`).
 //!
 //! Also served: `GET /healthz` (index loaded and database reachable: 200, else 503) and
-//! `GET /metrics` (Prometheus text). [`serve`] reloads the index generation another replica built
-//! every [`REFRESH_EVERY`], and shuts down gracefully when its `shutdown` future completes.
+//! `GET /metrics` (Prometheus text). [`serve`] runs the bot's [`Upkeep`] (index generations
+//! another replica built, every [`REFRESH_EVERY`]; pruning; the recorder's upkeep), and shuts
+//! down gracefully when its `shutdown` future completes.
 //!
 //! This file holds the state, the routes, serving and the `/interactions` handler; beside it:
 //! - `verify`: the signature and timestamp checks (step 3).
 //! - `multipart`: a response as the HTTP body, JSON or `multipart/form-data` (step 5).
 //! - `followups`: the bot's work after the response (step 6), and its drain at shutdown.
+//! - `replay`: the interaction ids already handled, for the replay check (step 4).
 //! - `metrics`: the metric names, the Prometheus recorder and `GET /metrics`.
 //! - `health`: `GET /healthz`.
 
@@ -46,6 +56,7 @@ mod followups;
 mod health;
 mod metrics;
 mod multipart;
+mod replay;
 #[cfg(test)]
 mod testing;
 mod verify;
@@ -66,11 +77,13 @@ use serenity::interactions_endpoint::Verifier;
 use tokio::sync::{Semaphore, watch};
 
 use crate::config::Config;
+use crate::config::HttpConfig;
 use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::{Incoming, Kind};
-use crate::discord::lanes::Lanes;
+use crate::discord::lanes::{ConnectionRules, Lanes};
 use crate::discord::message::Response;
 use crate::discord::rest::Rest;
+use crate::discord::upkeep::Upkeep;
 
 use self::followups::settle;
 use self::health::healthz;
@@ -79,12 +92,18 @@ use self::multipart::{encode, json_response};
 
 pub use self::followups::{FOLLOWUP_DELAY, NO_TOKEN_MESSAGE};
 pub use self::metrics::{metric, metrics_handle};
+pub use self::replay::{InteractionLog, MAX_REMEMBERED, SeenInteractions};
 pub use self::verify::REPLAY_WINDOW;
+/// How often [`serve`] looks for an index generation built by another replica.
+pub use crate::discord::upkeep::REFRESH_EVERY;
 
 /// Largest request body accepted (Discord's interactions are a few KB).
 pub const MAX_BODY: usize = 64 * 1024;
-/// How often [`serve`] looks for an index generation built by another replica.
-pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
+/// Largest read buffer of a connection: a request head must fit in it (else 431).
+const MAX_BUFFER: usize = 64 * 1024;
+/// Files kept free for the index, the database and the rest when the connection cap is fitted
+/// to the process's file limit.
+const RESERVED_FILES: u64 = 128;
 
 /// Why the endpoint cannot be set up.
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +145,14 @@ pub struct HttpState {
     handlers: Arc<Semaphore>,
     /// Threads serving connections in `serve` (see `discord::lanes`).
     lanes: usize,
+    /// Connections open at once in `serve`; a new one past it is closed at once.
+    max_connections: usize,
+    /// The longest wait for a request's headers (and the longest idle keep-alive).
+    header_timeout: Duration,
+    /// The longest wait for a request's body once its headers are in.
+    body_timeout: Duration,
+    /// Interaction ids already handled, for the replay check.
+    seen: Arc<dyn InteractionLog>,
     /// The runtime `serve` was called on: follow-up work runs there, not on a lane.
     background: Option<tokio::runtime::Handle>,
 }
@@ -135,6 +162,9 @@ impl std::fmt::Debug for HttpState {
         f.debug_struct("HttpState")
             .field("rest", &self.rest)
             .field("refresh_every", &self.refresh_every)
+            .field("max_connections", &self.max_connections)
+            .field("header_timeout", &self.header_timeout)
+            .field("body_timeout", &self.body_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -148,6 +178,7 @@ impl HttpState {
     pub fn new(bot: Bot, public_key: &str, rest: Option<Rest>) -> Result<HttpState, HttpError> {
         let verifier = verify::verifier(public_key)?;
         let worker = bot.clone();
+        let limits = HttpConfig::default();
         Ok(HttpState {
             bot,
             rest,
@@ -159,14 +190,18 @@ impl HttpState {
             followup_delay: FOLLOWUP_DELAY,
             handlers: Arc::new(Semaphore::new(default_handlers())),
             lanes: cpus(),
+            max_connections: limits.max_connections,
+            header_timeout: Duration::from_secs(limits.header_timeout_seconds),
+            body_timeout: Duration::from_secs(limits.body_timeout_seconds),
+            seen: Arc::new(SeenInteractions::new()),
             background: None,
         })
     }
 
     /// The endpoint as configured: `discord.public_key` is required; a REST client is made when
     /// `discord.token` is set (through `discord.api_base` when set; the application id is taken
-    /// from `discord.application_id`, else learnt from the first interaction). Makes no network
-    /// call.
+    /// from `discord.application_id`, else learnt from the first interaction); connections are
+    /// limited as `http` says. Makes no network call.
     ///
     /// # Errors
     /// [`HttpError::MissingPublicKey`] or [`HttpError::InvalidPublicKey`].
@@ -189,7 +224,11 @@ impl HttpState {
                 "no DISCORD_TOKEN: commands that finish later (salary, reindex, sources, pins) will answer that they cannot"
             );
         }
-        HttpState::new(bot, key, rest)
+        let http = &config.http;
+        Ok(HttpState::new(bot, key, rest)?
+            .max_connections(http.max_connections)
+            .header_timeout(Duration::from_secs(http.header_timeout_seconds))
+            .body_timeout(Duration::from_secs(http.body_timeout_seconds)))
     }
 
     /// Checks for an index generation built elsewhere this often (default [`REFRESH_EVERY`]).
@@ -219,6 +258,38 @@ impl HttpState {
     #[must_use]
     pub fn lanes(mut self, n: usize) -> HttpState {
         self.lanes = n.max(1);
+        self
+    }
+
+    /// Keeps at most `n` connections open at once (default 512; `serve` lowers it to what the
+    /// process's file limit allows): a new connection past it is closed at once.
+    #[must_use]
+    pub fn max_connections(mut self, n: usize) -> HttpState {
+        self.max_connections = n.max(1);
+        self
+    }
+
+    /// Closes a connection that has not sent a request's headers this long after connecting or
+    /// after its previous response (default 10 s; at least 10 ms).
+    #[must_use]
+    pub fn header_timeout(mut self, timeout: Duration) -> HttpState {
+        self.header_timeout = timeout.max(Duration::from_millis(10));
+        self
+    }
+
+    /// Answers 408, and closes the connection, when a request's body has not arrived this long
+    /// after its headers (default 10 s; at least 10 ms).
+    #[must_use]
+    pub fn body_timeout(mut self, timeout: Duration) -> HttpState {
+        self.body_timeout = timeout.max(Duration::from_millis(10));
+        self
+    }
+
+    /// Keeps the ids of handled interactions in `log` (default: this process's
+    /// [`SeenInteractions`]).
+    #[must_use]
+    pub fn interaction_log(mut self, log: Arc<dyn InteractionLog>) -> HttpState {
+        self.seen = log;
         self
     }
 
@@ -264,9 +335,11 @@ fn router(state: Arc<HttpState>) -> Router {
 
 /// Serves the endpoint on `listener` until `shutdown` completes: then stops accepting, lets
 /// in-flight requests finish, waits (bounded) for follow-up work, and returns. Connections are
-/// accepted here and served on [`HttpState::lanes`] threads of their own
-/// (`discord::lanes`); follow-up work runs on the caller's runtime. Meanwhile it
-/// switches to index generations other replicas build, every [`REFRESH_EVERY`].
+/// accepted here, at most [`HttpState::max_connections`] open at once, and served on
+/// [`HttpState::lanes`] threads of their own (`discord::lanes`); follow-up work runs on the
+/// caller's runtime. Meanwhile the bot's [`Upkeep`] runs: it switches to index generations
+/// other replicas build (every [`REFRESH_EVERY`] unless set otherwise), prunes old records
+/// hourly and keeps the metrics bounded.
 ///
 /// # Errors
 /// An I/O error of the listener, or a serving thread that could not be started.
@@ -278,23 +351,40 @@ pub async fn serve(
     state.background = Some(tokio::runtime::Handle::current());
     let state = Arc::new(state);
     let local = listener.local_addr()?;
-    let mut lanes = Lanes::start(state.lanes, &router(Arc::clone(&state)), local)?;
+    let rules = ConnectionRules {
+        header_timeout: state.header_timeout,
+        max_buffer: MAX_BUFFER,
+    };
+    let mut lanes = Lanes::start(state.lanes, &router(Arc::clone(&state)), rules)?;
+    let cap = fit_to_file_limit(state.max_connections);
+    let slots = Arc::new(Semaphore::new(cap));
     tracing::info!(
         addr = %local,
         lanes = lanes.len(),
+        max_connections = cap,
         rest = state.rest.is_some(),
         "interactions endpoint listening"
     );
-    let upkeep = tokio::spawn(maintain(Arc::clone(&state)));
+    let upkeep = Upkeep::new(&state.bot)
+        .refresh_every(state.refresh_every)
+        .metrics(state.metrics.clone())
+        .spawn();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         tokio::select! {
             () = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
-                Ok((tcp, _)) => {
-                    let _ = tcp.set_nodelay(true);
-                    lanes.hand(tcp);
-                }
+                Ok((tcp, _)) => match Arc::clone(&slots).try_acquire_owned() {
+                    Ok(slot) => {
+                        let _ = tcp.set_nodelay(true);
+                        lanes.hand(tcp, Some(slot));
+                    }
+                    Err(_) => {
+                        // Closed at once: the client sees it, nothing is held for it.
+                        ::metrics::counter!(metric::CONNECTIONS_REFUSED).increment(1);
+                        drop(tcp);
+                    }
+                },
                 Err(e) => accept_failed(&e).await,
             },
         }
@@ -304,7 +394,7 @@ pub async fn serve(
     let served = tokio::task::spawn_blocking(move || stopping.join())
         .await
         .unwrap_or_else(|e| Err(std::io::Error::other(e)));
-    upkeep.abort();
+    drop(upkeep);
     followups::drain(&state.work).await;
     tracing::info!("interactions endpoint stopped");
     served
@@ -324,26 +414,38 @@ async fn accept_failed(e: &std::io::Error) {
     tokio::time::sleep(Duration::from_secs(1)).await;
 }
 
-/// Background upkeep: pick up generations other replicas built; keep the metrics bounded.
-async fn maintain(state: Arc<HttpState>) {
-    let mut tick = tokio::time::interval(state.refresh_every);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    tick.tick().await;
-    loop {
-        tick.tick().await;
-        let library = state.bot.engine().clone();
-        if !library.is_reindexing() {
-            match tokio::task::spawn_blocking(move || library.refresh()).await {
-                Ok(Ok(true)) => ::metrics::counter!(metric::REFRESHES).increment(1),
-                Ok(Ok(false)) => {}
-                Ok(Err(e)) => {
-                    tracing::warn!(error = %e, "a newer index generation could not be opened")
-                }
-                Err(e) => tracing::error!(error = %e, "index refresh panicked"),
-            }
-        }
-        state.metrics.run_upkeep();
+/// The connection cap `wanted`, lowered (with a warning) to what the process's file limit leaves
+/// after [`RESERVED_FILES`]: past the limit `accept` itself fails and nobody is served.
+fn fit_to_file_limit(wanted: usize) -> usize {
+    let Some(files) = file_limit() else {
+        return wanted;
+    };
+    let fits = usize::try_from(files.saturating_sub(RESERVED_FILES).max(16)).unwrap_or(usize::MAX);
+    if fits < wanted {
+        tracing::warn!(
+            wanted,
+            allowed = fits,
+            file_limit = files,
+            "connection cap lowered to fit the file limit; raise the limit (ulimit -n, LimitNOFILE) to allow more"
+        );
     }
+    wanted.min(fits)
+}
+
+/// The process's soft limit of open files, where the platform says.
+fn file_limit() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit writes the struct we pass and reads nothing else.
+        let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+        (ok && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur)
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// A rejected or failed request: status and a short JSON body.
@@ -376,9 +478,12 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     if announced.is_some_and(|n| n > MAX_BODY as u64) {
         return reject(started, StatusCode::PAYLOAD_TOO_LARGE, "body too large");
     }
-    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(b) => b,
-        Err(e) => {
+    // The whole body within the timeout (a deadline, not a wait between chunks): a client
+    // sending a byte now and then cannot hold the connection.
+    let read = tokio::time::timeout(state.body_timeout, axum::body::to_bytes(body, MAX_BODY));
+    let bytes = match read.await {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => {
             let too_large = std::error::Error::source(&e)
                 .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
             return if too_large {
@@ -386,6 +491,19 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
             } else {
                 reject(started, StatusCode::BAD_REQUEST, "body could not be read")
             };
+        }
+        Err(_) => {
+            let mut r = reject(
+                started,
+                StatusCode::REQUEST_TIMEOUT,
+                "body not received in time",
+            );
+            // The rest of the body may still come: the connection cannot be reused.
+            r.headers_mut().insert(
+                header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+            return r;
         }
     };
     if let Err(why) =
@@ -405,6 +523,24 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     if incoming.kind == Kind::Ping {
         observe(command, "ok", started);
         return json_response(&Response::pong());
+    }
+    // The signature was fresh: its timestamp parses.
+    let signed_at = timestamp.parse::<i64>().unwrap_or_default();
+    if !state
+        .seen
+        .first_sighting(incoming.id, signed_at, unix_now())
+    {
+        // Counted as rejected; debug, not warn: replays at any rate must not flood the log.
+        tracing::debug!(
+            interaction = incoming.id,
+            command,
+            "replayed interaction refused"
+        );
+        observe(command, "rejected", started);
+        return refusal(
+            StatusCode::CONFLICT,
+            "interaction already handled: this request is a replay",
+        );
     }
     if let Some(rest) = &state.rest {
         rest.learn_application_id(incoming.application_id);
@@ -474,7 +610,8 @@ mod tests {
                 work: None,
             }
         }));
-        let boom = COMMAND.replace(
+        // Its own interaction id: the same id again would be refused as a replay.
+        let boom = COMMAND.replace(r#""id":"1""#, r#""id":"11""#).replace(
             r#""data":{"name":"help"}"#,
             r#""data":{"name":"ask","options":[{"type":3,"name":"boom","value":"x"}]}"#,
         );
@@ -487,5 +624,22 @@ mod tests {
         );
         let r = app.oneshot(signed(COMMAND)).await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn an_interaction_id_is_handled_once_a_ping_any_number_of_times() {
+        let (state, _dir) = state();
+        let app = app(state);
+        assert_eq!(
+            app.clone().oneshot(signed(COMMAND)).await.unwrap().status(),
+            StatusCode::OK
+        );
+        let again = app.clone().oneshot(signed(COMMAND)).await.unwrap();
+        assert_eq!(again.status(), StatusCode::CONFLICT);
+        let ping = r#"{"id":"5","application_id":"2","type":1,"token":"t","version":1}"#;
+        for _ in 0..3 {
+            let r = app.clone().oneshot(signed(ping)).await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK, "PINGs run nothing");
+        }
     }
 }

@@ -32,8 +32,8 @@ use serde_json::{Value, json};
 
 use super::payloads::{self, FLAG_EPHEMERAL, FLAG_LOADING, MessageContext, error_body, id_u64};
 use super::{
-    APPLICATION_ID, BOT_USER_ID, InteractionRecord, MAX_PINS, RecordedFile, RecordedRequest,
-    Shared, State as FakeState, bare_token, multipart,
+    APPLICATION_ID, BOT_USER_ID, Hosting, InteractionRecord, MAX_PINS, RecordedFile,
+    RecordedRequest, Shared, State as FakeState, bare_token, multipart,
 };
 
 /// Largest body accepted (Discord's own limit for boosted guilds is lower).
@@ -44,6 +44,8 @@ enum Reply {
     Json(u16, Value),
     NoContent,
     Bytes(u16, String, Vec<u8>),
+    /// A hosted file served as [`Hosting`] says.
+    Hosted(Hosting, Vec<u8>),
 }
 
 fn json_reply(status: u16, v: Value) -> Reply {
@@ -93,6 +95,7 @@ pub(super) async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> R
         Some(rest) if rest.starts_with('/') => rest.to_string(),
         _ => full_path.clone(),
     };
+    shared.wait_while_held(parts.method.as_str(), &path).await;
     let header_str = |name: &str| {
         parts
             .headers
@@ -141,6 +144,7 @@ pub(super) async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> R
 
     rec.status = match &reply {
         Reply::Json(s, _) | Reply::Bytes(s, _, _) => *s,
+        Reply::Hosted(h, _) => h.status,
         Reply::NoContent => 204,
     };
     if let Reply::Json(_, v) = &reply {
@@ -172,6 +176,31 @@ fn into_response(reply: Reply) -> Response {
             let ct = HeaderValue::from_str(&content_type)
                 .unwrap_or(HeaderValue::from_static("application/octet-stream"));
             (status(s), [(header::CONTENT_TYPE, ct)], Body::from(bytes)).into_response()
+        }
+        Reply::Hosted(hosting, bytes) => {
+            let body = if hosting.chunked {
+                // No Content-Length: the body is streamed in 64 KB chunks, its size unannounced.
+                let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+                    bytes.chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
+                Body::from_stream(futures_util::stream::iter(chunks))
+            } else {
+                Body::from(bytes)
+            };
+            let mut response = (status(hosting.status), body).into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&hosting.content_type)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            );
+            if let Some(location) = hosting
+                .location
+                .as_deref()
+                .and_then(|l| HeaderValue::from_str(l).ok())
+            {
+                headers.insert(header::LOCATION, location);
+            }
+            response
         }
     }
 }
@@ -259,7 +288,7 @@ fn serve_hosted(state: &FakeState, rec: &RecordedRequest) -> Reply {
         return method_not_allowed();
     }
     match state.hosted.get(name) {
-        Some(f) => Reply::Bytes(200, f.content_type.clone(), f.bytes.clone()),
+        Some(f) => Reply::Hosted(f.hosting.clone(), f.bytes.clone()),
         None => Reply::Bytes(404, "text/plain".into(), b"404: Not Found".to_vec()),
     }
 }
@@ -431,10 +460,11 @@ fn store_uploads(
             st.hosted.insert(
                 key,
                 super::HostedFile {
-                    content_type: f
-                        .content_type
-                        .clone()
-                        .unwrap_or_else(|| "application/octet-stream".into()),
+                    hosting: Hosting::ok(
+                        f.content_type
+                            .as_deref()
+                            .unwrap_or("application/octet-stream"),
+                    ),
                     bytes: f.bytes.clone(),
                 },
             );
@@ -487,7 +517,7 @@ pub(super) fn http_callback(
     let refused = |reply: Reply| match reply {
         Reply::NoContent => Ok(()),
         Reply::Json(status, v) => Err(format!("{status} {v}")),
-        Reply::Bytes(status, _, bytes) => {
+        Reply::Bytes(status, _, bytes) | Reply::Hosted(Hosting { status, .. }, bytes) => {
             Err(format!("{status} {}", String::from_utf8_lossy(&bytes)))
         }
     };

@@ -1,0 +1,358 @@
+//! The seniority words guides use (data: `assets/levels.toml`), found in text and mapped onto
+//! the four levels; and a guide's own ladder of pay levels, placed on the scale by the words it
+//! uses or, for words the table does not know, by where they sit between the others.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::level::Level;
+
+/// Why a level table cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid level table: {0}")]
+pub struct LevelsError(pub String);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelsFile {
+    entry: Words,
+    mid: Words,
+    senior: Words,
+    lead: Words,
+    #[serde(default)]
+    exception: Vec<Exception>,
+    #[serde(default)]
+    roles: Roles,
+    #[serde(default)]
+    sequence: Roles,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Roles {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    words: Vec<String>,
+    #[serde(default)]
+    guarded: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Exception {
+    word: String,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
+}
+
+/// A level word found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelMatch {
+    /// The level it names.
+    pub level: Level,
+    /// Where it is.
+    pub range: Range<usize>,
+    /// Whether it is a level only as part of a role ("Master Electrician").
+    pub guarded: bool,
+}
+
+/// The level words, compiled.
+#[derive(Debug, Clone)]
+pub struct LevelWords {
+    regex: Regex,
+    /// Normalised word → its level and whether it is guarded.
+    table: HashMap<String, (Level, bool)>,
+    not_after: HashMap<String, Vec<String>>,
+    not_before: HashMap<String, Vec<String>>,
+    /// Words naming a role (singular, lower case).
+    roles: Vec<String>,
+    /// Words numbering the rungs of a ladder ("stage", "etapa"), lower case.
+    sequence: Vec<String>,
+}
+
+/// Lower case, runs of spaces and hyphens as one space.
+fn normalise(word: &str) -> String {
+    word.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl LevelWords {
+    /// Parses a level table (the format of `assets/levels.toml`).
+    ///
+    /// # Errors
+    /// When the TOML is invalid, a word is empty, or a word is listed under two levels.
+    pub fn from_toml(text: &str) -> Result<LevelWords, LevelsError> {
+        let file: LevelsFile = toml::from_str(text).map_err(|e| LevelsError(e.to_string()))?;
+        let mut table = HashMap::new();
+        for (level, words) in [
+            (Level::Entry, &file.entry),
+            (Level::Mid, &file.mid),
+            (Level::Senior, &file.senior),
+            (Level::Lead, &file.lead),
+        ] {
+            for (w, guarded) in words
+                .words
+                .iter()
+                .map(|w| (w, false))
+                .chain(words.guarded.iter().map(|w| (w, true)))
+            {
+                let key = normalise(w);
+                if key.is_empty() {
+                    return Err(LevelsError("an empty word".into()));
+                }
+                if let Some((other, _)) = table.insert(key.clone(), (level, guarded))
+                    && other != level
+                {
+                    return Err(LevelsError(format!("{w:?} is listed under two levels")));
+                }
+            }
+        }
+        let mut words: Vec<&String> = table.keys().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let alternation = words
+            .iter()
+            .map(|w| {
+                w.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"[\s-]+")
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        let regex = Regex::new(&format!(r"(?i)\b(?:{alternation})\b"))
+            .map_err(|e| LevelsError(e.to_string()))?;
+        let lists = |pick: fn(&Exception) -> &Vec<String>| {
+            file.exception
+                .iter()
+                .map(|e| {
+                    (
+                        normalise(&e.word),
+                        pick(e).iter().map(|w| normalise(w)).collect(),
+                    )
+                })
+                .collect::<HashMap<String, Vec<String>>>()
+        };
+        Ok(LevelWords {
+            roles: file
+                .roles
+                .words
+                .iter()
+                .map(|w| singular(&w.to_lowercase()))
+                .collect(),
+            sequence: file
+                .sequence
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            regex,
+            not_after: lists(|e| &e.not_after),
+            not_before: lists(|e| &e.not_before),
+            table,
+        })
+    }
+
+    /// The level words in `text[range]`, in order, without those an exception rules out or
+    /// that a number follows ("mid 2026").
+    pub fn find(&self, text: &str, range: Range<usize>) -> Vec<LevelMatch> {
+        let mut out = Vec::new();
+        let end = range.end.min(text.len());
+        let mut pos = range.start.min(end);
+        while pos < end {
+            let Some(m) = self.regex.find_at(&text[..end], pos) else {
+                break;
+            };
+            pos = m.end();
+            let key = normalise(m.as_str());
+            let Some(&(level, guarded)) = self.table.get(&key) else {
+                continue;
+            };
+            let before = last_word(&text[..m.start()]);
+            let after_text = &text[m.end()..];
+            let after = first_word(after_text);
+            if self
+                .not_after
+                .get(&key)
+                .is_some_and(|ws| before.as_ref().is_some_and(|b| ws.contains(b)))
+                || self
+                    .not_before
+                    .get(&key)
+                    .is_some_and(|ws| after.as_ref().is_some_and(|a| ws.contains(a)))
+                || after_text
+                    .trim_start_matches([' ', '-'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            out.push(LevelMatch {
+                level,
+                range: m.range(),
+                guarded,
+            });
+        }
+        out
+    }
+
+    /// Whether `word` names a role (plural or singular, any case).
+    pub fn is_role(&self, word: &str) -> bool {
+        self.roles.contains(&singular(&word.to_lowercase()))
+    }
+
+    /// The words that number the rungs of a ladder ("stage", "etapa"), lower case.
+    pub fn sequence_words(&self) -> &[String] {
+        &self.sequence
+    }
+
+    /// The level a label names ("Journeyman Electrician", "Associate Product Manager (APM)"):
+    /// its first level word, guarded or not (a label is a role).
+    pub fn of_label(&self, label: &str) -> Option<Level> {
+        self.find(label, 0..label.len()).first().map(|m| m.level)
+    }
+}
+
+/// A lower-case word without a plural `s` ("developers" → "developer").
+pub fn singular(word: &str) -> String {
+    match word.strip_suffix('s') {
+        Some(stem) if word.len() > 3 && !word.ends_with("ss") => stem.to_string(),
+        _ => word.to_string(),
+    }
+}
+
+fn last_word(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn first_word(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Places a guide's ladder of pay levels on the scale: `known[i]` is the level its words name,
+/// if any; the others take their place between the known ones (after entry and before senior is
+/// mid; after the last known, the next level up; before the first, entry). A ladder that names
+/// no level is spread over the scale in its order.
+pub fn place_ladder(known: &[Option<Level>]) -> Vec<Level> {
+    const SCALE: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead];
+    let rank = |l: Level| SCALE.iter().position(|s| *s == l);
+    let n = known.len();
+    if known.iter().all(Option::is_none) {
+        return (0..n)
+            .map(|i| match n {
+                1 => Level::Overall,
+                2 => [Level::Entry, Level::Senior][i],
+                3 => [Level::Entry, Level::Mid, Level::Senior][i],
+                _ => SCALE[(i * 3 + (n - 1) / 2) / (n - 1)],
+            })
+            .collect();
+    }
+    (0..n)
+        .map(|i| {
+            if let Some(l) = known[i].filter(|l| rank(*l).is_some()) {
+                return l;
+            }
+            let prev = known[..i].iter().rev().flatten().find_map(|l| rank(*l));
+            let next = known[i + 1..].iter().flatten().find_map(|l| rank(*l));
+            let r = match (prev, next) {
+                (Some(p), Some(q)) if q > p + 1 => p + 1,
+                (Some(p), Some(_)) => p,
+                (Some(p), None) => (p + 1).min(3),
+                (None, Some(q)) => q.saturating_sub(1),
+                (None, None) => 0,
+            };
+            SCALE[r]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> LevelWords {
+        LevelWords::from_toml(include_str!("../../assets/levels.toml")).unwrap()
+    }
+
+    fn levels(text: &str) -> Vec<(Level, &str, bool)> {
+        words()
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|m| (m.level, &text[m.range], m.guarded))
+            .collect()
+    }
+
+    #[test]
+    fn words_of_every_career_family_map_to_the_scale() {
+        use Level::*;
+        assert_eq!(
+            levels("Apprentices and journeymen report to a Master Electrician."),
+            vec![
+                (Entry, "Apprentices", false),
+                (Mid, "journeymen", false),
+                (Senior, "Master", true)
+            ]
+        );
+        assert_eq!(
+            levels("Desarrollador semi-senior, luego senior y líder técnico"),
+            vec![
+                (Mid, "semi-senior", false),
+                (Senior, "senior", false),
+                (Lead, "líder", false)
+            ]
+        );
+        assert_eq!(
+            words().of_label("Associate Product Manager (APM)"),
+            Some(Entry)
+        );
+        assert_eq!(words().of_label("Group Product Manager"), Some(Lead));
+        assert_eq!(words().of_label("Product Manager"), None);
+    }
+
+    #[test]
+    fn exceptions_and_numbers_are_not_levels() {
+        assert!(levels("Data entry work and a graduate degree").is_empty());
+        assert!(levels("by mid-2026").is_empty());
+        assert_eq!(levels("new graduates earn").len(), 1);
+    }
+
+    #[test]
+    fn ladders_are_placed_by_their_words_then_by_position() {
+        use Level::*;
+        // Product manager: APM, PM, Senior PM, Group PM, Director.
+        assert_eq!(
+            place_ladder(&[Some(Entry), None, Some(Senior), Some(Lead), Some(Lead)]),
+            vec![Entry, Mid, Senior, Lead, Lead]
+        );
+        // Electrician: apprentice, journeyman, master, contractor.
+        assert_eq!(
+            place_ladder(&[Some(Entry), Some(Mid), Some(Senior), None]),
+            vec![Entry, Mid, Senior, Lead]
+        );
+        assert_eq!(
+            place_ladder(&[None, None, None, None]),
+            vec![Entry, Mid, Senior, Lead]
+        );
+        assert_eq!(place_ladder(&[None, None]), vec![Entry, Senior]);
+        assert_eq!(place_ladder(&[None, Some(Senior)]), vec![Mid, Senior]);
+    }
+
+    #[test]
+    fn a_word_under_two_levels_is_an_error() {
+        let bad = "[entry]\nwords = [\"x\"]\n[mid]\nwords = [\"x\"]\n[senior]\nwords = []\n[lead]\nwords = []\n";
+        assert!(LevelWords::from_toml(bad).is_err());
+    }
+}
