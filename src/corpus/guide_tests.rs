@@ -1,6 +1,7 @@
-//! Tests over whole guides: the guides of `tests/fixtures/guides` (four careers, three formats,
-//! no manifest) are titled from their own text and lose their page furniture but no content,
-//! and the shipped seeds lose exactly the lines listed in `tests/fixtures/seeds_boilerplate.txt`.
+//! Tests over whole guides: the guides of `tests/fixtures/careers` and `tests/fixtures/guides`
+//! (eight careers, three formats, read with no manifest) are titled from their own text and lose
+//! their page furniture but no content, and the shipped seeds lose exactly the lines listed in
+//! `tests/fixtures/seeds_boilerplate.txt`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -107,21 +108,41 @@ fn an_untitled_guide_takes_its_career_from_its_headings_before_its_file_name() {
     );
 }
 
-fn fixture_dir() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/guides"
-    ))
+/// The guides the fixture tests read: the four shared guides of `tests/fixtures/careers`
+/// (electrician, data analyst, product manager, Spanish front-end; their `sources.toml` is not
+/// read) and four written for these tests in `tests/fixtures/guides` (see its README).
+fn fixture_paths() -> Vec<PathBuf> {
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    let mut paths: Vec<PathBuf> = ["careers", "guides"]
+        .iter()
+        .flat_map(|dir| fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| is_guide_name(&p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    paths.sort_by_key(|p| p.file_name().map(|n| n.to_os_string()));
+    paths
 }
 
-/// Eight careers in three formats, two in Spanish (see `tests/fixtures/guides/README`), with no
-/// manifest.
+/// Eight careers in three formats, two in Spanish, each parsed with no manifest: titles and
+/// authors come from the guides themselves.
 fn fixtures() -> Corpus {
-    Corpus::load(
-        &SeedSource::Dir(fixture_dir()),
-        crate::answer::fixtures::vocab().careers(),
-    )
-    .unwrap()
+    let guides = fixture_paths()
+        .iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            parse_guide(
+                &name,
+                &fs::read(path).unwrap(),
+                &Manifest::default(),
+                crate::answer::fixtures::vocab().careers(),
+            )
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+        })
+        .collect();
+    Corpus {
+        guides,
+        skipped: Vec::new(),
+    }
 }
 
 #[test]
@@ -349,9 +370,9 @@ fn fixture_code_block_is_whole_and_never_a_heading() {
 
 #[test]
 fn fixture_passage_lines_are_their_source_lines() {
-    let root = fixture_dir();
-    for g in fixtures().guides {
-        let file = fs::read_to_string(root.join(&g.source)).unwrap();
+    for (g, path) in fixtures().guides.iter().zip(fixture_paths()) {
+        assert_eq!(path.file_name().unwrap().to_string_lossy(), g.source);
+        let file = fs::read_to_string(path).unwrap();
         let text = if g.source.ends_with(".html") {
             html::convert(&file).unwrap().text
         } else {
