@@ -334,6 +334,35 @@ fn sources_lists_the_five_guides() {
     assert!(out.contains("5 guides"), "{out}");
 }
 
+/// A `CURRENT` that is a directory, and what a killed build left, do not stop the program: it
+/// warns, rebuilds, replaces `CURRENT` and removes the leftovers; the next run reuses the index.
+#[test]
+fn a_current_that_is_a_directory_is_rebuilt_over_not_fatal() {
+    let sb = Sandbox::new();
+    sb.ok(&["ask", "senior salary"]);
+    let current = sb.index.path().join("CURRENT");
+    fs::remove_file(&current).unwrap();
+    fs::create_dir(&current).unwrap();
+    let leftovers = [
+        sb.index.path().join(".build-99999-1"),
+        sb.index.path().join(".CURRENT.1"),
+    ];
+    fs::create_dir(&leftovers[0]).unwrap();
+    fs::write(&leftovers[1], "gen-1-000000000000").unwrap();
+    let out = sb.run(&["ask", "senior salary"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("CURRENT"),
+        "a warning: {}",
+        stderr(&out)
+    );
+    assert!(current.is_file());
+    assert!(!leftovers.iter().any(|l| l.exists()), "{leftovers:?}");
+    let rebuilt = sb.current();
+    sb.ok(&["ask", "junior salary"]);
+    assert_eq!(sb.current(), rebuilt, "the rebuilt index is reused");
+}
+
 #[test]
 fn second_ask_reuses_the_index() {
     let sb = Sandbox::new();
