@@ -10,10 +10,12 @@
 //!
 //! Dependencies run one way: `cache` ← `index` ← `query` ← `rank`.
 
+mod build;
 pub mod cache;
 pub mod index;
 pub mod query;
 pub mod rank;
+mod schema;
 pub mod snippet;
 
 pub use cache::SearchCache;
