@@ -8,7 +8,8 @@
 //! This file holds the [`Store`] handle, its errors and the connection plumbing; the rest is one
 //! job per file: `schema.rs` (migrations), `writer.rs` (the [`BatchWriter`]), `answers.rs`,
 //! `curated.rs` (moderators' pins), `feedback.rs` (votes), `questions.rs` (the question log and
-//! `/gaps`), `retention.rs` (pruning) and `ids.rs` (answer ids).
+//! `/gaps`), `retention.rs` (pruning), `settings.rs` (each server's settings) and `ids.rs`
+//! (answer ids).
 //!
 //! - **Durability.** The file runs in WAL mode with `synchronous=NORMAL`; every write is one
 //!   `BEGIN IMMEDIATE` transaction, so a crash loses at most the last commits, never half of one.
@@ -33,6 +34,7 @@ mod ids;
 mod questions;
 mod retention;
 mod schema;
+mod settings;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -264,7 +266,7 @@ mod tests {
         drop(s);
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(table_names(&again).len(), 4);
+        assert_eq!(table_names(&again).len(), 5);
     }
 
     #[test]

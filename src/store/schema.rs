@@ -62,6 +62,15 @@ CREATE TABLE questions (
 CREATE INDEX questions_guild_at ON questions (guild_id, at);
 CREATE INDEX questions_at ON questions (at);
 ",
+    // 2: each server's settings (its default career; NULL when none).
+    r"
+CREATE TABLE guild_settings (
+    guild_id   INTEGER PRIMARY KEY NOT NULL,
+    career     TEXT CHECK (career IS NULL OR length(career) BETWEEN 1 AND 200),
+    updated_by INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].
@@ -122,7 +131,13 @@ mod tests {
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(
             table_names(&s),
-            ["answers", "curated", "feedback", "questions"]
+            [
+                "answers",
+                "curated",
+                "feedback",
+                "guild_settings",
+                "questions"
+            ]
         );
         let fk: i64 = s
             .lock()
