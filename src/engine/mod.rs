@@ -5,6 +5,8 @@
 //! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
 //! I/O): async callers run it off their reactor threads.
 
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod guides;
 pub mod library;
 pub mod verdict;
@@ -475,17 +477,9 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::answer::facts::SALARY_FILE;
-    use crate::search::BuildOptions;
 
     fn engine(dir: &Path) -> Engine {
-        let (library, _) = Library::open(
-            SeedSource::Embedded,
-            dir.join("index"),
-            BuildOptions::default(),
-            crate::answer::fixtures::vocab().clone(),
-        )
-        .unwrap();
-        Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))
+        fixtures::engine_on(SeedSource::Embedded, dir)
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! - [`rank`]: running the query → de-duplicated hits with coverage and snippets.
 //! - [`snippet`]: the best part of a passage for a question.
 //! - [`cache`]: the per-generation memo of hot passages and corrections.
+//! - [`known`]: how well a generation knows a word (its passages, or a near form's).
 //!
-//! Dependencies run one way: `cache` ← `index` ← `query` ← `rank`.
+//! Dependencies run one way: `cache` ← `index` ← `known` ← `query` ← `rank`.
 
 pub mod cache;
 pub mod index;
+pub mod known;
 pub mod query;
 pub mod rank;
 pub mod snippet;

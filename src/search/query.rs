@@ -11,6 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use crate::analysis::Analyzer;
 
 use super::index::PassageIndex;
+use super::known::doc_freq;
 
 /// Questions are cut to this many characters (not an error).
 pub const MAX_QUESTION_CHARS: usize = 300;
@@ -25,6 +26,9 @@ const FUZZY_WEIGHT: f32 = 0.8;
 const SOFT_WEIGHT: f32 = 0.35;
 /// Longest word (in characters) spelling correction is tried on.
 const MAX_CORRECTED_CHARS: usize = 24;
+/// Words of at least this many characters may be two edits from their correction; shorter
+/// words one ("keyboard" is two edits from "keyword", and no typo of it).
+const TWO_EDIT_CHARS: usize = 9;
 
 /// Why a question cannot be searched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -126,21 +130,12 @@ pub(crate) fn query_terms(
     out
 }
 
-fn doc_freq(searcher: &tantivy::Searcher, fields: &[Field], term: &str) -> u64 {
-    fields
-        .iter()
-        .map(|&f| {
-            searcher
-                .doc_freq(&TantivyTerm::from_field_text(f, term))
-                .unwrap_or(0)
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// Nearest indexed term for a word the index does not know: first a misspelt synonym form
-/// ("compensaton" → salary), then the index's own terms within edit distance 1 (2 for long
-/// words); closest first, then most frequent.
+/// Nearest indexed term for a word the index does not know, when the word is plausibly a typo
+/// of it: first a misspelt synonym form ("compensaton" → salary), then the index's own terms.
+/// A plausible typo is one edit away (two for words of [`TWO_EDIT_CHARS`] characters or more,
+/// counted on the form compared: the word against synonym forms, its stem against indexed
+/// stems) and starts with the same letter. A word the index holds as it is written is never
+/// corrected. Closest first, then most frequent.
 fn correct(
     analyzer: &Analyzer,
     searcher: &tantivy::Searcher,
@@ -153,11 +148,18 @@ fn correct(
     if !(4..=MAX_CORRECTED_CHARS).contains(&chars) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let max_distance: u8 = if chars >= 8 { 2 } else { 1 };
+    // Written as an indexed term ("mean" is its own stem): a word, not a typo.
+    if doc_freq(searcher, fields, &word) > 0 {
+        return None;
+    }
+    let first = word.chars().next();
     // Candidate term → (distance, passages containing it).
     let mut candidates: HashMap<String, (u8, u64)> = HashMap::new();
+    let max_distance = max_edits(chars);
     for (form, canonical) in analyzer.single_word_forms() {
-        if form.len().abs_diff(word.len()) > usize::from(max_distance) + 1 {
+        if form.len().abs_diff(word.len()) > usize::from(max_distance) + 1
+            || form.chars().next() != first
+        {
             continue;
         }
         if let Some(d) = bounded_distance(&word, form, max_distance)
@@ -170,6 +172,8 @@ fn correct(
             }
         }
     }
+    let max_distance = max_edits(term.chars().count());
+    let term_first = term.chars().next();
     // The index's own terms near the analysed word, from the body field's dictionary (headings
     // use the same words); the dictionary gives each term's document frequency as it streams.
     let automaton = FuzzyTermQuery::new(
@@ -192,6 +196,9 @@ fn correct(
             let Ok(candidate) = std::str::from_utf8(stream.key()) else {
                 continue;
             };
+            if candidate.chars().next() != term_first {
+                continue;
+            }
             // The automaton only lets through terms within `max_distance`; the exact distance
             // matters only when that is 2.
             let d = if max_distance == 1 {
@@ -214,6 +221,11 @@ fn correct(
         .into_iter()
         .min_by(|(ta, (da, fa)), (tb, (db, fb))| da.cmp(db).then(fb.cmp(fa)).then(ta.cmp(tb)))
         .map(|(t, (_, df))| (t, df))
+}
+
+/// The most edits a typo of a word of `chars` characters may have.
+fn max_edits(chars: usize) -> u8 {
+    if chars >= TWO_EDIT_CHARS { 2 } else { 1 }
 }
 
 /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions), or `None` when
@@ -319,6 +331,48 @@ mod tests {
         assert_eq!(bounded_distance("abc", "xyz", 2), None);
         assert_eq!(bounded_distance("same", "same", 0), Some(0));
         assert_eq!(bounded_distance("", "ab", 2), Some(2));
+    }
+
+    /// Regression (issue "Many careers in one library", 3): unknown real words were "corrected"
+    /// into other guide words (mechanical → mean, keyboard → keyword); typos still are.
+    #[test]
+    fn only_plausible_typos_are_corrected() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
+        let generation = engine.current();
+        let corrections = |q: &str| -> Vec<(String, String)> {
+            let searcher = generation.searcher();
+            query_terms(&generation, &searcher, q)
+                .into_iter()
+                .filter(|t| t.corrected)
+                .map(|t| (t.from, t.term))
+                .collect()
+        };
+        for q in [
+            "best mechanical keyboard for coding",
+            "firefighters",
+            "marine biologist",
+        ] {
+            assert_eq!(corrections(q), [], "{q}");
+        }
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            corrections("kubernetse salery"),
+            [pair("kubernetse", "kubernet"), pair("salery", "salari")]
+        );
+        assert_eq!(
+            corrections("sallary for a senoir devloper"),
+            [
+                pair("sallary", "salari"),
+                pair("senoir", "senior"),
+                pair("devloper", "develop")
+            ]
+        );
+        assert_eq!(corrections("compensaton"), [pair("compensaton", "salari")]);
+        // A long word may be two edits off; a short one only one.
+        assert_eq!(max_edits(8), 1);
+        assert_eq!(max_edits(9), 2);
     }
 
     #[test]
