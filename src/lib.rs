@@ -6,6 +6,8 @@
 //!   snippets and lexicon matching.
 //! - [`search`]: the only owner of tantivy: builds index generations and swaps them in atomically;
 //!   a question → ranked, de-duplicated, cited hits with highlighted snippets.
+//! - [`roles`]: how questions name occupations (role phrases, occupations, career aliases), as
+//!   data.
 //! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
 //! - [`choices`]: the lists an option picks from (level, topic, stage, focus), declared once for
 //!   the CLI and Discord.
@@ -30,6 +32,7 @@ pub mod config;
 pub mod corpus;
 pub mod discord;
 pub mod engine;
+pub mod roles;
 pub mod search;
 pub mod store;
 pub mod vocab;

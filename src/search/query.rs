@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::Term as TantivyTerm;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analyzer;
@@ -318,6 +320,23 @@ pub(crate) fn build_query(index: &PassageIndex, terms: &[QueryTerm]) -> BooleanQ
         }
     }
     BooleanQuery::new(clauses)
+}
+
+/// `query` narrowed to the passages of guides about `career` (its exact name): a term filter on
+/// the `career` field as a must clause, scoring nothing, so the ranking within the career is the
+/// query's own.
+pub(crate) fn in_career(index: &PassageIndex, query: BooleanQuery, career: &str) -> BooleanQuery {
+    let filter = TermQuery::new(
+        TantivyTerm::from_field_text(index.fields.career, career),
+        IndexRecordOption::Basic,
+    );
+    BooleanQuery::new(vec![
+        (Occur::Must, Box::new(query) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(filter), 0.0)),
+        ),
+    ])
 }
 
 #[cfg(test)]

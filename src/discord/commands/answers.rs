@@ -79,14 +79,15 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                 .unwrap_or(1)
                 .min(20);
             let options = bot.engine().page(page);
+            let offset = options.offset;
             let asked = bot.engine().ask(&state.question, options)?;
             let results = &asked.results;
             if results.hits.is_empty() {
                 return Ok(Handled::private("No more passages match this question."));
             }
-            let embed = render::ask_embed(results, asked.generation.meta(), None, options.offset);
+            let embed = render::ask_embed(results, asked.generation.meta(), None, offset);
             let new_state = AnswerState {
-                offset: options.offset,
+                offset,
                 cited: cited(results),
                 ..state
             };

@@ -284,7 +284,7 @@ pub(crate) async fn add_source(
     };
     let name = filename.to_string();
     let saved = bot
-        .blocking(move |bot| bot.engine().add_guide(&name, &bytes, replace))
+        .blocking(move |bot| bot.engine().add_guide(&name, &bytes, replace, None))
         .await?;
     match saved {
         Ok(passages) => {
