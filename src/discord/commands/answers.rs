@@ -11,7 +11,7 @@ use crate::discord::message::{Embed, Reply, Response};
 use crate::discord::permissions::Rank;
 use crate::discord::render::{self, ids};
 use crate::discord::rest::{self, Rest};
-use crate::search::SearchResults;
+use crate::search::{SearchOptions, SearchResults};
 use crate::store::{Answer, NewCurated};
 
 /// What an `/ask` answer stored for its buttons.
@@ -19,6 +19,9 @@ use crate::store::{Answer, NewCurated};
 pub(super) struct AnswerState {
     /// The question as searched.
     pub(super) question: String,
+    /// The career it was answered from (`None`: every career); later pages keep it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) career: Option<String>,
     /// First result shown (0 for the first page).
     pub(super) offset: usize,
     /// The passages shown: citations for "Sources".
@@ -29,6 +32,9 @@ pub(super) struct AnswerState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Cited {
     title: String,
+    /// The career its guide is about (empty in answers stored before careers were).
+    #[serde(default)]
+    career: String,
     section: String,
     source: String,
     start_line: u32,
@@ -78,14 +84,17 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(1)
                 .min(20);
-            let options = bot.engine().page(page);
+            let options = SearchOptions {
+                career: state.career.clone(),
+                ..bot.engine().page(page)
+            };
             let offset = options.offset;
             let asked = bot.engine().ask(&state.question, options)?;
             let results = &asked.results;
             if results.hits.is_empty() {
                 return Ok(Handled::private("No more passages match this question."));
             }
-            let embed = render::ask_embed(results, asked.generation.meta(), None, offset);
+            let embed = render::ask_embed(&asked, None, offset);
             let new_state = AnswerState {
                 offset,
                 cited: cited(results),
@@ -101,13 +110,19 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             }))
         }
         ids::SOURCES => {
+            let careers = state.career.is_none() && bot.engine().careers().len() > 1;
             let lines: Vec<String> = state
                 .cited
                 .iter()
                 .enumerate()
                 .map(|(n, c)| {
+                    let career = if careers && !c.career.is_empty() {
+                        format!("{} · ", escape_markdown(&c.career))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "[{}] {} › {} ({}:{}-{})",
+                        "[{}] {career}{} › {} ({}:{}-{})",
                         n + 1 + state.offset,
                         escape_markdown(&c.title),
                         escape_markdown(&c.section),
@@ -250,6 +265,7 @@ pub(super) fn cited(results: &SearchResults) -> Vec<Cited> {
         .iter()
         .map(|h| Cited {
             title: h.passage.title.clone(),
+            career: h.passage.career.clone(),
             section: h.passage.section.clone(),
             source: h.passage.source.clone(),
             start_line: h.passage.start_line,
