@@ -698,6 +698,7 @@ mod tests {
             "What does a junior make?",
             "best mechanical keyboard for coding",
             "What is the average salary?",
+            "How much does a senoir devloper earn?",
         ] {
             assert!(
                 !matches!(e.question_career(q), QuestionCareer::NotInLibrary(_)),

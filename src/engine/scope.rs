@@ -59,7 +59,9 @@ pub(crate) fn read(
         let Some(head) = role_terms.last() else {
             continue;
         };
-        if (roles.is_occupation_word(&role.head) && !known(head))
+        // A misspelt word ("devloper") is a typo of a word the guides hold, not an occupation.
+        let misspelt = || index.typo_of(&role.head).is_some();
+        if (roles.is_occupation_word(&role.head) && !known(head) && !misspelt())
             || unknown_occupation(roles, &role_terms, &known).is_some()
         {
             return QuestionCareer::NotInLibrary(role.text);

@@ -99,17 +99,7 @@ pub(crate) fn query_terms(
             });
             continue;
         }
-        let key = surface.to_lowercase();
-        let correction = index
-            .cache
-            .corrections
-            .get_or_insert_with(&key, || {
-                Ok::<_, std::convert::Infallible>(correct(
-                    analyzer, searcher, &fields, &surface, &t.text,
-                ))
-            })
-            .unwrap_or_else(|never| match never {});
-        match correction {
+        match remembered_correction(index, searcher, &surface, &t.text) {
             Some((term, df)) => match out.iter_mut().find(|q| q.term == term) {
                 Some(seen) => seen.soft &= soft,
                 None => out.push(QueryTerm {
@@ -130,6 +120,44 @@ pub(crate) fn query_terms(
         }
     }
     out
+}
+
+/// [`correct`], remembered per generation by the word's lower-case form.
+fn remembered_correction(
+    index: &PassageIndex,
+    searcher: &tantivy::Searcher,
+    surface: &str,
+    term: &str,
+) -> Option<(String, u64)> {
+    let fields = [index.fields.body, index.fields.section];
+    index
+        .cache
+        .corrections
+        .get_or_insert_with(&surface.to_lowercase(), || {
+            Ok::<_, std::convert::Infallible>(correct(
+                index.analyzer(),
+                searcher,
+                &fields,
+                surface,
+                term,
+            ))
+        })
+        .unwrap_or_else(|never| match never {})
+}
+
+impl PassageIndex {
+    /// The indexed term a single word the index does not hold is plausibly a typo of (the
+    /// correction a question gets: "devloper" → develop), or `None`: the index holds the word, or
+    /// nothing is close enough.
+    pub fn typo_of(&self, word: &str) -> Option<String> {
+        let term = self.analyzer().analyze(word).into_iter().next()?;
+        let searcher = self.searcher();
+        let fields = [self.fields.body, self.fields.section];
+        if doc_freq(&searcher, &fields, &term.text) > 0 {
+            return None;
+        }
+        remembered_correction(self, &searcher, word, &term.text).map(|(t, _)| t)
+    }
 }
 
 /// Nearest indexed term for a word the index does not know, when the word is plausibly a typo
@@ -389,6 +417,9 @@ mod tests {
             ]
         );
         assert_eq!(corrections("compensaton"), [pair("compensaton", "salari")]);
+        assert_eq!(generation.typo_of("devloper").as_deref(), Some("develop"));
+        assert_eq!(generation.typo_of("developer"), None, "held as written");
+        assert_eq!(generation.typo_of("firefighter"), None, "nothing close");
         // A long word may be two edits off; a short one only one.
         assert_eq!(max_edits(8), 1);
         assert_eq!(max_edits(9), 2);
