@@ -3,7 +3,8 @@
 //! guides and the four of `tests/fixtures/careers/` (five careers). One scenario runs on each:
 //! `/ask` answered from the career a question names or the `career` option gives, `/settings
 //! career` (admins only) then used by `/ask` and `/salary`, a question about a career no guide
-//! covers, answers over several careers saying each passage's career, and `/status`.
+//! covers, answers over several careers saying each passage's career, and `/status`; and the
+//! CLI's `careers` and `ask --career` on the same library.
 
 mod support;
 
@@ -485,4 +486,106 @@ async fn a_guide_added_with_its_career_makes_that_career_covered() {
     assert!(text.contains("From the Registered Nurse guides"), "{text}");
     assert!(text.contains("$70,000"), "{text}");
     f.stop().await;
+}
+
+/// `careerbot` on the five careers' library, with its own index and no config file.
+fn cli(d: &Dirs, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_careerbot"))
+        .args(args)
+        .current_dir(&d.seeds)
+        .env_remove("CAREERBOT_CONFIG")
+        .env_remove("RUST_LOG")
+        .env("NO_COLOR", "1")
+        .env("CAREERBOT_SEEDS_DIR", &d.seeds)
+        .env("CAREERBOT_INDEX_DIR", &d.index)
+        .env("CAREERBOT_DATA_DIR", &d.data)
+        .output()
+        .expect("run careerbot")
+}
+
+fn cli_ok(d: &Dirs, args: &[&str]) -> String {
+    let out = cli(d, args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The CLI: `careers`, `ask --career` (unknown and ambiguous names are usage errors), a question
+/// naming a career, one about a career no guide covers, and answers over several careers.
+#[test]
+fn the_cli_lists_careers_and_answers_from_one() {
+    let d = careers_dirs();
+    let text = cli_ok(&d, &["careers"]);
+    assert!(text.contains("   5  Back-End Developer\n"), "{text}");
+    assert!(text.contains("   1  Electrician\n"), "{text}");
+    assert!(text.ends_with("5 careers, 9 guides\n"), "{text}");
+    let json: Value = serde_json::from_str(&cli_ok(&d, &["careers", "--json"])).unwrap();
+    assert_eq!(json[2], json!({ "name": "Electrician", "guides": 1 }));
+    assert!(cli_ok(&d, &["sources"]).contains("[Product Manager]"));
+
+    // --career, in any spelling; every result from that career's guide.
+    let v: Value =
+        serde_json::from_str(&cli_ok(&d, &["ask", "--json", "--career", "pm", "salary"])).unwrap();
+    assert_eq!(v["career"], "Product Manager");
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    assert!(
+        results.iter().all(
+            |r| r["career"] == "Product Manager" && r["source"] == "product-manager-guide.html"
+        )
+    );
+    for (career, said) in [
+        (
+            "developer",
+            "could be Back-End Developer or Front-End Developer",
+        ),
+        ("astronaut", "no guide is about \"astronaut\""),
+    ] {
+        let out = cli(&d, &["ask", "--career", career, "salary"]);
+        assert_eq!(out.status.code(), Some(2), "{career}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(said),
+            "{career}"
+        );
+    }
+
+    // A question naming a career; one about a career no guide covers.
+    let text = cli_ok(&d, &["ask", "How much do journeyman electricians make?"]);
+    assert!(text.contains("(from the Electrician guides)"), "{text}");
+    assert!(text.contains("(electrician-career-guide.txt:"), "{text}");
+    let v: Value = serde_json::from_str(&cli_ok(
+        &d,
+        &["ask", "--json", "What skills does a marine biologist need?"],
+    ))
+    .unwrap();
+    assert_eq!(v["confident"], false);
+    assert_eq!(v["reason"], "not_in_library");
+    assert_eq!(v["role"], "marine biologist");
+    assert_eq!(v["careers"].as_array().unwrap().len(), 5);
+    assert_eq!(v["results"], json!([]));
+    let text = cli_ok(&d, &["ask", "How much do firefighters earn?"]);
+    assert!(
+        text.contains(&format!(
+            "The guides don't cover firefighters. They cover: {CAREERS}."
+        )),
+        "{text}"
+    );
+
+    // Over several careers, each citation says its career.
+    let text = cli_ok(&d, &["ask", "-n", "8", "salary by experience level"]);
+    let cited = regex::Regex::new(r"(?m)^\[\d+\] ([^·\n]+) · .+ — .+ \(.+:\d+-\d+\)$").unwrap();
+    let careers: BTreeSet<&str> = cited
+        .captures_iter(&text)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(careers.len() > 1, "{text}");
+    assert_eq!(
+        cited.captures_iter(&text).count(),
+        text.lines().filter(|l| l.starts_with('[')).count(),
+        "{text}"
+    );
 }

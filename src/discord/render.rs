@@ -764,6 +764,7 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
                 "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
                  **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** stages and learning path\n\
                  **/pins** answers moderators pinned · **/status** what the bot knows\n\
+                 Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
                  Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\
                  Every answer quotes the guides below; when they do not cover a question, the bot says so instead of guessing.\n\n**Guides ({})**\n{}",
                 meta.guides.len(),
