@@ -13,8 +13,8 @@ fn main() {
         .unwrap_or(50);
     for g in &guides {
         salary::extract_guide(vocab.levels(), &g.career, &g.passages);
-        skills::extract_guide(vocab.skills(), &g.passages);
-        roadmap::extract_guide(&vocab, &g.passages);
+        skills::extract_guide(&vocab, &g.career, &g.passages);
+        roadmap::extract_guide(&vocab, &g.career, &g.passages);
     }
     let t = Instant::now();
     for _ in 0..n {
@@ -33,7 +33,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(skills::extract_guide(vocab.skills(), &g.passages));
+            std::hint::black_box(skills::extract_guide(&vocab, &g.career, &g.passages));
         }
     }
     println!(
@@ -43,7 +43,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(roadmap::extract_guide(&vocab, &g.passages));
+            std::hint::black_box(roadmap::extract_guide(&vocab, &g.career, &g.passages));
         }
     }
     println!(

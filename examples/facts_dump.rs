@@ -12,7 +12,7 @@ fn main() {
     let passages: Vec<_> = corpus.passages().cloned().collect();
     let out = serde_json::json!({
         "salary": salary::salary_answer(vocab.levels(), &passages, None),
-        "skills": skills::skills_answer(vocab.skills(), &passages, skills::Topic::All, Some(salary::Level::Overall)),
+        "skills": skills::skills_answer(&vocab, &passages, skills::Topic::All, Some(salary::Level::Overall)),
         "roadmap": roadmap::roadmap_answer(&vocab, &passages, None, Focus::All),
     });
     println!("{}", serde_json::to_string_pretty(&out).expect("json"));

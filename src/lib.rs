@@ -4,11 +4,14 @@
 //! - [`corpus`]: guide files → cleaned lines → [`corpus::Passage`]s (heading, text, file, lines).
 //! - [`analysis`]: the one text analyzer (words, synonyms, stemming) shared by indexing, queries,
 //!   snippets and lexicon matching.
+//! - [`vocab`]: the domain vocabulary as data (`assets/`): synonyms, skills and skill sections,
+//!   level words, lateral tracks, career names, suggested questions; loaded once, passed along.
 //! - [`search`]: the only owner of tantivy: builds index generations and swaps them in atomically;
 //!   a question → ranked, de-duplicated, cited hits with highlighted snippets.
+//! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap), extracted
+//!   once per index generation and gathered career by career.
 //! - [`roles`]: how questions name occupations (role phrases, occupations, career aliases), as
 //!   data.
-//! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap).
 //! - [`choices`]: the lists an option picks from (level, topic, stage, focus), declared once for
 //!   the CLI and Discord.
 //! - [`engine`]: the one service every face holds: questions answered with a verdict, structured
@@ -21,8 +24,9 @@
 //!   and HTTP transports).
 //! - [`cli`]: the terminal face of the same answers.
 //!
-//! The core (corpus, analysis, index, search, library) knows nothing of Discord; the adapters
-//! around it parse input, call it, and render its answers.
+//! The core (corpus, analysis, vocab, search, answer, engine) knows nothing of Discord; the
+//! adapters around it parse input, call it, and render its answers. `docs/ARCHITECTURE.md` is
+//! the one-page map.
 
 pub mod analysis;
 pub mod answer;

@@ -12,19 +12,23 @@ use serde::Deserialize;
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
-use crate::answer::skills::Lexicon;
+use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
 use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 7] = [
+pub const FILES: [(&str, &str); 8] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
     ("careers.toml", include_str!("../assets/careers.toml")),
     ("questions.toml", include_str!("../assets/questions.toml")),
     ("levels.toml", include_str!("../assets/levels.toml")),
+    (
+        "skill_sections.toml",
+        include_str!("../assets/skill_sections.toml"),
+    ),
     ("roles.toml", include_str!("../assets/roles.toml")),
 ];
 
@@ -60,6 +64,7 @@ struct QuestionsFile {
 pub struct Vocabulary {
     analyzer: Arc<Analyzer>,
     skills: Lexicon,
+    skill_sections: SkillSections,
     tracks: Tracks,
     careers: Arc<CareerNamer>,
     roles: RoleTable,
@@ -122,6 +127,8 @@ impl Vocabulary {
         );
         let skills = Lexicon::from_toml(text("skills.toml"), &analyzer)
             .map_err(|e| invalid("skills.toml")(&e))?;
+        let skill_sections = SkillSections::from_toml(text("skill_sections.toml"), &analyzer)
+            .map_err(|e| invalid("skill_sections.toml")(&e))?;
         let tracks = Tracks::from_toml(text("tracks.toml"), &analyzer)
             .map_err(|e| invalid("tracks.toml")(&e))?;
         let careers = Arc::new(
@@ -144,6 +151,7 @@ impl Vocabulary {
         Ok(Vocabulary {
             analyzer,
             skills,
+            skill_sections,
             tracks,
             careers,
             roles,
@@ -161,6 +169,11 @@ impl Vocabulary {
     /// The skills lexicon.
     pub fn skills(&self) -> &Lexicon {
         &self.skills
+    }
+
+    /// The headings under which guides list skills in their own words.
+    pub fn skill_sections(&self) -> &SkillSections {
+        &self.skill_sections
     }
 
     /// The roadmap's lateral-move tracks.

@@ -10,7 +10,6 @@ mod support;
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use careerbot::config::{BotConfig, SearchConfig};
@@ -25,7 +24,7 @@ use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
-use support::dirs::{Dirs, dirs};
+use support::dirs::{Dirs, dirs_with_careers};
 use support::fake_discord::{
     FakeDiscord, GUILD_ID, Hosting, PERMS_MEMBER, slash_command, slash_command_with_attachment,
 };
@@ -36,26 +35,6 @@ const ADMINISTRATOR: u64 = 1 << 3;
 /// The careers of the library, as answers list them.
 const CAREERS: &str =
     "Back-End Developer, Data Analyst, Electrician, Front-End Developer, Product Manager";
-
-/// Fresh directories whose guides are the shipped ones and the four other careers', with one
-/// manifest for both.
-fn careers_dirs() -> Dirs {
-    let d = dirs();
-    let extra = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/careers");
-    let mut manifest = std::fs::read_to_string(d.seeds.join("sources.toml")).unwrap();
-    for e in std::fs::read_dir(&extra).unwrap() {
-        let path = e.unwrap().path();
-        let name = path.file_name().unwrap().to_owned();
-        if name == "sources.toml" {
-            manifest.push('\n');
-            manifest.push_str(&std::fs::read_to_string(&path).unwrap());
-        } else {
-            std::fs::copy(&path, d.seeds.join(name)).unwrap();
-        }
-    }
-    std::fs::write(d.seeds.join("sources.toml"), manifest).unwrap();
-    d
-}
 
 fn bot(d: &Dirs) -> Bot {
     let (library, _) = Library::open(
@@ -409,7 +388,7 @@ async fn careers_scenario(f: &Face) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn careers_over_the_gateway() {
-    let d = careers_dirs();
+    let d = dirs_with_careers();
     let f = Face::gateway(&d).await;
     careers_scenario(&f).await;
     f.stop().await;
@@ -417,7 +396,7 @@ async fn careers_over_the_gateway() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn careers_over_the_http_endpoint() {
-    let d = careers_dirs();
+    let d = dirs_with_careers();
     let f = Face::http(&d).await;
     careers_scenario(&f).await;
     f.stop().await;
@@ -428,7 +407,7 @@ async fn careers_over_the_http_endpoint() {
 /// the new guide instead of being refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guide_added_with_its_career_makes_that_career_covered() {
-    let d = careers_dirs();
+    let d = dirs_with_careers();
     let f = Face::http(&d).await;
     let before = f.interact(&ask("How much do nurses make?", None)).await;
     assert!(
@@ -518,7 +497,7 @@ fn cli_ok(d: &Dirs, args: &[&str]) -> String {
 /// naming a career, one about a career no guide covers, and answers over several careers.
 #[test]
 fn the_cli_lists_careers_and_answers_from_one() {
-    let d = careers_dirs();
+    let d = dirs_with_careers();
     let text = cli_ok(&d, &["careers"]);
     assert!(text.contains("   5  Back-End Developer\n"), "{text}");
     assert!(text.contains("   1  Electrician\n"), "{text}");

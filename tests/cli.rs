@@ -28,6 +28,7 @@ const GUIDES: [&str; 5] = [
 struct Sandbox {
     index: tempfile::TempDir,
     cwd: tempfile::TempDir,
+    seeds: PathBuf,
 }
 
 impl Sandbox {
@@ -35,7 +36,35 @@ impl Sandbox {
         Sandbox {
             index: tempfile::tempdir().expect("index dir"),
             cwd: tempfile::tempdir().expect("working dir"),
+            seeds: seeds_dir(),
         }
+    }
+
+    /// A sandbox whose library holds the seeds and the four other careers' guides of
+    /// `tests/fixtures/careers/`, their manifest entries appended.
+    fn with_careers() -> Sandbox {
+        let mut sb = Sandbox::new();
+        let lib = sb.cwd.path().join("library");
+        fs::create_dir_all(&lib).unwrap();
+        let careers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/careers");
+        let mut manifest = fs::read_to_string(seeds_dir().join("sources.toml")).unwrap();
+        for dir in [seeds_dir(), careers] {
+            for e in fs::read_dir(&dir).unwrap() {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name == "sources.toml" {
+                    if dir != seeds_dir() {
+                        let text = fs::read_to_string(e.path()).unwrap();
+                        manifest.push_str(&text[text.find("\n[[guide]]").unwrap()..]);
+                    }
+                } else if [".txt", ".md", ".html"].iter().any(|x| name.ends_with(x)) {
+                    fs::copy(e.path(), lib.join(&name)).unwrap();
+                }
+            }
+        }
+        fs::write(lib.join("sources.toml"), manifest).unwrap();
+        sb.seeds = lib;
+        sb
     }
 
     /// The command with the sandbox's settings and nothing from the caller's environment.
@@ -52,7 +81,7 @@ impl Sandbox {
             .env_remove("DISCORD_API_BASE")
             .env("CAREERBOT_DATA_DIR", self.cwd.path().join("data"))
             .env("NO_COLOR", "1")
-            .env("CAREERBOT_SEEDS_DIR", seeds_dir())
+            .env("CAREERBOT_SEEDS_DIR", &self.seeds)
             .env("CAREERBOT_INDEX_DIR", self.index.path());
         cmd
     }
@@ -310,6 +339,35 @@ fn sources_lists_the_five_guides() {
     assert!(out.contains("5 guides"), "{out}");
 }
 
+/// A `CURRENT` that is a directory, and what a killed build left, do not stop the program: it
+/// warns, rebuilds, replaces `CURRENT` and removes the leftovers; the next run reuses the index.
+#[test]
+fn a_current_that_is_a_directory_is_rebuilt_over_not_fatal() {
+    let sb = Sandbox::new();
+    sb.ok(&["ask", "senior salary"]);
+    let current = sb.index.path().join("CURRENT");
+    fs::remove_file(&current).unwrap();
+    fs::create_dir(&current).unwrap();
+    let leftovers = [
+        sb.index.path().join(".build-99999-1"),
+        sb.index.path().join(".CURRENT.1"),
+    ];
+    fs::create_dir(&leftovers[0]).unwrap();
+    fs::write(&leftovers[1], "gen-1-000000000000").unwrap();
+    let out = sb.run(&["ask", "senior salary"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("CURRENT"),
+        "a warning: {}",
+        stderr(&out)
+    );
+    assert!(current.is_file());
+    assert!(!leftovers.iter().any(|l| l.exists()), "{leftovers:?}");
+    let rebuilt = sb.current();
+    sb.ok(&["ask", "junior salary"]);
+    assert_eq!(sb.current(), rebuilt, "the rebuilt index is reused");
+}
+
 #[test]
 fn second_ask_reuses_the_index() {
     let sb = Sandbox::new();
@@ -564,4 +622,70 @@ fn commands_json_is_the_registration_body_and_run_needs_a_token() {
         .expect("run careerbot");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_TOKEN"));
+}
+
+#[test]
+fn structured_answers_career_by_career() {
+    let sb = Sandbox::with_careers();
+    // Skills: the guide's own lists, its career only.
+    let v = sb.json(&["skills", "--career", "electrician", "--json"]);
+    assert_eq!(v["career"], "Electrician");
+    let names: Vec<&str> = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    for want in [
+        "Blueprint reading",
+        "Conduit bending",
+        "OSHA 10-Hour Construction",
+    ] {
+        assert!(names.contains(&want), "{want} missing: {names:?}");
+    }
+    assert!(!names.contains(&"Kubernetes"), "{names:?}");
+    assert!(
+        v["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["career"] == "Electrician")
+    );
+    // Roadmap: the guide's own ladder, in its words, with durations.
+    let v = sb.json(&[
+        "roadmap",
+        "--career",
+        "data analyst",
+        "--focus",
+        "career_progression",
+        "--json",
+    ]);
+    let stages: Vec<(&str, &str)> = v["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["stage"].as_str().unwrap(), s["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        stages,
+        vec![
+            ("junior", "Junior Data Analyst"),
+            ("mid", "Mid-Level Data Analyst"),
+            ("senior", "Senior Data Analyst"),
+            ("lead", "Lead Data Analyst or Analytics Manager"),
+        ]
+    );
+    // Every career without --career, each stage saying which.
+    let v = sb.json(&["roadmap", "--focus", "career_progression", "--json"]);
+    let careers: BTreeSet<&str> = v["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["career"].as_str().unwrap())
+        .collect();
+    assert!(careers.len() >= 4, "{careers:?}");
+    // An unknown career is a usage error naming the covered ones.
+    let out = sb.run(&["skills", "--career", "firefighter"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("Electrician"), "{}", stderr(&out));
 }

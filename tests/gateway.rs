@@ -17,7 +17,7 @@ use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
-use support::dirs::{Dirs, dirs};
+use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER,
     PERMS_MODERATOR, RecordedRequest, autocomplete, button_click, slash_command,
@@ -820,6 +820,35 @@ async fn deferred_work_beyond_the_limit_is_told_busy_over_the_gateway_too() {
     drop(holds);
     for ix in &salaries[..2] {
         h.edited(ix, |m| text_of(m).contains('$')).await;
+    }
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skills_and_salary_career_by_career_over_the_gateway() {
+    let h = Harness::start_with(dirs_with_careers(), |c| c).await;
+    let career = |c: &str| json!({ "type": 3, "name": "career", "value": c });
+    let cb = h
+        .interact(&slash_command(
+            "skills",
+            json!([career("data analyst"), { "type": 3, "name": "topic", "value": "tools" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    let text = text_of(&cb.json.unwrap()["data"]);
+    assert!(
+        text.contains("Tableau") && text.contains("Power BI"),
+        "{text}"
+    );
+    assert!(!text.contains("Docker"), "{text}");
+
+    // Without a career, one salary summary per career, each saying which.
+    let ix = slash_command("salary", json!([]), PERMS_MEMBER);
+    assert_eq!(h.interact(&ix).await.json.unwrap()["type"], 5);
+    let body = h.edited(&ix, |_| true).await;
+    let text = text_of(&body);
+    for c in ["Back-End Developer", "Electrician", "Product Manager"] {
+        assert!(text.contains(c), "{c} missing: {text}");
     }
     h.stop().await;
 }

@@ -20,7 +20,7 @@ use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
-use support::dirs::{Dirs, dirs};
+use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, Hosting, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
     button_click, fixture, interaction_fixture, slash_command, slash_command_with_attachment,
@@ -781,6 +781,155 @@ async fn two_replicas_share_the_index_and_the_database() {
     b.stop().await;
 }
 
+/// Pinning answers that show an earlier pin, again and again: every answer stays within
+/// Discord's limits (a pin's text is the whole message pinned, pins of pins included; uncut it
+/// outgrew the embed and Discord refused the answer).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pins_of_pins_keep_answers_within_discords_limits() {
+    let (s, _d) = Server::start().await;
+    for round in 0..14 {
+        // A new wording each round: the same one would be pointed to the earlier answer.
+        let (_, shown) = asked(&s, &format!("interview tips {round}"), PERMS_MEMBER).await;
+        if round > 0 {
+            assert!(
+                text_of(&shown).contains("Moderator-pinned answer"),
+                "{shown}"
+            );
+        }
+        let pin = custom_ids(&shown)
+            .into_iter()
+            .find(|i| i.starts_with("pin:"))
+            .unwrap();
+        let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+        s.interact(&click).await;
+        s.edited(&click, |m| text_of(m).contains("Pinned")).await;
+    }
+    s.stop().await;
+}
+
+/// A pin Discord refuses leaves no record behind (its pending record is forgotten), and the
+/// moderator is told.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pin_discord_refuses_is_reported_and_leaves_no_record() {
+    let (mut s, _d) = Server::start().await;
+    let (_, shown) = asked(&s, "interview tips", PERMS_MEMBER).await;
+    let pin = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .unwrap();
+    s.fake().fail_next(
+        "PUT",
+        "/pins/",
+        403,
+        json!({"code": 50013, "message": "Missing Permissions"}),
+    );
+    let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+    s.interact(&click).await;
+    let done = s
+        .edited(&click, |m| text_of(m).contains("Could not pin"))
+        .await;
+    assert!(text_of(&done).contains("Missing Permissions"), "{done}");
+    let store = s.bot.store();
+    assert!(store.pending_pins(i64::MAX).unwrap().is_empty());
+    assert!(
+        store
+            .curated_for_guild(support::fake_discord::GUILD_ID)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(s.fake().pinned(CHANNEL_ID).is_empty());
+    // The one refused call is the injected one: stop without the check of refused calls.
+    let fake = s.fake.take().unwrap();
+    s.stop().await;
+    fake.shutdown().await;
+}
+
+/// A failing database (here refusing every write, as a read-only file would) is never hidden: an
+/// answer goes out without the buttons its missing record would need, and says so; a vote and
+/// a pin say they failed and change nothing; `/healthz` says the database is failing until a
+/// write succeeds again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_database_is_told_to_users_and_reported_by_healthz() {
+    let (s, _d) = Server::start().await;
+    let (_, shown) = asked(&s, "how long from junior to senior", PERMS_MEMBER).await;
+    let ids = custom_ids(&shown);
+    let button = |prefix: &str| {
+        ids.iter()
+            .find(|i| i.starts_with(prefix))
+            .unwrap_or_else(|| panic!("a {prefix} button in {ids:?}"))
+            .clone()
+    };
+    let (up, pin) = (button("up:"), button("pin:"));
+    s.bot.store().refuse_writes(true);
+
+    let r = s.interact(&ask("remote work", PERMS_MEMBER)).await;
+    assert_eq!(r["type"], 4, "{r}");
+    assert!(
+        text_of(&r["data"]).contains("[1]"),
+        "the answer itself: {r}"
+    );
+    assert!(
+        custom_ids(&r["data"]).is_empty(),
+        "no buttons without a record: {r}"
+    );
+    assert!(
+        text_of(&r["data"]).contains("couldn't save this answer"),
+        "{r}"
+    );
+
+    let (status, body) = s.get("/healthz").await;
+    assert_eq!(status, 503, "{body}");
+    let health: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["database"], "failing", "{body}");
+    assert!(
+        health["database_error"]
+            .as_str()
+            .unwrap()
+            .contains("readonly"),
+        "{body}"
+    );
+
+    let r = s
+        .interact(&button_click(&up, Some(shown.clone()), PERMS_MEMBER))
+        .await;
+    assert!(
+        text_of(&r["data"]).contains("couldn't record your vote"),
+        "{r}"
+    );
+
+    let click = button_click(&pin, Some(shown.clone()), PERMS_MODERATOR);
+    assert_eq!(s.interact(&click).await["type"], 5);
+    let done = s
+        .edited(&click, |m| text_of(m).contains("Could not pin"))
+        .await;
+    assert!(text_of(&done).contains("Nothing was pinned"), "{done}");
+    assert!(
+        s.fake().pinned(CHANNEL_ID).is_empty(),
+        "not pinned on Discord"
+    );
+
+    s.bot.store().refuse_writes(false);
+    let r = s.interact(&ask("portfolio ideas", PERMS_MEMBER)).await;
+    assert!(!custom_ids(&r["data"]).is_empty(), "buttons again: {r}");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (status, body) = s.get("/healthz").await;
+        if status == 200 {
+            assert_eq!(
+                serde_json::from_str::<Value>(&body).unwrap()["database"],
+                "ok"
+            );
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "healthy again after a write: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    s.stop().await;
+}
+
 /// The `careerbot serve` process: refuses to start without a public key, answers a signed PING,
 /// stops cleanly on SIGTERM.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1353,5 +1502,105 @@ async fn admin_autocomplete_offers_members_nothing() {
         .interact(&autocomplete("sources", "name", "", ADMINISTRATOR))
         .await;
     assert_eq!(r["data"]["choices"].as_array().unwrap().len(), 5);
+    s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skills_roadmap_and_salary_career_by_career() {
+    let d = dirs_with_careers();
+    let s = Server::start_on(&d, true).await;
+    let career = |c: &str| json!({ "type": 3, "name": "career", "value": c });
+
+    // /skills career: the electrician's own skills, never a developer's.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("electrician")]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 4, "{r}");
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    assert!(text.contains("Electrician"), "{text}");
+    assert!(text.contains("Blueprint reading"), "{text}");
+    assert!(
+        !text.contains("Kubernetes") && !text.contains("Python"),
+        "{text}"
+    );
+
+    // A topic of the guides' own lists: certifications and licenses.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("electrician"), { "type": 3, "name": "topic", "value": "certifications" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    let text = text_of(&r["data"]);
+    assert!(text.contains("OSHA 10-Hour Construction"), "{text}");
+
+    // /roadmap career: the product manager's ladder in its own words, with durations.
+    let r = s
+        .interact(&slash_command(
+            "roadmap",
+            json!([career("pm"), { "type": 3, "name": "focus", "value": "career_progression" }]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert_eq!(r["type"], 4, "{r}");
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    assert!(text.contains("Associate Product Manager"), "{text}");
+    assert!(text.contains("1–2 years"), "{text}");
+    assert!(!text.contains("Back-End"), "{text}");
+
+    // Without a career, each career's skills under its own name.
+    let r = s
+        .interact(&slash_command("skills", json!([]), PERMS_MEMBER))
+        .await;
+    check_message(&r["data"]);
+    let text = text_of(&r["data"]);
+    for c in [
+        "Back-End Developer",
+        "Electrician",
+        "Data Analyst",
+        "Product Manager",
+    ] {
+        assert!(text.contains(c), "{c} missing: {text}");
+    }
+
+    // A career no guide covers: a clear, private refusal naming those covered.
+    let r = s
+        .interact(&slash_command(
+            "skills",
+            json!([career("firefighter")]),
+            PERMS_MEMBER,
+        ))
+        .await;
+    assert!(ephemeral(&r), "{r}");
+    let text = text_of(&r["data"]);
+    assert!(
+        text.contains("firefighter") && text.contains("Electrician"),
+        "{text}"
+    );
+
+    // /salary career: only that career's figures, in its own period.
+    let salary = slash_command("salary", json!([career("electrician")]), PERMS_MEMBER);
+    assert_eq!(s.interact(&salary).await["type"], 5);
+    let token = salary["token"].as_str().unwrap().to_string();
+    let edit = s
+        .fake()
+        .wait_for_request(WAIT, |r| {
+            r.matches("PATCH", "/webhooks/*/*/messages/@original") && r.path.contains(&token)
+        })
+        .await
+        .unwrap();
+    let body = edit.json.unwrap();
+    check_message(&body);
+    let text = text_of(&body);
+    assert!(text.contains("Electrician"), "{text}");
+    assert!(text.contains("Journeyman"), "{text}");
+    assert!(!text.contains("Back-End"), "{text}");
     s.stop().await;
 }

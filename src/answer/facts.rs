@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::roadmap::{self, GuideRoadmap, RoadmapAnswer, RoadmapGathering};
+use super::roadmap::{self, GuideRoadmap, RoadmapFacts, RoadmapGathering};
 use super::salary::{self, GuideSalary, SalaryFacts, SalaryGathering};
 use super::skills::{self, GuideSkills, SkillsFacts, SkillsGathering};
 use crate::corpus::Guide;
@@ -41,10 +41,13 @@ const EXTRACTION_SOURCE: &[&str] = &[
     include_str!("skills/lexicon.rs"),
     include_str!("skills/extract.rs"),
     include_str!("skills/gather.rs"),
+    include_str!("skills/sections.rs"),
+    include_str!("levels.rs"),
     include_str!("roadmap/mod.rs"),
     include_str!("roadmap/durations.rs"),
     include_str!("roadmap/extract.rs"),
     include_str!("roadmap/gather.rs"),
+    include_str!("roadmap/ladder.rs"),
     include_str!("../corpus/careers.rs"),
 ];
 
@@ -86,8 +89,8 @@ impl Extraction for FactsExtraction {
     fn extract(&self, guide: &Guide) -> GuideFacts {
         GuideFacts {
             salary: salary::extract_guide(self.vocab.levels(), &guide.career, &guide.passages),
-            skills: skills::extract_guide(self.vocab.skills(), &guide.passages),
-            roadmap: roadmap::extract_guide(&self.vocab, &guide.passages),
+            skills: skills::extract_guide(&self.vocab, &guide.career, &guide.passages),
+            roadmap: roadmap::extract_guide(&self.vocab, &guide.career, &guide.passages),
         }
     }
 }
@@ -143,7 +146,7 @@ pub enum FactsError {
 pub struct Facts {
     salary: OnceLock<Arc<SalaryFacts>>,
     skills: OnceLock<Arc<SkillsFacts>>,
-    roadmap: OnceLock<Arc<RoadmapAnswer>>,
+    roadmap: OnceLock<Arc<RoadmapFacts>>,
 }
 
 impl Facts {
@@ -167,7 +170,7 @@ impl Facts {
     ///
     /// # Errors
     /// When the file is damaged.
-    pub fn roadmap(&self, index: &PassageIndex) -> Result<Arc<RoadmapAnswer>, FactsError> {
+    pub fn roadmap(&self, index: &PassageIndex) -> Result<Arc<RoadmapFacts>, FactsError> {
         load(&self.roadmap, index, ROADMAP_FILE)
     }
 }
@@ -218,8 +221,8 @@ mod tests {
         let facts = Facts::default();
         let salary = facts.salary(&index).unwrap();
         assert!(!salary.careers.is_empty());
-        assert!(!facts.skills(&index).unwrap().skills.is_empty());
-        assert!(!facts.roadmap(&index).unwrap().stages.is_empty());
+        assert!(!facts.skills(&index).unwrap().careers.is_empty());
+        assert!(!facts.roadmap(&index).unwrap().careers[0].stages.is_empty());
         // The same answer as gathering the passages directly.
         let passages = index.passages().unwrap();
         assert_eq!(

@@ -26,6 +26,8 @@ struct LevelsFile {
     exception: Vec<Exception>,
     #[serde(default)]
     roles: Roles,
+    #[serde(default)]
+    sequence: Roles,
 }
 
 #[derive(Deserialize, Default)]
@@ -73,6 +75,8 @@ pub struct LevelWords {
     not_before: HashMap<String, Vec<String>>,
     /// Words naming a role (singular, lower case).
     roles: Vec<String>,
+    /// Words numbering the rungs of a ladder ("stage", "etapa"), lower case.
+    sequence: Vec<String>,
 }
 
 /// Lower case, runs of spaces and hyphens as one space.
@@ -147,6 +151,12 @@ impl LevelWords {
                 .iter()
                 .map(|w| singular(&w.to_lowercase()))
                 .collect(),
+            sequence: file
+                .sequence
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             regex,
             not_after: lists(|e| &e.not_after),
             not_before: lists(|e| &e.not_before),
@@ -198,6 +208,11 @@ impl LevelWords {
     /// Whether `word` names a role (plural or singular, any case).
     pub fn is_role(&self, word: &str) -> bool {
         self.roles.contains(&singular(&word.to_lowercase()))
+    }
+
+    /// The words that number the rungs of a ladder ("stage", "etapa"), lower case.
+    pub fn sequence_words(&self) -> &[String] {
+        &self.sequence
     }
 
     /// The level a label names ("Journeyman Electrician", "Associate Product Manager (APM)"):

@@ -10,7 +10,18 @@ use super::json::JsonSalary;
 use super::text::{level_phrase, write_roadmap, write_salary, write_skills};
 use super::{RoadmapArgs, SalaryArgs, SkillsArgs, UsageError, finish, open_engine};
 use crate::config::Config;
-use crate::engine::CHART_SIZE;
+use crate::engine::{CHART_SIZE, Engine};
+
+/// The library's career named by `--career`, when given.
+///
+/// # Errors
+/// A usage error when it names no career of the library, or several.
+fn career(engine: &Engine, asked: Option<&str>) -> Result<Option<String>> {
+    match asked {
+        Some(asked) => Ok(Some(engine.find_career(asked).map_err(UsageError::from)?)),
+        None => Ok(None),
+    }
+}
 
 /// `careerbot salary`: figures by level as JSON or text, and with `--chart` the PNG drawn first
 /// (nothing is printed or written when it cannot be).
@@ -20,10 +31,7 @@ use crate::engine::CHART_SIZE;
 /// written.
 pub(super) fn salary(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
     let engine = open_engine(config)?;
-    let career = match &args.career {
-        Some(asked) => Some(engine.find_career(asked).map_err(UsageError::from)?),
-        None => None,
-    };
+    let career = career(&engine, args.career.as_deref())?;
     let salary = engine.salary(career.as_deref(), args.level)?;
     let answer = &salary.answer;
     // The chart comes first: when it cannot be made, nothing is printed and no file is written.
@@ -63,7 +71,11 @@ pub(super) fn salary(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
 /// # Errors
 /// When the engine cannot be opened or the answer cannot be read.
 pub(super) fn skills(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
-    let answer = open_engine(config)?.skills(args.topic, args.level)?.answer;
+    let engine = open_engine(config)?;
+    let career = career(&engine, args.career.as_deref())?;
+    let answer = engine
+        .skills(career.as_deref(), args.topic, args.level)?
+        .answer;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &answer)?;
@@ -79,7 +91,11 @@ pub(super) fn skills(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
 /// # Errors
 /// When the engine cannot be opened or the answer cannot be read.
 pub(super) fn roadmap(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
-    let answer = open_engine(config)?.roadmap(args.stage, args.focus)?.answer;
+    let engine = open_engine(config)?;
+    let career = career(&engine, args.career.as_deref())?;
+    let answer = engine
+        .roadmap(career.as_deref(), args.stage, args.focus)?
+        .answer;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &answer)?;

@@ -85,6 +85,10 @@ pub struct SalaryArgs {
 /// `careerbot skills`
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
+    /// Only this career (any case, a word of it, or its initials; default: every career, each
+    /// said).
+    #[arg(long, value_name = "NAME")]
+    pub career: Option<String>,
     /// The topic.
     #[arg(long, value_name = "TOPIC", default_value = "all", value_parser = IdParser::<Topic>::new())]
     pub topic: Topic,
@@ -99,6 +103,10 @@ pub struct SkillsArgs {
 /// `careerbot roadmap`
 #[derive(Debug, Args)]
 pub struct RoadmapArgs {
+    /// Only this career (any case, a word of it, or its initials; default: every career, each
+    /// said).
+    #[arg(long, value_name = "NAME")]
+    pub career: Option<String>,
     /// Only this career stage (default: every stage, and lateral moves).
     #[arg(long, value_name = "STAGE", value_parser = IdParser::<Stage>::new())]
     pub stage: Option<Stage>,

@@ -485,15 +485,28 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
     }
 }
 
+/// Skills listed per career when one `/skills` answer covers several careers.
+const SKILLS_PER_CAREER: usize = 8;
+
 /// `/skills`: skills most cited first, each with its citations; the best passages; what the
 /// guides expect at the level asked.
 pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
     let mut citations = Citations::default();
     let mut titles = Vec::new();
-    let lines: Vec<String> = answer
-        .skills
-        .iter()
-        .map(|s| {
+    let careers = answer.careers();
+    let several = careers.len() > 1;
+    let mut lines: Vec<String> = Vec::new();
+    for career in &careers {
+        if several {
+            lines.push(format!("__**{}**__", escape_markdown(career)));
+        }
+        let of_career = answer.skills.iter().filter(|s| s.career == *career);
+        // Several careers share the message: each shows its most cited skills.
+        for s in of_career.take(if several {
+            SKILLS_PER_CAREER
+        } else {
+            usize::MAX
+        }) {
             let mut refs: Vec<usize> = Vec::new();
             for c in &s.citations {
                 titles.push(c.cite.title.as_str());
@@ -510,14 +523,14 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             }
             let refs: Vec<String> = refs.iter().take(6).map(|n| format!("[{n}]")).collect();
             let plural = if s.guides == 1 { "guide" } else { "guides" };
-            format!(
+            lines.push(format!(
                 "• **{}** — {} {plural} {}",
                 escape_markdown(&s.name),
                 s.guides,
                 refs.join("")
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     let mut fields = Vec::new();
     let best: Vec<String> = answer
         .passages
@@ -584,7 +597,10 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         fit_lines(&lines, 3000)
     };
     Reply::embed(Embed {
-        title: Some(format!("🧰 Skills — {}", answer.topic.label())),
+        title: Some(match &answer.career {
+            Some(career) => format!("🧰 Skills — {} · {career}", answer.topic.label()),
+            None => format!("🧰 Skills — {}", answer.topic.label()),
+        }),
         description: Some(description),
         color: Some(COLOR),
         fields,
@@ -598,6 +614,7 @@ pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
     let mut citations = Citations::default();
     let mut titles = Vec::new();
     let mut fields = Vec::new();
+    let several = answer.careers().len() > 1;
     for stage in &answer.stages {
         let mut lines = Vec::new();
         for (c, d) in stage.durations() {
@@ -641,8 +658,13 @@ pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
             lines.push(format!("Roles: {}", shown.join(", ")));
         }
         let plural = if stage.guides == 1 { "guide" } else { "guides" };
+        let career = if several {
+            format!("{} · ", stage.career)
+        } else {
+            String::new()
+        };
         fields.push(Field {
-            name: format!("{} · {} {plural}", stage.label, stage.guides),
+            name: format!("{career}{} · {} {plural}", stage.label, stage.guides),
             value: fit_lines(&lines, 1000),
             inline: false,
         });

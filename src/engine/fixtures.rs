@@ -26,7 +26,7 @@ pub(crate) fn careers_guides(dir: &Path) -> PathBuf {
             if name == MANIFEST_FILE {
                 manifest.push_str(&std::fs::read_to_string(&path).unwrap());
                 manifest.push('\n');
-            } else {
+            } else if crate::corpus::is_guide_name(&name) {
                 std::fs::copy(&path, guides.join(&name)).unwrap();
             }
         }

@@ -371,34 +371,39 @@ impl Engine {
         Ok(Some(png))
     }
 
-    /// The skills the guides name for a topic, and what each level is expected to know.
+    /// The skills the guides name for a topic, and what each level is expected to know: one
+    /// career's (by its exact name, see [`Engine::find_career`]), or every career's, each skill
+    /// saying which career it is about.
     ///
     /// # Errors
     /// When the generation's facts cannot be read or rebuilt.
     pub fn skills(
         &self,
+        career: Option<&str>,
         topic: Topic,
         level: Option<Level>,
     ) -> Result<Answered<SkillsAnswer>, EngineError> {
         let (generation, facts) = self.facts(|g| g.facts().skills(g))?;
         Ok(Answered {
-            answer: facts.answer(topic, level),
+            answer: facts.answer(career, topic, level),
             generation,
         })
     }
 
-    /// Career stages, lateral moves, the learning path, interviews and portfolio.
+    /// Career stages, lateral moves, the learning path, interviews and portfolio: one career's
+    /// (by its exact name), or every career's, each stage and move saying which.
     ///
     /// # Errors
     /// When the generation's facts cannot be read or rebuilt.
     pub fn roadmap(
         &self,
+        career: Option<&str>,
         stage: Option<Stage>,
         focus: Focus,
     ) -> Result<Answered<RoadmapAnswer>, EngineError> {
         let (generation, whole) = self.facts(|g| g.facts().roadmap(g))?;
         Ok(Answered {
-            answer: whole.narrowed(stage, focus),
+            answer: whole.answer(career, stage, focus),
             generation,
         })
     }
@@ -789,9 +794,12 @@ mod tests {
             senior.rows.len(),
             all.rows.iter().filter(|r| r.level == Level::Senior).count()
         );
-        let dbs = engine.skills(Topic::Databases, None).unwrap().answer;
+        let dbs = engine.skills(None, Topic::Databases, None).unwrap().answer;
         assert!(dbs.skills.iter().all(|s| s.topic == Topic::Databases));
-        let interviews = engine.roadmap(None, Focus::Interviews).unwrap().answer;
+        let interviews = engine
+            .roadmap(None, None, Focus::Interviews)
+            .unwrap()
+            .answer;
         assert!(interviews.stages.is_empty() && !interviews.interviews.is_empty());
     }
 }

@@ -7,12 +7,17 @@
 //!   CURRENT                 name of the generation in use (replaced by rename: atomic)
 //!   gen-<time>-<hash>/      one immutable tantivy index + careerbot.json (what it holds)
 //!   .build-<pid>-<time>/    a generation being built; never read
+//!   .CURRENT.<time>         the next `CURRENT`, written then renamed over it
 //!   .lock                   held (flock) by whoever builds, so builds never overlap
 //! ```
 //! A rebuild writes a whole new generation beside the old one and only then points `CURRENT` at
 //! it, so a failed or partial build never replaces a good index, and readers that opened the old
 //! generation keep working (its files stay until two newer generations exist). Any number of
-//! processes may open the directory for reading.
+//! processes may open the directory for reading. What a build killed half-way leaves (a
+//! `.build-*` directory, a `.CURRENT.*` file) is removed by whoever next holds the lock: at
+//! start ([`IndexDir::remove_orphans`]), before and after each build. A `CURRENT` that cannot be
+//! read (a directory, bytes that are not text, a name that is no generation's) counts as no
+//! current generation, with a warning: the next build replaces it.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -540,22 +545,91 @@ impl IndexDir {
         &self.root
     }
 
-    /// The name of the current generation, if any.
+    /// The name of the current generation, if any (quietly `None` when `CURRENT` is unusable:
+    /// [`IndexDir::open_current`] says why).
     pub fn current_generation(&self) -> Option<String> {
-        let name = fs::read_to_string(self.root.join(CURRENT_FILE)).ok()?;
-        let name = name.trim();
-        (!name.is_empty() && !name.contains(['/', '\\']) && name != "..").then(|| name.to_string())
+        match self.read_current() {
+            Current::Names(name) => Some(name),
+            Current::Missing | Current::Unusable(_) => None,
+        }
     }
 
-    /// Opens the current generation, or `None` when there is none yet.
+    /// What `CURRENT` says.
+    fn read_current(&self) -> Current {
+        let path = self.root.join(CURRENT_FILE);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Current::Missing,
+            Err(e) => return Current::Unusable(e.to_string()),
+        };
+        let name = text.trim();
+        if name.is_empty() || name.contains(['/', '\\']) || name == ".." || name == "." {
+            return Current::Unusable(format!("{name:?} names no generation"));
+        }
+        Current::Names(name.to_string())
+    }
+
+    /// Opens the current generation, or `None` when there is none yet. A `CURRENT` that cannot
+    /// be read, or names no generation, counts as none (with a warning): the next build
+    /// replaces it.
     ///
     /// # Errors
     /// When the generation named by `CURRENT` cannot be opened.
     pub fn open_current(&self) -> Result<Option<PassageIndex>, IndexError> {
-        match self.current_generation() {
-            None => Ok(None),
-            Some(generation) => self.open_generation(&generation).map(Some),
+        match self.read_current() {
+            Current::Missing => Ok(None),
+            Current::Unusable(why) => {
+                tracing::warn!(
+                    path = %self.root.join(CURRENT_FILE).display(),
+                    why,
+                    "the index's CURRENT is unusable: no current generation; the next build replaces it"
+                );
+                Ok(None)
+            }
+            Current::Names(generation) => self.open_generation(&generation).map(Some),
         }
+    }
+
+    /// Removes what builds killed half-way left behind (`.build-*` directories, `.CURRENT.*`
+    /// files), when no build holds the lock (one that does removes them itself). Returns how
+    /// many it removed; for a process starting up.
+    ///
+    /// # Errors
+    /// When the directory or its lock file cannot be created or locked.
+    pub fn remove_orphans(&self) -> Result<usize, IndexError> {
+        let (lock, lock_path) = self.lock_file()?;
+        match lock.try_lock() {
+            Ok(()) => Ok(self.remove_orphans_locked()),
+            Err(fs::TryLockError::WouldBlock) => Ok(0),
+            Err(fs::TryLockError::Error(e)) => Err(io_err(&lock_path)(e)),
+        }
+    }
+
+    /// [`IndexDir::remove_orphans`], the build lock held by the caller: nothing is being built,
+    /// so every `.build-*` directory and `.CURRENT.*` file is an orphan.
+    fn remove_orphans_locked(&self) -> usize {
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return 0;
+        };
+        let current_tmp = format!(".{CURRENT_FILE}.");
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(".build-") && !name.starts_with(&current_tmp) {
+                continue;
+            }
+            let path = entry.path();
+            match remove_path(&path) {
+                Ok(()) => {
+                    tracing::info!(path = %path.display(), "removed what an interrupted build left");
+                    removed += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(path = %path.display(), error = %e, "could not remove what an interrupted build left");
+                }
+            }
+        }
+        removed
     }
 
     /// Waits until no build holds this directory's lock (checking every 50 ms, for at most
@@ -681,6 +755,7 @@ impl IndexDir {
             Err(fs::TryLockError::WouldBlock) => return Err(IndexError::Busy),
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
         }
+        self.remove_orphans_locked();
         let started = Instant::now();
         let fingerprint = fingerprint(source, &self.analyzer, salt)?;
         let stamp = now_nanos();
@@ -729,6 +804,11 @@ impl IndexDir {
         let current_tmp = self.root.join(format!(".{CURRENT_FILE}.{stamp}"));
         write_synced(&current_tmp, generation.as_bytes())?;
         let current = self.root.join(CURRENT_FILE);
+        // A directory in CURRENT's place (no rename can replace it) is removed first.
+        if fs::symlink_metadata(&current).is_ok_and(|m| m.is_dir()) {
+            tracing::warn!(path = %current.display(), "the index's CURRENT is a directory; replacing it");
+            fs::remove_dir_all(&current).map_err(io_err(&current))?;
+        }
         fs::rename(&current_tmp, &current).map_err(io_err(&current))?;
         sync_dir(&self.root);
         tracing::info!(
@@ -743,18 +823,17 @@ impl IndexDir {
         self.open_generation(&generation)
     }
 
-    /// Removes old generations beyond `keep_old` and abandoned build directories. Runs while the
-    /// build lock is held, so it never removes a build in progress.
+    /// Removes old generations beyond `keep_old` and what interrupted builds left. Runs while
+    /// the build lock is held, so it never removes a build in progress.
     fn collect_garbage(&self, current: &str, keep_old: usize) {
+        self.remove_orphans_locked();
         let Ok(entries) = fs::read_dir(&self.root) else {
             return;
         };
         let mut generations = Vec::new();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(".build-") {
-                let _ = fs::remove_dir_all(entry.path());
-            } else if name.starts_with("gen-") && name != current {
+            if name.starts_with("gen-") && name != current {
                 generations.push(name);
             }
         }
@@ -766,6 +845,25 @@ impl IndexDir {
                 tracing::warn!(generation = %old, error = %e, "could not remove old index generation");
             }
         }
+    }
+}
+
+/// What `CURRENT` says.
+enum Current {
+    /// There is no `CURRENT`: nothing was built yet.
+    Missing,
+    /// The name of the current generation.
+    Names(String),
+    /// It cannot be read or names no generation, and why.
+    Unusable(String),
+}
+
+/// Removes `path`, a directory (with what it holds) or anything else.
+fn remove_path(path: &Path) -> std::io::Result<()> {
+    if fs::symlink_metadata(path)?.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
     }
 }
 
@@ -1112,6 +1210,90 @@ mod tests {
                 .open_current()
                 .unwrap()
                 .is_none()
+        );
+    }
+
+    /// Leaves in `root` what a build killed half-way leaves: its directory, and the next
+    /// `CURRENT` written but not renamed.
+    fn leave_orphans(root: &Path) -> [PathBuf; 2] {
+        let build = root.join(".build-4242-17");
+        fs::create_dir_all(build.join("sub")).unwrap();
+        fs::write(build.join("sub/segment"), "half written").unwrap();
+        let current_tmp = root.join(".CURRENT.17");
+        fs::write(&current_tmp, "gen-17-000000000000").unwrap();
+        [build, current_tmp]
+    }
+
+    #[test]
+    fn what_interrupted_builds_left_is_removed_at_start_and_by_a_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path());
+        let built = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        // At start, unless a build holds the lock (its own directory is not an orphan then).
+        let orphans = leave_orphans(dir.path());
+        let lock = File::create(dir.path().join(LOCK_FILE)).unwrap();
+        lock.lock().unwrap();
+        assert_eq!(idx.remove_orphans().unwrap(), 0);
+        assert!(orphans.iter().all(|o| o.exists()));
+        drop(lock);
+        assert_eq!(idx.remove_orphans().unwrap(), 2);
+        assert!(!orphans.iter().any(|o| o.exists()), "{orphans:?}");
+        assert_eq!(
+            idx.open_current().unwrap().unwrap().generation(),
+            built.generation()
+        );
+        // By a build, even one that fails.
+        let orphans = leave_orphans(dir.path());
+        let empty = tempfile::tempdir().unwrap();
+        fs::write(empty.path().join("blank.txt"), "\n").unwrap();
+        assert!(
+            idx.build(
+                &SeedSource::Dir(empty.path().to_path_buf()),
+                &BuildOptions::default(),
+                |_| {}
+            )
+            .is_err()
+        );
+        assert!(!orphans.iter().any(|o| o.exists()), "{orphans:?}");
+        let orphans = leave_orphans(dir.path());
+        idx.build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        assert!(!orphans.iter().any(|o| o.exists()), "{orphans:?}");
+    }
+
+    #[test]
+    fn an_unreadable_current_is_no_generation_and_the_next_build_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = crate::answer::fixtures::vocab().index_dir(dir.path());
+        let first = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        let current = dir.path().join(CURRENT_FILE);
+        // A directory where CURRENT should be: no rename can replace it.
+        fs::remove_file(&current).unwrap();
+        fs::create_dir_all(current.join("inside")).unwrap();
+        fs::write(current.join("inside/file"), first.generation()).unwrap();
+        assert!(idx.open_current().unwrap().is_none());
+        assert_eq!(idx.current_generation(), None);
+        let second = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        assert!(current.is_file());
+        assert_eq!(
+            idx.open_current().unwrap().unwrap().generation(),
+            second.generation()
+        );
+        // Bytes that are not text.
+        fs::write(&current, [0xff, 0xfe, 0x00]).unwrap();
+        assert!(idx.open_current().unwrap().is_none());
+        let third = idx
+            .build(&seeds(), &BuildOptions::default(), |_| {})
+            .unwrap();
+        assert_eq!(
+            idx.open_current().unwrap().unwrap().generation(),
+            third.generation()
         );
     }
 

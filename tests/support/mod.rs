@@ -1,5 +1,7 @@
 //! Test support shared by the integration tests.
 
 pub mod checks;
+pub mod child;
+pub mod crash;
 pub mod dirs;
 pub mod fake_discord;

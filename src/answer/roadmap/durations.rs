@@ -19,10 +19,10 @@ static DURATION: Lazy<Regex> = Lazy::new(|| {
         (?:(?P<pre>over|more\ than|at\ least|upwards\ of|in\ excess\ of|a\ minimum\ of|minimum\ of|up\ to|under|less\ than|fewer\ than)\s+)?
         (?:(?:around|about|roughly|approximately|nearly|some)\s+)?
         \b(?P<a>{NUMBER})
-        (?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?
+        (?:\s*(?:-|–|—|to|a)\s*(?P<b>{NUMBER}))?
         (?P<plus>\s?\+)?
         (?P<ormore>\s+or\s+more)?
-        \s*(?:-\s*)?(?P<unit>years?|yrs?|months?)\b
+        \s*(?:-\s*)?(?P<unit>years?|yrs?|months?|años?|a[ñn]os|mes(?:es)?)\b
         (?P<post>\s+(?:or\ more|or\ longer|plus|and\ up))?"
     ))
 });

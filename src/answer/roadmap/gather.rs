@@ -8,12 +8,14 @@ use super::extract::{
     extract_interview_items, extract_lateral_moves, extract_portfolio_items, extract_stages,
     extract_steps,
 };
+use super::ladder::extract_ladder;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
-    StageCitation, TrackMention,
+    StageCitation, StageEvidence, TrackMention,
 };
 use crate::corpus::Passage;
 use crate::vocab::Vocabulary;
+use serde::{Deserialize, Serialize};
 
 /// Citations listed per stage and per lateral track (`guides` counts every one).
 pub const MAX_CITATIONS_PER_STAGE: usize = 100;
@@ -25,6 +27,8 @@ pub const MAX_ITEMS_PER_KIND: usize = 50;
 /// One guide's roadmap facts, each list in line order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GuideRoadmap {
+    /// The career the guide is about.
+    career: String,
     stages: Vec<StageCitation>,
     lateral: Vec<TrackMention>,
     steps: Vec<PathStep>,
@@ -32,10 +36,19 @@ pub struct GuideRoadmap {
 }
 
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
-pub fn extract_guide(vocab: &Vocabulary, passages: &[Passage]) -> GuideRoadmap {
+pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideRoadmap {
     let mut stages: Vec<StageCitation> = Vec::new();
     for c in passages.iter().flat_map(extract_stages) {
         if !stages.contains(&c) {
+            stages.push(c);
+        }
+    }
+    // The guide's own ladder, where no other pattern already read the line.
+    for c in extract_ladder(vocab.levels(), passages) {
+        if !stages
+            .iter()
+            .any(|s| s.cite.source == c.cite.source && s.cite.line == c.cite.line)
+        {
             stages.push(c);
         }
     }
@@ -78,6 +91,7 @@ pub fn extract_guide(vocab: &Vocabulary, passages: &[Passage]) -> GuideRoadmap {
         (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
     });
     GuideRoadmap {
+        career: career.to_string(),
         stages,
         lateral,
         steps,
@@ -115,18 +129,102 @@ impl<T> Listed<T> {
     }
 }
 
-/// The roadmap facts of a whole library, gathered guide by guide in file-name order.
+/// The roadmap facts of a whole library, gathered guide by guide in file-name order, career by
+/// career.
 #[derive(Debug, Clone, Default)]
 pub struct RoadmapGathering {
+    careers: BTreeMap<String, CareerGathering>,
+}
+
+impl RoadmapGathering {
+    /// Adds one guide's facts.
+    pub fn gather(&mut self, guide: GuideRoadmap) {
+        self.careers
+            .entry(guide.career.clone())
+            .or_default()
+            .gather(guide);
+    }
+
+    /// Each career's whole roadmap.
+    pub fn finish(self) -> RoadmapFacts {
+        RoadmapFacts {
+            careers: self
+                .careers
+                .into_iter()
+                .map(|(career, g)| g.finish(career))
+                .collect(),
+        }
+    }
+}
+
+/// What a generation knows about careers' roadmaps: each career's whole roadmap, by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoadmapFacts {
+    pub careers: Vec<RoadmapAnswer>,
+}
+
+impl RoadmapFacts {
+    /// The roadmap of one career (by its exact name), or of every career one after another
+    /// (each stage and move saying which), narrowed to a stage and a focus.
+    pub fn answer(
+        &self,
+        career: Option<&str>,
+        stage: Option<Stage>,
+        focus: Focus,
+    ) -> RoadmapAnswer {
+        let mut out = RoadmapAnswer {
+            career: career.map(str::to_string),
+            stage,
+            focus,
+            stages: Vec::new(),
+            lateral_moves: Vec::new(),
+            learning_path: Vec::new(),
+            interviews: Vec::new(),
+            portfolio: Vec::new(),
+        };
+        for whole in self
+            .careers
+            .iter()
+            .filter(|c| career.is_none_or(|want| c.career.as_deref() == Some(want)))
+        {
+            let part = whole.narrowed(stage, focus);
+            out.stages.extend(part.stages);
+            out.lateral_moves.extend(part.lateral_moves);
+            out.learning_path.extend(part.learning_path);
+            out.interviews.extend(part.interviews);
+            out.portfolio.extend(part.portfolio);
+        }
+        out
+    }
+
+    /// The careers that have a roadmap.
+    pub fn careers(&self) -> impl Iterator<Item = &str> {
+        self.careers.iter().filter_map(|c| c.career.as_deref())
+    }
+}
+
+/// One career's roadmap facts, gathered guide by guide.
+#[derive(Debug, Clone, Default)]
+struct CareerGathering {
     stages: BTreeMap<Stage, Listed<StageCitation>>,
     tracks: Vec<(String, Listed<super::TrackCitation>)>,
     steps: Vec<PathStep>,
     items: BTreeMap<ItemKind, Vec<RoadmapItem>>,
 }
 
-impl RoadmapGathering {
-    /// Adds one guide's facts.
-    pub fn gather(&mut self, guide: GuideRoadmap) {
+/// The stage's name in the first guide's ladder: its last rung there.
+fn ladder_label(citations: &[StageCitation]) -> Option<String> {
+    let first = citations
+        .iter()
+        .find(|c| c.evidence == StageEvidence::Ladder)?;
+    citations
+        .iter()
+        .rfind(|c| c.evidence == StageEvidence::Ladder && c.cite.source == first.cite.source)
+        .and_then(|c| c.roles.first().cloned())
+}
+
+impl CareerGathering {
+    fn gather(&mut self, guide: GuideRoadmap) {
         for c in guide.stages {
             let source = c.cite.source.clone();
             self.stages
@@ -157,14 +255,18 @@ impl RoadmapGathering {
         }
     }
 
-    /// The whole roadmap: every stage, lateral move, step and item.
-    pub fn finish(self) -> RoadmapAnswer {
+    /// The career's whole roadmap: every stage, lateral move, step and item.
+    fn finish(self, career: String) -> RoadmapAnswer {
         let stages = self
             .stages
             .into_iter()
             .map(|(stage, listed)| CareerStage {
+                career: career.clone(),
                 stage,
-                label: stage.label().to_string(),
+                // A ladder's own words name the stage ("Journeyman Electrician"): the last rung
+                // of the first guide with one (before it come the steps towards it, such as
+                // "Foundations").
+                label: ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string()),
                 guides: listed.guides,
                 citations: listed.items,
             })
@@ -173,6 +275,7 @@ impl RoadmapGathering {
             .tracks
             .into_iter()
             .map(|(track, listed)| LateralMove {
+                career: career.clone(),
                 track,
                 guides: listed.guides,
                 citations: listed.items,
@@ -190,6 +293,7 @@ impl RoadmapGathering {
             .flatten()
             .partition(|i| i.kind.is_interview());
         RoadmapAnswer {
+            career: Some(career),
             stage: None,
             focus: Focus::All,
             stages,
@@ -207,6 +311,7 @@ impl RoadmapAnswer {
     pub fn narrowed(&self, stage: Option<Stage>, focus: Focus) -> RoadmapAnswer {
         let progression = focus.includes(Focus::CareerProgression);
         RoadmapAnswer {
+            career: self.career.clone(),
             stage,
             focus,
             stages: if progression {
@@ -256,9 +361,10 @@ pub fn roadmap_answer(
     }
     let mut gathering = RoadmapGathering::default();
     for guide in by_source.values() {
-        gathering.gather(extract_guide(vocab, guide));
+        let career = guide.first().map(|p| p.career.as_str()).unwrap_or_default();
+        gathering.gather(extract_guide(vocab, career, guide));
     }
-    gathering.finish().narrowed(stage, focus)
+    gathering.finish().answer(None, stage, focus)
 }
 
 #[cfg(test)]

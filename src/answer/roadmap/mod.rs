@@ -39,6 +39,7 @@
 mod durations;
 mod extract;
 mod gather;
+mod ladder;
 
 use std::fmt;
 use std::str::FromStr;
@@ -53,7 +54,8 @@ pub use extract::{
     Tracks, classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
     extract_stages, extract_steps,
 };
-pub use gather::{GuideRoadmap, RoadmapGathering, extract_guide, roadmap_answer};
+pub use gather::{GuideRoadmap, RoadmapFacts, RoadmapGathering, extract_guide, roadmap_answer};
+pub use ladder::extract_ladder;
 
 /// A career stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -307,6 +309,8 @@ pub enum StageEvidence {
     JobTitle,
     /// The time it takes to qualify for a first (junior) role.
     TimeToQualify,
+    /// A rung of the guide's own ladder: an ordered list of roles, each with a time span.
+    Ladder,
 }
 
 /// One guide line about a stage.
@@ -327,6 +331,8 @@ pub struct StageCitation {
 /// A career stage with every guide line about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CareerStage {
+    /// The career whose guides describe it.
+    pub career: String,
     pub stage: Stage,
     pub label: String,
     /// Distinct guides citing it.
@@ -358,6 +364,8 @@ pub struct TrackCitation {
 /// A lateral move or specialisation the guides mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LateralMove {
+    /// The career whose guides name it.
+    pub career: String,
     pub track: String,
     pub guides: u32,
     pub citations: Vec<TrackCitation>,
@@ -446,6 +454,8 @@ pub struct RoadmapItem {
 /// The roadmap answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoadmapAnswer {
+    /// The career asked for; `None`: every career, each stage and move saying which.
+    pub career: Option<String>,
     pub stage: Option<Stage>,
     pub focus: Focus,
     /// Career stages in order (only `stage` when given).
@@ -470,10 +480,36 @@ impl RoadmapAnswer {
             && self.portfolio.is_empty()
     }
 
-    /// One line per stage with its durations, e.g. "Junior: 1–2 years in stage (001_…:58)".
+    /// The careers of its stages, moves, steps and items, in order.
+    pub fn careers(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let all = self
+            .stages
+            .iter()
+            .map(|s| s.career.as_str())
+            .chain(self.lateral_moves.iter().map(|m| m.career.as_str()))
+            .chain(self.learning_path.iter().map(|s| s.cite.career.as_str()))
+            .chain(self.interviews.iter().map(|i| i.cite.career.as_str()))
+            .chain(self.portfolio.iter().map(|i| i.cite.career.as_str()));
+        for c in all {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// One line per stage with its durations, e.g. "Junior: 1–2 years in stage (001_…:58)"
+    /// (with several careers, each stage says its career).
     pub fn summary(&self) -> String {
+        let several = self.careers().len() > 1;
         let mut out = Vec::new();
         for s in &self.stages {
+            let label = if several {
+                format!("{} · {}", s.career, s.label)
+            } else {
+                s.label.clone()
+            };
             let times: Vec<String> = s
                 .durations()
                 .map(|(c, d)| {
@@ -488,11 +524,10 @@ impl RoadmapAnswer {
                 .collect();
             let plural = if s.guides == 1 { "" } else { "s" };
             if times.is_empty() {
-                out.push(format!("{}: {} guide{plural}", s.label, s.guides));
+                out.push(format!("{label}: {} guide{plural}", s.guides));
             } else {
                 out.push(format!(
-                    "{}: {} guide{plural}; {}",
-                    s.label,
+                    "{label}: {} guide{plural}; {}",
                     s.guides,
                     times.join(", ")
                 ));

@@ -152,7 +152,11 @@ mod tests {
             crate::answer::fixtures::vocab().analyzer(),
         )
         .unwrap();
-        for topic in Topic::ALL {
+        // Certifications come from the guides' own lists, not the lexicon.
+        for topic in Topic::ALL
+            .into_iter()
+            .filter(|t| *t != Topic::Certifications)
+        {
             let n = lex.skills_of(topic).count();
             assert!(n >= 5, "{topic:?} has {n} skills");
         }

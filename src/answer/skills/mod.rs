@@ -27,6 +27,7 @@
 mod extract;
 mod gather;
 mod lexicon;
+mod sections;
 
 use std::fmt;
 use std::str::FromStr;
@@ -36,8 +37,11 @@ use serde::{Deserialize, Serialize};
 pub use crate::answer::citation::Citation;
 pub use crate::answer::level::Level;
 pub use extract::{extract_expectations, extract_mentions};
-pub use gather::{GuideSkills, SkillsFacts, SkillsGathering, extract_guide, skills_answer};
+pub use gather::{
+    CareerSkills, GuideSkills, SkillsFacts, SkillsGathering, extract_guide, skills_answer,
+};
 pub use lexicon::{Lexicon, LexiconError, SkillHit, SkillInfo};
+pub use sections::{SectionSkill, SectionsError, SkillSections};
 
 /// How many best passages an answer carries.
 pub const BEST_PASSAGES: usize = 3;
@@ -64,13 +68,19 @@ pub enum Topic {
     Tools,
     /// Soft skills.
     SoftSkills,
+    /// Technical skills: every finer technical topic above, and the skills a guide lists under
+    /// a skills heading in its own words.
+    Technical,
+    /// Certifications, licenses and qualifications.
+    Certifications,
     /// Every topic.
     All,
 }
 
 impl Topic {
     /// All topics, in display order (`All` last).
-    pub const ALL: [Topic; 10] = [
+    pub const ALL: [Topic; 12] = [
+        Topic::Technical,
         Topic::Languages,
         Topic::Frameworks,
         Topic::Databases,
@@ -79,6 +89,7 @@ impl Topic {
         Topic::Security,
         Topic::Testing,
         Topic::Tools,
+        Topic::Certifications,
         Topic::SoftSkills,
         Topic::All,
     ];
@@ -95,6 +106,8 @@ impl Topic {
             Topic::Testing => "testing",
             Topic::Tools => "tools",
             Topic::SoftSkills => "soft_skills",
+            Topic::Technical => "technical",
+            Topic::Certifications => "certifications",
             Topic::All => "all",
         }
     }
@@ -111,13 +124,30 @@ impl Topic {
             Topic::Testing => "Testing",
             Topic::Tools => "Tools",
             Topic::SoftSkills => "Soft skills",
+            Topic::Technical => "Technical skills",
+            Topic::Certifications => "Certifications & licenses",
             Topic::All => "All topics",
         }
     }
 
-    /// Whether a skill of topic `skill` belongs to this topic (`All` holds every skill).
+    /// Whether a skill of topic `skill` belongs to this topic (`All` holds every skill,
+    /// `Technical` every finer technical topic).
     pub fn includes(self, skill: Topic) -> bool {
-        self == Topic::All || self == skill
+        self == Topic::All || self == skill || (self == Topic::Technical && skill.is_technical())
+    }
+
+    /// One of the finer technical topics (languages … testing).
+    fn is_technical(self) -> bool {
+        matches!(
+            self,
+            Topic::Languages
+                | Topic::Frameworks
+                | Topic::Databases
+                | Topic::CloudDevops
+                | Topic::Apis
+                | Topic::Security
+                | Topic::Testing
+        )
     }
 }
 
@@ -130,7 +160,7 @@ impl fmt::Display for Topic {
 /// A topic name that [`Topic::from_str`] does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown topic {0:?} (try languages, frameworks, databases, cloud_devops, apis, security, testing, tools, soft_skills or all)"
+    "unknown topic {0:?} (try technical, languages, frameworks, databases, cloud_devops, apis, security, testing, tools, certifications, soft_skills or all)"
 )]
 pub struct ParseTopicError(pub String);
 
@@ -152,6 +182,15 @@ impl FromStr for Topic {
             "test" | "tests" => Topic::Testing,
             "tool" => Topic::Tools,
             "soft" | "softskills" | "soft_skill" => Topic::SoftSkills,
+            "tech" | "technical_skills" | "hard_skills" => Topic::Technical,
+            "certification"
+            | "certs"
+            | "licenses"
+            | "license"
+            | "licences"
+            | "licence"
+            | "certifications_licenses"
+            | "certifications_and_licenses" => Topic::Certifications,
             "all_topics" | "any" | "everything" => Topic::All,
             _ => return Err(ParseTopicError(s.to_string())),
         };
@@ -182,6 +221,8 @@ pub struct PassageMention {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillMention {
     pub name: String,
+    /// The career whose guides name it.
+    pub career: String,
     pub topic: Topic,
     /// Distinct guides that name it.
     pub guides: u32,
@@ -233,6 +274,8 @@ pub struct LevelExpectation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillsAnswer {
     pub topic: Topic,
+    /// The career asked for; `None`: every career, each skill saying which.
+    pub career: Option<String>,
     pub level: Option<Level>,
     /// Skills of the topic named by the guides, by guides, then mentions, then name.
     pub skills: Vec<SkillMention>,
@@ -249,7 +292,19 @@ impl SkillsAnswer {
         self.skills.is_empty()
     }
 
-    /// One line for people: "Databases the guides name: MongoDB (5 guides), PostgreSQL (4 guides), …".
+    /// The careers of its skills, in order.
+    pub fn careers(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for s in &self.skills {
+            if !out.contains(&s.career.as_str()) {
+                out.push(&s.career);
+            }
+        }
+        out
+    }
+
+    /// One line for people: "Databases the guides name: MongoDB (5 guides), PostgreSQL (4 guides), …";
+    /// with several careers, one sentence per career ("Electrician: …").
     pub fn summary(&self) -> String {
         if self.skills.is_empty() {
             return format!(
@@ -257,8 +312,20 @@ impl SkillsAnswer {
                 self.topic.label().to_lowercase()
             );
         }
-        let top: Vec<String> = self
-            .skills
+        let careers = self.careers();
+        if careers.len() > 1 {
+            return careers
+                .iter()
+                .map(|c| format!("{c}: {}", self.summary_of(c)))
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        self.summary_of(careers[0])
+    }
+
+    fn summary_of(&self, career: &str) -> String {
+        let of: Vec<&SkillMention> = self.skills.iter().filter(|s| s.career == career).collect();
+        let top: Vec<String> = of
             .iter()
             .take(8)
             .map(|s| {
@@ -266,7 +333,7 @@ impl SkillsAnswer {
                 format!("{} ({} guide{plural})", s.name, s.guides)
             })
             .collect();
-        let more = self.skills.len().saturating_sub(8);
+        let more = of.len().saturating_sub(8);
         let tail = if more > 0 {
             format!(" and {more} more")
         } else {

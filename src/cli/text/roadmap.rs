@@ -64,9 +64,15 @@ pub(crate) fn write_roadmap(out: &mut impl Write, a: &RoadmapAnswer) -> io::Resu
     write!(out, "{what}, from the guides")?;
     if !a.stages.is_empty() {
         writeln!(out, "\n\nCareer stages:")?;
+        let several = a.careers().len() > 1;
         for s in &a.stages {
             let plural = if s.guides == 1 { "" } else { "s" };
-            writeln!(out, "  {} — {} guide{plural}", s.label, s.guides)?;
+            let career = if several {
+                format!("{} · ", s.career)
+            } else {
+                String::new()
+            };
+            writeln!(out, "  {career}{} — {} guide{plural}", s.label, s.guides)?;
             for c in &s.citations {
                 match &c.duration {
                     Some(d) => writeln!(out, "    - [{}] {}", duration_label(d), c.text)?,

@@ -36,7 +36,13 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
             a.skills.len()
         )?;
     }
+    let several = a.careers().len() > 1;
+    let mut career: Option<&str> = None;
     for s in &a.skills {
+        if several && career != Some(s.career.as_str()) {
+            career = Some(&s.career);
+            writeln!(out, "  {}:", s.career)?;
+        }
         let guides = if s.guides == 1 { "guide" } else { "guides" };
         let lines = if s.mentions == 1 { "line" } else { "lines" };
         writeln!(

@@ -2,7 +2,8 @@
 //! from one career's guides when the `career` option, the question or the server's default names
 //! one ([`career::resolve`]). Before searching it applies the repeated-question window (the
 //! member's cooldown is the command table's); after, it puts a moderator-pinned answer first
-//! when one matches.
+//! when one matches. The answer's record (which its buttons read) is committed before the answer
+//! is sent; if it cannot be, the answer goes out without the buttons, saying so.
 
 use std::time::Duration;
 
@@ -13,7 +14,7 @@ use crate::discord::duplicates::EarlierAnswer;
 use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Reply, Response, truncate};
-use crate::discord::pin_matcher::PinMatcher;
+use crate::discord::pin_matcher::{PinIndex, PinMatcher, pin_analysis, pin_terms};
 use crate::discord::render::{self, PinnedAnswer, human_duration};
 use crate::discord::rest::Rest;
 use crate::search::{MAX_QUESTION_CHARS, SearchOptions};
@@ -91,18 +92,25 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let results = &asked.results;
     let weak = !asked.verdict.confident;
     let best = results.hits.first().map_or(0.0, |h| h.score);
-    bot.writer().send(Record::Question {
+    let logged = Record::Question {
         guild_id: i.guild_id,
         question: results.query.clone(),
         best_score: best,
         answered: !weak,
         at: unix_now(),
-    });
+    };
     let pinned = match i.guild_id {
-        Some(g) if !weak || !results.hits.is_empty() => pinned_for(bot, g, &results.query)?,
+        // A pin that cannot be read costs the pin, not the answer.
+        Some(g) if !weak || !results.hits.is_empty() => pinned_for(bot, g, &results.query)
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
+                None
+            }),
         _ => None,
     };
     if weak && pinned.is_none() {
+        // No buttons, nothing acknowledged: the question is logged without waiting.
+        bot.writer().send(logged);
         let mut reply = Reply::embed(render::weak_embed(&asked));
         reply.ephemeral = hide;
         return Ok(Handled::now(Response::message(reply)));
@@ -116,16 +124,20 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     };
     let answer_id = new_answer_id();
     let now = unix_now();
-    bot.writer().send(Record::Answer {
-        answer_id: answer_id.clone(),
-        guild_id: i.guild_id,
-        channel_id: channel,
-        asker_id: i.actor.id,
-        question: results.query.clone(),
-        kind: "ask".into(),
-        payload: serde_json::to_string(&state)?,
-        created_at: now,
-    });
+    // The buttons read this record: the response waits for its commit (see `Bot::handle`).
+    let written = bot.writer().submit(vec![
+        logged,
+        Record::Answer {
+            answer_id: answer_id.clone(),
+            guild_id: i.guild_id,
+            channel_id: channel,
+            asker_id: i.actor.id,
+            question: results.query.clone(),
+            kind: "ask".into(),
+            payload: serde_json::to_string(&state)?,
+            created_at: now,
+        },
+    ]);
     if !hide {
         bot.duplicates()
             .remember(channel, key, answer_id.clone(), now);
@@ -145,7 +157,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         reply.ping_user = Some(target);
     }
     if hide {
-        return Ok(Handled::now(Response::message(reply)));
+        return Ok(Handled::now(Response::message(reply)).after(written, unsaved));
     }
     Ok(Handled::then(
         Response::message(reply),
@@ -153,7 +165,25 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             token: i.token.clone(),
             answer_id,
         },
-    ))
+    )
+    .after(written, unsaved))
+}
+
+/// What an answer's buttons would say if its record could not be written.
+pub(crate) const UNSAVED_NOTE: &str = "⚠️ I couldn't save this answer (the bot's database is failing right now), so it has no buttons: paging, sources, votes and pinning need it saved. The answer above is complete.";
+
+/// The answer whose record was not written: the same passages, without the buttons that would
+/// read the record, and saying why. The message id is still learnt (for the repeated-question
+/// pointer, which needs only the message).
+fn unsaved(mut handled: Handled) -> Handled {
+    if let Some(reply) = handled.response.reply.as_mut() {
+        reply.rows.clear();
+        reply.content = Some(match reply.content.take() {
+            Some(said) => format!("{said}\n{UNSAVED_NOTE}"),
+            None => UNSAVED_NOTE.to_string(),
+        });
+    }
+    handled
 }
 
 /// Suggestions while a question (see [`Engine::suggestions`](crate::engine::Engine::suggestions))
@@ -199,17 +229,37 @@ fn earlier_answer(
         }))
 }
 
-/// The pinned answer of the guild to show first for this question, if one is close enough.
+/// The most of a pinned answer's text shown above the passages. A pin's text is the whole
+/// message it pinned, which may itself have shown a pinned answer: uncut, pins of pins grew past
+/// the embed's 4,096 characters, and the cut at that limit could overshoot it, so Discord
+/// refused the whole answer (found by the durability bench).
+const PINNED_SHOWN_CHARS: usize = 1500;
+
+/// The pinned answer of the guild to show first for this question, if one is close enough. The
+/// guild's pins are analysed once and kept ([`PinCache`](crate::discord::pin_matcher::PinCache))
+/// until any pin changes; a question costs one small read (the pin version), and a second for
+/// the matching pin's text.
 fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
-    let curated = bot.store().curated_for_guild(guild)?;
-    if curated.is_empty() {
+    let store = bot.store();
+    let version = store.curated_version()?;
+    let analyzer = bot.engine().vocabulary().analyzer();
+    let pins = bot.pins().guild(guild, version, || {
+        let pins = store.pin_terms_for_guild(guild, pin_analysis(analyzer))?;
+        anyhow::Ok(PinIndex::new(pins.into_iter().map(|p| {
+            let terms = p.terms.unwrap_or_else(|| pin_terms(analyzer, &p.question));
+            (p.id, terms)
+        })))
+    })?;
+    // Most guilds have no pins: the question is not analysed for them.
+    if pins.is_empty() {
         return Ok(None);
     }
-    let analyzer = bot.engine().vocabulary().analyzer();
-    let best = PinMatcher::new(analyzer, question).best(curated, |c| &c.question);
-    Ok(best.map(|c| PinnedAnswer {
+    let Some(id) = pins.best(&PinMatcher::new(analyzer, question)) else {
+        return Ok(None);
+    };
+    Ok(store.curated_pin(guild, id)?.map(|c| PinnedAnswer {
         question: c.question,
-        answer: c.answer,
+        answer: truncate(&c.answer, PINNED_SHOWN_CHARS),
         pinned_by: format!("<@{}>", c.pinned_by),
     }))
 }

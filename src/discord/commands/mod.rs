@@ -529,7 +529,7 @@ mod tests {
             json!({ "name": "Entry level", "value": "entry" })
         );
         assert_eq!(
-            find("skills")["options"][1]["choices"]
+            find("skills")["options"][2]["choices"]
                 .as_array()
                 .unwrap()
                 .len(),

@@ -1,32 +1,45 @@
 //! `/skills`: the skills the guides name for a topic, most cited first, and what they expect at
 //! a level.
 
-use super::{Command, CommandOption, choice};
+use super::{Command, CommandOption, career, choice};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
 use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::Incoming;
-use crate::discord::message::Response;
+use crate::discord::message::{Choice, Response};
 use crate::discord::render;
 
-/// `/skills [topic] [level]`.
+/// `/skills [career] [topic] [level]`.
 pub(crate) const SKILLS: Command = Command::new(
     "skills",
     "The skills the guides name for a topic, most cited first.",
     run,
 )
 .options(options)
+.autocomplete(suggest)
 .cooldown(1, "use /skills again");
 
 fn options() -> Vec<CommandOption> {
     vec![
+        career::option(),
         CommandOption::string("topic", "Which skills (default: all).").choices::<Topic>(),
         CommandOption::string("level", "Also show what the guides expect at this level.")
             .choices_among(&[Level::Entry, Level::Mid, Level::Senior, Level::Lead]),
     ]
 }
 
+fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    match option {
+        career::OPTION => career::suggestions(bot, typed),
+        _ => Vec::new(),
+    }
+}
+
 fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let career = match career::chosen(bot, i) {
+        Ok(c) => c,
+        Err(message) => return Ok(Handled::private(message)),
+    };
     let topic = match choice::<Topic>(i, "topic") {
         Ok(topic) => topic.unwrap_or(Topic::All),
         Err(t) => return Ok(Handled::private(format!("Unknown topic {t:?}."))),
@@ -35,7 +48,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         Ok(level) => level,
         Err(l) => return Ok(Handled::private(format!("Unknown level {l:?}."))),
     };
-    let skills = bot.engine().skills(topic, level)?;
+    let skills = bot.engine().skills(career.as_deref(), topic, level)?;
     Ok(Handled::now(Response::message(render::skills_reply(
         &skills.answer,
         skills.generation.meta(),

@@ -1,0 +1,319 @@
+//! A guide's own career ladder: an ordered run of roles, each with a time span ("1. **Junior Data
+//! Analyst (1–2 years).** Own recurring reports …", "Stage 3: Journeyman Electrician (2–4 years)",
+//! "<li><strong>Associate Product Manager</strong> (1–2 years): …"), read as career stages
+//! whatever the career. The structure says it is a ladder — at least [`MIN_RUNGS`] numbered,
+//! bulleted or "Stage N"-prefixed items in a row, each naming a role and a duration — and the
+//! level words of the vocabulary (`assets/levels.toml`) place each rung on the scale; rungs whose
+//! words name no level take their place between those that do ([`place_ladder`]).
+
+use super::{Stage, StageCitation, StageEvidence, parse_durations};
+use crate::answer::citation::Citation;
+use crate::answer::levels::{LevelWords, place_ladder};
+use crate::answer::text::{passage_lines, strip_marker};
+use crate::corpus::Passage;
+
+/// Fewest rungs that make a run of items a ladder.
+pub const MIN_RUNGS: usize = 3;
+
+/// Most words of a rung's role.
+const MAX_ROLE_WORDS: usize = 10;
+
+/// One rung as the guide writes it.
+struct Rung {
+    role: String,
+    text: String,
+    duration: super::Duration,
+    cite: Citation,
+}
+
+/// The stages a guide's ladders give, in line order.
+pub fn extract_ladder(levels: &LevelWords, passages: &[Passage]) -> Vec<StageCitation> {
+    let mut out = Vec::new();
+    let mut run: Vec<Rung> = Vec::new();
+    for p in passages {
+        let lines = passage_lines(p);
+        let mut found_here = false;
+        for (i, pl) in lines.iter().enumerate() {
+            match rung(levels.sequence_words(), pl.text) {
+                Some((role, rest, duration)) => {
+                    // A rung without text of its own is described by the line after it.
+                    let text = if rest.is_empty() {
+                        lines
+                            .get(i + 1)
+                            .filter(|next| rung(levels.sequence_words(), next.text).is_none())
+                            .map(|next| next.text.to_string())
+                            .unwrap_or_default()
+                    } else {
+                        rest
+                    };
+                    run.push(Rung {
+                        role,
+                        text,
+                        duration,
+                        cite: Citation::at(p, pl.line),
+                    });
+                    found_here = true;
+                }
+                // Prose between the rungs of one passage (their descriptions) keeps the run;
+                // a heading that is not a rung ends it.
+                None if pl.heading && !run.is_empty() && !found_here => {
+                    flush(levels, &mut run, &mut out);
+                }
+                None => {}
+            }
+        }
+        if !found_here {
+            flush(levels, &mut run, &mut out);
+        }
+    }
+    flush(levels, &mut run, &mut out);
+    out
+}
+
+/// Turns a finished run into stages when it is long enough to be a ladder.
+fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>) {
+    let rungs = std::mem::take(run);
+    if rungs.len() < MIN_RUNGS {
+        return;
+    }
+    let known: Vec<_> = rungs.iter().map(|r| levels.of_label(&r.role)).collect();
+    for (r, level) in rungs.into_iter().zip(place_ladder(&known)) {
+        let Some(stage) = Stage::from_level(level) else {
+            continue;
+        };
+        out.push(StageCitation {
+            stage,
+            evidence: StageEvidence::Ladder,
+            roles: vec![r.role],
+            text: r.text,
+            duration: Some(r.duration),
+            cite: r.cite,
+        });
+    }
+}
+
+/// A ladder rung: (role, the text after it, its duration), when `line` is a list item or a
+/// "Stage N:" line whose role (a bold lead, the words before ":" or before the parenthesis)
+/// comes with a time span.
+fn rung(sequence: &[String], line: &str) -> Option<(String, String, super::Duration)> {
+    let start = strip_marker(line);
+    let mut content = line[start..].trim();
+    let mut sequenced = false;
+    if let Some(rest) = strip_sequence(sequence, content) {
+        content = rest;
+        sequenced = true;
+    }
+    if start == 0 && !sequenced {
+        return None;
+    }
+    let (head, rest) = split_role(content)?;
+    let (range, duration) = parse_durations(head).into_iter().next()?;
+    let before = &head[..range.start];
+    // "Master Electrician (typically 6–8 years …)": the role ends at its parenthesis.
+    let role = before[..before.find('(').unwrap_or(before.len())]
+        .trim()
+        .trim_end_matches(['(', '[', '—', '–', '-', ',', ':'])
+        .trim()
+        .trim_matches('*')
+        .trim();
+    let words = role.split_whitespace().count();
+    if words == 0 || words > MAX_ROLE_WORDS || !role.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    Some((role.to_string(), rest.to_string(), duration))
+}
+
+/// "Stage 3: …", "Etapa 2 - …", "Step 1. …" → the text after the prefix.
+fn strip_sequence<'a>(sequence: &[String], content: &'a str) -> Option<&'a str> {
+    let lower = content.to_lowercase();
+    let word = sequence.iter().find(|w| lower.starts_with(w.as_str()))?;
+    let rest = content.get(word.len()..)?.trim_start();
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    if digits == 0 {
+        return None;
+    }
+    let rest = rest[digits..].trim_start();
+    let rest = rest.strip_prefix([':', '.', '-', '–', '—', ')'])?;
+    Some(rest.trim_start())
+}
+
+/// A rung's head (its role and duration) and the rest: "**Role (1–2 years).** Text",
+/// "**Role** (1–2 years): text", "Role (1–2 years)".
+fn split_role(content: &str) -> Option<(&str, &str)> {
+    if let Some(inner) = content.strip_prefix("**") {
+        let end = inner.find("**")?;
+        let after = inner[end + 2..].trim_start();
+        // The duration may follow the bold role: "**Role** (1–2 years): text".
+        if let Some(paren) = after.strip_prefix('(') {
+            let close = paren.find(')')?;
+            let head_len = 2 + end + 2 + (inner[end + 2..].len() - after.len()) + 1 + close + 1;
+            let head = &content[..head_len];
+            let rest = content[head_len..].trim_start_matches([':', '.', ' ', '—', '–']);
+            return Some((head, rest.trim()));
+        }
+        return Some((
+            &inner[..end],
+            after.trim_start_matches([':', '.', ' ', '—', '–']).trim(),
+        ));
+    }
+    // "Role (duration): text" or "Role (duration)": up to the closing parenthesis.
+    let open = content.find('(')?;
+    let close = open + content[open..].find(')')?;
+    let rest = content[close + 1..].trim_start_matches([':', '.', ' ', '—', '–']);
+    Some((&content[..=close], rest.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::fixtures::vocab;
+
+    fn passage(section: &str, lines: &[&str]) -> Passage {
+        Passage {
+            source: "g.md".into(),
+            title: "Guide".into(),
+            career: "Analyst".into(),
+            section: section.into(),
+            start_line: 1,
+            end_line: 1 + lines.len() as u32,
+            text: lines.join("\n"),
+            line_numbers: (2..2 + lines.len() as u32).collect(),
+        }
+    }
+
+    fn stages(ps: &[Passage]) -> Vec<(Stage, String, String, u32)> {
+        extract_ladder(vocab().levels(), ps)
+            .into_iter()
+            .map(|c| {
+                let d = c.duration.unwrap();
+                (c.stage, c.roles[0].clone(), d.label(), c.cite.line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_ladder_with_bold_roles() {
+        let p = passage(
+            "Career roadmap",
+            &[
+                "Durations are typical.",
+                "1. **Foundations (3–6 months).** Learn the basics.",
+                "2. **Junior Nurse (1–2 years).** Work under supervision.",
+                "3. **Charge Nurse (2–3 years).** Run a shift.",
+                "4. **Senior Nurse (3–5 years).** Mentor others.",
+                "5. **Nurse Manager (after 8–10 years total).** Lead a unit.",
+            ],
+        );
+        let got = stages(&[p]);
+        let want: Vec<(Stage, &str, &str, u32)> = vec![
+            (Stage::Junior, "Foundations", "3–6 months", 3),
+            (Stage::Junior, "Junior Nurse", "1–2 years", 4),
+            (Stage::Mid, "Charge Nurse", "2–3 years", 5),
+            (Stage::Senior, "Senior Nurse", "3–5 years", 6),
+            (Stage::Lead, "Nurse Manager", "8–10 years", 7),
+        ];
+        assert_eq!(
+            got.iter()
+                .map(|(s, r, d, l)| (*s, r.as_str(), d.as_str(), *l))
+                .collect::<Vec<_>>(),
+            want
+        );
+    }
+
+    #[test]
+    fn stage_headings_each_their_own_passage_with_the_next_line_as_text() {
+        let ps: Vec<Passage> = [
+            (
+                "Stage 1: Apprentice Plumber (4–5 years)",
+                "Work under a licensed plumber.",
+            ),
+            ("Stage 2: Journeyman Plumber (2–4 years)", "Work alone."),
+            (
+                "Stage 3: Master Plumber (typically 6–8 years into the trade)",
+                "Design systems.",
+            ),
+            (
+                "Stage 4: Plumbing Contractor (8–10+ years)",
+                "Run a business.",
+            ),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (h, t))| {
+            let mut p = passage(h, &[t]);
+            p.start_line = 10 * i as u32 + 1;
+            p.line_numbers = vec![10 * i as u32 + 2];
+            p
+        })
+        .collect();
+        let got = extract_ladder(vocab().levels(), &ps);
+        let summary: Vec<(Stage, &str, &str)> = got
+            .iter()
+            .map(|c| (c.stage, c.roles[0].as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    Stage::Junior,
+                    "Apprentice Plumber",
+                    "Work under a licensed plumber."
+                ),
+                (Stage::Mid, "Journeyman Plumber", "Work alone."),
+                (Stage::Senior, "Master Plumber", "Design systems."),
+                (Stage::Lead, "Plumbing Contractor", "Run a business."),
+            ]
+        );
+        assert_eq!(got[3].duration.as_ref().unwrap().label(), "8+ years");
+    }
+
+    #[test]
+    fn a_spanish_ladder_and_a_bold_role_before_its_duration() {
+        let p = passage(
+            "Hoja de ruta",
+            &[
+                "1. **Fundamentos (3–6 meses):** HTML y CSS.",
+                "2. **Desarrollador junior (1–2 años):** tareas acotadas.",
+                "3. **Desarrollador semi-senior (2–3 años):** autonomía.",
+                "4. **Desarrollador senior (3–5 años):** arquitectura.",
+            ],
+        );
+        let got: Vec<Stage> = stages(&[p]).into_iter().map(|s| s.0).collect();
+        assert_eq!(
+            got,
+            vec![Stage::Junior, Stage::Junior, Stage::Mid, Stage::Senior]
+        );
+        let p = passage(
+            "Ladder",
+            &[
+                "- **Associate Designer** (1–2 years): small features.",
+                "- **Designer** (2–4 years): a product area.",
+                "- **Senior Designer** (3–5 years): larger bets.",
+            ],
+        );
+        let got = stages(&[p]);
+        assert_eq!(got[0].1, "Associate Designer");
+        assert_eq!(got[1].0, Stage::Mid);
+        assert_eq!(got[2].0, Stage::Senior);
+    }
+
+    #[test]
+    fn short_runs_and_lists_without_durations_are_not_ladders() {
+        let p = passage(
+            "Tips",
+            &[
+                "1. **Junior (1–2 years).** x",
+                "2. **Senior (3–5 years).** y",
+                "Some prose.",
+            ],
+        );
+        assert!(stages(&[p]).is_empty());
+        let p = passage(
+            "Steps",
+            &["1. Learn SQL", "2. Build a portfolio", "3. Apply widely"],
+        );
+        assert!(stages(&[p]).is_empty());
+    }
+}
