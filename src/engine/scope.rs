@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use crate::roles::RoleTable;
-use crate::search::PassageIndex;
+use crate::roles::{RoleTable, fold};
+use crate::search::{PassageIndex, plausible_typo};
 use crate::vocab::Vocabulary;
 
 /// A word held by fewer passages than this is rare…
@@ -59,19 +59,24 @@ pub(crate) fn read(
         let Some(head) = role_terms.last() else {
             continue;
         };
-        // A misspelt word ("devloper") is a typo of a word the guides hold, not an occupation.
-        let misspelt = || index.typo_of(&role.head).is_some();
+        // A misspelt word ("devloper", "manger") is a typo of a word the guides or the library's
+        // careers hold, not an occupation.
+        let misspelt = || {
+            index.typo_of(&role.head).is_some()
+                || careers
+                    .iter()
+                    .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))
+                    .any(|w| plausible_typo(&role.head, &fold(w)))
+        };
         if (roles.is_occupation_word(&role.head) && !known(head) && !misspelt())
-            || unknown_occupation(roles, &role_terms, &known).is_some()
+            || unknown_occupation(roles, &role_terms, &known, 1).is_some()
         {
             return QuestionCareer::NotInLibrary(role.text);
         }
     }
     // A listed occupation of several words anywhere ("mechanical engineer salary"); single words
     // only count in a role's place, since many also name things ("editor", "driver", "agent").
-    if let Some((at, len)) = unknown_occupation(roles, &texts, &known)
-        && len > 1
-    {
+    if let Some((at, len)) = unknown_occupation(roles, &texts, &known, 2) {
         return QuestionCareer::NotInLibrary(
             question[terms[at].start..terms[at + len - 1].end].into(),
         );
@@ -110,14 +115,16 @@ fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> 
     named
 }
 
-/// The first listed occupation in `terms` with a word the index does not know: where it starts
-/// and how many terms it has.
+/// The first listed occupation of at least `min_terms` terms in `terms` with a word the index
+/// does not know: where it starts and how many terms it has.
 fn unknown_occupation(
     roles: &RoleTable,
     terms: &[Arc<str>],
     known: &impl Fn(&str) -> bool,
+    min_terms: usize,
 ) -> Option<(usize, usize)> {
-    roles.occupations().iter().find_map(|o| {
+    let listed = roles.occupations().iter();
+    listed.filter(|o| o.terms.len() >= min_terms).find_map(|o| {
         let at = positions(terms, &o.terms).next()?;
         o.terms
             .iter()

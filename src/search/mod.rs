@@ -23,5 +23,5 @@ pub use index::{
     BuildOptions, BuildProgress, Extraction, Gathering, GenerationFile, GuideInfo, IndexDir,
     IndexError, IndexMeta, NoExtraction, PassageIndex, SharedIndex, fingerprint, unix_now,
 };
-pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question};
+pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question, plausible_typo};
 pub use rank::{Hit, MAX_LIMIT, SearchOptions, SearchResults, search};

@@ -253,6 +253,14 @@ fn correct(
         .map(|(t, (_, df))| (t, df))
 }
 
+/// Whether `word` is plausibly a typo of `of` (both lower case), by the rule spelling correction
+/// follows: not the same word, the same first letter, one edit away (two for long words).
+pub fn plausible_typo(word: &str, of: &str) -> bool {
+    word != of
+        && word.chars().next() == of.chars().next()
+        && bounded_distance(word, of, max_edits(word.chars().count())).is_some()
+}
+
 /// The most edits a typo of a word of `chars` characters may have.
 fn max_edits(chars: usize) -> u8 {
     if chars >= TWO_EDIT_CHARS { 2 } else { 1 }
@@ -420,6 +428,9 @@ mod tests {
         assert_eq!(generation.typo_of("devloper").as_deref(), Some("develop"));
         assert_eq!(generation.typo_of("developer"), None, "held as written");
         assert_eq!(generation.typo_of("firefighter"), None, "nothing close");
+        assert!(plausible_typo("manger", "manager"));
+        assert!(!plausible_typo("keyboard", "keyword"));
+        assert!(!plausible_typo("nurse", "purse"));
         // A long word may be two edits off; a short one only one.
         assert_eq!(max_edits(8), 1);
         assert_eq!(max_edits(9), 2);
