@@ -57,6 +57,8 @@ pub enum VocabError {
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
     questions: Vec<String>,
+    #[serde(default)]
+    per_career: Vec<String>,
 }
 
 /// The vocabulary. Cheap to share: hold it in an `Arc`.
@@ -70,6 +72,7 @@ pub struct Vocabulary {
     roles: RoleTable,
     levels: LevelWords,
     questions: Vec<String>,
+    per_career: Vec<String>,
     fingerprint: String,
 }
 
@@ -157,6 +160,7 @@ impl Vocabulary {
             roles,
             levels,
             questions: questions.questions,
+            per_career: questions.per_career,
             fingerprint: h.finalize().to_hex().to_string(),
         })
     }
@@ -204,6 +208,12 @@ impl Vocabulary {
     /// Questions offered before anything is typed.
     pub fn questions(&self) -> &[String] {
         &self.questions
+    }
+
+    /// Questions to ask about any career of the library: templates where `{career}` stands for
+    /// the career's name ("How do I become {a career}?" with `{a career}` for "an electrician").
+    pub fn per_career_questions(&self) -> &[String] {
+        &self.per_career
     }
 
     /// A digest of every file's text: part of the index fingerprint, so a changed vocabulary

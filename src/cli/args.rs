@@ -29,8 +29,9 @@ pub struct AskArgs {
     /// electrician, pm; default: the career the question names, else every career).
     #[arg(long, value_name = "CAREER")]
     pub career: Option<String>,
-    /// The question.
-    #[arg(value_name = "QUESTION", num_args = 0..)]
+    /// The question. Words starting with "-" that are not options are words of the question
+    /// (`careerbot ask -salary` asks about "-salary").
+    #[arg(value_name = "QUESTION", num_args = 0.., allow_hyphen_values = true)]
     pub question: Vec<String>,
 }
 
@@ -185,6 +186,23 @@ mod tests {
 
     use super::*;
     use crate::cli::{Cli, Command};
+
+    #[test]
+    fn a_question_word_starting_with_a_dash_is_a_word_not_a_flag() {
+        let cli = Cli::try_parse_from(["careerbot", "ask", "-salary", "for", "juniors"]).unwrap();
+        let Command::Ask(args) = cli.command else {
+            panic!("ask")
+        };
+        assert_eq!(args.question, vec!["-salary", "for", "juniors"]);
+        // Options before the question still parse as options.
+        let cli = Cli::try_parse_from(["careerbot", "ask", "--json", "-n", "3", "pay?"]).unwrap();
+        let Command::Ask(args) = cli.command else {
+            panic!("ask")
+        };
+        assert!(args.json);
+        assert_eq!(args.limit, Some(3));
+        assert_eq!(args.question, vec!["pay?"]);
+    }
 
     #[test]
     fn option_values_parse_with_aliases_and_reject_the_rest() {

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
+use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
 use crate::engine::Asked;
@@ -164,7 +165,10 @@ pub mod ids {
 }
 
 /// The buttons under an answer.
-pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Button>> {
+///
+/// A hidden (ephemeral) answer gets no Pin or Dismiss: nobody else sees it to pin, and Discord
+/// lets the bot neither pin nor delete an ephemeral message.
+pub fn answer_buttons(answer_id: &str, next_page: Option<usize>, hidden: bool) -> Vec<Vec<Button>> {
     let mut first = Vec::new();
     if let Some(page) = next_page {
         first.push(Button::new(
@@ -178,31 +182,33 @@ pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Butt
         format!("{}:{answer_id}", ids::SOURCES),
         ButtonStyle::Secondary,
     ));
-    first.push(Button::new(
-        "📌 Pin",
-        format!("{}:{answer_id}", ids::PIN),
-        ButtonStyle::Secondary,
-    ));
-    vec![
-        first,
-        vec![
-            Button::new(
-                "👍",
-                format!("{}:{answer_id}", ids::UP),
-                ButtonStyle::Success,
-            ),
-            Button::new(
-                "👎",
-                format!("{}:{answer_id}", ids::DOWN),
-                ButtonStyle::Secondary,
-            ),
-            Button::new(
-                "Dismiss",
-                format!("{}:{answer_id}", ids::DISMISS),
-                ButtonStyle::Danger,
-            ),
-        ],
-    ]
+    if !hidden {
+        first.push(Button::new(
+            "📌 Pin",
+            format!("{}:{answer_id}", ids::PIN),
+            ButtonStyle::Secondary,
+        ));
+    }
+    let mut second = vec![
+        Button::new(
+            "👍",
+            format!("{}:{answer_id}", ids::UP),
+            ButtonStyle::Success,
+        ),
+        Button::new(
+            "👎",
+            format!("{}:{answer_id}", ids::DOWN),
+            ButtonStyle::Secondary,
+        ),
+    ];
+    if !hidden {
+        second.push(Button::new(
+            "Dismiss",
+            format!("{}:{answer_id}", ids::DISMISS),
+            ButtonStyle::Danger,
+        ));
+    }
+    vec![first, second]
 }
 
 /// A moderator-pinned answer shown above the search results.
@@ -585,7 +591,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             fit_lines(&expect, 1000)
         };
         fields.push(Field {
-            name: format!("Expected at {} level", level.label().to_lowercase()),
+            name: format!("Expected at the {} level", level.id()),
             value,
             inline: false,
         });
@@ -846,8 +852,25 @@ mod tests {
 
     #[test]
     fn answer_buttons_fit() {
-        let rows = answer_buttons("abcdefghij1234567890", Some(99));
+        let rows = answer_buttons("abcdefghij1234567890", Some(99), false);
         assert!(rows.len() <= 5 && rows.iter().all(|r| r.len() <= 5));
         assert!(rows.iter().flatten().all(|b| b.custom_id.len() <= 100));
+    }
+
+    #[test]
+    fn hidden_answers_show_no_pin_or_dismiss() {
+        let ids: Vec<String> = answer_buttons("abc", Some(1), true)
+            .into_iter()
+            .flatten()
+            .map(|b| b.custom_id)
+            .collect();
+        assert!(
+            ids.iter()
+                .all(|i| !i.starts_with("pin:") && !i.starts_with("dismiss:")),
+            "{ids:?}"
+        );
+        assert!(
+            ids.iter().any(|i| i.starts_with("more:")) && ids.iter().any(|i| i.starts_with("up:"))
+        );
     }
 }

@@ -531,14 +531,29 @@ impl Engine {
         push(typed);
         let generation = self.current();
         let lower = typed.to_lowercase();
-        for q in self.vocabulary().questions() {
-            if q.to_lowercase().contains(&lower) {
-                push(q);
+        let careers: Vec<String> = self.careers().into_iter().map(|c| c.name).collect();
+        let templated = self
+            .vocabulary()
+            .per_career_questions()
+            .iter()
+            .flat_map(|t| careers.iter().map(move |c| fill_career(t, c)));
+        for q in self
+            .vocabulary()
+            .questions()
+            .iter()
+            .cloned()
+            .chain(templated)
+        {
+            if matches_typed(&q, &lower) {
+                push(&q);
             }
         }
+        // Headings only where the guide asks them as questions ("How much can you earn as a
+        // back-end developer?"): a member picks a question, not a section title.
+        let is_question = |s: &str| s.trim_end().ends_with('?');
         if let Ok(passages) = generation.passages() {
             for p in passages.iter() {
-                if p.section.to_lowercase().contains(&lower) {
+                if is_question(&p.section) && p.section.to_lowercase().contains(&lower) {
                     push(&p.section);
                 }
             }
@@ -550,12 +565,48 @@ impl Engine {
             career: None,
         };
         if let Ok(results) = search::search(&generation, typed, &options) {
-            for h in &results.hits {
+            for h in results
+                .hits
+                .iter()
+                .filter(|h| is_question(&h.passage.section))
+            {
                 push(&h.passage.section);
             }
         }
         out
     }
+}
+
+/// A per-career question template filled with a career: `{career}` → "electrician",
+/// `{a career}` → "an electrician".
+fn fill_career(template: &str, career: &str) -> String {
+    let name = career.to_lowercase();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    template
+        .replace("{a career}", &format!("{article} {name}"))
+        .replace("{career}", &name)
+}
+
+/// Whether a suggestion fits what was typed (lower case): it contains it, or each typed word
+/// begins one of its words ("sal jun" fits "salary of a junior …").
+fn matches_typed(candidate: &str, typed: &str) -> bool {
+    let lower = candidate.to_lowercase();
+    if lower.contains(typed) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut typed_words = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    typed_words.peek().is_some() && typed_words.all(|t| words.iter().any(|w| w.starts_with(t)))
 }
 
 #[cfg(test)]
@@ -780,6 +831,26 @@ mod tests {
             e.career_for_guide("developer"),
             Err(CareerError::Ambiguous { .. })
         ));
+    }
+
+    #[test]
+    fn autocomplete_suggests_questions_not_section_headings() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let got = engine.suggestions("sal");
+        assert_eq!(got[0], "sal", "what was typed comes first");
+        assert!(
+            got.contains(&"What is the salary of a back-end developer?".to_string()),
+            "{got:?}"
+        );
+        assert!(got[1..].iter().all(|s| s.ends_with('?')), "{got:?}");
+        assert!(!engine.suggestions("").is_empty());
+        assert_eq!(
+            fill_career("Become {a career}?", "Electrician"),
+            "Become an electrician?"
+        );
+        assert!(matches_typed("what skills does a nurse need?", "sk nur"));
+        assert!(!matches_typed("what skills does a nurse need?", "salary"));
     }
 
     #[test]

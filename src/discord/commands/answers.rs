@@ -41,7 +41,13 @@ pub(super) struct AnswerState {
     pub(super) offset: usize,
     /// The passages shown: citations for "Sources".
     pub(super) cited: Vec<Cited>,
+    /// Shown only to the asker (`hide`): no pin or dismiss, which cannot work on it.
+    #[serde(default)]
+    pub(super) hidden: bool,
 }
+
+/// The last page "More results" goes to; past it, the member is told to ask more precisely.
+pub(crate) const MAX_PAGE: usize = 20;
 
 /// One passage an answer showed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,11 +100,12 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                     "Only the person who asked can page through this answer. Ask your own with /ask!",
                 ));
             }
-            let page: usize = parts
-                .next()
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(1)
-                .min(20);
+            let page: usize = parts.next().and_then(|p| p.parse().ok()).unwrap_or(1);
+            if page > MAX_PAGE {
+                return Ok(Handled::private(format!(
+                    "That is as far as one answer goes ({MAX_PAGE} pages). Try asking more precisely."
+                )));
+            }
             let options = SearchOptions {
                 career: state.career.clone(),
                 ..bot.engine().page(page)
@@ -117,10 +124,10 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             };
             bot.store()
                 .update_answer_payload(answer_id, &serde_json::to_value(&new_state)?)?;
-            let next = results.has_more.then_some(page + 1);
+            let next = (results.has_more && page < MAX_PAGE).then_some(page + 1);
             Handled::now(Response::update(Reply {
                 embeds: vec![embed],
-                rows: render::answer_buttons(answer_id, next),
+                rows: render::answer_buttons(answer_id, next, new_state.hidden),
                 ..Reply::default()
             }))
         }

@@ -121,6 +121,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         career,
         offset: 0,
         cited: cited(results),
+        hidden: hide,
     };
     let answer_id = new_answer_id();
     let now = unix_now();
@@ -145,7 +146,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let next = results.has_more.then_some(1);
     let mut reply = Reply {
         embeds: vec![embed],
-        rows: render::answer_buttons(&answer_id, next),
+        rows: render::answer_buttons(&answer_id, next, hide),
         ephemeral: hide,
         ..Reply::default()
     };
