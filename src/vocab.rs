@@ -1,5 +1,6 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, seniority words, and the questions offered before anything is typed. Shipped in `assets/` and
+//! are named, how questions name occupations, seniority words, and the questions offered before
+//! anything is typed. Shipped in `assets/` and
 //! built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
@@ -13,10 +14,11 @@ use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
+use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 7] = [
+pub const FILES: [(&str, &str); 8] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -27,6 +29,7 @@ pub const FILES: [(&str, &str); 7] = [
         "skill_sections.toml",
         include_str!("../assets/skill_sections.toml"),
     ),
+    ("roles.toml", include_str!("../assets/roles.toml")),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -66,6 +69,7 @@ pub struct Vocabulary {
     skill_sections: SkillSections,
     tracks: Tracks,
     careers: Arc<CareerNamer>,
+    roles: RoleTable,
     levels: LevelWords,
     questions: Vec<String>,
     per_career: Vec<String>,
@@ -134,6 +138,8 @@ impl Vocabulary {
             CareerNamer::from_toml(text("careers.toml"))
                 .map_err(|e| invalid("careers.toml")(&e))?,
         );
+        let roles = RoleTable::from_toml(text("roles.toml"), &analyzer)
+            .map_err(|e| invalid("roles.toml")(&e))?;
         let levels =
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let questions: QuestionsFile =
@@ -151,6 +157,7 @@ impl Vocabulary {
             skill_sections,
             tracks,
             careers,
+            roles,
             levels,
             questions: questions.questions,
             per_career: questions.per_career,
@@ -181,6 +188,11 @@ impl Vocabulary {
     /// How careers are named.
     pub fn careers(&self) -> &CareerNamer {
         &self.careers
+    }
+
+    /// How questions name occupations, and other names of careers.
+    pub fn roles(&self) -> &RoleTable {
+        &self.roles
     }
 
     /// An index directory at `root` that reads guides and questions with this vocabulary.

@@ -177,8 +177,12 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
         "--json",
         "which databases should a backend developer learn",
     ]);
-    assert_eq!(keys(&v), BTreeSet::from(["query", "confident", "results"]));
+    assert_eq!(
+        keys(&v),
+        BTreeSet::from(["query", "career", "confident", "results"])
+    );
     assert_eq!(v["confident"], true);
+    assert_eq!(v["career"], "Back-End Developer", "the question names it");
     let results = v["results"].as_array().unwrap();
     assert!(!results.is_empty());
     let documented = BTreeSet::from([
@@ -186,6 +190,7 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
         "score",
         "source",
         "title",
+        "career",
         "section",
         "start_line",
         "end_line",

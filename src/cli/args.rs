@@ -25,6 +25,10 @@ pub struct AskArgs {
     /// Read one question per line from FILE ("-" for stdin); print one answer per line.
     #[arg(long, value_name = "FILE", conflicts_with = "question")]
     pub batch: Option<PathBuf>,
+    /// Answer from this career's guides only (any case, a word of it, or its initials:
+    /// electrician, pm; default: the career the question names, else every career).
+    #[arg(long, value_name = "CAREER")]
+    pub career: Option<String>,
     /// The question. Words starting with "-" that are not options are words of the question
     /// (`careerbot ask -salary` asks about "-salary").
     #[arg(value_name = "QUESTION", num_args = 0.., allow_hyphen_values = true)]
@@ -48,6 +52,14 @@ pub struct ReindexArgs {
 /// `careerbot sources`
 #[derive(Debug, Args)]
 pub struct SourcesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `careerbot careers`
+#[derive(Debug, Args)]
+pub struct CareersArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,

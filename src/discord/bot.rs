@@ -72,12 +72,13 @@ pub enum Work {
     },
     /// Rebuild the index, reporting progress in the deferred response.
     Reindex { token: String, actor: String },
-    /// Download a guide, store it, reindex.
+    /// Download a guide, store it (and the career it is about), reindex.
     AddSource {
         token: String,
         url: String,
         filename: String,
         replace: bool,
+        career: Option<String>,
         actor: String,
     },
     /// Move a guide out of the library, reindex.
@@ -436,8 +437,18 @@ impl Bot {
                 url,
                 filename,
                 replace,
+                career,
                 actor,
-            } => guides::add_source(self, &token, &url, &filename, replace, &actor, rest).await,
+            } => {
+                let guide = guides::NewGuide {
+                    url,
+                    filename,
+                    replace,
+                    career,
+                    actor,
+                };
+                guides::add_source(self, &token, guide, rest).await
+            }
             Work::RemoveSource { token, name, actor } => {
                 guides::remove_source(self, &token, &name, &actor, rest).await
             }

@@ -9,7 +9,8 @@
 //! job per file: `schema.rs` (migrations), `pool.rs` (read connections), `writer.rs` (the
 //! [`BatchWriter`] and its acknowledgements), `answers.rs`, `curated.rs` (moderators' pins),
 //! `feedback.rs` (votes), `questions.rs` (the question log and `/gaps`), `retention.rs`
-//! (pruning by age and by rows) and `ids.rs` (answer ids).
+//! (pruning by age and by rows), `settings.rs` (each server's settings) and `ids.rs` (answer
+//! ids).
 //!
 //! - **Durability.** The file runs in WAL mode with `synchronous=FULL`: every write is one
 //!   `BEGIN IMMEDIATE` transaction, and when a write method returns `Ok` (or a [`BatchWriter`]
@@ -45,6 +46,7 @@ mod pool;
 mod questions;
 mod retention;
 mod schema;
+mod settings;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -449,7 +451,7 @@ mod tests {
         drop(s);
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(table_names(&again).len(), 5);
+        assert_eq!(table_names(&again).len(), 6);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::discord::permissions::Rank;
 use crate::discord::pin_matcher::{pin_analysis, pin_terms};
 use crate::discord::render::{self, ids};
 use crate::discord::rest::{self, Rest, RestError};
-use crate::search::SearchResults;
+use crate::search::{SearchOptions, SearchResults};
 use crate::store::{Answer, NewCurated, PinStart};
 
 /// How long another process's pending pin is left alone by [`repair_pins`] (it may still be
@@ -34,6 +34,9 @@ const OWN_PIN_GRACE_SECS: i64 = 300;
 pub(super) struct AnswerState {
     /// The question as searched.
     pub(super) question: String,
+    /// The career it was answered from (`None`: every career); later pages keep it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) career: Option<String>,
     /// First result shown (0 for the first page).
     pub(super) offset: usize,
     /// The passages shown: citations for "Sources".
@@ -50,6 +53,9 @@ pub(crate) const MAX_PAGE: usize = 20;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Cited {
     title: String,
+    /// The career its guide is about (empty in answers stored before careers were).
+    #[serde(default)]
+    career: String,
     section: String,
     source: String,
     start_line: u32,
@@ -100,15 +106,19 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                     "That is as far as one answer goes ({MAX_PAGE} pages). Try asking more precisely."
                 )));
             }
-            let options = bot.engine().page(page);
+            let options = SearchOptions {
+                career: state.career.clone(),
+                ..bot.engine().page(page)
+            };
+            let offset = options.offset;
             let asked = bot.engine().ask(&state.question, options)?;
             let results = &asked.results;
             if results.hits.is_empty() {
                 return Ok(Handled::private("No more passages match this question."));
             }
-            let embed = render::ask_embed(results, asked.generation.meta(), None, options.offset);
+            let embed = render::ask_embed(&asked, None, offset);
             let new_state = AnswerState {
-                offset: options.offset,
+                offset,
                 cited: cited(results),
                 ..state
             };
@@ -122,13 +132,19 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             }))
         }
         ids::SOURCES => {
+            let careers = state.career.is_none() && bot.engine().careers().len() > 1;
             let lines: Vec<String> = state
                 .cited
                 .iter()
                 .enumerate()
                 .map(|(n, c)| {
+                    let career = if careers && !c.career.is_empty() {
+                        format!("{} · ", escape_markdown(&c.career))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "[{}] {} › {} ({}:{}-{})",
+                        "[{}] {career}{} › {} ({}:{}-{})",
                         n + 1 + state.offset,
                         escape_markdown(&c.title),
                         escape_markdown(&c.section),
@@ -485,6 +501,7 @@ pub(super) fn cited(results: &SearchResults) -> Vec<Cited> {
         .iter()
         .map(|h| Cited {
             title: h.passage.title.clone(),
+            career: h.passage.career.clone(),
             section: h.passage.section.clone(),
             source: h.passage.source.clone(),
             start_line: h.passage.start_line,
