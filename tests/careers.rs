@@ -335,6 +335,15 @@ async fn careers_scenario(f: &Face) {
     for other in ["Back-End Developer", "Data Analyst", "Product Manager"] {
         assert!(!text.contains(other), "{other} in {text}");
     }
+    // /skills and /roadmap follow the default too.
+    for name in ["skills", "roadmap"] {
+        let r = f
+            .interact(&slash_command(name, json!([]), PERMS_MEMBER))
+            .await;
+        let text = text_of(&r["data"]);
+        assert!(text.contains("Electrician"), "{name}: {text}");
+        assert!(!text.contains("Back-End Developer"), "{name}: {text}");
+    }
 
     // A career no guide covers: said so, the covered careers listed, no passage, no buttons.
     let r = f
