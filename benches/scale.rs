@@ -49,7 +49,8 @@ fn main() {
     let t = Instant::now();
     let bytes = generate(&root.join("seeds"), &library_dir, guides);
     println!(
-        "generated {guides} guides, {:.1} MB, in {:.1} s",
+        "generated {guides} guides about {} careers, {:.1} MB, in {:.1} s",
+        CAREERS.len(),
         bytes as f64 / 1e6,
         t.elapsed().as_secs_f64()
     );
@@ -84,13 +85,13 @@ fn main() {
     let questions = eval_questions(&root);
     let options = SearchOptions::default();
     for q in &questions {
-        let _ = library.search(q, options);
+        let _ = library.search(q, options.clone());
     }
     let mut asks = Vec::with_capacity(ASK_ROUNDS * questions.len());
     for _ in 0..ASK_ROUNDS {
         for q in &questions {
             let t = Instant::now();
-            std::hint::black_box(library.search(q, options).expect("search"));
+            std::hint::black_box(library.search(q, options.clone()).expect("search"));
             asks.push(t.elapsed());
         }
     }
@@ -137,6 +138,16 @@ fn main() {
     });
     timed("roadmap", &|| {
         std::hint::black_box(engine.roadmap(None, None, Focus::All).expect("roadmap"));
+    });
+    timed("salary --career Electrician", &|| {
+        std::hint::black_box(engine.salary(Some("Electrician"), None).expect("salary"));
+    });
+    timed("skills --career Electrician", &|| {
+        std::hint::black_box(
+            engine
+                .skills(Some("Electrician"), Topic::All, None)
+                .expect("skills"),
+        );
     });
 
     // The same as fresh processes, JSON out, on the built index.
@@ -203,7 +214,24 @@ fn synthetic_word(i: usize) -> String {
     w
 }
 
-/// Writes `guides` generated guides into `out`; returns the bytes written.
+/// The careers the generated library names (in its `sources.toml`), a dozen as the issue asks.
+const CAREERS: [&str; 12] = [
+    "Back-End Developer",
+    "Electrician",
+    "Data Analyst",
+    "Product Manager",
+    "Registered Nurse",
+    "Plumber",
+    "Graphic Designer",
+    "Accountant",
+    "Teacher",
+    "Pharmacist",
+    "Welder",
+    "UX Researcher",
+];
+
+/// Writes `guides` generated guides into `out`, and a `sources.toml` naming each guide's career
+/// (a dozen careers, round robin); returns the bytes written.
 fn generate(seeds: &Path, out: &Path, guides: usize) -> u64 {
     fs::create_dir_all(out).expect("library dir");
     let mut sections: Vec<Vec<String>> = Vec::new();
@@ -230,7 +258,13 @@ fn generate(seeds: &Path, out: &Path, guides: usize) -> u64 {
     let vocabulary: Vec<String> = (0..VOCABULARY).map(synthetic_word).collect();
     let mut rng = Rng(SEED);
     let mut total = 0u64;
+    let mut manifest = String::with_capacity(guides * 80);
     for g in 0..guides {
+        let _ = writeln!(
+            manifest,
+            "[[guide]]\nfile = \"g{g:05}.txt\"\ntitle = \"Guide {g}\"\ncareer = \"{}\"\n",
+            CAREERS[g % CAREERS.len()]
+        );
         let mut text = String::with_capacity(12_000);
         let _ = writeln!(
             text,
@@ -257,5 +291,6 @@ fn generate(seeds: &Path, out: &Path, guides: usize) -> u64 {
         total += text.len() as u64;
         fs::write(out.join(format!("g{g:05}.txt")), text).expect("write guide");
     }
+    fs::write(out.join("sources.toml"), manifest).expect("write manifest");
     total
 }

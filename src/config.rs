@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The config file read when none is named.
 pub const DEFAULT_CONFIG_FILE: &str = "config.toml";
@@ -41,7 +41,7 @@ pub enum ConfigError {
 }
 
 /// Where the guides and the index live.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LibraryConfig {
     /// Directory of guide files and `sources.toml`. When it is the default and does not exist,
@@ -69,7 +69,7 @@ impl Default for LibraryConfig {
 }
 
 /// How answers are searched and shown.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SearchConfig {
     /// Passages per answer.
@@ -104,6 +104,13 @@ impl Secret {
     }
 }
 
+/// Written as `***`, never as itself (settings are serialised only to list their keys).
+impl Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("***")
+    }
+}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(***)")
@@ -111,7 +118,7 @@ impl std::fmt::Debug for Secret {
 }
 
 /// How to reach Discord.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DiscordConfig {
     /// Bot token (required for `run` and `register`).
@@ -128,7 +135,7 @@ pub struct DiscordConfig {
 }
 
 /// Who may do what, and the bot's own state.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BotConfig {
     /// Directory of the bot's database (curated answers, feedback, question log).
@@ -147,6 +154,13 @@ pub struct BotConfig {
     pub duplicate_window_seconds: u64,
     /// Register the commands when the gateway connects (`run`).
     pub register_on_start: bool,
+    /// Days answers, votes and logged questions are kept (0: no age limit). Pinned answers are
+    /// kept for ever.
+    pub retention_days: u64,
+    /// Most questions kept in the question log behind `/gaps`, the newest (0: no limit).
+    pub max_logged_questions: u64,
+    /// Most answers kept, the newest (0: no limit); an older answer's buttons say it is too old.
+    pub max_stored_answers: u64,
     /// Deferred work (a chart, a reindex, a download, a pin) running at once; past it, the
     /// member is told the bot is busy.
     pub max_deferred_work: usize,
@@ -163,13 +177,16 @@ impl Default for BotConfig {
             cooldown_seconds: 5,
             duplicate_window_seconds: 120,
             register_on_start: true,
+            retention_days: 180,
+            max_logged_questions: 500_000,
+            max_stored_answers: 250_000,
             max_deferred_work: 16,
         }
     }
 }
 
 /// How the HTTP interactions endpoint (`serve`) treats connections.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HttpConfig {
     /// Connections open at once; a new one past it is closed at once. Lowered at start to
@@ -193,7 +210,7 @@ impl Default for HttpConfig {
 }
 
 /// All settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Guides and index.
@@ -312,6 +329,21 @@ impl Config {
         if let Some(v) = env("CAREERBOT_REGISTER_ON_START") {
             self.bot.register_on_start = parse_env("CAREERBOT_REGISTER_ON_START", &v)?;
         }
+        for (var, value) in [
+            ("CAREERBOT_RETENTION_DAYS", &mut self.bot.retention_days),
+            (
+                "CAREERBOT_MAX_LOGGED_QUESTIONS",
+                &mut self.bot.max_logged_questions,
+            ),
+            (
+                "CAREERBOT_MAX_STORED_ANSWERS",
+                &mut self.bot.max_stored_answers,
+            ),
+        ] {
+            if let Some(v) = env(var) {
+                *value = parse_env(var, &v)?;
+            }
+        }
         if let Some(v) = env("CAREERBOT_MAX_DEFERRED_WORK") {
             self.bot.max_deferred_work = parse_env("CAREERBOT_MAX_DEFERRED_WORK", &v)?;
         }
@@ -373,24 +405,60 @@ mod tests {
         let parsed = Config::from_file(path).unwrap();
         assert_eq!(parsed, Config::default(), "the example shows the defaults");
         let text = std::fs::read_to_string(path).unwrap();
-        for key in [
-            "seeds_dir",
-            "index_dir",
-            "index_threads",
-            "vocabulary_dir",
-            "limit",
-            "snippet_chars",
-            "cooldown_seconds",
-            "max_deferred_work",
-            "max_connections",
-            "header_timeout_seconds",
-            "body_timeout_seconds",
-        ] {
-            assert!(
-                text.contains(&format!("{key} =")),
-                "config.example.toml lacks {key}"
-            );
+        // Every key of every section (optional ones included: JSON keeps `null`s) appears in
+        // its section of the example, set or commented out.
+        let every = serde_json::to_value(Config::default()).unwrap();
+        for (section, keys) in every.as_object().unwrap() {
+            let start = text
+                .find(&format!("[{section}]"))
+                .unwrap_or_else(|| panic!("config.example.toml lacks [{section}]"));
+            let body = &text[start..];
+            let body = &body[..body[1..].find("\n[").map_or(body.len(), |e| e + 1)];
+            for key in keys.as_object().unwrap().keys() {
+                let documented = body.lines().any(|l| {
+                    let l = l.trim_start_matches(['#', ' ']);
+                    l.starts_with(&format!("{key} ="))
+                });
+                assert!(documented, "config.example.toml lacks {section}.{key}");
+            }
         }
+        // And every key shown, commented out or not, is one the settings know.
+        let uncommented: String = text
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.split_once(" =").is_some_and(|(k, _)| {
+                        !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    }) =>
+                {
+                    rest
+                }
+                _ => l,
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        toml::from_str::<Config>(&uncommented).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn retention_settings_from_file_and_env() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(
+            &file,
+            "[bot]\nretention_days = 30\nmax_logged_questions = 1000\n",
+        )
+        .unwrap();
+        let c = Config::load(Some(&file), env(&[("CAREERBOT_MAX_STORED_ANSWERS", "0")])).unwrap();
+        assert_eq!(
+            (
+                c.bot.retention_days,
+                c.bot.max_logged_questions,
+                c.bot.max_stored_answers
+            ),
+            (30, 1000, 0)
+        );
+        assert!(Config::load(None, env(&[("CAREERBOT_RETENTION_DAYS", "-1")])).is_err());
     }
 
     #[test]

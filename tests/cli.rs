@@ -177,8 +177,12 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
         "--json",
         "which databases should a backend developer learn",
     ]);
-    assert_eq!(keys(&v), BTreeSet::from(["query", "confident", "results"]));
+    assert_eq!(
+        keys(&v),
+        BTreeSet::from(["query", "career", "confident", "results"])
+    );
     assert_eq!(v["confident"], true);
+    assert_eq!(v["career"], "Back-End Developer", "the question names it");
     let results = v["results"].as_array().unwrap();
     assert!(!results.is_empty());
     let documented = BTreeSet::from([
@@ -186,6 +190,7 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
         "score",
         "source",
         "title",
+        "career",
         "section",
         "start_line",
         "end_line",
@@ -332,6 +337,35 @@ fn sources_lists_the_five_guides() {
         assert!(out.contains(g), "{g} missing from:\n{out}");
     }
     assert!(out.contains("5 guides"), "{out}");
+}
+
+/// A `CURRENT` that is a directory, and what a killed build left, do not stop the program: it
+/// warns, rebuilds, replaces `CURRENT` and removes the leftovers; the next run reuses the index.
+#[test]
+fn a_current_that_is_a_directory_is_rebuilt_over_not_fatal() {
+    let sb = Sandbox::new();
+    sb.ok(&["ask", "senior salary"]);
+    let current = sb.index.path().join("CURRENT");
+    fs::remove_file(&current).unwrap();
+    fs::create_dir(&current).unwrap();
+    let leftovers = [
+        sb.index.path().join(".build-99999-1"),
+        sb.index.path().join(".CURRENT.1"),
+    ];
+    fs::create_dir(&leftovers[0]).unwrap();
+    fs::write(&leftovers[1], "gen-1-000000000000").unwrap();
+    let out = sb.run(&["ask", "senior salary"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("CURRENT"),
+        "a warning: {}",
+        stderr(&out)
+    );
+    assert!(current.is_file());
+    assert!(!leftovers.iter().any(|l| l.exists()), "{leftovers:?}");
+    let rebuilt = sb.current();
+    sb.ok(&["ask", "junior salary"]);
+    assert_eq!(sb.current(), rebuilt, "the rebuilt index is reused");
 }
 
 #[test]

@@ -1,15 +1,21 @@
-//! Retrieval quality on the evaluation set (`tests/fixtures/eval.toml`): hit@1, hit@3 and MRR@5
-//! of `/ask`'s ranking over the shipped guides, with floors the ranking must stay above.
+//! Answer quality on the evaluation set (`tests/fixtures/eval.toml`), over a library of five
+//! careers (the shipped back-end guides and `tests/fixtures/careers/`): hit@1, hit@3, hit@5 and
+//! MRR@5 of `/ask`'s ranking, and how often the engine's verdict is right (confident on covered
+//! questions, not confident on uncovered ones), each reported for the **tuning** part and the
+//! **held-out** part of the set. The held-out part is scored, never tuned on; the floors below
+//! apply to it and are set at what it measured when it was written, so a change that makes
+//! answers worse fails.
 //!
-//! A case is a hit at rank k when the k-th passage comes from one of the case's answer sources and
-//! its heading or text contains that answer's `contains` string. Run with `--nocapture` to see the
-//! per-kind table and every miss.
+//! A covered case is a hit at rank k when the k-th passage comes from one of the case's answer
+//! sources and its heading or text contains that answer's `contains` string. Run with
+//! `--nocapture` to see the tables and every miss.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use careerbot::config::SearchConfig;
 use careerbot::corpus::SeedSource;
-use careerbot::engine::Library;
+use careerbot::engine::{Engine, EngineSettings, Library, QuestionCareer};
 use careerbot::search::BuildOptions;
 use careerbot::search::{SearchOptions, SearchResults};
 use serde::Deserialize;
@@ -23,7 +29,35 @@ struct EvalSet {
 struct Case {
     question: String,
     kind: String,
+    #[serde(default)]
     answers: Vec<Answer>,
+    /// `tuning` or `held_out`.
+    #[serde(default = "tuning")]
+    split: String,
+    /// Whether the library answers it (uncovered cases have no answers).
+    #[serde(default = "yes")]
+    covered: bool,
+    /// `few_words`, `typo`, … (how the question is written).
+    #[serde(default)]
+    style: Option<String>,
+    /// The career it is about, when not the shipped back-end one.
+    #[serde(default)]
+    career: Option<String>,
+    /// Why an uncovered case is not covered.
+    #[serde(default)]
+    #[allow(dead_code)]
+    reason: Option<String>,
+    /// `es` for a question in Spanish.
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+fn tuning() -> String {
+    "tuning".into()
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -48,78 +82,161 @@ fn first_hit(case: &Case, results: &SearchResults) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Ranking figures of a group of covered cases.
 #[derive(Default)]
 struct Tally {
     n: usize,
     at1: usize,
     at3: usize,
+    at5: usize,
     rr: f64,
+    confident: usize,
 }
 
 impl Tally {
-    fn add(&mut self, rank: Option<usize>) {
+    fn add(&mut self, rank: Option<usize>, confident: bool) {
         self.n += 1;
+        self.confident += usize::from(confident);
         if let Some(r) = rank {
             self.at1 += usize::from(r == 1);
             self.at3 += usize::from(r <= 3);
+            self.at5 += usize::from(r <= 5);
             self.rr += 1.0 / r as f64;
         }
     }
-    fn hit1(&self) -> f64 {
-        self.at1 as f64 / self.n as f64
+    fn rate(&self, k: usize) -> f64 {
+        k as f64 / self.n.max(1) as f64
     }
-    fn hit3(&self) -> f64 {
-        self.at3 as f64 / self.n as f64
-    }
-    fn mrr(&self) -> f64 {
-        self.rr / self.n as f64
+    fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<22} {:>4} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>10.3}",
+            self.n,
+            self.rate(self.at1),
+            self.rate(self.at3),
+            self.rate(self.at5),
+            self.rr / self.n.max(1) as f64,
+            self.rate(self.confident)
+        )
     }
 }
 
+/// The seeds and the careers fixtures in one library directory, their manifests joined.
+fn library_dir(root: &Path, into: &Path) -> PathBuf {
+    let lib = into.join("library");
+    std::fs::create_dir_all(&lib).unwrap();
+    let mut manifest = std::fs::read_to_string(root.join("seeds/sources.toml")).unwrap();
+    for dir in [root.join("seeds"), root.join("tests/fixtures/careers")] {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name == "sources.toml" {
+                if dir.ends_with("careers") {
+                    let text = std::fs::read_to_string(e.path()).unwrap();
+                    manifest.push_str(&text[text.find("\n[[guide]]").unwrap()..]);
+                }
+            } else if careerbot::corpus::GUIDE_EXTENSIONS
+                .iter()
+                .any(|x| name.ends_with(&format!(".{x}")))
+            {
+                std::fs::copy(e.path(), lib.join(&name)).unwrap();
+            }
+        }
+    }
+    std::fs::write(lib.join("sources.toml"), manifest).unwrap();
+    lib
+}
+
 #[test]
-fn retrieval_quality_meets_the_floor() {
+fn answer_quality_on_the_held_out_part_meets_the_floor() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let set: EvalSet =
         toml::from_str(&std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).unwrap())
             .unwrap();
-    assert!(
-        set.case.len() >= 40,
-        "the evaluation set needs at least 40 questions"
-    );
-    let index = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
     let (library, _) = Library::open(
-        SeedSource::Dir(root.join("seeds")),
-        index.path(),
+        SeedSource::Dir(library_dir(&root, work.path())),
+        work.path().join("index"),
         BuildOptions::default(),
         careerbot::vocab::Vocabulary::shipped(),
     )
     .unwrap();
+    let engine = Engine::new(
+        library,
+        EngineSettings::new(&SearchConfig::default(), &work.path().join("data")),
+    );
 
-    let mut all = Tally::default();
-    let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
+    // (split, group) → tally; uncovered cases: (split) → (n, refused).
+    let mut tallies: BTreeMap<(String, String), Tally> = BTreeMap::new();
+    let mut uncovered: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     for case in &set.case {
-        let results = library
-            .search(
+        assert!(
+            case.split == "tuning" || case.split == "held_out",
+            "{:?}: split must be tuning or held_out",
+            case.question
+        );
+        // As `/ask` reads it: from the guides of the career the question names, if one.
+        let named = match engine.question_career(&case.question) {
+            QuestionCareer::Named(c) => Some(c),
+            _ => None,
+        };
+        let options = |career: Option<String>| SearchOptions {
+            limit: 5,
+            career,
+            ..SearchOptions::default()
+        };
+        let asked = engine.ask(&case.question, options(named.clone())).unwrap();
+        let confident = asked.verdict.confident;
+        if !case.covered {
+            let e = uncovered.entry(case.split.clone()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(!confident);
+            if confident {
+                misses.push(format!(
+                    "[{}] uncovered but confident: {:?}",
+                    case.split, case.question
+                ));
+            }
+            continue;
+        }
+        let rank = first_hit(case, &asked.results);
+        // As in a server whose default career (`/settings career`) is the case's career.
+        let scoped = engine
+            .ask(
                 &case.question,
-                SearchOptions {
-                    limit: 5,
-                    ..SearchOptions::default()
-                },
+                options(named.or_else(|| {
+                    Some(
+                        case.career
+                            .clone()
+                            .unwrap_or_else(|| "Back-End Developer".into()),
+                    )
+                })),
             )
             .unwrap();
-        let rank = first_hit(case, &results);
-        all.add(rank);
-        by_kind.entry(case.kind.clone()).or_default().add(rank);
+        tallies
+            .entry((case.split.clone(), "server default career".into()))
+            .or_default()
+            .add(first_hit(case, &scoped.results), scoped.verdict.confident);
+        let mut groups = vec!["ALL".to_string(), format!("kind:{}", case.kind)];
+        groups.extend(case.style.iter().map(|s| format!("style:{s}")));
+        groups.extend(case.career.iter().map(|c| format!("career:{c}")));
+        groups.extend(case.lang.iter().map(|l| format!("lang:{l}")));
+        for g in groups {
+            tallies
+                .entry((case.split.clone(), g))
+                .or_default()
+                .add(rank, confident);
+        }
         if rank != Some(1) {
-            let got: Vec<String> = results
+            let got: Vec<String> = asked
+                .results
                 .hits
                 .iter()
                 .take(3)
                 .map(|h| {
                     format!(
                         "{}:{}-{} {}",
-                        &h.passage.source[..3],
+                        h.passage.source,
                         h.passage.start_line,
                         h.passage.end_line,
                         h.passage.section
@@ -127,37 +244,56 @@ fn retrieval_quality_meets_the_floor() {
                 })
                 .collect();
             misses.push(format!(
-                "rank {:?} [{}] {:?}\n      got {:?}",
-                rank, case.kind, case.question, got
+                "[{}] rank {:?} [{}] {:?}\n      got {:?}",
+                case.split, rank, case.kind, case.question, got
             ));
         }
     }
-    println!(
-        "\n{:<12} {:>4} {:>7} {:>7} {:>7}",
-        "kind", "n", "hit@1", "hit@3", "MRR@5"
-    );
-    for (kind, t) in &by_kind {
+
+    for split in ["tuning", "held_out"] {
         println!(
-            "{:<12} {:>4} {:>7.3} {:>7.3} {:>7.3}",
-            kind,
-            t.n,
-            t.hit1(),
-            t.hit3(),
-            t.mrr()
+            "\n{split}\n{:<22} {:>4} {:>7} {:>7} {:>7} {:>7} {:>10}",
+            "group", "n", "hit@1", "hit@3", "hit@5", "MRR@5", "confident"
         );
+        for ((s, g), t) in &tallies {
+            if s == split {
+                println!("{}", t.row(g));
+            }
+        }
+        if let Some((n, refused)) = uncovered.get(split) {
+            println!("uncovered: {n}, not confident: {refused}");
+        }
     }
-    println!(
-        "{:<12} {:>4} {:>7.3} {:>7.3} {:>7.3}",
-        "ALL",
-        all.n,
-        all.hit1(),
-        all.hit3(),
-        all.mrr()
-    );
-    println!("\nnot at rank 1:");
+    println!("\nmisses:");
     for m in &misses {
         println!("  {m}");
     }
-    assert!(all.hit3() >= 0.95, "hit@3 = {:.3} < 0.95", all.hit3());
-    assert!(all.mrr() >= 0.85, "MRR@5 = {:.3} < 0.85", all.mrr());
+
+    let held = &tallies[&("held_out".to_string(), "ALL".to_string())];
+    let tuned = &tallies[&("tuning".to_string(), "ALL".to_string())];
+    assert!(
+        tuned.n >= 40,
+        "the tuning part needs at least 40 covered questions"
+    );
+    assert!(
+        held.n >= 40,
+        "the held-out part needs at least 40 covered questions"
+    );
+    // Floors on the held-out part (what it measured when written, rounded down).
+    let hit5 = held.rate(held.at5);
+    let mrr = held.rr / held.n as f64;
+    assert!(
+        hit5 >= HELD_OUT_HIT5,
+        "held-out hit@5 = {hit5:.3} < {HELD_OUT_HIT5}"
+    );
+    assert!(
+        mrr >= HELD_OUT_MRR,
+        "held-out MRR@5 = {mrr:.3} < {HELD_OUT_MRR}"
+    );
 }
+
+/// The held-out floors: what the held-out part measured when the set was written (hit@5 0.696,
+/// MRR@5 0.526 over the five-career library; 0.681 / 0.539 once questions naming a career are
+/// answered from its guides and only plausible typos are corrected), rounded down.
+const HELD_OUT_HIT5: f64 = 0.65;
+const HELD_OUT_MRR: f64 = 0.50;

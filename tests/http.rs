@@ -782,6 +782,155 @@ async fn two_replicas_share_the_index_and_the_database() {
     b.stop().await;
 }
 
+/// Pinning answers that show an earlier pin, again and again: every answer stays within
+/// Discord's limits (a pin's text is the whole message pinned, pins of pins included; uncut it
+/// outgrew the embed and Discord refused the answer).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pins_of_pins_keep_answers_within_discords_limits() {
+    let (s, _d) = Server::start().await;
+    for round in 0..14 {
+        // A new wording each round: the same one would be pointed to the earlier answer.
+        let (_, shown) = asked(&s, &format!("interview tips {round}"), PERMS_MEMBER).await;
+        if round > 0 {
+            assert!(
+                text_of(&shown).contains("Moderator-pinned answer"),
+                "{shown}"
+            );
+        }
+        let pin = custom_ids(&shown)
+            .into_iter()
+            .find(|i| i.starts_with("pin:"))
+            .unwrap();
+        let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+        s.interact(&click).await;
+        s.edited(&click, |m| text_of(m).contains("Pinned")).await;
+    }
+    s.stop().await;
+}
+
+/// A pin Discord refuses leaves no record behind (its pending record is forgotten), and the
+/// moderator is told.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pin_discord_refuses_is_reported_and_leaves_no_record() {
+    let (mut s, _d) = Server::start().await;
+    let (_, shown) = asked(&s, "interview tips", PERMS_MEMBER).await;
+    let pin = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .unwrap();
+    s.fake().fail_next(
+        "PUT",
+        "/pins/",
+        403,
+        json!({"code": 50013, "message": "Missing Permissions"}),
+    );
+    let click = button_click(&pin, Some(shown), PERMS_MODERATOR);
+    s.interact(&click).await;
+    let done = s
+        .edited(&click, |m| text_of(m).contains("Could not pin"))
+        .await;
+    assert!(text_of(&done).contains("Missing Permissions"), "{done}");
+    let store = s.bot.store();
+    assert!(store.pending_pins(i64::MAX).unwrap().is_empty());
+    assert!(
+        store
+            .curated_for_guild(support::fake_discord::GUILD_ID)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(s.fake().pinned(CHANNEL_ID).is_empty());
+    // The one refused call is the injected one: stop without the check of refused calls.
+    let fake = s.fake.take().unwrap();
+    s.stop().await;
+    fake.shutdown().await;
+}
+
+/// A failing database (here refusing every write, as a read-only file would) is never hidden: an
+/// answer goes out without the buttons its missing record would need, and says so; a vote and
+/// a pin say they failed and change nothing; `/healthz` says the database is failing until a
+/// write succeeds again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_database_is_told_to_users_and_reported_by_healthz() {
+    let (s, _d) = Server::start().await;
+    let (_, shown) = asked(&s, "how long from junior to senior", PERMS_MEMBER).await;
+    let ids = custom_ids(&shown);
+    let button = |prefix: &str| {
+        ids.iter()
+            .find(|i| i.starts_with(prefix))
+            .unwrap_or_else(|| panic!("a {prefix} button in {ids:?}"))
+            .clone()
+    };
+    let (up, pin) = (button("up:"), button("pin:"));
+    s.bot.store().refuse_writes(true);
+
+    let r = s.interact(&ask("remote work", PERMS_MEMBER)).await;
+    assert_eq!(r["type"], 4, "{r}");
+    assert!(
+        text_of(&r["data"]).contains("[1]"),
+        "the answer itself: {r}"
+    );
+    assert!(
+        custom_ids(&r["data"]).is_empty(),
+        "no buttons without a record: {r}"
+    );
+    assert!(
+        text_of(&r["data"]).contains("couldn't save this answer"),
+        "{r}"
+    );
+
+    let (status, body) = s.get("/healthz").await;
+    assert_eq!(status, 503, "{body}");
+    let health: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["database"], "failing", "{body}");
+    assert!(
+        health["database_error"]
+            .as_str()
+            .unwrap()
+            .contains("readonly"),
+        "{body}"
+    );
+
+    let r = s
+        .interact(&button_click(&up, Some(shown.clone()), PERMS_MEMBER))
+        .await;
+    assert!(
+        text_of(&r["data"]).contains("couldn't record your vote"),
+        "{r}"
+    );
+
+    let click = button_click(&pin, Some(shown.clone()), PERMS_MODERATOR);
+    assert_eq!(s.interact(&click).await["type"], 5);
+    let done = s
+        .edited(&click, |m| text_of(m).contains("Could not pin"))
+        .await;
+    assert!(text_of(&done).contains("Nothing was pinned"), "{done}");
+    assert!(
+        s.fake().pinned(CHANNEL_ID).is_empty(),
+        "not pinned on Discord"
+    );
+
+    s.bot.store().refuse_writes(false);
+    let r = s.interact(&ask("portfolio ideas", PERMS_MEMBER)).await;
+    assert!(!custom_ids(&r["data"]).is_empty(), "buttons again: {r}");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (status, body) = s.get("/healthz").await;
+        if status == 200 {
+            assert_eq!(
+                serde_json::from_str::<Value>(&body).unwrap()["database"],
+                "ok"
+            );
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "healthy again after a write: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    s.stop().await;
+}
+
 /// The `careerbot serve` process: refuses to start without a public key, answers a signed PING,
 /// stops cleanly on SIGTERM.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,10 +10,20 @@
 //! Permissions are checked server-side, from the interaction's own data: the rank a command
 //! needs by the command table ([`commands::Command::run`]), finer rules (unpinning, pinning or
 //! dismissing an answer) by the handlers.
+//!
+//! **An acknowledgement means written.** What a response tells a user worked (an answer whose
+//! buttons work, a vote, a pin) is committed before the response is sent, or the response says
+//! it failed. Votes and pins are written directly before the reply that reports them; an `/ask`
+//! answer's record goes to the batch writer and the response carries the [`Commit`] it waits for
+//! ([`Handled::committed`]): when that fails, the answer goes out without the buttons that
+//! need the record, saying so. A pin is recorded pending, pinned on Discord, then confirmed;
+//! pins left pending by a process that died are repaired from what Discord shows
+//! (`answers::repair_pins`, run with this process's first follow-up work and then every ten
+//! minutes).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use tokio::sync::Semaphore;
 
@@ -26,10 +36,20 @@ use crate::discord::duplicates::DuplicateWindow;
 use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::message::{Reply, Response};
 use crate::discord::permissions::{Rank, rank};
+use crate::discord::pin_matcher::PinCache;
 use crate::discord::render::roadmap::MenuTarget;
 use crate::discord::rest::Rest;
 use crate::engine::Engine;
-use crate::store::{BatchWriter, Store};
+use crate::store::{Ack, BatchWriter, PruneReport, Retention, Store, StoreError};
+
+/// The longest a response waits for the commit of what it acknowledges before going out as if
+/// the commit had failed (Discord gives up on a response after 3 s).
+pub const COMMIT_WAIT: Duration = Duration::from_secs(2);
+/// How often pins left pending are looked for and repaired (and once at the first follow-up
+/// work after start).
+const REPAIR_EVERY: Duration = Duration::from_secs(600);
+/// The next repair, when the last one found pins too recent to settle, or failed.
+const REPAIR_SOON: Duration = Duration::from_secs(5);
 
 /// Metric (counter): work refused because every slot was taken, by `work`.
 pub const BUSY_METRIC: &str = "careerbot_work_refused_total";
@@ -60,12 +80,13 @@ pub enum Work {
     },
     /// Rebuild the index, reporting progress in the deferred response.
     Reindex { token: String, actor: String },
-    /// Download a guide, store it, reindex.
+    /// Download a guide, store it (and the career it is about), reindex.
     AddSource {
         token: String,
         url: String,
         filename: String,
         replace: bool,
+        career: Option<String>,
         actor: String,
     },
     /// Move a guide out of the library, reindex.
@@ -130,6 +151,25 @@ pub struct Handled {
     pub response: Response,
     /// Work to run after it was sent.
     pub work: Option<Work>,
+    /// The commit the response acknowledges, when it is not written yet: wait for it with
+    /// [`Handled::committed`] before sending the response.
+    pub commit: Option<Commit>,
+}
+
+/// A write a response acknowledges, and what the response becomes if it fails.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    /// Resolves once the records are written.
+    ack: Ack,
+    /// The response (and its work) to send instead when they were not.
+    unsaved: fn(Handled) -> Handled,
+}
+
+/// Two commits are the same when they wait for the same write.
+impl PartialEq for Commit {
+    fn eq(&self, other: &Commit) -> bool {
+        self.ack == other.ack
+    }
 }
 
 impl Handled {
@@ -138,6 +178,7 @@ impl Handled {
         Handled {
             response,
             work: None,
+            commit: None,
         }
     }
 
@@ -146,6 +187,7 @@ impl Handled {
         Handled {
             response,
             work: Some(work),
+            commit: None,
         }
     }
 
@@ -153,15 +195,67 @@ impl Handled {
     pub(super) fn private(text: impl Into<String>) -> Handled {
         Handled::now(Response::message(Reply::ephemeral(text)))
     }
+
+    /// This response, once `ack` says what it acknowledges is written; `unsaved` turns it into
+    /// the response to send when that write failed.
+    pub(super) fn after(mut self, ack: Ack, unsaved: fn(Handled) -> Handled) -> Handled {
+        self.commit = Some(Commit { ack, unsaved });
+        self
+    }
+
+    /// The response to send, once what it acknowledges is written (at most [`COMMIT_WAIT`]):
+    /// itself, or its "could not be saved" form. Returns at once when there is no commit.
+    pub async fn committed(mut self) -> Handled {
+        match self.commit.take() {
+            None => self,
+            Some(commit) => {
+                let outcome = commit.ack.committed(COMMIT_WAIT).await;
+                settle_commit(self, commit, outcome)
+            }
+        }
+    }
+
+    /// As [`Handled::committed`], blocking the thread.
+    pub fn wait_committed(mut self) -> Handled {
+        match self.commit.take() {
+            None => self,
+            Some(commit) => {
+                let outcome = commit.ack.wait(COMMIT_WAIT);
+                settle_commit(self, commit, outcome)
+            }
+        }
+    }
+}
+
+fn settle_commit(
+    handled: Handled,
+    commit: Commit,
+    outcome: Result<(), crate::store::CommitError>,
+) -> Handled {
+    match outcome {
+        Ok(()) => handled,
+        Err(e) => {
+            tracing::error!(error = %e, "a response's record was not written; sent without what needs it");
+            (commit.unsaved)(handled)
+        }
+    }
 }
 
 struct Inner {
     engine: Engine,
     store: Store,
-    /// Answers and questions are recorded off the request path, in batches.
+    /// Answers and questions are recorded in batches, each request told when its record is in.
     writer: BatchWriter,
-    /// This process's recent answers: the repeated-question check sees them before the batch
-    /// writer has committed them.
+    /// Each guild's pinned questions, analysed once.
+    pins: PinCache,
+    /// This process's own random id, written beside the pins it records as pending.
+    process_id: u64,
+    /// When pins left pending are next repaired (`None`: at the next follow-up work).
+    next_repair: Mutex<Option<Instant>>,
+    /// A repair is running.
+    repairing: AtomicBool,
+    /// This process's recent answers: the repeated-question check sees their messages before
+    /// the batch writer has committed them.
     duplicates: DuplicateWindow,
     config: BotConfig,
     served: AtomicU64,
@@ -191,6 +285,10 @@ impl Bot {
         Bot {
             inner: Arc::new(Inner {
                 writer: BatchWriter::start(store.clone()),
+                pins: PinCache::default(),
+                process_id: rand::random(),
+                next_repair: Mutex::new(None),
+                repairing: AtomicBool::new(false),
                 duplicates: DuplicateWindow::new(config.duplicate_window_seconds),
                 engine,
                 store,
@@ -221,9 +319,42 @@ impl Bot {
         self.inner.served.load(Ordering::Relaxed)
     }
 
-    /// Records answers and questions off the request path.
-    pub(super) fn writer(&self) -> &BatchWriter {
+    /// Records answers and questions in batches.
+    pub fn writer(&self) -> &BatchWriter {
         &self.inner.writer
+    }
+
+    /// What the database keeps of answers, votes and logged questions (the `[bot]` settings
+    /// `retention_days`, `max_logged_questions`, `max_stored_answers`).
+    pub fn retention(&self) -> Retention {
+        let config = &self.inner.config;
+        Retention {
+            days: config.retention_days,
+            max_questions: config.max_logged_questions,
+            max_answers: config.max_stored_answers,
+        }
+    }
+
+    /// Prunes the database to [`Bot::retention`] now, on the batch writer's thread, one small
+    /// batch between two commits (answers keep being acknowledged meanwhile); blocks until done.
+    ///
+    /// # Errors
+    /// When SQLite fails (batches already deleted stay deleted) or the writer has stopped.
+    pub fn prune(&self) -> Result<PruneReport, StoreError> {
+        self.inner.writer.prune_now(
+            self.retention(),
+            i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX),
+        )
+    }
+
+    /// Each guild's pinned questions, analysed once.
+    pub(super) fn pins(&self) -> &PinCache {
+        &self.inner.pins
+    }
+
+    /// This process's own random id (beside the pins it records as pending).
+    pub(super) fn process_id(&self) -> u64 {
+        self.inner.process_id
     }
 
     /// The wait between two uses of a command by a member, per command.
@@ -245,9 +376,18 @@ impl Bot {
         )
     }
 
-    /// Handles one interaction. Blocking (search, SQLite): call it off the async threads.
-    /// Never fails: errors become a short ephemeral message, and are logged with context.
+    /// Handles one interaction, and waits (blocking, at most [`COMMIT_WAIT`]) until what its
+    /// response acknowledges is written: the response can be sent as it is. Blocking (search,
+    /// SQLite): call it off the async threads. Never fails: errors become a short ephemeral
+    /// message, and are logged with context.
     pub fn handle(&self, incoming: &Incoming) -> Handled {
+        self.handle_uncommitted(incoming).wait_committed()
+    }
+
+    /// As [`Bot::handle`], but returns before the commit: the response may carry a
+    /// [`Commit`], and must only be sent as [`Handled::committed`] gives it. For a transport
+    /// that answers many requests on one thread and must not block it while a commit runs.
+    pub fn handle_uncommitted(&self, incoming: &Incoming) -> Handled {
         self.inner.served.fetch_add(1, Ordering::Relaxed);
         let result = match &incoming.kind {
             Kind::Ping => Ok(Handled::now(Response::pong())),
@@ -280,7 +420,10 @@ impl Bot {
     /// bookkeeping calls. Work that finds no free slot does not wait: a member waiting on a
     /// deferred response is told the bot is busy ([`BUSY_MESSAGE`]); bookkeeping is dropped and
     /// logged. Errors are reported to the user through the response when possible, and logged.
+    /// The first work after start (and then every [`REPAIR_EVERY`]) also repairs pins left
+    /// pending by a process that died, in the background.
     pub async fn run(&self, work: Work, rest: &Rest) {
+        self.repair_pins_when_due(rest);
         let slots = if work.deferred_token().is_some() {
             &self.inner.deferred_slots
         } else {
@@ -312,8 +455,18 @@ impl Bot {
                 url,
                 filename,
                 replace,
+                career,
                 actor,
-            } => guides::add_source(self, &token, &url, &filename, replace, &actor, rest).await,
+            } => {
+                let guide = guides::NewGuide {
+                    url,
+                    filename,
+                    replace,
+                    career,
+                    actor,
+                };
+                guides::add_source(self, &token, guide, rest).await
+            }
             Work::RemoveSource { token, name, actor } => {
                 guides::remove_source(self, &token, &name, &actor, rest).await
             }
@@ -349,6 +502,48 @@ impl Bot {
         if let Err(e) = result {
             tracing::error!(error = %e, "follow-up work failed");
         }
+    }
+
+    /// Starts a repair of pending pins in the background when one is due and none is running.
+    fn repair_pins_when_due(&self, rest: &Rest) {
+        let due = self
+            .inner
+            .next_repair
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_none_or(|at| Instant::now() >= at);
+        if !due || self.inner.repairing.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let (bot, rest) = (self.clone(), rest.clone());
+        tokio::spawn(async move {
+            let next = match answers::repair_pins(&bot, &rest).await {
+                Ok(repair) => {
+                    if repair.confirmed + repair.abandoned > 0 {
+                        tracing::info!(
+                            confirmed = repair.confirmed,
+                            abandoned = repair.abandoned,
+                            "pending pins repaired"
+                        );
+                    }
+                    // A pin too recent to settle is looked at again soon.
+                    if repair.waiting > 0 {
+                        REPAIR_SOON
+                    } else {
+                        REPAIR_EVERY
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "pending pins could not be repaired; retried later");
+                    REPAIR_SOON
+                }
+            };
+            *bot.inner
+                .next_repair
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(Instant::now() + next);
+            bot.inner.repairing.store(false, Ordering::SeqCst);
+        });
     }
 
     /// Work that found no free slot: the member waiting on it is told so.

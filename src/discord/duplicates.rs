@@ -28,8 +28,9 @@ struct Posted {
 }
 
 /// The answers this process posted within the window, by (channel, question key). The database
-/// holds them too (and other replicas'), but only once the batch writer has committed them: this
-/// window sees them at once.
+/// holds them too (and other replicas'), each committed before it was posted, but learns an
+/// answer's message only when the batch writer commits it, up to 50 ms after it was read back:
+/// this window sees it at once, and costs no database read.
 #[derive(Debug)]
 pub struct DuplicateWindow {
     /// Seconds an answer counts as recent; zero turns the check off.

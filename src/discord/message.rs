@@ -61,6 +61,15 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.truncate(space);
     }
     out.truncate(out.trim_end().len());
+    // A cut must not leave half a citation marker ("[12" of "[12]"): drop the open bracket
+    // and its digits.
+    if let Some(open) = out.rfind('[')
+        && !out[open..].contains(']')
+        && out[open + 1..].chars().all(|c| c.is_ascii_digit())
+    {
+        out.truncate(open);
+        out.truncate(out.trim_end().len());
+    }
     // A cut must not leave a dangling escape or half a `**` pair open.
     while out.ends_with('\\') {
         out.pop();
@@ -718,6 +727,16 @@ impl Serialize for Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_citation_marker_is_never_cut_in_half() {
+        // "… [11][12]" cut inside the second marker keeps "[11]" whole and drops "[12".
+        let text = format!("{}[11][12]", "x".repeat(30));
+        let cut = truncate(&text, text.chars().count() - 1);
+        assert!(cut.ends_with("[11]…"), "{cut}");
+        let cut = truncate("see [123456] here", 8);
+        assert!(!cut.contains('['), "{cut}");
+    }
 
     #[test]
     fn truncate_is_char_safe_and_marks_cuts() {

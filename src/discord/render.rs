@@ -12,8 +12,10 @@ use chrono::{DateTime, Utc};
 
 use crate::answer::salary::{Level, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
+use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
+use crate::engine::Asked;
 use crate::search::IndexMeta;
 use crate::search::SearchResults;
 
@@ -165,7 +167,10 @@ pub mod ids {
 }
 
 /// The buttons under an answer.
-pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Button>> {
+///
+/// A hidden (ephemeral) answer gets no Pin or Dismiss: nobody else sees it to pin, and Discord
+/// lets the bot neither pin nor delete an ephemeral message.
+pub fn answer_buttons(answer_id: &str, next_page: Option<usize>, hidden: bool) -> Vec<Vec<Button>> {
     let mut first = Vec::new();
     if let Some(page) = next_page {
         first.push(Button::new(
@@ -179,31 +184,33 @@ pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Butt
         format!("{}:{answer_id}", ids::SOURCES),
         ButtonStyle::Secondary,
     ));
-    first.push(Button::new(
-        "📌 Pin",
-        format!("{}:{answer_id}", ids::PIN),
-        ButtonStyle::Secondary,
-    ));
-    vec![
-        first,
-        vec![
-            Button::new(
-                "👍",
-                format!("{}:{answer_id}", ids::UP),
-                ButtonStyle::Success,
-            ),
-            Button::new(
-                "👎",
-                format!("{}:{answer_id}", ids::DOWN),
-                ButtonStyle::Secondary,
-            ),
-            Button::new(
-                "Dismiss",
-                format!("{}:{answer_id}", ids::DISMISS),
-                ButtonStyle::Danger,
-            ),
-        ],
-    ]
+    if !hidden {
+        first.push(Button::new(
+            "📌 Pin",
+            format!("{}:{answer_id}", ids::PIN),
+            ButtonStyle::Secondary,
+        ));
+    }
+    let mut second = vec![
+        Button::new(
+            "👍",
+            format!("{}:{answer_id}", ids::UP),
+            ButtonStyle::Success,
+        ),
+        Button::new(
+            "👎",
+            format!("{}:{answer_id}", ids::DOWN),
+            ButtonStyle::Secondary,
+        ),
+    ];
+    if !hidden {
+        second.push(Button::new(
+            "Dismiss",
+            format!("{}:{answer_id}", ids::DISMISS),
+            ButtonStyle::Danger,
+        ));
+    }
+    vec![first, second]
 }
 
 /// A moderator-pinned answer shown above the search results.
@@ -218,14 +225,17 @@ pub struct PinnedAnswer {
 }
 
 /// The `/ask` answer: the passages as snippets with numbered citations (and a pinned answer
-/// first, when a moderator pinned one for a similar question).
-pub fn ask_embed(
-    results: &SearchResults,
-    meta: &IndexMeta,
-    pinned: Option<&PinnedAnswer>,
-    page_start: usize,
-) -> Embed {
+/// first, when a moderator pinned one for a similar question). An answer narrowed to one career
+/// says so first; an answer over several careers says each passage's career.
+pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize) -> Embed {
+    let (results, meta) = (&asked.results, asked.generation.meta());
     let mut description = String::new();
+    if let Some(career) = &asked.career {
+        description.push_str(&format!(
+            "*From the {} guides.*\n\n",
+            escape_markdown(career)
+        ));
+    }
     if let Some(p) = pinned {
         description.push_str(&format!(
             "📌 **Moderator-pinned answer** (pinned by {}):\n{}\n\n",
@@ -233,14 +243,20 @@ pub fn ask_embed(
             p.answer
         ));
     }
+    let says_careers = asked.says_careers();
     let mut citations = Citations::default();
     let mut titles = Vec::new();
     for hit in &results.hits {
         let p = &hit.passage;
         let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
         titles.push(p.title.as_str());
+        let career = if says_careers {
+            format!("{} · ", escape_markdown(&p.career))
+        } else {
+            String::new()
+        };
         description.push_str(&format!(
-            "**[{}] {} › {}**\n{}\n\n",
+            "**[{}] {career}{} › {}**\n{}\n\n",
             hit.rank.max(n + page_start),
             escape_markdown(&p.title),
             escape_markdown(&p.section),
@@ -261,29 +277,44 @@ pub fn ask_embed(
     }
 }
 
-/// The answer when the guides do not cover the question: said plainly, with the closest guides.
-pub fn weak_embed(results: &SearchResults, meta: &IndexMeta) -> Embed {
-    let mut closest: Vec<&str> = Vec::new();
-    for h in &results.hits {
-        if !closest.contains(&h.passage.title.as_str()) {
-            closest.push(&h.passage.title);
+/// The answer when the guides do not cover the question: said plainly, with the closest guides,
+/// or, for an occupation no guide is about, the careers the guides cover.
+pub fn weak_embed(asked: &Asked) -> Embed {
+    let (results, meta) = (&asked.results, asked.generation.meta());
+    let description = match asked.verdict.not_in_library() {
+        Some((role, careers)) => {
+            let careers: Vec<String> = careers.iter().map(|c| escape_markdown(c)).collect();
+            format!(
+                "The guides don't cover {}. They cover: {}.\n\nAsk about one of those careers, or an admin can add a guide with /sources add.",
+                escape_markdown(role),
+                careers.join(", ")
+            )
         }
-    }
-    if closest.is_empty() {
-        closest = meta.guides.iter().map(|g| g.title.as_str()).collect();
-    }
-    let list: Vec<String> = closest
-        .iter()
-        .take(3)
-        .map(|t| format!("• {}", escape_markdown(t)))
-        .collect();
+        None => {
+            let mut closest: Vec<&str> = Vec::new();
+            for h in &results.hits {
+                if !closest.contains(&h.passage.title.as_str()) {
+                    closest.push(&h.passage.title);
+                }
+            }
+            if closest.is_empty() {
+                closest = meta.guides.iter().map(|g| g.title.as_str()).collect();
+            }
+            let list: Vec<String> = closest
+                .iter()
+                .take(3)
+                .map(|t| format!("• {}", escape_markdown(t)))
+                .collect();
+            format!(
+                "I could not find a good answer to this in the guides, so I won't make one up.\n\
+                 The closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
+                list.join("\n")
+            )
+        }
+    };
     Embed {
         title: Some(format!("❓ {}", escape_markdown(&results.query))),
-        description: Some(format!(
-            "I could not find a good answer to this in the guides, so I won't make one up.\n\
-             The closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
-            list.join("\n")
-        )),
+        description: Some(description),
         color: Some(WEAK_COLOR),
         fields: Vec::new(),
         footer: Some(footer(meta, &[])),
@@ -564,7 +595,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             fit_lines(&expect, 1000)
         };
         fields.push(Field {
-            name: format!("Expected at {} level", level.label().to_lowercase()),
+            name: format!("Expected at the {} level", level.id()),
             value,
             inline: false,
         });
@@ -603,6 +634,7 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
                 "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
                  **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** stages and learning path\n\
                  **/pins** answers moderators pinned · **/status** what the bot knows\n\
+                 Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
                  Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\
                  Every answer quotes the guides below; when they do not cover a question, the bot says so instead of guessing.\n\n**Guides ({})**\n{}",
                 meta.guides.len(),
@@ -662,8 +694,25 @@ mod tests {
 
     #[test]
     fn answer_buttons_fit() {
-        let rows = answer_buttons("abcdefghij1234567890", Some(99));
+        let rows = answer_buttons("abcdefghij1234567890", Some(99), false);
         assert!(rows.len() <= 5 && rows.iter().all(|r| r.len() <= 5));
         assert!(rows.iter().flatten().all(|b| b.custom_id.len() <= 100));
+    }
+
+    #[test]
+    fn hidden_answers_show_no_pin_or_dismiss() {
+        let ids: Vec<String> = answer_buttons("abc", Some(1), true)
+            .into_iter()
+            .flatten()
+            .map(|b| b.custom_id)
+            .collect();
+        assert!(
+            ids.iter()
+                .all(|i| !i.starts_with("pin:") && !i.starts_with("dismiss:")),
+            "{ids:?}"
+        );
+        assert!(
+            ids.iter().any(|i| i.starts_with("more:")) && ids.iter().any(|i| i.starts_with("up:"))
+        );
     }
 }

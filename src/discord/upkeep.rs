@@ -1,6 +1,6 @@
 //! The bot's one background loop while it serves, on either transport: switch to index
-//! generations another process built, prune old records from the database, and keep the
-//! Prometheus recorder's histograms bounded when there is one.
+//! generations another process built, prune the database to the retention settings, and keep
+//! the Prometheus recorder's histograms bounded when there is one.
 
 use std::time::{Duration, Instant};
 
@@ -12,10 +12,8 @@ use crate::discord::http::metric::REFRESHES;
 
 /// How often the library looks for a generation another process built (a read of `CURRENT`).
 pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
-/// How often old records are pruned.
+/// How often the database is pruned to the retention settings ([`Bot::retention`]).
 pub const PRUNE_EVERY: Duration = Duration::from_secs(3600);
-/// Answers, votes and questions older than this are pruned (pinned answers never are).
-pub const RETENTION: Duration = Duration::from_secs(180 * 24 * 3600);
 
 /// The upkeep of one running bot. [`Upkeep::spawn`] starts it; dropping the returned
 /// [`Running`] stops it.
@@ -24,19 +22,18 @@ pub struct Upkeep {
     bot: Bot,
     refresh_every: Duration,
     prune_every: Duration,
-    retention: Duration,
     metrics: Option<PrometheusHandle>,
 }
 
 impl Upkeep {
     /// Upkeep of `bot`: refresh every [`REFRESH_EVERY`], prune every [`PRUNE_EVERY`] (the first
-    /// time at start) what is older than [`RETENTION`], no metrics recorder.
+    /// time at start) to the bot's retention settings (days and rows; pinned answers are
+    /// kept), no metrics recorder.
     pub fn new(bot: &Bot) -> Upkeep {
         Upkeep {
             bot: bot.clone(),
             refresh_every: REFRESH_EVERY,
             prune_every: PRUNE_EVERY,
-            retention: RETENTION,
             metrics: None,
         }
     }
@@ -61,17 +58,23 @@ impl Upkeep {
     }
 
     /// The loop, forever: refresh on its period, prune when due. Each step runs off the async
-    /// threads, one at a time; a failed step is logged and tried again on its next turn.
+    /// threads; a failed step is logged and tried again on its next turn. A prune (a large
+    /// backlog takes a while, one batch between two of the writer's commits) runs beside the
+    /// loop, so refreshes go on meanwhile; at most one runs at a time.
     pub async fn run(self) {
         let mut tick = tokio::time::interval(self.refresh_every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut next_prune = Instant::now();
+        let mut pruning: Option<AbortOnDrop> = None;
         loop {
             tick.tick().await;
             self.refresh().await;
-            if Instant::now() >= next_prune {
+            if Instant::now() >= next_prune && pruning.as_ref().is_none_or(AbortOnDrop::finished) {
                 next_prune = Instant::now() + self.prune_every;
-                self.prune().await;
+                let upkeep = self.clone();
+                pruning = Some(AbortOnDrop(tokio::spawn(async move {
+                    upkeep.prune().await;
+                })));
             }
             if let Some(metrics) = &self.metrics {
                 metrics.run_upkeep();
@@ -94,16 +97,33 @@ impl Upkeep {
         }
     }
 
+    /// Prunes on the store writer's thread (one small batch between two of its commits, so
+    /// answers keep being acknowledged), waiting off the async threads.
     async fn prune(&self) {
-        let store = self.bot.store().clone();
-        let cutoff =
-            i64::try_from(crate::search::unix_now().saturating_sub(self.retention.as_secs()))
-                .unwrap_or(0);
-        match tokio::task::spawn_blocking(move || store.prune(cutoff)).await {
-            Ok(Ok(pruned)) => tracing::info!(?pruned, "old records pruned"),
+        let bot = self.bot.clone();
+        match tokio::task::spawn_blocking(move || bot.prune()).await {
+            // What was removed is logged by the store.
+            Ok(Ok(pruned)) => tracing::debug!(?pruned, "prune done"),
             Ok(Err(e)) => tracing::warn!(error = %e, "pruning old records failed"),
             Err(e) => tracing::error!(error = %e, "pruning panicked"),
         }
+    }
+}
+
+/// A task of the loop's own, stopped with it (a prune already handed to the writer finishes
+/// there).
+#[derive(Debug)]
+struct AbortOnDrop(JoinHandle<()>);
+
+impl AbortOnDrop {
+    fn finished(&self) -> bool {
+        self.0.is_finished()
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
@@ -135,6 +155,53 @@ mod tests {
         )
         .unwrap()
         .0
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_first_turn_prunes_to_the_retention_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = Engine::new(
+            library(dir.path()),
+            EngineSettings::new(&SearchConfig::default(), dir.path()),
+        );
+        let store = Store::open_in_memory().unwrap();
+        let now = i64::try_from(crate::search::unix_now()).unwrap();
+        let day = 24 * 3600;
+        // Ten questions of today and two of 40 days ago.
+        for (i, at) in (0..10)
+            .map(|i| now - i)
+            .chain([now - 40 * day; 2])
+            .enumerate()
+        {
+            store
+                .log_question(Some(7), &format!("question {i}"), 0.0, false, at)
+                .unwrap();
+        }
+        let bot = Bot::new(
+            engine,
+            store.clone(),
+            BotConfig {
+                retention_days: 30,
+                max_logged_questions: 6,
+                ..BotConfig::default()
+            },
+        );
+        let running = Upkeep::new(&bot).spawn();
+        let left = || -> u64 {
+            store
+                .gaps(7, 0, 100)
+                .unwrap()
+                .unanswered
+                .iter()
+                .map(|q| q.count)
+                .sum()
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while left() != 6 {
+            assert!(Instant::now() < deadline, "never pruned: {} left", left());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        drop(running);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

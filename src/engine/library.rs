@@ -94,9 +94,10 @@ impl std::fmt::Debug for Library {
 }
 
 impl Library {
-    /// Opens the library: reuses the index in `dir` when it was built from exactly these guides
-    /// (same fingerprint), else builds it. When a rebuild fails and an older index exists, the
-    /// older one serves and the error is logged.
+    /// Opens the library: removes what interrupted builds left in `dir`, then reuses the index
+    /// there when it was built from exactly these guides (same fingerprint), else builds it. When
+    /// a rebuild fails and an older index exists, the older one serves and the error is logged;
+    /// an unreadable `CURRENT` counts as no index (it is replaced by the build).
     ///
     /// # Errors
     /// When there is no usable index and none can be built.
@@ -107,6 +108,9 @@ impl Library {
         vocab: Arc<Vocabulary>,
     ) -> Result<(Library, OpenOutcome), IndexError> {
         let dir = vocab.index_dir(index_root);
+        if let Err(e) = dir.remove_orphans() {
+            tracing::warn!(error = %e, "could not look for what interrupted builds left");
+        }
         let wanted = dir.fingerprint(&seeds, &facts::fingerprint_salt(&vocab))?;
         let existing = match dir.open_current() {
             Ok(found) => found.map(Generation::new),
@@ -181,7 +185,7 @@ impl Library {
         question: &str,
         options: SearchOptions,
     ) -> Result<SearchResults, QuestionError> {
-        search::search(&self.current(), question, options)
+        search::search(&self.current(), question, &options)
     }
 
     /// Whether a reindex is running in this process.
@@ -464,6 +468,37 @@ mod tests {
         // The first library sees the new generation once it refreshes.
         assert!(lib.refresh().unwrap());
         assert_eq!(lib.current().generation(), lib2.current().generation());
+    }
+
+    #[test]
+    fn a_start_over_a_current_that_is_a_directory_rebuilds_and_replaces_it() {
+        let seeds = seed_copy();
+        let index = tempfile::tempdir().unwrap();
+        let src = SeedSource::Dir(seeds.path().to_path_buf());
+        let open = || {
+            Library::open(
+                src.clone(),
+                index.path(),
+                BuildOptions::default(),
+                crate::answer::fixtures::vocab().clone(),
+            )
+        };
+        let first = open().unwrap().0.current().generation().to_string();
+        let current = index.path().join("CURRENT");
+        fs::remove_file(&current).unwrap();
+        fs::create_dir(&current).unwrap();
+        // A build killed half-way, too.
+        fs::create_dir(index.path().join(".build-1-2")).unwrap();
+        fs::write(index.path().join(".CURRENT.2"), &first).unwrap();
+        let (lib, outcome) = open().unwrap();
+        assert_eq!(outcome, OpenOutcome::Built);
+        assert!(current.is_file());
+        assert!(!index.path().join(".build-1-2").exists());
+        assert!(!index.path().join(".CURRENT.2").exists());
+        // The next start reuses what that one built.
+        let (again, outcome) = open().unwrap();
+        assert_eq!(outcome, OpenOutcome::Reused);
+        assert_eq!(again.current().generation(), lib.current().generation());
     }
 
     #[test]

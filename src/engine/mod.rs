@@ -5,8 +5,11 @@
 //! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
 //! I/O): async callers run it off their reactor threads.
 
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod guides;
 pub mod library;
+pub mod scope;
 pub mod verdict;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +30,7 @@ use crate::vocab::Vocabulary;
 
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
+pub use scope::QuestionCareer;
 pub use verdict::{Reason, Verdict};
 
 /// Size of the salary chart, in pixels.
@@ -110,6 +114,29 @@ pub struct Asked {
     pub verdict: Verdict,
     /// The generation that answered (for its guides and build time).
     pub generation: Arc<Generation>,
+    /// The career the answer was narrowed to, `None` for every career.
+    pub career: Option<String>,
+}
+
+impl Asked {
+    /// Whether each cited passage should say which career its guide is about: the answer was
+    /// not narrowed to one career, and the library covers several.
+    pub fn says_careers(&self) -> bool {
+        self.career.is_none() && career_names(&self.generation).len() > 1
+    }
+}
+
+/// The careers of a generation's guides, by name.
+fn career_names(generation: &Generation) -> Vec<String> {
+    let mut names: Vec<String> = generation
+        .meta()
+        .guides
+        .iter()
+        .map(|g| g.career.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// A structured answer, with the generation it came from.
@@ -204,17 +231,29 @@ impl Engine {
             limit,
             offset: page * limit,
             snippet_chars: self.inner.settings.snippet_chars,
+            career: None,
         }
     }
 
-    /// Answers a question: one page of cited passages and the verdict.
+    /// Answers a question: one page of cited passages and the verdict, from the guides about
+    /// `options.career` (every guide when `None`). A question about an occupation no guide
+    /// covers (see [`Engine::question_career`]) gets no passages and the verdict
+    /// [`Reason::NotInLibrary`], naming the careers the library covers.
     ///
     /// # Errors
     /// [`QuestionError`] for a blank question.
     pub fn ask(&self, question: &str, options: SearchOptions) -> Result<Asked, QuestionError> {
         let generation = self.current();
-        let results = search::search(&generation, question, options)?;
-        let verdict = if options.offset == 0 {
+        let mut results = search::search(&generation, question, &options)?;
+        let careers = career_names(&generation);
+        let verdict = if let QuestionCareer::NotInLibrary(role) =
+            scope::read(self.vocabulary(), &generation, &careers, &results.query)
+        {
+            // Every passage would be about another career.
+            results.hits.clear();
+            results.has_more = false;
+            Verdict::not(Reason::NotInLibrary { role, careers })
+        } else if options.offset == 0 {
             verdict::judge(&results)
         } else {
             // Later pages of an answer were shown because the first page was judged; judge
@@ -222,15 +261,29 @@ impl Engine {
             let first = SearchOptions {
                 offset: 0,
                 limit: 1,
-                ..options
+                ..options.clone()
             };
-            verdict::judge(&search::search(&generation, question, first)?)
+            verdict::judge(&search::search(&generation, question, &first)?)
         };
         Ok(Asked {
             results,
             verdict,
             generation,
+            career: options.career,
         })
+    }
+
+    /// What a question says about careers: the one career of the library it names (its name,
+    /// in any case, plural or spelling, or an alias from the vocabulary), several, an occupation
+    /// no guide covers, or none.
+    pub fn question_career(&self, question: &str) -> QuestionCareer {
+        let generation = self.current();
+        scope::read(
+            self.vocabulary(),
+            &generation,
+            &career_names(&generation),
+            question,
+        )
     }
 
     /// Reads one kind of fact from the current generation. A damaged facts file is logged,
@@ -469,14 +522,42 @@ impl Engine {
         check_guide_name(name).is_ok() && self.guides_dir().is_ok_and(|d| d.join(name).is_file())
     }
 
-    /// Saves an uploaded guide into the library's directory (not indexed until a reindex).
+    /// Saves an uploaded guide into the library's directory (not indexed until a reindex), and
+    /// records `career` for it in the manifest when given (see [`Engine::career_for_guide`]).
     /// Returns the passages it gives.
     ///
     /// # Errors
-    /// Why it was refused or could not be saved; nothing is left behind then.
-    pub fn add_guide(&self, name: &str, bytes: &[u8], replace: bool) -> Result<usize, GuideError> {
+    /// Why it was refused or could not be saved; nothing is left behind then. When the guide was
+    /// saved but its career could not be recorded, [`GuideError::Io`] says so.
+    pub fn add_guide(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        replace: bool,
+        career: Option<&str>,
+    ) -> Result<usize, GuideError> {
         let careers = self.inner.library.vocabulary().careers();
-        guides::save_guide(careers, &self.guides_dir()?, name, bytes, replace)
+        let dir = self.guides_dir()?;
+        let passages = guides::save_guide(careers, &dir, name, bytes, replace)?;
+        if let Some(career) = career {
+            guides::record_career(&dir, name, career)?;
+        }
+        Ok(passages)
+    }
+
+    /// The name a new guide's career is recorded under: the library's own career when `asked`
+    /// names one (any case or spelling, a word of it, its initials), else `asked` as a new
+    /// career, written as careers are ("registered nurses" → "Registered Nurse").
+    ///
+    /// # Errors
+    /// [`CareerError::Ambiguous`] when it could be several of the library's careers.
+    pub fn career_for_guide(&self, asked: &str) -> Result<String, CareerError> {
+        match self.find_career(asked) {
+            Err(CareerError::Unknown { .. }) => {
+                Ok(self.vocabulary().careers().normalise(asked.trim()))
+            }
+            found => found,
+        }
     }
 
     /// Moves a guide out of the library (kept in the removed-guides directory; not unindexed
@@ -513,14 +594,29 @@ impl Engine {
         push(typed);
         let generation = self.current();
         let lower = typed.to_lowercase();
-        for q in self.vocabulary().questions() {
-            if q.to_lowercase().contains(&lower) {
-                push(q);
+        let careers: Vec<String> = self.careers().into_iter().map(|c| c.name).collect();
+        let templated = self
+            .vocabulary()
+            .per_career_questions()
+            .iter()
+            .flat_map(|t| careers.iter().map(move |c| fill_career(t, c)));
+        for q in self
+            .vocabulary()
+            .questions()
+            .iter()
+            .cloned()
+            .chain(templated)
+        {
+            if matches_typed(&q, &lower) {
+                push(&q);
             }
         }
+        // Headings only where the guide asks them as questions ("How much can you earn as a
+        // back-end developer?"): a member picks a question, not a section title.
+        let is_question = |s: &str| s.trim_end().ends_with('?');
         if let Ok(passages) = generation.passages() {
             for p in passages.iter() {
-                if p.section.to_lowercase().contains(&lower) {
+                if is_question(&p.section) && p.section.to_lowercase().contains(&lower) {
                     push(&p.section);
                 }
             }
@@ -529,9 +625,14 @@ impl Engine {
             limit: MAX_SUGGESTIONS,
             offset: 0,
             snippet_chars: 40,
+            career: None,
         };
-        if let Ok(results) = search::search(&generation, typed, options) {
-            for h in &results.hits {
+        if let Ok(results) = search::search(&generation, typed, &options) {
+            for h in results
+                .hits
+                .iter()
+                .filter(|h| is_question(&h.passage.section))
+            {
                 push(&h.passage.section);
             }
         }
@@ -539,54 +640,280 @@ impl Engine {
     }
 }
 
+/// A per-career question template filled with a career: `{career}` → "electrician",
+/// `{a career}` → "an electrician".
+fn fill_career(template: &str, career: &str) -> String {
+    let name = career.to_lowercase();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    template
+        .replace("{a career}", &format!("{article} {name}"))
+        .replace("{career}", &name)
+}
+
+/// Whether a suggestion fits what was typed (lower case): it contains it, or each typed word
+/// begins one of its words ("sal jun" fits "salary of a junior …").
+fn matches_typed(candidate: &str, typed: &str) -> bool {
+    let lower = candidate.to_lowercase();
+    if lower.contains(typed) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut typed_words = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    typed_words.peek().is_some() && typed_words.all(|t| words.iter().any(|w| w.starts_with(t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answer::facts::SALARY_FILE;
-    use crate::search::BuildOptions;
 
     fn engine(dir: &Path) -> Engine {
-        let (library, _) = Library::open(
-            SeedSource::Embedded,
-            dir.join("index"),
-            BuildOptions::default(),
-            crate::answer::fixtures::vocab().clone(),
-        )
-        .unwrap();
-        Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))
+        fixtures::engine_on(SeedSource::Embedded, dir)
     }
 
-    /// An engine over the shipped guides and the four other careers' of
-    /// `tests/fixtures/careers`, their manifest entries appended to the seeds'.
-    fn careers_engine(dir: &Path) -> Engine {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let guides = dir.join("guides");
-        std::fs::create_dir_all(&guides).unwrap();
-        let mut manifest = String::new();
-        for from in [root.join("seeds"), root.join("tests/fixtures/careers")] {
-            for e in std::fs::read_dir(&from).unwrap() {
-                let e = e.unwrap();
-                let name = e.file_name().to_string_lossy().into_owned();
-                if name == "sources.toml" {
-                    manifest.push_str(&std::fs::read_to_string(e.path()).unwrap());
-                    manifest.push('\n');
-                } else if crate::corpus::GUIDE_EXTENSIONS
+    #[test]
+    fn a_question_naming_a_career_or_a_career_given_is_answered_from_its_guides() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let names: Vec<String> = e.careers().into_iter().map(|c| c.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Back-End Developer",
+                "Data Analyst",
+                "Electrician",
+                "Front-End Developer",
+                "Product Manager"
+            ]
+        );
+        for (q, career) in [
+            ("how much do journeyman electricians make", "Electrician"),
+            ("what does a product manager do", "Product Manager"),
+            ("Do DATA ANALYSTS need Python?", "Data Analyst"),
+            ("backend engineers salary", "Back-End Developer"),
+            (
+                "¿Cuánto gana un desarrollador frontend?",
+                "Front-End Developer",
+            ),
+        ] {
+            assert_eq!(
+                e.question_career(q),
+                QuestionCareer::Named(career.into()),
+                "{q}"
+            );
+            let asked = e
+                .ask(
+                    q,
+                    SearchOptions {
+                        career: Some(career.into()),
+                        ..e.page(0)
+                    },
+                )
+                .unwrap();
+            assert!(asked.verdict.confident, "{q}: {:?}", asked.verdict);
+            assert!(!asked.results.hits.is_empty(), "{q}");
+            assert!(
+                asked
+                    .results
+                    .hits
                     .iter()
-                    .any(|x| name.ends_with(&format!(".{x}")))
-                {
-                    std::fs::copy(e.path(), guides.join(&name)).unwrap();
-                }
+                    .all(|h| h.passage.career == career),
+                "{q}"
+            );
+            assert!(!asked.says_careers());
+        }
+        assert!(matches!(
+            e.question_career("should a front-end developer or a back-end developer learn SQL?"),
+            QuestionCareer::Several(c) if c.len() == 2
+        ));
+        assert_eq!(
+            e.question_career("How long from junior to senior?"),
+            QuestionCareer::None
+        );
+        // A career filter narrows any question, later pages too.
+        let electrician = |page| SearchOptions {
+            career: Some("Electrician".into()),
+            ..e.page(page)
+        };
+        let second = e.ask("salary", electrician(1)).unwrap();
+        assert!(
+            second
+                .results
+                .hits
+                .iter()
+                .all(|h| h.passage.career == "Electrician")
+        );
+        assert_eq!(second.career.as_deref(), Some("Electrician"));
+        // Unnarrowed over several careers: each passage says its career.
+        let all = e.ask("salary", e.page(0)).unwrap();
+        assert!(all.says_careers());
+        let careers: std::collections::BTreeSet<&str> = all
+            .results
+            .hits
+            .iter()
+            .map(|h| h.passage.career.as_str())
+            .collect();
+        assert!(careers.len() > 1, "{careers:?}");
+    }
+
+    #[test]
+    fn a_question_about_a_career_no_guide_covers_gets_no_passages() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let covered: Vec<String> = e.careers().into_iter().map(|c| c.name).collect();
+        for (q, role) in [
+            ("How much do firefighters earn?", "firefighters"),
+            (
+                "What skills does a marine biologist need?",
+                "marine biologist",
+            ),
+            (
+                "What does a mechanical engineer earn?",
+                "mechanical engineer",
+            ),
+            ("How much do nurses make?", "nurses"),
+            ("¿Cuánto gana un bombero?", "bombero"),
+        ] {
+            assert_eq!(
+                e.question_career(q),
+                QuestionCareer::NotInLibrary(role.into()),
+                "{q}"
+            );
+            for career in [None, Some("Electrician".to_string())] {
+                let asked = e
+                    .ask(
+                        q,
+                        SearchOptions {
+                            career,
+                            ..e.page(0)
+                        },
+                    )
+                    .unwrap();
+                assert!(asked.results.hits.is_empty(), "{q}");
+                assert_eq!(
+                    asked.verdict,
+                    Verdict::not(Reason::NotInLibrary {
+                        role: role.into(),
+                        careers: covered.clone()
+                    }),
+                    "{q}"
+                );
             }
         }
-        std::fs::write(guides.join("sources.toml"), manifest).unwrap();
-        let (library, _) = Library::open(
-            SeedSource::Dir(guides),
-            dir.join("index"),
-            BuildOptions::default(),
-            crate::answer::fixtures::vocab().clone(),
-        )
-        .unwrap();
-        Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))
+        // Occupations the guides talk about are not refused, nor are words that only look like one.
+        for q in [
+            "How do I become a better programmer?",
+            "How much can I earn as a freelancer?",
+            "What does a junior make?",
+            "best mechanical keyboard for coding",
+            "What is the average salary?",
+            "How much does a senoir devloper earn?",
+        ] {
+            assert!(
+                !matches!(e.question_career(q), QuestionCareer::NotInLibrary(_)),
+                "{q}: {:?}",
+                e.question_career(q)
+            );
+        }
+    }
+
+    /// The evaluation set's questions over the shipped library and the five careers: no question
+    /// the guides cover may be refused as about a career they do not cover; of the questions
+    /// about careers no guide covers, most are.
+    #[test]
+    fn evaluation_questions_are_refused_only_when_no_guide_covers_their_career() {
+        #[derive(serde::Deserialize)]
+        struct Set {
+            case: Vec<Case>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Case {
+            question: String,
+            #[serde(default)]
+            career: Option<String>,
+            #[serde(default = "covered")]
+            covered: bool,
+            #[serde(default)]
+            reason: Option<String>,
+        }
+        fn covered() -> bool {
+            true
+        }
+        let set: Set = toml::from_str(include_str!("../../tests/fixtures/eval.toml")).unwrap();
+        let (one, five) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (shipped, careers) = (engine(one.path()), fixtures::careers_engine(five.path()));
+        let refused =
+            |e: &Engine, q: &str| matches!(e.question_career(q), QuestionCareer::NotInLibrary(_));
+        let (mut uncovered, mut caught) = (0, 0);
+        for c in &set.case {
+            if c.covered {
+                assert!(!refused(&careers, &c.question), "{:?}", c.question);
+                if c.career.is_none() {
+                    assert!(!refused(&shipped, &c.question), "{:?}", c.question);
+                }
+            } else if c.reason.as_deref() == Some("not_in_library") {
+                uncovered += 1;
+                caught += usize::from(refused(&careers, &c.question));
+            }
+        }
+        assert!(
+            uncovered >= 4 && caught * 4 >= uncovered * 3,
+            "{caught} of {uncovered}"
+        );
+        // In the shipped library, a question about another career is refused.
+        let asked = shipped
+            .ask("How much do electricians earn?", shipped.page(0))
+            .unwrap();
+        assert_eq!(
+            asked.verdict.not_in_library(),
+            Some(("electricians", &["Back-End Developer".to_string()][..]))
+        );
+    }
+
+    #[test]
+    fn a_guides_career_is_the_librarys_when_it_names_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        assert_eq!(e.career_for_guide("electricians").unwrap(), "Electrician");
+        assert_eq!(e.career_for_guide("pm").unwrap(), "Product Manager");
+        assert_eq!(
+            e.career_for_guide("registered nurses").unwrap(),
+            "Registered Nurse"
+        );
+        assert!(matches!(
+            e.career_for_guide("developer"),
+            Err(CareerError::Ambiguous { .. })
+        ));
+    }
+
+    #[test]
+    fn autocomplete_suggests_questions_not_section_headings() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let got = engine.suggestions("sal");
+        assert_eq!(got[0], "sal", "what was typed comes first");
+        assert!(
+            got.contains(&"What is the salary of a back-end developer?".to_string()),
+            "{got:?}"
+        );
+        assert!(got[1..].iter().all(|s| s.ends_with('?')), "{got:?}");
+        assert!(!engine.suggestions("").is_empty());
+        assert_eq!(
+            fill_career("Become {a career}?", "Electrician"),
+            "Become an electrician?"
+        );
+        assert!(matches_typed("what skills does a nurse need?", "sk nur"));
+        assert!(!matches_typed("what skills does a nurse need?", "salary"));
     }
 
     /// Calls `draw` from several threads at once; every caller must get the one drawing.
@@ -616,7 +943,7 @@ mod tests {
     #[test]
     fn several_careers_get_the_comparison_chart_and_each_career_its_timeline() {
         let dir = tempfile::tempdir().unwrap();
-        let engine = careers_engine(dir.path());
+        let engine = fixtures::careers_engine(dir.path());
         let all = engine.salary(None, None).unwrap();
         let one = engine.salary(Some("Electrician"), None).unwrap();
         let (e1, e2) = (engine.clone(), engine.clone());

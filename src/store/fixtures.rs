@@ -44,6 +44,7 @@ pub(super) fn pin<'a>(
         pinned_at: at,
         channel_id: Some(5),
         message_id,
+        analysed: None,
     }
 }
 

@@ -6,20 +6,32 @@
 //! caller so tests control the clock), payloads are [`serde_json::Value`] or plain strings.
 //!
 //! This file holds the [`Store`] handle, its errors and the connection plumbing; the rest is one
-//! job per file: `schema.rs` (migrations), `writer.rs` (the [`BatchWriter`]), `answers.rs`,
-//! `curated.rs` (moderators' pins), `feedback.rs` (votes), `questions.rs` (the question log and
-//! `/gaps`), `retention.rs` (pruning) and `ids.rs` (answer ids).
+//! job per file: `schema.rs` (migrations), `pool.rs` (read connections), `writer.rs` (the
+//! [`BatchWriter`] and its acknowledgements), `answers.rs`, `curated.rs` (moderators' pins),
+//! `feedback.rs` (votes), `questions.rs` (the question log and `/gaps`), `retention.rs`
+//! (pruning by age and by rows), `settings.rs` (each server's settings) and `ids.rs` (answer
+//! ids).
 //!
-//! - **Durability.** The file runs in WAL mode with `synchronous=NORMAL`; every write is one
-//!   `BEGIN IMMEDIATE` transaction, so a crash loses at most the last commits, never half of one.
+//! - **Durability.** The file runs in WAL mode with `synchronous=FULL`: every write is one
+//!   `BEGIN IMMEDIATE` transaction, and when a write method returns `Ok` (or a [`BatchWriter`]
+//!   acknowledgement arrives) the transaction is on disk. A crash, even of the machine, loses
+//!   only what was not yet acknowledged, never half of a transaction. The [`BatchWriter`] shares
+//!   one commit (one `fsync`) among every record that arrived within a few milliseconds.
+//! - **Connections.** Writes go through one connection per writer (the store's own, for pins
+//!   and votes; the [`BatchWriter`]'s); reads of a file store each take a connection of their
+//!   own from a pool (`pool.rs`), so a long read never holds up another, and WAL lets them read
+//!   while a writer commits.
+//! - **Health.** [`Store::write_health`] says whether the latest write failed (and why) until a
+//!   write succeeds again.
 //! - **Several processes.** HTTP replicas may open the same file: WAL lets readers run beside the
 //!   single writer, `busy_timeout` makes writers queue instead of failing, and writes take the
 //!   write lock up front (`IMMEDIATE`) so a transaction never has to upgrade a read lock.
 //! - **Schema.** [`MIGRATIONS`] is an append-only list of SQL steps; `PRAGMA user_version` records
 //!   how many have been applied. Each step runs in its own transaction. A file written by a newer
 //!   build is refused ([`StoreError::TooNew`]) rather than used and damaged.
-//! - **Blocking.** Every method blocks on SQLite (and on the connection's mutex). Async callers
-//!   should use [`Store::run`], which moves the call onto tokio's blocking pool.
+//! - **Blocking.** Every method blocks on SQLite. Async callers should use [`Store::run`], which
+//!   moves the call onto tokio's blocking pool, or wait for a [`BatchWriter`] acknowledgement
+//!   with [`Ack::committed`].
 //!
 //! Discord ids are stored bit-for-bit as SQLite's signed 64-bit integers, so every `u64` round-trips
 //! (snowflakes stay below 2⁶³ and so also read naturally in the `sqlite3` shell).
@@ -30,25 +42,29 @@ mod feedback;
 #[cfg(test)]
 mod fixtures;
 mod ids;
+mod pool;
 mod questions;
 mod retention;
 mod schema;
+mod settings;
 mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use answers::{Answer, NewAnswer};
-pub use curated::{Curated, NewCurated};
+pub use curated::{Curated, NewCurated, PendingPin, PinStart, PinTerms};
 pub use ids::{MAX_ANSWER_ID_LEN, new_answer_id};
-pub use questions::{DownvotedAnswer, Gaps, UnansweredQuestion, normalise_question};
-pub use retention::PruneReport;
+use pool::ReadPool;
+pub use questions::{DownvotedAnswer, GAPS_SCAN, Gaps, UnansweredQuestion, normalise_question};
+pub use retention::{PruneReport, Retention};
 use schema::migrate;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
-pub use writer::{BatchWriter, Record};
+pub use writer::{Ack, BatchWriter, CommitError, Record};
 
 /// How many times opening retries the switch to WAL while another process holds the file.
 const WAL_SWITCH_ATTEMPTS: u32 = 250;
@@ -95,20 +111,41 @@ pub enum StoreError {
         /// The parse error.
         source: serde_json::Error,
     },
+    /// The [`BatchWriter`] had stopped (the bot is shutting down, or the writer panicked).
+    #[error("the store writer has stopped")]
+    WriterStopped,
     /// The blocking task of [`Store::run`] panicked or was cancelled.
     #[error("database task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }
 
-/// The bot's database. Cloning is shallow: clones share one connection.
+/// The bot's database. Cloning is shallow: clones share the connections.
 ///
-/// All methods block; from async code use [`Store::run`]. A panic while the connection is in
-/// use does not disable the store: the open transaction is rolled back and later calls proceed.
+/// All methods block; from async code use [`Store::run`]. A panic while a connection is in use
+/// does not disable the store: the open transaction is rolled back and later calls proceed.
 #[derive(Debug, Clone)]
 pub struct Store {
-    conn: Arc<Mutex<Connection>>,
-    /// The file, for a second connection of its own (`None` in memory).
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    /// Direct writes (pins, votes, a page of an answer), and every read of an in-memory store.
+    conn: Mutex<Connection>,
+    /// The file, for connections of their own (`None` in memory).
     path: Option<PathBuf>,
+    /// Read connections of a file store: a reader never waits for another (`pool.rs`).
+    readers: Option<ReadPool>,
+    /// How the latest write went, for `/healthz`.
+    health: WriteHealth,
+    /// Pages the file may grow to on every writing connection, 0 for SQLite's default
+    /// ([`Store::limit_pages`]).
+    page_limit: AtomicU64,
+    /// Every writing connection refuses writes ([`Store::refuse_writes`]).
+    read_only: AtomicBool,
+    /// [`Store::limit_pages`] or [`Store::refuse_writes`] was called: writing connections apply
+    /// both before each write.
+    faults: AtomicBool,
 }
 
 impl Store {
@@ -126,8 +163,7 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path)?;
-        let mut store = Store::setup(conn)?;
-        store.path = Some(path.to_path_buf());
+        let store = Store::setup(conn, Some(path))?;
         tracing::debug!(path = %path.display(), "store opened");
         Ok(store)
     }
@@ -137,36 +173,34 @@ impl Store {
     /// # Errors
     /// As [`Store::open`], though in practice only if SQLite cannot allocate.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::setup(Connection::open_in_memory()?)
+        Store::setup(Connection::open_in_memory()?, None)
     }
 
-    fn setup(mut conn: Connection) -> Result<Store, StoreError> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Switching to WAL needs a moment of exclusive access, and SQLite does not call the busy
-        // handler for it: when several processes open a new file at once, retry (bounded).
-        let mut attempts = 0;
-        let mode: String = loop {
-            match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
-                Err(rusqlite::Error::SqliteFailure(e, _))
-                    if e.code == rusqlite::ErrorCode::DatabaseBusy
-                        && attempts < WAL_SWITCH_ATTEMPTS =>
-                {
-                    attempts += 1;
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                other => break other?,
-            }
-        };
-        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-            tracing::warn!(journal_mode = %mode, "store could not switch to WAL");
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+    fn setup(mut conn: Connection, path: Option<&Path>) -> Result<Store, StoreError> {
+        configure_writer(&conn)?;
         migrate(&mut conn, MIGRATIONS)?;
         Ok(Store {
-            conn: Arc::new(Mutex::new(conn)),
-            path: None,
+            inner: Arc::new(Inner {
+                conn: Mutex::new(conn),
+                path: path.map(Path::to_path_buf),
+                readers: path.map(ReadPool::new),
+                health: WriteHealth::default(),
+                page_limit: AtomicU64::new(0),
+                read_only: AtomicBool::new(false),
+                faults: AtomicBool::new(false),
+            }),
         })
+    }
+
+    /// A second writing connection to the same file, for the [`BatchWriter`]'s thread (`None`
+    /// in memory: the writer then shares the store's connection).
+    fn writer_connection(&self) -> Result<Option<Connection>, StoreError> {
+        let Some(path) = &self.inner.path else {
+            return Ok(None);
+        };
+        let conn = Connection::open(path)?;
+        configure_writer(&conn)?;
+        Ok(Some(conn))
     }
 
     /// Runs `f` with this store on tokio's blocking pool, so async handlers never block their
@@ -183,15 +217,58 @@ impl Store {
         tokio::task::spawn_blocking(move || f(&store)).await?
     }
 
+    /// Whether writes are succeeding: `Err` with what SQLite said when the latest write of this
+    /// process failed (a full disk, a read-only or damaged file, a lock held past the busy
+    /// timeout), until a write succeeds again. `/healthz` reports it.
+    ///
+    /// # Errors
+    /// The latest write's error, as text.
+    pub fn write_health(&self) -> Result<(), String> {
+        self.inner.health.get()
+    }
+
+    /// Refuses to let the file grow past `pages` pages (SQLite's `max_page_count`, applied on
+    /// every writing connection of this store before its next write); `None` lifts the limit.
+    /// Writes that need more room then fail as on a full disk. For tests and the durability
+    /// bench: a full disk on demand.
+    pub fn limit_pages(&self, pages: Option<u64>) {
+        // SQLite's own ceiling (`SQLITE_MAX_PAGE_COUNT`) stands for "no limit" once one was set.
+        self.inner
+            .page_limit
+            .store(pages.unwrap_or(0xffff_fffe).max(1), Ordering::SeqCst);
+        self.inner.faults.store(true, Ordering::SeqCst);
+    }
+
+    /// Makes every writing connection of this store refuse writes (SQLite's `query_only`) before
+    /// its next write, until called with `false`: writes then fail as on a read-only file. For
+    /// tests and the durability bench: a failing database on demand, whatever free room its
+    /// pages have.
+    pub fn refuse_writes(&self, refuse: bool) {
+        self.inner.read_only.store(refuse, Ordering::SeqCst);
+        self.inner.faults.store(true, Ordering::SeqCst);
+    }
+
+    /// Pages the file holds now.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn page_count(&self) -> Result<u64, StoreError> {
+        self.read(|conn| {
+            let n: i64 = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+            Ok(count(n))
+        })
+    }
+
     // ----- plumbing -----
 
-    /// The connection, whatever a panicking holder left behind: its transaction (if any) is
-    /// rolled back, so a poisoned mutex never disables the store.
+    /// The direct connection, whatever a panicking holder left behind: its transaction (if any)
+    /// is rolled back, so a poisoned mutex never disables the store.
     fn lock(&self) -> MutexGuard<'_, Connection> {
-        match self.conn.lock() {
+        let conn = &self.inner.conn;
+        match conn.lock() {
             Ok(guard) => guard,
             Err(poisoned) => {
-                self.conn.clear_poison();
+                conn.clear_poison();
                 let guard = poisoned.into_inner();
                 if !guard.is_autocommit()
                     && let Err(error) = guard.execute_batch("ROLLBACK")
@@ -204,24 +281,134 @@ impl Store {
         }
     }
 
+    /// Runs `f` on a read connection of its own (file) or the store's connection (memory).
     fn read<T>(
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        f(&self.lock())
+        match &self.inner.readers {
+            Some(pool) => {
+                let reader = pool.get()?;
+                f(&reader)
+            }
+            None => f(&self.lock()),
+        }
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed if `f` succeeds.
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction on the direct connection, committed if `f`
+    /// succeeds.
     fn write<T>(
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        self.write_on(&mut self.lock(), f)
     }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction on `conn`, committed (and, with
+    /// `synchronous=FULL`, on disk) when this returns `Ok`. Notes the outcome for
+    /// [`Store::write_health`].
+    fn write_on<T>(
+        &self,
+        conn: &mut Connection,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let result = self.apply_faults(conn).and_then(|()| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        });
+        self.inner.health.note(&result);
+        result
+    }
+
+    /// Applies [`Store::limit_pages`] and [`Store::refuse_writes`] to `conn` (nothing, not even
+    /// a check of their values, unless one of them was called).
+    fn apply_faults(&self, conn: &Connection) -> Result<(), StoreError> {
+        if !self.inner.faults.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        let limit = self.inner.page_limit.load(Ordering::SeqCst);
+        if limit != 0 {
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            conn.pragma_update_and_check(None, "max_page_count", limit, |r| r.get::<_, i64>(0))?;
+        }
+        let refuse = self.inner.read_only.load(Ordering::SeqCst);
+        conn.pragma_update(None, "query_only", refuse)?;
+        Ok(())
+    }
+}
+
+/// The settings every writing connection gets: WAL (retried while another process holds the
+/// file), `synchronous=FULL` (a commit is on disk, not only handed to the OS, when it returns),
+/// foreign keys and the busy timeout.
+fn configure_writer(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Switching to WAL needs a moment of exclusive access, and SQLite does not call the busy
+    // handler for it: when several processes open a new file at once, retry (bounded).
+    let mut attempts = 0;
+    let mode: String = loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && attempts < WAL_SWITCH_ATTEMPTS =>
+            {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => break other?,
+        }
+    };
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        tracing::warn!(journal_mode = %mode, "store could not switch to WAL");
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// How the latest write went.
+#[derive(Debug, Default)]
+struct WriteHealth {
+    /// The latest write's error, while no write has succeeded since.
+    failing: Mutex<Option<String>>,
+}
+
+impl WriteHealth {
+    fn get(&self) -> Result<(), String> {
+        match &*self.failing.lock().unwrap_or_else(PoisonError::into_inner) {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
+        }
+    }
+
+    /// Notes a write's outcome. A constraint refused (bad input) or an error outside SQLite
+    /// says nothing about the database's health and changes nothing.
+    fn note<T>(&self, result: &Result<T, StoreError>) {
+        let failure = match result {
+            Ok(_) => None,
+            Err(StoreError::Sqlite(e)) if !is_constraint(e) => Some(e.to_string()),
+            Err(_) => return,
+        };
+        let mut failing = self.failing.lock().unwrap_or_else(PoisonError::into_inner);
+        match (&*failing, failure) {
+            (None, None) => {}
+            (Some(_), None) => {
+                tracing::info!("store writes succeed again");
+                *failing = None;
+            }
+            (was, Some(e)) => {
+                if was.is_none() {
+                    tracing::error!(error = %e, "store write failed; /healthz reports the database failing until a write succeeds");
+                }
+                *failing = Some(e);
+            }
+        }
+    }
+}
+
+fn is_constraint(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
 }
 
 /// A `u64` id as SQLite's `i64`, bit for bit (every `u64` round-trips through [`from_sql_id`]).
@@ -243,7 +430,7 @@ mod tests {
     use super::fixtures::{new_answer, pin, store, table_names};
     use super::*;
     use serde_json::json;
-    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::atomic::AtomicU64;
 
     #[test]
     fn store_is_clone_send_sync() {
@@ -264,7 +451,7 @@ mod tests {
         drop(s);
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(table_names(&again).len(), 4);
+        assert_eq!(table_names(&again).len(), 6);
     }
 
     #[test]
@@ -404,7 +591,7 @@ mod tests {
         let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
         let s2 = s.clone();
         let result = std::thread::spawn(move || {
-            let mut conn = s2.conn.lock().unwrap();
+            let mut conn = s2.inner.conn.lock().unwrap();
             let tx = conn.transaction().unwrap();
             tx.execute("DELETE FROM answers", []).unwrap();
             std::mem::forget(tx); // leave the transaction open, as a worst case
@@ -412,11 +599,11 @@ mod tests {
         })
         .join();
         assert!(result.is_err());
-        assert!(s.conn.is_poisoned());
+        assert!(s.inner.conn.is_poisoned());
         // The half-done delete was rolled back and the store works.
         assert!(s.answer(&id).unwrap().is_some());
         assert!(s.vote(&id, 1, true, 2).unwrap());
-        assert!(!s.conn.is_poisoned());
+        assert!(!s.inner.conn.is_poisoned());
     }
 
     #[tokio::test]

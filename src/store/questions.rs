@@ -5,6 +5,41 @@ use rusqlite::params;
 
 use super::{Record, Store, StoreError, count, to_sql_id};
 
+/// The most unanswered questions, and the most 👎 votes, one `/gaps` reads: the newest of its
+/// window. At this size it takes milliseconds on a log of any length (docs/RELIABILITY.md).
+pub const GAPS_SCAN: usize = 20_000;
+
+/// `/gaps`'s unanswered questions (?1 guild, ?2 since, ?3 groups shown, ?4 rows read). The inner
+/// scan reads `questions_unanswered` alone (it covers `id`, `question_key` and `at`); the
+/// wording is read only for the groups shown. A bare column beside MAX() takes its value from the
+/// row holding the maximum (documented SQLite behaviour), so `id` is each group's latest asking.
+const UNANSWERED_SQL: &str = "SELECT q.question, g.n, g.last_at, g.scanned FROM (
+         SELECT question_key, id, COUNT(*) AS n, MAX(at) AS last_at,
+                SUM(COUNT(*)) OVER () AS scanned
+         FROM (SELECT id, question_key, at FROM questions
+               WHERE guild_id = ?1 AND answered = 0 AND at >= ?2
+               ORDER BY at DESC LIMIT ?4)
+         GROUP BY question_key
+         ORDER BY n DESC, last_at DESC, question_key
+         LIMIT ?3) AS g
+     JOIN questions AS q ON q.id = g.id
+     ORDER BY g.n DESC, g.last_at DESC, g.question_key";
+
+/// `/gaps`'s answers voted down (?1 guild, ?2 since, ?3 answers shown, ?4 votes read): from the
+/// newest 👎 votes (`feedback_downs`), never from a scan of every answer of the guild; a vote is
+/// never older than its answer.
+const DOWNVOTED_SQL: &str =
+    "SELECT a.answer_id, a.question, SUM(f.up = 0) AS downs, SUM(f.up = 1) AS ups
+     FROM (SELECT DISTINCT answer_id FROM
+               (SELECT answer_id FROM feedback WHERE up = 0 AND at >= ?2
+                ORDER BY at DESC LIMIT ?4)) AS d
+     JOIN answers AS a ON a.answer_id = d.answer_id
+     JOIN feedback AS f ON f.answer_id = a.answer_id
+     WHERE a.guild_id = ?1 AND a.created_at >= ?2
+     GROUP BY a.answer_id
+     ORDER BY downs DESC, ups ASC, a.created_at DESC, a.answer_id
+     LIMIT ?3";
+
 /// What `/gaps` shows for a guild; see [`Store::gaps`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gaps {
@@ -12,6 +47,9 @@ pub struct Gaps {
     pub unanswered: Vec<UnansweredQuestion>,
     /// Answers with 👎, most 👎 first.
     pub downvoted: Vec<DownvotedAnswer>,
+    /// Whether the window held more unanswered questions than [`GAPS_SCAN`], so only the newest
+    /// were counted.
+    pub truncated: bool,
 }
 
 /// One group of unanswered questions.
@@ -67,41 +105,51 @@ impl Store {
     /// punctuation do not split a group), most asked first, then most recent; and answers
     /// created since `since` that drew 👎, most 👎 first (then fewest 👍, then newest).
     ///
+    /// Bounded whatever the log holds: it reads the newest [`GAPS_SCAN`] unanswered questions of
+    /// the guild and the newest [`GAPS_SCAN`] 👎 votes of the window, from partial indexes that
+    /// hold only those rows, and never the rest of the log. [`Gaps::truncated`] says when the
+    /// window held more unanswered questions than were read.
+    ///
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn gaps(&self, guild_id: u64, since: i64, limit: usize) -> Result<Gaps, StoreError> {
+        self.gaps_scanning(guild_id, since, limit, GAPS_SCAN)
+    }
+
+    fn gaps_scanning(
+        &self,
+        guild_id: u64,
+        since: i64,
+        limit: usize,
+        scan: usize,
+    ) -> Result<Gaps, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let scan = i64::try_from(scan).unwrap_or(i64::MAX);
         let guild = to_sql_id(guild_id);
         self.read(|conn| {
-            // A bare column beside MAX() takes its value from the row holding the maximum
-            // (documented SQLite behaviour), so `question` is the latest wording.
+            let mut scanned = 0;
             let unanswered = conn
-                .prepare_cached(
-                    "SELECT question, COUNT(*) AS n, MAX(at) AS last_at FROM questions
-                     WHERE guild_id = ?1 AND at >= ?2 AND answered = 0
-                     GROUP BY question_key
-                     ORDER BY n DESC, last_at DESC, question_key
-                     LIMIT ?3",
-                )?
-                .query_map(params![guild, since, limit], |row| {
-                    Ok(UnansweredQuestion {
-                        question: row.get(0)?,
-                        count: count(row.get(1)?),
-                        last_at: row.get(2)?,
-                    })
+                .prepare_cached(UNANSWERED_SQL)?
+                .query_map(params![guild, since, limit, scan], |row| {
+                    Ok((
+                        UnansweredQuestion {
+                            question: row.get(0)?,
+                            count: count(row.get(1)?),
+                            last_at: row.get(2)?,
+                        },
+                        row.get::<_, i64>(3)?,
+                    ))
                 })?
+                .map(|row| {
+                    row.map(|(u, n)| {
+                        scanned = n;
+                        u
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let downvoted = conn
-                .prepare_cached(
-                    "SELECT a.answer_id, a.question, SUM(f.up = 0) AS downs, SUM(f.up = 1) AS ups
-                     FROM answers a JOIN feedback f ON f.answer_id = a.answer_id
-                     WHERE a.guild_id = ?1 AND a.created_at >= ?2
-                     GROUP BY a.answer_id
-                     HAVING downs > 0
-                     ORDER BY downs DESC, ups ASC, a.created_at DESC, a.answer_id
-                     LIMIT ?3",
-                )?
-                .query_map(params![guild, since, limit], |row| {
+                .prepare_cached(DOWNVOTED_SQL)?
+                .query_map(params![guild, since, limit, scan], |row| {
                     Ok(DownvotedAnswer {
                         answer_id: row.get(0)?,
                         question: row.get(1)?,
@@ -113,6 +161,7 @@ impl Store {
             Ok(Gaps {
                 unanswered,
                 downvoted,
+                truncated: scanned >= scan,
             })
         })
     }
@@ -239,6 +288,76 @@ mod tests {
             ]
         );
         assert_eq!(s.gaps(10, 50, 1).unwrap().downvoted.len(), 1);
+    }
+
+    #[test]
+    fn gaps_read_only_the_newest_questions_and_say_when_they_stopped_short() {
+        let s = store();
+        for at in 0..6 {
+            s.log_question(Some(10), "old wording", 0.1, false, at)
+                .unwrap();
+        }
+        for at in 6..10 {
+            s.log_question(Some(10), "new wording", 0.1, false, at)
+                .unwrap();
+        }
+        // Answered questions and other guilds take no part of the budget.
+        for at in 10..20 {
+            s.log_question(Some(10), "answered", 0.9, true, at).unwrap();
+            s.log_question(Some(11), "elsewhere", 0.1, false, at)
+                .unwrap();
+        }
+        let cut = s.gaps_scanning(10, 0, 10, 5).unwrap();
+        let got: Vec<(&str, u64)> = cut
+            .unanswered
+            .iter()
+            .map(|u| (u.question.as_str(), u.count))
+            .collect();
+        assert_eq!(got, [("new wording", 4), ("old wording", 1)]);
+        assert!(cut.truncated);
+        let whole = s.gaps_scanning(10, 0, 10, 100).unwrap();
+        assert_eq!(whole.unanswered[0].count, 6);
+        assert!(!whole.truncated);
+        assert!(!s.gaps(10, 0, 10).unwrap().truncated);
+    }
+
+    /// The plan of each `/gaps` query: it must read its partial index and never scan a table.
+    fn plan(s: &Store, sql: &str) -> Vec<String> {
+        let conn = s.lock();
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        stmt.query_map(params![10, 0, 15, GAPS_SCAN as i64], |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+
+    #[test]
+    fn gaps_queries_read_their_indexes_and_scan_no_table() {
+        let s = store();
+        let unanswered = plan(&s, UNANSWERED_SQL);
+        assert!(
+            unanswered
+                .iter()
+                .any(|d| d.contains("COVERING INDEX questions_unanswered")),
+            "{unanswered:?}"
+        );
+        let downvoted = plan(&s, DOWNVOTED_SQL);
+        assert!(
+            downvoted
+                .iter()
+                .any(|d| d.contains("COVERING INDEX feedback_downs")),
+            "{downvoted:?}"
+        );
+        for detail in unanswered.iter().chain(&downvoted) {
+            for table in ["questions", "answers", "feedback", "q ", "a ", "f "] {
+                assert!(
+                    !format!("{detail} ").starts_with(&format!("SCAN {table}")),
+                    "a table scan: {detail}"
+                );
+            }
+        }
     }
 
     #[test]

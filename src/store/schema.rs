@@ -62,6 +62,44 @@ CREATE TABLE questions (
 CREATE INDEX questions_guild_at ON questions (guild_id, at);
 CREATE INDEX questions_at ON questions (at);
 ",
+    // 2: a pin is recorded as pending before Discord pins the message and confirmed after
+    //    (`confirmed`, and `pending_owner`: the process pinning it); it keeps its question's
+    //    analysed terms and the fingerprint of the analysis that made them. `/gaps` reads
+    //    partial indexes of the unanswered questions and of the 👎 votes (the old index of every
+    //    question by guild served only `/gaps`). `counters.curated` changes with every change
+    //    to `curated`, so each process knows when the pins it keeps in memory are stale.
+    r"
+ALTER TABLE curated ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1 CHECK (confirmed IN (0, 1));
+ALTER TABLE curated ADD COLUMN pending_owner INTEGER;
+ALTER TABLE curated ADD COLUMN terms TEXT;
+ALTER TABLE curated ADD COLUMN terms_analysis TEXT;
+CREATE INDEX curated_pending ON curated (pinned_at) WHERE confirmed = 0;
+
+DROP INDEX questions_guild_at;
+CREATE INDEX questions_unanswered ON questions (guild_id, at, question_key) WHERE answered = 0;
+CREATE INDEX feedback_downs ON feedback (at, answer_id) WHERE up = 0;
+
+CREATE TABLE counters (
+    name  TEXT PRIMARY KEY NOT NULL,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters (name, value) VALUES ('curated', 0);
+CREATE TRIGGER curated_inserted AFTER INSERT ON curated
+    BEGIN UPDATE counters SET value = value + 1 WHERE name = 'curated'; END;
+CREATE TRIGGER curated_updated AFTER UPDATE ON curated
+    BEGIN UPDATE counters SET value = value + 1 WHERE name = 'curated'; END;
+CREATE TRIGGER curated_deleted AFTER DELETE ON curated
+    BEGIN UPDATE counters SET value = value + 1 WHERE name = 'curated'; END;
+",
+    // 3: each server's settings (its default career; NULL when none).
+    r"
+CREATE TABLE guild_settings (
+    guild_id   INTEGER PRIMARY KEY NOT NULL,
+    career     TEXT CHECK (career IS NULL OR length(career) BETWEEN 1 AND 200),
+    updated_by INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].
@@ -122,7 +160,14 @@ mod tests {
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(
             table_names(&s),
-            ["answers", "curated", "feedback", "questions"]
+            [
+                "answers",
+                "counters",
+                "curated",
+                "feedback",
+                "guild_settings",
+                "questions"
+            ]
         );
         let fk: i64 = s
             .lock()
@@ -185,5 +230,27 @@ mod tests {
                 }
             });
         }
+    }
+
+    #[test]
+    fn a_file_of_version_1_keeps_its_pins_confirmed_after_migrating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut raw = Connection::open(&path).unwrap();
+            migrate(&mut raw, &MIGRATIONS[..1]).unwrap();
+            raw.execute_batch(
+                "INSERT INTO curated (guild_id, question, answer, citations, pinned_by, pinned_at)
+                 VALUES (10, 'how do I become a nurse?', 'study', '[]', 1, 5);
+                 INSERT INTO questions (guild_id, question, question_key, best_score, answered, at)
+                 VALUES (10, 'q', 'q', 0.0, 0, 7);",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(s.curated_for_guild(10).unwrap()[0].answer, "study");
+        assert_eq!(s.gaps(10, 0, 5).unwrap().unanswered[0].count, 1);
+        assert!(s.pending_pins(i64::MAX).unwrap().is_empty());
     }
 }

@@ -1,11 +1,16 @@
-//! The batch writer: what the bot records after answering, committed together on a thread of its
-//! own.
+//! The batch writer: what the bot records while answering, committed together on a thread of its
+//! own, each caller told (by an [`Ack`]) once its records are on disk.
 
-use std::sync::Mutex;
-use std::time::Duration;
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
+use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
 
-use rusqlite::params;
+use rusqlite::{Connection, Transaction, params};
 
+use super::retention::{PruneReport, Pruning, Retention};
 use super::{Store, StoreError, normalise_question, to_sql_id};
 
 /// Something the bot records after answering, written by the [`BatchWriter`].
@@ -60,79 +65,285 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails; nothing of the batch is written then.
     pub fn write_records(&self, records: &[Record]) -> Result<(), StoreError> {
-        self.write(|tx| {
-            for r in records {
-                match r {
-                    Record::Answer { answer_id, guild_id, channel_id, asker_id, question, kind, payload, created_at } => {
-                        let n = tx
-                            .prepare_cached(
-                                "INSERT OR IGNORE INTO answers (answer_id, guild_id, channel_id, message_id, asker_id,
-                                     question, question_key, kind, payload, created_at)
-                                 VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9)",
-                            )?
-                            .execute(params![
-                                answer_id,
-                                guild_id.map(to_sql_id),
-                                to_sql_id(*channel_id),
-                                to_sql_id(*asker_id),
-                                question,
-                                normalise_question(question),
-                                kind,
-                                payload,
-                                created_at
-                            ])?;
-                        if n == 0 {
-                            tracing::warn!(answer_id, "answer id already taken; record skipped");
-                        }
-                    }
-                    Record::AnswerMessage { answer_id, message_id } => {
-                        tx.prepare_cached("UPDATE answers SET message_id = ?2 WHERE answer_id = ?1")?
-                            .execute(params![answer_id, to_sql_id(*message_id)])?;
-                    }
-                    Record::Question { guild_id, question, best_score, answered, at } => {
-                        let score = if best_score.is_nan() { 0.0 } else { f64::from(*best_score) };
-                        tx.prepare_cached(
-                            "INSERT INTO questions (guild_id, question, question_key, best_score, answered, at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        )?
-                        .execute(params![
-                            guild_id.map(to_sql_id),
-                            question.trim(),
-                            normalise_question(question),
-                            score,
-                            answered,
-                            at
-                        ])?;
-                    }
+        self.write(|tx| insert_records(tx, records))
+    }
+}
+
+/// The `INSERT`s (and `UPDATE`s) of `records`, in `tx`.
+fn insert_records<'a>(
+    tx: &Transaction<'_>,
+    records: impl IntoIterator<Item = &'a Record>,
+) -> Result<(), StoreError> {
+    for r in records {
+        match r {
+            Record::Answer {
+                answer_id,
+                guild_id,
+                channel_id,
+                asker_id,
+                question,
+                kind,
+                payload,
+                created_at,
+            } => {
+                let n = tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO answers (answer_id, guild_id, channel_id, message_id,
+                             asker_id, question, question_key, kind, payload, created_at)
+                         VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    )?
+                    .execute(params![
+                        answer_id,
+                        guild_id.map(to_sql_id),
+                        to_sql_id(*channel_id),
+                        to_sql_id(*asker_id),
+                        question,
+                        normalise_question(question),
+                        kind,
+                        payload,
+                        created_at
+                    ])?;
+                if n == 0 {
+                    tracing::warn!(answer_id, "answer id already taken; record skipped");
                 }
             }
-            Ok(())
-        })
+            Record::AnswerMessage {
+                answer_id,
+                message_id,
+            } => {
+                tx.prepare_cached("UPDATE answers SET message_id = ?2 WHERE answer_id = ?1")?
+                    .execute(params![answer_id, to_sql_id(*message_id)])?;
+            }
+            Record::Question {
+                guild_id,
+                question,
+                best_score,
+                answered,
+                at,
+            } => {
+                let score = if best_score.is_nan() {
+                    0.0
+                } else {
+                    f64::from(*best_score)
+                };
+                tx.prepare_cached(
+                    "INSERT INTO questions (guild_id, question, question_key, best_score,
+                         answered, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    guild_id.map(to_sql_id),
+                    question.trim(),
+                    normalise_question(question),
+                    score,
+                    answered,
+                    at
+                ])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Why records were not acknowledged as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommitError {
+    /// The transaction holding them failed (twice): nothing of it was written.
+    #[error("database write failed: {0}")]
+    Failed(String),
+    /// No outcome within the wait; the records may still be written later.
+    #[error("no commit within {0:?}")]
+    TimedOut(Duration),
+    /// The writer stopped (shutting down, or it panicked) before writing them.
+    #[error("the store writer has stopped")]
+    Stopped,
+}
+
+/// The acknowledgement of records handed to [`BatchWriter::submit`]: it resolves once the
+/// transaction holding them is committed (with `synchronous=FULL`: on disk), or has failed.
+/// Cloning shares it; one task at a time may await it.
+#[derive(Clone)]
+pub struct Ack {
+    slot: Arc<AckSlot>,
+}
+
+impl std::fmt::Debug for Ack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ack")
+            .field("outcome", &self.outcome())
+            .finish()
+    }
+}
+
+impl PartialEq for Ack {
+    fn eq(&self, other: &Ack) -> bool {
+        Arc::ptr_eq(&self.slot, &other.slot)
+    }
+}
+
+impl Ack {
+    /// The outcome, once known.
+    pub fn outcome(&self) -> Option<Result<(), CommitError>> {
+        self.slot.state().outcome.clone()
+    }
+
+    /// Blocks until the records are written (or failed), at most `timeout`.
+    ///
+    /// # Errors
+    /// [`CommitError`]: the write failed, the writer stopped, or `timeout` passed.
+    pub fn wait(&self, timeout: Duration) -> Result<(), CommitError> {
+        let state = self.slot.state();
+        let (state, _) = self
+            .slot
+            .done
+            .wait_timeout_while(state, timeout, |s| s.outcome.is_none())
+            .unwrap_or_else(PoisonError::into_inner);
+        state
+            .outcome
+            .clone()
+            .unwrap_or(Err(CommitError::TimedOut(timeout)))
+    }
+
+    /// Waits, without blocking the thread, until the records are written (or failed), at most
+    /// `timeout`. Needs a tokio runtime with its timer.
+    ///
+    /// # Errors
+    /// [`CommitError`]: the write failed, the writer stopped, or `timeout` passed.
+    pub async fn committed(&self, timeout: Duration) -> Result<(), CommitError> {
+        tokio::time::timeout(timeout, AckFuture(&self.slot))
+            .await
+            .unwrap_or(Err(CommitError::TimedOut(timeout)))
+    }
+}
+
+#[derive(Default)]
+struct AckSlot {
+    state: Mutex<AckState>,
+    done: Condvar,
+}
+
+#[derive(Default)]
+struct AckState {
+    outcome: Option<Result<(), CommitError>>,
+    /// The task awaiting it, if one is.
+    waker: Option<Waker>,
+}
+
+impl AckSlot {
+    fn state(&self) -> MutexGuard<'_, AckState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn resolve(&self, outcome: Result<(), CommitError>) {
+        let waker = {
+            let mut state = self.state();
+            if state.outcome.is_none() {
+                state.outcome = Some(outcome);
+            }
+            state.waker.take()
+        };
+        self.done.notify_all();
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+}
+
+struct AckFuture<'a>(&'a AckSlot);
+
+impl Future for AckFuture<'_> {
+    type Output = Result<(), CommitError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut state = self.0.state();
+        match &state.outcome {
+            Some(outcome) => Poll::Ready(outcome.clone()),
+            None => {
+                state.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// The writer's end of an [`Ack`]. Dropped unresolved (the writer stopped, or panicked), it
+/// resolves as [`CommitError::Stopped`], so nobody waits for a commit that will never come.
+struct AckSender {
+    slot: Option<Arc<AckSlot>>,
+}
+
+impl AckSender {
+    fn pair() -> (AckSender, Ack) {
+        let slot = Arc::new(AckSlot::default());
+        (
+            AckSender {
+                slot: Some(Arc::clone(&slot)),
+            },
+            Ack { slot },
+        )
+    }
+
+    fn resolve(mut self, outcome: Result<(), CommitError>) {
+        if let Some(slot) = self.slot.take() {
+            slot.resolve(outcome);
+        }
+    }
+}
+
+impl Drop for AckSender {
+    fn drop(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            slot.resolve(Err(CommitError::Stopped));
+        }
     }
 }
 
 enum Job {
-    Write(Record),
-    Flush(std::sync::mpsc::Sender<()>),
+    /// Records to commit together, acknowledged (when `ack` is given) once they are.
+    Write {
+        records: Vec<Record>,
+        ack: Option<AckSender>,
+    },
+    /// Answered once everything sent before it is committed.
+    Flush(mpsc::Sender<()>),
+    /// Prune, one batch between two commits, then say what was removed.
+    Prune(PruneRequest),
 }
 
-/// How long the writer gathers records before committing them together.
+/// A prune asked for by [`BatchWriter::prune_now`].
+struct PruneRequest {
+    retention: Retention,
+    now: i64,
+    done: mpsc::Sender<Result<PruneReport, StoreError>>,
+}
+
+/// How long the writer gathers records that nobody waits for before committing them together.
 const BATCH_WINDOW: Duration = Duration::from_millis(50);
-/// How long the writer naps between looks at the queue while gathering (a flush waits at most
-/// this long to be seen).
+/// How long it gathers once a record is awaited: a request waits this (and the commit's
+/// `fsync`) before its answer goes out, so it is short; under load the `fsync` itself gathers
+/// the records that arrive meanwhile into the next commit.
+const ACK_WINDOW: Duration = Duration::from_millis(2);
+/// How long the writer naps between looks at the queue while gathering records nobody awaits.
 const BATCH_NAP: Duration = Duration::from_millis(10);
+/// The same, once a record is awaited.
+const ACK_NAP: Duration = Duration::from_millis(1);
 /// Most records in one transaction.
 const MAX_BATCH: usize = 4096;
-/// Records waiting before `send` blocks (back-pressure instead of unbounded memory).
+/// Jobs waiting before `send` blocks (back-pressure instead of unbounded memory).
 const QUEUE: usize = 16_384;
 
 /// Writes the bot's answer and question records on a thread of its own, committing everything
-/// that arrived within a few milliseconds in one transaction, so answering never waits for
-/// SQLite and thousands of answers a second cost a few commits. A crash loses at most the
-/// records of the last few milliseconds (never a pinned answer or a vote: those are written
-/// directly). Dropping the writer commits what is queued.
+/// that arrived within a few milliseconds in one transaction (one `fsync`), so thousands of
+/// answers a second cost a few hundred commits.
+///
+/// [`BatchWriter::submit`] returns an [`Ack`] that resolves once its records are on disk (or
+/// failed): a caller that tells a user something worked waits for it first, so a crash can
+/// lose only records nobody was told about. [`BatchWriter::send`] is fire-and-forget, for
+/// records nothing is acknowledged on (the question log, an answer's message id). A prune
+/// ([`BatchWriter::prune_now`], asked for by the bot's upkeep loop) runs on the same thread, one
+/// small batch between two commits. Dropping the writer commits what is queued.
 pub struct BatchWriter {
-    tx: Mutex<Option<std::sync::mpsc::SyncSender<Job>>>,
+    tx: Mutex<Option<mpsc::SyncSender<Job>>>,
     worker: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
@@ -144,21 +355,23 @@ impl std::fmt::Debug for BatchWriter {
 
 impl BatchWriter {
     /// Starts the writer thread for `store`, on a connection of its own when the store is a
-    /// file (so its commits never hold up the readers' connection; WAL lets both proceed).
+    /// file (its commits never hold up the store's own connection; WAL lets readers proceed).
     pub fn start(store: Store) -> BatchWriter {
-        let store = match &store.path {
-            Some(path) => Store::open(path).unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "store writer shares the readers' connection");
-                store.clone()
-            }),
-            None => store,
-        };
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(QUEUE);
+        let conn = store.writer_connection().unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "store writer shares the store's connection");
+            None
+        });
+        let (tx, rx) = mpsc::sync_channel::<Job>(QUEUE);
         let worker = std::thread::Builder::new()
             .name("careerbot-store-writer".into())
             .spawn(move || {
                 yield_to_answering();
-                write_loop(&store, &rx);
+                Writer {
+                    store,
+                    conn,
+                    pruning: VecDeque::new(),
+                }
+                .run(&rx);
             })
             .expect("spawn the store writer thread");
         BatchWriter {
@@ -167,29 +380,73 @@ impl BatchWriter {
         }
     }
 
-    fn sender(&self) -> Option<std::sync::mpsc::SyncSender<Job>> {
+    fn sender(&self) -> Option<mpsc::SyncSender<Job>> {
         self.tx
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
 
-    /// Queues a record (blocks only while the queue is full).
-    pub fn send(&self, record: Record) {
+    fn queue(&self, job: Job) -> bool {
         match self.sender() {
-            Some(tx) if tx.send(Job::Write(record)).is_ok() => {}
-            _ => tracing::error!("store writer stopped; record dropped"),
+            Some(tx) => tx.send(job).is_ok(),
+            None => false,
         }
+    }
+
+    /// Queues a record nobody waits for (blocks only while the queue is full).
+    pub fn send(&self, record: Record) {
+        let job = Job::Write {
+            records: vec![record],
+            ack: None,
+        };
+        if !self.queue(job) {
+            tracing::error!("store writer stopped; record dropped");
+        }
+    }
+
+    /// Queues records to be committed together, in one transaction with whatever else arrives
+    /// meanwhile; the [`Ack`] resolves once they are written (or failed).
+    pub fn submit(&self, records: Vec<Record>) -> Ack {
+        let (sender, ack) = AckSender::pair();
+        let job = Job::Write {
+            records,
+            ack: Some(sender),
+        };
+        // A job that cannot be queued is dropped here, and its sender with it: the ack then
+        // says the writer stopped.
+        if !self.queue(job) {
+            tracing::error!("store writer stopped; records not written");
+        }
+        ack
     }
 
     /// Waits until every record sent before this call is committed (bounded: 10 s).
     pub fn flush(&self) {
-        let (done_tx, done_rx) = std::sync::mpsc::channel();
-        if let Some(tx) = self.sender()
-            && tx.send(Job::Flush(done_tx)).is_ok()
-        {
+        let (done_tx, done_rx) = mpsc::channel();
+        if self.queue(Job::Flush(done_tx)) {
             let _ = done_rx.recv_timeout(Duration::from_secs(10));
         }
+    }
+
+    /// Prunes by `retention` at `now` on the writer's thread, after what is queued, one batch
+    /// (one short transaction) between two commits, so records keep being committed and
+    /// acknowledged within milliseconds while a large backlog is pruned; waits until the prune
+    /// is done and returns what was removed.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails, [`StoreError::WriterStopped`] if the writer has
+    /// stopped.
+    pub fn prune_now(&self, retention: Retention, now: i64) -> Result<PruneReport, StoreError> {
+        let (done, result) = mpsc::channel();
+        if !self.queue(Job::Prune(PruneRequest {
+            retention,
+            now,
+            done,
+        })) {
+            return Err(StoreError::WriterStopped);
+        }
+        result.recv().unwrap_or(Err(StoreError::WriterStopped))
     }
 }
 
@@ -197,12 +454,12 @@ impl Drop for BatchWriter {
     fn drop(&mut self) {
         self.tx
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .take();
         if let Some(worker) = self
             .worker
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .take()
         {
             let _ = worker.join();
@@ -216,11 +473,11 @@ const WRITER_NICE: i32 = 5;
 
 /// Lowers the calling thread's CPU priority by [`WRITER_NICE`] (Linux; elsewhere a no-op).
 ///
-/// A commit is a burst of several milliseconds of CPU every [`BATCH_WINDOW`]. At equal priority
-/// it halves the speed of the thread answering requests on that CPU for the whole burst, and
-/// every request queued there waits that much longer; a little lower, the burst is spread
-/// thinly over the time the answering threads leave, and the writer still gets about a quarter
-/// of a CPU when everything competes, several times what it needs (docs/PERFORMANCE.md).
+/// A commit is a burst of several milliseconds of CPU. At equal priority it halves the speed of
+/// the thread answering requests on that CPU for the whole burst, and every request queued there
+/// waits that much longer; a little lower, the burst is spread thinly over the time the
+/// answering threads leave, and the writer still gets about a quarter of a CPU when everything
+/// competes, several times what it needs (docs/PERFORMANCE.md).
 fn yield_to_answering() {
     #[cfg(target_os = "linux")]
     {
@@ -244,51 +501,161 @@ fn yield_to_answering() {
     }
 }
 
-fn write_loop(store: &Store, rx: &std::sync::mpsc::Receiver<Job>) {
-    while let Ok(first) = rx.recv() {
-        let mut records = Vec::new();
-        let mut waiters = Vec::new();
-        let take = |job: Job, records: &mut Vec<Record>, waiters: &mut Vec<_>| match job {
-            Job::Write(r) => records.push(r),
-            Job::Flush(w) => waiters.push(w),
-        };
-        take(first, &mut records, &mut waiters);
-        // Gather by napping and draining, not by waiting on the channel: a receiver blocked in
-        // `recv` is woken by every record (thousands of wake-ups a second under load, each one
-        // taking a CPU from a request being answered); a napping one is not.
-        let deadline = std::time::Instant::now() + BATCH_WINDOW;
-        'gather: while records.len() < MAX_BATCH && waiters.is_empty() {
-            loop {
-                match rx.try_recv() {
-                    Ok(job) => {
-                        take(job, &mut records, &mut waiters);
-                        if records.len() >= MAX_BATCH || !waiters.is_empty() {
-                            break 'gather;
-                        }
-                    }
-                    Err(std::sync::mpsc::TryRecvError::Empty) => break,
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => break 'gather,
-                }
+/// The writer thread's state.
+struct Writer {
+    store: Store,
+    /// Its own connection (`None` in memory: the store's).
+    conn: Option<Connection>,
+    /// Prunes under way, the first one stepped between two commits.
+    pruning: VecDeque<(Pruning, mpsc::Sender<Result<PruneReport, StoreError>>)>,
+}
+
+/// What one gathering collected.
+#[derive(Default)]
+struct Batch {
+    records: Vec<Record>,
+    acks: Vec<AckSender>,
+    flushes: Vec<mpsc::Sender<()>>,
+    prunes: Vec<PruneRequest>,
+}
+
+impl Batch {
+    fn take(&mut self, job: Job) {
+        match job {
+            Job::Write { records, ack } => {
+                self.records.extend(records);
+                self.acks.extend(ack);
             }
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            std::thread::sleep(left.min(BATCH_NAP));
-        }
-        if !records.is_empty() {
-            let result = store.write_records(&records).or_else(|e| {
-                tracing::warn!(error = %e, records = records.len(), "batch write failed; retrying once");
-                store.write_records(&records)
-            });
-            if let Err(e) = result {
-                tracing::error!(error = %e, records = records.len(), "batch write failed; records dropped");
-            }
-        }
-        for w in waiters {
-            let _ = w.send(());
+            Job::Flush(w) => self.flushes.push(w),
+            Job::Prune(request) => self.prunes.push(request),
         }
     }
+
+    /// Whether to stop gathering and commit now.
+    fn full(&self) -> bool {
+        self.records.len() >= MAX_BATCH || !self.flushes.is_empty() || !self.prunes.is_empty()
+    }
+}
+
+impl Writer {
+    fn run(mut self, rx: &mpsc::Receiver<Job>) {
+        loop {
+            // While a prune is under way, look at the queue without waiting for it.
+            let first = if self.pruning.is_empty() {
+                match rx.recv() {
+                    Ok(job) => Some(job),
+                    Err(_) => break,
+                }
+            } else {
+                match rx.try_recv() {
+                    Ok(job) => Some(job),
+                    Err(mpsc::TryRecvError::Empty) => None,
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                }
+            };
+            if let Some(first) = first {
+                let batch = gather(first, rx);
+                self.commit(batch);
+            }
+            self.prune_step();
+        }
+        // Stopping: the prunes still under way are not finished; whoever waits is told.
+        for (_, done) in self.pruning.drain(..) {
+            let _ = done.send(Err(StoreError::WriterStopped));
+        }
+    }
+
+    /// One batch of the first prune under way: records keep being acknowledged within a few
+    /// milliseconds while a large backlog is pruned.
+    fn prune_step(&mut self) {
+        let Some((pruning, _)) = self.pruning.front_mut() else {
+            return;
+        };
+        let result = match pruning.step(&self.store, self.conn.as_mut()) {
+            Ok(false) => return,
+            Ok(true) => Ok(()),
+            Err(e) => Err(e),
+        };
+        if let Some((pruning, done)) = self.pruning.pop_front() {
+            let _ = done.send(result.map(|()| pruning.finish()));
+        }
+    }
+
+    /// Writes the batch's records in one transaction (retried once), resolves its acks, then
+    /// answers its flushes and queues its prunes.
+    fn commit(&mut self, batch: Batch) {
+        let Batch {
+            records,
+            acks,
+            flushes,
+            prunes,
+        } = batch;
+        if !records.is_empty() {
+            let mut write = || match self.conn.as_mut() {
+                Some(conn) => self.store.write_on(conn, |tx| insert_records(tx, &records)),
+                None => self.store.write(|tx| insert_records(tx, &records)),
+            };
+            let result = write().or_else(|e| {
+                tracing::warn!(error = %e, records = records.len(), "batch write failed; retrying once");
+                write()
+            });
+            let outcome = result.map_err(|e| {
+                tracing::error!(error = %e, records = records.len(), "batch write failed; records dropped");
+                CommitError::Failed(e.to_string())
+            });
+            for ack in acks {
+                ack.resolve(outcome.clone());
+            }
+        }
+        for w in flushes {
+            let _ = w.send(());
+        }
+        for PruneRequest {
+            retention,
+            now,
+            done,
+        } in prunes
+        {
+            self.pruning.push_back((Pruning::of(&retention, now), done));
+        }
+    }
+}
+
+/// Gathers jobs after `first` into one batch: for a few milliseconds when one of them is awaited
+/// ([`ACK_WINDOW`]), for longer when none is ([`BATCH_WINDOW`]); at once for a flush or a prune.
+///
+/// It naps and drains rather than waiting on the channel: a receiver blocked in `recv` is woken
+/// by every record (thousands of wake-ups a second under load, each one taking a CPU from a
+/// request being answered); a napping one is not.
+fn gather(first: Job, rx: &mpsc::Receiver<Job>) -> Batch {
+    let started = Instant::now();
+    let mut batch = Batch::default();
+    batch.take(first);
+    'gather: while !batch.full() {
+        loop {
+            match rx.try_recv() {
+                Ok(job) => {
+                    batch.take(job);
+                    if batch.full() {
+                        break 'gather;
+                    }
+                }
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => break 'gather,
+            }
+        }
+        let (window, nap) = if batch.acks.is_empty() {
+            (BATCH_WINDOW, BATCH_NAP)
+        } else {
+            (ACK_WINDOW, ACK_NAP)
+        };
+        let left = (started + window).saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        std::thread::sleep(left.min(nap));
+    }
+    batch
 }
 
 #[cfg(test)]
@@ -333,6 +700,145 @@ mod tests {
             writers.contains(&(starter + WRITER_NICE).min(19)),
             "writer niceness {writers:?}, the thread that started it {starter}"
         );
+    }
+
+    fn answer(id: &str) -> Record {
+        Record::Answer {
+            answer_id: id.to_string(),
+            guild_id: Some(1),
+            channel_id: 2,
+            asker_id: 3,
+            question: "q".into(),
+            kind: "ask".into(),
+            payload: "{}".into(),
+            created_at: 100,
+        }
+    }
+
+    #[test]
+    fn an_ack_resolves_once_its_records_are_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a.db")).unwrap();
+        let writer = BatchWriter::start(store.clone());
+        let ids: Vec<String> = (0..50).map(|_| new_answer_id()).collect();
+        let acks: Vec<Ack> = ids
+            .iter()
+            .map(|id| writer.submit(vec![answer(id)]))
+            .collect();
+        for (id, ack) in ids.iter().zip(&acks) {
+            assert_eq!(ack.wait(Duration::from_secs(10)), Ok(()));
+            // Acknowledged means readable by anyone, at once.
+            assert!(store.answer(id).unwrap().is_some());
+        }
+        assert_eq!(store.write_health(), Ok(()));
+    }
+
+    #[tokio::test]
+    async fn an_ack_can_be_awaited() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("b.db")).unwrap();
+        let writer = BatchWriter::start(store.clone());
+        let id = new_answer_id();
+        let ack = writer.submit(vec![answer(&id)]);
+        assert_eq!(ack.committed(Duration::from_secs(10)).await, Ok(()));
+        assert!(store.answer(&id).unwrap().is_some());
+        assert_eq!(ack.outcome(), Some(Ok(())));
+    }
+
+    #[test]
+    fn a_failed_commit_is_acknowledged_as_failed_and_reported_until_a_write_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("full.db")).unwrap();
+        let writer = BatchWriter::start(store.clone());
+        // A full disk: the file may not grow by a single page.
+        store.limit_pages(Some(store.page_count().unwrap()));
+        let id = new_answer_id();
+        let mut big = answer(&id);
+        if let Record::Answer { payload, .. } = &mut big {
+            *payload = format!("\"{}\"", "x".repeat(20_000));
+        }
+        let outcome = writer.submit(vec![big]).wait(Duration::from_secs(10));
+        assert!(
+            matches!(&outcome, Err(CommitError::Failed(e)) if e.contains("full")),
+            "{outcome:?}"
+        );
+        assert!(store.answer(&id).unwrap().is_none(), "nothing half written");
+        let health = store.write_health().unwrap_err();
+        assert!(health.contains("full"), "{health}");
+        // Direct writes fail the same way, and say so.
+        assert!(
+            store
+                .log_question(Some(1), &"y".repeat(5000), 0.0, false, 1)
+                .is_err()
+        );
+        // Room again: the next write succeeds and the store is healthy.
+        store.limit_pages(None);
+        let ok = new_answer_id();
+        assert_eq!(
+            writer
+                .submit(vec![answer(&ok)])
+                .wait(Duration::from_secs(10)),
+            Ok(())
+        );
+        assert_eq!(store.write_health(), Ok(()));
+    }
+
+    #[test]
+    fn a_read_only_database_fails_every_write_until_it_is_writable_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("ro.db")).unwrap();
+        let writer = BatchWriter::start(store.clone());
+        store.refuse_writes(true);
+        let outcome = writer
+            .submit(vec![answer("a")])
+            .wait(Duration::from_secs(10));
+        assert!(
+            matches!(&outcome, Err(CommitError::Failed(e)) if e.contains("readonly")),
+            "{outcome:?}"
+        );
+        assert!(store.vote("a", 1, true, 1).is_err());
+        assert!(store.write_health().unwrap_err().contains("readonly"));
+        // Reads go on.
+        assert!(store.answer("a").unwrap().is_none());
+        store.refuse_writes(false);
+        assert_eq!(
+            writer
+                .submit(vec![answer("a")])
+                .wait(Duration::from_secs(10)),
+            Ok(())
+        );
+        assert_eq!(store.write_health(), Ok(()));
+    }
+
+    #[test]
+    fn a_stopped_writer_acknowledges_nothing() {
+        let store = Store::open_in_memory().unwrap();
+        let writer = BatchWriter::start(store);
+        writer.tx.lock().unwrap().take();
+        let ack = writer.submit(vec![answer("late")]);
+        assert_eq!(ack.wait(Duration::from_secs(1)), Err(CommitError::Stopped));
+        assert!(matches!(
+            writer.prune_now(
+                Retention {
+                    days: 1,
+                    max_questions: 0,
+                    max_answers: 0
+                },
+                0
+            ),
+            Err(StoreError::WriterStopped)
+        ));
+    }
+
+    #[test]
+    fn an_ack_times_out_when_no_commit_comes() {
+        let (sender, ack) = AckSender::pair();
+        assert_eq!(
+            ack.wait(Duration::from_millis(20)),
+            Err(CommitError::TimedOut(Duration::from_millis(20)))
+        );
+        drop(sender);
+        assert_eq!(ack.outcome(), Some(Err(CommitError::Stopped)));
     }
 
     #[test]

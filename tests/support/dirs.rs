@@ -1,5 +1,6 @@
 //! A throwaway bot home: a copy of the shipped guides (and, for a library of several careers, the
 //! careers fixtures), and where the index and data will go.
+#![allow(dead_code)] // not every test binary uses both homes
 
 use std::path::{Path, PathBuf};
 

@@ -521,6 +521,19 @@ impl FakeDiscord {
         });
     }
 
+    /// Makes the next `times` calls whose method matches (as for [`Self::fail_next`]) and whose
+    /// path contains `path_contains` take effect and be recorded at once, but hold their
+    /// response for `delay`: a slow Discord, so a test can act (kill the bot) while the call is
+    /// in flight, after Discord has done it.
+    pub fn delay_next(&self, method: &str, path_contains: &str, times: usize, delay: Duration) {
+        self.shared.lock().delays.push(DelayRule {
+            method: method.to_string(),
+            path_contains: path_contains.to_string(),
+            remaining: times,
+            delay,
+        });
+    }
+
     /// The message an interaction's `@original` currently shows (after its callback and any
     /// later PATCH), as Discord would return it; `None` before a message response or after
     /// deletion.
@@ -797,6 +810,7 @@ impl Shared {
 struct State {
     requests: Vec<RecordedRequest>,
     failures: Vec<FailRule>,
+    delays: Vec<DelayRule>,
     hosted: HashMap<String, HostedFile>,
     holds: Vec<HoldRule>,
     next_hold: u64,
@@ -915,6 +929,14 @@ impl Drop for Hold {
 const HOLD_LIMIT: Duration = Duration::from_secs(30);
 
 /// A pending `fail_next` rule.
+/// A response to hold back ([`FakeDiscord::delay_next`]).
+struct DelayRule {
+    method: String,
+    path_contains: String,
+    remaining: usize,
+    delay: Duration,
+}
+
 struct FailRule {
     method: String,
     path_contains: String,

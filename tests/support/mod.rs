@@ -1,6 +1,8 @@
 //! Test support shared by the integration tests.
 
 pub mod checks;
+pub mod child;
+pub mod crash;
 pub mod dirs;
 pub mod faces;
 pub mod fake_discord;

@@ -1,23 +1,26 @@
-//! `/ask`: a question answered from the guides with citations, and its autocomplete. Before
-//! searching it applies the repeated-question window (the member's cooldown is the command
-//! table's); after, it puts a moderator-pinned answer first when one matches.
+//! `/ask`: a question answered from the guides with citations, and its autocomplete. It answers
+//! from one career's guides when the `career` option, the question or the server's default names
+//! one ([`career::resolve`]). Before searching it applies the repeated-question window (the
+//! member's cooldown is the command table's); after, it puts a moderator-pinned answer first
+//! when one matches. The answer's record (which its buttons read) is committed before the answer
+//! is sent; if it cannot be, the answer goes out without the buttons, saying so.
 
 use std::time::Duration;
 
 use super::answers::{AnswerState, cited};
-use super::{Command, CommandOption, unix_now};
+use super::{Command, CommandOption, career, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::duplicates::EarlierAnswer;
 use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Reply, Response, truncate};
-use crate::discord::pin_matcher::PinMatcher;
+use crate::discord::pin_matcher::{PinIndex, PinMatcher, pin_analysis, pin_terms};
 use crate::discord::render::{self, PinnedAnswer, human_duration};
 use crate::discord::rest::Rest;
-use crate::search::MAX_QUESTION_CHARS;
+use crate::search::{MAX_QUESTION_CHARS, SearchOptions};
 use crate::store::{Record, new_answer_id, normalise_question};
 
-/// `/ask question [hide] [mention]`.
+/// `/ask question [career] [hide] [mention]`.
 pub(crate) const ASK: Command = Command::new(
     "ask",
     "Ask a career question; the answer quotes the guides, with citations.",
@@ -33,6 +36,7 @@ fn options() -> Vec<CommandOption> {
             .required()
             .autocomplete()
             .length(1, MAX_QUESTION_CHARS),
+        career::option(),
         CommandOption::boolean("hide", "Only you see the answer."),
         CommandOption::user(
             "mention",
@@ -50,12 +54,25 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             "Please type a question, e.g. “How much does a junior back-end developer earn?”",
         ));
     }
+    let career = match career::resolve(bot, i, Some(&question)) {
+        Ok(c) => c,
+        Err(message) => return Ok(Handled::private(message)),
+    };
     let hide = i.flag("hide").unwrap_or(false);
     let channel = i.channel_id.unwrap_or(0);
-    let key = normalise_question(&question);
+    // The same words answered from another career's guides are another answer.
+    let key = match &career {
+        Some(c) => format!(
+            "{}\u{1f}{}",
+            normalise_question(&question),
+            c.to_lowercase()
+        ),
+        None => normalise_question(&question),
+    };
     if !hide
         && bot.duplicates().is_on()
-        && let Some(earlier) = earlier_answer(bot, channel, &key, &question, unix_now())?
+        && let Some(earlier) =
+            earlier_answer(bot, channel, &key, &question, career.as_deref(), unix_now())?
     {
         let (message, ago) = (earlier.message_id, (unix_now() - earlier.posted_at).max(0));
         let link = match i.guild_id {
@@ -67,44 +84,61 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)))
         )));
     }
-    let asked = bot.engine().ask(&question, bot.engine().page(0))?;
-    let (results, index) = (&asked.results, &asked.generation);
+    let options = SearchOptions {
+        career: career.clone(),
+        ..bot.engine().page(0)
+    };
+    let asked = bot.engine().ask(&question, options)?;
+    let results = &asked.results;
     let weak = !asked.verdict.confident;
     let best = results.hits.first().map_or(0.0, |h| h.score);
-    bot.writer().send(Record::Question {
+    let logged = Record::Question {
         guild_id: i.guild_id,
         question: results.query.clone(),
         best_score: best,
         answered: !weak,
         at: unix_now(),
-    });
+    };
     let pinned = match i.guild_id {
-        Some(g) if !weak || !results.hits.is_empty() => pinned_for(bot, g, &results.query)?,
+        // A pin that cannot be read costs the pin, not the answer.
+        Some(g) if !weak || !results.hits.is_empty() => pinned_for(bot, g, &results.query)
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
+                None
+            }),
         _ => None,
     };
     if weak && pinned.is_none() {
-        let mut reply = Reply::embed(render::weak_embed(results, index.meta()));
+        // No buttons, nothing acknowledged: the question is logged without waiting.
+        bot.writer().send(logged);
+        let mut reply = Reply::embed(render::weak_embed(&asked));
         reply.ephemeral = hide;
         return Ok(Handled::now(Response::message(reply)));
     }
-    let embed = render::ask_embed(results, index.meta(), pinned.as_ref(), 0);
+    let embed = render::ask_embed(&asked, pinned.as_ref(), 0);
     let state = AnswerState {
         question: results.query.clone(),
+        career,
         offset: 0,
         cited: cited(results),
+        hidden: hide,
     };
     let answer_id = new_answer_id();
     let now = unix_now();
-    bot.writer().send(Record::Answer {
-        answer_id: answer_id.clone(),
-        guild_id: i.guild_id,
-        channel_id: channel,
-        asker_id: i.actor.id,
-        question: results.query.clone(),
-        kind: "ask".into(),
-        payload: serde_json::to_string(&state)?,
-        created_at: now,
-    });
+    // The buttons read this record: the response waits for its commit (see `Bot::handle`).
+    let written = bot.writer().submit(vec![
+        logged,
+        Record::Answer {
+            answer_id: answer_id.clone(),
+            guild_id: i.guild_id,
+            channel_id: channel,
+            asker_id: i.actor.id,
+            question: results.query.clone(),
+            kind: "ask".into(),
+            payload: serde_json::to_string(&state)?,
+            created_at: now,
+        },
+    ]);
     if !hide {
         bot.duplicates()
             .remember(channel, key, answer_id.clone(), now);
@@ -112,7 +146,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let next = results.has_more.then_some(1);
     let mut reply = Reply {
         embeds: vec![embed],
-        rows: render::answer_buttons(&answer_id, next),
+        rows: render::answer_buttons(&answer_id, next, hide),
         ephemeral: hide,
         ..Reply::default()
     };
@@ -124,7 +158,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         reply.ping_user = Some(target);
     }
     if hide {
-        return Ok(Handled::now(Response::message(reply)));
+        return Ok(Handled::now(Response::message(reply)).after(written, unsaved));
     }
     Ok(Handled::then(
         Response::message(reply),
@@ -132,11 +166,33 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             token: i.token.clone(),
             answer_id,
         },
-    ))
+    )
+    .after(written, unsaved))
 }
 
-/// Suggestions while a question is typed (see [`Engine::suggestions`](crate::engine::Engine::suggestions)).
+/// What an answer's buttons would say if its record could not be written.
+pub(crate) const UNSAVED_NOTE: &str = "⚠️ I couldn't save this answer (the bot's database is failing right now), so it has no buttons: paging, sources, votes and pinning need it saved. The answer above is complete.";
+
+/// The answer whose record was not written: the same passages, without the buttons that would
+/// read the record, and saying why. The message id is still learnt (for the repeated-question
+/// pointer, which needs only the message).
+fn unsaved(mut handled: Handled) -> Handled {
+    if let Some(reply) = handled.response.reply.as_mut() {
+        reply.rows.clear();
+        reply.content = Some(match reply.content.take() {
+            Some(said) => format!("{said}\n{UNSAVED_NOTE}"),
+            None => UNSAVED_NOTE.to_string(),
+        });
+    }
+    handled
+}
+
+/// Suggestions while a question (see [`Engine::suggestions`](crate::engine::Engine::suggestions))
+/// or a career is typed.
 fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    if option == career::OPTION {
+        return career::suggestions(bot, typed);
+    }
     if option != "question" {
         return Vec::new();
     }
@@ -147,13 +203,15 @@ fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
         .collect()
 }
 
-/// An answer to the same question in this channel within the duplicate window ending at
-/// `now`: this process's own recent answers first, then the database (other replicas').
+/// An answer to the same question, from the same career's guides, in this channel within the
+/// duplicate window ending at `now`: this process's own recent answers first, then the database
+/// (other replicas').
 fn earlier_answer(
     bot: &Bot,
     channel: u64,
     key: &str,
     question: &str,
+    career: Option<&str>,
     now: i64,
 ) -> anyhow::Result<Option<EarlierAnswer>> {
     let window = bot.duplicates();
@@ -163,6 +221,7 @@ fn earlier_answer(
     Ok(bot
         .store()
         .recent_answer_in_channel(channel, "ask", question, window.since(now))?
+        .filter(|a| a.payload.get("career").and_then(|c| c.as_str()) == career)
         .and_then(|a| {
             a.message_id.map(|message_id| EarlierAnswer {
                 message_id,
@@ -171,17 +230,37 @@ fn earlier_answer(
         }))
 }
 
-/// The pinned answer of the guild to show first for this question, if one is close enough.
+/// The most of a pinned answer's text shown above the passages. A pin's text is the whole
+/// message it pinned, which may itself have shown a pinned answer: uncut, pins of pins grew past
+/// the embed's 4,096 characters, and the cut at that limit could overshoot it, so Discord
+/// refused the whole answer (found by the durability bench).
+const PINNED_SHOWN_CHARS: usize = 1500;
+
+/// The pinned answer of the guild to show first for this question, if one is close enough. The
+/// guild's pins are analysed once and kept ([`PinCache`](crate::discord::pin_matcher::PinCache))
+/// until any pin changes; a question costs one small read (the pin version), and a second for
+/// the matching pin's text.
 fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
-    let curated = bot.store().curated_for_guild(guild)?;
-    if curated.is_empty() {
+    let store = bot.store();
+    let version = store.curated_version()?;
+    let analyzer = bot.engine().vocabulary().analyzer();
+    let pins = bot.pins().guild(guild, version, || {
+        let pins = store.pin_terms_for_guild(guild, pin_analysis(analyzer))?;
+        anyhow::Ok(PinIndex::new(pins.into_iter().map(|p| {
+            let terms = p.terms.unwrap_or_else(|| pin_terms(analyzer, &p.question));
+            (p.id, terms)
+        })))
+    })?;
+    // Most guilds have no pins: the question is not analysed for them.
+    if pins.is_empty() {
         return Ok(None);
     }
-    let analyzer = bot.engine().vocabulary().analyzer();
-    let best = PinMatcher::new(analyzer, question).best(curated, |c| &c.question);
-    Ok(best.map(|c| PinnedAnswer {
+    let Some(id) = pins.best(&PinMatcher::new(analyzer, question)) else {
+        return Ok(None);
+    };
+    Ok(store.curated_pin(guild, id)?.map(|c| PinnedAnswer {
         question: c.question,
-        answer: c.answer,
+        answer: truncate(&c.answer, PINNED_SHOWN_CHARS),
         pinned_by: format!("<@{}>", c.pinned_by),
     }))
 }

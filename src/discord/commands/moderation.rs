@@ -1,5 +1,6 @@
 //! The moderators' commands: `/pins` (list and unpin the server's pinned answers, with its
-//! autocomplete) and `/gaps` (what the guides answer badly).
+//! autocomplete) and `/gaps` (what the guides answer badly: bounded, it reads at most the latest
+//! [`GAPS_SCAN`] questions of its window from an index that holds only the unanswered ones).
 
 use super::{Command, CommandOption, guild_of, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
@@ -8,6 +9,7 @@ use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
 use crate::discord::permissions::Rank;
 use crate::discord::render;
+use crate::store::GAPS_SCAN;
 
 /// How far back `/gaps` looks.
 const GAPS_WINDOW_SECS: i64 = 30 * 24 * 3600;
@@ -64,16 +66,18 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 .into_iter()
                 .find(|c| c.id == id);
             match found {
-                Some(removed) if bot.store().unpin_curated(guild, id)? => Ok(Handled {
-                    response: Response::message(Reply::ephemeral(format!(
+                Some(removed) if bot.store().unpin_curated(guild, id)? => {
+                    let said = Response::message(Reply::ephemeral(format!(
                         "Unpinned “{}”.",
                         escape_markdown(&truncate(&removed.question, 150))
-                    ))),
-                    work: removed
-                        .channel_id
-                        .zip(removed.message_id)
-                        .map(|(channel, message)| Work::Unpin { channel, message }),
-                }),
+                    )));
+                    Ok(match removed.channel_id.zip(removed.message_id) {
+                        Some((channel, message)) => {
+                            Handled::then(said, Work::Unpin { channel, message })
+                        }
+                        None => Handled::now(said),
+                    })
+                }
                 _ => Ok(Handled::private("That pinned answer no longer exists.")),
             }
         }
@@ -162,7 +166,14 @@ fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         .collect();
     let fields = vec![
         Field {
-            name: "Questions without a good answer (30 days)".into(),
+            name: if gaps.truncated {
+                format!(
+                    "Questions without a good answer (the latest {} of 30 days)",
+                    GAPS_SCAN
+                )
+            } else {
+                "Questions without a good answer (30 days)".into()
+            },
             value: if unanswered.is_empty() {
                 "None.".into()
             } else {

@@ -3,9 +3,9 @@
 //! Without a `focus` (or with `focus: all`), the response is deferred (the timeline is drawn
 //! once per index generation, which takes a moment) and the answer follows: the career's
 //! timeline image, its stages with their times and the first steps of its learning path, and a
-//! menu of the other parts. The career is the one asked for, else the library's only one; in a
-//! library of several, none asked for, the first career with stages (by name) is shown and the
-//! others are listed, with how to pick one.
+//! menu of the other parts. The career is the one asked for (or the server's default), else the
+//! library's only one; in a library of several, none chosen, the first career with stages (by
+//! name) is shown and the others are listed, with how to pick one.
 //!
 //! A `focus` other than `all` answers with that part at once. Choosing a part in the menu
 //! answers with that part privately (an ephemeral message): the menu sits under a message the
@@ -46,7 +46,7 @@ fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
 }
 
 fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
-    let career = match career::chosen(bot, i) {
+    let career = match career::resolve(bot, i, None) {
         Ok(c) => c,
         Err(message) => return Ok(Handled::private(message)),
     };

@@ -29,7 +29,7 @@ pub const NO_TOKEN_MESSAGE: &str = "I can't finish this here: it completes throu
 /// The response to send and the work to run after it. Without REST, work that needs it is
 /// replaced by an explanation (or, when nothing the user sees depends on it, dropped).
 pub(super) fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work>) {
-    let Handled { response, work } = handled;
+    let Handled { response, work, .. } = handled;
     match work {
         Some(work) if !has_rest => {
             let name = work.name();
@@ -191,6 +191,7 @@ mod tests {
                 token: "t".into(),
                 actor: "a".into(),
             }),
+            commit: None,
         };
         let (r, w) = settle(deferred.clone(), false);
         assert!(w.is_none());
@@ -204,6 +205,7 @@ mod tests {
                 token: "t".into(),
                 answer_id: "a".into(),
             }),
+            commit: None,
         };
         let (r, w) = settle(answered, false);
         assert!(w.is_none());

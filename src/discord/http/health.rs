@@ -1,4 +1,5 @@
-//! `GET /healthz`: whether this replica can answer (its index is loaded, its database answers).
+//! `GET /healthz`: whether this replica can answer (its index is loaded, its database answers
+//! and its writes succeed).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,7 +14,7 @@ use super::HttpState;
 /// How long `/healthz` waits for the database.
 const HEALTH_DB_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// What `/healthz` says, from the index size and the database check.
+/// What `/healthz` says, from the index size and the database checks.
 fn health(passages: usize, database: Result<(), String>) -> (StatusCode, &'static str) {
     match (passages > 0, database) {
         (true, Ok(())) => (StatusCode::OK, "ok"),
@@ -21,12 +22,14 @@ fn health(passages: usize, database: Result<(), String>) -> (StatusCode, &'stati
     }
 }
 
-/// `GET /healthz`: 200 when the index is loaded and the database answers, else 503.
+/// `GET /healthz`: 200 when the index is loaded, the database answers a read and its latest
+/// write did not fail, else 503. After a failed write (a full disk, a read-only or damaged
+/// file) the database is reported `failing`, with SQLite's message, until a write succeeds.
 pub(super) async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
     let index = state.bot.engine().current();
     let meta = index.meta();
     let store = state.bot.store().clone();
-    let database = match tokio::time::timeout(
+    let read = match tokio::time::timeout(
         HEALTH_DB_TIMEOUT,
         tokio::task::spawn_blocking(move || store.schema_version()),
     )
@@ -37,20 +40,29 @@ pub(super) async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse
         Ok(Err(_)) => Err("the check panicked".to_string()),
         Err(_) => Err(format!("no answer within {HEALTH_DB_TIMEOUT:?}")),
     };
-    if let Err(e) = &database {
+    if let Err(e) = &read {
         tracing::warn!(error = %e, "health check: database unreachable");
     }
-    let (status, word) = health(meta.passages, database.clone());
-    let body = json!({
-        "status": word,
+    let written = state.bot.store().write_health();
+    let (word, error) = match (&read, &written) {
+        (Err(e), _) => ("unreachable", Some(e.clone())),
+        (Ok(()), Err(e)) => ("failing", Some(e.clone())),
+        (Ok(()), Ok(())) => ("ok", None),
+    };
+    let (status, overall) = health(meta.passages, read.and(written));
+    let mut body = json!({
+        "status": overall,
         "index": {
             "generation": index.generation(),
             "guides": meta.guides.len(),
             "passages": meta.passages,
             "reindexing": state.bot.engine().is_reindexing(),
         },
-        "database": if database.is_ok() { "ok" } else { "unreachable" },
+        "database": word,
     });
+    if let Some(e) = error {
+        body["database_error"] = e.into();
+    }
     (status, axum::Json(body)).into_response()
 }
 

@@ -19,9 +19,11 @@
 //! 4. The JSON is parsed into an [`Incoming`] (malformed, or an interaction type the bot does not
 //!    handle: 400). A PING is answered with a PONG at once. An interaction whose id was already
 //!    handled here within its signature's window is a replay: refused (409), nothing runs.
-//! 5. [`Bot::handle`] runs: for `/ask` on the connection's own thread (connections are served
-//!    on one thread per CPU, see `discord::lanes`); for everything else on the blocking pool, a
-//!    bounded number at a time, as it may wait on the database. Its [`Response`] is the body
+//! 5. [`Bot::handle_uncommitted`] runs: for `/ask` on the connection's own thread (connections
+//!    are served on one thread per CPU, see `discord::lanes`); for everything else on the
+//!    blocking pool, a bounded number at a time, as it may wait on the database. The response
+//!    waits (as a future, never blocking the thread) for the commit of what it acknowledges
+//!    (an answer's record: `Handled::committed`). Its [`Response`] is the body
 //!    (`application/json`, or `multipart/form-data` with `payload_json` and `files[n]` parts
 //!    when it carries files). A panic there is a 500 with a short JSON, logged; the server
 //!    keeps serving.
@@ -184,7 +186,7 @@ impl HttpState {
             rest,
             verifier,
             metrics: metrics_handle(),
-            handle: Arc::new(move |incoming| worker.handle(incoming)),
+            handle: Arc::new(move |incoming| worker.handle_uncommitted(incoming)),
             work: Arc::new(watch::channel(0).0),
             refresh_every: REFRESH_EVERY,
             followup_delay: FOLLOWUP_DELAY,
@@ -554,8 +556,7 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     let has_rest = state.rest.is_some();
     let job = move || {
         let _permit = permit;
-        let (response, work) = settle(handle(&incoming), has_rest);
-        (encode(&response), work)
+        handle(&incoming)
     };
     // `/ask`, the hot path (well under a millisecond; a few at 180k passages), is answered on
     // the connection's own thread. Everything else may wait on the database's write lock or
@@ -568,14 +569,18 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
             .await
             .map_err(|e| e.to_string())
     };
-    let ((content_type, bytes), work) = match done {
-        Ok(d) => d,
+    let handled = match done {
+        Ok(h) => h,
         Err(e) => {
             tracing::error!(error = %e, interaction = id, command, "handler panicked");
             observe(command, "error", started);
             return refusal(StatusCode::INTERNAL_SERVER_ERROR, "internal error");
         }
     };
+    // What the response acknowledges (an answer's record) is committed before it is sent; the
+    // wait is a future, so the lane serves its other connections meanwhile.
+    let (response, work) = settle(handled.committed().await, has_rest);
+    let (content_type, bytes) = encode(&response);
     let body = match (work, &state.rest) {
         (Some(work), Some(rest)) => followups::body_then(bytes, &state, rest, work),
         _ => Body::from(bytes),
@@ -608,6 +613,7 @@ mod tests {
             Handled {
                 response: Response::message(Reply::text("fine")),
                 work: None,
+                commit: None,
             }
         }));
         // Its own interaction id: the same id again would be refused as a replay.

@@ -119,6 +119,7 @@ mod tests {
                 ..Reply::text("chart")
             }),
             work: None,
+            commit: None,
         }));
         let r = app.oneshot(signed(COMMAND)).await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);

@@ -150,13 +150,34 @@ pub(super) async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> R
     if let Reply::Json(_, v) = &reply {
         rec.response = Some(v.clone());
     }
-    {
+    let hold = {
         let mut state = shared.lock();
+        let hold = take_delay(&mut state, &rec);
         rec.index = state.requests.len();
         state.requests.push(rec);
-    }
+        hold
+    };
     shared.notify();
+    if let Some(delay) = hold {
+        tokio::time::sleep(delay).await;
+    }
     into_response(reply)
+}
+
+/// Consumes a matching `delay_next` rule, if any: how long to hold the response.
+fn take_delay(state: &mut FakeState, rec: &RecordedRequest) -> Option<std::time::Duration> {
+    let pos = state.delays.iter().position(|d| {
+        d.remaining > 0
+            && (d.method == "*" || d.method.eq_ignore_ascii_case(&rec.method))
+            && rec.path.contains(&d.path_contains)
+    })?;
+    let rule = &mut state.delays[pos];
+    rule.remaining -= 1;
+    let delay = rule.delay;
+    if rule.remaining == 0 {
+        state.delays.remove(pos);
+    }
+    Some(delay)
 }
 
 fn into_response(reply: Reply) -> Response {
