@@ -48,7 +48,7 @@ async fn scenario(face: Face) {
         5,
         "{at}: the timeline takes a moment"
     );
-    let edit = face.edited(&ix).await;
+    let edit = face.edit(&ix).await;
     let file = edit.files.first().expect("the timeline is attached");
     assert_eq!(file.filename.as_deref(), Some("timeline.png"), "{at}");
     assert!(is_png(&file.bytes), "{at}");
@@ -194,7 +194,7 @@ async fn scenario(face: Face) {
     // No career in a library of several: the first career's timeline, the others listed.
     let ix = slash_command("roadmap", json!([]), PERMS_MEMBER);
     assert_eq!(face.interact(&ix).await["type"], 5, "{at}");
-    let edit = face.edited(&ix).await;
+    let edit = face.edit(&ix).await;
     assert!(edit.files.first().is_some_and(|f| is_png(&f.bytes)), "{at}");
     let text = text_of(edit.json.as_ref().unwrap());
     assert!(text.contains("Back-End Developer roadmap"), "{at}: {text}");
@@ -214,7 +214,7 @@ async fn scenario(face: Face) {
     // /salary without a career: every career side by side in one chart.
     let ix = slash_command("salary", json!([]), PERMS_MEMBER);
     assert_eq!(face.interact(&ix).await["type"], 5, "{at}");
-    let edit = face.edited(&ix).await;
+    let edit = face.edit(&ix).await;
     let chart = edit.files.first().expect("the chart is attached");
     assert_eq!(chart.filename.as_deref(), Some("salary.png"), "{at}");
     assert!(is_png(&chart.bytes), "{at}");
@@ -231,7 +231,7 @@ async fn scenario(face: Face) {
     // One career asked for: that career's own chart, a different picture.
     let ix = slash_command("salary", json!([career("electrician")]), PERMS_MEMBER);
     face.interact(&ix).await;
-    let own = face.edited(&ix).await;
+    let own = face.edit(&ix).await;
     let own_chart = own.files.first().expect("the chart is attached");
     assert_ne!(own_chart.bytes, chart.bytes, "{at}");
     assert!(

@@ -62,8 +62,7 @@ pub struct HttpFace {
 
 /// One transport to the bot, with the fake Discord its REST calls go to.
 pub struct Face {
-    /// The fake Discord.
-    pub fake: FakeDiscord,
+    fake: FakeDiscord,
     http: Option<HttpFace>,
     stop: oneshot::Sender<()>,
     task: tokio::task::JoinHandle<Result<(), String>>,
@@ -129,6 +128,11 @@ impl Face {
         }
     }
 
+    /// The fake Discord the bot's REST calls go to.
+    pub fn fake(&self) -> &FakeDiscord {
+        &self.fake
+    }
+
     /// Which transport, for messages.
     pub fn name(&self) -> &'static str {
         if self.http.is_some() {
@@ -191,8 +195,27 @@ impl Face {
         response
     }
 
-    /// The edit of a deferred response (its JSON and files), checked against Discord's limits.
-    pub async fn edited(&self, interaction: &Value) -> RecordedRequest {
+    /// The edit of a deferred response whose message satisfies `what`, checked against Discord's
+    /// limits.
+    pub async fn edited(&self, interaction: &Value, what: impl Fn(&Value) -> bool) -> Value {
+        let token = interaction["token"].as_str().unwrap().to_string();
+        let req = self
+            .fake
+            .wait_for_request(WAIT, |r| {
+                r.matches("PATCH", "/webhooks/*/*/messages/@original")
+                    && r.path.contains(&token)
+                    && r.json.as_ref().is_some_and(&what)
+            })
+            .await
+            .expect("the bot edits its response");
+        let body = req.json.clone().expect("a JSON edit");
+        check_message(&body);
+        body
+    }
+
+    /// The first edit of a deferred response (its JSON and files), checked against Discord's
+    /// limits.
+    pub async fn edit(&self, interaction: &Value) -> RecordedRequest {
         let token = interaction["token"].as_str().unwrap().to_string();
         let req = self
             .fake
