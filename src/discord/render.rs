@@ -632,7 +632,7 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
             title: Some("careerbot — career answers from the guides, always cited".into()),
             description: Some(format!(
                 "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
-                 **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** stages and learning path\n\
+                 **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** a career's timeline, then its learning path, interviews and portfolio from the menu under it\n\
                  **/pins** answers moderators pinned · **/status** what the bot knows\n\
                  Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
                  Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\
