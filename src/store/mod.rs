@@ -45,6 +45,7 @@ mod pool;
 mod questions;
 mod retention;
 mod schema;
+mod url;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -62,6 +63,7 @@ pub use questions::{DownvotedAnswer, GAPS_SCAN, Gaps, UnansweredQuestion, normal
 pub use retention::{PruneReport, Retention};
 use schema::migrate;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+pub use url::{DatabaseUrl, SQLITE_FILE, redact};
 pub use writer::{Ack, BatchWriter, CommitError, Record};
 
 /// How many times opening retries the switch to WAL while another process holds the file.
@@ -109,12 +111,59 @@ pub enum StoreError {
         /// The parse error.
         source: serde_json::Error,
     },
+    /// `database.url` is not one the store can use (the message never holds its password).
+    #[error("database URL: {0}")]
+    Url(String),
+    /// The operation is not available on this store's database engine.
+    #[error("not supported by this database engine: {0}")]
+    Unsupported(&'static str),
     /// The [`BatchWriter`] had stopped (the bot is shutting down, or the writer panicked).
     #[error("the store writer has stopped")]
     WriterStopped,
     /// The blocking task of [`Store::run`] panicked or was cancelled.
     #[error("database task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+}
+
+/// The engine behind a [`Store`]. Every public method of the store dispatches on it, so callers
+/// never see which engine they use.
+#[derive(Debug)]
+enum Backend {
+    /// An embedded SQLite file (or memory).
+    Sqlite(Sqlite),
+}
+
+/// The connections of an SQLite store.
+#[derive(Debug)]
+struct Sqlite {
+    /// Direct writes (pins, votes, a page of an answer), and every read of an in-memory store.
+    conn: Mutex<Connection>,
+    /// The file, for connections of their own (`None` in memory).
+    path: Option<PathBuf>,
+    /// Read connections of a file store: a reader never waits for another (`pool.rs`).
+    readers: Option<ReadPool>,
+}
+
+impl Sqlite {
+    /// The direct connection, whatever a panicking holder left behind: its transaction (if any)
+    /// is rolled back, so a poisoned mutex never disables the store.
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        let conn = &self.conn;
+        match conn.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => {
+                conn.clear_poison();
+                let guard = poisoned.into_inner();
+                if !guard.is_autocommit()
+                    && let Err(error) = guard.execute_batch("ROLLBACK")
+                {
+                    tracing::warn!(%error, "rollback after a panic failed");
+                }
+                tracing::warn!("store connection recovered after a panic");
+                guard
+            }
+        }
+    }
 }
 
 /// The bot's database. Cloning is shallow: clones share the connections.
@@ -128,12 +177,8 @@ pub struct Store {
 
 #[derive(Debug)]
 struct Inner {
-    /// Direct writes (pins, votes, a page of an answer), and every read of an in-memory store.
-    conn: Mutex<Connection>,
-    /// The file, for connections of their own (`None` in memory).
-    path: Option<PathBuf>,
-    /// Read connections of a file store: a reader never waits for another (`pool.rs`).
-    readers: Option<ReadPool>,
+    /// The database engine and its connections.
+    backend: Backend,
     /// How the latest write went, for `/healthz`.
     health: WriteHealth,
     /// Pages the file may grow to on every writing connection, 0 for SQLite's default
@@ -147,6 +192,19 @@ struct Inner {
 }
 
 impl Store {
+    /// Opens the database `database.url` names (see [`DatabaseUrl`]; absent: the SQLite file
+    /// [`SQLITE_FILE`] in `data_dir`) and brings its schema up to date.
+    ///
+    /// # Errors
+    /// [`StoreError::Url`] for a URL the store cannot use, else as [`Store::open`].
+    pub fn connect(url: Option<&str>, data_dir: &Path) -> Result<Store, StoreError> {
+        match DatabaseUrl::parse(url, data_dir)? {
+            DatabaseUrl::SqliteFile(path) => Store::open(&path),
+            DatabaseUrl::SqliteMemory => Store::open_in_memory(),
+            DatabaseUrl::Postgres(_) => Err(StoreError::Unsupported("PostgreSQL")),
+        }
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// # Errors
@@ -179,9 +237,11 @@ impl Store {
         migrate(&mut conn, MIGRATIONS)?;
         Ok(Store {
             inner: Arc::new(Inner {
-                conn: Mutex::new(conn),
-                path: path.map(Path::to_path_buf),
-                readers: path.map(ReadPool::new),
+                backend: Backend::Sqlite(Sqlite {
+                    conn: Mutex::new(conn),
+                    path: path.map(Path::to_path_buf),
+                    readers: path.map(ReadPool::new),
+                }),
                 health: WriteHealth::default(),
                 page_limit: AtomicU64::new(0),
                 read_only: AtomicBool::new(false),
@@ -193,7 +253,7 @@ impl Store {
     /// A second writing connection to the same file, for the [`BatchWriter`]'s thread (`None`
     /// in memory: the writer then shares the store's connection).
     fn writer_connection(&self) -> Result<Option<Connection>, StoreError> {
-        let Some(path) = &self.inner.path else {
+        let Some(path) = &self.sqlite()?.path else {
             return Ok(None);
         };
         let conn = Connection::open(path)?;
@@ -259,47 +319,43 @@ impl Store {
 
     // ----- plumbing -----
 
-    /// The direct connection, whatever a panicking holder left behind: its transaction (if any)
-    /// is rolled back, so a poisoned mutex never disables the store.
-    fn lock(&self) -> MutexGuard<'_, Connection> {
-        let conn = &self.inner.conn;
-        match conn.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => {
-                conn.clear_poison();
-                let guard = poisoned.into_inner();
-                if !guard.is_autocommit()
-                    && let Err(error) = guard.execute_batch("ROLLBACK")
-                {
-                    tracing::warn!(%error, "rollback after a panic failed");
-                }
-                tracing::warn!("store connection recovered after a panic");
-                guard
-            }
+    /// The SQLite connections, or [`StoreError::Unsupported`] when the store runs on another
+    /// engine (SQL written for SQLite alone then fails cleanly instead of running elsewhere).
+    fn sqlite(&self) -> Result<&Sqlite, StoreError> {
+        match &self.inner.backend {
+            Backend::Sqlite(db) => Ok(db),
         }
     }
 
+    /// The direct SQLite connection (tests; panics on another engine).
+    #[cfg(test)]
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.sqlite().expect("an SQLite store").lock()
+    }
+
     /// Runs `f` on a read connection of its own (file) or the store's connection (memory).
+    /// SQLite only: [`StoreError::Unsupported`] on another engine.
     fn read<T>(
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        match &self.inner.readers {
+        let db = self.sqlite()?;
+        match &db.readers {
             Some(pool) => {
                 let reader = pool.get()?;
                 f(&reader)
             }
-            None => f(&self.lock()),
+            None => f(&db.lock()),
         }
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction on the direct connection, committed if `f`
-    /// succeeds.
+    /// succeeds. SQLite only: [`StoreError::Unsupported`] on another engine.
     fn write<T>(
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        self.write_on(&mut self.lock(), f)
+        self.write_on(&mut self.sqlite()?.lock(), f)
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction on `conn`, committed (and, with
@@ -453,6 +509,25 @@ mod tests {
     }
 
     #[test]
+    fn connect_reads_the_database_url() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let s = Store::connect(None, &data).unwrap();
+        s.log_question(Some(1), "q", 0.0, false, 1).unwrap();
+        assert!(data.join(SQLITE_FILE).is_file(), "the default file");
+        let named = dir.path().join("elsewhere/bot.db");
+        let url = format!("sqlite://{}", named.display());
+        Store::connect(Some(&url), &data).unwrap();
+        assert!(named.is_file());
+        let memory = Store::connect(Some("sqlite::memory:"), &data).unwrap();
+        assert_eq!(memory.schema_version().unwrap(), SCHEMA_VERSION);
+        assert!(matches!(
+            Store::connect(Some("mysql://root:pw@db/x"), &data),
+            Err(StoreError::Url(_))
+        ));
+    }
+
+    #[test]
     fn a_file_that_is_not_a_database_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bot.db");
@@ -589,7 +664,7 @@ mod tests {
         let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
         let s2 = s.clone();
         let result = std::thread::spawn(move || {
-            let mut conn = s2.inner.conn.lock().unwrap();
+            let mut conn = s2.sqlite().unwrap().conn.lock().unwrap();
             let tx = conn.transaction().unwrap();
             tx.execute("DELETE FROM answers", []).unwrap();
             std::mem::forget(tx); // leave the transaction open, as a worst case
@@ -597,11 +672,11 @@ mod tests {
         })
         .join();
         assert!(result.is_err());
-        assert!(s.inner.conn.is_poisoned());
+        assert!(s.sqlite().unwrap().conn.is_poisoned());
         // The half-done delete was rolled back and the store works.
         assert!(s.answer(&id).unwrap().is_some());
         assert!(s.vote(&id, 1, true, 2).unwrap());
-        assert!(!s.inner.conn.is_poisoned());
+        assert!(!s.sqlite().unwrap().conn.is_poisoned());
     }
 
     #[tokio::test]

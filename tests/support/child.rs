@@ -25,8 +25,8 @@ use super::fake_discord::{FakeDiscord, button_click, slash_command};
 const START_WAIT: Duration = Duration::from_secs(60);
 /// The longest one request may take.
 const REQUEST_WAIT: Duration = Duration::from_secs(10);
-/// The database file inside the data directory (`DATABASE_FILE` of `src/cli/bot.rs`).
-pub const DATABASE_FILE: &str = "careerbot.sqlite3";
+/// The database file inside the data directory (when no `database.url` names another).
+pub const DATABASE_FILE: &str = careerbot::store::SQLITE_FILE;
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
