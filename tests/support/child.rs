@@ -53,6 +53,12 @@ impl Serve {
     /// calls going to `fake`, no cooldown and no repeated-question pointer (every question is
     /// answered); waits until it answers a signed PING. Its log goes to `data/serve.log`.
     pub async fn start(dirs: &Dirs, fake: &FakeDiscord) -> Serve {
+        Serve::start_with(dirs, fake, &[]).await
+    }
+
+    /// As [`Serve::start`], with more environment variables (which win over the defaults), e.g.
+    /// `CAREERBOT_DATABASE_URL`.
+    pub async fn start_with(dirs: &Dirs, fake: &FakeDiscord, env: &[(&str, &str)]) -> Serve {
         std::fs::create_dir_all(&dirs.data).unwrap();
         let key = SigningKey::from_bytes(&[9u8; 32]);
         let port = {
@@ -64,7 +70,8 @@ impl Serve {
             .append(true)
             .open(dirs.data.join("serve.log"))
             .unwrap();
-        let process = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerbot"))
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerbot"));
+        command
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("RUST_LOG", "warn")
@@ -81,9 +88,11 @@ impl Serve {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
+            .kill_on_drop(true);
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let process = command.spawn().unwrap();
         let serve = Serve {
             port,
             key,
@@ -141,6 +150,23 @@ impl Serve {
                 )
             })?;
         serde_json::from_slice(&body).map_err(|e| e.to_string())
+    }
+
+    /// SIGTERM, then waits (bounded) for a clean exit; panics if it does not exit cleanly.
+    pub async fn stop(&self) {
+        let taken = self.process.lock().unwrap().take();
+        if let Some(mut process) = taken {
+            let pid = process.id().expect("a running process");
+            // SAFETY: signals the child we started and still hold (not yet reaped).
+            unsafe {
+                libc::kill(pid as i32, libc::SIGTERM);
+            }
+            let status = tokio::time::timeout(START_WAIT, process.wait())
+                .await
+                .expect("careerbot serve stops within the timeout on SIGTERM")
+                .unwrap();
+            assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+        }
     }
 
     /// SIGKILL: the process gets no chance to flush, commit or clean up. Requests in flight

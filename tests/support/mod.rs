@@ -5,3 +5,4 @@ pub mod child;
 pub mod crash;
 pub mod dirs;
 pub mod fake_discord;
+pub mod postgres;
