@@ -110,3 +110,70 @@ async fn a_pin_made_through_one_host_is_served_by_the_other() {
     }
     fake.shutdown().await;
 }
+
+/// A member's cooldown started through one host holds on the other, and the same question asked
+/// again in the channel through the other host points to the first host's answer: both live in
+/// the database, not in either process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cooldowns_and_repeated_questions_hold_across_hosts() {
+    let Some(cluster) = support::postgres::shared() else {
+        return;
+    };
+    let url = cluster.create_database();
+    let fake = FakeDiscord::start().await;
+    let (host_a, host_b) = (dirs(), dirs());
+    let env = [
+        ("CAREERBOT_DATABASE_URL", url.as_str()),
+        ("CAREERBOT_COOLDOWN_SECONDS", "60"),
+        ("CAREERBOT_DUPLICATE_WINDOW_SECONDS", "600"),
+    ];
+    let a = Serve::start_with(&host_a, &fake, &env).await;
+    let b = Serve::start_with(&host_b, &fake, &env).await;
+    let by = |question: &str, member: u64| {
+        let mut ix = ask(question);
+        ix["member"]["user"]["id"] = json!(member.to_string());
+        ix
+    };
+
+    let member = next_snowflake();
+    let first = by("interview tips", member);
+    let r = a.interact(&fake, &first).await.expect("A answers");
+    let id = answer_id(&r["data"]).expect("an answer with buttons");
+    let r = b
+        .interact(&fake, &by("what does a pilot earn", member))
+        .await
+        .expect("B answers");
+    assert!(
+        text_of(&r["data"]).contains("Easy there"),
+        "the cooldown started through A holds on B: {r}"
+    );
+
+    // Once A has recorded which message its answer became…
+    let store = careerbot::store::Store::open_postgres(&url).unwrap();
+    let deadline = Instant::now() + WAIT;
+    let message_id = loop {
+        if let Some(m) = store.answer(&id).unwrap().and_then(|a| a.message_id) {
+            break m;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "A never recorded its answer's message"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    // …another member asking the same through B is pointed to it.
+    let r = b
+        .interact(&fake, &by("Interview  tips?", next_snowflake()))
+        .await
+        .expect("B answers");
+    let text = text_of(&r["data"]);
+    assert!(
+        text.contains("This was asked here") && text.contains(&message_id.to_string()),
+        "B points to A's answer: {r}"
+    );
+
+    a.stop().await;
+    b.stop().await;
+    drop(store);
+    fake.shutdown().await;
+}

@@ -9,7 +9,8 @@
 //! job per file: `schema.rs` (migrations), `pool.rs` (read connections), `writer.rs` (the
 //! [`BatchWriter`] and its acknowledgements), `answers.rs`, `curated.rs` (moderators' pins),
 //! `feedback.rs` (votes), `questions.rs` (the question log and `/gaps`), `retention.rs`
-//! (pruning by age and by rows), `ids.rs` (answer ids) and `url.rs` (database URLs, redacted).
+//! (pruning by age and by rows), `ids.rs` (answer ids), `url.rs` (database URLs, redacted) and
+//! `cooldowns.rs` (cooldowns shared by replicas, on PostgreSQL).
 //! Those files hold the SQLite statements; `postgres/` holds the PostgreSQL engine and its
 //! statements, file for file.
 //!
@@ -48,6 +49,7 @@
 //! naturally in `sqlite3` or `psql`).
 
 mod answers;
+mod cooldowns;
 mod curated;
 mod feedback;
 #[cfg(test)]

@@ -72,14 +72,17 @@ enum Task {
     AnswersOverLimit,
     QuestionsByAge,
     QuestionsOverLimit,
+    /// Shared cooldowns that ended a day ago (PostgreSQL's scratch table; not reported).
+    CooldownsEnded,
 }
 
-const TASKS: [Task; 5] = [
+const TASKS: [Task; 6] = [
     Task::FeedbackByAge,
     Task::AnswersByAge,
     Task::AnswersOverLimit,
     Task::QuestionsByAge,
     Task::QuestionsOverLimit,
+    Task::CooldownsEnded,
 ];
 
 /// A prune in progress, one batch (one transaction) per [`Pruning::step`], so the batch writer
@@ -141,7 +144,10 @@ impl Pruning {
             return Ok(true);
         };
         let deleted = match (store.postgres(), conn) {
+            (Some(pg), _) if task == Task::CooldownsEnded => pg.prune_cooldowns(self.batch)?,
             (Some(pg), _) => store.noted(self.pg_batch(pg, task))?,
+            // SQLite keeps cooldowns in each process.
+            (None, _) if task == Task::CooldownsEnded => 0,
             (None, Some(conn)) => store.write_on(conn, |tx| self.delete_batch(tx, task))?,
             (None, None) => store.write(|tx| self.delete_batch(tx, task))?,
         };
@@ -149,6 +155,7 @@ impl Pruning {
             Task::FeedbackByAge => &mut self.report.feedback,
             Task::AnswersByAge | Task::AnswersOverLimit => &mut self.report.answers,
             Task::QuestionsByAge | Task::QuestionsOverLimit => &mut self.report.questions,
+            Task::CooldownsEnded => &mut 0,
         };
         *total += deleted;
         if i64::try_from(deleted).unwrap_or(i64::MAX) < self.batch {
@@ -166,6 +173,7 @@ impl Pruning {
             Task::QuestionsByAge => ("questions", Some("at"), None),
             Task::AnswersOverLimit => ("answers", None, self.max_answers),
             Task::QuestionsOverLimit => ("questions", None, self.max_questions),
+            Task::CooldownsEnded => return Ok(0),
         };
         let n = if let Some(column) = by_age {
             let Some(older_than) = self.older_than else {
@@ -217,6 +225,7 @@ impl Pruning {
                 };
                 PgPrune::ByAge { table, older_than }
             }
+            Task::CooldownsEnded => return Ok(0),
             Task::AnswersOverLimit | Task::QuestionsOverLimit => {
                 let (table, limit) = if task == Task::AnswersOverLimit {
                     ("answers", self.max_answers)

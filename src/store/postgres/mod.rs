@@ -26,6 +26,7 @@
 //!   the same statements SQLite runs (upserts on the same unique keys).
 
 mod answers;
+mod cooldowns;
 mod curated;
 mod questions;
 mod retention;
@@ -257,13 +258,13 @@ impl Pg {
         self.block(async move { Ok(pool.get().await?.query_one(&sql, &[]).await?.get(0)) })
     }
 
-    /// The store's tables, by name (tests).
+    /// The store's tables, by name, less its own bookkeeping (`careerbot_*`; tests).
     #[cfg(test)]
     pub(super) fn table_names(&self) -> Result<Vec<String>, StoreError> {
         Ok(self
             .query(
                 "SELECT table_name::text FROM information_schema.tables
-                 WHERE table_schema = current_schema() AND table_name <> 'careerbot_schema'
+                 WHERE table_schema = current_schema() AND left(table_name, 10) <> 'careerbot_'
                  ORDER BY table_name",
                 params![],
             )?

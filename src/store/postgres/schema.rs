@@ -99,6 +99,21 @@ CREATE TRIGGER curated_changed AFTER INSERT OR UPDATE OR DELETE ON curated
 "#,
 ];
 
+/// Scratch state shared by the replicas, not part of the migrated schema: (re)made at every
+/// open (under [`MIGRATION_LOCK`]), `UNLOGGED` (no write-ahead log, so a write costs no flush;
+/// emptied after a crash of the server, which loses only running cooldowns), its rows expiring.
+///
+/// `careerbot_cooldowns`: when each member last started each command's cooldown, in
+/// milliseconds of the server's clock (one clock for every host).
+const SCRATCH: &str = r#"
+CREATE UNLOGGED TABLE IF NOT EXISTS careerbot_cooldowns (
+    command    TEXT COLLATE "C" NOT NULL,
+    member_id  BIGINT NOT NULL,
+    started_ms BIGINT NOT NULL,
+    PRIMARY KEY (command, member_id)
+);
+"#;
+
 /// The advisory lock migrations hold (the bytes of "careerbo"): replicas starting together
 /// migrate one after the other, and each step runs once.
 const MIGRATION_LOCK: i64 = 0x6361_7265_6572_626f;
@@ -126,6 +141,11 @@ pub(super) async fn prepare(config: tokio_postgres::Config) -> Result<Settings, 
         let sync = show(client.query_opt("SHOW synchronous_commit", &[]).await?);
         let fsync = show(client.query_opt("SHOW fsync", &[]).await?);
         migrate(&mut client, PG_MIGRATIONS).await?;
+        let tx = client.transaction().await?;
+        tx.query_one("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await?;
+        tx.batch_execute(SCRATCH).await?;
+        tx.commit().await?;
         Ok(Settings {
             synchronous_commit: !sync.eq_ignore_ascii_case("off"),
             fsync: !fsync.eq_ignore_ascii_case("off"),
