@@ -207,10 +207,31 @@ pub fn click(custom_id: &str, message: &Value, user: u64, perms: u64) -> Value {
 
 /// What a crash left: the database, opened after the kill.
 pub struct Left {
-    db: rusqlite::Connection,
+    /// The SQLite file.
+    db: Option<rusqlite::Connection>,
+    /// A PostgreSQL database, read through the store.
+    store: Option<careerbot::store::Store>,
 }
 
 impl Left {
+    /// Opens the database a killed process left: the PostgreSQL database `url` names, else the
+    /// SQLite file in `data` (see [`Left::open`]).
+    pub fn open_on(data: &Path, url: Option<&str>) -> Left {
+        match url {
+            Some(url) => Left {
+                db: None,
+                store: Some(careerbot::store::Store::open_postgres(url).unwrap()),
+            },
+            None => Left::open(data),
+        }
+    }
+
+    fn file(&self) -> &rusqlite::Connection {
+        self.db
+            .as_ref()
+            .expect("read through SQL only on SQLite (not on PostgreSQL)")
+    }
+
     /// Opens the database a killed process left (the next start would open it the same way:
     /// SQLite replays or discards its WAL).
     pub fn open(data: &Path) -> Left {
@@ -219,13 +240,17 @@ impl Left {
         // connection reads it.
         drop(careerbot::store::Store::open(&path).unwrap());
         Left {
-            db: rusqlite::Connection::open(&path).unwrap(),
+            db: Some(rusqlite::Connection::open(&path).unwrap()),
+            store: None,
         }
     }
 
     /// Whether the answer `id` is stored.
     pub fn has_answer(&self, id: &str) -> bool {
-        self.db
+        if let Some(store) = &self.store {
+            return store.answer(id).unwrap().is_some();
+        }
+        self.file()
             .query_row(
                 "SELECT COUNT(*) FROM answers WHERE answer_id = ?1",
                 [id],
@@ -237,7 +262,7 @@ impl Left {
 
     /// The stored vote of `user` on answer `id`: `Some(up)`.
     pub fn vote(&self, id: &str, user: u64) -> Option<bool> {
-        self.db
+        self.file()
             .query_row(
                 "SELECT up FROM feedback WHERE answer_id = ?1 AND user_id = ?2",
                 rusqlite::params![id, user.cast_signed()],
@@ -248,17 +273,33 @@ impl Left {
 
     /// Messages with a confirmed pin.
     pub fn confirmed_pins(&self) -> BTreeSet<u64> {
+        if let Some(store) = &self.store {
+            return store
+                .curated_for_guild(super::fake_discord::GUILD_ID)
+                .unwrap()
+                .iter()
+                .filter_map(|c| c.message_id)
+                .collect();
+        }
         self.pins(1)
     }
 
     /// Messages with a pin recorded pending (a pin a crash interrupted, awaiting repair).
     pub fn pending_pins(&self) -> BTreeSet<u64> {
+        if let Some(store) = &self.store {
+            return store
+                .pending_pins(i64::MAX)
+                .unwrap()
+                .iter()
+                .filter_map(|p| p.message_id)
+                .collect();
+        }
         self.pins(0)
     }
 
     fn pins(&self, confirmed: i64) -> BTreeSet<u64> {
         let mut stmt = self
-            .db
+            .file()
             .prepare(
                 "SELECT message_id FROM curated WHERE confirmed = ?1 AND message_id IS NOT NULL",
             )
