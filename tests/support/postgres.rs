@@ -45,6 +45,8 @@ pub struct Cluster {
     exited: Mutex<mpsc::Receiver<()>>,
     stopped: AtomicBool,
     databases: AtomicU64,
+    /// The CA that signed the server's certificate, when the cluster speaks TLS.
+    ca: Option<PathBuf>,
 }
 
 impl Cluster {
@@ -55,6 +57,24 @@ impl Cluster {
     /// When PostgreSQL is installed but the cluster cannot be made or started: a broken
     /// installation must fail the tests, not skip them.
     pub fn start() -> Option<Cluster> {
+        Cluster::start_as(false)
+    }
+
+    /// As [`Cluster::start`], the server also speaking TLS (`ssl = on`) with a certificate for
+    /// 127.0.0.1 signed by a CA of its own ([`Cluster::ca_file`]); `None` also where `openssl`
+    /// is missing (said on stderr).
+    pub fn start_tls() -> Option<Cluster> {
+        if Command::new("openssl").arg("version").output().is_err() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: no openssl to make test certificates"
+            );
+            return None;
+        }
+        Cluster::start_as(true)
+    }
+
+    fn start_as(tls: bool) -> Option<Cluster> {
         let bin = match server_binaries() {
             Some(bin) => bin,
             None => {
@@ -64,7 +84,7 @@ impl Cluster {
         };
         let mut last = String::new();
         for _ in 0..START_ATTEMPTS {
-            match Cluster::start_in(&bin) {
+            match Cluster::start_in(&bin, tls) {
                 Ok(cluster) => return Some(cluster),
                 Err(e) => last = e,
             }
@@ -72,7 +92,7 @@ impl Cluster {
         panic!("could not start a PostgreSQL test cluster: {last}");
     }
 
-    fn start_in(bin: &Path) -> Result<Cluster, String> {
+    fn start_in(bin: &Path, tls: bool) -> Result<Cluster, String> {
         let owner = Owner::for_server();
         // Under /tmp when running as another user: every parent must be open to them.
         let base = if owner.is_some() {
@@ -125,7 +145,32 @@ impl Cluster {
                 .give(&root.join("server.log"))
                 .map_err(cleanup_on_error)?;
         }
+        let ca = if tls {
+            let ca = make_certificates(&root).map_err(cleanup_on_error)?;
+            if let Some(owner) = &owner {
+                owner
+                    .give(&root.join("server.key"))
+                    .map_err(cleanup_on_error)?;
+            }
+            Some(ca)
+        } else {
+            None
+        };
         let mut server = Command::new(bin.join("postgres"));
+        if tls {
+            server
+                .args(["-c", "ssl=on"])
+                .arg("-c")
+                .arg(format!(
+                    "ssl_cert_file={}",
+                    root.join("server.pem").display()
+                ))
+                .arg("-c")
+                .arg(format!(
+                    "ssl_key_file={}",
+                    root.join("server.key").display()
+                ));
+        }
         server
             .arg("-D")
             .arg(&data)
@@ -179,6 +224,7 @@ impl Cluster {
             exited: Mutex::new(exit_rx),
             stopped: AtomicBool::new(false),
             databases: AtomicU64::new(0),
+            ca,
         };
         cluster.wait_ready()?;
         Ok(cluster)
@@ -208,6 +254,11 @@ impl Cluster {
             "postgres://{USER}:{}@127.0.0.1:{}/{db}",
             self.password, self.port
         )
+    }
+
+    /// The CA certificate (PEM) that signed the server's, for a cluster started with TLS.
+    pub fn ca_file(&self) -> Option<&Path> {
+        self.ca.as_deref()
     }
 
     /// The superuser's password (tests check it never reaches a log).
@@ -391,6 +442,84 @@ impl Owner {
     fn apply(&self, command: &mut Command) {
         command.uid(self.uid).gid(self.gid).env("HOME", "/tmp");
     }
+}
+
+/// Makes, in `dir`, a CA (`ca.pem`) and a certificate for 127.0.0.1 it signed (`server.pem`,
+/// key `server.key`); returns the CA's file.
+fn make_certificates(dir: &Path) -> Result<PathBuf, String> {
+    let openssl = |args: &[&str]| -> Result<(), String> {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("openssl: {e}"))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "openssl {}: {}",
+                args[0],
+                String::from_utf8_lossy(&out.stderr)
+            ))
+        }
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    openssl(
+        &[
+            &["req", "-x509"][..],
+            &ec,
+            &["-days", "2", "-subj", "/CN=careerbot test CA"],
+            &["-addext", "basicConstraints=critical,CA:TRUE"],
+            &["-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+            &["-keyout", "ca.key", "-out", "ca.pem"],
+        ]
+        .concat(),
+    )?;
+    openssl(
+        &[
+            &["req"][..],
+            &ec,
+            &[
+                "-subj",
+                "/CN=127.0.0.1",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+            ],
+        ]
+        .concat(),
+    )?;
+    std::fs::write(
+        dir.join("server.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .map_err(|e| e.to_string())?;
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+        "-out",
+        "server.pem",
+    ])?;
+    Ok(dir.join("ca.pem"))
 }
 
 /// A port free on 127.0.0.1 now.

@@ -21,6 +21,11 @@
 //!   server's default; forced on for the bot's sessions if the server turned it off) that means
 //!   the commit is in the server's write-ahead log on disk. `fsync = off` on the server cannot be
 //!   overridden from a session: it is logged as a warning at start.
+//! - **TLS.** `sslmode=require` (or libpq's `verify-ca` / `verify-full`) in the URL: the
+//!   connection is TLS (rustls), the server's certificate verified against the web PKI roots and
+//!   the CA certificates of `sslrootcert=FILE` (PEM), its name against the URL's host. Unlike
+//!   libpq's `require`, an unverifiable certificate is refused. Otherwise the connection is plain
+//!   TCP (no TLS attempt, as with `sslmode=disable`).
 //! - **Several replicas.** Migrations run under a transaction-scoped advisory lock, so replicas
 //!   starting together migrate once; everything else is plain transactions at `READ COMMITTED`,
 //!   the same statements SQLite runs (upserts on the same unique keys).
@@ -33,13 +38,17 @@ mod retention;
 mod schema;
 
 use std::future::Future;
+use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
+use tokio_postgres::config::SslMode;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{NoTls, Row};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::StoreError;
 use super::url::redact;
@@ -112,8 +121,15 @@ impl Pg {
     /// server cannot be reached or refuses the login, [`StoreError::Migration`] or
     /// [`StoreError::TooNew`] as for SQLite.
     pub(super) fn connect(url: &str) -> Result<Pg, StoreError> {
-        let mut config = tokio_postgres::Config::from_str(url)
+        let (libpq_url, root_cert) = tls_options(url);
+        let mut config = tokio_postgres::Config::from_str(&libpq_url)
             .map_err(|e| StoreError::Url(format!("invalid PostgreSQL URL: {}", message(&e))))?;
+        let tls = if config.get_ssl_mode() == SslMode::Require {
+            Tls::Verified(connector(root_cert)?)
+        } else {
+            config.ssl_mode(SslMode::Disable);
+            Tls::Off
+        };
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
@@ -131,9 +147,10 @@ impl Pg {
             })?;
         let described = redact(url);
         let first = config.clone();
+        let first_tls = tls.clone();
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         runtime.spawn(async move {
-            let out = tokio::time::timeout(OPEN_TIMEOUT, schema::prepare(first)).await;
+            let out = tokio::time::timeout(OPEN_TIMEOUT, schema::prepare(first, first_tls)).await;
             let _ = tx.send(
                 out.unwrap_or_else(|_| Err(timed_out(OPEN_TIMEOUT, "connecting and migrating"))),
             );
@@ -154,13 +171,13 @@ impl Pg {
                 "the server runs with fsync off: a crash of its machine can lose acknowledged writes"
             );
         }
-        let manager = Manager::from_config(
-            config,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
+        let manager_config = ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        };
+        let manager = match tls {
+            Tls::Off => Manager::from_config(config, NoTls, manager_config),
+            Tls::Verified(tls) => Manager::from_config(config, tls, manager_config),
+        };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .wait_timeout(Some(POOL_WAIT))
@@ -284,6 +301,68 @@ impl Pg {
     }
 }
 
+/// How connections reach the server.
+#[derive(Clone)]
+pub(super) enum Tls {
+    /// Plain TCP.
+    Off,
+    /// TLS, the server's certificate verified.
+    Verified(MakeRustlsConnect),
+}
+
+/// The URL without the options the client library does not read, and the CA file named by
+/// `sslrootcert`: libpq's `sslmode=verify-ca` and `verify-full` become `require` (which here
+/// always verifies the certificate and the host name).
+fn tls_options(url: &str) -> (String, Option<PathBuf>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), None);
+    };
+    let mut root_cert = None;
+    let mut kept = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("sslrootcert", file)) => root_cert = Some(PathBuf::from(file)),
+            Some(("sslmode", "verify-ca" | "verify-full")) => kept.push("sslmode=require"),
+            _ => kept.push(pair),
+        }
+    }
+    if kept.is_empty() {
+        (base.to_string(), root_cert)
+    } else {
+        (format!("{base}?{}", kept.join("&")), root_cert)
+    }
+}
+
+/// A TLS connector trusting the web PKI roots and the certificates of `root_cert` (PEM).
+fn connector(root_cert: Option<PathBuf>) -> Result<MakeRustlsConnect, StoreError> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    if let Some(path) = root_cert {
+        use rustls::pki_types::CertificateDer;
+        use rustls::pki_types::pem::PemObject;
+        let bad = |e: String| StoreError::Url(format!("sslrootcert {}: {e}", path.display()));
+        let pem = std::fs::read(&path).map_err(|e| bad(e.to_string()))?;
+        let mut added = 0;
+        for cert in CertificateDer::pem_slice_iter(&pem) {
+            roots
+                .add(cert.map_err(|e| bad(e.to_string()))?)
+                .map_err(|e| bad(e.to_string()))?;
+            added += 1;
+        }
+        if added == 0 {
+            return Err(bad("no certificate in the file".into()));
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| StoreError::Url(format!("TLS: {e}")))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
+}
+
 /// Begins a write transaction, `READ ONLY` when writes are refused (so it fails as on a server
 /// in recovery or a read-only user).
 pub(super) async fn begin(
@@ -348,4 +427,61 @@ impl From<PoolError> for StoreError {
 /// database.
 pub(super) fn is_constraint(sqlstate: Option<&str>) -> bool {
     sqlstate.is_some_and(|s| s.starts_with("23"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use crate::store::fixtures::cluster::Cluster;
+
+    #[test]
+    fn tls_options_are_split_off_for_the_client_library() {
+        assert_eq!(
+            tls_options("postgres://u:p@h/db"),
+            ("postgres://u:p@h/db".to_string(), None)
+        );
+        assert_eq!(
+            tls_options(
+                "postgres://h/db?sslmode=verify-full&sslrootcert=/etc/ca.pem&connect_timeout=3"
+            ),
+            (
+                "postgres://h/db?sslmode=require&connect_timeout=3".to_string(),
+                Some(PathBuf::from("/etc/ca.pem"))
+            )
+        );
+        assert_eq!(
+            tls_options("postgres://h/db?sslrootcert=ca.pem"),
+            ("postgres://h/db".to_string(), Some(PathBuf::from("ca.pem")))
+        );
+    }
+
+    /// `sslmode=require` speaks TLS and verifies the server (an unknown CA is refused); without
+    /// it the connection is plain.
+    #[test]
+    fn tls_is_used_and_verified_when_required() {
+        let Some(cluster) = Cluster::start_tls() else {
+            return;
+        };
+        let url = cluster.create_database();
+        let ca = cluster.ca_file().unwrap().display().to_string();
+        let encrypted = "SELECT COUNT(*) FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl";
+        for mode in ["require", "verify-full"] {
+            let s = Store::open_postgres(&format!("{url}?sslmode={mode}&sslrootcert={ca}"))
+                .unwrap_or_else(|e| panic!("{mode}: {e}"));
+            assert_eq!(s.query_raw(encrypted), 1, "{mode}: a TLS session");
+            s.log_question(Some(1), "over TLS", 0.0, false, 1).unwrap();
+            assert_eq!(s.gaps(1, 0, 5).unwrap().unanswered.len(), 1);
+        }
+        let e = Store::open_postgres(&format!("{url}?sslmode=require")).unwrap_err();
+        assert!(
+            e.to_string().contains("certificate") || e.to_string().contains("Issuer"),
+            "a server certificate of an unknown CA is refused: {e}"
+        );
+        let plain = Store::open_postgres(&url).unwrap();
+        assert_eq!(plain.query_raw(encrypted), 0, "no TLS unless required");
+        let e = Store::open_postgres(&format!("{url}?sslmode=require&sslrootcert=/nonexistent"))
+            .unwrap_err();
+        assert!(matches!(e, StoreError::Url(_)), "{e:?}");
+    }
 }

@@ -3,7 +3,7 @@
 //! lock.
 
 use super::super::{SCHEMA_VERSION, StoreError};
-use super::Pg;
+use super::{Pg, Tls};
 
 /// The schema, one step per version, the same logical versions as SQLite's migrations (a test
 /// keeps the two lists the same length): step `i` takes the database from version `i` to `i + 1`.
@@ -127,13 +127,20 @@ pub(super) struct Settings {
 }
 
 /// Connects once, reads the server's durability settings and migrates.
-pub(super) async fn prepare(config: tokio_postgres::Config) -> Result<Settings, StoreError> {
-    let (mut client, connection) = config.connect(tokio_postgres::NoTls).await?;
-    let driver = tokio::spawn(async move {
-        if let Err(error) = connection.await {
-            tracing::debug!(%error, "migration connection ended");
+pub(super) async fn prepare(
+    config: tokio_postgres::Config,
+    tls: Tls,
+) -> Result<Settings, StoreError> {
+    let (mut client, driver) = match tls {
+        Tls::Off => {
+            let (client, connection) = config.connect(tokio_postgres::NoTls).await?;
+            (client, tokio::spawn(drive(connection)))
         }
-    });
+        Tls::Verified(tls) => {
+            let (client, connection) = config.connect(tls).await?;
+            (client, tokio::spawn(drive(connection)))
+        }
+    };
     let result = async {
         let show = |row: Option<tokio_postgres::Row>| -> String {
             row.map(|r| r.get::<_, String>(0)).unwrap_or_default()
@@ -155,6 +162,13 @@ pub(super) async fn prepare(config: tokio_postgres::Config) -> Result<Settings, 
     drop(client);
     let _ = driver.await;
     result
+}
+
+/// Runs a connection until its client is dropped.
+async fn drive<F: std::future::Future<Output = Result<(), tokio_postgres::Error>>>(connection: F) {
+    if let Err(error) = connection.await {
+        tracing::debug!(%error, "migration connection ended");
+    }
 }
 
 /// Brings the database up to `steps.len()`, one transaction per step, each under
