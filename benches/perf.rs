@@ -71,7 +71,7 @@ fn main() {
     let mut cold = Vec::with_capacity(questions.len());
     for q in &questions {
         let t = Instant::now();
-        std::hint::black_box(engine.ask(q, options).expect("search"));
+        std::hint::black_box(engine.ask(q, options.clone()).expect("search"));
         cold.push(t.elapsed());
     }
     report(
@@ -82,7 +82,7 @@ fn main() {
     for _ in 0..ASK_ROUNDS {
         for q in &questions {
             let t = Instant::now();
-            let r = engine.ask(q, options).expect("search");
+            let r = engine.ask(q, options.clone()).expect("search");
             asks.push(t.elapsed());
             std::hint::black_box(r);
         }
@@ -99,11 +99,12 @@ fn main() {
             for worker in 0..threads {
                 let engine = &engine;
                 let questions = &questions;
+                let options = &options;
                 s.spawn(move || {
                     let mut sink = Vec::with_capacity(1 << 20);
                     for i in (worker..BATCH_QUESTIONS).step_by(threads) {
                         let r = engine
-                            .ask(&questions[i % questions.len()], options)
+                            .ask(&questions[i % questions.len()], options.clone())
                             .expect("search");
                         sink.clear();
                         serde_json::to_writer(&mut sink, &JsonAnswer::from(&r)).expect("json");

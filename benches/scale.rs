@@ -85,13 +85,13 @@ fn main() {
     let questions = eval_questions(&root);
     let options = SearchOptions::default();
     for q in &questions {
-        let _ = library.search(q, options);
+        let _ = library.search(q, options.clone());
     }
     let mut asks = Vec::with_capacity(ASK_ROUNDS * questions.len());
     for _ in 0..ASK_ROUNDS {
         for q in &questions {
             let t = Instant::now();
-            std::hint::black_box(library.search(q, options).expect("search"));
+            std::hint::black_box(library.search(q, options.clone()).expect("search"));
             asks.push(t.elapsed());
         }
     }

@@ -10,6 +10,8 @@
 //!   a question → ranked, de-duplicated, cited hits with highlighted snippets.
 //! - [`answer`]: structured, cited answers (salary table and chart, skills, roadmap), extracted
 //!   once per index generation and gathered career by career.
+//! - [`roles`]: how questions name occupations (role phrases, occupations, career aliases), as
+//!   data.
 //! - [`choices`]: the lists an option picks from (level, topic, stage, focus), declared once for
 //!   the CLI and Discord.
 //! - [`engine`]: the one service every face holds: questions answered with a verdict, structured
@@ -34,6 +36,7 @@ pub mod config;
 pub mod corpus;
 pub mod discord;
 pub mod engine;
+pub mod roles;
 pub mod search;
 pub mod store;
 pub mod vocab;

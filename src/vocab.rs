@@ -1,5 +1,6 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, seniority words, and the questions offered before anything is typed. Shipped in `assets/` and
+//! are named, how questions name occupations, seniority words, and the questions offered before
+//! anything is typed. Shipped in `assets/` and
 //! built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
@@ -13,10 +14,11 @@ use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
+use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 7] = [
+pub const FILES: [(&str, &str); 8] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -27,6 +29,7 @@ pub const FILES: [(&str, &str); 7] = [
         "skill_sections.toml",
         include_str!("../assets/skill_sections.toml"),
     ),
+    ("roles.toml", include_str!("../assets/roles.toml")),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -54,6 +57,8 @@ pub enum VocabError {
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
     questions: Vec<String>,
+    #[serde(default)]
+    per_career: Vec<String>,
 }
 
 /// The vocabulary. Cheap to share: hold it in an `Arc`.
@@ -64,8 +69,10 @@ pub struct Vocabulary {
     skill_sections: SkillSections,
     tracks: Tracks,
     careers: Arc<CareerNamer>,
+    roles: RoleTable,
     levels: LevelWords,
     questions: Vec<String>,
+    per_career: Vec<String>,
     fingerprint: String,
 }
 
@@ -131,6 +138,8 @@ impl Vocabulary {
             CareerNamer::from_toml(text("careers.toml"))
                 .map_err(|e| invalid("careers.toml")(&e))?,
         );
+        let roles = RoleTable::from_toml(text("roles.toml"), &analyzer)
+            .map_err(|e| invalid("roles.toml")(&e))?;
         let levels =
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let questions: QuestionsFile =
@@ -148,8 +157,10 @@ impl Vocabulary {
             skill_sections,
             tracks,
             careers,
+            roles,
             levels,
             questions: questions.questions,
+            per_career: questions.per_career,
             fingerprint: h.finalize().to_hex().to_string(),
         })
     }
@@ -179,6 +190,11 @@ impl Vocabulary {
         &self.careers
     }
 
+    /// How questions name occupations, and other names of careers.
+    pub fn roles(&self) -> &RoleTable {
+        &self.roles
+    }
+
     /// An index directory at `root` that reads guides and questions with this vocabulary.
     pub fn index_dir(&self, root: impl Into<PathBuf>) -> IndexDir {
         IndexDir::new(root, Arc::clone(&self.analyzer), Arc::clone(&self.careers))
@@ -192,6 +208,12 @@ impl Vocabulary {
     /// Questions offered before anything is typed.
     pub fn questions(&self) -> &[String] {
         &self.questions
+    }
+
+    /// Questions to ask about any career of the library: templates where `{career}` stands for
+    /// the career's name ("How do I become {a career}?" with `{a career}` for "an electrician").
+    pub fn per_career_questions(&self) -> &[String] {
+        &self.per_career
     }
 
     /// A digest of every file's text: part of the index fingerprint, so a changed vocabulary

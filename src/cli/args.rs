@@ -25,8 +25,13 @@ pub struct AskArgs {
     /// Read one question per line from FILE ("-" for stdin); print one answer per line.
     #[arg(long, value_name = "FILE", conflicts_with = "question")]
     pub batch: Option<PathBuf>,
-    /// The question.
-    #[arg(value_name = "QUESTION", num_args = 0..)]
+    /// Answer from this career's guides only (any case, a word of it, or its initials:
+    /// electrician, pm; default: the career the question names, else every career).
+    #[arg(long, value_name = "CAREER")]
+    pub career: Option<String>,
+    /// The question. Words starting with "-" that are not options are words of the question
+    /// (`careerbot ask -salary` asks about "-salary").
+    #[arg(value_name = "QUESTION", num_args = 0.., allow_hyphen_values = true)]
     pub question: Vec<String>,
 }
 
@@ -47,6 +52,14 @@ pub struct ReindexArgs {
 /// `careerbot sources`
 #[derive(Debug, Args)]
 pub struct SourcesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `careerbot careers`
+#[derive(Debug, Args)]
+pub struct CareersArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -104,6 +117,10 @@ pub struct RoadmapArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also draw the career's stages as a timeline PNG (1000 pixels wide) into FILE (needs
+    /// --career when the guides cover several careers).
+    #[arg(long, value_name = "FILE.png")]
+    pub timeline: Option<PathBuf>,
 }
 
 /// A clap value parser for a [`Choices`] type: it reads a value with the type's own
@@ -173,6 +190,23 @@ mod tests {
 
     use super::*;
     use crate::cli::{Cli, Command};
+
+    #[test]
+    fn a_question_word_starting_with_a_dash_is_a_word_not_a_flag() {
+        let cli = Cli::try_parse_from(["careerbot", "ask", "-salary", "for", "juniors"]).unwrap();
+        let Command::Ask(args) = cli.command else {
+            panic!("ask")
+        };
+        assert_eq!(args.question, vec!["-salary", "for", "juniors"]);
+        // Options before the question still parse as options.
+        let cli = Cli::try_parse_from(["careerbot", "ask", "--json", "-n", "3", "pay?"]).unwrap();
+        let Command::Ask(args) = cli.command else {
+            panic!("ask")
+        };
+        assert!(args.json);
+        assert_eq!(args.limit, Some(3));
+        assert_eq!(args.question, vec!["pay?"]);
+    }
 
     #[test]
     fn option_values_parse_with_aliases_and_reject_the_rest() {

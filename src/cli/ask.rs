@@ -1,5 +1,6 @@
 //! `careerbot ask`: one question answered as text or JSON, or `--batch` a file of questions
-//! answered line by line, large batches in blocks shared between two threads.
+//! answered line by line, large batches in blocks shared between two threads; each from the
+//! guides of the `--career` given, else of the career the question names, else every guide.
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -9,9 +10,9 @@ use anyhow::{Context, Result};
 
 use super::json::{JsonAnswer, JsonError};
 use super::text::write_text_answer;
-use super::{AskArgs, EXIT_USAGE, finish, open_engine};
+use super::{AskArgs, EXIT_USAGE, UsageError, finish, open_engine};
 use crate::config::Config;
-use crate::engine::Engine;
+use crate::engine::{Asked, Engine, QuestionCareer};
 use crate::search::{QuestionError, SearchOptions};
 
 /// `careerbot ask`: one question, or `--batch` a file of them, answered as text or JSON.
@@ -21,8 +22,8 @@ use crate::search::{QuestionError, SearchOptions};
 pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
     if let Some(batch) = &args.batch {
         let engine = open_engine(config)?;
-        let options = first_page(&engine, args.limit);
-        return ask_batch(&engine, batch, options, args.json);
+        let options = first_page(&engine, args.limit, args.career.as_deref())?;
+        return ask_batch(&engine, batch, &options, args.json);
     }
     let question = args.question.join(" ");
     if question.trim().is_empty() {
@@ -30,7 +31,8 @@ pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     let engine = open_engine(config)?;
-    let asked = engine.ask(&question, first_page(&engine, args.limit))?;
+    let options = first_page(&engine, args.limit, args.career.as_deref())?;
+    let asked = ask(&engine, &question, &options)?;
     if asked.results.truncated {
         eprintln!(
             "note: the question was cut to {} characters",
@@ -50,13 +52,33 @@ pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
 }
 
 /// The first page of an answer as the engine pages it (its page size and snippet length), of
-/// `--limit` passages when given.
-fn first_page(engine: &Engine, limit: Option<u16>) -> SearchOptions {
+/// `--limit` passages when given, from the guides about `--career` when given.
+///
+/// # Errors
+/// [`UsageError`] when `--career` names no career of the library, or several.
+fn first_page(engine: &Engine, limit: Option<u16>, career: Option<&str>) -> Result<SearchOptions> {
     let page = engine.page(0);
-    SearchOptions {
+    let career = match career {
+        Some(asked) => Some(engine.find_career(asked).map_err(UsageError::from)?),
+        None => None,
+    };
+    Ok(SearchOptions {
         limit: limit.map_or(page.limit, usize::from),
+        career,
         ..page
+    })
+}
+
+/// Answers `question` with `options`; without a career there, from the guides of the one career
+/// the question names, if it names one.
+fn ask(engine: &Engine, question: &str, options: &SearchOptions) -> Result<Asked, QuestionError> {
+    let mut options = options.clone();
+    if options.career.is_none()
+        && let QuestionCareer::Named(career) = engine.question_career(question)
+    {
+        options.career = Some(career);
     }
+    engine.ask(question, options)
 }
 
 /// Questions read and answered together in batch mode: enough to share out between threads,
@@ -67,7 +89,12 @@ const PARALLEL_FROM: usize = 64;
 /// Threads answering a batch.
 const BATCH_THREADS: usize = 2;
 
-fn ask_batch(engine: &Engine, path: &Path, options: SearchOptions, json: bool) -> Result<ExitCode> {
+fn ask_batch(
+    engine: &Engine,
+    path: &Path,
+    options: &SearchOptions,
+    json: bool,
+) -> Result<ExitCode> {
     let stdin = path.as_os_str() == "-";
     // Typed questions are answered one at a time, as they come.
     let interactive = stdin && io::stdin().is_terminal();
@@ -159,10 +186,10 @@ fn answer_line(
     engine: &Engine,
     n: usize,
     line: &str,
-    options: SearchOptions,
+    options: &SearchOptions,
     json: bool,
 ) -> io::Result<()> {
-    match engine.ask(line, options) {
+    match ask(engine, line, options) {
         Ok(asked) if json => {
             serde_json::to_writer(&mut *out, &JsonAnswer::from(&asked))?;
             writeln!(out)

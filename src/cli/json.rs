@@ -16,9 +16,13 @@ use crate::search::Hit;
 pub struct JsonAnswer<'a> {
     /// The question as searched.
     pub query: &'a str,
-    /// Whether the guides answer it, and why not when not (`confident`, `reason`).
+    /// The career the answer was narrowed to (given, or named by the question); `null` for
+    /// every career.
+    pub career: Option<&'a str>,
+    /// Whether the guides answer it, and why not when not (`confident`, `reason`, and for
+    /// `not_in_library` the `role` asked about and the `careers` the guides cover).
     #[serde(flatten)]
-    pub verdict: Verdict,
+    pub verdict: &'a Verdict,
     /// Ranked passages.
     pub results: Vec<JsonResult<'a>>,
 }
@@ -34,6 +38,8 @@ pub struct JsonResult<'a> {
     pub source: &'a str,
     /// Guide title.
     pub title: &'a str,
+    /// The career the guide is about.
+    pub career: &'a str,
     /// Section heading.
     pub section: &'a str,
     /// First line of the passage.
@@ -64,7 +70,8 @@ impl<'a> From<&'a Asked> for JsonAnswer<'a> {
     fn from(a: &'a Asked) -> Self {
         JsonAnswer {
             query: &a.results.query,
-            verdict: a.verdict,
+            career: a.career.as_deref(),
+            verdict: &a.verdict,
             results: a.results.hits.iter().map(JsonResult::from).collect(),
         }
     }
@@ -77,6 +84,7 @@ impl<'a> From<&'a Hit> for JsonResult<'a> {
             score: h.score,
             source: &h.passage.source,
             title: &h.passage.title,
+            career: &h.passage.career,
             section: &h.passage.section,
             start_line: h.passage.start_line,
             end_line: h.passage.end_line,

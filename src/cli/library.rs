@@ -1,5 +1,5 @@
-//! `careerbot sources` and `reindex`: what the library holds, and rebuilding it (with the peak
-//! memory the rebuild took).
+//! `careerbot sources`, `careers` and `reindex`: what the library holds, and rebuilding it (with
+//! the peak memory the rebuild took).
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -8,9 +8,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use super::json::JsonReindex;
-use super::text::{write_reindex, write_sources};
+use super::text::{write_careers, write_reindex, write_sources};
 use super::{
-    ReindexArgs, SourcesArgs, build_options, finish, open_engine, seed_source, vocabulary,
+    CareersArgs, ReindexArgs, SourcesArgs, build_options, finish, open_engine, seed_source,
+    vocabulary,
 };
 use crate::config::Config;
 use crate::engine::build_generation;
@@ -28,6 +29,23 @@ pub(super) fn sources(config: &Config, args: &SourcesArgs) -> Result<ExitCode> {
         writeln!(out)?;
     } else {
         write_sources(&mut out, meta)?;
+    }
+    finish(out)
+}
+
+/// `careerbot careers`: the careers the guides cover with their guide counts, as JSON (`[{"name",
+/// "guides"}]`) or a table.
+///
+/// # Errors
+/// When the engine cannot be opened.
+pub(super) fn careers(config: &Config, args: &CareersArgs) -> Result<ExitCode> {
+    let careers = open_engine(config)?.careers();
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &careers)?;
+        writeln!(out)?;
+    } else {
+        write_careers(&mut out, &careers)?;
     }
     finish(out)
 }

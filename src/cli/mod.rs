@@ -7,7 +7,7 @@
 //! - `args`: each subcommand's arguments, and [`IdParser`] for a level, topic, stage or focus.
 //! - `ask`: `ask`, and `ask --batch` (blocks of questions answered on two threads, in order).
 //! - `answers`: `salary` (and its chart file), `skills` and `roadmap`.
-//! - `library`: `sources`, and `reindex` with the peak memory it took.
+//! - `library`: `sources`, `careers`, and `reindex` with the peak memory it took.
 //! - `bot`: `run`, `serve`, `register` and `commands`, handing over to `discord`.
 //! - `text/`: every answer as text, one file per kind, with the citation format they share.
 //! - `json`: the JSON contracts the README documents ([`JsonAnswer`], [`JsonSalary`],
@@ -35,10 +35,12 @@ use crate::engine::{Engine, EngineSettings, Library, OpenOutcome};
 use crate::search::BuildOptions;
 use crate::vocab::Vocabulary;
 
-pub use args::{AskArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs};
+pub use args::{
+    AskArgs, CareersArgs, IdParser, ReindexArgs, RoadmapArgs, SalaryArgs, SkillsArgs, SourcesArgs,
+};
 pub use json::{JsonAnswer, JsonReindex, JsonResult, JsonSalary};
 pub use library::peak_memory_mb;
-pub use text::{citation, terminal_snippet};
+pub use text::{citation, citation_with_career, terminal_snippet};
 
 /// An error and its causes on one line, each cause said once (a cause already quoted in the
 /// message before it is not repeated).
@@ -93,6 +95,8 @@ pub enum Command {
     Reindex(ReindexArgs),
     /// List the indexed guides with their titles and passage counts.
     Sources(SourcesArgs),
+    /// List the careers the guides cover, with how many guides each has.
+    Careers(CareersArgs),
     /// Salary figures by level, one per guide, with a per-level summary and the guides' notes.
     Salary(SalaryArgs),
     /// The skills the guides name for a topic, the best passages, and what each level needs.
@@ -119,6 +123,7 @@ pub fn run(cli: Cli, config: Config) -> Result<ExitCode> {
         Command::Ask(args) => ask::run(&config, args),
         Command::Reindex(args) => library::reindex(config, args),
         Command::Sources(args) => library::sources(&config, &args),
+        Command::Careers(args) => library::careers(&config, &args),
         Command::Salary(args) => answers::salary(&config, &args),
         Command::Skills(args) => answers::skills(&config, &args),
         Command::Roadmap(args) => answers::roadmap(&config, &args),

@@ -1,72 +1,152 @@
-//! Boilerplate detection: marks the lines of a guide that are not guide content (sign-up blocks,
-//! "Loading…", image file names, SEO metadata, tables of contents, related-article lists, bylines).
+//! Boilerplate detection: marks the lines of a guide that are not guide content. Front matter,
+//! SEO metadata, bylines and dates, breadcrumbs, cookie banners, ads, newsletter and sign-up
+//! boxes, share rows, comment forms, copyright lines, images, tables of contents and
+//! related-article lists are told apart from content by their shape; where words are needed they
+//! come from `boilerplate.toml`. Lines inside fenced code blocks are content and never dropped.
+
+mod boxes;
+mod edges;
+mod furniture;
+mod meta;
 
 use std::collections::HashSet;
 
 use once_cell::sync::Lazy;
-use regex::{Regex, RegexSet};
+use regex::Regex;
+
+use super::front_matter::{self, FrontMatter};
+use super::words::{WORDS, alternation, is_one_of, regex_with};
 
 /// What the cleaner found besides the lines to drop.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Cleaned {
     /// `drop[i]` is true when line `i` (0-based) is boilerplate.
     pub drop: Vec<bool>,
-    /// The author named in a byline ("by Jane Doe"), if any.
+    /// The author named in a byline ("by Jane Doe") or the front matter, if any.
     pub author: Option<String>,
+    /// The front matter at the top of the guide, if any (its lines are dropped).
+    pub front_matter: Option<FrontMatter>,
 }
 
-/// Single lines that are never content.
-static JUNK_LINE: Lazy<RegexSet> = Lazy::new(|| {
-    RegexSet::new([
-        r"(?i)^\S+\.(webp|png|jpe?g|gif|svg|avif)$",
-        r"(?i)^(loading(\.\.\.|…)?|loading_icon)$",
-        r"(?i)^(leave a reply|leave a comment|ads|advertisement|no content available\.?|table of contents|contents|share this( article| post)?|skip to (main )?content|print this page)$",
-        r"(?i)^\|?\s*reading time\s*:",
-        r"(?i)^(seo title|meta title|meta description|url slug|slug|focus keyword|secondary keywords|keywords|tags|canonical( url)?)\s*:",
-        r"(?i)^(published|last updated|updated)( on)?\s*:?\s*\w+ \d",
-    ])
-    .expect("valid regexes")
+/// An image's file name standing alone ("1759909561_12706__row-18.webp").
+static IMAGE_FILE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\S+\.(?:webp|png|jpe?g|gif|svg|avif)$").expect("valid regex"));
+
+/// "Meta Description: …", "URL Slug:": metadata written for search engines.
+static SEO_LINE: Lazy<Regex> = Lazy::new(|| regex_with(r"^{}\s*:", &WORDS.seo_labels));
+
+/// A line that starts a sign-up form: "Register for our (free) webinar", "Enter your email".
+static FORM_START: Lazy<Regex> = Lazy::new(|| {
+    let form = &WORDS.signup.form;
+    Regex::new(&format!(
+        r"(?i)^{}\s+(?:\S+\s+)?{}\b|{}",
+        alternation(&form.starts),
+        alternation(&form.objects),
+        alternation(&form.calls)
+    ))
+    .expect("word lists make valid regexes")
 });
 
-/// A line that starts a newsletter or webinar sign-up block.
-static SIGNUP_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(register|sign up|signup|subscribe|join|enroll)( now)? (for|to) (our|the|a) (free )?(webinar|newsletter|masterclass|mailing list|workshop)|subscribe to our newsletter|sign up for our newsletter|enter your email")
-        .expect("valid regex")
-});
+/// Words of sign-up forms; a block whose lines are full of them is not guide content.
+static FORM_WORDS: Lazy<Regex> = Lazy::new(|| regex_with(r"\b{}", &WORDS.signup.form.words));
 
-/// Words typical of sign-up forms; a block whose lines are full of them is not guide content.
-static SIGNUP_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)webinar|newsletter|register|sign up|subscribe|privacy policy|time zone|time slots|select a date|\bslot\b|loading|enter details|consultation|registration|credit card|phone number|hosted by|max size|program advisor|almost there|free —|unsubscribe")
-        .expect("valid regex")
-});
+/// A heading after which the rest of the page (or of its Markdown section) is links to other
+/// articles.
+static RELATED_START: Lazy<Regex> = Lazy::new(|| regex_with(r"^{}\s*:?$", &WORDS.related_headings));
 
-/// A heading after which the rest of the page is links to other articles.
-static RELATED_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(related (articles|posts|reading|guides)|you (may|might) also like|recommended (articles|reading|for you)|more from (our|the) blog|read next)$")
-        .expect("valid regex")
-});
-
-static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:article )?written by|reviewed by|by|author\s*:)\s+(.+)$")
-        .expect("valid regex")
-});
+static TOC_LABEL: Lazy<Regex> = Lazy::new(|| regex_with(r"^{}\s*:?$", &WORDS.toc_labels));
 
 static SLUG: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)+/?$").expect("valid regex"));
 
-/// How many lines from the top a byline may sit at.
-const FRONT_MATTER_LINES: usize = 12;
+static MD_LINK: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+
+/// A line of prose at least this long (that ends like a sentence) ends the top of a guide, where
+/// its title, byline and breadcrumbs stand.
+const PROSE_CHARS: usize = 60;
+/// The top of a guide is at most this many kept lines.
+const TOP_LINES: usize = 15;
+/// Most entries, and longest entry, of a table of contents under a label.
+const MAX_TOC_ENTRIES: usize = 40;
+const MAX_TOC_ENTRY_CHARS: usize = 100;
+
+/// A line as read, for matching: without blockquote and heading marks, emphasis (`**`, `*`,
+/// `__`), link targets (`[text](url)` → `text`) and leading symbols (emoji); `©` stays.
+pub(super) fn plain(line: &str) -> String {
+    let mut t = line.trim();
+    loop {
+        let before = t;
+        t = t.trim_start_matches('>').trim_start();
+        t = t.trim_start_matches('#').trim_start();
+        if t == before {
+            break;
+        }
+    }
+    let t = MD_LINK.replace_all(t, "$1");
+    let t = t.replace("**", "").replace("__", "").replace('*', "");
+    let t = t
+        .trim()
+        .trim_start_matches(|c: char| !(c.is_alphanumeric() || "©(\"'¿¡$€£".contains(c)))
+        .trim_matches('_')
+        .trim();
+    t.to_string()
+}
+
+/// Whether a line's text (read with [`plain`]) is prose: long enough, and ends like a sentence.
+pub(super) fn is_prose(text: &str) -> bool {
+    text.chars().count() >= PROSE_CHARS && text.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// Which lines are inside fenced code blocks (fences included).
+pub(crate) fn code_lines(lines: &[&str]) -> Vec<bool> {
+    let mut code = vec![false; lines.len()];
+    let mut fence: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        match fence {
+            Some(f) => {
+                code[i] = true;
+                if t.starts_with(f)
+                    && t.trim_start_matches(f.chars().next().unwrap_or('`'))
+                        .trim()
+                        .is_empty()
+                {
+                    fence = None;
+                }
+            }
+            None => {
+                if t.starts_with("```") || t.starts_with("~~~") {
+                    code[i] = true;
+                    fence = Some(&t[..3]);
+                }
+            }
+        }
+    }
+    code
+}
 
 /// Marks boilerplate lines of a guide.
 pub fn clean(lines: &[&str]) -> Cleaned {
     let mut drop = vec![false; lines.len()];
     let trimmed: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+    let code = code_lines(&trimmed);
+
+    let front_matter = front_matter::parse(lines);
+    if let Some(f) = &front_matter {
+        drop[..f.lines].iter_mut().for_each(|d| *d = true);
+    }
 
     for (i, line) in trimmed.iter().enumerate() {
-        if JUNK_LINE.is_match(line) {
+        if code[i] || drop[i] {
+            continue;
+        }
+        // A Markdown-decorated line ("## Table of contents", "**Tags:** …") is read without its marks.
+        let decorated = line.starts_with(['#', '>', '*', '_']);
+        if is_junk_line(line) || (decorated && is_junk_line(&plain(line))) {
             drop[i] = true;
             // "URL Slug:" with its value on the next line.
-            if line.to_ascii_lowercase().starts_with("url slug")
+            if SEO_LINE.is_match(&plain(line))
                 && line.ends_with(':')
                 && let Some(j) = next_content(&trimmed, i + 1)
                 && SLUG.is_match(trimmed[j])
@@ -75,85 +155,102 @@ pub fn clean(lines: &[&str]) -> Cleaned {
             }
         }
     }
+    furniture::drop_lines(&trimmed, &code, &mut drop);
 
-    let author = drop_byline(&trimmed, &mut drop);
-    drop_tail_blocks(&trimmed, &mut drop);
+    let top = top_of_guide(&trimmed, &code, &drop);
+    for (i, line) in trimmed.iter().enumerate() {
+        if !drop[i] && !code[i] && !line.is_empty() && furniture::is_breadcrumb(line, i < top) {
+            drop[i] = true;
+        }
+    }
+    let byline = meta::drop_meta_lines(&trimmed, top, &code, &mut drop);
+    let bottom = edges::bottom_of_guide(&trimmed, &code, &drop);
+    edges::drop_menus(&trimmed, &code, edges::Edges { top, bottom }, &mut drop);
+    edges::drop_above_title(&trimmed, &code, top, &mut drop);
+    boxes::drop_signup_boxes(&trimmed, &code, &mut drop);
+    drop_tail_blocks(&trimmed, &code, &mut drop);
     drop_table_of_contents(&trimmed, &mut drop);
-    Cleaned { drop, author }
+    drop_labelled_contents(&trimmed, &code, &mut drop);
+    boxes::drop_anchor_lists(&trimmed, &code, &mut drop);
+    boxes::drop_emptied_headings(&trimmed, &code, &mut drop);
+    let author = front_matter
+        .as_ref()
+        .and_then(|f| f.author.clone())
+        .or(byline);
+    Cleaned {
+        drop,
+        author,
+        front_matter,
+    }
+}
+
+/// A line that is furniture by itself: an image file name, an SEO metadata line, a placeholder
+/// ("Loading…"), or a lone contents label.
+fn is_junk_line(line: &str) -> bool {
+    let bare = line.trim_end_matches(['.', '…', ':', ' ']);
+    IMAGE_FILE.is_match(line)
+        || SEO_LINE.is_match(line)
+        || [&WORDS.placeholders, &WORDS.toc_labels]
+            .iter()
+            .any(|list| is_one_of(bare, list))
 }
 
 fn next_content(lines: &[&str], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&j| !lines[j].is_empty())
 }
 
-/// Drops "by Jane Doe" style lines near the top, the bare name lines that repeat it, and the
-/// job-title line right after it; returns the author.
-fn drop_byline(lines: &[&str], drop: &mut [bool]) -> Option<String> {
-    let top = lines.len().min(FRONT_MATTER_LINES);
-    let (at, name) = (1..top).find_map(|i| {
-        let caps = BYLINE.captures(lines[i])?;
-        let name = caps.get(1)?.as_str().trim();
-        // A byline is short and names someone; "by 2026, demand grows." is prose.
-        (lines[i].len() <= 200 && name.chars().next().is_some_and(char::is_uppercase))
-            .then(|| (i, name.to_string()))
-    })?;
-    drop[at] = true;
-    let short_name = name
-        .split(" under ")
-        .next()
-        .unwrap_or(&name)
-        .trim_end_matches('.')
-        .to_string();
-    for i in 1..top {
-        if lines[i] == short_name || lines[i] == name {
-            drop[i] = true;
-        }
-    }
-    // "Co-Founder and Chief Data Scientist": a short title line under the byline.
-    if let Some(j) = next_content(lines, at + 1) {
-        let l = lines[j];
-        if j < top
-            && l.len() < 60
-            && !l.ends_with(['.', '?', ':', '!'])
-            && !l.contains('|')
-            && let Some(k) = next_content(lines, j + 1)
-            && lines[k].len() > 100
-        {
-            drop[j] = true;
-        }
-    }
-    let author = if short_name.len() < 80 {
-        short_name
-    } else {
-        name
-    };
-    Some(author)
-}
-
-/// Sign-up blocks and related-article lists that run to the end of the page.
-fn drop_tail_blocks(lines: &[&str], drop: &mut [bool]) {
-    for i in 0..lines.len() {
-        if drop[i] || lines[i].is_empty() {
+/// The top of a guide, where its title, breadcrumbs and byline stand: the lines before its
+/// first prose that is not itself a byline, and at most [`TOP_LINES`] kept lines. Returns the
+/// index of the first line past it.
+fn top_of_guide(lines: &[&str], code: &[bool], drop: &[bool]) -> usize {
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() || drop[i] {
             continue;
         }
-        if RELATED_START.is_match(lines[i]) {
-            drop[i..].iter_mut().for_each(|d| *d = true);
+        seen += 1;
+        let prose = is_prose(&plain(line));
+        if code[i] || seen > TOP_LINES || (prose && meta::meta_line(line).is_none()) {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+/// Sign-up blocks and related-article lists that run to the end of the page. A related-article
+/// heading in Markdown ends at the next heading of its level or above.
+fn drop_tail_blocks(lines: &[&str], code: &[bool], drop: &mut [bool]) {
+    for i in 0..lines.len() {
+        if drop[i] || code[i] || lines[i].is_empty() {
+            continue;
+        }
+        if RELATED_START.is_match(&plain(lines[i])) {
+            let end = boxes::heading_level(lines[i])
+                .and_then(|level| {
+                    (i + 1..lines.len()).find(|&j| {
+                        !code[j] && boxes::heading_level(lines[j]).is_some_and(|l| l <= level)
+                    })
+                })
+                .unwrap_or(lines.len());
+            drop[i..end].iter_mut().for_each(|d| *d = true);
             // A "References" heading left with nothing under it.
             if let Some(j) = (0..i).rev().find(|&j| !lines[j].is_empty() && !drop[j])
-                && (lines[j].eq_ignore_ascii_case("references")
-                    || lines[j].eq_ignore_ascii_case("sources"))
+                && is_one_of(&plain(lines[j]), &WORDS.reference_headings)
             {
                 drop[j] = true;
             }
-            return;
+            if end == lines.len() {
+                return;
+            }
+            continue;
         }
-        if SIGNUP_START.is_match(lines[i]) {
+        if FORM_START.is_match(lines[i]) {
             let rest: Vec<&str> = lines[i..]
                 .iter()
                 .copied()
                 .filter(|l| !l.is_empty())
                 .collect();
-            let junky = rest.iter().filter(|l| SIGNUP_WORDS.is_match(l)).count();
+            let junky = rest.iter().filter(|l| FORM_WORDS.is_match(l)).count();
             if junky * 10 >= rest.len() * 3 {
                 drop[i..].iter_mut().for_each(|d| *d = true);
                 return;
@@ -200,13 +297,50 @@ fn drop_table_of_contents(lines: &[&str], drop: &mut [bool]) {
 }
 
 fn toc_key(line: &str) -> String {
-    let l = line.trim_start_matches(['-', '*', '•', ' ', '\t']);
+    let l = loose_toc_key(line);
+    if l.len() < 8 { String::new() } else { l }
+}
+
+/// A line without its bullet, heading marks or number, lower case: "2. Salary" and "## Salary"
+/// → "salary".
+fn loose_toc_key(line: &str) -> String {
+    let l = line.trim_start_matches(['-', '*', '•', '#', ' ', '\t']);
     let l = l.trim_start_matches(|c: char| c.is_ascii_digit());
     let l = l.trim_start_matches(['.', ')', ' ']);
-    if l.len() < 8 {
-        return String::new();
+    l.trim().to_lowercase()
+}
+
+/// A list right under a "Table of Contents" label whose items each repeat a later line is a
+/// table of contents even when its items are short ("2. Salary"); the label goes with it.
+fn drop_labelled_contents(lines: &[&str], code: &[bool], drop: &mut [bool]) {
+    let keys: Vec<String> = lines.iter().map(|l| loose_toc_key(l)).collect();
+    for i in 0..lines.len() {
+        if code[i] || lines[i].is_empty() || !TOC_LABEL.is_match(&plain(lines[i])) {
+            continue;
+        }
+        let items: Vec<usize> = (i + 1..lines.len())
+            .filter(|&j| !lines[j].is_empty())
+            .take_while(|&j| {
+                !code[j] && !drop[j] && (3..=MAX_TOC_ENTRY_CHARS).contains(&keys[j].chars().count())
+            })
+            .take(MAX_TOC_ENTRIES)
+            .collect();
+        // The longest run of items from the top that each come back after the run.
+        let mut n = items.len();
+        while n >= 2 {
+            let after = &keys[items[n - 1] + 1..];
+            if items[..n].iter().all(|&j| after.contains(&keys[j])) {
+                break;
+            }
+            n -= 1;
+        }
+        if n >= 2 {
+            drop[i] = true;
+            for &j in &items[..n] {
+                drop[j] = true;
+            }
+        }
     }
-    l.to_lowercase()
 }
 
 #[cfg(test)]
@@ -273,8 +407,96 @@ mod tests {
     }
 
     #[test]
+    fn short_entries_under_a_contents_label_are_a_table_of_contents() {
+        let text = "Guide\nIn this article\n1. Pay\n2. Skills\n3. Outlook\nIntro prose here.\n1. Pay\nText.\n2. Skills\nText.\n3. Outlook\nText.";
+        assert_eq!(kept(text).len(), 8);
+        // Without the label, short repeats are content (a list mentioned twice).
+        let text = "Guide\n1. Pay\n2. Skills\n3. Outlook\nIntro prose here.\n1. Pay\n2. Skills\n3. Outlook";
+        assert_eq!(kept(text).len(), 8);
+    }
+
+    #[test]
     fn two_repeats_are_not_a_table_of_contents() {
         let text = "Python basics\nJava basics\nPython basics\nJava basics";
+        assert_eq!(kept(text).len(), 4);
+    }
+
+    #[test]
+    fn front_matter_is_dropped_and_names_the_author() {
+        let text = "---\ntitle: \"Nurse Guide\"\nauthor: Ana Ruiz\ntags: [a, b]\n---\n\n# Nurse Guide\n\nBody.";
+        let lines: Vec<&str> = text.lines().collect();
+        let c = clean(&lines);
+        assert_eq!(c.author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            c.front_matter.unwrap().title.as_deref(),
+            Some("Nurse Guide")
+        );
+        assert_eq!(kept(text), vec!["# Nurse Guide", "Body."]);
+    }
+
+    #[test]
+    fn markdown_page_furniture_goes() {
+        let text = "[Home](/) › [Careers](/careers/) › Nurse\n\n# Nurse Guide\n\n*By **Ana Ruiz**, RN Educator · Updated March 3, 2026 · 8 min read*\n\n![A nurse](/img/nurse.jpg)\n\n> **Sponsored** · Learn anatomy fast. [Try it →](https://ads.example/x)\n\nNurses care for patients in hospitals, clinics and homes, and they are in demand everywhere.\n\n## Table of contents\n\n1. [Pay](#pay)\n2. [Skills](#skills)\n\n## Pay\n\nNurses earn $80,000.\n\n> 📬 **Nurse Notes** — one email every Friday. [Subscribe free](/newsletter) · 20,000 readers\n\n---\n\n**Share:** [LinkedIn](#) · [X](#) · [Email](#)\n\n## Related articles\n\n- [Midwife Guide](/midwife)\n\n*About the author: Ana teaches nursing.*\n\n© 2026 NurseSite · [Privacy](/privacy)";
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(clean(&lines).author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            kept(text),
+            vec![
+                "# Nurse Guide",
+                "Nurses care for patients in hospitals, clinics and homes, and they are in demand everywhere.",
+                "## Pay",
+                "Nurses earn $80,000.",
+            ]
+        );
+    }
+
+    #[test]
+    fn spanish_furniture_goes() {
+        let text = "[Inicio](/) › [Carreras](/carreras/) › Enfermera\n\n# Guía de enfermería\n\n*Por **Ana Ruiz** · Actualizado el 8 de enero de 2026 · 6 min de lectura*\n\n> **Publicidad** · Aprende anatomía. [Empieza →](https://anuncios.example)\n\nLas enfermeras cuidan de los pacientes en hospitales y clínicas de todo el país.\n\n📩 **Suscríbete a nuestro boletín** y recibe ofertas cada semana. [Suscribirme](/boletin)\n\n## Artículos relacionados\n\n- [Matrona](/matrona)\n\n© 2026 Sitio · [Privacidad](/privacidad)";
+        assert_eq!(
+            kept(text),
+            vec![
+                "# Guía de enfermería",
+                "Las enfermeras cuidan de los pacientes en hospitales y clínicas de todo el país.",
+            ]
+        );
+    }
+
+    #[test]
+    fn related_section_in_markdown_ends_at_the_next_heading_of_its_level() {
+        let text = "# Guide\nBody.\n## Related articles\n- [Other](/other)\n### More\n- [Another](/another)\n## FAQ\nAnswer.";
+        assert_eq!(kept(text), vec!["# Guide", "Body.", "## FAQ", "Answer."]);
+    }
+
+    #[test]
+    fn code_block_lines_are_never_boilerplate() {
+        let text = "Guide\nBody.\n```text\nADS\n© 2026 Example\nShare: x\n## Related articles\n```\nMore body.";
+        assert_eq!(kept(text).len(), 9);
+    }
+
+    #[test]
+    fn chevron_trails_are_breadcrumbs_at_the_top_only() {
+        let text = "Careers › Trades › Welder\nWelder Guide\nWelders join metal for construction and shipbuilding across the whole country.\nJunior › Mid › Senior\nEach step takes about three years.";
+        assert_eq!(
+            kept(text),
+            vec![
+                "Welder Guide",
+                "Welders join metal for construction and shipbuilding across the whole country.",
+                "Junior › Mid › Senior",
+                "Each step takes about three years."
+            ]
+        );
+    }
+
+    #[test]
+    fn bylines_below_the_top_are_content() {
+        let text = "Welder Guide\nWelders join metal for construction and shipbuilding across the whole country.\nBy Jane Doe, Senior Editor\nUpdated March 3, 2026 · 9 min read";
+        let lines: Vec<&str> = text.lines().collect();
+        let c = clean(&lines);
+        assert_eq!(c.author, None);
+        // The byline stays; a dated line is furniture wherever it stands, a bare date is not.
+        assert_eq!(kept(text).len(), 3);
+        let text = "Welder Guide\nWelders join metal for construction and shipbuilding across the whole country.\nMarch 2026\nThe new code takes effect.";
         assert_eq!(kept(text).len(), 4);
     }
 }

@@ -8,8 +8,12 @@
 
 pub mod careers;
 pub mod clean;
+pub mod front_matter;
+pub mod html;
 pub mod manifest;
 pub mod split;
+pub mod title;
+mod words;
 
 use std::borrow::Cow;
 use std::fs;
@@ -366,26 +370,30 @@ pub fn parse_guide(
         return Err("binary content (NUL bytes)".to_string());
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text: Cow<str> = if is_html(name) {
-        Cow::Owned(html_to_text(text)?)
+    let page = if is_html(name) {
+        Some(html::convert(text)?)
     } else {
-        Cow::Borrowed(text)
+        None
     };
+    let text = page.as_ref().map_or(text, |p| p.text.as_str());
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
     let lines: Vec<&str> = text.lines().collect();
     let cleaned = clean::clean(&lines);
     let info = manifest.get(name);
-    let derived = derive_title(&lines, &cleaned.drop, name);
-    let title = info
-        .and_then(|i| i.title.clone())
-        .unwrap_or_else(|| derived.clone());
+    let derived = derive_title(name, &lines, &cleaned, page.as_ref());
+    let listed = info.and_then(|i| i.title.clone());
+    let stem = title::from_file_name(name);
+    let title = listed
+        .clone()
+        .or_else(|| derived.clone())
+        .unwrap_or_else(|| stem.clone());
     let career = match info.and_then(|i| i.career.as_deref()) {
         Some(c) => careers.normalise(c),
-        None => careers
-            .from_title(&title)
-            .or_else(|| careers.from_title(&derived))
+        None => [&listed, &derived]
+            .iter()
+            .find_map(|t| t.as_deref().and_then(|t| careers.from_title(t)))
             .or_else(|| {
                 lines
                     .iter()
@@ -394,6 +402,8 @@ pub fn parse_guide(
                     .take(HEADINGS_FOR_CAREER)
                     .find_map(|(l, _)| careers.from_heading(l.trim_start_matches(['#', '-', ' '])))
             })
+            // The file name last: it may be an id ("002_aa806d2299f069f1") naming nothing.
+            .or_else(|| careers.from_title(&stem))
             .unwrap_or_else(|| UNNAMED_CAREER.to_string()),
     };
     let mut passages = split::split(&lines, &cleaned.drop, name, &title);
@@ -407,7 +417,10 @@ pub fn parse_guide(
         source: name.to_string(),
         title,
         career,
-        author: info.and_then(|i| i.author.clone()).or(cleaned.author),
+        author: info
+            .and_then(|i| i.author.clone())
+            .or_else(|| page.and_then(|p| p.author))
+            .or(cleaned.author),
         publisher: info.and_then(|i| i.publisher.clone()),
         url: info.and_then(|i| i.url.clone()),
         passages,
@@ -419,35 +432,25 @@ fn is_html(name: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
-/// Converts HTML to plain text lines (headings, paragraphs and list items on lines of their own).
-/// Citations of an HTML guide count lines of this text, not of the markup.
-fn html_to_text(html: &str) -> Result<String, String> {
-    html2text::config::plain()
-        .string_from_read(html.as_bytes(), usize::MAX / 4)
-        .map_err(|e| format!("HTML could not be converted: {e}"))
+fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// A title for a guide without a manifest entry: its first short line, else the file stem.
-fn derive_title(lines: &[&str], drop: &[bool], name: &str) -> String {
-    let first = lines
-        .iter()
-        .zip(drop)
-        .filter(|(l, d)| !**d && !l.trim().is_empty())
-        .map(|(l, _)| l.trim().trim_start_matches('#').trim())
-        .next();
-    match first {
-        Some(l)
-            if l.chars().count() <= 150
-                && !l.ends_with('.')
-                && l.split_whitespace().count() >= 2 =>
-        {
-            l.to_string()
-        }
-        _ => Path::new(name)
-            .file_stem()
-            .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-            .unwrap_or_else(|| name.to_string()),
-    }
+/// The title a guide gives itself (see [`title`]): an HTML page's `<title>` or first `<h1>`;
+/// else the front matter's `title:`; else a Markdown guide's first `#` heading, or the first line
+/// near the top that reads like a title; else an SEO title line. `None` when it gives none (its
+/// file name stands in).
+fn derive_title(
+    name: &str,
+    lines: &[&str],
+    cleaned: &clean::Cleaned,
+    page: Option<&html::Page>,
+) -> Option<String> {
+    page.and_then(|p| p.title.clone())
+        .or_else(|| cleaned.front_matter.as_ref().and_then(|f| f.title.clone()))
+        .or_else(|| title::from_lines(lines, &cleaned.drop, is_markdown(name) || page.is_some()))
+        .or_else(|| title::from_seo_metadata(lines))
 }
 
 /// Every guide read, in file-name order, and the files skipped.
@@ -501,6 +504,9 @@ impl Corpus {
         self.guides.iter().map(|g| g.passages.len()).sum()
     }
 }
+
+#[cfg(test)]
+mod guide_tests;
 
 #[cfg(test)]
 mod tests {

@@ -7,16 +7,25 @@
 //! over "Apply on company career pages"). Every other short line is a list item and stays in the
 //! body of its heading, so "Databases / MySQL / PostgreSQL / MongoDB / Redis" is one passage.
 //!
+//! Tables (`| a | b |` rows, or two or more `a | b` rows with as many cells) and fenced code
+//! blocks are blocks: their lines are never headings, and a cut never falls inside one that fits
+//! in [`MAX_BLOCK_CHARS`].
+//!
 //! Packing: a section smaller than the minimum absorbs the sections after it, a small section is
 //! appended to the passage before it when both fit, and a section larger than the maximum is cut
-//! between lines (preferring sub-heading boundaries); every part keeps its heading.
+//! between lines (preferring sub-heading boundaries, never inside a block); every part keeps its
+//! heading.
 
 use super::Passage;
 
 /// Passages aim to be at least this long (characters of body text)...
 pub const MIN_CHARS: usize = 200;
-/// ...and at most this long, unless a single line is longer.
+/// ...and at most this long, unless a single line or block is longer.
 pub const MAX_CHARS: usize = 900;
+/// A table or code block up to this long stays whole in one passage, even over [`MAX_CHARS`]:
+/// a header row cut off from its rows answers nothing. A longer one is cut between lines like
+/// prose, and nothing is repeated in the later parts (not even a table's header row).
+pub const MAX_BLOCK_CHARS: usize = 2 * MAX_CHARS;
 
 /// Longest line (in characters) that can be a heading.
 const MAX_HEADING_CHARS: usize = 90;
@@ -57,8 +66,10 @@ enum Shape {
     Markdown,
     /// `- item`, `• item`, `* item`
     Bullet,
-    /// `| a | b |`
+    /// `| a | b |`, or one of two or more `a | b` rows in a row.
     TableRow,
+    /// A line of a fenced code block, fences included.
+    Code,
     /// Anything else.
     Text,
 }
@@ -151,6 +162,36 @@ fn shape_of(text: &str) -> Shape {
     }
 }
 
+/// Cells a line would have as a row of a table without outer pipes (`a | b | c` → 3), or 0.
+fn pipe_cells(line: &Line) -> usize {
+    if line.shape != Shape::Text {
+        return 0;
+    }
+    match line.text.matches(" | ").count() {
+        0 => 0,
+        n => n + 1,
+    }
+}
+
+/// Two or more lines in a row with the same number of ` | `-separated cells are a table (the
+/// rows an HTML table becomes: "Level | Experience | Pay").
+fn mark_pipe_tables(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let cells = pipe_cells(&lines[i]);
+        let mut j = i + 1;
+        while cells > 0 && j < lines.len() && pipe_cells(&lines[j]) == cells {
+            j += 1;
+        }
+        if j - i >= 2 {
+            lines[i..j]
+                .iter_mut()
+                .for_each(|l| l.shape = Shape::TableRow);
+        }
+        i = j;
+    }
+}
+
 /// How a heading relates to the text around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rank {
@@ -182,7 +223,8 @@ impl Section<'_> {
 /// Splits a guide into passages. `lines` are the file's lines, `drop` marks boilerplate (same
 /// length), `source` and `title` are copied into each passage.
 pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Passage> {
-    let kept: Vec<Line> = lines
+    let code = super::clean::code_lines(lines);
+    let mut kept: Vec<Line> = lines
         .iter()
         .zip(drop)
         .enumerate()
@@ -191,10 +233,11 @@ pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Pa
             (!d && !text.is_empty()).then(|| Line {
                 no: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 text,
-                shape: shape_of(text),
+                shape: if code[i] { Shape::Code } else { shape_of(text) },
             })
         })
         .collect();
+    mark_pipe_tables(&mut kept);
     let ranks = rank_headings(&kept, title);
     let sections = sections(kept, &ranks);
     pack(sections, source, title)
@@ -355,13 +398,18 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// The heading as shown in a citation: Markdown marks and a trailing colon removed.
+/// The heading as shown in a citation: Markdown marks (`##`, a `**bold**` wrapper) and a
+/// trailing colon removed.
 fn clean_heading(text: &str) -> String {
-    text.trim_start_matches('#')
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_string()
+    let mut t = text.trim_start_matches('#').trim();
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark))
+            && !inner.contains(mark)
+        {
+            t = inner.trim();
+        }
+    }
+    t.trim_end_matches(':').trim().to_string()
 }
 
 fn pack(sections: Vec<Section>, source: &str, title: &str) -> Vec<Passage> {
@@ -416,28 +464,61 @@ fn pack(sections: Vec<Section>, source: &str, title: &str) -> Vec<Passage> {
 }
 
 /// Cuts a section whose body is over the maximum into parts of about equal size, between lines,
-/// preferring to cut before a sub-heading. Every part keeps the heading as its section name; the
-/// parts after the first start at their own first line.
+/// preferring to cut before a sub-heading and never inside a table or code block of up to
+/// [`MAX_BLOCK_CHARS`]. Every part keeps the heading as its section name; the parts after the
+/// first start at their own first line.
 fn cut_long(section: Section, size: usize) -> Vec<Draft> {
     let parts_needed = size.div_ceil(MAX_CHARS).max(1);
     let target = size / parts_needed;
     let mut parts = Vec::new();
     let mut part = Draft::new(section.heading.clone(), false);
-    for line in section.body {
+    for unit in units(section.body) {
         let size = part.chars();
-        let overflow = size + line.chars() + 1 > MAX_CHARS;
+        let unit_chars: usize = unit.iter().map(|l| l.chars() + 1).sum();
+        let overflow = size + unit_chars > MAX_CHARS;
         let full = size >= target;
-        let at_sub = section.subs.contains(&line.no) && size >= target * 2 / 3;
+        let at_sub = section.subs.contains(&unit[0].no) && size >= target * 2 / 3;
         if !part.lines.is_empty() && (overflow || full || at_sub) {
             parts.push(std::mem::replace(
                 &mut part,
                 Draft::new(section.heading.clone(), true),
             ));
         }
-        part.lines.push(line);
+        part.lines.extend(unit);
     }
     parts.push(part);
     parts
+}
+
+/// A section's body as the pieces a cut may fall between: each table or code block (of up to
+/// [`MAX_BLOCK_CHARS`]) whole, every other line on its own.
+fn units(body: Vec<Line>) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    for line in body {
+        let in_block = matches!(line.shape, Shape::TableRow | Shape::Code);
+        let same = block.last().is_some_and(|b| b.shape == line.shape);
+        if !(in_block && same) {
+            flush_block(&mut block, &mut out);
+        }
+        if in_block {
+            block.push(line);
+        } else {
+            out.push(vec![line]);
+        }
+    }
+    flush_block(&mut block, &mut out);
+    out
+}
+
+/// Ends a block: one unit when it fits in [`MAX_BLOCK_CHARS`], else one unit per line.
+fn flush_block<'a>(block: &mut Vec<Line<'a>>, out: &mut Vec<Vec<Line<'a>>>) {
+    let chars: usize = block.iter().map(|l| l.chars() + 1).sum();
+    if chars > MAX_BLOCK_CHARS {
+        out.extend(block.drain(..).map(|l| vec![l]));
+    } else if !block.is_empty() {
+        out.push(std::mem::take(block));
+    }
 }
 
 #[cfg(test)]
@@ -555,5 +636,99 @@ mod tests {
         assert!(passages("\n\n  \n").is_empty());
         // A heading with nothing under it is not a passage.
         assert!(passages("Only A Heading").is_empty());
+    }
+
+    #[test]
+    fn headings_lose_their_markdown_marks() {
+        assert_eq!(clean_heading("## Salary:"), "Salary");
+        assert_eq!(clean_heading("**Key takeaways**"), "Key takeaways");
+        assert_eq!(clean_heading("**Tips:**"), "Tips");
+        assert_eq!(
+            clean_heading("**Pay** and **hours**"),
+            "**Pay** and **hours**"
+        );
+    }
+
+    #[test]
+    fn pipe_rows_are_a_table_kept_whole_with_its_header() {
+        let rows: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "Level {i} engineer | {i}–{} years | ${i}0,000 – ${}0,000\n",
+                    i + 2,
+                    i + 1
+                )
+            })
+            .collect();
+        let text = format!(
+            "Guide\nSalary by Level\n{}\n{}\nLevel | Experience | Pay\n{rows}{}",
+            para(60),
+            para(60),
+            para(40)
+        );
+        let ps = passages(&text);
+        let with_header: Vec<_> = ps
+            .iter()
+            .filter(|p| p.text.contains("Level | Experience | Pay"))
+            .collect();
+        assert_eq!(with_header.len(), 1, "{ps:#?}");
+        assert!(with_header[0].text.contains("Level 8 engineer"), "{ps:#?}");
+        assert!(!ps.iter().any(|p| p.section.contains(" | ")), "{ps:#?}");
+    }
+
+    #[test]
+    fn a_lone_pipe_line_is_text() {
+        let lines: Vec<Line> = ["Salary | Skills", "Body text here."]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i as u32 + 1,
+                text: t,
+                shape: shape_of(t),
+            })
+            .collect();
+        let mut lines = lines;
+        mark_pipe_tables(&mut lines);
+        assert_eq!(lines[0].shape, Shape::Text);
+    }
+
+    #[test]
+    fn a_table_over_the_block_maximum_is_cut_between_rows() {
+        let rows: String = (0..60)
+            .map(|i| format!("| City number {i} | ${i}5,000 – ${i}9,000 per year |\n"))
+            .collect();
+        let text = format!(
+            "Guide\nPay by City\n{}\n| City | Pay |\n|---|---|\n{rows}",
+            para(30)
+        );
+        let ps = passages(&text);
+        assert!(ps.len() >= 3, "{ps:#?}");
+        for p in &ps {
+            assert!(p.text.chars().count() <= MAX_BLOCK_CHARS, "{p:#?}");
+        }
+        // Nothing is repeated: the header row is in the first part only.
+        assert_eq!(
+            ps.iter()
+                .filter(|p| p.text.contains("| City | Pay |"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn code_lines_are_never_headings_and_stay_together() {
+        let code: String = (0..12)
+            .map(|i| format!("# step {i}\nrun --step {i} --verbose --output /tmp/out{i}.log\n"))
+            .collect();
+        let text = format!(
+            "Guide\nInterview Tips\n{}\n```bash\n{code}```\n{}",
+            para(80),
+            para(60)
+        );
+        let ps = passages(&text);
+        assert!(!ps.iter().any(|p| p.section.starts_with("step")), "{ps:#?}");
+        let with_code: Vec<_> = ps.iter().filter(|p| p.text.contains("```")).collect();
+        assert_eq!(with_code.len(), 1, "{ps:#?}");
+        assert!(with_code[0].text.contains("# step 0") && with_code[0].text.contains("# step 11"));
     }
 }

@@ -1,17 +1,21 @@
 //! Answers → Discord messages: the embeds and buttons of `/ask`, `/salary`, `/skills`,
-//! `/roadmap` and the bot's other replies. Every claim carries a numbered citation `[n]` that the
-//! "Sources" list resolves to `Title › Section (file:lines)`. Guide text is escaped, so it can
-//! never turn into markup or mentions. Limits are applied later, in `Reply::finish`.
+//! `/roadmap` ([`roadmap`]: its overview, parts and menu) and the bot's other replies. Every
+//! claim carries a numbered citation `[n]` that the "Sources" list resolves to
+//! `Title › Section (file:lines)`. Guide text is escaped, so it can never turn into markup or
+//! mentions. Limits are applied later, in `Reply::finish`.
+
+pub mod roadmap;
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
+use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
+use crate::engine::Asked;
 use crate::search::IndexMeta;
 use crate::search::SearchResults;
 
@@ -163,7 +167,10 @@ pub mod ids {
 }
 
 /// The buttons under an answer.
-pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Button>> {
+///
+/// A hidden (ephemeral) answer gets no Pin or Dismiss: nobody else sees it to pin, and Discord
+/// lets the bot neither pin nor delete an ephemeral message.
+pub fn answer_buttons(answer_id: &str, next_page: Option<usize>, hidden: bool) -> Vec<Vec<Button>> {
     let mut first = Vec::new();
     if let Some(page) = next_page {
         first.push(Button::new(
@@ -177,31 +184,33 @@ pub fn answer_buttons(answer_id: &str, next_page: Option<usize>) -> Vec<Vec<Butt
         format!("{}:{answer_id}", ids::SOURCES),
         ButtonStyle::Secondary,
     ));
-    first.push(Button::new(
-        "📌 Pin",
-        format!("{}:{answer_id}", ids::PIN),
-        ButtonStyle::Secondary,
-    ));
-    vec![
-        first,
-        vec![
-            Button::new(
-                "👍",
-                format!("{}:{answer_id}", ids::UP),
-                ButtonStyle::Success,
-            ),
-            Button::new(
-                "👎",
-                format!("{}:{answer_id}", ids::DOWN),
-                ButtonStyle::Secondary,
-            ),
-            Button::new(
-                "Dismiss",
-                format!("{}:{answer_id}", ids::DISMISS),
-                ButtonStyle::Danger,
-            ),
-        ],
-    ]
+    if !hidden {
+        first.push(Button::new(
+            "📌 Pin",
+            format!("{}:{answer_id}", ids::PIN),
+            ButtonStyle::Secondary,
+        ));
+    }
+    let mut second = vec![
+        Button::new(
+            "👍",
+            format!("{}:{answer_id}", ids::UP),
+            ButtonStyle::Success,
+        ),
+        Button::new(
+            "👎",
+            format!("{}:{answer_id}", ids::DOWN),
+            ButtonStyle::Secondary,
+        ),
+    ];
+    if !hidden {
+        second.push(Button::new(
+            "Dismiss",
+            format!("{}:{answer_id}", ids::DISMISS),
+            ButtonStyle::Danger,
+        ));
+    }
+    vec![first, second]
 }
 
 /// A moderator-pinned answer shown above the search results.
@@ -216,14 +225,17 @@ pub struct PinnedAnswer {
 }
 
 /// The `/ask` answer: the passages as snippets with numbered citations (and a pinned answer
-/// first, when a moderator pinned one for a similar question).
-pub fn ask_embed(
-    results: &SearchResults,
-    meta: &IndexMeta,
-    pinned: Option<&PinnedAnswer>,
-    page_start: usize,
-) -> Embed {
+/// first, when a moderator pinned one for a similar question). An answer narrowed to one career
+/// says so first; an answer over several careers says each passage's career.
+pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize) -> Embed {
+    let (results, meta) = (&asked.results, asked.generation.meta());
     let mut description = String::new();
+    if let Some(career) = &asked.career {
+        description.push_str(&format!(
+            "*From the {} guides.*\n\n",
+            escape_markdown(career)
+        ));
+    }
     if let Some(p) = pinned {
         description.push_str(&format!(
             "📌 **Moderator-pinned answer** (pinned by {}):\n{}\n\n",
@@ -231,14 +243,20 @@ pub fn ask_embed(
             p.answer
         ));
     }
+    let says_careers = asked.says_careers();
     let mut citations = Citations::default();
     let mut titles = Vec::new();
     for hit in &results.hits {
         let p = &hit.passage;
         let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
         titles.push(p.title.as_str());
+        let career = if says_careers {
+            format!("{} · ", escape_markdown(&p.career))
+        } else {
+            String::new()
+        };
         description.push_str(&format!(
-            "**[{}] {} › {}**\n{}\n\n",
+            "**[{}] {career}{} › {}**\n{}\n\n",
             hit.rank.max(n + page_start),
             escape_markdown(&p.title),
             escape_markdown(&p.section),
@@ -259,29 +277,44 @@ pub fn ask_embed(
     }
 }
 
-/// The answer when the guides do not cover the question: said plainly, with the closest guides.
-pub fn weak_embed(results: &SearchResults, meta: &IndexMeta) -> Embed {
-    let mut closest: Vec<&str> = Vec::new();
-    for h in &results.hits {
-        if !closest.contains(&h.passage.title.as_str()) {
-            closest.push(&h.passage.title);
+/// The answer when the guides do not cover the question: said plainly, with the closest guides,
+/// or, for an occupation no guide is about, the careers the guides cover.
+pub fn weak_embed(asked: &Asked) -> Embed {
+    let (results, meta) = (&asked.results, asked.generation.meta());
+    let description = match asked.verdict.not_in_library() {
+        Some((role, careers)) => {
+            let careers: Vec<String> = careers.iter().map(|c| escape_markdown(c)).collect();
+            format!(
+                "The guides don't cover {}. They cover: {}.\n\nAsk about one of those careers, or an admin can add a guide with /sources add.",
+                escape_markdown(role),
+                careers.join(", ")
+            )
         }
-    }
-    if closest.is_empty() {
-        closest = meta.guides.iter().map(|g| g.title.as_str()).collect();
-    }
-    let list: Vec<String> = closest
-        .iter()
-        .take(3)
-        .map(|t| format!("• {}", escape_markdown(t)))
-        .collect();
+        None => {
+            let mut closest: Vec<&str> = Vec::new();
+            for h in &results.hits {
+                if !closest.contains(&h.passage.title.as_str()) {
+                    closest.push(&h.passage.title);
+                }
+            }
+            if closest.is_empty() {
+                closest = meta.guides.iter().map(|g| g.title.as_str()).collect();
+            }
+            let list: Vec<String> = closest
+                .iter()
+                .take(3)
+                .map(|t| format!("• {}", escape_markdown(t)))
+                .collect();
+            format!(
+                "I could not find a good answer to this in the guides, so I won't make one up.\n\
+                 The closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
+                list.join("\n")
+            )
+        }
+    };
     Embed {
         title: Some(format!("❓ {}", escape_markdown(&results.query))),
-        description: Some(format!(
-            "I could not find a good answer to this in the guides, so I won't make one up.\n\
-             The closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
-            list.join("\n")
-        )),
+        description: Some(description),
         color: Some(WEAK_COLOR),
         fields: Vec::new(),
         footer: Some(footer(meta, &[])),
@@ -420,6 +453,8 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
             ),
             None => "The guides give no salary figures for this level.".to_string(),
         }
+    } else if several && chart.is_some() {
+        "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides. The chart sets the careers side by side by level (yearly figures only).".to_string()
     } else if several {
         "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides.".to_string()
     } else {
@@ -560,7 +595,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             fit_lines(&expect, 1000)
         };
         fields.push(Field {
-            name: format!("Expected at {} level", level.label().to_lowercase()),
+            name: format!("Expected at the {} level", level.id()),
             value,
             inline: false,
         });
@@ -584,168 +619,6 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
     })
 }
 
-/// `/roadmap`: stages with durations, the learning path, interviews and portfolio, each cited.
-pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
-    let mut citations = Citations::default();
-    let mut titles = Vec::new();
-    let mut fields = Vec::new();
-    let several = answer.careers().len() > 1;
-    for stage in &answer.stages {
-        let mut lines = Vec::new();
-        for (c, d) in stage.durations() {
-            let n = citations.cite(
-                &c.cite.title,
-                &c.cite.section,
-                &c.cite.source,
-                c.cite.line,
-                c.cite.line,
-            );
-            titles.push(c.cite.title.as_str());
-            lines.push(format!("⏱ {} [{n}]", d.label()));
-        }
-        let mut roles: Vec<&str> = Vec::new();
-        for c in stage.citations.iter().filter(|c| c.duration.is_none()) {
-            for r in &c.roles {
-                if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
-                    roles.push(r);
-                }
-            }
-        }
-        if let Some(described) = stage
-            .citations
-            .iter()
-            .find(|c| !c.text.is_empty() && c.duration.is_some() || c.text.len() > 60)
-        {
-            let n = citations.cite(
-                &described.cite.title,
-                &described.cite.section,
-                &described.cite.source,
-                described.cite.line,
-                described.cite.line,
-            );
-            lines.push(format!(
-                "{} [{n}]",
-                escape_markdown(&crate::discord::message::truncate(&described.text, 240))
-            ));
-        }
-        if !roles.is_empty() {
-            let shown: Vec<String> = roles.iter().take(6).map(|r| escape_markdown(r)).collect();
-            lines.push(format!("Roles: {}", shown.join(", ")));
-        }
-        let plural = if stage.guides == 1 { "guide" } else { "guides" };
-        let career = if several {
-            format!("{} · ", stage.career)
-        } else {
-            String::new()
-        };
-        fields.push(Field {
-            name: format!("{career}{} · {} {plural}", stage.label, stage.guides),
-            value: fit_lines(&lines, 1000),
-            inline: false,
-        });
-    }
-    if !answer.lateral_moves.is_empty() {
-        let moves: Vec<String> = answer
-            .lateral_moves
-            .iter()
-            .map(|m| {
-                let refs: Vec<String> = m
-                    .citations
-                    .iter()
-                    .take(3)
-                    .map(|c| {
-                        format!(
-                            "[{}]",
-                            citations.cite(
-                                &c.cite.title,
-                                &c.cite.section,
-                                &c.cite.source,
-                                c.cite.line,
-                                c.cite.line
-                            )
-                        )
-                    })
-                    .collect();
-                format!("{} {}", escape_markdown(&m.track), refs.join(""))
-            })
-            .collect();
-        fields.push(Field {
-            name: "Lateral moves".into(),
-            value: fit_lines(&[moves.join(" · ")], 1000),
-            inline: false,
-        });
-    }
-    let mut add_list = |name: &str,
-                        items: Vec<(String, &crate::answer::roadmap::Citation)>,
-                        fields: &mut Vec<Field>| {
-        if items.is_empty() {
-            return;
-        }
-        let lines: Vec<String> = items
-            .iter()
-            .map(|(text, c)| {
-                let n = citations.cite(&c.title, &c.section, &c.source, c.line, c.line);
-                format!(
-                    "• {} [{n}]",
-                    escape_markdown(&crate::discord::message::truncate(text, 160))
-                )
-            })
-            .collect();
-        fields.push(Field {
-            name: name.to_string(),
-            value: fit_lines(&lines, 1000),
-            inline: false,
-        });
-    };
-    add_list(
-        "Learning path",
-        answer
-            .learning_path
-            .iter()
-            .map(|s| (s.text.clone(), &s.cite))
-            .collect(),
-        &mut fields,
-    );
-    add_list(
-        "Interviews",
-        answer
-            .interviews
-            .iter()
-            .take(10)
-            .map(|i| (i.text.clone(), &i.cite))
-            .collect(),
-        &mut fields,
-    );
-    add_list(
-        "Portfolio",
-        answer
-            .portfolio
-            .iter()
-            .take(10)
-            .map(|i| (i.text.clone(), &i.cite))
-            .collect(),
-        &mut fields,
-    );
-    fields.extend(sources_field(&citations));
-    let title = match answer.stage {
-        Some(s) => format!("🧭 Roadmap — {}", s.label()),
-        None => "🧭 Back-end career roadmap".to_string(),
-    };
-    let description = if answer.is_empty() {
-        "The guides say nothing about this.".to_string()
-    } else {
-        "Stages, times and steps as the guides describe them.".to_string()
-    };
-    Reply::embed(Embed {
-        title: Some(title),
-        description: Some(description),
-        color: Some(COLOR),
-        fields,
-        footer: Some(footer(meta, &titles)),
-        image_url: None,
-    })
-}
-
 /// `/help`.
 pub fn help_reply(meta: &IndexMeta) -> Reply {
     let guides: Vec<String> = meta
@@ -761,6 +634,7 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
                 "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
                  **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** stages and learning path\n\
                  **/pins** answers moderators pinned · **/status** what the bot knows\n\
+                 Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
                  Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\
                  Every answer quotes the guides below; when they do not cover a question, the bot says so instead of guessing.\n\n**Guides ({})**\n{}",
                 meta.guides.len(),
@@ -820,8 +694,25 @@ mod tests {
 
     #[test]
     fn answer_buttons_fit() {
-        let rows = answer_buttons("abcdefghij1234567890", Some(99));
+        let rows = answer_buttons("abcdefghij1234567890", Some(99), false);
         assert!(rows.len() <= 5 && rows.iter().all(|r| r.len() <= 5));
         assert!(rows.iter().flatten().all(|b| b.custom_id.len() <= 100));
+    }
+
+    #[test]
+    fn hidden_answers_show_no_pin_or_dismiss() {
+        let ids: Vec<String> = answer_buttons("abc", Some(1), true)
+            .into_iter()
+            .flatten()
+            .map(|b| b.custom_id)
+            .collect();
+        assert!(
+            ids.iter()
+                .all(|i| !i.starts_with("pin:") && !i.starts_with("dismiss:")),
+            "{ids:?}"
+        );
+        assert!(
+            ids.iter().any(|i| i.starts_with("more:")) && ids.iter().any(|i| i.starts_with("up:"))
+        );
     }
 }

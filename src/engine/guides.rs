@@ -1,5 +1,6 @@
 //! The guide files an admin manages: checking an uploaded file's name and content, saving it
-//! atomically into the guides directory, and moving a removed guide aside (never deleting it).
+//! atomically into the guides directory, recording the career it is about in the manifest, and
+//! moving a removed guide aside (never deleting it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -208,6 +209,99 @@ pub fn save_guide(
     Ok(guide.passages.len())
 }
 
+/// Records in the manifest (`sources.toml`) of `dir` that guide `name` is about `career`, so the
+/// next index uses it: the guide's entry gets a `career` line (replacing any), or an entry is
+/// appended. Everything else in the file (comments, other entries) is kept as written. Written
+/// atomically (temporary file, fsync, rename).
+///
+/// # Errors
+/// [`GuideError::Io`] when the manifest cannot be read or written, or is invalid (then it is left
+/// as it was).
+pub fn record_career(dir: &Path, name: &str, career: &str) -> Result<(), GuideError> {
+    let path = dir.join(corpus::MANIFEST_FILE);
+    let io =
+        |e: String| GuideError::Io(format!("could not record its career in sources.toml: {e}"));
+    let old = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(io(e.to_string())),
+    };
+    let new = with_career(&old, name, career);
+    match corpus::Manifest::parse(&new) {
+        Ok(m) if m.get(name).and_then(|g| g.career.as_deref()) == Some(career.trim()) => {}
+        Ok(_) => return Err(io("the entry could not be written".into())),
+        Err(e) => return Err(io(e)),
+    }
+    let tmp = dir.join(format!(
+        ".manifest-{}-{}",
+        std::process::id(),
+        corpus::MANIFEST_FILE
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(new.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e.to_string())
+    })
+}
+
+/// `manifest` with guide `name`'s entry saying `career`: its `career` line replaced, or one added
+/// after its `file` line, or a new entry at the end.
+fn with_career(manifest: &str, name: &str, career: &str) -> String {
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let line = format!("career = {}", quoted(career.trim()));
+    let mut lines: Vec<String> = manifest.lines().map(str::to_string).collect();
+    // The value of a `key = value` line, when it is that key's.
+    let value_of = |l: &str, key: &str| -> Option<String> {
+        let table: toml::Table = toml::from_str(l).ok()?;
+        table.get(key)?.as_str().map(str::to_string)
+    };
+    let is_header = |l: &str| l.trim_start().starts_with('[');
+    let is_entry = |l: &str| l.split_whitespace().collect::<String>() == "[[guide]]";
+    let mut at = 0;
+    while at < lines.len() {
+        if !is_entry(&lines[at]) {
+            at += 1;
+            continue;
+        }
+        let end = (at + 1..lines.len())
+            .find(|&k| is_header(&lines[k]))
+            .unwrap_or(lines.len());
+        let file = (at + 1..end).find(|&k| value_of(&lines[k], "file").as_deref() == Some(name));
+        if let Some(file) = file {
+            let old = (at + 1..end).find(|&k| {
+                let t = lines[k].trim_start();
+                t.starts_with("career") && t["career".len()..].trim_start().starts_with('=')
+            });
+            match old {
+                Some(k) => lines[k] = line,
+                None => lines.insert(file + 1, line),
+            }
+            let mut out = lines.join("\n");
+            out.push('\n');
+            return out;
+        }
+        at = end;
+    }
+    let mut out = manifest.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&format!("[[guide]]\nfile = {}\n{line}\n", quoted(name)));
+    out
+}
+
 /// Moves guide `name` out of `dir` into `removed_dir` (kept, with a time prefix). Returns where
 /// it went.
 ///
@@ -232,6 +326,41 @@ pub fn remove_guide(dir: &Path, removed_dir: &Path, name: &str) -> Result<PathBu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guides_career_is_recorded_in_the_manifest_keeping_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // No manifest yet: one is written.
+        record_career(d, "nurse.md", "Nurse").unwrap();
+        let m = std::fs::read_to_string(d.join("sources.toml")).unwrap();
+        assert_eq!(m, "[[guide]]\nfile = \"nurse.md\"\ncareer = \"Nurse\"\n");
+        // An entry with a career, one without, comments and unknown keys.
+        let text = "# Guides.\n\n[[guide]]\nfile = \"a.txt\"\ntitle = \"A\" # kept\ncareer = \"Old\"\n\n[[guide]]\nfile = \"b.txt\"\ntitle = \"B\"\n";
+        std::fs::write(d.join("sources.toml"), text).unwrap();
+        record_career(d, "a.txt", "Electrician").unwrap();
+        record_career(d, "b.txt", "Data \"Quoted\" Analyst").unwrap();
+        record_career(d, "c.txt", "Nurse").unwrap();
+        let m = std::fs::read_to_string(d.join("sources.toml")).unwrap();
+        assert!(m.starts_with("# Guides.\n\n[[guide]]\nfile = \"a.txt\"\ntitle = \"A\" # kept\ncareer = \"Electrician\"\n"), "{m}");
+        let parsed = crate::corpus::Manifest::parse(&m).unwrap();
+        let career = |f: &str| parsed.get(f).unwrap().career.clone().unwrap();
+        assert_eq!(career("a.txt"), "Electrician");
+        assert_eq!(career("b.txt"), "Data \"Quoted\" Analyst");
+        assert_eq!(parsed.get("b.txt").unwrap().title.as_deref(), Some("B"));
+        assert_eq!(career("c.txt"), "Nurse");
+        assert!(!m.contains("Old"));
+        // An invalid manifest is left as it was.
+        std::fs::write(d.join("sources.toml"), "[[guide\n").unwrap();
+        assert!(matches!(
+            record_career(d, "a.txt", "X"),
+            Err(GuideError::Io(_))
+        ));
+        assert_eq!(
+            std::fs::read_to_string(d.join("sources.toml")).unwrap(),
+            "[[guide\n"
+        );
+    }
 
     #[test]
     fn guide_names_are_checked() {

@@ -185,7 +185,7 @@ impl Library {
         question: &str,
         options: SearchOptions,
     ) -> Result<SearchResults, QuestionError> {
-        search::search(&self.current(), question, options)
+        search::search(&self.current(), question, &options)
     }
 
     /// Whether a reindex is running in this process.

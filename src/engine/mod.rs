@@ -1,12 +1,15 @@
 //! The one service every face holds: questions answered with citations and a verdict, structured
-//! answers (salary and its chart, skills, roadmap), the library's status, reindexing, and the
-//! guide files admins manage. It knows nothing of Discord, HTTP or terminals.
+//! answers (salary and its chart, skills, roadmap and its timeline), the library's status,
+//! reindexing, and the guide files admins manage. It knows nothing of Discord, HTTP or terminals.
 //!
 //! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
 //! I/O): async callers run it off their reactor threads.
 
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod guides;
 pub mod library;
+pub mod scope;
 pub mod verdict;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +21,7 @@ use crate::answer::facts::FactsError;
 use crate::answer::roadmap::{Focus, RoadmapAnswer, Stage};
 use crate::answer::salary::{Level, SalaryAnswer};
 use crate::answer::skills::{SkillsAnswer, Topic};
+use crate::answer::timeline;
 use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
 use crate::corpus::careers::{CareerMatch, match_career};
@@ -26,12 +30,15 @@ use crate::vocab::Vocabulary;
 
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
+pub use scope::QuestionCareer;
 pub use verdict::{Reason, Verdict};
 
 /// Size of the salary chart, in pixels.
 pub const CHART_SIZE: (u32, u32) = (1000, 620);
-/// Charts kept (each is one generation and level).
-const CHARTS_KEPT: usize = 16;
+/// Width of a roadmap timeline, in pixels (its height follows its stages).
+pub const TIMELINE_WIDTH: u32 = 1000;
+/// Images kept (each is one chart or timeline of one generation).
+const CHARTS_KEPT: usize = 32;
 /// Most suggestions offered while a question is typed (Discord shows 25).
 const MAX_SUGGESTIONS: usize = 25;
 
@@ -63,8 +70,8 @@ pub enum EngineError {
     /// The generation's facts could not be read, and rebuilding them failed too.
     #[error("the index's extracted facts are damaged and could not be rebuilt: {0}")]
     Facts(String),
-    /// The chart could not be drawn.
-    #[error("cannot draw the salary chart: {0}")]
+    /// A chart or timeline could not be drawn.
+    #[error("cannot draw the image: {0}")]
     Chart(#[from] ChartError),
 }
 
@@ -107,6 +114,29 @@ pub struct Asked {
     pub verdict: Verdict,
     /// The generation that answered (for its guides and build time).
     pub generation: Arc<Generation>,
+    /// The career the answer was narrowed to, `None` for every career.
+    pub career: Option<String>,
+}
+
+impl Asked {
+    /// Whether each cited passage should say which career its guide is about: the answer was
+    /// not narrowed to one career, and the library covers several.
+    pub fn says_careers(&self) -> bool {
+        self.career.is_none() && career_names(&self.generation).len() > 1
+    }
+}
+
+/// The careers of a generation's guides, by name.
+fn career_names(generation: &Generation) -> Vec<String> {
+    let mut names: Vec<String> = generation
+        .meta()
+        .guides
+        .iter()
+        .map(|g| g.career.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// A structured answer, with the generation it came from.
@@ -129,13 +159,25 @@ pub struct Status {
     pub uptime: Duration,
 }
 
-/// A salary chart's key: the generation, the career (or every career) and the level.
-type ChartKey = (String, Option<String>, Option<Level>);
+/// What an image of the cache shows, for one generation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Image {
+    /// One career's salary chart, guide by guide (every guide's when the library has one career).
+    Salary(Option<String>, Option<Level>),
+    /// Every career's salaries side by side.
+    SalaryAllCareers(Option<Level>),
+    /// One career's roadmap timeline (of one stage, or of them all).
+    Timeline(String, Option<Stage>),
+}
+
+/// An image's key: the generation and what it shows.
+type ChartKey = (String, Image);
 
 struct Inner {
     library: Library,
     settings: EngineSettings,
-    /// Salary charts by generation and level: each drawn once, by one caller at a time.
+    /// Salary charts and timelines by generation and what they show: each drawn once, by one
+    /// caller at a time.
     charts: quick_cache::sync::Cache<ChartKey, Arc<Vec<u8>>>,
     started: Instant,
 }
@@ -189,17 +231,29 @@ impl Engine {
             limit,
             offset: page * limit,
             snippet_chars: self.inner.settings.snippet_chars,
+            career: None,
         }
     }
 
-    /// Answers a question: one page of cited passages and the verdict.
+    /// Answers a question: one page of cited passages and the verdict, from the guides about
+    /// `options.career` (every guide when `None`). A question about an occupation no guide
+    /// covers (see [`Engine::question_career`]) gets no passages and the verdict
+    /// [`Reason::NotInLibrary`], naming the careers the library covers.
     ///
     /// # Errors
     /// [`QuestionError`] for a blank question.
     pub fn ask(&self, question: &str, options: SearchOptions) -> Result<Asked, QuestionError> {
         let generation = self.current();
-        let results = search::search(&generation, question, options)?;
-        let verdict = if options.offset == 0 {
+        let mut results = search::search(&generation, question, &options)?;
+        let careers = career_names(&generation);
+        let verdict = if let QuestionCareer::NotInLibrary(role) =
+            scope::read(self.vocabulary(), &generation, &careers, &results.query)
+        {
+            // Every passage would be about another career.
+            results.hits.clear();
+            results.has_more = false;
+            Verdict::not(Reason::NotInLibrary { role, careers })
+        } else if options.offset == 0 {
             verdict::judge(&results)
         } else {
             // Later pages of an answer were shown because the first page was judged; judge
@@ -207,15 +261,29 @@ impl Engine {
             let first = SearchOptions {
                 offset: 0,
                 limit: 1,
-                ..options
+                ..options.clone()
             };
-            verdict::judge(&search::search(&generation, question, first)?)
+            verdict::judge(&search::search(&generation, question, &first)?)
         };
         Ok(Asked {
             results,
             verdict,
             generation,
+            career: options.career,
         })
+    }
+
+    /// What a question says about careers: the one career of the library it names (its name,
+    /// in any case, plural or spelling, or an alias from the vocabulary), several, an occupation
+    /// no guide covers, or none.
+    pub fn question_career(&self, question: &str) -> QuestionCareer {
+        let generation = self.current();
+        scope::read(
+            self.vocabulary(),
+            &generation,
+            &career_names(&generation),
+            question,
+        )
     }
 
     /// Reads one kind of fact from the current generation. A damaged facts file is logged,
@@ -295,8 +363,10 @@ impl Engine {
     }
 
     /// The salary chart of an answer [`Engine::salary`] gave, as PNG bytes, or `None` when the
-    /// answer has no figures. Drawn once per generation and level; concurrent callers for the
-    /// same chart wait for the one drawing it.
+    /// answer has no figures: for every career of a library of several (no career asked for),
+    /// the careers side by side by level ([`chart::render_comparison_chart`]); otherwise each
+    /// guide's figures ([`chart::render_salary_chart`]). Drawn once per generation, career and
+    /// level; concurrent callers for the same chart wait for the one drawing it.
     ///
     /// # Errors
     /// When the chart cannot be drawn.
@@ -304,18 +374,64 @@ impl Engine {
         &self,
         answered: &Answered<SalaryAnswer>,
     ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
-        if answered.answer.is_empty() {
+        let answer = &answered.answer;
+        if answer.is_empty() {
             return Ok(None);
         }
-        let key = (
-            answered.generation.generation().to_string(),
-            answered.answer.career.clone(),
-            answered.answer.level,
-        );
-        let png = self.inner.charts.get_or_insert_with(&key, || {
-            chart::render_salary_chart(&answered.answer, CHART_SIZE.0, CHART_SIZE.1).map(Arc::new)
+        let careers = {
+            let mut seen: Vec<&str> = answer.summaries.iter().map(|s| s.career.as_str()).collect();
+            seen.dedup();
+            seen.len()
+        };
+        let (w, h) = CHART_SIZE;
+        let png = if answer.career.is_none() && careers > 1 {
+            self.image(answered, Image::SalaryAllCareers(answer.level), || {
+                chart::render_comparison_chart(answer, w, h)
+            })?
+        } else {
+            let image = Image::Salary(answer.career.clone(), answer.level);
+            self.image(answered, image, || chart::render_salary_chart(answer, w, h))?
+        };
+        Ok(Some(png))
+    }
+
+    /// The timeline of an answer [`Engine::roadmap`] gave for one career, as PNG bytes, or
+    /// `None` when it has no stages. Drawn once per generation, career and stage; concurrent
+    /// callers for the same timeline wait for the one drawing it.
+    ///
+    /// # Errors
+    /// When the answer spans several careers, or the timeline cannot be drawn.
+    pub fn roadmap_timeline(
+        &self,
+        answered: &Answered<RoadmapAnswer>,
+    ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
+        let answer = &answered.answer;
+        let Some(first) = answer.stages.first() else {
+            return Ok(None);
+        };
+        let career = answer
+            .career
+            .clone()
+            .unwrap_or_else(|| first.career.clone());
+        let png = self.image(answered, Image::Timeline(career, answer.stage), || {
+            timeline::render_timeline(answer, TIMELINE_WIDTH)
         })?;
         Ok(Some(png))
+    }
+
+    /// An image of the generation that gave `answered`, from the cache or drawn by `draw` (once,
+    /// however many ask at the same time).
+    fn image<T>(
+        &self,
+        answered: &Answered<T>,
+        image: Image,
+        draw: impl FnOnce() -> Result<Vec<u8>, ChartError>,
+    ) -> Result<Arc<Vec<u8>>, EngineError> {
+        let key = (answered.generation.generation().to_string(), image);
+        Ok(self
+            .inner
+            .charts
+            .get_or_insert_with(&key, || draw().map(Arc::new))?)
     }
 
     /// The skills the guides name for a topic, and what each level is expected to know: one
@@ -406,14 +522,42 @@ impl Engine {
         check_guide_name(name).is_ok() && self.guides_dir().is_ok_and(|d| d.join(name).is_file())
     }
 
-    /// Saves an uploaded guide into the library's directory (not indexed until a reindex).
+    /// Saves an uploaded guide into the library's directory (not indexed until a reindex), and
+    /// records `career` for it in the manifest when given (see [`Engine::career_for_guide`]).
     /// Returns the passages it gives.
     ///
     /// # Errors
-    /// Why it was refused or could not be saved; nothing is left behind then.
-    pub fn add_guide(&self, name: &str, bytes: &[u8], replace: bool) -> Result<usize, GuideError> {
+    /// Why it was refused or could not be saved; nothing is left behind then. When the guide was
+    /// saved but its career could not be recorded, [`GuideError::Io`] says so.
+    pub fn add_guide(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        replace: bool,
+        career: Option<&str>,
+    ) -> Result<usize, GuideError> {
         let careers = self.inner.library.vocabulary().careers();
-        guides::save_guide(careers, &self.guides_dir()?, name, bytes, replace)
+        let dir = self.guides_dir()?;
+        let passages = guides::save_guide(careers, &dir, name, bytes, replace)?;
+        if let Some(career) = career {
+            guides::record_career(&dir, name, career)?;
+        }
+        Ok(passages)
+    }
+
+    /// The name a new guide's career is recorded under: the library's own career when `asked`
+    /// names one (any case or spelling, a word of it, its initials), else `asked` as a new
+    /// career, written as careers are ("registered nurses" → "Registered Nurse").
+    ///
+    /// # Errors
+    /// [`CareerError::Ambiguous`] when it could be several of the library's careers.
+    pub fn career_for_guide(&self, asked: &str) -> Result<String, CareerError> {
+        match self.find_career(asked) {
+            Err(CareerError::Unknown { .. }) => {
+                Ok(self.vocabulary().careers().normalise(asked.trim()))
+            }
+            found => found,
+        }
     }
 
     /// Moves a guide out of the library (kept in the removed-guides directory; not unindexed
@@ -450,14 +594,29 @@ impl Engine {
         push(typed);
         let generation = self.current();
         let lower = typed.to_lowercase();
-        for q in self.vocabulary().questions() {
-            if q.to_lowercase().contains(&lower) {
-                push(q);
+        let careers: Vec<String> = self.careers().into_iter().map(|c| c.name).collect();
+        let templated = self
+            .vocabulary()
+            .per_career_questions()
+            .iter()
+            .flat_map(|t| careers.iter().map(move |c| fill_career(t, c)));
+        for q in self
+            .vocabulary()
+            .questions()
+            .iter()
+            .cloned()
+            .chain(templated)
+        {
+            if matches_typed(&q, &lower) {
+                push(&q);
             }
         }
+        // Headings only where the guide asks them as questions ("How much can you earn as a
+        // back-end developer?"): a member picks a question, not a section title.
+        let is_question = |s: &str| s.trim_end().ends_with('?');
         if let Ok(passages) = generation.passages() {
             for p in passages.iter() {
-                if p.section.to_lowercase().contains(&lower) {
+                if is_question(&p.section) && p.section.to_lowercase().contains(&lower) {
                     push(&p.section);
                 }
             }
@@ -466,9 +625,14 @@ impl Engine {
             limit: MAX_SUGGESTIONS,
             offset: 0,
             snippet_chars: 40,
+            career: None,
         };
-        if let Ok(results) = search::search(&generation, typed, options) {
-            for h in &results.hits {
+        if let Ok(results) = search::search(&generation, typed, &options) {
+            for h in results
+                .hits
+                .iter()
+                .filter(|h| is_question(&h.passage.section))
+            {
                 push(&h.passage.section);
             }
         }
@@ -476,21 +640,341 @@ impl Engine {
     }
 }
 
+/// A per-career question template filled with a career: `{career}` → "electrician",
+/// `{a career}` → "an electrician".
+fn fill_career(template: &str, career: &str) -> String {
+    let name = career.to_lowercase();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    template
+        .replace("{a career}", &format!("{article} {name}"))
+        .replace("{career}", &name)
+}
+
+/// Whether a suggestion fits what was typed (lower case): it contains it, or each typed word
+/// begins one of its words ("sal jun" fits "salary of a junior …").
+fn matches_typed(candidate: &str, typed: &str) -> bool {
+    let lower = candidate.to_lowercase();
+    if lower.contains(typed) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut typed_words = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    typed_words.peek().is_some() && typed_words.all(|t| words.iter().any(|w| w.starts_with(t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answer::facts::SALARY_FILE;
-    use crate::search::BuildOptions;
 
     fn engine(dir: &Path) -> Engine {
-        let (library, _) = Library::open(
-            SeedSource::Embedded,
-            dir.join("index"),
-            BuildOptions::default(),
-            crate::answer::fixtures::vocab().clone(),
-        )
-        .unwrap();
-        Engine::new(library, EngineSettings::new(&SearchConfig::default(), dir))
+        fixtures::engine_on(SeedSource::Embedded, dir)
+    }
+
+    #[test]
+    fn a_question_naming_a_career_or_a_career_given_is_answered_from_its_guides() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let names: Vec<String> = e.careers().into_iter().map(|c| c.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Back-End Developer",
+                "Data Analyst",
+                "Electrician",
+                "Front-End Developer",
+                "Product Manager"
+            ]
+        );
+        for (q, career) in [
+            ("how much do journeyman electricians make", "Electrician"),
+            ("what does a product manager do", "Product Manager"),
+            ("Do DATA ANALYSTS need Python?", "Data Analyst"),
+            ("backend engineers salary", "Back-End Developer"),
+            (
+                "¿Cuánto gana un desarrollador frontend?",
+                "Front-End Developer",
+            ),
+        ] {
+            assert_eq!(
+                e.question_career(q),
+                QuestionCareer::Named(career.into()),
+                "{q}"
+            );
+            let asked = e
+                .ask(
+                    q,
+                    SearchOptions {
+                        career: Some(career.into()),
+                        ..e.page(0)
+                    },
+                )
+                .unwrap();
+            assert!(asked.verdict.confident, "{q}: {:?}", asked.verdict);
+            assert!(!asked.results.hits.is_empty(), "{q}");
+            assert!(
+                asked
+                    .results
+                    .hits
+                    .iter()
+                    .all(|h| h.passage.career == career),
+                "{q}"
+            );
+            assert!(!asked.says_careers());
+        }
+        assert!(matches!(
+            e.question_career("should a front-end developer or a back-end developer learn SQL?"),
+            QuestionCareer::Several(c) if c.len() == 2
+        ));
+        assert_eq!(
+            e.question_career("How long from junior to senior?"),
+            QuestionCareer::None
+        );
+        // A career filter narrows any question, later pages too.
+        let electrician = |page| SearchOptions {
+            career: Some("Electrician".into()),
+            ..e.page(page)
+        };
+        let second = e.ask("salary", electrician(1)).unwrap();
+        assert!(
+            second
+                .results
+                .hits
+                .iter()
+                .all(|h| h.passage.career == "Electrician")
+        );
+        assert_eq!(second.career.as_deref(), Some("Electrician"));
+        // Unnarrowed over several careers: each passage says its career.
+        let all = e.ask("salary", e.page(0)).unwrap();
+        assert!(all.says_careers());
+        let careers: std::collections::BTreeSet<&str> = all
+            .results
+            .hits
+            .iter()
+            .map(|h| h.passage.career.as_str())
+            .collect();
+        assert!(careers.len() > 1, "{careers:?}");
+    }
+
+    #[test]
+    fn a_question_about_a_career_no_guide_covers_gets_no_passages() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let covered: Vec<String> = e.careers().into_iter().map(|c| c.name).collect();
+        for (q, role) in [
+            ("How much do firefighters earn?", "firefighters"),
+            (
+                "What skills does a marine biologist need?",
+                "marine biologist",
+            ),
+            (
+                "What does a mechanical engineer earn?",
+                "mechanical engineer",
+            ),
+            ("How much do nurses make?", "nurses"),
+            ("¿Cuánto gana un bombero?", "bombero"),
+        ] {
+            assert_eq!(
+                e.question_career(q),
+                QuestionCareer::NotInLibrary(role.into()),
+                "{q}"
+            );
+            for career in [None, Some("Electrician".to_string())] {
+                let asked = e
+                    .ask(
+                        q,
+                        SearchOptions {
+                            career,
+                            ..e.page(0)
+                        },
+                    )
+                    .unwrap();
+                assert!(asked.results.hits.is_empty(), "{q}");
+                assert_eq!(
+                    asked.verdict,
+                    Verdict::not(Reason::NotInLibrary {
+                        role: role.into(),
+                        careers: covered.clone()
+                    }),
+                    "{q}"
+                );
+            }
+        }
+        // Occupations the guides talk about are not refused, nor are words that only look like one.
+        for q in [
+            "How do I become a better programmer?",
+            "How much can I earn as a freelancer?",
+            "What does a junior make?",
+            "best mechanical keyboard for coding",
+            "What is the average salary?",
+            "How much does a senoir devloper earn?",
+        ] {
+            assert!(
+                !matches!(e.question_career(q), QuestionCareer::NotInLibrary(_)),
+                "{q}: {:?}",
+                e.question_career(q)
+            );
+        }
+    }
+
+    /// The evaluation set's questions over the shipped library and the five careers: no question
+    /// the guides cover may be refused as about a career they do not cover; of the questions
+    /// about careers no guide covers, most are.
+    #[test]
+    fn evaluation_questions_are_refused_only_when_no_guide_covers_their_career() {
+        #[derive(serde::Deserialize)]
+        struct Set {
+            case: Vec<Case>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Case {
+            question: String,
+            #[serde(default)]
+            career: Option<String>,
+            #[serde(default = "covered")]
+            covered: bool,
+            #[serde(default)]
+            reason: Option<String>,
+        }
+        fn covered() -> bool {
+            true
+        }
+        let set: Set = toml::from_str(include_str!("../../tests/fixtures/eval.toml")).unwrap();
+        let (one, five) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (shipped, careers) = (engine(one.path()), fixtures::careers_engine(five.path()));
+        let refused =
+            |e: &Engine, q: &str| matches!(e.question_career(q), QuestionCareer::NotInLibrary(_));
+        let (mut uncovered, mut caught) = (0, 0);
+        for c in &set.case {
+            if c.covered {
+                assert!(!refused(&careers, &c.question), "{:?}", c.question);
+                if c.career.is_none() {
+                    assert!(!refused(&shipped, &c.question), "{:?}", c.question);
+                }
+            } else if c.reason.as_deref() == Some("not_in_library") {
+                uncovered += 1;
+                caught += usize::from(refused(&careers, &c.question));
+            }
+        }
+        assert!(
+            uncovered >= 4 && caught * 4 >= uncovered * 3,
+            "{caught} of {uncovered}"
+        );
+        // In the shipped library, a question about another career is refused.
+        let asked = shipped
+            .ask("How much do electricians earn?", shipped.page(0))
+            .unwrap();
+        assert_eq!(
+            asked.verdict.not_in_library(),
+            Some(("electricians", &["Back-End Developer".to_string()][..]))
+        );
+    }
+
+    #[test]
+    fn a_guides_career_is_the_librarys_when_it_names_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        assert_eq!(e.career_for_guide("electricians").unwrap(), "Electrician");
+        assert_eq!(e.career_for_guide("pm").unwrap(), "Product Manager");
+        assert_eq!(
+            e.career_for_guide("registered nurses").unwrap(),
+            "Registered Nurse"
+        );
+        assert!(matches!(
+            e.career_for_guide("developer"),
+            Err(CareerError::Ambiguous { .. })
+        ));
+    }
+
+    #[test]
+    fn autocomplete_suggests_questions_not_section_headings() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine(dir.path());
+        let got = engine.suggestions("sal");
+        assert_eq!(got[0], "sal", "what was typed comes first");
+        assert!(
+            got.contains(&"What is the salary of a back-end developer?".to_string()),
+            "{got:?}"
+        );
+        assert!(got[1..].iter().all(|s| s.ends_with('?')), "{got:?}");
+        assert!(!engine.suggestions("").is_empty());
+        assert_eq!(
+            fill_career("Become {a career}?", "Electrician"),
+            "Become an electrician?"
+        );
+        assert!(matches_typed("what skills does a nurse need?", "sk nur"));
+        assert!(!matches_typed("what skills does a nurse need?", "salary"));
+    }
+
+    /// Calls `draw` from several threads at once; every caller must get the one drawing.
+    fn drawn_once(draw: impl Fn() -> Arc<Vec<u8>> + Send + Sync + 'static) -> Arc<Vec<u8>> {
+        let callers = 6;
+        let barrier = Arc::new(std::sync::Barrier::new(callers));
+        let draw = Arc::new(draw);
+        let images: Vec<Arc<Vec<u8>>> = (0..callers)
+            .map(|_| {
+                let (draw, barrier) = (Arc::clone(&draw), Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    draw()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        assert!(
+            images.iter().all(|i| Arc::ptr_eq(i, &images[0])),
+            "drawn more than once"
+        );
+        Arc::clone(&images[0])
+    }
+
+    #[test]
+    fn several_careers_get_the_comparison_chart_and_each_career_its_timeline() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = fixtures::careers_engine(dir.path());
+        let all = engine.salary(None, None).unwrap();
+        let one = engine.salary(Some("Electrician"), None).unwrap();
+        let (e1, e2) = (engine.clone(), engine.clone());
+        let compared = drawn_once(move || e1.salary_chart(&all).unwrap().expect("a chart"));
+        let electrician = drawn_once(move || e2.salary_chart(&one).unwrap().expect("a chart"));
+        assert!(compared.starts_with(b"\x89PNG") && electrician.starts_with(b"\x89PNG"));
+        // Two different charts: every career side by side, and one career's guides.
+        assert_ne!(compared, electrician);
+        let all = engine.salary(None, None).unwrap();
+        assert!(Arc::ptr_eq(
+            &compared,
+            &engine.salary_chart(&all).unwrap().unwrap()
+        ));
+
+        for career in ["Electrician", "Data Analyst", "Product Manager"] {
+            let roadmap = engine.roadmap(Some(career), None, Focus::All).unwrap();
+            let e = engine.clone();
+            let png =
+                drawn_once(move || e.roadmap_timeline(&roadmap).unwrap().expect("a timeline"));
+            assert!(png.starts_with(b"\x89PNG"), "{career}");
+        }
+        // Every career at once is no one timeline; a focus without stages has none.
+        let every = engine.roadmap(None, None, Focus::All).unwrap();
+        assert!(matches!(
+            engine.roadmap_timeline(&every),
+            Err(EngineError::Chart(ChartError::SeveralCareers(_)))
+        ));
+        let interviews = engine
+            .roadmap(Some("Data Analyst"), None, Focus::Interviews)
+            .unwrap();
+        assert!(engine.roadmap_timeline(&interviews).unwrap().is_none());
     }
 
     #[test]

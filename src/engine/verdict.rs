@@ -2,6 +2,7 @@
 //! face shows the same way.
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
 use crate::search::SearchResults;
 
@@ -9,21 +10,53 @@ use crate::search::SearchResults;
 pub const WEAK_COVERAGE: f32 = 0.5;
 
 /// Why the guides were judged not to answer a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// No passage, or the best passage holds too little of the question.
     WeakMatch,
+    /// The question is about an occupation no guide covers: no passage is shown, since they
+    /// would all be about other careers.
+    NotInLibrary {
+        /// The occupation as the question names it ("firefighters").
+        role: String,
+        /// The careers the library covers, by name.
+        careers: Vec<String>,
+    },
 }
 
-/// The engine's verdict on an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+impl Reason {
+    /// Its id in JSON: `weak_match`, `not_in_library`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Reason::WeakMatch => "weak_match",
+            Reason::NotInLibrary { .. } => "not_in_library",
+        }
+    }
+}
+
+/// The engine's verdict on an answer. In JSON: `confident`, and when not, `reason` (its
+/// [`Reason::id`]), and for `not_in_library` the `role` asked about and the `careers` covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     /// Whether the guides answer the question.
     pub confident: bool,
     /// Why not, when not.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("confident", &self.confident)?;
+        if let Some(reason) = &self.reason {
+            map.serialize_entry("reason", reason.id())?;
+            if let Reason::NotInLibrary { role, careers } = reason {
+                map.serialize_entry("role", role)?;
+                map.serialize_entry("careers", careers)?;
+            }
+        }
+        map.end()
+    }
 }
 
 impl Verdict {
@@ -38,6 +71,14 @@ impl Verdict {
         Verdict {
             confident: false,
             reason: Some(reason),
+        }
+    }
+
+    /// The occupation asked about and the careers covered, when no guide covers the question's.
+    pub fn not_in_library(&self) -> Option<(&str, &[String])> {
+        match &self.reason {
+            Some(Reason::NotInLibrary { role, careers }) => Some((role, careers)),
+            _ => None,
         }
     }
 }
@@ -106,6 +147,19 @@ mod tests {
         assert_eq!(
             serde_json::to_value(Verdict::CONFIDENT).unwrap(),
             serde_json::json!({"confident": true})
+        );
+        let uncovered = Verdict::not(Reason::NotInLibrary {
+            role: "firefighters".into(),
+            careers: vec!["Electrician".into()],
+        });
+        assert_eq!(
+            serde_json::to_value(&uncovered).unwrap(),
+            serde_json::json!({"confident": false, "reason": "not_in_library",
+                               "role": "firefighters", "careers": ["Electrician"]})
+        );
+        assert_eq!(
+            uncovered.not_in_library(),
+            Some(("firefighters", &["Electrician".to_string()][..]))
         );
     }
 }

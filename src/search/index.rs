@@ -1,5 +1,5 @@
-//! The only owner of tantivy: the passage schema and analyzer, building an index generation from
-//! the guides, swapping it in atomically, and opening the current one.
+//! Index generations on disk: where they live, building one (the work itself is `build.rs`, the
+//! document schema `schema.rs`) and swapping it in atomically, and opening the current one.
 //!
 //! Layout of an index directory:
 //! ```text
@@ -19,25 +19,22 @@
 //! read (a directory, bytes that are not text, a name that is no generation's) counts as no
 //! current generation, with a warning: the next build replaces it.
 
-use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock, mpsc};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{
-    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
-};
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
-use crate::analysis::{Analyzer, Term};
-use crate::corpus::{
-    self, CareerNamer, CorpusError, Guide, Manifest, Passage, SeedFile, SeedSource, Skipped,
-};
+use super::build::build_into;
+pub use super::build::{BuildOptions, BuildProgress, Extraction, Gathering, NoExtraction};
+pub(crate) use super::schema::Fields;
+pub(super) use super::schema::{register_tokenizer, schema};
+use crate::analysis::Analyzer;
+use crate::corpus::{CareerNamer, CorpusError, Passage, SeedSource, Skipped};
 
 /// Name of the custom tokenizer; versioned, because tokenizers are not stored in the index.
 pub const TOKENIZER: &str = "careerbot_v1";
@@ -47,7 +44,7 @@ const CURRENT_FILE: &str = "CURRENT";
 const META_FILE: &str = "careerbot.json";
 const LOCK_FILE: &str = ".lock";
 /// Indexing memory per writer thread (tantivy needs at least 15 MB).
-const WRITER_BUDGET_PER_THREAD: usize = 48 * 1024 * 1024;
+pub(super) const WRITER_BUDGET_PER_THREAD: usize = 48 * 1024 * 1024;
 
 /// Errors of building or opening an index.
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +79,7 @@ pub enum IndexError {
     Extraction(String),
 }
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+pub(super) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
     move |source| IndexError::Io {
         path: path.to_path_buf(),
         source,
@@ -141,143 +138,6 @@ pub struct GenerationFile {
     pub bytes: u64,
     /// blake3 of the bytes, hex.
     pub blake3: String,
-}
-
-/// What a build extracts from each guide besides its passages, run in worker threads (any
-/// order, concurrently). What it yields is handed to a [`Gathering`].
-pub trait Extraction: Sync {
-    /// What one guide yields.
-    type PerGuide: Send;
-
-    /// Extracts from one parsed guide.
-    fn extract(&self, guide: &Guide) -> Self::PerGuide;
-}
-
-/// Gathers the guides' extractions on the building thread, in file-name order, then gives the
-/// files to write into the new generation before it becomes current. A failure fails the
-/// build (the current generation keeps serving).
-pub trait Gathering<E> {
-    /// Takes one guide's yield.
-    fn gather(&mut self, per_guide: E);
-
-    /// The files to write into the generation, each `(name, bytes)`.
-    ///
-    /// # Errors
-    /// Why the extraction cannot be completed.
-    fn finish(self) -> Result<Vec<(String, Vec<u8>)>, String>;
-}
-
-/// Extracts nothing (an index alone).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct NoExtraction;
-
-impl Extraction for NoExtraction {
-    type PerGuide = ();
-
-    fn extract(&self, _: &Guide) {}
-}
-
-impl Gathering<()> for NoExtraction {
-    fn gather(&mut self, (): ()) {}
-
-    fn finish(self) -> Result<Vec<(String, Vec<u8>)>, String> {
-        Ok(Vec::new())
-    }
-}
-
-/// The tantivy fields of a passage document.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fields {
-    pub section: Field,
-    pub body: Field,
-    pub title: Field,
-    pub source: Field,
-    /// The guide's career, as one untokenised term (filtering, facets) and stored.
-    pub career: Field,
-    pub start_line: Field,
-    pub end_line: Field,
-    pub line_numbers: Field,
-}
-
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let indexed = TextOptions::default().set_stored().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
-    let fields = Fields {
-        section: b.add_text_field("section", indexed.clone()),
-        body: b.add_text_field("body", indexed.clone()),
-        title: b.add_text_field("title", indexed),
-        source: b.add_text_field("source", STORED),
-        career: b.add_text_field("career", STRING | STORED | FAST),
-        start_line: b.add_u64_field("start_line", STORED),
-        end_line: b.add_u64_field("end_line", STORED),
-        line_numbers: b.add_bytes_field("line_numbers", STORED),
-    };
-    (b.build(), fields)
-}
-
-/// The analyzer as a tantivy tokenizer.
-#[derive(Clone)]
-struct CareerTokenizer {
-    analyzer: Arc<Analyzer>,
-    terms: Vec<Term>,
-}
-
-struct CareerTokenStream<'a> {
-    terms: &'a [Term],
-    next: usize,
-    token: Token,
-}
-
-impl Tokenizer for CareerTokenizer {
-    type TokenStream<'a> = CareerTokenStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> CareerTokenStream<'a> {
-        self.terms.clear();
-        self.analyzer.analyze_into(text, &mut self.terms);
-        CareerTokenStream {
-            terms: &self.terms,
-            next: 0,
-            token: Token::default(),
-        }
-    }
-}
-
-impl TokenStream for CareerTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        let Some(t) = self.terms.get(self.next) else {
-            return false;
-        };
-        self.token.text.clear();
-        self.token.text.push_str(&t.text);
-        self.token.offset_from = t.start;
-        self.token.offset_to = t.end;
-        self.token.position = self.next;
-        self.token.position_length = 1;
-        self.next += 1;
-        true
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
-    }
-}
-
-fn register_tokenizer(index: &Index, analyzer: &Arc<Analyzer>) {
-    index.tokenizers().register(
-        TOKENIZER,
-        TextAnalyzer::from(CareerTokenizer {
-            analyzer: Arc::clone(analyzer),
-            terms: Vec::new(),
-        }),
-    );
 }
 
 /// One opened, immutable index generation: the searcher's view of the library.
@@ -471,35 +331,6 @@ pub fn fingerprint(
         }
     }
     Ok(h.finalize().to_hex().to_string())
-}
-
-/// Progress of a build, reported after each guide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BuildProgress {
-    /// Guides read so far.
-    pub guides_done: usize,
-    /// Guides in all.
-    pub guides_total: usize,
-    /// Passages indexed so far.
-    pub passages: usize,
-}
-
-/// Options of a build.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// Indexing threads (1 is right for small libraries).
-    pub threads: usize,
-    /// How many earlier generations to keep for readers still using them.
-    pub keep_old: usize,
-}
-
-impl Default for BuildOptions {
-    fn default() -> Self {
-        BuildOptions {
-            threads: 1,
-            keep_old: 1,
-        }
-    }
 }
 
 /// The index directory: builds generations and opens the current one.
@@ -867,183 +698,7 @@ fn remove_path(path: &Path) -> std::io::Result<()> {
     }
 }
 
-type Built = (Vec<GuideInfo>, Vec<Skipped>, usize, Vec<GenerationFile>);
-
-/// One guide file as a worker thread left it.
-enum Parsed<E> {
-    /// Parsed, hashed (its bytes) and extracted.
-    Guide(Guide, String, E),
-    /// Not a usable guide, and why (the build goes on without it).
-    Skipped(String),
-    /// The extraction failed on it, and why (the build fails).
-    Failed(String),
-}
-
-/// Most threads reading and extracting guides during a build.
-const MAX_PARSE_WORKERS: usize = 4;
-
-#[allow(clippy::too_many_arguments)]
-fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
-    dir: &Path,
-    analyzer: &Arc<Analyzer>,
-    careers: &CareerNamer,
-    source: &SeedSource,
-    options: &BuildOptions,
-    extraction: &X,
-    mut gathering: G,
-    progress: &mut impl FnMut(BuildProgress),
-) -> Result<Built, IndexError> {
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let (schema, f) = schema();
-    let index = Index::create_in_dir(dir, schema)?;
-    register_tokenizer(&index, analyzer);
-    let threads = options.threads.max(1);
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, threads * WRITER_BUDGET_PER_THREAD)?;
-    let scan = source.scan()?;
-    let mut guides = Vec::with_capacity(scan.files.len());
-    let mut skipped = scan.ignored.clone();
-    let mut passages = 0;
-    let total = scan.files.len();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, MAX_PARSE_WORKERS)
-        .min(total.max(1));
-    // Guides are read, split and extracted by workers; this thread indexes them and gathers
-    // their extractions in file-name order, so the result does not depend on timing.
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, Parsed<X::PerGuide>)>(workers * 4);
-    let scan = &scan;
-    let outcome = std::thread::scope(|scope| -> Result<(), IndexError> {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = scan.files.get(i) else { break };
-                    let parsed = parse_and_extract(file, &scan.manifest, careers, extraction);
-                    if tx.send((i, parsed)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending = BTreeMap::new();
-        let mut want = 0;
-        for (i, parsed) in rx {
-            pending.insert(i, parsed);
-            while let Some(parsed) = pending.remove(&want) {
-                let file = &scan.files[want];
-                want += 1;
-                match parsed {
-                    Parsed::Guide(guide, hash, extracted) => {
-                        for p in &guide.passages {
-                            writer.add_document(passage_doc(&f, p))?;
-                        }
-                        passages += guide.passages.len();
-                        guides.push(GuideInfo {
-                            passages: guide.passages.len(),
-                            source: guide.source,
-                            title: guide.title,
-                            career: guide.career,
-                            author: guide.author,
-                            publisher: guide.publisher,
-                            url: guide.url,
-                            hash,
-                        });
-                        gathering.gather(extracted);
-                    }
-                    Parsed::Failed(reason) => {
-                        return Err(IndexError::Extraction(format!("{}: {reason}", file.name)));
-                    }
-                    Parsed::Skipped(reason) => {
-                        tracing::warn!(file = %file.name, %reason, "guide skipped");
-                        skipped.push(Skipped {
-                            file: file.name.clone(),
-                            reason,
-                        });
-                    }
-                }
-                progress(BuildProgress {
-                    guides_done: want,
-                    guides_total: total,
-                    passages,
-                });
-            }
-        }
-        Ok(())
-    });
-    outcome?;
-    if passages == 0 {
-        return Err(CorpusError::Empty {
-            origin: source.describe(),
-            skipped: skipped.len(),
-        }
-        .into());
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    let written = gathering.finish().map_err(IndexError::Extraction)?;
-    let mut files = Vec::with_capacity(written.len());
-    for (name, bytes) in written {
-        let path = dir.join(&name);
-        write_synced(&path, &bytes)?;
-        files.push(GenerationFile {
-            name,
-            bytes: bytes.len() as u64,
-            blake3: blake3::hash(&bytes).to_hex().to_string(),
-        });
-    }
-    Ok((guides, skipped, passages, files))
-}
-
-/// Reads, splits and extracts one guide (a worker's job). A panic in the extraction fails the
-/// build with a reason instead of taking the process down.
-fn parse_and_extract<X: Extraction>(
-    file: &SeedFile,
-    manifest: &Manifest,
-    careers: &CareerNamer,
-    extraction: &X,
-) -> Parsed<X::PerGuide> {
-    let bytes = match file.read() {
-        Ok(b) => b,
-        Err(e) => return Parsed::Skipped(format!("unreadable: {e}")),
-    };
-    let guide = match corpus::parse_guide(&file.name, &bytes, manifest, careers) {
-        Ok(g) => g,
-        Err(reason) => return Parsed::Skipped(reason),
-    };
-    let hash = blake3::hash(&bytes).to_hex()[..16].to_string();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extraction.extract(&guide))) {
-        Ok(extracted) => Parsed::Guide(guide, hash, extracted),
-        Err(_) => {
-            tracing::error!(file = %file.name, "extraction panicked on this guide");
-            Parsed::Failed("the extraction panicked on this guide".into())
-        }
-    }
-}
-
-fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
-    doc.add_text(f.section, &p.section);
-    doc.add_text(f.body, &p.text);
-    doc.add_text(f.title, &p.title);
-    doc.add_text(f.source, &p.source);
-    doc.add_text(f.career, &p.career);
-    doc.add_u64(f.start_line, u64::from(p.start_line));
-    doc.add_u64(f.end_line, u64::from(p.end_line));
-    let lines: Vec<u8> = p
-        .line_numbers
-        .iter()
-        .flat_map(|n| n.to_le_bytes())
-        .collect();
-    doc.add_bytes(f.line_numbers, &lines);
-    doc
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
+pub(super) fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
     let mut file = File::create(path).map_err(io_err(path))?;
     file.write_all(bytes).map_err(io_err(path))?;
     file.sync_all().map_err(io_err(path))
@@ -1076,6 +731,7 @@ pub type SharedIndex = Arc<PassageIndex>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus;
 
     fn seeds() -> SeedSource {
         SeedSource::Dir(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")))

@@ -7,13 +7,17 @@
 //! - [`rank`]: running the query → de-duplicated hits with coverage and snippets.
 //! - [`snippet`]: the best part of a passage for a question.
 //! - [`cache`]: the per-generation memo of hot passages and corrections.
+//! - [`known`]: how well a generation knows a word (its passages, or a near form's).
 //!
-//! Dependencies run one way: `cache` ← `index` ← `query` ← `rank`.
+//! Dependencies run one way: `cache` ← `index` ← `known` ← `query` ← `rank`.
 
+mod build;
 pub mod cache;
 pub mod index;
+pub mod known;
 pub mod query;
 pub mod rank;
+mod schema;
 pub mod snippet;
 
 pub use cache::SearchCache;
@@ -21,5 +25,5 @@ pub use index::{
     BuildOptions, BuildProgress, Extraction, Gathering, GenerationFile, GuideInfo, IndexDir,
     IndexError, IndexMeta, NoExtraction, PassageIndex, SharedIndex, fingerprint, unix_now,
 };
-pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question};
+pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question, plausible_typo};
 pub use rank::{Hit, MAX_LIMIT, SearchOptions, SearchResults, search};

@@ -5,12 +5,15 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::Term as TantivyTerm;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analyzer;
 
 use super::index::PassageIndex;
+use super::known::doc_freq;
 
 /// Questions are cut to this many characters (not an error).
 pub const MAX_QUESTION_CHARS: usize = 300;
@@ -25,6 +28,9 @@ const FUZZY_WEIGHT: f32 = 0.8;
 const SOFT_WEIGHT: f32 = 0.35;
 /// Longest word (in characters) spelling correction is tried on.
 const MAX_CORRECTED_CHARS: usize = 24;
+/// Words of at least this many characters may be two edits from their correction; shorter
+/// words one ("keyboard" is two edits from "keyword", and no typo of it).
+const TWO_EDIT_CHARS: usize = 9;
 
 /// Why a question cannot be searched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,17 +99,7 @@ pub(crate) fn query_terms(
             });
             continue;
         }
-        let key = surface.to_lowercase();
-        let correction = index
-            .cache
-            .corrections
-            .get_or_insert_with(&key, || {
-                Ok::<_, std::convert::Infallible>(correct(
-                    analyzer, searcher, &fields, &surface, &t.text,
-                ))
-            })
-            .unwrap_or_else(|never| match never {});
-        match correction {
+        match remembered_correction(index, searcher, &surface, &t.text) {
             Some((term, df)) => match out.iter_mut().find(|q| q.term == term) {
                 Some(seen) => seen.soft &= soft,
                 None => out.push(QueryTerm {
@@ -126,21 +122,50 @@ pub(crate) fn query_terms(
     out
 }
 
-fn doc_freq(searcher: &tantivy::Searcher, fields: &[Field], term: &str) -> u64 {
-    fields
-        .iter()
-        .map(|&f| {
-            searcher
-                .doc_freq(&TantivyTerm::from_field_text(f, term))
-                .unwrap_or(0)
+/// [`correct`], remembered per generation by the word's lower-case form.
+fn remembered_correction(
+    index: &PassageIndex,
+    searcher: &tantivy::Searcher,
+    surface: &str,
+    term: &str,
+) -> Option<(String, u64)> {
+    let fields = [index.fields.body, index.fields.section];
+    index
+        .cache
+        .corrections
+        .get_or_insert_with(&surface.to_lowercase(), || {
+            Ok::<_, std::convert::Infallible>(correct(
+                index.analyzer(),
+                searcher,
+                &fields,
+                surface,
+                term,
+            ))
         })
-        .max()
-        .unwrap_or(0)
+        .unwrap_or_else(|never| match never {})
 }
 
-/// Nearest indexed term for a word the index does not know: first a misspelt synonym form
-/// ("compensaton" → salary), then the index's own terms within edit distance 1 (2 for long
-/// words); closest first, then most frequent.
+impl PassageIndex {
+    /// The indexed term a single word the index does not hold is plausibly a typo of (the
+    /// correction a question gets: "devloper" → develop), or `None`: the index holds the word, or
+    /// nothing is close enough.
+    pub fn typo_of(&self, word: &str) -> Option<String> {
+        let term = self.analyzer().analyze(word).into_iter().next()?;
+        let searcher = self.searcher();
+        let fields = [self.fields.body, self.fields.section];
+        if doc_freq(&searcher, &fields, &term.text) > 0 {
+            return None;
+        }
+        remembered_correction(self, &searcher, word, &term.text).map(|(t, _)| t)
+    }
+}
+
+/// Nearest indexed term for a word the index does not know, when the word is plausibly a typo
+/// of it: first a misspelt synonym form ("compensaton" → salary), then the index's own terms.
+/// A plausible typo is one edit away (two for words of [`TWO_EDIT_CHARS`] characters or more,
+/// counted on the form compared: the word against synonym forms, its stem against indexed
+/// stems) and starts with the same letter. A word the index holds as it is written is never
+/// corrected. Closest first, then most frequent.
 fn correct(
     analyzer: &Analyzer,
     searcher: &tantivy::Searcher,
@@ -153,11 +178,18 @@ fn correct(
     if !(4..=MAX_CORRECTED_CHARS).contains(&chars) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let max_distance: u8 = if chars >= 8 { 2 } else { 1 };
+    // Written as an indexed term ("mean" is its own stem): a word, not a typo.
+    if doc_freq(searcher, fields, &word) > 0 {
+        return None;
+    }
+    let first = word.chars().next();
     // Candidate term → (distance, passages containing it).
     let mut candidates: HashMap<String, (u8, u64)> = HashMap::new();
+    let max_distance = max_edits(chars);
     for (form, canonical) in analyzer.single_word_forms() {
-        if form.len().abs_diff(word.len()) > usize::from(max_distance) + 1 {
+        if form.len().abs_diff(word.len()) > usize::from(max_distance) + 1
+            || form.chars().next() != first
+        {
             continue;
         }
         if let Some(d) = bounded_distance(&word, form, max_distance)
@@ -170,6 +202,8 @@ fn correct(
             }
         }
     }
+    let max_distance = max_edits(term.chars().count());
+    let term_first = term.chars().next();
     // The index's own terms near the analysed word, from the body field's dictionary (headings
     // use the same words); the dictionary gives each term's document frequency as it streams.
     let automaton = FuzzyTermQuery::new(
@@ -192,6 +226,9 @@ fn correct(
             let Ok(candidate) = std::str::from_utf8(stream.key()) else {
                 continue;
             };
+            if candidate.chars().next() != term_first {
+                continue;
+            }
             // The automaton only lets through terms within `max_distance`; the exact distance
             // matters only when that is 2.
             let d = if max_distance == 1 {
@@ -214,6 +251,19 @@ fn correct(
         .into_iter()
         .min_by(|(ta, (da, fa)), (tb, (db, fb))| da.cmp(db).then(fb.cmp(fa)).then(ta.cmp(tb)))
         .map(|(t, (_, df))| (t, df))
+}
+
+/// Whether `word` is plausibly a typo of `of` (both lower case), by the rule spelling correction
+/// follows: not the same word, the same first letter, one edit away (two for long words).
+pub fn plausible_typo(word: &str, of: &str) -> bool {
+    word != of
+        && word.chars().next() == of.chars().next()
+        && bounded_distance(word, of, max_edits(word.chars().count())).is_some()
+}
+
+/// The most edits a typo of a word of `chars` characters may have.
+fn max_edits(chars: usize) -> u8 {
+    if chars >= TWO_EDIT_CHARS { 2 } else { 1 }
 }
 
 /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions), or `None` when
@@ -308,6 +358,23 @@ pub(crate) fn build_query(index: &PassageIndex, terms: &[QueryTerm]) -> BooleanQ
     BooleanQuery::new(clauses)
 }
 
+/// `query` narrowed to the passages of guides about `career` (its exact name): a term filter on
+/// the `career` field as a must clause, scoring nothing, so the ranking within the career is the
+/// query's own.
+pub(crate) fn in_career(index: &PassageIndex, query: BooleanQuery, career: &str) -> BooleanQuery {
+    let filter = TermQuery::new(
+        TantivyTerm::from_field_text(index.fields.career, career),
+        IndexRecordOption::Basic,
+    );
+    BooleanQuery::new(vec![
+        (Occur::Must, Box::new(query) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(filter), 0.0)),
+        ),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +386,54 @@ mod tests {
         assert_eq!(bounded_distance("abc", "xyz", 2), None);
         assert_eq!(bounded_distance("same", "same", 0), Some(0));
         assert_eq!(bounded_distance("", "ab", 2), Some(2));
+    }
+
+    /// Regression (issue "Many careers in one library", 3): unknown real words were "corrected"
+    /// into other guide words (mechanical → mean, keyboard → keyword); typos still are.
+    #[test]
+    fn only_plausible_typos_are_corrected() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
+        let generation = engine.current();
+        let corrections = |q: &str| -> Vec<(String, String)> {
+            let searcher = generation.searcher();
+            query_terms(&generation, &searcher, q)
+                .into_iter()
+                .filter(|t| t.corrected)
+                .map(|t| (t.from, t.term))
+                .collect()
+        };
+        for q in [
+            "best mechanical keyboard for coding",
+            "firefighters",
+            "marine biologist",
+        ] {
+            assert_eq!(corrections(q), [], "{q}");
+        }
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            corrections("kubernetse salery"),
+            [pair("kubernetse", "kubernet"), pair("salery", "salari")]
+        );
+        assert_eq!(
+            corrections("sallary for a senoir devloper"),
+            [
+                pair("sallary", "salari"),
+                pair("senoir", "senior"),
+                pair("devloper", "develop")
+            ]
+        );
+        assert_eq!(corrections("compensaton"), [pair("compensaton", "salari")]);
+        assert_eq!(generation.typo_of("devloper").as_deref(), Some("develop"));
+        assert_eq!(generation.typo_of("developer"), None, "held as written");
+        assert_eq!(generation.typo_of("firefighter"), None, "nothing close");
+        assert!(plausible_typo("manger", "manager"));
+        assert!(!plausible_typo("keyboard", "keyword"));
+        assert!(!plausible_typo("nurse", "purse"));
+        // A long word may be two edits off; a short one only one.
+        assert_eq!(max_edits(8), 1);
+        assert_eq!(max_edits(9), 2);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::corpus::Passage;
 use super::cache::AnalysedPassage;
 use super::index::PassageIndex;
 use super::query::{
-    QueryTerm, QuestionError, build_query, normalise_question, query_terms, term_weight,
+    QueryTerm, QuestionError, build_query, in_career, normalise_question, query_terms, term_weight,
 };
 use super::snippet;
 
@@ -23,8 +23,8 @@ pub const MAX_LIMIT: usize = 50;
 /// Two hits of one section whose term sets overlap this much are near-duplicates.
 const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
 
-/// How many results, from where.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How many results, from where, and from which career's guides.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
     /// Results wanted (capped at [`MAX_LIMIT`]).
     pub limit: usize,
@@ -32,6 +32,9 @@ pub struct SearchOptions {
     pub offset: usize,
     /// Visible characters per snippet.
     pub snippet_chars: usize,
+    /// Only passages of guides about this career (its exact name, as the index stores it);
+    /// `None` for every career.
+    pub career: Option<String>,
 }
 
 impl Default for SearchOptions {
@@ -40,6 +43,7 @@ impl Default for SearchOptions {
             limit: 5,
             offset: 0,
             snippet_chars: snippet::DEFAULT_SNIPPET_CHARS,
+            career: None,
         }
     }
 }
@@ -83,7 +87,7 @@ pub struct SearchResults {
 pub fn search(
     index: &PassageIndex,
     question: &str,
-    options: SearchOptions,
+    options: &SearchOptions,
 ) -> Result<SearchResults, QuestionError> {
     let (query, truncated) = normalise_question(question)?;
     let searcher = index.searcher();
@@ -102,7 +106,10 @@ pub fn search(
     let wanted = options.offset + limit;
     // Fetch extra to make up for near-duplicates dropped, and one more to know if a next page exists.
     let fetch = wanted * 2 + 4;
-    let query = build_query(index, &results.terms);
+    let mut query = build_query(index, &results.terms);
+    if let Some(career) = &options.career {
+        query = in_career(index, query, career);
+    }
     let top = match searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score()) {
         Ok(top) => top,
         Err(e) => {

@@ -9,10 +9,10 @@
 //! job per file: `schema.rs` (migrations), `pool.rs` (read connections), `writer.rs` (the
 //! [`BatchWriter`] and its acknowledgements), `answers.rs`, `curated.rs` (moderators' pins),
 //! `feedback.rs` (votes), `questions.rs` (the question log and `/gaps`), `retention.rs`
-//! (pruning by age and by rows), `ids.rs` (answer ids), `url.rs` (database URLs, redacted) and
-//! `cooldowns.rs` (cooldowns shared by replicas, on PostgreSQL).
-//! Those files hold the SQLite statements; `postgres/` holds the PostgreSQL engine and its
-//! statements, file for file.
+//! (pruning by age and by rows), `settings.rs` (each server's settings), `ids.rs` (answer ids),
+//! `url.rs` (database URLs, redacted) and `cooldowns.rs` (cooldowns shared by replicas, on
+//! PostgreSQL). Those files hold the SQLite statements; `postgres/` holds the PostgreSQL engine
+//! and its statements, file for file.
 //!
 //! - **One interface, two engines.** Every public method is the same on both: it runs the SQLite
 //!   statements, or hands over to `postgres/` when the store runs there (an internal `Backend`
@@ -60,6 +60,7 @@ mod postgres;
 mod questions;
 mod retention;
 mod schema;
+mod settings;
 mod url;
 mod writer;
 
@@ -633,7 +634,7 @@ mod tests {
         drop(s);
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(table_names(&again).len(), 5);
+        assert_eq!(table_names(&again).len(), 6);
     }
 
     on_both! {
@@ -647,7 +648,14 @@ mod tests {
             assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
             assert_eq!(
                 table_names(&again),
-                ["answers", "counters", "curated", "feedback", "questions"]
+                [
+                    "answers",
+                    "counters",
+                    "curated",
+                    "feedback",
+                    "guild_settings",
+                    "questions"
+                ]
             );
             assert_eq!(again.curated_for_guild(10).unwrap()[0].id, pin_id);
         }

@@ -91,6 +91,15 @@ CREATE TRIGGER curated_updated AFTER UPDATE ON curated
 CREATE TRIGGER curated_deleted AFTER DELETE ON curated
     BEGIN UPDATE counters SET value = value + 1 WHERE name = 'curated'; END;
 ",
+    // 3: each server's settings (its default career; NULL when none).
+    r"
+CREATE TABLE guild_settings (
+    guild_id   INTEGER PRIMARY KEY NOT NULL,
+    career     TEXT CHECK (career IS NULL OR length(career) BETWEEN 1 AND 200),
+    updated_by INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].
@@ -157,7 +166,14 @@ mod tests {
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(
             table_names(&s),
-            ["answers", "counters", "curated", "feedback", "questions"]
+            [
+                "answers",
+                "counters",
+                "curated",
+                "feedback",
+                "guild_settings",
+                "questions"
+            ]
         );
         let fk: i64 = s
             .lock()
@@ -231,7 +247,14 @@ mod tests {
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(
             table_names(&s),
-            ["answers", "counters", "curated", "feedback", "questions"]
+            [
+                "answers",
+                "counters",
+                "curated",
+                "feedback",
+                "guild_settings",
+                "questions"
+            ]
         );
         s.execute_raw(&format!(
             "UPDATE careerbot_schema SET version = {}",

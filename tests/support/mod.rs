@@ -4,5 +4,6 @@ pub mod checks;
 pub mod child;
 pub mod crash;
 pub mod dirs;
+pub mod faces;
 pub mod fake_discord;
 pub mod postgres;

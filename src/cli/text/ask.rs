@@ -1,5 +1,7 @@
-//! An answer to a question as text: the question, the words read as others, the verdict when
-//! the guides do not answer it, and each passage's citation and snippet.
+//! An answer to a question as text: the question, the career it was answered from, the words
+//! read as others, the verdict when the guides do not answer it (or cover no guide about its
+//! occupation), and each passage's citation (with its guide's career when the answer spans
+//! several) and snippet.
 
 use std::io::{self, Write};
 
@@ -16,12 +18,26 @@ pub fn citation(hit: &Hit) -> String {
     )
 }
 
-/// Writes an answer to a question: the question, the words read as others, a warning when the
-/// guides do not answer it well, and each passage's citation and snippet (highlights in ANSI
-/// bold when `ansi`).
+/// The citation line of a hit with the career its guide is about:
+/// `[1] Electrician · Title — Section (file:lines)`.
+pub fn citation_with_career(hit: &Hit) -> String {
+    let p = &hit.passage;
+    format!(
+        "[{}] {} · {} — {} ({}:{}-{})",
+        hit.rank, p.career, p.title, p.section, p.source, p.start_line, p.end_line
+    )
+}
+
+/// Writes an answer to a question: the question, the career it was answered from, the words
+/// read as others, a warning when the guides do not answer it well (or, for an occupation no
+/// guide covers, the careers they do), and each passage's citation and snippet (highlights in
+/// ANSI bold when `ansi`).
 pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool) -> io::Result<()> {
     let results = &asked.results;
     writeln!(out, "Q: {}", results.query)?;
+    if let Some(career) = &asked.career {
+        writeln!(out, "(from the {career} guides)")?;
+    }
     let corrected: Vec<String> = results
         .terms
         .iter()
@@ -30,6 +46,14 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
         .collect();
     if !corrected.is_empty() {
         writeln!(out, "(read as: {})", corrected.join(", "))?;
+    }
+    if let Some((role, careers)) = asked.verdict.not_in_library() {
+        writeln!(
+            out,
+            "\nThe guides don't cover {role}. They cover: {}.",
+            careers.join(", ")
+        )?;
+        return Ok(());
     }
     if results.hits.is_empty() {
         writeln!(
@@ -44,8 +68,13 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
             "\nThe guides do not answer this well, so here are only the closest passages; `careerbot sources` lists what the library covers."
         )?;
     }
+    let cite = if asked.says_careers() {
+        citation_with_career
+    } else {
+        citation
+    };
     for hit in &results.hits {
-        writeln!(out, "\n{}", citation(hit))?;
+        writeln!(out, "\n{}", cite(hit))?;
         writeln!(out, "    {}", terminal_snippet(&hit.snippet, ansi))?;
     }
     Ok(())

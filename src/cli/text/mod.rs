@@ -8,8 +8,8 @@ mod salary;
 mod skills;
 
 pub(crate) use ask::write_text_answer;
-pub use ask::{citation, terminal_snippet};
-pub(crate) use library::{write_reindex, write_sources};
+pub use ask::{citation, citation_with_career, terminal_snippet};
+pub(crate) use library::{write_careers, write_reindex, write_sources};
 pub(crate) use roadmap::write_roadmap;
 pub(crate) use salary::{level_phrase, write_salary};
 pub(crate) use skills::write_skills;

@@ -19,7 +19,7 @@ use crate::discord::permissions::Rank;
 use crate::discord::pin_matcher::{pin_analysis, pin_terms};
 use crate::discord::render::{self, ids};
 use crate::discord::rest::{self, Rest, RestError};
-use crate::search::SearchResults;
+use crate::search::{SearchOptions, SearchResults};
 use crate::store::{Answer, NewCurated, PinStart};
 
 /// How long another process's pending pin is left alone by [`repair_pins`] (it may still be
@@ -34,16 +34,28 @@ const OWN_PIN_GRACE_SECS: i64 = 300;
 pub(super) struct AnswerState {
     /// The question as searched.
     pub(super) question: String,
+    /// The career it was answered from (`None`: every career); later pages keep it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) career: Option<String>,
     /// First result shown (0 for the first page).
     pub(super) offset: usize,
     /// The passages shown: citations for "Sources".
     pub(super) cited: Vec<Cited>,
+    /// Shown only to the asker (`hide`): no pin or dismiss, which cannot work on it.
+    #[serde(default)]
+    pub(super) hidden: bool,
 }
+
+/// The last page "More results" goes to; past it, the member is told to ask more precisely.
+pub(crate) const MAX_PAGE: usize = 20;
 
 /// One passage an answer showed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Cited {
     title: String,
+    /// The career its guide is about (empty in answers stored before careers were).
+    #[serde(default)]
+    career: String,
     section: String,
     source: String,
     start_line: u32,
@@ -88,40 +100,51 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                     "Only the person who asked can page through this answer. Ask your own with /ask!",
                 ));
             }
-            let page: usize = parts
-                .next()
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(1)
-                .min(20);
-            let options = bot.engine().page(page);
+            let page: usize = parts.next().and_then(|p| p.parse().ok()).unwrap_or(1);
+            if page > MAX_PAGE {
+                return Ok(Handled::private(format!(
+                    "That is as far as one answer goes ({MAX_PAGE} pages). Try asking more precisely."
+                )));
+            }
+            let options = SearchOptions {
+                career: state.career.clone(),
+                ..bot.engine().page(page)
+            };
+            let offset = options.offset;
             let asked = bot.engine().ask(&state.question, options)?;
             let results = &asked.results;
             if results.hits.is_empty() {
                 return Ok(Handled::private("No more passages match this question."));
             }
-            let embed = render::ask_embed(results, asked.generation.meta(), None, options.offset);
+            let embed = render::ask_embed(&asked, None, offset);
             let new_state = AnswerState {
-                offset: options.offset,
+                offset,
                 cited: cited(results),
                 ..state
             };
             bot.store()
                 .update_answer_payload(answer_id, &serde_json::to_value(&new_state)?)?;
-            let next = results.has_more.then_some(page + 1);
+            let next = (results.has_more && page < MAX_PAGE).then_some(page + 1);
             Handled::now(Response::update(Reply {
                 embeds: vec![embed],
-                rows: render::answer_buttons(answer_id, next),
+                rows: render::answer_buttons(answer_id, next, new_state.hidden),
                 ..Reply::default()
             }))
         }
         ids::SOURCES => {
+            let careers = state.career.is_none() && bot.engine().careers().len() > 1;
             let lines: Vec<String> = state
                 .cited
                 .iter()
                 .enumerate()
                 .map(|(n, c)| {
+                    let career = if careers && !c.career.is_empty() {
+                        format!("{} · ", escape_markdown(&c.career))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "[{}] {} › {} ({}:{}-{})",
+                        "[{}] {career}{} › {} ({}:{}-{})",
                         n + 1 + state.offset,
                         escape_markdown(&c.title),
                         escape_markdown(&c.section),
@@ -478,6 +501,7 @@ pub(super) fn cited(results: &SearchResults) -> Vec<Cited> {
         .iter()
         .map(|h| Cited {
             title: h.passage.title.clone(),
+            career: h.passage.career.clone(),
             section: h.passage.section.clone(),
             source: h.passage.source.clone(),
             start_line: h.passage.start_line,

@@ -1,13 +1,14 @@
-//! `/ask`: a question answered from the guides with citations, and its autocomplete. Before
-//! searching it applies the repeated-question window (the member's cooldown is the command
-//! table's); after, it puts a moderator-pinned answer first when one matches. The answer's
-//! record (which its buttons read) is committed before the answer is sent; if it cannot be, the
-//! answer goes out without the buttons, saying so.
+//! `/ask`: a question answered from the guides with citations, and its autocomplete. It answers
+//! from one career's guides when the `career` option, the question or the server's default names
+//! one ([`career::resolve`]). Before searching it applies the repeated-question window (the
+//! member's cooldown is the command table's); after, it puts a moderator-pinned answer first
+//! when one matches. The answer's record (which its buttons read) is committed before the answer
+//! is sent; if it cannot be, the answer goes out without the buttons, saying so.
 
 use std::time::Duration;
 
 use super::answers::{AnswerState, cited};
-use super::{Command, CommandOption, unix_now};
+use super::{Command, CommandOption, career, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::duplicates::EarlierAnswer;
 use crate::discord::incoming::Incoming;
@@ -16,10 +17,10 @@ use crate::discord::message::{Choice, Reply, Response, truncate};
 use crate::discord::pin_matcher::{PinIndex, PinMatcher, pin_analysis, pin_terms};
 use crate::discord::render::{self, PinnedAnswer, human_duration};
 use crate::discord::rest::Rest;
-use crate::search::MAX_QUESTION_CHARS;
+use crate::search::{MAX_QUESTION_CHARS, SearchOptions};
 use crate::store::{Record, new_answer_id, normalise_question};
 
-/// `/ask question [hide] [mention]`.
+/// `/ask question [career] [hide] [mention]`.
 pub(crate) const ASK: Command = Command::new(
     "ask",
     "Ask a career question; the answer quotes the guides, with citations.",
@@ -35,6 +36,7 @@ fn options() -> Vec<CommandOption> {
             .required()
             .autocomplete()
             .length(1, MAX_QUESTION_CHARS),
+        career::option(),
         CommandOption::boolean("hide", "Only you see the answer."),
         CommandOption::user(
             "mention",
@@ -52,12 +54,25 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             "Please type a question, e.g. “How much does a junior back-end developer earn?”",
         ));
     }
+    let career = match career::resolve(bot, i, Some(&question)) {
+        Ok(c) => c,
+        Err(message) => return Ok(Handled::private(message)),
+    };
     let hide = i.flag("hide").unwrap_or(false);
     let channel = i.channel_id.unwrap_or(0);
-    let key = normalise_question(&question);
+    // The same words answered from another career's guides are another answer.
+    let key = match &career {
+        Some(c) => format!(
+            "{}\u{1f}{}",
+            normalise_question(&question),
+            c.to_lowercase()
+        ),
+        None => normalise_question(&question),
+    };
     if !hide
         && bot.duplicates().is_on()
-        && let Some(earlier) = earlier_answer(bot, channel, &key, &question, unix_now())?
+        && let Some(earlier) =
+            earlier_answer(bot, channel, &key, &question, career.as_deref(), unix_now())?
     {
         let (message, ago) = (earlier.message_id, (unix_now() - earlier.posted_at).max(0));
         let link = match i.guild_id {
@@ -69,8 +84,12 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)))
         )));
     }
-    let asked = bot.engine().ask(&question, bot.engine().page(0))?;
-    let (results, index) = (&asked.results, &asked.generation);
+    let options = SearchOptions {
+        career: career.clone(),
+        ..bot.engine().page(0)
+    };
+    let asked = bot.engine().ask(&question, options)?;
+    let results = &asked.results;
     let weak = !asked.verdict.confident;
     let best = results.hits.first().map_or(0.0, |h| h.score);
     let logged = Record::Question {
@@ -92,15 +111,17 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     if weak && pinned.is_none() {
         // No buttons, nothing acknowledged: the question is logged without waiting.
         bot.writer().send(logged);
-        let mut reply = Reply::embed(render::weak_embed(results, index.meta()));
+        let mut reply = Reply::embed(render::weak_embed(&asked));
         reply.ephemeral = hide;
         return Ok(Handled::now(Response::message(reply)));
     }
-    let embed = render::ask_embed(results, index.meta(), pinned.as_ref(), 0);
+    let embed = render::ask_embed(&asked, pinned.as_ref(), 0);
     let state = AnswerState {
         question: results.query.clone(),
+        career,
         offset: 0,
         cited: cited(results),
+        hidden: hide,
     };
     let answer_id = new_answer_id();
     let now = unix_now();
@@ -125,7 +146,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let next = results.has_more.then_some(1);
     let mut reply = Reply {
         embeds: vec![embed],
-        rows: render::answer_buttons(&answer_id, next),
+        rows: render::answer_buttons(&answer_id, next, hide),
         ephemeral: hide,
         ..Reply::default()
     };
@@ -166,8 +187,12 @@ fn unsaved(mut handled: Handled) -> Handled {
     handled
 }
 
-/// Suggestions while a question is typed (see [`Engine::suggestions`](crate::engine::Engine::suggestions)).
+/// Suggestions while a question (see [`Engine::suggestions`](crate::engine::Engine::suggestions))
+/// or a career is typed.
 fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    if option == career::OPTION {
+        return career::suggestions(bot, typed);
+    }
     if option != "question" {
         return Vec::new();
     }
@@ -178,13 +203,15 @@ fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
         .collect()
 }
 
-/// An answer to the same question in this channel within the duplicate window ending at
-/// `now`: this process's own recent answers first, then the database (other replicas').
+/// An answer to the same question, from the same career's guides, in this channel within the
+/// duplicate window ending at `now`: this process's own recent answers first, then the database
+/// (other replicas').
 fn earlier_answer(
     bot: &Bot,
     channel: u64,
     key: &str,
     question: &str,
+    career: Option<&str>,
     now: i64,
 ) -> anyhow::Result<Option<EarlierAnswer>> {
     let window = bot.duplicates();
@@ -194,6 +221,7 @@ fn earlier_answer(
     Ok(bot
         .store()
         .recent_answer_in_channel(channel, "ask", question, window.since(now))?
+        .filter(|a| a.payload.get("career").and_then(|c| c.as_str()) == career)
         .and_then(|a| {
             a.message_id.map(|message_id| EarlierAnswer {
                 message_id,

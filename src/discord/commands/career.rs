@@ -1,10 +1,12 @@
 //! The `career` option every answering command takes: its registration, its autocomplete from
-//! the library's careers, and reading a member's choice (any spelling, a word, initials).
+//! the library's careers, reading a member's choice (any spelling, a word, initials), and
+//! [`resolve`], the one order in which a command decides which career it answers from.
 
 use super::CommandOption;
 use crate::discord::bot::Bot;
 use crate::discord::incoming::Incoming;
 use crate::discord::message::{Choice, truncate};
+use crate::engine::QuestionCareer;
 
 /// The option's name.
 pub(crate) const OPTION: &str = "career";
@@ -13,7 +15,7 @@ pub(crate) const OPTION: &str = "career";
 pub(crate) fn option() -> CommandOption {
     CommandOption::string(
         OPTION,
-        "Which career (default: every career the guides cover).",
+        "Which career (default: the one asked about, else the server's, else every career).",
     )
     .autocomplete()
 }
@@ -49,4 +51,48 @@ pub(crate) fn chosen(bot: &Bot, i: &Incoming) -> Result<Option<String>, String> 
             .map(Some)
             .map_err(|e| format!("Sorry: {e}.")),
     }
+}
+
+/// The career a command answers from, decided in one order for every command: the `career`
+/// option, else the one career of the library the question names (for `/ask`), else the
+/// server's default career (`/settings career`), else none (every career). A question that names
+/// several careers, or an occupation no guide covers, is not narrowed to the server's default.
+///
+/// # Errors
+/// A message for the member when the option names no career of the library, or several.
+pub(crate) fn resolve(
+    bot: &Bot,
+    i: &Incoming,
+    question: Option<&str>,
+) -> Result<Option<String>, String> {
+    if let Some(career) = chosen(bot, i)? {
+        return Ok(Some(career));
+    }
+    if let Some(question) = question {
+        match bot.engine().question_career(question) {
+            QuestionCareer::Named(career) => return Ok(Some(career)),
+            QuestionCareer::Several(_) | QuestionCareer::NotInLibrary(_) => return Ok(None),
+            QuestionCareer::None => {}
+        }
+    }
+    Ok(server_default(bot, i.guild_id))
+}
+
+/// The default career of `guild`, when an admin set one that the library still covers (a career
+/// whose guides were all removed is ignored until the admin sets another). A database that cannot
+/// be read costs the default, not the answer.
+pub(crate) fn server_default(bot: &Bot, guild: Option<u64>) -> Option<String> {
+    let guild = guild?;
+    let stored = match bot.store().guild_career(guild) {
+        Ok(stored) => stored?,
+        Err(e) => {
+            tracing::warn!(error = %e, guild, "the server's default career could not be read");
+            return None;
+        }
+    };
+    let covered = bot.engine().careers().into_iter().any(|c| c.name == stored);
+    if !covered {
+        tracing::debug!(guild, career = %stored, "the server's default career has no guide now");
+    }
+    covered.then_some(stored)
 }

@@ -1,9 +1,10 @@
-//! The admins' commands over the guides: `/sources` (list, add, remove, with its autocomplete)
-//! and `/reindex`, and the rebuilds they start after the first response, with progress.
+//! The admins' commands over the guides: `/sources` (list with each guide's career, add with the
+//! career it is about, remove, with their autocomplete) and `/reindex`, and the rebuilds they
+//! start after the first response, with progress.
 
 use std::time::{Duration, Instant};
 
-use super::{Command, CommandOption};
+use super::{Command, CommandOption, career};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, OptionValue};
 use crate::discord::markdown::escape_markdown;
@@ -26,7 +27,7 @@ pub(crate) const REINDEX: Command = Command::new(
 .in_guilds()
 .only(Rank::Admin, "Only admins can reindex the guides.");
 
-/// `/sources list`, `/sources add file [replace]` and `/sources remove name`.
+/// `/sources list`, `/sources add file [replace] [career]` and `/sources remove name`.
 pub(crate) const SOURCES: Command = Command::new(
     "sources",
     "Manage the guides the bot answers from (admins).",
@@ -46,6 +47,11 @@ fn sources_options() -> Vec<CommandOption> {
             vec![
                 CommandOption::attachment("file", "The guide file.").required(),
                 CommandOption::boolean("replace", "Replace a guide of the same name."),
+                CommandOption::string(
+                    career::OPTION,
+                    "The career it is about, new or not (default: read from its title).",
+                )
+                .autocomplete(),
             ],
         ),
         CommandOption::subcommand(
@@ -111,6 +117,22 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     "A reindex is running; add the guide when it is done.",
                 ));
             }
+            let career = match i
+                .text(career::OPTION)
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
+                None => None,
+                Some(asked) => match bot.engine().career_for_guide(asked) {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        return Ok(Handled::private(format!(
+                            "Sorry: {}; or write the new career's full name.",
+                            escape_markdown(&e.to_string())
+                        )));
+                    }
+                },
+            };
             Ok(Handled::then(
                 Response::deferred(true),
                 Work::AddSource {
@@ -118,6 +140,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     url: file.url.clone(),
                     filename,
                     replace,
+                    career,
                     actor: i.actor.name.clone(),
                 },
             ))
@@ -155,10 +178,11 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 .iter()
                 .map(|g| {
                     format!(
-                        "• `{}` — {} ({} passages)",
+                        "• `{}` — {} ({} passages) · {}",
                         g.source,
                         escape_markdown(&g.title),
-                        g.passages
+                        g.passages,
+                        escape_markdown(&g.career)
                     )
                 })
                 .collect();
@@ -183,9 +207,13 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     }
 }
 
-/// The guides whose file name or title contains what is typed, for `/sources remove` (offered
-/// to admins only: [`Command::suggestions`] checks the rank first).
+/// The guides whose file name or title contains what is typed, for `/sources remove`, and the
+/// library's careers for `/sources add` (offered to admins only: [`Command::suggestions`] checks
+/// the rank first).
 fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+    if option == career::OPTION {
+        return career::suggestions(bot, typed);
+    }
     if option != "name" {
         return Vec::new();
     }
@@ -257,16 +285,33 @@ pub(crate) async fn reindex(
     Ok(())
 }
 
-/// Downloads a guide, stores it and reindexes, reporting in the deferred response.
+/// A guide to add: where to download it, its name, whether it replaces one, the career it is
+/// about (recorded in the manifest) and the admin adding it.
+#[derive(Debug)]
+pub(crate) struct NewGuide {
+    pub(crate) url: String,
+    pub(crate) filename: String,
+    pub(crate) replace: bool,
+    pub(crate) career: Option<String>,
+    pub(crate) actor: String,
+}
+
+/// Downloads a guide, stores it (and its career) and reindexes, reporting in the deferred
+/// response.
 pub(crate) async fn add_source(
     bot: &Bot,
     token: &str,
-    url: &str,
-    filename: &str,
-    replace: bool,
-    actor: &str,
+    guide: NewGuide,
     rest: &Rest,
 ) -> anyhow::Result<()> {
+    let NewGuide {
+        url,
+        filename,
+        replace,
+        career,
+        actor,
+    } = guide;
+    let (url, filename, actor) = (url.as_str(), filename.as_str(), actor.as_str());
     let bytes = match rest.download(url).await {
         Ok(b) => b,
         Err(e) => {
@@ -283,13 +328,20 @@ pub(crate) async fn add_source(
         }
     };
     let name = filename.to_string();
+    let about = career.clone();
     let saved = bot
-        .blocking(move |bot| bot.engine().add_guide(&name, &bytes, replace))
+        .blocking(move |bot| {
+            bot.engine()
+                .add_guide(&name, &bytes, replace, about.as_deref())
+        })
         .await?;
     match saved {
         Ok(passages) => {
+            let about = career
+                .map(|c| format!(", about {}", escape_markdown(&c)))
+                .unwrap_or_default();
             let head = format!(
-                "✅ {} added ({passages} passages) by {}.",
+                "✅ {} added ({passages} passages{about}) by {}.",
                 escape_markdown(filename),
                 escape_markdown(actor)
             );

@@ -5,6 +5,7 @@ use std::time::Duration;
 use super::Command;
 use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::Incoming;
+use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Embed, Field, Reply, Response};
 use crate::discord::render::{self, human_duration};
 
@@ -19,7 +20,7 @@ pub(crate) const HELP: Command = Command::new(
 /// `/status`.
 pub(crate) const STATUS: Command = Command::new(
     "status",
-    "Guides, passages, index age, uptime and version.",
+    "Careers, guides, passages, index age, uptime and version.",
     status,
 )
 .cooldown(1, "use /status again");
@@ -34,13 +35,23 @@ fn status(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
     Ok(Handled::now(Response::message(status_reply(bot))))
 }
 
-/// The status embed: guides, passages, index age, uptime, interactions served, version.
+/// The status embed: careers with their guide counts, guides, passages, index age, uptime,
+/// interactions served, version.
 fn status_reply(bot: &Bot) -> Reply {
     let status = bot.engine().status();
     let meta = status.generation.meta();
     let age = Duration::from_secs(crate::search::unix_now().saturating_sub(meta.built_at));
     let uptime = status.uptime;
-    let fields = vec![
+    let careers: Vec<String> = bot
+        .engine()
+        .careers()
+        .iter()
+        .map(|c| {
+            let plural = if c.guides == 1 { "guide" } else { "guides" };
+            format!("{} ({} {plural})", escape_markdown(&c.name), c.guides)
+        })
+        .collect();
+    let mut fields = vec![
         Field {
             name: "Guides".into(),
             value: meta.guides.len().to_string(),
@@ -72,6 +83,16 @@ fn status_reply(bot: &Bot) -> Reply {
             inline: true,
         },
     ];
+    if !careers.is_empty() {
+        fields.insert(
+            0,
+            Field {
+                name: format!("Careers ({})", careers.len()),
+                value: render::fit_lines(&careers, 1000),
+                inline: false,
+            },
+        );
+    }
     Reply {
         ephemeral: true,
         ..Reply::embed(Embed {

@@ -8,7 +8,8 @@
 //! One file per command or small family, each exporting its declaration and its handlers:
 //! `ask.rs` (with its autocomplete), `answers.rs` (the buttons under an answer), `salary.rs`,
 //! `skills.rs`, `roadmap.rs`, `moderation.rs` (`/pins`, `/gaps`), `guides.rs` (`/sources`,
-//! `/reindex`) and `info.rs` (`/help`, `/status`).
+//! `/reindex`), `settings.rs` (`/settings`) and `info.rs` (`/help`, `/status`); `career.rs` is
+//! the `career` option they share, and the order in which a command picks its career.
 
 pub(crate) mod answers;
 pub(crate) mod ask;
@@ -18,6 +19,7 @@ pub(crate) mod info;
 pub(crate) mod moderation;
 pub(crate) mod roadmap;
 pub(crate) mod salary;
+pub(crate) mod settings;
 pub(crate) mod skills;
 
 use std::time::Instant;
@@ -48,6 +50,7 @@ pub static COMMANDS: &[Command] = &[
     moderation::GAPS,
     guides::REINDEX,
     guides::SOURCES,
+    settings::SETTINGS,
 ];
 
 /// The command of this name, if the bot has one.
@@ -507,6 +510,9 @@ mod tests {
             json!([
                 { "type": 3, "name": "question", "description": "Your question, in your own words.",
                   "required": true, "autocomplete": true, "min_length": 1, "max_length": 300 },
+                { "type": 3, "name": "career",
+                  "description": "Which career (default: the one asked about, else the server's, else every career).",
+                  "autocomplete": true },
                 { "type": 5, "name": "hide", "description": "Only you see the answer." },
                 { "type": 6, "name": "mention",
                   "description": "Point the answer at this member (the only one pinged)." },
@@ -515,7 +521,7 @@ mod tests {
         assert_eq!(
             find("salary")["options"][0],
             json!({ "type": 3, "name": "career",
-                    "description": "Which career (default: every career the guides cover).",
+                    "description": "Which career (default: the one asked about, else the server's, else every career).",
                     "autocomplete": true })
         );
         assert_eq!(

@@ -36,7 +36,7 @@ fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
 
 /// A deferred response, and the answer as work for after it.
 fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
-    let career = match career::chosen(bot, i) {
+    let career = match career::resolve(bot, i, None) {
         Ok(c) => c,
         Err(message) => return Ok(Handled::private(message)),
     };

@@ -36,6 +36,7 @@ mod curated;
 mod questions;
 mod retention;
 mod schema;
+mod settings;
 
 use std::future::Future;
 use std::path::PathBuf;

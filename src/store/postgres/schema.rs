@@ -97,6 +97,15 @@ $$;
 CREATE TRIGGER curated_changed AFTER INSERT OR UPDATE OR DELETE ON curated
     FOR EACH ROW EXECUTE FUNCTION careerbot_curated_changed();
 "#,
+    // 3: each server's settings (its default career; NULL when none).
+    r#"
+CREATE TABLE guild_settings (
+    guild_id   BIGINT PRIMARY KEY,
+    career     TEXT CHECK (career IS NULL OR length(career) BETWEEN 1 AND 200),
+    updated_by BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+"#,
 ];
 
 /// Scratch state shared by the replicas, not part of the migrated schema: (re)made at every

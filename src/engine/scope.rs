@@ -1,0 +1,196 @@
+//! Which career a question is about: one of the library's that it names (the career's name or
+//! an alias, read with the analyzer, so plurals, case and spellings match), or an occupation no
+//! guide covers (a role phrase or a listed occupation that names no career of the library and
+//! whose words the index hardly holds). The phrases and occupations are data (`roles.toml`).
+
+use std::sync::Arc;
+
+use crate::roles::{RoleTable, fold};
+use crate::search::{PassageIndex, plausible_typo};
+use crate::vocab::Vocabulary;
+
+/// A word held by fewer passages than this is rare…
+const RARE_MIN: u64 = 2;
+/// …or by fewer than one passage in this many, in a large library.
+const RARE_PER_PASSAGES: u64 = 1000;
+
+/// What a question says about careers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionCareer {
+    /// It names no career, and no occupation the library lacks.
+    None,
+    /// It names this career of the library, and no other.
+    Named(String),
+    /// It names several careers of the library.
+    Several(Vec<String>),
+    /// It is about an occupation no guide covers, as the question writes it ("firefighters").
+    NotInLibrary(String),
+}
+
+/// Reads `question` against the library's `careers` (their names as the index holds them) and
+/// the words of `index`. A career the question names wins over an occupation the library lacks
+/// ("do electricians earn more than firefighters" is answered from the electrician's guides).
+pub(crate) fn read(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    careers: &[String],
+    question: &str,
+) -> QuestionCareer {
+    let analyzer = vocab.analyzer();
+    let roles = vocab.roles();
+    let terms = analyzer.analyze(question);
+    let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
+    let named = named_careers(vocab, careers, &texts);
+    match named.len() {
+        0 => {}
+        1 => return QuestionCareer::Named(named.into_iter().next().unwrap_or_default()),
+        _ => return QuestionCareer::Several(named),
+    }
+    let rare = RARE_MIN.max(index.meta().passages as u64 / RARE_PER_PASSAGES);
+    let known = |t: &str| index.knows(t, rare);
+    // A role phrase: its last word an occupation few passages hold, or holding a listed
+    // occupation with such a word.
+    for role in roles.roles(question) {
+        let role_terms: Vec<Arc<str>> = analyzer
+            .analyze(&role.text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let Some(head) = role_terms.last() else {
+            continue;
+        };
+        // A misspelt word ("devloper", "manger") is a typo of a word the guides or the library's
+        // careers hold, not an occupation.
+        let misspelt = || {
+            index.typo_of(&role.head).is_some()
+                || careers
+                    .iter()
+                    .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))
+                    .any(|w| plausible_typo(&role.head, &fold(w)))
+        };
+        if (roles.is_occupation_word(&role.head) && !known(head) && !misspelt())
+            || unknown_occupation(roles, &role_terms, &known, 1).is_some()
+        {
+            return QuestionCareer::NotInLibrary(role.text);
+        }
+    }
+    // A listed occupation of several words anywhere ("mechanical engineer salary"); single words
+    // only count in a role's place, since many also name things ("editor", "driver", "agent").
+    if let Some((at, len)) = unknown_occupation(roles, &texts, &known, 2) {
+        return QuestionCareer::NotInLibrary(
+            question[terms[at].start..terms[at + len - 1].end].into(),
+        );
+    }
+    QuestionCareer::None
+}
+
+/// The careers whose name or an alias appears in `terms`. Where one career's match lies inside
+/// another's (a library with "Developer" and "Back-End Developer"), the longer one is meant.
+fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> Vec<String> {
+    let analyzer = vocab.analyzer();
+    // (career, start, end) of every match.
+    let mut found: Vec<(&String, usize, usize)> = Vec::new();
+    for career in careers {
+        let own: Vec<Arc<str>> = analyzer
+            .analyze(career)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let forms = std::iter::once(own.as_slice()).chain(vocab.roles().aliases_of(career));
+        for form in forms {
+            for at in positions(terms, form) {
+                found.push((career, at, at + form.len()));
+            }
+        }
+    }
+    let mut named: Vec<String> = Vec::new();
+    for &(career, s, e) in &found {
+        let inside = found
+            .iter()
+            .any(|&(other, os, oe)| other != career && os <= s && e <= oe && (os, oe) != (s, e));
+        if !inside && !named.contains(career) {
+            named.push(career.clone());
+        }
+    }
+    named
+}
+
+/// The first listed occupation of at least `min_terms` terms in `terms` with a word the index
+/// does not know: where it starts and how many terms it has.
+fn unknown_occupation(
+    roles: &RoleTable,
+    terms: &[Arc<str>],
+    known: &impl Fn(&str) -> bool,
+    min_terms: usize,
+) -> Option<(usize, usize)> {
+    let listed = roles.occupations().iter();
+    listed.filter(|o| o.terms.len() >= min_terms).find_map(|o| {
+        let at = positions(terms, &o.terms).next()?;
+        o.terms
+            .iter()
+            .any(|t| !known(t))
+            .then_some((at, o.terms.len()))
+    })
+}
+
+/// Where `form` occurs in `terms`, as a run of consecutive terms.
+fn positions<'a>(terms: &'a [Arc<str>], form: &'a [Arc<str>]) -> impl Iterator<Item = usize> + 'a {
+    (0..(terms.len() + 1).saturating_sub(form.len().max(1)))
+        .filter(move |&i| !form.is_empty() && terms[i..i + form.len()] == *form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(careers: &[&str], question: &str) -> Vec<String> {
+        let vocab = crate::answer::fixtures::vocab();
+        let careers: Vec<String> = careers.iter().map(|c| c.to_string()).collect();
+        let terms: Vec<Arc<str>> = vocab
+            .analyzer()
+            .analyze(question)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        named_careers(vocab, &careers, &terms)
+    }
+
+    #[test]
+    fn careers_are_named_by_their_words_or_an_alias_the_longest_meant() {
+        let library = [
+            "Developer",
+            "Back-End Developer",
+            "Data Analyst",
+            "Electrician",
+        ];
+        assert_eq!(
+            named(&library, "what do backend devs earn"),
+            ["Back-End Developer"]
+        );
+        assert_eq!(named(&library, "what do developers earn"), ["Developer"]);
+        assert_eq!(named(&library, "Electricians' pay"), ["Electrician"]);
+        assert_eq!(
+            named(&library, "¿Qué hace un analista de datos?"),
+            ["Data Analyst"]
+        );
+        assert_eq!(
+            named(&library, "data analyst or electrician?"),
+            ["Data Analyst", "Electrician"]
+        );
+        // A word of a career is not its name: "data" alone is not the analyst's.
+        assert!(named(&library, "how to design data structures").is_empty());
+    }
+
+    #[test]
+    fn forms_are_found_as_runs_of_terms() {
+        let t = |s: &[&str]| s.iter().map(|w| Arc::from(*w)).collect::<Vec<Arc<str>>>();
+        let terms = t(&["a", "b", "c", "b", "c"]);
+        assert_eq!(
+            positions(&terms, &t(&["b", "c"])).collect::<Vec<_>>(),
+            [1, 3]
+        );
+        assert_eq!(positions(&terms, &t(&["c", "a"])).count(), 0);
+        assert_eq!(positions(&terms, &[]).count(), 0);
+        assert_eq!(positions(&t(&["a"]), &t(&["a", "b"])).count(), 0);
+    }
+}

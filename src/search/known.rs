@@ -1,0 +1,111 @@
+//! How well one generation knows a word: in how many passages an analysed term occurs, and
+//! whether the index holds it in some near form ("programm" beside "program"). Spelling
+//! correction and the reading of occupations in questions both ask it.
+
+use tantivy::Term as TantivyTerm;
+use tantivy::schema::Field;
+
+use super::index::PassageIndex;
+
+/// A near form may differ from the word by this many characters at its end.
+const NEAR_FORM_CHARS: usize = 2;
+/// Words shorter than this (in characters) have no near forms: too many short words share a start.
+const MIN_NEAR_FORM_CHARS: usize = 5;
+
+impl PassageIndex {
+    /// Passages whose body or heading holds the analysed term `term`.
+    pub fn doc_freq(&self, term: &str) -> u64 {
+        doc_freq(
+            &self.searcher(),
+            &[self.fields.body, self.fields.section],
+            term,
+        )
+    }
+
+    /// Whether the index holds the analysed term `term`, or a near form of it, in at least `min`
+    /// passages. A near form is a term one of which starts the other, the two differing by at
+    /// most two characters at the end (the stemmer leaves "programmer" as "programm" and
+    /// "programming" as "program"); words under five characters have none.
+    pub fn knows(&self, term: &str, min: u64) -> bool {
+        let min = min.max(1);
+        let searcher = self.searcher();
+        let fields = [self.fields.body, self.fields.section];
+        if doc_freq(&searcher, &fields, term) >= min {
+            return true;
+        }
+        let chars: Vec<char> = term.chars().collect();
+        if chars.len() < MIN_NEAR_FORM_CHARS {
+            return false;
+        }
+        let stem: String = chars[..chars.len() - NEAR_FORM_CHARS.min(chars.len() - 1)]
+            .iter()
+            .collect();
+        let len = chars.len();
+        let mut near: Vec<String> = Vec::new();
+        for segment in searcher.segment_readers() {
+            for field in fields {
+                let Ok(inverted) = segment.inverted_index(field) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().range().ge(stem.as_bytes()).into_stream()
+                else {
+                    continue;
+                };
+                while stream.advance() {
+                    let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if !candidate.starts_with(&stem) {
+                        break;
+                    }
+                    if candidate != term
+                        && candidate.chars().count().abs_diff(len) <= NEAR_FORM_CHARS
+                        && (candidate.starts_with(term) || term.starts_with(candidate))
+                        && !near.iter().any(|n| n == candidate)
+                    {
+                        near.push(candidate.to_string());
+                    }
+                }
+            }
+        }
+        // Counted over every segment (a term's passages may be spread over several).
+        near.iter().any(|n| doc_freq(&searcher, &fields, n) >= min)
+    }
+}
+
+/// Passages holding `term` in any of `fields` (the most of any one field).
+pub(crate) fn doc_freq(searcher: &tantivy::Searcher, fields: &[Field], term: &str) -> u64 {
+    fields
+        .iter()
+        .map(|&f| {
+            searcher
+                .doc_freq(&TantivyTerm::from_field_text(f, term))
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn words_are_known_as_written_or_in_a_near_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
+        let g = engine.current();
+        assert!(g.doc_freq("salari") > 10);
+        assert_eq!(g.doc_freq("firefight"), 0);
+        assert!(g.knows("salari", 2));
+        // "programmer" stems to "programm", "programming" to "program": one word to the index.
+        assert_eq!(g.doc_freq("programm"), 0);
+        assert!(g.knows("programm", 2));
+        for unknown in ["firefight", "biologist", "mechan", "nurs"] {
+            assert!(!g.knows(unknown, 1), "{unknown}");
+        }
+        assert!(
+            !g.knows("salari", u64::MAX),
+            "no word is in more passages than there are"
+        );
+    }
+}
