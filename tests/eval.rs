@@ -44,9 +44,8 @@ struct Case {
     /// The career it is about, when not the shipped back-end one.
     #[serde(default)]
     career: Option<String>,
-    /// Why an uncovered case is not covered.
+    /// Why an uncovered case is not covered (the verdict's reason id it should get).
     #[serde(default)]
-    #[allow(dead_code)]
     reason: Option<String>,
     /// `es` for a question in Spanish.
     #[serde(default)]
@@ -166,9 +165,9 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
         EngineSettings::new(&SearchConfig::default(), &work.path().join("data")),
     );
 
-    // (split, group) → tally; uncovered cases: (split) → (n, refused).
+    // (split, group) → tally; uncovered cases: (split, reason) → (n, refused, for that reason).
     let mut tallies: BTreeMap<(String, String), Tally> = BTreeMap::new();
-    let mut uncovered: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut uncovered: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     for case in &set.case {
         assert!(
@@ -189,13 +188,20 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
         let asked = engine.ask(&case.question, options(named.clone())).unwrap();
         let confident = asked.verdict.confident;
         if !case.covered {
-            let e = uncovered.entry(case.split.clone()).or_default();
-            e.0 += 1;
-            e.1 += usize::from(!confident);
-            if confident {
+            let why = case.reason.clone().unwrap_or_default();
+            let given = asked.verdict.reason.as_ref().map(|r| r.id());
+            for key in [why.clone(), "ALL".to_string()] {
+                let e = uncovered.entry((case.split.clone(), key)).or_default();
+                e.0 += 1;
+                e.1 += usize::from(!confident);
+                e.2 += usize::from(given == Some(why.as_str()));
+            }
+            if given != Some(why.as_str()) {
                 misses.push(format!(
-                    "[{}] uncovered but confident: {:?}",
-                    case.split, case.question
+                    "[{}] uncovered ({why}) but {}: {:?}",
+                    case.split,
+                    given.unwrap_or("confident"),
+                    case.question
                 ));
             }
             continue;
@@ -245,8 +251,17 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
                 })
                 .collect();
             misses.push(format!(
-                "[{}] rank {:?} [{}] {:?}\n      got {:?}",
-                case.split, rank, case.kind, case.question, got
+                "[{}] rank {:?} [{}] {:?} ({})\n      got {:?}",
+                case.split,
+                rank,
+                case.kind,
+                case.question,
+                asked
+                    .verdict
+                    .reason
+                    .as_ref()
+                    .map_or("confident", |r| r.id()),
+                got
             ));
         }
     }
@@ -261,8 +276,12 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
                 println!("{}", t.row(g));
             }
         }
-        if let Some((n, refused)) = uncovered.get(split) {
-            println!("uncovered: {n}, not confident: {refused}");
+        for ((s, why), (n, refused, right)) in &uncovered {
+            if s == split {
+                println!(
+                    "uncovered {why:<15} {n:>3}, not confident: {refused}, that reason: {right}"
+                );
+            }
         }
     }
     // Only the tuning part's misses unless asked: the held-out part is measured, not studied.
