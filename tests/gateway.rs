@@ -277,7 +277,10 @@ async fn weak_evidence_is_said_plainly_and_hide_is_ephemeral() {
         "no pin/feedback on a non-answer"
     );
     // A career question the guides answer badly: the closest guides.
-    let ix = ask("junior salary for underwater basket weaving", PERMS_MEMBER);
+    let ix = ask(
+        "salary for underwater basket weaving on the moon",
+        PERMS_MEMBER,
+    );
     let cb = h.interact(&ix).await;
     let r = cb.json.unwrap();
     let text = text_of(&r["data"]);

@@ -7,7 +7,10 @@ use serde::ser::SerializeMap;
 use crate::search::SearchResults;
 
 /// Below this share of the question's meaningful words in the best passage, the evidence is weak.
-pub const WEAK_COVERAGE: f32 = 0.5;
+/// Chosen on the evaluation set's tuning part, now that off-topic and other-country questions
+/// have their own reasons: 0.34–0.4 keep every uncovered tuning question refused and make 93.5 %
+/// of covered ones confident (0.5: 90.6 %; 0.3 lets two uncovered ones through).
+pub const WEAK_COVERAGE: f32 = 0.4;
 
 /// Why the guides were judged not to answer a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,7 +287,7 @@ mod tests {
         assert_eq!(reason("backend developer salary in Texas"), None);
         assert_eq!(reason("zzqx wibble"), Some(Reason::OffTopic));
         assert_eq!(
-            reason("junior salary for underwater basket weaving"),
+            reason("salary for underwater basket weaving on the moon"),
             Some(Reason::WeakMatch)
         );
     }
