@@ -689,3 +689,63 @@ fn structured_answers_career_by_career() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("Electrician"), "{}", stderr(&out));
 }
+
+/// The size of a PNG file.
+fn png_size(path: &Path) -> (u32, u32) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(path).unwrap()));
+    let info = decoder.read_info().expect("a PNG header");
+    (info.info().width, info.info().height)
+}
+
+#[test]
+fn roadmap_timeline_is_one_careers_png() {
+    // One career in the library: it needs no --career.
+    let sb = Sandbox::new();
+    let out = sb.ok(&["roadmap", "--timeline", "backend.png"]);
+    assert!(out.contains("Timeline written to backend.png"), "{out}");
+    let (w, h) = png_size(&sb.cwd.path().join("backend.png"));
+    assert_eq!(w, 1000);
+    assert!(h >= 380, "{h}");
+
+    // Several careers: a usage error naming them, and no file; with --career, that career's.
+    let sb = Sandbox::with_careers();
+    let out = sb.run(&["roadmap", "--timeline", "all.png"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--career") && stderr(&out).contains("Electrician"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+    assert!(!sb.cwd.path().join("all.png").exists());
+    let out = sb.run(&[
+        "roadmap",
+        "--career",
+        "electrician",
+        "--json",
+        "--timeline",
+        "electrician.png",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // stdout stays pure JSON; the note goes to stderr.
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["career"], "Electrician");
+    assert!(stderr(&out).contains("electrician.png"));
+    assert_eq!(png_size(&sb.cwd.path().join("electrician.png")).0, 1000);
+
+    // Without stages (a library that names none), a clear error and no file.
+    let guides = tempfile::tempdir().unwrap();
+    fs::write(
+        guides.path().join("mentoring.txt"),
+        "Mentoring Junior Developers\n\nPair programming and code review help junior developers grow quickly in small teams.\n",
+    )
+    .unwrap();
+    let out = sb
+        .command(&["roadmap", "--timeline", "none.png"])
+        .env("CAREERBOT_SEEDS_DIR", guides.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no timeline"), "{}", stderr(&out));
+    assert!(!sb.cwd.path().join("none.png").exists());
+}

@@ -507,9 +507,10 @@ async fn structured_commands_salary_skills_roadmap_help_status() {
             json!([{ "type": 3, "name": "topic", "value": "databases" }, { "type": 3, "name": "level", "value": "senior" }]),
             "PostgreSQL",
         ),
+        // A focus answers at once (the timeline overview is deferred: tests/roadmap.rs).
         (
             "roadmap",
-            json!([{ "type": 3, "name": "stage", "value": "junior" }]),
+            json!([{ "type": 3, "name": "stage", "value": "junior" }, { "type": 3, "name": "focus", "value": "career_progression" }]),
             "1–2 years",
         ),
         ("help", json!([]), "/ask"),

@@ -413,9 +413,10 @@ async fn every_command_is_answered_in_the_response_body() {
             PERMS_MEMBER,
             "PostgreSQL",
         ),
+        // A focus answers at once (the timeline overview is deferred: tests/roadmap.rs).
         (
             "roadmap",
-            json!([{ "type": 3, "name": "stage", "value": "junior" }]),
+            json!([{ "type": 3, "name": "stage", "value": "junior" }, { "type": 3, "name": "focus", "value": "career_progression" }]),
             PERMS_MEMBER,
             "1–2 years",
         ),

@@ -1,80 +1,18 @@
-//! Salary chart: renders a [`SalaryAnswer`] as a PNG range chart (levels × sources, per-level summary band and median, open ends marked) with an embedded font.
-//!
-//! plotters draws into an RGB buffer, which the `png` crate encodes (8-bit RGB).
-//! Text is drawn with DejaVu Sans, embedded with `include_bytes!` and registered
-//! with plotters' `ab_glyph` backend, so the image is identical on every machine
-//! (no fontconfig or freetype). Glyphs are placed one at a time from `ab_glyph`'s
-//! metrics (advance, kerning, left side bearing), because plotters 0.3.7's
-//! `ab_glyph` text drawing ignores each glyph's left bearing and spaces letters
-//! unevenly.
+//! Salary charts: a [`SalaryAnswer`] as a PNG range chart (levels × sources, per-level summary
+//! band and median, open ends marked), or, for an answer spanning several careers, the careers
+//! side by side by level ([`compare`]); both drawn with [`paint`]'s embedded font.
+
+pub mod compare;
+pub(crate) mod paint;
 
 use std::collections::BTreeMap;
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
-use once_cell::sync::Lazy;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontStyle, register_font};
 
 use super::salary::{Period, SalaryAnswer, SalaryFigure};
-
-/// DejaVu Sans (Bitstream Vera license, see `assets/fonts/DejaVuSans-LICENSE.txt`).
-static FONT_BYTES: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/DejaVuSans.ttf"
-));
-/// Private family name, so no other registration can shadow it.
-const FONT: &str = "careerbot-dejavu-sans";
-
-/// Smallest and largest accepted image side, in pixels.
-pub const MIN_SIZE: (u32, u32) = (600, 380);
-pub const MAX_SIZE: u32 = 4096;
-
-/// Why a chart could not be drawn.
-#[derive(Debug, thiserror::Error)]
-pub enum ChartError {
-    #[error("the salary answer has no figures to chart")]
-    Empty,
-    #[error("chart size {0}x{1} is outside 600x380..=4096x4096")]
-    Size(u32, u32),
-    #[error("the embedded font could not be loaded")]
-    Font,
-    #[error("drawing the chart failed: {0}")]
-    Draw(String),
-}
-
-fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
-    ChartError::Draw(e.to_string())
-}
-
-/// The embedded font, parsed once and registered with plotters under [`FONT`].
-fn ensure_font() -> Result<&'static FontRef<'static>, ChartError> {
-    static LOADED: Lazy<Option<FontRef<'static>>> = Lazy::new(|| {
-        let face = FontRef::try_from_slice(FONT_BYTES).ok()?;
-        register_font(FONT, FontStyle::Normal, FONT_BYTES).ok()?;
-        Some(face)
-    });
-    LOADED.as_ref().ok_or(ChartError::Font)
-}
-
-/// Tableau 10: distinct, colour-blind-friendly enough, readable on white.
-const PALETTE: [RGBColor; 10] = [
-    RGBColor(31, 119, 180),
-    RGBColor(255, 127, 14),
-    RGBColor(44, 160, 44),
-    RGBColor(214, 39, 40),
-    RGBColor(148, 103, 189),
-    RGBColor(140, 86, 75),
-    RGBColor(227, 119, 194),
-    RGBColor(127, 127, 127),
-    RGBColor(188, 189, 34),
-    RGBColor(23, 190, 207),
-];
-const INK: RGBColor = RGBColor(33, 37, 41);
-const MUTED: RGBColor = RGBColor(100, 106, 115);
-const BAND: RGBColor = RGBColor(226, 232, 240);
-const BAND_EDGE: RGBColor = RGBColor(176, 186, 200);
-const RULE: RGBColor = RGBColor(214, 219, 226);
+pub use compare::render_comparison_chart;
+use paint::{Align, BAND, BAND_EDGE, INK, MUTED, PALETTE, Painter, RULE, tick_step};
+pub use paint::{ChartError, MAX_SIZE, MIN_SIZE};
 
 /// A guide's title shortened for the legend: the part before a subtitle
 /// separator, at most 44 characters.
@@ -138,9 +76,6 @@ pub fn render_salary_chart(
     width: u32,
     height: u32,
 ) -> Result<Vec<u8>, ChartError> {
-    if width < MIN_SIZE.0 || height < MIN_SIZE.1 || width > MAX_SIZE || height > MAX_SIZE {
-        return Err(ChartError::Size(width, height));
-    }
     // One axis in $ per year: figures stated per hour or month are not drawn on it.
     let yearly = SalaryAnswer {
         rows: answer
@@ -161,148 +96,13 @@ pub fn render_salary_chart(
     if answer.rows.is_empty() || answer.summaries.is_empty() {
         return Err(ChartError::Empty);
     }
-    let face = ensure_font()?;
-    let mut buf = vec![255u8; width as usize * height as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut buf, (width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
-        draw(&root, face, answer, width, height)?;
-        root.present().map_err(draw_err)?;
-    }
-    encode_png(&buf, width, height)
+    paint::render(width, height, |p| draw(p, answer))
 }
 
-/// PNG bytes of an 8-bit RGB buffer (the `png` crate's default compression and
-/// adaptive filtering).
-fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ChartError> {
-    let encode_err = |e: png::EncodingError| ChartError::Draw(format!("PNG encoding: {e}"));
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(encode_err)?;
-    writer.write_image_data(rgb).map_err(encode_err)?;
-    writer.finish().map_err(encode_err)?;
-    Ok(out)
-}
-
-type Root<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
-
-#[derive(Clone, Copy, PartialEq)]
-enum Align {
-    Left,
-    Center,
-}
-
-/// Text drawing that places every glyph itself.
-///
-/// plotters 0.3.7's `ab_glyph` renderer puts each glyph's bitmap at the pen
-/// position without the glyph's left bearing, which makes letter spacing
-/// visibly uneven ("Backen d"). Here the pen advances (with kerning) and left
-/// bearings come from `ab_glyph` and each glyph is drawn separately at
-/// pen + bearing, so plotters only rasterises single glyphs.
-struct Painter<'r, 'a> {
-    root: &'r Root<'a>,
-    face: &'static FontRef<'static>,
-    scale: f64,
-}
-
-impl Painter<'_, '_> {
-    fn font(&self, size: f64) -> TextStyle<'static> {
-        FontDesc::new(FontFamily::Name(FONT), size * self.scale, FontStyle::Normal).into()
-    }
-
-    /// The glyphs of `text` at `size` (before scaling), laid out from `start`:
-    /// each character with its pen position and its bitmap's left edge offset
-    /// from the rounded pen (the floored left side bearing, as `ab_glyph`'s
-    /// `px_bounds().min.x`), plus the pen position after the last glyph.
-    ///
-    /// The font is scaled exactly as plotters scales it for drawing:
-    /// `PxScale::from(pixels)`, i.e. pixels per (ascent − descent), not
-    /// `Font::pt_to_px_scale`, which would treat the size as points per em.
-    fn layout(&self, text: &str, size: f64, start: f64) -> (Vec<(char, f64, i32)>, f64) {
-        let font = self
-            .face
-            .as_scaled(PxScale::from((size * self.scale) as f32));
-        let mut glyphs = Vec::with_capacity(text.len());
-        let mut pen = start;
-        let mut prev = None;
-        for c in text.chars() {
-            let g = font.glyph_id(c);
-            if let Some(p) = prev {
-                pen += f64::from(font.kern(p, g));
-            }
-            prev = Some(g);
-            glyphs.push((c, pen, font.h_side_bearing(g).floor() as i32));
-            pen += f64::from(font.h_advance(g));
-        }
-        (glyphs, pen)
-    }
-
-    /// Width in pixels of `text` at `size` (before scaling).
-    fn width(&self, text: &str, size: f64) -> i32 {
-        self.layout(text, size, 0.0).1.round() as i32
-    }
-
-    /// Draws `text` with its baseline at `baseline`, aligned at `x`.
-    fn text(
-        &self,
-        text: &str,
-        x: i32,
-        baseline: i32,
-        size: f64,
-        colour: RGBColor,
-        align: Align,
-    ) -> Result<(), ChartError> {
-        let px = size * self.scale;
-        let style = self
-            .font(size)
-            .color(&colour)
-            .pos(Pos::new(HPos::Left, VPos::Top));
-        let left = match align {
-            Align::Left => x,
-            Align::Center => x - self.width(text, size) / 2,
-        };
-        // plotters puts the baseline of a top-anchored glyph at y + size/2.
-        let top = baseline - (px / 2.0) as i32;
-        for (c, pen, bearing) in self.layout(text, size, f64::from(left)).0 {
-            if !c.is_whitespace() {
-                let gx = pen.round() as i32 + bearing;
-                self.root
-                    .draw(&Text::new(c.to_string(), (gx, top), style.clone()))
-                    .map_err(draw_err)?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A "nice" tick step (in $K) giving at most `max_ticks` ticks over `span`.
-fn tick_step(span: f64, max_ticks: f64) -> f64 {
-    [5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0]
-        .into_iter()
-        .find(|st| span / st <= max_ticks)
-        .unwrap_or(1000.0)
-}
-
-fn draw(
-    root: &Root<'_>,
-    face: &'static FontRef<'static>,
-    answer: &SalaryAnswer,
-    width: u32,
-    height: u32,
-) -> Result<(), ChartError> {
-    // Scale type and spacing with the canvas; 1.0 at 1000×620.
-    let s = (f64::from(width) / 1000.0)
-        .min(f64::from(height) / 620.0)
-        .clamp(0.6, 2.5);
-    let px = |v: f64| (v * s).round() as i32;
-    let p = Painter {
-        root,
-        face,
-        scale: s,
-    };
-    let (w, h) = (width as i32, height as i32);
+fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
+    let s = p.scale;
+    let px = |v: f64| p.px(v);
+    let w = p.size.0;
 
     // Sources, numbered in id order; each keeps one colour everywhere.
     let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
@@ -331,20 +131,7 @@ fn draw(
     if answer.rows.iter().any(|r| r.figure.period != Period::Year) {
         key.push("Hourly/monthly figures annualised");
     }
-    let mut key_lines: Vec<String> = vec![String::new()];
-    for part in key {
-        let last = key_lines.last_mut().expect("one line");
-        let joined = if last.is_empty() {
-            part.to_string()
-        } else {
-            format!("{last}    {part}")
-        };
-        if last.is_empty() || p.width(&joined, 12.0) <= w - 2 * margin {
-            *last = joined;
-        } else {
-            key_lines.push(part.to_string());
-        }
-    }
+    let key_lines = p.flow(&key, 12.0, w - 2 * margin);
     let mut baseline = margin + px(44.0);
     for line in &key_lines {
         p.text(line, margin, baseline, 12.0, MUTED, Align::Left)?;
@@ -353,42 +140,17 @@ fn draw(
     let top = baseline + px(4.0);
 
     // --- Legend (bottom), flowed into rows -----------------------------------
-    let swatch = px(12.0);
-    let gap = px(24.0);
-    let line_h = px(22.0);
-    let usable = w - 2 * margin;
-    let mut legend: Vec<(i32, i32, String, RGBColor)> = Vec::new();
-    let (mut x, mut row) = (0, 0);
-    for (i, (id, title)) in sources.iter().enumerate() {
-        let text = format!("[{}] {}", i + 1, short_title(title, id));
-        let entry_w = swatch + px(6.0) + p.width(&text, 13.0);
-        if x > 0 && x + entry_w > usable {
-            x = 0;
-            row += 1;
-        }
-        legend.push((x, row, text, colour(id)));
-        x += entry_w + gap;
-    }
-    let legend_top = h - margin - (row + 1) * line_h;
-    for (x, row, text, c) in &legend {
-        let cy = legend_top + row * line_h + line_h / 2;
-        root.draw(&Rectangle::new(
-            [
-                (margin + x, cy - swatch / 2),
-                (margin + x + swatch, cy + swatch / 2),
-            ],
-            c.filled(),
-        ))
-        .map_err(draw_err)?;
-        p.text(
-            text,
-            margin + x + swatch + px(6.0),
-            cy + px(5.0),
-            13.0,
-            INK,
-            Align::Left,
-        )?;
-    }
+    let entries: Vec<(String, RGBColor)> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, (id, title))| {
+            (
+                format!("[{}] {}", i + 1, short_title(title, id)),
+                colour(id),
+            )
+        })
+        .collect();
+    let legend_top = p.legend(&entries, margin)?;
 
     // --- Plot geometry -------------------------------------------------------
     let label_w = px(200.0);
@@ -431,7 +193,13 @@ fn draw(
     let (lo_k, hi_k) = (f64::from(lo) / 1000.0, f64::from(hi) / 1000.0);
     let span = (hi_k - lo_k).max(20.0);
     let plot_w = f64::from(right - left);
-    let step = tick_step(span * 1.3, plot_w / (70.0 * s));
+    let step = tick_step(
+        span * 1.3,
+        plot_w / (70.0 * s),
+        &[
+            5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0,
+        ],
+    );
     let x0 = ((lo_k - span * 0.06) / step).floor().max(0.0) * step;
     // Room right of the highest value for an arrow and the longest value label:
     // solve x1 = hi + r·(x1 − x0) with r = room / plot width.
@@ -458,24 +226,15 @@ fn draw(
     let mut t = x0;
     while t <= x1 + 1e-9 {
         let gx = xp(t);
-        root.draw(&PathElement::new(vec![(gx, top), (gx, bottom)], RULE))
-            .map_err(draw_err)?;
+        p.line(vec![(gx, top), (gx, bottom)], RULE)?;
         let label = format!("${t:.0}K");
         let half = p.width(&label, 12.0) / 2 + 1;
         let cx = gx.clamp(half, w - half);
         p.text(&label, cx, bottom + px(18.0), 12.0, MUTED, Align::Center)?;
         t += step;
     }
-    root.draw(&PathElement::new(
-        vec![(left, bottom), (right, bottom)],
-        BAND_EDGE,
-    ))
-    .map_err(draw_err)?;
-    root.draw(&PathElement::new(
-        vec![(left, top), (left, bottom)],
-        BAND_EDGE,
-    ))
-    .map_err(draw_err)?;
+    p.line(vec![(left, bottom), (right, bottom)], BAND_EDGE)?;
+    p.line(vec![(left, top), (left, bottom)], BAND_EDGE)?;
     p.text(
         "Thousand USD per year",
         (left + right) / 2,
@@ -496,8 +255,7 @@ fn draw(
             .collect();
 
         if li > 0 {
-            root.draw(&PathElement::new(vec![(margin, bt), (right, bt)], RULE))
-                .map_err(draw_err)?;
+            p.line(vec![(margin, bt), (right, bt)], RULE)?;
         }
 
         // Level label block on the left.
@@ -549,22 +307,13 @@ fn draw(
             kx(summary.lowest),
             kx(summary.highest).max(kx(summary.lowest) + 2),
         );
-        root.draw(&Rectangle::new(
-            [(bx0, band_top), (bx1, band_bottom)],
-            BAND.filled(),
-        ))
-        .map_err(draw_err)?;
-        root.draw(&Rectangle::new(
-            [(bx0, band_top), (bx1, band_bottom)],
-            BAND_EDGE,
-        ))
-        .map_err(draw_err)?;
+        p.fill([(bx0, band_top), (bx1, band_bottom)], BAND.filled())?;
+        p.fill([(bx0, band_top), (bx1, band_bottom)], BAND_EDGE)?;
         let mx = kx(summary.median_midpoint);
-        root.draw(&Rectangle::new(
+        p.fill(
             [(mx - px(1.0), band_top), (mx + px(1.0).max(1), band_bottom)],
             INK.filled(),
-        ))
-        .map_err(draw_err)?;
+        )?;
         for (ri, f) in rows.iter().enumerate() {
             let ym = (first + slot_h * ri as f64).round() as i32;
             let c = colour(&f.cite.source);
@@ -572,28 +321,19 @@ fn draw(
             let mut end = xb;
             if f.is_point() {
                 let d = half + px(2.0);
-                root.draw(&Polygon::new(
+                p.polygon(
                     vec![(xa - d, ym), (xa, ym - d), (xa + d, ym), (xa, ym + d)],
-                    c.filled(),
-                ))
-                .map_err(draw_err)?;
+                    c,
+                )?;
                 end = xa + d;
             } else {
-                root.draw(&Rectangle::new(
-                    [(xa, ym - half), (xb.max(xa + 2), ym + half)],
-                    c.filled(),
-                ))
-                .map_err(draw_err)?;
+                p.fill([(xa, ym - half), (xb.max(xa + 2), ym + half)], c.filled())?;
             }
             if f.open_ended {
                 let a = half + px(3.0);
                 let base = end + px(2.0);
                 let tip = base + a + px(2.0);
-                root.draw(&Polygon::new(
-                    vec![(base, ym - a), (tip, ym), (base, ym + a)],
-                    c.filled(),
-                ))
-                .map_err(draw_err)?;
+                p.polygon(vec![(base, ym - a), (tip, ym), (base, ym + a)], c)?;
                 end = tip;
             }
             if !show_labels {
@@ -618,11 +358,10 @@ fn draw(
             };
             // A light backing keeps the label readable over grid lines and other bars.
             let lh = (label_size * s * 0.55).round() as i32;
-            root.draw(&Rectangle::new(
+            p.fill(
                 [(lx - 2, ym - lh), (lx + lw + 2, ym + lh)],
                 WHITE.mix(0.75).filled(),
-            ))
-            .map_err(draw_err)?;
+            )?;
             p.text(&label, lx, baseline, label_size, INK, Align::Left)?;
         }
     }
@@ -631,55 +370,14 @@ fn draw(
 
 #[cfg(test)]
 mod tests {
+    use super::paint::tests::{decode, distinct_colours};
     use super::*;
     use crate::answer::salary::{Level, SalaryRow, salary_answer};
     use crate::corpus::Passage;
 
-    fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-        let mut reader = decoder.read_info().expect("png header");
-        let mut buf = vec![0; reader.output_buffer_size().expect("size")];
-        let info = reader.next_frame(&mut buf).expect("png frame");
-        assert_eq!(info.color_type, png::ColorType::Rgb);
-        assert_eq!(info.bit_depth, png::BitDepth::Eight);
-        buf.truncate(info.buffer_size());
-        (info.width, info.height, buf)
-    }
-
-    const SEEDS: [&str; 5] = [
-        "000_84c8862ccb5e7127.txt",
-        "001_2be4012d68e4b72e.txt",
-        "002_aa806d2299f069f1.txt",
-        "003_7297c4eb2c1aaf2e.txt",
-        "004_ce589c6dcabf1bae.txt",
-    ];
-
     /// The seed guides' passages as the real corpus splits them.
     fn seed_passages() -> Vec<Passage> {
-        let manifest = crate::corpus::Manifest::default();
-        SEEDS
-            .iter()
-            .flat_map(|name| {
-                let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
-                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-                crate::corpus::parse_guide(
-                    name,
-                    &bytes,
-                    &manifest,
-                    crate::answer::fixtures::vocab().careers(),
-                )
-                .unwrap_or_else(|e| panic!("{name}: {e}"))
-                .passages
-            })
-            .collect()
-    }
-
-    fn distinct_colours(rgb: &[u8]) -> usize {
-        let mut seen = std::collections::HashSet::new();
-        for p in rgb.chunks(3) {
-            seen.insert((p[0], p[1], p[2]));
-        }
-        seen.len()
+        crate::answer::fixtures::all_seed_passages()
     }
 
     #[test]
@@ -809,47 +507,5 @@ mod tests {
         );
         assert_eq!(crate::answer::salary::format_usd_k(151_250), "$151.2K");
         assert_eq!(k_rounded(151_250), "$151K");
-    }
-
-    #[test]
-    fn png_encoding_round_trips() {
-        // Noise and flat areas both survive the encoder bit-exactly.
-        let (w, h) = (67u32, 41u32);
-        let mut rgb = vec![0u8; (w * h * 3) as usize];
-        let mut x = 12345u32;
-        for (i, v) in rgb.iter_mut().enumerate() {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            *v = if i % 700 < 350 { (x >> 16) as u8 } else { 200 };
-        }
-        let (dw, dh, back) = decode(&encode_png(&rgb, w, h).unwrap());
-        assert_eq!((dw, dh), (w, h));
-        assert_eq!(back, rgb);
-        // A buffer of the wrong length is an error, not a panic.
-        assert!(matches!(
-            encode_png(&rgb[1..], w, h),
-            Err(ChartError::Draw(_))
-        ));
-    }
-
-    #[test]
-    fn text_layout_follows_the_font() {
-        let mut buf = vec![255u8; 600 * 380 * 3];
-        let root = BitMapBackend::with_buffer(&mut buf, (600, 380)).into_drawing_area();
-        let p = Painter {
-            root: &root,
-            face: ensure_font().unwrap(),
-            scale: 1.0,
-        };
-        // Kerning applies ("AV" is tighter than "A" + "V"), widths add up otherwise.
-        assert!(p.width("AV", 13.0) < p.width("A", 13.0) + p.width("V", 13.0));
-        assert_eq!(p.width("", 13.0), 0);
-        assert_eq!(p.width("Salary", 26.0), 2 * p.width("Salary", 13.0));
-        let (glyphs, end) = p.layout("Backend", 13.0, 10.0);
-        assert_eq!(glyphs.len(), 7);
-        assert_eq!(glyphs[0].1, 10.0);
-        assert!(glyphs.windows(2).all(|g| g[0].1 < g[1].1) && end > glyphs[6].1);
-        // "B" starts right of the pen; "j" reaches left of it.
-        assert!(glyphs[0].2 > 0);
-        assert!(p.layout("j", 40.0, 0.0).0[0].2 < 0);
     }
 }

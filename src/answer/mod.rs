@@ -15,6 +15,7 @@ pub mod roadmap;
 pub mod salary;
 pub mod skills;
 pub mod text;
+pub mod timeline;
 
 /// Compiles one of the answer modules' fixed patterns (each is exercised by their unit tests).
 pub(crate) fn re(pattern: &str) -> Regex {

@@ -1,5 +1,5 @@
 //! `careerbot salary`, `skills` and `roadmap`: the engine's structured answers, printed as JSON or
-//! text, and the salary chart written as a PNG file.
+//! text, and the salary chart or the roadmap timeline written as a PNG file.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -9,8 +9,9 @@ use anyhow::{Context, Result, bail};
 use super::json::JsonSalary;
 use super::text::{level_phrase, write_roadmap, write_salary, write_skills};
 use super::{RoadmapArgs, SalaryArgs, SkillsArgs, UsageError, finish, open_engine};
+use crate::answer::roadmap::Focus;
 use crate::config::Config;
-use crate::engine::{CHART_SIZE, Engine};
+use crate::engine::{CHART_SIZE, Engine, TIMELINE_WIDTH};
 
 /// The library's career named by `--career`, when given.
 ///
@@ -86,13 +87,20 @@ pub(super) fn skills(config: &Config, args: &SkillsArgs) -> Result<ExitCode> {
     finish(out)
 }
 
-/// `careerbot roadmap`: the career roadmap (a stage, a focus) as JSON or text.
+/// `careerbot roadmap`: the career roadmap (a stage, a focus) as JSON or text, and with
+/// `--timeline` the career's timeline drawn first (nothing is printed or written when it cannot
+/// be).
 ///
 /// # Errors
-/// When the engine cannot be opened or the answer cannot be read.
+/// A usage error for `--timeline` without `--career` in a library of several careers; when the
+/// engine cannot be opened, the answer cannot be read, or the timeline cannot be drawn or
+/// written.
 pub(super) fn roadmap(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
     let engine = open_engine(config)?;
     let career = career(&engine, args.career.as_deref())?;
+    if let Some(path) = &args.timeline {
+        write_timeline(&engine, career.as_deref(), args, path)?;
+    }
     let answer = engine
         .roadmap(career.as_deref(), args.stage, args.focus)?
         .answer;
@@ -103,5 +111,56 @@ pub(super) fn roadmap(config: &Config, args: &RoadmapArgs) -> Result<ExitCode> {
     } else {
         write_roadmap(&mut out, &answer)?;
     }
+    if let Some(path) = &args.timeline {
+        let said = format!(
+            "Timeline written to {} ({TIMELINE_WIDTH} px wide PNG).",
+            path.display()
+        );
+        if args.json {
+            // stdout stays pure JSON.
+            eprintln!("{said}");
+        } else {
+            writeln!(out, "\n{said}")?;
+        }
+    }
     finish(out)
+}
+
+/// Draws the timeline of `career` (else of the library's one career) into `path`.
+///
+/// # Errors
+/// A usage error when no career is named and the library has several; when the career has no
+/// stages, or the timeline cannot be drawn or written.
+fn write_timeline(
+    engine: &Engine,
+    career: Option<&str>,
+    args: &RoadmapArgs,
+    path: &std::path::Path,
+) -> Result<()> {
+    let career = match career {
+        Some(c) => c.to_string(),
+        None => {
+            let careers: Vec<String> = engine.careers().into_iter().map(|c| c.name).collect();
+            match careers.as_slice() {
+                [one] => one.clone(),
+                _ => {
+                    return Err(UsageError(format!(
+                        "--timeline draws one career's stages; name it with --career (the guides cover: {})",
+                        careers.join(", ")
+                    ))
+                    .into());
+                }
+            }
+        }
+    };
+    let roadmap = engine.roadmap(Some(&career), args.stage, Focus::CareerProgression)?;
+    let Some(png) = engine.roadmap_timeline(&roadmap)? else {
+        bail!(
+            "the guides give no career stages for {career}, so there is no timeline to draw; {} was not written",
+            path.display()
+        );
+    };
+    std::fs::write(path, png.as_slice())
+        .with_context(|| format!("cannot write the timeline to {}", path.display()))?;
+    Ok(())
 }

@@ -117,6 +117,10 @@ pub struct RoadmapArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also draw the career's stages as a timeline PNG (1000 pixels wide) into FILE (needs
+    /// --career when the guides cover several careers).
+    #[arg(long, value_name = "FILE.png")]
+    pub timeline: Option<PathBuf>,
 }
 
 /// A clap value parser for a [`Choices`] type: it reads a value with the type's own

@@ -27,15 +27,17 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::Semaphore;
 
+use crate::answer::roadmap::Stage;
 use crate::answer::salary::Level;
 use crate::config::BotConfig;
-use crate::discord::commands::{self, answers, ask, guides, salary};
+use crate::discord::commands::{self, answers, ask, guides, roadmap, salary};
 use crate::discord::cooldown::Cooldowns;
 use crate::discord::duplicates::DuplicateWindow;
 use crate::discord::incoming::{Incoming, Kind};
 use crate::discord::message::{Reply, Response};
 use crate::discord::permissions::{Rank, rank};
 use crate::discord::pin_matcher::PinCache;
+use crate::discord::render::roadmap::MenuTarget;
 use crate::discord::rest::Rest;
 use crate::engine::Engine;
 use crate::store::{Ack, BatchWriter, PruneReport, Retention, Store, StoreError};
@@ -69,6 +71,12 @@ pub enum Work {
         token: String,
         career: Option<String>,
         level: Option<Level>,
+    },
+    /// Build the roadmap overview and its timeline, then edit the deferred response.
+    Roadmap {
+        token: String,
+        career: Option<String>,
+        stage: Option<Stage>,
     },
     /// Rebuild the index, reporting progress in the deferred response.
     Reindex { token: String, actor: String },
@@ -111,6 +119,7 @@ impl Work {
     pub fn deferred_token(&self) -> Option<&str> {
         match self {
             Work::Salary { token, .. }
+            | Work::Roadmap { token, .. }
             | Work::Reindex { token, .. }
             | Work::AddSource { token, .. }
             | Work::RemoveSource { token, .. }
@@ -124,6 +133,7 @@ impl Work {
         match self {
             Work::RecordMessage { .. } => "record_message",
             Work::Salary { .. } => "salary",
+            Work::Roadmap { .. } => "roadmap",
             Work::Reindex { .. } => "reindex",
             Work::AddSource { .. } => "sources_add",
             Work::RemoveSource { .. } => "sources_remove",
@@ -393,7 +403,10 @@ impl Bot {
             Kind::Autocomplete { name, .. } => Ok(Handled::now(Response::autocomplete(
                 commands::find(name).map_or_else(Vec::new, |c| c.suggestions(self, incoming)),
             ))),
-            Kind::Component { custom_id } => answers::click(self, custom_id, incoming),
+            Kind::Component { custom_id, values } if MenuTarget::claims(custom_id) => {
+                roadmap::choose(self, custom_id, values, incoming)
+            }
+            Kind::Component { custom_id, .. } => answers::click(self, custom_id, incoming),
         };
         result.unwrap_or_else(|e| {
             tracing::error!(error = %e, interaction = incoming.id, user = incoming.actor.id, kind = ?kind_name(&incoming.kind), "interaction failed");
@@ -429,6 +442,11 @@ impl Bot {
                 career,
                 level,
             } => salary::answer(self, &token, career, level, rest).await,
+            Work::Roadmap {
+                token,
+                career,
+                stage,
+            } => roadmap::answer(self, &token, career, stage, rest).await,
             Work::Reindex { token, actor } => {
                 guides::reindex(self, &token, &actor, None, rest).await
             }

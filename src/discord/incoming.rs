@@ -94,10 +94,12 @@ pub enum Kind {
         /// Its options; the focused one has `focused: true`.
         options: Vec<CommandOption>,
     },
-    /// A button click.
+    /// A button click, or a choice in a select menu.
     Component {
-        /// The button's custom id.
+        /// The component's custom id.
         custom_id: String,
+        /// The values chosen in a select menu (none for a button).
+        values: Vec<String>,
     },
 }
 
@@ -283,6 +285,15 @@ impl Incoming {
                     .and_then(Value::as_str)
                     .ok_or_else(|| bad("missing data.custom_id"))?
                     .to_string(),
+                values: match data.get("values") {
+                    None | Some(Value::Null) => Vec::new(),
+                    Some(Value::Array(values)) => values
+                        .iter()
+                        .map(|v| v.as_str().map(str::to_string))
+                        .collect::<Option<_>>()
+                        .ok_or_else(|| bad("data.values holds a value that is not text"))?,
+                    Some(_) => return Err(bad("data.values is not a list")),
+                },
             },
             other => return Err(IncomingError::UnknownType(other)),
         };
@@ -624,6 +635,31 @@ mod tests {
                 "{}",
                 String::from_utf8_lossy(body)
             );
+        }
+    }
+
+    #[test]
+    fn a_select_choice_carries_its_values() {
+        let mut v = json!({
+            "id": "1", "application_id": "2", "type": 3, "token": "t", "channel_id": "9",
+            "user": { "id": "5", "username": "u" },
+            "data": { "component_type": 3, "custom_id": "roadmap:all:Electrician", "values": ["interviews"] }
+        });
+        let i = Incoming::from_json(&v).unwrap();
+        assert_eq!(
+            i.kind,
+            Kind::Component {
+                custom_id: "roadmap:all:Electrician".into(),
+                values: vec!["interviews".into()]
+            }
+        );
+        v["data"]["values"] = json!(null);
+        assert!(
+            matches!(Incoming::from_json(&v).unwrap().kind, Kind::Component { values, .. } if values.is_empty())
+        );
+        for bad in [json!([1]), json!("interviews"), json!({"a": 1})] {
+            v["data"]["values"] = bad;
+            assert!(Incoming::from_json(&v).is_err(), "{v}");
         }
     }
 

@@ -33,6 +33,12 @@ pub mod limits {
     pub const CUSTOM_ID: usize = 100;
     /// A button label.
     pub const BUTTON_LABEL: usize = 80;
+    /// Options of a select menu.
+    pub const SELECT_OPTIONS: usize = 25;
+    /// A select option's label, value and description.
+    pub const SELECT_OPTION: usize = 100;
+    /// A select menu's placeholder.
+    pub const PLACEHOLDER: usize = 150;
     /// Autocomplete choices.
     pub const CHOICES: usize = 25;
     /// An autocomplete choice's name and value.
@@ -313,6 +319,82 @@ impl Serialize for Button {
     }
 }
 
+/// One option of a select menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SelectOption {
+    /// What the member sees (≤ 100 characters).
+    pub label: String,
+    /// What the choice carries back (≤ 100 characters).
+    pub value: String,
+    /// A line under the label (≤ 100 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Shown as chosen.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
+}
+
+/// A string select menu, one choice at a time; it fills an action row of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Select {
+    /// What a choice carries back with its value (≤ 100 characters).
+    pub custom_id: String,
+    /// Shown before anything is chosen (≤ 150 characters).
+    pub placeholder: String,
+    /// The options (1–25).
+    pub options: Vec<SelectOption>,
+}
+
+impl Select {
+    /// Cut to Discord's limits: options past 25 dropped, texts cut; `None` when it would carry a
+    /// wrong id (too long or empty), a value would be cut, or nothing is left to choose.
+    fn finish(mut self) -> Option<Select> {
+        if self.custom_id.is_empty() || self.custom_id.chars().count() > limits::CUSTOM_ID {
+            return None;
+        }
+        self.placeholder = truncate(&self.placeholder, limits::PLACEHOLDER);
+        self.options.retain(|o| {
+            !o.label.trim().is_empty()
+                && !o.value.is_empty()
+                && o.value.chars().count() <= limits::SELECT_OPTION
+        });
+        self.options.truncate(limits::SELECT_OPTIONS);
+        for o in &mut self.options {
+            o.label = truncate(o.label.trim(), limits::SELECT_OPTION);
+            o.description = o
+                .description
+                .take()
+                .map(|d| truncate(&d, limits::SELECT_OPTION))
+                .filter(|d| !d.trim().is_empty());
+        }
+        (!self.options.is_empty()).then_some(self)
+    }
+}
+
+impl Serialize for Select {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            #[serde(rename = "type")]
+            kind: u8,
+            custom_id: &'a str,
+            placeholder: &'a str,
+            min_values: u8,
+            max_values: u8,
+            options: &'a [SelectOption],
+        }
+        View {
+            kind: 3,
+            custom_id: &self.custom_id,
+            placeholder: &self.placeholder,
+            min_values: 1,
+            max_values: 1,
+            options: &self.options,
+        }
+        .serialize(s)
+    }
+}
+
 /// A field of an embed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
@@ -437,6 +519,8 @@ pub struct Reply {
     pub embeds: Vec<Embed>,
     /// Rows of buttons (≤ 5 rows of ≤ 5).
     pub rows: Vec<Vec<Button>>,
+    /// Select menus, each in an action row of its own after the buttons' (all rows ≤ 5).
+    pub selects: Vec<Select>,
     /// Files attached.
     pub files: Vec<File>,
     /// Only the user who asked sees it.
@@ -524,6 +608,13 @@ impl Reply {
             });
         }
         self.rows.retain(|r| !r.is_empty());
+        // A select fills a row of its own: the rows left after the buttons'.
+        let room = limits::ROWS.saturating_sub(self.rows.len());
+        self.selects = std::mem::take(&mut self.selects)
+            .into_iter()
+            .filter_map(Select::finish)
+            .take(room)
+            .collect();
         self
     }
 
@@ -561,10 +652,16 @@ impl Reply {
 impl Serialize for Reply {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Components<'a> {
+            Buttons(&'a [Button]),
+            Select([&'a Select; 1]),
+        }
+        #[derive(Serialize)]
         struct Row<'a> {
             #[serde(rename = "type")]
             kind: u8,
-            components: &'a [Button],
+            components: Components<'a>,
         }
         #[derive(Serialize)]
         struct Mentions {
@@ -596,8 +693,12 @@ impl Serialize for Reply {
                 .iter()
                 .map(|row| Row {
                     kind: 1,
-                    components: row,
+                    components: Components::Buttons(row),
                 })
+                .chain(self.selects.iter().map(|select| Row {
+                    kind: 1,
+                    components: Components::Select([select]),
+                }))
                 .collect(),
             allowed_mentions: Mentions {
                 parse: [],
@@ -726,6 +827,75 @@ mod tests {
         }
         .finish();
         assert!(reply.rows.is_empty());
+    }
+
+    fn select(custom_id: &str, options: usize) -> Select {
+        Select {
+            custom_id: custom_id.into(),
+            placeholder: "p".repeat(200),
+            options: (0..options)
+                .map(|i| SelectOption {
+                    label: format!("{i} {}", "l".repeat(150)),
+                    value: format!("v{i}"),
+                    description: Some("d".repeat(150)),
+                    default: i == 0,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn selects_fit_discord_in_rows_of_their_own() {
+        let reply = Reply {
+            rows: (0..4)
+                .map(|r| vec![Button::new("x", format!("b{r}"), ButtonStyle::Primary)])
+                .collect(),
+            selects: vec![select("s1", 30), select("s2", 3)],
+            ..Reply::default()
+        }
+        .finish();
+        // Four rows of buttons leave room for one select.
+        assert_eq!(reply.selects.len(), 1);
+        let s = &reply.selects[0];
+        assert_eq!(s.options.len(), limits::SELECT_OPTIONS);
+        assert!(s.placeholder.chars().count() <= limits::PLACEHOLDER);
+        assert!(s.options.iter().all(|o| {
+            o.label.chars().count() <= 100
+                && o.description
+                    .as_ref()
+                    .is_some_and(|d| d.chars().count() <= 100)
+        }));
+        let json = reply.to_json();
+        let rows = json["components"].as_array().unwrap();
+        assert_eq!(rows.len(), limits::ROWS);
+        let last = &rows[4];
+        assert_eq!(last["type"], 1);
+        assert_eq!(
+            last["components"].as_array().unwrap().len(),
+            1,
+            "a select is alone in its row"
+        );
+        let menu = &last["components"][0];
+        assert_eq!(menu["type"], 3);
+        assert_eq!(menu["custom_id"], "s1");
+        assert_eq!(
+            (menu["min_values"].as_u64(), menu["max_values"].as_u64()),
+            (Some(1), Some(1))
+        );
+        assert_eq!(menu["options"][0]["value"], "v0");
+        assert_eq!(menu["options"][0]["default"], true);
+        assert!(menu["options"][1].get("default").is_none());
+        assert_eq!(rows[0]["components"][0]["type"], 2);
+
+        // An id that would be cut, or a select left without options, is dropped.
+        for bad in [select(&"y".repeat(101), 3), select("", 3), select("ok", 0)] {
+            let reply = Reply {
+                selects: vec![bad],
+                ..Reply::default()
+            }
+            .finish();
+            assert!(reply.selects.is_empty());
+        }
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Answers → Discord messages: the embeds and buttons of `/ask`, `/salary`, `/skills`,
-//! `/roadmap` and the bot's other replies. Every claim carries a numbered citation `[n]` that the
-//! "Sources" list resolves to `Title › Section (file:lines)`. Guide text is escaped, so it can
-//! never turn into markup or mentions. Limits are applied later, in `Reply::finish`.
+//! `/roadmap` ([`roadmap`]: its overview, parts and menu) and the bot's other replies. Every
+//! claim carries a numbered citation `[n]` that the "Sources" list resolves to
+//! `Title › Section (file:lines)`. Guide text is escaped, so it can never turn into markup or
+//! mentions. Limits are applied later, in `Reply::finish`.
+
+pub mod roadmap;
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
 use crate::choices::Choices;
@@ -449,6 +451,8 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
             ),
             None => "The guides give no salary figures for this level.".to_string(),
         }
+    } else if several && chart.is_some() {
+        "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides. The chart sets the careers side by side by level (yearly figures only).".to_string()
     } else if several {
         "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides.".to_string()
     } else {
@@ -613,168 +617,6 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
     })
 }
 
-/// `/roadmap`: stages with durations, the learning path, interviews and portfolio, each cited.
-pub fn roadmap_reply(answer: &RoadmapAnswer, meta: &IndexMeta) -> Reply {
-    let mut citations = Citations::default();
-    let mut titles = Vec::new();
-    let mut fields = Vec::new();
-    let several = answer.careers().len() > 1;
-    for stage in &answer.stages {
-        let mut lines = Vec::new();
-        for (c, d) in stage.durations() {
-            let n = citations.cite(
-                &c.cite.title,
-                &c.cite.section,
-                &c.cite.source,
-                c.cite.line,
-                c.cite.line,
-            );
-            titles.push(c.cite.title.as_str());
-            lines.push(format!("⏱ {} [{n}]", d.label()));
-        }
-        let mut roles: Vec<&str> = Vec::new();
-        for c in stage.citations.iter().filter(|c| c.duration.is_none()) {
-            for r in &c.roles {
-                if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
-                    roles.push(r);
-                }
-            }
-        }
-        if let Some(described) = stage
-            .citations
-            .iter()
-            .find(|c| !c.text.is_empty() && c.duration.is_some() || c.text.len() > 60)
-        {
-            let n = citations.cite(
-                &described.cite.title,
-                &described.cite.section,
-                &described.cite.source,
-                described.cite.line,
-                described.cite.line,
-            );
-            lines.push(format!(
-                "{} [{n}]",
-                escape_markdown(&crate::discord::message::truncate(&described.text, 240))
-            ));
-        }
-        if !roles.is_empty() {
-            let shown: Vec<String> = roles.iter().take(6).map(|r| escape_markdown(r)).collect();
-            lines.push(format!("Roles: {}", shown.join(", ")));
-        }
-        let plural = if stage.guides == 1 { "guide" } else { "guides" };
-        let career = if several {
-            format!("{} · ", stage.career)
-        } else {
-            String::new()
-        };
-        fields.push(Field {
-            name: format!("{career}{} · {} {plural}", stage.label, stage.guides),
-            value: fit_lines(&lines, 1000),
-            inline: false,
-        });
-    }
-    if !answer.lateral_moves.is_empty() {
-        let moves: Vec<String> = answer
-            .lateral_moves
-            .iter()
-            .map(|m| {
-                let refs: Vec<String> = m
-                    .citations
-                    .iter()
-                    .take(3)
-                    .map(|c| {
-                        format!(
-                            "[{}]",
-                            citations.cite(
-                                &c.cite.title,
-                                &c.cite.section,
-                                &c.cite.source,
-                                c.cite.line,
-                                c.cite.line
-                            )
-                        )
-                    })
-                    .collect();
-                format!("{} {}", escape_markdown(&m.track), refs.join(""))
-            })
-            .collect();
-        fields.push(Field {
-            name: "Lateral moves".into(),
-            value: fit_lines(&[moves.join(" · ")], 1000),
-            inline: false,
-        });
-    }
-    let mut add_list = |name: &str,
-                        items: Vec<(String, &crate::answer::roadmap::Citation)>,
-                        fields: &mut Vec<Field>| {
-        if items.is_empty() {
-            return;
-        }
-        let lines: Vec<String> = items
-            .iter()
-            .map(|(text, c)| {
-                let n = citations.cite(&c.title, &c.section, &c.source, c.line, c.line);
-                format!(
-                    "• {} [{n}]",
-                    escape_markdown(&crate::discord::message::truncate(text, 160))
-                )
-            })
-            .collect();
-        fields.push(Field {
-            name: name.to_string(),
-            value: fit_lines(&lines, 1000),
-            inline: false,
-        });
-    };
-    add_list(
-        "Learning path",
-        answer
-            .learning_path
-            .iter()
-            .map(|s| (s.text.clone(), &s.cite))
-            .collect(),
-        &mut fields,
-    );
-    add_list(
-        "Interviews",
-        answer
-            .interviews
-            .iter()
-            .take(10)
-            .map(|i| (i.text.clone(), &i.cite))
-            .collect(),
-        &mut fields,
-    );
-    add_list(
-        "Portfolio",
-        answer
-            .portfolio
-            .iter()
-            .take(10)
-            .map(|i| (i.text.clone(), &i.cite))
-            .collect(),
-        &mut fields,
-    );
-    fields.extend(sources_field(&citations));
-    let title = match answer.stage {
-        Some(s) => format!("🧭 Roadmap — {}", s.label()),
-        None => "🧭 Back-end career roadmap".to_string(),
-    };
-    let description = if answer.is_empty() {
-        "The guides say nothing about this.".to_string()
-    } else {
-        "Stages, times and steps as the guides describe them.".to_string()
-    };
-    Reply::embed(Embed {
-        title: Some(title),
-        description: Some(description),
-        color: Some(COLOR),
-        fields,
-        footer: Some(footer(meta, &titles)),
-        image_url: None,
-    })
-}
-
 /// `/help`.
 pub fn help_reply(meta: &IndexMeta) -> Reply {
     let guides: Vec<String> = meta
@@ -788,7 +630,7 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
             title: Some("careerbot — career answers from the guides, always cited".into()),
             description: Some(format!(
                 "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
-                 **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** stages and learning path\n\
+                 **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** a career's timeline, then its learning path, interviews and portfolio from the menu under it\n\
                  **/pins** answers moderators pinned · **/status** what the bot knows\n\
                  Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
                  Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\

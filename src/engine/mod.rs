@@ -1,6 +1,6 @@
 //! The one service every face holds: questions answered with citations and a verdict, structured
-//! answers (salary and its chart, skills, roadmap), the library's status, reindexing, and the
-//! guide files admins manage. It knows nothing of Discord, HTTP or terminals.
+//! answers (salary and its chart, skills, roadmap and its timeline), the library's status,
+//! reindexing, and the guide files admins manage. It knows nothing of Discord, HTTP or terminals.
 //!
 //! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
 //! I/O): async callers run it off their reactor threads.
@@ -22,6 +22,7 @@ use crate::answer::facts::FactsError;
 use crate::answer::roadmap::{Focus, RoadmapAnswer, Stage};
 use crate::answer::salary::{Level, SalaryAnswer};
 use crate::answer::skills::{SkillsAnswer, Topic};
+use crate::answer::timeline;
 use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
 use crate::corpus::careers::{CareerMatch, match_career};
@@ -35,8 +36,10 @@ pub use verdict::{Reason, Verdict};
 
 /// Size of the salary chart, in pixels.
 pub const CHART_SIZE: (u32, u32) = (1000, 620);
-/// Charts kept (each is one generation and level).
-const CHARTS_KEPT: usize = 16;
+/// Width of a roadmap timeline, in pixels (its height follows its stages).
+pub const TIMELINE_WIDTH: u32 = 1000;
+/// Images kept (each is one chart or timeline of one generation).
+const CHARTS_KEPT: usize = 32;
 /// Most suggestions offered while a question is typed (Discord shows 25).
 const MAX_SUGGESTIONS: usize = 25;
 
@@ -68,8 +71,8 @@ pub enum EngineError {
     /// The generation's facts could not be read, and rebuilding them failed too.
     #[error("the index's extracted facts are damaged and could not be rebuilt: {0}")]
     Facts(String),
-    /// The chart could not be drawn.
-    #[error("cannot draw the salary chart: {0}")]
+    /// A chart or timeline could not be drawn.
+    #[error("cannot draw the image: {0}")]
     Chart(#[from] ChartError),
 }
 
@@ -157,13 +160,25 @@ pub struct Status {
     pub uptime: Duration,
 }
 
-/// A salary chart's key: the generation, the career (or every career) and the level.
-type ChartKey = (String, Option<String>, Option<Level>);
+/// What an image of the cache shows, for one generation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Image {
+    /// One career's salary chart, guide by guide (every guide's when the library has one career).
+    Salary(Option<String>, Option<Level>),
+    /// Every career's salaries side by side.
+    SalaryAllCareers(Option<Level>),
+    /// One career's roadmap timeline (of one stage, or of them all).
+    Timeline(String, Option<Stage>),
+}
+
+/// An image's key: the generation and what it shows.
+type ChartKey = (String, Image);
 
 struct Inner {
     library: Library,
     settings: EngineSettings,
-    /// Salary charts by generation and level: each drawn once, by one caller at a time.
+    /// Salary charts and timelines by generation and what they show: each drawn once, by one
+    /// caller at a time.
     charts: quick_cache::sync::Cache<ChartKey, Arc<Vec<u8>>>,
     started: Instant,
 }
@@ -361,8 +376,10 @@ impl Engine {
     }
 
     /// The salary chart of an answer [`Engine::salary`] gave, as PNG bytes, or `None` when the
-    /// answer has no figures. Drawn once per generation and level; concurrent callers for the
-    /// same chart wait for the one drawing it.
+    /// answer has no figures: for every career of a library of several (no career asked for),
+    /// the careers side by side by level ([`chart::render_comparison_chart`]); otherwise each
+    /// guide's figures ([`chart::render_salary_chart`]). Drawn once per generation, career and
+    /// level; concurrent callers for the same chart wait for the one drawing it.
     ///
     /// # Errors
     /// When the chart cannot be drawn.
@@ -370,18 +387,64 @@ impl Engine {
         &self,
         answered: &Answered<SalaryAnswer>,
     ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
-        if answered.answer.is_empty() {
+        let answer = &answered.answer;
+        if answer.is_empty() {
             return Ok(None);
         }
-        let key = (
-            answered.generation.generation().to_string(),
-            answered.answer.career.clone(),
-            answered.answer.level,
-        );
-        let png = self.inner.charts.get_or_insert_with(&key, || {
-            chart::render_salary_chart(&answered.answer, CHART_SIZE.0, CHART_SIZE.1).map(Arc::new)
+        let careers = {
+            let mut seen: Vec<&str> = answer.summaries.iter().map(|s| s.career.as_str()).collect();
+            seen.dedup();
+            seen.len()
+        };
+        let (w, h) = CHART_SIZE;
+        let png = if answer.career.is_none() && careers > 1 {
+            self.image(answered, Image::SalaryAllCareers(answer.level), || {
+                chart::render_comparison_chart(answer, w, h)
+            })?
+        } else {
+            let image = Image::Salary(answer.career.clone(), answer.level);
+            self.image(answered, image, || chart::render_salary_chart(answer, w, h))?
+        };
+        Ok(Some(png))
+    }
+
+    /// The timeline of an answer [`Engine::roadmap`] gave for one career, as PNG bytes, or
+    /// `None` when it has no stages. Drawn once per generation, career and stage; concurrent
+    /// callers for the same timeline wait for the one drawing it.
+    ///
+    /// # Errors
+    /// When the answer spans several careers, or the timeline cannot be drawn.
+    pub fn roadmap_timeline(
+        &self,
+        answered: &Answered<RoadmapAnswer>,
+    ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
+        let answer = &answered.answer;
+        let Some(first) = answer.stages.first() else {
+            return Ok(None);
+        };
+        let career = answer
+            .career
+            .clone()
+            .unwrap_or_else(|| first.career.clone());
+        let png = self.image(answered, Image::Timeline(career, answer.stage), || {
+            timeline::render_timeline(answer, TIMELINE_WIDTH)
         })?;
         Ok(Some(png))
+    }
+
+    /// An image of the generation that gave `answered`, from the cache or drawn by `draw` (once,
+    /// however many ask at the same time).
+    fn image<T>(
+        &self,
+        answered: &Answered<T>,
+        image: Image,
+        draw: impl FnOnce() -> Result<Vec<u8>, ChartError>,
+    ) -> Result<Arc<Vec<u8>>, EngineError> {
+        let key = (answered.generation.generation().to_string(), image);
+        Ok(self
+            .inner
+            .charts
+            .get_or_insert_with(&key, || draw().map(Arc::new))?)
     }
 
     /// The skills the guides name for a topic, and what each level is expected to know: one
@@ -864,6 +927,67 @@ mod tests {
         );
         assert!(matches_typed("what skills does a nurse need?", "sk nur"));
         assert!(!matches_typed("what skills does a nurse need?", "salary"));
+    }
+
+    /// Calls `draw` from several threads at once; every caller must get the one drawing.
+    fn drawn_once(draw: impl Fn() -> Arc<Vec<u8>> + Send + Sync + 'static) -> Arc<Vec<u8>> {
+        let callers = 6;
+        let barrier = Arc::new(std::sync::Barrier::new(callers));
+        let draw = Arc::new(draw);
+        let images: Vec<Arc<Vec<u8>>> = (0..callers)
+            .map(|_| {
+                let (draw, barrier) = (Arc::clone(&draw), Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    draw()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        assert!(
+            images.iter().all(|i| Arc::ptr_eq(i, &images[0])),
+            "drawn more than once"
+        );
+        Arc::clone(&images[0])
+    }
+
+    #[test]
+    fn several_careers_get_the_comparison_chart_and_each_career_its_timeline() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = fixtures::careers_engine(dir.path());
+        let all = engine.salary(None, None).unwrap();
+        let one = engine.salary(Some("Electrician"), None).unwrap();
+        let (e1, e2) = (engine.clone(), engine.clone());
+        let compared = drawn_once(move || e1.salary_chart(&all).unwrap().expect("a chart"));
+        let electrician = drawn_once(move || e2.salary_chart(&one).unwrap().expect("a chart"));
+        assert!(compared.starts_with(b"\x89PNG") && electrician.starts_with(b"\x89PNG"));
+        // Two different charts: every career side by side, and one career's guides.
+        assert_ne!(compared, electrician);
+        let all = engine.salary(None, None).unwrap();
+        assert!(Arc::ptr_eq(
+            &compared,
+            &engine.salary_chart(&all).unwrap().unwrap()
+        ));
+
+        for career in ["Electrician", "Data Analyst", "Product Manager"] {
+            let roadmap = engine.roadmap(Some(career), None, Focus::All).unwrap();
+            let e = engine.clone();
+            let png =
+                drawn_once(move || e.roadmap_timeline(&roadmap).unwrap().expect("a timeline"));
+            assert!(png.starts_with(b"\x89PNG"), "{career}");
+        }
+        // Every career at once is no one timeline; a focus without stages has none.
+        let every = engine.roadmap(None, None, Focus::All).unwrap();
+        assert!(matches!(
+            engine.roadmap_timeline(&every),
+            Err(EngineError::Chart(ChartError::SeveralCareers(_)))
+        ));
+        let interviews = engine
+            .roadmap(Some("Data Analyst"), None, Focus::Interviews)
+            .unwrap();
+        assert!(engine.roadmap_timeline(&interviews).unwrap().is_none());
     }
 
     #[test]

@@ -32,11 +32,22 @@ pub fn check_message(m: &Value) {
     let rows = m["components"].as_array().cloned().unwrap_or_default();
     assert!(rows.len() <= 5);
     for row in &rows {
-        let buttons = row["components"].as_array().unwrap();
-        assert!(buttons.len() <= 5);
-        for b in buttons {
-            assert!((1..=100).contains(&chars(&b["custom_id"])));
-            assert!(chars(&b["label"]) <= 80);
+        let children = row["components"].as_array().unwrap();
+        assert!(children.len() <= 5);
+        for c in children {
+            assert!((1..=100).contains(&chars(&c["custom_id"])));
+            assert!(chars(&c["label"]) <= 80);
+            if c["type"] == 3 {
+                assert_eq!(children.len(), 1, "a select menu is alone in its row");
+                assert!(chars(&c["placeholder"]) <= 150);
+                let options = c["options"].as_array().expect("a select has options");
+                assert!((1..=25).contains(&options.len()));
+                for o in options {
+                    assert!((1..=100).contains(&chars(&o["label"])), "{o}");
+                    assert!((1..=100).contains(&chars(&o["value"])), "{o}");
+                    assert!(chars(&o["description"]) <= 100, "{o}");
+                }
+            }
         }
     }
     let am = &m["allowed_mentions"];
@@ -84,6 +95,17 @@ pub fn text_of(m: &Value) -> String {
         }
     }
     s
+}
+
+/// The select menus of a message.
+pub fn selects(m: &Value) -> Vec<Value> {
+    m["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter(|c| c["type"] == 3)
+        .collect()
 }
 
 pub fn custom_ids(m: &Value) -> Vec<String> {

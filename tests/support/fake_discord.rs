@@ -76,7 +76,7 @@ use tokio::task::JoinHandle;
 #[allow(unused_imports)]
 pub use payloads::{
     PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER, PERMS_MODERATOR, autocomplete, button_click, fixture,
-    interaction_fixture, next_snowflake, refresh_identity, slash_command,
+    interaction_fixture, next_snowflake, refresh_identity, select_choice, slash_command,
     slash_command_with_attachment,
 };
 

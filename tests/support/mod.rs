@@ -4,4 +4,5 @@ pub mod checks;
 pub mod child;
 pub mod crash;
 pub mod dirs;
+pub mod faces;
 pub mod fake_discord;

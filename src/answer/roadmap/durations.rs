@@ -37,8 +37,14 @@ static TO_QUALIFY: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?:qualify|qualified|from scratch|to become an?|to land an?|get hired|first job|break into)\b",
     )
 });
-static EXPERIENCE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:experience|requires?|required|requiring)\b"));
+/// Experience a stage requires, or time counted from the start of the career: "requires over five
+/// years of experience", "6–8 years into the trade", "after 8–10 years total", "a partir de 7–8
+/// años de experiencia".
+static EXPERIENCE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:experience|experiencia|requires?|required|requiring|total|into (?:the|a|an|your|their) (?:trade|career|field|profession|industry))\b",
+    )
+});
 fn number(word: &str) -> Option<f64> {
     let v = match word.to_lowercase().as_str() {
         "one" => 1.0,
@@ -256,6 +262,27 @@ mod tests {
                 ToQualify,
             ),
             ("The program runs 2 years.", Unspecified),
+            // Times counted from the start of the career, as ladders write them.
+            (
+                "Master Electrician (typically 6–8 years into the trade)",
+                ExperienceRequired,
+            ),
+            (
+                "VP of Product (typically 12–15+ years into a career)",
+                ExperienceRequired,
+            ),
+            (
+                "Lead Data Analyst (after 8–10 years total)",
+                ExperienceRequired,
+            ),
+            (
+                "Líder técnico (a partir de 7–8 años de experiencia)",
+                ExperienceRequired,
+            ),
+            (
+                "Journeyman Electrician (2–4 years before master eligibility)",
+                Unspecified,
+            ),
         ] {
             assert_eq!(one_duration(text).kind, kind, "{text}");
         }
@@ -272,5 +299,7 @@ mod tests {
         assert_eq!(one_duration("6 months").label(), "6 months");
         assert_eq!(one_duration("1 year").label(), "1 year");
         assert_eq!(one_duration("18 months").label(), "1.5 years");
+        assert_eq!(one_duration("3–12 months").label(), "3–12 months");
+        assert_eq!(one_duration("3–6 meses").label(), "3–6 months");
     }
 }

@@ -193,6 +193,13 @@ static INTERVIEW_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 static INTERVIEW_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)\binterview(?:s|ers?|ing)?\b"));
+/// A section about preparing for interviews ("Interview Tips", "Preparing for the interview"):
+/// its list items and imperative sentences are advice.
+static INTERVIEW_TIPS: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\binterviews?\b.*\b(?:tips?|advice|prep|preparation)\b|\b(?:tips?|advice|prepar(?:e|ing|ation))\b.*\binterviews?\b",
+    )
+});
 static EVAL_VERB: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\b(?:assess(?:es|ed)?|evaluat(?:e|es|ed)|test|tests|tested|delve|delves|include|includes|included|focus|focuses|cover|covers|probe|probes|examine|examines)\b",
@@ -351,7 +358,7 @@ fn line_sentences(text: &str) -> Vec<&str> {
 
 fn is_imperative(sentence: &str) -> bool {
     let first = sentence
-        .trim_start_matches(['"', '“', '‘', '\''])
+        .trim_start_matches(['"', '“', '‘', '\'', '*', '_'])
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
@@ -605,7 +612,9 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
 pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
     let lines = passage_lines(p);
     let path_section = PATH_CUE.is_match(&p.section);
-    let tips_section = !path_section && TIPS_CUE.is_match(&p.section);
+    // Interview tips are interview advice (see `extract_interview_items`), not the path's.
+    let tips_section =
+        !path_section && TIPS_CUE.is_match(&p.section) && !INTERVIEW_TIPS.is_match(&p.section);
     let mut out: Vec<PathStep> = Vec::new();
     let mut orders: HashMap<String, u32> = HashMap::new();
     let mut push = |kind: StepKind, text: &str, list: &str, line: u32| {
@@ -684,6 +693,20 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
             push(ItemKind::InterviewFormat, None, item, lines[j].line);
         }
         advice_from = items.last().map(|&j| j + 1);
+    }
+    // Under a heading about interview tips, every bulleted item is a tip, and so is every
+    // imperative sentence.
+    if INTERVIEW_TIPS.is_match(&p.section) {
+        advice_from = Some(0);
+        for (i, l) in lines.iter().enumerate() {
+            if listed.contains(&i) || strip_marker(l.text) == 0 {
+                continue;
+            }
+            if let Some(item) = item_text(l).filter(|t| !PROMO.is_match(t)) {
+                listed.insert(i);
+                push(ItemKind::InterviewAdvice, None, item, l.line);
+            }
+        }
     }
     for (i, l) in lines.iter().enumerate() {
         if l.heading || listed.contains(&i) || !is_prose(l) {
@@ -1085,6 +1108,47 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn interview_tips_sections_give_advice() {
+        let p = passage_in(
+            "Welder Interview Tips",
+            30,
+            "For an apprenticeship interview:\n  • Expect a panel of two to five people.\n  • Bring your certificates and a list of projects.\n**Practice the classic weld joints.** Inspectors look at the bead first.\nMost shops pay weekly.",
+        );
+        let got: Vec<(ItemKind, String, u32)> = extract_interview_items(&p)
+            .into_iter()
+            .map(|i| (i.kind, i.text, i.cite.line))
+            .collect();
+        use ItemKind::InterviewAdvice;
+        // A bold lead starts a tip as a bullet does; the lines after the cue line are 11 on.
+        assert_eq!(
+            got,
+            vec![
+                (
+                    InterviewAdvice,
+                    "Expect a panel of two to five people.".into(),
+                    11
+                ),
+                (
+                    InterviewAdvice,
+                    "Bring your certificates and a list of projects.".into(),
+                    12
+                ),
+                (
+                    InterviewAdvice,
+                    "**Practice the classic weld joints.** Inspectors look at the bead first."
+                        .into(),
+                    13
+                ),
+            ]
+        );
+        // They are interview advice, not learning-path tips.
+        assert!(extract_steps(&p).is_empty());
+        // Bullets elsewhere are not interview advice.
+        let p = passage_in("Tools", 30, "  • Expect a panel of two to five people.");
+        assert!(extract_interview_items(&p).is_empty());
     }
 
     #[test]

@@ -277,7 +277,8 @@ impl Duration {
             let s = format!("{v:.2}");
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
-        let months = self.max_years.unwrap_or(self.min_years) < 1.0 && self.min_years < 1.0;
+        // "3–12 months" stays in months: an upper end of a year is still counted in months.
+        let months = self.max_years.unwrap_or(self.min_years) <= 1.0 && self.min_years < 1.0;
         let (scale, unit) = if months {
             (12.0, "months")
         } else {

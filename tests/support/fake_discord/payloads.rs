@@ -58,6 +58,10 @@ const FIXTURES: &[(&str, &str)] = &[
         "message_component_button_manage_messages_only",
         include_str!("../../fixtures/discord/message_component_button_manage_messages_only.json"),
     ),
+    (
+        "message_component_string_select",
+        include_str!("../../fixtures/discord/message_component_string_select.json"),
+    ),
     ("ping", include_str!("../../fixtures/discord/ping.json")),
     (
         "gateway_ready",
@@ -143,6 +147,17 @@ pub fn button_click(custom_id: &str, message: Option<Value>, member_permissions:
         Some(m) => v["message"] = m,
         None => v["message"]["components"][0]["components"][0]["custom_id"] = json!(custom_id),
     }
+    v
+}
+
+/// A choice in a string select menu (MESSAGE_COMPONENT, type 3, `component_type` 3) built from
+/// `message_component_string_select.json`: `values` chosen in the menu `custom_id` under
+/// `message` (e.g. the message the bot's answer became), by an ordinary member.
+pub fn select_choice(custom_id: &str, values: &[&str], message: Value) -> Value {
+    let mut v = interaction_fixture("message_component_string_select");
+    v["data"]["custom_id"] = json!(custom_id);
+    v["data"]["values"] = json!(values);
+    v["message"] = message;
     v
 }
 
@@ -643,8 +658,50 @@ pub(super) fn validate_message(data: &Value) -> Result<(), Value> {
                     "Must be 5 or fewer in length.".into(),
                 );
             }
+            let selects = children.iter().filter(|c| c["type"] == 3).count();
+            if selects > 0 && children.len() > 1 {
+                fail(
+                    &["components", &i, "components"],
+                    "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
+                    "A select menu must be alone in its action row.".into(),
+                );
+            }
             for (j, c) in children.iter().enumerate() {
                 let j = j.to_string();
+                if c["type"] == 3 {
+                    let options = c.get("options").and_then(Value::as_array);
+                    if options.is_none_or(|o| o.is_empty() || o.len() > 25) {
+                        fail(
+                            &["components", &i, "components", &j, "options"],
+                            "BASE_TYPE_BAD_LENGTH",
+                            "Must be between 1 and 25 in length.".into(),
+                        );
+                    }
+                    if max_len(c.get("placeholder"), 150) {
+                        fail(
+                            &["components", &i, "components", &j, "placeholder"],
+                            "BASE_TYPE_MAX_LENGTH",
+                            "Must be 150 or fewer in length.".into(),
+                        );
+                    }
+                    for (k, o) in options.into_iter().flatten().enumerate() {
+                        let k = k.to_string();
+                        for field in ["label", "value", "description"] {
+                            let required = field != "description";
+                            let missing = o
+                                .get(field)
+                                .and_then(Value::as_str)
+                                .is_none_or(str::is_empty);
+                            if max_len(o.get(field), 100) || (required && missing) {
+                                fail(
+                                    &["components", &i, "components", &j, "options", &k, field],
+                                    "BASE_TYPE_BAD_LENGTH",
+                                    "Must be between 1 and 100 in length.".into(),
+                                );
+                            }
+                        }
+                    }
+                }
                 if max_len(c.get("custom_id"), 100) {
                     fail(
                         &["components", &i, "components", &j, "custom_id"],
