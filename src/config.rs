@@ -185,6 +185,16 @@ impl Default for BotConfig {
     }
 }
 
+/// Where the bot's database lives.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseConfig {
+    /// `sqlite://PATH` (embedded, one host) or `postgres://USER:PASSWORD@HOST:PORT/DB` (shared
+    /// by replicas on several hosts). Absent: the SQLite file `careerbot.sqlite3` in
+    /// `bot.data_dir`. A secret (it may hold a password): never printed; logs show it redacted.
+    pub url: Option<Secret>,
+}
+
 /// How the HTTP interactions endpoint (`serve`) treats connections.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -221,6 +231,8 @@ pub struct Config {
     pub discord: DiscordConfig,
     /// Bot behaviour and permissions.
     pub bot: BotConfig,
+    /// The database.
+    pub database: DatabaseConfig,
     /// The HTTP endpoint's connections.
     pub http: HttpConfig,
 }
@@ -302,6 +314,9 @@ impl Config {
         }
         if let Some(v) = env("CAREERBOT_DATA_DIR") {
             self.bot.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = env("CAREERBOT_DATABASE_URL") {
+            self.database.url = Some(Secret::new(v.trim())).filter(|s| !s.expose().is_empty());
         }
         for (var, list) in [
             ("CAREERBOT_ADMIN_ROLE_IDS", &mut self.bot.admin_role_ids),
@@ -485,6 +500,40 @@ mod tests {
         assert_eq!(c.library.index_dir, PathBuf::from("/tmp/i"));
         let c = Config::load(None, env(&[(CONFIG_ENV, file.to_str().unwrap())])).unwrap();
         assert_eq!(c.search.limit, 3);
+    }
+
+    #[test]
+    fn the_database_url_from_file_and_env_stays_hidden() {
+        assert_eq!(Config::default().database.url, None, "SQLite in data_dir");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(
+            &file,
+            "[database]\nurl = \"postgres://bot:filepw@db/careerbot\"\n",
+        )
+        .unwrap();
+        let c = Config::load(Some(&file), env(&[])).unwrap();
+        assert_eq!(
+            c.database.url.as_ref().unwrap().expose(),
+            "postgres://bot:filepw@db/careerbot"
+        );
+        let c = Config::load(
+            Some(&file),
+            env(&[(
+                "CAREERBOT_DATABASE_URL",
+                " postgres://bot:envpw@db2/careerbot ",
+            )]),
+        )
+        .unwrap();
+        assert_eq!(
+            c.database.url.as_ref().unwrap().expose(),
+            "postgres://bot:envpw@db2/careerbot"
+        );
+        let shown = format!("{c:?} {}", serde_json::to_string(&c).unwrap());
+        assert!(!shown.contains("envpw"), "the password leaks: {shown}");
+        // A blank variable means the default (SQLite), not an empty URL.
+        let c = Config::load(Some(&file), env(&[("CAREERBOT_DATABASE_URL", " ")])).unwrap();
+        assert_eq!(c.database.url, None);
     }
 
     #[test]

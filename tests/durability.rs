@@ -91,3 +91,47 @@ async fn pins_survive_kill_9_and_nothing_is_left_half_done() {
     );
     stop(fake).await;
 }
+
+/// The same promise on PostgreSQL: every answer that came with buttons is in the database after
+/// the process is killed (its commit returned before the response went out).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_with_buttons_survive_kill_9_on_postgres() {
+    let Some(url) = support::postgres::fresh_database() else {
+        return;
+    };
+    let d = dirs();
+    let fake = Arc::new(FakeDiscord::start().await);
+    let mut trials = Vec::new();
+    for kill in [KillAt::Acks(1), KillAt::After(Duration::from_millis(300))] {
+        trials.push(crash::answers_on(&d, Some(&url), &fake, kill).await);
+    }
+    assert_nothing_lost("answers on PostgreSQL", &trials);
+    stop(fake).await;
+}
+
+/// Pins on PostgreSQL: killed at the pin call and just after the clicks, every pin the moderator
+/// was told of is confirmed, and the next start settles the rest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pins_survive_kill_9_on_postgres_and_nothing_is_left_half_done() {
+    let Some(url) = support::postgres::fresh_database() else {
+        return;
+    };
+    let d = dirs();
+    let fake = Arc::new(FakeDiscord::start().await);
+    let mut trials = Vec::new();
+    for kill in [KillAt::PinCall, KillAt::After(Duration::from_millis(150))] {
+        trials.push(crash::pins_on(&d, Some(&url), &fake, 4, kill).await);
+    }
+    for (n, t) in trials.iter().enumerate() {
+        assert!(
+            t.lost.is_empty(),
+            "pins on PostgreSQL, trial {n}: told pinned but not confirmed: {t:?}"
+        );
+    }
+    let half_done = crash::settled_on(&d, Some(&url), &fake).await;
+    assert!(
+        half_done.is_empty(),
+        "after a restart, messages pinned without a record (or the reverse): {half_done:?}; trials {trials:?}"
+    );
+    stop(fake).await;
+}

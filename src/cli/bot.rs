@@ -7,15 +7,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
-use crate::config::Config;
+use crate::config::{Config, Secret};
 use crate::discord::bot::Bot;
 use crate::discord::commands::{COMMANDS, registration_body};
 use crate::discord::gateway::{self, GatewaySettings};
 use crate::discord::rest::Rest;
-use crate::store::Store;
-
-/// The database file inside the data directory.
-pub const DATABASE_FILE: &str = "careerbot.sqlite3";
+use crate::store::{DatabaseUrl, Store};
 
 /// `careerbot run`
 #[derive(Debug, Args)]
@@ -106,9 +103,14 @@ pub async fn shutdown_signal() {
 /// When the index cannot be opened or built, or the database cannot be opened.
 pub fn open_bot(config: &Config) -> Result<Bot> {
     let engine = super::open_engine(config)?;
-    let path = config.bot.data_dir.join(DATABASE_FILE);
-    let store = Store::open(&path)
-        .with_context(|| format!("cannot open the bot database {}", path.display()))?;
+    let url = config.database.url.as_ref().map(Secret::expose);
+    // Described (in logs and errors) with its password hidden.
+    let described = DatabaseUrl::parse(url, &config.bot.data_dir)
+        .map(|u| u.describe())
+        .context("cannot open the bot database")?;
+    let store = Store::connect(url, &config.bot.data_dir)
+        .with_context(|| format!("cannot open the bot database ({described})"))?;
+    tracing::info!(database = %described, "database opened");
     Ok(Bot::new(engine, store, config.bot.clone()))
 }
 

@@ -282,6 +282,11 @@ impl std::fmt::Debug for Bot {
 impl Bot {
     /// A bot over this engine and database.
     pub fn new(engine: Engine, store: Store, config: BotConfig) -> Bot {
+        let cooldowns = Cooldowns::new(commands::COMMANDS.iter().map(|c| {
+            let base = Duration::from_secs(config.cooldown_seconds);
+            (c.name(), base.saturating_mul(c.pace()))
+        }))
+        .shared_through(&store);
         Bot {
             inner: Arc::new(Inner {
                 writer: BatchWriter::start(store.clone()),
@@ -293,10 +298,7 @@ impl Bot {
                 engine,
                 store,
                 served: AtomicU64::new(0),
-                cooldowns: Cooldowns::new(commands::COMMANDS.iter().map(|c| {
-                    let base = Duration::from_secs(config.cooldown_seconds);
-                    (c.name(), base.saturating_mul(c.pace()))
-                })),
+                cooldowns,
                 deferred_slots: Semaphore::new(config.max_deferred_work.max(1)),
                 bookkeeping_slots: Semaphore::new(MAX_BOOKKEEPING_WORK),
                 config,

@@ -1,9 +1,12 @@
 //! The wait each member keeps between two uses of a command, remembered for a bounded number of
-//! members: one [`Cooldown`] per command, gathered in [`Cooldowns`].
+//! members: one [`Cooldown`] per command, gathered in [`Cooldowns`]; on a PostgreSQL store, also
+//! kept in the database, so a use through any replica starts the wait on all of them.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
+
+use crate::store::Store;
 
 /// Members remembered at most: past it, finished cooldowns are forgotten first, then the oldest.
 const MAX_MEMBERS: usize = 10_000;
@@ -65,6 +68,17 @@ impl Cooldown {
         Ok(())
     }
 
+    /// Notes that `member`'s cooldown (started elsewhere) has `left` to run at `now`.
+    fn running(&self, member: u64, left: Duration, now: Instant) {
+        let started_at = now
+            .checked_sub(self.period.saturating_sub(left))
+            .unwrap_or(now);
+        self.started
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(member, started_at);
+    }
+
     /// Members remembered now.
     #[cfg(test)]
     fn remembered(&self) -> usize {
@@ -80,6 +94,8 @@ impl Cooldown {
 #[derive(Debug, Default)]
 pub struct Cooldowns {
     by_command: HashMap<&'static str, Cooldown>,
+    /// The store that keeps them for every replica too, when it does (PostgreSQL).
+    shared: Option<Store>,
 }
 
 impl Cooldowns {
@@ -91,7 +107,16 @@ impl Cooldowns {
                 .filter(|(_, period)| !period.is_zero())
                 .map(|(name, period)| (name, Cooldown::new(period)))
                 .collect(),
+            shared: None,
         }
+    }
+
+    /// Keeps the cooldowns in `store` too when it shares them between replicas
+    /// ([`Store::shares_cooldowns`]); otherwise changes nothing.
+    #[must_use]
+    pub fn shared_through(mut self, store: &Store) -> Cooldowns {
+        self.shared = store.shares_cooldowns().then(|| store.clone());
+        self
     }
 
     /// Lets `member` run `command` at `now` and starts their cooldown for it, or says how long
@@ -99,10 +124,30 @@ impl Cooldowns {
     ///
     /// # Errors
     /// The time left of the member's cooldown for this command.
+    ///
+    /// This process's own record is asked first (a refusal it knows costs no round trip); then,
+    /// with a shared store, the database, which knows the uses through other replicas. Blocks on
+    /// that round trip: call it off the async threads. A database that fails leaves this
+    /// process's own cooldown in force (logged).
     pub fn admit(&self, command: &str, member: u64, now: Instant) -> Result<(), Duration> {
-        self.by_command
-            .get(command)
-            .map_or(Ok(()), |c| c.admit(member, now))
+        let Some(cooldown) = self.by_command.get(command) else {
+            return Ok(());
+        };
+        cooldown.admit(member, now)?;
+        let Some(store) = &self.shared else {
+            return Ok(());
+        };
+        match store.admit_cooldown(command, member, cooldown.period) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(left)) => {
+                cooldown.running(member, left, now);
+                Err(left)
+            }
+            Err(error) => {
+                tracing::warn!(%error, command, "shared cooldown unavailable; this replica's own applies");
+                Ok(())
+            }
+        }
     }
 }
 

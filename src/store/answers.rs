@@ -7,7 +7,7 @@ use super::{Store, StoreError, from_sql_id, new_answer_id, normalise_question, t
 
 /// Attempts at a fresh random answer id before giving up (a collision of 64-bit ids is already
 /// astronomically unlikely).
-const ANSWER_ID_ATTEMPTS: usize = 4;
+pub(super) const ANSWER_ID_ATTEMPTS: usize = 4;
 
 /// A new answer to record; see [`Store::insert_answer`].
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +59,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn insert_answer(&self, new: &NewAnswer<'_>) -> Result<String, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.insert_answer(new));
+        }
         let payload = new.payload.to_string();
         let key = normalise_question(new.question);
         self.write(|tx| {
@@ -98,6 +101,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn set_answer_message(&self, answer_id: &str, message_id: u64) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.set_answer_message(answer_id, message_id));
+        }
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE answers SET message_id = ?2 WHERE answer_id = ?1",
@@ -117,6 +123,9 @@ impl Store {
         answer_id: &str,
         payload: &Value,
     ) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.update_answer_payload(answer_id, payload));
+        }
         let text = payload.to_string();
         self.write(|tx| {
             let n = tx.execute(
@@ -132,6 +141,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Json`] if its payload is corrupt, [`StoreError::Sqlite`] if SQLite fails.
     pub fn answer(&self, answer_id: &str) -> Result<Option<Answer>, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.answer(answer_id);
+        }
         self.read(|conn| {
             let raw = conn
                 .prepare_cached(&format!(
@@ -160,6 +172,9 @@ impl Store {
         since: i64,
     ) -> Result<Option<Answer>, StoreError> {
         let key = normalise_question(question);
+        if let Some(pg) = self.postgres() {
+            return pg.recent_answer_in_channel(channel_id, kind, key, since);
+        }
         self.read(|conn| {
             let raw = conn
                 .prepare_cached(&format!(
@@ -183,6 +198,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn delete_answer(&self, answer_id: &str) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.delete_answer(answer_id));
+        }
         self.write(|tx| {
             Ok(tx.execute("DELETE FROM answers WHERE answer_id = ?1", [answer_id])? > 0)
         })
@@ -236,148 +254,145 @@ fn is_primary_key_clash(e: &rusqlite::Error) -> bool {
 mod tests {
     use super::*;
     use crate::store::MAX_ANSWER_ID_LEN;
-    use crate::store::fixtures::{new_answer, pin, store};
+    use crate::store::fixtures::{new_answer, on_both, pin};
     use serde_json::json;
 
-    #[test]
-    fn answers_round_trip() {
-        let s = store();
-        let payload = json!({"hits": [{"file": "nurse.md", "lines": [3, 9]}], "page": 0});
-        let id = s
-            .insert_answer(&new_answer(5, "How do I become a nurse?", &payload, 1000))
-            .unwrap();
-        assert!(!id.is_empty() && id.len() <= MAX_ANSWER_ID_LEN);
-        let a = s.answer(&id).unwrap().unwrap();
-        assert_eq!(a.answer_id, id);
-        assert_eq!(a.guild_id, Some(10));
-        assert_eq!((a.channel_id, a.asker_id, a.message_id), (5, 7, None));
-        assert_eq!(a.question, "How do I become a nurse?");
-        assert_eq!(a.kind, "ask");
-        assert_eq!(a.payload, payload);
-        assert_eq!(a.created_at, 1000);
+    on_both! {
+        fn answers_round_trip(s) {
+            let payload = json!({"hits": [{"file": "nurse.md", "lines": [3, 9]}], "page": 0});
+            let id = s
+                .insert_answer(&new_answer(5, "How do I become a nurse?", &payload, 1000))
+                .unwrap();
+            assert!(!id.is_empty() && id.len() <= MAX_ANSWER_ID_LEN);
+            let a = s.answer(&id).unwrap().unwrap();
+            assert_eq!(a.answer_id, id);
+            assert_eq!(a.guild_id, Some(10));
+            assert_eq!((a.channel_id, a.asker_id, a.message_id), (5, 7, None));
+            assert_eq!(a.question, "How do I become a nurse?");
+            assert_eq!(a.kind, "ask");
+            assert_eq!(a.payload, payload);
+            assert_eq!(a.created_at, 1000);
 
-        assert!(s.set_answer_message(&id, 4242).unwrap());
-        assert_eq!(s.answer(&id).unwrap().unwrap().message_id, Some(4242));
-        assert!(!s.set_answer_message("nope", 1).unwrap());
+            assert!(s.set_answer_message(&id, 4242).unwrap());
+            assert_eq!(s.answer(&id).unwrap().unwrap().message_id, Some(4242));
+            assert!(!s.set_answer_message("nope", 1).unwrap());
 
-        assert!(s.delete_answer(&id).unwrap());
-        assert!(!s.delete_answer(&id).unwrap());
-        assert_eq!(s.answer(&id).unwrap(), None);
+            assert!(s.delete_answer(&id).unwrap());
+            assert!(!s.delete_answer(&id).unwrap());
+            assert_eq!(s.answer(&id).unwrap(), None);
+        }
     }
 
-    #[test]
-    fn answer_payload_can_be_replaced() {
-        let store = Store::open_in_memory().unwrap();
-        let payload = serde_json::json!({"page": 0});
-        let id = store
-            .insert_answer(&NewAnswer {
-                guild_id: Some(1),
-                channel_id: 2,
-                asker_id: 3,
-                question: "q",
-                kind: "ask",
-                payload: &payload,
-                created_at: 10,
-            })
-            .unwrap();
-        assert!(
-            store
-                .update_answer_payload(&id, &serde_json::json!({"page": 1}))
-                .unwrap()
-        );
-        assert_eq!(store.answer(&id).unwrap().unwrap().payload["page"], 1);
-        assert!(!store.update_answer_payload("missing", &payload).unwrap());
+    on_both! {
+        fn answer_payload_can_be_replaced(store) {
+            let payload = serde_json::json!({"page": 0});
+            let id = store
+                .insert_answer(&NewAnswer {
+                    guild_id: Some(1),
+                    channel_id: 2,
+                    asker_id: 3,
+                    question: "q",
+                    kind: "ask",
+                    payload: &payload,
+                    created_at: 10,
+                })
+                .unwrap();
+            assert!(
+                store
+                    .update_answer_payload(&id, &serde_json::json!({"page": 1}))
+                    .unwrap()
+            );
+            assert_eq!(store.answer(&id).unwrap().unwrap().payload["page"], 1);
+            assert!(!store.update_answer_payload("missing", &payload).unwrap());
+        }
     }
 
-    #[test]
-    fn recent_answer_in_channel_respects_window_channel_kind_and_posting() {
-        let s = store();
-        let payload = json!({"page": 0});
-        let old = s
-            .insert_answer(&new_answer(5, "How do I become a nurse?", &payload, 100))
-            .unwrap();
-        s.set_answer_message(&old, 1).unwrap();
-        let newer = s
-            .insert_answer(&new_answer(5, "how do i  become a NURSE", &payload, 200))
-            .unwrap();
-        s.set_answer_message(&newer, 2).unwrap();
-        // Not yet posted: never offered as "see the answer".
-        s.insert_answer(&new_answer(5, "how do i become a nurse", &payload, 300))
-            .unwrap();
-        // Another channel and another kind do not count.
-        let other = s
-            .insert_answer(&new_answer(6, "how do i become a nurse", &payload, 250))
-            .unwrap();
-        s.set_answer_message(&other, 3).unwrap();
-        let salary = s
-            .insert_answer(&NewAnswer {
-                kind: "salary",
-                ..new_answer(5, "how do i become a nurse", &payload, 260)
-            })
-            .unwrap();
-        s.set_answer_message(&salary, 4).unwrap();
+    on_both! {
+        fn recent_answer_in_channel_respects_window_channel_kind_and_posting(s) {
+            let payload = json!({"page": 0});
+            let old = s
+                .insert_answer(&new_answer(5, "How do I become a nurse?", &payload, 100))
+                .unwrap();
+            s.set_answer_message(&old, 1).unwrap();
+            let newer = s
+                .insert_answer(&new_answer(5, "how do i  become a NURSE", &payload, 200))
+                .unwrap();
+            s.set_answer_message(&newer, 2).unwrap();
+            // Not yet posted: never offered as "see the answer".
+            s.insert_answer(&new_answer(5, "how do i become a nurse", &payload, 300))
+                .unwrap();
+            // Another channel and another kind do not count.
+            let other = s
+                .insert_answer(&new_answer(6, "how do i become a nurse", &payload, 250))
+                .unwrap();
+            s.set_answer_message(&other, 3).unwrap();
+            let salary = s
+                .insert_answer(&NewAnswer {
+                    kind: "salary",
+                    ..new_answer(5, "how do i become a nurse", &payload, 260)
+                })
+                .unwrap();
+            s.set_answer_message(&salary, 4).unwrap();
 
-        let q = "  How do I become a nurse ?? ";
-        let hit = s
-            .recent_answer_in_channel(5, "ask", q, 150)
-            .unwrap()
-            .unwrap();
-        assert_eq!(hit.answer_id, newer);
-        let hit = s.recent_answer_in_channel(5, "ask", q, 0).unwrap().unwrap();
-        assert_eq!(hit.answer_id, newer, "the newest posted answer wins");
-        assert_eq!(s.recent_answer_in_channel(5, "ask", q, 201).unwrap(), None);
-        assert_eq!(
-            s.recent_answer_in_channel(5, "ask", "how do I become a doctor", 0)
-                .unwrap(),
-            None
-        );
-        assert_eq!(
-            s.recent_answer_in_channel(5, "salary", q, 0)
+            let q = "  How do I become a nurse ?? ";
+            let hit = s
+                .recent_answer_in_channel(5, "ask", q, 150)
                 .unwrap()
-                .unwrap()
-                .answer_id,
-            salary
-        );
-        assert_eq!(
-            s.recent_answer_in_channel(6, "ask", q, 0)
-                .unwrap()
-                .unwrap()
-                .answer_id,
-            other
-        );
-        assert_eq!(s.recent_answer_in_channel(7, "ask", q, 0).unwrap(), None);
+                .unwrap();
+            assert_eq!(hit.answer_id, newer);
+            let hit = s.recent_answer_in_channel(5, "ask", q, 0).unwrap().unwrap();
+            assert_eq!(hit.answer_id, newer, "the newest posted answer wins");
+            assert_eq!(s.recent_answer_in_channel(5, "ask", q, 201).unwrap(), None);
+            assert_eq!(
+                s.recent_answer_in_channel(5, "ask", "how do I become a doctor", 0)
+                    .unwrap(),
+                None
+            );
+            assert_eq!(
+                s.recent_answer_in_channel(5, "salary", q, 0)
+                    .unwrap()
+                    .unwrap()
+                    .answer_id,
+                salary
+            );
+            assert_eq!(
+                s.recent_answer_in_channel(6, "ask", q, 0)
+                    .unwrap()
+                    .unwrap()
+                    .answer_id,
+                other
+            );
+            assert_eq!(s.recent_answer_in_channel(7, "ask", q, 0).unwrap(), None);
+        }
     }
 
-    #[test]
-    fn corrupt_json_is_an_error_for_that_row_only() {
-        let s = store();
-        let payload = json!({"ok": true});
-        let bad = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
-        let good = s.insert_answer(&new_answer(5, "r", &payload, 1)).unwrap();
-        s.set_answer_message(&bad, 1).unwrap();
-        s.lock()
-            .execute(
-                "UPDATE answers SET payload = '{not json' WHERE answer_id = ?1",
-                [&bad],
-            )
-            .unwrap();
-        assert!(matches!(s.answer(&bad), Err(StoreError::Json { .. })));
-        assert!(matches!(
-            s.recent_answer_in_channel(5, "ask", "q", 0),
-            Err(StoreError::Json { .. })
-        ));
-        assert_eq!(s.answer(&good).unwrap().unwrap().payload, payload);
+    on_both! {
+        fn corrupt_json_is_an_error_for_that_row_only(s) {
+            let payload = json!({"ok": true});
+            let bad = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+            let good = s.insert_answer(&new_answer(5, "r", &payload, 1)).unwrap();
+            s.set_answer_message(&bad, 1).unwrap();
+            s.execute_raw(&format!(
+                "UPDATE answers SET payload = '{{not json' WHERE answer_id = '{bad}'"
+            ));
+            assert!(matches!(s.answer(&bad), Err(StoreError::Json { .. })));
+            assert!(matches!(
+                s.recent_answer_in_channel(5, "ask", "q", 0),
+                Err(StoreError::Json { .. })
+            ));
+            assert_eq!(s.answer(&good).unwrap().unwrap().payload, payload);
 
-        let citations = json!([{"file": "a.md"}]);
-        let broken = s
-            .pin_curated(&pin(Some(1), "broken", &citations, 1))
-            .unwrap();
-        s.pin_curated(&pin(Some(2), "fine", &citations, 2)).unwrap();
-        s.lock()
-            .execute("UPDATE curated SET citations = '[' WHERE id = ?1", [broken])
-            .unwrap();
-        let list = s.curated_for_guild(10).unwrap();
-        assert_eq!(list.len(), 1);
-        assert_eq!(list[0].answer, "fine");
+            let citations = json!([{"file": "a.md"}]);
+            let broken = s
+                .pin_curated(&pin(Some(1), "broken", &citations, 1))
+                .unwrap();
+            s.pin_curated(&pin(Some(2), "fine", &citations, 2)).unwrap();
+            s.execute_raw(&format!(
+                "UPDATE curated SET citations = '[' WHERE id = {broken}"
+            ));
+            let list = s.curated_for_guild(10).unwrap();
+            assert_eq!(list.len(), 1);
+            assert_eq!(list[0].answer, "fine");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde_json::Value;
 
+use super::postgres::PinRow;
 use super::{Store, StoreError, from_sql_id, to_sql_id};
 
 /// A moderator's pin; see [`Store::pin_curated`] and [`Store::begin_pin`].
@@ -125,17 +126,21 @@ impl Store {
         if let Some(id) = self.insert_curated(new, Some(owner))? {
             return Ok(PinStart::Pending(id));
         }
-        let existing: Option<(i64, bool)> = self.read(|conn| {
-            Ok(conn
-                .prepare_cached(
-                    "SELECT id, confirmed FROM curated WHERE guild_id = ?1 AND message_id = ?2",
-                )?
-                .query_row(
-                    params![to_sql_id(new.guild_id), new.message_id.map(to_sql_id)],
-                    |row| Ok((row.get(0)?, row.get(1)?)),
-                )
-                .optional()?)
-        })?;
+        let existing: Option<(i64, bool)> = if let Some(pg) = self.postgres() {
+            pg.pin_of_message(new.guild_id, new.message_id)?
+        } else {
+            self.read(|conn| {
+                Ok(conn
+                    .prepare_cached(
+                        "SELECT id, confirmed FROM curated WHERE guild_id = ?1 AND message_id = ?2",
+                    )?
+                    .query_row(
+                        params![to_sql_id(new.guild_id), new.message_id.map(to_sql_id)],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()?)
+            })?
+        };
         Ok(match existing {
             Some((id, true)) => PinStart::Pinned(id),
             _ => PinStart::InProgress,
@@ -162,6 +167,22 @@ impl Store {
             ),
             None => (None, None),
         };
+        if let Some(pg) = self.postgres() {
+            let row = PinRow {
+                guild_id: to_sql_id(new.guild_id),
+                answer_id: new.answer_id.map(str::to_string),
+                question: new.question.to_string(),
+                answer: new.answer.to_string(),
+                citations,
+                pinned_by: to_sql_id(new.pinned_by),
+                pinned_at: new.pinned_at,
+                channel_id: new.channel_id.map(to_sql_id),
+                message_id: new.message_id.map(to_sql_id),
+                terms,
+                analysis: analysis.map(str::to_string),
+            };
+            return self.noted(pg.insert_curated(row, owner.map(to_sql_id)));
+        }
         let on_conflict = if owner.is_some() {
             "ON CONFLICT (guild_id, message_id) DO NOTHING"
         } else {
@@ -213,6 +234,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails: the pin stays pending.
     pub fn confirm_pin(&self, id: i64) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.confirm_pin(id));
+        }
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE curated SET confirmed = 1, pending_owner = NULL
@@ -229,6 +253,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails: the pin stays pending.
     pub fn abandon_pin(&self, id: i64) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.abandon_pin(id));
+        }
         self.write(|tx| {
             let n = tx.execute("DELETE FROM curated WHERE id = ?1 AND confirmed = 0", [id])?;
             Ok(n > 0)
@@ -241,6 +268,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn pending_pins(&self, recorded_by: i64) -> Result<Vec<PendingPin>, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.pending_pins(recorded_by);
+        }
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, guild_id, channel_id, message_id, pending_owner, pinned_at
@@ -267,6 +297,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn curated_version(&self) -> Result<i64, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.curated_version();
+        }
         self.read(|conn| {
             Ok(conn
                 .prepare_cached("SELECT value FROM counters WHERE name = 'curated'")?
@@ -286,6 +319,9 @@ impl Store {
         guild_id: u64,
         analysis: &str,
     ) -> Result<Vec<PinTerms>, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.pin_terms_for_guild(guild_id, analysis);
+        }
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, question, terms, terms_analysis FROM curated
@@ -311,6 +347,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn curated_pin(&self, guild_id: u64, id: i64) -> Result<Option<Curated>, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.curated_pin(guild_id, id);
+        }
         self.read(|conn| {
             let raw = conn
                 .prepare_cached(&format!(
@@ -329,6 +368,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn curated_for_guild(&self, guild_id: u64) -> Result<Vec<Curated>, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.curated_for_guild(guild_id);
+        }
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {CURATED_COLUMNS} FROM curated WHERE guild_id = ?1 AND confirmed = 1
@@ -348,6 +390,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn unpin_curated(&self, guild_id: u64, id: i64) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.unpin_curated(guild_id, id));
+        }
         self.write(|tx| {
             let n = tx.execute(
                 "DELETE FROM curated WHERE guild_id = ?1 AND id = ?2",
@@ -362,6 +407,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn unpin_by_message(&self, guild_id: u64, message_id: u64) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.unpin_by_message(guild_id, message_id));
+        }
         self.write(|tx| {
             let n = tx.execute(
                 "DELETE FROM curated WHERE guild_id = ?1 AND message_id = ?2",
@@ -408,189 +456,189 @@ fn parse_curated((mut curated, citations): (Curated, String)) -> Option<Curated>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::fixtures::{new_answer, pin, store};
+    use crate::store::fixtures::{new_answer, on_both, pin};
     use serde_json::json;
 
-    #[test]
-    fn pins_are_idempotent_per_message_newest_first_and_unpinnable() {
-        let s = store();
-        let payload = json!({});
-        let answer_id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
-        let c1 = json!([{"file": "nurse.md", "lines": [1, 4]}]);
-        let c2 = json!([{"file": "nurse.md", "lines": [5, 8]}]);
+    on_both! {
+        fn pins_are_idempotent_per_message_newest_first_and_unpinnable(s) {
+            let payload = json!({});
+            let answer_id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+            let c1 = json!([{"file": "nurse.md", "lines": [1, 4]}]);
+            let c2 = json!([{"file": "nurse.md", "lines": [5, 8]}]);
 
-        let first = s
-            .pin_curated(&NewCurated {
-                answer_id: Some(&answer_id),
-                ..pin(Some(500), "v1", &c1, 10)
-            })
-            .unwrap();
-        let again = s
-            .pin_curated(&NewCurated {
-                answer_id: Some(&answer_id),
-                ..pin(Some(500), "v2", &c2, 20)
-            })
-            .unwrap();
-        assert_eq!(first, again, "pinning the same message twice keeps one row");
-        let other = s.pin_curated(&pin(Some(501), "other", &c1, 15)).unwrap();
-        // Hand-written pins without a message are separate rows.
-        let manual_a = s.pin_curated(&pin(None, "manual a", &c1, 5)).unwrap();
-        let manual_b = s.pin_curated(&pin(None, "manual b", &c1, 5)).unwrap();
-        assert_ne!(manual_a, manual_b);
-        // Another guild's pin of the same message id is its own row.
-        let elsewhere = s
-            .pin_curated(&NewCurated {
-                guild_id: 11,
-                ..pin(Some(500), "elsewhere", &c1, 30)
-            })
-            .unwrap();
-        assert_ne!(elsewhere, first);
+            let first = s
+                .pin_curated(&NewCurated {
+                    answer_id: Some(&answer_id),
+                    ..pin(Some(500), "v1", &c1, 10)
+                })
+                .unwrap();
+            let again = s
+                .pin_curated(&NewCurated {
+                    answer_id: Some(&answer_id),
+                    ..pin(Some(500), "v2", &c2, 20)
+                })
+                .unwrap();
+            assert_eq!(first, again, "pinning the same message twice keeps one row");
+            let other = s.pin_curated(&pin(Some(501), "other", &c1, 15)).unwrap();
+            // Hand-written pins without a message are separate rows.
+            let manual_a = s.pin_curated(&pin(None, "manual a", &c1, 5)).unwrap();
+            let manual_b = s.pin_curated(&pin(None, "manual b", &c1, 5)).unwrap();
+            assert_ne!(manual_a, manual_b);
+            // Another guild's pin of the same message id is its own row.
+            let elsewhere = s
+                .pin_curated(&NewCurated {
+                    guild_id: 11,
+                    ..pin(Some(500), "elsewhere", &c1, 30)
+                })
+                .unwrap();
+            assert_ne!(elsewhere, first);
 
-        let list = s.curated_for_guild(10).unwrap();
-        let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
-        assert_eq!(ids, [first, other, manual_b, manual_a]);
-        let top = &list[0];
-        assert_eq!(top.answer, "v2");
-        assert_eq!(top.citations, c2);
-        assert_eq!(top.pinned_at, 20);
-        assert_eq!(top.answer_id.as_deref(), Some(answer_id.as_str()));
-        assert_eq!(
-            (top.channel_id, top.message_id, top.pinned_by),
-            (Some(5), Some(500), 99)
-        );
+            let list = s.curated_for_guild(10).unwrap();
+            let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
+            assert_eq!(ids, [first, other, manual_b, manual_a]);
+            let top = &list[0];
+            assert_eq!(top.answer, "v2");
+            assert_eq!(top.citations, c2);
+            assert_eq!(top.pinned_at, 20);
+            assert_eq!(top.answer_id.as_deref(), Some(answer_id.as_str()));
+            assert_eq!(
+                (top.channel_id, top.message_id, top.pinned_by),
+                (Some(5), Some(500), 99)
+            );
 
-        // A pin naming an answer that is gone keeps no dangling link.
-        let ghost = s
-            .pin_curated(&NewCurated {
-                answer_id: Some("gone"),
-                ..pin(Some(502), "ghost", &c1, 1)
-            })
-            .unwrap();
-        let g = s
-            .curated_for_guild(10)
-            .unwrap()
-            .into_iter()
-            .find(|c| c.id == ghost)
-            .unwrap();
-        assert_eq!(g.answer_id, None);
+            // A pin naming an answer that is gone keeps no dangling link.
+            let ghost = s
+                .pin_curated(&NewCurated {
+                    answer_id: Some("gone"),
+                    ..pin(Some(502), "ghost", &c1, 1)
+                })
+                .unwrap();
+            let g = s
+                .curated_for_guild(10)
+                .unwrap()
+                .into_iter()
+                .find(|c| c.id == ghost)
+                .unwrap();
+            assert_eq!(g.answer_id, None);
 
-        assert!(
-            !s.unpin_curated(11, other).unwrap(),
-            "only the owning guild may unpin"
-        );
-        assert!(s.unpin_curated(10, other).unwrap());
-        assert!(!s.unpin_curated(10, other).unwrap());
-        assert!(s.unpin_by_message(10, 500).unwrap());
-        assert!(!s.unpin_by_message(10, 500).unwrap());
-        assert_eq!(s.curated_for_guild(11).unwrap().len(), 1);
-        let left: Vec<i64> = s
-            .curated_for_guild(10)
-            .unwrap()
-            .iter()
-            .map(|c| c.id)
-            .collect();
-        assert_eq!(left, [manual_b, manual_a, ghost]);
-    }
-
-    #[test]
-    fn a_pin_is_invisible_until_confirmed_and_gone_when_abandoned() {
-        let s = store();
-        let c = json!([]);
-        let before = s.curated_version().unwrap();
-        let start = s.begin_pin(&pin(Some(600), "pending", &c, 10), 42).unwrap();
-        let PinStart::Pending(id) = start else {
-            panic!("{start:?}")
-        };
-        assert!(
-            s.curated_version().unwrap() > before,
-            "every change moves the version"
-        );
-        assert!(
-            s.curated_for_guild(10).unwrap().is_empty(),
-            "pending pins are not listed"
-        );
-        assert!(s.pin_terms_for_guild(10, "a").unwrap().is_empty());
-        assert_eq!(s.curated_pin(10, id).unwrap(), None);
-        assert_eq!(
-            s.pending_pins(10).unwrap(),
-            [PendingPin {
-                id,
-                guild_id: 10,
-                channel_id: Some(5),
-                message_id: Some(600),
-                owner: Some(42),
-                pinned_at: 10,
-            }]
-        );
-        assert!(
-            s.pending_pins(9).unwrap().is_empty(),
-            "recorded after the cutoff"
-        );
-        // A second pin of the same message while one is pending does not start another.
-        assert_eq!(
-            s.begin_pin(&pin(Some(600), "again", &c, 11), 43).unwrap(),
-            PinStart::InProgress
-        );
-        assert!(s.confirm_pin(id).unwrap());
-        assert!(!s.confirm_pin(id).unwrap(), "already confirmed");
-        assert!(
-            !s.abandon_pin(id).unwrap(),
-            "a confirmed pin is never abandoned"
-        );
-        assert_eq!(s.curated_pin(10, id).unwrap().unwrap().answer, "pending");
-        assert!(s.pending_pins(i64::MAX).unwrap().is_empty());
-        // Pinning a confirmed message again is a refresh, not a new pending pin.
-        assert_eq!(
-            s.begin_pin(&pin(Some(600), "again", &c, 12), 43).unwrap(),
-            PinStart::Pinned(id)
-        );
-
-        let PinStart::Pending(other) = s.begin_pin(&pin(Some(601), "no", &c, 13), 42).unwrap()
-        else {
-            panic!("a new message starts a pending pin")
-        };
-        assert!(s.abandon_pin(other).unwrap());
-        assert!(
-            !s.confirm_pin(other).unwrap(),
-            "an abandoned pin cannot be confirmed"
-        );
-        assert_eq!(s.curated_for_guild(10).unwrap().len(), 1);
-    }
-
-    #[test]
-    fn pins_keep_their_terms_for_the_analysis_that_made_them() {
-        let s = store();
-        let c = json!([]);
-        let terms = vec!["nurs".to_string(), "becom".to_string()];
-        let kept = s
-            .pin_curated(&NewCurated {
-                analysed: Some(("fp1", &terms)),
-                ..pin(Some(1), "kept", &c, 2)
-            })
-            .unwrap();
-        let bare = s.pin_curated(&pin(Some(2), "bare", &c, 1)).unwrap();
-        let got = s.pin_terms_for_guild(10, "fp1").unwrap();
-        assert_eq!(
-            got,
-            [
-                PinTerms {
-                    id: kept,
-                    question: "how do I become a nurse?".into(),
-                    terms: Some(terms.clone()),
-                },
-                PinTerms {
-                    id: bare,
-                    question: "how do I become a nurse?".into(),
-                    terms: None,
-                },
-            ]
-        );
-        // Another analysis (a changed synonym table): the terms must be made again.
-        assert!(
-            s.pin_terms_for_guild(10, "fp2")
+            assert!(
+                !s.unpin_curated(11, other).unwrap(),
+                "only the owning guild may unpin"
+            );
+            assert!(s.unpin_curated(10, other).unwrap());
+            assert!(!s.unpin_curated(10, other).unwrap());
+            assert!(s.unpin_by_message(10, 500).unwrap());
+            assert!(!s.unpin_by_message(10, 500).unwrap());
+            assert_eq!(s.curated_for_guild(11).unwrap().len(), 1);
+            let left: Vec<i64> = s
+                .curated_for_guild(10)
                 .unwrap()
                 .iter()
-                .all(|p| p.terms.is_none())
-        );
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(left, [manual_b, manual_a, ghost]);
+        }
+    }
+
+    on_both! {
+        fn a_pin_is_invisible_until_confirmed_and_gone_when_abandoned(s) {
+            let c = json!([]);
+            let before = s.curated_version().unwrap();
+            let start = s.begin_pin(&pin(Some(600), "pending", &c, 10), 42).unwrap();
+            let PinStart::Pending(id) = start else {
+                panic!("{start:?}")
+            };
+            assert!(
+                s.curated_version().unwrap() > before,
+                "every change moves the version"
+            );
+            assert!(
+                s.curated_for_guild(10).unwrap().is_empty(),
+                "pending pins are not listed"
+            );
+            assert!(s.pin_terms_for_guild(10, "a").unwrap().is_empty());
+            assert_eq!(s.curated_pin(10, id).unwrap(), None);
+            assert_eq!(
+                s.pending_pins(10).unwrap(),
+                [PendingPin {
+                    id,
+                    guild_id: 10,
+                    channel_id: Some(5),
+                    message_id: Some(600),
+                    owner: Some(42),
+                    pinned_at: 10,
+                }]
+            );
+            assert!(
+                s.pending_pins(9).unwrap().is_empty(),
+                "recorded after the cutoff"
+            );
+            // A second pin of the same message while one is pending does not start another.
+            assert_eq!(
+                s.begin_pin(&pin(Some(600), "again", &c, 11), 43).unwrap(),
+                PinStart::InProgress
+            );
+            assert!(s.confirm_pin(id).unwrap());
+            assert!(!s.confirm_pin(id).unwrap(), "already confirmed");
+            assert!(
+                !s.abandon_pin(id).unwrap(),
+                "a confirmed pin is never abandoned"
+            );
+            assert_eq!(s.curated_pin(10, id).unwrap().unwrap().answer, "pending");
+            assert!(s.pending_pins(i64::MAX).unwrap().is_empty());
+            // Pinning a confirmed message again is a refresh, not a new pending pin.
+            assert_eq!(
+                s.begin_pin(&pin(Some(600), "again", &c, 12), 43).unwrap(),
+                PinStart::Pinned(id)
+            );
+
+            let PinStart::Pending(other) = s.begin_pin(&pin(Some(601), "no", &c, 13), 42).unwrap()
+            else {
+                panic!("a new message starts a pending pin")
+            };
+            assert!(s.abandon_pin(other).unwrap());
+            assert!(
+                !s.confirm_pin(other).unwrap(),
+                "an abandoned pin cannot be confirmed"
+            );
+            assert_eq!(s.curated_for_guild(10).unwrap().len(), 1);
+        }
+    }
+
+    on_both! {
+        fn pins_keep_their_terms_for_the_analysis_that_made_them(s) {
+            let c = json!([]);
+            let terms = vec!["nurs".to_string(), "becom".to_string()];
+            let kept = s
+                .pin_curated(&NewCurated {
+                    analysed: Some(("fp1", &terms)),
+                    ..pin(Some(1), "kept", &c, 2)
+                })
+                .unwrap();
+            let bare = s.pin_curated(&pin(Some(2), "bare", &c, 1)).unwrap();
+            let got = s.pin_terms_for_guild(10, "fp1").unwrap();
+            assert_eq!(
+                got,
+                [
+                    PinTerms {
+                        id: kept,
+                        question: "how do I become a nurse?".into(),
+                        terms: Some(terms.clone()),
+                    },
+                    PinTerms {
+                        id: bare,
+                        question: "how do I become a nurse?".into(),
+                        terms: None,
+                    },
+                ]
+            );
+            // Another analysis (a changed synonym table): the terms must be made again.
+            assert!(
+                s.pin_terms_for_guild(10, "fp2")
+                    .unwrap()
+                    .iter()
+                    .all(|p| p.terms.is_none())
+            );
+        }
     }
 }

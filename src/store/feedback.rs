@@ -17,6 +17,9 @@ impl Store {
         up: bool,
         at: i64,
     ) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.vote(answer_id, user_id, up, at));
+        }
         self.write(|tx| {
             let n = tx.execute(
                 "INSERT INTO feedback (answer_id, user_id, up, at)
@@ -33,6 +36,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn feedback_counts(&self, answer_id: &str) -> Result<(u64, u64), StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.feedback_counts(answer_id);
+        }
         self.read(|conn| {
             let (up, down): (i64, i64) = conn
                 .prepare_cached(
@@ -47,31 +53,27 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::fixtures::{new_answer, store};
+    use crate::store::fixtures::{new_answer, on_both, rows};
     use serde_json::json;
 
-    #[test]
-    fn a_second_vote_replaces_the_first() {
-        let s = store();
-        let payload = json!({});
-        let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
-        assert_eq!(s.feedback_counts(&id).unwrap(), (0, 0));
-        assert!(s.vote(&id, 1, true, 10).unwrap());
-        assert!(s.vote(&id, 2, true, 11).unwrap());
-        assert!(s.vote(&id, 3, false, 12).unwrap());
-        assert_eq!(s.feedback_counts(&id).unwrap(), (2, 1));
-        assert!(s.vote(&id, 1, false, 13).unwrap());
-        assert!(s.vote(&id, 1, false, 14).unwrap());
-        assert_eq!(s.feedback_counts(&id).unwrap(), (1, 2));
-        // Votes on an answer that is gone are refused, not an error.
-        assert!(!s.vote("gone", 1, true, 15).unwrap());
-        assert_eq!(s.feedback_counts("gone").unwrap(), (0, 0));
-        // Deleting the answer takes its votes.
-        s.delete_answer(&id).unwrap();
-        let n: i64 = s
-            .lock()
-            .query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 0);
+    on_both! {
+        fn a_second_vote_replaces_the_first(s) {
+            let payload = json!({});
+            let id = s.insert_answer(&new_answer(5, "q", &payload, 1)).unwrap();
+            assert_eq!(s.feedback_counts(&id).unwrap(), (0, 0));
+            assert!(s.vote(&id, 1, true, 10).unwrap());
+            assert!(s.vote(&id, 2, true, 11).unwrap());
+            assert!(s.vote(&id, 3, false, 12).unwrap());
+            assert_eq!(s.feedback_counts(&id).unwrap(), (2, 1));
+            assert!(s.vote(&id, 1, false, 13).unwrap());
+            assert!(s.vote(&id, 1, false, 14).unwrap());
+            assert_eq!(s.feedback_counts(&id).unwrap(), (1, 2));
+            // Votes on an answer that is gone are refused, not an error.
+            assert!(!s.vote("gone", 1, true, 15).unwrap());
+            assert_eq!(s.feedback_counts("gone").unwrap(), (0, 0));
+            // Deleting the answer takes its votes.
+            s.delete_answer(&id).unwrap();
+            assert_eq!(rows(&s, "feedback"), 0);
+        }
     }
 }

@@ -26,26 +26,26 @@ fn to_base36(mut n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::fixtures::{new_answer, store};
+    use crate::store::fixtures::{new_answer, on_both};
     use serde_json::json;
     use std::collections::HashSet;
 
-    #[test]
-    fn answer_ids_are_short_and_distinct() {
-        let s = store();
-        let payload = json!({});
-        let mut seen = HashSet::new();
-        for i in 0..300 {
-            let id = s.insert_answer(&new_answer(1, "q", &payload, i)).unwrap();
-            assert!(
-                id.len() <= 13 && id.bytes().all(|b| b.is_ascii_alphanumeric()),
-                "{id}"
-            );
-            assert!(seen.insert(id));
+    on_both! {
+        fn answer_ids_are_short_and_distinct(s) {
+            let payload = json!({});
+            let mut seen = HashSet::new();
+            for i in 0..300 {
+                let id = s.insert_answer(&new_answer(1, "q", &payload, i)).unwrap();
+                assert!(
+                    id.len() <= 13 && id.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    "{id}"
+                );
+                assert!(seen.insert(id));
+            }
+            assert_eq!(to_base36(0), "0");
+            assert_eq!(to_base36(35), "z");
+            assert_eq!(to_base36(36), "10");
+            assert_eq!(to_base36(u64::MAX), "3w5e11264sgsf");
         }
-        assert_eq!(to_base36(0), "0");
-        assert_eq!(to_base36(35), "z");
-        assert_eq!(to_base36(36), "10");
-        assert_eq!(to_base36(u64::MAX), "3w5e11264sgsf");
     }
 }

@@ -122,7 +122,7 @@ mod tests {
     fn readers_get_a_connection_each_and_return_it() {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(&dir.path().join("r.db")).unwrap();
-        let pool = s.inner.readers.as_ref().unwrap();
+        let pool = s.sqlite().unwrap().readers.as_ref().unwrap();
         {
             let one = pool.get().unwrap();
             let two = pool.get().unwrap();
@@ -187,7 +187,10 @@ mod tests {
         })
         .join();
         assert!(result.is_err());
-        assert_eq!(s.inner.readers.as_ref().unwrap().idle_count(), 0);
+        assert_eq!(
+            s.sqlite().unwrap().readers.as_ref().unwrap().idle_count(),
+            0
+        );
         assert_eq!(s.schema_version().unwrap(), crate::store::SCHEMA_VERSION);
     }
 }

@@ -125,6 +125,9 @@ impl Store {
     ) -> Result<Gaps, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let scan = i64::try_from(scan).unwrap_or(i64::MAX);
+        if let Some(pg) = self.postgres() {
+            return pg.gaps(guild_id, since, limit, scan);
+        }
         let guild = to_sql_id(guild_id);
         self.read(|conn| {
             let mut scanned = 0;
@@ -189,136 +192,136 @@ pub fn normalise_question(question: &str) -> String {
 mod tests {
     use super::*;
     use crate::store::NewAnswer;
-    use crate::store::fixtures::{new_answer, store};
+    use crate::store::fixtures::{new_answer, on_both, pg_store, store};
     use serde_json::json;
 
-    #[test]
-    fn gaps_group_and_order_unanswered_questions() {
-        let s = store();
-        let log = |g: Option<u64>, q: &str, answered: bool, at: i64| {
-            s.log_question(g, q, 0.1, answered, at).unwrap();
-        };
-        log(Some(10), "How do I become a nurse?", false, 100);
-        log(Some(10), "how do i become a NURSE", false, 110);
-        log(Some(10), "  How do I  become a nurse  ", false, 120);
-        log(Some(10), "What is a UX writer?", false, 200);
-        log(Some(10), "what is a ux writer", false, 210);
-        log(Some(10), "Pilot salary", false, 300);
-        log(Some(10), "Chef salary", false, 290);
-        // Answered, another guild, a DM, or before the window: not gaps.
-        log(Some(10), "how do i become a nurse", true, 400);
-        log(Some(11), "how do i become a nurse", false, 400);
-        log(None, "how do i become a nurse", false, 400);
-        log(Some(10), "welder training", false, 10);
-        s.log_question(Some(10), "nan score", f32::NAN, false, 50)
-            .unwrap();
+    on_both! {
+        fn gaps_group_and_order_unanswered_questions(s) {
+            let log = |g: Option<u64>, q: &str, answered: bool, at: i64| {
+                s.log_question(g, q, 0.1, answered, at).unwrap();
+            };
+            log(Some(10), "How do I become a nurse?", false, 100);
+            log(Some(10), "how do i become a NURSE", false, 110);
+            log(Some(10), "  How do I  become a nurse  ", false, 120);
+            log(Some(10), "What is a UX writer?", false, 200);
+            log(Some(10), "what is a ux writer", false, 210);
+            log(Some(10), "Pilot salary", false, 300);
+            log(Some(10), "Chef salary", false, 290);
+            // Answered, another guild, a DM, or before the window: not gaps.
+            log(Some(10), "how do i become a nurse", true, 400);
+            log(Some(11), "how do i become a nurse", false, 400);
+            log(None, "how do i become a nurse", false, 400);
+            log(Some(10), "welder training", false, 10);
+            s.log_question(Some(10), "nan score", f32::NAN, false, 50)
+                .unwrap();
 
-        let gaps = s.gaps(10, 50, 10).unwrap();
-        let got: Vec<(&str, u64, i64)> = gaps
-            .unanswered
-            .iter()
-            .map(|u| (u.question.as_str(), u.count, u.last_at))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("How do I  become a nurse", 3, 120),
-                ("what is a ux writer", 2, 210),
-                ("Pilot salary", 1, 300),
-                ("Chef salary", 1, 290),
-                ("nan score", 1, 50),
-            ]
-        );
-        assert_eq!(s.gaps(10, 50, 2).unwrap().unanswered.len(), 2);
-        assert_eq!(s.gaps(12, 0, 10).unwrap(), Gaps::default());
+            let gaps = s.gaps(10, 50, 10).unwrap();
+            let got: Vec<(&str, u64, i64)> = gaps
+                .unanswered
+                .iter()
+                .map(|u| (u.question.as_str(), u.count, u.last_at))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("How do I  become a nurse", 3, 120),
+                    ("what is a ux writer", 2, 210),
+                    ("Pilot salary", 1, 300),
+                    ("Chef salary", 1, 290),
+                    ("nan score", 1, 50),
+                ]
+            );
+            assert_eq!(s.gaps(10, 50, 2).unwrap().unanswered.len(), 2);
+            assert_eq!(s.gaps(12, 0, 10).unwrap(), Gaps::default());
+        }
     }
 
-    #[test]
-    fn gaps_order_downvoted_answers_by_downs() {
-        let s = store();
-        let payload = json!({});
-        let a = s
-            .insert_answer(&new_answer(5, "a?", &payload, 100))
-            .unwrap();
-        let b = s
-            .insert_answer(&new_answer(5, "b?", &payload, 100))
-            .unwrap();
-        let c = s
-            .insert_answer(&new_answer(5, "c?", &payload, 100))
-            .unwrap();
-        let liked = s
-            .insert_answer(&new_answer(5, "liked", &payload, 100))
-            .unwrap();
-        let old = s
-            .insert_answer(&new_answer(5, "old", &payload, 10))
-            .unwrap();
-        let dm = s
-            .insert_answer(&NewAnswer {
-                guild_id: None,
-                ..new_answer(5, "dm", &payload, 100)
-            })
-            .unwrap();
-        for (id, ups, downs) in [
-            (&a, 0, 1),
-            (&b, 0, 3),
-            (&c, 2, 1),
-            (&liked, 5, 0),
-            (&old, 0, 9),
-            (&dm, 0, 9),
-        ] {
-            for u in 0..ups {
-                s.vote(id, u, true, 100).unwrap();
+    on_both! {
+        fn gaps_order_downvoted_answers_by_downs(s) {
+            let payload = json!({});
+            let a = s
+                .insert_answer(&new_answer(5, "a?", &payload, 100))
+                .unwrap();
+            let b = s
+                .insert_answer(&new_answer(5, "b?", &payload, 100))
+                .unwrap();
+            let c = s
+                .insert_answer(&new_answer(5, "c?", &payload, 100))
+                .unwrap();
+            let liked = s
+                .insert_answer(&new_answer(5, "liked", &payload, 100))
+                .unwrap();
+            let old = s
+                .insert_answer(&new_answer(5, "old", &payload, 10))
+                .unwrap();
+            let dm = s
+                .insert_answer(&NewAnswer {
+                    guild_id: None,
+                    ..new_answer(5, "dm", &payload, 100)
+                })
+                .unwrap();
+            for (id, ups, downs) in [
+                (&a, 0, 1),
+                (&b, 0, 3),
+                (&c, 2, 1),
+                (&liked, 5, 0),
+                (&old, 0, 9),
+                (&dm, 0, 9),
+            ] {
+                for u in 0..ups {
+                    s.vote(id, u, true, 100).unwrap();
+                }
+                for d in 0..downs {
+                    s.vote(id, 100 + d, false, 100).unwrap();
+                }
             }
-            for d in 0..downs {
-                s.vote(id, 100 + d, false, 100).unwrap();
-            }
+            let gaps = s.gaps(10, 50, 10).unwrap();
+            let got: Vec<(&str, &str, u64, u64)> = gaps
+                .downvoted
+                .iter()
+                .map(|d| (d.answer_id.as_str(), d.question.as_str(), d.downs, d.ups))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (b.as_str(), "b?", 3, 0),
+                    (a.as_str(), "a?", 1, 0),
+                    (c.as_str(), "c?", 1, 2)
+                ]
+            );
+            assert_eq!(s.gaps(10, 50, 1).unwrap().downvoted.len(), 1);
         }
-        let gaps = s.gaps(10, 50, 10).unwrap();
-        let got: Vec<(&str, &str, u64, u64)> = gaps
-            .downvoted
-            .iter()
-            .map(|d| (d.answer_id.as_str(), d.question.as_str(), d.downs, d.ups))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (b.as_str(), "b?", 3, 0),
-                (a.as_str(), "a?", 1, 0),
-                (c.as_str(), "c?", 1, 2)
-            ]
-        );
-        assert_eq!(s.gaps(10, 50, 1).unwrap().downvoted.len(), 1);
     }
 
-    #[test]
-    fn gaps_read_only_the_newest_questions_and_say_when_they_stopped_short() {
-        let s = store();
-        for at in 0..6 {
-            s.log_question(Some(10), "old wording", 0.1, false, at)
-                .unwrap();
+    on_both! {
+        fn gaps_read_only_the_newest_questions_and_say_when_they_stopped_short(s) {
+            for at in 0..6 {
+                s.log_question(Some(10), "old wording", 0.1, false, at)
+                    .unwrap();
+            }
+            for at in 6..10 {
+                s.log_question(Some(10), "new wording", 0.1, false, at)
+                    .unwrap();
+            }
+            // Answered questions and other guilds take no part of the budget.
+            for at in 10..20 {
+                s.log_question(Some(10), "answered", 0.9, true, at).unwrap();
+                s.log_question(Some(11), "elsewhere", 0.1, false, at)
+                    .unwrap();
+            }
+            let cut = s.gaps_scanning(10, 0, 10, 5).unwrap();
+            let got: Vec<(&str, u64)> = cut
+                .unanswered
+                .iter()
+                .map(|u| (u.question.as_str(), u.count))
+                .collect();
+            assert_eq!(got, [("new wording", 4), ("old wording", 1)]);
+            assert!(cut.truncated);
+            let whole = s.gaps_scanning(10, 0, 10, 100).unwrap();
+            assert_eq!(whole.unanswered[0].count, 6);
+            assert!(!whole.truncated);
+            assert!(!s.gaps(10, 0, 10).unwrap().truncated);
         }
-        for at in 6..10 {
-            s.log_question(Some(10), "new wording", 0.1, false, at)
-                .unwrap();
-        }
-        // Answered questions and other guilds take no part of the budget.
-        for at in 10..20 {
-            s.log_question(Some(10), "answered", 0.9, true, at).unwrap();
-            s.log_question(Some(11), "elsewhere", 0.1, false, at)
-                .unwrap();
-        }
-        let cut = s.gaps_scanning(10, 0, 10, 5).unwrap();
-        let got: Vec<(&str, u64)> = cut
-            .unanswered
-            .iter()
-            .map(|u| (u.question.as_str(), u.count))
-            .collect();
-        assert_eq!(got, [("new wording", 4), ("old wording", 1)]);
-        assert!(cut.truncated);
-        let whole = s.gaps_scanning(10, 0, 10, 100).unwrap();
-        assert_eq!(whole.unanswered[0].count, 6);
-        assert!(!whole.truncated);
-        assert!(!s.gaps(10, 0, 10).unwrap().truncated);
     }
 
     /// The plan of each `/gaps` query: it must read its partial index and never scan a table.
@@ -357,6 +360,21 @@ mod tests {
                     "a table scan: {detail}"
                 );
             }
+        }
+    }
+
+    /// PostgreSQL's plans for `/gaps`: with sequential scans discouraged, each query reads its
+    /// partial index (and no table scan is left in the plan).
+    #[test]
+    fn gaps_queries_on_postgres_read_their_partial_indexes() {
+        let Some(s) = pg_store() else {
+            return;
+        };
+        let [unanswered, downvoted] = s.postgres().unwrap().gaps_plans().unwrap();
+        assert!(unanswered.contains("questions_unanswered"), "{unanswered}");
+        assert!(downvoted.contains("feedback_downs"), "{downvoted}");
+        for plan in [&unanswered, &downvoted] {
+            assert!(!plan.contains("Seq Scan"), "a table scan: {plan}");
         }
     }
 

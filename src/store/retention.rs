@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use super::postgres::{Pg, PgPrune};
 use super::{Store, StoreError};
 
 /// Rows deleted per transaction, so pruning never holds the write lock long.
@@ -71,14 +72,17 @@ enum Task {
     AnswersOverLimit,
     QuestionsByAge,
     QuestionsOverLimit,
+    /// Shared cooldowns that ended a day ago (PostgreSQL's scratch table; not reported).
+    CooldownsEnded,
 }
 
-const TASKS: [Task; 5] = [
+const TASKS: [Task; 6] = [
     Task::FeedbackByAge,
     Task::AnswersByAge,
     Task::AnswersOverLimit,
     Task::QuestionsByAge,
     Task::QuestionsOverLimit,
+    Task::CooldownsEnded,
 ];
 
 /// A prune in progress, one batch (one transaction) per [`Pruning::step`], so the batch writer
@@ -139,14 +143,19 @@ impl Pruning {
         let Some(&task) = TASKS.get(self.task) else {
             return Ok(true);
         };
-        let deleted = match conn {
-            Some(conn) => store.write_on(conn, |tx| self.delete_batch(tx, task)),
-            None => store.write(|tx| self.delete_batch(tx, task)),
-        }?;
+        let deleted = match (store.postgres(), conn) {
+            (Some(pg), _) if task == Task::CooldownsEnded => pg.prune_cooldowns(self.batch)?,
+            (Some(pg), _) => store.noted(self.pg_batch(pg, task))?,
+            // SQLite keeps cooldowns in each process.
+            (None, _) if task == Task::CooldownsEnded => 0,
+            (None, Some(conn)) => store.write_on(conn, |tx| self.delete_batch(tx, task))?,
+            (None, None) => store.write(|tx| self.delete_batch(tx, task))?,
+        };
         let total = match task {
             Task::FeedbackByAge => &mut self.report.feedback,
             Task::AnswersByAge | Task::AnswersOverLimit => &mut self.report.answers,
             Task::QuestionsByAge | Task::QuestionsOverLimit => &mut self.report.questions,
+            Task::CooldownsEnded => &mut 0,
         };
         *total += deleted;
         if i64::try_from(deleted).unwrap_or(i64::MAX) < self.batch {
@@ -164,6 +173,7 @@ impl Pruning {
             Task::QuestionsByAge => ("questions", Some("at"), None),
             Task::AnswersOverLimit => ("answers", None, self.max_answers),
             Task::QuestionsOverLimit => ("questions", None, self.max_questions),
+            Task::CooldownsEnded => return Ok(0),
         };
         let n = if let Some(column) = by_age {
             let Some(older_than) = self.older_than else {
@@ -201,6 +211,42 @@ impl Pruning {
         Ok(n as u64)
     }
 
+    /// One batch of `task` on PostgreSQL, in a transaction of its own.
+    fn pg_batch(&mut self, pg: &Pg, task: Task) -> Result<u64, StoreError> {
+        let what = match task {
+            Task::FeedbackByAge | Task::AnswersByAge | Task::QuestionsByAge => {
+                let Some(older_than) = self.older_than else {
+                    return Ok(0);
+                };
+                let table = match task {
+                    Task::FeedbackByAge => "feedback",
+                    Task::AnswersByAge => "answers",
+                    _ => "questions",
+                };
+                PgPrune::ByAge { table, older_than }
+            }
+            Task::CooldownsEnded => return Ok(0),
+            Task::AnswersOverLimit | Task::QuestionsOverLimit => {
+                let (table, limit) = if task == Task::AnswersOverLimit {
+                    ("answers", self.max_answers)
+                } else {
+                    ("questions", self.max_questions)
+                };
+                let Some(keep) = limit else { return Ok(0) };
+                PgPrune::OverLimit {
+                    table,
+                    keep: i64::try_from(keep).unwrap_or(i64::MAX),
+                    cut: self.cut,
+                }
+            }
+        };
+        let (deleted, cut) = pg.prune_batch(what, self.batch)?;
+        if cut.is_some() {
+            self.cut = cut;
+        }
+        Ok(deleted)
+    }
+
     /// The rows removed, logged when there were any.
     pub(super) fn finish(self) -> PruneReport {
         let report = self.report;
@@ -223,207 +269,200 @@ impl Pruning {
 mod tests {
     use super::*;
     use crate::store::NewCurated;
-    use crate::store::fixtures::{new_answer, pin, store};
+    use crate::store::fixtures::{new_answer, on_both, pin, rows};
     use serde_json::json;
 
-    #[test]
-    fn prune_removes_old_rows_in_batches_and_keeps_curated() {
-        let s = store();
-        let payload = json!({});
-        let mut old = Vec::new();
-        for i in 0..7 {
-            old.push(s.insert_answer(&new_answer(5, "old", &payload, i)).unwrap());
-        }
-        let fresh = s
-            .insert_answer(&new_answer(5, "fresh", &payload, 1000))
-            .unwrap();
-        // A recent vote on an old answer goes with the answer; an old vote on a fresh one goes
-        // by itself; a recent vote on a fresh answer stays.
-        s.vote(&old[0], 1, false, 2000).unwrap();
-        s.vote(&old[1], 1, false, 5).unwrap();
-        s.vote(&fresh, 1, true, 5).unwrap();
-        s.vote(&fresh, 2, true, 2000).unwrap();
-        for i in 0..5 {
-            s.log_question(Some(10), "old question", 0.0, false, i)
-                .unwrap();
-        }
-        s.log_question(Some(10), "fresh question", 0.0, false, 1000)
-            .unwrap();
-        let citations = json!([]);
-        let pinned = s
-            .pin_curated(&NewCurated {
-                answer_id: Some(&old[2]),
-                ..pin(Some(1), "kept", &citations, 0)
-            })
-            .unwrap();
-
-        let report = s.prune_all(Pruning::new(Some(500), None, None, 2)).unwrap();
-        assert_eq!(
-            report,
-            PruneReport {
-                answers: 7,
-                questions: 5,
-                feedback: 2
+    on_both! {
+        fn prune_removes_old_rows_in_batches_and_keeps_curated(s) {
+            let payload = json!({});
+            let mut old = Vec::new();
+            for i in 0..7 {
+                old.push(s.insert_answer(&new_answer(5, "old", &payload, i)).unwrap());
             }
-        );
-        for id in &old {
-            assert_eq!(s.answer(id).unwrap(), None);
-        }
-        assert!(s.answer(&fresh).unwrap().is_some());
-        assert_eq!(s.feedback_counts(&fresh).unwrap(), (1, 0));
-        let n: i64 = s
-            .lock()
-            .query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 1);
-        let gaps = s.gaps(10, 0, 10).unwrap();
-        assert_eq!(gaps.unanswered.len(), 1);
-        assert_eq!(gaps.unanswered[0].question, "fresh question");
-        let curated = s.curated_for_guild(10).unwrap();
-        assert_eq!(curated.len(), 1);
-        assert_eq!(
-            (curated[0].id, curated[0].answer_id.as_deref()),
-            (pinned, None)
-        );
-
-        assert_eq!(
-            s.prune(500).unwrap(),
-            PruneReport::default(),
-            "a second prune finds nothing"
-        );
-        assert_eq!(s.prune(i64::MAX).unwrap().answers, 1);
-        assert_eq!(
-            s.curated_for_guild(10).unwrap().len(),
-            1,
-            "curated is never pruned"
-        );
-    }
-
-    #[test]
-    fn the_question_log_and_the_answers_keep_their_newest_rows() {
-        let s = store();
-        let payload = json!({});
-        let mut answers = Vec::new();
-        for i in 0..12 {
-            s.log_question(Some(10), &format!("q{i}"), 0.0, false, 1000 + i)
+            let fresh = s
+                .insert_answer(&new_answer(5, "fresh", &payload, 1000))
                 .unwrap();
-            answers.push(
-                s.insert_answer(&new_answer(5, "a", &payload, 1000 + i))
-                    .unwrap(),
+            // A recent vote on an old answer goes with the answer; an old vote on a fresh one goes
+            // by itself; a recent vote on a fresh answer stays.
+            s.vote(&old[0], 1, false, 2000).unwrap();
+            s.vote(&old[1], 1, false, 5).unwrap();
+            s.vote(&fresh, 1, true, 5).unwrap();
+            s.vote(&fresh, 2, true, 2000).unwrap();
+            for i in 0..5 {
+                s.log_question(Some(10), "old question", 0.0, false, i)
+                    .unwrap();
+            }
+            s.log_question(Some(10), "fresh question", 0.0, false, 1000)
+                .unwrap();
+            let citations = json!([]);
+            let pinned = s
+                .pin_curated(&NewCurated {
+                    answer_id: Some(&old[2]),
+                    ..pin(Some(1), "kept", &citations, 0)
+                })
+                .unwrap();
+
+            let report = s.prune_all(Pruning::new(Some(500), None, None, 2)).unwrap();
+            assert_eq!(
+                report,
+                PruneReport {
+                    answers: 7,
+                    questions: 5,
+                    feedback: 2
+                }
+            );
+            for id in &old {
+                assert_eq!(s.answer(id).unwrap(), None);
+            }
+            assert!(s.answer(&fresh).unwrap().is_some());
+            assert_eq!(s.feedback_counts(&fresh).unwrap(), (1, 0));
+            assert_eq!(rows(&s, "feedback"), 1);
+            let gaps = s.gaps(10, 0, 10).unwrap();
+            assert_eq!(gaps.unanswered.len(), 1);
+            assert_eq!(gaps.unanswered[0].question, "fresh question");
+            let curated = s.curated_for_guild(10).unwrap();
+            assert_eq!(curated.len(), 1);
+            assert_eq!(
+                (curated[0].id, curated[0].answer_id.as_deref()),
+                (pinned, None)
+            );
+
+            assert_eq!(
+                s.prune(500).unwrap(),
+                PruneReport::default(),
+                "a second prune finds nothing"
+            );
+            assert_eq!(s.prune(i64::MAX).unwrap().answers, 1);
+            assert_eq!(
+                s.curated_for_guild(10).unwrap().len(),
+                1,
+                "curated is never pruned"
             );
         }
-        s.vote(&answers[0], 1, false, 1000).unwrap();
-        let keep = Retention {
-            days: 0,
-            max_questions: 5,
-            max_answers: 3,
-        };
-        let report = s
-            .prune_all({
-                let mut p = Pruning::of(&keep, 2000);
-                p.batch = 2;
-                p
-            })
-            .unwrap();
-        assert_eq!(
-            report,
-            PruneReport {
-                answers: 9,
-                questions: 7,
-                feedback: 0
+    }
+
+    on_both! {
+        fn the_question_log_and_the_answers_keep_their_newest_rows(s) {
+            let payload = json!({});
+            let mut answers = Vec::new();
+            for i in 0..12 {
+                s.log_question(Some(10), &format!("q{i}"), 0.0, false, 1000 + i)
+                    .unwrap();
+                answers.push(
+                    s.insert_answer(&new_answer(5, "a", &payload, 1000 + i))
+                        .unwrap(),
+                );
             }
-        );
-        let left = s.gaps(10, 0, 100).unwrap().unanswered;
-        let mut questions: Vec<&str> = left.iter().map(|u| u.question.as_str()).collect();
-        questions.sort_unstable();
-        assert_eq!(questions, ["q10", "q11", "q7", "q8", "q9"]);
-        for (i, id) in answers.iter().enumerate() {
-            assert_eq!(s.answer(id).unwrap().is_some(), i >= 9, "answer {i}");
+            s.vote(&answers[0], 1, false, 1000).unwrap();
+            let keep = Retention {
+                days: 0,
+                max_questions: 5,
+                max_answers: 3,
+            };
+            let report = s
+                .prune_all({
+                    let mut p = Pruning::of(&keep, 2000);
+                    p.batch = 2;
+                    p
+                })
+                .unwrap();
+            assert_eq!(
+                report,
+                PruneReport {
+                    answers: 9,
+                    questions: 7,
+                    feedback: 0
+                }
+            );
+            let left = s.gaps(10, 0, 100).unwrap().unanswered;
+            let mut questions: Vec<&str> = left.iter().map(|u| u.question.as_str()).collect();
+            questions.sort_unstable();
+            assert_eq!(questions, ["q10", "q11", "q7", "q8", "q9"]);
+            for (i, id) in answers.iter().enumerate() {
+                assert_eq!(s.answer(id).unwrap().is_some(), i >= 9, "answer {i}");
+            }
+            assert_eq!(
+                s.feedback_counts(&answers[0]).unwrap(),
+                (0, 0),
+                "votes go with their answer"
+            );
+            assert_eq!(s.prune_to(&keep, 2000).unwrap(), PruneReport::default());
         }
-        assert_eq!(
-            s.feedback_counts(&answers[0]).unwrap(),
-            (0, 0),
-            "votes go with their answer"
-        );
-        assert_eq!(s.prune_to(&keep, 2000).unwrap(), PruneReport::default());
     }
 
-    #[test]
-    fn retention_by_days_and_rows_together_and_zero_is_no_limit() {
-        let s = store();
-        let day = 24 * 3600;
-        for i in 0..10 {
-            s.log_question(Some(10), "q", 0.0, false, i * day).unwrap();
+    on_both! {
+        fn retention_by_days_and_rows_together_and_zero_is_no_limit(s) {
+            let day = 24 * 3600;
+            for i in 0..10 {
+                s.log_question(Some(10), "q", 0.0, false, i * day).unwrap();
+            }
+            let none = Retention {
+                days: 0,
+                max_questions: 0,
+                max_answers: 0,
+            };
+            assert_eq!(
+                s.prune_to(&none, 100 * day).unwrap(),
+                PruneReport::default()
+            );
+            // Kept: asked within 5 days of day 10 (days 5..=9), then the newest 3 of those.
+            let both = Retention {
+                days: 5,
+                max_questions: 3,
+                max_answers: 0,
+            };
+            assert_eq!(s.prune_to(&both, 10 * day).unwrap().questions, 7);
+            assert_eq!(s.gaps(10, 0, 5).unwrap().unanswered[0].count, 3);
+            assert_eq!(s.gaps(10, 0, 5).unwrap().unanswered[0].last_at, 9 * day);
         }
-        let none = Retention {
-            days: 0,
-            max_questions: 0,
-            max_answers: 0,
-        };
-        assert_eq!(
-            s.prune_to(&none, 100 * day).unwrap(),
-            PruneReport::default()
-        );
-        // Kept: asked within 5 days of day 10 (days 5..=9), then the newest 3 of those.
-        let both = Retention {
-            days: 5,
-            max_questions: 3,
-            max_answers: 0,
-        };
-        assert_eq!(s.prune_to(&both, 10 * day).unwrap().questions, 7);
-        assert_eq!(s.gaps(10, 0, 5).unwrap().unanswered[0].count, 3);
-        assert_eq!(s.gaps(10, 0, 5).unwrap().unanswered[0].last_at, 9 * day);
     }
 
-    #[test]
-    fn the_batch_writer_prunes_between_commits() {
-        use crate::store::{BatchWriter, Record};
-        use std::time::Duration;
-        let dir = tempfile::tempdir().unwrap();
-        let s = Store::open(&dir.path().join("u.db")).unwrap();
-        let logged: Vec<Record> = (0..2000)
-            .map(|i| Record::Question {
-                guild_id: Some(10),
-                question: format!("q{i}"),
-                best_score: 0.0,
-                answered: false,
-                at: i,
-            })
-            .collect();
-        s.write_records(&logged).unwrap();
-        let keep = Retention {
-            days: 0,
-            max_questions: 4,
-            max_answers: 0,
-        };
-        let writer = std::sync::Arc::new(BatchWriter::start(s.clone()));
-        // A prune of several batches, while records keep being acknowledged.
-        let pruning = {
-            let writer = std::sync::Arc::clone(&writer);
-            std::thread::spawn(move || writer.prune_now(keep, 0))
-        };
-        let acks: Vec<_> = (0..20)
-            .map(|i| {
-                writer.submit(vec![Record::Question {
-                    guild_id: Some(11),
-                    question: format!("during {i}"),
+    on_both! {
+        fn the_batch_writer_prunes_between_commits(place: Place) {
+            use crate::store::{BatchWriter, Record};
+            use std::time::Duration;
+            let s = place.open();
+            let logged: Vec<Record> = (0..2000)
+                .map(|i| Record::Question {
+                    guild_id: Some(10),
+                    question: format!("q{i}"),
                     best_score: 0.0,
                     answered: false,
-                    at: 3000 + i,
-                }])
-            })
-            .collect();
-        for ack in &acks {
-            assert_eq!(ack.wait(Duration::from_secs(10)), Ok(()));
+                    at: i,
+                })
+                .collect();
+            s.write_records(&logged).unwrap();
+            let keep = Retention {
+                days: 0,
+                max_questions: 4,
+                max_answers: 0,
+            };
+            let writer = std::sync::Arc::new(BatchWriter::start(s.clone()));
+            // A prune of several batches, while records keep being acknowledged.
+            let pruning = {
+                let writer = std::sync::Arc::clone(&writer);
+                std::thread::spawn(move || writer.prune_now(keep, 0))
+            };
+            let acks: Vec<_> = (0..20)
+                .map(|i| {
+                    writer.submit(vec![Record::Question {
+                        guild_id: Some(11),
+                        question: format!("during {i}"),
+                        best_score: 0.0,
+                        answered: false,
+                        at: 3000 + i,
+                    }])
+                })
+                .collect();
+            for ack in &acks {
+                assert_eq!(ack.wait(Duration::from_secs(10)), Ok(()));
+            }
+            let report = pruning.join().unwrap().unwrap();
+            // The cut keeps the newest 4 rows of when it was found (at least 2,000 rows in);
+            // questions committed after it are kept too.
+            assert!(report.questions >= 1996, "{report:?}");
+            let left = rows(&s, "questions");
+            assert_eq!(u64::try_from(left).unwrap(), 2020 - report.questions);
         }
-        let report = pruning.join().unwrap().unwrap();
-        // The cut keeps the newest 4 rows of when it was found (at least 2,000 rows in);
-        // questions committed after it are kept too.
-        assert!(report.questions >= 1996, "{report:?}");
-        let left: i64 = s
-            .lock()
-            .query_row("SELECT COUNT(*) FROM questions", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(u64::try_from(left).unwrap(), 2020 - report.questions);
     }
 }

@@ -111,6 +111,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.schema_version();
+        }
         self.read(|conn| Ok(user_version(conn)?))
     }
 }
@@ -136,7 +139,10 @@ pub(super) fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<(), Store
         }
         let version = found + 1;
         let step = usize::try_from(found).map_err(|_| StoreError::TooNew { found, known })?;
-        let failed = |source| StoreError::Migration { version, source };
+        let failed = |source: rusqlite::Error| StoreError::Migration {
+            version,
+            source: Box::new(source),
+        };
         tx.execute_batch(steps[step]).map_err(failed)?;
         tx.pragma_update(None, "user_version", version)
             .map_err(failed)?;
@@ -152,7 +158,7 @@ pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::fixtures::{store, table_names};
+    use crate::store::fixtures::{Place, store, table_names};
 
     #[test]
     fn migrations_run_from_empty() {
@@ -225,6 +231,63 @@ mod tests {
                     scope.spawn(|| {
                         barrier.wait();
                         let s = Store::open(&path).unwrap();
+                        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+                    });
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn postgres_migrations_run_from_empty_and_a_newer_schema_is_refused() {
+        let Some(place) = Place::postgres() else {
+            return;
+        };
+        let s = place.open();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(
+            table_names(&s),
+            [
+                "answers",
+                "counters",
+                "curated",
+                "feedback",
+                "guild_settings",
+                "questions"
+            ]
+        );
+        s.execute_raw(&format!(
+            "UPDATE careerbot_schema SET version = {}",
+            SCHEMA_VERSION + 1
+        ));
+        let Place::Postgres(url) = &place else {
+            unreachable!()
+        };
+        match Store::open_postgres(url) {
+            Err(StoreError::TooNew { found, known }) => {
+                assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+            }
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+        assert_eq!(
+            s.schema_version().unwrap(),
+            SCHEMA_VERSION + 1,
+            "left alone"
+        );
+    }
+
+    #[test]
+    fn replicas_opening_a_fresh_postgres_database_at_once_migrate_it_once() {
+        for _ in 0..3 {
+            let Some(place) = Place::postgres() else {
+                return;
+            };
+            let barrier = std::sync::Barrier::new(4);
+            std::thread::scope(|scope| {
+                for _ in 0..4 {
+                    scope.spawn(|| {
+                        barrier.wait();
+                        let s = place.open();
                         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
                     });
                 }

@@ -11,6 +11,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails.
     pub fn guild_career(&self, guild: u64) -> Result<Option<String>, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return pg.guild_career(guild);
+        }
         self.read(|conn| {
             Ok(conn
                 .prepare_cached("SELECT career FROM guild_settings WHERE guild_id = ?1")?
@@ -31,6 +34,9 @@ impl Store {
         by: u64,
         at: i64,
     ) -> Result<(), StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.set_guild_career(guild, career, by, at));
+        }
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO guild_settings (guild_id, career, updated_by, updated_at)
@@ -48,44 +54,42 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::Store;
-    use crate::store::fixtures::store;
+    use crate::store::fixtures::on_both;
 
-    #[test]
-    fn a_guilds_career_is_set_replaced_and_cleared() {
-        let s = store();
-        assert_eq!(s.guild_career(10).unwrap(), None);
-        s.set_guild_career(10, Some("Electrician"), 1, 100).unwrap();
-        s.set_guild_career(u64::MAX, Some("Data Analyst"), 1, 100)
-            .unwrap();
-        assert_eq!(s.guild_career(10).unwrap().as_deref(), Some("Electrician"));
-        s.set_guild_career(10, Some("Product Manager"), 2, 200)
-            .unwrap();
-        assert_eq!(
-            s.guild_career(10).unwrap().as_deref(),
-            Some("Product Manager")
-        );
-        s.set_guild_career(10, None, 2, 300).unwrap();
-        assert_eq!(s.guild_career(10).unwrap(), None);
-        assert_eq!(
-            s.guild_career(u64::MAX).unwrap().as_deref(),
-            Some("Data Analyst"),
-            "other guilds keep theirs"
-        );
+    on_both! {
+        fn a_guilds_career_is_set_replaced_and_cleared(s) {
+            assert_eq!(s.guild_career(10).unwrap(), None);
+            s.set_guild_career(10, Some("Electrician"), 1, 100).unwrap();
+            s.set_guild_career(u64::MAX, Some("Data Analyst"), 1, 100)
+                .unwrap();
+            assert_eq!(s.guild_career(10).unwrap().as_deref(), Some("Electrician"));
+            s.set_guild_career(10, Some("Product Manager"), 2, 200)
+                .unwrap();
+            assert_eq!(
+                s.guild_career(10).unwrap().as_deref(),
+                Some("Product Manager")
+            );
+            s.set_guild_career(10, None, 2, 300).unwrap();
+            assert_eq!(s.guild_career(10).unwrap(), None);
+            assert_eq!(
+                s.guild_career(u64::MAX).unwrap().as_deref(),
+                Some("Data Analyst"),
+                "other guilds keep theirs"
+            );
+        }
     }
 
-    #[test]
-    fn settings_survive_a_restart() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bot.db");
-        Store::open(&path)
-            .unwrap()
-            .set_guild_career(10, Some("Electrician"), 1, 100)
-            .unwrap();
-        let again = Store::open(&path).unwrap();
-        assert_eq!(
-            again.guild_career(10).unwrap().as_deref(),
-            Some("Electrician")
-        );
+    on_both! {
+        fn settings_survive_a_restart(place: Place) {
+            place
+                .open()
+                .set_guild_career(10, Some("Electrician"), 1, 100)
+                .unwrap();
+            let again = place.open();
+            assert_eq!(
+                again.guild_career(10).unwrap().as_deref(),
+                Some("Electrician")
+            );
+        }
     }
 }

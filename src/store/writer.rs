@@ -65,6 +65,9 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] if SQLite fails; nothing of the batch is written then.
     pub fn write_records(&self, records: &[Record]) -> Result<(), StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.write_records(records));
+        }
         self.write(|tx| insert_records(tx, records))
     }
 }
@@ -593,7 +596,7 @@ impl Writer {
         if !records.is_empty() {
             let mut write = || match self.conn.as_mut() {
                 Some(conn) => self.store.write_on(conn, |tx| insert_records(tx, &records)),
-                None => self.store.write(|tx| insert_records(tx, &records)),
+                None => self.store.write_records(&records),
             };
             let result = write().or_else(|e| {
                 tracing::warn!(error = %e, records = records.len(), "batch write failed; retrying once");
@@ -661,6 +664,7 @@ fn gather(first: Job, rx: &mpsc::Receiver<Job>) -> Batch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::fixtures::on_both;
     use crate::store::new_answer_id;
     use std::path::Path;
 
@@ -715,34 +719,37 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_ack_resolves_once_its_records_are_committed() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("a.db")).unwrap();
-        let writer = BatchWriter::start(store.clone());
-        let ids: Vec<String> = (0..50).map(|_| new_answer_id()).collect();
-        let acks: Vec<Ack> = ids
-            .iter()
-            .map(|id| writer.submit(vec![answer(id)]))
-            .collect();
-        for (id, ack) in ids.iter().zip(&acks) {
-            assert_eq!(ack.wait(Duration::from_secs(10)), Ok(()));
-            // Acknowledged means readable by anyone, at once.
-            assert!(store.answer(id).unwrap().is_some());
+    on_both! {
+        fn an_ack_resolves_once_its_records_are_committed(place: Place) {
+            let store = place.open();
+            // Another process (or host) on the same database.
+            let elsewhere = place.open();
+            let writer = BatchWriter::start(store.clone());
+            let ids: Vec<String> = (0..50).map(|_| new_answer_id()).collect();
+            let acks: Vec<Ack> = ids
+                .iter()
+                .map(|id| writer.submit(vec![answer(id)]))
+                .collect();
+            for (id, ack) in ids.iter().zip(&acks) {
+                assert_eq!(ack.wait(Duration::from_secs(10)), Ok(()));
+                // Acknowledged means readable by anyone, at once.
+                assert!(store.answer(id).unwrap().is_some());
+                assert!(elsewhere.answer(id).unwrap().is_some());
+            }
+            assert_eq!(store.write_health(), Ok(()));
         }
-        assert_eq!(store.write_health(), Ok(()));
     }
 
-    #[tokio::test]
-    async fn an_ack_can_be_awaited() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("b.db")).unwrap();
-        let writer = BatchWriter::start(store.clone());
-        let id = new_answer_id();
-        let ack = writer.submit(vec![answer(&id)]);
-        assert_eq!(ack.committed(Duration::from_secs(10)).await, Ok(()));
-        assert!(store.answer(&id).unwrap().is_some());
-        assert_eq!(ack.outcome(), Some(Ok(())));
+    on_both! {
+        async fn an_ack_can_be_awaited(place: Place) {
+            let store = place.open();
+            let writer = BatchWriter::start(store.clone());
+            let id = new_answer_id();
+            let ack = writer.submit(vec![answer(&id)]);
+            assert_eq!(ack.committed(Duration::from_secs(10)).await, Ok(()));
+            assert!(store.answer(&id).unwrap().is_some());
+            assert_eq!(ack.outcome(), Some(Ok(())));
+        }
     }
 
     #[test]
@@ -783,51 +790,57 @@ mod tests {
         assert_eq!(store.write_health(), Ok(()));
     }
 
-    #[test]
-    fn a_read_only_database_fails_every_write_until_it_is_writable_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("ro.db")).unwrap();
-        let writer = BatchWriter::start(store.clone());
-        store.refuse_writes(true);
-        let outcome = writer
-            .submit(vec![answer("a")])
-            .wait(Duration::from_secs(10));
-        assert!(
-            matches!(&outcome, Err(CommitError::Failed(e)) if e.contains("readonly")),
-            "{outcome:?}"
-        );
-        assert!(store.vote("a", 1, true, 1).is_err());
-        assert!(store.write_health().unwrap_err().contains("readonly"));
-        // Reads go on.
-        assert!(store.answer("a").unwrap().is_none());
-        store.refuse_writes(false);
-        assert_eq!(
-            writer
+    on_both! {
+        fn a_read_only_database_fails_every_write_until_it_is_writable_again(place: Place) {
+            let store = place.open();
+            // What each engine says when it refuses a write.
+            let refused = if store.engine() == "postgres" {
+                "read-only transaction"
+            } else {
+                "readonly"
+            };
+            let writer = BatchWriter::start(store.clone());
+            store.refuse_writes(true);
+            let outcome = writer
                 .submit(vec![answer("a")])
-                .wait(Duration::from_secs(10)),
-            Ok(())
-        );
-        assert_eq!(store.write_health(), Ok(()));
+                .wait(Duration::from_secs(10));
+            assert!(
+                matches!(&outcome, Err(CommitError::Failed(e)) if e.contains(refused)),
+                "{outcome:?}"
+            );
+            assert!(store.vote("a", 1, true, 1).is_err());
+            assert!(store.write_health().unwrap_err().contains(refused));
+            // Reads go on.
+            assert!(store.answer("a").unwrap().is_none());
+            store.refuse_writes(false);
+            assert_eq!(
+                writer
+                    .submit(vec![answer("a")])
+                    .wait(Duration::from_secs(10)),
+                Ok(())
+            );
+            assert_eq!(store.write_health(), Ok(()));
+        }
     }
 
-    #[test]
-    fn a_stopped_writer_acknowledges_nothing() {
-        let store = Store::open_in_memory().unwrap();
-        let writer = BatchWriter::start(store);
-        writer.tx.lock().unwrap().take();
-        let ack = writer.submit(vec![answer("late")]);
-        assert_eq!(ack.wait(Duration::from_secs(1)), Err(CommitError::Stopped));
-        assert!(matches!(
-            writer.prune_now(
-                Retention {
-                    days: 1,
-                    max_questions: 0,
-                    max_answers: 0
-                },
-                0
-            ),
-            Err(StoreError::WriterStopped)
-        ));
+    on_both! {
+        fn a_stopped_writer_acknowledges_nothing(store) {
+            let writer = BatchWriter::start(store);
+            writer.tx.lock().unwrap().take();
+            let ack = writer.submit(vec![answer("late")]);
+            assert_eq!(ack.wait(Duration::from_secs(1)), Err(CommitError::Stopped));
+            assert!(matches!(
+                writer.prune_now(
+                    Retention {
+                        days: 1,
+                        max_questions: 0,
+                        max_answers: 0
+                    },
+                    0
+                ),
+                Err(StoreError::WriterStopped)
+            ));
+        }
     }
 
     #[test]
@@ -841,57 +854,57 @@ mod tests {
         assert_eq!(ack.outcome(), Some(Err(CommitError::Stopped)));
     }
 
-    #[test]
-    fn batch_writer_commits_records_and_flushes() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("b.db")).unwrap();
-        let writer = BatchWriter::start(store.clone());
-        let ids: Vec<String> = (0..1000).map(|_| new_answer_id()).collect();
-        for (i, id) in ids.iter().enumerate() {
+    on_both! {
+        fn batch_writer_commits_records_and_flushes(place: Place) {
+            let store = place.open();
+            let writer = BatchWriter::start(store.clone());
+            let ids: Vec<String> = (0..1000).map(|_| new_answer_id()).collect();
+            for (i, id) in ids.iter().enumerate() {
+                writer.send(Record::Answer {
+                    answer_id: id.clone(),
+                    guild_id: Some(1),
+                    channel_id: 2,
+                    asker_id: 3,
+                    question: format!("question {i}"),
+                    kind: "ask".into(),
+                    payload: serde_json::json!({ "i": i }).to_string(),
+                    created_at: 100,
+                });
+                writer.send(Record::Question {
+                    guild_id: Some(1),
+                    question: format!("q{i}"),
+                    best_score: 1.0,
+                    answered: false,
+                    at: 100,
+                });
+            }
+            writer.send(Record::AnswerMessage {
+                answer_id: ids[0].clone(),
+                message_id: 77,
+            });
+            writer.flush();
+            assert_eq!(store.answer(&ids[999]).unwrap().unwrap().payload["i"], 999);
+            assert_eq!(store.answer(&ids[0]).unwrap().unwrap().message_id, Some(77));
+            assert_eq!(store.gaps(1, 0, 5000).unwrap().unanswered.len(), 1000);
+            // Dropping commits what is still queued.
+            let last = new_answer_id();
+            writer.send(Record::AnswerMessage {
+                answer_id: ids[1].clone(),
+                message_id: 78,
+            });
             writer.send(Record::Answer {
-                answer_id: id.clone(),
-                guild_id: Some(1),
+                answer_id: last.clone(),
+                guild_id: None,
                 channel_id: 2,
                 asker_id: 3,
-                question: format!("question {i}"),
+                question: "late".into(),
                 kind: "ask".into(),
-                payload: serde_json::json!({ "i": i }).to_string(),
+                payload: "{}".to_string(),
                 created_at: 100,
             });
-            writer.send(Record::Question {
-                guild_id: Some(1),
-                question: format!("q{i}"),
-                best_score: 1.0,
-                answered: false,
-                at: 100,
-            });
+            drop(writer);
+            assert!(store.answer(&last).unwrap().is_some());
+            assert_eq!(store.answer(&ids[1]).unwrap().unwrap().message_id, Some(78));
         }
-        writer.send(Record::AnswerMessage {
-            answer_id: ids[0].clone(),
-            message_id: 77,
-        });
-        writer.flush();
-        assert_eq!(store.answer(&ids[999]).unwrap().unwrap().payload["i"], 999);
-        assert_eq!(store.answer(&ids[0]).unwrap().unwrap().message_id, Some(77));
-        assert_eq!(store.gaps(1, 0, 5000).unwrap().unanswered.len(), 1000);
-        // Dropping commits what is still queued.
-        let last = new_answer_id();
-        writer.send(Record::AnswerMessage {
-            answer_id: ids[1].clone(),
-            message_id: 78,
-        });
-        writer.send(Record::Answer {
-            answer_id: last.clone(),
-            guild_id: None,
-            channel_id: 2,
-            asker_id: 3,
-            question: "late".into(),
-            kind: "ask".into(),
-            payload: "{}".to_string(),
-            created_at: 100,
-        });
-        drop(writer);
-        assert!(store.answer(&last).unwrap().is_some());
-        assert_eq!(store.answer(&ids[1]).unwrap().unwrap().message_id, Some(78));
     }
 }

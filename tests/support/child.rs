@@ -25,8 +25,8 @@ use super::fake_discord::{FakeDiscord, button_click, slash_command};
 const START_WAIT: Duration = Duration::from_secs(60);
 /// The longest one request may take.
 const REQUEST_WAIT: Duration = Duration::from_secs(10);
-/// The database file inside the data directory (`DATABASE_FILE` of `src/cli/bot.rs`).
-pub const DATABASE_FILE: &str = "careerbot.sqlite3";
+/// The database file inside the data directory (when no `database.url` names another).
+pub const DATABASE_FILE: &str = careerbot::store::SQLITE_FILE;
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -53,6 +53,12 @@ impl Serve {
     /// calls going to `fake`, no cooldown and no repeated-question pointer (every question is
     /// answered); waits until it answers a signed PING. Its log goes to `data/serve.log`.
     pub async fn start(dirs: &Dirs, fake: &FakeDiscord) -> Serve {
+        Serve::start_with(dirs, fake, &[]).await
+    }
+
+    /// As [`Serve::start`], with more environment variables (which win over the defaults), e.g.
+    /// `CAREERBOT_DATABASE_URL`.
+    pub async fn start_with(dirs: &Dirs, fake: &FakeDiscord, env: &[(&str, &str)]) -> Serve {
         std::fs::create_dir_all(&dirs.data).unwrap();
         let key = SigningKey::from_bytes(&[9u8; 32]);
         let port = {
@@ -64,7 +70,8 @@ impl Serve {
             .append(true)
             .open(dirs.data.join("serve.log"))
             .unwrap();
-        let process = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerbot"))
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerbot"));
+        command
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("RUST_LOG", "warn")
@@ -81,9 +88,11 @@ impl Serve {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
+            .kill_on_drop(true);
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let process = command.spawn().unwrap();
         let serve = Serve {
             port,
             key,
@@ -143,6 +152,23 @@ impl Serve {
         serde_json::from_slice(&body).map_err(|e| e.to_string())
     }
 
+    /// SIGTERM, then waits (bounded) for a clean exit; panics if it does not exit cleanly.
+    pub async fn stop(&self) {
+        let taken = self.process.lock().unwrap().take();
+        if let Some(mut process) = taken {
+            let pid = process.id().expect("a running process");
+            // SAFETY: signals the child we started and still hold (not yet reaped).
+            unsafe {
+                libc::kill(pid as i32, libc::SIGTERM);
+            }
+            let status = tokio::time::timeout(START_WAIT, process.wait())
+                .await
+                .expect("careerbot serve stops within the timeout on SIGTERM")
+                .unwrap();
+            assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+        }
+    }
+
     /// SIGKILL: the process gets no chance to flush, commit or clean up. Requests in flight
     /// then fail; callers may still hold the `Serve`.
     pub async fn kill9(&self) {
@@ -181,10 +207,31 @@ pub fn click(custom_id: &str, message: &Value, user: u64, perms: u64) -> Value {
 
 /// What a crash left: the database, opened after the kill.
 pub struct Left {
-    db: rusqlite::Connection,
+    /// The SQLite file.
+    db: Option<rusqlite::Connection>,
+    /// A PostgreSQL database, read through the store.
+    store: Option<careerbot::store::Store>,
 }
 
 impl Left {
+    /// Opens the database a killed process left: the PostgreSQL database `url` names, else the
+    /// SQLite file in `data` (see [`Left::open`]).
+    pub fn open_on(data: &Path, url: Option<&str>) -> Left {
+        match url {
+            Some(url) => Left {
+                db: None,
+                store: Some(careerbot::store::Store::open_postgres(url).unwrap()),
+            },
+            None => Left::open(data),
+        }
+    }
+
+    fn file(&self) -> &rusqlite::Connection {
+        self.db
+            .as_ref()
+            .expect("read through SQL only on SQLite (not on PostgreSQL)")
+    }
+
     /// Opens the database a killed process left (the next start would open it the same way:
     /// SQLite replays or discards its WAL).
     pub fn open(data: &Path) -> Left {
@@ -193,13 +240,17 @@ impl Left {
         // connection reads it.
         drop(careerbot::store::Store::open(&path).unwrap());
         Left {
-            db: rusqlite::Connection::open(&path).unwrap(),
+            db: Some(rusqlite::Connection::open(&path).unwrap()),
+            store: None,
         }
     }
 
     /// Whether the answer `id` is stored.
     pub fn has_answer(&self, id: &str) -> bool {
-        self.db
+        if let Some(store) = &self.store {
+            return store.answer(id).unwrap().is_some();
+        }
+        self.file()
             .query_row(
                 "SELECT COUNT(*) FROM answers WHERE answer_id = ?1",
                 [id],
@@ -211,7 +262,7 @@ impl Left {
 
     /// The stored vote of `user` on answer `id`: `Some(up)`.
     pub fn vote(&self, id: &str, user: u64) -> Option<bool> {
-        self.db
+        self.file()
             .query_row(
                 "SELECT up FROM feedback WHERE answer_id = ?1 AND user_id = ?2",
                 rusqlite::params![id, user.cast_signed()],
@@ -222,17 +273,33 @@ impl Left {
 
     /// Messages with a confirmed pin.
     pub fn confirmed_pins(&self) -> BTreeSet<u64> {
+        if let Some(store) = &self.store {
+            return store
+                .curated_for_guild(super::fake_discord::GUILD_ID)
+                .unwrap()
+                .iter()
+                .filter_map(|c| c.message_id)
+                .collect();
+        }
         self.pins(1)
     }
 
     /// Messages with a pin recorded pending (a pin a crash interrupted, awaiting repair).
     pub fn pending_pins(&self) -> BTreeSet<u64> {
+        if let Some(store) = &self.store {
+            return store
+                .pending_pins(i64::MAX)
+                .unwrap()
+                .iter()
+                .filter_map(|p| p.message_id)
+                .collect();
+        }
         self.pins(0)
     }
 
     fn pins(&self, confirmed: i64) -> BTreeSet<u64> {
         let mut stmt = self
-            .db
+            .file()
             .prepare(
                 "SELECT message_id FROM curated WHERE confirmed = ?1 AND message_id IS NOT NULL",
             )

@@ -1,7 +1,8 @@
 //! Crash trials of "an acknowledgement means written", shared by `tests/durability.rs` (a few
 //! trials) and `benches/durability.rs` (many): a real `careerbot serve` answers, counts votes or
 //! pins while clients drive it, is killed with SIGKILL at a chosen moment, and the database it
-//! left is checked for every acknowledgement the clients received.
+//! left is checked for every acknowledgement the clients received. The `_on` variants run the
+//! same trials with the process on a PostgreSQL database (`CAREERBOT_DATABASE_URL`).
 #![allow(dead_code)]
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -67,10 +68,28 @@ async fn kill_when(serve: &Serve, kill: KillAt, acked: impl Fn() -> usize, start
     serve.kill9().await;
 }
 
+/// `careerbot serve` on `dirs`, its database the one `url` names (`None`: the SQLite file).
+async fn start(dirs: &Dirs, url: Option<&str>, fake: &FakeDiscord) -> Serve {
+    match url {
+        Some(url) => Serve::start_with(dirs, fake, &[("CAREERBOT_DATABASE_URL", url)]).await,
+        None => Serve::start(dirs, fake).await,
+    }
+}
+
 /// Clients ask back to back; the kill comes at `kill`; every answer that came with buttons must
 /// have its row.
 pub async fn answers(dirs: &Dirs, fake: &Arc<FakeDiscord>, kill: KillAt) -> Trial {
-    let serve = Arc::new(Serve::start(dirs, fake).await);
+    answers_on(dirs, None, fake, kill).await
+}
+
+/// [`answers`], on the database `url` names (`None`: the SQLite file in the data directory).
+pub async fn answers_on(
+    dirs: &Dirs,
+    url: Option<&str>,
+    fake: &Arc<FakeDiscord>,
+    kill: KillAt,
+) -> Trial {
+    let serve = Arc::new(start(dirs, url, fake).await);
     let acked: Arc<Mutex<Vec<String>>> = Arc::default();
     let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
@@ -105,7 +124,7 @@ pub async fn answers(dirs: &Dirs, fake: &Arc<FakeDiscord>, kill: KillAt) -> Tria
         let _ = c.await;
     }
     let acked = acked.lock().unwrap().clone();
-    let left = Left::open(&dirs.data);
+    let left = Left::open_on(&dirs.data, url);
     Trial {
         acknowledged: acked.len(),
         lost: acked
@@ -190,7 +209,18 @@ pub async fn votes(dirs: &Dirs, fake: &Arc<FakeDiscord>, kill: KillAt) -> Trial 
 /// must have its confirmed row. Pins the kill interrupted are counted as pending (see
 /// [`settled`]).
 pub async fn pins(dirs: &Dirs, fake: &Arc<FakeDiscord>, pins: usize, kill: KillAt) -> Trial {
-    let serve = Arc::new(Serve::start(dirs, fake).await);
+    pins_on(dirs, None, fake, pins, kill).await
+}
+
+/// [`pins`], on the database `url` names (`None`: the SQLite file in the data directory).
+pub async fn pins_on(
+    dirs: &Dirs,
+    url: Option<&str>,
+    fake: &Arc<FakeDiscord>,
+    pins: usize,
+    kill: KillAt,
+) -> Trial {
+    let serve = Arc::new(start(dirs, url, fake).await);
     let targets = answered(&serve, fake, pins).await;
     let moderator = next_snowflake();
     let calls_before = fake.requests().len();
@@ -227,7 +257,7 @@ pub async fn pins(dirs: &Dirs, fake: &Arc<FakeDiscord>, pins: usize, kill: KillA
         .filter(|(click, _)| told_pinned(fake, click))
         .map(|(_, (_, message))| message_id(message))
         .collect();
-    let left = Left::open(&dirs.data);
+    let left = Left::open_on(&dirs.data, url);
     let confirmed = left.confirmed_pins();
     let pending = left.pending_pins();
     Trial {
@@ -249,18 +279,23 @@ pub async fn pins(dirs: &Dirs, fake: &Arc<FakeDiscord>, pins: usize, kill: KillA
 /// done — pinned on Discord without a confirmed row, or confirmed without being pinned — which
 /// must be none.
 pub async fn settled(dirs: &Dirs, fake: &Arc<FakeDiscord>) -> Vec<u64> {
-    let serve = Serve::start(dirs, fake).await;
+    settled_on(dirs, None, fake).await
+}
+
+/// [`settled`], on the database `url` names (`None`: the SQLite file in the data directory).
+pub async fn settled_on(dirs: &Dirs, url: Option<&str>, fake: &Arc<FakeDiscord>) -> Vec<u64> {
+    let serve = start(dirs, url, fake).await;
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         // Each answer's follow-up work gives the process its chance to repair.
         let _ = serve.interact(fake, &ask(QUESTIONS[0])).await;
-        if Left::open(&dirs.data).pending_pins().is_empty() || Instant::now() > deadline {
+        if Left::open_on(&dirs.data, url).pending_pins().is_empty() || Instant::now() > deadline {
             break;
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     serve.kill9().await;
-    let left = Left::open(&dirs.data);
+    let left = Left::open_on(&dirs.data, url);
     let on_discord: std::collections::BTreeSet<u64> = fake.pinned(CHANNEL_ID).into_iter().collect();
     let confirmed = left.confirmed_pins();
     on_discord

@@ -6,3 +6,4 @@ pub mod crash;
 pub mod dirs;
 pub mod faces;
 pub mod fake_discord;
+pub mod postgres;
