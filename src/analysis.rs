@@ -8,8 +8,12 @@
 //! 2. **Folding.** Lower case, common Latin accents removed (`résumé` → `resume`).
 //! 3. **Synonyms.** The table in `assets/synonyms.toml` maps one- to three-word forms to a canonical
 //!    term, longest form first (`back end` → `backend`, `k8s` → `kubernetes`, `entry level` →
-//!    `junior`).
-//! 4. **Stop words** (only for words no synonym claimed) are dropped, as are short numbers.
+//!    `junior`). Its `[translations]` map Spanish career words to the same English terms on both
+//!    sides (`entrevista` → `interview`), so a Spanish question finds English passages and an
+//!    English one the Spanish guide's.
+//! 4. **Stop words** (only for words no synonym claimed) are dropped, as are short numbers: the
+//!    English list below and the table's `[stop]` words (Spanish function words, which would
+//!    otherwise be rare, heavily weighted terms held only by Spanish guides).
 //! 5. **Stemming** (Snowball English) of every remaining term, canonical ones included, so the
 //!    table and the stemmer always agree.
 //!
@@ -71,9 +75,15 @@ pub struct SynonymTableError(String);
 struct SynonymFile {
     terms: HashMap<String, Vec<String>>,
     #[serde(default)]
+    translations: HashMap<String, Vec<String>>,
+    #[serde(default)]
     query_terms: HashMap<String, Vec<String>>,
     #[serde(default)]
+    soft_query_terms: HashMap<String, Vec<String>>,
+    #[serde(default)]
     soft: SoftWords,
+    #[serde(default)]
+    stop: SoftWords,
 }
 
 #[derive(Deserialize, Default)]
@@ -88,7 +98,8 @@ struct SoftWords {
 pub enum Mode {
     /// Guide text: only the `[terms]` table applies.
     Index,
-    /// A question: `[query_terms]` (colloquial phrasings) apply too, and soft words are marked.
+    /// A question: `[query_terms]` and `[soft_query_terms]` (colloquial phrasings) apply too, and
+    /// soft words (and the soft forms' terms) are marked.
     Query,
 }
 
@@ -107,12 +118,17 @@ pub struct Analyzer {
     forms: FxHashMap<String, String>,
     /// Forms that apply to questions only.
     query_forms: FxHashMap<String, String>,
+    /// Forms that apply to questions only, their terms weighed as soft words ("make" → salary,
+    /// which is as often "make my API faster").
+    soft_query_forms: FxHashMap<String, String>,
     /// Question words weighed down (folded surface forms).
     soft: FxHashSet<String>,
     /// First words of multi-word forms, so most words skip the phrase lookups.
     phrase_starts: FxHashSet<String>,
     longest_form: usize,
     stop_words: FxHashSet<&'static str>,
+    /// The table's own stop words (folded).
+    extra_stop_words: FxHashSet<String>,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -137,15 +153,29 @@ impl Analyzer {
             toml::from_str(table).map_err(|e| SynonymTableError(e.to_string()))?;
         let mut phrase_starts = FxHashSet::default();
         let mut longest_form = 1;
-        let forms = form_table(file.terms, &mut phrase_starts, &mut longest_form)?;
+        let mut forms = form_table(file.terms, &mut phrase_starts, &mut longest_form)?;
+        for (form, canonical) in
+            form_table(file.translations, &mut phrase_starts, &mut longest_form)?
+        {
+            if let Some(other) = forms.insert(form.clone(), canonical.clone())
+                && other != canonical
+            {
+                return Err(SynonymTableError(format!(
+                    "form {form:?} is listed under both {other:?} and {canonical:?}"
+                )));
+            }
+        }
         let query_forms = form_table(file.query_terms, &mut phrase_starts, &mut longest_form)?;
-        let soft = file
-            .soft
-            .words
-            .iter()
-            .flat_map(|w| words(w))
-            .map(|(w, _, _)| w)
-            .collect();
+        let soft_query_forms =
+            form_table(file.soft_query_terms, &mut phrase_starts, &mut longest_form)?;
+        let folded = |list: &[String]| -> FxHashSet<String> {
+            list.iter()
+                .flat_map(|w| words(w))
+                .map(|(w, _, _)| w)
+                .collect()
+        };
+        let soft = folded(&file.soft.words);
+        let extra_stop_words = folded(&file.stop.words);
         let fingerprint = blake3::Hash::to_hex(&blake3::hash(
             format!(
                 "analysis-v{ANALYSIS_VERSION}\n{table}\n{}",
@@ -157,10 +187,12 @@ impl Analyzer {
         Ok(Analyzer {
             forms,
             query_forms,
+            soft_query_forms,
             soft,
             phrase_starts,
             longest_form,
             stop_words: STOP_WORDS.iter().copied().collect(),
+            extra_stop_words,
             stemmer: Stemmer::create(Algorithm::English),
             fingerprint,
         })
@@ -178,6 +210,7 @@ impl Analyzer {
         self.forms
             .iter()
             .chain(&self.query_forms)
+            .chain(&self.soft_query_forms)
             .filter(|(form, _)| !form.contains(' '))
             .map(|(f, c)| (f.as_str(), c.as_str()))
     }
@@ -203,17 +236,18 @@ impl Analyzer {
         out
     }
 
-    fn lookup(&self, key: &str, mode: Mode) -> Option<&str> {
-        self.forms
+    /// The canonical word of a form, and whether it is a soft (query-only) form.
+    fn lookup(&self, key: &str, mode: Mode) -> Option<(&str, bool)> {
+        if let Some(c) = self.forms.get(key) {
+            return Some((c, false));
+        }
+        if mode != Mode::Query {
+            return None;
+        }
+        self.query_forms
             .get(key)
-            .or_else(|| {
-                if mode == Mode::Query {
-                    self.query_forms.get(key)
-                } else {
-                    None
-                }
-            })
-            .map(String::as_str)
+            .map(|c| (c.as_str(), false))
+            .or_else(|| self.soft_query_forms.get(key).map(|c| (c.as_str(), true)))
     }
 
     fn run(&self, text: &str, mode: Mode, mut emit: impl FnMut(Term, bool)) {
@@ -245,7 +279,7 @@ impl Analyzer {
                 matched = self.lookup(word, mode).map(|c| (c, 1));
             }
             match matched {
-                Some((canonical, len)) => {
+                Some(((canonical, soft), len)) => {
                     let end = words.spans[i + len - 1].end;
                     emit(
                         Term {
@@ -253,7 +287,7 @@ impl Analyzer {
                             start,
                             end,
                         },
-                        false,
+                        soft,
                     );
                     i += len;
                 }
@@ -306,7 +340,10 @@ impl Analyzer {
     }
 
     fn keeps(&self, word: &str) -> bool {
-        if word.len() > MAX_WORD_BYTES || self.stop_words.contains(word) {
+        if word.len() > MAX_WORD_BYTES
+            || self.stop_words.contains(word)
+            || self.extra_stop_words.contains(word)
+        {
             return false;
         }
         // Short numbers ("000" in "$75,000", "10") say nothing on their own; years stay.
@@ -603,6 +640,45 @@ mod tests {
         assert!(
             q.iter().any(|t| !t.soft && &*t.term.text == "rust"),
             "{q:?}"
+        );
+    }
+
+    #[test]
+    fn make_is_a_soft_salary_word() {
+        let a = crate::answer::fixtures::vocab().analyzer();
+        let salary = terms("salary")[0].clone();
+        let q = a.analyze_query("How do I make my API respond faster?");
+        assert!(q.iter().any(|t| t.soft && *t.term.text == *salary), "{q:?}");
+        assert!(q.iter().any(|t| !t.soft && &*t.term.text == "api"), "{q:?}");
+        // Said plainly, pay is meant: the hard form wins.
+        let q = a.analyze_query("how much do juniors make");
+        assert!(q.iter().any(|t| !t.soft && *t.term.text == *salary));
+    }
+
+    #[test]
+    fn spanish_career_words_meet_english_ones() {
+        for (es, en) in [
+            ("entrevista", "interview"),
+            ("bases de datos", "databases"),
+            ("salario", "salary"),
+            ("desarrolladores", "developers"),
+            ("herramientas", "tools"),
+            ("título universitario", "degree"),
+            ("EE.UU.", "USA"),
+        ] {
+            assert_eq!(terms(es), terms(en), "{es} vs {en}");
+        }
+        // Spanish function words are stop words, like English ones.
+        assert!(terms("de la en un que para").is_empty());
+        let a = crate::answer::fixtures::vocab().analyzer();
+        let q: Vec<String> = a
+            .analyze_query("¿cuánto gana un desarrollador?")
+            .into_iter()
+            .map(|t| t.term.text.to_string())
+            .collect();
+        assert_eq!(
+            q,
+            [terms("salary")[0].clone(), terms("developer")[0].clone()]
         );
     }
 

@@ -14,11 +14,12 @@ use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
+use crate::engine::topic::TopicTable;
 use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 8] = [
+pub const FILES: [(&str, &str); 9] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -30,6 +31,7 @@ pub const FILES: [(&str, &str); 8] = [
         include_str!("../assets/skill_sections.toml"),
     ),
     ("roles.toml", include_str!("../assets/roles.toml")),
+    ("verdict.toml", include_str!("../assets/verdict.toml")),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -70,6 +72,7 @@ pub struct Vocabulary {
     tracks: Tracks,
     careers: Arc<CareerNamer>,
     roles: RoleTable,
+    topics: TopicTable,
     levels: LevelWords,
     questions: Vec<String>,
     per_career: Vec<String>,
@@ -140,6 +143,8 @@ impl Vocabulary {
         );
         let roles = RoleTable::from_toml(text("roles.toml"), &analyzer)
             .map_err(|e| invalid("roles.toml")(&e))?;
+        let topics = TopicTable::from_toml(text("verdict.toml"), &analyzer)
+            .map_err(|e| invalid("verdict.toml")(&e))?;
         let levels =
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let questions: QuestionsFile =
@@ -158,6 +163,7 @@ impl Vocabulary {
             tracks,
             careers,
             roles,
+            topics,
             levels,
             questions: questions.questions,
             per_career: questions.per_career,
@@ -193,6 +199,11 @@ impl Vocabulary {
     /// How questions name occupations, and other names of careers.
     pub fn roles(&self) -> &RoleTable {
         &self.roles
+    }
+
+    /// The career words and countries the verdict reads questions with.
+    pub fn topics(&self) -> &TopicTable {
+        &self.topics
     }
 
     /// An index directory at `root` that reads guides and questions with this vocabulary.

@@ -263,7 +263,24 @@ async fn never_pings_and_only_the_mention_target() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn weak_evidence_is_said_plainly_and_hide_is_ephemeral() {
     let h = Harness::start().await;
+    // Not a career question at all: said so (the verdict's `off_topic` line).
     let ix = ask("what is the capital of mongolia", PERMS_MEMBER);
+    let cb = h.interact(&ix).await;
+    let r = cb.json.unwrap();
+    let text = text_of(&r["data"]);
+    assert!(
+        text.contains("doesn't look like a career question"),
+        "{text}"
+    );
+    assert!(
+        custom_ids(&r["data"]).is_empty(),
+        "no pin/feedback on a non-answer"
+    );
+    // A career question the guides answer badly: the closest guides.
+    let ix = ask(
+        "salary for underwater basket weaving on the moon",
+        PERMS_MEMBER,
+    );
     let cb = h.interact(&ix).await;
     let r = cb.json.unwrap();
     let text = text_of(&r["data"]);

@@ -281,15 +281,14 @@ pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize
 /// or, for an occupation no guide is about, the careers the guides cover.
 pub fn weak_embed(asked: &Asked) -> Embed {
     let (results, meta) = (&asked.results, asked.generation.meta());
+    // The verdict's line, the same the CLI prints.
+    let line = escape_markdown(&asked.verdict.line().unwrap_or_default());
     let description = match asked.verdict.not_in_library() {
-        Some((role, careers)) => {
-            let careers: Vec<String> = careers.iter().map(|c| escape_markdown(c)).collect();
-            format!(
-                "The guides don't cover {}. They cover: {}.\n\nAsk about one of those careers, or an admin can add a guide with /sources add.",
-                escape_markdown(role),
-                careers.join(", ")
-            )
-        }
+        Some(_) => format!(
+            "{line}\n\nAsk about one of those careers, or an admin can add a guide with /sources add."
+        ),
+        // Not a career question: no guide is close.
+        None if asked.verdict.reason == Some(crate::engine::Reason::OffTopic) => line,
         None => {
             let mut closest: Vec<&str> = Vec::new();
             for h in &results.hits {
@@ -306,8 +305,7 @@ pub fn weak_embed(asked: &Asked) -> Embed {
                 .map(|t| format!("• {}", escape_markdown(t)))
                 .collect();
             format!(
-                "I could not find a good answer to this in the guides, so I won't make one up.\n\
-                 The closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
+                "{line}\nThe closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
                 list.join("\n")
             )
         }

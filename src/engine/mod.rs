@@ -10,6 +10,7 @@ pub(crate) mod fixtures;
 pub mod guides;
 pub mod library;
 pub mod scope;
+pub mod topic;
 pub mod verdict;
 
 use std::path::{Path, PathBuf};
@@ -253,6 +254,18 @@ impl Engine {
             results.hits.clear();
             results.has_more = false;
             Verdict::not(Reason::NotInLibrary { role, careers })
+        } else if let Some(reason) = topic::read(
+            self.vocabulary(),
+            &generation,
+            &results.query,
+            &results.terms,
+        ) {
+            if reason == Reason::OffTopic {
+                // No passage is about it.
+                results.hits.clear();
+                results.has_more = false;
+            }
+            Verdict::not(reason)
         } else if options.offset == 0 {
             verdict::judge(&results)
         } else {

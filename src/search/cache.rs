@@ -16,6 +16,8 @@ pub(crate) struct AnalysedPassage {
     pub(crate) terms: Vec<Term>,
     /// Distinct terms of text and heading (for coverage and near-duplicates).
     pub(crate) term_set: FxHashSet<Arc<str>>,
+    /// Distinct terms of the heading (for re-ranking).
+    pub(crate) heading_set: FxHashSet<Arc<str>>,
 }
 
 /// Passages kept analysed per generation.

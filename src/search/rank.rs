@@ -2,7 +2,9 @@
 //! much of the question each covers.
 //!
 //! The query is an OR of term queries (see [`super::query`]), which keeps tantivy's Block-WAND
-//! fast path and gives the snippet generator real terms to highlight.
+//! fast path and gives the snippet generator real terms to highlight. The top candidates are then
+//! re-ranked: BM25 rewards a passage that repeats one question word; a passage holding more of
+//! the question's (IDF-weighted) words, above all in its heading, is usually the answer.
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -20,6 +22,13 @@ use super::snippet;
 
 /// Most results one search returns.
 pub const MAX_LIMIT: usize = 50;
+/// Candidates re-ranked per search, at least.
+const RERANK_DEPTH: usize = 20;
+/// How much a passage holding all of the question's weight gains over one holding none…
+const HELD_WEIGHT: f32 = 1.0;
+/// …and how much more when its heading holds it all. Both chosen on the evaluation set's tuning
+/// part (MRR@5 0.791 → 0.799; heading 0.5–1, held 1–2 within noise of each other).
+const HEADING_WEIGHT: f32 = 1.0;
 /// Two hits of one section whose term sets overlap this much are near-duplicates.
 const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
 
@@ -105,7 +114,7 @@ pub fn search(
     let limit = options.limit.clamp(1, MAX_LIMIT);
     let wanted = options.offset + limit;
     // Fetch extra to make up for near-duplicates dropped, and one more to know if a next page exists.
-    let fetch = wanted * 2 + 4;
+    let fetch = (wanted * 2 + 4).max(RERANK_DEPTH);
     let mut query = build_query(index, &results.terms);
     if let Some(career) = &options.career {
         query = in_career(index, query, career);
@@ -130,7 +139,9 @@ pub fn search(
             )
         })
         .collect();
-    let mut kept: Vec<Candidate> = Vec::new();
+    // Every candidate, read and analysed (cached), then re-ranked by how much of the question's
+    // weight it holds (see [`rerank`]).
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(top.len());
     for (score, addr) in top {
         let passage = match index.cache.passages.get_or_insert_with(&addr, || {
             index.passage(&searcher, addr).map(|passage| {
@@ -141,10 +152,12 @@ pub fn search(
                     .chain(&heading)
                     .map(|t| Arc::clone(&t.text))
                     .collect();
+                let heading_set = heading.iter().map(|t| Arc::clone(&t.text)).collect();
                 Arc::new(AnalysedPassage {
                     passage: Arc::new(passage),
                     terms,
                     term_set,
+                    heading_set,
                 })
             })
         }) {
@@ -154,18 +167,24 @@ pub fn search(
                 continue;
             }
         };
+        candidates.push(Candidate {
+            score: rerank(score, &passage, &term_weights),
+            analysed: passage,
+        });
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for passage in candidates {
         let duplicate = kept.iter().any(|k| {
-            let (a, b) = (&k.analysed.passage, &passage.passage);
+            let (a, b) = (&k.analysed.passage, &passage.analysed.passage);
             a.text == b.text
                 || (a.source == b.source
                     && a.section == b.section
-                    && jaccard(&k.analysed.term_set, &passage.term_set) >= NEAR_DUPLICATE_JACCARD)
+                    && jaccard(&k.analysed.term_set, &passage.analysed.term_set)
+                        >= NEAR_DUPLICATE_JACCARD)
         });
         if !duplicate {
-            kept.push(Candidate {
-                score,
-                analysed: passage,
-            });
+            kept.push(passage);
         }
         if kept.len() > wanted {
             break;
@@ -208,6 +227,25 @@ pub fn search(
         })
         .collect();
     Ok(results)
+}
+
+/// The BM25 `score` of a passage re-weighed by the share of the question's weight (each term's
+/// weight times its IDF) that the passage holds anywhere, and in its heading.
+fn rerank(score: f32, a: &AnalysedPassage, weights: &FxHashMap<String, f32>) -> f32 {
+    let total: f32 = weights.values().sum();
+    if total <= 0.0 {
+        return score;
+    }
+    let (mut any, mut heading) = (0.0, 0.0);
+    for (t, w) in weights {
+        if a.term_set.contains(t.as_str()) {
+            any += w;
+        }
+        if a.heading_set.contains(t.as_str()) {
+            heading += w;
+        }
+    }
+    score * (1.0 + HELD_WEIGHT * any / total + HEADING_WEIGHT * heading / total)
 }
 
 /// A ranked passage on its way to becoming a hit.

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::engine::Asked;
+use crate::engine::{Asked, Reason};
 use crate::search::Hit;
 use crate::search::snippet::Snippet;
 
@@ -47,12 +47,14 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
     if !corrected.is_empty() {
         writeln!(out, "(read as: {})", corrected.join(", "))?;
     }
-    if let Some((role, careers)) = asked.verdict.not_in_library() {
-        writeln!(
-            out,
-            "\nThe guides don't cover {role}. They cover: {}.",
-            careers.join(", ")
-        )?;
+    // No passage is shown for a career no guide covers, nor for a question off the topic.
+    if let Some(line) = asked.verdict.line()
+        && matches!(
+            asked.verdict.reason,
+            Some(Reason::NotInLibrary { .. } | Reason::OffTopic)
+        )
+    {
+        writeln!(out, "\n{line}")?;
         return Ok(());
     }
     if results.hits.is_empty() {
@@ -62,10 +64,10 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
         )?;
         return Ok(());
     }
-    if !asked.verdict.confident {
+    if let Some(line) = asked.verdict.line() {
         writeln!(
             out,
-            "\nThe guides do not answer this well, so here are only the closest passages; `careerbot sources` lists what the library covers."
+            "\n{line} Here are only the closest passages; `careerbot sources` lists what the library covers."
         )?;
     }
     let cite = if asked.says_careers() {

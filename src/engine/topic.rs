@@ -1,0 +1,211 @@
+//! What a question is about besides careers, for the verdict: a country the guides never mention
+//! (`other_country`), or nothing a career guide talks about (`off_topic`). The words are data
+//! (`assets/verdict.toml`); which of them the guides mention is read from the index, so the
+//! verdict follows the library.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+
+use crate::analysis::Analyzer;
+use crate::search::{PassageIndex, QueryTerm};
+use crate::vocab::Vocabulary;
+
+use super::verdict::Reason;
+
+/// A question is off topic only when the index holds fewer than this share of its meaningful
+/// words (calibrated on the evaluation set's tuning part).
+const OFF_TOPIC_KNOWN_SHARE: f32 = 0.5;
+
+/// Why a verdict table cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid verdict table: {0}")]
+pub struct TopicError(String);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicFile {
+    career_words: Vec<String>,
+    #[serde(default)]
+    country: Vec<CountryEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryEntry {
+    name: String,
+    #[serde(default)]
+    home: bool,
+    names: Vec<String>,
+    #[serde(default)]
+    forms: Vec<String>,
+}
+
+/// A place a question may name, its words read with the analyzer.
+#[derive(Debug, Clone)]
+struct Country {
+    name: String,
+    home: bool,
+    /// Its names: the guides mention the country when the index holds one of them.
+    names: Vec<Vec<Arc<str>>>,
+    /// Every form it is named by (names, demonyms, cities, currencies).
+    forms: Vec<Vec<Arc<str>>>,
+}
+
+/// The career words and the countries, read with the analyzer.
+#[derive(Debug, Clone)]
+pub struct TopicTable {
+    career_terms: FxHashSet<Arc<str>>,
+    countries: Vec<Country>,
+}
+
+impl TopicTable {
+    /// Reads a table in the format of `assets/verdict.toml`.
+    ///
+    /// # Errors
+    /// When it does not parse, or a form has no words.
+    pub fn from_toml(text: &str, analyzer: &Analyzer) -> Result<TopicTable, TopicError> {
+        let file: TopicFile = toml::from_str(text).map_err(|e| TopicError(e.to_string()))?;
+        let read = |form: &str| -> Result<Vec<Arc<str>>, TopicError> {
+            let terms: Vec<Arc<str>> = analyzer.analyze(form).into_iter().map(|t| t.text).collect();
+            if terms.is_empty() {
+                return Err(TopicError(format!("{form:?} has no words")));
+            }
+            Ok(terms)
+        };
+        let mut career_terms = FxHashSet::default();
+        for w in &file.career_words {
+            career_terms.extend(read(w)?);
+        }
+        let mut countries = Vec::new();
+        for c in file.country {
+            let names = c
+                .names
+                .iter()
+                .map(|f| read(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut forms = names.clone();
+            for f in &c.forms {
+                forms.push(read(f)?);
+            }
+            countries.push(Country {
+                name: c.name,
+                home: c.home,
+                names,
+                forms,
+            });
+        }
+        Ok(TopicTable {
+            career_terms,
+            countries,
+        })
+    }
+
+    /// Whether an analysed term makes a question a career question.
+    pub fn is_career_term(&self, term: &str) -> bool {
+        self.career_terms.contains(term)
+    }
+
+    /// The countries `terms` name, in order, the longest form winning where forms overlap; a
+    /// home country's forms claim their words too but are not returned.
+    fn countries_in(&self, terms: &[Arc<str>]) -> Vec<&Country> {
+        let mut found: Vec<&Country> = Vec::new();
+        let mut i = 0;
+        while i < terms.len() {
+            let best = self
+                .countries
+                .iter()
+                .flat_map(|c| c.forms.iter().map(move |f| (c, f)))
+                .filter(|(_, f)| terms[i..].starts_with(f))
+                .max_by_key(|(_, f)| f.len());
+            match best {
+                Some((c, f)) => {
+                    if !c.home && !found.iter().any(|k| k.name == c.name) {
+                        found.push(c);
+                    }
+                    i += f.len();
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+/// Reads `question`, searched as `terms` (its words as the search read them, typos corrected),
+/// for a reason the guides cannot answer it whatever its passages say: it names a country the
+/// guides never mention, or it is not a career question at all (none of its meaningful words is
+/// a career word and the index holds fewer than half of them, even in a near form).
+pub(crate) fn read(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    question: &str,
+    terms: &[QueryTerm],
+) -> Option<Reason> {
+    let table = vocab.topics();
+    let words: Vec<Arc<str>> = vocab
+        .analyzer()
+        .analyze(question)
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let mentioned = |form: &[Arc<str>]| form.iter().all(|t| index.doc_freq(t) > 0);
+    if let Some(c) = table
+        .countries_in(&words)
+        .into_iter()
+        .find(|c| !c.names.iter().any(|n| mentioned(n)))
+    {
+        return Some(Reason::OtherCountry {
+            country: c.name.clone(),
+        });
+    }
+    let mut meaningful: Vec<&QueryTerm> = terms.iter().filter(|t| !t.soft).collect();
+    if meaningful.is_empty() {
+        meaningful = terms.iter().collect();
+    }
+    if meaningful.is_empty() || meaningful.iter().any(|t| table.is_career_term(&t.term)) {
+        return None;
+    }
+    let known = meaningful
+        .iter()
+        .filter(|t| t.doc_freq > 0 || index.knows(&t.term, 1))
+        .count();
+    (known as f32 / (meaningful.len() as f32) < OFF_TOPIC_KNOWN_SHARE).then_some(Reason::OffTopic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn countries(q: &str) -> Vec<String> {
+        let vocab = crate::answer::fixtures::vocab();
+        let terms: Vec<Arc<str>> = vocab
+            .analyzer()
+            .analyze(q)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        vocab
+            .topics()
+            .countries_in(&terms)
+            .into_iter()
+            .map(|c| c.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn countries_are_read_by_name_demonym_city_or_currency() {
+        assert_eq!(countries("backend salary in Germany"), ["Germany"]);
+        assert_eq!(countries("pay in the UK in GBP"), ["United Kingdom"]);
+        assert_eq!(countries("data analyst in London"), ["United Kingdom"]);
+        assert_eq!(countries("¿cuánto se gana en España?"), ["Spain"]);
+        assert_eq!(countries("salary in euros"), ["Europe"]);
+        assert_eq!(countries("jobs in Latin America"), ["Latin America"]);
+        // Home places, and words that only look like a place, are no foreign country.
+        assert!(countries("electrician pay in New Mexico").is_empty());
+        assert!(countries("backend salary in the US").is_empty());
+        assert!(countries("who won the super bowl").is_empty());
+        assert!(countries("lifting 50 pounds").is_empty());
+    }
+}
