@@ -104,10 +104,7 @@ mod tests {
     use std::sync::{Arc, Barrier};
 
     use super::*;
-    use crate::config::SearchConfig;
     use crate::corpus::SeedSource;
-    use crate::engine::{Engine, EngineSettings, Library};
-    use crate::search::BuildOptions;
 
     /// Regression (issue "hold under abuse", 1): cache misses were said to render in parallel.
     /// However many ask at once, a chart is drawn once per generation and level: every caller
@@ -115,17 +112,7 @@ mod tests {
     #[test]
     fn concurrent_misses_draw_each_chart_once() {
         let dir = tempfile::tempdir().unwrap();
-        let (library, _) = Library::open(
-            SeedSource::Embedded,
-            dir.path().join("index"),
-            BuildOptions::default(),
-            crate::answer::fixtures::vocab().clone(),
-        )
-        .unwrap();
-        let engine = Engine::new(
-            library,
-            EngineSettings::new(&SearchConfig::default(), dir.path()),
-        );
+        let engine = crate::engine::fixtures::engine_on(SeedSource::Embedded, dir.path());
         for level in [None, Some(Level::Senior), Some(Level::Entry)] {
             let callers = 8;
             let barrier = Arc::new(Barrier::new(callers));

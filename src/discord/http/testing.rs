@@ -5,11 +5,9 @@ use ed25519_dalek::{Signer, SigningKey};
 
 use super::verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER};
 use super::{HttpState, unix_now};
-use crate::config::{BotConfig, SearchConfig};
+use crate::config::BotConfig;
 use crate::corpus::SeedSource;
 use crate::discord::bot::Bot;
-use crate::engine::{Engine, EngineSettings, Library};
-use crate::search::BuildOptions;
 use crate::store::Store;
 
 /// A `/help` command, as Discord sends it.
@@ -27,17 +25,7 @@ fn hex(bytes: &[u8]) -> String {
 /// holds its index.
 pub(super) fn state() -> (HttpState, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let (library, _) = Library::open(
-        SeedSource::Embedded,
-        dir.path().join("index"),
-        BuildOptions::default(),
-        crate::answer::fixtures::vocab().clone(),
-    )
-    .unwrap();
-    let engine = Engine::new(
-        library,
-        EngineSettings::new(&SearchConfig::default(), dir.path()),
-    );
+    let engine = crate::engine::fixtures::engine_on(SeedSource::Embedded, dir.path());
     let bot = Bot::new(
         engine,
         Store::open_in_memory().unwrap(),
