@@ -68,7 +68,7 @@ impl<'a> From<&'a Card> for JsonCard<'a> {
             career: &c.career,
             level: c.level,
             every_level: c.every_level,
-            read_as: c.read_as(),
+            read_as: c.read_as(crate::i18n::Locale::En),
             answer: match &c.answer {
                 CardAnswer::Salary(a) => JsonCardAnswer::Salary(JsonSalary::from(a)),
                 CardAnswer::Skills(a) => JsonCardAnswer::Skills(a),

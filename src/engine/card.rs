@@ -10,6 +10,8 @@ use crate::answer::levels::{LevelWords, singular};
 use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer};
 use crate::answer::skills::SkillsAnswer;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// A structured answer to lead an answer with, and what it was read from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,17 +47,36 @@ impl Serialize for Intent {
 }
 
 impl Card {
-    /// The line saying what the question was read as: "Read as: Electrician salary, senior".
-    pub fn read_as(&self) -> String {
-        let mut line = format!("Read as: {} {}", self.career, self.intent);
-        if let Some(level) = self.level {
-            line.push_str(", ");
-            line.push_str(&level.label().to_lowercase());
-            if self.every_level {
-                line.push_str(" (the guides say nothing for that level: every level shown)");
-            }
+    /// The line saying what the question was read as, in `lang`: "Read as: Electrician
+    /// salary, senior" (plain text; faces escape it as they need).
+    pub fn read_as(&self, lang: Locale) -> String {
+        let intent = match self.intent {
+            Intent::Salary => tr!(lang, "card-intent-salary"),
+            Intent::Skills => tr!(lang, "card-intent-skills"),
+            Intent::Roadmap => tr!(lang, "card-intent-roadmap"),
+        };
+        let career = self.career.as_str();
+        let Some(level) = self.level else {
+            return tr!(lang, "card-read-as", career = career, intent = intent);
+        };
+        let level = match level {
+            Level::Entry => tr!(lang, "card-level-entry"),
+            Level::Mid => tr!(lang, "card-level-mid"),
+            Level::Senior => tr!(lang, "card-level-senior"),
+            Level::Lead | Level::Overall => tr!(lang, "card-level-lead"),
+        };
+        let line = tr!(
+            lang,
+            "card-read-as-level",
+            career = career,
+            intent = intent,
+            level = level
+        );
+        if self.every_level {
+            tr!(lang, "card-every-level", line = line)
+        } else {
+            line
         }
-        line
     }
 }
 
@@ -140,19 +161,26 @@ mod tests {
             }),
         };
         assert_eq!(
-            card.read_as(),
+            card.read_as(Locale::En),
             "Read as: Front-End Developer salary, senior"
+        );
+        assert_eq!(
+            card.read_as(Locale::Es),
+            "Leído como: Front-End Developer, salario, sénior"
         );
         let every = Card {
             every_level: true,
             ..card.clone()
         };
-        assert!(every.read_as().contains("every level shown"));
+        assert!(every.read_as(Locale::En).contains("every level shown"));
         let none = Card {
             level: None,
             intent: Intent::Roadmap,
             ..card
         };
-        assert_eq!(none.read_as(), "Read as: Front-End Developer roadmap");
+        assert_eq!(
+            none.read_as(Locale::En),
+            "Read as: Front-End Developer roadmap"
+        );
     }
 }

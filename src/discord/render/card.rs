@@ -7,7 +7,9 @@ use crate::answer::roadmap::Focus;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Embed, Field, truncate};
 use crate::engine::{Card, CardAnswer};
+use crate::i18n::Locale;
 use crate::search::IndexMeta;
+use crate::tr;
 
 use super::{fit_lines, roadmap};
 
@@ -26,32 +28,32 @@ const SOURCES_CHARS: usize = 1000;
 const FOOTER_CHARS: usize = 300;
 
 /// The card as an embed of at most [`CARD_CHARS`] characters.
-pub fn card_embed(card: &Card, meta: &IndexMeta) -> Embed {
+pub fn card_embed(card: &Card, meta: &IndexMeta, lang: Locale) -> Embed {
     let full = match &card.answer {
-        CardAnswer::Salary(a) => super::salary_reply(a, meta, None),
-        CardAnswer::Skills(a) => super::skills_reply(a, meta),
-        CardAnswer::Roadmap(a) => roadmap::part_reply(a, Focus::CareerProgression, meta),
+        CardAnswer::Salary(a) => super::salary_reply(a, meta, None, lang),
+        CardAnswer::Skills(a) => super::skills_reply(a, meta, lang),
+        CardAnswer::Roadmap(a) => roadmap::part_reply(a, Focus::CareerProgression, meta, lang),
     };
     let embed = full.embeds.into_iter().next().unwrap_or_default();
-    let read_as = format!("*{}*", escape_markdown(&truncate(&card.read_as(), 200)));
+    let read_as = format!("*{}*", escape_markdown(&truncate(&card.read_as(lang), 200)));
     // The renderer's footer names the guides; when that is long, only when the index was built.
     let footer = embed
         .footer
         .clone()
         .filter(|f| f.chars().count() <= FOOTER_CHARS)
-        .unwrap_or_else(|| super::footer(meta, &[]));
-    condense(embed, &read_as, footer)
+        .unwrap_or_else(|| super::footer(meta, &[], lang));
+    condense(embed, &read_as, footer, lang)
 }
 
 /// `embed` cut to [`CARD_CHARS`]: `first_line` then as much of its description as fits, its
 /// fields in order while they fit (each value cut line by line), then the source lines of the
 /// citations still shown; `footer` below.
-fn condense(embed: Embed, first_line: &str, footer: String) -> Embed {
+fn condense(embed: Embed, first_line: &str, footer: String, lang: Locale) -> Embed {
     let lines = |text: &str| -> Vec<String> { text.lines().map(str::to_string).collect() };
     let body = embed
         .description
         .as_deref()
-        .map(|d| fit_lines(&lines(d), DESCRIPTION_CHARS))
+        .map(|d| fit_lines(&lines(d), DESCRIPTION_CHARS, lang))
         .unwrap_or_default();
     let description = if body.is_empty() {
         first_line.to_string()
@@ -64,10 +66,11 @@ fn condense(embed: Embed, first_line: &str, footer: String) -> Embed {
         .iter()
         .map(|s| s.as_ref().map_or(0, |s| s.chars().count()))
         .sum::<usize>();
+    let sources_name = tr!(lang, "sources");
     let (sources, others): (Vec<Field>, Vec<Field>) = embed
         .fields
         .into_iter()
-        .partition(|f| f.name.starts_with("Sources"));
+        .partition(|f| f.name.starts_with(sources_name.as_str()));
     let source_lines: Vec<&str> = sources.iter().flat_map(|f| f.value.lines()).collect();
     // The source lines of the citations in `shown`, as the "Sources" field would hold them.
     let sources_of = |shown: &[usize]| -> String {
@@ -76,7 +79,7 @@ fn condense(embed: Embed, first_line: &str, footer: String) -> Embed {
             .filter(|l| cited_numbers(l).first().is_some_and(|n| shown.contains(n)))
             .map(|l| (*l).to_string())
             .collect();
-        fit_lines(&kept, SOURCES_CHARS)
+        fit_lines(&kept, SOURCES_CHARS, lang)
     };
     let mut shown = cited_numbers(&description);
     let mut fields = Vec::new();
@@ -85,14 +88,14 @@ fn condense(embed: Embed, first_line: &str, footer: String) -> Embed {
     for f in others {
         let field = Field {
             name: truncate(&f.name, FIELD_NAME_CHARS),
-            value: fit_lines(&lines(&f.value), FIELD_VALUE_CHARS),
+            value: fit_lines(&lines(&f.value), FIELD_VALUE_CHARS, lang),
             inline: false,
         };
         let size = field.name.chars().count() + field.value.chars().count();
         let mut with = shown.clone();
         with.extend(cited_numbers(&field.name));
         with.extend(cited_numbers(&field.value));
-        let cited = sources_of(&with).chars().count() + "Sources".len();
+        let cited = sources_of(&with).chars().count() + sources_name.chars().count();
         if fixed + used + size + cited > CARD_CHARS {
             break;
         }
@@ -103,7 +106,7 @@ fn condense(embed: Embed, first_line: &str, footer: String) -> Embed {
     let kept = sources_of(&shown);
     if !kept.is_empty() {
         fields.push(Field {
-            name: "Sources".into(),
+            name: sources_name.clone(),
             value: kept,
             inline: false,
         });
@@ -186,7 +189,7 @@ mod tests {
                 let a = asked(&e, &q);
                 let Some(card) = &a.card else { continue };
                 made += 1;
-                let embed = card_embed(card, a.generation.meta());
+                let embed = card_embed(card, a.generation.meta(), Locale::En);
                 assert!(embed.size() <= CARD_CHARS, "{q}: {}", embed.size());
                 let text = embed.description.clone().unwrap();
                 assert!(text.starts_with("*Read as: "), "{q}: {text}");
@@ -220,7 +223,7 @@ mod tests {
             pinned_by: "<@1>".into(),
         };
         for pin in [None, Some(&pinned)] {
-            let embeds = crate::discord::render::ask_embeds(&a, pin, 0);
+            let embeds = crate::discord::render::ask_embeds(&a, pin, 0, Locale::En);
             assert_eq!(embeds.len(), 2);
             let total: usize = embeds.iter().map(Embed::size).sum();
             assert!(
