@@ -5,6 +5,7 @@
 //! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
 //! I/O): async callers run it off their reactor threads.
 
+pub mod conversation;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod guides;
@@ -30,6 +31,7 @@ use crate::corpus::careers::{CareerMatch, match_career};
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
 use crate::vocab::Vocabulary;
 
+pub use conversation::{Carried, Context, Reading};
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use intent::Intent;
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
