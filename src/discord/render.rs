@@ -164,6 +164,8 @@ pub mod ids {
     pub const DOWN: &str = "down";
     /// Delete the answer.
     pub const DISMISS: &str = "dismiss";
+    /// Ask a follow-up (opens a modal; the answer comes in a thread).
+    pub const FOLLOW: &str = "follow";
 }
 
 /// The buttons under an answer.
@@ -208,6 +210,12 @@ pub fn answer_buttons(answer_id: &str, next_page: Option<usize>, hidden: bool) -
             "Dismiss",
             format!("{}:{answer_id}", ids::DISMISS),
             ButtonStyle::Danger,
+        ));
+        // An ephemeral message cannot start a thread.
+        second.push(Button::new(
+            "Follow up",
+            format!("{}:{answer_id}", ids::FOLLOW),
+            ButtonStyle::Primary,
         ));
     }
     vec![first, second]
@@ -705,8 +713,9 @@ mod tests {
             .map(|b| b.custom_id)
             .collect();
         assert!(
-            ids.iter()
-                .all(|i| !i.starts_with("pin:") && !i.starts_with("dismiss:")),
+            ids.iter().all(|i| !i.starts_with("pin:")
+                && !i.starts_with("dismiss:")
+                && !i.starts_with("follow:")),
             "{ids:?}"
         );
         assert!(

@@ -172,14 +172,22 @@ impl Engine {
         }
     }
 
-    /// The seniority a question names (its first level word that is not part of a role's
-    /// title), if any.
+    /// The seniority a question names, if any: its first level word, a guarded one ("lead",
+    /// "staff") only when a role word follows it ("lead developer", "the lead level"), as the
+    /// level table says of guarded words.
     pub fn question_level(&self, question: &str) -> Option<Level> {
-        self.vocabulary()
-            .levels()
+        let levels = self.vocabulary().levels();
+        levels
             .find(question, 0..question.len())
             .into_iter()
-            .find(|m| !m.guarded && m.level != Level::Overall)
+            .filter(|m| m.level != Level::Overall)
+            .find(|m| {
+                !m.guarded
+                    || question[m.range.end..]
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .find(|w| !w.is_empty())
+                        .is_some_and(|next| levels.is_role(next))
+            })
             .map(|m| m.level)
     }
 
@@ -318,6 +326,22 @@ mod tests {
         assert_eq!(r[2].context.topic, None, "a topic is about skills");
         assert_eq!(r[2].context.level, Some(Level::Senior));
         assert_eq!(r[2].context.career.as_deref(), Some("Back-End Developer"));
+    }
+
+    #[test]
+    fn a_guarded_level_word_counts_only_before_a_role() {
+        let e = engine();
+        assert_eq!(
+            e.question_level("what about the lead level?"),
+            Some(Level::Lead)
+        );
+        assert_eq!(
+            e.question_level("and for a staff engineer?"),
+            Some(Level::Lead)
+        );
+        assert_eq!(e.question_level("who would I lead?"), None);
+        assert_eq!(e.question_level("how do I master the basics?"), None);
+        assert_eq!(e.question_level("and for juniors?"), Some(Level::Entry));
     }
 
     #[test]
