@@ -637,7 +637,7 @@ mod tests {
         drop(s);
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(table_names(&again).len(), 6);
+        assert_eq!(table_names(&again).len(), 8);
     }
 
     on_both! {
@@ -653,6 +653,8 @@ mod tests {
                 table_names(&again),
                 [
                     "answers",
+                    "conversation_turns",
+                    "conversations",
                     "counters",
                     "curated",
                     "feedback",

@@ -536,6 +536,51 @@ mod tests {
     }
 
     #[test]
+    fn a_turn_keeps_the_context_it_left_and_says_what_was_carried() {
+        use crate::answer::salary::Level;
+        use crate::answer::skills::Topic;
+        use crate::engine::Carried;
+        let reading = Reading {
+            question: "which databases, for leads?".into(),
+            query: "which databases, for leads? Data Analyst skills".into(),
+            context: Context {
+                career: Some("Data Analyst".into()),
+                level: Some(Level::Lead),
+                intent: Some(Intent::Skills),
+                topic: Some(Topic::CloudDevops),
+            },
+            carried: Carried {
+                career: true,
+                intent: true,
+                ..Carried::default()
+            },
+        };
+        let turn = turn_of(&reading, Some("a1".into()), 5);
+        assert_eq!(context_of_turn(&turn), reading.context);
+        assert_eq!(turn.read_as, reading.read_as());
+        let line = read_as_line(&reading);
+        assert!(
+            line.starts_with("**Read as:** Data Analyst skills, lead"),
+            "{line}"
+        );
+        assert!(
+            line.ends_with("_(carried from earlier: career, intent)_"),
+            "{line}"
+        );
+        let unknown = Turn {
+            level: Some("galactic".into()),
+            intent: Some("gossip".into()),
+            topic: Some("nope".into()),
+            ..turn
+        };
+        let context = context_of_turn(&unknown);
+        assert_eq!(
+            (context.level, context.intent, context.topic),
+            (None, None, None)
+        );
+    }
+
+    #[test]
     fn the_modal_fits_discord() {
         let v = Response::modal(
             Modal::text_input(
