@@ -132,6 +132,9 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         offset: 0,
         cited: cited(results),
         hidden: hide,
+        header: continued
+            .as_ref()
+            .map(|c| follow_up::read_as_line(&c.reading)),
     };
     let answer_id = new_answer_id();
     let now = unix_now();

@@ -368,6 +368,7 @@ fn compose(
             offset: 0,
             cited: cited(results),
             hidden: false,
+            header: Some(head.clone()),
         };
         let written = bot.writer().submit(vec![
             logged,
