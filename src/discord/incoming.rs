@@ -4,6 +4,8 @@
 //! is what lets the bot see PIN_MESSAGES (bit 51), which serenity's typed model drops.
 
 use serde::Deserialize;
+
+use crate::i18n::Locale;
 use serde_json::Value;
 
 /// Why an interaction payload was refused.
@@ -148,6 +150,9 @@ pub struct Incoming {
     pub app_permissions: Option<u64>,
     /// The channel is a thread (Discord's channel types 10, 11 and 12).
     pub in_thread: bool,
+    /// The language of the member who interacted (their client's `locale`; never the
+    /// server's `guild_locale`): the bot's own words follow it.
+    pub lang: Locale,
 }
 
 #[derive(Deserialize)]
@@ -176,6 +181,8 @@ struct Envelope {
     channel: Option<RawChannel>,
     message: Option<Value>,
     app_permissions: Option<Value>,
+    /// The member's own language (`guild_locale`, the server's, is skipped).
+    locale: Option<Value>,
 }
 
 /// Of the channel object, only its id (for payloads without `channel_id`).
@@ -424,6 +431,7 @@ impl Incoming {
                 .and_then(|c| c.kind.as_ref())
                 .and_then(Value::as_u64)
                 .is_some_and(|t| matches!(t, 10..=12)),
+            lang: Locale::from_discord(v.locale.as_ref().and_then(Value::as_str)),
         })
     }
 

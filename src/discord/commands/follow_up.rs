@@ -18,8 +18,10 @@ use crate::discord::message::{Modal, Reply, Response, truncate};
 use crate::discord::render::{self, ids};
 use crate::discord::rest::{Rest, RestError};
 use crate::engine::{Context, Intent, Reading};
+use crate::i18n::Locale;
 use crate::search::{MAX_QUESTION_CHARS, SearchOptions};
 use crate::store::{Conversation, ConversationPlace, Record, Turn, new_answer_id};
+use crate::tr;
 
 /// The modal's text input.
 const INPUT: &str = "question";
@@ -31,13 +33,6 @@ const SEND_MESSAGES_IN_THREADS: u64 = 1 << 38;
 const MISSING_PERMISSIONS: [isize; 2] = [50013, 50001];
 /// Discord's "A thread has already been created for this message".
 const THREAD_EXISTS: isize = 160_004;
-
-/// What a member is told where no thread can be started.
-pub(crate) const NO_THREADS_HERE: &str = "Follow-ups continue in a thread under the answer, and I can only start threads in a server's channels. Ask again with /ask here.";
-/// What a member is told when the bot lacks the thread permissions.
-pub(crate) const MISSING_THREAD_PERMISSIONS: &str = "I can't continue this in a thread: I need the **Create Public Threads** and **Send Messages in Threads** permissions in this channel. A server admin can grant them; meanwhile, ask again with /ask.";
-/// What a member is told when the follow-up could not be saved.
-const UNSAVED: &str = "I couldn't save this follow-up (the bot's database is failing right now), so I didn't post it. Please try again in a moment.";
 
 /// Whether a component's custom id is a "Follow up" button's.
 pub(crate) fn claims(custom_id: &str) -> bool {
@@ -63,22 +58,22 @@ fn may_thread(i: &Incoming) -> bool {
 /// A click on "Follow up": the modal asking for the follow-up question.
 pub(crate) fn open(custom_id: &str, i: &Incoming) -> Handled {
     let Some(answer_id) = answer_of(custom_id) else {
-        return Handled::private("This button is not one of mine; ask again with /ask.");
+        return Handled::private(tr!(i.lang, "button-unknown"));
     };
     if i.guild_id.is_none() {
-        return Handled::private(NO_THREADS_HERE);
+        return Handled::private(tr!(i.lang, "follow-no-threads"));
     }
     if !may_thread(i) {
-        return Handled::private(MISSING_THREAD_PERMISSIONS);
+        return Handled::private(tr!(i.lang, "follow-missing-permissions"));
     }
     let modal = Modal::text_input(
         &format!("{}:{answer_id}", ids::FOLLOW),
-        "Follow up",
+        &tr!(i.lang, "follow-modal-title"),
         INPUT,
-        "Your follow-up question",
+        &tr!(i.lang, "follow-modal-label"),
         MAX_QUESTION_CHARS,
     )
-    .placeholder("e.g. and for seniors? (read with the career and level asked before)");
+    .placeholder(&tr!(i.lang, "follow-modal-placeholder"));
     Handled::now(Response::modal(modal))
 }
 
@@ -86,31 +81,31 @@ pub(crate) fn open(custom_id: &str, i: &Incoming) -> Handled {
 /// follow-up costs what an `/ask` costs, so it shares `/ask`'s cooldown.
 pub(crate) fn submit(bot: &Bot, i: &Incoming) -> Handled {
     let Kind::ModalSubmit { custom_id, .. } = &i.kind else {
-        return Handled::private("That form is not one of mine.");
+        return Handled::private(tr!(i.lang, "follow-form-unknown"));
     };
     let Some(answer_id) = answer_of(custom_id) else {
-        return Handled::private("That form is not one of mine; ask again with /ask.");
+        return Handled::private(tr!(i.lang, "follow-form-unknown"));
     };
     let question = i.field(INPUT).unwrap_or_default().trim().to_string();
     if question.is_empty() {
-        return Handled::private("Please type a follow-up question, e.g. “and for seniors?”");
+        return Handled::private(tr!(i.lang, "follow-empty"));
     }
     if question.chars().count() > MAX_QUESTION_CHARS {
-        return Handled::private(format!(
-            "Please keep a follow-up under {MAX_QUESTION_CHARS} characters."
-        ));
+        return Handled::private(tr!(i.lang, "follow-too-long", max = MAX_QUESTION_CHARS));
     }
     let (Some(guild), Some(message)) = (i.guild_id, i.message.as_ref()) else {
-        return Handled::private(NO_THREADS_HERE);
+        return Handled::private(tr!(i.lang, "follow-no-threads"));
     };
     if let Err(wait) = bot.cooldowns().admit(
         super::ask::ASK.name(),
         i.actor.id,
         std::time::Instant::now(),
     ) {
-        return Handled::private(format!(
-            "Easy there: you can follow up in {} s.",
-            wait.as_secs().max(1)
+        return Handled::private(tr!(
+            i.lang,
+            "cooldown",
+            again = tr!(i.lang, "follow-again"),
+            seconds = wait.as_secs().max(1)
         ));
     }
     Handled::then(
@@ -125,6 +120,7 @@ pub(crate) fn submit(bot: &Bot, i: &Incoming) -> Handled {
             question,
             asker_id: i.actor.id,
             asker: i.actor.name.clone(),
+            lang: i.lang,
         })),
     )
 }
@@ -150,6 +146,8 @@ pub struct FollowUp {
     pub asker_id: u64,
     /// Their display name (shown in the thread, not pinged).
     pub asker: String,
+    /// Their language.
+    pub lang: Locale,
 }
 
 /// Where a follow-up goes and what it is read against.
@@ -186,7 +184,7 @@ pub(crate) async fn answer(bot: &Bot, follow: FollowUp, rest: &Rest) -> anyhow::
             // Started by another follow-up in the meantime: a thread from a message has the
             // message's id.
             Err(e) if e.code == Some(THREAD_EXISTS) => follow.message,
-            Err(e) => return refused(&token, &e, rest, "start a thread").await,
+            Err(e) => return refused(&token, &e, rest, follow.lang, Refused::Thread).await,
         },
     };
     let place = ConversationPlace {
@@ -218,13 +216,13 @@ pub(crate) async fn answer(bot: &Bot, follow: FollowUp, rest: &Rest) -> anyhow::
         .await?
     };
     if !saved || !turn_saved {
-        rest.edit_original(&token, Reply::ephemeral(UNSAVED))
+        rest.edit_original(&token, Reply::ephemeral(tr!(follow.lang, "follow-unsaved")))
             .await?;
         return Ok(());
     }
     let posted = match rest.send_message(thread, answered.reply).await {
         Ok(id) => id,
-        Err(e) => return refused(&token, &e, rest, "post in the thread").await,
+        Err(e) => return refused(&token, &e, rest, follow.lang, Refused::Post).await,
     };
     if let Some(answer_id) = answered.answer_id {
         bot.writer().send(Record::AnswerMessage {
@@ -234,22 +232,43 @@ pub(crate) async fn answer(bot: &Bot, follow: FollowUp, rest: &Rest) -> anyhow::
     }
     rest.edit_original(
         &token,
-        Reply::ephemeral(format!("Answered in the thread <#{thread}>.")),
+        Reply::ephemeral(tr!(
+            follow.lang,
+            "follow-answered",
+            thread = thread.to_string()
+        )),
     )
     .await?;
     Ok(())
 }
 
+/// What Discord refused a follow-up.
+#[derive(Debug, Clone, Copy)]
+enum Refused {
+    /// Starting its thread.
+    Thread,
+    /// Posting its answer in the thread.
+    Post,
+}
+
 /// Tells the member what Discord refused (the permissions, when it was those), and logs it.
-async fn refused(token: &str, e: &RestError, rest: &Rest, what: &str) -> anyhow::Result<()> {
-    tracing::warn!(error = %e, what, "a follow-up could not be answered in a thread");
+async fn refused(
+    token: &str,
+    e: &RestError,
+    rest: &Rest,
+    lang: Locale,
+    what: Refused,
+) -> anyhow::Result<()> {
+    tracing::warn!(error = %e, what = ?what, "a follow-up could not be answered in a thread");
+    let error = e.to_string();
     let text = if e.code.is_some_and(|c| MISSING_PERMISSIONS.contains(&c)) || e.status == Some(403)
     {
-        MISSING_THREAD_PERMISSIONS.to_string()
+        tr!(lang, "follow-missing-permissions")
     } else {
-        format!(
-            "Sorry, I couldn't {what} for this follow-up (Discord said: {e}). Please try again, or ask with /ask."
-        )
+        match what {
+            Refused::Thread => tr!(lang, "follow-refused-thread", error = error),
+            Refused::Post => tr!(lang, "follow-refused-post", error = error),
+        }
     };
     rest.edit_original(token, Reply::ephemeral(text)).await?;
     Ok(())
@@ -350,14 +369,18 @@ fn compose(
         at: now,
     };
     let head = format!(
-        "{} asked: “{}”\n{}",
-        escape_markdown(&follow.asker),
-        escape_markdown(&follow.question),
-        read_as_line(&reading)
+        "{}\n{}",
+        tr!(
+            follow.lang,
+            "follow-asked",
+            asker = escape_markdown(&follow.asker),
+            question = escape_markdown(&follow.question)
+        ),
+        read_as_line(&reading, follow.lang)
     );
     let (reply, answer_id, written) = if weak {
         bot.writer().send(logged);
-        let mut reply = Reply::embed(render::weak_embed(&asked));
+        let mut reply = Reply::embed(render::weak_embed(&asked, follow.lang));
         reply.content = Some(head);
         (reply, None, None)
     } else {
@@ -385,8 +408,13 @@ fn compose(
         ]);
         let reply = Reply {
             content: Some(head),
-            embeds: vec![render::ask_embed(&asked, None, 0)],
-            rows: render::answer_buttons(&answer_id, results.has_more.then_some(1), false),
+            embeds: vec![render::ask_embed(&asked, None, 0, follow.lang)],
+            rows: render::answer_buttons(
+                &answer_id,
+                results.has_more.then_some(1),
+                false,
+                follow.lang,
+            ),
             ..Reply::default()
         };
         (reply, Some(answer_id), Some(written))
@@ -404,24 +432,26 @@ fn compose(
 }
 
 /// "**Read as:** Front-End Developer salary, senior", saying what was carried.
-pub(crate) fn read_as_line(reading: &Reading) -> String {
+pub(crate) fn read_as_line(reading: &Reading, lang: Locale) -> String {
     let c = reading.carried;
-    let carried: Vec<&str> = [
-        (c.career, "career"),
-        (c.level, "level"),
-        (c.intent, "intent"),
-        (c.topic, "topic"),
+    let carried: Vec<String> = [
+        (c.career, "follow-carried-career"),
+        (c.level, "follow-carried-level"),
+        (c.intent, "follow-carried-intent"),
+        (c.topic, "follow-carried-topic"),
     ]
     .into_iter()
-    .filter_map(|(yes, what)| yes.then_some(what))
+    .filter_map(|(yes, id)| yes.then(|| crate::i18n::message(lang, id, None)))
     .collect();
     let read = escape_markdown(&truncate(&reading.read_as(), 300));
     if carried.is_empty() {
-        format!("**Read as:** {read}")
+        tr!(lang, "follow-read-as", read = read)
     } else {
-        format!(
-            "**Read as:** {read} _(carried from earlier: {})_",
-            carried.join(", ")
+        tr!(
+            lang,
+            "follow-read-as-carried",
+            read = read,
+            carried = carried.join(", ")
         )
     }
 }
@@ -559,7 +589,7 @@ mod tests {
         let turn = turn_of(&reading, Some("a1".into()), 5);
         assert_eq!(context_of_turn(&turn), reading.context);
         assert_eq!(turn.read_as, reading.read_as());
-        let line = read_as_line(&reading);
+        let line = read_as_line(&reading, Locale::En);
         assert!(
             line.starts_with("**Read as:** Data Analyst skills, lead"),
             "{line}"
@@ -625,7 +655,7 @@ mod tests {
         assert!(may_thread(&i));
         i.guild_id = None;
         assert!(
-            matches!(open("follow:abc", &i).response.reply, Some(r) if r.content.as_deref() == Some(NO_THREADS_HERE))
+            matches!(open("follow:abc", &i).response.reply, Some(r) if r.content == Some(tr!(Locale::En, "follow-no-threads")))
         );
     }
 }
