@@ -441,7 +441,8 @@ pub(crate) fn read_as_line(reading: &Reading, lang: Locale) -> String {
         (c.topic, "follow-carried-topic"),
     ]
     .into_iter()
-    .filter_map(|(yes, id)| yes.then(|| crate::i18n::message(lang, id, None)))
+    .filter(|(yes, _)| *yes)
+    .map(|(_, id)| crate::i18n::message(lang, id, None))
     .collect();
     let read = escape_markdown(&truncate(&reading.read_as(), 300));
     if carried.is_empty() {
