@@ -164,6 +164,11 @@ pub struct BotConfig {
     /// Deferred work (a chart, a reindex, a download, a pin) running at once; past it, the
     /// member is told the bot is busy.
     pub max_deferred_work: usize,
+    /// Minutes a follow-up conversation stays open without a new turn; a follow-up after that
+    /// starts afresh, and the retention job deletes it.
+    pub conversation_idle_minutes: u64,
+    /// Most turns a conversation keeps (the oldest are dropped; at least 2).
+    pub conversation_max_turns: usize,
 }
 
 impl Default for BotConfig {
@@ -181,6 +186,8 @@ impl Default for BotConfig {
             max_logged_questions: 500_000,
             max_stored_answers: 250_000,
             max_deferred_work: 16,
+            conversation_idle_minutes: 60,
+            conversation_max_turns: 10,
         }
     }
 }
@@ -361,6 +368,13 @@ impl Config {
         }
         if let Some(v) = env("CAREERBOT_MAX_DEFERRED_WORK") {
             self.bot.max_deferred_work = parse_env("CAREERBOT_MAX_DEFERRED_WORK", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_CONVERSATION_IDLE_MINUTES") {
+            self.bot.conversation_idle_minutes =
+                parse_env("CAREERBOT_CONVERSATION_IDLE_MINUTES", &v)?;
+        }
+        if let Some(v) = env("CAREERBOT_CONVERSATION_MAX_TURNS") {
+            self.bot.conversation_max_turns = parse_env("CAREERBOT_CONVERSATION_MAX_TURNS", &v)?;
         }
         if let Some(v) = env("CAREERBOT_HTTP_MAX_CONNECTIONS") {
             self.http.max_connections = parse_env("CAREERBOT_HTTP_MAX_CONNECTIONS", &v)?;

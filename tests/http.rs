@@ -375,12 +375,18 @@ async fn oversized_malformed_and_unknown_bodies() {
         assert_eq!(a.status, 400, "{}", String::from_utf8_lossy(body));
         assert!(a.json()["error"].is_string());
     }
-    // A type the bot does not handle (5: modal submit).
+    // A type the bot does not handle (one Discord might add).
+    let mut unknown = interaction_fixture("application_command");
+    unknown["type"] = json!(99);
+    let a = s.post_signed(&serde_json::to_vec(&unknown).unwrap()).await;
+    assert_eq!(a.status, 400);
+    assert!(a.json()["error"].as_str().unwrap().contains("type 99"));
+    // A modal submit (type 5) without the modal's custom id is malformed.
     let mut modal = interaction_fixture("application_command");
     modal["type"] = json!(5);
     let a = s.post_signed(&serde_json::to_vec(&modal).unwrap()).await;
     assert_eq!(a.status, 400);
-    assert!(a.json()["error"].as_str().unwrap().contains("type 5"));
+    assert!(a.json()["error"].as_str().unwrap().contains("custom_id"));
     // Only POST /interactions.
     let (status, _) = s.get("/interactions").await;
     assert_eq!(status, 405);

@@ -30,6 +30,7 @@ use tokio::sync::Semaphore;
 use crate::answer::roadmap::Stage;
 use crate::answer::salary::Level;
 use crate::config::BotConfig;
+use crate::discord::commands::follow_up::{self, FollowUp};
 use crate::discord::commands::{self, answers, ask, guides, roadmap, salary};
 use crate::discord::cooldown::Cooldowns;
 use crate::discord::duplicates::DuplicateWindow;
@@ -119,6 +120,9 @@ pub enum Work {
     Unpin { channel: u64, message: u64 },
     /// Delete an answer message.
     Dismiss { channel: u64, message: u64 },
+    /// Answer a submitted follow-up in its conversation's thread (starting the thread if
+    /// needed), then tell the member where.
+    FollowUp(Box<FollowUp>),
 }
 
 impl Work {
@@ -132,6 +136,7 @@ impl Work {
             | Work::AddSource { token, .. }
             | Work::RemoveSource { token, .. }
             | Work::Pin { token, .. } => Some(token),
+            Work::FollowUp(f) => Some(&f.token),
             Work::RecordMessage { .. } | Work::Unpin { .. } | Work::Dismiss { .. } => None,
         }
     }
@@ -145,6 +150,7 @@ impl Work {
             | Work::AddSource { lang, .. }
             | Work::RemoveSource { lang, .. }
             | Work::Pin { lang, .. } => *lang,
+            Work::FollowUp(f) => f.lang,
             Work::RecordMessage { .. } | Work::Unpin { .. } | Work::Dismiss { .. } => Locale::En,
         }
     }
@@ -161,6 +167,7 @@ impl Work {
             Work::Pin { .. } => "pin",
             Work::Unpin { .. } => "unpin",
             Work::Dismiss { .. } => "dismiss",
+            Work::FollowUp(_) => "follow_up",
         }
     }
 }
@@ -367,15 +374,35 @@ impl Bot {
     }
 
     /// Prunes the database to [`Bot::retention`] now, on the batch writer's thread, one small
-    /// batch between two commits (answers keep being acknowledged meanwhile); blocks until done.
+    /// batch between two commits (answers keep being acknowledged meanwhile), then deletes the
+    /// conversations idle past `conversation_idle_minutes`; blocks until done.
     ///
     /// # Errors
     /// When SQLite fails (batches already deleted stay deleted) or the writer has stopped.
     pub fn prune(&self) -> Result<PruneReport, StoreError> {
-        self.inner.writer.prune_now(
-            self.retention(),
-            i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX),
+        let now = i64::try_from(crate::search::unix_now()).unwrap_or(i64::MAX);
+        let report = self.inner.writer.prune_now(self.retention(), now)?;
+        // Conversations idle past `conversation_idle_minutes` would start afresh anyway.
+        let idle = i64::try_from(
+            self.inner
+                .config
+                .conversation_idle_minutes
+                .saturating_mul(60),
         )
+        .unwrap_or(i64::MAX);
+        let ended = self
+            .inner
+            .store
+            .prune_idle_conversations(now.saturating_sub(idle))?;
+        if ended > 0 {
+            tracing::info!(conversations = ended, "idle conversations pruned");
+        }
+        Ok(report)
+    }
+
+    /// The bot's settings.
+    pub(super) fn config(&self) -> &BotConfig {
+        &self.inner.config
     }
 
     /// Each guild's pinned questions, analysed once.
@@ -439,6 +466,10 @@ impl Bot {
             Kind::Component { custom_id, values } if MenuTarget::claims(custom_id) => {
                 roadmap::choose(self, custom_id, values, incoming)
             }
+            Kind::Component { custom_id, .. } if follow_up::claims(custom_id) => {
+                Ok(follow_up::open(custom_id, incoming))
+            }
+            Kind::ModalSubmit { .. } => Ok(follow_up::submit(self, incoming)),
             Kind::Component { custom_id, .. } => answers::click(self, custom_id, incoming),
         };
         result.unwrap_or_else(|e| {
@@ -538,6 +569,7 @@ impl Bot {
                 .delete_message(channel, message)
                 .await
                 .map_err(Into::into),
+            Work::FollowUp(follow) => follow_up::answer(self, *follow, rest).await,
         };
         if let Err(e) = result {
             tracing::error!(error = %e, "follow-up work failed");
@@ -615,5 +647,6 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Command { .. } => "command",
         Kind::Autocomplete { .. } => "autocomplete",
         Kind::Component { .. } => "component",
+        Kind::ModalSubmit { .. } => "modal_submit",
     }
 }

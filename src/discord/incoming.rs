@@ -103,6 +103,13 @@ pub enum Kind {
         /// The values chosen in a select menu (none for a button).
         values: Vec<String>,
     },
+    /// A modal's form, submitted.
+    ModalSubmit {
+        /// The modal's custom id.
+        custom_id: String,
+        /// Each text input's custom id and value, in the form's order.
+        fields: Vec<(String, String)>,
+    },
 }
 
 /// The message a component sits on.
@@ -141,6 +148,8 @@ pub struct Incoming {
     pub message: Option<SourceMessage>,
     /// Permission bits the bot itself has in the channel, when sent.
     pub app_permissions: Option<u64>,
+    /// The channel is a thread (Discord's channel types 10, 11 and 12).
+    pub in_thread: bool,
     /// The language of the member who interacted (their client's `locale`; never the
     /// server's `guild_locale`): the bot's own words follow it.
     pub lang: Locale,
@@ -180,6 +189,8 @@ struct Envelope {
 #[derive(Deserialize)]
 struct RawChannel {
     id: Option<Value>,
+    #[serde(rename = "type")]
+    kind: Option<Value>,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +220,29 @@ impl<'de> Deserialize<'de> for Snowflake {
     }
 }
 
+/// The text inputs of a submitted modal: each component with a `custom_id` and a text `value`,
+/// inside action rows (`components`) or labels (`component`), at most a few levels deep.
+fn form_fields(components: Option<&Value>, depth: usize, out: &mut Vec<(String, String)>) {
+    let Some(Value::Array(list)) = components else {
+        return;
+    };
+    if depth > 3 {
+        return;
+    }
+    for c in list {
+        if let (Some(id), Some(value)) = (
+            c.get("custom_id").and_then(Value::as_str),
+            c.get("value").and_then(Value::as_str),
+        ) {
+            out.push((id.to_string(), value.to_string()));
+        }
+        form_fields(c.get("components"), depth + 1, out);
+        if let Some(inner) = c.get("component") {
+            form_fields(Some(&Value::Array(vec![inner.clone()])), depth + 1, out);
+        }
+    }
+}
+
 fn id(v: &Value) -> Option<u64> {
     match v {
         Value::String(s) => s.parse().ok(),
@@ -222,7 +256,7 @@ impl Incoming {
     ///
     /// # Errors
     /// [`IncomingError::Malformed`] when a required field is missing or of the wrong type;
-    /// [`IncomingError::UnknownType`] for interaction types the bot does not handle (modals…).
+    /// [`IncomingError::UnknownType`] for interaction types the bot does not handle.
     pub fn from_json(v: &Value) -> Result<Incoming, IncomingError> {
         if !v.is_object() {
             return Err(IncomingError::Malformed("not a JSON object".into()));
@@ -302,6 +336,18 @@ impl Incoming {
                     Some(_) => return Err(bad("data.values is not a list")),
                 },
             },
+            5 => Kind::ModalSubmit {
+                custom_id: data
+                    .get("custom_id")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| bad("missing data.custom_id"))?
+                    .to_string(),
+                fields: {
+                    let mut fields = Vec::new();
+                    form_fields(data.get("components"), 0, &mut fields);
+                    fields
+                },
+            },
             other => return Err(IncomingError::UnknownType(other)),
         };
         let member = v.member;
@@ -372,8 +418,25 @@ impl Incoming {
             actor,
             message,
             app_permissions: v.app_permissions.as_ref().and_then(id),
+            in_thread: v
+                .channel
+                .as_ref()
+                .and_then(|c| c.kind.as_ref())
+                .and_then(Value::as_u64)
+                .is_some_and(|t| matches!(t, 10..=12)),
             lang: Locale::from_discord(v.locale.as_ref().and_then(Value::as_str)),
         })
+    }
+
+    /// The value a modal's form gave its input `custom_id`.
+    pub fn field(&self, custom_id: &str) -> Option<&str> {
+        match &self.kind {
+            Kind::ModalSubmit { fields, .. } => fields
+                .iter()
+                .find(|(id, _)| id == custom_id)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
     }
 
     /// The command's option `name` (looking inside a subcommand too).
@@ -685,14 +748,50 @@ mod tests {
     }
 
     #[test]
+    fn a_modal_submit_carries_its_fields_in_rows_or_labels_and_a_thread_is_seen() {
+        let v = json!({
+            "id": "1", "application_id": "2", "type": 5, "token": "t", "channel_id": "9",
+            "channel": { "id": "9", "type": 11 },
+            "user": { "id": "5", "username": "u" },
+            "data": { "custom_id": "follow:abc", "components": [
+                { "type": 1, "components": [{ "type": 4, "custom_id": "a", "value": "in a row" }] },
+                { "type": 18, "id": 2, "component": { "type": 4, "id": 3, "custom_id": "b", "value": "in a label" } },
+                { "type": 10, "id": 4, "content": "text display, no value" }
+            ] }
+        });
+        let i = Incoming::from_json(&v).unwrap();
+        assert_eq!(
+            i.kind,
+            Kind::ModalSubmit {
+                custom_id: "follow:abc".into(),
+                fields: vec![
+                    ("a".into(), "in a row".into()),
+                    ("b".into(), "in a label".into())
+                ]
+            }
+        );
+        assert_eq!(i.field("b"), Some("in a label"));
+        assert_eq!(i.field("c"), None);
+        assert!(i.in_thread);
+        assert!(!Incoming::from_json(&slash()).unwrap().in_thread);
+    }
+
+    #[test]
     fn bad_payloads_are_errors_not_panics() {
         assert!(Incoming::from_json(&json!([])).is_err());
         assert!(Incoming::from_json(&json!({"type": 2})).is_err());
         assert_eq!(
             Incoming::from_json(
-                &json!({"id": "1", "application_id": "2", "type": 5, "token": "t", "user": {"id": "1"}})
+                &json!({"id": "1", "application_id": "2", "type": 9, "token": "t", "user": {"id": "1"}})
             ),
-            Err(IncomingError::UnknownType(5))
+            Err(IncomingError::UnknownType(9))
+        );
+        assert!(
+            Incoming::from_json(
+                &json!({"id": "1", "application_id": "2", "type": 5, "token": "t", "user": {"id": "1"}})
+            )
+            .is_err(),
+            "a modal submit without its custom id"
         );
         let mut v = slash();
         v["member"]["permissions"] = json!("not a number");

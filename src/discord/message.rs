@@ -96,6 +96,80 @@ pub enum ResponseKind {
     UpdateMessage = 7,
     /// Autocomplete choices.
     Autocomplete = 8,
+    /// A modal (a form) for the member to fill in.
+    Modal = 9,
+}
+
+/// A modal with one text input: what a "Follow up" button opens. Discord's limits (title and
+/// label ≤ 45 characters, placeholder ≤ 100, custom ids ≤ 100, length ≤ 4,000)
+/// are applied when it is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Modal {
+    /// Sent back with the submitted form.
+    pub custom_id: String,
+    /// Shown at its top.
+    pub title: String,
+    /// The text input's own id.
+    pub input_id: String,
+    /// The input's label.
+    pub label: String,
+    /// Shown in the empty input.
+    pub placeholder: Option<String>,
+    /// Most characters the member may type.
+    pub max_length: usize,
+}
+
+impl Modal {
+    /// A modal of one required text input (a paragraph, up to `max_length` characters).
+    pub fn text_input(
+        custom_id: &str,
+        title: &str,
+        input_id: &str,
+        label: &str,
+        max_length: usize,
+    ) -> Modal {
+        Modal {
+            custom_id: custom_id.chars().take(limits::CUSTOM_ID).collect(),
+            title: truncate(title, 45),
+            input_id: input_id.chars().take(limits::CUSTOM_ID).collect(),
+            label: truncate(label, 45),
+            placeholder: None,
+            max_length: max_length.clamp(1, 4000),
+        }
+    }
+
+    /// With a placeholder.
+    #[must_use]
+    pub fn placeholder(mut self, text: &str) -> Modal {
+        self.placeholder = Some(truncate(text, 100));
+        self
+    }
+}
+
+/// One action row holding the text input (its label on the input): the form serenity 0.12.5
+/// reads back from a submitted modal (it drops a Label component's contents), and one Discord
+/// accepts (`ActionRowComponentForModalRequest`).
+impl Serialize for Modal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut input = serde_json::json!({
+            "type": 4,
+            "custom_id": self.input_id,
+            "style": 2,
+            "label": self.label,
+            "required": true,
+            "min_length": 1,
+            "max_length": self.max_length,
+        });
+        if let Some(p) = &self.placeholder {
+            input["placeholder"] = p.as_str().into();
+        }
+        serde_json::json!({
+            "custom_id": self.custom_id,
+            "title": self.title,
+            "components": [{ "type": 1, "components": [input] }],
+        })
+        .serialize(s)
+    }
 }
 
 /// A file sent with a message (multipart); referenced by `attachment://name` in embeds.
@@ -116,6 +190,8 @@ pub struct Response {
     pub reply: Option<Reply>,
     /// Choices (for `Autocomplete`).
     pub choices: Vec<Choice>,
+    /// The form (for `Modal`).
+    pub modal: Option<Modal>,
 }
 
 impl Response {
@@ -125,6 +201,7 @@ impl Response {
             kind: ResponseKind::Pong,
             reply: None,
             choices: Vec::new(),
+            modal: None,
         }
     }
 
@@ -134,6 +211,7 @@ impl Response {
             kind: ResponseKind::Message,
             reply: Some(reply.finish()),
             choices: Vec::new(),
+            modal: None,
         }
     }
 
@@ -143,6 +221,7 @@ impl Response {
             kind: ResponseKind::UpdateMessage,
             reply: Some(reply.finish()),
             choices: Vec::new(),
+            modal: None,
         }
     }
 
@@ -156,6 +235,7 @@ impl Response {
             kind: ResponseKind::Deferred,
             reply: Some(reply),
             choices: Vec::new(),
+            modal: None,
         }
     }
 
@@ -165,6 +245,7 @@ impl Response {
             kind: ResponseKind::DeferredUpdate,
             reply: None,
             choices: Vec::new(),
+            modal: None,
         }
     }
 
@@ -179,6 +260,17 @@ impl Response {
             kind: ResponseKind::Autocomplete,
             reply: None,
             choices,
+            modal: None,
+        }
+    }
+
+    /// Opens a modal.
+    pub fn modal(modal: Modal) -> Response {
+        Response {
+            kind: ResponseKind::Modal,
+            reply: None,
+            choices: Vec::new(),
+            modal: Some(modal),
         }
     }
 
@@ -224,6 +316,10 @@ impl Serialize for Response {
                     },
                 )?;
             }
+            ResponseKind::Modal => match &self.modal {
+                Some(modal) => m.serialize_entry("data", modal)?,
+                None => m.serialize_entry("data", &serde_json::Map::new())?,
+            },
             ResponseKind::Message | ResponseKind::UpdateMessage => match &self.reply {
                 Some(r) => m.serialize_entry("data", r)?,
                 None => m.serialize_entry("data", &serde_json::Map::new())?,

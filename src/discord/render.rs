@@ -173,6 +173,8 @@ pub mod ids {
     pub const DOWN: &str = "down";
     /// Delete the answer.
     pub const DISMISS: &str = "dismiss";
+    /// Ask a follow-up (opens a modal; the answer comes in a thread).
+    pub const FOLLOW: &str = "follow";
 }
 
 /// The buttons under an answer.
@@ -222,6 +224,12 @@ pub fn answer_buttons(
             &tr!(lang, "button-dismiss"),
             format!("{}:{answer_id}", ids::DISMISS),
             ButtonStyle::Danger,
+        ));
+        // An ephemeral message cannot start a thread.
+        second.push(Button::new(
+            &tr!(lang, "button-follow"),
+            format!("{}:{answer_id}", ids::FOLLOW),
+            ButtonStyle::Primary,
         ));
     }
     vec![first, second]
@@ -865,8 +873,9 @@ mod tests {
             .map(|b| b.custom_id)
             .collect();
         assert!(
-            ids.iter()
-                .all(|i| !i.starts_with("pin:") && !i.starts_with("dismiss:")),
+            ids.iter().all(|i| !i.starts_with("pin:")
+                && !i.starts_with("dismiss:")
+                && !i.starts_with("follow:")),
             "{ids:?}"
         );
         assert!(

@@ -194,6 +194,55 @@ impl Rest {
             .get())
     }
 
+    /// Starts a public thread from a message (`POST /channels/{c}/messages/{m}/threads`) named
+    /// `name` (cut to Discord's 100 characters); returns the thread's id.
+    ///
+    /// # Errors
+    /// The API's error: 403 (50013) without Create Public Threads, 400 (160004) when the message
+    /// already has a thread, 404 (10008) for an unknown message.
+    pub async fn create_thread(
+        &self,
+        channel: u64,
+        message: u64,
+        name: &str,
+    ) -> Result<u64, RestError> {
+        #[derive(serde::Serialize)]
+        struct NewThread {
+            name: String,
+            auto_archive_duration: u16,
+        }
+        let name = crate::discord::message::truncate(name, 100);
+        let thread = self
+            .http
+            .create_thread_from_message(
+                ChannelId::new(channel),
+                MessageId::new(message),
+                &NewThread {
+                    name,
+                    // A day: Discord's default for a thread started by hand.
+                    auto_archive_duration: 1440,
+                },
+                Some("a follow-up to an answer of careerbot"),
+            )
+            .await?;
+        Ok(thread.id.get())
+    }
+
+    /// Posts a message in a channel or thread (`POST /channels/{c}/messages`); returns its id.
+    ///
+    /// # Errors
+    /// The API's error (403 50001/50013 without access or Send Messages in Threads).
+    pub async fn send_message(&self, channel: u64, reply: Reply) -> Result<u64, RestError> {
+        let mut reply = reply.finish();
+        // A channel message cannot be ephemeral.
+        reply.ephemeral = false;
+        let message = self
+            .http
+            .send_message(ChannelId::new(channel), attachments(&reply.files), &reply)
+            .await?;
+        Ok(message.id.get())
+    }
+
     /// Pins a message.
     ///
     /// # Errors

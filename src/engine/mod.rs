@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod cited;
+pub mod conversation;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod guides;
@@ -34,6 +35,7 @@ use crate::vocab::Vocabulary;
 
 pub use card::{Card, CardAnswer};
 pub use cited::PassageId;
+pub use conversation::{Carried, Context, Reading};
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use intent::Intent;
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};

@@ -7,7 +7,8 @@
 //!
 //! This file holds the [`Store`] handle, its errors and the connection plumbing; the rest is one
 //! job per file: `schema.rs` (migrations), `pool.rs` (read connections), `writer.rs` (the
-//! [`BatchWriter`] and its acknowledgements), `answers.rs`, `curated.rs` (moderators' pins),
+//! [`BatchWriter`] and its acknowledgements), `answers.rs`, `conversations.rs` (follow-up
+//! conversations and their turns), `curated.rs` (moderators' pins),
 //! `feedback.rs` (votes), `questions.rs` (the question log and `/gaps`), `retention.rs`
 //! (pruning by age and by rows), `settings.rs` (each server's settings), `ids.rs` (answer ids),
 //! `url.rs` (database URLs, redacted) and `cooldowns.rs` (cooldowns shared by replicas, on
@@ -49,6 +50,7 @@
 //! naturally in `sqlite3` or `psql`).
 
 mod answers;
+mod conversations;
 mod cooldowns;
 mod curated;
 mod feedback;
@@ -72,6 +74,7 @@ use std::time::Duration;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use answers::{Answer, NewAnswer};
+pub use conversations::{Conversation, ConversationPlace, Turn};
 pub use curated::{Curated, NewCurated, PendingPin, PinStart, PinTerms};
 pub use ids::{MAX_ANSWER_ID_LEN, new_answer_id};
 use pool::ReadPool;
@@ -634,7 +637,7 @@ mod tests {
         drop(s);
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
-        assert_eq!(table_names(&again).len(), 6);
+        assert_eq!(table_names(&again).len(), 8);
     }
 
     on_both! {
@@ -650,6 +653,8 @@ mod tests {
                 table_names(&again),
                 [
                     "answers",
+                    "conversation_turns",
+                    "conversations",
                     "counters",
                     "curated",
                     "feedback",

@@ -106,6 +106,34 @@ CREATE TABLE guild_settings (
     r"
 ALTER TABLE curated ADD COLUMN passages TEXT;
 ",
+    // 5: follow-up conversations (`conversations`: where each lives, the thread it continues in,
+    //    its last turn's time for the idle expiry) and their bounded turns (the context each
+    //    left, the answer it got: a button on that answer finds its conversation).
+    r"
+CREATE TABLE conversations (
+    conversation_id TEXT PRIMARY KEY NOT NULL CHECK (length(conversation_id) BETWEEN 1 AND 40),
+    guild_id        INTEGER,
+    channel_id      INTEGER NOT NULL,
+    thread_id       INTEGER UNIQUE,
+    updated_at      INTEGER NOT NULL
+);
+CREATE INDEX conversations_updated ON conversations (updated_at);
+
+CREATE TABLE conversation_turns (
+    conversation_id TEXT NOT NULL REFERENCES conversations (conversation_id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    question  TEXT NOT NULL,
+    read_as   TEXT NOT NULL,
+    career    TEXT,
+    level     TEXT,
+    intent    TEXT,
+    topic     TEXT,
+    answer_id TEXT,
+    at        INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+);
+CREATE INDEX conversation_turns_answer ON conversation_turns (answer_id) WHERE answer_id IS NOT NULL;
+",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].
@@ -174,6 +202,8 @@ mod tests {
             table_names(&s),
             [
                 "answers",
+                "conversation_turns",
+                "conversations",
                 "counters",
                 "curated",
                 "feedback",
@@ -255,6 +285,8 @@ mod tests {
             table_names(&s),
             [
                 "answers",
+                "conversation_turns",
+                "conversations",
                 "counters",
                 "curated",
                 "feedback",

@@ -71,6 +71,13 @@ pub fn check_response(r: &Value) {
                 assert!((1..=100).contains(&chars(&c["value"])), "{c}");
             }
         }
+        9 => {
+            let d = &r["data"];
+            assert!((1..=100).contains(&chars(&d["custom_id"])), "{d}");
+            assert!((1..=45).contains(&chars(&d["title"])), "{d}");
+            let components = d["components"].as_array().unwrap();
+            assert!((1..=5).contains(&components.len()), "{d}");
+        }
         1 | 5 | 6 => {}
         other => panic!("unexpected response type {other}"),
     }

@@ -34,7 +34,10 @@
 //! unknown routes → 404 `{"code":0,"message":"404: Not Found"}`, unknown or expired interaction →
 //! 404 10062, second callback → 400 40060, followup/`@original` before the callback → 404 10015,
 //! unknown (or ephemeral, on channel routes) message → 404 10008, payload over Discord's limits →
-//! 400 50035 "Invalid Form Body" with `errors`, invalid JSON → 400 50109. Permissions are not
+//! 400 50035 "Invalid Form Body" with `errors`, invalid JSON → 400 50109. Threads started from a
+//! message (`POST /channels/{c}/messages/{m}/threads`) are kept ([`FakeDiscord::thread`]) and
+//! take messages like any channel ([`FakeDiscord::channel_messages`]); a second thread from one
+//! message → 400 160004, a thread from a thread's message → 400 50024. Permissions are not
 //! modelled: make a route fail on demand instead ([`FakeDiscord::fail_next`], e.g. 403
 //! `{"code": 50013, "message": "Missing Permissions"}`).
 //!
@@ -75,9 +78,9 @@ use tokio::task::JoinHandle;
 
 #[allow(unused_imports)]
 pub use payloads::{
-    PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER, PERMS_MODERATOR, autocomplete, button_click, fixture,
-    interaction_fixture, next_snowflake, refresh_identity, select_choice, slash_command,
-    slash_command_with_attachment,
+    PERMS_APP_THREADS, PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
+    button_click, fixture, in_thread, interaction_fixture, modal_submit, next_snowflake,
+    refresh_identity, select_choice, slash_command, slash_command_with_attachment,
 };
 
 /// The application id (and bot user id) the fake announces in READY; the fixtures' own.
@@ -581,6 +584,32 @@ impl FakeDiscord {
         Ok(())
     }
 
+    /// A thread the bot started, by id.
+    pub fn thread(&self, thread_id: u64) -> Option<Value> {
+        self.shared.lock().threads.get(&thread_id).cloned()
+    }
+
+    /// The threads started, oldest first.
+    pub fn threads(&self) -> Vec<Value> {
+        let s = self.shared.lock();
+        let mut ids: Vec<u64> = s.threads.keys().copied().collect();
+        ids.sort_unstable();
+        ids.iter().map(|id| s.threads[id].clone()).collect()
+    }
+
+    /// The messages of a channel or thread, oldest first (snowflakes grow with time).
+    pub fn channel_messages(&self, channel_id: u64) -> Vec<Value> {
+        let s = self.shared.lock();
+        let mut messages: Vec<(u64, Value)> = s
+            .messages
+            .iter()
+            .filter(|(_, m)| payloads::id_u64(m.get("channel_id")) == Some(channel_id))
+            .map(|(id, m)| (*id, m.clone()))
+            .collect();
+        messages.sort_by_key(|(id, _)| *id);
+        messages.into_iter().map(|(_, m)| m).collect()
+    }
+
     /// Ids of the messages pinned in a channel, oldest pin first.
     pub fn pinned(&self, channel_id: u64) -> Vec<u64> {
         self.shared
@@ -822,6 +851,8 @@ struct State {
     pins: HashMap<u64, Vec<(u64, String)>>,
     /// Registered commands, by guild (`None`: global).
     commands: HashMap<Option<u64>, Vec<Value>>,
+    /// Threads started from messages, by id (a thread's id is its starter message's).
+    threads: HashMap<u64, Value>,
     gateway: GatewayState,
 }
 

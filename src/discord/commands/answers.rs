@@ -47,6 +47,9 @@ pub(super) struct AnswerState {
     /// Shown only to the asker (`hide`): no pin or dismiss, which cannot work on it.
     #[serde(default)]
     pub(super) hidden: bool,
+    /// The lines above the passages that later pages keep (a follow-up's "Read as").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) header: Option<String>,
 }
 
 /// The last page "More results" goes to; past it, the member is told to ask more precisely.
@@ -142,6 +145,7 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                 .update_answer_payload(answer_id, &serde_json::to_value(&new_state)?)?;
             let next = (results.has_more && page < MAX_PAGE).then_some(page + 1);
             Handled::now(Response::update(Reply {
+                content: new_state.header.clone(),
                 embeds: vec![embed],
                 rows: render::answer_buttons(answer_id, next, new_state.hidden, i.lang),
                 ..Reply::default()

@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use super::answers::{AnswerState, cited};
-use super::{Command, CommandOption, career, unix_now};
+use super::{Command, CommandOption, career, follow_up, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::duplicates::EarlierAnswer;
 use crate::discord::incoming::Incoming;
@@ -56,6 +56,12 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         Ok(c) => c,
         Err(message) => return Ok(Handled::private(message)),
     };
+    // Inside a follow-up conversation's thread, the question is read in its context.
+    let continued = follow_up::continuing(bot, i, &question);
+    let (career, searched) = match &continued {
+        Some(c) => (c.reading.context.career.clone(), c.reading.query.clone()),
+        None => (career, question.clone()),
+    };
     let hide = i.flag("hide").unwrap_or(false);
     let channel = i.channel_id.unwrap_or(0);
     // The same words answered from another career's guides are another answer.
@@ -88,7 +94,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         career: career.clone(),
         ..bot.engine().page(0)
     };
-    let asked = bot.engine().ask_with_card(&question, options)?;
+    let asked = bot.engine().ask_with_card(&searched, options)?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
     let best = results.hits.first().map_or(0.0, |h| h.score);
@@ -114,6 +120,10 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         bot.writer().send(logged);
         let mut reply = Reply::embed(render::weak_embed(&asked, i.lang));
         reply.ephemeral = hide;
+        if let Some(c) = &continued {
+            reply.content = Some(follow_up::read_as_line(&c.reading, i.lang));
+            follow_up::record_continued(bot, c, None);
+        }
         return Ok(Handled::now(Response::message(reply)));
     }
     let embeds = render::ask_embeds(&asked, pinned.as_ref(), 0, i.lang);
@@ -123,6 +133,9 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         offset: 0,
         cited: cited(results),
         hidden: hide,
+        header: continued
+            .as_ref()
+            .map(|c| follow_up::read_as_line(&c.reading, i.lang)),
     };
     let answer_id = new_answer_id();
     let now = unix_now();
@@ -151,15 +164,23 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         ephemeral: hide,
         ..Reply::default()
     };
+    if let Some(c) = &continued {
+        reply.content = Some(follow_up::read_as_line(&c.reading, i.lang));
+        follow_up::record_continued(bot, c, Some(answer_id.clone()));
+    }
     if let Some(target) = i.id_option("mention") {
-        reply.content = Some(format!(
+        let pointed = format!(
             "<@{target}> — {}",
             tr!(
                 i.lang,
                 "ask-for-you",
                 asker = escape_markdown(&i.actor.name)
             )
-        ));
+        );
+        reply.content = Some(match reply.content.take() {
+            Some(read_as) => format!("{pointed}\n{read_as}"),
+            None => pointed,
+        });
         reply.ping_user = Some(target);
     }
     if hide {

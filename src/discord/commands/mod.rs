@@ -8,12 +8,14 @@
 //! One file per command or small family, each exporting its declaration and its handlers:
 //! `ask.rs` (with its autocomplete), `answers.rs` (the buttons under an answer), `salary.rs`,
 //! `skills.rs`, `roadmap.rs`, `moderation.rs` (`/pins`, `/gaps`), `guides.rs` (`/sources`,
-//! `/reindex`), `settings.rs` (`/settings`) and `info.rs` (`/help`, `/status`); `career.rs` is
+//! `/reindex`), `settings.rs` (`/settings`), `info.rs` (`/help`, `/status`) and `follow_up.rs` (the "Follow
+//! up" button, its modal and the thread its answers go to); `career.rs` is
 //! the `career` option they share, and the order in which a command picks its career.
 
 pub(crate) mod answers;
 pub(crate) mod ask;
 mod career;
+pub mod follow_up;
 pub(crate) mod guides;
 pub(crate) mod info;
 pub(crate) mod moderation;

@@ -120,6 +120,7 @@ pub(super) fn command_label(kind: &Kind) -> &'static str {
         Kind::Ping => "ping",
         Kind::Autocomplete { .. } => "autocomplete",
         Kind::Component { .. } => "component",
+        Kind::ModalSubmit { .. } => "modal_submit",
         // The bot's own commands by name, anything else as one label.
         Kind::Command { name, .. } => commands::find(name).map_or("other", |c| c.name()),
     }

@@ -31,6 +31,7 @@
 //!   the same statements SQLite runs (upserts on the same unique keys).
 
 mod answers;
+mod conversations;
 mod cooldowns;
 mod curated;
 mod questions;

@@ -110,6 +110,32 @@ CREATE TABLE guild_settings (
     r#"
 ALTER TABLE curated ADD COLUMN passages TEXT;
 "#,
+    // 5: follow-up conversations and their bounded turns (as SQLite's step 5).
+    r#"
+CREATE TABLE conversations (
+    conversation_id TEXT PRIMARY KEY CHECK (length(conversation_id) BETWEEN 1 AND 40),
+    guild_id        BIGINT,
+    channel_id      BIGINT NOT NULL,
+    thread_id       BIGINT UNIQUE,
+    updated_at      BIGINT NOT NULL
+);
+CREATE INDEX conversations_updated ON conversations (updated_at);
+
+CREATE TABLE conversation_turns (
+    conversation_id TEXT NOT NULL REFERENCES conversations (conversation_id) ON DELETE CASCADE,
+    seq       BIGINT NOT NULL,
+    question  TEXT NOT NULL,
+    read_as   TEXT NOT NULL,
+    career    TEXT,
+    level     TEXT,
+    intent    TEXT,
+    topic     TEXT,
+    answer_id TEXT,
+    at        BIGINT NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+);
+CREATE INDEX conversation_turns_answer ON conversation_turns (answer_id) WHERE answer_id IS NOT NULL;
+"#,
 ];
 
 /// Scratch state shared by the replicas, not part of the migrated schema: (re)made at every

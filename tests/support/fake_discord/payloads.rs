@@ -62,6 +62,10 @@ const FIXTURES: &[(&str, &str)] = &[
         "message_component_string_select",
         include_str!("../../fixtures/discord/message_component_string_select.json"),
     ),
+    (
+        "modal_submit",
+        include_str!("../../fixtures/discord/modal_submit.json"),
+    ),
     ("ping", include_str!("../../fixtures/discord/ping.json")),
     (
         "gateway_ready",
@@ -159,6 +163,43 @@ pub fn select_choice(custom_id: &str, values: &[&str], message: Value) -> Value 
     v["data"]["values"] = json!(values);
     v["message"] = message;
     v
+}
+
+/// The bot's permissions with CREATE_PUBLIC_THREADS (1<<35) and SEND_MESSAGES_IN_THREADS (1<<38)
+/// added to the fixtures' `app_permissions` (which lack both).
+pub const PERMS_APP_THREADS: u64 = 2_251_801_961_253_888 | (1 << 35) | (1 << 38);
+
+/// A MODAL_SUBMIT interaction (type 5) built from `modal_submit.json`: the modal `custom_id`
+/// submitted with `value` in its text input `input_id`, opened from a button on `message`, by
+/// an ordinary member.
+pub fn modal_submit(custom_id: &str, input_id: &str, value: &str, message: Value) -> Value {
+    let mut v = interaction_fixture("modal_submit");
+    v["data"]["custom_id"] = json!(custom_id);
+    v["data"]["components"][0]["components"][0]["custom_id"] = json!(input_id);
+    v["data"]["components"][0]["components"][0]["value"] = json!(value);
+    v["message"] = message;
+    v
+}
+
+/// Moves an interaction into thread `thread` of the fixtures' channel (its `channel_id` and a
+/// PUBLIC_THREAD `channel` object, as Discord sends for an interaction in a thread).
+pub fn in_thread(interaction: &mut Value, thread: u64) {
+    interaction["channel_id"] = json!(thread.to_string());
+    interaction["channel"] = json!({
+        "id": thread.to_string(),
+        "type": 11,
+        "guild_id": GUILD_ID.to_string(),
+        "parent_id": super::CHANNEL_ID.to_string(),
+        "name": "thread",
+        "flags": 0,
+        "permissions": "2147483647",
+        "thread_metadata": {
+            "archived": false,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": now_timestamp(),
+            "locked": false
+        }
+    });
 }
 
 /// An APPLICATION_COMMAND_AUTOCOMPLETE interaction (type 4) built from

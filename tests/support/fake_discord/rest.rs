@@ -372,6 +372,13 @@ fn route(shared: &Shared, st: &mut FakeState, rec: &RecordedRequest) -> Reply {
             ("POST", Err(_)) => not_found(),
             _ => method_not_allowed(),
         },
+        ["channels", c, "messages", msg, "threads"] => {
+            match (m, c.parse::<u64>(), msg.parse::<u64>()) {
+                ("POST", Ok(c), Ok(msg)) => create_thread(st, rec, c, msg),
+                ("POST", _, _) => not_found(),
+                _ => method_not_allowed(),
+            }
+        }
         ["channels", c, "messages", msg] => match (c.parse::<u64>(), msg.parse::<u64>()) {
             (Ok(c), Ok(msg)) => channel_message(shared, st, rec, c, msg),
             _ => not_found(),
@@ -895,6 +902,79 @@ fn list_pins(st: &FakeState, channel: u64, new_style: bool) -> Reply {
     }
 }
 
+/// `POST /channels/{c}/messages/{m}/threads`: a public thread started from a message (its id is
+/// the message's), answered `201` with the thread channel.
+fn create_thread(st: &mut FakeState, rec: &RecordedRequest, channel: u64, message: u64) -> Reply {
+    let body = rec.json.clone().unwrap_or_else(|| json!({}));
+    let name_len = body
+        .get("name")
+        .and_then(Value::as_str)
+        .map(|n| n.chars().count());
+    match name_len {
+        None => return required("name"),
+        Some(n) if !(1..=100).contains(&n) => {
+            return invalid_form(json!({"name": {"_errors": [{
+                "code": "BASE_TYPE_BAD_LENGTH",
+                "message": "Must be between 1 and 100 in length."
+            }]}}));
+        }
+        Some(_) => {}
+    }
+    if let Some(d) = body.get("auto_archive_duration")
+        && !matches!(d.as_u64(), Some(60 | 1440 | 4320 | 10080))
+    {
+        return invalid_form(json!({"auto_archive_duration": {"_errors": [{
+            "code": "BASE_TYPE_CHOICES",
+            "message": "Value must be one of {60, 1440, 4320, 10080}."
+        }]}}));
+    }
+    if st.threads.contains_key(&channel) {
+        return json_reply(
+            400,
+            error_body(50024, "Cannot execute action on this channel type"),
+        );
+    }
+    if !channel_visible(st, channel, message) {
+        return unknown_message();
+    }
+    if st.threads.contains_key(&message) {
+        return json_reply(
+            400,
+            error_body(160004, "A thread has already been created for this message"),
+        );
+    }
+    let thread = json!({
+        "id": message.to_string(),
+        "type": 11,
+        "guild_id": super::GUILD_ID.to_string(),
+        "parent_id": channel.to_string(),
+        "owner_id": BOT_USER_ID.to_string(),
+        "name": body["name"],
+        "last_message_id": null,
+        "rate_limit_per_user": body.get("rate_limit_per_user").cloned().unwrap_or(json!(0)),
+        "flags": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "total_message_sent": 0,
+        "thread_metadata": {
+            "archived": false,
+            "auto_archive_duration": body.get("auto_archive_duration").cloned().unwrap_or(json!(4320)),
+            "archive_timestamp": payloads::now_timestamp(),
+            "locked": false
+        }
+    });
+    if let Some(m) = st.messages.get_mut(&message) {
+        m["thread"] = thread.clone();
+        let flags = m.get("flags").and_then(Value::as_u64).unwrap_or(0);
+        m["flags"] = json!(flags | HAS_THREAD);
+    }
+    st.threads.insert(message, thread.clone());
+    json_reply(201, thread)
+}
+
+/// The message flag HAS_THREAD.
+const HAS_THREAD: u64 = 1 << 5;
+
 /// `POST /channels/{c}/messages`.
 fn create_channel_message(
     shared: &Shared,
@@ -917,7 +997,8 @@ fn create_channel_message(
     let ctx = MessageContext {
         id: mid,
         channel_id: channel,
-        guild_id: (channel == super::CHANNEL_ID).then_some(super::GUILD_ID),
+        guild_id: (channel == super::CHANNEL_ID || st.threads.contains_key(&channel))
+            .then_some(super::GUILD_ID),
         kind: 0,
         webhook_id: None,
         interaction: None,
