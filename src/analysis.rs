@@ -12,8 +12,9 @@
 //!    sides (`entrevista` → `interview`), so a Spanish question finds English passages and an
 //!    English one the Spanish guide's.
 //! 4. **Stop words** (only for words no synonym claimed) are dropped, as are short numbers: the
-//!    English list below and the table's `[stop]` words (Spanish function words, which would
-//!    otherwise be rare, heavily weighted terms held only by Spanish guides).
+//!    English list below, the table's `[stop]` words (Spanish function words, which would
+//!    otherwise be rare, heavily weighted terms held only by Spanish guides) and its `[filler]`
+//!    (chat filler such as "lol" or "kinda", which no guide holds).
 //! 5. **Stemming** (Snowball English) of every remaining term, canonical ones included, so the
 //!    table and the stemmer always agree.
 //!
@@ -84,6 +85,8 @@ struct SynonymFile {
     soft: SoftWords,
     #[serde(default)]
     stop: SoftWords,
+    #[serde(default)]
+    filler: SoftWords,
 }
 
 #[derive(Deserialize, Default)]
@@ -127,8 +130,10 @@ pub struct Analyzer {
     phrase_starts: FxHashSet<String>,
     longest_form: usize,
     stop_words: FxHashSet<&'static str>,
-    /// The table's own stop words (folded).
+    /// The table's own stop words (folded): Spanish function words.
     extra_stop_words: FxHashSet<String>,
+    /// The table's chat filler (folded), dropped like stop words.
+    filler: FxHashSet<String>,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -176,6 +181,7 @@ impl Analyzer {
         };
         let soft = folded(&file.soft.words);
         let extra_stop_words = folded(&file.stop.words);
+        let filler = folded(&file.filler.words);
         let fingerprint = blake3::Hash::to_hex(&blake3::hash(
             format!(
                 "analysis-v{ANALYSIS_VERSION}\n{table}\n{}",
@@ -193,6 +199,7 @@ impl Analyzer {
             longest_form,
             stop_words: STOP_WORDS.iter().copied().collect(),
             extra_stop_words,
+            filler,
             stemmer: Stemmer::create(Algorithm::English),
             fingerprint,
         })
@@ -343,6 +350,7 @@ impl Analyzer {
         if word.len() > MAX_WORD_BYTES
             || self.stop_words.contains(word)
             || self.extra_stop_words.contains(word)
+            || self.filler.contains(word)
         {
             return false;
         }
@@ -600,6 +608,16 @@ mod tests {
     fn stop_words_and_short_numbers_dropped() {
         assert!(terms("the of and to").is_empty());
         assert_eq!(terms("$75,000 in 2026"), vec!["2026".to_string()]);
+    }
+
+    /// Chat filler is no word the guides lack: a casual question reads as its plain wording.
+    #[test]
+    fn chat_filler_is_dropped() {
+        assert_eq!(
+            terms("lol do I kinda gotta have a degree tbh"),
+            terms("do I have a degree")
+        );
+        assert!(terms("haha yeah nah").is_empty());
     }
 
     #[test]

@@ -43,11 +43,16 @@ fn settings_career(name: Option<&str>, perms: u64) -> Value {
     )
 }
 
-/// The careers of the guides an `/ask` answer cites, read from its footer's titles.
+/// The careers of the guides an `/ask` answer cites, read from its footers' titles (the
+/// structured card's and the passages').
 fn cited_careers(message: &Value) -> BTreeSet<&'static str> {
-    let footer = message["embeds"][0]["footer"]["text"]
-        .as_str()
-        .unwrap_or("");
+    let footer: String = message["embeds"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| e["footer"]["text"].as_str().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
     [
         ("Electrician in 2026", "Electrician"),
         ("Data Analyst Career Guide", "Data Analyst"),

@@ -179,7 +179,7 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
     ]);
     assert_eq!(
         keys(&v),
-        BTreeSet::from(["query", "career", "confident", "results"])
+        BTreeSet::from(["query", "career", "confident", "card", "results"])
     );
     assert_eq!(v["confident"], true);
     assert_eq!(v["career"], "Back-End Developer", "the question names it");
@@ -748,4 +748,57 @@ fn roadmap_timeline_is_one_careers_png() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("no timeline"), "{}", stderr(&out));
     assert!(!sb.cwd.path().join("none.png").exists());
+}
+
+/// Issue 14: `ask` leads with the same structured card as Discord — as text, then the passages;
+/// in JSON, the documented `card` object (`null` when the question asks for none).
+#[test]
+fn ask_leads_with_the_structured_card_in_text_and_json() {
+    let sb = Sandbox::with_careers();
+    let q = "How much does a senior front-end developer earn?";
+    let v = sb.json(&["ask", "--json", q]);
+    let card = &v["card"];
+    assert_eq!(
+        keys(card),
+        BTreeSet::from([
+            "intent",
+            "career",
+            "level",
+            "every_level",
+            "read_as",
+            "answer"
+        ])
+    );
+    assert_eq!(card["intent"], "salary");
+    assert_eq!(card["career"], "Front-End Developer");
+    assert_eq!(card["level"], "senior");
+    assert_eq!(card["every_level"], false);
+    assert_eq!(
+        card["read_as"],
+        "Read as: Front-End Developer salary, senior"
+    );
+    let rows = card["answer"]["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        assert_eq!(r["level"], "senior", "{r}");
+        assert_eq!(r["career"], "Front-End Developer", "{r}");
+    }
+    let text = sb.ok(&["ask", q]);
+    let (read, passages) = (
+        text.find("Read as: Front-End Developer salary, senior")
+            .expect("the card"),
+        text.find("[1]").expect("the passages"),
+    );
+    assert!(read < passages, "{text}");
+
+    // A level the guide has no figures for: every level, and said so.
+    let v = sb.json(&["ask", "--json", "how much does a lead electrician earn"]);
+    assert_eq!(v["card"]["level"], "lead");
+    assert_eq!(v["card"]["every_level"], true);
+    assert!(!v["card"]["answer"]["rows"].as_array().unwrap().is_empty());
+    // Not a salary, skills or roadmap question; a question no guide answers.
+    for q in ["interview tips", "How much do firefighters earn?"] {
+        let v = sb.json(&["ask", "--json", q]);
+        assert!(v["card"].is_null(), "{q}: {v}");
+    }
 }

@@ -214,7 +214,8 @@ async fn registers_commands_and_answers_ask_with_citations() {
     );
     assert!(text.contains("$"), "salary figures quoted: {text}");
     assert!(
-        shown["embeds"][0]["footer"]["text"]
+        // The passages: after the structured card this salary question leads with.
+        shown["embeds"][1]["footer"]["text"]
             .as_str()
             .unwrap()
             .contains("index built")
@@ -870,6 +871,163 @@ async fn skills_and_salary_career_by_career_over_the_gateway() {
     for c in ["Back-End Developer", "Electrician", "Product Manager"] {
         assert!(text.contains(c), "{c} missing: {text}");
     }
+    h.stop().await;
+}
+
+/// Pins `shown` (an answer message) as a moderator and waits until it is recorded.
+async fn pin_answer(h: &Harness, shown: &Value) {
+    let pin = custom_ids(shown)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .expect("a pin button");
+    let click = button_click(&pin, Some(shown.clone()), PERMS_MODERATOR);
+    h.interact(&click).await;
+    h.edited(&click, |m| text_of(m).contains("Pinned")).await;
+}
+
+/// Issue 14: a salary, skills or roadmap question leads with the structured card (the career and
+/// level it read, figures with citations), then the passages; other questions, and questions the
+/// guides do not answer, get no card. A moderator's pin is then shown for a paraphrase that
+/// shares no wording with it but is answered from the same passages, and not for unrelated
+/// questions (nor for one asking for something else from nearby passages).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_leads_with_the_card_and_a_paraphrase_surfaces_the_pin() {
+    let h = Harness::start().await;
+    let (_, shown) = asked(
+        &h,
+        "How much does a senior back-end developer earn?",
+        PERMS_MEMBER,
+    )
+    .await;
+    let embeds = shown["embeds"].as_array().unwrap();
+    assert_eq!(embeds.len(), 2, "the card, then the passages: {shown}");
+    let card = text_of(&json!({ "embeds": [embeds[0].clone()] }));
+    assert!(
+        card.contains("Read as: Back-End Developer salary, senior"),
+        "{card}"
+    );
+    assert!(card.contains('$') && card.contains("[1]"), "{card}");
+    assert!(card.contains("Sources"), "the card cites: {card}");
+    assert!(
+        embeds[1]["title"].as_str().unwrap().starts_with("❓"),
+        "{shown}"
+    );
+    // Not a salary, skills or roadmap question; not a question the guides answer.
+    for q in [
+        "interview tips",
+        "best pizza recipe for a senior chef's salary",
+    ] {
+        let cb = h.interact(&ask(q, PERMS_MEMBER)).await;
+        let plain = cb.json.unwrap()["data"].clone();
+        assert_eq!(plain["embeds"].as_array().unwrap().len(), 1, "{q}: {plain}");
+        assert!(!text_of(&plain).contains("Read as:"), "{q}");
+    }
+    let cb = h
+        .interact(&ask(
+            "what skills does a backend developer need",
+            PERMS_MEMBER,
+        ))
+        .await;
+    let skills = text_of(&cb.json.unwrap()["data"]);
+    assert!(
+        skills.contains("Read as: Back-End Developer skills"),
+        "{skills}"
+    );
+
+    pin_answer(&h, &shown).await;
+    // No word of the pinned question but "senior"; the same best passages.
+    let cb = h
+        .interact(&ask(
+            "what do senior server-side programmers get paid",
+            PERMS_MEMBER,
+        ))
+        .await;
+    let paraphrase = text_of(&cb.json.unwrap()["data"]);
+    assert!(
+        paraphrase.contains("Moderator-pinned answer"),
+        "{paraphrase}"
+    );
+    for q in [
+        "is remote work common?",
+        "what databases should i learn",
+        "what skills does a senior backend developer need",
+    ] {
+        let cb = h.interact(&ask(q, PERMS_MEMBER)).await;
+        let text = text_of(&cb.json.unwrap()["data"]);
+        assert!(!text.contains("Moderator-pinned answer"), "{q}: {text}");
+    }
+    h.stop().await;
+}
+
+/// Issue 14: after a reindex, a pin whose cited passage was edited is flagged in `/pins list`;
+/// a pin whose passages are unchanged is not, and the flagged pin itself is kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pin_whose_passages_changed_is_flagged_after_a_reindex() {
+    let h = Harness::start().await;
+    let (asked_ix, changed) = asked(&h, "how long from junior to senior", PERMS_MEMBER).await;
+    pin_answer(&h, &changed).await;
+    let (_, kept) = asked(&h, "what databases should i learn", PERMS_MEMBER).await;
+    pin_answer(&h, &kept).await;
+    let list = || {
+        slash_command(
+            "pins",
+            json!([{ "type": 1, "name": "list", "options": [] }]),
+            PERMS_MEMBER,
+        )
+    };
+    let before = text_of(&h.interact(&list()).await.json.unwrap()["data"]);
+    assert!(!before.contains("sources changed"), "{before}");
+
+    // The first passage the pinned answer cites, from its Sources: edit a line of it.
+    let src = custom_ids(&changed)
+        .into_iter()
+        .find(|i| i.starts_with("src:"))
+        .unwrap();
+    let cb = h
+        .interact(&click_by(&asked_ix, &src, &changed, PERMS_MEMBER))
+        .await;
+    let sources = text_of(&cb.json.unwrap()["data"]);
+    let first = sources
+        .lines()
+        .find(|l| l.starts_with("[1]"))
+        .expect("a first source");
+    let (file, lines) = first
+        .rsplit_once('(')
+        .and_then(|(_, at)| at.trim_end_matches(')').split_once(':'))
+        .expect("(file:lines)");
+    let (start, end) = lines.split_once('-').unwrap();
+    let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+    let path = h.dirs.seeds.join(file.replace('\\', ""));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut edited: Vec<String> = text.lines().map(str::to_string).collect();
+    let line = (start..=end)
+        .rev()
+        .map(|n| n - 1)
+        .find(|&i| edited[i].split_whitespace().count() > 3)
+        .expect("a line of words in the passage");
+    edited[line].push_str(" Many teams now expect it sooner.");
+    std::fs::write(&path, edited.join("\n") + "\n").unwrap();
+
+    let reindex = slash_command("reindex", json!([]), ADMINISTRATOR);
+    h.interact(&reindex).await;
+    h.edited(&reindex, |m| text_of(m).contains("Reindex done"))
+        .await;
+    let after = text_of(&h.interact(&list()).await.json.unwrap()["data"]);
+    let line_of = |q: &str| {
+        after
+            .lines()
+            .find(|l| l.contains(q))
+            .unwrap_or_else(|| panic!("{q} listed: {after}"))
+            .to_string()
+    };
+    assert!(
+        line_of("how long from junior to senior").contains("⚠ sources changed"),
+        "{after}"
+    );
+    assert!(
+        !line_of("what databases should i learn").contains("sources changed"),
+        "{after}"
+    );
     h.stop().await;
 }
 

@@ -1608,6 +1608,66 @@ async fn skills_roadmap_and_salary_career_by_career() {
     s.stop().await;
 }
 
+/// Issue 14 over HTTP: `/ask` leads with the structured card (what it read, the figures with
+/// citations) and then the passages, within Discord's limits; a moderator's pin is then shown
+/// for a paraphrase answered from the same passages, and not for an unrelated question.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_card_and_a_paraphrase_surfacing_a_pin_over_http() {
+    let (s, _d) = Server::start().await;
+    let (_, shown) = asked(
+        &s,
+        "career progression for a senior developer",
+        PERMS_MEMBER,
+    )
+    .await;
+    let embeds = shown["embeds"].as_array().unwrap();
+    assert_eq!(embeds.len(), 2, "the card, then the passages: {shown}");
+    let card = text_of(&json!({ "embeds": [embeds[0].clone()] }));
+    assert!(
+        card.contains("Read as: Back-End Developer roadmap, senior"),
+        "{card}"
+    );
+    assert!(card.contains("[1]") && card.contains("Sources"), "{card}");
+
+    let (_, salary) = asked(
+        &s,
+        "What is the pay for experienced backend engineers?",
+        PERMS_MEMBER,
+    )
+    .await;
+    let text = text_of(&salary);
+    assert!(
+        text.contains("Read as: Back-End Developer salary, senior"),
+        "{text}"
+    );
+    let pin = custom_ids(&salary)
+        .into_iter()
+        .find(|i| i.starts_with("pin:"))
+        .unwrap();
+    let click = button_click(&pin, Some(salary.clone()), PERMS_MODERATOR);
+    s.interact(&click).await;
+    s.edited(&click, |m| text_of(m).contains("Pinned")).await;
+
+    let r = s
+        .interact(&ask(
+            "what do senior server-side programmers get paid",
+            PERMS_MEMBER,
+        ))
+        .await;
+    let paraphrase = text_of(&r["data"]);
+    assert!(
+        paraphrase.contains("Moderator-pinned answer"),
+        "{paraphrase}"
+    );
+    assert!(
+        paraphrase.contains("Read as:"),
+        "the card still leads: {paraphrase}"
+    );
+    let r = s.interact(&ask("interview tips", PERMS_MEMBER)).await;
+    assert!(!text_of(&r["data"]).contains("Moderator-pinned answer"));
+    s.stop().await;
+}
+
 /// A command from a member whose Discord client speaks `locale` (the server's `guild_locale`
 /// stays English), as member `user`.
 fn command_in(locale: &str, name: &str, options: Value, user: &str) -> Value {

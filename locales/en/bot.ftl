@@ -256,3 +256,17 @@ settings-shown-uncovered = This server's default career is **{ $career }**, but 
 settings-shown-none = This server has no default career: answers cover every career the guides cover ({ $covered }). Set one with `/settings career name:…`.
 settings-cleared = Done: this server has no default career now; answers cover every career the guides cover ({ $covered }).
 settings-set = Done: **{ $career }** is this server's default career. /ask, /salary, /skills and /roadmap answer from its guides when a member names no career (a career option, or a question naming one, still wins).
+
+## /ask's structured card (and the CLI's, in English) and /pins
+
+card-read-as = Read as: { $career } { $intent }
+card-read-as-level = Read as: { $career } { $intent }, { $level }
+card-every-level = { $line } (the guides say nothing for that level: every level shown)
+card-intent-salary = salary
+card-intent-skills = skills
+card-intent-roadmap = roadmap
+card-level-entry = entry level
+card-level-mid = mid level
+card-level-senior = senior
+card-level-lead = lead / principal
+pins-sources-changed = ⚠ sources changed

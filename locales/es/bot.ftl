@@ -255,3 +255,17 @@ settings-shown-uncovered = La carrera por defecto de este servidor es **{ $caree
 settings-shown-none = Este servidor no tiene carrera por defecto: las respuestas abarcan todas las carreras de las guías ({ $covered }). Elige una con `/ajustes carrera nombre:…`.
 settings-cleared = Hecho: este servidor ya no tiene carrera por defecto; las respuestas abarcan todas las carreras de las guías ({ $covered }).
 settings-set = Hecho: **{ $career }** es la carrera por defecto de este servidor. /preguntar, /salario, /habilidades y /trayectoria responden con sus guías cuando un miembro no nombra ninguna carrera (la opción de carrera, o una pregunta que nombre una, sigue mandando).
+
+## La ficha estructurada de /ask y /pins
+
+card-read-as = Leído como: { $career }, { $intent }
+card-read-as-level = Leído como: { $career }, { $intent }, { $level }
+card-every-level = { $line } (las guías no dicen nada de ese nivel: se muestran todos)
+card-intent-salary = salario
+card-intent-skills = habilidades
+card-intent-roadmap = hoja de ruta
+card-level-entry = nivel inicial
+card-level-mid = nivel intermedio
+card-level-senior = sénior
+card-level-lead = líder / principal
+pins-sources-changed = ⚠ fuentes cambiadas

@@ -69,8 +69,9 @@ fn first_page(engine: &Engine, limit: Option<u16>, career: Option<&str>) -> Resu
     })
 }
 
-/// Answers `question` with `options`; without a career there, from the guides of the one career
-/// the question names, if it names one.
+/// Answers `question` with `options` (and the structured card it leads with, when it asks for
+/// one); without a career there, from the guides of the one career the question names, if it
+/// names one.
 fn ask(engine: &Engine, question: &str, options: &SearchOptions) -> Result<Asked, QuestionError> {
     let mut options = options.clone();
     if options.career.is_none()
@@ -78,7 +79,7 @@ fn ask(engine: &Engine, question: &str, options: &SearchOptions) -> Result<Asked
     {
         options.career = Some(career);
     }
-    engine.ask(question, options)
+    engine.ask_with_card(question, options)
 }
 
 /// Questions read and answered together in batch mode: enough to share out between threads,

@@ -6,9 +6,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{self, Level, LevelSummary, SalaryAnswer, SalaryFigure};
+use crate::answer::skills::SkillsAnswer;
 use crate::corpus::Skipped;
-use crate::engine::{Asked, Generation, Verdict};
+use crate::engine::{Asked, Card, CardAnswer, Generation, Verdict};
 use crate::search::Hit;
 
 /// The documented JSON shape of an answer (see README).
@@ -23,8 +25,57 @@ pub struct JsonAnswer<'a> {
     /// `not_in_library` the `role` asked about and the `careers` the guides cover).
     #[serde(flatten)]
     pub verdict: &'a Verdict,
+    /// The structured card the answer leads with; `null` when the question asks for none the
+    /// guides can give (see [`JsonCard`]).
+    pub card: Option<JsonCard<'a>>,
     /// Ranked passages.
     pub results: Vec<JsonResult<'a>>,
+}
+
+/// The documented JSON shape of an answer's structured card (see README).
+#[derive(Debug, Serialize)]
+pub struct JsonCard<'a> {
+    /// What the question asks for: `salary`, `skills` or `roadmap`.
+    pub intent: &'a str,
+    /// The career the card is about.
+    pub career: &'a str,
+    /// The level the question names; `null` for none.
+    pub level: Option<Level>,
+    /// The guides hold nothing at `level`, so the card shows every level.
+    pub every_level: bool,
+    /// The line saying what the question was read as.
+    pub read_as: String,
+    /// The answer: as `salary --json`, `skills --json` or `roadmap --json` prints it.
+    pub answer: JsonCardAnswer<'a>,
+}
+
+/// The answer of a [`JsonCard`].
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum JsonCardAnswer<'a> {
+    /// As `salary --json`.
+    Salary(JsonSalary<'a>),
+    /// As `skills --json`.
+    Skills(&'a SkillsAnswer),
+    /// As `roadmap --json`.
+    Roadmap(&'a RoadmapAnswer),
+}
+
+impl<'a> From<&'a Card> for JsonCard<'a> {
+    fn from(c: &'a Card) -> Self {
+        JsonCard {
+            intent: c.intent.id(),
+            career: &c.career,
+            level: c.level,
+            every_level: c.every_level,
+            read_as: c.read_as(crate::i18n::Locale::En),
+            answer: match &c.answer {
+                CardAnswer::Salary(a) => JsonCardAnswer::Salary(JsonSalary::from(a)),
+                CardAnswer::Skills(a) => JsonCardAnswer::Skills(a),
+                CardAnswer::Roadmap(a) => JsonCardAnswer::Roadmap(a),
+            },
+        }
+    }
 }
 
 /// One result in [`JsonAnswer`].
@@ -72,6 +123,7 @@ impl<'a> From<&'a Asked> for JsonAnswer<'a> {
             query: &a.results.query,
             career: a.career.as_deref(),
             verdict: &a.verdict,
+            card: a.card.as_ref().map(JsonCard::from),
             results: a.results.hits.iter().map(JsonResult::from).collect(),
         }
     }

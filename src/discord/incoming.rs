@@ -360,14 +360,7 @@ impl Incoming {
                             .and_then(id)
                     }),
                 pinned: m.get("pinned").and_then(Value::as_bool).unwrap_or(false),
-                text: m
-                    .get("embeds")
-                    .and_then(|e| e.get(0))
-                    .and_then(|e| e.get("description"))
-                    .or_else(|| m.get("content"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
+                text: message_text(m),
             });
         Ok(Incoming {
             id: interaction_id,
@@ -547,6 +540,26 @@ fn parse_options(raw: Option<&Value>, data: &Value) -> Result<Vec<CommandOption>
         });
     }
     Ok(out)
+}
+
+/// The text a message shows: its embeds' descriptions (an answer led by a card has two), else
+/// its content.
+fn message_text(m: &Value) -> String {
+    let described: Vec<&str> = m
+        .get("embeds")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("description").and_then(Value::as_str))
+        .collect();
+    if described.is_empty() {
+        m.get("content")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    } else {
+        described.join("\n\n")
+    }
 }
 
 #[cfg(test)]

@@ -425,7 +425,7 @@ pub struct Embed {
 
 impl Embed {
     /// Total characters Discord counts towards the 6,000 limit.
-    fn size(&self) -> usize {
+    pub fn size(&self) -> usize {
         let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.chars().count());
         len(&self.title)
             + len(&self.description)

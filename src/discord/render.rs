@@ -4,6 +4,7 @@
 //! `Title › Section (file:lines)`. Guide text is escaped, so it can never turn into markup or
 //! mentions. Limits are applied later, in `Reply::finish`.
 
+pub mod card;
 pub mod roadmap;
 
 use std::time::Duration;
@@ -14,11 +15,12 @@ use crate::answer::salary::{Level, NoteKind, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
 use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
-use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
+use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply, limits};
 use crate::engine::Asked;
 use crate::i18n::Locale;
 use crate::search::IndexMeta;
 use crate::search::SearchResults;
+use crate::search::snippet::Snippet;
 use crate::tr;
 
 /// Embed side colour.
@@ -236,6 +238,24 @@ pub struct PinnedAnswer {
     pub pinned_by: String,
 }
 
+/// The `/ask` answer: the structured card first when the engine made one ([`card::card_embed`],
+/// at most [`card::CARD_CHARS`]), then the passages ([`ask_embed_within`] the characters left),
+/// so the message fits Discord's 6,000 characters by construction.
+pub fn ask_embeds(
+    asked: &Asked,
+    pinned: Option<&PinnedAnswer>,
+    page_start: usize,
+    lang: Locale,
+) -> Vec<Embed> {
+    let card = asked
+        .card
+        .as_ref()
+        .map(|c| card::card_embed(c, asked.generation.meta(), lang));
+    let room = limits::EMBEDS_TOTAL - card.as_ref().map_or(0, Embed::size);
+    let passages = ask_embed_within(asked, pinned, page_start, room, lang);
+    card.into_iter().chain(std::iter::once(passages)).collect()
+}
+
 /// The `/ask` answer: the passages as snippets with numbered citations (and a pinned answer
 /// first, when a moderator pinned one for a similar question). An answer narrowed to one career
 /// says so first; an answer over several careers says each passage's career.
@@ -243,6 +263,62 @@ pub fn ask_embed(
     asked: &Asked,
     pinned: Option<&PinnedAnswer>,
     page_start: usize,
+    lang: Locale,
+) -> Embed {
+    ask_embed_within(asked, pinned, page_start, limits::EMBEDS_TOTAL, lang)
+}
+
+/// [`ask_embed`] in at most `room` characters: when the passages would not fit, each snippet is
+/// cut shorter (never a passage left out, so the pages still follow on).
+pub fn ask_embed_within(
+    asked: &Asked,
+    pinned: Option<&PinnedAnswer>,
+    page_start: usize,
+    room: usize,
+    lang: Locale,
+) -> Embed {
+    let mut cut: Option<usize> = None;
+    let mut embed = passages_embed(asked, pinned, page_start, cut, lang);
+    // Each round cuts every snippet by its share of what is over, and some.
+    for _ in 0..6 {
+        let over = embed.size().saturating_sub(room).max(
+            embed
+                .description
+                .as_ref()
+                .map_or(0, |d| d.chars().count())
+                .saturating_sub(limits::EMBED_DESCRIPTION),
+        );
+        if over == 0 {
+            return embed;
+        }
+        let hits = asked.results.hits.len().max(1);
+        let longest = asked
+            .results
+            .hits
+            .iter()
+            .map(|h| h.snippet.text.chars().count())
+            .max()
+            .unwrap_or(0);
+        let now = cut.unwrap_or(longest);
+        cut = Some(now.saturating_sub(over.div_ceil(hits) + 20).max(40));
+        embed = passages_embed(asked, pinned, page_start, cut, lang);
+    }
+    let other = embed.size() - embed.description.as_ref().map_or(0, |d| d.chars().count());
+    if let Some(d) = &mut embed.description {
+        *d = crate::discord::message::truncate(
+            d,
+            room.saturating_sub(other).min(limits::EMBED_DESCRIPTION),
+        );
+    }
+    embed
+}
+
+/// The passages embed, each snippet cut to `cut` characters when given.
+fn passages_embed(
+    asked: &Asked,
+    pinned: Option<&PinnedAnswer>,
+    page_start: usize,
+    cut: Option<usize>,
     lang: Locale,
 ) -> Embed {
     let (results, meta) = (&asked.results, asked.generation.meta());
@@ -271,12 +347,16 @@ pub fn ask_embed(
         } else {
             String::new()
         };
+        let snippet = match cut {
+            Some(max) => markdown::snippet(&cut_snippet(&hit.snippet, max)),
+            None => markdown::snippet(&hit.snippet),
+        };
         description.push_str(&format!(
             "**[{}] {career}{} › {}**\n{}\n\n",
             hit.rank.max(n + page_start),
             escape_markdown(&p.title),
             escape_markdown(&p.section),
-            markdown::snippet(&hit.snippet)
+            snippet
         ));
     }
     Embed {
@@ -290,6 +370,26 @@ pub fn ask_embed(
         fields: Vec::new(),
         footer: Some(footer(meta, &titles, lang)),
         image_url: None,
+    }
+}
+
+/// `s` cut to at most `max` characters of its text (then "…"), its highlights kept where the
+/// text is.
+fn cut_snippet(s: &Snippet, max: usize) -> Snippet {
+    let Some((end, _)) = s.text.char_indices().nth(max) else {
+        return s.clone();
+    };
+    let mut text = s.text[..end].trim_end().to_string();
+    let end = text.len();
+    text.push('…');
+    Snippet {
+        text,
+        highlights: s
+            .highlights
+            .iter()
+            .filter(|r| r.start < end)
+            .map(|r| r.start..r.end.min(end))
+            .collect(),
     }
 }
 

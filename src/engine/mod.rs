@@ -5,6 +5,8 @@
 //! Cloning an [`Engine`] is shallow (it is an `Arc`). Every method is blocking (search, file
 //! I/O): async callers run it off their reactor threads.
 
+pub mod card;
+pub mod cited;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod guides;
@@ -30,6 +32,8 @@ use crate::corpus::careers::{CareerMatch, match_career};
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
 use crate::vocab::Vocabulary;
 
+pub use card::{Card, CardAnswer};
+pub use cited::PassageId;
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use intent::Intent;
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
@@ -76,6 +80,9 @@ pub enum EngineError {
     /// A chart or timeline could not be drawn.
     #[error("cannot draw the image: {0}")]
     Chart(#[from] ChartError),
+    /// The generation's passages could not be read.
+    #[error("cannot read the index's passages: {0}")]
+    Passages(String),
 }
 
 /// A career of the library.
@@ -119,6 +126,9 @@ pub struct Asked {
     pub generation: Arc<Generation>,
     /// The career the answer was narrowed to, `None` for every career.
     pub career: Option<String>,
+    /// The structured card to lead with ([`Engine::ask_with_card`]); `None` from
+    /// [`Engine::ask`], or when the question asks for none the guides can give.
+    pub card: Option<Card>,
 }
 
 impl Asked {
@@ -285,7 +295,102 @@ impl Engine {
             verdict,
             generation,
             career: options.career,
+            card: None,
         })
+    }
+
+    /// [`Engine::ask`], and on the first page the structured card the answer leads with when
+    /// the question asks for pay, skills or the way up ([`Engine::card`]): the one call every
+    /// face makes for a question.
+    ///
+    /// # Errors
+    /// [`QuestionError`] for a blank question.
+    pub fn ask_with_card(
+        &self,
+        question: &str,
+        options: SearchOptions,
+    ) -> Result<Asked, QuestionError> {
+        let first_page = options.offset == 0;
+        let mut asked = self.ask(question, options)?;
+        if first_page {
+            asked.card = self.card(&asked);
+        }
+        Ok(asked)
+    }
+
+    /// The structured card for an answer: when the verdict is confident and the question asks
+    /// for pay, skills or the way up ([`Engine::intent`]), the answer `salary`, `skills` or
+    /// `roadmap` gives for the answer's career (or the library's only one) at the level the
+    /// question names ([`card::question_level`]; every level when the guides hold nothing at
+    /// it). `None` when the answer spans several careers, or the guides hold nothing for that
+    /// career. Facts that cannot be read cost the card (logged), not the answer.
+    pub fn card(&self, asked: &Asked) -> Option<Card> {
+        if !asked.verdict.confident {
+            return None;
+        }
+        let question = &asked.results.query;
+        let intent = self.intent(question)?;
+        let career = match &asked.career {
+            Some(c) => c.clone(),
+            None => match career_names(&asked.generation).as_slice() {
+                [only] => only.clone(),
+                _ => return None,
+            },
+        };
+        let level = card::question_level(self.vocabulary().levels(), &career, question);
+        let at = |level: Option<Level>| -> Result<Option<CardAnswer>, EngineError> {
+            let c = Some(career.as_str());
+            Ok(match intent {
+                Intent::Salary => Some(self.salary(c, level)?.answer)
+                    .filter(|a| !a.is_empty())
+                    .map(CardAnswer::Salary),
+                Intent::Skills => Some(self.skills(c, Topic::All, level)?.answer)
+                    .filter(|a| !a.is_empty())
+                    .map(CardAnswer::Skills),
+                Intent::Roadmap => {
+                    let stage = level.and_then(Stage::from_level);
+                    Some(self.roadmap(c, stage, Focus::CareerProgression)?.answer)
+                        .filter(|a| !a.stages.is_empty())
+                        .map(CardAnswer::Roadmap)
+                }
+            })
+        };
+        let found = match at(level) {
+            Ok(Some(answer)) => Some(Ok((answer, false))),
+            Ok(None) if level.is_some() => at(None).map(|a| a.map(|a| (a, true))).transpose(),
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        };
+        match found {
+            Some(Ok((answer, every_level))) => Some(Card {
+                intent,
+                career,
+                level,
+                every_level,
+                answer,
+            }),
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, %intent, career, "the structured card could not be made");
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// For each of `ids`, whether the current generation still has that passage as it was
+    /// (same guide file, lines and text): what a pinned answer cited, checked after a reindex.
+    ///
+    /// # Errors
+    /// [`EngineError::Passages`] when the generation's passages cannot be read.
+    pub fn passages_unchanged(&self, ids: &[PassageId]) -> Result<Vec<bool>, EngineError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let passages = self
+            .current()
+            .passages()
+            .map_err(|e| EngineError::Passages(e.to_string()))?;
+        Ok(cited::still_there(&passages, ids))
     }
 
     /// What a question asks for, when it is one of the structured answers (pay, skills, the way

@@ -31,6 +31,9 @@ pub struct NewCurated<'a> {
     /// The question's distinct terms, and the fingerprint of the analysis that made them, kept
     /// so matching questions to pins never analyses a pin again (see [`PinTerms`]).
     pub analysed: Option<(&'a str, &'a [String])>,
+    /// What the pinned answer was drawn from (its passages, career and intent), when known;
+    /// kept as given (see `discord::pin_matcher::PinSources`).
+    pub passages: Option<&'a Value>,
 }
 
 /// A moderator-curated answer.
@@ -56,6 +59,8 @@ pub struct Curated {
     pub channel_id: Option<u64>,
     /// The pinned message.
     pub message_id: Option<u64>,
+    /// What the pinned answer was drawn from, when it was kept (and readable).
+    pub passages: Option<Value>,
 }
 
 /// How recording a pin began; see [`Store::begin_pin`].
@@ -99,10 +104,12 @@ pub struct PinTerms {
     /// Its distinct terms, when they were kept and made by the analysis the caller asked for;
     /// `None` means the question must be analysed again.
     pub terms: Option<Vec<String>>,
+    /// What the pinned answer was drawn from, when it was kept (and readable).
+    pub passages: Option<Value>,
 }
 
 const CURATED_COLUMNS: &str = "id, guild_id, answer_id, question, answer, citations, pinned_by,
-     pinned_at, channel_id, message_id";
+     pinned_at, channel_id, message_id, passages";
 
 impl Store {
     /// Pins a curated answer for a guild, confirmed at once, and returns its id. Pinning a
@@ -155,6 +162,7 @@ impl Store {
         owner: Option<u64>,
     ) -> Result<Option<i64>, StoreError> {
         let citations = new.citations.to_string();
+        let passages = new.passages.map(Value::to_string);
         let (analysis, terms) = match new.analysed {
             Some((fingerprint, terms)) => (
                 Some(fingerprint),
@@ -180,6 +188,7 @@ impl Store {
                 message_id: new.message_id.map(to_sql_id),
                 terms,
                 analysis: analysis.map(str::to_string),
+                passages,
             };
             return self.noted(pg.insert_curated(row, owner.map(to_sql_id)));
         }
@@ -191,16 +200,17 @@ impl Store {
                  answer = excluded.answer, citations = excluded.citations,
                  pinned_by = excluded.pinned_by, pinned_at = excluded.pinned_at,
                  channel_id = excluded.channel_id, terms = excluded.terms,
-                 terms_analysis = excluded.terms_analysis, confirmed = 1, pending_owner = NULL"
+                 terms_analysis = excluded.terms_analysis, passages = excluded.passages,
+                 confirmed = 1, pending_owner = NULL"
         };
         self.write(|tx| {
             let id = tx
                 .prepare_cached(&format!(
                     "INSERT INTO curated (guild_id, answer_id, question, answer, citations,
                          pinned_by, pinned_at, channel_id, message_id, confirmed, pending_owner,
-                         terms, terms_analysis)
+                         terms, terms_analysis, passages)
                      VALUES (?1, (SELECT answer_id FROM answers WHERE answer_id = ?2),
-                         ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                         ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                      {on_conflict}
                      RETURNING id"
                 ))?
@@ -219,6 +229,7 @@ impl Store {
                         owner.map(to_sql_id),
                         terms,
                         analysis,
+                        passages,
                     ],
                     |row| row.get(0),
                 )
@@ -324,7 +335,7 @@ impl Store {
         }
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, question, terms, terms_analysis FROM curated
+                "SELECT id, question, terms, terms_analysis, passages FROM curated
                  WHERE guild_id = ?1 AND confirmed = 1 ORDER BY pinned_at DESC, id DESC",
             )?;
             let rows = stmt.query_map([to_sql_id(guild_id)], |row| {
@@ -336,6 +347,7 @@ impl Store {
                     terms: terms
                         .filter(|_| made_by.as_deref() == Some(analysis))
                         .and_then(|t| serde_json::from_str(&t).ok()),
+                    passages: json_column(row.get(4)?),
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -434,9 +446,23 @@ fn raw_curated(row: &Row<'_>) -> rusqlite::Result<(Curated, String)> {
             pinned_at: row.get(7)?,
             channel_id: row.get::<_, Option<i64>>(8)?.map(from_sql_id),
             message_id: row.get::<_, Option<i64>>(9)?.map(from_sql_id),
+            passages: json_column(row.get(10)?),
         },
         row.get(5)?,
     ))
+}
+
+/// A JSON column that may be empty; unreadable JSON is left out (logged): the pin then matches
+/// by its words only.
+pub(super) fn json_column(text: Option<String>) -> Option<Value> {
+    let text = text?;
+    match serde_json::from_str(&text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            tracing::warn!(%error, "curated row has a corrupt passages column; ignored");
+            None
+        }
+    }
 }
 
 /// The row with its citations parsed, or `None` (logged) when they are corrupt.
@@ -624,11 +650,13 @@ mod tests {
                         id: kept,
                         question: "how do I become a nurse?".into(),
                         terms: Some(terms.clone()),
+                        passages: None,
                     },
                     PinTerms {
                         id: bare,
                         question: "how do I become a nurse?".into(),
                         terms: None,
+                        passages: None,
                     },
                 ]
             );
@@ -639,6 +667,37 @@ mod tests {
                     .iter()
                     .all(|p| p.terms.is_none())
             );
+        }
+    }
+
+    on_both! {
+        fn pins_keep_what_their_answer_was_drawn_from(s) {
+            let c = json!([]);
+            let drawn = json!({"career": "Electrician", "intent": "salary", "passages": [
+                {"source": "e.md", "start_line": 3, "end_line": 9, "hash": "00ff00ff00ff00ff"}
+            ]});
+            let id = s
+                .pin_curated(&NewCurated {
+                    passages: Some(&drawn),
+                    ..pin(Some(7), "kept", &c, 2)
+                })
+                .unwrap();
+            let bare = s.pin_curated(&pin(Some(8), "bare", &c, 1)).unwrap();
+            assert_eq!(s.curated_pin(10, id).unwrap().unwrap().passages, Some(drawn.clone()));
+            assert_eq!(s.curated_pin(10, bare).unwrap().unwrap().passages, None);
+            let listed: Vec<Option<Value>> =
+                s.curated_for_guild(10).unwrap().into_iter().map(|c| c.passages).collect();
+            assert_eq!(listed, [Some(drawn.clone()), None]);
+            let terms: Vec<Option<Value>> = s
+                .pin_terms_for_guild(10, "a")
+                .unwrap()
+                .into_iter()
+                .map(|p| p.passages)
+                .collect();
+            assert_eq!(terms, [Some(drawn), None]);
+            // Pinning the message again replaces what it was drawn from.
+            s.pin_curated(&pin(Some(7), "again", &c, 3)).unwrap();
+            assert_eq!(s.curated_pin(10, id).unwrap().unwrap().passages, None);
         }
     }
 }

@@ -158,6 +158,7 @@ pub(super) fn pin<'a>(
         channel_id: Some(5),
         message_id,
         analysed: None,
+        passages: None,
     }
 }
 

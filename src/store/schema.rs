@@ -100,6 +100,12 @@ CREATE TABLE guild_settings (
     updated_at INTEGER NOT NULL
 );
 ",
+    // 4: what a pin's answer was drawn from (JSON: its career, its question's intent, and the
+    //    passages it cited with a hash of each one's text), to match questions answered from
+    //    the same passages and to flag pins whose passages changed after a reindex.
+    r"
+ALTER TABLE curated ADD COLUMN passages TEXT;
+",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].

@@ -137,10 +137,13 @@ pub fn button_labels(m: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The footer text of a message's first embed.
+/// The footer text of a message's last embed (the passages', after a structured card).
 pub fn footer_of(m: &Value) -> String {
-    m["embeds"][0]["footer"]["text"]
-        .as_str()
+    // An answer led by a structured card has the passages' embed last.
+    m["embeds"]
+        .as_array()
+        .and_then(|e| e.last())
+        .and_then(|e| e["footer"]["text"].as_str())
         .unwrap_or_default()
         .to_string()
 }

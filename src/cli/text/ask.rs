@@ -1,11 +1,12 @@
 //! An answer to a question as text: the question, the career it was answered from, the words
 //! read as others, the verdict when the guides do not answer it (or cover no guide about its
-//! occupation), and each passage's citation (with its guide's career when the answer spans
-//! several) and snippet.
+//! occupation), the structured card it leads with (as `salary`, `skills` or `roadmap` print it),
+//! and each passage's citation (with its guide's career when the answer spans several) and
+//! snippet.
 
 use std::io::{self, Write};
 
-use crate::engine::{Asked, Reason};
+use crate::engine::{Asked, CardAnswer, Reason};
 use crate::search::Hit;
 use crate::search::snippet::Snippet;
 
@@ -69,6 +70,15 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
             out,
             "\n{line} Here are only the closest passages; `careerbot sources` lists what the library covers."
         )?;
+    }
+    if let Some(card) = &asked.card {
+        writeln!(out, "\n{}\n", card.read_as(crate::i18n::Locale::En))?;
+        match &card.answer {
+            CardAnswer::Salary(a) => super::write_salary(out, a)?,
+            CardAnswer::Skills(a) => super::write_skills(out, a)?,
+            CardAnswer::Roadmap(a) => super::write_roadmap(out, a)?,
+        }
+        writeln!(out, "\nPassages:")?;
     }
     let cite = if asked.says_careers() {
         citation_with_career

@@ -18,9 +18,10 @@ use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Embed, Reply, Response};
 use crate::discord::permissions::Rank;
-use crate::discord::pin_matcher::{pin_analysis, pin_terms};
+use crate::discord::pin_matcher::{PinSources, pin_analysis, pin_terms};
 use crate::discord::render::{self, ids};
 use crate::discord::rest::{self, Rest, RestError};
+use crate::engine::PassageId;
 use crate::search::{SearchOptions, SearchResults};
 use crate::store::{Answer, NewCurated, PinStart};
 
@@ -62,6 +63,21 @@ pub(super) struct Cited {
     source: String,
     start_line: u32,
     end_line: u32,
+    /// A hash of the passage's text ([`PassageId`]); empty in answers stored before it was.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    hash: String,
+}
+
+impl Cited {
+    /// The passage's identity, when its hash was kept.
+    fn passage_id(&self) -> Option<PassageId> {
+        (!self.hash.is_empty()).then(|| PassageId {
+            source: self.source.clone(),
+            start_line: self.start_line,
+            end_line: self.end_line,
+            hash: self.hash.clone(),
+        })
+    }
 }
 
 /// A pin to make after the first response: the answer's message, and what to record with it.
@@ -235,6 +251,8 @@ struct PinRecord {
     shown: String,
     citations: serde_json::Value,
     terms: Vec<String>,
+    /// What the answer was drawn from ([`PinSources`]).
+    passages: serde_json::Value,
     pinned_by: u64,
     pinned_at: i64,
 }
@@ -253,6 +271,7 @@ impl PinRecord {
             channel_id: Some(self.channel),
             message_id: Some(self.message),
             analysed: Some((analysis, &self.terms)),
+            passages: Some(&self.passages),
         }
     }
 }
@@ -293,7 +312,16 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, lang: Locale, rest: &Rest) -> St
                     return Ok(None);
                 };
                 let state: AnswerState = serde_json::from_value(answer.payload)?;
+                let sources = PinSources {
+                    career: state.career.clone(),
+                    intent: bot
+                        .engine()
+                        .intent(&state.question)
+                        .map(|i| i.id().to_string()),
+                    passages: state.cited.iter().filter_map(Cited::passage_id).collect(),
+                };
                 let record = PinRecord {
+                    passages: serde_json::to_value(&sources)?,
                     guild,
                     channel,
                     message,
@@ -489,6 +517,7 @@ pub(super) fn cited(results: &SearchResults) -> Vec<Cited> {
             source: h.passage.source.clone(),
             start_line: h.passage.start_line,
             end_line: h.passage.end_line,
+            hash: PassageId::of(&h.passage).hash,
         })
         .collect()
 }

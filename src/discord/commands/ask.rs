@@ -1,9 +1,11 @@
 //! `/ask`: a question answered from the guides with citations, and its autocomplete. It answers
 //! from one career's guides when the `career` option, the question or the server's default names
-//! one ([`career::resolve`]). Before searching it applies the repeated-question window (the
-//! member's cooldown is the command table's); after, it puts a moderator-pinned answer first
-//! when one matches. The answer's record (which its buttons read) is committed before the answer
-//! is sent; if it cannot be, the answer goes out without the buttons, saying so.
+//! one ([`career::resolve`]); a question asking for pay, skills or the way up leads with the
+//! engine's structured card for that career and level. Before searching it applies the
+//! repeated-question window (the member's cooldown is the command table's); after, it puts a
+//! moderator-pinned answer first when one matches (drawn from the same passages, or asked in
+//! alike words). The answer's record (which its buttons read) is committed before the answer is
+//! sent; if it cannot be, the answer goes out without the buttons, saying so.
 
 use std::time::Duration;
 
@@ -14,9 +16,12 @@ use crate::discord::duplicates::EarlierAnswer;
 use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Reply, Response, truncate};
-use crate::discord::pin_matcher::{PinIndex, PinMatcher, pin_analysis, pin_terms};
+use crate::discord::pin_matcher::{
+    AskedSources, PinIndex, PinMatcher, PinSources, pin_analysis, pin_terms,
+};
 use crate::discord::render::{self, PinnedAnswer, human_duration};
 use crate::discord::rest::Rest;
+use crate::engine::Asked;
 use crate::i18n::Locale;
 use crate::search::{MAX_QUESTION_CHARS, SearchOptions};
 use crate::store::{Record, new_answer_id, normalise_question};
@@ -83,7 +88,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         career: career.clone(),
         ..bot.engine().page(0)
     };
-    let asked = bot.engine().ask(&question, options)?;
+    let asked = bot.engine().ask_with_card(&question, options)?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
     let best = results.hits.first().map_or(0.0, |h| h.score);
@@ -96,11 +101,12 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     };
     let pinned = match i.guild_id {
         // A pin that cannot be read costs the pin, not the answer.
-        Some(g) if !weak || !results.hits.is_empty() => pinned_for(bot, g, &results.query)
-            .unwrap_or_else(|e| {
+        Some(g) if !weak || !results.hits.is_empty() => {
+            pinned_for(bot, g, &asked).unwrap_or_else(|e| {
                 tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
                 None
-            }),
+            })
+        }
         _ => None,
     };
     if weak && pinned.is_none() {
@@ -110,7 +116,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         reply.ephemeral = hide;
         return Ok(Handled::now(Response::message(reply)));
     }
-    let embed = render::ask_embed(&asked, pinned.as_ref(), 0, i.lang);
+    let embeds = render::ask_embeds(&asked, pinned.as_ref(), 0, i.lang);
     let state = AnswerState {
         question: results.query.clone(),
         career,
@@ -140,7 +146,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     }
     let next = results.has_more.then_some(1);
     let mut reply = Reply {
-        embeds: vec![embed],
+        embeds,
         rows: render::answer_buttons(&answer_id, next, hide, i.lang),
         ephemeral: hide,
         ..Reply::default()
@@ -233,26 +239,35 @@ fn earlier_answer(
 /// refused the whole answer (found by the durability bench).
 const PINNED_SHOWN_CHARS: usize = 1500;
 
-/// The pinned answer of the guild to show first for this question, if one is close enough. The
-/// guild's pins are analysed once and kept ([`PinCache`](crate::discord::pin_matcher::PinCache))
-/// until any pin changes; a question costs one small read (the pin version), and a second for
-/// the matching pin's text.
-fn pinned_for(bot: &Bot, guild: u64, question: &str) -> anyhow::Result<Option<PinnedAnswer>> {
+/// The pinned answer of the guild to show first for this answer, if one was drawn from the same
+/// passages or asked in alike words ([`PinIndex::best_for`]). The guild's pins are analysed once
+/// and kept ([`PinCache`](crate::discord::pin_matcher::PinCache)) until any pin changes; a
+/// question costs one small read (the pin version), and a second for the matching pin's text.
+fn pinned_for(bot: &Bot, guild: u64, asked: &Asked) -> anyhow::Result<Option<PinnedAnswer>> {
     let store = bot.store();
     let version = store.curated_version()?;
     let analyzer = bot.engine().vocabulary().analyzer();
     let pins = bot.pins().guild(guild, version, || {
         let pins = store.pin_terms_for_guild(guild, pin_analysis(analyzer))?;
-        anyhow::Ok(PinIndex::new(pins.into_iter().map(|p| {
+        anyhow::Ok(PinIndex::with_sources(pins.into_iter().map(|p| {
             let terms = p.terms.unwrap_or_else(|| pin_terms(analyzer, &p.question));
-            (p.id, terms)
+            let sources = p
+                .passages
+                .and_then(|v| serde_json::from_value::<PinSources>(v).ok());
+            (p.id, terms, sources)
         })))
     })?;
     // Most guilds have no pins: the question is not analysed for them.
     if pins.is_empty() {
         return Ok(None);
     }
-    let Some(id) = pins.best(&PinMatcher::new(analyzer, question)) else {
+    let question = &asked.results.query;
+    let intent = match &asked.card {
+        Some(card) => Some(card.intent),
+        None => bot.engine().intent(question),
+    };
+    let sources = AskedSources::of(asked, intent);
+    let Some(id) = pins.best_for(&PinMatcher::new(analyzer, question), &sources) else {
         return Ok(None);
     };
     Ok(store.curated_pin(guild, id)?.map(|c| PinnedAnswer {

@@ -1,5 +1,5 @@
 //! The moderators' commands: `/pins` (list and unpin the server's pinned answers, with its
-//! autocomplete) and `/gaps` (what the guides answer badly: bounded, it reads at most the latest
+//! autocomplete; a pin whose cited passages changed after a reindex is flagged) and `/gaps` (what the guides answer badly: bounded, it reads at most the latest
 //! [`GAPS_SCAN`] questions of its window from an index that holds only the unanswered ones).
 
 use super::{Command, CommandOption, guild_of, unix_now};
@@ -8,8 +8,10 @@ use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
 use crate::discord::permissions::Rank;
+use crate::discord::pin_matcher::PinSources;
 use crate::discord::render;
-use crate::store::GAPS_SCAN;
+use crate::engine::PassageId;
+use crate::store::{Curated, GAPS_SCAN};
 use crate::tr;
 
 /// How far back `/gaps` looks.
@@ -77,11 +79,19 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         }
         _ => {
             let list = bot.store().curated_for_guild(guild)?;
+            let changed = changed_pins(bot, &list);
             let lines: Vec<String> = list
                 .iter()
-                .map(|c| {
+                .zip(&changed)
+                .map(|(c, changed)| {
+                    // A pin whose cited passages the current index no longer has as they were.
+                    let flag = if *changed {
+                        format!(" · {}", tr!(i.lang, "pins-sources-changed"))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "• **{}** — {}",
+                        "• **{}** — {}{flag}",
                         escape_markdown(&truncate(&c.question, 120)),
                         tr!(
                             i.lang,
@@ -108,6 +118,39 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             })))
         }
     }
+}
+
+/// For each pin, whether a passage it cited is gone or changed in the current index (the pin
+/// itself is left as it was). Pins kept without their passages are never flagged; an index whose
+/// passages cannot be read flags none (logged).
+fn changed_pins(bot: &Bot, pins: &[Curated]) -> Vec<bool> {
+    let cited: Vec<Vec<PassageId>> = pins
+        .iter()
+        .map(|c| {
+            c.passages
+                .clone()
+                .and_then(|v| serde_json::from_value::<PinSources>(v).ok())
+                .map(|s| s.passages)
+                .unwrap_or_default()
+        })
+        .collect();
+    let all: Vec<PassageId> = cited.iter().flatten().cloned().collect();
+    let there = match bot.engine().passages_unchanged(&all) {
+        Ok(there) => there,
+        Err(e) => {
+            tracing::warn!(error = %e, "pins' passages could not be checked");
+            return vec![false; pins.len()];
+        }
+    };
+    let mut at = 0;
+    cited
+        .iter()
+        .map(|ids| {
+            let changed = there[at..at + ids.len()].iter().any(|ok| !ok);
+            at += ids.len();
+            changed
+        })
+        .collect()
 }
 
 /// The guild's pinned answers whose question contains what is typed, for `/pins remove`.

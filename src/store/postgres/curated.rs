@@ -3,6 +3,7 @@
 use serde_json::Value;
 use tokio_postgres::Row;
 
+use super::super::curated::json_column;
 use super::super::{Curated, PendingPin, PinTerms, StoreError, from_sql_id, to_sql_id};
 use super::{Pg, params};
 
@@ -10,7 +11,7 @@ use super::{Pg, params};
 macro_rules! curated_columns {
     () => {
         "id, guild_id, answer_id, question, answer, citations, pinned_by, pinned_at, channel_id,
-         message_id"
+         message_id, passages"
     };
 }
 
@@ -27,6 +28,7 @@ pub(in crate::store) struct PinRow {
     pub(in crate::store) message_id: Option<i64>,
     pub(in crate::store) terms: Option<String>,
     pub(in crate::store) analysis: Option<String>,
+    pub(in crate::store) passages: Option<String>,
 }
 
 impl Pg {
@@ -40,23 +42,24 @@ impl Pg {
         const PENDING: &str = concat!(
             "INSERT INTO curated (guild_id, answer_id, question, answer, citations, pinned_by,
                  pinned_at, channel_id, message_id, confirmed, pending_owner, terms,
-                 terms_analysis)
+                 terms_analysis, passages)
              VALUES ($1, (SELECT answer_id FROM answers WHERE answer_id = $2::text), $3, $4, $5,
-                 $6, $7, $8, $9, $10, $11, $12, $13)",
+                 $6, $7, $8, $9, $10, $11, $12, $13, $14)",
             " ON CONFLICT (guild_id, message_id) DO NOTHING RETURNING id"
         );
         const CONFIRMED: &str = concat!(
             "INSERT INTO curated (guild_id, answer_id, question, answer, citations, pinned_by,
                  pinned_at, channel_id, message_id, confirmed, pending_owner, terms,
-                 terms_analysis)
+                 terms_analysis, passages)
              VALUES ($1, (SELECT answer_id FROM answers WHERE answer_id = $2::text), $3, $4, $5,
-                 $6, $7, $8, $9, $10, $11, $12, $13)",
+                 $6, $7, $8, $9, $10, $11, $12, $13, $14)",
             " ON CONFLICT (guild_id, message_id) DO UPDATE SET
                  answer_id = excluded.answer_id, question = excluded.question,
                  answer = excluded.answer, citations = excluded.citations,
                  pinned_by = excluded.pinned_by, pinned_at = excluded.pinned_at,
                  channel_id = excluded.channel_id, terms = excluded.terms,
-                 terms_analysis = excluded.terms_analysis, confirmed = TRUE,
+                 terms_analysis = excluded.terms_analysis, passages = excluded.passages,
+                 confirmed = TRUE,
                  pending_owner = NULL
              RETURNING id"
         );
@@ -84,6 +87,7 @@ impl Pg {
                         &owner,
                         &pin.terms,
                         &pin.analysis,
+                        &pin.passages,
                     ],
                 )
                 .await?;
@@ -159,7 +163,7 @@ impl Pg {
         analysis: &str,
     ) -> Result<Vec<PinTerms>, StoreError> {
         let rows = self.query(
-            "SELECT id, question, terms, terms_analysis FROM curated
+            "SELECT id, question, terms, terms_analysis, passages FROM curated
              WHERE guild_id = $1 AND confirmed ORDER BY pinned_at DESC, id DESC",
             params![to_sql_id(guild_id)],
         )?;
@@ -174,6 +178,7 @@ impl Pg {
                     terms: terms
                         .filter(|_| made_by.as_deref() == Some(analysis))
                         .and_then(|t| serde_json::from_str(&t).ok()),
+                    passages: json_column(row.get(4)),
                 }
             })
             .collect())
@@ -258,5 +263,6 @@ fn curated(row: &Row) -> Option<Curated> {
         pinned_at: row.get(7),
         channel_id: row.get::<_, Option<i64>>(8).map(from_sql_id),
         message_id: row.get::<_, Option<i64>>(9).map(from_sql_id),
+        passages: json_column(row.get(10)),
     })
 }

@@ -106,6 +106,10 @@ CREATE TABLE guild_settings (
     updated_at BIGINT NOT NULL
 );
 "#,
+    // 4: what a pin's answer was drawn from (as SQLite's step 4).
+    r#"
+ALTER TABLE curated ADD COLUMN passages TEXT;
+"#,
 ];
 
 /// Scratch state shared by the replicas, not part of the migrated schema: (re)made at every
