@@ -5,6 +5,8 @@
 
 use serde_json::{Value, json};
 
+use super::fake_discord::spec;
+
 pub fn chars(v: &Value) -> usize {
     v.as_str().map_or(0, |s| s.chars().count())
 }
@@ -60,7 +62,12 @@ pub fn check_message(m: &Value) {
     assert!(am["users"].as_array().is_some_and(|u| u.len() <= 1));
 }
 
+/// Every limit Discord sets on an interaction response, and its schema in Discord's OpenAPI
+/// spec (the body of `POST /interactions/{id}/{token}/callback`).
 pub fn check_response(r: &Value) {
+    if let Err(violation) = spec::check_interaction_response(r) {
+        panic!("the interaction response does not fit Discord's OpenAPI spec: {violation}\n{r}");
+    }
     match r["type"].as_u64().unwrap() {
         4 | 7 => check_message(&r["data"]),
         8 => {

@@ -55,6 +55,13 @@
 //! serenity 0.12.5 caveat: its `Permissions` has no PIN_MESSAGES (1 << 51) and drops unknown
 //! bits when parsing, so `member.permissions` of [`PERMS_MODERATOR`] arrives without it.
 //!
+//! Every request under `/api/v10` is also checked against Discord's OpenAPI spec ([`spec`]): the
+//! route and method must exist, path parameters and the body (JSON or multipart `payload_json`)
+//! must fit the operation's schemas. A body the spec refuses is answered 400 50035 "Invalid
+//! Form Body" like Discord; every violation (unknown routes too) is recorded, and
+//! [`FakeDiscord::shutdown`] panics listing them ([`FakeDiscord::assert_spec_clean`] checks
+//! earlier; [`FakeDiscord::take_spec_violations`] is for tests that send bad bodies on purpose).
+//!
 //! Every wait is bounded by a timeout; [`FakeDiscord::shutdown`] closes the websocket with a
 //! normal close (1000), stops both servers and releases the ports (stop the bot's shards first,
 //! or serenity will try to reconnect). Dropping the fake without `shutdown` aborts its tasks
@@ -65,6 +72,7 @@ mod gateway;
 mod multipart;
 mod payloads;
 mod rest;
+pub mod spec;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -677,8 +685,32 @@ impl FakeDiscord {
             })
     }
 
+    /// Every request so far that Discord's OpenAPI spec refuses (an unknown route or method, a
+    /// path parameter or body that does not fit its schema), one description each.
+    pub fn spec_violations(&self) -> Vec<String> {
+        self.shared.lock().spec_violations.clone()
+    }
+
+    /// Like [`Self::spec_violations`], and forgets them: for a test that sends a bad body on
+    /// purpose and has checked how it was refused.
+    pub fn take_spec_violations(&self) -> Vec<String> {
+        std::mem::take(&mut self.shared.lock().spec_violations)
+    }
+
+    /// Panics listing every request Discord's OpenAPI spec refuses, if there is one.
+    pub fn assert_spec_clean(&self) {
+        let violations = self.spec_violations();
+        assert!(
+            violations.is_empty(),
+            "{} request(s) the bot sent do not fit Discord's OpenAPI spec:\n{}",
+            violations.len(),
+            violations.join("\n")
+        );
+    }
+
     /// Closes the websocket with a normal close (1000), stops REST and gateway and releases both
-    /// ports; bounded (each server gets 5 s, then is aborted).
+    /// ports; bounded (each server gets 5 s, then is aborted). Then panics if any request did
+    /// not fit Discord's OpenAPI spec ([`Self::assert_spec_clean`]).
     pub async fn shutdown(mut self) {
         self.shared.shutdown.send_replace(true);
         for task in [self.gateway_task.take(), self.rest_task.take()]
@@ -690,17 +722,24 @@ impl FakeDiscord {
                 abort.abort();
             }
         }
+        self.assert_spec_clean();
     }
 }
 
 impl Drop for FakeDiscord {
     fn drop(&mut self) {
         self.shared.shutdown.send_replace(true);
+        let stopped = self.gateway_task.is_none() && self.rest_task.is_none();
         for task in [self.gateway_task.take(), self.rest_task.take()]
             .into_iter()
             .flatten()
         {
             task.abort();
+        }
+        // Dropped without `shutdown` (which checks them): the spec's violations still fail the
+        // test, unless it is failing already.
+        if !stopped && !std::thread::panicking() {
+            self.assert_spec_clean();
         }
     }
 }
@@ -853,6 +892,8 @@ struct State {
     commands: HashMap<Option<u64>, Vec<Value>>,
     /// Threads started from messages, by id (a thread's id is its starter message's).
     threads: HashMap<u64, Value>,
+    /// Requests Discord's OpenAPI spec refuses ([`spec::Violation`] descriptions).
+    spec_violations: Vec<String>,
     gateway: GatewayState,
 }
 

@@ -1,5 +1,7 @@
-//! The REST side: one axum fallback handler that records every request, applies `fail_next`
-//! rules, and routes the rest by hand (so unknown routes are recorded and answered like Discord).
+//! The REST side: one axum fallback handler that records every request, checks it against
+//! Discord's OpenAPI spec (`spec.rs`: a body the spec refuses gets 400 50035 and is recorded as
+//! a violation), applies `fail_next` rules, and routes the rest by hand (so unknown routes are
+//! recorded and answered like Discord).
 //!
 //! Routes (under `/api/v10`; `{app}` must be [`APPLICATION_ID`]):
 //!
@@ -33,7 +35,7 @@ use serde_json::{Value, json};
 use super::payloads::{self, FLAG_EPHEMERAL, FLAG_LOADING, MessageContext, error_body, id_u64};
 use super::{
     APPLICATION_ID, BOT_USER_ID, Hosting, InteractionRecord, MAX_PINS, RecordedFile,
-    RecordedRequest, Shared, State as FakeState, bare_token, multipart,
+    RecordedRequest, Shared, State as FakeState, bare_token, multipart, spec,
 };
 
 /// Largest body accepted (Discord's own limit for boosted guilds is lower).
@@ -131,8 +133,9 @@ pub(super) async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> R
             match parse_body(&mut rec) {
                 Err(reply) => reply,
                 Ok(()) => {
+                    let refused = in_api.then(|| check_spec(&shared, &rec)).flatten();
                     let mut state = shared.lock();
-                    match take_failure(&mut state, &rec) {
+                    match refused.or_else(|| take_failure(&mut state, &rec)) {
                         Some(reply) => reply,
                         None if in_api => route(&shared, &mut state, &rec),
                         None => serve_hosted(&state, &rec),
@@ -162,6 +165,25 @@ pub(super) async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> R
         tokio::time::sleep(delay).await;
     }
     into_response(reply)
+}
+
+/// Checks a request against Discord's OpenAPI spec and records a violation. Returns the reply
+/// Discord gives a body or path parameter the spec refuses (400 50035 "Invalid Form Body");
+/// `None` lets the request through (an unknown route or method is still recorded, and answered
+/// by the router as Discord would: 404 / 405).
+fn check_spec(shared: &Shared, rec: &RecordedRequest) -> Option<Reply> {
+    let body = match &rec.json {
+        Some(v) => spec::Body::Json(v),
+        None if rec.body.is_empty() => spec::Body::None,
+        None => spec::Body::Empty,
+    };
+    let violation = spec::check_request(&rec.method, &rec.path, body).err()?;
+    // Also on stderr at once: a test failing on the refusal's consequence shows why.
+    eprintln!("fake Discord: not in Discord's OpenAPI spec: {violation}");
+    let refuse = violation.refused_as_invalid_form();
+    let errors = violation.errors_tree();
+    shared.lock().spec_violations.push(violation.to_string());
+    refuse.then(|| invalid_form(errors))
 }
 
 /// Consumes a matching `delay_next` rule, if any: how long to hold the response.
@@ -552,10 +574,21 @@ pub(super) fn http_callback(
     if let Err(reply) = parse_body(&mut rec) {
         return refused(reply);
     }
-    if rec.json.is_none() {
+    let Some(json) = rec.json.as_ref() else {
         return Err(format!(
             "the response is not JSON (content type {content_type:?})"
         ));
+    };
+    if let Err(violation) = spec::check_interaction_response(json) {
+        let refused = format!(
+            "400 {}",
+            payloads::invalid_form_body(violation.errors_tree())
+        );
+        shared
+            .lock()
+            .spec_violations
+            .push(format!("HTTP interaction response: {violation}"));
+        return Err(format!("{refused}\n{violation}"));
     }
     let mut state = shared.lock();
     refused(interaction_callback(
