@@ -87,6 +87,8 @@ pub enum Work {
         filename: String,
         replace: bool,
         career: Option<String>,
+        /// Where the guide was published (a checked web link), for its citations.
+        link: Option<String>,
         actor: String,
     },
     /// Move a guide out of the library, reindex.
@@ -458,6 +460,7 @@ impl Bot {
                 filename,
                 replace,
                 career,
+                link,
                 actor,
             } => {
                 let guide = guides::NewGuide {
@@ -465,6 +468,7 @@ impl Bot {
                     filename,
                     replace,
                     career,
+                    link,
                     actor,
                 };
                 guides::add_source(self, &token, guide, rest).await

@@ -45,6 +45,8 @@ pub struct Citation {
     pub start: u32,
     /// Last line.
     pub end: u32,
+    /// Where the guide was published, when known.
+    pub url: Option<String>,
 }
 
 impl Citations {
@@ -56,6 +58,7 @@ impl Citations {
         source: &str,
         start: u32,
         end: u32,
+        url: Option<&str>,
     ) -> usize {
         let c = Citation {
             title: title.into(),
@@ -63,6 +66,7 @@ impl Citations {
             source: source.into(),
             start,
             end,
+            url: url.map(str::to_string),
         };
         match self.entries.iter().position(|e| *e == c) {
             Some(i) => i + 1,
@@ -87,7 +91,7 @@ impl Citations {
                 format!(
                     "[{}] {} › {} ({}:{lines})",
                     i + 1,
-                    escape_markdown(&c.title),
+                    markdown::title_link(&c.title, c.url.as_deref()),
                     escape_markdown(&c.section),
                     c.source,
                 )
@@ -164,6 +168,16 @@ pub mod ids {
     pub const DOWN: &str = "down";
     /// Delete the answer.
     pub const DISMISS: &str = "dismiss";
+    /// Post an ephemeral "Ask careerbot" answer in the channel for everyone.
+    pub const POST: &str = "post";
+}
+
+/// The link that jumps to a message: `https://discord.com/channels/{guild or @me}/{channel}/{message}`.
+pub fn jump_link(guild: Option<u64>, channel: u64, message: u64) -> String {
+    match guild {
+        Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
+        None => format!("https://discord.com/channels/@me/{channel}/{message}"),
+    }
 }
 
 /// The buttons under an answer.
@@ -248,7 +262,14 @@ pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize
     let mut titles = Vec::new();
     for hit in &results.hits {
         let p = &hit.passage;
-        let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+        let n = citations.cite(
+            &p.title,
+            &p.section,
+            &p.source,
+            p.start_line,
+            p.end_line,
+            p.url.as_deref(),
+        );
         titles.push(p.title.as_str());
         let career = if says_careers {
             format!("{} · ", escape_markdown(&p.career))
@@ -258,7 +279,7 @@ pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize
         description.push_str(&format!(
             "**[{}] {career}{} › {}**\n{}\n\n",
             hit.rank.max(n + page_start),
-            escape_markdown(&p.title),
+            markdown::title_link(&p.title, p.url.as_deref()),
             escape_markdown(&p.section),
             markdown::snippet(&hit.snippet)
         ));
@@ -325,7 +346,14 @@ pub fn sources_reply(results: &SearchResults) -> Reply {
     let mut citations = Citations::default();
     for hit in &results.hits {
         let p = &hit.passage;
-        citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+        citations.cite(
+            &p.title,
+            &p.section,
+            &p.source,
+            p.start_line,
+            p.end_line,
+            p.url.as_deref(),
+        );
     }
     let text = if citations.is_empty() {
         "This answer cites no passage.".to_string()
@@ -376,6 +404,7 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
                     &f.cite.source,
                     f.cite.line,
                     f.cite.line,
+                    f.cite.url.as_deref(),
                 );
                 let words = f
                     .label
@@ -427,6 +456,7 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
                 &n.cite.source,
                 n.cite.line,
                 n.cite.line,
+                n.cite.url.as_deref(),
             );
             format!(
                 "• {}: {} [{c}]",
@@ -524,6 +554,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
                     &c.cite.source,
                     c.cite.start_line,
                     c.cite.end_line,
+                    c.cite.url.as_deref(),
                 );
                 if !refs.contains(&n) {
                     refs.push(n);
@@ -551,6 +582,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
                 &p.cite.source,
                 p.cite.start_line,
                 p.cite.end_line,
+                p.cite.url.as_deref(),
             );
             format!(
                 "[{n}] {}",
@@ -580,6 +612,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
                     &e.cite.source,
                     e.cite.line,
                     e.cite.line,
+                    e.cite.url.as_deref(),
                 );
                 format!(
                     "• {} [{n}]",
@@ -629,7 +662,7 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
         ..Reply::embed(Embed {
             title: Some("careerbot — career answers from the guides, always cited".into()),
             description: Some(format!(
-                "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
+                "**/ask** a question in your own words: the best passages of the guides, each with its citation [n]. On a message, Apps → **Ask careerbot** answers it (privately, with a button to post the answer).\n\
                  **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** a career's timeline, then its learning path, interviews and portfolio from the menu under it\n\
                  **/pins** answers moderators pinned · **/status** what the bot knows\n\
                  Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
@@ -672,9 +705,9 @@ mod tests {
     #[test]
     fn citations_dedupe_and_number() {
         let mut c = Citations::default();
-        assert_eq!(c.cite("T", "S", "a.txt", 1, 4), 1);
-        assert_eq!(c.cite("T", "S2", "a.txt", 5, 9), 2);
-        assert_eq!(c.cite("T", "S", "a.txt", 1, 4), 1);
+        assert_eq!(c.cite("T", "S", "a.txt", 1, 4, None), 1);
+        assert_eq!(c.cite("T", "S2", "a.txt", 5, 9, None), 2);
+        assert_eq!(c.cite("T", "S", "a.txt", 1, 4, None), 1);
         assert_eq!(
             c.lines(),
             vec!["[1] T › S (a.txt:1-4)", "[2] T › S2 (a.txt:5-9)"]

@@ -13,7 +13,7 @@ use serenity::model::id::{ChannelId, MessageId};
 use super::unix_now;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::Incoming;
-use crate::discord::markdown::escape_markdown;
+use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Embed, Reply, Response};
 use crate::discord::permissions::Rank;
 use crate::discord::pin_matcher::{pin_analysis, pin_terms};
@@ -60,6 +60,9 @@ pub(super) struct Cited {
     source: String,
     start_line: u32,
     end_line: u32,
+    /// Where the guide was published, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 /// A pin to make after the first response: the answer's message, and what to record with it.
@@ -91,6 +94,9 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             "This answer is too old or was removed; ask again with /ask.",
         ));
     };
+    if action == ids::POST {
+        return super::ask_message::post(bot, &answer, i);
+    }
     let state: AnswerState = serde_json::from_value(answer.payload.clone())?;
     let is_asker = answer.asker_id == i.actor.id;
     Ok(match action {
@@ -127,7 +133,11 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             let next = (results.has_more && page < MAX_PAGE).then_some(page + 1);
             Handled::now(Response::update(Reply {
                 embeds: vec![embed],
-                rows: render::answer_buttons(answer_id, next, new_state.hidden),
+                rows: render::answer_buttons(
+                    answer_id,
+                    next,
+                    new_state.hidden || !i.bot_in_channel,
+                ),
                 ..Reply::default()
             }))
         }
@@ -146,7 +156,7 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                     format!(
                         "[{}] {career}{} › {} ({}:{}-{})",
                         n + 1 + state.offset,
-                        escape_markdown(&c.title),
+                        markdown::title_link(&c.title, c.url.as_deref()),
                         escape_markdown(&c.section),
                         c.source,
                         c.start_line,
@@ -506,6 +516,7 @@ pub(super) fn cited(results: &SearchResults) -> Vec<Cited> {
             source: h.passage.source.clone(),
             start_line: h.passage.start_line,
             end_line: h.passage.end_line,
+            url: h.passage.url.clone(),
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use super::{Command, CommandOption, career};
+use crate::corpus::link::web_link;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, OptionValue};
 use crate::discord::markdown::escape_markdown;
@@ -52,6 +53,11 @@ fn sources_options() -> Vec<CommandOption> {
                     "The career it is about, new or not (default: read from its title).",
                 )
                 .autocomplete(),
+                CommandOption::string(
+                    "url",
+                    "Where it was published (https://…): its citations link there.",
+                )
+                .length(1, crate::corpus::link::MAX_LINK_CHARS),
             ],
         ),
         CommandOption::subcommand(
@@ -133,6 +139,18 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     }
                 },
             };
+            let link = match i.text("url").map(str::trim).filter(|u| !u.is_empty()) {
+                None => None,
+                Some(typed) => match web_link(typed) {
+                    Ok(link) => Some(link),
+                    Err(why) => {
+                        return Ok(Handled::private(format!(
+                            "Refused: {}. Give the page's full address, e.g. https://example.org/guide.",
+                            escape_markdown(&why)
+                        )));
+                    }
+                },
+            };
             Ok(Handled::then(
                 Response::deferred(true),
                 Work::AddSource {
@@ -141,6 +159,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     filename,
                     replace,
                     career,
+                    link,
                     actor: i.actor.name.clone(),
                 },
             ))
@@ -293,6 +312,8 @@ pub(crate) struct NewGuide {
     pub(crate) filename: String,
     pub(crate) replace: bool,
     pub(crate) career: Option<String>,
+    /// Where the guide was published, for its citations.
+    pub(crate) link: Option<String>,
     pub(crate) actor: String,
 }
 
@@ -309,6 +330,7 @@ pub(crate) async fn add_source(
         filename,
         replace,
         career,
+        link,
         actor,
     } = guide;
     let (url, filename, actor) = (url.as_str(), filename.as_str(), actor.as_str());
@@ -329,17 +351,26 @@ pub(crate) async fn add_source(
     };
     let name = filename.to_string();
     let about = career.clone();
+    let linked = link.clone();
     let saved = bot
-        .blocking(move |bot| {
-            bot.engine()
-                .add_guide(&name, &bytes, replace, about.as_deref())
+        .blocking(move |bot| -> Result<usize, GuideError> {
+            let passages = bot
+                .engine()
+                .add_guide(&name, &bytes, replace, about.as_deref())?;
+            if let Some(link) = &linked {
+                bot.engine().record_guide_link(&name, link)?;
+            }
+            Ok(passages)
         })
         .await?;
     match saved {
         Ok(passages) => {
-            let about = career
+            let mut about = career
                 .map(|c| format!(", about {}", escape_markdown(&c)))
                 .unwrap_or_default();
+            if let Some(link) = &link {
+                about.push_str(&format!(", linking to <{link}>"));
+            }
             let head = format!(
                 "✅ {} added ({passages} passages{about}) by {}.",
                 escape_markdown(filename),

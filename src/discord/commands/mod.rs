@@ -1,18 +1,21 @@
-//! The slash commands, each declared once in [`COMMANDS`]: its name, description and options,
-//! where Discord offers it, the rank it needs, and its handler. The registration body
+//! The commands, each declared once in [`COMMANDS`]: its name, description and options (or that
+//! it is a message command), where Discord offers it and who may install it, the rank it needs,
+//! and its handler. The registration body
 //! ([`registration_body`], which `careerbot commands --json` prints), the dispatch in
 //! [`Bot::handle`] and the HTTP endpoint's metric labels are all read from that table. Choices
 //! come from the [`Choices`] of the answer types, so a new topic or level appears in Discord
 //! without editing these files.
 //!
 //! One file per command or small family, each exporting its declaration and its handlers:
-//! `ask.rs` (with its autocomplete), `answers.rs` (the buttons under an answer), `salary.rs`,
+//! `ask.rs` (with its autocomplete), `ask_message.rs` (the "Ask careerbot" message command and its
+//! "Post publicly"), `answers.rs` (the buttons under an answer), `salary.rs`,
 //! `skills.rs`, `roadmap.rs`, `moderation.rs` (`/pins`, `/gaps`), `guides.rs` (`/sources`,
 //! `/reindex`), `settings.rs` (`/settings`) and `info.rs` (`/help`, `/status`); `career.rs` is
 //! the `career` option they share, and the order in which a command picks its career.
 
 pub(crate) mod answers;
 pub(crate) mod ask;
+pub(crate) mod ask_message;
 mod career;
 pub(crate) mod guides;
 pub(crate) mod info;
@@ -41,6 +44,7 @@ use crate::discord::permissions::Rank;
 /// Every command, in the order Discord lists them.
 pub static COMMANDS: &[Command] = &[
     ask::ASK,
+    ask_message::ASK_MESSAGE,
     salary::SALARY,
     skills::SKILLS,
     roadmap::ROADMAP,
@@ -72,19 +76,35 @@ pub type Handler = fn(&Bot, &Incoming) -> anyhow::Result<Handled>;
 /// the text typed so far).
 pub type Autocomplete = fn(&Bot, &Incoming, &str, &str) -> Vec<Choice>;
 
-/// The bot is installed to servers (not to members' own accounts).
-const INSTALLED_TO: &[InstallationContext] = &[InstallationContext::Guild];
+/// A command about a server's own data, or for moderators and admins: installed with the bot
+/// to servers only.
+const GUILD_INSTALL: &[InstallationContext] = &[InstallationContext::Guild];
+/// A command any member may use: installed with the bot to servers, or by a member to their own
+/// account (then usable in servers without the bot and in any DM).
+const GUILD_OR_USER_INSTALL: &[InstallationContext] =
+    &[InstallationContext::Guild, InstallationContext::User];
 /// Offered in servers and in DMs with the bot.
 const ANYWHERE: &[InteractionContext] = &[InteractionContext::Guild, InteractionContext::BotDm];
+/// Offered in servers, in DMs with the bot, and (installed to a member's account) in their other
+/// DMs and group DMs.
+const ANYWHERE_USER_INSTALLED: &[InteractionContext] = &[
+    InteractionContext::Guild,
+    InteractionContext::BotDm,
+    InteractionContext::PrivateChannel,
+];
 /// Offered in servers only.
 const IN_GUILDS: &[InteractionContext] = &[InteractionContext::Guild];
 
-/// One slash command, declared once: [`Command::new`] and the settings after it.
+/// One command, declared once: [`Command::new`] (a slash command) or [`Command::on_message`] (a
+/// message context-menu command), and the settings after it.
 #[derive(Debug, Clone, Copy)]
 pub struct Command {
-    /// What is typed after `/`; also its metric label.
+    /// What is typed after `/` (or shown in a message's Apps menu); also its metric label.
     name: &'static str,
-    /// What Discord shows under it.
+    /// A slash command (`ChatInput`) or a message command (`Message`).
+    kind: CommandType,
+    /// What Discord shows under it (slash commands only: Discord refuses one on a message
+    /// command).
     description: &'static str,
     /// Its options, built when registering (their choices are read from their types).
     options: fn() -> Vec<CommandOption>,
@@ -104,6 +124,8 @@ pub struct Command {
     pace: u32,
     /// What a member may do when the cooldown ends ("ask again", "use /salary again").
     again: &'static str,
+    /// The command whose cooldown it shares (`None`: its own).
+    shares_cooldown_of: Option<&'static str>,
 }
 
 impl Command {
@@ -111,6 +133,7 @@ impl Command {
     pub const fn new(name: &'static str, description: &'static str, handler: Handler) -> Command {
         Command {
             name,
+            kind: CommandType::ChatInput,
             description,
             options: Vec::new,
             contexts: ANYWHERE,
@@ -121,7 +144,35 @@ impl Command {
             autocomplete: None,
             pace: 0,
             again: "",
+            shares_cooldown_of: None,
         }
+    }
+
+    /// A message context-menu command (Discord's type 3, in a message's Apps menu): no
+    /// description and no options; the handler reads the message from [`Incoming::target`].
+    pub const fn on_message(name: &'static str, handler: Handler) -> Command {
+        Command {
+            kind: CommandType::Message,
+            ..Command::new(name, "", handler)
+        }
+    }
+
+    /// Counting its uses in the cooldown of the command `other` (so two ways to the same answer
+    /// share one pace).
+    pub const fn sharing_cooldown_of(mut self, other: &'static str) -> Command {
+        self.shares_cooldown_of = Some(other);
+        self
+    }
+
+    /// The name its cooldown is kept under.
+    pub fn cooldown_name(&self) -> &'static str {
+        self.shares_cooldown_of.unwrap_or(self.name)
+    }
+
+    /// Whether a member may install it to their own account: a command any member may use
+    /// anywhere (not about a server's own data, not for moderators or admins).
+    pub fn user_installable(&self) -> bool {
+        self.guild_only.is_none() && self.rank == Rank::Member && self.contexts == ANYWHERE
     }
 
     /// With these options.
@@ -178,9 +229,14 @@ impl Command {
         self.name
     }
 
-    /// What Discord shows under it.
+    /// What Discord shows under it (empty for a message command).
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// A message command (in a message's Apps menu), not a slash command.
+    pub fn on_messages(&self) -> bool {
+        self.kind == CommandType::Message
     }
 
     /// The rank a member needs to use it.
@@ -203,7 +259,10 @@ impl Command {
         if bot.rank(i) < self.rank {
             return Ok(Handled::private(self.refusal));
         }
-        if let Err(wait) = bot.cooldowns().admit(self.name, i.actor.id, Instant::now()) {
+        if let Err(wait) = bot
+            .cooldowns()
+            .admit(self.cooldown_name(), i.actor.id, Instant::now())
+        {
             return Ok(Handled::private(format!(
                 "Easy there: you can {} in {} s.",
                 self.again,
@@ -225,13 +284,19 @@ impl Command {
     }
 
     fn registration(&self) -> Registration {
+        let slash = self.kind == CommandType::ChatInput;
+        let (integration_types, contexts) = if self.user_installable() {
+            (GUILD_OR_USER_INSTALL, ANYWHERE_USER_INSTALLED)
+        } else {
+            (GUILD_INSTALL, self.contexts)
+        };
         Registration {
             name: self.name,
-            kind: CommandType::ChatInput,
-            description: self.description,
-            options: (self.options)(),
-            integration_types: INSTALLED_TO,
-            contexts: self.contexts,
+            kind: self.kind,
+            description: slash.then_some(self.description),
+            options: slash.then(|| (self.options)()),
+            integration_types,
+            contexts,
             default_member_permissions: self.rank.granted_by().map(Permissions::from_bits_truncate),
         }
     }
@@ -243,8 +308,11 @@ struct Registration {
     name: &'static str,
     #[serde(rename = "type")]
     kind: CommandType,
-    description: &'static str,
-    options: Vec<CommandOption>,
+    /// Slash commands only (Discord refuses a description or options on a message command).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<Vec<CommandOption>>,
     integration_types: &'static [InstallationContext],
     contexts: &'static [InteractionContext],
     /// Which members Discord shows the command to by default (server admins can change it).
@@ -408,6 +476,18 @@ mod tests {
         let body = registration_body();
         let commands = body.as_array().unwrap();
         assert!(commands.len() <= 100);
+        let (slash, menus): (Vec<Value>, Vec<Value>) =
+            commands.iter().cloned().partition(|c| c["type"] == 1);
+        assert!(menus.len() <= 5, "Discord allows 5 message commands");
+        for m in &menus {
+            // A context-menu name may hold capitals and spaces; no description, no options.
+            assert_eq!(m["type"], 3, "{m}");
+            assert!((1..=32).contains(&m["name"].as_str().unwrap().chars().count()));
+            assert!(
+                m.get("description").is_none() && m.get("options").is_none(),
+                "{m}"
+            );
+        }
         fn check(options: &Value) {
             for o in options.as_array().into_iter().flatten() {
                 let name = o["name"].as_str().unwrap();
@@ -432,7 +512,7 @@ mod tests {
                 check(&o["options"]);
             }
         }
-        check(&body);
+        check(&Value::Array(slash));
         let find = |n: &str| commands.iter().find(|c| c["name"] == n).unwrap();
         assert_eq!(find("reindex")["default_member_permissions"], "8");
         assert_eq!(find("sources")["default_member_permissions"], "8");
@@ -454,6 +534,11 @@ mod tests {
             }
         }
         assert!(super::find("salary").unwrap().pace() > super::find("ask").unwrap().pace());
+        assert_eq!(
+            super::find(ask_message::NAME).unwrap().cooldown_name(),
+            "ask",
+            "asking from a message counts as asking"
+        );
     }
 
     #[test]
@@ -503,8 +588,22 @@ mod tests {
         };
         let ask = find("ask");
         assert_eq!(ask["type"], 1, "a slash command");
-        assert_eq!(ask["integration_types"], json!([0]));
-        assert_eq!(ask["contexts"], json!([0, 1]));
+        assert_eq!(
+            ask["integration_types"],
+            json!([0, 1]),
+            "installable to a member"
+        );
+        assert_eq!(ask["contexts"], json!([0, 1, 2]));
+        assert_eq!(
+            find(ask_message::NAME),
+            &json!({ "name": "Ask careerbot", "type": 3, "integration_types": [0, 1],
+                     "contexts": [0, 1, 2] }),
+            "a message command: no description, no options"
+        );
+        for admin in ["reindex", "sources", "settings", "gaps", "pins"] {
+            assert_eq!(find(admin)["integration_types"], json!([0]), "/{admin}");
+            assert_eq!(find(admin)["contexts"], json!([0]), "/{admin}");
+        }
         assert_eq!(
             ask["options"],
             json!([
