@@ -4,6 +4,8 @@
 //! is what lets the bot see PIN_MESSAGES (bit 51), which serenity's typed model drops.
 
 use serde::Deserialize;
+
+use crate::i18n::Locale;
 use serde_json::Value;
 
 /// Why an interaction payload was refused.
@@ -161,6 +163,9 @@ pub struct Incoming {
     /// without the bot or in a DM between other people: there, nothing that needs the bot in
     /// the channel (pinning, deleting a message) can work.
     pub bot_in_channel: bool,
+    /// The language of the member who interacted (their client's `locale`; never the
+    /// server's `guild_locale`): the bot's own words follow it.
+    pub lang: Locale,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +199,8 @@ struct Envelope {
     authorizing_integration_owners: Option<Value>,
     /// Where it happened: 0 a guild, 1 the bot's DM, 2 another DM or group DM.
     context: Option<Value>,
+    /// The member's own language (`guild_locale`, the server's, is skipped).
+    locale: Option<Value>,
 }
 
 /// Of the channel object, only its id (for payloads without `channel_id`).
@@ -412,6 +419,7 @@ impl Incoming {
             app_permissions: v.app_permissions.as_ref().and_then(id),
             target,
             bot_in_channel,
+            lang: Locale::from_discord(v.locale.as_ref().and_then(Value::as_str)),
         })
     }
 

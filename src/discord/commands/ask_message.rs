@@ -21,24 +21,23 @@ use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, TargetMessage};
 use crate::discord::message::{Button, ButtonStyle, Embed, Reply, Response};
 use crate::discord::render::{self, ids};
+use crate::i18n::Locale;
 use crate::search::SearchOptions;
 use crate::store::{Answer, Record, new_answer_id};
+use crate::tr;
 
 /// The command's name, as Discord shows it in a message's Apps menu.
 pub(crate) const NAME: &str = "Ask careerbot";
 
 /// "Ask careerbot" on a message: its cooldown is `/ask`'s own (one pace for both ways to ask).
-pub(crate) const ASK_MESSAGE: Command = Command::on_message(NAME, run)
-    .cooldown(1, "ask again")
+pub(crate) const ASK_MESSAGE: Command = Command::on_message(NAME, "cmd-ask-message", run)
+    .cooldown(1, "again-ask")
     .sharing_cooldown_of("ask");
 
 /// How an answer not yet posted publicly is stored.
 pub(crate) const KIND: &str = "ask_message";
 /// How it is stored once posted publicly.
 pub(crate) const POSTED_KIND: &str = "ask_message_posted";
-
-/// What is told for a message with no text to answer.
-pub(crate) const NO_TEXT: &str = "That message has no text I can answer (only images, embeds, attachments or mentions). Use /ask with your question in words.";
 
 /// Mentions, channel links, custom emoji and timestamps: Discord markup, not words.
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,13 +101,11 @@ pub(crate) fn question_of(message: &TargetMessage) -> String {
 /// "Ask careerbot" on a message: its text answered privately, linking back to it.
 fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let Some(target) = &i.target else {
-        return Ok(Handled::private(
-            "This command answers a message: use it from a message's Apps menu.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "ask-message-none")));
     };
     let question = question_of(target);
     if question.is_empty() {
-        return Ok(Handled::private(NO_TEXT));
+        return Ok(Handled::private(tr!(i.lang, "ask-message-no-text")));
     }
     let career = match career::resolve(bot, i, Some(&question)) {
         Ok(c) => c,
@@ -124,7 +121,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         },
         target.id,
     );
-    let content = format!("Answering this message: {link}");
+    let content = tr!(i.lang, "ask-message-answering", link = link.as_str());
     let options = SearchOptions {
         career: career.clone(),
         ..bot.engine().page(0)
@@ -149,12 +146,12 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     };
     if weak && pinned.is_none() {
         bot.writer().send(logged);
-        let mut reply = Reply::embed(render::weak_embed(&asked));
+        let mut reply = Reply::embed(render::weak_embed(&asked, i.lang));
         reply.content = Some(content);
         reply.ephemeral = true;
         return Ok(Handled::now(Response::message(reply)));
     }
-    let embed = render::ask_embed(&asked, pinned.as_ref(), 0);
+    let embed = render::ask_embed(&asked, pinned.as_ref(), 0, i.lang);
     let next = results.has_more.then_some(1);
     let answer_id = new_answer_id();
     let stored = MessageAnswer {
@@ -185,22 +182,22 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let reply = Reply {
         content: Some(content),
         embeds: vec![embed],
-        rows: private_buttons(&answer_id),
+        rows: private_buttons(&answer_id, i.lang),
         ephemeral: true,
         ..Reply::default()
     };
-    Ok(Handled::now(Response::message(reply)).after(written, unsaved))
+    Ok(Handled::now(Response::message(reply)).after(written, i.lang, unsaved))
 }
 
 /// The buttons under the private answer: post it, its sources, votes. (Paging would show
 /// something other than what "Post publicly" posts; the public answer pages.)
-fn private_buttons(answer_id: &str) -> Vec<Vec<Button>> {
-    let mut rows = render::answer_buttons(answer_id, None, true);
+fn private_buttons(answer_id: &str, lang: Locale) -> Vec<Vec<Button>> {
+    let mut rows = render::answer_buttons(answer_id, None, true, lang);
     if let Some(first) = rows.first_mut() {
         first.insert(
             0,
             Button::new(
-                "Post publicly",
+                &tr!(lang, "button-post"),
                 format!("{}:{answer_id}", ids::POST),
                 ButtonStyle::Primary,
             ),
@@ -213,18 +210,12 @@ fn private_buttons(answer_id: &str) -> Vec<Vec<Button>> {
 /// answer buttons — once, and only by the member it answered.
 pub(super) fn post(bot: &Bot, answer: &Answer, i: &Incoming) -> anyhow::Result<Handled> {
     if answer.asker_id != i.actor.id {
-        return Ok(Handled::private(
-            "Only the person who asked can post this answer.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "post-not-asker")));
     }
     match answer.kind.as_str() {
         KIND => {}
-        POSTED_KIND => return Ok(Handled::private(ALREADY_POSTED)),
-        _ => {
-            return Ok(Handled::private(
-                "This answer cannot be posted; ask again with /ask.",
-            ));
-        }
+        POSTED_KIND => return Ok(Handled::private(tr!(i.lang, "post-already"))),
+        _ => return Ok(Handled::private(tr!(i.lang, "post-not-postable"))),
     }
     let stored: MessageAnswer = serde_json::from_value(answer.payload.clone())?;
     let posted = AnswerState {
@@ -240,18 +231,16 @@ pub(super) fn post(bot: &Bot, answer: &Answer, i: &Incoming) -> anyhow::Result<H
         &serde_json::to_value(&posted)?,
     ) {
         Ok(true) => {}
-        Ok(false) => return Ok(Handled::private(ALREADY_POSTED)),
+        Ok(false) => return Ok(Handled::private(tr!(i.lang, "post-already"))),
         Err(e) => {
             tracing::error!(error = %e, answer = answer.answer_id.as_str(), "answer not posted");
-            return Ok(Handled::private(
-                "Sorry, I couldn't post this answer: the bot's database is failing right now. Please try again later.",
-            ));
+            return Ok(Handled::private(tr!(i.lang, "post-failed")));
         }
     }
     let reply = Reply {
         content: Some(stored.shown.content.clone()),
         embeds: vec![stored.shown.embed()],
-        rows: render::answer_buttons(&answer.answer_id, stored.next, !i.bot_in_channel),
+        rows: render::answer_buttons(&answer.answer_id, stored.next, !i.bot_in_channel, i.lang),
         ..Reply::default()
     };
     Ok(Handled::then(
@@ -262,9 +251,6 @@ pub(super) fn post(bot: &Bot, answer: &Answer, i: &Incoming) -> anyhow::Result<H
         },
     ))
 }
-
-/// What a second "Post publicly" is told.
-const ALREADY_POSTED: &str = "This answer is already posted in the channel.";
 
 #[cfg(test)]
 mod tests {
@@ -330,7 +316,7 @@ mod tests {
 
     #[test]
     fn the_private_answer_offers_posting_but_no_pin_dismiss_or_paging() {
-        let ids: Vec<String> = private_buttons("abc")
+        let ids: Vec<String> = private_buttons("abc", Locale::En)
             .into_iter()
             .flatten()
             .map(|b| b.custom_id)
