@@ -624,6 +624,34 @@ fn commands_json_is_the_registration_body_and_run_needs_a_token() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_TOKEN"));
 }
 
+/// Links to sources: a guide whose manifest entry has a `url` is cited with it — in the JSON
+/// contract (`url`, absent for guides without one), in the text answer, and in the structured
+/// answers' citations.
+#[test]
+fn a_citation_with_a_url() {
+    const URL: &str = "https://www.launchladder.example/careers/product-manager-guide";
+    const GUIDE: &str = "product-manager-guide.html";
+    let sb = Sandbox::with_careers();
+    let v = sb.json(&["ask", "--json", "How much does a product manager earn?"]);
+    let results = v["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["source"] == GUIDE), "{v}");
+    for r in results {
+        if r["source"] == GUIDE {
+            assert_eq!(r["url"], URL, "{r}");
+        } else {
+            assert!(r.get("url").is_none(), "no url, no key: {r}");
+        }
+    }
+    let text = sb.ok(&["ask", "How much does a product manager earn?"]);
+    let cited = text
+        .lines()
+        .find(|l| l.contains(&format!("({GUIDE}:")))
+        .unwrap_or_else(|| panic!("no citation of {GUIDE}:\n{text}"));
+    assert!(cited.ends_with(&format!(" <{URL}>")), "{cited}");
+    let text = sb.ok(&["salary", "--career", "product manager"]);
+    assert!(text.contains(&format!("<{URL}>")), "{text}");
+}
+
 #[test]
 fn structured_answers_career_by_career() {
     let sb = Sandbox::with_careers();

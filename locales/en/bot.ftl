@@ -293,3 +293,20 @@ follow-carried-topic = topic
 follow-answered = Answered in the thread <#{ $thread }>.
 follow-refused-thread = Sorry, I couldn't start a thread for this follow-up (Discord said: { $error }). Please try again, or ask with /ask.
 follow-refused-post = Sorry, I couldn't post in the thread for this follow-up (Discord said: { $error }). Please try again, or ask with /ask.
+
+## "Ask careerbot" (a message's Apps menu) and its "Post publicly"
+
+help-ask-message = On a message, Apps → **Ask careerbot** answers it (privately, with a button to post the answer).
+ask-message-none = This command answers a message: use it from a message's Apps menu.
+ask-message-no-text = That message has no text I can answer (only images, embeds, attachments or mentions). Use /ask with your question in words.
+ask-message-answering = Answering this message: { $link }
+button-post = Post publicly
+post-not-asker = Only the person who asked can post this answer.
+post-not-postable = This answer cannot be posted; ask again with /ask.
+post-failed = Sorry, I couldn't post this answer: the bot's database is failing right now. Please try again later.
+post-already = This answer is already posted in the channel.
+
+## /sources add url:
+
+sources-added-link = Its citations link to <{ $link }>.
+sources-url-refused = Refused: { $why }. Give the page's full address, e.g. https://example.org/guide.

@@ -64,6 +64,8 @@ opt-sources-replace = Replace a guide of the same name.
     .name = replace
 opt-sources-career = The career it is about, new or not (default: read from its title).
     .name = career
+opt-sources-url = Where it was published (https://…): its citations link there.
+    .name = url
 sub-sources-remove = Remove a guide.
     .name = remove
 opt-sources-name = The guide's file name.
@@ -122,3 +124,8 @@ choice-focus-learning_path = Learning path
 choice-focus-career_progression = Career progression
 choice-focus-interviews = Interviews
 choice-focus-portfolio = Portfolio & resume
+
+# The message command (a message's Apps menu): Discord shows no description for it, only its
+# name, which may hold capitals and spaces.
+cmd-ask-message = Answers a message's text from the guides.
+    .name = Ask careerbot

@@ -292,3 +292,20 @@ follow-carried-topic = tema
 follow-answered = Respondido en el hilo <#{ $thread }>.
 follow-refused-thread = Lo siento, no he podido abrir un hilo para esta pregunta (Discord ha dicho: { $error }). Inténtalo de nuevo, o pregunta con /ask.
 follow-refused-post = Lo siento, no he podido publicar en el hilo para esta pregunta (Discord ha dicho: { $error }). Inténtalo de nuevo, o pregunta con /ask.
+
+## "Preguntar a careerbot" (menú Aplicaciones de un mensaje) y su "Publicar"
+
+help-ask-message = En un mensaje, Aplicaciones → **Preguntar a careerbot** lo responde (en privado, con un botón para publicar la respuesta).
+ask-message-none = Este comando responde a un mensaje: úsalo desde el menú Aplicaciones de un mensaje.
+ask-message-no-text = Ese mensaje no tiene texto que pueda responder (solo imágenes, embeds, adjuntos o menciones). Usa /ask con tu pregunta en palabras.
+ask-message-answering = Respondiendo a este mensaje: { $link }
+button-post = Publicar
+post-not-asker = Solo quien preguntó puede publicar esta respuesta.
+post-not-postable = Esta respuesta no se puede publicar; vuelve a preguntar con /ask.
+post-failed = Lo siento, no pude publicar esta respuesta: la base de datos del bot está fallando ahora mismo. Inténtalo de nuevo más tarde.
+post-already = Esta respuesta ya está publicada en el canal.
+
+## /sources add url:
+
+sources-added-link = Sus citas enlazan a <{ $link }>.
+sources-url-refused = Rechazado: { $why }. Indica la dirección completa de la página, p. ej. https://example.org/guia.

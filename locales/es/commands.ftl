@@ -64,6 +64,8 @@ opt-sources-replace = Reemplaza una guía con el mismo nombre.
     .name = reemplazar
 opt-sources-career = La carrera de la que trata, nueva o no (por defecto: leída de su título).
     .name = carrera
+opt-sources-url = Dónde se publicó (https://…): sus citas enlazan allí.
+    .name = enlace
 sub-sources-remove = Quita una guía.
     .name = quitar
 opt-sources-name = El nombre de archivo de la guía.
@@ -119,3 +121,8 @@ choice-focus-learning_path = Ruta de aprendizaje
 choice-focus-career_progression = Progresión profesional
 choice-focus-interviews = Entrevistas
 choice-focus-portfolio = Portafolio y currículum
+
+# El comando de mensaje (menú Aplicaciones de un mensaje): Discord no muestra descripción, solo
+# su nombre, que puede llevar mayúsculas y espacios.
+cmd-ask-message = Responde al texto de un mensaje con las guías.
+    .name = Preguntar a careerbot

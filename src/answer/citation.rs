@@ -22,6 +22,9 @@ pub struct Citation {
     pub start_line: u32,
     /// The passage's last line.
     pub end_line: u32,
+    /// Where the guide was published (an `http(s)` link), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Citation {
@@ -35,6 +38,7 @@ impl Citation {
             line,
             start_line: p.start_line,
             end_line: p.end_line,
+            url: p.url.clone(),
         }
     }
 }

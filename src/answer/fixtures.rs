@@ -32,6 +32,7 @@ pub fn passage_at(section: &str, start_line: u32, text: &str) -> Passage {
         title: "Test guide".into(),
         career: String::new(),
         section: section.into(),
+        url: None,
         start_line,
         end_line: start_line + n - 1,
         text: text.into(),

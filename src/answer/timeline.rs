@@ -338,6 +338,7 @@ pub(crate) mod tests {
             line,
             start_line: 1,
             end_line: 200,
+            url: None,
         }
     }
 

@@ -186,7 +186,14 @@ pub fn commands(args: &CommandsArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&registration_body())?);
     } else {
         for c in COMMANDS {
-            println!("/{:<9} {}", c.name(), c.description());
+            if c.on_messages() {
+                println!(
+                    "{} (in a message's Apps menu): answers that message",
+                    c.name()
+                );
+            } else {
+                println!("/{:<9} {}", c.name(), c.description());
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -97,6 +97,9 @@ pub struct JsonResult<'a> {
     pub start_line: u32,
     /// Last line of the passage.
     pub end_line: u32,
+    /// Where the guide was published (an `http(s)` link); absent when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
     /// The whole passage.
     pub text: &'a str,
     /// The best part of the passage, plain text.
@@ -140,6 +143,7 @@ impl<'a> From<&'a Hit> for JsonResult<'a> {
             section: &h.passage.section,
             start_line: h.passage.start_line,
             end_line: h.passage.end_line,
+            url: h.passage.url.as_deref(),
             text: &h.passage.text,
             snippet: &h.snippet.text,
             highlights: h.snippet.char_highlights(),

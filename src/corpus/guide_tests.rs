@@ -41,6 +41,57 @@ fn html_title_comes_from_the_title_element_without_the_site_name() {
 }
 
 #[test]
+fn an_html_guide_links_to_its_canonical_page_unless_the_manifest_says_otherwise() {
+    let page = |head: &str| {
+        format!(
+            "<html><head><title>Welder Career Guide</title>{head}</head><body><h1>Welder Career Guide</h1><p>{PROSE}</p></body></html>"
+        )
+    };
+    let both = page(
+        r#"<meta property="og:url" content="https://og.example/welder"><link rel="canonical" href="https://weldworks.example/guides/welder">"#,
+    );
+    let g = parse("g.html", &both);
+    assert_eq!(
+        g.url.as_deref(),
+        Some("https://weldworks.example/guides/welder")
+    );
+    assert!(
+        g.passages.iter().all(|p| p.url == g.url),
+        "every passage carries it"
+    );
+    let g = parse(
+        "g.html",
+        &page(r#"<meta property="og:url" content="https://og.example/welder">"#),
+    );
+    assert_eq!(g.url.as_deref(), Some("https://og.example/welder"));
+    // Only absolute web links: a relative or script canonical is none.
+    for bad in [
+        r#"<link rel="canonical" href="/guides/welder">"#,
+        r#"<link rel="canonical" href="javascript:alert(1)">"#,
+    ] {
+        assert_eq!(parse("g.html", &page(bad)).url, None, "{bad}");
+    }
+    // The manifest's link wins.
+    let manifest =
+        Manifest::parse("[[guide]]\nfile = \"g.html\"\nurl = \"https://listed.example/w\"\n")
+            .unwrap();
+    let g = parse_guide(
+        "g.html",
+        both.as_bytes(),
+        &manifest,
+        crate::answer::fixtures::vocab().careers(),
+    )
+    .unwrap();
+    assert_eq!(g.url.as_deref(), Some("https://listed.example/w"));
+    assert_eq!(g.passages[0].url, g.url);
+    // A text guide without a manifest link has none.
+    assert_eq!(
+        parse("g.txt", &format!("Welder Career Guide\n\n{PROSE}\n")).url,
+        None
+    );
+}
+
+#[test]
 fn markdown_title_comes_from_front_matter_else_the_first_heading() {
     let g = parse(
         "g.md",

@@ -57,6 +57,9 @@ pub struct Page {
     pub title: Option<String>,
     /// `<meta name="author">`.
     pub author: Option<String>,
+    /// Where the page says it lives: its canonical link, else `og:url` (an absolute `http(s)`
+    /// link, else none).
+    pub url: Option<String>,
 }
 
 /// Converts an HTML page to text, furniture removed.
@@ -90,6 +93,11 @@ pub fn convert(html: &str) -> Result<Page, String> {
         text,
         title,
         author: head.author,
+        url: head
+            .canonical
+            .iter()
+            .chain(&head.og_url)
+            .find_map(|u| super::link::web_link(u).ok()),
     })
 }
 
@@ -100,6 +108,10 @@ struct Head {
     author: Option<String>,
     /// The site's name (`og:site_name`, `application-name`) or URL (`og:url`, canonical link).
     site: Option<String>,
+    /// `<link rel="canonical" href>`.
+    canonical: Option<String>,
+    /// `<meta property="og:url" content>`.
+    og_url: Option<String>,
 }
 
 impl Head {
@@ -125,11 +137,15 @@ impl Head {
                         "og:site_name" | "application-name" => {
                             head.site = head.site.take().or(content);
                         }
-                        "og:url" => site_url = site_url.take().or(content),
+                        "og:url" => {
+                            head.og_url = head.og_url.take().or_else(|| content.clone());
+                            site_url = site_url.take().or(content);
+                        }
                         _ => {}
                     }
                 }
                 "link" if attr(n, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                    head.canonical = head.canonical.take().or_else(|| attr(n, "href"));
                     site_url = site_url.take().or_else(|| attr(n, "href"));
                 }
                 _ => {}

@@ -62,6 +62,12 @@ impl Manifest {
             for key in std::mem::take(&mut info.unknown).into_keys() {
                 warnings.push(format!("{}: unknown key `{key}` ignored", info.file));
             }
+            if let Some(url) = info.url.take() {
+                match super::link::web_link(&url) {
+                    Ok(link) => info.url = Some(link),
+                    Err(why) => warnings.push(format!("{}: url ignored: {why}", info.file)),
+                }
+            }
             info.career = info
                 .career
                 .as_deref()
@@ -115,5 +121,23 @@ mod tests {
                 .any(|w| w.contains("a: unknown key `colour`"))
         );
         assert!(m.warnings.iter().any(|w| w.contains("`extra`")));
+    }
+
+    #[test]
+    fn urls_are_web_links_or_a_warning() {
+        let m = Manifest::parse(
+            "[[guide]]\nfile = \"a\"\nurl = \" https://example.org/a \"\n[[guide]]\nfile = \"b\"\nurl = \"javascript:alert(1)\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            m.get("a").unwrap().url.as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(m.get("b").unwrap().url, None);
+        assert!(
+            m.warnings.iter().any(|w| w.starts_with("b: url ignored")),
+            "{:?}",
+            m.warnings
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod careers;
 pub mod clean;
 pub mod front_matter;
 pub mod html;
+pub mod link;
 pub mod manifest;
 pub mod split;
 pub mod title;
@@ -35,6 +36,9 @@ pub struct Passage {
     pub career: String,
     /// Section heading.
     pub section: String,
+    /// Where the guide was published (an `http(s)` link), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// 1-based first source line of the passage (its heading, when it has one).
     pub start_line: u32,
     /// 1-based last source line, inclusive.
@@ -410,8 +414,13 @@ pub fn parse_guide(
     if passages.is_empty() {
         return Err("no text left after removing boilerplate".to_string());
     }
+    // The manifest's link (checked when it was read), else the page's own canonical link.
+    let url = info
+        .and_then(|i| i.url.clone())
+        .or_else(|| page.as_ref().and_then(|p| p.url.clone()));
     for p in &mut passages {
         p.career.clone_from(&career);
+        p.url.clone_from(&url);
     }
     Ok(Guide {
         source: name.to_string(),
@@ -422,7 +431,7 @@ pub fn parse_guide(
             .or_else(|| page.and_then(|p| p.author))
             .or(cleaned.author),
         publisher: info.and_then(|i| i.publisher.clone()),
-        url: info.and_then(|i| i.url.clone()),
+        url,
         passages,
     })
 }

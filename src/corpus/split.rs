@@ -385,6 +385,7 @@ impl<'a> Draft<'a> {
             title: title.to_string(),
             career: String::new(),
             section,
+            url: None,
             start_line: first,
             end_line: last,
             text: self

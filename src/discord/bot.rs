@@ -93,6 +93,8 @@ pub enum Work {
         filename: String,
         replace: bool,
         career: Option<String>,
+        /// Where the guide was published (a checked web link), for its citations.
+        link: Option<String>,
         actor: String,
         lang: Locale,
     },
@@ -522,6 +524,7 @@ impl Bot {
                 filename,
                 replace,
                 career,
+                link,
                 actor,
                 lang,
             } => {
@@ -530,6 +533,7 @@ impl Bot {
                     filename,
                     replace,
                     career,
+                    link,
                     actor,
                 };
                 guides::add_source(self, &token, guide, lang, rest).await

@@ -127,6 +127,21 @@ pub struct SourceMessage {
     pub text: String,
 }
 
+/// The message a message command (type 3, "Ask careerbot") was run on, as Discord resolved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetMessage {
+    /// Message id.
+    pub id: u64,
+    /// Its channel.
+    pub channel_id: u64,
+    /// Who wrote it.
+    pub author_id: u64,
+    /// Its text (`content`; empty for a message of only images or embeds).
+    pub content: String,
+    /// The users it mentions: (id, display name), for writing `<@id>` as a name.
+    pub mentions: Vec<(u64, String)>,
+}
+
 /// One interaction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Incoming {
@@ -150,6 +165,13 @@ pub struct Incoming {
     pub app_permissions: Option<u64>,
     /// The channel is a thread (Discord's channel types 10, 11 and 12).
     pub in_thread: bool,
+    /// For a message command: the message it was run on.
+    pub target: Option<TargetMessage>,
+    /// Whether the bot itself is where this happened: installed to this guild, or in its own DM.
+    /// `false` for a command of the app installed to a member's account, run in a server
+    /// without the bot or in a DM between other people: there, nothing that needs the bot in
+    /// the channel (pinning, deleting a message) can work.
+    pub bot_in_channel: bool,
     /// The language of the member who interacted (their client's `locale`; never the
     /// server's `guild_locale`): the bot's own words follow it.
     pub lang: Locale,
@@ -181,6 +203,11 @@ struct Envelope {
     channel: Option<RawChannel>,
     message: Option<Value>,
     app_permissions: Option<Value>,
+    /// Who installed the app for this interaction: `"0"` a guild (its id, `"0"` in a DM), `"1"`
+    /// a user.
+    authorizing_integration_owners: Option<Value>,
+    /// Where it happened: 0 a guild, 1 the bot's DM, 2 another DM or group DM.
+    context: Option<Value>,
     /// The member's own language (`guild_locale`, the server's, is skipped).
     locale: Option<Value>,
 }
@@ -408,12 +435,23 @@ impl Incoming {
                 pinned: m.get("pinned").and_then(Value::as_bool).unwrap_or(false),
                 text: message_text(m),
             });
+        let guild_id = v.guild_id.as_ref().and_then(id);
+        let target = if kind_no == 2 && data.get("type").and_then(Value::as_u64) == Some(3) {
+            Some(target_message(data).ok_or_else(|| bad("message command without its message"))?)
+        } else {
+            None
+        };
+        let bot_in_channel = bot_in_channel(
+            v.authorizing_integration_owners.as_ref(),
+            v.context.as_ref().and_then(Value::as_u64),
+            guild_id,
+        );
         Ok(Incoming {
             id: interaction_id,
             application_id,
             token,
             kind,
-            guild_id: v.guild_id.as_ref().and_then(id),
+            guild_id,
             channel_id,
             actor,
             message,
@@ -424,6 +462,8 @@ impl Incoming {
                 .and_then(|c| c.kind.as_ref())
                 .and_then(Value::as_u64)
                 .is_some_and(|t| matches!(t, 10..=12)),
+            target,
+            bot_in_channel,
             lang: Locale::from_discord(v.locale.as_ref().and_then(Value::as_str)),
         })
     }
@@ -505,6 +545,63 @@ impl Incoming {
             None
         }
         walk(options)
+    }
+}
+
+/// The message a message command names (`data.target_id`), from `data.resolved.messages`.
+fn target_message(data: &Value) -> Option<TargetMessage> {
+    let target = data.get("target_id").and_then(id)?;
+    let m = data
+        .get("resolved")?
+        .get("messages")?
+        .get(target.to_string())?;
+    let mentions = m
+        .get("mentions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|u| {
+            let name = u
+                .get("global_name")
+                .and_then(Value::as_str)
+                .or_else(|| u.get("username").and_then(Value::as_str))?;
+            Some((u.get("id").and_then(id)?, name.to_string()))
+        })
+        .collect();
+    Some(TargetMessage {
+        id: target,
+        channel_id: m.get("channel_id").and_then(id).unwrap_or(0),
+        author_id: m
+            .get("author")
+            .and_then(|a| a.get("id"))
+            .and_then(id)
+            .unwrap_or(0),
+        content: m
+            .get("content")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        mentions,
+    })
+}
+
+/// Whether the bot is where an interaction happened (see [`Incoming::bot_in_channel`]): its own
+/// DM (context 1), or a guild that installed it (`authorizing_integration_owners` has a guild
+/// install, `"0"`, naming a guild). A payload without `authorizing_integration_owners` predates
+/// user installs: the bot was then always installed where it was used.
+fn bot_in_channel(owners: Option<&Value>, context: Option<u64>, guild: Option<u64>) -> bool {
+    let Some(owners) = owners.filter(|o| o.is_object()) else {
+        return true;
+    };
+    if context == Some(1) {
+        return true;
+    }
+    let guild_install = owners.get("0").filter(|g| !g.is_null());
+    match guild {
+        Some(_) => guild_install.and_then(id).is_some_and(|g| g != 0),
+        // Outside guilds: the bot's DM when a guild install authorised it (`"0": "0"`), never a
+        // DM between other people (context 2).
+        None => context != Some(2) && guild_install.is_some(),
     }
 }
 
@@ -720,6 +817,64 @@ mod tests {
                 String::from_utf8_lossy(body)
             );
         }
+    }
+
+    #[test]
+    fn a_message_command_carries_its_target_message() {
+        let v: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/discord/message_command.json"
+        ))
+        .unwrap();
+        let i = Incoming::from_json(&v).unwrap();
+        assert!(matches!(&i.kind, Kind::Command { name, .. } if name == "context-menu-message-2"));
+        let t = i.target.as_ref().expect("the resolved message");
+        assert_eq!(
+            (t.id, t.channel_id, t.author_id, t.content.as_str()),
+            (
+                867793854505943041,
+                772908445358620702,
+                167348773423415296,
+                "some message"
+            )
+        );
+        assert!(i.bot_in_channel, "installed to this guild");
+        let mut with_mention = v.clone();
+        let m = &mut with_mention["data"]["resolved"]["messages"]["867793854505943041"];
+        m["mentions"] = json!([{ "id": "42", "username": "sam", "global_name": "Sam" }]);
+        let i = Incoming::from_json(&with_mention).unwrap();
+        assert_eq!(i.target.unwrap().mentions, vec![(42, "Sam".to_string())]);
+        let mut lost = v.clone();
+        lost["data"]["target_id"] = json!("1");
+        assert!(Incoming::from_json(&lost).is_err(), "target not resolved");
+        assert_eq!(
+            Incoming::from_json(&slash()).unwrap().target,
+            None,
+            "a slash command has none"
+        );
+    }
+
+    #[test]
+    fn a_user_install_says_the_bot_is_not_in_the_channel() {
+        let dm: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/discord/application_command_dm.json"
+        ))
+        .unwrap();
+        let i = Incoming::from_json(&dm).unwrap();
+        assert_eq!((i.guild_id, i.actor.id), (None, 1090372582781497424));
+        assert!(i.bot_in_channel, "the bot's own DM (context 1)");
+        let mut group = dm.clone();
+        group["context"] = json!(2);
+        assert!(!Incoming::from_json(&group).unwrap().bot_in_channel);
+        let mut guild = slash();
+        guild["authorizing_integration_owners"] = json!({ "1": "5" });
+        guild["context"] = json!(0);
+        assert!(!Incoming::from_json(&guild).unwrap().bot_in_channel);
+        guild["authorizing_integration_owners"] = json!({ "0": "3", "1": "5" });
+        assert!(Incoming::from_json(&guild).unwrap().bot_in_channel);
+        assert!(
+            Incoming::from_json(&slash()).unwrap().bot_in_channel,
+            "older payloads"
+        );
     }
 
     #[test]

@@ -41,6 +41,39 @@ fn needs_escape(b: u8, line_start: bool) -> bool {
     ) || (line_start && matches!(b, b'>' | b'#' | b'-'))
 }
 
+/// A guide's title as Discord markdown: escaped, and a masked link `[title](<url>)` when the guide
+/// has a link. The URL (already a checked `http(s)` link, see
+/// [`web_link`](crate::corpus::link::web_link)) has every character that could end the link
+/// or its angle brackets percent-encoded, so no URL can break out into markup.
+pub fn title_link(title: &str, url: Option<&str>) -> String {
+    let title = escape_markdown(title);
+    match url {
+        Some(url) if !url.is_empty() => format!("[{title}](<{}>)", link_target(url)),
+        _ => title,
+    }
+}
+
+/// `url` safe between `(<` and `>)`: brackets, parentheses, spaces, backslashes and backticks
+/// percent-encoded (they mean the same to a web server).
+fn link_target(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '<' | '>' | '[' | ']' | '\\' | '`' | '"' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A snippet as Discord markdown: its text escaped, its highlights in `**bold**`.
 pub fn snippet(s: &Snippet) -> String {
     let mut out = String::with_capacity(s.text.len() + 4 * s.highlights.len() + 8);
@@ -89,5 +122,25 @@ mod tests {
         );
         assert_eq!(escape_markdown(""), "");
         assert_eq!(escape_markdown("plain — text"), "plain — text");
+    }
+
+    #[test]
+    fn a_title_links_to_its_guide_and_no_url_breaks_out() {
+        assert_eq!(title_link("A *bold* guide", None), "A \\*bold\\* guide");
+        assert_eq!(
+            title_link("Nurse [2026]", Some("https://example.org/nurse")),
+            "[Nurse \\[2026\\]](<https://example.org/nurse>)"
+        );
+        let hostile = title_link(
+            "T",
+            Some("https://x.example/a)>[b](<https://evil.example> `c` **d** _e_ @everyone"),
+        );
+        assert!(hostile.starts_with("[T](<https://x.example/a"), "{hostile}");
+        assert!(hostile.ends_with(">)"), "{hostile}");
+        let target = &hostile["[T](<".len()..hostile.len() - ">)".len()];
+        assert!(
+            !target.contains(['(', ')', '<', '>', '[', ']', ' ', '`']),
+            "{target}"
+        );
     }
 }

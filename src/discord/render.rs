@@ -49,6 +49,8 @@ pub struct Citation {
     pub start: u32,
     /// Last line.
     pub end: u32,
+    /// Where the guide was published, when known.
+    pub url: Option<String>,
 }
 
 impl Citations {
@@ -60,6 +62,7 @@ impl Citations {
         source: &str,
         start: u32,
         end: u32,
+        url: Option<&str>,
     ) -> usize {
         let c = Citation {
             title: title.into(),
@@ -67,6 +70,7 @@ impl Citations {
             source: source.into(),
             start,
             end,
+            url: url.map(str::to_string),
         };
         match self.entries.iter().position(|e| *e == c) {
             Some(i) => i + 1,
@@ -91,7 +95,7 @@ impl Citations {
                 format!(
                     "[{}] {} › {} ({}:{lines})",
                     i + 1,
-                    escape_markdown(&c.title),
+                    markdown::title_link(&c.title, c.url.as_deref()),
                     escape_markdown(&c.section),
                     c.source,
                 )
@@ -175,6 +179,16 @@ pub mod ids {
     pub const DISMISS: &str = "dismiss";
     /// Ask a follow-up (opens a modal; the answer comes in a thread).
     pub const FOLLOW: &str = "follow";
+    /// Post an ephemeral "Ask careerbot" answer in the channel for everyone.
+    pub const POST: &str = "post";
+}
+
+/// The link that jumps to a message: `https://discord.com/channels/{guild or @me}/{channel}/{message}`.
+pub fn jump_link(guild: Option<u64>, channel: u64, message: u64) -> String {
+    match guild {
+        Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
+        None => format!("https://discord.com/channels/@me/{channel}/{message}"),
+    }
 }
 
 /// The buttons under an answer.
@@ -348,7 +362,14 @@ fn passages_embed(
     let mut titles = Vec::new();
     for hit in &results.hits {
         let p = &hit.passage;
-        let n = citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+        let n = citations.cite(
+            &p.title,
+            &p.section,
+            &p.source,
+            p.start_line,
+            p.end_line,
+            p.url.as_deref(),
+        );
         titles.push(p.title.as_str());
         let career = if says_careers {
             format!("{} · ", escape_markdown(&p.career))
@@ -362,7 +383,7 @@ fn passages_embed(
         description.push_str(&format!(
             "**[{}] {career}{} › {}**\n{}\n\n",
             hit.rank.max(n + page_start),
-            escape_markdown(&p.title),
+            markdown::title_link(&p.title, p.url.as_deref()),
             escape_markdown(&p.section),
             snippet
         ));
@@ -444,7 +465,14 @@ pub fn sources_reply(results: &SearchResults, lang: Locale) -> Reply {
     let mut citations = Citations::default();
     for hit in &results.hits {
         let p = &hit.passage;
-        citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
+        citations.cite(
+            &p.title,
+            &p.section,
+            &p.source,
+            p.start_line,
+            p.end_line,
+            p.url.as_deref(),
+        );
     }
     let text = if citations.is_empty() {
         tr!(lang, "sources-none")
@@ -513,6 +541,7 @@ pub fn salary_reply(
                     &f.cite.source,
                     f.cite.line,
                     f.cite.line,
+                    f.cite.url.as_deref(),
                 );
                 let words = f
                     .label
@@ -563,6 +592,7 @@ pub fn salary_reply(
                 &n.cite.source,
                 n.cite.line,
                 n.cite.line,
+                n.cite.url.as_deref(),
             );
             format!(
                 "• {}: {} [{c}]",
@@ -667,6 +697,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
                     &c.cite.source,
                     c.cite.start_line,
                     c.cite.end_line,
+                    c.cite.url.as_deref(),
                 );
                 if !refs.contains(&n) {
                     refs.push(n);
@@ -693,6 +724,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
                 &p.cite.source,
                 p.cite.start_line,
                 p.cite.end_line,
+                p.cite.url.as_deref(),
             );
             format!(
                 "[{n}] {}",
@@ -722,6 +754,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
                     &e.cite.source,
                     e.cite.line,
                     e.cite.line,
+                    e.cite.url.as_deref(),
                 );
                 format!(
                     "• {} [{n}]",
@@ -782,8 +815,9 @@ pub fn help_reply(meta: &IndexMeta, lang: Locale) -> Reply {
         ..Reply::embed(Embed {
             title: Some(tr!(lang, "help-title")),
             description: Some(format!(
-                "{}\n{}\n{}\n{}\n{}\n\n{}\n\n**{}**\n{}",
+                "{} {}\n{}\n{}\n{}\n{}\n\n{}\n\n**{}**\n{}",
                 tr!(lang, "help-ask"),
+                tr!(lang, "help-ask-message"),
                 tr!(lang, "help-answers"),
                 tr!(lang, "help-pins"),
                 tr!(lang, "help-career"),
@@ -837,9 +871,9 @@ mod tests {
     #[test]
     fn citations_dedupe_and_number() {
         let mut c = Citations::default();
-        assert_eq!(c.cite("T", "S", "a.txt", 1, 4), 1);
-        assert_eq!(c.cite("T", "S2", "a.txt", 5, 9), 2);
-        assert_eq!(c.cite("T", "S", "a.txt", 1, 4), 1);
+        assert_eq!(c.cite("T", "S", "a.txt", 1, 4, None), 1);
+        assert_eq!(c.cite("T", "S2", "a.txt", 5, 9, None), 2);
+        assert_eq!(c.cite("T", "S", "a.txt", 1, 4, None), 1);
         assert_eq!(
             c.lines(),
             vec!["[1] T › S (a.txt:1-4)", "[2] T › S2 (a.txt:5-9)"]

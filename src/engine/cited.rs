@@ -78,6 +78,7 @@ mod tests {
             end_line: start + 3,
             text: text.into(),
             line_numbers: vec![start + 1],
+            url: None,
         }
     }
 

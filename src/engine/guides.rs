@@ -218,17 +218,38 @@ pub fn save_guide(
 /// [`GuideError::Io`] when the manifest cannot be read or written, or is invalid (then it is left
 /// as it was).
 pub fn record_career(dir: &Path, name: &str, career: &str) -> Result<(), GuideError> {
+    record(dir, name, "career", career, |g| g.career.as_deref())
+}
+
+/// Records in the manifest of `dir` that guide `name` was published at `url` (an `http(s)` link
+/// in normal form, see [`web_link`](corpus::link::web_link)), as [`record_career`] records a
+/// career.
+///
+/// # Errors
+/// As [`record_career`].
+pub fn record_url(dir: &Path, name: &str, url: &str) -> Result<(), GuideError> {
+    record(dir, name, "url", url, |g| g.url.as_deref())
+}
+
+/// Writes `key = value` into guide `name`'s manifest entry, then checks that the manifest reads
+/// back with `read` giving `value`.
+fn record(
+    dir: &Path,
+    name: &str,
+    key: &str,
+    value: &str,
+    read: fn(&corpus::SourceInfo) -> Option<&str>,
+) -> Result<(), GuideError> {
     let path = dir.join(corpus::MANIFEST_FILE);
-    let io =
-        |e: String| GuideError::Io(format!("could not record its career in sources.toml: {e}"));
+    let io = |e: String| GuideError::Io(format!("could not record its {key} in sources.toml: {e}"));
     let old = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(io(e.to_string())),
     };
-    let new = with_career(&old, name, career);
+    let new = with_value(&old, name, key, value);
     match corpus::Manifest::parse(&new) {
-        Ok(m) if m.get(name).and_then(|g| g.career.as_deref()) == Some(career.trim()) => {}
+        Ok(m) if m.get(name).and_then(read) == Some(value.trim()) => {}
         Ok(_) => return Err(io("the entry could not be written".into())),
         Err(e) => return Err(io(e)),
     }
@@ -253,11 +274,11 @@ pub fn record_career(dir: &Path, name: &str, career: &str) -> Result<(), GuideEr
     })
 }
 
-/// `manifest` with guide `name`'s entry saying `career`: its `career` line replaced, or one added
-/// after its `file` line, or a new entry at the end.
-fn with_career(manifest: &str, name: &str, career: &str) -> String {
+/// `manifest` with guide `name`'s entry saying `key = value`: its `key` line replaced, or one
+/// added after its `file` line, or a new entry at the end.
+fn with_value(manifest: &str, name: &str, key: &str, value: &str) -> String {
     let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let line = format!("career = {}", quoted(career.trim()));
+    let line = format!("{key} = {}", quoted(value.trim()));
     let mut lines: Vec<String> = manifest.lines().map(str::to_string).collect();
     // The value of a `key = value` line, when it is that key's.
     let value_of = |l: &str, key: &str| -> Option<String> {
@@ -279,7 +300,7 @@ fn with_career(manifest: &str, name: &str, career: &str) -> String {
         if let Some(file) = file {
             let old = (at + 1..end).find(|&k| {
                 let t = lines[k].trim_start();
-                t.starts_with("career") && t["career".len()..].trim_start().starts_with('=')
+                t.starts_with(key) && t[key.len()..].trim_start().starts_with('=')
             });
             match old {
                 Some(k) => lines[k] = line,
@@ -326,6 +347,24 @@ pub fn remove_guide(dir: &Path, removed_dir: &Path, name: &str) -> Result<PathBu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guides_url_is_recorded_beside_its_career() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        record_career(d, "nurse.md", "Nurse").unwrap();
+        record_url(d, "nurse.md", "https://example.org/nurse").unwrap();
+        record_url(d, "nurse.md", "https://example.org/nurse-2").unwrap();
+        let m = corpus::Manifest::parse(
+            &std::fs::read_to_string(d.join(corpus::MANIFEST_FILE)).unwrap(),
+        )
+        .unwrap();
+        let g = m.get("nurse.md").unwrap();
+        assert_eq!(g.career.as_deref(), Some("Nurse"));
+        assert_eq!(g.url.as_deref(), Some("https://example.org/nurse-2"));
+        // What the manifest would not keep is not written.
+        assert!(record_url(d, "nurse.md", "javascript:alert(1)").is_err());
+    }
 
     #[test]
     fn a_guides_career_is_recorded_in_the_manifest_keeping_the_rest() {

@@ -674,6 +674,16 @@ impl Engine {
         Ok(passages)
     }
 
+    /// Records that guide `name` was published at `link` (a checked `http(s)` link, see
+    /// [`web_link`](crate::corpus::link::web_link)): its citations link there from the next
+    /// index on.
+    ///
+    /// # Errors
+    /// When the manifest cannot be written.
+    pub fn record_guide_link(&self, name: &str, link: &str) -> Result<(), GuideError> {
+        guides::record_url(&self.guides_dir()?, name, link)
+    }
+
     /// The name a new guide's career is recorded under: the library's own career when `asked`
     /// names one (any case or spelling, a word of it, its initials), else `asked` as a new
     /// career, written as careers are ("registered nurses" → "Registered Nurse").

@@ -158,6 +158,7 @@ mod tests {
                         title: "T".into(),
                         career: String::new(),
                         section: "S".into(),
+                        url: None,
                         start_line: 1,
                         end_line: 1,
                         text: "x".into(),

@@ -255,6 +255,9 @@ fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {
     doc.add_text(f.title, &p.title);
     doc.add_text(f.source, &p.source);
     doc.add_text(f.career, &p.career);
+    if let Some(url) = &p.url {
+        doc.add_text(f.url, url);
+    }
     doc.add_u64(f.start_line, u64::from(p.start_line));
     doc.add_u64(f.end_line, u64::from(p.end_line));
     let lines: Vec<u8> = p

@@ -39,7 +39,7 @@ use crate::corpus::{CareerNamer, CorpusError, Passage, SeedSource, Skipped};
 /// Name of the custom tokenizer; versioned, because tokenizers are not stored in the index.
 pub const TOKENIZER: &str = "careerbot_v1";
 /// Bumped when the schema or the generation layout changes; part of the fingerprint.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 const CURRENT_FILE: &str = "CURRENT";
 const META_FILE: &str = "careerbot.json";
 const LOCK_FILE: &str = ".lock";
@@ -215,6 +215,10 @@ impl PassageIndex {
             title: text(f.title),
             career: text(f.career),
             section: text(f.section),
+            url: doc
+                .get_first(f.url)
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
             start_line: num(f.start_line),
             end_line: num(f.end_line),
             text: text(f.body),

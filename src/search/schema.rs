@@ -21,6 +21,8 @@ pub(crate) struct Fields {
     pub source: Field,
     /// The guide's career, as one untokenised term (filtering, facets) and stored.
     pub career: Field,
+    /// Where the guide was published, stored (absent when unknown).
+    pub url: Field,
     pub start_line: Field,
     pub end_line: Field,
     pub line_numbers: Field,
@@ -39,6 +41,7 @@ pub(crate) fn schema() -> (Schema, Fields) {
         title: b.add_text_field("title", indexed),
         source: b.add_text_field("source", STORED),
         career: b.add_text_field("career", STRING | STORED | FAST),
+        url: b.add_text_field("url", STORED),
         start_line: b.add_u64_field("start_line", STORED),
         end_line: b.add_u64_field("end_line", STORED),
         line_numbers: b.add_bytes_field("line_numbers", STORED),

@@ -136,6 +136,32 @@ impl Store {
         })
     }
 
+    /// Moves an answer from kind `from` to kind `to` with a new payload, if it is still of kind
+    /// `from`: one conditional write, so of two processes trying at once exactly one succeeds
+    /// (e.g. an ephemeral answer posted publicly once). Returns whether this call moved it.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] if SQLite fails.
+    pub fn claim_answer(
+        &self,
+        answer_id: &str,
+        from: &str,
+        to: &str,
+        payload: &Value,
+    ) -> Result<bool, StoreError> {
+        if let Some(pg) = self.postgres() {
+            return self.noted(pg.claim_answer(answer_id, from, to, payload));
+        }
+        let text = payload.to_string();
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE answers SET kind = ?3, payload = ?4 WHERE answer_id = ?1 AND kind = ?2",
+                params![answer_id, from, to, text],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
     /// The answer with this id, if it is still stored.
     ///
     /// # Errors
@@ -280,6 +306,27 @@ mod tests {
             assert!(s.delete_answer(&id).unwrap());
             assert!(!s.delete_answer(&id).unwrap());
             assert_eq!(s.answer(&id).unwrap(), None);
+        }
+    }
+
+    on_both! {
+        fn an_answer_is_claimed_once(store) {
+            let payload = json!({"hidden": true});
+            let id = store
+                .insert_answer(&NewAnswer {
+                    kind: "ask_message",
+                    ..new_answer(5, "q", &payload, 10)
+                })
+                .unwrap();
+            let posted = json!({"hidden": false});
+            assert!(store.claim_answer(&id, "ask_message", "ask_message_posted", &posted).unwrap());
+            assert!(
+                !store.claim_answer(&id, "ask_message", "ask_message_posted", &posted).unwrap(),
+                "only once"
+            );
+            let a = store.answer(&id).unwrap().unwrap();
+            assert_eq!((a.kind.as_str(), a.payload), ("ask_message_posted", posted.clone()));
+            assert!(!store.claim_answer("nope", "ask_message", "x", &posted).unwrap());
         }
     }
 

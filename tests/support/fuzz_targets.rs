@@ -207,6 +207,7 @@ pub fn salary(vocab: &Vocabulary, text: &str) -> Result<(), TestCaseError> {
         title: "Fuzz".into(),
         career: "Fuzz Worker".into(),
         section: "Salary".into(),
+        url: None,
         start_line: 1,
         end_line: n + 1,
         text: lines.join("\n"),

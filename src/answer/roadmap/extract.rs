@@ -823,6 +823,7 @@ mod tests {
             title: "Test guide".into(),
             career: String::new(),
             section: section.into(),
+            url: None,
             start_line,
             end_line: 10 + n - 1,
             text: text.into(),

@@ -176,6 +176,7 @@ mod tests {
             title: "Guide".into(),
             career: "Analyst".into(),
             section: section.into(),
+            url: None,
             start_line: 1,
             end_line: 1 + lines.len() as u32,
             text: lines.join("\n"),

@@ -13,9 +13,12 @@ use crate::search::snippet::Snippet;
 /// The citation line of a hit: `[1] Title — Section (file:lines)`.
 pub fn citation(hit: &Hit) -> String {
     let p = &hit.passage;
-    format!(
-        "[{}] {} — {} ({}:{}-{})",
-        hit.rank, p.title, p.section, p.source, p.start_line, p.end_line
+    super::with_link(
+        format!(
+            "[{}] {} — {} ({}:{}-{})",
+            hit.rank, p.title, p.section, p.source, p.start_line, p.end_line
+        ),
+        p.url.as_deref(),
     )
 }
 
@@ -23,9 +26,12 @@ pub fn citation(hit: &Hit) -> String {
 /// `[1] Electrician · Title — Section (file:lines)`.
 pub fn citation_with_career(hit: &Hit) -> String {
     let p = &hit.passage;
-    format!(
-        "[{}] {} · {} — {} ({}:{}-{})",
-        hit.rank, p.career, p.title, p.section, p.source, p.start_line, p.end_line
+    super::with_link(
+        format!(
+            "[{}] {} · {} — {} ({}:{}-{})",
+            hit.rank, p.career, p.title, p.section, p.source, p.start_line, p.end_line
+        ),
+        p.url.as_deref(),
     )
 }
 

@@ -36,18 +36,28 @@ enum At {
     Lines(u32, u32),
 }
 
-/// A citation as `ask` prints it: `Title — Section (file:line)` or `(file:start-end)`. The
-/// section is left out when it is empty or repeats the title.
-fn cite(title: &str, section: &str, source: &str, at: At) -> String {
+/// A citation as `ask` prints it: `Title — Section (file:line)` or `(file:start-end)`, then
+/// ` <url>` when the guide has a link. The section is left out when it is empty or repeats the
+/// title.
+fn cite(title: &str, section: &str, source: &str, at: At, url: Option<&str>) -> String {
     let lines = match at {
         At::Line(n) => n.to_string(),
         At::Lines(a, b) => format!("{a}-{b}"),
     };
     let section = section.trim();
-    if section.is_empty() || section == title.trim() {
+    let cited = if section.is_empty() || section == title.trim() {
         format!("{title} ({source}:{lines})")
     } else {
         format!("{title} — {section} ({source}:{lines})")
+    };
+    with_link(cited, url)
+}
+
+/// A citation line, then ` <url>` when its guide has a link.
+pub(crate) fn with_link(cited: String, url: Option<&str>) -> String {
+    match url {
+        Some(url) => format!("{cited} <{url}>"),
+        None => cited,
     }
 }
 
@@ -58,12 +68,22 @@ mod tests {
     #[test]
     fn citations_render() {
         assert_eq!(
-            cite("Guide", "Pay", "a.txt", At::Line(7)),
+            cite("Guide", "Pay", "a.txt", At::Line(7), None),
             "Guide — Pay (a.txt:7)"
         );
         assert_eq!(
-            cite("Guide", "", "a.txt", At::Lines(3, 9)),
+            cite("Guide", "", "a.txt", At::Lines(3, 9), None),
             "Guide (a.txt:3-9)"
+        );
+        assert_eq!(
+            cite(
+                "Guide",
+                "Pay",
+                "a.txt",
+                At::Line(7),
+                Some("https://x.example/g")
+            ),
+            "Guide — Pay (a.txt:7) <https://x.example/g>"
         );
     }
 }

@@ -7,7 +7,13 @@ use super::{At, cite};
 use crate::answer::roadmap::{self, RoadmapAnswer, RoadmapItem};
 
 fn roadmap_cite(c: &roadmap::Citation) -> String {
-    cite(&c.title, &c.section, &c.source, At::Line(c.line))
+    cite(
+        &c.title,
+        &c.section,
+        &c.source,
+        At::Line(c.line),
+        c.url.as_deref(),
+    )
 }
 
 /// "1–2 years in the stage", "5+ years of experience", "1–2 years to qualify".

@@ -65,7 +65,8 @@ fn write_rows(out: &mut impl Write, rows: &[&SalaryRow]) -> io::Result<()> {
                 &f.cite.title,
                 &f.cite.section,
                 &f.cite.source,
-                At::Line(f.cite.line)
+                At::Line(f.cite.line),
+                f.cite.url.as_deref()
             )
         )?;
     }
@@ -115,7 +116,8 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
                         &n.cite.title,
                         &n.cite.section,
                         &n.cite.source,
-                        At::Line(n.cite.line)
+                        At::Line(n.cite.line),
+                        n.cite.url.as_deref()
                     )
                 )?;
             }

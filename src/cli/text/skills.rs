@@ -66,7 +66,8 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
                     &c.cite.title,
                     &c.cite.section,
                     &c.cite.source,
-                    At::Line(c.cite.line)
+                    At::Line(c.cite.line),
+                    c.cite.url.as_deref()
                 )
             )?;
         }
@@ -87,7 +88,8 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
                     &p.cite.title,
                     &p.cite.section,
                     &p.cite.source,
-                    At::Lines(p.cite.start_line, p.cite.end_line)
+                    At::Lines(p.cite.start_line, p.cite.end_line),
+                    p.cite.url.as_deref()
                 )
             )?;
             writeln!(out, "      names: {}", p.skills.join(", "))?;
@@ -113,7 +115,8 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
                     &e.cite.title,
                     &e.cite.section,
                     &e.cite.source,
-                    At::Line(e.cite.line)
+                    At::Line(e.cite.line),
+                    e.cite.url.as_deref()
                 )
             )?;
         }

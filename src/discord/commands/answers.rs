@@ -15,7 +15,7 @@ use serenity::model::id::{ChannelId, MessageId};
 use super::unix_now;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::Incoming;
-use crate::discord::markdown::escape_markdown;
+use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Embed, Reply, Response};
 use crate::discord::permissions::Rank;
 use crate::discord::pin_matcher::{PinSources, pin_analysis, pin_terms};
@@ -69,6 +69,9 @@ pub(super) struct Cited {
     /// A hash of the passage's text ([`PassageId`]); empty in answers stored before it was.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     hash: String,
+    /// Where the guide was published, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 impl Cited {
@@ -110,6 +113,9 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
     let Some(answer) = stored_answer(bot, answer_id)? else {
         return Ok(Handled::private(tr!(i.lang, "answer-gone")));
     };
+    if action == ids::POST {
+        return super::ask_message::post(bot, &answer, i);
+    }
     let state: AnswerState = serde_json::from_value(answer.payload.clone())?;
     let is_asker = answer.asker_id == i.actor.id;
     Ok(match action {
@@ -147,7 +153,12 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             Handled::now(Response::update(Reply {
                 content: new_state.header.clone(),
                 embeds: vec![embed],
-                rows: render::answer_buttons(answer_id, next, new_state.hidden, i.lang),
+                rows: render::answer_buttons(
+                    answer_id,
+                    next,
+                    new_state.hidden || !i.bot_in_channel,
+                    i.lang,
+                ),
                 ..Reply::default()
             }))
         }
@@ -166,7 +177,7 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                     format!(
                         "[{}] {career}{} › {} ({}:{}-{})",
                         n + 1 + state.offset,
-                        escape_markdown(&c.title),
+                        markdown::title_link(&c.title, c.url.as_deref()),
                         escape_markdown(&c.section),
                         c.source,
                         c.start_line,
@@ -522,6 +533,7 @@ pub(super) fn cited(results: &SearchResults) -> Vec<Cited> {
             start_line: h.passage.start_line,
             end_line: h.passage.end_line,
             hash: PassageId::of(&h.passage).hash,
+            url: h.passage.url.clone(),
         })
         .collect()
 }

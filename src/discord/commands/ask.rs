@@ -79,10 +79,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             earlier_answer(bot, channel, &key, &question, career.as_deref(), unix_now())?
     {
         let (message, ago) = (earlier.message_id, (unix_now() - earlier.posted_at).max(0));
-        let link = match i.guild_id {
-            Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
-            None => format!("https://discord.com/channels/@me/{channel}/{message}"),
-        };
+        let link = render::jump_link(i.guild_id, channel, message);
         return Ok(Handled::private(tr!(
             i.lang,
             "ask-duplicate",
@@ -160,7 +157,8 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let next = results.has_more.then_some(1);
     let mut reply = Reply {
         embeds,
-        rows: render::answer_buttons(&answer_id, next, hide, i.lang),
+        // Where the bot is not (a member's own install), it can neither pin nor delete.
+        rows: render::answer_buttons(&answer_id, next, hide || !i.bot_in_channel, i.lang),
         ephemeral: hide,
         ..Reply::default()
     };
@@ -199,7 +197,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 /// The answer whose record was not written: the same passages, without the buttons that would
 /// read the record, and saying why. The message id is still learnt (for the repeated-question
 /// pointer, which needs only the message).
-fn unsaved(mut handled: Handled, lang: Locale) -> Handled {
+pub(super) fn unsaved(mut handled: Handled, lang: Locale) -> Handled {
     if let Some(reply) = handled.response.reply.as_mut() {
         reply.rows.clear();
         let note = tr!(lang, "ask-unsaved");
@@ -264,7 +262,11 @@ const PINNED_SHOWN_CHARS: usize = 1500;
 /// passages or asked in alike words ([`PinIndex::best_for`]). The guild's pins are analysed once
 /// and kept ([`PinCache`](crate::discord::pin_matcher::PinCache)) until any pin changes; a
 /// question costs one small read (the pin version), and a second for the matching pin's text.
-fn pinned_for(bot: &Bot, guild: u64, asked: &Asked) -> anyhow::Result<Option<PinnedAnswer>> {
+pub(super) fn pinned_for(
+    bot: &Bot,
+    guild: u64,
+    asked: &Asked,
+) -> anyhow::Result<Option<PinnedAnswer>> {
     let store = bot.store();
     let version = store.curated_version()?;
     let analyzer = bot.engine().vocabulary().analyzer();

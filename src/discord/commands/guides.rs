@@ -7,6 +7,7 @@ use crate::tr;
 use std::time::{Duration, Instant};
 
 use super::{Command, CommandOption, career};
+use crate::corpus::link::web_link;
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, OptionValue};
 use crate::discord::markdown::escape_markdown;
@@ -42,6 +43,8 @@ fn sources_options() -> Vec<CommandOption> {
                 CommandOption::attachment("file", "opt-sources-file").required(),
                 CommandOption::boolean("replace", "opt-sources-replace"),
                 CommandOption::string(career::OPTION, "opt-sources-career").autocomplete(),
+                CommandOption::string("url", "opt-sources-url")
+                    .length(1, crate::corpus::link::MAX_LINK_CHARS),
             ],
         ),
         CommandOption::subcommand(
@@ -127,6 +130,19 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     }
                 },
             };
+            let link = match i.text("url").map(str::trim).filter(|u| !u.is_empty()) {
+                None => None,
+                Some(typed) => match web_link(typed) {
+                    Ok(link) => Some(link),
+                    Err(why) => {
+                        return Ok(Handled::private(tr!(
+                            i.lang,
+                            "sources-url-refused",
+                            why = escape_markdown(&why)
+                        )));
+                    }
+                },
+            };
             Ok(Handled::then(
                 Response::deferred(true),
                 Work::AddSource {
@@ -135,6 +151,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     filename,
                     replace,
                     career,
+                    link,
                     actor: i.actor.name.clone(),
                     lang: i.lang,
                 },
@@ -303,6 +320,8 @@ pub(crate) struct NewGuide {
     pub(crate) filename: String,
     pub(crate) replace: bool,
     pub(crate) career: Option<String>,
+    /// Where the guide was published, for its citations.
+    pub(crate) link: Option<String>,
     pub(crate) actor: String,
 }
 
@@ -320,6 +339,7 @@ pub(crate) async fn add_source(
         filename,
         replace,
         career,
+        link,
         actor,
     } = guide;
     let (url, filename, actor) = (url.as_str(), filename.as_str(), actor.as_str());
@@ -341,10 +361,16 @@ pub(crate) async fn add_source(
     };
     let name = filename.to_string();
     let about = career.clone();
+    let linked = link.clone();
     let saved = bot
-        .blocking(move |bot| {
-            bot.engine()
-                .add_guide(&name, &bytes, replace, about.as_deref())
+        .blocking(move |bot| -> Result<usize, GuideError> {
+            let passages = bot
+                .engine()
+                .add_guide(&name, &bytes, replace, about.as_deref())?;
+            if let Some(link) = &linked {
+                bot.engine().record_guide_link(&name, link)?;
+            }
+            Ok(passages)
         })
         .await?;
     match saved {
@@ -365,6 +391,10 @@ pub(crate) async fn add_source(
                     passages = passages,
                     by = escape_markdown(actor)
                 ),
+            };
+            let head = match &link {
+                Some(link) => format!("{head} {}", tr!(lang, "sources-added-link", link = link)),
+                None => head,
             };
             reindex(bot, token, actor, Some(head), lang, rest).await
         }

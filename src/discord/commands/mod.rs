@@ -1,12 +1,14 @@
-//! The slash commands, each declared once in [`COMMANDS`]: its name, description and options,
-//! where Discord offers it, the rank it needs, and its handler. The registration body
+//! The commands, each declared once in [`COMMANDS`]: its name, description and options (or that
+//! it is a message command), where Discord offers it and who may install it, the rank it needs,
+//! and its handler. The registration body
 //! ([`registration_body`], which `careerbot commands --json` prints), the dispatch in
 //! [`Bot::handle`] and the HTTP endpoint's metric labels are all read from that table. Choices
 //! come from the [`Choices`] of the answer types, so a new topic or level appears in Discord
 //! without editing these files.
 //!
 //! One file per command or small family, each exporting its declaration and its handlers:
-//! `ask.rs` (with its autocomplete), `answers.rs` (the buttons under an answer), `salary.rs`,
+//! `ask.rs` (with its autocomplete), `ask_message.rs` (the "Ask careerbot" message command and its
+//! "Post publicly"), `answers.rs` (the buttons under an answer), `salary.rs`,
 //! `skills.rs`, `roadmap.rs`, `moderation.rs` (`/pins`, `/gaps`), `guides.rs` (`/sources`,
 //! `/reindex`), `settings.rs` (`/settings`), `info.rs` (`/help`, `/status`) and `follow_up.rs` (the "Follow
 //! up" button, its modal and the thread its answers go to); `career.rs` is
@@ -14,6 +16,7 @@
 
 pub(crate) mod answers;
 pub(crate) mod ask;
+pub(crate) mod ask_message;
 mod career;
 pub mod follow_up;
 pub(crate) mod guides;
@@ -46,6 +49,7 @@ use crate::tr;
 /// Every command, in the order Discord lists them.
 pub static COMMANDS: &[Command] = &[
     ask::ASK,
+    ask_message::ASK_MESSAGE,
     salary::SALARY,
     skills::SKILLS,
     roadmap::ROADMAP,
@@ -77,20 +81,36 @@ pub type Handler = fn(&Bot, &Incoming) -> anyhow::Result<Handled>;
 /// the text typed so far).
 pub type Autocomplete = fn(&Bot, &Incoming, &str, &str) -> Vec<Choice>;
 
-/// The bot is installed to servers (not to members' own accounts).
-const INSTALLED_TO: &[InstallationContext] = &[InstallationContext::Guild];
+/// A command about a server's own data, or for moderators and admins: installed with the bot
+/// to servers only.
+const GUILD_INSTALL: &[InstallationContext] = &[InstallationContext::Guild];
+/// A command any member may use: installed with the bot to servers, or by a member to their own
+/// account (then usable in servers without the bot and in any DM).
+const GUILD_OR_USER_INSTALL: &[InstallationContext] =
+    &[InstallationContext::Guild, InstallationContext::User];
 /// Offered in servers and in DMs with the bot.
 const ANYWHERE: &[InteractionContext] = &[InteractionContext::Guild, InteractionContext::BotDm];
+/// Offered in servers, in DMs with the bot, and (installed to a member's account) in their other
+/// DMs and group DMs.
+const ANYWHERE_USER_INSTALLED: &[InteractionContext] = &[
+    InteractionContext::Guild,
+    InteractionContext::BotDm,
+    InteractionContext::PrivateChannel,
+];
 /// Offered in servers only.
 const IN_GUILDS: &[InteractionContext] = &[InteractionContext::Guild];
 
-/// One slash command, declared once: [`Command::new`] and the settings after it.
+/// One command, declared once: [`Command::new`] (a slash command) or [`Command::on_message`] (a
+/// message context-menu command), and the settings after it.
 #[derive(Debug, Clone, Copy)]
 pub struct Command {
-    /// What is typed after `/`; also its metric label.
+    /// What is typed after `/` (or shown in a message's Apps menu); also its metric label.
     name: &'static str,
+    /// A slash command (`ChatInput`) or a message command (`Message`).
+    kind: CommandType,
     /// The catalogue id of what Discord shows under it (its `.name` attribute: the command's
-    /// name in that language).
+    /// name in that language). A message command has no description (Discord refuses one): its
+    /// message only names it in other languages.
     description: &'static str,
     /// Its options, built when registering (their choices are read from their types).
     options: fn() -> Vec<CommandOption>,
@@ -112,6 +132,8 @@ pub struct Command {
     /// The catalogue id of what a member may do when the cooldown ends ("ask again", "use
     /// /salary again").
     again: &'static str,
+    /// The command whose cooldown it shares (`None`: its own).
+    shares_cooldown_of: Option<&'static str>,
 }
 
 impl Command {
@@ -119,6 +141,7 @@ impl Command {
     pub const fn new(name: &'static str, description: &'static str, handler: Handler) -> Command {
         Command {
             name,
+            kind: CommandType::ChatInput,
             description,
             options: Vec::new,
             contexts: ANYWHERE,
@@ -129,7 +152,36 @@ impl Command {
             autocomplete: None,
             pace: 0,
             again: "",
+            shares_cooldown_of: None,
         }
+    }
+
+    /// A message context-menu command (Discord's type 3, in a message's Apps menu): no
+    /// description and no options (`names` is the catalogue id whose `.name` names it in each
+    /// language); the handler reads the message from [`Incoming::target`].
+    pub const fn on_message(name: &'static str, names: &'static str, handler: Handler) -> Command {
+        Command {
+            kind: CommandType::Message,
+            ..Command::new(name, names, handler)
+        }
+    }
+
+    /// Counting its uses in the cooldown of the command `other` (so two ways to the same answer
+    /// share one pace).
+    pub const fn sharing_cooldown_of(mut self, other: &'static str) -> Command {
+        self.shares_cooldown_of = Some(other);
+        self
+    }
+
+    /// The name its cooldown is kept under.
+    pub fn cooldown_name(&self) -> &'static str {
+        self.shares_cooldown_of.unwrap_or(self.name)
+    }
+
+    /// Whether a member may install it to their own account: a command any member may use
+    /// anywhere (not about a server's own data, not for moderators or admins).
+    pub fn user_installable(&self) -> bool {
+        self.guild_only.is_none() && self.rank == Rank::Member && self.contexts == ANYWHERE
     }
 
     /// With these options.
@@ -186,9 +238,14 @@ impl Command {
         self.name
     }
 
-    /// What Discord shows under it.
+    /// What Discord shows under it (empty for a message command).
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// A message command (in a message's Apps menu), not a slash command.
+    pub fn on_messages(&self) -> bool {
+        self.kind == CommandType::Message
     }
 
     /// The rank a member needs to use it.
@@ -211,7 +268,10 @@ impl Command {
         if bot.rank(i) < self.rank {
             return Ok(Handled::private(i18n::message(i.lang, self.refusal, None)));
         }
-        if let Err(wait) = bot.cooldowns().admit(self.name, i.actor.id, Instant::now()) {
+        if let Err(wait) = bot
+            .cooldowns()
+            .admit(self.cooldown_name(), i.actor.id, Instant::now())
+        {
             return Ok(Handled::private(tr!(
                 i.lang,
                 "cooldown",
@@ -234,15 +294,25 @@ impl Command {
     }
 
     fn registration(&self) -> Registration {
+        let slash = self.kind == CommandType::ChatInput;
+        let (integration_types, contexts) = if self.user_installable() {
+            (GUILD_OR_USER_INSTALL, ANYWHERE_USER_INSTALLED)
+        } else {
+            (GUILD_INSTALL, self.contexts)
+        };
         Registration {
             name: self.name,
-            kind: CommandType::ChatInput,
-            description: i18n::message(Locale::En, self.description, None),
+            kind: self.kind,
+            description: slash.then(|| i18n::message(Locale::En, self.description, None)),
             name_localizations: name_localizations(self.description),
-            description_localizations: description_localizations(self.description),
-            options: (self.options)(),
-            integration_types: INSTALLED_TO,
-            contexts: self.contexts,
+            description_localizations: if slash {
+                description_localizations(self.description)
+            } else {
+                Localizations::new()
+            },
+            options: slash.then(|| (self.options)()),
+            integration_types,
+            contexts,
             default_member_permissions: self.rank.granted_by().map(Permissions::from_bits_truncate),
         }
     }
@@ -254,10 +324,14 @@ struct Registration {
     name: &'static str,
     #[serde(rename = "type")]
     kind: CommandType,
-    description: String,
+    /// Slash commands only (Discord refuses a description or options on a message command).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
     name_localizations: Localizations,
+    #[serde(skip_serializing_if = "Localizations::is_empty")]
     description_localizations: Localizations,
-    options: Vec<CommandOption>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<Vec<CommandOption>>,
     integration_types: &'static [InstallationContext],
     contexts: &'static [InteractionContext],
     /// Which members Discord shows the command to by default (server admins can change it).
@@ -477,6 +551,18 @@ mod tests {
         let body = registration_body();
         let commands = body.as_array().unwrap();
         assert!(commands.len() <= 100);
+        let (slash, menus): (Vec<Value>, Vec<Value>) =
+            commands.iter().cloned().partition(|c| c["type"] == 1);
+        assert!(menus.len() <= 5, "Discord allows 5 message commands");
+        for m in &menus {
+            // A context-menu name may hold capitals and spaces; no description, no options.
+            assert_eq!(m["type"], 3, "{m}");
+            assert!((1..=32).contains(&m["name"].as_str().unwrap().chars().count()));
+            assert!(
+                m.get("description").is_none() && m.get("options").is_none(),
+                "{m}"
+            );
+        }
         fn check(options: &Value) {
             for o in options.as_array().into_iter().flatten() {
                 let name = o["name"].as_str().unwrap();
@@ -501,7 +587,7 @@ mod tests {
                 check(&o["options"]);
             }
         }
-        check(&body);
+        check(&Value::Array(slash));
         let find = |n: &str| commands.iter().find(|c| c["name"] == n).unwrap();
         assert_eq!(find("reindex")["default_member_permissions"], "8");
         assert_eq!(find("sources")["default_member_permissions"], "8");
@@ -523,6 +609,11 @@ mod tests {
             }
         }
         assert!(super::find("salary").unwrap().pace() > super::find("ask").unwrap().pace());
+        assert_eq!(
+            super::find(ask_message::NAME).unwrap().cooldown_name(),
+            "ask",
+            "asking from a message counts as asking"
+        );
     }
 
     #[test]
@@ -622,7 +713,20 @@ mod tests {
                 check(&o["options"], codes, rule, &at);
             }
         }
-        check(&registration_body(), &codes, &name_rule, "");
+        let (slash, menus): (Vec<Value>, Vec<Value>) = registration_body()
+            .as_array()
+            .unwrap()
+            .iter()
+            .cloned()
+            .partition(|c| c["type"] == 1);
+        check(&Value::Array(slash), &codes, &name_rule, "");
+        for m in &menus {
+            for code in &codes {
+                let name = text(m, "name_localizations", code, "menu");
+                assert!((1..=32).contains(&name.chars().count()), "{name:?}");
+                assert_ne!(name, m["name"], "not translated");
+            }
+        }
         let body = registration_body();
         let ask = &body[0];
         assert_eq!(ask["name"], "ask");
@@ -691,8 +795,22 @@ mod tests {
         };
         let ask = find("ask");
         assert_eq!(ask["type"], 1, "a slash command");
-        assert_eq!(ask["integration_types"], json!([0]));
-        assert_eq!(ask["contexts"], json!([0, 1]));
+        assert_eq!(
+            ask["integration_types"],
+            json!([0, 1]),
+            "installable to a member"
+        );
+        assert_eq!(ask["contexts"], json!([0, 1, 2]));
+        assert_eq!(
+            find(ask_message::NAME),
+            &json!({ "name": "Ask careerbot", "type": 3, "integration_types": [0, 1],
+                     "contexts": [0, 1, 2] }),
+            "a message command: no description, no options"
+        );
+        for admin in ["reindex", "sources", "settings", "gaps", "pins"] {
+            assert_eq!(find(admin)["integration_types"], json!([0]), "/{admin}");
+            assert_eq!(find(admin)["contexts"], json!([0]), "/{admin}");
+        }
         assert_eq!(
             ask["options"],
             json!([

@@ -35,7 +35,14 @@ const ITEM_CHARS: usize = 180;
 
 /// Cites one line.
 fn cite_line(citations: &mut Citations, c: &Citation) -> usize {
-    citations.cite(&c.title, &c.section, &c.source, c.line, c.line)
+    citations.cite(
+        &c.title,
+        &c.section,
+        &c.source,
+        c.line,
+        c.line,
+        c.url.as_deref(),
+    )
 }
 
 /// The titles of the guides cited, for the footer.
@@ -601,6 +608,7 @@ mod tests {
                 line,
                 start_line: 1,
                 end_line: 100,
+                url: None,
             })
             .collect();
         let items: Vec<(String, &Citation)> =

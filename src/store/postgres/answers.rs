@@ -97,6 +97,25 @@ impl Pg {
         Ok(n > 0)
     }
 
+    pub(in crate::store) fn claim_answer(
+        &self,
+        answer_id: &str,
+        from: &str,
+        to: &str,
+        payload: &Value,
+    ) -> Result<bool, StoreError> {
+        let n = self.execute(
+            "UPDATE answers SET kind = $3, payload = $4 WHERE answer_id = $1 AND kind = $2",
+            params![
+                answer_id.to_string(),
+                from.to_string(),
+                to.to_string(),
+                payload.to_string()
+            ],
+        )?;
+        Ok(n > 0)
+    }
+
     pub(in crate::store) fn answer(&self, answer_id: &str) -> Result<Option<Answer>, StoreError> {
         let rows = self.query(
             concat!(

@@ -412,7 +412,61 @@ pub(super) fn message_object(
     if let Some(i) = ctx.interaction {
         m["interaction_metadata"] = interaction_metadata(i);
     }
+    set_pings(&mut m, data.get("allowed_mentions"));
     m
+}
+
+/// Who a message pings, as Discord decides it: the mentions in its `content` (never in embeds)
+/// that `allowed_mentions` lets through — without `allowed_mentions`, every user, role and
+/// @everyone/@here mention; with it, the types in `parse` and the ids in `users` and `roles`.
+/// Fills `mentions` (user objects), `mention_roles` and `mention_everyone`.
+pub(super) fn set_pings(message: &mut Value, allowed: Option<&Value>) {
+    let content = message["content"].as_str().unwrap_or_default().to_string();
+    let allowed = allowed.filter(|a| a.is_object());
+    let parses = |kind: &str| {
+        allowed.is_none_or(|a| {
+            a["parse"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|k| k == kind))
+        })
+    };
+    let listed = |list: &str, id: &str| {
+        allowed.is_some_and(|a| {
+            a[list]
+                .as_array()
+                .is_some_and(|l| l.iter().any(|x| x.as_str() == Some(id)))
+        })
+    };
+    let (mut users, mut roles) = (Vec::new(), Vec::new());
+    let mut rest = content.as_str();
+    while let Some(at) = rest.find("<@") {
+        rest = &rest[at + 2..];
+        let (role, digits) = match rest.strip_prefix('&') {
+            Some(r) => (true, r),
+            None => (false, rest.strip_prefix('!').unwrap_or(rest)),
+        };
+        let Some(end) = digits.find('>') else { break };
+        let id = &digits[..end];
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if role {
+            if (parses("roles") || listed("roles", id)) && !roles.contains(&json!(id)) {
+                roles.push(json!(id));
+            }
+        } else if (parses("users") || listed("users", id))
+            && !users.iter().any(|u: &Value| u["id"] == id)
+        {
+            users.push(json!({
+                "id": id, "username": format!("user{id}"), "discriminator": "0",
+                "global_name": null, "avatar": null, "public_flags": 0
+            }));
+        }
+    }
+    message["mentions"] = Value::Array(users);
+    message["mention_roles"] = Value::Array(roles);
+    message["mention_everyone"] =
+        json!(parses("everyone") && (content.contains("@everyone") || content.contains("@here")));
 }
 
 /// Applies an edit (PATCH body, or the `data` of an UPDATE_MESSAGE callback) to a stored message.
@@ -421,6 +475,7 @@ pub(super) fn message_object(
 pub(super) fn apply_edit(message: &mut Value, edit: &Value, new_files: Vec<(String, Value)>) {
     if let Some(c) = edit.get("content") {
         message["content"] = if c.is_null() { json!("") } else { c.clone() };
+        set_pings(message, edit.get("allowed_mentions"));
     }
     if let Some(e) = edit.get("embeds") {
         message["embeds"] = normalize_embeds(Some(e));
@@ -551,6 +606,16 @@ fn interaction_metadata(interaction: &Value) -> Value {
     });
     if let Some(name) = interaction.get("data").and_then(|d| d.get("name")) {
         meta["name"] = name.clone();
+    }
+    // Discord's Message Interaction Metadata: a component's message names the message whose
+    // component was used; a message command's, the message it was run on.
+    if let Some(clicked) = interaction.get("message").and_then(|m| m.get("id")) {
+        meta["interacted_message_id"] = clicked.clone();
+    }
+    if interaction.get("data").and_then(|d| d.get("type")) == Some(&json!(3))
+        && let Some(target) = interaction.get("data").and_then(|d| d.get("target_id"))
+    {
+        meta["target_message_id"] = target.clone();
     }
     meta
 }

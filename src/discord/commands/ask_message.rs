@@ -1,0 +1,336 @@
+//! "Ask careerbot": the message command (a message's Apps menu) that answers the message's text
+//! as `/ask` would — same engine ask, verdict and rendering — privately, with a link back to the
+//! message and a "Post publicly" button that posts that same stored answer in the channel, once.
+//!
+//! The message's mentions (`<@id>`, roles, channels, `@everyone`) are taken out of the question:
+//! they are not words to search for, and the answer never repeats them (nor pings anyone:
+//! `allowed_mentions` is empty on every message the bot sends). The answer shown is stored with
+//! the answer's record, so "Post publicly" posts exactly it, from any replica and after a
+//! restart, without searching again; the stored kind moves from [`KIND`] to [`POSTED_KIND`] in
+//! one conditional write, so two clicks post it once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::answers::{AnswerState, cited};
+use super::ask::{pinned_for, unsaved};
+use super::{Command, career, unix_now};
+use crate::discord::bot::{Bot, Handled, Work};
+use crate::discord::incoming::{Incoming, TargetMessage};
+use crate::discord::message::{Button, ButtonStyle, Embed, Reply, Response};
+use crate::discord::render::{self, ids};
+use crate::i18n::Locale;
+use crate::search::SearchOptions;
+use crate::store::{Answer, Record, new_answer_id};
+use crate::tr;
+
+/// The command's name, as Discord shows it in a message's Apps menu.
+pub(crate) const NAME: &str = "Ask careerbot";
+
+/// "Ask careerbot" on a message: its cooldown is `/ask`'s own (one pace for both ways to ask).
+pub(crate) const ASK_MESSAGE: Command = Command::on_message(NAME, "cmd-ask-message", run)
+    .cooldown(1, "again-ask")
+    .sharing_cooldown_of("ask");
+
+/// How an answer not yet posted publicly is stored.
+pub(crate) const KIND: &str = "ask_message";
+/// How it is stored once posted publicly.
+pub(crate) const POSTED_KIND: &str = "ask_message_posted";
+
+/// Mentions, channel links, custom emoji and timestamps: Discord markup, not words.
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?|/[^>:]+:\d+)>|@(?:everyone|here)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// What an "Ask careerbot" answer stores: the `/ask` state its buttons read, and the answer as
+/// shown, for "Post publicly".
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct MessageAnswer {
+    #[serde(flatten)]
+    state: AnswerState,
+    /// The answer as shown.
+    shown: Shown,
+    /// The page "More results" goes to, once posted (`None`: no more results).
+    #[serde(default)]
+    next: Option<usize>,
+}
+
+/// An answer as shown: the line linking to the message, and the embed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Shown {
+    content: String,
+    title: Option<String>,
+    description: Option<String>,
+    color: Option<u32>,
+    footer: Option<String>,
+}
+
+impl Shown {
+    fn new(content: String, embed: &Embed) -> Shown {
+        Shown {
+            content,
+            title: embed.title.clone(),
+            description: embed.description.clone(),
+            color: embed.color,
+            footer: embed.footer.clone(),
+        }
+    }
+
+    fn embed(&self) -> Embed {
+        Embed {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            color: self.color,
+            footer: self.footer.clone(),
+            ..Embed::default()
+        }
+    }
+}
+
+/// The question a message asks: its text without mentions and other markup, spaces collapsed.
+pub(crate) fn question_of(message: &TargetMessage) -> String {
+    let words = MARKUP.replace_all(&message.content, " ");
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Ask careerbot" on a message: its text answered privately, linking back to it.
+fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    let Some(target) = &i.target else {
+        return Ok(Handled::private(tr!(i.lang, "ask-message-none")));
+    };
+    let question = question_of(target);
+    if question.is_empty() {
+        return Ok(Handled::private(tr!(i.lang, "ask-message-no-text")));
+    }
+    let career = match career::resolve(bot, i, Some(&question)) {
+        Ok(c) => c,
+        Err(message) => return Ok(Handled::private(message)),
+    };
+    let channel = i.channel_id.unwrap_or(target.channel_id);
+    let link = render::jump_link(
+        i.guild_id,
+        if target.channel_id == 0 {
+            channel
+        } else {
+            target.channel_id
+        },
+        target.id,
+    );
+    let content = tr!(i.lang, "ask-message-answering", link = link.as_str());
+    let options = SearchOptions {
+        career: career.clone(),
+        ..bot.engine().page(0)
+    };
+    let asked = bot.engine().ask(&question, options)?;
+    let results = &asked.results;
+    let weak = !asked.verdict.confident;
+    let logged = Record::Question {
+        guild_id: i.guild_id,
+        question: results.query.clone(),
+        best_score: results.hits.first().map_or(0.0, |h| h.score),
+        answered: !weak,
+        at: unix_now(),
+    };
+    let pinned = match i.guild_id {
+        Some(g) if !weak || !results.hits.is_empty() => {
+            pinned_for(bot, g, &asked).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
+                None
+            })
+        }
+        _ => None,
+    };
+    if weak && pinned.is_none() {
+        bot.writer().send(logged);
+        let mut reply = Reply::embed(render::weak_embed(&asked, i.lang));
+        reply.content = Some(content);
+        reply.ephemeral = true;
+        return Ok(Handled::now(Response::message(reply)));
+    }
+    let embed = render::ask_embed(&asked, pinned.as_ref(), 0, i.lang);
+    let next = results.has_more.then_some(1);
+    let answer_id = new_answer_id();
+    let stored = MessageAnswer {
+        state: AnswerState {
+            question: results.query.clone(),
+            career,
+            offset: 0,
+            cited: cited(results),
+            hidden: true,
+            header: None,
+        },
+        shown: Shown::new(content.clone(), &embed),
+        next,
+    };
+    // The buttons read this record: the response waits for its commit (see `Bot::handle`).
+    let written = bot.writer().submit(vec![
+        logged,
+        Record::Answer {
+            answer_id: answer_id.clone(),
+            guild_id: i.guild_id,
+            channel_id: channel,
+            asker_id: i.actor.id,
+            question: results.query.clone(),
+            kind: KIND.into(),
+            payload: serde_json::to_string(&stored)?,
+            created_at: unix_now(),
+        },
+    ]);
+    let reply = Reply {
+        content: Some(content),
+        embeds: vec![embed],
+        rows: private_buttons(&answer_id, i.lang),
+        ephemeral: true,
+        ..Reply::default()
+    };
+    Ok(Handled::now(Response::message(reply)).after(written, i.lang, unsaved))
+}
+
+/// The buttons under the private answer: post it, its sources, votes. (Paging would show
+/// something other than what "Post publicly" posts; the public answer pages.)
+fn private_buttons(answer_id: &str, lang: Locale) -> Vec<Vec<Button>> {
+    let mut rows = render::answer_buttons(answer_id, None, true, lang);
+    if let Some(first) = rows.first_mut() {
+        first.insert(
+            0,
+            Button::new(
+                &tr!(lang, "button-post"),
+                format!("{}:{answer_id}", ids::POST),
+                ButtonStyle::Primary,
+            ),
+        );
+    }
+    rows
+}
+
+/// "Post publicly": the stored answer, as it was shown, posted in the channel with the normal
+/// answer buttons — once, and only by the member it answered.
+pub(super) fn post(bot: &Bot, answer: &Answer, i: &Incoming) -> anyhow::Result<Handled> {
+    if answer.asker_id != i.actor.id {
+        return Ok(Handled::private(tr!(i.lang, "post-not-asker")));
+    }
+    match answer.kind.as_str() {
+        KIND => {}
+        POSTED_KIND => return Ok(Handled::private(tr!(i.lang, "post-already"))),
+        _ => return Ok(Handled::private(tr!(i.lang, "post-not-postable"))),
+    }
+    let stored: MessageAnswer = serde_json::from_value(answer.payload.clone())?;
+    let posted = AnswerState {
+        hidden: false,
+        ..stored.state
+    };
+    // Committed before the answer goes out: a second click, here or on another replica, is
+    // told it was posted.
+    match bot.store().claim_answer(
+        &answer.answer_id,
+        KIND,
+        POSTED_KIND,
+        &serde_json::to_value(&posted)?,
+    ) {
+        Ok(true) => {}
+        Ok(false) => return Ok(Handled::private(tr!(i.lang, "post-already"))),
+        Err(e) => {
+            tracing::error!(error = %e, answer = answer.answer_id.as_str(), "answer not posted");
+            return Ok(Handled::private(tr!(i.lang, "post-failed")));
+        }
+    }
+    let reply = Reply {
+        content: Some(stored.shown.content.clone()),
+        embeds: vec![stored.shown.embed()],
+        rows: render::answer_buttons(&answer.answer_id, stored.next, !i.bot_in_channel, i.lang),
+        ..Reply::default()
+    };
+    Ok(Handled::then(
+        Response::message(reply),
+        Work::RecordMessage {
+            token: i.token.clone(),
+            answer_id: answer.answer_id.clone(),
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(content: &str) -> TargetMessage {
+        TargetMessage {
+            id: 1,
+            channel_id: 2,
+            author_id: 3,
+            content: content.to_string(),
+            mentions: vec![(4, "Sam".into())],
+        }
+    }
+
+    #[test]
+    fn mentions_and_markup_are_not_part_of_the_question() {
+        assert_eq!(
+            question_of(&message(
+                "<@4> <@!5> @everyone how much does a <@&6> electrician earn in <#7>? <:pog:8> <t:1700000000:R> @here"
+            )),
+            "how much does a electrician earn in ?"
+        );
+        assert_eq!(
+            question_of(&message("  plain   words\nacross lines ")),
+            "plain words across lines"
+        );
+        for nothing in ["", "   ", "<@4>", "@everyone <@&6> <#7>"] {
+            assert_eq!(question_of(&message(nothing)), "", "{nothing:?}");
+        }
+        // An address is not a mention.
+        assert_eq!(question_of(&message("mail a@b.io")), "mail a@b.io");
+    }
+
+    #[test]
+    fn the_shown_answer_round_trips_through_its_record() {
+        let embed = Embed {
+            title: Some("❓ q".into()),
+            description: Some("**[1] Guide › Pay**\ntext".into()),
+            color: Some(7),
+            footer: Some("From: Guide".into()),
+            ..Embed::default()
+        };
+        let shown = Shown::new("Answering this message: https://x".into(), &embed);
+        let text = serde_json::to_string(&MessageAnswer {
+            state: AnswerState {
+                question: "q".into(),
+                career: None,
+                offset: 0,
+                cited: Vec::new(),
+                hidden: true,
+                header: None,
+            },
+            shown: shown.clone(),
+            next: Some(1),
+        })
+        .unwrap();
+        let back: MessageAnswer = serde_json::from_str(&text).unwrap();
+        assert_eq!((back.shown.embed(), back.next), (embed, Some(1)));
+        // The other buttons read the same record as an `/ask` answer's state.
+        let state: AnswerState = serde_json::from_str(&text).unwrap();
+        assert!(state.hidden);
+    }
+
+    #[test]
+    fn the_private_answer_offers_posting_but_no_pin_dismiss_or_paging() {
+        let ids: Vec<String> = private_buttons("abc", Locale::En)
+            .into_iter()
+            .flatten()
+            .map(|b| b.custom_id)
+            .collect();
+        assert_eq!(ids[0], "post:abc");
+        assert!(ids.iter().any(|i| i == "src:abc") && ids.iter().any(|i| i == "up:abc"));
+        assert!(
+            ids.iter().all(|i| !i.starts_with("pin:")
+                && !i.starts_with("dismiss:")
+                && !i.starts_with("more:")),
+            "{ids:?}"
+        );
+    }
+}
