@@ -100,6 +100,10 @@ CREATE TABLE guild_settings (
     updated_at INTEGER NOT NULL
 );
 ",
+    // 4: nothing on SQLite. On PostgreSQL this step holds the library shared by replicas on
+    //    several hosts (its guides, their manifest entries and its version); an SQLite file
+    //    serves the processes of one host, which read the guides from their own directory.
+    "-- the shared library lives on PostgreSQL only",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].
@@ -253,6 +257,8 @@ mod tests {
                 "curated",
                 "feedback",
                 "guild_settings",
+                "library",
+                "library_guides",
                 "questions"
             ]
         );

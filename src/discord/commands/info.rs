@@ -83,6 +83,21 @@ fn status_reply(bot: &Bot) -> Reply {
             inline: true,
         },
     ];
+    if let Some(library) = &status.library {
+        let mut value = format!("version {} (shared through the database)", library.version);
+        if let Some(f) = &library.failed {
+            value.push_str(&format!(
+                "\n⚠️ version {} failed here: {}. The previous version keeps answering.",
+                f.version,
+                escape_markdown(&f.reason)
+            ));
+        }
+        fields.push(Field {
+            name: "Library".into(),
+            value: render::fit_lines(&[value], 1000),
+            inline: false,
+        });
+    }
     if !careers.is_empty() {
         fields.insert(
             0,

@@ -33,6 +33,7 @@
 mod answers;
 mod cooldowns;
 mod curated;
+mod library;
 mod questions;
 mod retention;
 mod schema;
@@ -91,6 +92,10 @@ pub(super) struct Pg {
     refuse_writes: AtomicBool,
     /// The URL, password hidden, for logs.
     described: String,
+    /// How to open a connection of its own (the library's listener, `library.rs`).
+    config: tokio_postgres::Config,
+    /// How that connection reaches the server.
+    tls: Tls,
 }
 
 impl std::fmt::Debug for Pg {
@@ -175,9 +180,9 @@ impl Pg {
         let manager_config = ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         };
-        let manager = match tls {
-            Tls::Off => Manager::from_config(config, NoTls, manager_config),
-            Tls::Verified(tls) => Manager::from_config(config, tls, manager_config),
+        let manager = match tls.clone() {
+            Tls::Off => Manager::from_config(config.clone(), NoTls, manager_config),
+            Tls::Verified(tls) => Manager::from_config(config.clone(), tls, manager_config),
         };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
@@ -196,6 +201,8 @@ impl Pg {
             runtime: Some(runtime),
             refuse_writes: AtomicBool::new(false),
             described,
+            config,
+            tls,
         })
     }
 
