@@ -14,12 +14,13 @@ use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
+use crate::engine::intent::IntentTable;
 use crate::engine::topic::TopicTable;
 use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 9] = [
+pub const FILES: [(&str, &str); 10] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -32,6 +33,7 @@ pub const FILES: [(&str, &str); 9] = [
     ),
     ("roles.toml", include_str!("../assets/roles.toml")),
     ("verdict.toml", include_str!("../assets/verdict.toml")),
+    ("intents.toml", include_str!("../assets/intents.toml")),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -73,6 +75,7 @@ pub struct Vocabulary {
     careers: Arc<CareerNamer>,
     roles: RoleTable,
     topics: TopicTable,
+    intents: IntentTable,
     levels: LevelWords,
     questions: Vec<String>,
     per_career: Vec<String>,
@@ -145,6 +148,8 @@ impl Vocabulary {
             .map_err(|e| invalid("roles.toml")(&e))?;
         let topics = TopicTable::from_toml(text("verdict.toml"), &analyzer)
             .map_err(|e| invalid("verdict.toml")(&e))?;
+        let intents = IntentTable::from_toml(text("intents.toml"), &analyzer)
+            .map_err(|e| invalid("intents.toml")(&e))?;
         let levels =
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let questions: QuestionsFile =
@@ -164,11 +169,17 @@ impl Vocabulary {
             careers,
             roles,
             topics,
+            intents,
             levels,
             questions: questions.questions,
             per_career: questions.per_career,
             fingerprint: h.finalize().to_hex().to_string(),
         })
+    }
+
+    /// What questions ask for (pay, skills, the way up), as cue words.
+    pub fn intents(&self) -> &IntentTable {
+        &self.intents
     }
 
     /// The text analyzer (synonyms, stop words, stemming).

@@ -8,6 +8,7 @@
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod guides;
+pub mod intent;
 pub mod library;
 pub mod scope;
 pub mod shared;
@@ -32,6 +33,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
+pub use intent::Intent;
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
 pub use scope::QuestionCareer;
 pub use shared::{LibraryState, SyncFailure};
@@ -293,6 +295,13 @@ impl Engine {
             generation,
             career: options.career,
         })
+    }
+
+    /// What a question asks for, when it is one of the structured answers (pay, skills, the way
+    /// up); `None` when no intent clearly leads (see `assets/intents.toml`).
+    pub fn intent(&self, question: &str) -> Option<Intent> {
+        let v = self.vocabulary();
+        v.intents().read(v.analyzer(), question)
     }
 
     /// What a question says about careers: the one career of the library it names (its name,
