@@ -16,6 +16,8 @@ pub(in crate::store) const CHANNEL: &str = "careerbot_library";
 /// The advisory lock seeding holds (the bytes of "carlibry"): one replica seeds, the others see
 /// its library.
 const SEED_LOCK: i64 = 0x6361_726c_6962_7279;
+/// First pause before reconnecting the listener.
+const LISTEN_BACKOFF_MIN: Duration = Duration::from_millis(100);
 /// Longest pause between two attempts to reconnect the listener.
 const LISTEN_BACKOFF_MAX: Duration = Duration::from_secs(10);
 
@@ -202,19 +204,23 @@ impl Pg {
             self.described.clone(),
         );
         runtime.spawn(async move {
-            let mut pause = Duration::from_millis(100);
+            let mut pause = LISTEN_BACKOFF_MIN;
             loop {
+                let started = std::time::Instant::now();
                 let heard = tokio::select! {
                     () = tx.closed() => return,
                     r = listen_once(&config, &tls, &tx) => r,
                 };
-                match heard {
-                    Ok(()) => pause = Duration::from_millis(100),
-                    Err(e) => tracing::warn!(
+                if let Err(e) = heard {
+                    tracing::warn!(
                         database = %described,
                         error = %e,
                         "the library's listener lost its connection; polling covers meanwhile"
-                    ),
+                    );
+                }
+                if started.elapsed() > LISTEN_BACKOFF_MAX {
+                    // It had been listening a while: this is a new outage.
+                    pause = LISTEN_BACKOFF_MIN;
                 }
                 tokio::select! {
                     () = tx.closed() => return,
