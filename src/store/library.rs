@@ -216,5 +216,17 @@ mod tests {
             .unwrap();
         wait_for(&mut heard, "a guide added");
         assert_eq!(one.library_version().unwrap(), 3);
+
+        // The listening connection killed by the server: it reconnects (and says so, since a
+        // change may have been missed meanwhile), then hears the next change.
+        two.execute_raw(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND query = 'LISTEN careerbot_library'",
+        );
+        wait_for(&mut heard, "the listener reconnect");
+        std::thread::sleep(Duration::from_millis(200));
+        heard.borrow_and_update();
+        two.bump_library(4).unwrap();
+        wait_for(&mut heard, "a change after the reconnection");
     }
 }
