@@ -23,6 +23,8 @@
 //! - [`discord`]: the Discord adapter (commands, rendering within limits, permissions, gateway
 //!   and HTTP transports).
 //! - [`cli`]: the terminal face of the same answers.
+//! - [`i18n`]: the bot's own words in the member's language, from message catalogues
+//!   (`locales/`), English as fallback.
 //!
 //! The core (corpus, analysis, vocab, search, answer, engine) knows nothing of Discord; the
 //! adapters around it parse input, call it, and render its answers. `docs/ARCHITECTURE.md` is
@@ -36,6 +38,7 @@ pub mod config;
 pub mod corpus;
 pub mod discord;
 pub mod engine;
+pub mod i18n;
 pub mod roles;
 pub mod search;
 pub mod store;

@@ -16,7 +16,9 @@ use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use serde_json::{Value, json};
-use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
+use support::checks::{
+    button_labels, check_message, check_response, custom_ids, ephemeral, footer_of, text_of,
+};
 use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, PERMS_MANAGE_MESSAGES_ONLY, PERMS_MEMBER,
@@ -869,5 +871,89 @@ async fn skills_and_salary_career_by_career_over_the_gateway() {
     for c in ["Back-End Developer", "Electrician", "Product Manager"] {
         assert!(text.contains(c), "{c} missing: {text}");
     }
+    h.stop().await;
+}
+
+/// `ask` from a member whose Discord client speaks `locale` (the server's `guild_locale` stays
+/// English), as member `user`.
+fn ask_in(locale: &str, question: &str, user: &str) -> Value {
+    let mut ix = ask(question, PERMS_MEMBER);
+    ix["locale"] = json!(locale);
+    ix["guild_locale"] = json!("en-US");
+    ix["member"]["user"]["id"] = json!(user);
+    ix
+}
+
+/// Issue 14: a member whose client is in Spanish gets the bot's own words in Spanish (heading,
+/// buttons, footer, errors) around the guides' passages as written; `es-419` is Spanish too; a
+/// French member, in a server whose own language is Spanish, gets English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_spanish_speaking_member_gets_the_bots_words_in_spanish_over_the_gateway() {
+    let h = Harness::start_with(dirs(), |c| BotConfig {
+        cooldown_seconds: 60,
+        ..c
+    })
+    .await;
+    let ix = ask_in("es-ES", "¿Cuánto gana un desarrollador backend?", "4001");
+    let r = h.interact(&ix).await.json.unwrap();
+    assert_eq!(r["type"], 4);
+    let (data, text) = (&r["data"], text_of(&r["data"]));
+    assert!(!ephemeral(&r));
+    // The guides' passages, cited, as the guides write them (in English).
+    assert!(text.contains("[1]") && text.contains("›"), "{text}");
+    assert!(text.contains('$'), "salary figures quoted: {text}");
+    // The bot's own words in Spanish.
+    let labels = button_labels(data);
+    for label in ["Fuentes", "📌 Fijar", "Descartar"] {
+        assert!(labels.iter().any(|l| l == label), "{label} in {labels:?}");
+    }
+    assert!(
+        !labels.iter().any(|l| l == "Sources" || l == "Dismiss"),
+        "{labels:?}"
+    );
+    assert!(
+        footer_of(data).contains("índice creado"),
+        "{}",
+        footer_of(data)
+    );
+    // The same member again at once: the cooldown, privately, in Spanish.
+    let r = h
+        .interact(&ask_in(
+            "es-ES",
+            "¿Qué bases de datos debo aprender?",
+            "4001",
+        ))
+        .await
+        .json
+        .unwrap();
+    assert!(ephemeral(&r));
+    assert!(
+        text_of(&r["data"]).contains("podrás volver a preguntar en"),
+        "{}",
+        text_of(&r["data"])
+    );
+    // A Latin American Spanish member with an empty question: told in Spanish, privately.
+    let r = h
+        .interact(&ask_in("es-419", "   ", "4002"))
+        .await
+        .json
+        .unwrap();
+    assert!(ephemeral(&r));
+    assert!(
+        text_of(&r["data"]).starts_with("Escribe una pregunta"),
+        "{}",
+        text_of(&r["data"])
+    );
+    // A French member in a server whose own language is Spanish: English.
+    let mut fr = ask_in(
+        "fr",
+        "How much does a senior back-end developer earn?",
+        "4003",
+    );
+    fr["guild_locale"] = json!("es-ES");
+    let r = h.interact(&fr).await.json.unwrap();
+    let labels = button_labels(&r["data"]);
+    assert!(labels.iter().any(|l| l == "Sources"), "{labels:?}");
+    assert!(footer_of(&r["data"]).contains("index built"));
     h.stop().await;
 }

@@ -19,7 +19,9 @@ use careerbot::search::BuildOptions;
 use careerbot::store::Store;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
-use support::checks::{check_message, check_response, custom_ids, ephemeral, text_of};
+use support::checks::{
+    button_labels, check_message, check_response, custom_ids, ephemeral, footer_of, text_of,
+};
 use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::fake_discord::{
     APPLICATION_ID, CHANNEL_ID, FakeDiscord, Hosting, PERMS_MEMBER, PERMS_MODERATOR, autocomplete,
@@ -1603,5 +1605,107 @@ async fn skills_roadmap_and_salary_career_by_career() {
     assert!(text.contains("Electrician"), "{text}");
     assert!(text.contains("Journeyman"), "{text}");
     assert!(!text.contains("Back-End"), "{text}");
+    s.stop().await;
+}
+
+/// A command from a member whose Discord client speaks `locale` (the server's `guild_locale`
+/// stays English), as member `user`.
+fn command_in(locale: &str, name: &str, options: Value, user: &str) -> Value {
+    let mut ix = slash_command(name, options, PERMS_MEMBER);
+    ix["locale"] = json!(locale);
+    ix["guild_locale"] = json!("en-US");
+    ix["member"]["user"]["id"] = json!(user);
+    ix
+}
+
+fn question(text: &str) -> Value {
+    json!([{ "type": 3, "name": "question", "value": text }])
+}
+
+/// Issue 14, over the HTTP endpoint: a Spanish-speaking member gets the bot's own words in
+/// Spanish in the response body and in the deferred answer finished through REST (heading,
+/// buttons, footer, errors), around the guides' passages as written; `es-419` is Spanish too; a
+/// French member, in a server whose own language is Spanish, gets English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_spanish_speaking_member_gets_the_bots_words_in_spanish_over_http() {
+    let d = dirs();
+    let s = Server::start_with(
+        &d,
+        true,
+        |c| BotConfig {
+            cooldown_seconds: 60,
+            ..c
+        },
+        |st| st,
+    )
+    .await;
+    let ix = command_in(
+        "es-ES",
+        "ask",
+        question("¿Cuánto gana un desarrollador backend?"),
+        "5001",
+    );
+    let r = s.interact(&ix).await;
+    assert_eq!(r["type"], 4, "{r}");
+    let (data, text) = (&r["data"], text_of(&r["data"]));
+    assert!(
+        text.contains("[1]") && text.contains("›") && text.contains('$'),
+        "{text}"
+    );
+    let labels = button_labels(data);
+    for label in ["Fuentes", "📌 Fijar", "Descartar"] {
+        assert!(labels.iter().any(|l| l == label), "{label} in {labels:?}");
+    }
+    assert!(
+        footer_of(data).contains("índice creado"),
+        "{}",
+        footer_of(data)
+    );
+    // Again at once: the cooldown, privately, in Spanish.
+    let r = s
+        .interact(&command_in(
+            "es-ES",
+            "ask",
+            question("¿Y en Europa?"),
+            "5001",
+        ))
+        .await;
+    assert!(ephemeral(&r));
+    assert!(
+        text_of(&r["data"]).contains("podrás volver a preguntar en"),
+        "{}",
+        text_of(&r["data"])
+    );
+    // /salary is deferred: its answer, finished through REST, speaks Spanish too.
+    let salary = command_in("es-419", "salary", json!([]), "5002");
+    assert_eq!(s.interact(&salary).await["type"], 5);
+    let shown = s.edited(&salary, |m| text_of(m).contains('$')).await;
+    let title = shown["embeds"][0]["title"].as_str().unwrap_or_default();
+    assert!(
+        title.contains("Salarios") && title.contains("por nivel"),
+        "{title}"
+    );
+    assert!(text_of(&shown).contains("mediana"), "{}", text_of(&shown));
+    // An empty question from a Latin American Spanish member: told in Spanish, privately.
+    let r = s
+        .interact(&command_in("es-419", "ask", question("   "), "5003"))
+        .await;
+    assert!(ephemeral(&r));
+    assert!(
+        text_of(&r["data"]).starts_with("Escribe una pregunta"),
+        "{}",
+        text_of(&r["data"])
+    );
+    // A French member in a server whose own language is Spanish: English.
+    let mut fr = command_in(
+        "fr",
+        "ask",
+        question("How much does a senior back-end developer earn?"),
+        "5004",
+    );
+    fr["guild_locale"] = json!("es-ES");
+    let r = s.interact(&fr).await;
+    assert!(button_labels(&r["data"]).iter().any(|l| l == "Sources"));
+    assert!(footer_of(&r["data"]).contains("index built"));
     s.stop().await;
 }

@@ -16,7 +16,8 @@ use support::fake_discord::{FakeDiscord, PERMS_MEMBER, slash_command};
 /// `max_concurrency: 1` asks).
 const WAIT: Duration = Duration::from_secs(45);
 
-/// The `[id, total]` of every IDENTIFY the fake received, sorted.
+/// The `[id, total]` of every shard that IDENTIFYed, sorted, each once (a shard whose session
+/// could not be resumed, on a slow machine, identifies again).
 fn identified(fake: &FakeDiscord) -> Vec<[u64; 2]> {
     let mut shards: Vec<[u64; 2]> = fake
         .identifies()
@@ -24,6 +25,7 @@ fn identified(fake: &FakeDiscord) -> Vec<[u64; 2]> {
         .map(|i| i.shard.expect("IDENTIFY names its shard"))
         .collect();
     shards.sort_unstable();
+    shards.dedup();
     shards
 }
 

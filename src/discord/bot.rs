@@ -40,7 +40,9 @@ use crate::discord::pin_matcher::PinCache;
 use crate::discord::render::roadmap::MenuTarget;
 use crate::discord::rest::Rest;
 use crate::engine::Engine;
+use crate::i18n::Locale;
 use crate::store::{Ack, BatchWriter, PruneReport, Retention, Store, StoreError};
+use crate::tr;
 
 /// The longest a response waits for the commit of what it acknowledges before going out as if
 /// the commit had failed (Discord gives up on a response after 3 s).
@@ -53,9 +55,6 @@ const REPAIR_SOON: Duration = Duration::from_secs(5);
 
 /// Metric (counter): work refused because every slot was taken, by `work`.
 pub const BUSY_METRIC: &str = "careerbot_work_refused_total";
-
-/// What a member is told when their deferred work finds every slot taken.
-pub const BUSY_MESSAGE: &str = "I'm busy with other requests right now and could not do this one; please try again in a minute.";
 
 /// Bookkeeping work (learning an answer's message id, unpinning, deleting a message: one REST
 /// call each, no CPU to speak of) running at once; more is dropped, logged.
@@ -71,15 +70,21 @@ pub enum Work {
         token: String,
         career: Option<String>,
         level: Option<Level>,
+        lang: Locale,
     },
     /// Build the roadmap overview and its timeline, then edit the deferred response.
     Roadmap {
         token: String,
         career: Option<String>,
         stage: Option<Stage>,
+        lang: Locale,
     },
     /// Rebuild the index, reporting progress in the deferred response.
-    Reindex { token: String, actor: String },
+    Reindex {
+        token: String,
+        actor: String,
+        lang: Locale,
+    },
     /// Download a guide, store it (and the career it is about), reindex.
     AddSource {
         token: String,
@@ -88,16 +93,19 @@ pub enum Work {
         replace: bool,
         career: Option<String>,
         actor: String,
+        lang: Locale,
     },
     /// Move a guide out of the library, reindex.
     RemoveSource {
         token: String,
         name: String,
         actor: String,
+        lang: Locale,
     },
     /// Pin the answer message and record it as curated.
     Pin {
         token: String,
+        lang: Locale,
         guild: u64,
         channel: u64,
         message: u64,
@@ -125,6 +133,19 @@ impl Work {
             | Work::RemoveSource { token, .. }
             | Work::Pin { token, .. } => Some(token),
             Work::RecordMessage { .. } | Work::Unpin { .. } | Work::Dismiss { .. } => None,
+        }
+    }
+
+    /// The language of the member a deferred response speaks to (English for bookkeeping).
+    pub fn lang(&self) -> Locale {
+        match self {
+            Work::Salary { lang, .. }
+            | Work::Roadmap { lang, .. }
+            | Work::Reindex { lang, .. }
+            | Work::AddSource { lang, .. }
+            | Work::RemoveSource { lang, .. }
+            | Work::Pin { lang, .. } => *lang,
+            Work::RecordMessage { .. } | Work::Unpin { .. } | Work::Dismiss { .. } => Locale::En,
         }
     }
 
@@ -161,8 +182,11 @@ pub struct Handled {
 pub struct Commit {
     /// Resolves once the records are written.
     ack: Ack,
-    /// The response (and its work) to send instead when they were not.
-    unsaved: fn(Handled) -> Handled,
+    /// The response (and its work) to send instead when they were not, in the member's
+    /// language.
+    unsaved: fn(Handled, Locale) -> Handled,
+    /// The member's language.
+    lang: Locale,
 }
 
 /// Two commits are the same when they wait for the same write.
@@ -198,8 +222,13 @@ impl Handled {
 
     /// This response, once `ack` says what it acknowledges is written; `unsaved` turns it into
     /// the response to send when that write failed.
-    pub(super) fn after(mut self, ack: Ack, unsaved: fn(Handled) -> Handled) -> Handled {
-        self.commit = Some(Commit { ack, unsaved });
+    pub(super) fn after(
+        mut self,
+        ack: Ack,
+        lang: Locale,
+        unsaved: fn(Handled, Locale) -> Handled,
+    ) -> Handled {
+        self.commit = Some(Commit { ack, unsaved, lang });
         self
     }
 
@@ -236,7 +265,7 @@ fn settle_commit(
         Ok(()) => handled,
         Err(e) => {
             tracing::error!(error = %e, "a response's record was not written; sent without what needs it");
-            (commit.unsaved)(handled)
+            (commit.unsaved)(handled, commit.lang)
         }
     }
 }
@@ -397,8 +426,10 @@ impl Bot {
                 Some(command) => command.run(self, incoming),
                 None => {
                     tracing::warn!(command = name.as_str(), "unknown command");
-                    Ok(Handled::private(format!(
-                        "I don't know the command /{name}. Try /help."
+                    Ok(Handled::private(tr!(
+                        incoming.lang,
+                        "unknown-command",
+                        name = name.as_str()
                     )))
                 }
             },
@@ -412,7 +443,7 @@ impl Bot {
         };
         result.unwrap_or_else(|e| {
             tracing::error!(error = %e, interaction = incoming.id, user = incoming.actor.id, kind = ?kind_name(&incoming.kind), "interaction failed");
-            Handled::private("Sorry, something went wrong on my side. The team can see it in the logs; please try again in a moment.")
+            Handled::private(tr!(incoming.lang, "failed"))
         })
     }
 
@@ -420,7 +451,7 @@ impl Bot {
     /// [`BotConfig::max_deferred_work`] pieces of work finishing a deferred response at once
     /// (each may render a chart, read every guide, download a file), and a bounded number of
     /// bookkeeping calls. Work that finds no free slot does not wait: a member waiting on a
-    /// deferred response is told the bot is busy ([`BUSY_MESSAGE`]); bookkeeping is dropped and
+    /// deferred response is told the bot is busy (`busy` in the catalogue); bookkeeping is dropped and
     /// logged. Errors are reported to the user through the response when possible, and logged.
     /// The first work after start (and then every [`REPAIR_EVERY`]) also repairs pins left
     /// pending by a process that died, in the background.
@@ -443,14 +474,16 @@ impl Bot {
                 token,
                 career,
                 level,
-            } => salary::answer(self, &token, career, level, rest).await,
+                lang,
+            } => salary::answer(self, &token, career, level, lang, rest).await,
             Work::Roadmap {
                 token,
                 career,
                 stage,
-            } => roadmap::answer(self, &token, career, stage, rest).await,
-            Work::Reindex { token, actor } => {
-                guides::reindex(self, &token, &actor, None, rest).await
+                lang,
+            } => roadmap::answer(self, &token, career, stage, lang, rest).await,
+            Work::Reindex { token, actor, lang } => {
+                guides::reindex(self, &token, &actor, None, lang, rest).await
             }
             Work::AddSource {
                 token,
@@ -459,6 +492,7 @@ impl Bot {
                 replace,
                 career,
                 actor,
+                lang,
             } => {
                 let guide = guides::NewGuide {
                     url,
@@ -467,13 +501,17 @@ impl Bot {
                     career,
                     actor,
                 };
-                guides::add_source(self, &token, guide, rest).await
+                guides::add_source(self, &token, guide, lang, rest).await
             }
-            Work::RemoveSource { token, name, actor } => {
-                guides::remove_source(self, &token, &name, &actor, rest).await
-            }
+            Work::RemoveSource {
+                token,
+                name,
+                actor,
+                lang,
+            } => guides::remove_source(self, &token, &name, &actor, lang, rest).await,
             Work::Pin {
                 token,
+                lang,
                 guild,
                 channel,
                 message,
@@ -491,7 +529,7 @@ impl Bot {
                     actor,
                     shown,
                 };
-                answers::pin(self, &token, pinning, rest).await
+                answers::pin(self, &token, pinning, lang, rest).await
             }
             Work::Unpin { channel, message } => {
                 rest.unpin(channel, message).await.map_err(Into::into)
@@ -554,7 +592,7 @@ impl Bot {
         tracing::warn!(work = work.name(), "every work slot is taken; work refused");
         if let Some(token) = work.deferred_token()
             && let Err(e) = rest
-                .edit_original(token, Reply::ephemeral(BUSY_MESSAGE))
+                .edit_original(token, Reply::ephemeral(tr!(work.lang(), "busy")))
                 .await
         {
             tracing::warn!(error = %e, "could not say the bot is busy");

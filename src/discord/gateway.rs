@@ -31,6 +31,8 @@ use crate::discord::incoming::Incoming;
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
 use crate::discord::upkeep::Upkeep;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// How to connect.
 #[derive(Debug, Clone)]
@@ -113,15 +115,20 @@ impl EventHandler for Handler {
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let rest = self.rest(&ctx);
         let (id, token) = (interaction.id().get(), interaction.token().to_string());
-        let parsed =
-            to_json(&interaction).and_then(|v| Incoming::from_json(&v).map_err(|e| e.to_string()));
+        let json = to_json(&interaction);
+        // The member's language, even when the rest cannot be read.
+        let lang = Locale::from_discord(
+            json.as_ref()
+                .ok()
+                .and_then(|v| v.get("locale"))
+                .and_then(serde_json::Value::as_str),
+        );
+        let parsed = json.and_then(|v| Incoming::from_json(&v).map_err(|e| e.to_string()));
         let incoming = match parsed {
             Ok(i) => i,
             Err(e) => {
                 tracing::warn!(error = %e, interaction = id, "interaction not understood");
-                let reply = Response::message(Reply::ephemeral(
-                    "Sorry, I could not read that interaction.",
-                ));
+                let reply = Response::message(Reply::ephemeral(tr!(lang, "unreadable")));
                 if let Err(e) = rest.respond(id, &token, &reply).await {
                     tracing::warn!(error = %e, "could not answer an unreadable interaction");
                 }
@@ -156,15 +163,13 @@ fn to_json(interaction: &Interaction) -> Result<serde_json::Value, String> {
 /// Handles an interaction off the async threads, sends the first response, then runs any
 /// follow-up work. A panic in a handler becomes an ephemeral error message, not a dead bot.
 pub async fn handle_and_respond(bot: &Bot, incoming: Incoming, rest: Rest) {
-    let (id, token) = (incoming.id, incoming.token.clone());
+    let (id, token, lang) = (incoming.id, incoming.token.clone(), incoming.lang);
     let worker = bot.clone();
     let handled = match tokio::task::spawn_blocking(move || worker.handle(&incoming)).await {
         Ok(h) => h,
         Err(e) => {
             tracing::error!(error = %e, interaction = id, "handler panicked");
-            let reply = Response::message(Reply::ephemeral(
-                "Sorry, something went wrong on my side. Please try again.",
-            ));
+            let reply = Response::message(Reply::ephemeral(tr!(lang, "failed")));
             let _ = rest.respond(id, &token, &reply).await;
             return;
         }

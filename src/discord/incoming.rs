@@ -4,6 +4,8 @@
 //! is what lets the bot see PIN_MESSAGES (bit 51), which serenity's typed model drops.
 
 use serde::Deserialize;
+
+use crate::i18n::Locale;
 use serde_json::Value;
 
 /// Why an interaction payload was refused.
@@ -139,6 +141,9 @@ pub struct Incoming {
     pub message: Option<SourceMessage>,
     /// Permission bits the bot itself has in the channel, when sent.
     pub app_permissions: Option<u64>,
+    /// The language of the member who interacted (their client's `locale`; never the
+    /// server's `guild_locale`): the bot's own words follow it.
+    pub lang: Locale,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +172,8 @@ struct Envelope {
     channel: Option<RawChannel>,
     message: Option<Value>,
     app_permissions: Option<Value>,
+    /// The member's own language (`guild_locale`, the server's, is skipped).
+    locale: Option<Value>,
 }
 
 /// Of the channel object, only its id (for payloads without `channel_id`).
@@ -372,6 +379,7 @@ impl Incoming {
             actor,
             message,
             app_permissions: v.app_permissions.as_ref().and_then(id),
+            lang: Locale::from_discord(v.locale.as_ref().and_then(Value::as_str)),
         })
     }
 

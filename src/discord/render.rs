@@ -10,14 +10,16 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::answer::salary::{Level, SalaryAnswer, range_label};
+use crate::answer::salary::{Level, NoteKind, SalaryAnswer, range_label};
 use crate::answer::skills::SkillsAnswer;
 use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, File, Reply};
 use crate::engine::Asked;
+use crate::i18n::Locale;
 use crate::search::IndexMeta;
 use crate::search::SearchResults;
+use crate::tr;
 
 /// Embed side colour.
 pub const COLOR: u32 = 0x0058_65F2;
@@ -102,22 +104,22 @@ impl Citations {
 }
 
 /// A "Sources" field block: as many citation lines as fit one field, then "and N more".
-fn sources_field(citations: &Citations) -> Option<Field> {
+fn sources_field(citations: &Citations, lang: Locale) -> Option<Field> {
     if citations.is_empty() {
         return None;
     }
     Some(Field {
-        name: "Sources".into(),
-        value: fit_lines(&citations.lines(), 1000),
+        name: tr!(lang, "sources"),
+        value: fit_lines(&citations.lines(), 1000, lang),
         inline: false,
     })
 }
 
 /// Joins lines until `max` characters, then says how many were left out.
-pub fn fit_lines(lines: &[String], max: usize) -> String {
+pub fn fit_lines(lines: &[String], max: usize, lang: Locale) -> String {
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
-        let more = format!("\n… and {} more", lines.len() - i);
+        let more = format!("\n{}", tr!(lang, "and-more", count = lines.len() - i));
         if out.chars().count() + l.chars().count() + 1 + more.chars().count() > max {
             out.push_str(more.trim_start_matches(if out.is_empty() { "\n" } else { "" }));
             return out;
@@ -131,10 +133,10 @@ pub fn fit_lines(lines: &[String], max: usize) -> String {
 }
 
 /// The footer of answers: the guides' titles and when the index was built.
-pub fn footer(meta: &IndexMeta, titles: &[&str]) -> String {
+pub fn footer(meta: &IndexMeta, titles: &[&str], lang: Locale) -> String {
     let built = DateTime::<Utc>::from_timestamp(i64::try_from(meta.built_at).unwrap_or(0), 0)
         .map_or_else(
-            || "unknown".to_string(),
+            || tr!(lang, "unknown-time"),
             |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
         );
     let mut unique: Vec<&str> = Vec::new();
@@ -144,9 +146,14 @@ pub fn footer(meta: &IndexMeta, titles: &[&str]) -> String {
         }
     }
     if unique.is_empty() {
-        format!("Index built {built}")
+        tr!(lang, "footer-built", built = built)
     } else {
-        format!("From: {} · index built {built}", unique.join(" · "))
+        tr!(
+            lang,
+            "footer-from",
+            guides = unique.join(" · "),
+            built = built
+        )
     }
 }
 
@@ -170,23 +177,28 @@ pub mod ids {
 ///
 /// A hidden (ephemeral) answer gets no Pin or Dismiss: nobody else sees it to pin, and Discord
 /// lets the bot neither pin nor delete an ephemeral message.
-pub fn answer_buttons(answer_id: &str, next_page: Option<usize>, hidden: bool) -> Vec<Vec<Button>> {
+pub fn answer_buttons(
+    answer_id: &str,
+    next_page: Option<usize>,
+    hidden: bool,
+    lang: Locale,
+) -> Vec<Vec<Button>> {
     let mut first = Vec::new();
     if let Some(page) = next_page {
         first.push(Button::new(
-            "More results",
+            &tr!(lang, "button-more"),
             format!("{}:{answer_id}:{page}", ids::MORE),
             ButtonStyle::Primary,
         ));
     }
     first.push(Button::new(
-        "Sources",
+        &tr!(lang, "button-sources"),
         format!("{}:{answer_id}", ids::SOURCES),
         ButtonStyle::Secondary,
     ));
     if !hidden {
         first.push(Button::new(
-            "📌 Pin",
+            &tr!(lang, "button-pin"),
             format!("{}:{answer_id}", ids::PIN),
             ButtonStyle::Secondary,
         ));
@@ -205,7 +217,7 @@ pub fn answer_buttons(answer_id: &str, next_page: Option<usize>, hidden: bool) -
     ];
     if !hidden {
         second.push(Button::new(
-            "Dismiss",
+            &tr!(lang, "button-dismiss"),
             format!("{}:{answer_id}", ids::DISMISS),
             ButtonStyle::Danger,
         ));
@@ -227,21 +239,25 @@ pub struct PinnedAnswer {
 /// The `/ask` answer: the passages as snippets with numbered citations (and a pinned answer
 /// first, when a moderator pinned one for a similar question). An answer narrowed to one career
 /// says so first; an answer over several careers says each passage's career.
-pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize) -> Embed {
+pub fn ask_embed(
+    asked: &Asked,
+    pinned: Option<&PinnedAnswer>,
+    page_start: usize,
+    lang: Locale,
+) -> Embed {
     let (results, meta) = (&asked.results, asked.generation.meta());
     let mut description = String::new();
     if let Some(career) = &asked.career {
-        description.push_str(&format!(
-            "*From the {} guides.*\n\n",
-            escape_markdown(career)
+        description.push_str(&tr!(
+            lang,
+            "ask-from-career",
+            career = escape_markdown(career)
         ));
+        description.push_str("\n\n");
     }
     if let Some(p) = pinned {
-        description.push_str(&format!(
-            "📌 **Moderator-pinned answer** (pinned by {}):\n{}\n\n",
-            escape_markdown(&p.pinned_by),
-            p.answer
-        ));
+        description.push_str(&tr!(lang, "ask-pinned", by = escape_markdown(&p.pinned_by)));
+        description.push_str(&format!("\n{}\n\n", p.answer));
     }
     let says_careers = asked.says_careers();
     let mut citations = Citations::default();
@@ -272,21 +288,19 @@ pub fn ask_embed(asked: &Asked, pinned: Option<&PinnedAnswer>, page_start: usize
             COLOR
         }),
         fields: Vec::new(),
-        footer: Some(footer(meta, &titles)),
+        footer: Some(footer(meta, &titles, lang)),
         image_url: None,
     }
 }
 
 /// The answer when the guides do not cover the question: said plainly, with the closest guides,
 /// or, for an occupation no guide is about, the careers the guides cover.
-pub fn weak_embed(asked: &Asked) -> Embed {
+pub fn weak_embed(asked: &Asked, lang: Locale) -> Embed {
     let (results, meta) = (&asked.results, asked.generation.meta());
     // The verdict's line, the same the CLI prints.
-    let line = escape_markdown(&asked.verdict.line().unwrap_or_default());
+    let line = escape_markdown(&asked.verdict.line(lang).unwrap_or_default());
     let description = match asked.verdict.not_in_library() {
-        Some(_) => format!(
-            "{line}\n\nAsk about one of those careers, or an admin can add a guide with /sources add."
-        ),
+        Some(_) => format!("{line}\n\n{}", tr!(lang, "weak-not-in-library")),
         // Not a career question: no guide is close.
         None if asked.verdict.reason == Some(crate::engine::Reason::OffTopic) => line,
         None => {
@@ -304,10 +318,7 @@ pub fn weak_embed(asked: &Asked) -> Embed {
                 .take(3)
                 .map(|t| format!("• {}", escape_markdown(t)))
                 .collect();
-            format!(
-                "{line}\nThe closest guides are:\n{}\n\nTry other words, or ask about salaries, skills, the career roadmap, interviews or remote work.",
-                list.join("\n")
-            )
+            tr!(lang, "weak-closest", line = line, guides = list.join("\n"))
         }
     };
     Embed {
@@ -315,27 +326,27 @@ pub fn weak_embed(asked: &Asked) -> Embed {
         description: Some(description),
         color: Some(WEAK_COLOR),
         fields: Vec::new(),
-        footer: Some(footer(meta, &[])),
+        footer: Some(footer(meta, &[], lang)),
         image_url: None,
     }
 }
 
 /// The full citation list of an answer (the "Sources" button).
-pub fn sources_reply(results: &SearchResults) -> Reply {
+pub fn sources_reply(results: &SearchResults, lang: Locale) -> Reply {
     let mut citations = Citations::default();
     for hit in &results.hits {
         let p = &hit.passage;
         citations.cite(&p.title, &p.section, &p.source, p.start_line, p.end_line);
     }
     let text = if citations.is_empty() {
-        "This answer cites no passage.".to_string()
+        tr!(lang, "sources-none")
     } else {
         citations.lines().join("\n")
     };
     Reply {
         ephemeral: true,
         ..Reply::embed(Embed {
-            title: Some("Sources".into()),
+            title: Some(tr!(lang, "sources")),
             description: Some(text),
             color: Some(COLOR),
             ..Embed::default()
@@ -343,14 +354,32 @@ pub fn sources_reply(results: &SearchResults) -> Reply {
     }
 }
 
-fn level_line(level: Level) -> &'static str {
-    level.label()
+/// What a salary note is about, in `lang`.
+fn note_label(kind: NoteKind, lang: Locale) -> String {
+    match kind {
+        NoteKind::Location => tr!(lang, "note-location"),
+        NoteKind::Remote => tr!(lang, "note-remote"),
+        NoteKind::TopEnd => tr!(lang, "note-top-end"),
+        NoteKind::Drivers => tr!(lang, "note-drivers"),
+        NoteKind::Compensation => tr!(lang, "note-compensation"),
+        NoteKind::Contract => tr!(lang, "note-contract"),
+        NoteKind::Median => tr!(lang, "note-median"),
+    }
+}
+
+fn level_line(level: Level, lang: Locale) -> String {
+    super::commands::choice_label(lang, level)
 }
 
 /// `/salary`: a field per career and level with each guide's range cited (in its own words for
 /// the level, in its own period), the summary in the field's name, the notes, and the chart
 /// attached.
-pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u8>>) -> Reply {
+pub fn salary_reply(
+    answer: &SalaryAnswer,
+    meta: &IndexMeta,
+    chart: Option<Vec<u8>>,
+    lang: Locale,
+) -> Reply {
     let mut citations = Citations::default();
     let mut fields = Vec::new();
     let mut titles = Vec::new();
@@ -389,11 +418,6 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
                 )
             })
             .collect();
-        let plural = if summary.sources == 1 {
-            "guide"
-        } else {
-            "guides"
-        };
         let career = if several {
             format!("{} · ", summary.career)
         } else {
@@ -401,18 +425,22 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
         };
         fields.push(Field {
             name: format!(
-                "{career}{}: {} · median {} · {} {plural}",
-                level_line(summary.level),
-                summary.range_label(),
-                range_label(
-                    summary.median_midpoint,
-                    summary.median_midpoint,
-                    false,
-                    summary.period
-                ),
-                summary.sources
+                "{career}{}",
+                tr!(
+                    lang,
+                    "salary-summary",
+                    level = level_line(summary.level, lang),
+                    range = summary.range_label(),
+                    median = range_label(
+                        summary.median_midpoint,
+                        summary.median_midpoint,
+                        false,
+                        summary.period
+                    ),
+                    guides = summary.sources
+                )
             ),
-            value: fit_lines(&rows, 1000),
+            value: fit_lines(&rows, 1000, lang),
             inline: false,
         });
     }
@@ -430,52 +458,59 @@ pub fn salary_reply(answer: &SalaryAnswer, meta: &IndexMeta, chart: Option<Vec<u
             );
             format!(
                 "• {}: {} [{c}]",
-                n.kind.label(),
+                note_label(n.kind, lang),
                 escape_markdown(&crate::discord::message::truncate(&n.text, 200))
             )
         })
         .collect();
     if !notes.is_empty() {
         fields.push(Field {
-            name: "What the guides add".into(),
-            value: fit_lines(&notes, 1000),
+            name: tr!(lang, "salary-notes"),
+            value: fit_lines(&notes, 1000, lang),
             inline: false,
         });
     }
-    fields.extend(sources_field(&citations));
+    fields.extend(sources_field(&citations, lang));
     let description = if answer.rows.is_empty() {
         match &answer.career {
-            Some(c) => format!(
-                "The guides about {} give no salary figures for this level.",
-                escape_markdown(c)
-            ),
-            None => "The guides give no salary figures for this level.".to_string(),
+            Some(c) => tr!(lang, "salary-none-career", career = escape_markdown(c)),
+            None => tr!(lang, "salary-none"),
         }
     } else if several && chart.is_some() {
-        "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides. The chart sets the careers side by side by level (yearly figures only).".to_string()
+        tr!(lang, "salary-about-careers-chart")
     } else if several {
-        "US pay as each guide states it (per year unless marked), career by career; each summary spans that career's guides.".to_string()
+        tr!(lang, "salary-about-careers")
     } else {
-        "US pay as each guide states it (per year unless marked); the summary spans all its guides."
-            .to_string()
+        tr!(lang, "salary-about")
     };
     let subject = match &answer.career {
-        Some(c) => format!("{} salaries", escape_markdown(c)),
+        Some(c) => tr!(lang, "salary-subject-career", career = escape_markdown(c)),
         None if !several => answer.summaries.first().map_or_else(
-            || "Salaries".to_string(),
-            |s| format!("{} salaries", escape_markdown(&s.career)),
+            || tr!(lang, "salary-subject"),
+            |s| {
+                tr!(
+                    lang,
+                    "salary-subject-career",
+                    career = escape_markdown(&s.career)
+                )
+            },
         ),
-        None => "Salaries by career".to_string(),
+        None => tr!(lang, "salary-subject-careers"),
     };
     let mut embed = Embed {
         title: Some(match answer.level {
-            Some(l) => format!("💰 {subject} — {}", l.label()),
-            None => format!("💰 {subject} by level"),
+            Some(l) => tr!(
+                lang,
+                "salary-title-level",
+                subject = subject,
+                level = level_line(l, lang)
+            ),
+            None => tr!(lang, "salary-title", subject = subject),
         }),
         description: Some(description),
         color: Some(COLOR),
         fields,
-        footer: Some(footer(meta, &titles)),
+        footer: Some(footer(meta, &titles, lang)),
         image_url: None,
     };
     let mut files = Vec::new();
@@ -498,7 +533,7 @@ const SKILLS_PER_CAREER: usize = 8;
 
 /// `/skills`: skills most cited first, each with its citations; the best passages; what the
 /// guides expect at the level asked.
-pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
+pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Reply {
     let mut citations = Citations::default();
     let mut titles = Vec::new();
     let careers = answer.careers();
@@ -530,11 +565,10 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
                 }
             }
             let refs: Vec<String> = refs.iter().take(6).map(|n| format!("[{n}]")).collect();
-            let plural = if s.guides == 1 { "guide" } else { "guides" };
             lines.push(format!(
-                "• **{}** — {} {plural} {}",
+                "• **{}** — {} {}",
                 escape_markdown(&s.name),
-                s.guides,
+                tr!(lang, "guides-count", count = s.guides),
                 refs.join("")
             ));
         }
@@ -563,8 +597,8 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
         .collect();
     if !best.is_empty() {
         fields.push(Field {
-            name: "Best passages".into(),
-            value: fit_lines(&best, 1000),
+            name: tr!(lang, "skills-best"),
+            value: fit_lines(&best, 1000, lang),
             inline: false,
         });
     }
@@ -588,37 +622,48 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta) -> Reply {
             })
             .collect();
         let value = if expect.is_empty() {
-            "The guides say nothing specific about this level.".to_string()
+            tr!(lang, "skills-level-none")
         } else {
-            fit_lines(&expect, 1000)
+            fit_lines(&expect, 1000, lang)
         };
         fields.push(Field {
-            name: format!("Expected at the {} level", level.id()),
+            name: tr!(
+                lang,
+                "skills-level",
+                level = level.id(),
+                label = level_line(level, lang)
+            ),
             value,
             inline: false,
         });
     }
-    fields.extend(sources_field(&citations));
+    fields.extend(sources_field(&citations, lang));
     let description = if lines.is_empty() {
-        "The guides name no skills for this topic.".to_string()
+        tr!(lang, "skills-none")
     } else {
-        fit_lines(&lines, 3000)
+        fit_lines(&lines, 3000, lang)
     };
+    let topic = super::commands::choice_label(lang, answer.topic);
     Reply::embed(Embed {
         title: Some(match &answer.career {
-            Some(career) => format!("🧰 Skills — {} · {career}", answer.topic.label()),
-            None => format!("🧰 Skills — {}", answer.topic.label()),
+            Some(career) => tr!(
+                lang,
+                "skills-title-career",
+                topic = topic,
+                career = career.as_str()
+            ),
+            None => tr!(lang, "skills-title", topic = topic),
         }),
         description: Some(description),
         color: Some(COLOR),
         fields,
-        footer: Some(footer(meta, &titles)),
+        footer: Some(footer(meta, &titles, lang)),
         image_url: None,
     })
 }
 
 /// `/help`.
-pub fn help_reply(meta: &IndexMeta) -> Reply {
+pub fn help_reply(meta: &IndexMeta, lang: Locale) -> Reply {
     let guides: Vec<String> = meta
         .guides
         .iter()
@@ -627,34 +672,34 @@ pub fn help_reply(meta: &IndexMeta) -> Reply {
     Reply {
         ephemeral: true,
         ..Reply::embed(Embed {
-            title: Some("careerbot — career answers from the guides, always cited".into()),
+            title: Some(tr!(lang, "help-title")),
             description: Some(format!(
-                "**/ask** a question in your own words: the best passages of the guides, each with its citation [n].\n\
-                 **/salary** figures by level from each guide, with a chart · **/skills** by topic · **/roadmap** a career's timeline, then its learning path, interviews and portfolio from the menu under it\n\
-                 **/pins** answers moderators pinned · **/status** what the bot knows\n\
-                 Answers come from the career you name (the `career` option, or in your question), else the server's default (admins: **/settings career**), else every career.\n\
-                 Buttons under answers: More results, Sources, 📌 Pin (moderators), 👍/👎, Dismiss.\n\n\
-                 Every answer quotes the guides below; when they do not cover a question, the bot says so instead of guessing.\n\n**Guides ({})**\n{}",
-                meta.guides.len(),
-                fit_lines(&guides, 2500)
+                "{}\n{}\n{}\n{}\n{}\n\n{}\n\n**{}**\n{}",
+                tr!(lang, "help-ask"),
+                tr!(lang, "help-answers"),
+                tr!(lang, "help-pins"),
+                tr!(lang, "help-career"),
+                tr!(lang, "help-buttons"),
+                tr!(lang, "help-honest"),
+                tr!(lang, "help-guides", count = meta.guides.len()),
+                fit_lines(&guides, 2500, lang)
             )),
             color: Some(COLOR),
-            footer: Some(footer(meta, &[])),
+            footer: Some(footer(meta, &[], lang)),
             ..Embed::default()
         })
     }
 }
 
 /// "3 minutes", "2 hours", "5 days".
-pub fn human_duration(d: Duration) -> String {
+pub fn human_duration(d: Duration, lang: Locale) -> String {
     let s = d.as_secs();
-    let (n, unit) = match s {
-        0..60 => (s, "second"),
-        60..3600 => (s / 60, "minute"),
-        3600..86_400 => (s / 3600, "hour"),
-        _ => (s / 86_400, "day"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    match s {
+        0..60 => tr!(lang, "duration-seconds", count = s),
+        60..3600 => tr!(lang, "duration-minutes", count = s / 60),
+        3600..86_400 => tr!(lang, "duration-hours", count = s / 3600),
+        _ => tr!(lang, "duration-days", count = s / 86_400),
+    }
 }
 
 #[cfg(test)]
@@ -663,10 +708,22 @@ mod tests {
 
     #[test]
     fn durations_read_well() {
-        assert_eq!(human_duration(Duration::from_secs(1)), "1 second");
-        assert_eq!(human_duration(Duration::from_secs(150)), "2 minutes");
-        assert_eq!(human_duration(Duration::from_secs(7200)), "2 hours");
-        assert_eq!(human_duration(Duration::from_secs(86_400 * 3)), "3 days");
+        assert_eq!(
+            human_duration(Duration::from_secs(1), Locale::En),
+            "1 second"
+        );
+        assert_eq!(
+            human_duration(Duration::from_secs(150), Locale::En),
+            "2 minutes"
+        );
+        assert_eq!(
+            human_duration(Duration::from_secs(7200), Locale::En),
+            "2 hours"
+        );
+        assert_eq!(
+            human_duration(Duration::from_secs(86_400 * 3), Locale::En),
+            "3 days"
+        );
     }
 
     #[test]
@@ -684,22 +741,25 @@ mod tests {
     #[test]
     fn fit_lines_says_how_many_were_left_out() {
         let lines: Vec<String> = (0..100).map(|i| format!("line number {i}")).collect();
-        let out = fit_lines(&lines, 120);
+        let out = fit_lines(&lines, 120, Locale::En);
         assert!(out.chars().count() <= 120, "{out}");
         assert!(out.ends_with("more"), "{out}");
-        assert_eq!(fit_lines(&["a".into(), "b".into()], 100), "a\nb");
+        assert_eq!(
+            fit_lines(&["a".into(), "b".into()], 100, Locale::En),
+            "a\nb"
+        );
     }
 
     #[test]
     fn answer_buttons_fit() {
-        let rows = answer_buttons("abcdefghij1234567890", Some(99), false);
+        let rows = answer_buttons("abcdefghij1234567890", Some(99), false, Locale::En);
         assert!(rows.len() <= 5 && rows.iter().all(|r| r.len() <= 5));
         assert!(rows.iter().flatten().all(|b| b.custom_id.len() <= 100));
     }
 
     #[test]
     fn hidden_answers_show_no_pin_or_dismiss() {
-        let ids: Vec<String> = answer_buttons("abc", Some(1), true)
+        let ids: Vec<String> = answer_buttons("abc", Some(1), true, Locale::En)
             .into_iter()
             .flatten()
             .map(|b| b.custom_id)

@@ -4,7 +4,9 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
+use crate::i18n::Locale;
 use crate::search::SearchResults;
+use crate::tr;
 
 /// Below this share of the question's meaningful words in the best passage, the evidence is weak.
 /// Chosen on the evaluation set's tuning part, now that off-topic and other-country questions
@@ -47,17 +49,21 @@ impl Reason {
         }
     }
 
-    /// The one line every face shows for it (plain text; faces escape it as they need).
-    pub fn line(&self) -> String {
+    /// The one line every face shows for it, in `lang` (plain text; faces escape it as they
+    /// need). The role and country are the question's own words and stay as asked.
+    pub fn line(&self, lang: Locale) -> String {
         match self {
-            Reason::WeakMatch => "I could not find a good answer to this in the guides, so I won't make one up.".into(),
-            Reason::NotInLibrary { role, careers } => {
-                format!("The guides don't cover {role}. They cover: {}.", careers.join(", "))
-            }
-            Reason::OffTopic => "This doesn't look like a career question, and the guides don't cover it: ask about pay, skills, jobs, interviews, education or the career roadmap.".into(),
-            Reason::OtherCountry { country } => format!(
-                "The guides never mention {country}, so they can't say how it is there."
+            Reason::WeakMatch => tr!(lang, "verdict-weak-match"),
+            Reason::NotInLibrary { role, careers } => tr!(
+                lang,
+                "verdict-not-in-library",
+                role = role.as_str(),
+                careers = careers.join(", ")
             ),
+            Reason::OffTopic => tr!(lang, "verdict-off-topic"),
+            Reason::OtherCountry { country } => {
+                tr!(lang, "verdict-other-country", country = country.as_str())
+            }
         }
     }
 }
@@ -106,9 +112,9 @@ impl Verdict {
         }
     }
 
-    /// The line every face shows when the guides do not answer the question.
-    pub fn line(&self) -> Option<String> {
-        self.reason.as_ref().map(Reason::line)
+    /// The line every face shows when the guides do not answer the question, in `lang`.
+    pub fn line(&self, lang: Locale) -> Option<String> {
+        self.reason.as_ref().map(|r| r.line(lang))
     }
 
     /// The occupation asked about and the careers covered, when no guide covers the question's.
@@ -234,9 +240,33 @@ mod tests {
             let v = Verdict::not(reason.clone());
             assert_eq!(serde_json::to_value(&v).unwrap(), json);
             assert_eq!(json["reason"], reason.id());
-            assert!(v.line().unwrap().contains(line), "{:?}", v.line());
+            assert!(
+                v.line(Locale::En).unwrap().contains(line),
+                "{:?}",
+                v.line(Locale::En)
+            );
         }
-        assert_eq!(Verdict::CONFIDENT.line(), None);
+        assert_eq!(Verdict::CONFIDENT.line(Locale::En), None);
+    }
+
+    #[test]
+    fn each_reason_is_worded_in_the_members_language_with_the_questions_words() {
+        let v = Verdict::not(Reason::NotInLibrary {
+            role: "bomberos".into(),
+            careers: vec!["Electrician".into(), "Nurse".into()],
+        });
+        assert_eq!(
+            v.line(Locale::Es).unwrap(),
+            "Las guías no tratan de bomberos. Tratan de: Electrician, Nurse."
+        );
+        let v = Verdict::not(Reason::OtherCountry {
+            country: "Germany".into(),
+        });
+        assert!(v.line(Locale::Es).unwrap().contains("Germany"));
+        for reason in [Reason::WeakMatch, Reason::OffTopic] {
+            let (en, es) = (reason.line(Locale::En), reason.line(Locale::Es));
+            assert!(!es.is_empty() && es != en, "{es}");
+        }
     }
 
     /// One test per reason the engine gives, over the five-career library.

@@ -117,3 +117,23 @@ pub fn custom_ids(m: &Value) -> Vec<String> {
         .map(|b| b["custom_id"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The labels of a message's buttons, in order.
+pub fn button_labels(m: &Value) -> Vec<String> {
+    m["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter(|c| c["type"] == 2)
+        .filter_map(|c| c["label"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The footer text of a message's first embed.
+pub fn footer_of(m: &Value) -> String {
+    m["embeds"][0]["footer"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}

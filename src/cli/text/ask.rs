@@ -48,7 +48,7 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
         writeln!(out, "(read as: {})", corrected.join(", "))?;
     }
     // No passage is shown for a career no guide covers, nor for a question off the topic.
-    if let Some(line) = asked.verdict.line()
+    if let Some(line) = asked.verdict.line(crate::i18n::Locale::En)
         && matches!(
             asked.verdict.reason,
             Some(Reason::NotInLibrary { .. } | Reason::OffTopic)
@@ -64,7 +64,7 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
         )?;
         return Ok(());
     }
-    if let Some(line) = asked.verdict.line() {
+    if let Some(line) = asked.verdict.line(crate::i18n::Locale::En) {
         writeln!(
             out,
             "\n{line} Here are only the closest passages; `careerbot sources` lists what the library covers."

@@ -6,6 +6,8 @@
 //! moderator and undoes the steps before it, and a pin left pending by a process that died is
 //! settled from what Discord shows ([`repair_pins`]).
 
+use crate::i18n::Locale;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 use serenity::model::id::{ChannelId, MessageId};
@@ -87,23 +89,21 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
     let action = parts.next().unwrap_or_default();
     let answer_id = parts.next().unwrap_or_default();
     let Some(answer) = stored_answer(bot, answer_id)? else {
-        return Ok(Handled::private(
-            "This answer is too old or was removed; ask again with /ask.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "answer-gone")));
     };
     let state: AnswerState = serde_json::from_value(answer.payload.clone())?;
     let is_asker = answer.asker_id == i.actor.id;
     Ok(match action {
         ids::MORE => {
             if !is_asker {
-                return Ok(Handled::private(
-                    "Only the person who asked can page through this answer. Ask your own with /ask!",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "more-not-asker")));
             }
             let page: usize = parts.next().and_then(|p| p.parse().ok()).unwrap_or(1);
             if page > MAX_PAGE {
-                return Ok(Handled::private(format!(
-                    "That is as far as one answer goes ({MAX_PAGE} pages). Try asking more precisely."
+                return Ok(Handled::private(tr!(
+                    i.lang,
+                    "more-last-page",
+                    pages = MAX_PAGE
                 )));
             }
             let options = SearchOptions {
@@ -114,9 +114,9 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             let asked = bot.engine().ask(&state.question, options)?;
             let results = &asked.results;
             if results.hits.is_empty() {
-                return Ok(Handled::private("No more passages match this question."));
+                return Ok(Handled::private(tr!(i.lang, "more-none")));
             }
-            let embed = render::ask_embed(&asked, None, offset);
+            let embed = render::ask_embed(&asked, None, offset, i.lang);
             let new_state = AnswerState {
                 offset,
                 cited: cited(results),
@@ -127,7 +127,7 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             let next = (results.has_more && page < MAX_PAGE).then_some(page + 1);
             Handled::now(Response::update(Reply {
                 embeds: vec![embed],
-                rows: render::answer_buttons(answer_id, next, new_state.hidden),
+                rows: render::answer_buttons(answer_id, next, new_state.hidden, i.lang),
                 ..Reply::default()
             }))
         }
@@ -157,8 +157,8 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             Handled::now(Response::message(Reply {
                 ephemeral: true,
                 ..Reply::embed(Embed {
-                    title: Some("Sources".into()),
-                    description: Some(render::fit_lines(&lines, 3900)),
+                    title: Some(tr!(i.lang, "sources")),
+                    description: Some(render::fit_lines(&lines, 3900, i.lang)),
                     color: Some(render::COLOR),
                     ..Embed::default()
                 })
@@ -166,19 +166,16 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
         }
         ids::PIN => {
             if bot.rank(i) < Rank::Moderator {
-                return Ok(Handled::private(
-                    "Only moderators can pin answers. If this one helped you, 👍 it!",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "pin-not-moderator")));
             }
             let (Some(guild), Some(message)) = (i.guild_id, i.message.as_ref()) else {
-                return Ok(Handled::private(
-                    "Answers can only be pinned in a server channel.",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "pin-not-in-guild")));
             };
             Handled::then(
                 Response::deferred(true),
                 Work::Pin {
                     token: i.token.clone(),
+                    lang: i.lang,
                     guild,
                     channel: message.channel_id,
                     message: message.id,
@@ -193,29 +190,21 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
             // Committed before "Thanks", or the member is told it was not.
             let up = action == ids::UP;
             match bot.store().vote(answer_id, i.actor.id, up, unix_now()) {
-                Ok(true) if up => Handled::private("Thanks! Glad it helped."),
-                Ok(true) => Handled::private(
-                    "Thanks — noted. Moderators review answers voted down to find what the guides are missing.",
-                ),
-                Ok(false) => Handled::private(
-                    "This answer is too old or was removed, so your vote was not counted.",
-                ),
+                Ok(true) if up => Handled::private(tr!(i.lang, "vote-up")),
+                Ok(true) => Handled::private(tr!(i.lang, "vote-down")),
+                Ok(false) => Handled::private(tr!(i.lang, "vote-gone")),
                 Err(e) => {
                     tracing::error!(error = %e, answer = answer_id, "vote not recorded");
-                    Handled::private(
-                        "Sorry, I couldn't record your vote: the bot's database is failing right now. Please try again later.",
-                    )
+                    Handled::private(tr!(i.lang, "vote-failed"))
                 }
             }
         }
         ids::DISMISS => {
             if !is_asker && bot.rank(i) < Rank::Moderator {
-                return Ok(Handled::private(
-                    "Only the person who asked, or a moderator, can dismiss this answer.",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "dismiss-not-allowed")));
             }
             let Some(message) = i.message.as_ref() else {
-                return Ok(Handled::private("There is no message to dismiss."));
+                return Ok(Handled::private(tr!(i.lang, "dismiss-no-message")));
             };
             Handled::then(
                 Response::deferred_update(),
@@ -225,7 +214,7 @@ pub(crate) fn click(bot: &Bot, custom_id: &str, i: &Incoming) -> anyhow::Result<
                 },
             )
         }
-        _ => Handled::private("This button is no longer supported; ask again with /ask."),
+        _ => Handled::private(tr!(i.lang, "button-unknown")),
     })
 }
 
@@ -274,9 +263,10 @@ pub(crate) async fn pin(
     bot: &Bot,
     token: &str,
     pinning: Pinning,
+    lang: Locale,
     rest: &Rest,
 ) -> anyhow::Result<()> {
-    let text = pin_steps(bot, pinning, rest).await;
+    let text = pin_steps(bot, pinning, lang, rest).await;
     rest.edit_original(token, Reply::ephemeral(text)).await?;
     Ok(())
 }
@@ -284,7 +274,7 @@ pub(crate) async fn pin(
 /// The four steps of a pin — record it pending, pin the message on Discord, confirm the record,
 /// tell — and what to tell the moderator. A failure undoes the steps before it; what cannot be
 /// undone at once (the database and Discord both failing) is left pending for [`repair_pins`].
-async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
+async fn pin_steps(bot: &Bot, pinning: Pinning, lang: Locale, rest: &Rest) -> String {
     let Pinning {
         guild,
         channel,
@@ -325,17 +315,15 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
     let (record, start) = match recorded {
         Ok(Some(r)) => r,
         Ok(None) => {
-            return "This answer is too old or was removed, so it cannot be pinned. Ask again with /ask and pin the new answer.".into();
+            return tr!(lang, "pin-gone");
         }
         Err(e) => {
             tracing::error!(error = %e, guild, channel, message, "pin not recorded");
-            return format!(
-                "Could not pin this answer: the bot's database could not record it ({e}). Nothing was pinned; please try again later."
-            );
+            return tr!(lang, "pin-not-recorded", error = e.to_string());
         }
     };
     if start == PinStart::InProgress {
-        return "This answer is already being pinned (by another moderator, or a pin that was interrupted is being checked). Try again in a minute.".into();
+        return tr!(lang, "pin-in-progress");
     }
     // 2. The message, on Discord.
     if let Err(e) = rest.pin(channel, message).await {
@@ -343,13 +331,10 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
             forget_pin(bot, id).await;
         }
         return if e.code == Some(rest::TOO_MANY_PINS) {
-            "This channel already has the maximum of 250 pinned messages. Unpin some (or use /pins remove), then try again.".to_string()
+            tr!(lang, "pin-too-many")
         } else {
             tracing::error!(error = %e, channel, message, "pin failed");
-            format!(
-                "Could not pin this answer: {}. Does the bot have the Pin Messages permission here?",
-                e.message
-            )
+            tr!(lang, "pin-failed", error = e.message.as_str())
         };
     }
     // 3. The record, confirmed (or refreshed, for a message pinned before).
@@ -377,30 +362,28 @@ async fn pin_steps(bot: &Bot, pinning: Pinning, rest: &Rest) -> String {
     if let Err(why) = written {
         tracing::error!(error = %why, guild, channel, message, "pin not confirmed");
         let PinStart::Pending(id) = start else {
-            return format!(
-                "The message is pinned (it already was), but its new text could not be saved ({why}): later questions keep showing the text pinned before."
-            );
+            return tr!(lang, "pin-text-not-saved", error = why.as_str());
         };
         // Undo the Discord pin, so the channel shows no pin the bot has no record of.
         return match rest.unpin(channel, message).await {
             Ok(()) => {
                 forget_pin(bot, id).await;
-                format!(
-                    "Could not record the pin ({why}), so I unpinned the message again: nothing changed. Please try again later."
-                )
+                tr!(lang, "pin-undone", error = why.as_str())
             }
             Err(e) => {
                 tracing::error!(error = %e, channel, message, "pin not undone");
-                format!(
-                    "Could not record the pin ({why}), and unpinning the message again failed too ({}): it may stay pinned until the bot settles its records with Discord, within minutes of its database recovering.",
-                    e.message
+                tr!(
+                    lang,
+                    "pin-not-undone",
+                    error = why.as_str(),
+                    unpin_error = e.message.as_str()
                 )
             }
         };
     }
     // 4. Told.
     tracing::info!(guild, channel, message, by = %actor, "answer pinned");
-    "📌 Pinned. Later questions like this one will show this answer first, marked as moderator-pinned.".to_string()
+    tr!(lang, "pin-done")
 }
 
 /// Forgets a pending pin whose message is not pinned; when even that fails, the pin stays

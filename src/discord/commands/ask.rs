@@ -17,31 +17,26 @@ use crate::discord::message::{Choice, Reply, Response, truncate};
 use crate::discord::pin_matcher::{PinIndex, PinMatcher, pin_analysis, pin_terms};
 use crate::discord::render::{self, PinnedAnswer, human_duration};
 use crate::discord::rest::Rest;
+use crate::i18n::Locale;
 use crate::search::{MAX_QUESTION_CHARS, SearchOptions};
 use crate::store::{Record, new_answer_id, normalise_question};
+use crate::tr;
 
 /// `/ask question [career] [hide] [mention]`.
-pub(crate) const ASK: Command = Command::new(
-    "ask",
-    "Ask a career question; the answer quotes the guides, with citations.",
-    run,
-)
-.options(options)
-.autocomplete(suggest)
-.cooldown(1, "ask again");
+pub(crate) const ASK: Command = Command::new("ask", "cmd-ask", run)
+    .options(options)
+    .autocomplete(suggest)
+    .cooldown(1, "again-ask");
 
 fn options() -> Vec<CommandOption> {
     vec![
-        CommandOption::string("question", "Your question, in your own words.")
+        CommandOption::string("question", "opt-ask-question")
             .required()
             .autocomplete()
             .length(1, MAX_QUESTION_CHARS),
         career::option(),
-        CommandOption::boolean("hide", "Only you see the answer."),
-        CommandOption::user(
-            "mention",
-            "Point the answer at this member (the only one pinged).",
-        ),
+        CommandOption::boolean("hide", "opt-ask-hide"),
+        CommandOption::user("mention", "opt-ask-mention"),
     ]
 }
 
@@ -50,9 +45,7 @@ fn options() -> Vec<CommandOption> {
 fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let question = i.text("question").unwrap_or_default().trim().to_string();
     if question.is_empty() {
-        return Ok(Handled::private(
-            "Please type a question, e.g. “How much does a junior back-end developer earn?”",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "ask-empty")));
     }
     let career = match career::resolve(bot, i, Some(&question)) {
         Ok(c) => c,
@@ -79,9 +72,11 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             Some(g) => format!("https://discord.com/channels/{g}/{channel}/{message}"),
             None => format!("https://discord.com/channels/@me/{channel}/{message}"),
         };
-        return Ok(Handled::private(format!(
-            "This was asked here {} ago — see the answer: {link}",
-            human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)))
+        return Ok(Handled::private(tr!(
+            i.lang,
+            "ask-duplicate",
+            ago = human_duration(Duration::from_secs(u64::try_from(ago).unwrap_or(0)), i.lang),
+            link = link
         )));
     }
     let options = SearchOptions {
@@ -111,11 +106,11 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     if weak && pinned.is_none() {
         // No buttons, nothing acknowledged: the question is logged without waiting.
         bot.writer().send(logged);
-        let mut reply = Reply::embed(render::weak_embed(&asked));
+        let mut reply = Reply::embed(render::weak_embed(&asked, i.lang));
         reply.ephemeral = hide;
         return Ok(Handled::now(Response::message(reply)));
     }
-    let embed = render::ask_embed(&asked, pinned.as_ref(), 0);
+    let embed = render::ask_embed(&asked, pinned.as_ref(), 0, i.lang);
     let state = AnswerState {
         question: results.query.clone(),
         career,
@@ -146,19 +141,23 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let next = results.has_more.then_some(1);
     let mut reply = Reply {
         embeds: vec![embed],
-        rows: render::answer_buttons(&answer_id, next, hide),
+        rows: render::answer_buttons(&answer_id, next, hide, i.lang),
         ephemeral: hide,
         ..Reply::default()
     };
     if let Some(target) = i.id_option("mention") {
         reply.content = Some(format!(
-            "<@{target}> — {} asked this for you:",
-            escape_markdown(&i.actor.name)
+            "<@{target}> — {}",
+            tr!(
+                i.lang,
+                "ask-for-you",
+                asker = escape_markdown(&i.actor.name)
+            )
         ));
         reply.ping_user = Some(target);
     }
     if hide {
-        return Ok(Handled::now(Response::message(reply)).after(written, unsaved));
+        return Ok(Handled::now(Response::message(reply)).after(written, i.lang, unsaved));
     }
     Ok(Handled::then(
         Response::message(reply),
@@ -167,21 +166,19 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             answer_id,
         },
     )
-    .after(written, unsaved))
+    .after(written, i.lang, unsaved))
 }
-
-/// What an answer's buttons would say if its record could not be written.
-pub(crate) const UNSAVED_NOTE: &str = "⚠️ I couldn't save this answer (the bot's database is failing right now), so it has no buttons: paging, sources, votes and pinning need it saved. The answer above is complete.";
 
 /// The answer whose record was not written: the same passages, without the buttons that would
 /// read the record, and saying why. The message id is still learnt (for the repeated-question
 /// pointer, which needs only the message).
-fn unsaved(mut handled: Handled) -> Handled {
+fn unsaved(mut handled: Handled, lang: Locale) -> Handled {
     if let Some(reply) = handled.response.reply.as_mut() {
         reply.rows.clear();
+        let note = tr!(lang, "ask-unsaved");
         reply.content = Some(match reply.content.take() {
-            Some(said) => format!("{said}\n{UNSAVED_NOTE}"),
-            None => UNSAVED_NOTE.to_string(),
+            Some(said) => format!("{said}\n{note}"),
+            None => note,
         });
     }
     handled
@@ -189,9 +186,9 @@ fn unsaved(mut handled: Handled) -> Handled {
 
 /// Suggestions while a question (see [`Engine::suggestions`](crate::engine::Engine::suggestions))
 /// or a career is typed.
-fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option == career::OPTION {
-        return career::suggestions(bot, typed);
+        return career::suggestions(bot, typed, i.lang);
     }
     if option != "question" {
         return Vec::new();

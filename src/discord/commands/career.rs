@@ -7,33 +7,35 @@ use crate::discord::bot::Bot;
 use crate::discord::incoming::Incoming;
 use crate::discord::message::{Choice, truncate};
 use crate::engine::QuestionCareer;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// The option's name.
 pub(crate) const OPTION: &str = "career";
 
 /// The `career` option, with autocomplete.
 pub(crate) fn option() -> CommandOption {
-    CommandOption::string(
-        OPTION,
-        "Which career (default: the one asked about, else the server's, else every career).",
-    )
-    .autocomplete()
+    CommandOption::string(OPTION, "opt-career").autocomplete()
 }
 
 /// The library's careers containing what was typed, with their guide counts.
-pub(crate) fn suggestions(bot: &Bot, typed: &str) -> Vec<Choice> {
+pub(crate) fn suggestions(bot: &Bot, typed: &str, lang: Locale) -> Vec<Choice> {
     let typed = typed.trim().to_lowercase();
     bot.engine()
         .careers()
         .into_iter()
         .filter(|c| c.name.to_lowercase().contains(&typed))
         .take(25)
-        .map(|c| {
-            let plural = if c.guides == 1 { "guide" } else { "guides" };
-            Choice {
-                name: truncate(&format!("{} ({} {plural})", c.name, c.guides), 100),
-                value: c.name,
-            }
+        .map(|c| Choice {
+            name: truncate(
+                &format!(
+                    "{} ({})",
+                    c.name,
+                    tr!(lang, "guides-count", count = c.guides)
+                ),
+                100,
+            ),
+            value: c.name,
         })
         .collect()
 }
@@ -49,7 +51,7 @@ pub(crate) fn chosen(bot: &Bot, i: &Incoming) -> Result<Option<String>, String> 
             .engine()
             .find_career(asked)
             .map(Some)
-            .map_err(|e| format!("Sorry: {e}.")),
+            .map_err(|e| tr!(i.lang, "sorry", reason = e.to_string())),
     }
 }
 

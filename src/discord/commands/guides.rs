@@ -2,6 +2,8 @@
 //! career it is about, remove, with their autocomplete) and `/reindex`, and the rebuilds they
 //! start after the first response, with progress.
 
+use crate::i18n::Locale;
+use crate::tr;
 use std::time::{Duration, Instant};
 
 use super::{Command, CommandOption, career};
@@ -19,46 +21,34 @@ use crate::search::{BuildProgress, IndexError};
 const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 
 /// `/reindex`.
-pub(crate) const REINDEX: Command = Command::new(
-    "reindex",
-    "Rebuild the search index from the guides (admins).",
-    reindex_command,
-)
-.in_guilds()
-.only(Rank::Admin, "Only admins can reindex the guides.");
+pub(crate) const REINDEX: Command = Command::new("reindex", "cmd-reindex", reindex_command)
+    .in_guilds()
+    .only(Rank::Admin, "refusal-reindex");
 
 /// `/sources list`, `/sources add file [replace] [career]` and `/sources remove name`.
-pub(crate) const SOURCES: Command = Command::new(
-    "sources",
-    "Manage the guides the bot answers from (admins).",
-    sources,
-)
-.options(sources_options)
-.in_guilds()
-.only(Rank::Admin, "Only admins can manage the guides.")
-.autocomplete(suggest);
+pub(crate) const SOURCES: Command = Command::new("sources", "cmd-sources", sources)
+    .options(sources_options)
+    .in_guilds()
+    .only(Rank::Admin, "refusal-sources")
+    .autocomplete(suggest);
 
 fn sources_options() -> Vec<CommandOption> {
     vec![
-        CommandOption::subcommand("list", "List the guides.", vec![]),
+        CommandOption::subcommand("list", "sub-sources-list", vec![]),
         CommandOption::subcommand(
             "add",
-            "Add a guide (.txt, .md or .html, up to 1 MB).",
+            "sub-sources-add",
             vec![
-                CommandOption::attachment("file", "The guide file.").required(),
-                CommandOption::boolean("replace", "Replace a guide of the same name."),
-                CommandOption::string(
-                    career::OPTION,
-                    "The career it is about, new or not (default: read from its title).",
-                )
-                .autocomplete(),
+                CommandOption::attachment("file", "opt-sources-file").required(),
+                CommandOption::boolean("replace", "opt-sources-replace"),
+                CommandOption::string(career::OPTION, "opt-sources-career").autocomplete(),
             ],
         ),
         CommandOption::subcommand(
             "remove",
-            "Remove a guide.",
+            "sub-sources-remove",
             vec![
-                CommandOption::string("name", "The guide's file name.")
+                CommandOption::string("name", "opt-sources-name")
                     .required()
                     .autocomplete(),
             ],
@@ -69,15 +59,14 @@ fn sources_options() -> Vec<CommandOption> {
 /// A deferred response, and the rebuild as work for after it.
 fn reindex_command(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     if bot.engine().is_reindexing() {
-        return Ok(Handled::private(
-            "A reindex is already running; its message will show the outcome.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "reindex-running")));
     }
     Ok(Handled::then(
         Response::deferred(true),
         Work::Reindex {
             token: i.token.clone(),
             actor: i.actor.name.clone(),
+            lang: i.lang,
         },
     ))
 }
@@ -86,9 +75,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     match i.subcommand() {
         Some("add") => {
             let Some(OptionValue::Attachment(file)) = i.option("file") else {
-                return Ok(Handled::private(
-                    "Attach the guide file (.txt, .md or .html).",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "sources-attach")));
             };
             let replace = i.flag("replace").unwrap_or(false);
             if let Err(e) = bot.engine().guides_dir() {
@@ -97,25 +84,31 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             // Saved, listed and compared under its normalised name.
             let filename = match check_guide_name(&file.filename) {
                 Ok(name) => name,
-                Err(why) => return Ok(Handled::private(format!("Refused: {why}."))),
+                Err(why) => {
+                    return Ok(Handled::private(tr!(
+                        i.lang,
+                        "sources-refused",
+                        why = why.to_string()
+                    )));
+                }
             };
             if file.size > MAX_GUIDE_UPLOAD {
-                return Ok(Handled::private(format!(
-                    "Refused: {} is {} KB; guides can be at most 1 MB.",
-                    escape_markdown(&filename),
-                    file.size / 1024
+                return Ok(Handled::private(tr!(
+                    i.lang,
+                    "sources-too-big",
+                    file = escape_markdown(&filename),
+                    kb = file.size / 1024
                 )));
             }
             if bot.engine().has_guide(&filename) && !replace {
-                return Ok(Handled::private(format!(
-                    "A guide named {} already exists. Add it again with replace:true to replace it.",
-                    escape_markdown(&filename)
+                return Ok(Handled::private(tr!(
+                    i.lang,
+                    "sources-exists",
+                    file = escape_markdown(&filename)
                 )));
             }
             if bot.engine().is_reindexing() {
-                return Ok(Handled::private(
-                    "A reindex is running; add the guide when it is done.",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "sources-add-reindexing")));
             }
             let career = match i
                 .text(career::OPTION)
@@ -126,9 +119,10 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 Some(asked) => match bot.engine().career_for_guide(asked) {
                     Ok(c) => Some(c),
                     Err(e) => {
-                        return Ok(Handled::private(format!(
-                            "Sorry: {}; or write the new career's full name.",
-                            escape_markdown(&e.to_string())
+                        return Ok(Handled::private(tr!(
+                            i.lang,
+                            "sources-career-unknown",
+                            reason = escape_markdown(&e.to_string())
                         )));
                     }
                 },
@@ -142,6 +136,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     replace,
                     career,
                     actor: i.actor.name.clone(),
+                    lang: i.lang,
                 },
             ))
         }
@@ -151,15 +146,14 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 return Ok(Handled::private(guide_error(&e)));
             }
             if !bot.engine().has_guide(&name) {
-                return Ok(Handled::private(format!(
-                    "There is no guide named {}.",
-                    escape_markdown(&name)
+                return Ok(Handled::private(tr!(
+                    i.lang,
+                    "sources-no-such-guide",
+                    file = escape_markdown(&name)
                 )));
             }
             if bot.engine().is_reindexing() {
-                return Ok(Handled::private(
-                    "A reindex is running; remove the guide when it is done.",
-                ));
+                return Ok(Handled::private(tr!(i.lang, "sources-remove-reindexing")));
             }
             Ok(Handled::then(
                 Response::deferred(true),
@@ -167,6 +161,7 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                     token: i.token.clone(),
                     name,
                     actor: i.actor.name.clone(),
+                    lang: i.lang,
                 },
             ))
         }
@@ -178,28 +173,32 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 .iter()
                 .map(|g| {
                     format!(
-                        "• `{}` — {} ({} passages) · {}",
+                        "• `{}` — {} ({}) · {}",
                         g.source,
                         escape_markdown(&g.title),
-                        g.passages,
+                        tr!(i.lang, "passages-count", count = g.passages),
                         escape_markdown(&g.career)
                     )
                 })
                 .collect();
             for s in &meta.skipped {
                 lines.push(format!(
-                    "• ⚠️ `{}` skipped: {}",
+                    "• ⚠️ `{}` {}",
                     s.file,
-                    escape_markdown(&s.reason)
+                    tr!(
+                        i.lang,
+                        "sources-skipped",
+                        reason = escape_markdown(&s.reason)
+                    )
                 ));
             }
             Ok(Handled::now(Response::message(Reply {
                 ephemeral: true,
                 ..Reply::embed(Embed {
-                    title: Some(format!("Guides ({})", meta.guides.len())),
-                    description: Some(render::fit_lines(&lines, 3900)),
+                    title: Some(tr!(i.lang, "sources-title", count = meta.guides.len())),
+                    description: Some(render::fit_lines(&lines, 3900, i.lang)),
                     color: Some(render::COLOR),
-                    footer: Some(render::footer(meta, &[])),
+                    footer: Some(render::footer(meta, &[], i.lang)),
                     ..Embed::default()
                 })
             })))
@@ -210,9 +209,9 @@ fn sources(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
 /// The guides whose file name or title contains what is typed, for `/sources remove`, and the
 /// library's careers for `/sources add` (offered to admins only: [`Command::suggestions`] checks
 /// the rank first).
-fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option == career::OPTION {
-        return career::suggestions(bot, typed);
+        return career::suggestions(bot, typed, i.lang);
     }
     if option != "name" {
         return Vec::new();
@@ -239,6 +238,7 @@ pub(crate) async fn reindex(
     token: &str,
     actor: &str,
     prefix: Option<String>,
+    lang: Locale,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<BuildProgress>();
@@ -259,7 +259,16 @@ pub(crate) async fn reindex(
         tokio::select! {
             done = &mut job => break done?,
             Some(p) = rx.recv() => {
-                let text = format!("{head}⏳ Reindexing… {}/{} guides read, {} passages so far.", p.guides_done, p.guides_total, p.passages);
+                let text = format!(
+                    "{head}{}",
+                    tr!(
+                        lang,
+                        "reindex-progress",
+                        done = p.guides_done,
+                        total = p.guides_total,
+                        passages = p.passages
+                    )
+                );
                 if let Err(e) = rest.edit_original(token, Reply::ephemeral(text)).await {
                     tracing::warn!(error = %e, "progress update failed");
                 }
@@ -269,15 +278,16 @@ pub(crate) async fn reindex(
     let reply = match outcome {
         Ok(report) => Reply {
             ephemeral: true,
-            ..Reply::embed(reindex_embed(&head, &report))
+            ..Reply::embed(reindex_embed(&head, &report, lang))
         },
-        Err(IndexError::Busy) => Reply::ephemeral(format!(
-            "{head}A reindex is already running; its message will show the outcome."
-        )),
+        Err(IndexError::Busy) => {
+            Reply::ephemeral(format!("{head}{}", tr!(lang, "reindex-running")))
+        }
         Err(e) => {
             tracing::error!(error = %e, "reindex failed");
             Reply::ephemeral(format!(
-                "{head}❌ The reindex failed: {e}\nThe previous index is still answering questions."
+                "{head}{}",
+                tr!(lang, "reindex-failed", error = e.to_string())
             ))
         }
     };
@@ -302,6 +312,7 @@ pub(crate) async fn add_source(
     bot: &Bot,
     token: &str,
     guide: NewGuide,
+    lang: Locale,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let NewGuide {
@@ -317,10 +328,11 @@ pub(crate) async fn add_source(
         Err(e) => {
             rest.edit_original(
                 token,
-                Reply::ephemeral(format!(
-                    "❌ Could not download {}: {}.",
-                    escape_markdown(filename),
-                    escape_markdown(&e.message)
+                Reply::ephemeral(tr!(
+                    lang,
+                    "sources-download-failed",
+                    file = escape_markdown(filename),
+                    error = escape_markdown(&e.message)
                 )),
             )
             .await?;
@@ -337,23 +349,33 @@ pub(crate) async fn add_source(
         .await?;
     match saved {
         Ok(passages) => {
-            let about = career
-                .map(|c| format!(", about {}", escape_markdown(&c)))
-                .unwrap_or_default();
-            let head = format!(
-                "✅ {} added ({passages} passages{about}) by {}.",
-                escape_markdown(filename),
-                escape_markdown(actor)
-            );
-            reindex(bot, token, actor, Some(head), rest).await
+            let head = match career {
+                Some(c) => tr!(
+                    lang,
+                    "sources-added-career",
+                    file = escape_markdown(filename),
+                    passages = passages,
+                    career = escape_markdown(&c),
+                    by = escape_markdown(actor)
+                ),
+                None => tr!(
+                    lang,
+                    "sources-added",
+                    file = escape_markdown(filename),
+                    passages = passages,
+                    by = escape_markdown(actor)
+                ),
+            };
+            reindex(bot, token, actor, Some(head), lang, rest).await
         }
         Err(why) => {
             rest.edit_original(
                 token,
-                Reply::ephemeral(format!(
-                    "❌ Refused {}: {}",
-                    escape_markdown(filename),
-                    guide_error(&why)
+                Reply::ephemeral(tr!(
+                    lang,
+                    "sources-add-refused",
+                    file = escape_markdown(filename),
+                    why = guide_error(&why)
                 )),
             )
             .await?;
@@ -368,6 +390,7 @@ pub(crate) async fn remove_source(
     token: &str,
     name: &str,
     actor: &str,
+    lang: Locale,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let file = name.to_string();
@@ -377,21 +400,23 @@ pub(crate) async fn remove_source(
     match moved {
         Ok(_) => {
             tracing::info!(guide = name, by = actor, "guide removed by an admin");
-            let head = format!(
-                "🗑️ {} removed by {} (a copy is kept on the server).",
-                escape_markdown(name),
-                escape_markdown(actor)
+            let head = tr!(
+                lang,
+                "sources-removed",
+                file = escape_markdown(name),
+                by = escape_markdown(actor)
             );
-            reindex(bot, token, actor, Some(head), rest).await
+            reindex(bot, token, actor, Some(head), lang, rest).await
         }
         Err(e) => {
             tracing::error!(error = %e, guide = name, "guide removal failed");
             rest.edit_original(
                 token,
-                Reply::ephemeral(format!(
-                    "❌ Could not remove {}: {}",
-                    escape_markdown(name),
-                    guide_error(&e)
+                Reply::ephemeral(tr!(
+                    lang,
+                    "sources-remove-failed",
+                    file = escape_markdown(name),
+                    why = guide_error(&e)
                 )),
             )
             .await?;
@@ -400,10 +425,10 @@ pub(crate) async fn remove_source(
     }
 }
 
-fn reindex_embed(head: &str, r: &ReindexReport) -> Embed {
+fn reindex_embed(head: &str, r: &ReindexReport, lang: Locale) -> Embed {
     let list = |v: &[String]| {
         if v.is_empty() {
-            "none".to_string()
+            tr!(lang, "reindex-none")
         } else {
             v.iter()
                 .map(|s| format!("`{s}`"))
@@ -413,32 +438,32 @@ fn reindex_embed(head: &str, r: &ReindexReport) -> Embed {
     };
     let mut fields = vec![
         Field {
-            name: "Guides".into(),
+            name: tr!(lang, "status-guides"),
             value: format!("{} → {}", r.before.guides, r.after.guides),
             inline: true,
         },
         Field {
-            name: "Passages".into(),
+            name: tr!(lang, "status-passages"),
             value: format!("{} → {}", r.before.passages, r.after.passages),
             inline: true,
         },
         Field {
-            name: "Time".into(),
+            name: tr!(lang, "reindex-time"),
             value: format!("{:.1} s", r.elapsed.as_secs_f64()),
             inline: true,
         },
         Field {
-            name: "Added".into(),
+            name: tr!(lang, "reindex-added"),
             value: list(&r.added),
             inline: false,
         },
         Field {
-            name: "Removed".into(),
+            name: tr!(lang, "reindex-removed"),
             value: list(&r.removed),
             inline: false,
         },
         Field {
-            name: "Changed".into(),
+            name: tr!(lang, "reindex-changed"),
             value: list(&r.changed),
             inline: false,
         },
@@ -450,14 +475,14 @@ fn reindex_embed(head: &str, r: &ReindexReport) -> Embed {
             .map(|s| format!("`{}`: {}", s.file, escape_markdown(&s.reason)))
             .collect();
         fields.push(Field {
-            name: "Skipped".into(),
-            value: render::fit_lines(&lines, 1000),
+            name: tr!(lang, "reindex-skipped"),
+            value: render::fit_lines(&lines, 1000, lang),
             inline: false,
         });
     }
     Embed {
-        title: Some("✅ Reindex done".into()),
-        description: Some(format!("{head}The new index is answering questions now.")),
+        title: Some(tr!(lang, "reindex-done")),
+        description: Some(format!("{head}{}", tr!(lang, "reindex-done-about"))),
         color: Some(render::COLOR),
         fields,
         ..Embed::default()

@@ -1,5 +1,7 @@
 //! `/help` and `/status`: what the bot can do, and how it is doing.
 
+use crate::i18n::Locale;
+use crate::tr;
 use std::time::Duration;
 
 use super::Command;
@@ -10,34 +12,26 @@ use crate::discord::message::{Embed, Field, Reply, Response};
 use crate::discord::render::{self, human_duration};
 
 /// `/help`.
-pub(crate) const HELP: Command = Command::new(
-    "help",
-    "What this bot can do and where its answers come from.",
-    help,
-)
-.cooldown(1, "use /help again");
+pub(crate) const HELP: Command = Command::new("help", "cmd-help", help).cooldown(1, "again-help");
 
 /// `/status`.
-pub(crate) const STATUS: Command = Command::new(
-    "status",
-    "Careers, guides, passages, index age, uptime and version.",
-    status,
-)
-.cooldown(1, "use /status again");
+pub(crate) const STATUS: Command =
+    Command::new("status", "cmd-status", status).cooldown(1, "again-status");
 
-fn help(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
+fn help(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     Ok(Handled::now(Response::message(render::help_reply(
         bot.engine().current().meta(),
+        i.lang,
     ))))
 }
 
-fn status(bot: &Bot, _: &Incoming) -> anyhow::Result<Handled> {
-    Ok(Handled::now(Response::message(status_reply(bot))))
+fn status(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
+    Ok(Handled::now(Response::message(status_reply(bot, i.lang))))
 }
 
 /// The status embed: careers with their guide counts, guides, passages, index age, uptime,
 /// interactions served, version.
-fn status_reply(bot: &Bot) -> Reply {
+fn status_reply(bot: &Bot, lang: Locale) -> Reply {
     let status = bot.engine().status();
     let meta = status.generation.meta();
     let age = Duration::from_secs(crate::search::unix_now().saturating_sub(meta.built_at));
@@ -47,54 +41,59 @@ fn status_reply(bot: &Bot) -> Reply {
         .careers()
         .iter()
         .map(|c| {
-            let plural = if c.guides == 1 { "guide" } else { "guides" };
-            format!("{} ({} {plural})", escape_markdown(&c.name), c.guides)
+            format!(
+                "{} ({})",
+                escape_markdown(&c.name),
+                tr!(lang, "guides-count", count = c.guides)
+            )
         })
         .collect();
     let mut fields = vec![
         Field {
-            name: "Guides".into(),
+            name: tr!(lang, "status-guides"),
             value: meta.guides.len().to_string(),
             inline: true,
         },
         Field {
-            name: "Passages".into(),
+            name: tr!(lang, "status-passages"),
             value: meta.passages.to_string(),
             inline: true,
         },
         Field {
-            name: "Index age".into(),
-            value: human_duration(age),
+            name: tr!(lang, "status-index-age"),
+            value: human_duration(age, lang),
             inline: true,
         },
         Field {
-            name: "Uptime".into(),
-            value: human_duration(uptime),
+            name: tr!(lang, "status-uptime"),
+            value: human_duration(uptime, lang),
             inline: true,
         },
         Field {
-            name: "Interactions served".into(),
+            name: tr!(lang, "status-served"),
             value: bot.served().to_string(),
             inline: true,
         },
         Field {
-            name: "Version".into(),
+            name: tr!(lang, "status-version"),
             value: env!("CARGO_PKG_VERSION").into(),
             inline: true,
         },
     ];
     if let Some(library) = &status.library {
-        let mut value = format!("version {} (shared through the database)", library.version);
+        let mut value = tr!(lang, "status-library-version", version = library.version);
         if let Some(f) = &library.failed {
-            value.push_str(&format!(
-                "\n⚠️ version {} failed here: {}. The previous version keeps answering.",
-                f.version,
-                escape_markdown(&f.reason)
+            value.push('\n');
+            value.push_str(&tr!(
+                lang,
+                "status-library-failed",
+                version = f.version,
+                reason = escape_markdown(&f.reason)
             ));
         }
         fields.push(Field {
-            name: "Library".into(),
-            value: render::fit_lines(&[value], 1000),
+            name: tr!(lang, "status-library"),
+            value: render::fit_lines(&[value], 1000, lang),
             inline: false,
         });
     }
@@ -102,8 +101,8 @@ fn status_reply(bot: &Bot) -> Reply {
         fields.insert(
             0,
             Field {
-                name: format!("Careers ({})", careers.len()),
-                value: render::fit_lines(&careers, 1000),
+                name: tr!(lang, "status-careers", count = careers.len()),
+                value: render::fit_lines(&careers, 1000, lang),
                 inline: false,
             },
         );
@@ -111,15 +110,15 @@ fn status_reply(bot: &Bot) -> Reply {
     Reply {
         ephemeral: true,
         ..Reply::embed(Embed {
-            title: Some("careerbot status".into()),
+            title: Some(tr!(lang, "status-title")),
             description: Some(if status.reindexing {
-                "A reindex is running.".into()
+                tr!(lang, "status-reindexing")
             } else {
-                "Ready.".into()
+                tr!(lang, "status-ready")
             }),
             color: Some(render::COLOR),
             fields,
-            footer: Some(render::footer(meta, &[])),
+            footer: Some(render::footer(meta, &[], lang)),
             image_url: None,
         })
     }

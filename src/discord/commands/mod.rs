@@ -22,6 +22,7 @@ pub(crate) mod salary;
 pub(crate) mod settings;
 pub(crate) mod skills;
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -37,6 +38,8 @@ use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::Incoming;
 use crate::discord::message::Choice;
 use crate::discord::permissions::Rank;
+use crate::i18n::{self, Locale};
+use crate::tr;
 
 /// Every command, in the order Discord lists them.
 pub static COMMANDS: &[Command] = &[
@@ -84,17 +87,19 @@ const IN_GUILDS: &[InteractionContext] = &[InteractionContext::Guild];
 pub struct Command {
     /// What is typed after `/`; also its metric label.
     name: &'static str,
-    /// What Discord shows under it.
+    /// The catalogue id of what Discord shows under it (its `.name` attribute: the command's
+    /// name in that language).
     description: &'static str,
     /// Its options, built when registering (their choices are read from their types).
     options: fn() -> Vec<CommandOption>,
     /// Where Discord offers it.
     contexts: &'static [InteractionContext],
-    /// For a command about a server's own data: what it says anywhere else (checked first).
+    /// For a command about a server's own data: the catalogue id of what it says anywhere else
+    /// (checked first).
     guild_only: Option<&'static str>,
     /// The rank a member needs to use it.
     rank: Rank,
-    /// What a member below `rank` is told.
+    /// The catalogue id of what a member below `rank` is told.
     refusal: &'static str,
     /// What it does.
     handler: Handler,
@@ -102,7 +107,8 @@ pub struct Command {
     autocomplete: Option<Autocomplete>,
     /// Its cooldown per member, as a multiple of `bot.cooldown_seconds` (0: none).
     pace: u32,
-    /// What a member may do when the cooldown ends ("ask again", "use /salary again").
+    /// The catalogue id of what a member may do when the cooldown ends ("ask again", "use
+    /// /salary again").
     again: &'static str,
 }
 
@@ -198,16 +204,17 @@ impl Command {
         if let Some(refusal) = self.guild_only
             && i.guild_id.is_none()
         {
-            return Ok(Handled::private(refusal));
+            return Ok(Handled::private(i18n::message(i.lang, refusal, None)));
         }
         if bot.rank(i) < self.rank {
-            return Ok(Handled::private(self.refusal));
+            return Ok(Handled::private(i18n::message(i.lang, self.refusal, None)));
         }
         if let Err(wait) = bot.cooldowns().admit(self.name, i.actor.id, Instant::now()) {
-            return Ok(Handled::private(format!(
-                "Easy there: you can {} in {} s.",
-                self.again,
-                wait.as_secs().max(1)
+            return Ok(Handled::private(tr!(
+                i.lang,
+                "cooldown",
+                again = i18n::message(i.lang, self.again, None),
+                seconds = wait.as_secs().max(1)
             )));
         }
         (self.handler)(bot, i)
@@ -228,7 +235,9 @@ impl Command {
         Registration {
             name: self.name,
             kind: CommandType::ChatInput,
-            description: self.description,
+            description: i18n::message(Locale::En, self.description, None),
+            name_localizations: name_localizations(self.description),
+            description_localizations: description_localizations(self.description),
             options: (self.options)(),
             integration_types: INSTALLED_TO,
             contexts: self.contexts,
@@ -243,7 +252,9 @@ struct Registration {
     name: &'static str,
     #[serde(rename = "type")]
     kind: CommandType,
-    description: &'static str,
+    description: String,
+    name_localizations: Localizations,
+    description_localizations: Localizations,
     options: Vec<CommandOption>,
     integration_types: &'static [InstallationContext],
     contexts: &'static [InteractionContext],
@@ -258,7 +269,14 @@ pub struct CommandOption {
     #[serde(rename = "type")]
     kind: CommandOptionType,
     name: &'static str,
-    description: &'static str,
+    /// The catalogue id of its description (and of its `.name` in each language); the tests
+    /// check the English `.name` is `name`.
+    #[serde(skip)]
+    #[cfg_attr(not(test), allow(dead_code))]
+    description_id: &'static str,
+    description: String,
+    name_localizations: Localizations,
+    description_localizations: Localizations,
     #[serde(skip_serializing_if = "is_false")]
     required: bool,
     #[serde(skip_serializing_if = "is_false")]
@@ -279,6 +297,33 @@ pub struct CommandOption {
 struct OptionChoice {
     name: &'static str,
     value: &'static str,
+    name_localizations: Localizations,
+}
+
+/// A name or description in other languages, by Discord locale code.
+type Localizations = BTreeMap<&'static str, String>;
+
+/// The `.name` attribute of catalogue message `id` in every language but English, under each
+/// of its Discord locale codes (none where a catalogue has no such attribute).
+fn name_localizations(id: &str) -> Localizations {
+    localized(|lang| i18n::attribute(lang, id, "name"))
+}
+
+/// Catalogue message `id` in every language but English, under each of its Discord codes.
+fn description_localizations(id: &str) -> Localizations {
+    localized(|lang| i18n::has(lang, id).then(|| i18n::message(lang, id, None)))
+}
+
+fn localized(text: impl Fn(Locale) -> Option<String>) -> Localizations {
+    let mut out = Localizations::new();
+    for lang in Locale::ALL {
+        if let Some(t) = text(lang) {
+            for code in lang.discord_codes() {
+                out.insert(code, t.clone());
+            }
+        }
+    }
+    out
 }
 
 fn is_false(b: &bool) -> bool {
@@ -290,7 +335,10 @@ impl CommandOption {
         CommandOption {
             kind,
             name,
-            description,
+            description_id: description,
+            description: i18n::message(Locale::En, description, None),
+            name_localizations: name_localizations(description),
+            description_localizations: description_localizations(description),
             required: false,
             autocomplete: false,
             min_length: None,
@@ -363,9 +411,28 @@ impl CommandOption {
             .map(|v| OptionChoice {
                 name: v.label(),
                 value: v.id(),
+                name_localizations: localized(|lang| {
+                    (lang != Locale::En).then(|| choice_label(lang, *v))
+                }),
             })
             .collect();
         self
+    }
+}
+
+/// A choice's label in `lang`: the catalogue's `choice-<type>-<id>` (e.g. `choice-level-entry`),
+/// else its own English label.
+pub(crate) fn choice_label<T: Choices>(lang: Locale, value: T) -> String {
+    let kind = std::any::type_name::<T>()
+        .rsplit("::")
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let id = format!("choice-{kind}-{}", value.id());
+    if i18n::has(lang, &id) {
+        i18n::message(lang, &id, None)
+    } else {
+        value.label().to_string()
     }
 }
 
@@ -390,11 +457,11 @@ fn choice<'a, T: Choices>(i: &'a Incoming, option: &str) -> Result<Option<T>, &'
 }
 
 /// The ids of `T` in a sentence: "entry, mid, senior, lead or overall".
-fn listed<T: Choices>() -> String {
+fn listed<T: Choices>(lang: Locale) -> String {
     let ids: Vec<&str> = T::ALL.iter().map(|c| c.id()).collect();
     match ids.split_last() {
         Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => tr!(lang, "list-or", rest = rest.join(", "), last = *last),
         None => String::new(),
     }
 }
@@ -490,10 +557,129 @@ mod tests {
         }
     }
 
+    /// The registration body without its localisations (checked on their own below).
+    fn unlocalised(mut v: Value) -> Value {
+        match &mut v {
+            Value::Object(map) => {
+                map.remove("name_localizations");
+                map.remove("description_localizations");
+                for value in map.values_mut() {
+                    *value = unlocalised(value.take());
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    *item = unlocalised(item.take());
+                }
+            }
+            _ => {}
+        }
+        v
+    }
+
+    /// Every command, subcommand, option and choice has its name and description in every
+    /// language's Discord locales, within Discord's rules: names lowercase letters, digits,
+    /// `-` and `_`, 1–32 characters and unique among their siblings; descriptions and choice
+    /// names 1–100 characters.
+    #[test]
+    fn every_name_and_description_is_localised_within_discords_rules() {
+        let name_rule = regex::Regex::new(r"^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$").unwrap();
+        let codes: Vec<&str> = Locale::ALL
+            .iter()
+            .flat_map(|l| l.discord_codes().iter().copied())
+            .collect();
+        assert_eq!(codes, ["es-ES", "es-419"]);
+        fn text<'a>(v: &'a Value, key: &str, code: &str, at: &str) -> &'a str {
+            v[key][code]
+                .as_str()
+                .unwrap_or_else(|| panic!("{at}: no {key} for {code}"))
+        }
+        fn check(items: &Value, codes: &[&str], rule: &regex::Regex, at: &str) {
+            let items = items.as_array().into_iter().flatten();
+            let mut names: Vec<std::collections::HashSet<String>> =
+                vec![std::collections::HashSet::new(); codes.len()];
+            for o in items {
+                let at = format!("{at}/{}", o["name"].as_str().unwrap());
+                for (k, code) in codes.iter().enumerate() {
+                    let name = text(o, "name_localizations", code, &at);
+                    assert!(rule.is_match(name), "{at}: {name:?} for {code}");
+                    assert_eq!(name, name.to_lowercase(), "{at}: {name:?} is not lowercase");
+                    assert!(names[k].insert(name.to_string()), "{at}: {name:?} twice");
+                    let description = text(o, "description_localizations", code, &at);
+                    let n = description.chars().count();
+                    assert!((1..=100).contains(&n), "{at}: {description:?} for {code}");
+                    assert_ne!(description, o["description"], "{at}: not translated");
+                    for c in o["choices"].as_array().into_iter().flatten() {
+                        let label = text(c, "name_localizations", code, &at);
+                        assert!(
+                            (1..=100).contains(&label.chars().count()),
+                            "{at}: {label:?}"
+                        );
+                    }
+                }
+                check(&o["options"], codes, rule, &at);
+            }
+        }
+        check(&registration_body(), &codes, &name_rule, "");
+        let body = registration_body();
+        let ask = &body[0];
+        assert_eq!(ask["name"], "ask");
+        assert_eq!(ask["name_localizations"]["es-ES"], "preguntar");
+        assert_eq!(ask["name_localizations"]["es-419"], "preguntar");
+        assert_eq!(ask["options"][0]["name_localizations"]["es-ES"], "pregunta");
+        let salary = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "salary")
+            .unwrap();
+        assert_eq!(
+            salary["options"][1]["choices"][0],
+            serde_json::json!({ "name": "Entry level", "value": "entry",
+                "name_localizations": { "es-ES": "Nivel inicial", "es-419": "Nivel inicial" } })
+        );
+    }
+
+    /// The English catalogue's `.name` of every command and option is the name in the code (the
+    /// one dispatch reads), and refusals, cooldown words and guild-only words are in every
+    /// catalogue.
+    #[test]
+    fn the_command_tables_ids_are_in_the_catalogues() {
+        fn names(options: &[CommandOption]) {
+            for o in options {
+                let id = o.description_id;
+                assert_eq!(
+                    i18n::attribute(Locale::En, id, "name").as_deref(),
+                    Some(o.name),
+                    "{id}"
+                );
+                names(&o.options);
+            }
+        }
+        for c in COMMANDS {
+            assert_eq!(
+                i18n::attribute(Locale::En, c.description, "name").as_deref(),
+                Some(c.name),
+                "/{}",
+                c.name
+            );
+            names(&(c.options)());
+            for lang in Locale::ALL {
+                for id in [c.refusal, c.again]
+                    .into_iter()
+                    .chain(c.guild_only)
+                    .filter(|id| !id.is_empty())
+                {
+                    assert!(i18n::has(lang, id), "/{}: {id} in {}", c.name, lang.dir());
+                }
+            }
+        }
+    }
+
     #[test]
     fn options_are_registered_in_discords_numbers() {
         use serde_json::json;
-        let body = registration_body();
+        let body = unlocalised(registration_body());
         let find = |n: &str| {
             body.as_array()
                 .unwrap()
@@ -546,7 +732,11 @@ mod tests {
     fn ids_read_as_a_sentence() {
         use crate::answer::roadmap::Stage;
         use crate::answer::salary::Level;
-        assert_eq!(listed::<Level>(), "entry, mid, senior, lead or overall");
-        assert_eq!(listed::<Stage>(), "junior, mid, senior or lead");
+        assert_eq!(
+            listed::<Level>(Locale::En),
+            "entry, mid, senior, lead or overall"
+        );
+        assert_eq!(listed::<Stage>(Locale::En), "junior, mid, senior or lead");
+        assert_eq!(listed::<Stage>(Locale::Es), "junior, mid, senior o lead");
     }
 }

@@ -10,39 +10,32 @@ use crate::discord::message::{Choice, Embed, Field, Reply, Response, truncate};
 use crate::discord::permissions::Rank;
 use crate::discord::render;
 use crate::store::GAPS_SCAN;
+use crate::tr;
 
 /// How far back `/gaps` looks.
 const GAPS_WINDOW_SECS: i64 = 30 * 24 * 3600;
 
 /// `/pins list` and `/pins remove answer` (moderators).
-pub(crate) const PINS: Command =
-    Command::new("pins", "Moderator-pinned answers of this server.", pins)
-        .options(pins_options)
-        .guild_only("Pinned answers belong to a server: use this in one.")
-        .autocomplete(suggest)
-        .cooldown(1, "use /pins again");
+pub(crate) const PINS: Command = Command::new("pins", "cmd-pins", pins)
+    .options(pins_options)
+    .guild_only("guild-only-pins")
+    .autocomplete(suggest)
+    .cooldown(1, "again-pins");
 
 /// `/gaps`.
-pub(crate) const GAPS: Command = Command::new(
-    "gaps",
-    "Questions the guides answer badly, and answers people voted down.",
-    gaps,
-)
-.guild_only("Use /gaps in a server.")
-.only(
-    Rank::Moderator,
-    "Only moderators and admins can see the gaps.",
-)
-.cooldown(1, "use /gaps again");
+pub(crate) const GAPS: Command = Command::new("gaps", "cmd-gaps", gaps)
+    .guild_only("guild-only-gaps")
+    .only(Rank::Moderator, "refusal-gaps")
+    .cooldown(1, "again-gaps");
 
 fn pins_options() -> Vec<CommandOption> {
     vec![
-        CommandOption::subcommand("list", "List the pinned answers.", vec![]),
+        CommandOption::subcommand("list", "sub-pins-list", vec![]),
         CommandOption::subcommand(
             "remove",
-            "Unpin an answer (moderators).",
+            "sub-pins-remove",
             vec![
-                CommandOption::string("answer", "The pinned answer.")
+                CommandOption::string("answer", "opt-pins-answer")
                     .required()
                     .autocomplete(),
             ],
@@ -55,10 +48,10 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     match i.subcommand() {
         Some("remove") => {
             if bot.rank(i) < Rank::Moderator {
-                return Ok(Handled::private("Only moderators can unpin answers."));
+                return Ok(Handled::private(tr!(i.lang, "unpin-not-moderator")));
             }
             let Some(id) = i.text("answer").and_then(|s| s.trim().parse::<i64>().ok()) else {
-                return Ok(Handled::private("Pick a pinned answer from the list."));
+                return Ok(Handled::private(tr!(i.lang, "unpin-pick")));
             };
             let found = bot
                 .store()
@@ -67,9 +60,10 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 .find(|c| c.id == id);
             match found {
                 Some(removed) if bot.store().unpin_curated(guild, id)? => {
-                    let said = Response::message(Reply::ephemeral(format!(
-                        "Unpinned “{}”.",
-                        escape_markdown(&truncate(&removed.question, 150))
+                    let said = Response::message(Reply::ephemeral(tr!(
+                        i.lang,
+                        "unpin-done",
+                        question = escape_markdown(&truncate(&removed.question, 150))
                     )));
                     Ok(match removed.channel_id.zip(removed.message_id) {
                         Some((channel, message)) => {
@@ -78,7 +72,7 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                         None => Handled::now(said),
                     })
                 }
-                _ => Ok(Handled::private("That pinned answer no longer exists.")),
+                _ => Ok(Handled::private(tr!(i.lang, "unpin-gone"))),
             }
         }
         _ => {
@@ -87,23 +81,26 @@ fn pins(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 .iter()
                 .map(|c| {
                     format!(
-                        "• **{}** — pinned by <@{}> <t:{}:R>",
+                        "• **{}** — {}",
                         escape_markdown(&truncate(&c.question, 120)),
-                        c.pinned_by,
-                        c.pinned_at
+                        tr!(
+                            i.lang,
+                            "pins-line",
+                            by = format!("<@{}>", c.pinned_by),
+                            at = format!("<t:{}:R>", c.pinned_at)
+                        )
                     )
                 })
                 .collect();
             let text = if lines.is_empty() {
-                "No answers are pinned yet. Moderators pin an answer with its 📌 button."
-                    .to_string()
+                tr!(i.lang, "pins-none")
             } else {
-                render::fit_lines(&lines, 3900)
+                render::fit_lines(&lines, 3900, i.lang)
             };
             Ok(Handled::now(Response::message(Reply {
                 ephemeral: true,
                 ..Reply::embed(Embed {
-                    title: Some("📌 Pinned answers".into()),
+                    title: Some(tr!(i.lang, "pins-title")),
                     description: Some(text),
                     color: Some(render::PINNED_COLOR),
                     ..Embed::default()
@@ -145,10 +142,10 @@ fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         .iter()
         .map(|g| {
             format!(
-                "• {} ×{} (last <t:{}:R>)",
+                "• {} ×{} ({})",
                 escape_markdown(&truncate(&g.question, 150)),
                 g.count,
-                g.last_at
+                tr!(i.lang, "gaps-last", at = format!("<t:{}:R>", g.last_at))
             )
         })
         .collect();
@@ -167,26 +164,23 @@ fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let fields = vec![
         Field {
             name: if gaps.truncated {
-                format!(
-                    "Questions without a good answer (the latest {} of 30 days)",
-                    GAPS_SCAN
-                )
+                tr!(i.lang, "gaps-unanswered-latest", count = GAPS_SCAN)
             } else {
-                "Questions without a good answer (30 days)".into()
+                tr!(i.lang, "gaps-unanswered")
             },
             value: if unanswered.is_empty() {
-                "None.".into()
+                tr!(i.lang, "gaps-none")
             } else {
-                render::fit_lines(&unanswered, 1000)
+                render::fit_lines(&unanswered, 1000, i.lang)
             },
             inline: false,
         },
         Field {
-            name: "Answers voted down".into(),
+            name: tr!(i.lang, "gaps-downvoted"),
             value: if downvoted.is_empty() {
-                "None.".into()
+                tr!(i.lang, "gaps-none")
             } else {
-                render::fit_lines(&downvoted, 1000)
+                render::fit_lines(&downvoted, 1000, i.lang)
             },
             inline: false,
         },
@@ -194,11 +188,8 @@ fn gaps(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     Ok(Handled::now(Response::message(Reply {
         ephemeral: true,
         ..Reply::embed(Embed {
-            title: Some("Gaps in the guides".into()),
-            description: Some(
-                "What members ask that the guides do not answer well — candidates for a new guide."
-                    .into(),
-            ),
+            title: Some(tr!(i.lang, "gaps-title")),
+            description: Some(tr!(i.lang, "gaps-about")),
             color: Some(render::COLOR),
             fields,
             ..Embed::default()

@@ -18,29 +18,26 @@ use crate::discord::incoming::Incoming;
 use crate::discord::message::{Choice, Reply, Response};
 use crate::discord::render::roadmap::{self as view, MenuTarget, Overview};
 use crate::discord::rest::Rest;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// `/roadmap [career] [stage] [focus]`.
-pub(crate) const ROADMAP: Command = Command::new(
-    "roadmap",
-    "A career's timeline and stages; the learning path, interviews and portfolio in a menu.",
-    run,
-)
-.options(options)
-.autocomplete(suggest)
-.cooldown(1, "use /roadmap again");
+pub(crate) const ROADMAP: Command = Command::new("roadmap", "cmd-roadmap", run)
+    .options(options)
+    .autocomplete(suggest)
+    .cooldown(1, "again-roadmap");
 
 fn options() -> Vec<CommandOption> {
     vec![
         career::option(),
-        CommandOption::string("stage", "One stage (default: all).").choices::<Stage>(),
-        CommandOption::string("focus", "One part of the roadmap (default: the timeline).")
-            .choices::<Focus>(),
+        CommandOption::string("stage", "opt-roadmap-stage").choices::<Stage>(),
+        CommandOption::string("focus", "opt-roadmap-focus").choices::<Focus>(),
     ]
 }
 
-fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     match option {
-        career::OPTION => career::suggestions(bot, typed),
+        career::OPTION => career::suggestions(bot, typed, i.lang),
         _ => Vec::new(),
     }
 }
@@ -52,11 +49,23 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     };
     let stage = match choice::<Stage>(i, "stage") {
         Ok(stage) => stage,
-        Err(s) => return Ok(Handled::private(format!("Unknown stage {s:?}."))),
+        Err(s) => {
+            return Ok(Handled::private(tr!(
+                i.lang,
+                "unknown-stage",
+                given = format!("{s:?}")
+            )));
+        }
     };
     let focus = match choice::<Focus>(i, "focus") {
         Ok(focus) => focus.unwrap_or(Focus::All),
-        Err(f) => return Ok(Handled::private(format!("Unknown focus {f:?}."))),
+        Err(f) => {
+            return Ok(Handled::private(tr!(
+                i.lang,
+                "unknown-focus",
+                given = format!("{f:?}")
+            )));
+        }
     };
     if focus == Focus::All {
         return Ok(Handled::then(
@@ -65,14 +74,18 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
                 token: i.token.clone(),
                 career,
                 stage,
+                lang: i.lang,
             },
         ));
     }
     let roadmap = bot.engine().roadmap(career.as_deref(), stage, focus)?;
-    let mut reply = view::part_reply(&roadmap.answer, focus, roadmap.generation.meta());
-    reply
-        .selects
-        .push(view::part_menu(career.as_deref(), stage, Some(focus)));
+    let mut reply = view::part_reply(&roadmap.answer, focus, roadmap.generation.meta(), i.lang);
+    reply.selects.push(view::part_menu(
+        career.as_deref(),
+        stage,
+        Some(focus),
+        i.lang,
+    ));
     Ok(Handled::now(Response::message(reply)))
 }
 
@@ -109,6 +122,7 @@ pub(crate) async fn answer(
     token: &str,
     career: Option<String>,
     stage: Option<Stage>,
+    lang: Locale,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let reply = bot
@@ -135,6 +149,7 @@ pub(crate) async fn answer(
                 png: png.map(|p| p.to_vec()),
                 others: &others,
                 meta: whole.generation.meta(),
+                lang,
             }))
         })
         .await?;
@@ -142,9 +157,7 @@ pub(crate) async fn answer(
         Ok(r) => r,
         Err(e) => {
             tracing::error!(error = %e, "roadmap answer failed");
-            Reply::ephemeral(
-                "Sorry, the roadmap could not be built; the team can see why in the logs.",
-            )
+            Reply::ephemeral(tr!(lang, "roadmap-failed"))
         }
     };
     rest.edit_original(token, reply).await?;
@@ -158,34 +171,28 @@ pub(crate) fn choose(
     bot: &Bot,
     custom_id: &str,
     values: &[String],
-    _: &Incoming,
+    i: &Incoming,
 ) -> anyhow::Result<Handled> {
     let Ok(target) = MenuTarget::parse(custom_id) else {
-        return Ok(Handled::private(
-            "This menu is not one I know (it may be from an older version of the bot); run /roadmap again.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "menu-unknown")));
     };
     let known: Vec<String> = bot.engine().careers().into_iter().map(|c| c.name).collect();
     let Ok(career) = target.resolve(&known) else {
-        return Ok(Handled::private(
-            "The career this menu was for is no longer in the library; run /roadmap again.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "menu-career-gone")));
     };
     let part = match values {
         [value] => view::part_of(value),
         _ => None,
     };
     let Some(part) = part else {
-        return Ok(Handled::private(
-            "Choose one part of the roadmap in the menu: career progression, learning path, interviews or portfolio.",
-        ));
+        return Ok(Handled::private(tr!(i.lang, "menu-choose-one")));
     };
     let roadmap = bot
         .engine()
         .roadmap(career.as_deref(), target.stage, part)?;
     let reply = Reply {
         ephemeral: true,
-        ..view::part_reply(&roadmap.answer, part, roadmap.generation.meta())
+        ..view::part_reply(&roadmap.answer, part, roadmap.generation.meta(), i.lang)
     };
     Ok(Handled::now(Response::message(reply)))
 }

@@ -8,28 +8,26 @@ use crate::discord::incoming::Incoming;
 use crate::discord::message::{Choice, Reply, Response};
 use crate::discord::render;
 use crate::discord::rest::Rest;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// `/salary [career] [level]`.
-pub(crate) const SALARY: Command = Command::new(
-    "salary",
-    "Salary figures by level from each guide, with a summary and a chart.",
-    run,
-)
-.options(options)
-.autocomplete(suggest)
-// The costliest answer: a chart, and work after the response.
-.cooldown(6, "use /salary again");
+pub(crate) const SALARY: Command = Command::new("salary", "cmd-salary", run)
+    .options(options)
+    .autocomplete(suggest)
+    // The costliest answer: a chart, and work after the response.
+    .cooldown(6, "again-salary");
 
 fn options() -> Vec<CommandOption> {
     vec![
         career::option(),
-        CommandOption::string("level", "Which level (default: all).").choices::<Level>(),
+        CommandOption::string("level", "opt-salary-level").choices::<Level>(),
     ]
 }
 
-fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     match option {
-        career::OPTION => career::suggestions(bot, typed),
+        career::OPTION => career::suggestions(bot, typed, i.lang),
         _ => Vec::new(),
     }
 }
@@ -43,9 +41,11 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let level = match choice::<Level>(i, "level") {
         Ok(level) => level,
         Err(l) => {
-            return Ok(Handled::private(format!(
-                "Unknown level {l:?}: choose {}.",
-                listed::<Level>()
+            return Ok(Handled::private(tr!(
+                i.lang,
+                "unknown-level",
+                given = format!("{l:?}"),
+                choices = listed::<Level>(i.lang)
             )));
         }
     };
@@ -55,6 +55,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             token: i.token.clone(),
             career,
             level,
+            lang: i.lang,
         },
     ))
 }
@@ -66,6 +67,7 @@ pub(crate) async fn answer(
     token: &str,
     career: Option<String>,
     level: Option<Level>,
+    lang: Locale,
     rest: &Rest,
 ) -> anyhow::Result<()> {
     let reply = bot
@@ -83,6 +85,7 @@ pub(crate) async fn answer(
                 &salary.answer,
                 salary.generation.meta(),
                 chart.map(|c| c.to_vec()),
+                lang,
             ))
         })
         .await?;
@@ -90,9 +93,7 @@ pub(crate) async fn answer(
         Ok(r) => r,
         Err(e) => {
             tracing::error!(error = %e, "salary answer failed");
-            Reply::ephemeral(
-                "Sorry, the salary answer could not be built; the team can see why in the logs.",
-            )
+            Reply::ephemeral(tr!(lang, "salary-failed"))
         }
     };
     rest.edit_original(token, reply).await?;

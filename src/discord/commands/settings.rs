@@ -7,20 +7,14 @@ use crate::discord::incoming::Incoming;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::Choice;
 use crate::discord::permissions::Rank;
+use crate::tr;
 
 /// `/settings career [name]`.
-pub(crate) const SETTINGS: Command = Command::new(
-    "settings",
-    "This server's settings for the bot (admins).",
-    run,
-)
-.options(options)
-.guild_only("Settings belong to a server: use /settings in one.")
-.only(
-    Rank::Admin,
-    "Only admins can change this server's settings.",
-)
-.autocomplete(suggest);
+pub(crate) const SETTINGS: Command = Command::new("settings", "cmd-settings", run)
+    .options(options)
+    .guild_only("guild-only-settings")
+    .only(Rank::Admin, "refusal-settings")
+    .autocomplete(suggest);
 
 /// The option's name.
 const NAME: &str = "name";
@@ -38,27 +32,21 @@ const CLEAR: &[&str] = &[
 fn options() -> Vec<CommandOption> {
     vec![CommandOption::subcommand(
         "career",
-        "The career answers use when a member names none (leave empty to see it).",
-        vec![
-            CommandOption::string(
-                NAME,
-                "A career the guides cover, or \"none\" for every career.",
-            )
-            .autocomplete(),
-        ],
+        "sub-settings-career",
+        vec![CommandOption::string(NAME, "opt-settings-name").autocomplete()],
     )]
 }
 
 /// The library's careers containing what was typed, then "none".
-fn suggest(bot: &Bot, _: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
+fn suggest(bot: &Bot, i: &Incoming, option: &str, typed: &str) -> Vec<Choice> {
     if option != NAME {
         return Vec::new();
     }
-    let mut choices = career::suggestions(bot, typed);
+    let mut choices = career::suggestions(bot, typed, i.lang);
     choices.truncate(24);
     if "none".contains(&typed.trim().to_lowercase()) {
         choices.push(Choice {
-            name: "none (every career)".into(),
+            name: tr!(i.lang, "settings-none-choice"),
             value: "none".into(),
         });
     }
@@ -69,9 +57,10 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let guild = guild_of(i)?;
     match i.subcommand() {
         Some("career") | None => career_setting(bot, i, guild),
-        Some(other) => Ok(Handled::private(format!(
-            "There is no setting {}; try /settings career.",
-            escape_markdown(other)
+        Some(other) => Ok(Handled::private(tr!(
+            i.lang,
+            "settings-unknown",
+            name = escape_markdown(other)
         ))),
     }
 }
@@ -87,17 +76,16 @@ fn career_setting(bot: &Bot, i: &Incoming, guild: u64) -> anyhow::Result<Handled
     let covered = covered.join(", ");
     let Some(asked) = i.text(NAME).map(str::trim).filter(|s| !s.is_empty()) else {
         let said = match bot.store().guild_career(guild)? {
-            Some(c) if career::server_default(bot, Some(guild)).is_some() => format!(
-                "This server's default career is **{}**: /ask, /salary, /skills and /roadmap answer from its guides when a member names no career. Change it with `/settings career name:…`, or clear it with `name:none`.",
-                escape_markdown(&c)
+            Some(c) if career::server_default(bot, Some(guild)).is_some() => {
+                tr!(i.lang, "settings-shown", career = escape_markdown(&c))
+            }
+            Some(c) => tr!(
+                i.lang,
+                "settings-shown-uncovered",
+                career = escape_markdown(&c),
+                covered = covered.as_str()
             ),
-            Some(c) => format!(
-                "This server's default career is **{}**, but no guide covers it now, so answers cover every career. The guides cover: {covered}.",
-                escape_markdown(&c)
-            ),
-            None => format!(
-                "This server has no default career: answers cover every career the guides cover ({covered}). Set one with `/settings career name:…`."
-            ),
+            None => tr!(i.lang, "settings-shown-none", covered = covered.as_str()),
         };
         return Ok(Handled::private(said));
     };
@@ -105,8 +93,10 @@ fn career_setting(bot: &Bot, i: &Incoming, guild: u64) -> anyhow::Result<Handled
         bot.store()
             .set_guild_career(guild, None, i.actor.id, unix_now())?;
         tracing::info!(guild, by = i.actor.id, "default career cleared");
-        return Ok(Handled::private(format!(
-            "Done: this server has no default career now; answers cover every career the guides cover ({covered})."
+        return Ok(Handled::private(tr!(
+            i.lang,
+            "settings-cleared",
+            covered = covered.as_str()
         )));
     }
     match bot.engine().find_career(asked) {
@@ -114,14 +104,16 @@ fn career_setting(bot: &Bot, i: &Incoming, guild: u64) -> anyhow::Result<Handled
             bot.store()
                 .set_guild_career(guild, Some(&c), i.actor.id, unix_now())?;
             tracing::info!(guild, by = i.actor.id, career = %c, "default career set");
-            Ok(Handled::private(format!(
-                "Done: **{}** is this server's default career. /ask, /salary, /skills and /roadmap answer from its guides when a member names no career (a career option, or a question naming one, still wins).",
-                escape_markdown(&c)
+            Ok(Handled::private(tr!(
+                i.lang,
+                "settings-set",
+                career = escape_markdown(&c)
             )))
         }
-        Err(e) => Ok(Handled::private(format!(
-            "Sorry: {}.",
-            escape_markdown(&e.to_string())
+        Err(e) => Ok(Handled::private(tr!(
+            i.lang,
+            "sorry",
+            reason = escape_markdown(&e.to_string())
         ))),
     }
 }

@@ -14,6 +14,8 @@ use super::{HttpState, metric};
 use crate::discord::bot::{Handled, Work};
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// How long follow-up work waits after its response was sent before calling Discord: the
 /// interaction's webhook exists only once Discord has processed the response.
@@ -23,12 +25,10 @@ const SENT_WAIT: Duration = Duration::from_secs(10);
 /// How long [`serve`](super::serve) waits for running follow-up work after the server stopped.
 const WORK_DRAIN: Duration = Duration::from_secs(30);
 
-/// What the endpoint tells a user when work needs Discord's REST API and no bot token is configured.
-pub const NO_TOKEN_MESSAGE: &str = "I can't finish this here: it completes through Discord's API, and this server has no bot token configured (DISCORD_TOKEN). Please tell the bot's operator.";
-
 /// The response to send and the work to run after it. Without REST, work that needs it is
-/// replaced by an explanation (or, when nothing the user sees depends on it, dropped).
-pub(super) fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work>) {
+/// replaced by an explanation in the member's language `lang` (or, when nothing the user sees
+/// depends on it, dropped).
+pub(super) fn settle(handled: Handled, has_rest: bool, lang: Locale) -> (Response, Option<Work>) {
     let Handled { response, work, .. } = handled;
     match work {
         Some(work) if !has_rest => {
@@ -47,9 +47,7 @@ pub(super) fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work
                         .as_ref()
                         .and_then(|r| r.content.clone())
                         .unwrap_or_default();
-                    let text = format!(
-                        "{said}\nThe message itself stays pinned in the channel: this server has no bot token to unpin it (DISCORD_TOKEN)."
-                    );
+                    let text = format!("{said}\n{}", tr!(lang, "no-token-unpin"));
                     (Response::message(Reply::ephemeral(text.trim())), None)
                 }
                 _ => {
@@ -57,7 +55,10 @@ pub(super) fn settle(handled: Handled, has_rest: bool) -> (Response, Option<Work
                         work = name,
                         "no bot token: work that finishes through Discord's API was refused"
                     );
-                    (Response::message(Reply::ephemeral(NO_TOKEN_MESSAGE)), None)
+                    (
+                        Response::message(Reply::ephemeral(tr!(lang, "no-token"))),
+                        None,
+                    )
                 }
             }
         }
@@ -190,14 +191,21 @@ mod tests {
             work: Some(Work::Reindex {
                 token: "t".into(),
                 actor: "a".into(),
+                lang: Locale::Es,
             }),
             commit: None,
         };
-        let (r, w) = settle(deferred.clone(), false);
+        let (r, w) = settle(deferred.clone(), false, Locale::En);
         assert!(w.is_none());
         assert_eq!(r.kind, crate::discord::message::ResponseKind::Message);
         assert!(r.reply.unwrap().content.unwrap().contains("DISCORD_TOKEN"));
-        let (r, w) = settle(deferred, true);
+        let (r, _) = settle(deferred.clone(), false, Locale::Es);
+        let said = r.reply.unwrap().content.unwrap();
+        assert!(
+            said.contains("DISCORD_TOKEN") && said.contains("No puedo"),
+            "{said}"
+        );
+        let (r, w) = settle(deferred, true, Locale::En);
         assert!(w.is_some() && r.kind == crate::discord::message::ResponseKind::Deferred);
         let answered = Handled {
             response: Response::message(Reply::text("answer")),
@@ -207,7 +215,7 @@ mod tests {
             }),
             commit: None,
         };
-        let (r, w) = settle(answered, false);
+        let (r, w) = settle(answered, false, Locale::En);
         assert!(w.is_none());
         assert_eq!(r.reply.unwrap().content.as_deref(), Some("answer"));
     }

@@ -93,7 +93,7 @@ pub(crate) use self::metrics::command_label;
 use self::metrics::{metrics_text, observe};
 use self::multipart::{encode, json_response};
 
-pub use self::followups::{FOLLOWUP_DELAY, NO_TOKEN_MESSAGE};
+pub use self::followups::FOLLOWUP_DELAY;
 pub use self::health::health_of;
 pub use self::metrics::{metric, metrics_handle, metrics_of};
 pub use self::replay::{InteractionLog, MAX_REMEMBERED, SeenInteractions};
@@ -549,7 +549,7 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     if let Some(rest) = &state.rest {
         rest.learn_application_id(incoming.application_id);
     }
-    let id = incoming.id;
+    let (id, lang) = (incoming.id, incoming.lang);
     let handle = Arc::clone(&state.handle);
     let permit = Arc::clone(&state.handlers)
         .acquire_owned()
@@ -581,7 +581,7 @@ async fn interactions(State(state): State<Arc<HttpState>>, request: Request) -> 
     };
     // What the response acknowledges (an answer's record) is committed before it is sent; the
     // wait is a future, so the lane serves its other connections meanwhile.
-    let (response, work) = settle(handled.committed().await, has_rest);
+    let (response, work) = settle(handled.committed().await, has_rest, lang);
     let (content_type, bytes) = encode(&response);
     let body = match (work, &state.rest) {
         (Some(work), Some(rest)) => followups::body_then(bytes, &state, rest, work),

@@ -11,9 +11,12 @@ pub mod menu;
 
 use crate::answer::roadmap::{Citation, Focus, ItemKind, RoadmapAnswer, StepKind};
 use crate::answer::timeline::Timeline;
+use crate::discord::commands::choice_label;
 use crate::discord::markdown::escape_markdown;
 use crate::discord::message::{Embed, Field, File, Reply, limits, truncate};
+use crate::i18n::Locale;
 use crate::search::IndexMeta;
+use crate::tr;
 pub use menu::{MenuCareer, MenuTarget, PARTS, menu_id, part_menu, part_of};
 
 use super::{COLOR, Citations, fit_lines, footer};
@@ -41,10 +44,10 @@ fn titles(citations: &Citations) -> Vec<&str> {
 }
 
 /// A field of lines, cut to `max` characters.
-fn field(name: impl Into<String>, lines: &[String], max: usize) -> Field {
+fn field(name: impl Into<String>, lines: &[String], max: usize, lang: Locale) -> Field {
     Field {
         name: name.into(),
-        value: fit_lines(lines, max),
+        value: fit_lines(lines, max, lang),
         inline: false,
     }
 }
@@ -64,11 +67,13 @@ const FIELD_ROOM: usize = limits::FIELD_VALUE - 24;
 /// `line(i, citations)` makes line `i` (citing what it shows) and is only called for lines that
 /// are shown, `cost(i)` says about how long it will be. Lines left out are counted in a last
 /// "… and N more".
+#[allow(clippy::too_many_arguments)]
 fn pack(
     name: &str,
     count: usize,
     citations: &mut Citations,
     budget: usize,
+    lang: Locale,
     cost: impl Fn(usize) -> usize,
     mut line: impl FnMut(usize, &mut Citations) -> String,
 ) -> Vec<Field> {
@@ -97,7 +102,7 @@ fn pack(
             let name = if fields.is_empty() {
                 name.to_string()
             } else {
-                format!("{name} (more)")
+                tr!(lang, "field-more", name = name)
             };
             fields.push(Field {
                 name,
@@ -111,7 +116,9 @@ fn pack(
     if shown < count
         && let Some(f) = fields.last_mut()
     {
-        f.value.push_str(&format!("\n… and {} more", count - shown));
+        f.value.push('\n');
+        f.value
+            .push_str(&tr!(lang, "and-more", count = count - shown));
     }
     fields
 }
@@ -122,6 +129,7 @@ fn item_fields(
     items: &[(String, &Citation)],
     citations: &mut Citations,
     budget: usize,
+    lang: Locale,
 ) -> Vec<Field> {
     let texts: Vec<String> = items
         .iter()
@@ -132,19 +140,21 @@ fn item_fields(
         items.len(),
         citations,
         budget,
+        lang,
         |i| texts[i].chars().count() + 6,
         |i, citations| format!("{} [{}]", texts[i], cite_line(citations, items[i].1)),
     )
 }
 
 /// The "Sources" fields: every citation line that fits in `budget`.
-fn sources_fields(citations: &mut Citations, budget: usize) -> Vec<Field> {
+fn sources_fields(citations: &mut Citations, budget: usize, lang: Locale) -> Vec<Field> {
     let lines = citations.lines();
     pack(
-        "Sources",
+        &tr!(lang, "sources"),
         lines.len(),
         citations,
         budget,
+        lang,
         |i| lines[i].chars().count(),
         |i, _| lines[i].clone(),
     )
@@ -163,12 +173,14 @@ pub struct Overview<'a> {
     pub others: &'a [String],
     /// The index the answer came from.
     pub meta: &'a IndexMeta,
+    /// The member's language.
+    pub lang: Locale,
 }
 
 /// The overview: the career's timeline, its stages with their times (cited as the image numbers
 /// them), the first steps of its learning path, and the part menu.
 pub fn overview_reply(o: &Overview<'_>) -> Reply {
-    let answer = o.answer;
+    let (answer, lang) = (o.answer, o.lang);
     let career = answer
         .career
         .clone()
@@ -182,7 +194,17 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
             .iter()
             .map(|b| {
                 let n = b.cite.as_ref().map(|c| cite_line(&mut citations, c));
-                let level = b.stage.map_or("before the first job", |s| s.id());
+                let level = b.stage.map_or_else(
+                    || tr!(lang, "roadmap-before-first-job"),
+                    |s| {
+                        tr!(
+                            lang,
+                            "roadmap-bar-stage",
+                            id = s.id(),
+                            label = choice_label(lang, s)
+                        )
+                    },
+                );
                 let cited = n.map(|n| format!(" [{n}]")).unwrap_or_default();
                 format!(
                     "• **{}** ({level}) — {}{cited}",
@@ -191,10 +213,15 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
                 )
             })
             .collect();
-        fields.push(field("Stages", &lines, limits::FIELD_VALUE));
+        fields.push(field(
+            tr!(lang, "roadmap-stages"),
+            &lines,
+            limits::FIELD_VALUE,
+            lang,
+        ));
     }
     if let Some(detail) = o.stage {
-        fields.extend(stage_fields(detail, &mut citations, 700));
+        fields.extend(stage_fields(detail, &mut citations, 700, lang));
     }
     // The first steps of the path.
     let first: Vec<(String, &Citation)> = answer
@@ -204,43 +231,48 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
         .take(FIRST_STEPS)
         .map(|s| (s.text.clone(), &s.cite))
         .collect();
-    fields.extend(item_fields("First steps", &first, &mut citations, 700));
+    fields.extend(item_fields(
+        &tr!(lang, "roadmap-first-steps"),
+        &first,
+        &mut citations,
+        700,
+        lang,
+    ));
     if !o.others.is_empty() {
         let names: Vec<String> = o.others.iter().map(|c| escape_markdown(c)).collect();
         fields.push(field(
-            "Other careers with a timeline",
-            &[format!(
-                "{} — use `/roadmap career:` to see one.",
-                names.join(" · ")
-            )],
+            tr!(lang, "roadmap-others"),
+            &[tr!(lang, "roadmap-others-how", careers = names.join(" · "))],
             400,
+            lang,
         ));
     }
     let room = FIELDS_BUDGET.saturating_sub(size(&fields));
-    fields.extend(sources_fields(&mut citations, room));
+    fields.extend(sources_fields(&mut citations, room, lang));
     let subject = career.as_deref().map_or_else(
-        || "Career roadmap".to_string(),
-        |c| format!("{} roadmap", escape_markdown(c)),
+        || tr!(lang, "roadmap-subject"),
+        |c| tr!(lang, "roadmap-subject-career", career = escape_markdown(c)),
     );
     let stage = o.stage.and_then(|s| s.stage).or(answer.stage);
     let title = match stage {
-        Some(s) => format!("🧭 {subject} — {}", s.label()),
+        Some(s) => format!("🧭 {subject} — {}", choice_label(lang, s)),
         None => format!("🧭 {subject}"),
     };
     let description = match (&timeline, career.as_deref()) {
-        (Some(_), _) => "The timeline is drawn from the guides' own stages and times: each bar starts at the earliest year they allow, its light tail shows how much longer it may take. Choose a part in the menu below for more.".to_string(),
-        (None, Some(c)) => format!(
-            "The guides give no career stages for {}. Choose a part in the menu below for what they do say.",
-            escape_markdown(c)
+        (Some(_), _) => tr!(lang, "roadmap-timeline-about"),
+        (None, Some(c)) => tr!(
+            lang,
+            "roadmap-no-stages-career",
+            career = escape_markdown(c)
         ),
-        (None, None) => "The guides give no career stages. Choose a part in the menu below for what they do say.".to_string(),
+        (None, None) => tr!(lang, "roadmap-no-stages"),
     };
     let mut embed = Embed {
         title: Some(title),
         description: Some(description),
         color: Some(COLOR),
         fields,
-        footer: Some(footer(o.meta, &titles(&citations))),
+        footer: Some(footer(o.meta, &titles(&citations), lang)),
         image_url: None,
     };
     let mut files = Vec::new();
@@ -254,14 +286,19 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
     Reply {
         embeds: vec![embed],
         files,
-        selects: vec![part_menu(career.as_deref(), stage, None)],
+        selects: vec![part_menu(career.as_deref(), stage, None, lang)],
         ..Reply::default()
     }
 }
 
 /// A field per stage (its times, its guide's description, the roles named), each cut to
 /// `max` characters; with several careers, each saying which.
-fn stage_fields(answer: &RoadmapAnswer, citations: &mut Citations, max: usize) -> Vec<Field> {
+fn stage_fields(
+    answer: &RoadmapAnswer,
+    citations: &mut Citations,
+    max: usize,
+    lang: Locale,
+) -> Vec<Field> {
     let several = answer.careers().len() > 1;
     let mut fields = Vec::new();
     for stage in &answer.stages {
@@ -291,41 +328,48 @@ fn stage_fields(answer: &RoadmapAnswer, citations: &mut Citations, max: usize) -
         }
         if !roles.is_empty() {
             let shown: Vec<String> = roles.iter().take(6).map(|r| escape_markdown(r)).collect();
-            lines.push(format!("Roles: {}", shown.join(", ")));
+            lines.push(tr!(lang, "roadmap-roles", roles = shown.join(", ")));
         }
-        let plural = if stage.guides == 1 { "guide" } else { "guides" };
         let career = if several {
             format!("{} · ", stage.career)
         } else {
             String::new()
         };
         fields.push(field(
-            format!("{career}{} · {} {plural}", stage.label, stage.guides),
+            format!(
+                "{career}{} · {}",
+                stage.label,
+                tr!(lang, "guides-count", count = stage.guides)
+            ),
             &lines,
             max,
+            lang,
         ));
     }
     fields
 }
 
 /// What an interview or portfolio item is, in a word.
-fn kind_label(kind: ItemKind) -> &'static str {
+fn kind_label(kind: ItemKind, lang: Locale) -> String {
     match kind {
-        ItemKind::InterviewFormat => "Format",
-        ItemKind::InterviewRound => "Round",
-        ItemKind::InterviewEvaluation => "Evaluated",
-        ItemKind::InterviewPitfall => "Pitfall",
-        ItemKind::InterviewAdvice => "Advice",
-        ItemKind::PortfolioInclude => "Include",
-        ItemKind::ExampleProject => "Example project",
-        ItemKind::PortfolioAdvice => "Advice",
-        ItemKind::ResumeTip => "Resume",
+        ItemKind::InterviewFormat => tr!(lang, "item-format"),
+        ItemKind::InterviewRound => tr!(lang, "item-round"),
+        ItemKind::InterviewEvaluation => tr!(lang, "item-evaluated"),
+        ItemKind::InterviewPitfall => tr!(lang, "item-pitfall"),
+        ItemKind::InterviewAdvice | ItemKind::PortfolioAdvice => tr!(lang, "item-advice"),
+        ItemKind::PortfolioInclude => tr!(lang, "item-include"),
+        ItemKind::ExampleProject => tr!(lang, "item-example-project"),
+        ItemKind::ResumeTip => tr!(lang, "item-resume"),
     }
 }
 
 /// The lists of one part: its items by career (each list named for its career when several
 /// share the message), learning paths as steps and tips.
-fn part_lists(answer: &RoadmapAnswer, part: Focus) -> Vec<(String, Vec<(String, &Citation)>)> {
+fn part_lists(
+    answer: &RoadmapAnswer,
+    part: Focus,
+    lang: Locale,
+) -> Vec<(String, Vec<(String, &Citation)>)> {
     let careers = answer.careers();
     let several = careers.len() > 1;
     let named = |name: &str, career: &str| {
@@ -339,7 +383,10 @@ fn part_lists(answer: &RoadmapAnswer, part: Focus) -> Vec<(String, Vec<(String, 
     for career in careers {
         match part {
             Focus::LearningPath => {
-                for (kind, name) in [(StepKind::Step, "Steps"), (StepKind::Tip, "Tips")] {
+                for (kind, name) in [
+                    (StepKind::Step, tr!(lang, "roadmap-steps")),
+                    (StepKind::Tip, tr!(lang, "roadmap-tips")),
+                ] {
                     let items: Vec<(String, &Citation)> = answer
                         .learning_path
                         .iter()
@@ -347,7 +394,7 @@ fn part_lists(answer: &RoadmapAnswer, part: Focus) -> Vec<(String, Vec<(String, 
                         .map(|s| (s.text.clone(), &s.cite))
                         .collect();
                     if !items.is_empty() {
-                        lists.push((named(name, career), items));
+                        lists.push((named(&name, career), items));
                     }
                 }
             }
@@ -362,14 +409,14 @@ fn part_lists(answer: &RoadmapAnswer, part: Focus) -> Vec<(String, Vec<(String, 
                     .filter(|i| i.cite.career == career)
                     .map(|i| {
                         let what = match &i.label {
-                            Some(l) => format!("{} · {l}", kind_label(i.kind)),
-                            None => kind_label(i.kind).to_string(),
+                            Some(l) => format!("{} · {l}", kind_label(i.kind, lang)),
+                            None => kind_label(i.kind, lang),
                         };
                         (format!("{what}: {}", i.text), &i.cite)
                     })
                     .collect();
                 if !items.is_empty() {
-                    lists.push((named(part.label(), career), items));
+                    lists.push((named(&choice_label(lang, part), career), items));
                 }
             }
             Focus::CareerProgression | Focus::All => {}
@@ -379,7 +426,7 @@ fn part_lists(answer: &RoadmapAnswer, part: Focus) -> Vec<(String, Vec<(String, 
 }
 
 /// One part of the roadmap (what the menu or the `focus` option asks for), each item cited.
-pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta) -> Reply {
+pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: Locale) -> Reply {
     let mut citations = Citations::default();
     let careers = answer.careers();
     let mut fields = Vec::new();
@@ -392,7 +439,7 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta) -> Repl
             };
             let wanted = stages.stages.len() + usize::from(!answer.lateral_moves.is_empty());
             let max = (ITEMS_BUDGET / wanted.max(1)).clamp(120, 1000);
-            fields.extend(stage_fields(&stages, &mut citations, max));
+            fields.extend(stage_fields(&stages, &mut citations, max, lang));
             if !answer.lateral_moves.is_empty() {
                 let moves: Vec<String> = answer
                     .lateral_moves
@@ -407,49 +454,60 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta) -> Repl
                         format!("{} {}", escape_markdown(&m.track), refs.join(""))
                     })
                     .collect();
-                fields.push(field("Lateral moves", &[moves.join(" · ")], max));
+                fields.push(field(
+                    tr!(lang, "roadmap-lateral"),
+                    &[moves.join(" · ")],
+                    max,
+                    lang,
+                ));
             }
         }
         _ => {
-            let lists = part_lists(answer, part);
+            let lists = part_lists(answer, part, lang);
             let share = ITEMS_BUDGET / lists.len().max(1);
             for (name, items) in &lists {
-                fields.extend(item_fields(name, items, &mut citations, share));
+                fields.extend(item_fields(name, items, &mut citations, share, lang));
             }
         }
     }
     let room = FIELDS_BUDGET.saturating_sub(size(&fields));
-    let mut sources = sources_fields(&mut citations, room);
+    let mut sources = sources_fields(&mut citations, room, lang);
     sources.truncate(limits::EMBED_FIELDS.saturating_sub(fields.len()));
     fields.extend(sources);
     let subject = match &answer.career {
-        Some(c) => format!("{} roadmap", escape_markdown(c)),
-        None if careers.len() == 1 => format!("{} roadmap", escape_markdown(careers[0])),
-        None => "Career roadmap".to_string(),
+        Some(c) => tr!(lang, "roadmap-subject-career", career = escape_markdown(c)),
+        None if careers.len() == 1 => {
+            tr!(
+                lang,
+                "roadmap-subject-career",
+                career = escape_markdown(careers[0])
+            )
+        }
+        None => tr!(lang, "roadmap-subject"),
     };
     let stage = answer
         .stage
-        .map(|s| format!(" · {}", s.label()))
+        .map(|s| format!(" · {}", choice_label(lang, s)))
         .unwrap_or_default();
     let description = if fields.is_empty() {
-        "The guides say nothing about this.".to_string()
+        tr!(lang, "roadmap-part-none")
     } else {
         match part {
-            Focus::CareerProgression | Focus::All => {
-                "Stages, times and roles as the guides describe them."
-            }
-            Focus::LearningPath => "The path the guides lay out, step by step, and their tips.",
-            Focus::Interviews => "What the guides say interviews include, and how to prepare.",
-            Focus::Portfolio => "What the guides say a portfolio and resume should show.",
+            Focus::CareerProgression | Focus::All => tr!(lang, "roadmap-part-progression"),
+            Focus::LearningPath => tr!(lang, "roadmap-part-learning"),
+            Focus::Interviews => tr!(lang, "roadmap-part-interviews"),
+            Focus::Portfolio => tr!(lang, "roadmap-part-portfolio"),
         }
-        .to_string()
     };
     Reply::embed(Embed {
-        title: Some(format!("🧭 {subject} — {}{stage}", part.label())),
+        title: Some(format!(
+            "🧭 {subject} — {}{stage}",
+            choice_label(lang, part)
+        )),
         description: Some(description),
         color: Some(COLOR),
         fields,
-        footer: Some(footer(meta, &titles(&citations))),
+        footer: Some(footer(meta, &titles(&citations), lang)),
         image_url: None,
     })
 }
@@ -502,6 +560,7 @@ mod tests {
             png: Some(b"\x89PNG".to_vec()),
             others: &["Electrician".to_string()],
             meta: &meta(),
+            lang: Locale::En,
         });
         let e = &reply.embeds[0];
         assert_eq!(e.image_url.as_deref(), Some("attachment://timeline.png"));
@@ -547,7 +606,7 @@ mod tests {
         let items: Vec<(String, &Citation)> =
             cites.iter().map(|c| ("word ".repeat(30), c)).collect();
         let mut citations = Citations::default();
-        let fields = item_fields("Tips", &items, &mut citations, ITEMS_BUDGET);
+        let fields = item_fields("Tips", &items, &mut citations, ITEMS_BUDGET, Locale::En);
         assert!(fields.len() >= 2, "{fields:#?}");
         assert_eq!(fields[0].name, "Tips");
         assert_eq!(fields[1].name, "Tips (more)");
@@ -569,7 +628,7 @@ mod tests {
             shown,
             "only what is shown is cited"
         );
-        let sources = sources_fields(&mut citations, 1500);
+        let sources = sources_fields(&mut citations, 1500, Locale::En);
         assert!(super::size(&sources) <= 1500 + 30);
         assert!(sources[0].value.starts_with("[1] Guide › Tips (g.md:1)"));
     }
@@ -578,7 +637,7 @@ mod tests {
     fn each_part_fits_discord_as_built() {
         for part in PARTS {
             let answer = seeds(part);
-            let reply = part_reply(&answer, part, &meta());
+            let reply = part_reply(&answer, part, &meta(), Locale::En);
             let e = &reply.embeds[0];
             assert!(size(e) <= limits::EMBEDS_TOTAL, "{part:?}: {}", size(e));
             assert!(e.fields.len() <= limits::EMBED_FIELDS, "{part:?}");
@@ -595,7 +654,12 @@ mod tests {
                 "{part:?}: cited"
             );
         }
-        let interviews = part_reply(&seeds(Focus::Interviews), Focus::Interviews, &meta());
+        let interviews = part_reply(
+            &seeds(Focus::Interviews),
+            Focus::Interviews,
+            &meta(),
+            Locale::En,
+        );
         assert!(interviews.embeds[0].fields[0].value.contains("[1]"));
     }
 }

@@ -3,7 +3,10 @@
 //! or outdated id is refused in one place.
 
 use crate::answer::roadmap::{Focus, Stage};
+use crate::discord::commands::choice_label;
 use crate::discord::message::{Select, SelectOption, limits};
+use crate::i18n::Locale;
+use crate::tr;
 
 /// The prefix of the part menu's `custom_id`.
 pub const MENU: &str = "roadmap";
@@ -127,23 +130,28 @@ pub fn part_of(value: &str) -> Option<Focus> {
 }
 
 /// The part menu under a roadmap message, `chosen` shown as selected.
-pub fn part_menu(career: Option<&str>, stage: Option<Stage>, chosen: Option<Focus>) -> Select {
+pub fn part_menu(
+    career: Option<&str>,
+    stage: Option<Stage>,
+    chosen: Option<Focus>,
+    lang: Locale,
+) -> Select {
     let what = |part: Focus| match part {
-        Focus::CareerProgression => "Every stage in the guides' words, and lateral moves",
-        Focus::LearningPath => "The step-by-step path and tips",
-        Focus::Interviews => "What interviews include, and how to prepare",
-        Focus::Portfolio => "What a portfolio and resume should show",
-        Focus::All => "Everything",
+        Focus::CareerProgression => tr!(lang, "menu-progression"),
+        Focus::LearningPath => tr!(lang, "menu-learning"),
+        Focus::Interviews => tr!(lang, "menu-interviews"),
+        Focus::Portfolio => tr!(lang, "menu-portfolio"),
+        Focus::All => tr!(lang, "menu-all"),
     };
     Select {
         custom_id: menu_id(career, stage),
-        placeholder: "More of this roadmap: choose a part".into(),
+        placeholder: tr!(lang, "menu-placeholder"),
         options: PARTS
             .into_iter()
             .map(|part| SelectOption {
-                label: part.label().into(),
+                label: choice_label(lang, part),
                 value: part.id().into(),
-                description: Some(what(part).into()),
+                description: Some(what(part)),
                 default: chosen == Some(part),
             })
             .collect(),
@@ -213,7 +221,12 @@ mod tests {
 
     #[test]
     fn the_menu_offers_the_four_parts() {
-        let menu = part_menu(Some("Electrician"), None, Some(Focus::Interviews));
+        let menu = part_menu(
+            Some("Electrician"),
+            None,
+            Some(Focus::Interviews),
+            Locale::En,
+        );
         let values: Vec<&str> = menu.options.iter().map(|o| o.value.as_str()).collect();
         assert_eq!(
             values,
