@@ -13,6 +13,9 @@
 //! `--lanes N` (threads serving connections; default one per CPU), `--ping` (signed
 //! PINGs instead of `/ask`: the cost of the HTTP layer and the signature check alone),
 //! `--memory-store` (the bot's database in memory: the cost of its file I/O, by difference),
+//! `--postgres` (the bot's database on PostgreSQL instead of the SQLite file: a throwaway
+//! cluster on 127.0.0.1 that the bench starts with `initdb` and stops at the end, as the tests'
+//! `tests/support/postgres.rs` does; its binaries on `PATH` or in `/usr/lib/postgresql/*/bin`),
 //! `--host-only S` (no server, no load: only watch how fast the host runs this machine's CPUs
 //! for S seconds, with a spinning thread held on each CPU, and whether they slow at once).
 //! The figures are recorded in `docs/PERFORMANCE.md`.
@@ -39,6 +42,8 @@
 
 #[path = "support/host.rs"]
 mod host;
+#[path = "../tests/support/postgres.rs"]
+mod postgres;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -75,6 +80,8 @@ struct Args {
     lanes: Option<usize>,
     ping: bool,
     memory_store: bool,
+    /// The bot's database on a throwaway PostgreSQL cluster.
+    postgres: bool,
     /// Only watch the host's CPU speed for this many seconds, with no load at all.
     host_only: Option<u64>,
     /// Send this many requests through the router in-process instead (no sockets, one thread).
@@ -98,6 +105,7 @@ fn args() -> Args {
         lanes: value("--lanes").map(|n| n as usize),
         ping: all.iter().any(|a| a == "--ping"),
         memory_store: all.iter().any(|a| a == "--memory-store"),
+        postgres: all.iter().any(|a| a == "--postgres"),
         host_only: value("--host-only"),
         in_process: value("--in-process"),
     }
@@ -121,7 +129,14 @@ fn main() {
         careerbot::vocab::Vocabulary::shipped(),
     )
     .expect("library");
-    let store = if args.memory_store {
+    // Stopped (its directory removed) when dropped, at the end of main.
+    let mut cluster = None;
+    let store = if args.postgres {
+        let c = postgres::Cluster::start().expect("--postgres needs PostgreSQL installed");
+        let url = c.create_database();
+        cluster = Some(c);
+        Store::open_postgres(&url).expect("store on PostgreSQL")
+    } else if args.memory_store {
         Store::open_in_memory().expect("store")
     } else {
         Store::open(&work.path().join("data/careerbot.sqlite3")).expect("store")
@@ -191,7 +206,14 @@ fn main() {
         .expect("client runtime");
     load.addr = addr.to_string();
     println!(
-        "careerbot HTTP load — {} connections, {} s per phase (+{} s warm-up), {} questions, {} CPUs, client threads {}",
+        "careerbot HTTP load — store {}, {} connections, {} s per phase (+{} s warm-up), {} questions, {} CPUs, client threads {}",
+        if args.postgres {
+            "PostgreSQL"
+        } else if args.memory_store {
+            "in memory"
+        } else {
+            "SQLite file"
+        },
         args.concurrency,
         args.seconds,
         args.warmup,
@@ -240,6 +262,7 @@ fn main() {
         .block_on(server)
         .expect("server task")
         .expect("server stopped cleanly");
+    drop(cluster);
     if steady + with_reindex > 0 {
         eprintln!("errors: {steady} (steady), {with_reindex} (with reindex)");
         std::process::exit(1);

@@ -193,13 +193,32 @@ impl Default for BotConfig {
 }
 
 /// Where the bot's database lives.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DatabaseConfig {
     /// `sqlite://PATH` (embedded, one host) or `postgres://USER:PASSWORD@HOST:PORT/DB` (shared
     /// by replicas on several hosts). Absent: the SQLite file `careerbot.sqlite3` in
     /// `bot.data_dir`. A secret (it may hold a password): never printed; logs show it redacted.
     pub url: Option<Secret>,
+    /// On PostgreSQL, seconds between two reads of the shared library's version, besides the
+    /// changes `LISTEN` hears at once (the fallback when that connection is down), 1 to 300.
+    pub library_poll_seconds: u64,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: None,
+            library_poll_seconds: 3,
+        }
+    }
+}
+
+impl DatabaseConfig {
+    /// How often the shared library's version is polled, within 1 s to 5 min.
+    pub fn library_poll(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.library_poll_seconds.clamp(1, 300))
+    }
 }
 
 /// How the HTTP interactions endpoint (`serve`) treats connections.
@@ -324,6 +343,9 @@ impl Config {
         }
         if let Some(v) = env("CAREERBOT_DATABASE_URL") {
             self.database.url = Some(Secret::new(v.trim())).filter(|s| !s.expose().is_empty());
+        }
+        if let Some(v) = env("CAREERBOT_LIBRARY_POLL_SECONDS") {
+            self.database.library_poll_seconds = parse_env("CAREERBOT_LIBRARY_POLL_SECONDS", &v)?;
         }
         for (var, list) in [
             ("CAREERBOT_ADMIN_ROLE_IDS", &mut self.bot.admin_role_ids),

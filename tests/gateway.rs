@@ -73,6 +73,7 @@ impl Harness {
             guild_id: Some(GUILD_ID),
             register_on_start: true,
             shards: None,
+            metrics_listen: None,
         };
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(gateway::run(bot, settings, async move {

@@ -198,6 +198,9 @@ status-index-age = Index age
 status-uptime = Uptime
 status-served = Interactions served
 status-version = Version
+status-library = Library
+status-library-version = version { $version } (shared through the database)
+status-library-failed = ⚠️ version { $version } failed here: { $reason }. The previous version keeps answering.
 
 ## /pins and /gaps
 

@@ -197,6 +197,9 @@ status-index-age = Edad del índice
 status-uptime = Tiempo activo
 status-served = Interacciones atendidas
 status-version = Versión
+status-library = Biblioteca
+status-library-version = versión { $version } (compartida a través de la base de datos)
+status-library-failed = ⚠️ la versión { $version } falló aquí: { $reason }. La versión anterior sigue respondiendo.
 
 ## /fijadas y /carencias
 

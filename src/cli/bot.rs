@@ -12,6 +12,7 @@ use crate::discord::bot::Bot;
 use crate::discord::commands::{COMMANDS, registration_body};
 use crate::discord::gateway::{self, GatewaySettings};
 use crate::discord::rest::Rest;
+use crate::engine::GuideError;
 use crate::store::{DatabaseUrl, Store};
 
 /// `careerbot run`
@@ -20,9 +21,13 @@ pub struct RunArgs {
     /// Shards this process runs, e.g. `0..2` (with --shards).
     #[arg(long, value_name = "A..B", value_parser = parse_range, requires = "shards")]
     pub shard_range: Option<Range<u32>>,
-    /// Total shards of the bot (with --shard-range).
+    /// Total shards of the bot (with --shard-range). Without both: the count Discord
+    /// recommends, all in this process.
     #[arg(long, value_name = "N", requires = "shard_range", value_parser = clap::value_parser!(u32).range(1..))]
     pub shards: Option<u32>,
+    /// Serve GET /healthz and GET /metrics (Prometheus) on this address, e.g. 127.0.0.1:9100.
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_listen: Option<std::net::SocketAddr>,
 }
 
 /// `careerbot serve`
@@ -111,12 +116,36 @@ pub fn open_bot(config: &Config) -> Result<Bot> {
     let store = Store::connect(url, &config.bot.data_dir)
         .with_context(|| format!("cannot open the bot database ({described})"))?;
     tracing::info!(database = %described, "database opened");
+    if store.shares_library() {
+        match engine.share_library(&store, config.database.library_poll()) {
+            Ok(()) => tracing::info!(
+                version = engine.library_state().map_or(0, |s| s.version),
+                "the guide library travels through the database"
+            ),
+            Err(GuideError::NotManaged) => tracing::warn!(
+                "the guides built into the binary serve: the library is not shared through the \
+                 database (set library.seeds_dir to a directory)"
+            ),
+            Err(e) => {
+                return Err(e).context("cannot share the guide library through the database");
+            }
+        }
+    }
     Ok(Bot::new(engine, store, config.bot.clone()))
 }
 
 /// `careerbot run`: the gateway bot, until SIGINT/SIGTERM.
 pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
     let token = token(config)?;
+    if let (Some(range), Some(total)) = (&args.shard_range, args.shards)
+        && range.end > total
+    {
+        bail!(
+            "--shard-range {}..{} goes past --shards {total}",
+            range.start,
+            range.end
+        );
+    }
     let bot = open_bot(config)?;
     let settings = GatewaySettings {
         token,
@@ -125,6 +154,7 @@ pub fn run(config: &Config, args: &RunArgs) -> Result<ExitCode> {
         guild_id: config.discord.guild_id,
         register_on_start: config.bot.register_on_start,
         shards: args.shard_range.clone().zip(args.shards),
+        metrics_listen: args.metrics_listen,
     };
     // The upkeep (refresh, pruning) runs inside `gateway::run`.
     runtime()?.block_on(gateway::run(bot, settings, shutdown_signal()))?;
@@ -209,5 +239,26 @@ mod tests {
         assert!(parse_range("2..2").is_err());
         assert!(parse_range("x..2").is_err());
         assert!(parse_range("3").is_err());
+    }
+
+    #[test]
+    fn run_flags_parse() {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cli {
+            #[command(flatten)]
+            run: RunArgs,
+        }
+        let cli = Cli::try_parse_from(["x", "--metrics-listen", "127.0.0.1:9100"]).unwrap();
+        assert_eq!(
+            cli.run.metrics_listen,
+            Some("127.0.0.1:9100".parse().unwrap())
+        );
+        assert!(cli.run.shards.is_none() && cli.run.shard_range.is_none());
+        assert!(Cli::try_parse_from(["x", "--metrics-listen", "nowhere"]).is_err());
+        assert!(
+            Cli::try_parse_from(["x", "--shards", "2"]).is_err(),
+            "needs a range"
+        );
     }
 }

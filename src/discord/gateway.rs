@@ -3,11 +3,21 @@
 //! then runs the follow-up work. Needs no privileged intent (interactions arrive regardless of
 //! intents). Registers the commands on READY when configured to. Runs the bot's [`Upkeep`] while
 //! it serves.
+//!
+//! Sized by Discord: without a shard range it runs the shard count Discord recommends
+//! (`GET /gateway/bot`); several processes split the shards with `--shard-range A..B --shards N`.
+//! Observable: with [`GatewaySettings::metrics_listen`] it serves `GET /healthz` and
+//! `GET /metrics` (the same as the HTTP face's, plus the shards) on that address.
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+use axum::Router;
+use axum::routing::get;
+use serenity::all::{ConnectionStage, ShardStageUpdateEvent};
 
 use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Ready};
 use serenity::async_trait;
@@ -16,6 +26,7 @@ use serenity::model::id::ApplicationId;
 
 use crate::discord::bot::Bot;
 use crate::discord::commands::registration_body;
+use crate::discord::http::{command_label, health_of, metric, metrics_handle, metrics_of};
 use crate::discord::incoming::Incoming;
 use crate::discord::message::{Reply, Response};
 use crate::discord::rest::Rest;
@@ -39,12 +50,16 @@ pub struct GatewaySettings {
     /// Shards this process runs, and the total (`--shard-range A..B --shards N`); `None`: one
     /// process, Discord's recommended count.
     pub shards: Option<(Range<u32>, u32)>,
+    /// Serve `GET /healthz` and `GET /metrics` on this address.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 struct Handler {
     bot: Bot,
     settings: GatewaySettings,
     registered: AtomicBool,
+    /// Shards of this process connected now.
+    ready: Arc<AtomicU32>,
 }
 
 impl Handler {
@@ -57,6 +72,9 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), shard = ?ready.shard, "connected to the gateway");
+        if let Some(shard) = ready.shard {
+            metrics::gauge!(metric::GATEWAY_SHARDS_TOTAL).set(f64::from(shard.total));
+        }
         let rest = self.rest(&ctx);
         rest.learn_application_id(ready.application.id.get());
         if self.settings.register_on_start && !self.registered.swap(true, Ordering::SeqCst) {
@@ -73,6 +91,25 @@ impl EventHandler for Handler {
                 }
             }
         }
+    }
+
+    /// Counts the shards connected (READY or RESUMED) for `/metrics`.
+    async fn shard_stage_update(&self, _: Context, event: ShardStageUpdateEvent) {
+        let was = matches!(event.old, ConnectionStage::Connected);
+        let is = matches!(event.new, ConnectionStage::Connected);
+        let now = match (was, is) {
+            (false, true) => self.ready.fetch_add(1, Ordering::SeqCst).saturating_add(1),
+            (true, false) => {
+                tracing::warn!(shard = ?event.shard_id, stage = ?event.new, "a shard lost its gateway connection");
+                self.ready
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                        Some(n.saturating_sub(1))
+                    })
+                    .map_or(0, |n| n.saturating_sub(1))
+            }
+            _ => return,
+        };
+        metrics::gauge!(metric::GATEWAY_SHARDS_READY).set(f64::from(now));
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -99,6 +136,8 @@ impl EventHandler for Handler {
             }
         };
         rest.learn_application_id(incoming.application_id);
+        metrics::counter!(metric::GATEWAY_INTERACTIONS, "command" => command_label(&incoming.kind))
+            .increment(1);
         handle_and_respond(&self.bot, incoming, rest).await;
     }
 }
@@ -163,11 +202,20 @@ pub async fn run(
         http = http.application_id(ApplicationId::new(app));
     }
     let shards = settings.shards.clone();
-    let _upkeep = Upkeep::new(&bot).spawn();
+    let observed = match settings.metrics_listen {
+        Some(addr) => Some(serve_observability(addr, bot.clone()).await?),
+        None => None,
+    };
+    let mut upkeep = Upkeep::new(&bot);
+    if observed.is_some() {
+        upkeep = upkeep.metrics(metrics_handle());
+    }
+    let _upkeep = upkeep.spawn();
     let handler = Handler {
         bot,
         settings,
         registered: AtomicBool::new(false),
+        ready: Arc::new(AtomicU32::new(0)),
     };
     let mut client =
         serenity::client::ClientBuilder::new_with_http(http.build(), GatewayIntents::empty())
@@ -181,9 +229,57 @@ pub async fn run(
         manager.shutdown_all().await;
     });
     let result = match shards {
-        Some((range, total)) => client.start_shard_range(range, total).await,
-        None => client.start().await,
+        Some((range, total)) => {
+            tracing::info!(shards = ?range, total, "starting the shards given");
+            metrics::gauge!(metric::GATEWAY_SHARDS_TOTAL).set(f64::from(total));
+            client.start_shard_range(range, total).await
+        }
+        None => {
+            // serenity asks Discord (`GET /gateway/bot`) and starts every shard it recommends.
+            tracing::info!("starting the shard count Discord recommends");
+            client.start_autosharded().await
+        }
     };
     stopper.abort();
+    if let Some(observed) = observed {
+        observed.abort();
+    }
     result.map_err(|e| anyhow::anyhow!("gateway connection failed: {e}"))
+}
+
+/// Serves `GET /healthz` and `GET /metrics` for `bot` on `addr` until the returned task is
+/// aborted.
+///
+/// # Errors
+/// When `addr` cannot be bound.
+async fn serve_observability(
+    addr: SocketAddr,
+    bot: Bot,
+) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+    let handle = metrics_handle();
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr} for /healthz and /metrics: {e}"))?;
+    let health_bot = bot.clone();
+    let app = Router::new()
+        .route(
+            "/healthz",
+            get(move || {
+                let bot = health_bot.clone();
+                async move { health_of(&bot).await }
+            }),
+        )
+        .route(
+            "/metrics",
+            get(move || {
+                let (bot, handle) = (bot.clone(), handle.clone());
+                async move { metrics_of(&bot, &handle) }
+            }),
+        );
+    tracing::info!(addr = %listener.local_addr().unwrap_or(addr), "serving /healthz and /metrics");
+    Ok(tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::error!(error = %e, "the /healthz and /metrics server failed");
+        }
+    }))
 }

@@ -1,6 +1,8 @@
 //! The bot's one background loop while it serves, on either transport: switch to index
-//! generations another process built, prune the database to the retention settings, and keep
-//! the Prometheus recorder's histograms bounded when there is one.
+//! generations another process built, bring a library shared through the database to its newest
+//! version (at once when its listener hears a change, else on its poll), prune the database to
+//! the retention settings, and keep the Prometheus recorder's histograms bounded when there is
+//! one.
 
 use std::time::{Duration, Instant};
 
@@ -8,7 +10,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::task::JoinHandle;
 
 use crate::discord::bot::Bot;
-use crate::discord::http::metric::REFRESHES;
+use crate::discord::http::metric::{LIBRARY_SYNCS, REFRESHES};
 
 /// How often the library looks for a generation another process built (a read of `CURRENT`).
 pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
@@ -57,17 +59,46 @@ impl Upkeep {
         Running(tokio::spawn(self.run()))
     }
 
-    /// The loop, forever: refresh on its period, prune when due. Each step runs off the async
-    /// threads; a failed step is logged and tried again on its next turn. A prune (a large
-    /// backlog takes a while, one batch between two of the writer's commits) runs beside the
-    /// loop, so refreshes go on meanwhile; at most one runs at a time.
+    /// The loop, forever: refresh on its period, sync a shared library when a change is heard
+    /// or its poll comes round, prune when due. Each step runs off the async threads; a failed
+    /// step is logged and tried again on its next turn. A prune (a large backlog takes a while,
+    /// one batch between two of the writer's commits) and a library sync (a rebuild) run beside
+    /// the loop, so refreshes go on meanwhile; at most one of each runs at a time, and a change
+    /// heard during a sync starts another after it.
     pub async fn run(self) {
         let mut tick = tokio::time::interval(self.refresh_every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let engine = self.bot.engine().clone();
+        // Not polled at all when the library is not shared (the branch below is off).
+        let mut poll = tokio::time::interval(engine.library_poll().unwrap_or(PRUNE_EVERY));
+        poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut changes = engine.library_changes();
+        let mut syncing: Option<AbortOnDrop> = None;
+        let mut sync_due = false;
         let mut next_prune = Instant::now();
         let mut pruning: Option<AbortOnDrop> = None;
         loop {
-            tick.tick().await;
+            let refresh_turn = tokio::select! {
+                _ = tick.tick() => true,
+                _ = poll.tick(), if engine.library_poll().is_some() => {
+                    sync_due = true;
+                    false
+                }
+                () = heard(&mut changes) => {
+                    sync_due = true;
+                    false
+                }
+            };
+            if sync_due && syncing.as_ref().is_none_or(AbortOnDrop::finished) {
+                sync_due = false;
+                let upkeep = self.clone();
+                syncing = Some(AbortOnDrop(tokio::spawn(async move {
+                    upkeep.sync_library().await;
+                })));
+            }
+            if !refresh_turn {
+                continue;
+            }
             self.refresh().await;
             if Instant::now() >= next_prune && pruning.as_ref().is_none_or(AbortOnDrop::finished) {
                 next_prune = Instant::now() + self.prune_every;
@@ -79,6 +110,23 @@ impl Upkeep {
             if let Some(metrics) = &self.metrics {
                 metrics.run_upkeep();
             }
+        }
+    }
+
+    /// Brings a shared library to its newest version, off the async threads.
+    async fn sync_library(&self) {
+        let engine = self.bot.engine().clone();
+        match tokio::task::spawn_blocking(move || engine.sync_library()).await {
+            Ok(Ok(Some(_))) => {
+                metrics::counter!(LIBRARY_SYNCS, "outcome" => "ok").increment(1);
+            }
+            Ok(Ok(None)) => {}
+            // Said once where it failed (the engine logs it with the version).
+            Ok(Err(e)) => {
+                metrics::counter!(LIBRARY_SYNCS, "outcome" => "failed").increment(1);
+                tracing::debug!(error = %e, "library sync failed");
+            }
+            Err(e) => tracing::error!(error = %e, "library sync panicked"),
         }
     }
 
@@ -107,6 +155,20 @@ impl Upkeep {
             Ok(Err(e)) => tracing::warn!(error = %e, "pruning old records failed"),
             Err(e) => tracing::error!(error = %e, "pruning panicked"),
         }
+    }
+}
+
+/// Resolves when the shared library's listener hears something; never when there is none (or it
+/// stopped).
+async fn heard(changes: &mut Option<tokio::sync::watch::Receiver<u64>>) {
+    match changes {
+        Some(rx) => {
+            if rx.changed().await.is_err() {
+                *changes = None;
+                std::future::pending::<()>().await;
+            }
+        }
+        None => std::future::pending::<()>().await,
     }
 }
 

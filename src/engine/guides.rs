@@ -175,8 +175,25 @@ pub fn save_guide(
     bytes: &[u8],
     replace: bool,
 ) -> Result<usize, GuideError> {
+    let (name, passages) = check_guide(careers, name, bytes)?;
+    if dir.join(&name).exists() && !replace {
+        return Err(GuideError::Exists);
+    }
+    write_file(dir, &name, bytes).map_err(|e| GuideError::Io(format!("could not save it: {e}")))?;
+    Ok(passages)
+}
+
+/// Checks an uploaded guide: its name (returned normalised), size, encoding and that it gives
+/// passages (how many is returned).
+///
+/// # Errors
+/// [`GuideError`] saying why it was refused.
+pub fn check_guide(
+    careers: &CareerNamer,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(String, usize), GuideError> {
     let name = check_guide_name(name)?;
-    let name = name.as_str();
     if bytes.len() as u64 > MAX_GUIDE_UPLOAD {
         return Err(GuideError::TooLarge {
             kb: bytes.len() as u64 / 1024,
@@ -185,28 +202,31 @@ pub fn save_guide(
     if std::str::from_utf8(bytes).is_err() || bytes.contains(&0) {
         return Err(GuideError::BadContent("the file is not UTF-8 text".into()));
     }
-    let guide = corpus::parse_guide(name, bytes, &corpus::Manifest::default(), careers)
+    let guide = corpus::parse_guide(&name, bytes, &corpus::Manifest::default(), careers)
         .map_err(|why| GuideError::BadContent(format!("it is not a usable guide: {why}")))?;
-    let target = dir.join(name);
-    if target.exists() && !replace {
-        return Err(GuideError::Exists);
-    }
+    Ok((name, guide.passages.len()))
+}
+
+/// Writes `dir/name` atomically: a temporary file beside it, fsync, rename, fsync of the
+/// directory. Nothing is left behind when it fails.
+///
+/// # Errors
+/// The I/O error.
+pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".upload-{}-{name}", std::process::id()));
     let write = || -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, &target)?;
+        std::fs::rename(&tmp, dir.join(name))?;
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
         Ok(())
     };
-    write().map_err(|e| {
+    write().inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
-        GuideError::Io(format!("could not save it: {e}"))
-    })?;
-    Ok(guide.passages.len())
+    })
 }
 
 /// Records in the manifest (`sources.toml`) of `dir` that guide `name` is about `career`, so the

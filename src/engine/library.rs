@@ -171,6 +171,11 @@ impl Library {
         &self.inner.vocab
     }
 
+    /// The directory holding the index's generations.
+    pub fn index_root(&self) -> &std::path::Path {
+        self.inner.dir.root()
+    }
+
     /// Where guides are read from.
     pub fn seeds(&self) -> &SeedSource {
         &self.inner.seeds

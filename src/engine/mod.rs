@@ -14,11 +14,12 @@ pub mod guides;
 pub mod intent;
 pub mod library;
 pub mod scope;
+pub mod shared;
 pub mod topic;
 pub mod verdict;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::answer::chart::{self, ChartError};
@@ -31,6 +32,7 @@ use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
 use crate::corpus::careers::{CareerMatch, match_career};
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
+use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 pub use card::{Card, CardAnswer};
@@ -40,6 +42,7 @@ pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
 pub use intent::Intent;
 pub use library::{Counts, Generation, Library, OpenOutcome, ReindexReport, build_generation};
 pub use scope::QuestionCareer;
+pub use shared::{LibraryState, SyncFailure};
 pub use verdict::{Reason, Verdict};
 
 /// Size of the salary chart, in pixels.
@@ -172,6 +175,9 @@ pub struct Status {
     pub reindexing: bool,
     /// Since the engine started.
     pub uptime: Duration,
+    /// Where this replica's copy of the library shared through the database stands (`None`
+    /// when the library is not shared).
+    pub library: Option<LibraryState>,
 }
 
 /// What an image of the cache shows, for one generation.
@@ -195,6 +201,8 @@ struct Inner {
     /// caller at a time.
     charts: quick_cache::sync::Cache<ChartKey, Arc<Vec<u8>>>,
     started: Instant,
+    /// The library shared through the database, once [`Engine::share_library`] succeeded.
+    shared: OnceLock<shared::Shared>,
 }
 
 /// The engine. Cloning is shallow.
@@ -220,6 +228,7 @@ impl Engine {
                 settings,
                 charts: quick_cache::sync::Cache::new(CHARTS_KEPT),
                 started: Instant::now(),
+                shared: OnceLock::new(),
             }),
         }
     }
@@ -427,7 +436,10 @@ impl Engine {
             Ok(facts) => Ok((generation, facts)),
             Err(e) => {
                 tracing::error!(error = %e, generation = generation.generation(), "the generation's facts are damaged; rebuilding it");
-                self.reindex(|_| {})
+                // The guides did not change: this replica alone rebuilds.
+                self.inner
+                    .library
+                    .reindex(|_| {})
                     .map_err(|rebuild| EngineError::Facts(format!("{e}; rebuild: {rebuild}")))?;
                 let generation = self.current();
                 let facts = read(&generation).map_err(|e| EngineError::Facts(e.to_string()))?;
@@ -606,6 +618,72 @@ impl Engine {
             generation: self.current(),
             reindexing: self.is_reindexing(),
             uptime: self.inner.started.elapsed(),
+            library: self.library_state(),
+        }
+    }
+
+    /// Shares the library through `store` (on PostgreSQL): seeds the database from the guides
+    /// directory unless a replica did, listens for its changes, and brings this replica to its
+    /// newest version (rebuilding only if a file changed). From then on `/sources add|remove`
+    /// change the database, [`Engine::reindex`] rebuilds every replica, and
+    /// [`Engine::sync_library`] keeps this one up to date. The library's version is polled every
+    /// `poll_every` besides.
+    ///
+    /// # Errors
+    /// [`GuideError::NotManaged`] on the built-in guides; [`GuideError::Io`] when the database
+    /// cannot be seeded or read; a failed first build is not an error (the generation opened
+    /// keeps serving and [`Engine::library_state`] says why).
+    pub fn share_library(&self, store: &Store, poll_every: Duration) -> Result<(), GuideError> {
+        let dir = self.guides_dir()?;
+        let shared = shared::Shared::open(
+            store.clone(),
+            dir,
+            self.inner.library.index_root().to_path_buf(),
+            poll_every,
+        )
+        .map_err(GuideError::Io)?;
+        let shared = match self.inner.shared.set(shared) {
+            Ok(()) => self.inner.shared.get().ok_or(GuideError::NotManaged)?,
+            Err(_) => return Err(GuideError::Io("the library is shared already".into())),
+        };
+        match shared.sync(&self.inner.library, shared::Turn::Start, |_| {}) {
+            Ok(_) => Ok(()),
+            Err(IndexError::Library(e)) if shared.state().failed.is_none() => {
+                Err(GuideError::Io(e))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the library's newest version could not be built; the local index serves");
+                Ok(())
+            }
+        }
+    }
+
+    /// Where this replica's copy of the shared library stands (`None` when not shared).
+    pub fn library_state(&self) -> Option<LibraryState> {
+        self.inner.shared.get().map(shared::Shared::state)
+    }
+
+    /// What the shared library's listener heard (`None` when not shared or not listening).
+    pub fn library_changes(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+        self.inner.shared.get().and_then(shared::Shared::changes)
+    }
+
+    /// How often the shared library's version is polled (`None` when not shared).
+    pub fn library_poll(&self) -> Option<Duration> {
+        self.inner.shared.get().map(shared::Shared::poll_every)
+    }
+
+    /// Brings this replica to the shared library's newest version (copy, then rebuild) when it
+    /// moved. `Ok(None)`: nothing to do (not shared, up to date, a failed version not due
+    /// again, or a sync already running).
+    ///
+    /// # Errors
+    /// Why the version could not be read, copied or built (the previous generation keeps
+    /// serving, and [`Engine::library_state`] says so).
+    pub fn sync_library(&self) -> Result<Option<ReindexReport>, IndexError> {
+        match self.inner.shared.get() {
+            Some(shared) => shared.sync(&self.inner.library, shared::Turn::Poll, |_| {}),
+            None => Ok(None),
         }
     }
 
@@ -615,7 +693,9 @@ impl Engine {
     }
 
     /// Rebuilds the index from the guides and swaps it in; queries are answered from the old
-    /// generation meanwhile. `progress` is called after each guide.
+    /// generation meanwhile. `progress` is called after each guide. On a shared library, the
+    /// guides are first brought to the database's newest version, whose move (when none is
+    /// pending) makes every replica rebuild.
     ///
     /// # Errors
     /// [`IndexError::Busy`] when a reindex already runs; any build error (the old generation
@@ -624,7 +704,14 @@ impl Engine {
         &self,
         progress: impl FnMut(BuildProgress),
     ) -> Result<ReindexReport, IndexError> {
-        self.inner.library.reindex(progress)
+        let Some(shared) = self.inner.shared.get() else {
+            return self.inner.library.reindex(progress);
+        };
+        // A sync running here (the change was heard) is waited for, not reported busy.
+        match shared.sync(&self.inner.library, shared::Turn::Reindex, progress)? {
+            Some(report) => Ok(report),
+            None => Err(IndexError::Library("nothing was rebuilt".into())),
+        }
     }
 
     /// Switches to a generation another process built, if there is a newer one.
@@ -648,6 +735,16 @@ impl Engine {
 
     /// Whether a guide file of this name is in the library's directory.
     pub fn has_guide(&self, name: &str) -> bool {
+        if let Some(shared) = self.inner.shared.get() {
+            return check_guide_name(name).is_ok()
+                && shared
+                    .store()
+                    .library_guide(name)
+                    .inspect_err(
+                        |e| tracing::warn!(error = %e, "cannot look the guide up in the database"),
+                    )
+                    .is_ok_and(|g| g.is_some());
+        }
         check_guide_name(name).is_ok() && self.guides_dir().is_ok_and(|d| d.join(name).is_file())
     }
 
@@ -667,6 +764,34 @@ impl Engine {
     ) -> Result<usize, GuideError> {
         let careers = self.inner.library.vocabulary().careers();
         let dir = self.guides_dir()?;
+        if let Some(shared) = self.inner.shared.get() {
+            // The database is the library: the guide is saved once it is committed there, and
+            // every replica (this one with its reindex) copies it.
+            let (name, passages) = guides::check_guide(careers, name, bytes)?;
+            let db = |e: crate::store::StoreError| GuideError::Io(format!("the database: {e}"));
+            let existing = shared.store().library_guide(&name).map_err(db)?;
+            if existing.is_some() && !replace {
+                return Err(GuideError::Exists);
+            }
+            let old_entry = existing.and_then(|g| g.manifest);
+            let manifest = match career {
+                Some(career) => Some(
+                    shared::entry_with_career(old_entry.as_deref(), &name, career)
+                        .map_err(GuideError::Io)?,
+                ),
+                None => old_entry,
+            };
+            let guide = crate::store::LibraryGuide {
+                name: name.clone(),
+                bytes: bytes.to_vec(),
+                manifest,
+            };
+            let now = i64::try_from(search::unix_now()).unwrap_or(i64::MAX);
+            let version = shared.store().put_library_guide(guide, now).map_err(db)?;
+            shared.expect(version);
+            tracing::info!(guide = %name, version, "guide saved in the database");
+            return Ok(passages);
+        }
         let passages = guides::save_guide(careers, &dir, name, bytes, replace)?;
         if let Some(career) = career {
             guides::record_career(&dir, name, career)?;
@@ -705,6 +830,27 @@ impl Engine {
     /// # Errors
     /// When there is no such guide or it cannot be moved.
     pub fn remove_guide(&self, name: &str) -> Result<PathBuf, GuideError> {
+        if let Some(shared) = self.inner.shared.get() {
+            // A copy is kept here, then the database forgets it (every replica deletes it).
+            let db = |e: crate::store::StoreError| GuideError::Io(format!("the database: {e}"));
+            let guide = shared
+                .store()
+                .library_guide(name)
+                .map_err(db)?
+                .ok_or(GuideError::NotFound)?;
+            let removed = &self.inner.settings.removed_dir;
+            let io = |e: std::io::Error| GuideError::Io(format!("could not keep a copy: {e}"));
+            std::fs::create_dir_all(removed).map_err(io)?;
+            let kept = format!("{}-{}", search::unix_now(), guide.name);
+            guides::write_file(removed, &kept, &guide.bytes).map_err(io)?;
+            let now = i64::try_from(search::unix_now()).unwrap_or(i64::MAX);
+            let version = shared.store().remove_library_guide(name, now).map_err(db)?;
+            if let Some(v) = version {
+                shared.expect(v);
+            }
+            tracing::info!(guide = name, ?version, "guide removed from the database");
+            return Ok(removed.join(kept));
+        }
         let kept =
             guides::remove_guide(&self.guides_dir()?, &self.inner.settings.removed_dir, name)?;
         tracing::info!(guide = name, kept_at = %kept.display(), "guide removed");

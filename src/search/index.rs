@@ -77,6 +77,9 @@ pub enum IndexError {
     /// The extraction run with the build failed.
     #[error("extraction from the guides failed: {0}")]
     Extraction(String),
+    /// The library shared through the database could not be read or copied here.
+    #[error("the shared library: {0}")]
+    Library(String),
 }
 
 pub(super) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {

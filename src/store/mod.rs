@@ -11,8 +11,9 @@
 //! conversations and their turns), `curated.rs` (moderators' pins),
 //! `feedback.rs` (votes), `questions.rs` (the question log and `/gaps`), `retention.rs`
 //! (pruning by age and by rows), `settings.rs` (each server's settings), `ids.rs` (answer ids),
-//! `url.rs` (database URLs, redacted) and `cooldowns.rs` (cooldowns shared by replicas, on
-//! PostgreSQL). Those files hold the SQLite statements; `postgres/` holds the PostgreSQL engine
+//! `url.rs` (database URLs, redacted), `cooldowns.rs` (cooldowns shared by replicas, on
+//! PostgreSQL) and `library.rs` (the guide library replicas share, its version and the
+//! `LISTEN` that hears it move, on PostgreSQL). Those files hold the SQLite statements; `postgres/` holds the PostgreSQL engine
 //! and its statements, file for file.
 //!
 //! - **One interface, two engines.** Every public method is the same on both: it runs the SQLite
@@ -57,6 +58,7 @@ mod feedback;
 #[cfg(test)]
 mod fixtures;
 mod ids;
+mod library;
 mod pool;
 mod postgres;
 mod questions;
@@ -77,6 +79,7 @@ pub use answers::{Answer, NewAnswer};
 pub use conversations::{Conversation, ConversationPlace, Turn};
 pub use curated::{Curated, NewCurated, PendingPin, PinStart, PinTerms};
 pub use ids::{MAX_ANSWER_ID_LEN, new_answer_id};
+pub use library::{LibraryGuide, LibrarySnapshot};
 use pool::ReadPool;
 pub use questions::{DownvotedAnswer, GAPS_SCAN, Gaps, UnansweredQuestion, normalise_question};
 pub use retention::{PruneReport, Retention};
@@ -649,8 +652,11 @@ mod tests {
             drop(first);
             let again = place.open();
             assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+            let mut tables = table_names(&again);
+            // The shared library's tables are PostgreSQL's alone.
+            tables.retain(|t| !t.starts_with("library"));
             assert_eq!(
-                table_names(&again),
+                tables,
                 [
                     "answers",
                     "conversation_turns",

@@ -134,6 +134,10 @@ CREATE TABLE conversation_turns (
 );
 CREATE INDEX conversation_turns_answer ON conversation_turns (answer_id) WHERE answer_id IS NOT NULL;
 ",
+    // 6: nothing on SQLite. On PostgreSQL this step holds the library shared by replicas on
+    //    several hosts (its guides, their manifest entries and its version); an SQLite file
+    //    serves the processes of one host, which read the guides from their own directory.
+    "-- the shared library lives on PostgreSQL only",
 ];
 
 /// The schema version this build writes: the number of [`MIGRATIONS`].
@@ -291,6 +295,8 @@ mod tests {
                 "curated",
                 "feedback",
                 "guild_settings",
+                "library",
+                "library_guides",
                 "questions"
             ]
         );

@@ -112,6 +112,18 @@ impl Serve {
         serve
     }
 
+    /// `GET path` (e.g. `/healthz`): the status and the body.
+    pub async fn get(&self, path: &str) -> Result<(u16, String), String> {
+        let r = self
+            .client
+            .get(format!("http://127.0.0.1:{}{path}", self.port))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = r.status().as_u16();
+        Ok((status, r.text().await.map_err(|e| e.to_string())?))
+    }
+
     async fn post_raw(&self, interaction: &Value) -> Result<(Option<String>, Vec<u8>), String> {
         let body = serde_json::to_vec(interaction).unwrap();
         let ts = now().to_string();
@@ -316,4 +328,96 @@ pub fn told_pinned(fake: &FakeDiscord, click: &Value) -> bool {
     let token = click["token"].as_str().unwrap();
     fake.original_response(token)
         .is_some_and(|m| text_of(&m).contains("📌 Pinned"))
+}
+
+/// A running `careerbot run` (the gateway face) against a fake Discord, serving `/healthz` and
+/// `/metrics` on a port of its own (`--metrics-listen`). Its log goes to `data/run.log`.
+pub struct Run {
+    /// The `--metrics-listen` port.
+    pub port: u16,
+    process: std::sync::Mutex<Option<tokio::process::Child>>,
+    client: reqwest::Client,
+}
+
+impl Run {
+    /// Starts `careerbot run --metrics-listen 127.0.0.1:PORT` with `args` more, on `dirs`, its
+    /// REST and gateway the fake's; waits (bounded) until `/healthz` answers.
+    pub async fn start(dirs: &Dirs, fake: &FakeDiscord, args: &[&str]) -> Run {
+        std::fs::create_dir_all(&dirs.data).unwrap();
+        let port = {
+            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            probe.local_addr().unwrap().port()
+        };
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dirs.data.join("run.log"))
+            .unwrap();
+        let listen = format!("127.0.0.1:{port}");
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_careerbot"));
+        command
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("RUST_LOG", "info")
+            .env("CAREERBOT_SEEDS_DIR", &dirs.seeds)
+            .env("CAREERBOT_INDEX_DIR", &dirs.index)
+            .env("CAREERBOT_DATA_DIR", &dirs.data)
+            .env("CAREERBOT_COOLDOWN_SECONDS", "0")
+            .env("DISCORD_TOKEN", "test-token")
+            .env("DISCORD_API_BASE", fake.base_url())
+            .current_dir(&dirs.seeds)
+            .args(["run", "--metrics-listen", &listen])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log))
+            .kill_on_drop(true);
+        let run = Run {
+            port,
+            process: std::sync::Mutex::new(Some(command.spawn().unwrap())),
+            client: reqwest::Client::builder()
+                .timeout(REQUEST_WAIT)
+                .build()
+                .unwrap(),
+        };
+        let deadline = Instant::now() + START_WAIT;
+        while run.get("/healthz").await.is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "careerbot run never served /healthz: {}",
+                std::fs::read_to_string(dirs.data.join("run.log")).unwrap_or_default()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        run
+    }
+
+    /// `GET path` on the `--metrics-listen` port: the status and the body.
+    pub async fn get(&self, path: &str) -> Result<(u16, String), String> {
+        let r = self
+            .client
+            .get(format!("http://127.0.0.1:{}{path}", self.port))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = r.status().as_u16();
+        Ok((status, r.text().await.map_err(|e| e.to_string())?))
+    }
+
+    /// SIGTERM, then waits (bounded) for a clean exit; panics if it does not exit cleanly.
+    pub async fn stop(&self) {
+        let taken = self.process.lock().unwrap().take();
+        if let Some(mut process) = taken {
+            let pid = process.id().expect("a running process");
+            // SAFETY: signals the child we started and still hold (not yet reaped).
+            unsafe {
+                libc::kill(pid as i32, libc::SIGTERM);
+            }
+            let status = tokio::time::timeout(START_WAIT, process.wait())
+                .await
+                .expect("careerbot run stops within the timeout on SIGTERM")
+                .unwrap();
+            assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+        }
+    }
 }

@@ -79,6 +79,7 @@ impl Face {
             guild_id: Some(GUILD_ID),
             register_on_start: true,
             shards: None,
+            metrics_listen: None,
         };
         let (stop, rx) = oneshot::channel::<()>();
         let bot = bot(d);

@@ -207,6 +207,7 @@ pub struct FakeDiscordBuilder {
     expected_token: Option<String>,
     allowed_privileged_intents: u64,
     ack_deadline: Option<Duration>,
+    shards: u32,
 }
 
 impl Default for FakeDiscordBuilder {
@@ -216,6 +217,7 @@ impl Default for FakeDiscordBuilder {
             expected_token: None,
             allowed_privileged_intents: 0,
             ack_deadline: None,
+            shards: 1,
         }
     }
 }
@@ -239,6 +241,12 @@ impl FakeDiscordBuilder {
     /// "Disallowed intent(s)". Default: none.
     pub fn allow_privileged_intents(mut self, intents: u64) -> Self {
         self.allowed_privileged_intents = intents;
+        self
+    }
+
+    /// The shard count `GET /gateway/bot` recommends (Discord's `shards`; default 1).
+    pub fn recommend_shards(mut self, shards: u32) -> Self {
+        self.shards = shards.max(1);
         self
     }
 
@@ -641,6 +649,11 @@ impl FakeDiscord {
     /// The last IDENTIFY received, if any.
     pub fn identify(&self) -> Option<IdentifyInfo> {
         self.shared.lock().gateway.identifies.last().cloned()
+    }
+
+    /// Every IDENTIFY received, in order (one per shard started).
+    pub fn identifies(&self) -> Vec<IdentifyInfo> {
+        self.shared.lock().gateway.identifies.clone()
     }
 
     /// Every JSON frame the bot sent on the gateway, in order (IDENTIFY includes the token).

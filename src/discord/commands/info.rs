@@ -80,6 +80,23 @@ fn status_reply(bot: &Bot, lang: Locale) -> Reply {
             inline: true,
         },
     ];
+    if let Some(library) = &status.library {
+        let mut value = tr!(lang, "status-library-version", version = library.version);
+        if let Some(f) = &library.failed {
+            value.push('\n');
+            value.push_str(&tr!(
+                lang,
+                "status-library-failed",
+                version = f.version,
+                reason = escape_markdown(&f.reason)
+            ));
+        }
+        fields.push(Field {
+            name: tr!(lang, "status-library"),
+            value: render::fit_lines(&[value], 1000, lang),
+            inline: false,
+        });
+    }
     if !careers.is_empty() {
         fields.insert(
             0,

@@ -1,5 +1,7 @@
 //! `GET /healthz`: whether this replica can answer (its index is loaded, its database answers
-//! and its writes succeed).
+//! and its writes succeed), and where its copy of a library shared through the database stands
+//! (a version it failed to build is reported; it keeps answering from the one it has). Served
+//! by `serve` and by `run --metrics-listen`.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,6 +12,7 @@ use axum::response::{IntoResponse, Response as HttpResponse};
 use serde_json::json;
 
 use super::HttpState;
+use crate::discord::bot::Bot;
 
 /// How long `/healthz` waits for the database.
 const HEALTH_DB_TIMEOUT: Duration = Duration::from_secs(2);
@@ -26,9 +29,14 @@ fn health(passages: usize, database: Result<(), String>) -> (StatusCode, &'stati
 /// write did not fail, else 503. After a failed write (a full disk, a read-only or damaged
 /// file) the database is reported `failing`, with SQLite's message, until a write succeeds.
 pub(super) async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse {
-    let index = state.bot.engine().current();
+    health_of(&state.bot).await
+}
+
+/// The `/healthz` response for `bot`.
+pub async fn health_of(bot: &Bot) -> HttpResponse {
+    let index = bot.engine().current();
     let meta = index.meta();
-    let store = state.bot.store().clone();
+    let store = bot.store().clone();
     let read = match tokio::time::timeout(
         HEALTH_DB_TIMEOUT,
         tokio::task::spawn_blocking(move || store.schema_version()),
@@ -43,7 +51,7 @@ pub(super) async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse
     if let Err(e) = &read {
         tracing::warn!(error = %e, "health check: database unreachable");
     }
-    let written = state.bot.store().write_health();
+    let written = bot.store().write_health();
     let (word, error) = match (&read, &written) {
         (Err(e), _) => ("unreachable", Some(e.clone())),
         (Ok(()), Err(e)) => ("failing", Some(e.clone())),
@@ -56,12 +64,20 @@ pub(super) async fn healthz(State(state): State<Arc<HttpState>>) -> HttpResponse
             "generation": index.generation(),
             "guides": meta.guides.len(),
             "passages": meta.passages,
-            "reindexing": state.bot.engine().is_reindexing(),
+            "reindexing": bot.engine().is_reindexing(),
         },
         "database": word,
     });
     if let Some(e) = error {
         body["database_error"] = e.into();
+    }
+    if let Some(library) = bot.engine().library_state() {
+        // Still serving: a failed version is reported, not a reason to take this replica out.
+        body["library"] = json!({
+            "version": library.version,
+            "latest": library.latest,
+            "failed": library.failed.map(|f| json!({"version": f.version, "error": f.reason})),
+        });
     }
     (status, axum::Json(body)).into_response()
 }

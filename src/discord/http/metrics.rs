@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response as HttpResponse};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 use super::HttpState;
+use crate::discord::bot::Bot;
 use crate::discord::commands;
 use crate::discord::incoming::Kind;
 
@@ -29,6 +30,17 @@ pub mod metric {
     pub const REINDEX_SECONDS: &str = "careerbot_reindex_duration_seconds";
     /// Counter: generations built by another replica and switched to.
     pub const REFRESHES: &str = "careerbot_index_refreshes_total";
+    /// Counter: rebuilds for a new version of the library shared through the database, by
+    /// `outcome` (ok, failed: the previous generation keeps serving).
+    pub const LIBRARY_SYNCS: &str = "careerbot_library_syncs_total";
+    /// Gauge: the version of the shared library this replica serves.
+    pub const LIBRARY_VERSION: &str = "careerbot_library_version";
+    /// Counter: interactions received over the gateway (`run`), by `command`.
+    pub const GATEWAY_INTERACTIONS: &str = "careerbot_gateway_interactions_total";
+    /// Gauge: shards of this process that are connected (READY or RESUMED) to the gateway.
+    pub const GATEWAY_SHARDS_READY: &str = "careerbot_gateway_shards_ready";
+    /// Gauge: the shard count the bot runs with (given, or Discord's recommendation).
+    pub const GATEWAY_SHARDS_TOTAL: &str = "careerbot_gateway_shards_total";
     /// Counter: connections closed at once because the connection cap was reached.
     pub const CONNECTIONS_REFUSED: &str = "careerbot_http_connections_refused_total";
     /// Counter: work refused because every slot was taken, by `work`.
@@ -98,6 +110,26 @@ fn describe_metrics() {
         "Index generations built by another process and switched to."
     );
     describe_counter!(
+        metric::LIBRARY_SYNCS,
+        "Rebuilds for a new version of the shared library, by outcome (ok, failed)."
+    );
+    describe_gauge!(
+        metric::LIBRARY_VERSION,
+        "The version of the library shared through the database this replica serves."
+    );
+    describe_counter!(
+        metric::GATEWAY_INTERACTIONS,
+        "Interactions received over the gateway, by command."
+    );
+    describe_gauge!(
+        metric::GATEWAY_SHARDS_READY,
+        "Shards of this process connected to the gateway."
+    );
+    describe_gauge!(
+        metric::GATEWAY_SHARDS_TOTAL,
+        "The bot's shard count (given, or as Discord recommends)."
+    );
+    describe_counter!(
         metric::CONNECTIONS_REFUSED,
         "Connections closed at once because the connection cap was reached."
     );
@@ -115,7 +147,7 @@ pub(super) fn observe(command: &'static str, outcome: &'static str, started: Ins
 }
 
 /// The metrics label of an interaction.
-pub(super) fn command_label(kind: &Kind) -> &'static str {
+pub(crate) fn command_label(kind: &Kind) -> &'static str {
     match kind {
         Kind::Ping => "ping",
         Kind::Autocomplete { .. } => "autocomplete",
@@ -128,16 +160,24 @@ pub(super) fn command_label(kind: &Kind) -> &'static str {
 
 /// `GET /metrics`: Prometheus text format.
 pub(super) async fn metrics_text(State(state): State<Arc<HttpState>>) -> HttpResponse {
-    let index = state.bot.engine().current();
+    metrics_of(&state.bot, &state.metrics)
+}
+
+/// The `/metrics` response for `bot`, rendered by `handle`.
+pub fn metrics_of(bot: &Bot, handle: &PrometheusHandle) -> HttpResponse {
+    let index = bot.engine().current();
     metrics::gauge!(metric::PASSAGES).set(index.meta().passages as f64);
     metrics::gauge!(metric::GUIDES).set(index.meta().guides.len() as f64);
+    if let Some(library) = bot.engine().library_state() {
+        metrics::gauge!(metric::LIBRARY_VERSION).set(library.version as f64);
+    }
     (
         StatusCode::OK,
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
         )],
-        state.metrics.render(),
+        handle.render(),
     )
         .into_response()
 }

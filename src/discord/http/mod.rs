@@ -89,11 +89,13 @@ use crate::discord::upkeep::Upkeep;
 
 use self::followups::settle;
 use self::health::healthz;
-use self::metrics::{command_label, metrics_text, observe};
+pub(crate) use self::metrics::command_label;
+use self::metrics::{metrics_text, observe};
 use self::multipart::{encode, json_response};
 
 pub use self::followups::FOLLOWUP_DELAY;
-pub use self::metrics::{metric, metrics_handle};
+pub use self::health::health_of;
+pub use self::metrics::{metric, metrics_handle, metrics_of};
 pub use self::replay::{InteractionLog, MAX_REMEMBERED, SeenInteractions};
 pub use self::verify::REPLAY_WINDOW;
 /// How often [`serve`] looks for an index generation built by another replica.

@@ -34,6 +34,7 @@ mod answers;
 mod conversations;
 mod cooldowns;
 mod curated;
+mod library;
 mod questions;
 mod retention;
 mod schema;
@@ -92,6 +93,10 @@ pub(super) struct Pg {
     refuse_writes: AtomicBool,
     /// The URL, password hidden, for logs.
     described: String,
+    /// How to open a connection of its own (the library's listener, `library.rs`).
+    config: tokio_postgres::Config,
+    /// How that connection reaches the server.
+    tls: Tls,
 }
 
 impl std::fmt::Debug for Pg {
@@ -176,9 +181,9 @@ impl Pg {
         let manager_config = ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         };
-        let manager = match tls {
-            Tls::Off => Manager::from_config(config, NoTls, manager_config),
-            Tls::Verified(tls) => Manager::from_config(config, tls, manager_config),
+        let manager = match tls.clone() {
+            Tls::Off => Manager::from_config(config.clone(), NoTls, manager_config),
+            Tls::Verified(tls) => Manager::from_config(config.clone(), tls, manager_config),
         };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
@@ -197,6 +202,8 @@ impl Pg {
             runtime: Some(runtime),
             refuse_writes: AtomicBool::new(false),
             described,
+            config,
+            tls,
         })
     }
 

@@ -136,6 +136,22 @@ CREATE TABLE conversation_turns (
 );
 CREATE INDEX conversation_turns_answer ON conversation_turns (answer_id) WHERE answer_id IS NOT NULL;
 "#,
+    // 6: the library replicas share: every guide file with its manifest entry (the TOML of its
+    //    `[[guide]]` table, every key kept), and the library's version, moved by every change
+    //    and every `/reindex` (one row; absent until the first replica seeds the library).
+    r#"
+CREATE TABLE library_guides (
+    name       TEXT COLLATE "C" PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 255),
+    bytes      BYTEA NOT NULL,
+    manifest   TEXT,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE library (
+    one       BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+    version   BIGINT NOT NULL,
+    seeded_at BIGINT NOT NULL
+);
+"#,
 ];
 
 /// Scratch state shared by the replicas, not part of the migrated schema: (re)made at every

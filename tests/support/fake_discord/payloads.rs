@@ -323,10 +323,10 @@ pub(super) fn current_application() -> Value {
 }
 
 /// `GET /gateway/bot`.
-pub(super) fn gateway_bot(url: &str) -> Value {
+pub(super) fn gateway_bot(url: &str, shards: u32) -> Value {
     json!({
         "url": url,
-        "shards": 1,
+        "shards": shards,
         "session_start_limit": {
             "total": 1000,
             "remaining": 999,

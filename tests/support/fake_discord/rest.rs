@@ -8,7 +8,7 @@
 //! | method | path | answer |
 //! | --- | --- | --- |
 //! | GET | `/gateway` | `{"url": gateway_url}` |
-//! | GET | `/gateway/bot` | url, `shards: 1`, `session_start_limit` |
+//! | GET | `/gateway/bot` | url, `shards` (1 unless the builder recommends more), `session_start_limit` |
 //! | GET | `/users/@me` | the bot user |
 //! | GET | `/oauth2/applications/@me` | the application |
 //! | GET, PUT, POST | `/applications/{app}/commands`, `/applications/{app}/guilds/{g}/commands` | list / bulk overwrite / create, echoed with ids |
@@ -360,7 +360,10 @@ fn route(shared: &Shared, st: &mut FakeState, rec: &RecordedRequest) -> Reply {
         ["webhooks", app, token, rest @ ..] => webhook(shared, st, rec, app, token, rest),
         _ if !authorized() => unauthorized(),
         ["gateway", "bot"] => match m {
-            "GET" => json_reply(200, payloads::gateway_bot(&shared.gateway_url())),
+            "GET" => json_reply(
+                200,
+                payloads::gateway_bot(&shared.gateway_url(), shared.config.shards),
+            ),
             _ => method_not_allowed(),
         },
         ["users", "@me"] => match m {
