@@ -196,7 +196,9 @@ async fn scenario(face: Face) {
     // A citation with a URL: every cited title links to its guide, the URL kept whole.
     let ix = ask("What skills does a back-end developer need?");
     let r = face.interact(&ix).await;
-    let description = r["data"]["embeds"][0]["description"].as_str().unwrap();
+    // The passages come last (a skills question leads with the structured card).
+    let embeds = r["data"]["embeds"].as_array().expect("embeds");
+    let description = embeds.last().unwrap()["description"].as_str().unwrap();
     let headers: Vec<&str> = description
         .lines()
         .filter(|l| l.starts_with("**["))
