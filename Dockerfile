@@ -9,6 +9,8 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src src
 COPY assets assets
+# The bot's message catalogues, compiled in (src/i18n.rs).
+COPY locales locales
 COPY seeds seeds
 # Cargo.toml names the benches: cargo needs their files to read the manifest.
 COPY benches benches
