@@ -51,6 +51,9 @@ pub const CHART_SIZE: (u32, u32) = (1000, 620);
 pub const TIMELINE_WIDTH: u32 = 1000;
 /// Images kept (each is one chart or timeline of one generation).
 const CHARTS_KEPT: usize = 32;
+/// Structured cards kept (each a few kilobytes): every intent × career × level of a large
+/// library fits.
+const CARDS_KEPT: usize = 4096;
 /// Most suggestions offered while a question is typed (Discord shows 25).
 const MAX_SUGGESTIONS: usize = 25;
 
@@ -194,12 +197,20 @@ enum Image {
 /// An image's key: the generation and what it shows.
 type ChartKey = (String, Image);
 
+/// A structured card's key: the generation, what the question asks for, its career and level.
+/// The card is a function of these alone, so a batch of questions asking the same thing
+/// aggregates the facts once.
+type CardKey = (String, Intent, String, Option<Level>);
+
 struct Inner {
     library: Library,
     settings: EngineSettings,
     /// Salary charts and timelines by generation and what they show: each drawn once, by one
     /// caller at a time.
     charts: quick_cache::sync::Cache<ChartKey, Arc<Vec<u8>>>,
+    /// Structured cards by generation, intent, career and level (`None`: the guides hold no
+    /// card for them).
+    cards: quick_cache::sync::Cache<CardKey, Option<Card>>,
     started: Instant,
     /// The library shared through the database, once [`Engine::share_library`] succeeded.
     shared: OnceLock<shared::Shared>,
@@ -227,6 +238,7 @@ impl Engine {
                 library,
                 settings,
                 charts: quick_cache::sync::Cache::new(CHARTS_KEPT),
+                cards: quick_cache::sync::Cache::new(CARDS_KEPT),
                 started: Instant::now(),
                 shared: OnceLock::new(),
             }),
@@ -349,8 +361,36 @@ impl Engine {
             },
         };
         let level = card::question_level(self.vocabulary().levels(), &career, question);
+        let key = (
+            asked.generation.generation().to_string(),
+            intent,
+            career,
+            level,
+        );
+        match self
+            .inner
+            .cards
+            .get_or_insert_with(&key, || self.card_for(intent, &key.2, level))
+        {
+            Ok(card) => card,
+            Err(e) => {
+                tracing::warn!(error = %e, %intent, career = key.2, "the structured card could not be made");
+                None
+            }
+        }
+    }
+
+    /// The card for `intent`, `career` and `level` from the current generation's facts (every
+    /// level's, said so, when the guides hold nothing at that level); `None` when they hold
+    /// nothing of that kind for the career.
+    fn card_for(
+        &self,
+        intent: Intent,
+        career: &str,
+        level: Option<Level>,
+    ) -> Result<Option<Card>, EngineError> {
         let at = |level: Option<Level>| -> Result<Option<CardAnswer>, EngineError> {
-            let c = Some(career.as_str());
+            let c = Some(career);
             Ok(match intent {
                 Intent::Salary => Some(self.salary(c, level)?.answer)
                     .filter(|a| !a.is_empty())
@@ -366,26 +406,18 @@ impl Engine {
                 }
             })
         };
-        let found = match at(level) {
-            Ok(Some(answer)) => Some(Ok((answer, false))),
-            Ok(None) if level.is_some() => at(None).map(|a| a.map(|a| (a, true))).transpose(),
-            Ok(None) => None,
-            Err(e) => Some(Err(e)),
-        };
-        match found {
-            Some(Ok((answer, every_level))) => Some(Card {
-                intent,
-                career,
-                level,
-                every_level,
-                answer,
-            }),
-            Some(Err(e)) => {
-                tracing::warn!(error = %e, %intent, career, "the structured card could not be made");
-                None
-            }
+        let found = match at(level)? {
+            Some(answer) => Some((answer, false)),
+            None if level.is_some() => at(None)?.map(|a| (a, true)),
             None => None,
-        }
+        };
+        Ok(found.map(|(answer, every_level)| Card {
+            intent,
+            career: career.to_string(),
+            level,
+            every_level,
+            answer,
+        }))
     }
 
     /// For each of `ids`, whether the current generation still has that passage as it was
@@ -964,6 +996,29 @@ mod tests {
 
     fn engine(dir: &Path) -> Engine {
         fixtures::engine_on(SeedSource::Embedded, dir)
+    }
+
+    /// Questions asking the same thing of the same career and level share one card, made once
+    /// per generation; another level is another card.
+    #[test]
+    fn a_card_is_made_once_per_intent_career_and_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let ask = |q: &str| {
+            let options = SearchOptions {
+                career: Some("Electrician".into()),
+                ..e.page(0)
+            };
+            e.ask_with_card(q, options).unwrap().card
+        };
+        let first = ask("how much does an electrician earn").expect("a salary card");
+        assert_eq!(e.inner.cards.len(), 1);
+        let again = ask("what is the pay of an electrician?").expect("a salary card");
+        assert_eq!(first, again);
+        assert_eq!(e.inner.cards.len(), 1, "the same card, not made again");
+        let skills = ask("what skills does an electrician need").expect("a skills card");
+        assert_eq!(skills.intent, Intent::Skills);
+        assert_eq!(e.inner.cards.len(), 2);
     }
 
     #[test]
