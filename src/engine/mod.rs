@@ -51,9 +51,9 @@ pub const CHART_SIZE: (u32, u32) = (1000, 620);
 pub const TIMELINE_WIDTH: u32 = 1000;
 /// Images kept (each is one chart or timeline of one generation).
 const CHARTS_KEPT: usize = 32;
-/// Structured cards kept (each a few kilobytes): every intent × career × level of a large
-/// library fits.
-const CARDS_KEPT: usize = 4096;
+/// Structured cards kept: 3 intents × 5 levels of some 17 careers. A skills card of a large
+/// library holds many skills with their citations, so the count stays small to bound memory.
+const CARDS_KEPT: usize = 256;
 /// Most suggestions offered while a question is typed (Discord shows 25).
 const MAX_SUGGESTIONS: usize = 25;
 
