@@ -94,24 +94,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let asked = bot.engine().ask_with_card(&searched, options)?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
-    let best = results.hits.first().map_or(0.0, |h| h.score);
-    let logged = Record::Question {
-        guild_id: i.guild_id,
-        question: results.query.clone(),
-        best_score: best,
-        answered: !weak,
-        at: unix_now(),
-    };
-    let pinned = match i.guild_id {
-        // A pin that cannot be read costs the pin, not the answer.
-        Some(g) if !weak || !results.hits.is_empty() => {
-            pinned_for(bot, g, &asked).unwrap_or_else(|e| {
-                tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
-                None
-            })
-        }
-        _ => None,
-    };
+    let (logged, pinned) = logged_and_pinned(bot, i, &asked);
     if weak && pinned.is_none() {
         // No buttons, nothing acknowledged: the question is logged without waiting.
         bot.writer().send(logged);
@@ -258,15 +241,39 @@ fn earlier_answer(
 /// refused the whole answer (found by the durability bench).
 const PINNED_SHOWN_CHARS: usize = 1500;
 
+/// An answered question's line in the question log (behind `/gaps`), and the guild's pinned
+/// answer to show first with it, if any. A pin that cannot be read costs the pin, not the answer.
+pub(super) fn logged_and_pinned(
+    bot: &Bot,
+    i: &Incoming,
+    asked: &Asked,
+) -> (Record, Option<PinnedAnswer>) {
+    let results = &asked.results;
+    let weak = !asked.verdict.confident;
+    let logged = Record::Question {
+        guild_id: i.guild_id,
+        question: results.query.clone(),
+        best_score: results.hits.first().map_or(0.0, |h| h.score),
+        answered: !weak,
+        at: unix_now(),
+    };
+    let pinned = match i.guild_id {
+        Some(g) if !weak || !results.hits.is_empty() => {
+            pinned_for(bot, g, asked).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
+                None
+            })
+        }
+        _ => None,
+    };
+    (logged, pinned)
+}
+
 /// The pinned answer of the guild to show first for this answer, if one was drawn from the same
 /// passages or asked in alike words ([`PinIndex::best_for`]). The guild's pins are analysed once
 /// and kept ([`PinCache`](crate::discord::pin_matcher::PinCache)) until any pin changes; a
 /// question costs one small read (the pin version), and a second for the matching pin's text.
-pub(super) fn pinned_for(
-    bot: &Bot,
-    guild: u64,
-    asked: &Asked,
-) -> anyhow::Result<Option<PinnedAnswer>> {
+fn pinned_for(bot: &Bot, guild: u64, asked: &Asked) -> anyhow::Result<Option<PinnedAnswer>> {
     let store = bot.store();
     let version = store.curated_version()?;
     let analyzer = bot.engine().vocabulary().analyzer();

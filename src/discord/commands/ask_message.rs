@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{AnswerState, cited};
-use super::ask::{pinned_for, unsaved};
+use super::ask::{logged_and_pinned, unsaved};
 use super::{Command, career, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, TargetMessage};
@@ -129,22 +129,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     let asked = bot.engine().ask(&question, options)?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
-    let logged = Record::Question {
-        guild_id: i.guild_id,
-        question: results.query.clone(),
-        best_score: results.hits.first().map_or(0.0, |h| h.score),
-        answered: !weak,
-        at: unix_now(),
-    };
-    let pinned = match i.guild_id {
-        Some(g) if !weak || !results.hits.is_empty() => {
-            pinned_for(bot, g, &asked).unwrap_or_else(|e| {
-                tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
-                None
-            })
-        }
-        _ => None,
-    };
+    let (logged, pinned) = logged_and_pinned(bot, i, &asked);
     if weak && pinned.is_none() {
         bot.writer().send(logged);
         let mut reply = Reply::embed(render::weak_embed(&asked, i.lang));
