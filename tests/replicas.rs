@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use support::checks::text_of;
 use support::child::{Serve, answer_id, ask, click, told_pinned};
-use support::dirs::dirs;
+use support::dirs::{Dirs, dirs};
 use support::fake_discord::{
     FakeDiscord, PERMS_MEMBER, PERMS_MODERATOR, next_snowflake, slash_command,
     slash_command_with_attachment,
@@ -46,6 +46,39 @@ fn add_source(fake: &FakeDiscord, name: &str, text: &str, career: &str) -> serde
     ix["data"]["options"] =
         json!([{ "type": 1, "name": "add", "options": [file_option, career_option] }]);
     ix
+}
+
+/// Two hosts (each with its own guides, index and data directories) serving one fresh database
+/// of the shared throwaway PostgreSQL cluster, behind one fake Discord.
+struct TwoHosts {
+    url: String,
+    fake: FakeDiscord,
+    host_a: Dirs,
+    host_b: Dirs,
+    a: Serve,
+    b: Serve,
+}
+
+/// [`TwoHosts`] started with `env` besides the database URL; `None` (the test is SKIPPED) where
+/// PostgreSQL is not installed.
+async fn two_hosts(env: &[(&str, &str)]) -> Option<TwoHosts> {
+    let cluster = support::postgres::shared()?;
+    let url = cluster.create_database();
+    let fake = FakeDiscord::start().await;
+    let (host_a, host_b) = (dirs(), dirs());
+    let mut all = vec![("CAREERBOT_DATABASE_URL", url.as_str())];
+    all.extend_from_slice(env);
+    let a = Serve::start_with(&host_a, &fake, &all).await;
+    let b = Serve::start_with(&host_b, &fake, &all).await;
+    drop(all);
+    Some(TwoHosts {
+        url,
+        fake,
+        host_a,
+        host_b,
+        a,
+        b,
+    })
 }
 
 /// Waits (at most [`WAIT`]) until the deferred response of `ix` is edited to say `done`, and
@@ -100,18 +133,17 @@ const POLAR_QUESTION: &str = "polar research station hardship bonus";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pin_made_through_one_host_is_served_by_the_other() {
-    let Some(cluster) = support::postgres::shared() else {
+    let Some(TwoHosts {
+        url: _,
+        fake,
+        host_a,
+        host_b,
+        a,
+        b,
+    }) = two_hosts(&[("RUST_LOG", "info")]).await
+    else {
         return;
     };
-    let url = cluster.create_database();
-    let fake = FakeDiscord::start().await;
-    let (host_a, host_b) = (dirs(), dirs());
-    let env = [
-        ("CAREERBOT_DATABASE_URL", url.as_str()),
-        ("RUST_LOG", "info"),
-    ];
-    let a = Serve::start_with(&host_a, &fake, &env).await;
-    let b = Serve::start_with(&host_b, &fake, &env).await;
 
     // An answer from host A, pinned by a moderator through host A.
     let ix = ask("interview tips");
@@ -179,7 +211,11 @@ async fn a_pin_made_through_one_host_is_served_by_the_other() {
             "the database named in the log: {log}"
         );
         assert!(
-            !log.contains(cluster.password()),
+            !log.contains(
+                support::postgres::shared()
+                    .expect("the cluster serving this test")
+                    .password()
+            ),
             "the password leaked into the log"
         );
         assert!(
@@ -195,19 +231,21 @@ async fn a_pin_made_through_one_host_is_served_by_the_other() {
 /// the database, not in either process.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cooldowns_and_repeated_questions_hold_across_hosts() {
-    let Some(cluster) = support::postgres::shared() else {
-        return;
-    };
-    let url = cluster.create_database();
-    let fake = FakeDiscord::start().await;
-    let (host_a, host_b) = (dirs(), dirs());
-    let env = [
-        ("CAREERBOT_DATABASE_URL", url.as_str()),
+    let Some(TwoHosts {
+        url,
+        fake,
+        host_a: _host_a,
+        host_b: _host_b,
+        a,
+        b,
+    }) = two_hosts(&[
         ("CAREERBOT_COOLDOWN_SECONDS", "60"),
         ("CAREERBOT_DUPLICATE_WINDOW_SECONDS", "600"),
-    ];
-    let a = Serve::start_with(&host_a, &fake, &env).await;
-    let b = Serve::start_with(&host_b, &fake, &env).await;
+    ])
+    .await
+    else {
+        return;
+    };
     let by = |question: &str, member: u64| {
         let mut ix = ask(question);
         ix["member"]["user"]["id"] = json!(member.to_string());
@@ -262,18 +300,17 @@ async fn cooldowns_and_repeated_questions_hold_across_hosts() {
 /// through B is gone from A within 5 s.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guide_added_through_one_host_is_answered_by_the_other_within_5_s() {
-    let Some(cluster) = support::postgres::shared() else {
+    let Some(TwoHosts {
+        url: _,
+        fake,
+        host_a,
+        host_b,
+        a,
+        b,
+    }) = two_hosts(&[("RUST_LOG", "info")]).await
+    else {
         return;
     };
-    let url = cluster.create_database();
-    let fake = FakeDiscord::start().await;
-    let (host_a, host_b) = (dirs(), dirs());
-    let env = [
-        ("CAREERBOT_DATABASE_URL", url.as_str()),
-        ("RUST_LOG", "info"),
-    ];
-    let a = Serve::start_with(&host_a, &fake, &env).await;
-    let b = Serve::start_with(&host_b, &fake, &env).await;
     let before = health(&b).await;
     assert_eq!(before["library"]["version"], 1, "seeded once: {before}");
     assert!(
@@ -358,18 +395,17 @@ async fn a_guide_added_through_one_host_is_answered_by_the_other_within_5_s() {
 /// `/healthz` and `/status`; once the fault is gone the next version serves there too.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reindex_rebuilds_every_host_and_a_host_that_cannot_keeps_serving() {
-    let Some(cluster) = support::postgres::shared() else {
+    let Some(TwoHosts {
+        url: _,
+        fake,
+        host_a: _host_a,
+        host_b,
+        a,
+        b,
+    }) = two_hosts(&[("RUST_LOG", "info")]).await
+    else {
         return;
     };
-    let url = cluster.create_database();
-    let fake = FakeDiscord::start().await;
-    let (host_a, host_b) = (dirs(), dirs());
-    let env = [
-        ("CAREERBOT_DATABASE_URL", url.as_str()),
-        ("RUST_LOG", "info"),
-    ];
-    let a = Serve::start_with(&host_a, &fake, &env).await;
-    let b = Serve::start_with(&host_b, &fake, &env).await;
     let first = health(&b).await["index"]["generation"].clone();
 
     let reindex = slash_command("reindex", json!([]), ADMINISTRATOR);
