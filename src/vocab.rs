@@ -1,7 +1,6 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, how questions name occupations, seniority words, and the questions offered before
-//! anything is typed. Shipped in `assets/` and
-//! built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
+//! are named, how questions name occupations, seniority words, the currencies of pay, and the
+//! questions offered before anything is typed. Shipped in `assets/` and built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
 use std::path::{Path, PathBuf};
@@ -12,6 +11,7 @@ use serde::Deserialize;
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::Tracks;
+use crate::answer::salary::Currencies;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
 use crate::engine::intent::IntentTable;
@@ -20,13 +20,14 @@ use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 10] = [
+pub const FILES: [(&str, &str); 11] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
     ("careers.toml", include_str!("../assets/careers.toml")),
     ("questions.toml", include_str!("../assets/questions.toml")),
     ("levels.toml", include_str!("../assets/levels.toml")),
+    ("currencies.toml", include_str!("../assets/currencies.toml")),
     (
         "skill_sections.toml",
         include_str!("../assets/skill_sections.toml"),
@@ -77,6 +78,7 @@ pub struct Vocabulary {
     topics: TopicTable,
     intents: IntentTable,
     levels: LevelWords,
+    currencies: Currencies,
     questions: Vec<String>,
     per_career: Vec<String>,
     fingerprint: String,
@@ -152,6 +154,8 @@ impl Vocabulary {
             .map_err(|e| invalid("intents.toml")(&e))?;
         let levels =
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
+        let currencies = Currencies::from_toml(text("currencies.toml"))
+            .map_err(|e| invalid("currencies.toml")(&e))?;
         let questions: QuestionsFile =
             toml::from_str(text("questions.toml")).map_err(|e| invalid("questions.toml")(&e))?;
         let mut h = blake3::Hasher::new();
@@ -171,6 +175,7 @@ impl Vocabulary {
             topics,
             intents,
             levels,
+            currencies,
             questions: questions.questions,
             per_career: questions.per_career,
             fingerprint: h.finalize().to_hex().to_string(),
@@ -225,6 +230,11 @@ impl Vocabulary {
     /// The seniority words guides use.
     pub fn levels(&self) -> &LevelWords {
         &self.levels
+    }
+
+    /// The currencies guides state pay in.
+    pub fn currencies(&self) -> &Currencies {
+        &self.currencies
     }
 
     /// Questions offered before anything is typed.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
-use super::salary::{Period, SalaryAnswer, SalaryFigure};
+use super::salary::{Currency, Period, SalaryAnswer, SalaryFigure};
 pub use compare::render_comparison_chart;
 use paint::{Align, BAND, BAND_EDGE, INK, MUTED, PALETTE, Painter, RULE, tick_step};
 pub use paint::{ChartError, MAX_SIZE, MIN_SIZE};
@@ -59,9 +59,26 @@ pub fn short_title(title: &str, source: &str) -> String {
     format!("{out}…")
 }
 
-/// Whole thousands for axis-side labels: 151250 → "$151K".
-fn k_rounded(v: u32) -> String {
-    format!("${}K", (u64::from(v) + 500) / 1000)
+/// Whole thousands after the currency's symbol, for axis-side labels: 151250 → "$151K".
+fn k_rounded(currency: &Currency, v: u32) -> String {
+    format!("{}{}K", currency.symbol, (u64::from(v) + 500) / 1000)
+}
+
+/// The one currency a chart's axis is in: of the yearly `currencies` given (one per figure or
+/// summary), the most frequent, the first given among equals. Figures in other currencies are
+/// not drawn on it, and the chart says so.
+pub(crate) fn axis_currency<'a>(
+    currencies: impl Iterator<Item = &'a Currency>,
+) -> Option<&'a Currency> {
+    let mut counts: Vec<(&Currency, usize)> = Vec::new();
+    for c in currencies {
+        match counts.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equals; the first given wins ties.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c)
 }
 
 /// Renders the answer as a PNG of `width` × `height` pixels.
@@ -70,36 +87,59 @@ fn k_rounded(v: u32) -> String {
 /// from `low` to `high` (a diamond for a point figure), a right-pointing arrow
 /// and "+" on open-ended figures, the level's lowest–highest summary band shaded
 /// behind the bars with the median of midpoints as a dark line, the x axis in
-/// $K per year, and a legend naming the sources by short title.
+/// thousands of one currency per year, and a legend naming the sources by short title.
+///
+/// One axis in one currency per year: figures stated per hour or month are not drawn on it,
+/// nor figures in another currency than most yearly figures' ([`axis_currency`]) — the key
+/// names the currencies left out.
 pub fn render_salary_chart(
     answer: &SalaryAnswer,
     width: u32,
     height: u32,
 ) -> Result<Vec<u8>, ChartError> {
-    // One axis in $ per year: figures stated per hour or month are not drawn on it.
-    let yearly = SalaryAnswer {
+    let yearly = answer
+        .rows
+        .iter()
+        .filter(|r| r.figure.period == Period::Year);
+    let Some(currency) = axis_currency(yearly.map(|r| &r.figure.currency)) else {
+        return Err(ChartError::Empty);
+    };
+    let drawn = |period: Period, c: &Currency| period == Period::Year && c == currency;
+    let mut left_out: Vec<&str> = Vec::new();
+    for r in &answer.rows {
+        let code = r.figure.currency.code.as_str();
+        if r.figure.currency != *currency && !left_out.contains(&code) {
+            left_out.push(code);
+        }
+    }
+    let on_axis = SalaryAnswer {
         rows: answer
             .rows
             .iter()
-            .filter(|r| r.figure.period == Period::Year)
+            .filter(|r| drawn(r.figure.period, &r.figure.currency))
             .cloned()
             .collect(),
         summaries: answer
             .summaries
             .iter()
-            .filter(|s| s.period == Period::Year)
+            .filter(|s| drawn(s.period, &s.currency))
             .cloned()
             .collect(),
         ..answer.clone()
     };
-    let answer = &yearly;
+    let answer = &on_axis;
     if answer.rows.is_empty() || answer.summaries.is_empty() {
         return Err(ChartError::Empty);
     }
-    paint::render(width, height, |p| draw(p, answer))
+    paint::render(width, height, |p| draw(p, answer, currency, &left_out))
 }
 
-fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
+fn draw(
+    p: &Painter<'_, '_>,
+    answer: &SalaryAnswer,
+    currency: &Currency,
+    left_out: &[&str],
+) -> Result<(), ChartError> {
     let s = p.scale;
     let px = |v: f64| p.px(v);
     let w = p.size.0;
@@ -116,20 +156,25 @@ fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
 
     // --- Title and key -------------------------------------------------------
     let margin = px(16.0);
+    let code = &currency.code;
     let title = match answer.level {
-        Some(l) => format!("Salary ranges: {} (USD per year)", l.label()),
-        None => "Salary ranges by level (USD per year)".to_string(),
+        Some(l) => format!("Salary ranges: {} ({code} per year)", l.label()),
+        None => format!("Salary ranges by level ({code} per year)"),
     };
     p.text(&title, margin, margin + px(20.0), 22.0, INK, Align::Left)?;
     // Key, flowed over as many lines as the width needs.
+    let not_drawn = format!(
+        "Not drawn: the figures in {} (one currency per axis)",
+        left_out.join(", ")
+    );
     let mut key = vec![
         "Bars: each guide's range (◆ a single figure)",
         "Shaded: lowest–highest across guides",
         "Dark line: median of midpoints",
         "▶ and +: open-ended",
     ];
-    if answer.rows.iter().any(|r| r.figure.period != Period::Year) {
-        key.push("Hourly/monthly figures annualised");
+    if !left_out.is_empty() {
+        key.push(&not_drawn);
     }
     let key_lines = p.flow(&key, 12.0, w - 2 * margin);
     let mut baseline = margin + px(44.0);
@@ -227,7 +272,7 @@ fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
     while t <= x1 + 1e-9 {
         let gx = xp(t);
         p.line(vec![(gx, top), (gx, bottom)], RULE)?;
-        let label = format!("${t:.0}K");
+        let label = format!("{}{t:.0}K", currency.symbol);
         let half = p.width(&label, 12.0) / 2 + 1;
         let cx = gx.clamp(half, w - half);
         p.text(&label, cx, bottom + px(18.0), 12.0, MUTED, Align::Center)?;
@@ -236,7 +281,7 @@ fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
     p.line(vec![(left, bottom), (right, bottom)], BAND_EDGE)?;
     p.line(vec![(left, top), (left, bottom)], BAND_EDGE)?;
     p.text(
-        "Thousand USD per year",
+        &format!("Thousand {code} per year"),
         (left + right) / 2,
         bottom + px(40.0),
         13.0,
@@ -262,8 +307,8 @@ fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
         let cy = (bt + bb) / 2;
         let range = format!(
             "{}–{}{}",
-            k_rounded(summary.lowest),
-            k_rounded(summary.highest),
+            k_rounded(currency, summary.lowest),
+            k_rounded(currency, summary.highest),
             if summary.open_ended { "+" } else { "" }
         );
         let plural = if summary.sources == 1 { "" } else { "s" };
@@ -276,7 +321,10 @@ fn draw(p: &Painter<'_, '_>, answer: &SalaryAnswer) -> Result<(), ChartError> {
             Align::Left,
         )?;
         p.text(
-            &format!("{range}, median {}", k_rounded(summary.median_midpoint)),
+            &format!(
+                "{range}, median {}",
+                k_rounded(currency, summary.median_midpoint)
+            ),
             margin,
             cy + px(10.0),
             12.0,
@@ -382,11 +430,7 @@ mod tests {
 
     #[test]
     fn renders_seed_answer_as_png() {
-        let answer = salary_answer(
-            crate::answer::fixtures::vocab().levels(),
-            &seed_passages(),
-            None,
-        );
+        let answer = salary_answer(crate::answer::fixtures::vocab(), &seed_passages(), None);
         assert!(!answer.rows.is_empty());
         let bytes = render_salary_chart(&answer, 1000, 620).expect("chart");
         let (w, h, rgb) = decode(&bytes);
@@ -412,7 +456,7 @@ mod tests {
     fn renders_one_level_and_other_sizes() {
         let passages = seed_passages();
         let senior = salary_answer(
-            crate::answer::fixtures::vocab().levels(),
+            crate::answer::fixtures::vocab(),
             &passages,
             Some(Level::Senior),
         );
@@ -429,16 +473,12 @@ mod tests {
 
     #[test]
     fn rejects_empty_answers_and_bad_sizes() {
-        let empty = salary_answer(crate::answer::fixtures::vocab().levels(), &[], None);
+        let empty = salary_answer(crate::answer::fixtures::vocab(), &[], None);
         assert!(matches!(
             render_salary_chart(&empty, 800, 500),
             Err(ChartError::Empty)
         ));
-        let answer = salary_answer(
-            crate::answer::fixtures::vocab().levels(),
-            &seed_passages(),
-            None,
-        );
+        let answer = salary_answer(crate::answer::fixtures::vocab(), &seed_passages(), None);
         assert!(matches!(
             render_salary_chart(&answer, 10, 10),
             Err(ChartError::Size(10, 10))
@@ -456,7 +496,7 @@ mod tests {
     #[test]
     fn point_and_hourly_figures_render() {
         let mut answer = salary_answer(
-            crate::answer::fixtures::vocab().levels(),
+            crate::answer::fixtures::vocab(),
             &seed_passages(),
             Some(Level::Entry),
         );
@@ -505,7 +545,7 @@ mod tests {
             long.ends_with("word…") && long.chars().count() <= 44,
             "{long}"
         );
-        assert_eq!(crate::answer::salary::format_usd_k(151_250), "$151.2K");
-        assert_eq!(k_rounded(151_250), "$151K");
+        assert_eq!(crate::answer::salary::format_k("$", 151_250), "$151.2K");
+        assert_eq!(k_rounded(&Currency::default(), 151_250), "$151K");
     }
 }

@@ -88,7 +88,7 @@ impl Extraction for FactsExtraction {
 
     fn extract(&self, guide: &Guide) -> GuideFacts {
         GuideFacts {
-            salary: salary::extract_guide(self.vocab.levels(), &guide.career, &guide.passages),
+            salary: salary::extract_guide(&self.vocab, &guide.career, &guide.passages),
             skills: skills::extract_guide(&self.vocab, &guide.career, &guide.passages),
             roadmap: roadmap::extract_guide(&self.vocab, &guide.career, &guide.passages),
         }
@@ -227,7 +227,7 @@ mod tests {
         let passages = index.passages().unwrap();
         assert_eq!(
             salary.answer(None, None),
-            salary::salary_answer(crate::answer::fixtures::vocab().levels(), &passages, None)
+            salary::salary_answer(crate::answer::fixtures::vocab(), &passages, None)
         );
     }
 

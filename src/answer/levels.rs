@@ -1,6 +1,7 @@
 //! The seniority words guides use (data: `assets/levels.toml`), found in text and mapped onto
-//! the four levels; and a guide's own ladder of pay levels, placed on the scale by the words it
-//! uses or, for words the table does not know, by where they sit between the others.
+//! the four levels, and the years of experience each level starts at; and a guide's own ladder
+//! of pay levels, placed on the scale by the words it uses or, for words the table does not
+//! know, by where they sit between the others.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -28,6 +29,17 @@ struct LevelsFile {
     roles: Roles,
     #[serde(default)]
     sequence: Roles,
+    #[serde(default)]
+    years: Option<Years>,
+}
+
+/// The years of experience each level above entry starts at.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Years {
+    mid: f64,
+    senior: f64,
+    lead: f64,
 }
 
 #[derive(Deserialize, Default)]
@@ -42,6 +54,8 @@ struct Words {
     words: Vec<String>,
     #[serde(default)]
     guarded: Vec<String>,
+    #[serde(default)]
+    loose: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -63,20 +77,25 @@ pub struct LevelMatch {
     pub range: Range<usize>,
     /// Whether it is a level only as part of a role ("Master Electrician").
     pub guarded: bool,
+    /// Whether it names its level only roughly ("experienced"): years of experience given with
+    /// it say more.
+    pub loose: bool,
 }
 
 /// The level words, compiled.
 #[derive(Debug, Clone)]
 pub struct LevelWords {
     regex: Regex,
-    /// Normalised word → its level and whether it is guarded.
-    table: HashMap<String, (Level, bool)>,
+    /// Normalised word → its level, whether it is guarded and whether it is loose.
+    table: HashMap<String, (Level, bool, bool)>,
     not_after: HashMap<String, Vec<String>>,
     not_before: HashMap<String, Vec<String>>,
     /// Words naming a role (singular, lower case).
     roles: Vec<String>,
     /// Words numbering the rungs of a ladder ("stage", "etapa"), lower case.
     sequence: Vec<String>,
+    /// The years of experience each level above entry starts at; `None`: years place no level.
+    years: Option<Years>,
 }
 
 /// Lower case, runs of spaces and hyphens as one space.
@@ -92,7 +111,8 @@ impl LevelWords {
     /// Parses a level table (the format of `assets/levels.toml`).
     ///
     /// # Errors
-    /// When the TOML is invalid, a word is empty, or a word is listed under two levels.
+    /// When the TOML is invalid, a word is empty, a word is listed under two levels, or the
+    /// years the levels start at do not rise from mid to lead.
     pub fn from_toml(text: &str) -> Result<LevelWords, LevelsError> {
         let file: LevelsFile = toml::from_str(text).map_err(|e| LevelsError(e.to_string()))?;
         let mut table = HashMap::new();
@@ -102,22 +122,30 @@ impl LevelWords {
             (Level::Senior, &file.senior),
             (Level::Lead, &file.lead),
         ] {
-            for (w, guarded) in words
+            for (w, guarded, loose) in words
                 .words
                 .iter()
-                .map(|w| (w, false))
-                .chain(words.guarded.iter().map(|w| (w, true)))
+                .map(|w| (w, false, false))
+                .chain(words.guarded.iter().map(|w| (w, true, false)))
+                .chain(words.loose.iter().map(|w| (w, false, true)))
             {
                 let key = normalise(w);
                 if key.is_empty() {
                     return Err(LevelsError("an empty word".into()));
                 }
-                if let Some((other, _)) = table.insert(key.clone(), (level, guarded))
+                if let Some((other, _, _)) = table.insert(key.clone(), (level, guarded, loose))
                     && other != level
                 {
                     return Err(LevelsError(format!("{w:?} is listed under two levels")));
                 }
             }
+        }
+        if let Some(y) = file.years
+            && !(0.0 < y.mid && y.mid < y.senior && y.senior < y.lead)
+        {
+            return Err(LevelsError(
+                "the years levels start at must rise: 0 < mid < senior < lead".into(),
+            ));
         }
         let mut words: Vec<&String> = table.keys().collect();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -161,6 +189,7 @@ impl LevelWords {
             not_after: lists(|e| &e.not_after),
             not_before: lists(|e| &e.not_before),
             table,
+            years: file.years,
         })
     }
 
@@ -176,7 +205,7 @@ impl LevelWords {
             };
             pos = m.end();
             let key = normalise(m.as_str());
-            let Some(&(level, guarded)) = self.table.get(&key) else {
+            let Some(&(level, guarded, loose)) = self.table.get(&key) else {
                 continue;
             };
             let before = last_word(&text[..m.start()]);
@@ -200,6 +229,7 @@ impl LevelWords {
                 level,
                 range: m.range(),
                 guarded,
+                loose,
             });
         }
         out
@@ -219,6 +249,34 @@ impl LevelWords {
     /// its first level word, guarded or not (a label is a role).
     pub fn of_label(&self, label: &str) -> Option<Level> {
         self.find(label, 0..label.len()).first().map(|m| m.level)
+    }
+
+    /// The level of someone with `years` of experience: the level whose band (data: `[years]`)
+    /// holds it; `None` when the table has no bands.
+    pub fn of_years(&self, years: f64) -> Option<Level> {
+        let y = self.years?;
+        Some(if years >= y.lead {
+            Level::Lead
+        } else if years >= y.senior {
+            Level::Senior
+        } else if years >= y.mid {
+            Level::Mid
+        } else {
+            Level::Entry
+        })
+    }
+
+    /// The level of a pay row labelled `label` that gives `years` of experience (the lower end
+    /// of its span, from the label or the row): the label's first level word that is not
+    /// loose; else the years' level; else its loose word's ("Experienced RN").
+    pub fn of_pay_row(&self, label: &str, years: Option<f64>) -> Option<Level> {
+        let found = self.find(label, 0..label.len());
+        found
+            .iter()
+            .find(|m| !m.loose)
+            .map(|m| m.level)
+            .or_else(|| years.and_then(|y| self.of_years(y)))
+            .or_else(|| found.first().map(|m| m.level))
     }
 }
 
@@ -350,9 +408,52 @@ mod tests {
         assert_eq!(place_ladder(&[None, Some(Senior)]), vec![Mid, Senior]);
     }
 
+    /// Regression: "Experienced RN (2–5 years)" and "Charge nurse (5+ years)" came out as senior
+    /// and lead: a loose word or no level word at all, where the years say more.
+    #[test]
+    fn levels_from_years_when_the_label_names_none() {
+        use Level::*;
+        let w = words();
+        assert_eq!(
+            [0.0, 1.0, 2.0, 4.9, 5.0, 8.0, 12.0].map(|y| w.of_years(y).unwrap()),
+            [Entry, Entry, Mid, Mid, Senior, Lead, Lead]
+        );
+        // No level word: the years decide.
+        assert_eq!(w.of_pay_row("Charge nurse", Some(5.0)), Some(Senior));
+        assert_eq!(w.of_pay_row("Product Manager", Some(2.0)), Some(Mid));
+        // A loose word gives way to the years, and decides without them.
+        assert_eq!(w.of_pay_row("Experienced RN", Some(2.0)), Some(Mid));
+        assert_eq!(w.of_pay_row("Experienced RN", None), Some(Senior));
+        // A level word wins over the years.
+        assert_eq!(w.of_pay_row("Senior Data Analyst", Some(3.0)), Some(Senior));
+        assert_eq!(w.of_pay_row("New graduate", Some(0.0)), Some(Entry));
+        // Neither: the ladder places it.
+        assert_eq!(w.of_pay_row("Nurse manager", None), None);
+        // In prose a loose word is still a level word.
+        assert_eq!(
+            levels("experienced nurses"),
+            vec![(Senior, "experienced", false)]
+        );
+    }
+
+    #[test]
+    fn level_words_of_other_ladders() {
+        use Level::*;
+        assert_eq!(w_of("Mid-weight designers"), Some(Mid));
+        assert_eq!(w_of("Midweight designer"), Some(Mid));
+        assert_eq!(w_of("a Head of Design"), Some(Lead));
+        assert_eq!(w_of("Head of Engineering"), Some(Lead));
+    }
+
+    fn w_of(text: &str) -> Option<Level> {
+        words().of_label(text)
+    }
+
     #[test]
     fn a_word_under_two_levels_is_an_error() {
-        let bad = "[entry]\nwords = [\"x\"]\n[mid]\nwords = [\"x\"]\n[senior]\nwords = []\n[lead]\nwords = []\n";
+        let bad = "[entry]\nwords = [\"x\"]\n[mid]\nwords = [\"x\"]\n[senior]\nwords = []\n[lead]\nwords = []\n[years]\nmid = 2\nsenior = 5\nlead = 8\n";
         assert!(LevelWords::from_toml(bad).is_err());
+        let falling = "[entry]\nwords = [\"x\"]\n[mid]\nwords = []\n[senior]\nwords = []\n[lead]\nwords = []\n[years]\nmid = 5\nsenior = 2\nlead = 8\n";
+        assert!(LevelWords::from_toml(falling).is_err());
     }
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::answer::salary::{Level, NoteKind, SalaryAnswer, range_label};
+use crate::answer::salary::{Level, NoteKind, SalaryAnswer};
 use crate::answer::skills::SkillsAnswer;
 use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
@@ -507,9 +507,9 @@ fn level_line(level: Level, lang: Locale) -> String {
     super::commands::choice_label(lang, level)
 }
 
-/// `/salary`: a field per career and level with each guide's range cited (in its own words for
-/// the level, in its own period), the summary in the field's name, the notes, and the chart
-/// attached.
+/// `/salary`: a field per career, level, currency and period with each guide's range cited (in
+/// its own words for the level, in its own currency and period), the summary in the field's
+/// name, the notes, and the chart attached; the description names the currencies.
 pub fn salary_reply(
     answer: &SalaryAnswer,
     meta: &IndexMeta,
@@ -530,6 +530,7 @@ pub fn salary_reply(
             .filter(|r| {
                 r.level == summary.level
                     && r.figure.period == summary.period
+                    && r.figure.currency == summary.currency
                     && r.figure.cite.career == summary.career
             })
             .map(|r| {
@@ -568,12 +569,7 @@ pub fn salary_reply(
                     "salary-summary",
                     level = level_line(summary.level, lang),
                     range = summary.range_label(),
-                    median = range_label(
-                        summary.median_midpoint,
-                        summary.median_midpoint,
-                        false,
-                        summary.period
-                    ),
+                    median = summary.median_label(),
                     guides = summary.sources
                 )
             ),
@@ -614,12 +610,15 @@ pub fn salary_reply(
             Some(c) => tr!(lang, "salary-none-career", career = escape_markdown(c)),
             None => tr!(lang, "salary-none"),
         }
-    } else if several && chart.is_some() {
-        tr!(lang, "salary-about-careers-chart")
-    } else if several {
-        tr!(lang, "salary-about-careers")
     } else {
-        tr!(lang, "salary-about")
+        let currencies = answer.currencies().join(", ");
+        if several && chart.is_some() {
+            tr!(lang, "salary-about-careers-chart", currencies = currencies)
+        } else if several {
+            tr!(lang, "salary-about-careers", currencies = currencies)
+        } else {
+            tr!(lang, "salary-about", currencies = currencies)
+        }
     };
     let subject = match &answer.career {
         Some(c) => tr!(lang, "salary-subject-career", career = escape_markdown(c)),

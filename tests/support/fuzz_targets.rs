@@ -213,7 +213,7 @@ pub fn salary(vocab: &Vocabulary, text: &str) -> Result<(), TestCaseError> {
         text: lines.join("\n"),
         line_numbers: (2..n + 2).collect(),
     };
-    let reading = Reading::new(vocab.levels(), &passage.career);
+    let reading = Reading::new(vocab, &passage.career);
     for f in extract_figures(&reading, &passage) {
         prop_assert!(f.low <= f.high, "{f:?}");
         prop_assert!(

@@ -1,15 +1,16 @@
 //! The careers' salaries side by side: a [`SalaryAnswer`] spanning several careers as a PNG of
 //! grouped range bars, a group per level (entry, mid, senior, lead) and a colour per career,
 //! each bar the career's summary for that level (lowest to highest across its guides, the median
-//! of midpoints marked). One axis in USD per year: summaries stated per hour or per month are
-//! not drawn, and the caption says which were left out.
+//! of midpoints marked). One axis in one currency per year (the currency most yearly summaries
+//! are in): summaries stated per hour or per month, or in another currency, are not drawn, and the
+//! caption says which were left out.
 
 use plotters::prelude::*;
 
 use super::paint::{
     self, Align, BAND_EDGE, ChartError, INK, MUTED, PALETTE, Painter, RULE, tick_step,
 };
-use crate::answer::salary::{Level, LevelSummary, Period, SalaryAnswer};
+use crate::answer::salary::{Currency, Level, LevelSummary, Period, SalaryAnswer};
 
 /// The levels a comparison groups by, in order (the overall figures only when asked for).
 const LEVELS: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead];
@@ -17,14 +18,17 @@ const LEVELS: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead
 /// What the chart draws: careers, levels, the yearly summaries, and what it leaves out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison<'a> {
+    /// The currency of the axis; `None` when no summary is yearly.
+    pub currency: Option<&'a Currency>,
     /// Careers with a yearly summary at a drawn level, in the answer's order.
     pub careers: Vec<&'a str>,
     /// Levels with a yearly summary, in career order.
     pub levels: Vec<Level>,
     /// The yearly summaries drawn.
     pub drawn: Vec<&'a LevelSummary>,
-    /// Summaries left out: stated per hour or per month, or of the overall level (not one of
-    /// the groups), each as "Career — level (per hour)".
+    /// Summaries left out: stated per hour or per month, in another currency, or of the
+    /// overall level (not one of the groups), each as "Career — level (per hour)", "Career —
+    /// level (in EUR)".
     pub left_out: Vec<String>,
 }
 
@@ -35,10 +39,24 @@ impl<'a> Comparison<'a> {
             Some(level) => vec![level],
             None => LEVELS.to_vec(),
         };
+        let currency = super::axis_currency(
+            answer
+                .summaries
+                .iter()
+                .filter(|s| s.period == Period::Year && groups.contains(&s.level))
+                .map(|s| &s.currency),
+        );
         let mut drawn = Vec::new();
         let mut left_out = Vec::new();
         for s in &answer.summaries {
-            if s.period == Period::Year && groups.contains(&s.level) {
+            if currency.is_some_and(|c| *c != s.currency) {
+                left_out.push(format!(
+                    "{} — {} (in {})",
+                    s.career,
+                    s.level.label().to_lowercase(),
+                    s.currency.code
+                ));
+            } else if s.period == Period::Year && groups.contains(&s.level) {
                 drawn.push(s);
             } else if s.period != Period::Year {
                 left_out.push(format!(
@@ -62,6 +80,7 @@ impl<'a> Comparison<'a> {
             .filter(|l| drawn.iter().any(|s| s.level == *l))
             .collect();
         Comparison {
+            currency,
             careers,
             levels,
             drawn,
@@ -73,7 +92,7 @@ impl<'a> Comparison<'a> {
     pub fn caption(&self) -> Option<String> {
         (!self.left_out.is_empty()).then(|| {
             format!(
-                "Not drawn (not per year, or overall): {}",
+                "Not drawn (not per year, in another currency, or overall): {}",
                 self.left_out.join("; ")
             )
         })
@@ -97,12 +116,11 @@ pub fn render_comparison_chart(
     paint::render(width, height, |p| draw(p, answer.level, &comparison))
 }
 
-/// Whole thousands: 151250 → "$151K".
-fn k(v: u32) -> String {
-    format!("${}K", (u64::from(v) + 500) / 1000)
-}
-
 fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result<(), ChartError> {
+    let currency = c.currency.cloned().unwrap_or_default();
+    // Whole thousands: 151250 → "$151K".
+    let k = |v: u32| format!("{}{}K", currency.symbol, (u64::from(v) + 500) / 1000);
+    let code = &currency.code;
     let w = p.size.0;
     let px = |v: f64| p.px(v);
     let margin = px(16.0);
@@ -113,8 +131,8 @@ fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result
 
     // --- Title, key, caption -------------------------------------------------
     let title = match level {
-        Some(l) => format!("{} salaries by career (USD per year)", l.label()),
-        None => "Salaries by career and level (USD per year)".to_string(),
+        Some(l) => format!("{} salaries by career ({code} per year)", l.label()),
+        None => format!("Salaries by career and level ({code} per year)"),
     };
     p.text(&title, margin, margin + px(20.0), 22.0, INK, Align::Left)?;
     let mut lines = p.flow(
@@ -179,9 +197,10 @@ fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result
     while t <= y1 + 1e-9 {
         let gy = yp(t);
         p.line(vec![(left, gy), (right, gy)], RULE)?;
+        let tick = format!("{}{t:.0}K", currency.symbol);
         p.text(
-            &format!("${t:.0}K"),
-            left - px(6.0) - p.width(&format!("${t:.0}K"), 12.0),
+            &tick,
+            left - px(6.0) - p.width(&tick, 12.0),
             gy + px(4.0),
             12.0,
             MUTED,
@@ -268,6 +287,7 @@ mod tests {
         LevelSummary {
             career: career.into(),
             level,
+            currency: Currency::default(),
             period,
             labels: Vec::new(),
             lowest: low,

@@ -10,10 +10,12 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::money::{Found, SENTENCE_SEP, scan_money, sentence_around};
-use super::{Citation, FigureForm, Level, NoteKind, SalaryFigure, SalaryNote};
+use super::{Citation, Currencies, FigureForm, Level, NoteKind, SalaryFigure, SalaryNote};
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
+use crate::answer::roadmap::parse_durations;
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 // ---------------------------------------------------------------------------
 // Patterns
@@ -90,19 +92,21 @@ static LINK_LINE: Lazy<Regex> = Lazy::new(|| re(r"^\W*\[[^\]]*\]\s*[\[(]"));
 // Reading a career's words
 // ---------------------------------------------------------------------------
 
-/// How figures of one guide are read: the level words, and the words that name a role in it
-/// (the generic ones and its own career's: "Master *Electrician*").
+/// How figures of one guide are read: the currencies and level words, and the words that name a
+/// role in it (the generic ones and its own career's: "Master *Electrician*").
 #[derive(Debug, Clone)]
 pub struct Reading<'a> {
     levels: &'a LevelWords,
+    money: &'a Currencies,
     career_words: Vec<String>,
 }
 
 impl<'a> Reading<'a> {
-    /// A reading with `levels`, for a guide about `career`.
-    pub fn new(levels: &'a LevelWords, career: &str) -> Reading<'a> {
+    /// A reading with the level words and currencies of `vocab`, for a guide about `career`.
+    pub fn new(vocab: &'a Vocabulary, career: &str) -> Reading<'a> {
         Reading {
-            levels,
+            levels: vocab.levels(),
+            money: vocab.currencies(),
             career_words: career
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.len() > 2)
@@ -217,12 +221,12 @@ struct Header {
 
 /// The header of the table row at `i`: the nearest row above it in the same table that holds
 /// no money and is not a separator.
-fn table_header(lines: &[&str], i: usize) -> Option<Header> {
+fn table_header(money: &Currencies, lines: &[&str], i: usize) -> Option<Header> {
     let mut j = i;
     while j > 0 && is_table_row(lines[j - 1]) {
         j -= 1;
         let line = lines[j];
-        if is_separator_row(line) || !scan_money(line).is_empty() {
+        if is_separator_row(line) || !scan_money(money, line).is_empty() {
             continue;
         }
         let mut h = Header::default();
@@ -239,34 +243,41 @@ fn table_header(lines: &[&str], i: usize) -> Option<Header> {
 }
 
 /// A short line holding a figure and no sentence: a plain table row candidate.
-fn row_like(line: &str) -> bool {
+fn row_like(money: &Currencies, line: &str) -> bool {
     let t = line.trim();
     t.chars().count() <= 80
         && !t.ends_with('.')
         && !t.contains(", ")
         && !t.contains(". ")
-        && !scan_money(t).is_empty()
+        && !scan_money(money, t).is_empty()
 }
 
-fn is_table_header(line: &str) -> bool {
-    !line.contains('$') && TABLE_HEADER_LEVEL.is_match(line) && TABLE_HEADER_PAY.is_match(line)
+fn is_table_header(money: &Currencies, line: &str) -> bool {
+    scan_money(money, line).is_empty()
+        && TABLE_HEADER_LEVEL.is_match(line)
+        && TABLE_HEADER_PAY.is_match(line)
 }
 
 /// Line `i` is a row of a plain table whose header (a line above the rows, or the
 /// passage's section heading) names a level and a pay column.
-fn is_plain_table_row(lines: &[&str], i: usize, section: &str) -> bool {
-    if !row_like(lines[i]) {
+fn is_plain_table_row(money: &Currencies, lines: &[&str], i: usize, section: &str) -> bool {
+    if !row_like(money, lines[i]) {
         return false;
     }
     let mut j = i;
-    while j > 0 && row_like(lines[j - 1]) {
+    while j > 0 && row_like(money, lines[j - 1]) {
         j -= 1;
     }
     if j == 0 {
-        is_table_header(section)
+        is_table_header(money, section)
     } else {
-        is_table_header(lines[j - 1])
+        is_table_header(money, lines[j - 1])
     }
+}
+
+/// The lower end of the first span of years in `text`: "(2–5 years)" → 2, "5+ years" → 5.
+fn years_in(text: &str) -> Option<f64> {
+    parse_durations(text).first().map(|(_, d)| d.min_years)
 }
 
 /// A label worth keeping as the guide's own words for a level: not when it is only level words
@@ -498,19 +509,30 @@ struct LineFigure {
 
 fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) -> Vec<LineFigure> {
     let line = lines[i];
-    let found = scan_money(line);
+    let found = scan_money(reading.money, line);
     if found.is_empty() {
         return Vec::new();
     }
     let spans: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
     if is_table_row(line) {
         let cells = cells(line);
-        let header = table_header(lines, i);
+        let header = table_header(reading.money, lines, i);
         let label = cells
             .first()
             .map(|(_, c)| plain(c))
-            .filter(|c| !c.is_empty() && scan_money(c).is_empty());
-        let level = label.as_deref().and_then(|l| reading.levels.of_label(l));
+            .filter(|c| !c.is_empty() && scan_money(reading.money, c).is_empty());
+        // Years of experience: in the label ("Charge nurse (5+ years)"), else in a cell of the
+        // row that holds no money (a "Typical experience" column).
+        let years = label.as_deref().and_then(years_in).or_else(|| {
+            cells
+                .iter()
+                .skip(1)
+                .filter(|(_, c)| scan_money(reading.money, c).is_empty())
+                .find_map(|(_, c)| years_in(c))
+        });
+        let level = label
+            .as_deref()
+            .and_then(|l| reading.levels.of_pay_row(l, years));
         return found
             .into_iter()
             .filter_map(|f| {
@@ -535,11 +557,11 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             })
             .collect();
     }
-    if is_plain_table_row(lines, i, section) {
+    if is_plain_table_row(reading.money, lines, i, section) {
         let label = Some(plain(&line[..spans[0].start])).filter(|l| !l.is_empty());
         let level = label
             .as_deref()
-            .and_then(|l| reading.levels.of_label(l))
+            .and_then(|l| reading.levels.of_pay_row(l, years_in(l)))
             .unwrap_or(Level::Overall);
         return found
             .into_iter()
@@ -554,7 +576,7 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             .collect();
     }
     if let Some(label) = label_of(reading, line, spans[0].start) {
-        let level = reading.levels.of_label(&label);
+        let level = reading.levels.of_pay_row(&label, years_in(&label));
         if level.is_some() || pay_line_rest_is_short(line, &spans) {
             return found
                 .into_iter()
@@ -694,6 +716,7 @@ pub fn extract_figures(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryFi
                 open_ended: f.open_ended,
                 period: f.period,
                 raw: lines[i][f.span].to_string(),
+                currency: f.currency,
                 form: lf.form,
                 top_end: lf.top_end,
             }
@@ -825,10 +848,7 @@ mod tests {
     use crate::answer::salary::Period;
 
     fn reading() -> Reading<'static> {
-        Reading::new(
-            crate::answer::fixtures::vocab().levels(),
-            "Back-End Developer",
-        )
+        Reading::new(crate::answer::fixtures::vocab(), "Back-End Developer")
     }
     use crate::answer::fixtures::{SEEDS, passage_at, seed_passages, seed_text};
 
@@ -1133,7 +1153,7 @@ mod tests {
 
     #[test]
     fn a_guides_own_ladder_names_its_levels() {
-        let electrician = Reading::new(crate::answer::fixtures::vocab().levels(), "Electrician");
+        let electrician = Reading::new(crate::answer::fixtures::vocab(), "Electrician");
         let p = passage(
             "Apprentice Electrician: $18 – $25 per hour\nJourneyman Electrician: $28 – $42 per hour ($58,000 – $87,000 per year)\nMaster Electrician: $78,000 – $110,000 per year\nElectrical Contractor (business owner): $95,000 – $160,000+ per year",
         );
@@ -1177,7 +1197,7 @@ mod tests {
             ]
         );
         // A table whose rows name levels in a career's own words; total pay is a note.
-        let pm = Reading::new(crate::answer::fixtures::vocab().levels(), "Product Manager");
+        let pm = Reading::new(crate::answer::fixtures::vocab(), "Product Manager");
         let p = passage(
             "Level | Typical experience | Base salary | Total compensation\nAssociate Product Manager (APM) | 0–2 years | $85,000 – $120,000 | $110,000 – $170,000\nProduct Manager | 2–5 years | $120,000 – $160,000 | $160,000 – $250,000\nSenior Product Manager | 5–8 years | $150,000 – $200,000 | $220,000 – $350,000\nDirector of Product | 10+ years | $200,000 – $270,000 | $350,000 – $550,000",
         );
@@ -1239,7 +1259,8 @@ mod tests {
             "It typically takes 1-2 years to qualify, including obtaining a relevant degree.",
             "consider 6 month online certificate programs high paying jobs",
             "Our community of 25k+ developers earns good salaries.",
-            "Salaries in Berlin average €65,000 and in London £55k.",
+            "Salaries in Toronto average $85,000 CAD and in Sydney 95,000 AUD.",
+            "A warehouse job means lifting 20,000 pounds of stock a week.",
             "In Australia juniors earn A$85,000 and in Canada C$70,000.",
             "Developers in India earn INR 1200k on average.",
             "The startup raised $5 million to pay engineers.",
@@ -1251,6 +1272,161 @@ mod tests {
         ] {
             assert!(figs(text).is_empty(), "{text:?} gave {:?}", figs(text));
         }
+    }
+
+    /// Regression: pay in pounds or euros was dropped, and the answer then said the guides give
+    /// no salary figures.
+    #[test]
+    fn pay_in_other_currencies_keeps_its_currency() {
+        let code = |text: &str| -> Vec<(String, u32, u32, bool, String)> {
+            extract_figures(&reading(), &passage(text))
+                .into_iter()
+                .map(|f| (f.currency.code, f.low, f.high, f.open_ended, f.raw))
+                .collect()
+        };
+        assert_eq!(
+            code("Junior designers in the UK typically earn £28,000 to £35,000 a year."),
+            vec![(
+                "GBP".into(),
+                28_000,
+                35_000,
+                false,
+                "£28,000 to £35,000".into()
+            )]
+        );
+        assert_eq!(
+            code("Salaries in Berlin average €65.000 and in London £55k."),
+            vec![
+                ("EUR".into(), 65_000, 65_000, false, "€65.000".into()),
+                ("GBP".into(), 55_000, 55_000, false, "£55k".into()),
+            ]
+        );
+        // Marks written after the amount, as symbols, codes or words.
+        assert_eq!(
+            code("Junior developers earn 45.000 € – 60.000 € per year."),
+            vec![(
+                "EUR".into(),
+                45_000,
+                60_000,
+                false,
+                "45.000 € – 60.000 €".into()
+            )]
+        );
+        assert_eq!(
+            code("Graduates earn 30,000 pounds a year."),
+            vec![("GBP".into(), 30_000, 30_000, false, "30,000 pounds".into())]
+        );
+        assert_eq!(
+            code("Senior salaries reach 70,000–90,000 euros."),
+            vec![(
+                "EUR".into(),
+                70_000,
+                90_000,
+                false,
+                "70,000–90,000 euros".into()
+            )]
+        );
+        assert_eq!(
+            code("Pay: GBP 40,000 or more for leads."),
+            vec![("GBP".into(), 40_000, 40_000, true, "GBP 40,000".into())]
+        );
+        // A bare "60k" takes the currency of the line's marked amounts.
+        assert_eq!(
+            code("Juniors start near £30,000 and seniors earn 60k.")
+                .into_iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            vec!["GBP".to_string(), "GBP".to_string()]
+        );
+        // Two currencies never make one range.
+        let v = code("Pay runs from £30,000 to $50,000.");
+        assert!(v.iter().all(|f| f.1 == f.2), "{v:?}");
+        // A dollar figure stays in USD.
+        let f = one("Entry-level: $75,000 – $95,000 per year");
+        assert_eq!(
+            (f.currency.code.as_str(), f.currency.symbol.as_str()),
+            ("USD", "$")
+        );
+        assert_eq!(f.range_label(), "$75K–$95K");
+        let f = one("Senior designers: £55,000 – £70,000");
+        assert_eq!(f.range_label(), "£55K–£70K");
+    }
+
+    /// Regression: a sentence naming several levels, each with its range, gave no figure per
+    /// level ("Mid-weight" and "Head of" were not level words, and pounds were not read).
+    #[test]
+    fn several_levels_in_one_sentence_each_get_a_figure() {
+        let designer = Reading::new(crate::answer::fixtures::vocab(), "UX Designer");
+        let text = "Junior UX designers in the UK typically earn £28,000 to £35,000 a year. Mid-weight designers earn £38,000 to £50,000, senior designers £55,000 to £70,000, and a Head of Design can earn £85,000 or more. Salaries in London are about 15% higher.";
+        let got: Vec<_> = extract_figures(&designer, &passage(text))
+            .into_iter()
+            .map(|f| {
+                (
+                    f.level,
+                    f.low,
+                    f.high,
+                    f.open_ended,
+                    f.cite.line,
+                    f.currency.code,
+                )
+            })
+            .collect();
+        let gbp = || "GBP".to_string();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Entry, 28_000, 35_000, false, 10, gbp()),
+                (Level::Mid, 38_000, 50_000, false, 10, gbp()),
+                (Level::Senior, 55_000, 70_000, false, 10, gbp()),
+                (Level::Lead, 85_000, 85_000, true, 10, gbp()),
+            ]
+        );
+        // The same shape in dollars, with other level words.
+        let v = figs(
+            "Juniors earn $60,000 to $75,000, mid-level engineers $80,000 to $100,000, and a principal engineer can earn $180,000 or more.",
+        );
+        let levels: Vec<Level> = v.iter().map(|f| f.0).collect();
+        assert_eq!(levels, vec![Level::Entry, Level::Mid, Level::Lead]);
+    }
+
+    /// Regression: "Experienced RN (2–5 years)" came out as senior and "Charge nurse (5+ years)"
+    /// as lead; the years the rows give decide when the label names no level word or only a loose
+    /// one ("Experienced").
+    #[test]
+    fn levels_from_years_in_a_pay_table() {
+        let nurse = Reading::new(crate::answer::fixtures::vocab(), "Registered Nurse");
+        let p = passage(
+            "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Experienced RN (2–5 years) | $40–$48 | $83,000–$100,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |\n| Nurse manager | $55–$70 | $115,000–$145,000 |",
+        );
+        let got: Vec<_> = extract_figures(&nurse, &p)
+            .into_iter()
+            .filter(|f| f.period == Period::Year)
+            .map(|f| (f.level, f.low))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Entry, 70_000),
+                (Level::Mid, 83_000),
+                (Level::Senior, 98_000),
+                (Level::Lead, 115_000),
+            ]
+        );
+        // Years in a column of their own, and in a labelled line.
+        let p = passage(
+            "Role | Experience | Salary\nAnalyst | 0–2 years | $60,000 – $78,000\nAnalyst II | 2–5 years | $78,000 – $100,000\nStaff Analyst | 3–5 years | $120,000 – $150,000",
+        );
+        let got: Vec<_> = extract_figures(&reading(), &p)
+            .into_iter()
+            .map(|f| f.level)
+            .collect();
+        // "Staff" is a level word and wins over its years.
+        assert_eq!(got, vec![Level::Entry, Level::Mid, Level::Lead]);
+        let f = one("Team member with 8+ years: $120,000 – $140,000 per year");
+        assert_eq!(f.level, Level::Lead);
+        // A loose word alone still names its level.
+        let f = one("Experienced nurses earn $95,000.");
+        assert_eq!(f.level, Level::Senior);
     }
 
     #[test]

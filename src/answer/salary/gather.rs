@@ -1,6 +1,7 @@
-//! Choosing and summarising salary figures, career by career: one figure per guide and level
-//! (the most explicit, typical one — two when a guide's own pay ladder gives two rows for one
-//! level), the guide's notes, then a summary per level and period across the career's guides.
+//! Choosing and summarising salary figures, career by career: one figure per guide, level and
+//! currency (the most explicit, typical one — two when a guide's own pay ladder gives two rows
+//! for one level), the guide's notes, then a summary per level, currency and period across the
+//! career's guides (figures in different currencies are never summarised together).
 //! Run once per index generation over every guide, in file-name order; a request only filters
 //! the result by career and level.
 
@@ -9,10 +10,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::extract::{Reading, SALARY_SECTION, extract_figures, extract_notes};
 use super::{
-    FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure, SalaryNote, SalaryRow,
+    Currency, FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure, SalaryNote,
+    SalaryRow,
 };
-use crate::answer::levels::LevelWords;
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 /// Rows listed per career and level (the level's summary counts every guide; a library of more
 /// guides lists the first ones by file name).
@@ -50,7 +52,8 @@ fn preference(f: &SalaryFigure) -> (bool, bool, u8, bool, bool, Reverse<u32>) {
 
 /// The salary facts of `passages` (one guide's, about `career`).
 ///
-/// When a guide gives several figures for the same level, the chosen one is, in order of
+/// When a guide gives several figures for the same level in the same currency, the chosen one
+/// is, in order of
 /// preference: a yearly figure over an hourly or monthly one (a guide that states the yearly
 /// equivalent of an hourly rate is read per year); not about top earners ("top performers …
 /// $200,000"); the most explicit form (table row or labelled line, then body prose, then a
@@ -58,16 +61,22 @@ fn preference(f: &SalaryFigure) -> (bool, bool, u8, bool, bool, Reverse<u32>) {
 /// about pay; the earliest line. Rows of the guide's own ladder with different labels at one
 /// level are all kept (a "Group Product Manager" and a "Director of Product"). Figures and notes
 /// repeated by overlapping passages are counted once.
-pub fn extract_guide(levels: &LevelWords, career: &str, passages: &[Passage]) -> GuideSalary {
-    let reading = Reading::new(levels, career);
+pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideSalary {
+    let reading = Reading::new(vocab, career);
     let mut seen = HashSet::new();
-    let mut best: BTreeMap<(Level, String, Option<String>), SalaryFigure> = BTreeMap::new();
+    type Key = (Level, Currency, String, Option<String>);
+    let mut best: BTreeMap<Key, SalaryFigure> = BTreeMap::new();
     for f in passages.iter().flat_map(|p| extract_figures(&reading, p)) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
         let ladder_label = on_ladder(&f).then(|| f.label.clone()).flatten();
-        let key = (f.level, f.cite.source.clone(), ladder_label);
+        let key = (
+            f.level,
+            f.currency.clone(),
+            f.cite.source.clone(),
+            ladder_label,
+        );
         match best.get(&key) {
             Some(cur) if preference(cur) >= preference(&f) => {}
             _ => {
@@ -76,13 +85,13 @@ pub fn extract_guide(levels: &LevelWords, career: &str, passages: &[Passage]) ->
         }
     }
     // A level the guide's ladder covers is given by the ladder, not also by its prose.
-    let laddered: HashSet<(Level, String)> = best
+    let laddered: HashSet<(Level, Currency, String)> = best
         .iter()
         .filter(|(_, f)| on_ladder(f))
-        .map(|((l, s, _), _)| (*l, s.clone()))
+        .map(|((l, c, s, _), _)| (*l, c.clone(), s.clone()))
         .collect();
-    best.retain(|(l, s, label), f| {
-        label.is_some() || on_ladder(f) || !laddered.contains(&(*l, s.clone()))
+    best.retain(|(l, c, s, label), f| {
+        label.is_some() || on_ladder(f) || !laddered.contains(&(*l, c.clone(), s.clone()))
     });
     let mut seen_notes = HashSet::new();
     let notes = passages
@@ -94,7 +103,7 @@ pub fn extract_guide(levels: &LevelWords, career: &str, passages: &[Passage]) ->
         career: career.to_string(),
         rows: best
             .into_iter()
-            .map(|((level, _, _), figure)| SalaryRow { level, figure })
+            .map(|((level, _, _, _), figure)| SalaryRow { level, figure })
             .collect(),
         notes,
     }
@@ -140,14 +149,27 @@ fn career_answer(
             b.figure.cite.line,
         ))
     });
+    // Currencies in the order the career's rows first give them.
+    let mut currencies: Vec<&Currency> = Vec::new();
+    for r in &rows {
+        if !currencies.contains(&&r.figure.currency) {
+            currencies.push(&r.figure.currency);
+        }
+    }
     let mut summaries = Vec::new();
     for level in Level::ALL {
-        for period in [Period::Year, Period::Month, Period::Hour] {
-            let of: Vec<&SalaryRow> = rows
-                .iter()
-                .filter(|r| r.level == level && r.figure.period == period)
-                .collect();
-            summaries.extend(summarise(&career, level, period, &of));
+        for currency in &currencies {
+            for period in [Period::Year, Period::Month, Period::Hour] {
+                let of: Vec<&SalaryRow> = rows
+                    .iter()
+                    .filter(|r| {
+                        r.level == level
+                            && r.figure.period == period
+                            && r.figure.currency == **currency
+                    })
+                    .collect();
+                summaries.extend(summarise(&career, level, period, &of));
+            }
         }
     }
     let mut listed: BTreeMap<Level, usize> = BTreeMap::new();
@@ -244,7 +266,7 @@ impl SalaryAnswer {
 /// together: what a generation built from these passages answers (passages are taken guide by
 /// guide, in file-name order; each guide's career is its passages').
 pub fn salary_answer(
-    levels: &LevelWords,
+    vocab: &Vocabulary,
     passages: &[Passage],
     level: Option<Level>,
 ) -> SalaryAnswer {
@@ -255,7 +277,7 @@ pub fn salary_answer(
     let mut gathering = SalaryGathering::default();
     for guide in by_source.values() {
         let career = guide.first().map(|p| p.career.as_str()).unwrap_or_default();
-        gathering.gather(extract_guide(levels, career, guide));
+        gathering.gather(extract_guide(vocab, career, guide));
     }
     gathering.finish().answer(None, level)
 }
@@ -276,6 +298,7 @@ fn summarise(
     period: Period,
     rows: &[&SalaryRow],
 ) -> Option<LevelSummary> {
+    let currency = rows.first()?.figure.currency.clone();
     let lowest = rows.iter().map(|r| r.figure.low).min()?;
     let highest = rows.iter().map(|r| r.figure.high).max()?;
     let mut labels: Vec<String> = Vec::new();
@@ -289,6 +312,7 @@ fn summarise(
     Some(LevelSummary {
         career: career.to_string(),
         level,
+        currency,
         period,
         labels,
         lowest,
@@ -309,8 +333,8 @@ fn summarise(
 mod tests {
     use super::*;
 
-    fn levels() -> &'static LevelWords {
-        crate::answer::fixtures::vocab().levels()
+    fn levels() -> &'static Vocabulary {
+        crate::answer::fixtures::vocab()
     }
     use crate::answer::fixtures::{SEEDS, all_seed_passages, passage_at, seed_text};
     use crate::answer::salary::NoteKind;

@@ -1,18 +1,22 @@
-//! Salary figures: extracts every USD pay figure (level, period, exact source line) from guide
-//! passages and aggregates them, career by career, into a cited per-level answer with the
+//! Salary figures: extracts every pay figure (level, currency, period, exact source line) from
+//! guide passages and aggregates them, career by career, into a cited per-level answer with the
 //! guides' own pay qualifiers.
 //!
-//! Representation: every figure is a range `low..=high` in **whole USD in its own period**
-//! (per year, per month or per hour, as the guide states it: an hourly figure is never turned
-//! into a yearly one; a guide that also states the yearly equivalent has that figure too); a
-//! point figure ("start around $81,000") has `low == high`. `raw` is the exact matched text of
+//! Representation: every figure is a range `low..=high` in **whole units of its own currency,
+//! in its own period** (the currency as the guide states it — USD, GBP, EUR, …, data:
+//! `assets/currencies.toml` — never converted; per year, per month or per hour, as the guide
+//! states it: an hourly figure is never turned into a yearly one; a guide that also states the
+//! yearly equivalent has that figure too); a point figure ("start around $81,000") has
+//! `low == high`. Figures in different currencies are never summarised together. `raw` is the exact matched text of
 //! the source line, so a citation can always quote it verbatim. An open upper end (`$200,000+`,
 //! "well over", "exceed", "or more") sets `open_ended`.
 //!
 //! Level rule: a table row or a labelled line ("Journeyman Electrician: $28 – $42 per hour")
 //! keeps its label as the guide's own words for the level, and takes its level from the level
-//! words of the label (data: `assets/levels.toml`) or, for words the table does not know, from
-//! its place in the guide's ladder of pay levels; otherwise the
+//! words of the label (data: `assets/levels.toml`), or from the years of experience the row
+//! gives ("Charge nurse (5+ years)", a "0–2 years" column) when its label names no level word
+//! or only a loose one ("Experienced"), or, failing both, from its place in the guide's ladder
+//! of pay levels; otherwise the
 //! level comes from the clause the figure sits in — first a prepositional phrase
 //! right after the figure ("$60-85K *at entry level*"), then the first level word
 //! in the clause before it (stopping at a previous figure), then an introductory
@@ -26,6 +30,7 @@
 //! key-takeaway section), then a range over a point figure, then a figure in a
 //! section whose heading is about pay, then the earliest line.
 
+mod currency;
 mod extract;
 mod gather;
 mod money;
@@ -36,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::citation::Citation;
 pub use super::level::{Level, ParseLevelError};
+pub use currency::{Currencies, CurrenciesError, Currency};
 pub use extract::{Reading, extract_figures, extract_notes};
 pub use gather::{GuideSalary, SalaryFacts, SalaryGathering, extract_guide, salary_answer};
 
@@ -112,9 +118,12 @@ pub struct SalaryFigure {
     /// ("Journeyman Electrician", "Associate Product Manager (APM)"), when it says more than a
     /// level word alone.
     pub label: Option<String>,
-    /// Lower end, whole USD in `period`.
+    /// The currency the guide states it in (`currency`, `currency_symbol` in JSON).
+    #[serde(flatten)]
+    pub currency: Currency,
+    /// Lower end, whole units of `currency` in `period`.
     pub low: u32,
-    /// Upper end, whole USD in `period`; equals `low` for a point figure.
+    /// Upper end, whole units of `currency` in `period`; equals `low` for a point figure.
     pub high: u32,
     /// The upper end is open: "$200,000+", "well over", "exceed", "or more".
     pub open_ended: bool,
@@ -138,18 +147,32 @@ impl SalaryFigure {
         ((u64::from(self.low) + u64::from(self.high)) / 2) as u32
     }
 
-    /// Compact range in its period, e.g. "$70K–$95K", "$81K", "$120K+", "$18–$25/hour".
+    /// Compact range in its currency and period, e.g. "$70K–$95K", "£81K", "$120K+",
+    /// "$18–$25/hour".
     pub fn range_label(&self) -> String {
-        range_label(self.low, self.high, self.open_ended, self.period)
+        range_label(
+            &self.currency,
+            self.low,
+            self.high,
+            self.open_ended,
+            self.period,
+        )
     }
 }
 
-/// A compact range in its period: "$70K–$95K", "$81K", "$120K+", "$18–$25/hour".
-pub fn range_label(low: u32, high: u32, open_ended: bool, period: Period) -> String {
+/// A compact range in its currency and period: "$70K–$95K", "£81K", "$120K+", "$18–$25/hour".
+pub fn range_label(
+    currency: &Currency,
+    low: u32,
+    high: u32,
+    open_ended: bool,
+    period: Period,
+) -> String {
     let plus = if open_ended { "+" } else { "" };
+    let symbol = currency.symbol.as_str();
     let amount = |v: u32| match period {
-        Period::Year => format_usd_k(v),
-        _ => format!("${v}"),
+        Period::Year => format_k(symbol, v),
+        _ => format!("{symbol}{v}"),
     };
     let unit = match period {
         Period::Year => "",
@@ -170,14 +193,15 @@ impl SalaryFigure {
     }
 }
 
-/// Formats yearly dollars in thousands: 81000 → "$81K", 92500 → "$92.5K".
-pub fn format_usd_k(v: u32) -> String {
+/// Formats a yearly amount in thousands after its currency symbol: 81000 → "$81K", 92500 →
+/// "£92.5K".
+pub fn format_k(symbol: &str, v: u32) -> String {
     if v.is_multiple_of(1000) {
-        format!("${}K", v / 1000)
+        format!("{symbol}{}K", v / 1000)
     } else {
         let k = f64::from(v) / 1000.0;
         let s = format!("{k:.1}");
-        format!("${}K", s.trim_end_matches(".0"))
+        format!("{symbol}{}K", s.trim_end_matches(".0"))
     }
 }
 
@@ -194,13 +218,17 @@ pub struct LevelSummary {
     /// The career it summarises.
     pub career: String,
     pub level: Level,
+    /// The currency of its figures (a level's figures in two currencies are summarised apart;
+    /// `currency`, `currency_symbol` in JSON).
+    #[serde(flatten)]
+    pub currency: Currency,
     /// The period of its figures (a level's hourly and yearly figures are summarised apart).
     pub period: Period,
     /// The guides' own words for the level, as they wrote them.
     pub labels: Vec<String>,
-    /// Lowest `low` of the rows, USD in `period`.
+    /// Lowest `low` of the rows, in `currency` and `period`.
     pub lowest: u32,
-    /// Highest `high` of the rows, USD in `period`.
+    /// Highest `high` of the rows, in `currency` and `period`.
     pub highest: u32,
     /// Median of the rows' midpoints (mean of the middle two for an even count, rounded down).
     pub median_midpoint: u32,
@@ -211,9 +239,26 @@ pub struct LevelSummary {
 }
 
 impl LevelSummary {
-    /// Compact range in its period: "$60K–$95K", "$18–$25/hour".
+    /// Compact range in its currency and period: "$60K–$95K", "£18–£25/hour".
     pub fn range_label(&self) -> String {
-        range_label(self.lowest, self.highest, self.open_ended, self.period)
+        range_label(
+            &self.currency,
+            self.lowest,
+            self.highest,
+            self.open_ended,
+            self.period,
+        )
+    }
+
+    /// The median of midpoints in its currency and period: "$81.8K", "£21/hour".
+    pub fn median_label(&self) -> String {
+        range_label(
+            &self.currency,
+            self.median_midpoint,
+            self.median_midpoint,
+            false,
+            self.period,
+        )
     }
 }
 
@@ -272,7 +317,7 @@ pub struct SalaryAnswer {
     /// One row per guide and level (and label, when a guide gives two for a level), ordered by
     /// career, level, then source.
     pub rows: Vec<SalaryRow>,
-    /// One summary per career, level and period that has rows, in that order.
+    /// One summary per career, level, currency and period that has rows, in that order.
     pub summaries: Vec<LevelSummary>,
     /// The guides' qualifiers, ordered by kind, source, line.
     pub notes: Vec<SalaryNote>,
@@ -283,6 +328,17 @@ impl SalaryAnswer {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+
+    /// The codes of the currencies its figures are in, in the order its rows first give them.
+    pub fn currencies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for r in &self.rows {
+            if !out.contains(&r.figure.currency.code.as_str()) {
+                out.push(&r.figure.currency.code);
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -292,7 +348,7 @@ mod tests {
 
     fn one(text: &str) -> SalaryFigure {
         let v = extract_figures(
-            &Reading::new(crate::answer::fixtures::vocab().levels(), ""),
+            &Reading::new(crate::answer::fixtures::vocab(), ""),
             &passage_at("Salary", 10, text),
         );
         assert_eq!(v.len(), 1, "{text:?} -> {v:#?}");
@@ -301,9 +357,9 @@ mod tests {
 
     #[test]
     fn format_k() {
-        assert_eq!(format_usd_k(81_000), "$81K");
-        assert_eq!(format_usd_k(92_500), "$92.5K");
-        assert_eq!(format_usd_k(93_600), "$93.6K");
+        assert_eq!(super::format_k("$", 81_000), "$81K");
+        assert_eq!(super::format_k("$", 92_500), "$92.5K");
+        assert_eq!(super::format_k("£", 93_600), "£93.6K");
         let f = one("Senior-level: $160,000 – $200,000+ per year");
         assert_eq!(f.range_label(), "$160K–$200K+");
     }

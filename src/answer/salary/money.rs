@@ -1,6 +1,7 @@
-//! Money amounts on a line: "$70K–$95K", "$85,000 - $120,000", "$65.000–$85.000", "$28 per
-//! hour", "120k" near a pay word; with their period and open end, never costs, counts or other
-//! currencies.
+//! Money amounts on a line: "$70K–$95K", "$85,000 - $120,000", "£28,000 to £35,000",
+//! "€65.000–€85.000", "45.000 €", "30,000 pounds", "$28 per hour", "120k" near a pay word; with
+//! their currency (data: [`Currencies`]), period and open end, never costs, counts or amounts in
+//! a currency the table does not read.
 
 use std::ops::Range;
 
@@ -8,36 +9,36 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::Period;
+use super::currency::{Currencies, Currency};
 use crate::answer::re;
 
 /// An amount: US thousands separators ("85,000.50"), dots as thousands separators as many
 /// guides outside the US write them ("65.000"), or plain digits.
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\d+)?";
-const CUR: &str = r"US\$|USD\s?|\$";
 
-/// A money expression: `$`-amounts (single or range, `K` suffix, `+`), or bare `k` amounts.
-static MONEY: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(
+/// The money expression, with the currency marks written before (`before`) and after (`after`)
+/// amounts as regex alternations: a marked amount or range ("£28,000 to £35,000", "$60-85K",
+/// "$200,000+"), an amount or range followed by its mark ("45.000 € – 60.000 €", "28,000
+/// pounds", "45,000–60,000 euros"), or a bare `k` amount ("120k", "65k-80k").
+pub(super) fn pattern(before: &str, after: &str) -> String {
+    format!(
         r"(?x)
-        (?P<c1>{CUR}) \s? (?P<n1>{NUM}) (?P<k1>[kK]\b)?
-        (?: \s* (?P<sep>[-–—]|\bto\b|\band\b) \s* (?P<c2>{CUR})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
+        (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>[kK]\b)?
+        (?: \s* (?P<sep>[-–—]|\bto\b|\band\b) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
         (?P<plus>\+)?
+      | \b (?P<u1>{NUM}) (?P<uk1>[kK]\b)? \s? (?P<ua1>{after})
+        (?: \s* (?P<usep>[-–—]|\bto\b) \s* (?P<u2>{NUM}) (?P<uk2>[kK]\b)? (?: \s? (?P<ua2>{after}) )? )?
+        (?P<uplus>\+)?
+      | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>[-–—]|\bto\b) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
       | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>[kK]\b)? \s* [-–—] \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>[kK]\b) (?P<bplus>\+)?
       | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>[kK]\b) (?P<splus>\+)?
         "
-    ))
-});
-
-/// Right after an amount: it is not a salary (percent, millions, other currency).
-static REJECT_AFTER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^\s?(?:%|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b|(?:cad|aud|eur|gbp|inr|nzd|sgd|euros?|pounds?|rupees?)\b)",
     )
-});
-/// Just before a bare amount: another currency.
-static FOREIGN_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\p{Sc}|\b(?:inr|rs\.?|eur|gbp|cad|aud|nzd|sgd|chf|jpy|cny|php|pkr|lpa))\s*$")
-});
+}
+
+/// Right after an amount: it is not a salary (percent, millions).
+static REJECT_AFTER: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)^\s?(?:%|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b)"));
 /// Just before an amount: a cost, not pay.
 static COST_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -79,6 +80,7 @@ pub(super) static SENTENCE_SEP: Lazy<Regex> = Lazy::new(|| re(r"[.!?](?:\s+|$)")
 #[derive(Debug, Clone)]
 pub(super) struct Found {
     pub(super) span: Range<usize>,
+    pub(super) currency: Currency,
     pub(super) low: f64,
     pub(super) high: f64,
     pub(super) period: Period,
@@ -140,11 +142,28 @@ pub(super) fn sentence_around(line: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Checks shared by every amount; decides period and open end.
-fn finish(line: &str, span: Range<usize>, low: f64, high: f64, plus: bool) -> Option<Found> {
+/// Checks shared by every amount; decides period and open end. An amount followed by the mark
+/// of another currency, or of a currency not read, is not pay in `currency`.
+fn finish(
+    money: &Currencies,
+    line: &str,
+    span: Range<usize>,
+    amount: (f64, f64, bool),
+    currency: &Currency,
+) -> Option<Found> {
+    let (low, high, plus) = amount;
     let before = &line[..span.start];
     let after = &line[span.end..];
-    if REJECT_AFTER.is_match(after) || COST_BEFORE.is_match(before) || low > high {
+    let other_mark_after = money
+        .mark_after
+        .find(after)
+        .is_some_and(|m| money.of_mark(m.as_str().trim()) != Some(currency));
+    if REJECT_AFTER.is_match(after)
+        || other_mark_after
+        || money.other_after.is_match(after)
+        || COST_BEFORE.is_match(before)
+        || low > high
+    {
         return None;
     }
     let (period, after_period) = match PERIOD_AFTER.captures(after) {
@@ -174,6 +193,7 @@ fn finish(line: &str, span: Range<usize>, low: f64, high: f64, plus: bool) -> Op
         || OPEN_BEFORE.is_match(before);
     Some(Found {
         span,
+        currency: currency.clone(),
         low,
         high,
         period,
@@ -181,11 +201,8 @@ fn finish(line: &str, span: Range<usize>, low: f64, high: f64, plus: bool) -> Op
     })
 }
 
-/// Extra checks for an amount without a currency sign ("120k").
-fn bare_ok(line: &str, span: &Range<usize>) -> bool {
-    if FOREIGN_BEFORE.is_match(&line[..span.start]) || COUNT_AFTER.is_match(&line[span.end..]) {
-        return false;
-    }
+/// Whether the sentence of `line` around `span` speaks of pay.
+fn pay_context(line: &str, span: &Range<usize>) -> bool {
     let sentence = sentence_around(line, span);
     let context = format!(
         "{} {}",
@@ -195,36 +212,96 @@ fn bare_ok(line: &str, span: &Range<usize>) -> bool {
     PAY_CONTEXT.is_match(&context) || line.contains('|')
 }
 
-fn parse_capture(line: &str, c: &Captures<'_>) -> Option<Found> {
+/// Extra checks for an amount without a currency mark ("120k").
+fn bare_ok(money: &Currencies, line: &str, span: &Range<usize>) -> bool {
+    !money.other_before.is_match(&line[..span.start])
+        && !COUNT_AFTER.is_match(&line[span.end..])
+        && pay_context(line, span)
+}
+
+/// Reads an amount or range marked by a currency after it: "45.000 € – 60.000 €", "28,000
+/// pounds", "45,000–60,000 euros" (the groups of branch `b` of [`pattern`]: `{b}1`, `{b}k1`,
+/// `{b}a1`, `{b}2`, `{b}k2`, `{b}a2`, `{b}plus`). A mark that is a word needs a pay word in the
+/// sentence.
+fn parse_marked_after(money: &Currencies, line: &str, c: &Captures<'_>, b: &str) -> Option<Found> {
+    let group = |name: &str| c.name(&format!("{b}{name}"));
+    let whole = c.get(0)?.range();
+    let marks = (
+        group("a1").map(|m| m.as_str()),
+        group("a2").map(|m| m.as_str()),
+    );
+    let (currency, mark) = match marks {
+        (Some(x), Some(y)) if money.of_mark(x) != money.of_mark(y) => return None,
+        (Some(m), _) | (None, Some(m)) => (money.of_mark(m)?, m),
+        (None, None) => return None,
+    };
+    if mark.chars().any(char::is_alphabetic) && !pay_context(line, &whole) {
+        return None;
+    }
+    let v1 = parse_num(group("1")?.as_str())?;
+    let k1 = group("k1").is_some();
+    let (low, high) = match group("2") {
+        Some(n2) => propagate_k(v1, k1, parse_num(n2.as_str())?, group("k2").is_some()),
+        None if k1 => (v1 * 1000.0, v1 * 1000.0),
+        None => (v1, v1),
+    };
+    let plus = group("plus").is_some();
+    finish(money, line, whole, (low, high, plus), currency)
+}
+
+fn parse_capture(money: &Currencies, line: &str, c: &Captures<'_>) -> Option<Found> {
     let whole = c.get(0)?;
     if let (Some(c1), Some(n1)) = (c.name("c1"), c.name("n1")) {
         if foreign_dollar(line, c1.start()) {
             return None;
         }
+        let currency = money.of_mark(c1.as_str())?;
         let k1 = c.name("k1").is_some();
         let v1 = parse_num(n1.as_str())?;
         let single = if k1 { v1 * 1000.0 } else { v1 };
         let single_end = c.name("k1").map_or(n1.end(), |k| k.end());
         if let (Some(sep), Some(n2)) = (c.name("sep"), c.name("n2")) {
-            let range_ok = !sep.as_str().eq_ignore_ascii_case("and")
-                || BETWEEN_BEFORE.is_match(&line[..c1.start()]);
+            let range_ok = (!sep.as_str().eq_ignore_ascii_case("and")
+                || BETWEEN_BEFORE.is_match(&line[..c1.start()]))
+                && c.name("c2")
+                    .is_none_or(|c2| money.of_mark(c2.as_str()) == Some(currency));
             if range_ok {
                 let v2 = parse_num(n2.as_str())?;
                 let (a, b) = propagate_k(v1, k1, v2, c.name("k2").is_some());
                 let plus = c.name("plus").is_some();
-                if let Some(f) = finish(line, c1.start()..whole.end(), a, b, plus) {
+                if let Some(f) =
+                    finish(money, line, c1.start()..whole.end(), (a, b, plus), currency)
+                {
                     return Some(f);
                 }
             }
             // Not a range: keep the first amount alone.
-            return finish(line, c1.start()..single_end, single, single, false);
+            return finish(
+                money,
+                line,
+                c1.start()..single_end,
+                (single, single, false),
+                currency,
+            );
         }
         let plus = c.name("plus").is_some();
-        return finish(line, c1.start()..whole.end(), single, single, plus);
+        return finish(
+            money,
+            line,
+            c1.start()..whole.end(),
+            (single, single, plus),
+            currency,
+        );
+    }
+    if c.name("u1").is_some() {
+        return parse_marked_after(money, line, c, "u");
+    }
+    if c.name("v1").is_some() {
+        return parse_marked_after(money, line, c, "v");
     }
     if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
         let span = whole.range();
-        if !bare_ok(line, &span) {
+        if !bare_ok(money, line, &span) {
             return None;
         }
         let (a, b) = propagate_k(
@@ -233,36 +310,50 @@ fn parse_capture(line: &str, c: &Captures<'_>) -> Option<Found> {
             parse_num(b2.as_str())?,
             true,
         );
-        return finish(line, span, a, b, c.name("bplus").is_some());
+        return finish(
+            money,
+            line,
+            span,
+            (a, b, c.name("bplus").is_some()),
+            money.unmarked(),
+        );
     }
     if let Some(s1) = c.name("s1") {
         let span = whole.range();
-        if !bare_ok(line, &span) {
+        if !bare_ok(money, line, &span) {
             return None;
         }
         let v = parse_num(s1.as_str())? * 1000.0;
-        return finish(line, span, v, v, c.name("splus").is_some());
+        return finish(
+            money,
+            line,
+            span,
+            (v, v, c.name("splus").is_some()),
+            money.unmarked(),
+        );
     }
     None
 }
 
-/// Every salary amount on one line, in order.
-pub(super) fn scan_money(line: &str) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Every salary amount on one line, in order. A bare amount ("120k") is in the currency of the
+/// line's marked amounts when they are all in one, else in the table's first.
+pub(super) fn scan_money(money: &Currencies, line: &str) -> Vec<Found> {
+    let mut out: Vec<(Found, bool)> = Vec::new();
     // Every amount has a digit; most lines have none, and need no regex at all.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
+        return Vec::new();
     }
     let mut pos = 0;
     while pos < line.len() {
-        let Some(c) = MONEY.captures_at(line, pos) else {
+        let Some(c) = money.money.captures_at(line, pos) else {
             break;
         };
         let m = c.get(0).expect("group 0");
-        match parse_capture(line, &c) {
+        match parse_capture(money, line, &c) {
             Some(f) => {
                 pos = f.span.end.max(m.start() + 1);
-                out.push(f);
+                let bare = c.name("b1").is_some() || c.name("s1").is_some();
+                out.push((f, bare));
             }
             None => {
                 // Retry just after the start: a rejected range may hide a valid amount.
@@ -274,5 +365,20 @@ pub(super) fn scan_money(line: &str) -> Vec<Found> {
             pos += 1;
         }
     }
-    out
+    let mut marked = out
+        .iter()
+        .filter(|(_, bare)| !bare)
+        .map(|(f, _)| &f.currency);
+    let line_currency = marked
+        .next()
+        .filter(|first| marked.all(|c| c == *first))
+        .cloned();
+    out.into_iter()
+        .map(|(mut f, bare)| {
+            if bare && let Some(c) = &line_currency {
+                f.currency = c.clone();
+            }
+            f
+        })
+        .collect()
 }

@@ -1,6 +1,6 @@
 //! The salary answer as text, career by career: one cited figure per guide and level in a table
-//! (the guide's own words for the level beside it), the per-level summaries, and the guides'
-//! notes on pay.
+//! (the guide's own words for the level beside it, each amount in its own currency), the
+//! per-level summaries, and the guides' notes on pay.
 
 use std::io::{self, Write};
 
@@ -26,9 +26,24 @@ fn summary_line(s: &LevelSummary) -> String {
         "{}{words}: {}, median of midpoints {}, from {} guide{plural}",
         level_name(s.level),
         s.range_label(),
-        crate::answer::salary::range_label(s.median_midpoint, s.median_midpoint, false, s.period),
+        s.median_label(),
         s.sources
     )
+}
+
+/// The first line of an answer with figures: the currencies they are in, and how to read them.
+fn heading(a: &SalaryAnswer) -> String {
+    let codes = a.currencies();
+    match codes.as_slice() {
+        [one] => {
+            format!("Salaries in {one}, per year unless marked, one figure per guide and level.")
+        }
+        _ => format!(
+            "Salaries in {}, each figure in the currency its guide states (never converted), per \
+             year unless marked, one figure per guide, level and currency.",
+            codes.join(", ")
+        ),
+    }
 }
 
 /// The careers of an answer, in the order its rows and summaries come.
@@ -88,10 +103,7 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
             level_phrase(a.level)
         );
     }
-    writeln!(
-        out,
-        "Salaries in USD, per year unless marked, one figure per guide and level."
-    )?;
+    writeln!(out, "{}", heading(a))?;
     for career in careers(a) {
         writeln!(out, "\n{career}\n")?;
         let rows: Vec<&SalaryRow> = a
@@ -129,13 +141,14 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::salary::Period;
+    use crate::answer::salary::{Currency, Period};
 
     #[test]
     fn summaries_render_with_the_guides_words_and_their_period() {
         let summary = LevelSummary {
             career: "Electrician".into(),
             level: Level::Entry,
+            currency: Currency::default(),
             period: Period::Hour,
             labels: vec!["Apprentice Electrician".into()],
             lowest: 18,
@@ -151,6 +164,7 @@ mod tests {
         let summary = LevelSummary {
             career: "Data Analyst".into(),
             level: Level::Senior,
+            currency: Currency::default(),
             period: Period::Year,
             labels: Vec::new(),
             lowest: 100_000,

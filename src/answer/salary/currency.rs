@@ -1,0 +1,263 @@
+//! The currencies guides state pay in (data: `assets/currencies.toml`): the marks written before
+//! or after an amount, the code and symbol answers show a figure's currency by, and the marks of
+//! currencies that are not read.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::money;
+
+/// A figure's currency: its ISO 4217 code and the symbol its amounts are shown with. Serialized
+/// flat beside the amounts, as `currency` and `currency_symbol`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Currency {
+    /// ISO 4217 code: "USD", "GBP", "EUR".
+    #[serde(rename = "currency", default = "usd_code")]
+    pub code: String,
+    /// How amounts are shown: "$", "£", "€".
+    #[serde(rename = "currency_symbol", default = "usd_symbol")]
+    pub symbol: String,
+}
+
+// Facts written before figures carried a currency held US dollars only.
+fn usd_code() -> String {
+    "USD".into()
+}
+
+fn usd_symbol() -> String {
+    "$".into()
+}
+
+impl Default for Currency {
+    fn default() -> Self {
+        Currency {
+            code: usd_code(),
+            symbol: usd_symbol(),
+        }
+    }
+}
+
+/// Why a currency table cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid currency table: {0}")]
+pub struct CurrenciesError(pub String);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrenciesFile {
+    currency: Vec<Entry>,
+    #[serde(default)]
+    other: Other,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    code: String,
+    symbol: String,
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Other {
+    marks: Vec<String>,
+}
+
+/// The currency table, compiled into the patterns that find amounts.
+#[derive(Debug, Clone)]
+pub struct Currencies {
+    list: Vec<Currency>,
+    /// A mark (lower case) → its currency in `list`.
+    marks: HashMap<String, usize>,
+    /// Every amount with a currency mark, and bare "120k" amounts (see [`money::scan_money`]).
+    pub(super) money: Regex,
+    /// A known currency's mark right at the start of a text.
+    pub(super) mark_after: Regex,
+    /// A mark of a currency not read, right at the start of a text.
+    pub(super) other_after: Regex,
+    /// Any currency sign or a mark of a currency not read, right at the end of a text.
+    pub(super) other_before: Regex,
+}
+
+/// `marks` as one regex alternation, longest first; a mark that starts or ends with a letter or
+/// digit is matched as a whole word at that end.
+fn alternation(marks: &[&str]) -> String {
+    let mut sorted: Vec<&str> = marks.to_vec();
+    sorted.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(|m| {
+            let word_start = m.starts_with(|c: char| c.is_alphanumeric());
+            let word_end = m.ends_with(|c: char| c.is_alphanumeric());
+            format!(
+                "{}{}{}",
+                if word_start { r"\b" } else { "" },
+                m.split_whitespace()
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+"),
+                if word_end { r"\b" } else { "" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A mark as a key: lower case, runs of spaces as one.
+fn key(mark: &str) -> String {
+    mark.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Currencies {
+    /// Parses a currency table (the format of `assets/currencies.toml`).
+    ///
+    /// # Errors
+    /// When the TOML is invalid, a currency has no mark before amounts, a mark is empty, or a mark
+    /// is listed under two currencies.
+    pub fn from_toml(text: &str) -> Result<Currencies, CurrenciesError> {
+        let file: CurrenciesFile =
+            toml::from_str(text).map_err(|e| CurrenciesError(e.to_string()))?;
+        let mut list = Vec::new();
+        let mut marks: HashMap<String, usize> = HashMap::new();
+        let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        for (i, c) in file.currency.iter().enumerate() {
+            if c.code.trim().is_empty() || c.symbol.trim().is_empty() || c.before.is_empty() {
+                return Err(CurrenciesError(format!(
+                    "currency {:?} needs a code, a symbol and a mark before amounts",
+                    c.code
+                )));
+            }
+            for m in c.before.iter().chain(&c.after) {
+                let k = key(m);
+                if k.is_empty() {
+                    return Err(CurrenciesError(format!("an empty mark of {}", c.code)));
+                }
+                if marks.insert(k, i).is_some_and(|other| other != i) {
+                    return Err(CurrenciesError(format!(
+                        "{m:?} is listed under two currencies"
+                    )));
+                }
+            }
+            before.extend(c.before.iter().map(|m| m.trim()));
+            after.extend(c.after.iter().map(|m| m.trim()));
+            list.push(Currency {
+                code: c.code.trim().to_string(),
+                symbol: c.symbol.trim().to_string(),
+            });
+        }
+        if list.is_empty() {
+            return Err(CurrenciesError("no currency".into()));
+        }
+        let other: Vec<&str> = file
+            .other
+            .marks
+            .iter()
+            .map(|m| m.trim())
+            .filter(|m| !m.is_empty())
+            .collect();
+        if let Some(m) = other.iter().find(|m| marks.contains_key(&key(m))) {
+            return Err(CurrenciesError(format!("{m:?} is both read and not read")));
+        }
+        let compile =
+            |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| CurrenciesError(e.to_string()));
+        let before_alt = alternation(&before);
+        let after_alt = if after.is_empty() {
+            // A pattern that never matches: no currency is written after amounts.
+            r"[^\s\S]".to_string()
+        } else {
+            alternation(&after)
+        };
+        let other_alt = if other.is_empty() {
+            r"[^\s\S]".to_string()
+        } else {
+            alternation(&other)
+        };
+        Ok(Currencies {
+            money: compile(&money::pattern(&before_alt, &after_alt))?,
+            mark_after: compile(&format!(r"^\s?(?:{after_alt}|{before_alt})"))?,
+            other_after: compile(&format!(r"^\s?(?:{other_alt})"))?,
+            other_before: compile(&format!(r"(?:\p{{Sc}}|(?:{other_alt})\.?)\s*$"))?,
+            list,
+            marks,
+        })
+    }
+
+    /// The currency `mark` names ("£", "gbp", "Pounds").
+    pub(super) fn of_mark(&self, mark: &str) -> Option<&Currency> {
+        self.marks.get(&key(mark)).map(|&i| &self.list[i])
+    }
+
+    /// The currency of amounts with no mark ("120k" near a pay word): the first of the table.
+    pub(super) fn unmarked(&self) -> &Currency {
+        &self.list[0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Currencies {
+        Currencies::from_toml(include_str!("../../../assets/currencies.toml")).unwrap()
+    }
+
+    #[test]
+    fn marks_name_their_currency_in_any_case() {
+        let t = table();
+        for (mark, code) in [
+            ("$", "USD"),
+            ("US$", "USD"),
+            ("£", "GBP"),
+            ("gbp", "GBP"),
+            ("Pounds", "GBP"),
+            ("€", "EUR"),
+            ("euros", "EUR"),
+        ] {
+            assert_eq!(
+                t.of_mark(mark).map(|c| c.code.as_str()),
+                Some(code),
+                "{mark}"
+            );
+        }
+        assert_eq!(t.of_mark("CAD"), None);
+        assert_eq!(t.unmarked().code, "USD");
+    }
+
+    #[test]
+    fn a_mark_under_two_currencies_is_an_error() {
+        let bad = "[[currency]]\ncode = \"A\"\nsymbol = \"a\"\nbefore = [\"x\"]\n[[currency]]\ncode = \"B\"\nsymbol = \"b\"\nbefore = [\"X\"]\n";
+        assert!(Currencies::from_toml(bad).is_err());
+        let read_and_not = "[[currency]]\ncode = \"A\"\nsymbol = \"a\"\nbefore = [\"x\"]\n[other]\nmarks = [\"x\"]\n";
+        assert!(Currencies::from_toml(read_and_not).is_err());
+        assert!(Currencies::from_toml("currency = []").is_err());
+    }
+
+    #[test]
+    fn currency_serializes_flat_and_old_facts_read_as_usd() {
+        #[derive(Serialize, Deserialize)]
+        struct Fig {
+            low: u32,
+            #[serde(flatten)]
+            currency: Currency,
+        }
+        let gbp = table().of_mark("£").unwrap().clone();
+        let v = serde_json::to_value(Fig {
+            low: 1,
+            currency: gbp.clone(),
+        })
+        .unwrap();
+        assert_eq!(v["currency"], "GBP");
+        assert_eq!(v["currency_symbol"], "£");
+        let old: Fig = serde_json::from_str(r#"{"low": 1}"#).unwrap();
+        assert_eq!(old.currency, Currency::default());
+    }
+}
