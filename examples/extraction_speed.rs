@@ -12,18 +12,14 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(50);
     for g in &guides {
-        salary::extract_guide(vocab.levels(), &g.career, &g.passages);
+        salary::extract_guide(&vocab, &g.career, &g.passages);
         skills::extract_guide(&vocab, &g.career, &g.passages);
         roadmap::extract_guide(&vocab, &g.career, &g.passages);
     }
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(salary::extract_guide(
-                vocab.levels(),
-                &g.career,
-                &g.passages,
-            ));
+            std::hint::black_box(salary::extract_guide(&vocab, &g.career, &g.passages));
         }
     }
     println!(

@@ -11,7 +11,7 @@ fn main() {
     let corpus = Corpus::load(&SeedSource::Dir(dir.into()), vocab.careers()).expect("load");
     let passages: Vec<_> = corpus.passages().cloned().collect();
     let out = serde_json::json!({
-        "salary": salary::salary_answer(vocab.levels(), &passages, None),
+        "salary": salary::salary_answer(&vocab, &passages, None),
         "skills": skills::skills_answer(&vocab, &passages, skills::Topic::All, Some(salary::Level::Overall)),
         "roadmap": roadmap::roadmap_answer(&vocab, &passages, None, Focus::All),
     });

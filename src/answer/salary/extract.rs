@@ -868,6 +868,12 @@ mod tests {
             .collect()
     }
 
+    /// Every figure of `text` read as a guide about `career`.
+    fn figures_of(career: &str, text: &str) -> Vec<SalaryFigure> {
+        let reading = Reading::new(crate::answer::fixtures::vocab(), career);
+        extract_figures(&reading, &passage(text))
+    }
+
     fn one(text: &str) -> SalaryFigure {
         let v = extract_figures(&reading(), &passage(text));
         assert_eq!(v.len(), 1, "{text:?} -> {v:#?}");
@@ -1356,9 +1362,8 @@ mod tests {
     /// level ("Mid-weight" and "Head of" were not level words, and pounds were not read).
     #[test]
     fn several_levels_in_one_sentence_each_get_a_figure() {
-        let designer = Reading::new(crate::answer::fixtures::vocab(), "UX Designer");
         let text = "Junior UX designers in the UK typically earn £28,000 to £35,000 a year. Mid-weight designers earn £38,000 to £50,000, senior designers £55,000 to £70,000, and a Head of Design can earn £85,000 or more. Salaries in London are about 15% higher.";
-        let got: Vec<_> = extract_figures(&designer, &passage(text))
+        let got: Vec<_> = figures_of("UX Designer", text)
             .into_iter()
             .map(|f| {
                 (
@@ -1394,11 +1399,11 @@ mod tests {
     /// one ("Experienced").
     #[test]
     fn levels_from_years_in_a_pay_table() {
-        let nurse = Reading::new(crate::answer::fixtures::vocab(), "Registered Nurse");
-        let p = passage(
+        let nurse = figures_of(
+            "Registered Nurse",
             "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Experienced RN (2–5 years) | $40–$48 | $83,000–$100,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |\n| Nurse manager | $55–$70 | $115,000–$145,000 |",
         );
-        let got: Vec<_> = extract_figures(&nurse, &p)
+        let got: Vec<_> = nurse
             .into_iter()
             .filter(|f| f.period == Period::Year)
             .map(|f| (f.level, f.low))
@@ -1413,13 +1418,12 @@ mod tests {
             ]
         );
         // Years in a column of their own, and in a labelled line.
-        let p = passage(
+        let got: Vec<Level> = figs(
             "Role | Experience | Salary\nAnalyst | 0–2 years | $60,000 – $78,000\nAnalyst II | 2–5 years | $78,000 – $100,000\nStaff Analyst | 3–5 years | $120,000 – $150,000",
-        );
-        let got: Vec<_> = extract_figures(&reading(), &p)
-            .into_iter()
-            .map(|f| f.level)
-            .collect();
+        )
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
         // "Staff" is a level word and wins over its years.
         assert_eq!(got, vec![Level::Entry, Level::Mid, Level::Lead]);
         let f = one("Team member with 8+ years: $120,000 – $140,000 per year");

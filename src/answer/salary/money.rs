@@ -299,40 +299,24 @@ fn parse_capture(money: &Currencies, line: &str, c: &Captures<'_>) -> Option<Fou
     if c.name("v1").is_some() {
         return parse_marked_after(money, line, c, "v");
     }
-    if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
-        let span = whole.range();
-        if !bare_ok(money, line, &span) {
-            return None;
-        }
+    // A bare "65k-80k" or "120k".
+    let amount = if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
         let (a, b) = propagate_k(
             parse_num(b1.as_str())?,
             c.name("bk1").is_some(),
             parse_num(b2.as_str())?,
             true,
         );
-        return finish(
-            money,
-            line,
-            span,
-            (a, b, c.name("bplus").is_some()),
-            money.unmarked(),
-        );
+        (a, b, c.name("bplus").is_some())
+    } else {
+        let v = parse_num(c.name("s1")?.as_str())? * 1000.0;
+        (v, v, c.name("splus").is_some())
+    };
+    let span = whole.range();
+    if !bare_ok(money, line, &span) {
+        return None;
     }
-    if let Some(s1) = c.name("s1") {
-        let span = whole.range();
-        if !bare_ok(money, line, &span) {
-            return None;
-        }
-        let v = parse_num(s1.as_str())? * 1000.0;
-        return finish(
-            money,
-            line,
-            span,
-            (v, v, c.name("splus").is_some()),
-            money.unmarked(),
-        );
-    }
-    None
+    finish(money, line, span, amount, money.unmarked())
 }
 
 /// Every salary amount on one line, in order. A bare amount ("120k") is in the currency of the
