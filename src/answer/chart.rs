@@ -517,6 +517,35 @@ mod tests {
     }
 
     #[test]
+    fn one_currency_per_axis() {
+        let usd = Currency::default();
+        let gbp = Currency {
+            code: "GBP".into(),
+            symbol: "£".into(),
+        };
+        // The most frequent, the first given among equals.
+        assert_eq!(axis_currency([&gbp, &usd, &usd].into_iter()), Some(&usd));
+        assert_eq!(axis_currency([&gbp, &usd].into_iter()), Some(&gbp));
+        assert_eq!(axis_currency(std::iter::empty()), None);
+        // A guide's pound figures beside the seeds' dollars: the dollars are drawn.
+        let mut answer = salary_answer(crate::answer::fixtures::vocab(), &seed_passages(), None);
+        let mut pounds = answer.rows[0].figure.clone();
+        pounds.currency = gbp.clone();
+        answer.rows.push(SalaryRow {
+            level: answer.rows[0].level,
+            figure: pounds,
+        });
+        assert!(render_salary_chart(&answer, 900, 560).is_ok());
+        // Pounds only: drawn in pounds.
+        answer.rows.retain(|r| r.figure.currency == gbp);
+        answer
+            .summaries
+            .iter_mut()
+            .for_each(|s| s.currency = gbp.clone());
+        assert!(render_salary_chart(&answer, 900, 560).is_ok());
+    }
+
+    #[test]
     fn short_titles() {
         assert_eq!(
             short_title(

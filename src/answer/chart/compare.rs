@@ -26,9 +26,9 @@ pub struct Comparison<'a> {
     pub levels: Vec<Level>,
     /// The yearly summaries drawn.
     pub drawn: Vec<&'a LevelSummary>,
-    /// Summaries left out: stated per hour or per month, in another currency, or of the
-    /// overall level (not one of the groups), each as "Career — level (per hour)", "Career —
-    /// level (in EUR)".
+    /// Summaries left out: stated per hour or per month, or of the overall level (not one of
+    /// the groups), each as "Career — level (per hour)"; in another currency, once per career
+    /// as "Career (in EUR)".
     pub left_out: Vec<String>,
 }
 
@@ -50,12 +50,11 @@ impl<'a> Comparison<'a> {
         let mut left_out = Vec::new();
         for s in &answer.summaries {
             if currency.is_some_and(|c| *c != s.currency) {
-                left_out.push(format!(
-                    "{} — {} (in {})",
-                    s.career,
-                    s.level.label().to_lowercase(),
-                    s.currency.code
-                ));
+                // Said once per career and currency.
+                let all = format!("{} (in {})", s.career, s.currency.code);
+                if !left_out.contains(&all) {
+                    left_out.push(all);
+                }
             } else if s.period == Period::Year && groups.contains(&s.level) {
                 drawn.push(s);
             } else if s.period != Period::Year {
@@ -360,6 +359,38 @@ mod tests {
         assert_eq!(Comparison::of(&senior).caption(), None);
         let overall = answer(Some(Level::Overall));
         assert_eq!(Comparison::of(&overall).careers, ["Back-End Developer"]);
+    }
+
+    /// One axis, one currency: the currency most yearly summaries are in is drawn, the careers
+    /// paid in another are named in the caption, once each.
+    #[test]
+    fn summaries_in_another_currency_are_left_out_and_said() {
+        let gbp = Currency {
+            code: "GBP".into(),
+            symbol: "£".into(),
+        };
+        let mut a = answer(None);
+        for level in [Level::Entry, Level::Senior] {
+            let mut s = summary("UX Designer", level, Period::Year, 28_000, 70_000);
+            s.currency = gbp.clone();
+            a.summaries.push(s);
+        }
+        let c = Comparison::of(&a);
+        assert_eq!(c.currency.map(|c| c.code.as_str()), Some("USD"));
+        assert!(c.drawn.iter().all(|s| s.currency.code == "USD"));
+        assert!(!c.careers.contains(&"UX Designer"));
+        assert_eq!(
+            c.left_out.iter().filter(|l| l.contains("(in GBP)")).count(),
+            1
+        );
+        assert!(c.caption().unwrap().contains("UX Designer (in GBP)"));
+        // Only pounds: drawn in pounds, nothing left out for its currency.
+        let mut only = a.clone();
+        only.summaries.retain(|s| s.currency == gbp);
+        let c = Comparison::of(&only);
+        assert_eq!(c.currency, Some(&gbp));
+        assert_eq!(c.drawn.len(), 2);
+        assert!(render_comparison_chart(&only, 800, 500).is_ok());
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::money::{Found, SENTENCE_SEP, scan_money, sentence_around};
-use super::{Citation, Currencies, FigureForm, Level, NoteKind, SalaryFigure, SalaryNote};
+use super::money::{Found, SENTENCE_SEP, scan_money, scan_money_in, sentence_around};
+use super::{Citation, Currencies, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::answer::roadmap::parse_durations;
@@ -82,6 +82,12 @@ static MEDIAN: Lazy<Regex> = Lazy::new(|| {
 /// Words before a figure that make it an amount added to pay, not pay.
 static INCREMENT: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:add|adds|adding|added|extra|premium|raises?|bump|boosts?)\b"));
+/// A table header cell naming the period of its column's amounts: "Hourly wage", "Per month".
+static HEADER_PERIOD: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:(?P<hour>hourly|per\s+hour|an\s+hour)|(?P<month>monthly|per\s+month|a\s+month))\b",
+    )
+});
 /// A table column of pay that is not base pay.
 static TOTAL_HEADER: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:total|bonus(?:es)?|equity|stock|ote|incentives?|commission)\b"));
@@ -217,6 +223,48 @@ fn plain(text: &str) -> String {
 struct Header {
     pay: Option<usize>,
     other_pay: Vec<usize>,
+    /// Columns whose header names the period of their amounts ("Hourly wage").
+    periods: Vec<(usize, Period)>,
+}
+
+impl Header {
+    /// The period of the amounts of `column` that do not state one: per year unless its header
+    /// says otherwise.
+    fn period(&self, column: usize) -> Period {
+        self.periods
+            .iter()
+            .find(|(k, _)| *k == column)
+            .map_or(Period::Year, |(_, p)| *p)
+    }
+}
+
+/// Whether `line` holds an amount in any period ("$34–$40" is no yearly salary, but an hourly
+/// one).
+fn holds_money(money: &Currencies, line: &str) -> bool {
+    [Period::Year, Period::Month, Period::Hour]
+        .into_iter()
+        .any(|p| !scan_money_in(money, line, p).is_empty())
+}
+
+/// The amounts of a table row, each read in its column's period (see [`Header::period`]).
+fn row_money(money: &Currencies, line: &str, header: &Header) -> Vec<Found> {
+    let cells = cells(line);
+    let column_period = |at: usize| {
+        cells
+            .iter()
+            .position(|(r, _)| r.contains(&at))
+            .map_or(Period::Year, |k| header.period(k))
+    };
+    let mut out: Vec<Found> = [Period::Year, Period::Month, Period::Hour]
+        .into_iter()
+        .flat_map(|p| {
+            scan_money_in(money, line, p)
+                .into_iter()
+                .filter(move |f| column_period(f.span.start) == p)
+        })
+        .collect();
+    out.sort_by_key(|f| f.span.start);
+    out
 }
 
 /// The header of the table row at `i`: the nearest row above it in the same table that holds
@@ -226,11 +274,19 @@ fn table_header(money: &Currencies, lines: &[&str], i: usize) -> Option<Header> 
     while j > 0 && is_table_row(lines[j - 1]) {
         j -= 1;
         let line = lines[j];
-        if is_separator_row(line) || !scan_money(money, line).is_empty() {
+        if is_separator_row(line) || holds_money(money, line) {
             continue;
         }
         let mut h = Header::default();
         for (k, (_, cell)) in cells(line).iter().enumerate().skip(1) {
+            if let Some(c) = HEADER_PERIOD.captures(cell) {
+                let period = if c.name("hour").is_some() {
+                    Period::Hour
+                } else {
+                    Period::Month
+                };
+                h.periods.push((k, period));
+            }
             if TOTAL_HEADER.is_match(cell) {
                 h.other_pay.push(k);
             } else if h.pay.is_none() && TABLE_HEADER_PAY.is_match(cell) {
@@ -509,14 +565,20 @@ struct LineFigure {
 
 fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) -> Vec<LineFigure> {
     let line = lines[i];
-    let found = scan_money(reading.money, line);
+    let table = is_table_row(line);
+    let header = table
+        .then(|| table_header(reading.money, lines, i))
+        .flatten();
+    let found = match &header {
+        Some(h) if !h.periods.is_empty() => row_money(reading.money, line, h),
+        _ => scan_money(reading.money, line),
+    };
     if found.is_empty() {
         return Vec::new();
     }
     let spans: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
-    if is_table_row(line) {
+    if table {
         let cells = cells(line);
-        let header = table_header(reading.money, lines, i);
         let label = cells
             .first()
             .map(|(_, c)| plain(c))
@@ -539,7 +601,12 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                 let column = cells.iter().position(|(r, _)| r.contains(&f.span.start));
                 let note = match (&header, column) {
                     (Some(h), Some(c)) if h.other_pay.contains(&c) => Some(NoteKind::Compensation),
-                    (Some(h), Some(c)) if h.pay.is_some_and(|p| p != c) => return None,
+                    // Another pay column in the same period ("Range" beside "Base salary").
+                    (Some(h), Some(c))
+                        if h.pay.is_some_and(|p| p != c && h.period(p) == h.period(c)) =>
+                    {
+                        return None;
+                    }
                     _ => None,
                 };
                 Some(LineFigure {
@@ -1431,6 +1498,43 @@ mod tests {
         // A loose word alone still names its level.
         let f = one("Experienced nurses earn $95,000.");
         assert_eq!(f.level, Level::Senior);
+    }
+
+    /// A column headed "Hourly wage" holds hourly amounts that state no period: read per hour,
+    /// not dropped as implausible yearly salaries.
+    #[test]
+    fn hourly_columns_of_a_pay_table_are_read_per_hour() {
+        let v = figures_of(
+            "Registered Nurse",
+            "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |",
+        );
+        let got: Vec<_> = v
+            .iter()
+            .map(|f| (f.level, f.period, f.low, f.high))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Entry, Period::Hour, 34, 40),
+                (Level::Entry, Period::Year, 70_000, 83_000),
+                (Level::Senior, Period::Hour, 47, 55),
+                (Level::Senior, Period::Year, 98_000, 114_000),
+            ]
+        );
+        // A table of hourly rates only, its header naming the pay column.
+        let v = figures_of(
+            "Electrician",
+            "| Level | Hourly pay |\n|---|---|\n| Apprentice | $18 – $25 |\n| Journeyman | $28 – $42 |",
+        );
+        let got: Vec<_> = v.iter().map(|f| (f.level, f.period, f.low)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Entry, Period::Hour, 18),
+                (Level::Mid, Period::Hour, 28)
+            ]
+        );
+        assert_eq!(v[0].range_label(), "$18–$25/hour");
     }
 
     #[test]

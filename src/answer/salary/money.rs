@@ -145,12 +145,16 @@ pub(super) fn sentence_around(line: &str, span: &Range<usize>) -> Range<usize> {
 /// Checks shared by every amount; decides period and open end. An amount followed by the mark
 /// of another currency, or of a currency not read, is not pay in `currency`.
 fn finish(
-    money: &Currencies,
-    line: &str,
+    scan: &Scan<'_>,
     span: Range<usize>,
     amount: (f64, f64, bool),
     currency: &Currency,
 ) -> Option<Found> {
+    let Scan {
+        money,
+        line,
+        period: unstated,
+    } = *scan;
     let (low, high, plus) = amount;
     let before = &line[..span.start];
     let after = &line[span.end..];
@@ -180,7 +184,7 @@ fn finish(
         None => match PERIOD_BEFORE.captures(before) {
             Some(c) if c.name("hour").is_some() => (Period::Hour, after),
             Some(_) => (Period::Month, after),
-            None => (Period::Year, after),
+            None => (unstated, after),
         },
     };
     let ok = period.plausible();
@@ -213,7 +217,7 @@ fn pay_context(line: &str, span: &Range<usize>) -> bool {
 }
 
 /// Extra checks for an amount without a currency mark ("120k").
-fn bare_ok(money: &Currencies, line: &str, span: &Range<usize>) -> bool {
+fn bare_ok(Scan { money, line, .. }: &Scan<'_>, span: &Range<usize>) -> bool {
     !money.other_before.is_match(&line[..span.start])
         && !COUNT_AFTER.is_match(&line[span.end..])
         && pay_context(line, span)
@@ -223,7 +227,8 @@ fn bare_ok(money: &Currencies, line: &str, span: &Range<usize>) -> bool {
 /// pounds", "45,000–60,000 euros" (the groups of branch `b` of [`pattern`]: `{b}1`, `{b}k1`,
 /// `{b}a1`, `{b}2`, `{b}k2`, `{b}a2`, `{b}plus`). A mark that is a word needs a pay word in the
 /// sentence.
-fn parse_marked_after(money: &Currencies, line: &str, c: &Captures<'_>, b: &str) -> Option<Found> {
+fn parse_marked_after(scan: &Scan<'_>, c: &Captures<'_>, b: &str) -> Option<Found> {
+    let Scan { money, line, .. } = *scan;
     let group = |name: &str| c.name(&format!("{b}{name}"));
     let whole = c.get(0)?.range();
     let marks = (
@@ -246,10 +251,11 @@ fn parse_marked_after(money: &Currencies, line: &str, c: &Captures<'_>, b: &str)
         None => (v1, v1),
     };
     let plus = group("plus").is_some();
-    finish(money, line, whole, (low, high, plus), currency)
+    finish(scan, whole, (low, high, plus), currency)
 }
 
-fn parse_capture(money: &Currencies, line: &str, c: &Captures<'_>) -> Option<Found> {
+fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
+    let Scan { money, line, .. } = *scan;
     let whole = c.get(0)?;
     if let (Some(c1), Some(n1)) = (c.name("c1"), c.name("n1")) {
         if foreign_dollar(line, c1.start()) {
@@ -269,16 +275,13 @@ fn parse_capture(money: &Currencies, line: &str, c: &Captures<'_>) -> Option<Fou
                 let v2 = parse_num(n2.as_str())?;
                 let (a, b) = propagate_k(v1, k1, v2, c.name("k2").is_some());
                 let plus = c.name("plus").is_some();
-                if let Some(f) =
-                    finish(money, line, c1.start()..whole.end(), (a, b, plus), currency)
-                {
+                if let Some(f) = finish(scan, c1.start()..whole.end(), (a, b, plus), currency) {
                     return Some(f);
                 }
             }
             // Not a range: keep the first amount alone.
             return finish(
-                money,
-                line,
+                scan,
                 c1.start()..single_end,
                 (single, single, false),
                 currency,
@@ -286,18 +289,17 @@ fn parse_capture(money: &Currencies, line: &str, c: &Captures<'_>) -> Option<Fou
         }
         let plus = c.name("plus").is_some();
         return finish(
-            money,
-            line,
+            scan,
             c1.start()..whole.end(),
             (single, single, plus),
             currency,
         );
     }
     if c.name("u1").is_some() {
-        return parse_marked_after(money, line, c, "u");
+        return parse_marked_after(scan, c, "u");
     }
     if c.name("v1").is_some() {
-        return parse_marked_after(money, line, c, "v");
+        return parse_marked_after(scan, c, "v");
     }
     // A bare "65k-80k" or "120k".
     let amount = if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
@@ -313,15 +315,35 @@ fn parse_capture(money: &Currencies, line: &str, c: &Captures<'_>) -> Option<Fou
         (v, v, c.name("splus").is_some())
     };
     let span = whole.range();
-    if !bare_ok(money, line, &span) {
+    if !bare_ok(scan, &span) {
         return None;
     }
-    finish(money, line, span, amount, money.unmarked())
+    finish(scan, span, amount, money.unmarked())
 }
 
-/// Every salary amount on one line, in order. A bare amount ("120k") is in the currency of the
-/// line's marked amounts when they are all in one, else in the table's first.
+/// Every salary amount on one line, in order (see [`scan_money_in`]), an amount whose period the
+/// line does not state read per year.
 pub(super) fn scan_money(money: &Currencies, line: &str) -> Vec<Found> {
+    scan_money_in(money, line, Period::Year)
+}
+
+/// A line being read for amounts, and the period of an amount whose period it does not state.
+#[derive(Clone, Copy)]
+struct Scan<'a> {
+    money: &'a Currencies,
+    line: &'a str,
+    period: Period,
+}
+
+/// Every salary amount on one line, in order; an amount whose period the line does not state is
+/// in `unstated` (a table column headed "Hourly wage"). A bare amount ("120k") is in the currency
+/// of the line's marked amounts when they are all in one, else in the table's first.
+pub(super) fn scan_money_in(money: &Currencies, line: &str, unstated: Period) -> Vec<Found> {
+    let scan = Scan {
+        money,
+        line,
+        period: unstated,
+    };
     let mut out: Vec<(Found, bool)> = Vec::new();
     // Every amount has a digit; most lines have none, and need no regex at all.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -333,7 +355,7 @@ pub(super) fn scan_money(money: &Currencies, line: &str) -> Vec<Found> {
             break;
         };
         let m = c.get(0).expect("group 0");
-        match parse_capture(money, line, &c) {
+        match parse_capture(&scan, &c) {
             Some(f) => {
                 pos = f.span.end.max(m.start() + 1);
                 let bare = c.name("b1").is_some() || c.name("s1").is_some();
