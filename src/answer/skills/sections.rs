@@ -268,11 +268,14 @@ impl SkillSections {
             if self.is_category(label) || self.topic_of(label).is_some() {
                 let items = split_list(body);
                 let words = |i: &String| i.split_whitespace().count();
-                // A category lists short items; a label followed by prose is one skill.
+                // A category lists short items, most of them very short; a label followed by
+                // prose is one skill.
+                let short = items
+                    .iter()
+                    .filter(|i| words(i) <= CATEGORY_ITEM_WORDS)
+                    .count();
                 if items.len() >= 2
-                    && items
-                        .first()
-                        .is_some_and(|i| words(i) <= CATEGORY_ITEM_WORDS)
+                    && short * 2 >= items.len()
                     && items.iter().all(|i| words(i) <= self.max_words)
                 {
                     let topic = self.topic_of(label);
@@ -514,6 +517,31 @@ mod tests {
         );
         let got: Vec<String> = names(&p).into_iter().map(|(n, _)| n).collect();
         assert_eq!(got, vec!["Pliers", "Wire strippers", "Fish tape"]);
+    }
+
+    #[test]
+    fn technical_and_personal_labels_are_categories_of_items() {
+        let p = passage(
+            "SKILLS YOU NEED",
+            &[
+                "Technical: dental radiography, periodontal charting, local anesthesia (in states that allow it).",
+                "Personal: a gentle manner with nervous patients, manual dexterity, patience.",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![
+                ("Dental radiography".to_string(), Topic::Technical),
+                ("Periodontal charting".to_string(), Topic::Technical),
+                ("Local anesthesia".to_string(), Topic::Technical),
+                (
+                    "A gentle manner with nervous patients".to_string(),
+                    Topic::SoftSkills
+                ),
+                ("Manual dexterity".to_string(), Topic::SoftSkills),
+                ("Patience".to_string(), Topic::SoftSkills),
+            ]
+        );
     }
 
     #[test]
