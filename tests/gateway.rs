@@ -1060,6 +1060,19 @@ async fn a_spanish_speaking_member_gets_the_bots_words_in_spanish_over_the_gatew
     // The guides' passages, cited, as the guides write them (in English).
     assert!(text.contains("[1]") && text.contains("›"), "{text}");
     assert!(text.contains('$'), "salary figures quoted: {text}");
+    // A pay question leads with the card, and the line saying how it was read is Spanish but
+    // for the career's name (issue 14, gap 1: it said "salary" and the level in English).
+    let card = data["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or_default();
+    let read_as = card.lines().next().unwrap_or_default();
+    assert!(
+        read_as.starts_with("*Leído como: Back-End Developer, salario"),
+        "{read_as}"
+    );
+    for english in ["Read as", "salary", "entry level", "senior", "lead"] {
+        assert!(!read_as.contains(english), "{english} in {read_as}");
+    }
     // The bot's own words in Spanish.
     let labels = button_labels(data);
     for label in ["Fuentes", "📌 Fijar", "Descartar"] {

@@ -272,6 +272,9 @@ card-level-entry = entry level
 card-level-mid = mid level
 card-level-senior = senior
 card-level-lead = lead / principal
+card-level-overall = overall
+# A follow-up's "read as" line: the career and what is asked for (then level, topic).
+read-as-career-intent = { $career } { $intent }
 pins-sources-changed = ⚠ sources changed
 ## Follow-ups in a thread
 

@@ -271,6 +271,9 @@ card-level-entry = nivel inicial
 card-level-mid = nivel intermedio
 card-level-senior = sénior
 card-level-lead = líder / principal
+card-level-overall = general
+# La línea «leído como» de un seguimiento: la carrera y lo que se pide (luego nivel y tema).
+read-as-career-intent = { $career }, { $intent }
 pins-sources-changed = ⚠ fuentes cambiadas
 ## Preguntas de seguimiento en un hilo
 
@@ -286,8 +289,8 @@ follow-modal-title = Seguir preguntando
 follow-modal-label = Tu pregunta de seguimiento
 follow-modal-placeholder = p. ej. ¿y para seniors? (se lee con la carrera y el nivel de antes)
 follow-asked = { $asker } ha preguntado: «{ $question }»
-follow-read-as = **Entendido como:** { $read }
-follow-read-as-carried = **Entendido como:** { $read } _(de lo anterior: { $carried })_
+follow-read-as = **Leído como:** { $read }
+follow-read-as-carried = **Leído como:** { $read } _(de lo anterior: { $carried })_
 follow-carried-career = carrera
 follow-carried-level = nivel
 follow-carried-intent = intención
