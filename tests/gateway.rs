@@ -327,6 +327,64 @@ async fn autocomplete_suggests_within_limits() {
     h.stop().await;
 }
 
+/// Issue 14, gap 3: "More results" under an answer that led with the structured card shows the
+/// next passages only, numbered on from the first page: no card, no card's "Read as" line and
+/// none of its figures, on a page the card is not about.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_results_after_a_card_show_passages_only() {
+    let h = Harness::start().await;
+    let question = "How much does a senior back-end developer earn?";
+    let (ix, shown) = asked(&h, question, PERMS_MEMBER).await;
+    let first = shown["embeds"].as_array().expect("embeds");
+    assert_eq!(first.len(), 2, "the card, then the passages: {shown}");
+    let card = first[0]["description"].as_str().unwrap_or_default();
+    assert!(card.starts_with("*Read as:"), "{card}");
+    let headers = |embed: &Value| -> Vec<String> {
+        embed["description"]
+            .as_str()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.starts_with("**["))
+            .map(str::to_string)
+            .collect()
+    };
+    let on_first = headers(&first[1]).len();
+    assert!(on_first > 0, "{shown}");
+    let more = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("more:"))
+        .expect("a More results button");
+    let r = h
+        .interact(&click_by(&ix, &more, &shown, PERMS_MEMBER))
+        .await
+        .json
+        .unwrap();
+    assert_eq!(r["type"], 7, "More results updates the message: {r}");
+    let page = &r["data"];
+    let embeds = page["embeds"].as_array().expect("embeds");
+    assert_eq!(embeds.len(), 1, "the passages only: {page}");
+    let passages = &embeds[0];
+    assert_eq!(passages["title"], first[1]["title"], "the same question");
+    assert!(
+        passages["fields"].as_array().is_none_or(Vec::is_empty),
+        "no card fields: {page}"
+    );
+    let text = text_of(page);
+    assert!(!text.contains("Read as"), "no card's line: {text}");
+    let on_page = headers(passages);
+    assert!(
+        on_page
+            .first()
+            .is_some_and(|h| h.starts_with(&format!("**[{}]", on_first + 1))),
+        "numbered on from page 1 ({on_first} passages): {on_page:?}"
+    );
+    assert!(
+        page["content"].as_str().is_none_or(str::is_empty),
+        "no header claims anything: {page}"
+    );
+    h.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buttons_more_sources_feedback_and_dismiss() {
     let h = Harness::start().await;
