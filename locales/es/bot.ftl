@@ -37,6 +37,32 @@ duration-days = { $count ->
 }
 sorry = Lo siento: { $reason }.
 
+## Cantidades y plazos que dan las guías (las cantidades y cifras como están escritas; las palabras aquí)
+
+amount-per-month = /mes
+amount-per-hour = /hora
+# Un plazo: $shape es «range» ($low–$high), «open» ($low o más) o «one» ($low solo, cuyo plural
+# elige $count).
+duration-years = { $shape ->
+    [range] { $low }–{ $high } años
+    [open] { $low }+ años
+   *[one] { $count ->
+        [one] { $low } año
+       *[other] { $low } años
+    }
+}
+duration-months = { $shape ->
+    [range] { $low }–{ $high } meses
+    [open] { $low }+ meses
+   *[one] { $count ->
+        [one] { $low } mes
+       *[other] { $low } meses
+    }
+}
+time-of-experience = { $time } de experiencia
+time-to-qualify = { $time } para obtener la cualificación
+time-not-given = sin plazo indicado
+
 ## Errores que cualquier comando puede encontrar
 
 cooldown = Con calma: podrás { $again } en { $seconds } s.
@@ -139,6 +165,7 @@ skills-title = 🧰 Habilidades — { $topic }
 ## /trayectoria
 
 roadmap-before-first-job = antes del primer empleo
+roadmap-getting-qualified = Obtener la cualificación
 roadmap-bar-stage = { $label }
 roadmap-stages = Etapas
 roadmap-first-steps = Primeros pasos
