@@ -551,7 +551,7 @@ pub fn salary_reply(
                     .unwrap_or_default();
                 format!(
                     "• {words}{} — {} [{n}]",
-                    f.range_label(),
+                    f.range_in(lang),
                     escape_markdown(&f.cite.title)
                 )
             })
@@ -568,8 +568,8 @@ pub fn salary_reply(
                     lang,
                     "salary-summary",
                     level = level_line(summary.level, lang),
-                    range = summary.range_label(),
-                    median = summary.median_label(),
+                    range = summary.range_in(lang),
+                    median = summary.median_in(lang),
                     guides = summary.sources
                 )
             ),
@@ -889,6 +889,41 @@ mod tests {
             fit_lines(&["a".into(), "b".into()], 100, Locale::En),
             "a\nb"
         );
+    }
+
+    /// Issue 14: an amount's period is the member's word ("$18–$25/hora"); the amounts stay as
+    /// the guides write them.
+    #[test]
+    fn a_spanish_salary_says_its_periods_in_spanish() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = crate::engine::fixtures::careers_engine(dir.path());
+        let answered = engine.salary(None, None).unwrap();
+        let meta = answered.generation.meta();
+        // The bot's amounts: each field's name (a level's range and median) and each figure
+        // line's range (before " — " and the guide's title; notes quote the guides).
+        let text = |lang| {
+            let reply = salary_reply(&answered.answer, meta, None, lang);
+            let mut amounts = Vec::new();
+            for f in &reply.embeds[0].fields {
+                amounts.push(f.name.clone());
+                let figures = f.value.lines().filter(|l| l.contains('$'));
+                amounts.extend(
+                    figures
+                        .filter_map(|l| l.split(" — ").next())
+                        .map(String::from),
+                );
+            }
+            amounts.join("\n")
+        };
+        let (en, es) = (text(Locale::En), text(Locale::Es));
+        assert!(
+            en.contains("/hour") || en.contains("/month"),
+            "a figure by the hour or month, or this test cannot fail: {en}"
+        );
+        for english in ["/hour", "/month"] {
+            assert!(!es.contains(english), "{english} in {es}");
+        }
+        assert!(es.contains("/hora") || es.contains("/mes"), "{es}");
     }
 
     #[test]

@@ -39,6 +39,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Locale;
+use crate::tr;
+
 pub use super::citation::Citation;
 pub use super::level::{Level, ParseLevelError};
 pub use currency::{Currencies, CurrenciesError, Currency};
@@ -150,23 +153,43 @@ impl SalaryFigure {
     /// Compact range in its currency and period, e.g. "$70K–$95K", "£81K", "$120K+",
     /// "$18–$25/hour".
     pub fn range_label(&self) -> String {
-        range_label(
+        self.range_in(Locale::En)
+    }
+
+    /// [`Self::range_label`] in `lang`.
+    pub fn range_in(&self, lang: Locale) -> String {
+        range_in(
             &self.currency,
             self.low,
             self.high,
             self.open_ended,
             self.period,
+            lang,
         )
     }
 }
 
-/// A compact range in its currency and period: "$70K–$95K", "£81K", "$120K+", "$18–$25/hour".
+/// A compact range in its currency and period: "$70K–$95K", "£81K", "$120K+", "$18–$25/hour"
+/// (English: the CLI's and the charts'; [`range_in`] says it in a member's language).
 pub fn range_label(
     currency: &Currency,
     low: u32,
     high: u32,
     open_ended: bool,
     period: Period,
+) -> String {
+    range_in(currency, low, high, open_ended, period, Locale::En)
+}
+
+/// [`range_label`] in `lang`: the amounts as written, after their currency's symbol, the
+/// period's unit from the catalogue ("$18–$25/hour", "£18–£25/hora").
+pub fn range_in(
+    currency: &Currency,
+    low: u32,
+    high: u32,
+    open_ended: bool,
+    period: Period,
+    lang: Locale,
 ) -> String {
     let plus = if open_ended { "+" } else { "" };
     let symbol = currency.symbol.as_str();
@@ -175,9 +198,9 @@ pub fn range_label(
         _ => format!("{symbol}{v}"),
     };
     let unit = match period {
-        Period::Year => "",
-        Period::Month => "/month",
-        Period::Hour => "/hour",
+        Period::Year => String::new(),
+        Period::Month => tr!(lang, "amount-per-month"),
+        Period::Hour => tr!(lang, "amount-per-hour"),
     };
     if low == high {
         format!("{}{plus}{unit}", amount(low))
@@ -241,23 +264,30 @@ pub struct LevelSummary {
 impl LevelSummary {
     /// Compact range in its currency and period: "$60K–$95K", "£18–£25/hour".
     pub fn range_label(&self) -> String {
-        range_label(
+        self.range_in(Locale::En)
+    }
+
+    /// [`Self::range_label`] in `lang`.
+    pub fn range_in(&self, lang: Locale) -> String {
+        range_in(
             &self.currency,
             self.lowest,
             self.highest,
             self.open_ended,
             self.period,
+            lang,
         )
     }
 
-    /// The median of midpoints in its currency and period: "$81.8K", "£21/hour".
-    pub fn median_label(&self) -> String {
-        range_label(
+    /// The median of midpoints in its currency and period, in `lang`: "$81.8K", "£21/hour".
+    pub fn median_in(&self, lang: Locale) -> String {
+        range_in(
             &self.currency,
             self.median_midpoint,
             self.median_midpoint,
             false,
             self.period,
+            lang,
         )
     }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::{At, cite, level_name};
 use crate::answer::salary::{Level, LevelSummary, SalaryAnswer, SalaryRow};
+use crate::i18n::Locale;
 
 /// " for the senior level", or "" for every level.
 pub(crate) fn level_phrase(level: Option<Level>) -> String {
@@ -26,7 +27,7 @@ fn summary_line(s: &LevelSummary) -> String {
         "{}{words}: {}, median of midpoints {}, from {} guide{plural}",
         level_name(s.level),
         s.range_label(),
-        s.median_label(),
+        s.median_in(Locale::En),
         s.sources
     )
 }
