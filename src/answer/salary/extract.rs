@@ -13,7 +13,7 @@ use super::money::{Found, SENTENCE_SEP, scan_money, scan_money_in, sentence_arou
 use super::{Citation, Currencies, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
-use crate::answer::roadmap::parse_durations;
+use crate::answer::roadmap::{DurationKind, parse_durations};
 use crate::corpus::Passage;
 use crate::vocab::Vocabulary;
 
@@ -154,6 +154,24 @@ impl<'a> Reading<'a> {
 
     fn first_level(&self, line: &str, range: Range<usize>) -> Option<Level> {
         self.first_level_at(line, range).map(|(l, _)| l)
+    }
+
+    /// The level of the years of experience `text` (a clause around a figure) gives: "nurses
+    /// with 10+ years of experience", "after five years" — a span the clause calls experience
+    /// or that follows "with" or "after", not time spent in a programme ("programs last 4
+    /// years").
+    fn years_level(&self, text: &str) -> Option<Level> {
+        parse_durations(text)
+            .into_iter()
+            .find(|(r, d)| {
+                let before = text[..r.start].trim_end().to_lowercase();
+                d.kind == DurationKind::ExperienceRequired
+                    || before.ends_with(" with")
+                    || before.ends_with(" after")
+                    || before == "with"
+                    || before == "after"
+            })
+            .and_then(|(_, d)| self.levels.of_years(d.min_years))
     }
 }
 
@@ -518,8 +536,12 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
             return l;
         }
     }
-    // 2. The clause before the figure: "Entry-level roles typically start around $81,000".
-    if let Some(l) = reading.first_level(line, prev_end..span.start) {
+    // 2. The clause before the figure: "Entry-level roles typically start around $81,000";
+    // else its years of experience: "Nurses with 10+ years of experience earn $120,000".
+    if let Some(l) = reading
+        .first_level(line, prev_end..span.start)
+        .or_else(|| reading.years_level(&line[prev_end..span.start]))
+    {
         return l;
     }
     // 3. An introductory clause: "For senior developers, salaries range from …".
@@ -542,9 +564,13 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
             return l;
         }
     }
-    // 4. Later in the same clause: "$90,000 is typical for developers in mid-level roles".
+    // 4. Later in the same clause: "$90,000 is typical for developers in mid-level roles",
+    // "$120,000 after ten years of experience".
     match after_levels.as_slice() {
         [l] => *l,
+        [] => reading
+            .years_level(&line[span.end..next_start])
+            .unwrap_or(Level::Overall),
         _ => Level::Overall,
     }
 }
@@ -1498,6 +1524,34 @@ mod tests {
         // A loose word alone still names its level.
         let f = one("Experienced nurses earn $95,000.");
         assert_eq!(f.level, Level::Senior);
+        // In prose, years of experience in the figure's clause, when it names no level word.
+        for (text, level) in [
+            (
+                "Nurses with 10+ years of experience earn $120,000.",
+                Level::Lead,
+            ),
+            (
+                "Designers with two to four years behind them earn £40,000.",
+                Level::Mid,
+            ),
+            ("Pay reaches $95,000 after five years.", Level::Senior),
+            (
+                "Technicians earn $60,000 once they have 3 years of experience.",
+                Level::Mid,
+            ),
+            // Time spent in a programme is not experience.
+            (
+                "Most programs last 4 years and pay $18 per hour.",
+                Level::Overall,
+            ),
+            // A level word wins.
+            (
+                "Juniors with 3 years of experience earn $70,000.",
+                Level::Entry,
+            ),
+        ] {
+            assert_eq!(one(text).level, level, "{text}");
+        }
     }
 
     /// A column headed "Hourly wage" holds hourly amounts that state no period: read per hour,
