@@ -1487,16 +1487,15 @@ mod tests {
         assert_eq!(levels, vec![Level::Entry, Level::Mid, Level::Lead]);
     }
 
+    /// A nurse guide's pay table: levels named by role and years, hourly and yearly columns.
+    const NURSE_PAY: &str = "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Experienced RN (2–5 years) | $40–$48 | $83,000–$100,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |\n| Nurse manager | $55–$70 | $115,000–$145,000 |";
+
     /// Regression: "Experienced RN (2–5 years)" came out as senior and "Charge nurse (5+ years)"
     /// as lead; the years the rows give decide when the label names no level word or only a loose
     /// one ("Experienced").
     #[test]
     fn levels_from_years_in_a_pay_table() {
-        let nurse = figures_of(
-            "Registered Nurse",
-            "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Experienced RN (2–5 years) | $40–$48 | $83,000–$100,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |\n| Nurse manager | $55–$70 | $115,000–$145,000 |",
-        );
-        let got: Vec<_> = nurse
+        let got: Vec<_> = figures_of("Registered Nurse", NURSE_PAY)
             .into_iter()
             .filter(|f| f.period == Period::Year)
             .map(|f| (f.level, f.low))
@@ -1558,21 +1557,18 @@ mod tests {
     /// not dropped as implausible yearly salaries.
     #[test]
     fn hourly_columns_of_a_pay_table_are_read_per_hour() {
-        let v = figures_of(
-            "Registered Nurse",
-            "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |",
-        );
-        let got: Vec<_> = v
-            .iter()
-            .map(|f| (f.level, f.period, f.low, f.high))
+        let got: Vec<_> = figures_of("Registered Nurse", NURSE_PAY)
+            .into_iter()
+            .filter(|f| f.period == Period::Hour)
+            .map(|f| (f.level, f.low, f.high))
             .collect();
         assert_eq!(
             got,
             vec![
-                (Level::Entry, Period::Hour, 34, 40),
-                (Level::Entry, Period::Year, 70_000, 83_000),
-                (Level::Senior, Period::Hour, 47, 55),
-                (Level::Senior, Period::Year, 98_000, 114_000),
+                (Level::Entry, 34, 40),
+                (Level::Mid, 40, 48),
+                (Level::Senior, 47, 55),
+                (Level::Lead, 55, 70),
             ]
         );
         // A table of hourly rates only, its header naming the pay column.
