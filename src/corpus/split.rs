@@ -7,6 +7,10 @@
 //! over "Apply on company career pages"). Every other short line is a list item and stays in the
 //! body of its heading, so "Databases / MySQL / PostgreSQL / MongoDB / Redis" is one passage.
 //!
+//! A line that wraps onto the next (a list item's indented continuation, or a long line ending
+//! mid-sentence before one that goes on in lower case: [`wraps_onto`]) is never a heading, and
+//! neither is its continuation: a heading does not wrap.
+//!
 //! Tables (`| a | b |` rows, or two or more `a | b` rows with as many cells) and fenced code
 //! blocks are blocks: their lines are never headings, and a cut never falls inside one that fits
 //! in [`MAX_BLOCK_CHARS`].
@@ -81,6 +85,8 @@ struct Line<'a> {
     no: u32,
     text: &'a str,
     shape: Shape,
+    /// Leading whitespace of the line in the file, in characters.
+    indent: usize,
 }
 
 impl Line<'_> {
@@ -116,6 +122,30 @@ impl Line<'_> {
         let lower = self.text.to_lowercase();
         HEADING_OPENERS.iter().any(|o| lower.starts_with(o)) && is_title_case(self.text)
     }
+}
+
+/// Shortest line (in characters) read as filled up to a text width and wrapped.
+pub const WRAP_MIN_CHARS: usize = 60;
+
+/// Whether `next`, the line right after `line` (no blank line between), carries on its text: a
+/// long line that does not end like a sentence or a lead-in, before a line that goes on in lower
+/// case ("… takes about two years; a" / "bachelor's (BSN) takes four …"). Both trimmed or not.
+pub fn wraps_onto(line: &str, next: &str) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    line.chars().count() >= WRAP_MIN_CHARS
+        && !line.ends_with(['.', '!', '?', ':', ';', '"', '”'])
+        && next.starts_with(char::is_lowercase)
+}
+
+/// Whether `next` continues `line`: it follows with no blank line between, starts no item,
+/// table, code or heading of its own, and is indented deeper (a list item's continuation) or
+/// carries on the wrapped text ([`wraps_onto`]).
+fn continues(line: &Line, next: &Line) -> bool {
+    next.no == line.no.saturating_add(1)
+        && matches!(line.shape, Shape::Text | Shape::Bullet)
+        && next.shape == Shape::Text
+        && !super::title::is_numbered_item(next.text)
+        && (next.indent > line.indent || wraps_onto(line.text, next.text))
 }
 
 /// Figures, prices and rows of numbers are never headings.
@@ -234,6 +264,7 @@ pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Pa
                 no: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 text,
                 shape: if code[i] { Shape::Code } else { shape_of(text) },
+                indent: l.chars().take_while(|c| c.is_whitespace()).count(),
             })
         })
         .collect();
@@ -246,12 +277,24 @@ pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Pa
 /// Decides which lines are headings.
 fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
     let mut ranks = vec![None; lines.len()];
+    // Lines that wrap onto the next one, or continue the one before: never headings.
+    let wrapped: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines
+                .get(i + 1)
+                .is_some_and(|next| continues(&lines[i], next))
+                || (i > 0 && continues(&lines[i - 1], &lines[i]))
+        })
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         let next = lines.get(i + 1);
         let first_line_heading = i == 0 && (line.is_short() || line.text == title);
-        ranks[i] = if line.shape == Shape::Markdown || line.is_question() || first_line_heading {
+        ranks[i] = if line.shape == Shape::Markdown
+            || (line.is_question() && !wrapped[i])
+            || first_line_heading
+        {
             Some(Rank::Major)
-        } else if !line.is_short() {
+        } else if !line.is_short() || wrapped[i] {
             None
         } else if line.opens_like_heading() {
             Some(Rank::Major)
@@ -282,6 +325,7 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
             |l: &Line| l.shape == Shape::Text && l.chars() <= MAX_HEADING_CHARS && !l.is_prose();
         if ranks[i] != Some(Rank::Section)
             && ranks[i] != Some(Rank::Major)
+            && !wrapped[i]
             && lines[i].is_short()
             && is_title_case(lines[i].text)
             && lines[i - 1].is_prose()
@@ -602,6 +646,7 @@ mod tests {
                 no: i as u32 + 1,
                 text: t,
                 shape: shape_of(t),
+                indent: 0,
             })
             .collect();
         let ranks = rank_headings(&lines, "Guide");
@@ -609,6 +654,39 @@ mod tests {
         assert_eq!(ranks[3], Some(Rank::Sub), "Job Search Tips");
         assert_eq!(ranks[4], None);
         assert_eq!(ranks[6], Some(Rank::Section), "Interview Preparation");
+    }
+
+    #[test]
+    fn a_list_item_that_wraps_is_not_a_heading() {
+        // Item 2 is short enough to read as a heading over the prose after it; its indented
+        // continuation says it is one wrapped item of the list under the real heading.
+        let text = "## Becoming one, step by step\n\n1. **Train (2 years).** Courses and a placement, both in a\n   hospital or a clinic near you.\n2. **Specialize (3+ years).** ICU, emergency or theatre, with a\n   certificate such as CCRN.\n3. **Advance.** Lead a team.\n\n## Pay\n\nPay rises with time.";
+        let ps = passages(text);
+        let sections: Vec<&str> = ps.iter().map(|p| p.section.as_str()).collect();
+        assert_eq!(
+            sections,
+            vec!["Becoming one, step by step", "Pay"],
+            "{ps:#?}"
+        );
+        assert_eq!(ps[0].line_numbers, vec![3, 4, 5, 6, 7]);
+        // Lazily wrapped text (no indent) ends mid-sentence and goes on in lower case.
+        assert!(wraps_onto(
+            "5. **Specialize (3+ years).** ICU, emergency, pediatrics or operating room, often with a",
+            "certification such as CCRN."
+        ));
+        for (line, next) in [
+            (
+                "5. **Specialize (3+ years).** ICU, emergency, pediatrics or the operating room.",
+                "certification such as CCRN.",
+            ),
+            ("Short line without a stop", "goes on"),
+            (
+                "5. **Specialize (3+ years).** ICU, emergency, pediatrics or operating room, often with a",
+                "Certification such as CCRN.",
+            ),
+        ] {
+            assert!(!wraps_onto(line, next), "{line} / {next}");
+        }
     }
 
     #[test]
@@ -625,6 +703,7 @@ mod tests {
             no: i as u32 + 1,
             text: t,
             shape: shape_of(t),
+            indent: 0,
         })
         .collect();
         let ranks = rank_headings(&lines, "x");
@@ -686,6 +765,7 @@ mod tests {
                 no: i as u32 + 1,
                 text: t,
                 shape: shape_of(t),
+                indent: 0,
             })
             .collect();
         let mut lines = lines;
