@@ -1,11 +1,13 @@
 //! Option choices declared once: the short, fixed lists a command option picks from (level,
-//! topic, stage, focus), with the id and label of each value, for the CLI and Discord alike.
+//! topic, stage, focus), with the id and label of each value, for the CLI and Discord alike, and
+//! each label in a member's language ([`choice_label`], from the catalogue).
 
 use std::str::FromStr;
 
 use crate::answer::roadmap::{Focus, Stage};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
+use crate::i18n::{self, Locale};
 
 /// A type whose values are a short, fixed list of named choices. The CLI lists the ids in
 /// `--help` and in its usage errors; Discord offers the labels and sends back the ids.
@@ -73,6 +75,22 @@ impl Choices for Focus {
 
     fn label(self) -> &'static str {
         Focus::label(self)
+    }
+}
+
+/// A choice's label in `lang`: the catalogue's `choice-<type>-<id>` (e.g. `choice-level-entry`),
+/// else its own English label.
+pub fn choice_label<T: Choices>(lang: Locale, value: T) -> String {
+    let kind = std::any::type_name::<T>()
+        .rsplit("::")
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let id = format!("choice-{kind}-{}", value.id());
+    if i18n::has(lang, &id) {
+        i18n::message(lang, &id, None)
+    } else {
+        value.label().to_string()
     }
 }
 

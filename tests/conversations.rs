@@ -48,8 +48,20 @@ fn with_thread_permissions(ix: &mut Value) {
 /// Clicks "Follow up" under `message` (in `thread`, when it is there) and submits `question` in
 /// the modal; returns the submit interaction.
 async fn follow_up(face: &Face, message: &Value, question: &str, thread: Option<u64>) -> Value {
+    follow_up_in(face, "en-US", message, question, thread).await
+}
+
+/// [`follow_up`] by a member whose Discord client speaks `locale`.
+async fn follow_up_in(
+    face: &Face,
+    locale: &str,
+    message: &Value,
+    question: &str,
+    thread: Option<u64>,
+) -> Value {
     let id = follow_id(message);
     let mut click = button_click(&id, Some(message.clone()), PERMS_MEMBER);
+    click["locale"] = json!(locale);
     with_thread_permissions(&mut click);
     if let Some(t) = thread {
         in_thread(&mut click, t);
@@ -66,6 +78,7 @@ async fn follow_up(face: &Face, message: &Value, question: &str, thread: Option<
         question,
         message.clone(),
     );
+    submit["locale"] = json!(locale);
     with_thread_permissions(&mut submit);
     if let Some(t) = thread {
         in_thread(&mut submit, t);
@@ -79,9 +92,12 @@ async fn follow_up(face: &Face, message: &Value, question: &str, thread: Option<
 /// Waits for the follow-up's "Answered in the thread" and returns the thread and the answer
 /// posted in it.
 async fn answered(face: &Face, submit: &Value) -> (u64, Value) {
-    let edit = face
-        .edited(submit, |m| text_of(m).contains("Answered in the thread"))
-        .await;
+    answered_saying(face, submit, "Answered in the thread").await
+}
+
+/// [`answered`], the private edit saying `said`.
+async fn answered_saying(face: &Face, submit: &Value, said: &str) -> (u64, Value) {
+    let edit = face.edited(submit, |m| text_of(m).contains(said)).await;
     let text = text_of(&edit);
     let thread: u64 = text
         .split("<#")
@@ -99,11 +115,16 @@ async fn answered(face: &Face, submit: &Value) -> (u64, Value) {
 
 /// The "Read as" line of a message.
 fn read_as(message: &Value) -> String {
+    line_starting(message, "**Read as:**")
+}
+
+/// The line of a message's content that starts with `start`.
+fn line_starting(message: &Value, start: &str) -> String {
     let content = message["content"].as_str().unwrap_or_default();
     content
         .lines()
-        .find(|l| l.starts_with("**Read as:**"))
-        .unwrap_or_else(|| panic!("no Read as line in {message}"))
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no {start} line in {message}"))
         .to_string()
 }
 
@@ -226,6 +247,30 @@ async fn follow_ups_in_a_thread_over_the_gateway() {
 async fn follow_ups_in_a_thread_over_http() {
     let d = dirs_with_careers();
     scenario(Face::http(&d).await).await;
+}
+
+/// Issue 14, gap 1: a Spanish-speaking member's follow-up says how it was read in Spanish — the
+/// intent, the level and what was carried — the career as the guides name it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_spanish_follow_up_is_read_as_in_spanish() {
+    let d = dirs_with_careers();
+    let face = Face::gateway(&d).await;
+    let (_, first) = ask(&face, "How much does a data analyst earn?", None).await;
+    let submit = follow_up_in(&face, "es-ES", &first, "¿y para seniors?", None).await;
+    let (_, second) = answered_saying(&face, &submit, "Respondido en el hilo").await;
+    let said = line_starting(&second, "**Leído como:**");
+    assert!(
+        said.contains("Data Analyst, salario, sénior"),
+        "career and intent carried, level new: {said}"
+    );
+    assert!(
+        said.contains("de lo anterior: carrera, intención"),
+        "{said}"
+    );
+    for english in ["Read as", "salary", "senior", "carried", "career", "intent"] {
+        assert!(!said.contains(english), "{english} in {said}");
+    }
+    face.stop().await;
 }
 
 /// Ages every conversation of the bot's database past any idle expiry, as time passing would.

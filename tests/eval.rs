@@ -72,14 +72,15 @@ fn first_hit(case: &Case, results: &SearchResults) -> Option<usize> {
         .hits
         .iter()
         .take(5)
-        .position(|h| {
-            case.answers.iter().any(|a| {
-                h.passage.source == a.source
-                    && (h.passage.text.contains(&a.contains)
-                        || h.passage.section.contains(&a.contains))
-            })
-        })
+        .position(|h| is_answer(case, &h.passage))
         .map(|i| i + 1)
+}
+
+/// Whether `p` is one of the case's acceptable answer passages.
+fn is_answer(case: &Case, p: &careerbot::corpus::Passage) -> bool {
+    case.answers.iter().any(|a| {
+        p.source == a.source && (p.text.contains(&a.contains) || p.section.contains(&a.contains))
+    })
 }
 
 /// Ranking figures of a group of covered cases.
@@ -146,24 +147,89 @@ fn library_dir(root: &Path, into: &Path) -> PathBuf {
     lib
 }
 
-#[test]
-fn answer_quality_on_the_held_out_part_meets_the_floor() {
+/// The evaluation set and an engine over its library, built in `work`.
+fn eval_engine(work: &Path) -> (EvalSet, Engine) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let set: EvalSet =
         toml::from_str(&std::fs::read_to_string(root.join("tests/fixtures/eval.toml")).unwrap())
             .unwrap();
-    let work = tempfile::tempdir().unwrap();
     let (library, _) = Library::open(
-        SeedSource::Dir(library_dir(&root, work.path())),
-        work.path().join("index"),
+        SeedSource::Dir(library_dir(&root, work)),
+        work.join("index"),
         BuildOptions::default(),
         careerbot::vocab::Vocabulary::shipped(),
     )
     .unwrap();
     let engine = Engine::new(
         library,
-        EngineSettings::new(&SearchConfig::default(), &work.path().join("data")),
+        EngineSettings::new(&SearchConfig::default(), &work.join("data")),
     );
+    (set, engine)
+}
+
+/// The career a question names, as `/ask` reads it (its guides answer it), if one.
+fn named_career(engine: &Engine, question: &str) -> Option<String> {
+    match engine.question_career(question) {
+        QuestionCareer::Named(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Not a check: writes every case's top 50 candidates (with their scores and whether each is an
+/// answer) and every passage of the library as JSON to the file `EVAL_DUMP` names, for ranking
+/// experiments outside the engine (the semantic re-ranking experiment in README was run on it).
+/// `EVAL_DUMP=/tmp/eval.json cargo test --test eval -- --ignored dump_candidates`
+#[test]
+#[ignore = "writes a file for offline experiments; run by hand"]
+fn dump_candidates() {
+    let out = std::env::var("EVAL_DUMP").expect("EVAL_DUMP names the output file");
+    let work = tempfile::tempdir().unwrap();
+    let (set, engine) = eval_engine(work.path());
+    let passages = engine.current().index().all_passages().unwrap();
+    let cases: Vec<serde_json::Value> = set
+        .case
+        .iter()
+        .map(|case| {
+            let named = named_career(&engine, &case.question);
+            let options = SearchOptions {
+                limit: 50,
+                career: named.clone(),
+                ..SearchOptions::default()
+            };
+            let asked = engine.ask(&case.question, options).unwrap();
+            let candidates: Vec<serde_json::Value> = asked
+                .results
+                .hits
+                .iter()
+                .map(|h| {
+                    serde_json::json!({"source": h.passage.source, "start": h.passage.start_line,
+                        "score": h.score, "coverage": h.coverage, "hit": is_answer(case, &h.passage)})
+                })
+                .collect();
+            let answers: Vec<usize> = (0..passages.len())
+                .filter(|&i| is_answer(case, &passages[i]))
+                .collect();
+            serde_json::json!({"question": case.question, "split": case.split,
+                "covered": case.covered, "style": case.style, "lang": case.lang,
+                "career": case.career, "named": named, "kind": case.kind,
+                "confident": asked.verdict.confident, "cands": candidates, "answer_idx": answers})
+        })
+        .collect();
+    let passages: Vec<serde_json::Value> = passages
+        .iter()
+        .map(|p| {
+            serde_json::json!({"source": p.source, "start": p.start_line, "career": p.career,
+                "section": p.section, "text": p.text, "title": p.title})
+        })
+        .collect();
+    let json = serde_json::json!({"cases": cases, "passages": passages});
+    std::fs::write(out, serde_json::to_string(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn answer_quality_on_the_held_out_part_meets_the_floor() {
+    let work = tempfile::tempdir().unwrap();
+    let (set, engine) = eval_engine(work.path());
 
     // (split, group) → tally; uncovered cases: (split, reason) → (n, refused, for that reason).
     let mut tallies: BTreeMap<(String, String), Tally> = BTreeMap::new();
@@ -176,10 +242,7 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
             case.question
         );
         // As `/ask` reads it: from the guides of the career the question names, if one.
-        let named = match engine.question_career(&case.question) {
-            QuestionCareer::Named(c) => Some(c),
-            _ => None,
-        };
+        let named = named_career(&engine, &case.question);
         let options = |career: Option<String>| SearchOptions {
             limit: 5,
             career,

@@ -327,6 +327,64 @@ async fn autocomplete_suggests_within_limits() {
     h.stop().await;
 }
 
+/// Issue 14, gap 3: "More results" under an answer that led with the structured card shows the
+/// next passages only, numbered on from the first page: no card, no card's "Read as" line and
+/// none of its figures, on a page the card is not about.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_results_after_a_card_show_passages_only() {
+    let h = Harness::start().await;
+    let question = "How much does a senior back-end developer earn?";
+    let (ix, shown) = asked(&h, question, PERMS_MEMBER).await;
+    let first = shown["embeds"].as_array().expect("embeds");
+    assert_eq!(first.len(), 2, "the card, then the passages: {shown}");
+    let card = first[0]["description"].as_str().unwrap_or_default();
+    assert!(card.starts_with("*Read as:"), "{card}");
+    let headers = |embed: &Value| -> Vec<String> {
+        embed["description"]
+            .as_str()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.starts_with("**["))
+            .map(str::to_string)
+            .collect()
+    };
+    let on_first = headers(&first[1]).len();
+    assert!(on_first > 0, "{shown}");
+    let more = custom_ids(&shown)
+        .into_iter()
+        .find(|i| i.starts_with("more:"))
+        .expect("a More results button");
+    let r = h
+        .interact(&click_by(&ix, &more, &shown, PERMS_MEMBER))
+        .await
+        .json
+        .unwrap();
+    assert_eq!(r["type"], 7, "More results updates the message: {r}");
+    let page = &r["data"];
+    let embeds = page["embeds"].as_array().expect("embeds");
+    assert_eq!(embeds.len(), 1, "the passages only: {page}");
+    let passages = &embeds[0];
+    assert_eq!(passages["title"], first[1]["title"], "the same question");
+    assert!(
+        passages["fields"].as_array().is_none_or(Vec::is_empty),
+        "no card fields: {page}"
+    );
+    let text = text_of(page);
+    assert!(!text.contains("Read as"), "no card's line: {text}");
+    let on_page = headers(passages);
+    assert!(
+        on_page
+            .first()
+            .is_some_and(|h| h.starts_with(&format!("**[{}]", on_first + 1))),
+        "numbered on from page 1 ({on_first} passages): {on_page:?}"
+    );
+    assert!(
+        page["content"].as_str().is_none_or(str::is_empty),
+        "no header claims anything: {page}"
+    );
+    h.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buttons_more_sources_feedback_and_dismiss() {
     let h = Harness::start().await;
@@ -1060,6 +1118,19 @@ async fn a_spanish_speaking_member_gets_the_bots_words_in_spanish_over_the_gatew
     // The guides' passages, cited, as the guides write them (in English).
     assert!(text.contains("[1]") && text.contains("›"), "{text}");
     assert!(text.contains('$'), "salary figures quoted: {text}");
+    // A pay question leads with the card, and the line saying how it was read is Spanish but
+    // for the career's name (issue 14, gap 1: it said "salary" and the level in English).
+    let card = data["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or_default();
+    let read_as = card.lines().next().unwrap_or_default();
+    assert!(
+        read_as.starts_with("*Leído como: Back-End Developer, salario"),
+        "{read_as}"
+    );
+    for english in ["Read as", "salary", "entry level", "senior", "lead"] {
+        assert!(!read_as.contains(english), "{english} in {read_as}");
+    }
     // The bot's own words in Spanish.
     let labels = button_labels(data);
     for label in ["Fuentes", "📌 Fijar", "Descartar"] {

@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::{Value, json};
 use support::checks::{custom_ids, ephemeral, text_of};
-use support::dirs::{Dirs, dirs};
+use support::dirs::{Dirs, dirs, dirs_with_careers};
 use support::faces::{Face, WAIT};
 use support::fake_discord::{
     CHANNEL_ID, GUILD_ID, PERMS_MEMBER, button_click, interaction_fixture, next_snowflake,
@@ -114,8 +114,11 @@ async fn scenario(face: Face) {
             .contains("senior back-end developer earn"),
         "{at}: the question is the message's words: {text}"
     );
+    // A pay question: the card first, then the passages.
+    let embeds = r["data"]["embeds"].as_array().expect("embeds");
+    assert_eq!(embeds.len(), 2, "{at}: {text}");
     assert!(
-        r["data"]["embeds"][0]["description"]
+        embeds[1]["description"]
             .as_str()
             .unwrap()
             .contains("**[1] ["), // a cited passage, its title linked
@@ -141,8 +144,8 @@ async fn scenario(face: Face) {
     assert_eq!(r["type"], 4, "{at}: {r}");
     assert!(!ephemeral(&r), "{at}: public");
     assert_eq!(
-        r["data"]["embeds"][0]["description"], private["embeds"][0]["description"],
-        "{at}: the stored answer, not a new search"
+        r["data"]["embeds"], private["embeds"],
+        "{at}: the stored answer (its card too), not a new search"
     );
     assert!(text_of(&r["data"]).contains(&link), "{at}");
     let ids = custom_ids(&r["data"]);
@@ -277,6 +280,72 @@ async fn scenario(face: Face) {
         }
     }
 
+    face.stop().await;
+}
+
+/// Issue 14, gap 2: "Ask careerbot" had no card. A message asking for pay is answered as `/ask`
+/// answers it: the structured card first — the very embed `/ask` shows, a figure cited in it —
+/// then the passages; "Post publicly" posts the card too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_careerbot_leads_with_the_card_as_ask_does() {
+    let d = dirs_with_careers();
+    let face = Face::gateway(&d).await;
+    let question = "What does an entry level electrician earn per hour?";
+    let (ix, _) = ask_message(&format!("<@111> {question}"));
+    let r = face.interact(&ix).await;
+    assert!(ephemeral(&r), "{r}");
+    let embeds = r["data"]["embeds"].as_array().expect("embeds").clone();
+    assert_eq!(embeds.len(), 2, "the card, then the passages: {r}");
+    let card = &embeds[0];
+    let said = text_of(&json!({ "embeds": [card] }));
+    assert!(said.contains("Read as: Electrician salary"), "{said}");
+    // A figure, cited: a field line with an amount and a citation number the card's own
+    // "Sources" field resolves.
+    let fields = card["fields"].as_array().expect("fields");
+    let number = |line: &str| -> Option<String> {
+        let n = line.trim_end().strip_suffix(']')?.rsplit('[').next()?;
+        (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then(|| n.to_string())
+    };
+    let n = fields
+        .iter()
+        .filter(|f| f["name"] != "Sources")
+        .flat_map(|f| f["value"].as_str().unwrap_or_default().lines())
+        .filter(|l| l.contains('$'))
+        .find_map(number)
+        .unwrap_or_else(|| panic!("no cited figure: {said}"));
+    let sources = fields
+        .iter()
+        .find(|f| f["name"] == "Sources")
+        .unwrap_or_else(|| panic!("a Sources field: {said}"));
+    assert!(
+        sources["value"]
+            .as_str()
+            .unwrap()
+            .lines()
+            .any(|l| l.starts_with(&format!("[{n}] "))),
+        "[{n}] resolved: {said}"
+    );
+    assert!(
+        embeds[1]["description"]
+            .as_str()
+            .unwrap()
+            .contains("**[1] "),
+        "the passages after the card: {r}"
+    );
+
+    // The same question by /ask: the same card, by the same rendering.
+    let by_ask = face.interact(&ask(question)).await;
+    assert_eq!(by_ask["data"]["embeds"][0], *card, "{by_ask}");
+
+    // Posted publicly: the card too.
+    let private = face.message(&ix);
+    let post = custom_ids(&r["data"])
+        .into_iter()
+        .find(|i| i.starts_with("post:"))
+        .expect("a Post publicly button");
+    let posted = face.interact(&click(&post, &private)).await;
+    assert!(!ephemeral(&posted), "{posted}");
+    assert_eq!(posted["data"]["embeds"], json!(embeds), "{posted}");
     face.stop().await;
 }
 

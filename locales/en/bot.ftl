@@ -37,6 +37,32 @@ duration-days = { $count ->
 }
 sorry = Sorry: { $reason }.
 
+## Amounts and times the guides give (the amounts and numbers as written; the words here)
+
+amount-per-month = /month
+amount-per-hour = /hour
+# A time span: $shape is "range" ($low–$high), "open" ($low and more) or "one" ($low alone,
+# whose plural $count picks).
+duration-years = { $shape ->
+    [range] { $low }–{ $high } years
+    [open] { $low }+ years
+   *[one] { $count ->
+        [one] { $low } year
+       *[other] { $low } years
+    }
+}
+duration-months = { $shape ->
+    [range] { $low }–{ $high } months
+    [open] { $low }+ months
+   *[one] { $count ->
+        [one] { $low } month
+       *[other] { $low } months
+    }
+}
+time-of-experience = { $time } of experience
+time-to-qualify = { $time } to qualify
+time-not-given = no time given
+
 ## Errors every command may meet
 
 cooldown = Easy there: you can { $again } in { $seconds } s.
@@ -139,6 +165,7 @@ skills-title = 🧰 Skills — { $topic }
 ## /roadmap
 
 roadmap-before-first-job = before the first job
+roadmap-getting-qualified = Getting qualified
 # A timeline bar's stage, in brackets: its short id.
 roadmap-bar-stage = { $id }
 roadmap-stages = Stages
@@ -272,6 +299,9 @@ card-level-entry = entry level
 card-level-mid = mid level
 card-level-senior = senior
 card-level-lead = lead / principal
+card-level-overall = overall
+# A follow-up's "read as" line: the career and what is asked for (then level, topic).
+read-as-career-intent = { $career } { $intent }
 pins-sources-changed = ⚠ sources changed
 ## Follow-ups in a thread
 

@@ -37,6 +37,32 @@ duration-days = { $count ->
 }
 sorry = Lo siento: { $reason }.
 
+## Cantidades y plazos que dan las guías (las cantidades y cifras como están escritas; las palabras aquí)
+
+amount-per-month = /mes
+amount-per-hour = /hora
+# Un plazo: $shape es «range» ($low–$high), «open» ($low o más) o «one» ($low solo, cuyo plural
+# elige $count).
+duration-years = { $shape ->
+    [range] { $low }–{ $high } años
+    [open] { $low }+ años
+   *[one] { $count ->
+        [one] { $low } año
+       *[other] { $low } años
+    }
+}
+duration-months = { $shape ->
+    [range] { $low }–{ $high } meses
+    [open] { $low }+ meses
+   *[one] { $count ->
+        [one] { $low } mes
+       *[other] { $low } meses
+    }
+}
+time-of-experience = { $time } de experiencia
+time-to-qualify = { $time } para obtener la cualificación
+time-not-given = sin plazo indicado
+
 ## Errores que cualquier comando puede encontrar
 
 cooldown = Con calma: podrás { $again } en { $seconds } s.
@@ -139,6 +165,7 @@ skills-title = 🧰 Habilidades — { $topic }
 ## /trayectoria
 
 roadmap-before-first-job = antes del primer empleo
+roadmap-getting-qualified = Obtener la cualificación
 roadmap-bar-stage = { $label }
 roadmap-stages = Etapas
 roadmap-first-steps = Primeros pasos
@@ -271,6 +298,9 @@ card-level-entry = nivel inicial
 card-level-mid = nivel intermedio
 card-level-senior = sénior
 card-level-lead = líder / principal
+card-level-overall = general
+# La línea «leído como» de un seguimiento: la carrera y lo que se pide (luego nivel y tema).
+read-as-career-intent = { $career }, { $intent }
 pins-sources-changed = ⚠ fuentes cambiadas
 ## Preguntas de seguimiento en un hilo
 
@@ -286,8 +316,8 @@ follow-modal-title = Seguir preguntando
 follow-modal-label = Tu pregunta de seguimiento
 follow-modal-placeholder = p. ej. ¿y para seniors? (se lee con la carrera y el nivel de antes)
 follow-asked = { $asker } ha preguntado: «{ $question }»
-follow-read-as = **Entendido como:** { $read }
-follow-read-as-carried = **Entendido como:** { $read } _(de lo anterior: { $carried })_
+follow-read-as = **Leído como:** { $read }
+follow-read-as-carried = **Leído como:** { $read } _(de lo anterior: { $carried })_
 follow-carried-career = carrera
 follow-carried-level = nivel
 follow-carried-intent = intención

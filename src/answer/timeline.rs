@@ -30,14 +30,14 @@ use crate::answer::roadmap::{
     CareerStage, Citation, Duration, DurationKind, RoadmapAnswer, Stage, StageCitation,
     StageEvidence,
 };
+use crate::i18n::Locale;
+use crate::tr;
 pub use draw::{render_timeline, timeline_height};
 
 /// Width given to a stage without a time (or with a start and no end), in years.
 pub const DEFAULT_YEARS: f64 = 2.0;
 /// Shortest bar, in years (a month).
 const SHORTEST: f64 = 1.0 / 12.0;
-/// Label of the time-to-qualify bar.
-pub const QUALIFY_LABEL: &str = "Getting qualified";
 
 /// How a bar's length was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,8 @@ pub enum Span {
 pub struct Bar {
     /// The stage (`None` for the time to qualify before the first one).
     pub stage: Option<Stage>,
-    /// The guide's own words for it ("Journeyman Electrician"), or the stage's label.
+    /// The guide's own words for it ("Journeyman Electrician"), or the stage's label ("Getting
+    /// qualified" for the time to qualify), in English: the image's language.
     pub label: String,
     /// Years from the start of the career when it begins, at the earliest.
     pub start: f64,
@@ -69,11 +70,36 @@ pub struct Bar {
     /// How its length was found.
     pub span: Span,
     /// Its time as the guide gives it: "4–5 years", "6–8 years of experience", "no time given".
-    pub time: String,
+    pub time: BarTime,
     /// The line it rests on: the one giving its time, else the stage's first.
     pub cite: Option<Citation>,
     /// The number of `cite` (1-based) among the timeline's [`Timeline::notes`].
     pub note: Option<usize>,
+}
+
+/// A bar's time, as the guide gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BarTime {
+    /// How long the stage lasts ("4–5 years"), or a time the guide leaves unqualified.
+    Lasts(Duration),
+    /// The experience the stage starts at ("6–8 years of experience").
+    Experience(Duration),
+    /// The time to qualify for a first role ("1–2 years to qualify").
+    ToQualify(Duration),
+    /// None ("no time given").
+    NotGiven,
+}
+
+impl BarTime {
+    /// The time in `lang`: "4–5 years", "6–8 años de experiencia", "no time given".
+    pub fn words(&self, lang: Locale) -> String {
+        match self {
+            BarTime::Lasts(d) => d.words(lang),
+            BarTime::Experience(d) => tr!(lang, "time-of-experience", time = d.words(lang)),
+            BarTime::ToQualify(d) => tr!(lang, "time-to-qualify", time = d.words(lang)),
+            BarTime::NotGiven => tr!(lang, "time-not-given"),
+        }
+    }
 }
 
 impl Bar {
@@ -82,11 +108,12 @@ impl Bar {
         self.start + self.length
     }
 
-    /// "4–5 years [2]", or the time alone without a citation.
+    /// "4–5 years [2]", or the time alone without a citation (English: the image's language).
     pub fn caption(&self) -> String {
+        let time = self.time.words(Locale::En);
         match self.note {
-            Some(n) => format!("{} [{n}]", self.time),
-            None => self.time.clone(),
+            Some(n) => format!("{time} [{n}]"),
+            None => time,
         }
     }
 }
@@ -119,7 +146,7 @@ struct Phase<'a> {
     stage: Option<Stage>,
     label: String,
     timing: Timing<'a>,
-    time: String,
+    time: BarTime,
     cite: Option<&'a Citation>,
 }
 
@@ -132,13 +159,13 @@ impl<'a> Phase<'a> {
     ) -> Self {
         let (timing, time) = match d {
             Some(d) if d.kind == DurationKind::ExperienceRequired => {
-                (Timing::StartsAt(d), format!("{} of experience", d.label()))
+                (Timing::StartsAt(d), BarTime::Experience(d.clone()))
             }
             Some(d) if d.kind == DurationKind::ToQualify => {
-                (Timing::Lasts(d), format!("{} to qualify", d.label()))
+                (Timing::Lasts(d), BarTime::ToQualify(d.clone()))
             }
-            Some(d) => (Timing::Lasts(d), d.label()),
-            None => (Timing::Unknown, "no time given".to_string()),
+            Some(d) => (Timing::Lasts(d), BarTime::Lasts(d.clone())),
+            None => (Timing::Unknown, BarTime::NotGiven),
         };
         Phase {
             stage,
@@ -204,7 +231,7 @@ fn phases(stages: &[CareerStage]) -> Vec<Phase<'_>> {
     {
         out.push(Phase::new(
             None,
-            QUALIFY_LABEL,
+            &tr!(Locale::En, "roadmap-getting-qualified"),
             c.duration.as_ref(),
             Some(&c.cite),
         ));
@@ -456,21 +483,28 @@ pub(crate) mod tests {
         (a - b).abs() < 1e-9
     }
 
+    /// Each bar's time, in English.
+    fn english_times(tl: &Timeline) -> Vec<String> {
+        tl.bars.iter().map(|b| b.time.words(Locale::En)).collect()
+    }
+
     #[test]
     fn a_ladder_is_laid_out_rung_after_rung_from_the_earliest_start() {
         let tl = Timeline::of(&trade_ladder()).unwrap();
         assert_eq!(tl.career, "Welder");
+        let times = english_times(&tl);
         let got: Vec<(&str, f64, f64, f64, Span, &str)> = tl
             .bars
             .iter()
-            .map(|b| {
+            .zip(&times)
+            .map(|(b, time)| {
                 (
                     b.label.as_str(),
                     b.start,
                     b.length,
                     b.slack,
                     b.span,
-                    b.time.as_str(),
+                    time.as_str(),
                 )
             })
             .collect();
@@ -594,10 +628,12 @@ pub(crate) mod tests {
             ),
         ]);
         let tl = Timeline::of(&a).unwrap();
+        let times = english_times(&tl);
         let spans: Vec<(Option<Stage>, &str, f64, f64, Span)> = tl
             .bars
             .iter()
-            .map(|b| (b.stage, b.time.as_str(), b.start, b.length, b.span))
+            .zip(&times)
+            .map(|(b, time)| (b.stage, time.as_str(), b.start, b.length, b.span))
             .collect();
         assert_eq!(
             spans,
@@ -640,7 +676,7 @@ pub(crate) mod tests {
                 ),
             ]
         );
-        assert_eq!(tl.bars[0].label, QUALIFY_LABEL);
+        assert_eq!(tl.bars[0].label, "Getting qualified");
         // The stage without a time is still cited, by its first line.
         assert_eq!(tl.bars[4].cite.as_ref().map(|c| c.line), Some(5));
         assert_eq!(tl.bars[4].caption(), "no time given [5]");

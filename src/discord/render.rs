@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::answer::salary::{Level, NoteKind, SalaryAnswer, range_label};
+use crate::answer::salary::{Level, NoteKind, SalaryAnswer, range_in};
 use crate::answer::skills::SkillsAnswer;
 use crate::choices::Choices;
 use crate::discord::markdown::{self, escape_markdown};
@@ -550,7 +550,7 @@ pub fn salary_reply(
                     .unwrap_or_default();
                 format!(
                     "• {words}{} — {} [{n}]",
-                    f.range_label(),
+                    f.range_in(lang),
                     escape_markdown(&f.cite.title)
                 )
             })
@@ -567,12 +567,13 @@ pub fn salary_reply(
                     lang,
                     "salary-summary",
                     level = level_line(summary.level, lang),
-                    range = summary.range_label(),
-                    median = range_label(
+                    range = summary.range_in(lang),
+                    median = range_in(
                         summary.median_midpoint,
                         summary.median_midpoint,
                         false,
-                        summary.period
+                        summary.period,
+                        lang
                     ),
                     guides = summary.sources
                 )
@@ -890,6 +891,41 @@ mod tests {
             fit_lines(&["a".into(), "b".into()], 100, Locale::En),
             "a\nb"
         );
+    }
+
+    /// Issue 14: an amount's period is the member's word ("$18–$25/hora"); the amounts stay as
+    /// the guides write them.
+    #[test]
+    fn a_spanish_salary_says_its_periods_in_spanish() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = crate::engine::fixtures::careers_engine(dir.path());
+        let answered = engine.salary(None, None).unwrap();
+        let meta = answered.generation.meta();
+        // The bot's amounts: each field's name (a level's range and median) and each figure
+        // line's range (before " — " and the guide's title; notes quote the guides).
+        let text = |lang| {
+            let reply = salary_reply(&answered.answer, meta, None, lang);
+            let mut amounts = Vec::new();
+            for f in &reply.embeds[0].fields {
+                amounts.push(f.name.clone());
+                let figures = f.value.lines().filter(|l| l.contains('$'));
+                amounts.extend(
+                    figures
+                        .filter_map(|l| l.split(" — ").next())
+                        .map(String::from),
+                );
+            }
+            amounts.join("\n")
+        };
+        let (en, es) = (text(Locale::En), text(Locale::Es));
+        assert!(
+            en.contains("/hour") || en.contains("/month"),
+            "a figure by the hour or month, or this test cannot fail: {en}"
+        );
+        for english in ["/hour", "/month"] {
+            assert!(!es.contains(english), "{english} in {es}");
+        }
+        assert!(es.contains("/hora") || es.contains("/mes"), "{es}");
     }
 
     #[test]

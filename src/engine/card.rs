@@ -50,33 +50,42 @@ impl Card {
     /// The line saying what the question was read as, in `lang`: "Read as: Electrician
     /// salary, senior" (plain text; faces escape it as they need).
     pub fn read_as(&self, lang: Locale) -> String {
-        let intent = match self.intent {
-            Intent::Salary => tr!(lang, "card-intent-salary"),
-            Intent::Skills => tr!(lang, "card-intent-skills"),
-            Intent::Roadmap => tr!(lang, "card-intent-roadmap"),
-        };
-        let career = self.career.as_str();
+        let (career, intent) = (self.career.as_str(), intent_word(self.intent, lang));
         let Some(level) = self.level else {
             return tr!(lang, "card-read-as", career = career, intent = intent);
-        };
-        let level = match level {
-            Level::Entry => tr!(lang, "card-level-entry"),
-            Level::Mid => tr!(lang, "card-level-mid"),
-            Level::Senior => tr!(lang, "card-level-senior"),
-            Level::Lead | Level::Overall => tr!(lang, "card-level-lead"),
         };
         let line = tr!(
             lang,
             "card-read-as-level",
             career = career,
             intent = intent,
-            level = level
+            level = level_word(level, lang)
         );
         if self.every_level {
             tr!(lang, "card-every-level", line = line)
         } else {
             line
         }
+    }
+}
+
+/// What a question asks for, as a word of `lang` in a "read as" line: "salary", "habilidades".
+pub(crate) fn intent_word(intent: Intent, lang: Locale) -> String {
+    match intent {
+        Intent::Salary => tr!(lang, "card-intent-salary"),
+        Intent::Skills => tr!(lang, "card-intent-skills"),
+        Intent::Roadmap => tr!(lang, "card-intent-roadmap"),
+    }
+}
+
+/// A level as words of `lang` in a "read as" line: "entry level", "sénior".
+pub(crate) fn level_word(level: Level, lang: Locale) -> String {
+    match level {
+        Level::Entry => tr!(lang, "card-level-entry"),
+        Level::Mid => tr!(lang, "card-level-mid"),
+        Level::Senior => tr!(lang, "card-level-senior"),
+        Level::Lead => tr!(lang, "card-level-lead"),
+        Level::Overall => tr!(lang, "card-level-overall"),
     }
 }
 
@@ -145,13 +154,13 @@ mod tests {
         assert_eq!(level(""), None);
     }
 
-    #[test]
-    fn the_read_as_line_says_career_intent_and_level() {
-        let card = Card {
-            intent: Intent::Salary,
+    /// A salary card (its answer empty: only what it was read as matters here).
+    fn card(intent: Intent, level: Option<Level>, every_level: bool) -> Card {
+        Card {
+            intent,
             career: "Front-End Developer".into(),
-            level: Some(Level::Senior),
-            every_level: false,
+            level,
+            every_level,
             answer: CardAnswer::Salary(SalaryAnswer {
                 career: None,
                 level: None,
@@ -159,7 +168,93 @@ mod tests {
                 summaries: Vec::new(),
                 notes: Vec::new(),
             }),
+        }
+    }
+
+    /// A conversation turn read as `context`.
+    fn reading(context: crate::engine::Context) -> crate::engine::Reading {
+        crate::engine::Reading {
+            question: "¿y para ellos?".into(),
+            query: String::new(),
+            context,
+            carried: crate::engine::Carried::default(),
+        }
+    }
+
+    /// Issue 14, gap 1: every word of a "read as" line — the structured card's and a
+    /// conversation turn's — is the catalogue's in Spanish; only the career keeps the guides' name.
+    #[test]
+    fn read_as_words_are_not_english_in_spanish_replies() {
+        use crate::engine::Context;
+        let words = |lang| {
+            let intents: Vec<String> = Intent::ALL.iter().map(|i| intent_word(*i, lang)).collect();
+            let levels: Vec<String> = Level::ALL.iter().map(|l| level_word(*l, lang)).collect();
+            (intents, levels)
         };
+        let (en_intents, en_levels) = words(Locale::En);
+        let (es_intents, es_levels) = words(Locale::Es);
+        // The catalogues say each word differently (or the test below could not fail).
+        for (en, es) in en_intents
+            .iter()
+            .zip(&es_intents)
+            .chain(en_levels.iter().zip(&es_levels))
+        {
+            assert_ne!(en, es);
+        }
+        let english = |line: &str| -> Vec<String> {
+            let line = format!(" {} ", line.to_lowercase());
+            en_intents
+                .iter()
+                .chain(&en_levels)
+                .filter(|w| {
+                    line.contains(&format!(" {w} "))
+                        || line.contains(&format!(" {w},"))
+                        || line.contains(&format!(" {w})"))
+                })
+                .cloned()
+                .collect()
+        };
+        for (i, intent) in Intent::ALL.into_iter().enumerate() {
+            for (l, level) in Level::ALL.into_iter().enumerate() {
+                let card = card(intent, Some(level), l % 2 == 0);
+                let reading = reading(Context {
+                    career: Some(card.career.clone()),
+                    level: Some(level),
+                    intent: Some(intent),
+                    ..Context::default()
+                });
+                for line in [card.read_as(Locale::Es), reading.read_as(Locale::Es)] {
+                    assert!(english(&line).is_empty(), "{line}: {:?}", english(&line));
+                    assert!(line.contains("Front-End Developer"), "{line}");
+                    assert!(line.contains(&es_intents[i]), "{line}");
+                    assert!(line.contains(&es_levels[l]), "{line}");
+                }
+                // The same lines in English do name the English words (the check can fail).
+                for line in [card.read_as(Locale::En), reading.read_as(Locale::En)] {
+                    assert!(!english(&line).is_empty(), "{line}");
+                }
+            }
+        }
+        let topic = reading(Context {
+            career: Some("Data Analyst".into()),
+            level: Some(Level::Senior),
+            intent: Some(Intent::Skills),
+            topic: Some(crate::answer::skills::Topic::Databases),
+        });
+        for (lang, said) in [
+            (
+                Locale::Es,
+                "Data Analyst, habilidades, sénior, bases de datos",
+            ),
+            (Locale::En, "Data Analyst skills, senior, databases"),
+        ] {
+            assert_eq!(topic.read_as(lang), said);
+        }
+    }
+
+    #[test]
+    fn the_read_as_line_says_career_intent_and_level() {
+        let card = card(Intent::Salary, Some(Level::Senior), false);
         assert_eq!(
             card.read_as(Locale::En),
             "Read as: Front-End Developer salary, senior"

@@ -6,9 +6,13 @@
 //! level words (`assets/levels.toml`), the intent from the cue table (`assets/intents.toml`) and
 //! the topic from the skills topics' own names — nothing here knows one career's wording.
 
+use super::card::{intent_word, level_word};
 use super::{Engine, Intent, QuestionCareer};
 use crate::answer::salary::Level;
 use crate::answer::skills::Topic;
+use crate::choices::choice_label;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// What a conversation is about so far: the merged reading of its turns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,27 +61,27 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// How the question was read, in one line: "Front-End Developer salary, senior". The typed
-    /// question when the context holds nothing.
-    pub fn read_as(&self) -> String {
+    /// How the question was read, in one line of `lang`: "Front-End Developer salary, senior",
+    /// "Front-End Developer, salario, sénior". Every word but the career's name (as the guides
+    /// name it) comes from the catalogue; the typed question when the context holds nothing.
+    pub fn read_as(&self, lang: Locale) -> String {
         let c = &self.context;
-        let mut head: Vec<&str> = Vec::new();
-        if let Some(career) = &c.career {
-            head.push(career);
-        }
-        if let Some(intent) = c.intent {
-            head.push(intent.id());
-        }
-        let mut parts = Vec::new();
-        if !head.is_empty() {
-            parts.push(head.join(" "));
-        }
-        if let Some(level) = c.level {
-            parts.push(level_words(level));
-        }
-        if let Some(topic) = c.topic {
-            parts.push(topic.label().to_lowercase());
-        }
+        let intent = c.intent.map(|i| intent_word(i, lang));
+        let head = match (&c.career, intent) {
+            (Some(career), Some(intent)) => Some(tr!(
+                lang,
+                "read-as-career-intent",
+                career = career.as_str(),
+                intent = intent
+            )),
+            (Some(career), None) => Some(career.clone()),
+            (None, intent) => intent,
+        };
+        let parts: Vec<String> = head
+            .into_iter()
+            .chain(c.level.map(|l| level_word(l, lang)))
+            .chain(c.topic.map(|t| choice_label(lang, t).to_lowercase()))
+            .collect();
         if parts.is_empty() {
             return self.question.clone();
         }
@@ -85,7 +89,7 @@ impl Reading {
     }
 }
 
-/// A level as words a question would use ("entry level", "senior", "lead").
+/// A level as words a question would use ("entry level", "senior", "lead"), to search with.
 fn level_words(level: Level) -> String {
     match level {
         Level::Lead => "lead".to_string(),
@@ -269,7 +273,10 @@ mod tests {
             }
         );
         assert!(second.carried.career && second.carried.intent && !second.carried.level);
-        assert_eq!(second.read_as(), "Front-End Developer salary, senior");
+        assert_eq!(
+            second.read_as(Locale::En),
+            "Front-End Developer salary, senior"
+        );
         assert!(
             second.query.starts_with("and for seniors?")
                 && second.query.contains("Front-End Developer")
@@ -292,7 +299,10 @@ mod tests {
         assert!(!second.carried.career);
         assert_eq!(second.context.level, Some(Level::Entry));
         assert_eq!(second.context.intent, Some(Intent::Salary));
-        assert_eq!(second.read_as(), "Electrician salary, entry level");
+        assert_eq!(
+            second.read_as(Locale::En),
+            "Electrician salary, entry level"
+        );
         assert!(!second.query.contains("Data Analyst"), "{}", second.query);
     }
 
@@ -308,7 +318,7 @@ mod tests {
         assert_eq!(second.context, r[0].context, "{second:?}");
         assert!(second.carried.career && second.carried.intent);
         assert!(second.query.contains("Product Manager") && second.query.contains("roadmap"));
-        assert_eq!(second.read_as(), "Product Manager roadmap");
+        assert_eq!(second.read_as(Locale::En), "Product Manager roadmap");
     }
 
     #[test]
@@ -349,7 +359,7 @@ mod tests {
         let r = engine().read_turn("  how do I write a cover letter?  ", &Context::default());
         assert!(!r.carried.any());
         assert_eq!(r.query, "how do I write a cover letter?");
-        assert_eq!(r.read_as(), "how do I write a cover letter?");
+        assert_eq!(r.read_as(Locale::En), "how do I write a cover letter?");
     }
 
     #[test]

@@ -345,8 +345,10 @@ impl Engine {
     /// for pay, skills or the way up ([`Engine::intent`]), the answer `salary`, `skills` or
     /// `roadmap` gives for the answer's career (or the library's only one) at the level the
     /// question names ([`card::question_level`]; every level when the guides hold nothing at
-    /// it). `None` when the answer spans several careers, or the guides hold nothing for that
-    /// career. Facts that cannot be read cost the card (logged), not the answer.
+    /// it). The career is the one the answer was narrowed to, else the library's only one,
+    /// else the one the question names by its last word alone ("nurses") when the best passage
+    /// is about it. `None` when the answer spans several careers, or the guides hold nothing for
+    /// that career. Facts that cannot be read cost the card (logged), not the answer.
     pub fn card(&self, asked: &Asked) -> Option<Card> {
         if !asked.verdict.confident {
             return None;
@@ -357,7 +359,16 @@ impl Engine {
             Some(c) => c.clone(),
             None => match career_names(&asked.generation).as_slice() {
                 [only] => only.clone(),
-                _ => return None,
+                // A career named by its last word only ("nurses"), when the best passage is
+                // about it too.
+                careers => {
+                    let named = scope::named_by_last_word(self.vocabulary(), careers, question)?;
+                    let best = asked.results.hits.first().map(|h| &h.passage.career);
+                    if best != Some(&named) {
+                        return None;
+                    }
+                    named
+                }
             },
         };
         let level = card::question_level(self.vocabulary().levels(), &career, question);
@@ -1019,6 +1030,29 @@ mod tests {
         let skills = ask("what skills does an electrician need").expect("a skills card");
         assert_eq!(skills.intent, Intent::Skills);
         assert_eq!(e.inner.cards.len(), 2);
+    }
+
+    /// "analysts" names the Data Analyst only by its last word: the search is not narrowed,
+    /// but the card is that career's when the best passage is about it.
+    #[test]
+    fn a_career_named_by_its_last_word_gets_the_card_not_a_narrowed_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let q = "how much do analysts earn";
+        assert_eq!(e.question_career(q), QuestionCareer::None);
+        let asked = e.ask_with_card(q, e.page(0)).unwrap();
+        assert_eq!(asked.career, None);
+        assert_eq!(asked.results.hits[0].passage.career, "Data Analyst");
+        let card = asked.card.expect("a salary card");
+        assert_eq!(
+            (card.intent, card.career.as_str()),
+            (Intent::Salary, "Data Analyst")
+        );
+        // "developers" ends two careers' names: no card.
+        let asked = e
+            .ask_with_card("how much do developers earn", e.page(0))
+            .unwrap();
+        assert!(asked.card.is_none());
     }
 
     #[test]

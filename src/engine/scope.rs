@@ -115,6 +115,74 @@ fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> 
     named
 }
 
+/// The one career a question names only by the last word of its name ("how much do nurses
+/// make" → "Registered Nurse"), when it names none in full. Weaker evidence than a full name:
+/// it picks the career of an answer's structured card, never narrows the search.
+pub(crate) fn named_by_last_word(
+    vocab: &Vocabulary,
+    careers: &[String],
+    question: &str,
+) -> Option<String> {
+    let terms = vocab.analyzer().analyze(question);
+    let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
+    if !named_careers(vocab, careers, &texts).is_empty() {
+        return None;
+    }
+    match named_by_head(vocab, careers, question, &terms).as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// The careers of two or more words that the question names by their last word alone, where
+/// that word ends exactly one career's name in the library and stands alone — after nothing, a
+/// stop word, a level word or punctuation ("senior nurses"), and not next to another occupation
+/// word that makes it a different role ("engineering manager", "nurse managers").
+fn named_by_head(
+    vocab: &Vocabulary,
+    careers: &[String],
+    question: &str,
+    terms: &[crate::analysis::Term],
+) -> Vec<String> {
+    let analyzer = vocab.analyzer();
+    let mut heads: Vec<(Arc<str>, &String)> = Vec::new();
+    for career in careers {
+        let own = analyzer.analyze(career);
+        if own.len() >= 2
+            && let Some(last) = own.last()
+        {
+            heads.push((Arc::clone(&last.text), career));
+        }
+    }
+    let alone = |word: Option<&str>| {
+        word.is_none_or(|w| analyzer.analyze(w).is_empty() || vocab.levels().of_label(w).is_some())
+    };
+    let mut named: Vec<String> = Vec::new();
+    for t in terms {
+        let mut ending = heads.iter().filter(|(h, _)| *h == t.text);
+        let (Some((_, career)), None) = (ending.next(), ending.next()) else {
+            continue;
+        };
+        let before = question[..t.start].trim_end();
+        let after = question[t.end..].trim_start();
+        // Punctuation between words ends the phrase: only a word right beside counts.
+        let word_before = before
+            .ends_with(char::is_alphanumeric)
+            .then(|| before.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .flatten();
+        let word_after = after
+            .starts_with(char::is_alphanumeric)
+            .then(|| after.split(|c: char| !c.is_alphanumeric()).next())
+            .flatten();
+        let occupation =
+            |w: Option<&str>| w.is_some_and(|w| vocab.roles().is_occupation_word(&fold(w)));
+        if alone(word_before) && !occupation(word_after) && !named.contains(career) {
+            named.push((*career).clone());
+        }
+    }
+    named
+}
+
 /// The first listed occupation of at least `min_terms` terms in `terms` with a word the index
 /// does not know: where it starts and how many terms it has.
 fn unknown_occupation(
@@ -152,7 +220,12 @@ mod tests {
             .into_iter()
             .map(|t| t.text)
             .collect();
-        named_careers(vocab, &careers, &terms)
+        let named = named_careers(vocab, &careers, &terms);
+        if named.is_empty() {
+            let terms = vocab.analyzer().analyze(question);
+            return named_by_head(vocab, &careers, question, &terms);
+        }
+        named
     }
 
     #[test]
@@ -179,6 +252,34 @@ mod tests {
         );
         // A word of a career is not its name: "data" alone is not the analyst's.
         assert!(named(&library, "how to design data structures").is_empty());
+    }
+
+    #[test]
+    fn a_career_is_named_by_its_last_word_when_that_word_stands_alone_and_is_its_own() {
+        let library = [
+            "Registered Nurse",
+            "Product Manager",
+            "Back-End Developer",
+            "Front-End Developer",
+            "Electrician",
+        ];
+        assert_eq!(
+            named(&library, "how much do nurses make?"),
+            ["Registered Nurse"]
+        );
+        assert_eq!(
+            named(&library, "what do senior nurses earn"),
+            ["Registered Nurse"]
+        );
+        assert_eq!(
+            named(&library, "is a manager well paid?"),
+            ["Product Manager"]
+        );
+        // A word before it makes it another role; a word after it too.
+        assert!(named(&library, "how do I become an engineering manager").is_empty());
+        assert!(named(&library, "what do nurse managers earn").is_empty());
+        // A last word two careers share names neither.
+        assert!(named(&library, "how much do developers earn").is_empty());
     }
 
     #[test]

@@ -365,4 +365,20 @@ mod tests {
         assert_eq!(one_duration("3–12 months").label(), "3–12 months");
         assert_eq!(one_duration("3–6 meses").label(), "3–6 months");
     }
+
+    /// Issue 14: a time in a Spanish member's answer is said in Spanish (unit and plural).
+    #[test]
+    fn duration_words_in_spanish() {
+        use crate::i18n::Locale;
+        for (text, said) in [
+            ("1 to 2 years", "1–2 años"),
+            ("over five years", "5+ años"),
+            ("6 months", "6 meses"),
+            ("1 year", "1 año"),
+            ("18 months", "1.5 años"),
+            ("3–12 months", "3–12 meses"),
+        ] {
+            assert_eq!(one_duration(text).words(Locale::Es), said, "{text}");
+        }
+    }
 }

@@ -57,6 +57,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::level::Level;
+use crate::i18n::Locale;
 
 pub use crate::answer::citation::Citation;
 pub use durations::parse_durations;
@@ -281,30 +282,39 @@ pub struct Duration {
 }
 
 impl Duration {
-    /// "1–2 years", "5+ years", "6 months".
+    /// "1–2 years", "5+ years", "6 months" (English: the CLI's and the timeline image's).
     pub fn label(&self) -> String {
+        self.words(Locale::En)
+    }
+
+    /// The span in `lang`, its unit and plural from the catalogue: "1–2 years", "1–2 años",
+    /// "1 year", "6 meses".
+    pub fn words(&self, lang: Locale) -> String {
         fn num(v: f64) -> String {
             let s = format!("{v:.2}");
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
         // "3–12 months" stays in months: an upper end of a year is still counted in months.
         let months = self.max_years.unwrap_or(self.min_years) <= 1.0 && self.min_years < 1.0;
-        let (scale, unit) = if months {
-            (12.0, "months")
-        } else {
-            (1.0, "years")
+        let scale = if months { 12.0 } else { 1.0 };
+        let low = self.min_years * scale;
+        let (shape, high) = match self.max_years {
+            None => ("open", low),
+            Some(hi) if hi == self.min_years => ("one", low),
+            Some(hi) => ("range", hi * scale),
         };
-        let lo = num(self.min_years * scale);
-        let unit = if !months && self.max_years == Some(1.0) && self.min_years == 1.0 {
-            "year"
+        let mut args = crate::i18n::Args::new();
+        args.set("shape", shape);
+        args.set("low", num(low));
+        args.set("high", num(high));
+        // Picks the unit's plural for one amount ("1 year", "1.5 years").
+        args.set("count", low);
+        let id = if months {
+            "duration-months"
         } else {
-            unit
+            "duration-years"
         };
-        match self.max_years {
-            None => format!("{lo}+ {unit}"),
-            Some(hi) if hi == self.min_years => format!("{lo} {unit}"),
-            Some(hi) => format!("{lo}–{} {unit}", num(hi * scale)),
-        }
+        crate::i18n::message(lang, id, Some(&args))
     }
 }
 

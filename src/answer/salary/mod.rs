@@ -34,6 +34,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Locale;
+use crate::tr;
+
 pub use super::citation::Citation;
 pub use super::level::{Level, ParseLevelError};
 pub use extract::{Reading, extract_figures, extract_notes};
@@ -140,21 +143,33 @@ impl SalaryFigure {
 
     /// Compact range in its period, e.g. "$70K–$95K", "$81K", "$120K+", "$18–$25/hour".
     pub fn range_label(&self) -> String {
-        range_label(self.low, self.high, self.open_ended, self.period)
+        self.range_in(Locale::En)
+    }
+
+    /// [`Self::range_label`] in `lang`.
+    pub fn range_in(&self, lang: Locale) -> String {
+        range_in(self.low, self.high, self.open_ended, self.period, lang)
     }
 }
 
-/// A compact range in its period: "$70K–$95K", "$81K", "$120K+", "$18–$25/hour".
+/// A compact range in its period: "$70K–$95K", "$81K", "$120K+", "$18–$25/hour" (English: the
+/// CLI's and the charts'; [`range_in`] says it in a member's language).
 pub fn range_label(low: u32, high: u32, open_ended: bool, period: Period) -> String {
+    range_in(low, high, open_ended, period, Locale::En)
+}
+
+/// [`range_label`] in `lang`: the amounts as written in dollars, the period's unit from the
+/// catalogue ("$18–$25/hour", "$18–$25/hora").
+pub fn range_in(low: u32, high: u32, open_ended: bool, period: Period, lang: Locale) -> String {
     let plus = if open_ended { "+" } else { "" };
     let amount = |v: u32| match period {
         Period::Year => format_usd_k(v),
         _ => format!("${v}"),
     };
     let unit = match period {
-        Period::Year => "",
-        Period::Month => "/month",
-        Period::Hour => "/hour",
+        Period::Year => String::new(),
+        Period::Month => tr!(lang, "amount-per-month"),
+        Period::Hour => tr!(lang, "amount-per-hour"),
     };
     if low == high {
         format!("{}{plus}{unit}", amount(low))
@@ -213,7 +228,18 @@ pub struct LevelSummary {
 impl LevelSummary {
     /// Compact range in its period: "$60K–$95K", "$18–$25/hour".
     pub fn range_label(&self) -> String {
-        range_label(self.lowest, self.highest, self.open_ended, self.period)
+        self.range_in(Locale::En)
+    }
+
+    /// [`Self::range_label`] in `lang`.
+    pub fn range_in(&self, lang: Locale) -> String {
+        range_in(
+            self.lowest,
+            self.highest,
+            self.open_ended,
+            self.period,
+            lang,
+        )
     }
 }
 

@@ -81,9 +81,22 @@ struct Named {
 }
 
 /// Every skill a passage names: the lexicon's anywhere, and the guide's own in its skill lists.
+/// Inside an item kept in the guide's words, a lexicon skill written in lower case is part of
+/// that skill ("usability testing" is not "Software testing"); a name written capitalised
+/// ("prototyping in Figma") is still a tool of its own.
 fn named_in(vocab: &Vocabulary, p: &Passage) -> Vec<Named> {
+    let own = vocab
+        .skill_sections()
+        .extract(vocab.skills(), vocab.levels(), p);
+    let inside_own_item = |line: u32, surface: &str| {
+        surface.starts_with(|c: char| c.is_lowercase())
+            && own
+                .iter()
+                .any(|s| s.line == line && s.surface.contains(surface))
+    };
     let mut out: Vec<Named> = extract_mentions(vocab.skills(), p)
         .into_iter()
+        .filter(|m| !inside_own_item(m.citation.cite.line, &m.citation.surface))
         .map(|m| Named {
             key: (Origin::Lexicon, m.skill.clone()),
             name: m.skill,
@@ -91,21 +104,15 @@ fn named_in(vocab: &Vocabulary, p: &Passage) -> Vec<Named> {
             citation: m.citation,
         })
         .collect();
-    out.extend(
-        vocab
-            .skill_sections()
-            .extract(vocab.skills(), vocab.levels(), p)
-            .into_iter()
-            .map(|s| Named {
-                key: (Origin::Guide, s.key),
-                name: s.name,
-                topic: s.topic,
-                citation: SkillCitation {
-                    cite: Citation::at(p, s.line),
-                    surface: s.surface,
-                },
-            }),
-    );
+    out.extend(own.into_iter().map(|s| Named {
+        key: (Origin::Guide, s.key),
+        name: s.name,
+        topic: s.topic,
+        citation: SkillCitation {
+            cite: Citation::at(p, s.line),
+            surface: s.surface,
+        },
+    }));
     out
 }
 
@@ -526,6 +533,36 @@ mod tests {
             all.summary()
         );
         assert!(all.summary().contains(" Nurse: "), "{}", all.summary());
+    }
+
+    #[test]
+    fn usability_testing_is_not_software_testing_but_figma_is_figma() {
+        let p = guide(
+            "ux.html",
+            "Skills employers look for",
+            "- User research and usability testing\n- Wireframing and prototyping in Figma",
+        );
+        let facts = {
+            let mut g = SkillsGathering::default();
+            g.gather(extract_guide(
+                vocab(),
+                "UX Designer",
+                std::slice::from_ref(&p),
+            ));
+            g.finish()
+        };
+        let a = facts.answer(Some("UX Designer"), Topic::All, None);
+        let names: Vec<&str> = a.skills.iter().map(|s| s.name.as_str()).collect();
+        assert!(!names.contains(&"Software testing"), "{names:?}");
+        assert!(
+            names.contains(&"User research and usability testing"),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Wireframing and prototyping in Figma"),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Figma"), "{names:?}");
     }
 
     #[test]

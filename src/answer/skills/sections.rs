@@ -12,8 +12,9 @@
 //! label when it has one ("Blueprint reading: floor plans, …" → "Blueprint reading"), else its
 //! first clause (up to a parenthesis, comma, semicolon, dash or sentence end); longer than
 //! `max_words` words, it is prose and skipped. A label that is a category ("Hand tools: pliers,
-//! wire strippers") gives the listed items instead. An item naming a lexicon skill is left to the
-//! lexicon (one skill, one name). Skills are keyed by their analysed terms, so "Blueprint
+//! wire strippers") gives the listed items instead. An item that lexicon skills make up (half
+//! its terms or more) is left to the lexicon (one skill, one name); an item that only mentions
+//! one ("Usability testing and user research") stays in the guide's words. Skills are keyed by their analysed terms, so "Blueprint
 //! reading" and "blueprint-reading" are one.
 
 use std::sync::Arc;
@@ -121,6 +122,19 @@ impl SkillSections {
             .collect()
     }
 
+    /// Whether lexicon skills make up at least half of an item's `n_terms` analysed terms
+    /// ("JavaScript (Node.js)", "Teamwork during handoffs"): then the item is the lexicon's to
+    /// name. An item that only mentions one ("User research and usability testing") is a skill
+    /// in the guide's own words.
+    fn mostly_lexicon(&self, lexicon: &Lexicon, name: &str, n_terms: usize) -> bool {
+        let covered: usize = lexicon
+            .find(name)
+            .iter()
+            .map(|hit| self.terms(&name[hit.start..hit.end]).len())
+            .sum();
+        covered * 2 >= n_terms
+    }
+
     /// The topic whose words a heading (or lead-in line) names, in priority order.
     fn topic_of(&self, heading: &str) -> Option<Topic> {
         let lower = heading.to_lowercase();
@@ -202,13 +216,11 @@ impl SkillSections {
                 if n_words == 0 || n_words > self.max_words || name.chars().count() > 60 {
                     continue;
                 }
-                if !lexicon.find(&name).is_empty() || !lexicon.find(&surface).is_empty() {
+                let terms = self.terms(&name);
+                if terms.is_empty() || self.mostly_lexicon(lexicon, &name, terms.len()) {
                     continue;
                 }
-                let key = self.terms(&name).join(" ");
-                if key.is_empty() {
-                    continue;
-                }
+                let key = terms.join(" ");
                 // An item with the words of a certification is one, wherever it is listed.
                 let topic = match self.topic_of(&name) {
                     Some(Topic::Certifications) => Topic::Certifications,
@@ -256,11 +268,14 @@ impl SkillSections {
             if self.is_category(label) || self.topic_of(label).is_some() {
                 let items = split_list(body);
                 let words = |i: &String| i.split_whitespace().count();
-                // A category lists short items; a label followed by prose is one skill.
+                // A category lists short items, most of them very short; a label followed by
+                // prose is one skill.
+                let short = items
+                    .iter()
+                    .filter(|i| words(i) <= CATEGORY_ITEM_WORDS)
+                    .count();
                 if items.len() >= 2
-                    && items
-                        .first()
-                        .is_some_and(|i| words(i) <= CATEGORY_ITEM_WORDS)
+                    && short * 2 >= items.len()
                     && items.iter().all(|i| words(i) <= self.max_words)
                 {
                     let topic = self.topic_of(label);
@@ -505,6 +520,31 @@ mod tests {
     }
 
     #[test]
+    fn technical_and_personal_labels_are_categories_of_items() {
+        let p = passage(
+            "SKILLS YOU NEED",
+            &[
+                "Technical: dental radiography, periodontal charting, local anesthesia (in states that allow it).",
+                "Personal: a gentle manner with nervous patients, manual dexterity, patience.",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![
+                ("Dental radiography".to_string(), Topic::Technical),
+                ("Periodontal charting".to_string(), Topic::Technical),
+                ("Local anesthesia".to_string(), Topic::Technical),
+                (
+                    "A gentle manner with nervous patients".to_string(),
+                    Topic::SoftSkills
+                ),
+                ("Manual dexterity".to_string(), Topic::SoftSkills),
+                ("Patience".to_string(), Topic::SoftSkills),
+            ]
+        );
+    }
+
+    #[test]
     fn table_rows_give_their_first_cell() {
         let p = passage(
             "Key competencies",
@@ -526,6 +566,26 @@ mod tests {
         assert!(names(&p).is_empty());
         let p = passage("Skills", &["- Python", "- Communication"]);
         assert!(names(&p).is_empty(), "{:?}", names(&p));
+    }
+
+    #[test]
+    fn an_item_that_only_mentions_a_lexicon_skill_keeps_the_guides_words() {
+        // "testing" is a lexicon skill, but this item is usability testing, a skill of its own;
+        // "JavaScript (Node.js)" is the lexicon's skill and gives nothing here.
+        let p = passage(
+            "Skills employers look for",
+            &[
+                "- User research and usability testing",
+                "- JavaScript (Node.js)",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![(
+                "User research and usability testing".to_string(),
+                Topic::Technical
+            )]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! "Ask careerbot": the message command (a message's Apps menu) that answers the message's text
-//! as `/ask` would — same engine ask, verdict and rendering — privately, with a link back to the
-//! message and a "Post publicly" button that posts that same stored answer in the channel, once.
+//! as `/ask` would — same engine ask, verdict, structured card and rendering — privately, with a
+//! link back to the message and a "Post publicly" button that posts that same stored answer in
+//! the channel, once.
 //!
 //! The message's mentions (`<@id>`, roles, channels, `@everyone`) are taken out of the question:
 //! they are not words to search for, and the answer never repeats them (nor pings anyone:
@@ -19,7 +20,7 @@ use super::ask::{logged_and_pinned, unsaved};
 use super::{Command, career, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, TargetMessage};
-use crate::discord::message::{Button, ButtonStyle, Embed, Reply, Response};
+use crate::discord::message::{Button, ButtonStyle, Embed, Field, Reply, Response};
 use crate::discord::render::{self, ids};
 use crate::i18n::Locale;
 use crate::search::SearchOptions;
@@ -60,23 +61,41 @@ struct MessageAnswer {
     next: Option<usize>,
 }
 
-/// An answer as shown: the line linking to the message, and the embed.
+/// An answer as shown: the line linking to the message, the structured card it led with (when
+/// the question asked for pay, skills or the way up), and the passages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Shown {
     content: String,
+    /// The card (records written before answers had one have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    card: Option<ShownEmbed>,
+    /// The passages (flattened: the record's shape from before the card).
+    #[serde(flatten)]
+    passages: ShownEmbed,
+}
+
+/// An embed as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ShownEmbed {
     title: Option<String>,
     description: Option<String>,
     color: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    fields: Vec<(String, String)>,
     footer: Option<String>,
 }
 
-impl Shown {
-    fn new(content: String, embed: &Embed) -> Shown {
-        Shown {
-            content,
+impl ShownEmbed {
+    fn new(embed: &Embed) -> ShownEmbed {
+        ShownEmbed {
             title: embed.title.clone(),
             description: embed.description.clone(),
             color: embed.color,
+            fields: embed
+                .fields
+                .iter()
+                .map(|f| (f.name.clone(), f.value.clone()))
+                .collect(),
             footer: embed.footer.clone(),
         }
     }
@@ -86,9 +105,43 @@ impl Shown {
             title: self.title.clone(),
             description: self.description.clone(),
             color: self.color,
+            fields: self
+                .fields
+                .iter()
+                .map(|(name, value)| Field {
+                    name: name.clone(),
+                    value: value.clone(),
+                    inline: false,
+                })
+                .collect(),
             footer: self.footer.clone(),
             ..Embed::default()
         }
+    }
+}
+
+impl Shown {
+    /// `embeds` as [`render::ask_embeds`] makes them: the card first when there is one, then
+    /// the passages.
+    fn new(content: String, embeds: &[Embed]) -> Shown {
+        let (card, passages) = match embeds {
+            [card, passages] => (Some(ShownEmbed::new(card)), ShownEmbed::new(passages)),
+            [.., passages] => (None, ShownEmbed::new(passages)),
+            [] => (None, ShownEmbed::new(&Embed::default())),
+        };
+        Shown {
+            content,
+            card,
+            passages,
+        }
+    }
+
+    fn embeds(&self) -> Vec<Embed> {
+        self.card
+            .iter()
+            .chain(std::iter::once(&self.passages))
+            .map(ShownEmbed::embed)
+            .collect()
     }
 }
 
@@ -126,7 +179,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         career: career.clone(),
         ..bot.engine().page(0)
     };
-    let asked = bot.engine().ask(&question, options)?;
+    let asked = bot.engine().ask_with_card(&question, options)?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
     let (logged, pinned) = logged_and_pinned(bot, i, &asked);
@@ -137,7 +190,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         reply.ephemeral = true;
         return Ok(Handled::now(Response::message(reply)));
     }
-    let embed = render::ask_embed(&asked, pinned.as_ref(), 0, i.lang);
+    let embeds = render::ask_embeds(&asked, pinned.as_ref(), 0, i.lang);
     let next = results.has_more.then_some(1);
     let answer_id = new_answer_id();
     let stored = MessageAnswer {
@@ -149,7 +202,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             hidden: true,
             header: None,
         },
-        shown: Shown::new(content.clone(), &embed),
+        shown: Shown::new(content.clone(), &embeds),
         next,
     };
     // The buttons read this record: the response waits for its commit (see `Bot::handle`).
@@ -168,7 +221,7 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
     ]);
     let reply = Reply {
         content: Some(content),
-        embeds: vec![embed],
+        embeds,
         rows: private_buttons(&answer_id, i.lang),
         ephemeral: true,
         ..Reply::default()
@@ -226,7 +279,7 @@ pub(super) fn post(bot: &Bot, answer: &Answer, i: &Incoming) -> anyhow::Result<H
     }
     let reply = Reply {
         content: Some(stored.shown.content.clone()),
-        embeds: vec![stored.shown.embed()],
+        embeds: stored.shown.embeds(),
         rows: render::answer_buttons(&answer.answer_id, stored.next, !i.bot_in_channel, i.lang),
         ..Reply::default()
     };
@@ -272,17 +325,8 @@ mod tests {
         assert_eq!(question_of(&message("mail a@b.io")), "mail a@b.io");
     }
 
-    #[test]
-    fn the_shown_answer_round_trips_through_its_record() {
-        let embed = Embed {
-            title: Some("❓ q".into()),
-            description: Some("**[1] Guide › Pay**\ntext".into()),
-            color: Some(7),
-            footer: Some("From: Guide".into()),
-            ..Embed::default()
-        };
-        let shown = Shown::new("Answering this message: https://x".into(), &embed);
-        let text = serde_json::to_string(&MessageAnswer {
+    fn record(shown: &Shown) -> String {
+        serde_json::to_string(&MessageAnswer {
             state: AnswerState {
                 question: "q".into(),
                 career: None,
@@ -294,12 +338,46 @@ mod tests {
             shown: shown.clone(),
             next: Some(1),
         })
-        .unwrap();
-        let back: MessageAnswer = serde_json::from_str(&text).unwrap();
-        assert_eq!((back.shown.embed(), back.next), (embed, Some(1)));
-        // The other buttons read the same record as an `/ask` answer's state.
-        let state: AnswerState = serde_json::from_str(&text).unwrap();
-        assert!(state.hidden);
+        .unwrap()
+    }
+
+    #[test]
+    fn the_shown_answer_round_trips_through_its_record() {
+        let passages = Embed {
+            title: Some("❓ q".into()),
+            description: Some("**[1] Guide › Pay**\ntext".into()),
+            color: Some(7),
+            footer: Some("From: Guide".into()),
+            ..Embed::default()
+        };
+        let card = Embed {
+            title: Some("💰 Salary — Electrician".into()),
+            description: Some("*Read as: Electrician salary*".into()),
+            fields: vec![Field {
+                name: "Entry level: $40K–$50K".into(),
+                value: "• $40K–$50K — Guide [1]".into(),
+                inline: false,
+            }],
+            ..passages.clone()
+        };
+        for embeds in [vec![passages.clone()], vec![card, passages.clone()]] {
+            let shown = Shown::new("Answering this message: https://x".into(), &embeds);
+            let text = record(&shown);
+            let back: MessageAnswer = serde_json::from_str(&text).unwrap();
+            assert_eq!((back.shown.embeds(), back.next), (embeds, Some(1)));
+            // The other buttons read the same record as an `/ask` answer's state.
+            let state: AnswerState = serde_json::from_str(&text).unwrap();
+            assert!(state.hidden);
+        }
+        // A record stored before answers had a card: its one embed, as before.
+        let old = serde_json::json!({
+            "question": "q", "offset": 0, "cited": [], "hidden": true,
+            "shown": { "content": "c", "title": "❓ q", "description": "**[1] Guide › Pay**\ntext",
+                       "color": 7, "footer": "From: Guide" },
+            "next": 1
+        });
+        let back: MessageAnswer = serde_json::from_value(old).unwrap();
+        assert_eq!(back.shown.embeds(), vec![passages]);
     }
 
     #[test]

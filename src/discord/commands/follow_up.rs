@@ -444,7 +444,7 @@ pub(crate) fn read_as_line(reading: &Reading, lang: Locale) -> String {
     .filter(|(yes, _)| *yes)
     .map(|(_, id)| crate::i18n::message(lang, id, None))
     .collect();
-    let read = escape_markdown(&truncate(&reading.read_as(), 300));
+    let read = escape_markdown(&truncate(&reading.read_as(lang), 300));
     if carried.is_empty() {
         tr!(lang, "follow-read-as", read = read)
     } else {
@@ -457,12 +457,13 @@ pub(crate) fn read_as_line(reading: &Reading, lang: Locale) -> String {
     }
 }
 
-/// The turn a reading makes.
+/// The turn a reading makes. Its record keeps the reading in English, whatever language the
+/// member was answered in (as the CLI and the logs speak it).
 fn turn_of(reading: &Reading, answer_id: Option<String>, at: i64) -> Turn {
     let c = &reading.context;
     Turn {
         question: reading.question.clone(),
-        read_as: reading.read_as(),
+        read_as: reading.read_as(Locale::En),
         career: c.career.clone(),
         level: c.level.map(|l| crate::choices::Choices::id(l).to_string()),
         intent: c.intent.map(|i| i.id().to_string()),
@@ -589,7 +590,7 @@ mod tests {
         };
         let turn = turn_of(&reading, Some("a1".into()), 5);
         assert_eq!(context_of_turn(&turn), reading.context);
-        assert_eq!(turn.read_as, reading.read_as());
+        assert_eq!(turn.read_as, reading.read_as(Locale::En));
         let line = read_as_line(&reading, Locale::En);
         assert!(
             line.starts_with("**Read as:** Data Analyst skills, lead"),

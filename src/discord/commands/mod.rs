@@ -39,6 +39,7 @@ use serenity::model::application::{
 use serenity::model::permissions::Permissions;
 
 use crate::choices::Choices;
+pub(crate) use crate::choices::choice_label;
 use crate::discord::bot::{Bot, Handled};
 use crate::discord::incoming::Incoming;
 use crate::discord::message::Choice;
@@ -493,22 +494,6 @@ impl CommandOption {
             })
             .collect();
         self
-    }
-}
-
-/// A choice's label in `lang`: the catalogue's `choice-<type>-<id>` (e.g. `choice-level-entry`),
-/// else its own English label.
-pub(crate) fn choice_label<T: Choices>(lang: Locale, value: T) -> String {
-    let kind = std::any::type_name::<T>()
-        .rsplit("::")
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    let id = format!("choice-{kind}-{}", value.id());
-    if i18n::has(lang, &id) {
-        i18n::message(lang, &id, None)
-    } else {
-        value.label().to_string()
     }
 }
 

@@ -1,7 +1,8 @@
-//! The structured card `/ask` leads with, as one embed: what `/salary`, `/skills` or `/roadmap`
-//! shows for the card's career and level (their own renderers), condensed to [`CARD_CHARS`] so
-//! that it fits beside the passages within Discord's 6,000 characters by construction, and opened
-//! by the line saying what the question was read as. Only what is shown keeps its source line.
+//! The structured card `/ask` and "Ask careerbot" lead with, as one embed: what `/salary`,
+//! `/skills` or `/roadmap` shows for the card's career and level (their own renderers), condensed
+//! to [`CARD_CHARS`] so that it fits beside the passages within Discord's 6,000 characters by
+//! construction, and opened by the line saying what the question was read as. Only what is shown
+//! keeps its source line.
 
 use crate::answer::roadmap::Focus;
 use crate::discord::markdown::escape_markdown;

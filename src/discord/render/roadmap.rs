@@ -9,7 +9,7 @@
 
 pub mod menu;
 
-use crate::answer::roadmap::{Citation, Focus, ItemKind, RoadmapAnswer, StepKind};
+use crate::answer::roadmap::{Citation, Focus, ItemKind, RoadmapAnswer, Stage, StepKind};
 use crate::answer::timeline::Timeline;
 use crate::discord::commands::choice_label;
 use crate::discord::markdown::escape_markdown;
@@ -213,10 +213,15 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
                     },
                 );
                 let cited = n.map(|n| format!(" [{n}]")).unwrap_or_default();
+                // A bar without a stage is the time to qualify (`Bar::stage`).
+                let name = b.stage.map_or_else(
+                    || tr!(lang, "roadmap-getting-qualified"),
+                    |s| stage_name(s, &b.label, lang),
+                );
                 format!(
                     "• **{}** ({level}) — {}{cited}",
-                    escape_markdown(&truncate(&b.label, 80)),
-                    escape_markdown(&b.time)
+                    escape_markdown(&truncate(&name, 80)),
+                    escape_markdown(&b.time.words(lang))
                 )
             })
             .collect();
@@ -312,7 +317,7 @@ fn stage_fields(
         let mut lines = Vec::new();
         for (c, d) in stage.durations() {
             let n = cite_line(citations, &c.cite);
-            lines.push(format!("⏱ {} [{n}]", d.label()));
+            lines.push(format!("⏱ {} [{n}]", d.words(lang)));
         }
         if let Some(described) = stage
             .citations
@@ -345,7 +350,7 @@ fn stage_fields(
         fields.push(field(
             format!(
                 "{career}{} · {}",
-                stage.label,
+                stage_name(stage.stage, &stage.label, lang),
                 tr!(lang, "guides-count", count = stage.guides)
             ),
             &lines,
@@ -354,6 +359,16 @@ fn stage_fields(
         ));
     }
     fields
+}
+
+/// A stage as the guides name it ("Journeyman Electrician"), or, where they name it with no
+/// words of their own (its label is the stage's own English one), the stage's label in `lang`.
+fn stage_name(stage: Stage, label: &str, lang: Locale) -> String {
+    if label == stage.label() {
+        choice_label(lang, stage)
+    } else {
+        label.to_string()
+    }
 }
 
 /// What an interview or portfolio item is, in a word.
@@ -595,6 +610,79 @@ mod tests {
         );
         assert_eq!(reply.selects.len(), 1);
         assert_eq!(reply.selects[0].custom_id, "roadmap:all:Back-End Developer");
+    }
+
+    /// Issue 14: the times and stage names the bot words itself — a bar's time, a stage's "⏱"
+    /// lines, a stage the guides give no words of their own for — are Spanish for a Spanish
+    /// member, in the overview and in the career-progression part (the roadmap card's).
+    #[test]
+    fn a_spanish_roadmap_says_its_times_and_stages_in_spanish() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = crate::engine::fixtures::careers_engine(dir.path());
+        let english = ["year", "month", "experience", "qualify", "no time given"];
+        // The bot's own time words: a bar's time (after " — ") and a stage's "⏱" lines.
+        let times = |reply: &Reply| -> Vec<String> {
+            reply.embeds[0]
+                .fields
+                .iter()
+                .flat_map(|f| f.value.lines())
+                .filter_map(|l| {
+                    l.strip_prefix("⏱ ")
+                        .or_else(|| l.starts_with("• **").then(|| l.rsplit(" — ").next())?)
+                })
+                .map(str::to_string)
+                .collect()
+        };
+        let mut said = [0, 0];
+        for career in engine.careers() {
+            let answer = engine
+                .roadmap(Some(&career.name), None, Focus::All)
+                .unwrap()
+                .answer;
+            for (i, lang) in [Locale::Es, Locale::En].into_iter().enumerate() {
+                let overview = overview_reply(&Overview {
+                    answer: &answer,
+                    stage: None,
+                    png: None,
+                    others: &[],
+                    meta: &meta(),
+                    lang,
+                });
+                let part = part_reply(&answer, Focus::CareerProgression, &meta(), lang);
+                for reply in [&overview, &part] {
+                    for time in times(reply) {
+                        let found = english.iter().any(|w| time.contains(w));
+                        if lang == Locale::Es {
+                            assert!(!found, "{}: {time}", career.name);
+                        }
+                        said[i] += usize::from(found);
+                    }
+                    if lang == Locale::Es {
+                        for f in &reply.embeds[0].fields {
+                            assert!(
+                                Stage::ALL
+                                    .iter()
+                                    .all(|s| !f.name.starts_with(&format!("{} · ", s.label()))),
+                                "{}: {}",
+                                career.name,
+                                f.name
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // The English answers do say their times in those words: the check above can fail.
+        assert!(said[1] > 0, "no English time found: {said:?}");
+        assert_eq!(
+            stage_name(Stage::Mid, Stage::Mid.label(), Locale::Es),
+            choice_label(Locale::Es, Stage::Mid)
+        );
+        assert_ne!(choice_label(Locale::Es, Stage::Mid), Stage::Mid.label());
+        assert_eq!(
+            stage_name(Stage::Mid, "Journeyman Electrician", Locale::Es),
+            "Journeyman Electrician"
+        );
     }
 
     #[test]
