@@ -294,6 +294,7 @@ card-read-as-level = Read as: { $career } { $intent }, { $level }
 card-every-level = { $line } (the guides say nothing for that level: every level shown)
 card-intent-salary = salary
 card-intent-skills = skills
+card-intent-skills-topic = skills: { $topic }
 card-intent-roadmap = roadmap
 card-level-entry = entry level
 card-level-mid = mid level

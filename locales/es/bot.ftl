@@ -293,6 +293,7 @@ card-read-as-level = Leído como: { $career }, { $intent }, { $level }
 card-every-level = { $line } (las guías no dicen nada de ese nivel: se muestran todos)
 card-intent-salary = salario
 card-intent-skills = habilidades
+card-intent-skills-topic = habilidades: { $topic }
 card-intent-roadmap = hoja de ruta
 card-level-entry = nivel inicial
 card-level-mid = nivel intermedio

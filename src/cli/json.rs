@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{self, Level, LevelSummary, SalaryAnswer, SalaryFigure};
-use crate::answer::skills::SkillsAnswer;
+use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::corpus::Skipped;
 use crate::engine::{Asked, Card, CardAnswer, Generation, Verdict};
 use crate::search::Hit;
@@ -43,6 +43,9 @@ pub struct JsonCard<'a> {
     pub level: Option<Level>,
     /// The guides hold nothing at `level`, so the card shows every level.
     pub every_level: bool,
+    /// For skills, the topic the question names (a `/skills` topic id); absent for every topic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<&'a str>,
     /// The line saying what the question was read as.
     pub read_as: String,
     /// The answer: as `salary --json`, `skills --json` or `roadmap --json` prints it.
@@ -68,6 +71,7 @@ impl<'a> From<&'a Card> for JsonCard<'a> {
             career: &c.career,
             level: c.level,
             every_level: c.every_level,
+            topic: c.topic.map(Topic::id),
             read_as: c.read_as(crate::i18n::Locale::En),
             answer: match &c.answer {
                 CardAnswer::Salary(a) => JsonCardAnswer::Salary(JsonSalary::from(a)),

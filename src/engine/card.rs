@@ -9,7 +9,7 @@ use super::Intent;
 use crate::answer::levels::{LevelWords, singular};
 use crate::answer::roadmap::RoadmapAnswer;
 use crate::answer::salary::{Level, SalaryAnswer};
-use crate::answer::skills::SkillsAnswer;
+use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::i18n::Locale;
 use crate::tr;
 
@@ -24,6 +24,9 @@ pub struct Card {
     pub level: Option<Level>,
     /// The guides hold nothing at `level`, so the card shows every level.
     pub every_level: bool,
+    /// For skills, the one topic the question names by its name ("what tools do electricians
+    /// use" → tools), when the guides name skills of it; `None` for every topic.
+    pub topic: Option<Topic>,
     /// The structured answer itself, as `salary`, `skills` or `roadmap` gives it.
     pub answer: CardAnswer,
 }
@@ -50,7 +53,15 @@ impl Card {
     /// The line saying what the question was read as, in `lang`: "Read as: Electrician
     /// salary, senior" (plain text; faces escape it as they need).
     pub fn read_as(&self, lang: Locale) -> String {
-        let (career, intent) = (self.career.as_str(), intent_word(self.intent, lang));
+        let career = self.career.as_str();
+        let intent = match self.topic {
+            Some(topic) => tr!(
+                lang,
+                "card-intent-skills-topic",
+                topic = crate::choices::choice_label(lang, topic).to_lowercase()
+            ),
+            None => intent_word(self.intent, lang),
+        };
         let Some(level) = self.level else {
             return tr!(lang, "card-read-as", career = career, intent = intent);
         };
@@ -161,6 +172,7 @@ mod tests {
             career: "Front-End Developer".into(),
             level,
             every_level,
+            topic: None,
             answer: CardAnswer::Salary(SalaryAnswer {
                 career: None,
                 level: None,
@@ -276,6 +288,19 @@ mod tests {
         assert_eq!(
             none.read_as(Locale::En),
             "Read as: Front-End Developer roadmap"
+        );
+        let tools = Card {
+            intent: Intent::Skills,
+            topic: Some(Topic::Tools),
+            ..none
+        };
+        assert_eq!(
+            tools.read_as(Locale::En),
+            "Read as: Front-End Developer skills: tools"
+        );
+        assert_eq!(
+            tools.read_as(Locale::Es),
+            "Leído como: Front-End Developer, habilidades: herramientas"
         );
     }
 }

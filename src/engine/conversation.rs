@@ -195,7 +195,8 @@ impl Engine {
             .map(|m| m.level)
     }
 
-    /// The skills topic a question names by the topic's own name ("databases", "soft skills"),
+    /// The skills topic a question names by the topic's own name, or one side of it
+    /// ("databases", "soft skills", "licenses" of "Certifications & licenses"),
     /// compared after analysis (so plurals, case and translations the synonym table knows
     /// match); the most specific when several do.
     pub fn question_topic(&self, question: &str) -> Option<Topic> {
@@ -212,9 +213,13 @@ impl Engine {
             .into_iter()
             .filter(|t| *t != Topic::All)
             .filter_map(|t| {
-                let named = terms(t.label());
-                let all_there = !named.is_empty() && named.iter().all(|w| asked.contains(w));
-                all_there.then_some((named.len(), t))
+                // "Cloud & DevOps" is named by "cloud" or by "DevOps".
+                t.label()
+                    .split(['&', '/'])
+                    .map(&terms)
+                    .filter(|named| !named.is_empty() && named.iter().all(|w| asked.contains(w)))
+                    .map(|named| (named.len(), t))
+                    .max_by_key(|(words, _)| *words)
             })
             .max_by_key(|(words, _)| *words)
             .map(|(_, t)| t)
@@ -319,6 +324,39 @@ mod tests {
         assert!(second.carried.career && second.carried.intent);
         assert!(second.query.contains("Product Manager") && second.query.contains("roadmap"));
         assert_eq!(second.read_as(Locale::En), "Product Manager roadmap");
+    }
+
+    #[test]
+    fn a_topic_is_named_by_its_name_or_one_side_of_it() {
+        let e = engine();
+        assert_eq!(
+            e.question_topic("what tools do they use"),
+            Some(Topic::Tools)
+        );
+        assert_eq!(
+            e.question_topic("do I need a license?"),
+            Some(Topic::Certifications)
+        );
+        assert_eq!(
+            e.question_topic("is cloud worth learning"),
+            Some(Topic::CloudDevops)
+        );
+        assert_eq!(
+            e.question_topic("which soft skills matter"),
+            Some(Topic::SoftSkills)
+        );
+        assert_eq!(e.question_topic("how much do they earn"), None);
+    }
+
+    /// Naming a topic is a hint of skills: with another hint ("tools"), enough; alone, not.
+    #[test]
+    fn a_named_topic_hints_at_skills() {
+        let e = engine();
+        assert_eq!(
+            e.intent("what tools do electricians use?"),
+            Some(Intent::Skills)
+        );
+        assert_eq!(e.intent("is there job security in this field?"), None);
     }
 
     #[test]

@@ -126,11 +126,22 @@ impl IntentTable {
 
     /// The intent `question` asks for, if one clearly leads.
     pub fn read(&self, analyzer: &Analyzer, question: &str) -> Option<Intent> {
+        self.read_with_hint(analyzer, question, None)
+    }
+
+    /// [`IntentTable::read`], with one more hint for `hinted` (evidence read elsewhere, such as
+    /// a skills topic the question names).
+    pub fn read_with_hint(
+        &self,
+        analyzer: &Analyzer,
+        question: &str,
+        hinted: Option<Intent>,
+    ) -> Option<Intent> {
         let tokens = analyzer.analyze_query(question);
         let mut best: Option<(Intent, f32)> = None;
         let mut tied = false;
         for (intent, phrases) in &self.phrases {
-            let mut weight = 0.0_f32;
+            let mut weight = if hinted == Some(*intent) { HINT } else { 0.0 };
             for p in phrases {
                 // The phrase's best occurrence: a cue said with a soft word counts as a hint.
                 let found = tokens

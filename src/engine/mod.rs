@@ -197,10 +197,10 @@ enum Image {
 /// An image's key: the generation and what it shows.
 type ChartKey = (String, Image);
 
-/// A structured card's key: the generation, what the question asks for, its career and level.
-/// The card is a function of these alone, so a batch of questions asking the same thing
-/// aggregates the facts once.
-type CardKey = (String, Intent, String, Option<Level>);
+/// A structured card's key: the generation, what the question asks for, its career, level and
+/// skills topic. The card is a function of these alone, so a batch of questions asking the same
+/// thing aggregates the facts once.
+type CardKey = (String, Intent, String, Option<Level>, Option<Topic>);
 
 struct Inner {
     library: Library,
@@ -372,16 +372,20 @@ impl Engine {
             },
         };
         let level = card::question_level(self.vocabulary().levels(), &career, question);
+        let topic = (intent == Intent::Skills)
+            .then(|| self.question_topic(question))
+            .flatten();
         let key = (
             asked.generation.generation().to_string(),
             intent,
             career,
             level,
+            topic,
         );
         match self
             .inner
             .cards
-            .get_or_insert_with(&key, || self.card_for(intent, &key.2, level))
+            .get_or_insert_with(&key, || self.card_for(intent, &key.2, level, topic))
         {
             Ok(card) => card,
             Err(e) => {
@@ -399,14 +403,20 @@ impl Engine {
         intent: Intent,
         career: &str,
         level: Option<Level>,
+        topic: Option<Topic>,
     ) -> Result<Option<Card>, EngineError> {
+        // A topic the guides name no skills of gives the card of every topic.
+        let topic = match topic {
+            Some(t) if !self.skills(Some(career), t, None)?.answer.is_empty() => Some(t),
+            _ => None,
+        };
         let at = |level: Option<Level>| -> Result<Option<CardAnswer>, EngineError> {
             let c = Some(career);
             Ok(match intent {
                 Intent::Salary => Some(self.salary(c, level)?.answer)
                     .filter(|a| !a.is_empty())
                     .map(CardAnswer::Salary),
-                Intent::Skills => Some(self.skills(c, Topic::All, level)?.answer)
+                Intent::Skills => Some(self.skills(c, topic.unwrap_or(Topic::All), level)?.answer)
                     .filter(|a| !a.is_empty())
                     .map(CardAnswer::Skills),
                 Intent::Roadmap => {
@@ -427,6 +437,7 @@ impl Engine {
             career: career.to_string(),
             level,
             every_level,
+            topic,
             answer,
         }))
     }
@@ -448,10 +459,12 @@ impl Engine {
     }
 
     /// What a question asks for, when it is one of the structured answers (pay, skills, the way
-    /// up); `None` when no intent clearly leads (see `assets/intents.toml`).
+    /// up); `None` when no intent clearly leads (see `assets/intents.toml`). Naming a skills
+    /// topic ("tools", "certifications") is a hint of skills.
     pub fn intent(&self, question: &str) -> Option<Intent> {
         let v = self.vocabulary();
-        v.intents().read(v.analyzer(), question)
+        let topic = self.question_topic(question).map(|_| Intent::Skills);
+        v.intents().read_with_hint(v.analyzer(), question, topic)
     }
 
     /// What a question says about careers: the one career of the library it names (its name,
@@ -1053,6 +1066,41 @@ mod tests {
             .ask_with_card("how much do developers earn", e.page(0))
             .unwrap();
         assert!(asked.card.is_none());
+    }
+
+    /// A skills question naming a topic gets that topic's card; a topic the career's guides name
+    /// no skills of gets the card of every topic.
+    #[test]
+    fn a_skills_question_naming_a_topic_gets_that_topics_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let card = |q: &str| {
+            let options = SearchOptions {
+                career: Some("Electrician".into()),
+                ..e.page(0)
+            };
+            e.ask_with_card(q, options).unwrap().card.expect("a card")
+        };
+        let tools = card("what tools do electricians use?");
+        assert_eq!(
+            (tools.intent, tools.topic),
+            (Intent::Skills, Some(Topic::Tools))
+        );
+        let CardAnswer::Skills(answer) = &tools.answer else {
+            panic!("a skills card")
+        };
+        assert!(!answer.skills.is_empty());
+        assert!(
+            answer.skills.iter().all(|s| s.topic == Topic::Tools),
+            "{:?}",
+            answer.skills
+        );
+        assert_eq!(card("what skills does an electrician need").topic, None);
+        let licenses = card("do I need a license to become an electrician?");
+        assert_eq!(licenses.topic, Some(Topic::Certifications));
+        // Electricians' guides name no security skills: every topic, said so by no topic.
+        let none = card("what security skills does an electrician need");
+        assert_eq!((none.intent, none.topic), (Intent::Skills, None));
     }
 
     #[test]

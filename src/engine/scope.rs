@@ -40,7 +40,10 @@ pub(crate) fn read(
     let roles = vocab.roles();
     let terms = analyzer.analyze(question);
     let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
-    let named = named_careers(vocab, careers, &texts);
+    let mut named = named_careers(vocab, careers, &texts);
+    if named.is_empty() {
+        named = named_by_initials(careers, question);
+    }
     match named.len() {
         0 => {}
         1 => return QuestionCareer::Named(named.into_iter().next().unwrap_or_default()),
@@ -109,6 +112,51 @@ fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> 
             .iter()
             .any(|&(other, os, oe)| other != career && os <= s && e <= oe && (os, oe) != (s, e));
         if !inside && !named.contains(career) {
+            named.push(career.clone());
+        }
+    }
+    named
+}
+
+/// The careers a question names by their initials, written in capitals ("PMs" → "Product
+/// Manager", "RN" → "Registered Nurse"): a word of two to five capitals (and an optional plural
+/// "s") that are the initials of exactly one career of two or more words, not after a number
+/// ("3 PM" is a time).
+fn named_by_initials(careers: &[String], question: &str) -> Vec<String> {
+    let initials = |career: &str| -> Option<String> {
+        let parts: Vec<&str> = career
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|p| !p.is_empty())
+            .collect();
+        (parts.len() >= 2).then(|| {
+            parts
+                .iter()
+                .filter_map(|p| p.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect()
+        })
+    };
+    let mut named = Vec::new();
+    let mut previous_is_number = false;
+    for word in question.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let after_number = previous_is_number;
+        previous_is_number = word.chars().all(|c| c.is_ascii_digit());
+        let bare = word.strip_suffix('s').unwrap_or(word);
+        if after_number
+            || !(2..=5).contains(&bare.len())
+            || !bare.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let mut matching = careers
+            .iter()
+            .filter(|c| initials(c).as_deref() == Some(bare));
+        if let (Some(career), None) = (matching.next(), matching.next())
+            && !named.contains(career)
+        {
             named.push(career.clone());
         }
     }
@@ -280,6 +328,25 @@ mod tests {
         assert!(named(&library, "what do nurse managers earn").is_empty());
         // A last word two careers share names neither.
         assert!(named(&library, "how much do developers earn").is_empty());
+    }
+
+    #[test]
+    fn a_career_is_named_by_its_initials_in_capitals() {
+        let library: Vec<String> = ["Product Manager", "Registered Nurse", "Back-End Developer"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let named = |q: &str| named_by_initials(&library, q);
+        assert_eq!(
+            named("can you be a PM if you can't code?"),
+            ["Product Manager"]
+        );
+        assert_eq!(named("how much do RNs make"), ["Registered Nurse"]);
+        assert_eq!(named("is BED work remote?"), ["Back-End Developer"]);
+        // Lower case, a time, or initials no career has are not names.
+        assert!(named("what do pms do").is_empty());
+        assert!(named("the interview is at 3 PM").is_empty());
+        assert!(named("do I need an MBA?").is_empty());
     }
 
     #[test]
