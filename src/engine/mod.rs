@@ -1188,6 +1188,40 @@ mod tests {
         assert!(careers.len() > 1, "{careers:?}");
     }
 
+    /// A Spanish question about a career an English guide covers is answered from it, not told
+    /// the library lacks it: the occupation is translated like any career word.
+    #[test]
+    fn a_spanish_question_finds_the_career_an_english_guide_covers() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = dir.path().join("guides");
+        std::fs::create_dir_all(&guides).unwrap();
+        std::fs::write(
+            guides.join("nurse.md"),
+            "# Nurse career guide\n\n## How much do nurses earn?\n\nStaff nurses earn $70,000 to \
+             $95,000 a year; experienced nurses earn more, and night shifts pay extra.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            guides.join("sources.toml"),
+            "[[guide]]\nfile = \"nurse.md\"\ntitle = \"Nurse career guide\"\ncareer = \"Registered Nurse\"\n",
+        )
+        .unwrap();
+        let e = fixtures::engine_on(SeedSource::Dir(guides), dir.path());
+        let q = "¿Cuánto cobra una enfermera?";
+        assert!(!matches!(
+            e.question_career(q),
+            QuestionCareer::NotInLibrary(_)
+        ));
+        let asked = e.ask(q, e.page(0)).unwrap();
+        assert!(asked.verdict.confident, "{:?}", asked.verdict);
+        assert_eq!(asked.results.hits[0].passage.career, "Registered Nurse");
+        // A career no guide covers is still told so, in the question's own word.
+        assert_eq!(
+            e.question_career("¿Cuánto gana un bombero?"),
+            QuestionCareer::NotInLibrary("bombero".into())
+        );
+    }
+
     #[test]
     fn a_question_about_a_career_no_guide_covers_gets_no_passages() {
         let dir = tempfile::tempdir().unwrap();

@@ -49,6 +49,11 @@ pub(crate) fn read(
         1 => return QuestionCareer::Named(named.into_iter().next().unwrap_or_default()),
         _ => return QuestionCareer::Several(named),
     }
+    // A career named by its last word alone ("nurses" for "Registered Nurse") is not narrowed
+    // to, but never refused as an occupation the library lacks, however few passages say it.
+    if !named_by_head(vocab, careers, question, &terms).is_empty() {
+        return QuestionCareer::None;
+    }
     let rare = RARE_MIN.max(index.meta().passages as u64 / RARE_PER_PASSAGES);
     let known = |t: &str| index.knows(t, rare);
     // A role phrase: its last word an occupation few passages hold, or holding a listed
