@@ -7,6 +7,10 @@
 //! over "Apply on company career pages"). Every other short line is a list item and stays in the
 //! body of its heading, so "Databases / MySQL / PostgreSQL / MongoDB / Redis" is one passage.
 //!
+//! A line that wraps onto the next (a list item onto its indented continuation lines, or a long
+//! line ending mid-sentence before one that goes on in lower case: [`wraps_onto`]) is never a
+//! heading, and neither are its continuations: a heading does not wrap.
+//!
 //! Tables (`| a | b |` rows, or two or more `a | b` rows with as many cells) and fenced code
 //! blocks are blocks: their lines are never headings, and a cut never falls inside one that fits
 //! in [`MAX_BLOCK_CHARS`].
@@ -81,6 +85,8 @@ struct Line<'a> {
     no: u32,
     text: &'a str,
     shape: Shape,
+    /// Leading whitespace of the line in the file, in characters.
+    indent: usize,
 }
 
 impl Line<'_> {
@@ -116,6 +122,43 @@ impl Line<'_> {
         let lower = self.text.to_lowercase();
         HEADING_OPENERS.iter().any(|o| lower.starts_with(o)) && is_title_case(self.text)
     }
+}
+
+/// Shortest line (in characters) read as filled up to a text width and wrapped.
+pub const WRAP_MIN_CHARS: usize = 60;
+
+/// Whether `next`, the line right after `line` (no blank line between), carries on its text: a
+/// long line that does not end like a sentence or a lead-in, before a line that goes on in lower
+/// case ("… takes about two years; a" / "bachelor's (BSN) takes four …"). Both trimmed or not.
+pub fn wraps_onto(line: &str, next: &str) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    line.chars().count() >= WRAP_MIN_CHARS
+        && !line.ends_with(['.', '!', '?', ':', ';', '"', '”'])
+        && next.starts_with(char::is_lowercase)
+}
+
+/// Which lines continue the line before them: they follow with no blank line between, start no
+/// item, table, code or heading of their own, and are indented deeper than the list item they
+/// belong to (its continuation lines) or carry on wrapped text ([`wraps_onto`]).
+fn continuations(lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    // The indentation of the list item the lines so far belong to.
+    let mut item: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(prev) = i.checked_sub(1).map(|j| &lines[j]) {
+            out[i] = l.no == prev.no.saturating_add(1)
+                && l.shape == Shape::Text
+                && !super::title::is_numbered_item(l.text)
+                && (item.is_some_and(|indent| l.indent > indent)
+                    || (matches!(prev.shape, Shape::Text | Shape::Bullet)
+                        && wraps_onto(prev.text, l.text)));
+        }
+        if !out[i] {
+            let is_item = l.shape == Shape::Bullet || super::title::is_numbered_item(l.text);
+            item = is_item.then_some(l.indent);
+        }
+    }
+    out
 }
 
 /// Figures, prices and rows of numbers are never headings.
@@ -234,6 +277,7 @@ pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Pa
                 no: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 text,
                 shape: if code[i] { Shape::Code } else { shape_of(text) },
+                indent: l.chars().take_while(|c| c.is_whitespace()).count(),
             })
         })
         .collect();
@@ -246,12 +290,20 @@ pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Pa
 /// Decides which lines are headings.
 fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
     let mut ranks = vec![None; lines.len()];
+    // Lines that wrap onto the next one, or continue the one before: never headings.
+    let continued = continuations(lines);
+    let wrapped: Vec<bool> = (0..lines.len())
+        .map(|i| continued[i] || continued.get(i + 1).copied().unwrap_or(false))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         let next = lines.get(i + 1);
         let first_line_heading = i == 0 && (line.is_short() || line.text == title);
-        ranks[i] = if line.shape == Shape::Markdown || line.is_question() || first_line_heading {
+        ranks[i] = if line.shape == Shape::Markdown
+            || (line.is_question() && !wrapped[i])
+            || first_line_heading
+        {
             Some(Rank::Major)
-        } else if !line.is_short() {
+        } else if !line.is_short() || wrapped[i] {
             None
         } else if line.opens_like_heading() {
             Some(Rank::Major)
@@ -282,6 +334,7 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
             |l: &Line| l.shape == Shape::Text && l.chars() <= MAX_HEADING_CHARS && !l.is_prose();
         if ranks[i] != Some(Rank::Section)
             && ranks[i] != Some(Rank::Major)
+            && !wrapped[i]
             && lines[i].is_short()
             && is_title_case(lines[i].text)
             && lines[i - 1].is_prose()
@@ -532,6 +585,19 @@ mod tests {
         split(&lines, &drop, "g.txt", "Guide")
     }
 
+    /// Kept lines from raw ones, numbered from 1.
+    fn lines_of<'a>(raw: &[&'a str]) -> Vec<Line<'a>> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, raw)| Line {
+                no: i as u32 + 1,
+                text: raw.trim(),
+                shape: shape_of(raw.trim()),
+                indent: raw.len() - raw.trim_start().len(),
+            })
+            .collect()
+    }
+
     fn para(words: usize) -> String {
         let mut s = "Word ".repeat(words).trim_end().to_string();
         s.push('.');
@@ -595,15 +661,7 @@ mod tests {
     #[test]
     fn title_case_sub_headings_inside_runs() {
         let text = "Guide\nBody sentence one.\nHow to Get a Job\nJob Search Tips\nApply on company career pages\nUse professional job portals\nInterview Preparation\nBack-end interviews usually include:\nCoding tests\nPractice regularly.";
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i as u32 + 1,
-                text: t,
-                shape: shape_of(t),
-            })
-            .collect();
+        let lines = lines_of(&text.lines().collect::<Vec<_>>());
         let ranks = rank_headings(&lines, "Guide");
         assert_eq!(ranks[2], Some(Rank::Major), "How to…");
         assert_eq!(ranks[3], Some(Rank::Sub), "Job Search Tips");
@@ -612,21 +670,57 @@ mod tests {
     }
 
     #[test]
+    fn a_list_item_that_wraps_is_not_a_heading() {
+        // Item 1 and item 2's last continuation line are short enough to read as headings over
+        // the prose after them; the indentation says they are parts of items of the list.
+        let text = "## Becoming one, step by step\n\n1. **Train (2 years).** Courses\n   In a hospital or a clinic near you.\n2. **Specialize (3+ years).** ICU or theatre\n   With a certificate such as CCRN,\n   Or Another Speciality\n3. **Advance.** Lead a team.\n\n## Pay\n\nPay rises with time.";
+        let ps = passages(text);
+        let sections: Vec<&str> = ps.iter().map(|p| p.section.as_str()).collect();
+        assert_eq!(
+            sections,
+            vec!["Becoming one, step by step", "Pay"],
+            "{ps:#?}"
+        );
+        assert_eq!(ps[0].line_numbers, vec![3, 4, 5, 6, 7, 8]);
+        // Indented prose under a heading that is no list item leaves the heading one.
+        let lines = lines_of(&[
+            "Guide",
+            "Salary Outlook",
+            "    Developers earn more with each year of experience, and far more in a few cities.",
+            "Skills",
+            "    Most roles ask for one language and a database.",
+        ]);
+        let ranks = rank_headings(&lines, "Guide");
+        assert_eq!(ranks[1], Some(Rank::Section), "Salary Outlook");
+        assert_eq!(ranks[3], Some(Rank::Section), "Skills");
+        // Lazily wrapped text (no indent) ends mid-sentence and goes on in lower case.
+        assert!(wraps_onto(
+            "5. **Specialize (3+ years).** ICU, emergency, pediatrics or operating room, often with a",
+            "certification such as CCRN."
+        ));
+        for (line, next) in [
+            (
+                "5. **Specialize (3+ years).** ICU, emergency, pediatrics or the operating room.",
+                "certification such as CCRN.",
+            ),
+            ("Short line without a stop", "goes on"),
+            (
+                "5. **Specialize (3+ years).** ICU, emergency, pediatrics or operating room, often with a",
+                "Certification such as CCRN.",
+            ),
+        ] {
+            assert!(!wraps_onto(line, next), "{line} / {next}");
+        }
+    }
+
+    #[test]
     fn figures_are_never_headings() {
-        let lines: Vec<Line> = [
+        let lines = lines_of(&[
             "Experience Level Salary Range",
             "Entry $70K – $95K",
             "Lead $150K – $200K+",
             "Top-paying regions include tech hubs.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Line {
-            no: i as u32 + 1,
-            text: t,
-            shape: shape_of(t),
-        })
-        .collect();
+        ]);
         let ranks = rank_headings(&lines, "x");
         assert_eq!(ranks[2], None);
     }
@@ -679,16 +773,7 @@ mod tests {
 
     #[test]
     fn a_lone_pipe_line_is_text() {
-        let lines: Vec<Line> = ["Salary | Skills", "Body text here."]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i as u32 + 1,
-                text: t,
-                shape: shape_of(t),
-            })
-            .collect();
-        let mut lines = lines;
+        let mut lines = lines_of(&["Salary | Skills", "Body text here."]);
         mark_pipe_tables(&mut lines);
         assert_eq!(lines[0].shape, Shape::Text);
     }

@@ -125,7 +125,7 @@ pub fn reads_like_title(line: &str) -> bool {
 }
 
 /// "1. Pay", "2) Skills": an item of a numbered list.
-fn is_numbered_item(line: &str) -> bool {
+pub(super) fn is_numbered_item(line: &str) -> bool {
     let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
     rest.len() < line.len() && rest.starts_with(['.', ')']) && rest[1..].starts_with(' ')
 }

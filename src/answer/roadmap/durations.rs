@@ -1,5 +1,7 @@
 //! Durations in guide text: "1 to 2 years", "2-4 years", "over five years", "5+ years", "at least
-//! 3 years", "up to 2 years", "6 months" → years, and what the sentence says the time is for.
+//! 3 years", "up to 2 years", "6 months" → years, and what the sentence says the time is for (a
+//! bold lead such as "**Work as a staff nurse (1–3 years).**" is a sentence of its own; "after
+//! two to three years" counts from the start of the career).
 
 use std::ops::Range;
 
@@ -45,6 +47,27 @@ static EXPERIENCE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?:experience|experiencia|requires?|required|requiring|total|into (?:the|a|an|your|their) (?:trade|career|field|profession|industry))\b",
     )
 });
+/// The end of a bold lead that is a sentence: "**Get your license.** Apply …".
+static BOLD_LEAD_END: Lazy<Regex> = Lazy::new(|| re(r"(?P<end>[.!?:](?:\*\*|__))\s"));
+/// "after" just before a time span: time counted from the start ("After two to three years they
+/// become …", "senior designers after five or more years").
+static AFTER: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bafter\s*$"));
+
+/// The sentences of `text`, a bold lead ending in a stop being a sentence of its own.
+fn duration_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for s in sentences(text) {
+        let mut start = s.start;
+        for c in BOLD_LEAD_END.captures_iter(&text[s.clone()]) {
+            let cut = s.start + c.name("end").expect("group").end();
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..s.end);
+    }
+    out
+}
+
 fn number(word: &str) -> Option<f64> {
     let v = match word.to_lowercase().as_str() {
         "one" => 1.0,
@@ -85,7 +108,7 @@ fn duration_kind(sentence: &str) -> DurationKind {
 
 /// Every time span in `text` with its byte range; the kind comes from the sentence it sits in.
 pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
-    let sents = sentences(text);
+    let sents = duration_sentences(text);
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -137,7 +160,11 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
                 min_years: round2(min * scale),
                 max_years: max.map(|m| round2(m * scale)),
                 open_ended: open && !upto,
-                kind: duration_kind(sentence),
+                kind: if AFTER.is_match(&text[..whole.start()]) {
+                    DurationKind::ExperienceRequired
+                } else {
+                    duration_kind(sentence)
+                },
                 raw: whole.as_str().trim().to_string(),
             },
         ));
@@ -290,6 +317,42 @@ mod tests {
         let v = parse_durations("It takes 2 years. Stay in this role for 3 years.");
         assert_eq!(v[0].1.kind, Unspecified);
         assert_eq!(v[1].1.kind, InStage);
+    }
+
+    #[test]
+    fn a_bold_lead_is_its_own_sentence_for_the_kind() {
+        use DurationKind::*;
+        // "first job" is said of the units, after the lead: not a time to qualify.
+        let text =
+            "**Work as a staff nurse (1–3 years).** Medical-surgical units are a common first job.";
+        assert_eq!(one_duration(text).kind, Unspecified);
+        let text = "__Stay in this role (2–4 years):__ most people get hired elsewhere.";
+        assert_eq!(one_duration(text).kind, InStage);
+        // Without the lead's stop it is one sentence, as before.
+        let text = "It takes 1-2 years to qualify for a first job.";
+        assert_eq!(one_duration(text).kind, ToQualify);
+    }
+
+    #[test]
+    fn after_a_time_counts_from_the_start() {
+        use DurationKind::*;
+        let text = "After two to three years they become mid-weight designers, then senior designers after five or more years.";
+        let v = parse_durations(text);
+        let got: Vec<(&str, DurationKind, f64, Option<f64>)> = v
+            .iter()
+            .map(|(_, d)| (d.raw.as_str(), d.kind, d.min_years, d.max_years))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("two to three years", ExperienceRequired, 2.0, Some(3.0)),
+                ("five or more years", ExperienceRequired, 5.0, None),
+            ]
+        );
+        assert_eq!(
+            one_duration("A bootcamp (about 3 months) helps.").kind,
+            Unspecified
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::durations::parse_durations;
+use super::lines::{Line, logical_lines};
 use super::{
     Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
     StepKind, TrackCitation, TrackMention,
@@ -18,11 +19,11 @@ use std::sync::Arc;
 use crate::analysis::Analyzer;
 use crate::answer::matcher::{FormSpec, TermMatcher};
 use crate::answer::re;
-use crate::answer::text::{PassageLine, passage_lines, sentences, strip_marker};
+use crate::answer::text::{sentences, strip_marker};
 use crate::corpus::Passage;
 
 /// Section or line about career progression (labelled stage lines count only there).
-static CAREER_CONTEXT: Lazy<Regex> = Lazy::new(|| {
+pub(super) static CAREER_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\bcareer (?:progression|path|paths|ladder|track|tracks|stages?)\b|\bprogression\b|\bcareer growth\b",
     )
@@ -300,12 +301,12 @@ fn content(text: &str) -> &str {
 
 /// A list item: a line with a bullet or number, or a short line (≤ 10 words) that does not end
 /// like a sentence or a lead-in.
-fn item_text<'a>(l: &PassageLine<'a>) -> Option<&'a str> {
+fn item_text(l: &Line) -> Option<&str> {
     if l.heading {
         return None;
     }
-    let marked = strip_marker(l.text) > 0;
-    let c = content(l.text);
+    let marked = strip_marker(l.text.as_str()) > 0;
+    let c = content(l.text.as_str());
     if c.is_empty() || c.ends_with(':') {
         return None;
     }
@@ -318,15 +319,15 @@ fn item_text<'a>(l: &PassageLine<'a>) -> Option<&'a str> {
 }
 
 /// Prose: a line ending like a sentence, or a long one.
-fn is_prose(l: &PassageLine<'_>) -> bool {
-    let c = content(l.text);
+fn is_prose(l: &Line) -> bool {
+    let c = content(l.text.as_str());
     !l.heading && (c.ends_with(['.', '!', '?', '"', '”']) || c.split_whitespace().count() >= 12)
 }
 
 /// A line (or heading) that introduces a list: matches `cue` and is a heading, ends with `:`, or
 /// is short without a final period.
-fn is_cue_line(l: &PassageLine<'_>, cue: &Regex) -> bool {
-    let c = content(l.text);
+fn is_cue_line(l: &Line, cue: &Regex) -> bool {
+    let c = content(l.text.as_str());
     cue.is_match(c)
         && (l.heading
             || c.ends_with(':')
@@ -334,7 +335,7 @@ fn is_cue_line(l: &PassageLine<'_>, cue: &Regex) -> bool {
 }
 
 /// Lists introduced by `cue`: (index of the cue line, indices of its items).
-fn lists(lines: &[PassageLine<'_>], cue: &Regex) -> Vec<(usize, Vec<usize>)> {
+fn lists(lines: &[Line], cue: &Regex) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !is_cue_line(l, cue) {
@@ -356,7 +357,7 @@ fn line_sentences(text: &str) -> Vec<&str> {
     sentences(c).into_iter().map(|r| &c[r]).collect()
 }
 
-fn is_imperative(sentence: &str) -> bool {
+pub(super) fn is_imperative(sentence: &str) -> bool {
     let first = sentence
         .trim_start_matches(['"', '“', '‘', '\'', '*', '_'])
         .split(|c: char| !c.is_alphabetic())
@@ -404,9 +405,11 @@ fn role_phrases(sentence: &str) -> Vec<(Range<usize>, Stage)> {
 
 /// Every guide line about a career stage in a passage (see the module docs).
 pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
-    let lines = passage_lines(p);
+    let lines = logical_lines(p);
     let career = CAREER_CONTEXT.is_match(&p.section)
-        || lines.iter().any(|l| CAREER_CONTEXT.is_match(l.text));
+        || lines
+            .iter()
+            .any(|l| CAREER_CONTEXT.is_match(l.text.as_str()));
     let mut out: Vec<StageCitation> = Vec::new();
     let mut used: HashSet<usize> = HashSet::new();
     let mut push = |c: StageCitation| {
@@ -420,7 +423,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
         if !career || l.heading {
             continue;
         }
-        let body_of = content(l.text);
+        let body_of = content(l.text.as_str());
         let Some(c) = LABELLED.captures(body_of) else {
             continue;
         };
@@ -481,9 +484,12 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
     }
 
     // (d) A job-title table with an experience-level column.
-    if let Some(h) = lines.iter().position(|l| JOB_TITLE_HEADER.is_match(l.text)) {
+    if let Some(h) = lines
+        .iter()
+        .position(|l| JOB_TITLE_HEADER.is_match(l.text.as_str()))
+    {
         for (j, l) in lines.iter().enumerate().skip(h + 1) {
-            let Some(c) = JOB_TITLE_ROW.captures(l.text) else {
+            let Some(c) = JOB_TITLE_ROW.captures(l.text.as_str()) else {
                 break;
             };
             let Some(stage) = classify_role(&c["lv"]) else {
@@ -494,7 +500,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
                 stage,
                 evidence: StageEvidence::JobTitle,
                 roles: vec![c["title"].trim().to_string()],
-                text: l.text.trim().to_string(),
+                text: l.text.as_str().trim().to_string(),
                 duration: None,
                 cite: Citation::at(p, l.line),
             });
@@ -506,7 +512,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
         if l.heading || used.contains(&i) {
             continue;
         }
-        for sentence in line_sentences(l.text) {
+        for sentence in line_sentences(l.text.as_str()) {
             if sentence.contains(['$', '€', '£']) {
                 continue;
             }
@@ -526,7 +532,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
                         roles: names,
                         text: sentence.to_string(),
                         duration: duration.clone().filter(|_| stages.len() == 1),
-                        cite: Citation::at(p, l.line),
+                        cite: Citation::at(p, l.line_of(sentence)),
                     });
                 }
             } else if let Some(d) = duration {
@@ -537,7 +543,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
                         roles: Vec::new(),
                         text: sentence.to_string(),
                         duration: Some(d),
-                        cite: Citation::at(p, l.line),
+                        cite: Citation::at(p, l.line_of(sentence)),
                     });
                 } else if stages.len() == 1 {
                     let stage = *stages.iter().next().expect("one stage");
@@ -550,7 +556,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
                             .collect(),
                         text: sentence.to_string(),
                         duration: Some(d),
-                        cite: Citation::at(p, l.line),
+                        cite: Citation::at(p, l.line_of(sentence)),
                     });
                 }
             }
@@ -561,7 +567,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
 
 /// Every lateral move or specialisation named in a passage (see the module docs).
 pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> {
-    let lines = passage_lines(p);
+    let lines = logical_lines(p);
     let mut out: Vec<TrackMention> = Vec::new();
     let mut push = |track: usize, surface: &str, text: &str, line: u32| {
         let m = TrackMention {
@@ -596,12 +602,17 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
         if l.heading || listed.contains(&i) {
             continue;
         }
-        for sentence in line_sentences(l.text) {
+        for sentence in line_sentences(l.text.as_str()) {
             if !LATERAL_CUE.is_match(sentence) {
                 continue;
             }
             for h in tracks.matcher.find(sentence) {
-                push(h.entry, &sentence[h.start..h.end], sentence, l.line);
+                push(
+                    h.entry,
+                    &sentence[h.start..h.end],
+                    sentence,
+                    l.line_of(sentence),
+                );
             }
         }
     }
@@ -610,7 +621,7 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
 
 /// The learning-path steps and tips of a passage (see the module docs).
 pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
-    let lines = passage_lines(p);
+    let lines = logical_lines(p);
     let path_section = PATH_CUE.is_match(&p.section);
     // Interview tips are interview advice (see `extract_interview_items`), not the path's.
     let tips_section =
@@ -633,7 +644,9 @@ pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
     };
     let mut listed = HashSet::new();
     for (cue, items) in lists(&lines, &PATH_CUE) {
-        let list = content(lines[cue].text).trim_end_matches(':').trim();
+        let list = content(lines[cue].text.as_str())
+            .trim_end_matches(':')
+            .trim();
         for j in items {
             listed.insert(j);
             let item = item_text(&lines[j]).expect("listed items are items");
@@ -650,12 +663,16 @@ pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
             if l.heading || listed.contains(&i) {
                 continue;
             }
-            if tips_section && strip_marker(l.text) > 0 {
-                push(kind, content(l.text), &p.section, l.line);
+            // A bulleted or numbered item is whole: a step of a path (its list may have started
+            // in the passage before), or a tip.
+            if strip_marker(l.text.as_str()) > 0
+                && let Some(item) = item_text(l)
+            {
+                push(kind, item, &p.section, l.line);
             } else if is_prose(l) {
-                for sentence in line_sentences(l.text) {
+                for sentence in line_sentences(l.text.as_str()) {
                     if is_imperative(sentence) {
-                        push(kind, sentence, &p.section, l.line);
+                        push(kind, sentence, &p.section, l.line_of(sentence));
                     }
                 }
             }
@@ -666,7 +683,7 @@ pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
 
 /// What a passage says interviews include (see the module docs).
 pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
-    let lines = passage_lines(p);
+    let lines = logical_lines(p);
     let about_interviews = INTERVIEW_WORD.is_match(&p.section) || INTERVIEW_WORD.is_match(&p.text);
     let skill_label = SKILL_SECTION
         .captures(&p.section)
@@ -699,7 +716,7 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
     if INTERVIEW_TIPS.is_match(&p.section) {
         advice_from = Some(0);
         for (i, l) in lines.iter().enumerate() {
-            if listed.contains(&i) || strip_marker(l.text) == 0 {
+            if listed.contains(&i) || strip_marker(l.text.as_str()) == 0 {
                 continue;
             }
             if let Some(item) = item_text(l).filter(|t| !PROMO.is_match(t)) {
@@ -712,18 +729,23 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
         if l.heading || listed.contains(&i) || !is_prose(l) {
             continue;
         }
-        for sentence in line_sentences(l.text) {
+        for sentence in line_sentences(l.text.as_str()) {
             if PROMO.is_match(sentence) {
                 continue;
             }
             if PITFALL.is_match(sentence) && about_interviews {
-                push(ItemKind::InterviewPitfall, None, sentence, l.line);
+                push(
+                    ItemKind::InterviewPitfall,
+                    None,
+                    sentence,
+                    l.line_of(sentence),
+                );
             } else if THIS_SKILL.is_match(sentence) {
                 push(
                     ItemKind::InterviewEvaluation,
                     skill_label.clone(),
                     sentence,
-                    l.line,
+                    l.line_of(sentence),
                 );
             } else if let Some(round) = ROUND.find(sentence).filter(|r| {
                 EVAL_VERB
@@ -734,12 +756,22 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
                     ItemKind::InterviewRound,
                     Some(round.as_str().to_string()),
                     sentence,
-                    l.line,
+                    l.line_of(sentence),
                 );
             } else if INTERVIEW_WORD.is_match(sentence) && EVAL_VERB.is_match(sentence) {
-                push(ItemKind::InterviewEvaluation, None, sentence, l.line);
+                push(
+                    ItemKind::InterviewEvaluation,
+                    None,
+                    sentence,
+                    l.line_of(sentence),
+                );
             } else if advice_from.is_some_and(|from| i >= from) && is_imperative(sentence) {
-                push(ItemKind::InterviewAdvice, None, sentence, l.line);
+                push(
+                    ItemKind::InterviewAdvice,
+                    None,
+                    sentence,
+                    l.line_of(sentence),
+                );
             }
         }
     }
@@ -750,7 +782,7 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
 pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapItem> {
     let resume_term = analysed_term(analyzer, "resume");
     let portfolio_term = analysed_term(analyzer, "portfolio");
-    let lines = passage_lines(p);
+    let lines = logical_lines(p);
     let resume_section = has_term(analyzer, &p.section, &resume_term);
     let portfolio_section = has_term(analyzer, &p.section, &portfolio_term);
     let mut out: Vec<RoadmapItem> = Vec::new();
@@ -768,7 +800,7 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
     let mut listed = HashSet::new();
     for (cue, items) in lists(&lines, &PORTFOLIO_LIST_CUE) {
         listed.insert(cue);
-        let kind = if EXAMPLE_CUE.is_match(lines[cue].text) {
+        let kind = if EXAMPLE_CUE.is_match(lines[cue].text.as_str()) {
             ItemKind::ExampleProject
         } else {
             ItemKind::PortfolioInclude
@@ -786,7 +818,7 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
         let prose = is_prose(l);
         // The line is analysed once; a sentence holds a term when one of the line's terms lies
         // within it.
-        let c = content(l.text);
+        let c = content(l.text.as_str());
         let terms = analyzer.analyze(c);
         for r in sentences(c) {
             let sentence = &c[r.clone()];
@@ -800,12 +832,12 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
             };
             let (resume, portfolio) = (holds(&resume_term), holds(&portfolio_term));
             if resume || (resume_section && prose) {
-                push(ItemKind::ResumeTip, sentence, l.line);
+                push(ItemKind::ResumeTip, sentence, l.line_of(sentence));
             } else if portfolio
                 || (portfolio_section && prose)
                 || (SHOWCASE.is_match(sentence) && PROJECTS.is_match(sentence))
             {
-                push(ItemKind::PortfolioAdvice, sentence, l.line);
+                push(ItemKind::PortfolioAdvice, sentence, l.line_of(sentence));
             }
         }
     }

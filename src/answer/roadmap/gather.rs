@@ -9,6 +9,7 @@ use super::extract::{
     extract_steps,
 };
 use super::ladder::extract_ladder;
+use super::prose::extract_prose_stages;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
     StageCitation, StageEvidence, TrackMention,
@@ -52,6 +53,14 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             stages.push(c);
         }
     }
+    // A career path told only in prose.
+    if stages.is_empty() {
+        stages.extend(
+            passages
+                .iter()
+                .flat_map(|p| extract_prose_stages(vocab.levels(), p)),
+        );
+    }
     stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
     let mut lateral: Vec<TrackMention> = Vec::new();
     for m in passages
@@ -66,7 +75,18 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         (&a.citation.cite.source, a.citation.cite.line)
             .cmp(&(&b.citation.cite.source, b.citation.cite.line))
     });
-    let mut steps: Vec<PathStep> = passages.iter().flat_map(extract_steps).collect();
+    // A ladder's rungs are career stages, not steps of the learning path.
+    let mut steps: Vec<PathStep> = passages
+        .iter()
+        .flat_map(extract_steps)
+        .filter(|s| {
+            !stages.iter().any(|c| {
+                c.evidence == StageEvidence::Ladder
+                    && c.cite.source == s.cite.source
+                    && c.cite.line == s.cite.line
+            })
+        })
+        .collect();
     steps.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
     // Number each list across the passages it was split into.
     let mut orders: HashMap<(String, String), u32> = HashMap::new();
@@ -481,9 +501,10 @@ mod tests {
                 .collect()
         };
         for (s, want) in [
-            (Stage::Junior, &["000", "001", "004"][..]),
-            (Stage::Mid, &["000", "001", "004"][..]),
-            (Stage::Senior, &["000", "001", "003", "004"][..]),
+            // 002 tells its stages in prose only ("Junior developers are expected to …").
+            (Stage::Junior, &["000", "001", "002", "004"][..]),
+            (Stage::Mid, &["000", "001", "002", "004"][..]),
+            (Stage::Senior, &["000", "001", "002", "003", "004"][..]),
             (Stage::Lead, &["000", "001", "003", "004"][..]),
         ] {
             let got = sources(s);
@@ -733,7 +754,7 @@ mod tests {
         let summary = full.summary();
         assert!(
             summary
-                .contains("Junior: 3 guides; 1–2 years in the stage (001_2be4012d68e4b72e.txt:58)"),
+                .contains("Junior: 4 guides; 1–2 years in the stage (001_2be4012d68e4b72e.txt:58)"),
             "{summary}"
         );
         assert!(

@@ -4,12 +4,18 @@
 //! whatever the career. The structure says it is a ladder — at least [`MIN_RUNGS`] numbered,
 //! bulleted or "Stage N"-prefixed items in a row, each naming a role and a duration — and the
 //! level words of the vocabulary (`assets/levels.toml`) place each rung on the scale; rungs whose
-//! words name no level take their place between those that do ([`place_ladder`]).
+//! words name no level take their place between those that do ([`place_ladder`]). A rung is a
+//! role, not an action: an item headed by an imperative ("**Earn a nursing degree (2–4
+//! years).**", "**Specialize (3+ years).**") is a step of a learning path, unless the word after
+//! the verb makes it a role ("Master Electrician", "Test Engineer"). A rung wrapped onto
+//! continuation lines is read whole.
 
+use super::extract::is_imperative;
+use super::lines::logical_lines;
 use super::{Stage, StageCitation, StageEvidence, parse_durations};
 use crate::answer::citation::Citation;
 use crate::answer::levels::{LevelWords, place_ladder};
-use crate::answer::text::{passage_lines, strip_marker};
+use crate::answer::text::strip_marker;
 use crate::corpus::Passage;
 
 /// Fewest rungs that make a run of items a ladder.
@@ -31,17 +37,17 @@ pub fn extract_ladder(levels: &LevelWords, passages: &[Passage]) -> Vec<StageCit
     let mut out = Vec::new();
     let mut run: Vec<Rung> = Vec::new();
     for p in passages {
-        let lines = passage_lines(p);
+        let lines = logical_lines(p);
         let mut found_here = false;
         for (i, pl) in lines.iter().enumerate() {
-            match rung(levels.sequence_words(), pl.text) {
+            match rung(levels, &pl.text) {
                 Some((role, rest, duration)) => {
                     // A rung without text of its own is described by the line after it.
                     let text = if rest.is_empty() {
                         lines
                             .get(i + 1)
-                            .filter(|next| rung(levels.sequence_words(), next.text).is_none())
-                            .map(|next| next.text.to_string())
+                            .filter(|next| rung(levels, &next.text).is_none())
+                            .map(|next| next.text.clone())
                             .unwrap_or_default()
                     } else {
                         rest
@@ -95,11 +101,11 @@ fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>)
 /// A ladder rung: (role, the text after it, its duration), when `line` is a list item or a
 /// "Stage N:" line whose role (a bold lead, the words before ":" or before the parenthesis)
 /// comes with a time span.
-fn rung(sequence: &[String], line: &str) -> Option<(String, String, super::Duration)> {
+fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Duration)> {
     let start = strip_marker(line);
     let mut content = line[start..].trim();
     let mut sequenced = false;
-    if let Some(rest) = strip_sequence(sequence, content) {
+    if let Some(rest) = strip_sequence(levels.sequence_words(), content) {
         content = rest;
         sequenced = true;
     }
@@ -117,10 +123,26 @@ fn rung(sequence: &[String], line: &str) -> Option<(String, String, super::Durat
         .trim_matches('*')
         .trim();
     let words = role.split_whitespace().count();
-    if words == 0 || words > MAX_ROLE_WORDS || !role.starts_with(|c: char| c.is_alphabetic()) {
+    if words == 0
+        || words > MAX_ROLE_WORDS
+        || !role.starts_with(|c: char| c.is_alphabetic())
+        || is_action(levels, role)
+    {
         return None;
     }
     Some((role.to_string(), rest.to_string(), duration))
+}
+
+/// An action rather than a role: an imperative verb that is no level word, not followed by a role
+/// or level word ("Earn a nursing degree", "Specialize"; not "Master Tester", "Test Engineer").
+fn is_action(levels: &LevelWords, role: &str) -> bool {
+    let mut words = role.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let second = words
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let names_a_role = |w: &str| levels.is_role(w) || levels.of_label(w).is_some();
+    is_imperative(first) && !names_a_role(first) && !second.is_some_and(names_a_role)
 }
 
 /// "Stage 3: …", "Etapa 2 - …", "Step 1. …" → the text after the prefix.
@@ -298,6 +320,43 @@ mod tests {
         assert_eq!(got[0].1, "Associate Designer");
         assert_eq!(got[1].0, Stage::Mid);
         assert_eq!(got[2].0, Stage::Senior);
+    }
+
+    #[test]
+    fn imperative_steps_are_not_rungs_but_roles_named_by_a_verb_are() {
+        // A learning path whose steps have durations: actions, not roles.
+        let steps = [
+            "1. **Earn a nursing degree (2–4 years).** An associate degree takes about two years; a",
+            "bachelor's takes four and is preferred by many hospitals.",
+            "2. **Work as a staff nurse (1–3 years).** A common first job.",
+            "3. **Specialize (3+ years).** ICU or emergency.",
+        ];
+        assert!(stages(&[passage("Becoming one, step by step", &steps)]).is_empty());
+        let p = passage(
+            "Ladder",
+            &[
+                "1. **Test Engineer (1–2 years).** Write test plans.",
+                "2. **Master Tester (2–4 years).** Own a product's quality, with a",
+                "team of testers across two sites.",
+                "3. **Lead Test Engineer (4+ years).** Run the test team.",
+            ],
+        );
+        let got = extract_ladder(vocab().levels(), std::slice::from_ref(&p));
+        let rungs: Vec<(String, u32)> = stages(&[p]).into_iter().map(|s| (s.1, s.3)).collect();
+        assert_eq!(
+            rungs,
+            [
+                ("Test Engineer", 2),
+                ("Master Tester", 3),
+                ("Lead Test Engineer", 5)
+            ]
+            .map(|(r, l)| (r.to_string(), l))
+        );
+        // A wrapped rung is read whole.
+        assert_eq!(
+            got[1].text,
+            "Own a product's quality, with a team of testers across two sites."
+        );
     }
 
     #[test]

@@ -14,19 +14,27 @@
 //!   into") cites every role it names ("Junior Backend Developer", "senior positions",
 //!   "engineering management"). (d) A job-title table with an experience-level column.
 //!   (e) "It typically takes 1-2 years to qualify" cites the time to reach the junior stage.
+//!   (f) A guide's own ladder ([`extract_ladder`]). (g) Only for a guide where none of these finds
+//!   a stage: a career path told in prose, each clause naming a level word with a role word
+//!   ("then senior designers after five or more years", `prose.rs`).
 //!   A role's stage: lead words (lead, principal, staff, architect, manager, director, chief,
 //!   CTO, leadership, engineering management) win over senior, then mid, then junior/entry.
 //! - **Durations** ([`parse_durations`]): "1 to 2 years", "2-4 years", "over five years",
 //!   "5+ years", "at least 3 years", "up to 2 years", "6 months" → `min_years`, `max_years`,
-//!   `open_ended`; the sentence says what the time is ([`DurationKind`]).
+//!   `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
+//!   ("**Work as a staff nurse (1–3 years).**") is a sentence of its own, and "after five years"
+//!   counts from the start of the career.
 //! - **Lateral moves**: tracks (DevOps, data engineering, full-stack, cloud, machine learning, …;
 //!   a small lexicon matched with the same analyzer as the skills) named in a sentence with a
 //!   lateral cue ("lateral", "pivot", "transition into", "specializing in", "career paths") or
 //!   listed under a career-paths line.
 //! - **Learning path**: items listed under a learning-path line or heading ("Step-by-Step Learning
-//!   Path", "consider the following steps:", "How to Become …"), and imperative sentences in such a
-//!   section ("Start by mastering one backend language …") are steps; bullets and imperative
-//!   sentences in a tips section ("What tips do you need …", "How can you advance …") are tips.
+//!   Path", "consider the following steps:", "How to Become …"), every bulleted or numbered item
+//!   of such a section, and its imperative sentences ("Start by mastering one backend language …")
+//!   are steps; bullets and imperative sentences in a tips section ("What tips do you need …",
+//!   "How can you advance …") are tips.
+//! - **Wrapped lines** ([`lines`]): a list item wrapped onto continuation lines is read whole and
+//!   cited at its first line; a hard-wrapped sentence is read whole and cited where it starts.
 //!   Sentences selling a course or programme are not steps.
 //! - **Interviews**: items listed under "interviews usually include:", sentences naming an
 //!   interview round with what it assesses ("Coding assessments test …"), sentences on what
@@ -40,6 +48,8 @@ mod durations;
 mod extract;
 mod gather;
 mod ladder;
+mod lines;
+mod prose;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,0 +1,129 @@
+//! A passage's lines as the roadmap reads them: a line wrapped onto the next ones (a list item's
+//! continuation, a paragraph hard-wrapped at a width) is one line, cited at its first source line,
+//! while each part still knows the source line it starts on.
+
+use crate::answer::text::{passage_lines, strip_marker};
+use crate::corpus::Passage;
+use crate::corpus::split::wraps_onto;
+
+/// One logical line of a passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Line {
+    /// 1-based source line where it starts.
+    pub line: u32,
+    /// Its text: the source lines it spans, joined by a space.
+    pub text: String,
+    /// The passage's heading line.
+    pub heading: bool,
+    /// (byte offset in `text`, source line) where each source line starts.
+    starts: Vec<(usize, u32)>,
+}
+
+impl Line {
+    /// The source line holding byte `offset` of the text.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        self.starts
+            .iter()
+            .rfind(|(at, _)| *at <= offset)
+            .map_or(self.line, |(_, line)| *line)
+    }
+
+    /// The source line where `part` (a slice of this line's text) starts.
+    pub fn line_of(&self, part: &str) -> u32 {
+        let offset = (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        self.line_at(offset.min(self.text.len()))
+    }
+}
+
+/// The logical lines of a passage: its heading first when the passage starts at it, then its
+/// text lines, each joined with the lines it wraps onto. A line continues the one before when it
+/// comes right after it in the source (no blank line), starts no list item, and carries on its
+/// wrapped text ([`wraps_onto`]).
+pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut last: Option<(u32, &str)> = None;
+    for l in passage_lines(p) {
+        let joins = !l.heading
+            && strip_marker(l.text) == 0
+            && last.is_some_and(|(no, text)| no + 1 == l.line && wraps_onto(text, l.text));
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.text.push(' ');
+                prev.starts.push((prev.text.len(), l.line));
+                prev.text.push_str(l.text.trim());
+            }
+            _ => out.push(Line {
+                line: l.line,
+                text: l.text.to_string(),
+                heading: l.heading,
+                starts: vec![(0, l.line)],
+            }),
+        }
+        last = (!l.heading).then_some((l.line, l.text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage(lines: &[&str], numbers: &[u32]) -> Passage {
+        Passage {
+            source: "g.md".into(),
+            title: "Guide".into(),
+            career: "Nurse".into(),
+            section: "Steps".into(),
+            url: None,
+            start_line: 1,
+            end_line: *numbers.last().unwrap(),
+            text: lines.join("\n"),
+            line_numbers: numbers.to_vec(),
+        }
+    }
+
+    #[test]
+    fn wrapped_items_are_whole_and_cite_their_first_line() {
+        let p = passage(
+            &[
+                "1. **Earn a degree (2–4 years).** An associate degree takes about two years; a",
+                "bachelor's takes four and is preferred by many hospitals.",
+                "2. **Pass the exam.** Most sit it within 3 months.",
+                "A short line without a stop",
+                "goes on here.",
+            ],
+            &[3, 4, 5, 7, 8],
+        );
+        let lines = logical_lines(&p);
+        let got: Vec<(u32, &str)> = lines.iter().map(|l| (l.line, l.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Steps"),
+                (
+                    3,
+                    "1. **Earn a degree (2–4 years).** An associate degree takes about two years; a bachelor's takes four and is preferred by many hospitals."
+                ),
+                (5, "2. **Pass the exam.** Most sit it within 3 months."),
+                (7, "A short line without a stop"),
+                (8, "goes on here."),
+            ]
+        );
+        let item = &lines[1];
+        let at = item.text.find("bachelor").unwrap();
+        assert_eq!(item.line_at(at), 4);
+        assert_eq!(item.line_at(0), 3);
+        assert_eq!(item.line_of(&item.text[at..]), 4);
+    }
+
+    #[test]
+    fn a_blank_line_or_a_new_item_ends_the_wrap() {
+        let long = "Nurses give medications and treatments and coordinate care with";
+        // Line 5 follows a blank line; "- doctors" starts an item.
+        let p = passage(
+            &[long, "doctors and others.", long, "- doctors"],
+            &[3, 5, 6, 7],
+        );
+        assert_eq!(logical_lines(&p).len(), 5);
+    }
+}

@@ -1,0 +1,190 @@
+//! End-to-end: the roadmap of guides in shapes the other fixtures lack (`tests/fixtures/more_careers/`),
+//! built with the engine as every face builds it. The nurse guide's numbered steps wrap onto
+//! indented continuation lines: every step is in the learning path, whole, cited at its first
+//! line under the heading above the list. The UX-designer page tells its career path as a
+//! paragraph: its stages are read from the prose, with the times it gives.
+
+use std::path::{Path, PathBuf};
+
+use careerbot::answer::roadmap::{DurationKind, Focus, RoadmapAnswer, Stage, StepKind};
+use careerbot::config::SearchConfig;
+use careerbot::corpus::SeedSource;
+use careerbot::engine::{Engine, EngineSettings, Library};
+use careerbot::search::BuildOptions;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/more_careers")
+}
+
+/// An engine over a copy of the fixture guides and their manifest.
+fn engine(work: &Path) -> Engine {
+    let seeds = work.join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for e in std::fs::read_dir(fixtures()).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let guide = careerbot::corpus::GUIDE_EXTENSIONS
+            .iter()
+            .any(|x| name.ends_with(&format!(".{x}")));
+        if guide || name == "sources.toml" {
+            std::fs::copy(e.path(), seeds.join(&name)).unwrap();
+        }
+    }
+    let (library, _) = Library::open(
+        SeedSource::Dir(seeds),
+        work.join("index"),
+        BuildOptions::default(),
+        careerbot::vocab::Vocabulary::shipped(),
+    )
+    .unwrap();
+    Engine::new(
+        library,
+        EngineSettings::new(&SearchConfig::default(), &work.join("data")),
+    )
+}
+
+fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
+    engine
+        .roadmap(Some(career), None, Focus::All)
+        .unwrap()
+        .answer
+}
+
+/// The numbered items of a Markdown list as the file writes them: (first line, the item's text
+/// after its number, its indented continuation lines joined on).
+fn numbered_items(file: &str) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    let mut open = false;
+    for (i, line) in file.lines().enumerate() {
+        let t = line.trim_start();
+        let number = t.split_once(". ").filter(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+        });
+        if let Some((_, rest)) = number.filter(|_| t.len() == line.len()) {
+            out.push((i as u32 + 1, rest.trim().to_string()));
+            open = true;
+        } else if open && !t.is_empty() && t.len() < line.len() {
+            let last = out.last_mut().expect("an open item");
+            last.1.push(' ');
+            last.1.push_str(t.trim_end());
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
+/// The Markdown headings of a file, as citations name sections.
+fn headings(file: &str) -> Vec<String> {
+    file.lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_nurse_roadmap_holds_every_numbered_step_whole() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let file = std::fs::read_to_string(fixtures().join("registered-nurse.md")).unwrap();
+    let items = numbered_items(&file);
+    assert_eq!(items.len(), 6, "{items:#?}");
+    assert!(
+        items.iter().any(|(_, t)| t.contains("bachelor's (BSN)")),
+        "the fixture still wraps its steps: {items:#?}"
+    );
+
+    let a = roadmap(&engine, "Registered Nurse");
+    let steps: Vec<(u32, u32, &str)> = a
+        .learning_path
+        .iter()
+        .filter(|s| s.kind == StepKind::Step)
+        .map(|s| (s.order, s.cite.line, s.text.as_str()))
+        .collect();
+    let want: Vec<(u32, u32, &str)> = items
+        .iter()
+        .enumerate()
+        .map(|(k, (line, text))| (k as u32 + 1, *line, text.as_str()))
+        .collect();
+    assert_eq!(steps, want);
+
+    // Every citation names a heading of the guide (or its title), never a list item's text.
+    let sections = headings(&file);
+    let list = "Becoming an RN, step by step";
+    assert!(sections.iter().any(|s| s == list));
+    for s in &a.learning_path {
+        assert_eq!(s.cite.section, list, "{s:?}");
+        assert_eq!(s.list, list, "{s:?}");
+    }
+    for c in a.stages.iter().flat_map(|s| &s.citations) {
+        assert!(sections.contains(&c.cite.section), "{c:?}");
+        // A step's own time is not a time to qualify.
+        if let Some(d) = &c.duration {
+            assert_ne!(d.kind, DurationKind::ToQualify, "{c:?}");
+        }
+    }
+    // The steps are actions on the way, not rungs of a ladder of roles.
+    assert!(
+        a.stages
+            .iter()
+            .all(|s| !["Earn a nursing degree", "Specialize"].contains(&s.label.as_str())),
+        "{:#?}",
+        a.stages
+    );
+}
+
+#[test]
+fn the_ux_career_path_paragraph_gives_its_stages() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let page = std::fs::read_to_string(fixtures().join("ux-designer.html")).unwrap();
+    let text = careerbot::corpus::html::convert(&page).unwrap().text;
+    let lines: Vec<&str> = text.lines().collect();
+
+    let a = roadmap(&engine, "UX Designer");
+    let got: Vec<Stage> = a.stages.iter().map(|s| s.stage).collect();
+    assert_eq!(got, Stage::ALL.to_vec(), "{:#?}", a.stages);
+    for s in &a.stages {
+        for c in &s.citations {
+            assert_eq!(c.cite.section, "Career path", "{c:?}");
+            let line = lines[c.cite.line as usize - 1];
+            assert!(line.contains(&c.text), "{c:?} not on {line:?}");
+            for role in &c.roles {
+                assert!(c.text.contains(role.as_str()), "{role:?} in {c:?}");
+            }
+        }
+    }
+    let times: Vec<(Stage, Option<f64>, Option<f64>, bool)> = a
+        .stages
+        .iter()
+        .flat_map(|s| {
+            s.durations()
+                .map(move |(_, d)| (s.stage, Some(d.min_years), d.max_years, d.open_ended))
+        })
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            (Stage::Mid, Some(2.0), Some(3.0), false),
+            (Stage::Senior, Some(5.0), None, true),
+        ]
+    );
+    let roles = |stage: Stage| -> Vec<String> {
+        a.stages
+            .iter()
+            .filter(|s| s.stage == stage)
+            .flat_map(|s| s.citations.iter().flat_map(|c| c.roles.clone()))
+            .map(|r| r.to_lowercase())
+            .collect()
+    };
+    assert!(
+        roles(Stage::Junior)
+            .iter()
+            .any(|r| r.contains("junior designer"))
+    );
+    assert!(
+        roles(Stage::Lead)
+            .iter()
+            .any(|r| r.contains("principal designer"))
+    );
+}
