@@ -2,7 +2,8 @@
 //! built with the engine as every face builds it. The nurse guide's numbered steps wrap onto
 //! indented continuation lines: every step is in the learning path, whole, cited at its first
 //! line under the heading above the list. The UX-designer page tells its career path as a
-//! paragraph: its stages are read from the prose, with the times it gives.
+//! paragraph: its stages are read from the prose, with the times it gives. The dental-hygienist
+//! guide (plain text) labels its steps by a time or a sequence word ("Year 1:", "Then:").
 
 use std::path::{Path, PathBuf};
 
@@ -186,5 +187,80 @@ fn the_ux_career_path_paragraph_gives_its_stages() {
         roles(Stage::Lead)
             .iter()
             .any(|r| r.contains("principal designer"))
+    );
+}
+
+/// The lines of a plain-text guide's section: those after its ALL-CAPS heading containing
+/// `heading`, up to the next ALL-CAPS heading, as (1-based line, text), blank lines left out.
+fn section_lines(file: &str, heading: &str) -> Vec<(u32, String)> {
+    let caps = |l: &str| {
+        let l = l.trim();
+        !l.is_empty() && l.chars().any(char::is_alphabetic) && l == l.to_uppercase()
+    };
+    let mut out = Vec::new();
+    let mut inside = false;
+    for (i, line) in file.lines().enumerate() {
+        if caps(line) {
+            inside = line.contains(heading);
+        } else if inside && !line.trim().is_empty() {
+            out.push((i as u32 + 1, line.trim().to_string()));
+        }
+    }
+    out
+}
+
+/// Regression: "Year 1: …", "Years 2-3: …", "After graduating: …", "Then: …" under "HOW TO
+/// BECOME …" gave no learning path; they are its steps, in order, whole, each cited at its line,
+/// with the time its label gives. The guide's other "Label: text" lines ("Technical: …") are not.
+#[test]
+fn labelled_steps_are_the_dental_hygienist_path() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let file = std::fs::read_to_string(fixtures().join("dental-hygienist.txt")).unwrap();
+    let heading = "HOW TO BECOME";
+    let lines = section_lines(&file, heading);
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+
+    let a = roadmap(&engine, "Dental Hygienist");
+    let steps: Vec<(u32, u32, &str)> = a
+        .learning_path
+        .iter()
+        .map(|s| {
+            assert_eq!(s.kind, StepKind::Step, "{s:?}");
+            assert!(s.cite.section.contains(heading), "{s:?}");
+            (s.order, s.cite.line, s.text.as_str())
+        })
+        .collect();
+    let want: Vec<(u32, u32, &str)> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, (line, text))| (k as u32 + 1, *line, text.as_str()))
+        .collect();
+    assert_eq!(steps, want);
+    let times: Vec<Option<(f64, Option<f64>, bool)>> = a
+        .learning_path
+        .iter()
+        .map(|s| {
+            s.duration
+                .as_ref()
+                .map(|d| (d.min_years, d.max_years, d.open_ended))
+        })
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            Some((0.0, Some(1.0), false)),
+            Some((2.0, Some(3.0), false)),
+            None,
+            None
+        ]
+    );
+    // The skills section's labelled lines stay out of the path.
+    let skills = section_lines(&file, "SKILLS");
+    assert!(!skills.is_empty());
+    assert!(
+        a.learning_path
+            .iter()
+            .all(|s| skills.iter().all(|(line, _)| *line != s.cite.line))
     );
 }

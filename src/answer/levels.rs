@@ -30,6 +30,8 @@ struct LevelsFile {
     #[serde(default)]
     sequence: Roles,
     #[serde(default)]
+    order: Roles,
+    #[serde(default)]
     years: Option<Years>,
 }
 
@@ -66,6 +68,8 @@ struct Exception {
     not_after: Vec<String>,
     #[serde(default)]
     not_before: Vec<String>,
+    #[serde(default)]
+    only_before: Vec<String>,
 }
 
 /// A level word found in a text.
@@ -90,13 +94,22 @@ pub struct LevelWords {
     table: HashMap<String, (Level, bool, bool)>,
     not_after: HashMap<String, Vec<String>>,
     not_before: HashMap<String, Vec<String>>,
+    /// A word that, with words after it, is a level only when one of these is among the next
+    /// [`ONLY_BEFORE_WORDS`] ("staff engineer", not "staff nurse").
+    only_before: HashMap<String, Vec<String>>,
     /// Words naming a role (singular, lower case).
     roles: Vec<String>,
     /// Words numbering the rungs of a ladder ("stage", "etapa"), lower case.
     sequence: Vec<String>,
+    /// Words opening the label of a step told in order ("then", "after"), lower case.
+    order: Vec<String>,
     /// The years of experience each level above entry starts at; `None`: years place no level.
     years: Option<Years>,
 }
+
+/// How many words after an `only_before` word may hold the word it needs ("staff software
+/// engineer").
+const ONLY_BEFORE_WORDS: usize = 3;
 
 /// Lower case, runs of spaces and hyphens as one space.
 fn normalise(word: &str) -> String {
@@ -185,9 +198,15 @@ impl LevelWords {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            order: file.order.words.iter().map(|w| w.to_lowercase()).collect(),
             regex,
             not_after: lists(|e| &e.not_after),
             not_before: lists(|e| &e.not_before),
+            only_before: lists(|e| &e.only_before)
+                .into_iter()
+                .filter(|(_, ws)| !ws.is_empty())
+                .map(|(k, ws)| (k, ws.iter().map(|w| singular(w)).collect()))
+                .collect(),
             table,
             years: file.years,
         })
@@ -208,17 +227,8 @@ impl LevelWords {
             let Some(&(level, guarded, loose)) = self.table.get(&key) else {
                 continue;
             };
-            let before = last_word(&text[..m.start()]);
             let after_text = &text[m.end()..];
-            let after = first_word(after_text);
-            if self
-                .not_after
-                .get(&key)
-                .is_some_and(|ws| before.as_ref().is_some_and(|b| ws.contains(b)))
-                || self
-                    .not_before
-                    .get(&key)
-                    .is_some_and(|ws| after.as_ref().is_some_and(|a| ws.contains(a)))
+            if self.ruled_out(text, m.range())
                 || after_text
                     .trim_start_matches([' ', '-'])
                     .starts_with(|c: char| c.is_ascii_digit())
@@ -235,6 +245,38 @@ impl LevelWords {
         out
     }
 
+    /// Whether an exception of the table rules out the word at `text[range]` as a level: a word
+    /// it must not follow or precede ("data entry", "graduate degree"), or one of the words it
+    /// must come before when words follow it ("staff" is a level in "staff engineer", "Staff
+    /// Software Engineer" or a bare "Staff", not in "staff nurse").
+    pub fn ruled_out(&self, text: &str, range: Range<usize>) -> bool {
+        let key = normalise(&text[range.clone()]);
+        let before = last_word(&text[..range.start]);
+        let after_text = &text[range.end..];
+        let after = first_word(after_text);
+        self.not_after
+            .get(&key)
+            .is_some_and(|ws| before.as_ref().is_some_and(|b| ws.contains(b)))
+            || self
+                .not_before
+                .get(&key)
+                .is_some_and(|ws| after.as_ref().is_some_and(|a| ws.contains(a)))
+            || self.only_before.get(&key).is_some_and(|ws| {
+                // The words after it up to a clause break ("Staff (8+ years)" is a bare level).
+                let clause = after_text
+                    .split([',', '.', ';', ':', '(', ')', '|', '\n', '/'])
+                    .next()
+                    .unwrap_or("");
+                let next: Vec<String> = clause
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(ONLY_BEFORE_WORDS)
+                    .map(|w| singular(&w.to_lowercase()))
+                    .collect();
+                !next.is_empty() && !next.iter().any(|w| ws.contains(w))
+            })
+    }
+
     /// Whether `word` names a role (plural or singular, any case).
     pub fn is_role(&self, word: &str) -> bool {
         self.roles.contains(&singular(&word.to_lowercase()))
@@ -243,6 +285,12 @@ impl LevelWords {
     /// The words that number the rungs of a ladder ("stage", "etapa"), lower case.
     pub fn sequence_words(&self) -> &[String] {
         &self.sequence
+    }
+
+    /// The words that open the label of a learning-path step told in order ("then", "after",
+    /// "finally"), lower case.
+    pub fn order_words(&self) -> &[String] {
+        &self.order
     }
 
     /// The level a label names ("Journeyman Electrician", "Associate Product Manager (APM)"):
@@ -378,6 +426,26 @@ mod tests {
         );
         assert_eq!(words().of_label("Group Product Manager"), Some(Lead));
         assert_eq!(words().of_label("Product Manager"), None);
+    }
+
+    #[test]
+    fn staff_is_a_level_only_before_a_technical_role() {
+        use Level::*;
+        let w = words();
+        assert_eq!(w.of_label("Staff Engineer"), Some(Lead));
+        assert_eq!(w.of_label("Staff software developer"), Some(Lead));
+        assert_eq!(w.of_label("Staff (8+ years)"), Some(Lead));
+        assert_eq!(w.of_label("Staff nurse"), None);
+        assert_eq!(w.of_label("Staff accountant, first year"), None);
+        assert_eq!(w.of_pay_row("Staff nurse", Some(2.0)), Some(Mid));
+        assert_eq!(
+            levels("Staff nurses earn less than staff engineers."),
+            vec![(Lead, "staff", true)]
+        );
+        // The rule is data: a table without it keeps "staff" a level before any word.
+        let plain = include_str!("../../assets/levels.toml").replace("only_before", "not_after");
+        let plain = LevelWords::from_toml(&plain).unwrap();
+        assert_eq!(plain.of_label("Staff nurse"), Some(Lead));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::durations::parse_durations;
 use super::lines::{Line, logical_lines};
+use super::step_labels::{StepLabel, step_label};
 use super::{
     Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
     StepKind, TrackCitation, TrackMention,
@@ -17,6 +18,7 @@ use super::{
 use std::sync::Arc;
 
 use crate::analysis::Analyzer;
+use crate::answer::levels::LevelWords;
 use crate::answer::matcher::{FormSpec, TermMatcher};
 use crate::answer::re;
 use crate::answer::text::{sentences, strip_marker};
@@ -367,15 +369,22 @@ pub(super) fn is_imperative(sentence: &str) -> bool {
         && IMPERATIVES.contains(&first.to_lowercase().as_str())
 }
 
-/// The stage a role phrase names, if any.
-pub fn classify_role(role: &str) -> Option<Stage> {
-    if LEAD_WORDS.is_match(role.trim()) {
+/// The stage a role phrase names, if any: its level words, those the level table's exceptions
+/// rule out left aside ("staff nurse" names no stage; "Staff Engineer" is lead).
+pub fn classify_role(levels: &LevelWords, role: &str) -> Option<Stage> {
+    let role = role.trim();
+    let names = |words: &Regex| {
+        words
+            .find_iter(role)
+            .any(|m| !levels.ruled_out(role, m.range()))
+    };
+    if names(&LEAD_WORDS) {
         Some(Stage::Lead)
-    } else if SENIOR_WORDS.is_match(role) {
+    } else if names(&SENIOR_WORDS) {
         Some(Stage::Senior)
-    } else if MID_WORDS.is_match(role) {
+    } else if names(&MID_WORDS) {
         Some(Stage::Mid)
-    } else if JUNIOR_WORDS.is_match(role) {
+    } else if names(&JUNIOR_WORDS) {
         Some(Stage::Junior)
     } else {
         None
@@ -383,7 +392,7 @@ pub fn classify_role(role: &str) -> Option<Stage> {
 }
 
 /// Role phrases in a sentence (title-case titles and running-text roles), without overlaps.
-fn role_phrases(sentence: &str) -> Vec<(Range<usize>, Stage)> {
+fn role_phrases(levels: &LevelWords, sentence: &str) -> Vec<(Range<usize>, Stage)> {
     let mut found: Vec<Range<usize>> = ROLE_TITLE.find_iter(sentence).map(|m| m.range()).collect();
     for c in ROLE_PLAIN.captures_iter(sentence) {
         if let Some(m) = c.name("r").or_else(|| c.name("r2")) {
@@ -396,7 +405,7 @@ fn role_phrases(sentence: &str) -> Vec<(Range<usize>, Stage)> {
         if out.last().is_some_and(|(last, _)| r.start < last.end) {
             continue;
         }
-        if let Some(stage) = classify_role(&sentence[r.clone()]) {
+        if let Some(stage) = classify_role(levels, &sentence[r.clone()]) {
             out.push((r, stage));
         }
     }
@@ -404,7 +413,7 @@ fn role_phrases(sentence: &str) -> Vec<(Range<usize>, Stage)> {
 }
 
 /// Every guide line about a career stage in a passage (see the module docs).
-pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
+pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
     let lines = logical_lines(p);
     let career = CAREER_CONTEXT.is_match(&p.section)
         || lines
@@ -429,7 +438,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
         };
         let label = c.name("label").expect("group").as_str().trim();
         let body = c.name("body").expect("group").as_str().trim();
-        let Some(stage) = classify_role(label) else {
+        let Some(stage) = classify_role(levels, label) else {
             continue;
         };
         if label.split_whitespace().count() > 7 || body.contains(['$', '€', '£']) {
@@ -439,7 +448,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
         for s in sentences(body) {
             let sentence = &body[s];
             if PROGRESSION_CUE.is_match(sentence) {
-                for (r, st) in role_phrases(sentence) {
+                for (r, st) in role_phrases(levels, sentence) {
                     let role = sentence[r].to_string();
                     if st == stage && !roles.contains(&role) {
                         roles.push(role);
@@ -470,7 +479,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
                 continue;
             }
             used.insert(j);
-            if let Some(stage) = classify_role(item) {
+            if let Some(stage) = classify_role(levels, item) {
                 push(StageCitation {
                     stage,
                     evidence: StageEvidence::Path,
@@ -492,7 +501,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
             let Some(c) = JOB_TITLE_ROW.captures(l.text.as_str()) else {
                 break;
             };
-            let Some(stage) = classify_role(&c["lv"]) else {
+            let Some(stage) = classify_role(levels, &c["lv"]) else {
                 break;
             };
             used.insert(j);
@@ -517,7 +526,7 @@ pub fn extract_stages(p: &Passage) -> Vec<StageCitation> {
                 continue;
             }
             let duration = parse_durations(sentence).into_iter().next().map(|(_, d)| d);
-            let roles = role_phrases(sentence);
+            let roles = role_phrases(levels, sentence);
             let stages: BTreeSet<Stage> = roles.iter().map(|(_, s)| *s).collect();
             if PROGRESSION_CUE.is_match(sentence) && !roles.is_empty() {
                 for &stage in &stages {
@@ -619,8 +628,9 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
     out
 }
 
-/// The learning-path steps and tips of a passage (see the module docs).
-pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
+/// The learning-path steps and tips of a passage (see the module docs); `levels` gives the words
+/// that label a step told in order.
+pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
     let lines = logical_lines(p);
     let path_section = PATH_CUE.is_match(&p.section);
     // Interview tips are interview advice (see `extract_interview_items`), not the path's.
@@ -634,10 +644,15 @@ pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
         }
         let order = orders.entry(list.to_string()).or_insert(0);
         *order += 1;
+        let duration = match step_label(levels, text) {
+            Some(StepLabel::Time(d)) => Some(d),
+            _ => None,
+        };
         out.push(PathStep {
             order: *order,
             kind,
             text: text.to_string(),
+            duration,
             list: list.to_string(),
             cite: Citation::at(p, line),
         });
@@ -669,6 +684,9 @@ pub fn extract_steps(p: &Passage) -> Vec<PathStep> {
                 && let Some(item) = item_text(l)
             {
                 push(kind, item, &p.section, l.line);
+            } else if path_section && step_label(levels, content(l.text.as_str())).is_some() {
+                // "Year 1: …", "Then: …": a step of the path, whole.
+                push(kind, content(l.text.as_str()), &p.section, l.line);
             } else if is_prose(l) {
                 for sentence in line_sentences(l.text.as_str()) {
                     if is_imperative(sentence) {
@@ -883,15 +901,46 @@ mod tests {
             ("data management", None),
             ("Python Developer", None),
         ] {
-            assert_eq!(classify_role(role), stage, "{role}");
+            assert_eq!(
+                classify_role(crate::answer::fixtures::vocab().levels(), role),
+                stage,
+                "{role}"
+            );
         }
+    }
+
+    #[test]
+    fn staff_is_lead_only_before_a_technical_role() {
+        let levels = crate::answer::fixtures::vocab().levels();
+        for (role, stage) in [
+            ("Staff Engineer", Some(Stage::Lead)),
+            ("staff developers", Some(Stage::Lead)),
+            ("Staff Software Engineer", Some(Stage::Lead)),
+            ("Staff", Some(Stage::Lead)),
+            ("Staff nurse", None),
+            ("staff accountant", None),
+            ("Senior staff nurse", Some(Stage::Senior)),
+        ] {
+            assert_eq!(classify_role(levels, role), stage, "{role}");
+        }
+        // A labelled stage line in a career-path passage.
+        let p = passage_in(
+            "Career progression",
+            9,
+            "Staff nurse: Work on a hospital unit for two to three years.\nStaff engineer: Set the technical direction of several teams.",
+        );
+        let got: Vec<(Stage, Vec<String>)> = extract_stages(levels, &p)
+            .into_iter()
+            .map(|c| (c.stage, c.roles))
+            .collect();
+        assert_eq!(got, vec![(Stage::Lead, vec!["Staff engineer".to_string()])]);
     }
 
     #[test]
     fn labelled_stage_lines_only_in_a_career_passage() {
         let text = "• Junior back-end developer: Focus on learning core languages. This phase generally lasts around 1 to 2 years.\n• Senior back-end developer: You lead decisions. Job titles might include Senior Engineer or Staff Engineer.";
         let p = passage_in("What is the typical career progression?", 9, text);
-        let got = extract_stages(&p);
+        let got = extract_stages(crate::answer::fixtures::vocab().levels(), &p);
         assert_eq!(got.len(), 2, "{got:#?}");
         assert_eq!(got[0].stage, Stage::Junior);
         assert_eq!(got[0].evidence, StageEvidence::Described);
@@ -908,7 +957,10 @@ mod tests {
             vec!["Senior back-end developer", "Senior Engineer"]
         );
         // Elsewhere the labels describe no stage (the titles sentence still names roles).
-        let elsewhere = extract_stages(&passage_in("Skills", 9, text));
+        let elsewhere = extract_stages(
+            crate::answer::fixtures::vocab().levels(),
+            &passage_in("Skills", 9, text),
+        );
         assert!(elsewhere.iter().all(|c| c.evidence == StageEvidence::Path));
         assert_eq!(
             elsewhere
@@ -926,7 +978,7 @@ mod tests {
             9,
             "Entry-level: $75,000 – $95,000 per year",
         );
-        assert!(extract_stages(&pay).is_empty());
+        assert!(extract_stages(crate::answer::fixtures::vocab().levels(), &pay).is_empty());
     }
 
     #[test]
@@ -936,10 +988,11 @@ mod tests {
             9,
             "Career Progression\nJunior Back-End Developer\nMid-Level Developer\nSoftware Architect\nDevOps Engineer\nWith experience, developers can move into leadership or specialized technical roles.",
         );
-        let got: Vec<(Stage, StageEvidence, u32, Vec<String>)> = extract_stages(&p)
-            .into_iter()
-            .map(|c| (c.stage, c.evidence, c.cite.line, c.roles))
-            .collect();
+        let got: Vec<(Stage, StageEvidence, u32, Vec<String>)> =
+            extract_stages(crate::answer::fixtures::vocab().levels(), &p)
+                .into_iter()
+                .map(|c| (c.stage, c.evidence, c.cite.line, c.roles))
+                .collect();
         use StageEvidence::*;
         assert_eq!(
             got,
@@ -974,10 +1027,11 @@ mod tests {
             9,
             "Job Title Experience Level Focus Area\nBackend Developer Mid General Backend\nPlatform Developer (platform services) Lead Platform Services\nSomething else entirely.",
         );
-        let got: Vec<(Stage, Vec<String>)> = extract_stages(&p)
-            .into_iter()
-            .map(|c| (c.stage, c.roles))
-            .collect();
+        let got: Vec<(Stage, Vec<String>)> =
+            extract_stages(crate::answer::fixtures::vocab().levels(), &p)
+                .into_iter()
+                .map(|c| (c.stage, c.roles))
+                .collect();
         assert_eq!(
             got,
             vec![
@@ -993,7 +1047,7 @@ mod tests {
             9,
             "It typically takes 1-2 years to qualify, including a relevant degree.",
         );
-        let got = extract_stages(&p);
+        let got = extract_stages(crate::answer::fixtures::vocab().levels(), &p);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].stage, Stage::Junior);
         assert_eq!(got[0].evidence, StageEvidence::TimeToQualify);
@@ -1032,10 +1086,11 @@ mod tests {
             9,
             "To pursue this career, consider the following steps:\n1. Gain relevant education\n2. Develop core technical skills\nOnline courses are widely used. Start with one language. Consider enrolling in our Interview Course.",
         );
-        let got: Vec<(u32, StepKind, String, u32)> = extract_steps(&p)
-            .into_iter()
-            .map(|s| (s.order, s.kind, s.text, s.cite.line))
-            .collect();
+        let got: Vec<(u32, StepKind, String, u32)> =
+            extract_steps(crate::answer::fixtures::vocab().levels(), &p)
+                .into_iter()
+                .map(|s| (s.order, s.kind, s.text, s.cite.line))
+                .collect();
         assert_eq!(
             got,
             vec![
@@ -1054,10 +1109,11 @@ mod tests {
             9,
             "Excelling requires more than coding.\n• Use Git meticulously and write clear commits.\n• Stay informed on industry trends.",
         );
-        let got: Vec<(StepKind, String)> = extract_steps(&p)
-            .into_iter()
-            .map(|s| (s.kind, s.text))
-            .collect();
+        let got: Vec<(StepKind, String)> =
+            extract_steps(crate::answer::fixtures::vocab().levels(), &p)
+                .into_iter()
+                .map(|s| (s.kind, s.text))
+                .collect();
         assert_eq!(
             got,
             vec![
@@ -1069,7 +1125,41 @@ mod tests {
             ]
         );
         // Elsewhere, imperatives are not steps.
-        assert!(extract_steps(&passage_in("Salaries", 9, "Start negotiating early.")).is_empty());
+        assert!(
+            extract_steps(
+                crate::answer::fixtures::vocab().levels(),
+                &passage_in("Salaries", 9, "Start negotiating early.")
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn labelled_steps_are_steps_of_a_path_with_their_times() {
+        let levels = crate::answer::fixtures::vocab().levels();
+        let text = "Year 1: Finish prerequisites such as anatomy and chemistry.\nYears 2-3: Complete an accredited degree, including clinical hours.\nTechnical: scaling, radiography.\nAfter graduating: Pass the board exam and a clinical exam.\nThen: Apply for your license. Many later add a degree.";
+        let p = passage_in("HOW TO BECOME A DENTAL HYGIENIST", 20, text);
+        type Span = Option<(f64, Option<f64>)>;
+        let got: Vec<(u32, u32, String, Span)> = extract_steps(levels, &p)
+            .into_iter()
+            .map(|s| {
+                let span = s.duration.as_ref().map(|d| (d.min_years, d.max_years));
+                (s.order, s.cite.line, s.text, span)
+            })
+            .collect();
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        // Each step whole, in order, cited at its line (the passage's lines start at 10).
+        assert_eq!(
+            got,
+            vec![
+                (1, 10, lines[0].clone(), Some((0.0, Some(1.0)))),
+                (2, 11, lines[1].clone(), Some((2.0, Some(3.0)))),
+                (3, 13, lines[3].clone(), None),
+                (4, 14, lines[4].clone(), None),
+            ]
+        );
+        // Outside a learning-path section a labelled line is no step.
+        assert!(extract_steps(levels, &passage_in("SKILLS YOU NEED", 20, text)).is_empty());
     }
 
     #[test]
@@ -1178,7 +1268,7 @@ mod tests {
             ]
         );
         // They are interview advice, not learning-path tips.
-        assert!(extract_steps(&p).is_empty());
+        assert!(extract_steps(crate::answer::fixtures::vocab().levels(), &p).is_empty());
         // Bullets elsewhere are not interview advice.
         let p = passage_in("Tools", 30, "  • Expect a panel of two to five people.");
         assert!(extract_interview_items(&p).is_empty());

@@ -39,7 +39,10 @@ pub struct GuideRoadmap {
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
 pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideRoadmap {
     let mut stages: Vec<StageCitation> = Vec::new();
-    for c in passages.iter().flat_map(extract_stages) {
+    for c in passages
+        .iter()
+        .flat_map(|p| extract_stages(vocab.levels(), p))
+    {
         if !stages.contains(&c) {
             stages.push(c);
         }
@@ -78,7 +81,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     // A ladder's rungs are career stages, not steps of the learning path.
     let mut steps: Vec<PathStep> = passages
         .iter()
-        .flat_map(extract_steps)
+        .flat_map(|p| extract_steps(vocab.levels(), p))
         .filter(|s| {
             !stages.iter().any(|c| {
                 c.evidence == StageEvidence::Ladder

@@ -18,7 +18,9 @@
 //!   a stage: a career path told in prose, each clause naming a level word with a role word
 //!   ("then senior designers after five or more years", `prose.rs`).
 //!   A role's stage: lead words (lead, principal, staff, architect, manager, director, chief,
-//!   CTO, leadership, engineering management) win over senior, then mid, then junior/entry.
+//!   CTO, leadership, engineering management) win over senior, then mid, then junior/entry; a
+//!   word the level table's exceptions rule out is no level ("staff nurse": "staff" counts only
+//!   before a technical role, `assets/levels.toml`).
 //! - **Durations** ([`parse_durations`]): "1 to 2 years", "2-4 years", "over five years",
 //!   "5+ years", "at least 3 years", "up to 2 years", "6 months" → `min_years`, `max_years`,
 //!   `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
@@ -30,7 +32,9 @@
 //!   listed under a career-paths line.
 //! - **Learning path**: items listed under a learning-path line or heading ("Step-by-Step Learning
 //!   Path", "consider the following steps:", "How to Become …"), every bulleted or numbered item
-//!   of such a section, and its imperative sentences ("Start by mastering one backend language …")
+//!   of such a section, its lines labelled by a time or a sequence word ("Year 1: …",
+//!   "Years 2-3: …", "After graduating: …", "Then: …"; the time a label gives is the step's
+//!   `duration`, [`step_labels`]), and its imperative sentences ("Start by mastering one backend language …")
 //!   are steps; bullets and imperative sentences in a tips section ("What tips do you need …",
 //!   "How can you advance …") are tips.
 //! - **Wrapped lines** ([`lines`]): a list item wrapped onto continuation lines is read whole and
@@ -50,6 +54,7 @@ mod gather;
 mod ladder;
 mod lines;
 mod prose;
+mod step_labels;
 
 use std::fmt;
 use std::str::FromStr;
@@ -409,13 +414,17 @@ pub enum StepKind {
 }
 
 /// One step (or tip) of a learning path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PathStep {
     /// 1-based position in its list.
     pub order: u32,
     pub kind: StepKind,
     /// Verbatim text (list marker and number removed).
     pub text: String,
+    /// When along the path the step falls, as its time label gives it ("Year 1:" → within the
+    /// first year, "Years 2-3:" → 2–3 years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Duration>,
     /// The line or heading that introduces the list.
     pub list: String,
     #[serde(flatten)]

@@ -1,0 +1,141 @@
+//! A learning-path line labelled by a time or a sequence word ("Year 1: Finish prerequisites",
+//! "Years 2-3: Complete a degree", "After graduating: Pass the board exam", "Then: Apply for a
+//! license", "Step 2: …"), and the time its label gives ("Year 1" → within the first year,
+//! "Years 2-3" → 2–3 years, "Month 6" → the sixth month). The order words are data
+//! (`assets/levels.toml`, `[order]`; the sequence words, `[sequence]`).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{Duration, DurationKind};
+use crate::answer::levels::LevelWords;
+use crate::answer::re;
+
+/// Longest order label, in words ("After you graduate").
+const MAX_ORDER_WORDS: usize = 4;
+
+/// "Label: text" (the label short and free of sentence stops).
+static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^(?P<label>[^:.!?;|$]{1,40}?):(?:\*\*|__)?\s+\S"));
+
+/// A time label: a unit and a number or a range of numbers ("Year 1", "Years 2-3", "Months 4 to 6").
+static TIME_LABEL: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)^(?P<unit>years?|months?|weeks?|a[ñn]os?|mes(?:es)?|semanas?)\s+(?P<a>\d{1,2})(?:\s*(?:-|–|—|to|through|a)\s*(?P<b>\d{1,2}))?$",
+    )
+});
+
+/// What labels a step: a time (with the span it gives) or a sequence word.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum StepLabel {
+    /// "Year 1", "Years 2-3", "Month 6".
+    Time(Duration),
+    /// "Then", "After graduating", "Finally", "Step 2".
+    Order,
+}
+
+/// The label of a step line's content (its list marker removed), when it is a time or a
+/// sequence word; `None` for any other "Label: text" line ("Technical: …") or an unlabelled one.
+pub(super) fn step_label(levels: &LevelWords, content: &str) -> Option<StepLabel> {
+    let content = content.trim_start_matches(['*', '_']);
+    let label = LABEL.captures(content)?.name("label")?.as_str();
+    let label = label.trim().trim_end_matches(['*', '_']).trim();
+    if let Some(d) = time_label(label) {
+        return Some(StepLabel::Time(d));
+    }
+    let words: Vec<String> = label.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let first = words.first()?;
+    let ordered = words.len() <= MAX_ORDER_WORDS && levels.order_words().contains(first);
+    // "Step 2", "Phase 3": a sequence word and its number.
+    let numbered = words.len() == 2
+        && levels.sequence_words().contains(first)
+        && words[1].chars().all(|c| c.is_ascii_digit());
+    (ordered || numbered).then_some(StepLabel::Order)
+}
+
+/// The span a time label gives: "Year N" → within year N (N−1 to N years), "Years A-B" →
+/// A–B years; months in twelfths of a year.
+fn time_label(label: &str) -> Option<Duration> {
+    let c = TIME_LABEL.captures(label)?;
+    let a: f64 = c["a"].parse().ok()?;
+    let b: Option<f64> = c.name("b").and_then(|b| b.as_str().parse().ok());
+    let unit = c["unit"].to_lowercase();
+    let per_year = if unit.starts_with('y') || unit.starts_with('a') {
+        1.0
+    } else if unit.starts_with('w') || unit.starts_with('s') {
+        52.0
+    } else {
+        12.0
+    };
+    let (min, max) = match b {
+        Some(b) if b >= a => (a, b),
+        Some(_) => return None,
+        None if a >= 1.0 => (a - 1.0, a),
+        None => return None,
+    };
+    Some(Duration {
+        min_years: min / per_year,
+        max_years: Some(max / per_year),
+        open_ended: false,
+        kind: DurationKind::Unspecified,
+        raw: label.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels() -> LevelWords {
+        LevelWords::from_toml(include_str!("../../../assets/levels.toml")).unwrap()
+    }
+
+    fn span(line: &str) -> Option<(f64, Option<f64>, String)> {
+        match step_label(&levels(), line)? {
+            StepLabel::Time(d) => Some((d.min_years, d.max_years, d.label())),
+            StepLabel::Order => None,
+        }
+    }
+
+    #[test]
+    fn labelled_steps_read_time_and_sequence_labels() {
+        // Time labels give the span the step falls in.
+        assert_eq!(
+            span("Year 1: Finish prerequisites such as anatomy."),
+            Some((0.0, Some(1.0), "0–12 months".into()))
+        );
+        assert_eq!(
+            span("Years 2-3: Complete an accredited associate degree."),
+            Some((2.0, Some(3.0), "2–3 years".into()))
+        );
+        assert_eq!(
+            span("**Months 4 to 6:** Build two projects."),
+            Some((4.0 / 12.0, Some(0.5), "4–6 months".into()))
+        );
+        // Order words (data) and "Step N" label steps without a time.
+        for line in [
+            "After graduating: Pass the National Board exam.",
+            "Then: Apply for your state license.",
+            "Next: Find a mentor.",
+            "Finally: Specialise.",
+            "Step 2: Learn the tools.",
+        ] {
+            assert_eq!(
+                step_label(&levels(), line),
+                Some(StepLabel::Order),
+                "{line}"
+            );
+        }
+        // Other labels are not steps; a long label is a sentence, not an order word.
+        for line in [
+            "Technical: scaling and root planing, dental radiography.",
+            "Personal: a gentle manner with nervous patients.",
+            "Year one was hard.",
+            "After five years in the trade most electricians: earn more.",
+            "Years 3-2: backwards.",
+            "Year 0: nothing.",
+            "Finish prerequisites first.",
+        ] {
+            assert_eq!(step_label(&levels(), line), None, "{line}");
+        }
+    }
+}
