@@ -236,3 +236,33 @@ fn the_cli_says_the_currency_in_text_and_json() {
         "{all}"
     );
 }
+
+/// Regression: "New hygienists usually start around $35/hr" gave no figure (it was an overall
+/// figure, hidden behind the yearly one); a figure in a clause saying pay starts there is the
+/// entry level's, in its own period, cited at its line.
+#[test]
+fn starting_pay_is_the_entry_figure() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let a = engine
+        .salary(Some("Dental Hygienist"), None)
+        .unwrap()
+        .answer;
+    let file = std::fs::read_to_string(fixture_dir().join("dental-hygienist.txt")).unwrap();
+    let entry: Vec<_> = a.rows.iter().filter(|r| r.level == Level::Entry).collect();
+    assert_eq!(entry.len(), 1, "{:#?}", a.rows);
+    let f = &entry[0].figure;
+    assert_eq!((f.low, f.period), (35, Period::Hour), "{f:?}");
+    let line = file.lines().nth(f.cite.line as usize - 1).unwrap();
+    let at = line.find(&f.raw).expect("the figure is on its cited line");
+    assert!(
+        line[..at].to_lowercase().contains("start"),
+        "the clause before the figure says pay starts there: {line}"
+    );
+    // The levels after it come from the years and words of their own clauses.
+    let levels: Vec<Level> = a.rows.iter().map(|r| r.level).collect();
+    assert_eq!(
+        levels,
+        vec![Level::Entry, Level::Mid, Level::Senior, Level::Overall]
+    );
+}

@@ -32,6 +32,8 @@ struct LevelsFile {
     #[serde(default)]
     order: Roles,
     #[serde(default)]
+    starting: Roles,
+    #[serde(default)]
     years: Option<Years>,
 }
 
@@ -103,6 +105,8 @@ pub struct LevelWords {
     sequence: Vec<String>,
     /// Words opening the label of a step told in order ("then", "after"), lower case.
     order: Vec<String>,
+    /// Words that make a figure a starting (entry) pay ("start", "starting"), lower case.
+    starting: Vec<String>,
     /// The years of experience each level above entry starts at; `None`: years place no level.
     years: Option<Years>,
 }
@@ -199,6 +203,12 @@ impl LevelWords {
                 .map(|w| w.to_lowercase())
                 .collect(),
             order: file.order.words.iter().map(|w| w.to_lowercase()).collect(),
+            starting: file
+                .starting
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             regex,
             not_after: lists(|e| &e.not_after),
             not_before: lists(|e| &e.not_before),
@@ -291,6 +301,13 @@ impl LevelWords {
     /// "finally"), lower case.
     pub fn order_words(&self) -> &[String] {
         &self.order
+    }
+
+    /// Whether `text` (the clause before a figure) says the figure is a starting pay: it holds
+    /// a word of `[starting]` ("New hygienists usually start around …").
+    pub fn says_starting(&self, text: &str) -> bool {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && self.starting.contains(&w.to_lowercase()))
     }
 
     /// The level a label names ("Journeyman Electrician", "Associate Product Manager (APM)"):

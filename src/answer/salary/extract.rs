@@ -537,10 +537,13 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
         }
     }
     // 2. The clause before the figure: "Entry-level roles typically start around $81,000";
-    // else its years of experience: "Nurses with 10+ years of experience earn $120,000".
+    // else its years of experience: "Nurses with 10+ years of experience earn $120,000"; else
+    // whether it says the pay is a starting pay: "New hygienists usually start around $35/hr".
+    let before = &line[prev_end..span.start];
     if let Some(l) = reading
         .first_level(line, prev_end..span.start)
-        .or_else(|| reading.years_level(&line[prev_end..span.start]))
+        .or_else(|| reading.years_level(before))
+        .or_else(|| reading.levels.says_starting(before).then_some(Level::Entry))
     {
         return l;
     }
@@ -1493,6 +1496,29 @@ mod tests {
     /// Regression: "Experienced RN (2–5 years)" came out as senior and "Charge nurse (5+ years)"
     /// as lead; the years the rows give decide when the label names no level word or only a loose
     /// one ("Experienced").
+    /// Regression: "New hygienists usually start around $35/hr" gave no entry figure; a figure
+    /// in a clause saying pay starts there is entry level, unless the clause names another level.
+    #[test]
+    fn starting_pay_is_entry_level() {
+        let got: Vec<(Level, u32)> = figs(
+            "New hygienists usually start around $35/hr. With three to five years of experience most earn $40-$45/hr.",
+        )
+        .into_iter()
+        .map(|f| (f.0, f.1))
+        .collect();
+        assert_eq!(got, vec![(Level::Entry, 35), (Level::Mid, 40)]);
+        assert_eq!(
+            one("The starting salary is $52,000 a year.").level,
+            Level::Entry
+        );
+        assert_eq!(one("Senior roles start at $150,000.").level, Level::Senior);
+        // Without a starting word the figure is overall.
+        assert_eq!(
+            one("Hygienists usually earn around $35/hr.").level,
+            Level::Overall
+        );
+    }
+
     #[test]
     fn levels_from_years_in_a_pay_table() {
         let got: Vec<_> = figures_of("Registered Nurse", NURSE_PAY)

@@ -19,7 +19,9 @@
 //! of pay levels; otherwise the
 //! level comes from the clause the figure sits in — first a prepositional phrase
 //! right after the figure ("$60-85K *at entry level*"), then the first level word
-//! in the clause before it (stopping at a previous figure), then an introductory
+//! in the clause before it (stopping at a previous figure), else the years of experience it
+//! gives, else a word saying the pay starts there ("New hygienists usually *start* around
+//! $35/hr", `[starting]` in the level table: entry), then an introductory
 //! clause of the same sentence ("*For senior developers*, salaries range …"),
 //! then a single level word later in the clause; a clause naming several levels
 //! after the figure ("from junior to senior") or none means [`Level::Overall`].
