@@ -395,8 +395,9 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
 /// answered from its guides; 0.754 / 0.566 with issue 14 (Spanish vocabulary, re-ranking), when
 /// 76.8 % of covered questions were confident and 15 of 18 uncovered ones were not; unchanged
 /// (0.754 / 0.568, 76.8 %, 15 of 18) by issue 14's ranking round (chat filler dropped, short
-/// stems no longer "corrected" to index terms), which moved the tuning part only.
-const HELD_OUT_HIT5: f64 = 0.75;
-const HELD_OUT_MRR: f64 = 0.56;
-const HELD_OUT_CONFIDENT: f64 = 0.76;
+/// stems no longer "corrected" to index terms), which moved the tuning part only; 0.768 / 0.573,
+/// 78.3 %, 15 of 18 with careers named by their initials ("PMs") and more Spanish vocabulary.
+const HELD_OUT_HIT5: f64 = 0.76;
+const HELD_OUT_MRR: f64 = 0.57;
+const HELD_OUT_CONFIDENT: f64 = 0.78;
 const HELD_OUT_UNCOVERED_REFUSED: f64 = 0.83;
