@@ -5,44 +5,12 @@
 //! paragraph: its stages are read from the prose, with the times it gives. The dental-hygienist
 //! guide (plain text) labels its steps by a time or a sequence word ("Year 1:", "Then:").
 
-use std::path::{Path, PathBuf};
+#[path = "support/more_careers.rs"]
+mod more_careers;
 
 use careerbot::answer::roadmap::{DurationKind, Focus, RoadmapAnswer, Stage, StepKind};
-use careerbot::config::SearchConfig;
-use careerbot::corpus::SeedSource;
-use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::BuildOptions;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/more_careers")
-}
-
-/// An engine over a copy of the fixture guides and their manifest.
-fn engine(work: &Path) -> Engine {
-    let seeds = work.join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
-    for e in std::fs::read_dir(fixtures()).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name().to_string_lossy().into_owned();
-        let guide = careerbot::corpus::GUIDE_EXTENSIONS
-            .iter()
-            .any(|x| name.ends_with(&format!(".{x}")));
-        if guide || name == "sources.toml" {
-            std::fs::copy(e.path(), seeds.join(&name)).unwrap();
-        }
-    }
-    let (library, _) = Library::open(
-        SeedSource::Dir(seeds),
-        work.join("index"),
-        BuildOptions::default(),
-        careerbot::vocab::Vocabulary::shipped(),
-    )
-    .unwrap();
-    Engine::new(
-        library,
-        EngineSettings::new(&SearchConfig::default(), &work.join("data")),
-    )
-}
+use careerbot::engine::Engine;
+use more_careers::{engine, fixtures};
 
 fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
     engine

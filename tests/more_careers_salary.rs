@@ -5,47 +5,19 @@
 //! figures per level in their own currency, each cited to its line, summaries and charts never
 //! mixing currencies, and the Discord reply naming the currency.
 
-use std::path::{Path, PathBuf};
+#[path = "support/more_careers.rs"]
+mod more_careers;
+
+use std::path::Path;
 
 use careerbot::answer::salary::{Level, Period, SalaryAnswer};
-use careerbot::config::SearchConfig;
-use careerbot::corpus::SeedSource;
-use careerbot::engine::{Engine, EngineSettings, Library};
 use careerbot::i18n::Locale;
-use careerbot::search::BuildOptions;
-
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/more_careers")
-}
-
-/// An engine over a copy of `tests/fixtures/more_careers/` (the guides and their manifest).
-fn engine(work: &Path) -> Engine {
-    let guides = work.join("guides");
-    std::fs::create_dir_all(&guides).unwrap();
-    for e in std::fs::read_dir(fixture_dir()).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name != "ABOUT" {
-            std::fs::copy(e.path(), guides.join(&name)).unwrap();
-        }
-    }
-    let (library, _) = Library::open(
-        SeedSource::Dir(guides),
-        work.join("index"),
-        BuildOptions::default(),
-        careerbot::vocab::Vocabulary::shipped(),
-    )
-    .unwrap();
-    Engine::new(
-        library,
-        EngineSettings::new(&SearchConfig::default(), &work.join("data")),
-    )
-}
+use more_careers::{engine, fixtures};
 
 /// The guide's text with runs of white space as one space (a figure of an HTML paragraph may
 /// wrap in the file).
 fn guide_text(file: &str) -> String {
-    std::fs::read_to_string(fixture_dir().join(file))
+    std::fs::read_to_string(fixtures().join(file))
         .unwrap()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -211,9 +183,9 @@ fn cli(work: &Path, guides: &Path, args: &[&str]) -> String {
 #[test]
 fn the_cli_says_the_currency_in_text_and_json() {
     let work = tempfile::tempdir().unwrap();
-    // Builds the library (and leaves the guides' copy in `work/guides`).
+    // Builds the library (and leaves the guides' copy in `work/seeds`).
     drop(engine(work.path()));
-    let guides = work.path().join("guides");
+    let guides = work.path().join("seeds");
     let text = cli(work.path(), &guides, &["salary", "--career", "UX Designer"]);
     assert!(text.starts_with("Salaries in GBP"), "{text}");
     assert!(!text.contains("give no salary figures"), "{text}");
@@ -248,7 +220,7 @@ fn starting_pay_is_the_entry_figure() {
         .salary(Some("Dental Hygienist"), None)
         .unwrap()
         .answer;
-    let file = std::fs::read_to_string(fixture_dir().join("dental-hygienist.txt")).unwrap();
+    let file = std::fs::read_to_string(fixtures().join("dental-hygienist.txt")).unwrap();
     let entry: Vec<_> = a.rows.iter().filter(|r| r.level == Level::Entry).collect();
     assert_eq!(entry.len(), 1, "{:#?}", a.rows);
     let f = &entry[0].figure;
