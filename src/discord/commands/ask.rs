@@ -87,14 +87,9 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
             link = link
         )));
     }
-    let options = SearchOptions {
-        career: career.clone(),
-        ..bot.engine().page(0)
-    };
-    let asked = bot.engine().ask_with_card(&searched, options)?;
+    let (asked, logged, pinned) = answered(bot, i, &searched, career.clone())?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
-    let (logged, pinned) = logged_and_pinned(bot, i, &asked);
     if weak && pinned.is_none() {
         // No buttons, nothing acknowledged: the question is logged without waiting.
         bot.writer().send(logged);
@@ -241,13 +236,21 @@ fn earlier_answer(
 /// refused the whole answer (found by the durability bench).
 const PINNED_SHOWN_CHARS: usize = 1500;
 
-/// An answered question's line in the question log (behind `/gaps`), and the guild's pinned
-/// answer to show first with it, if any. A pin that cannot be read costs the pin, not the answer.
-pub(super) fn logged_and_pinned(
+/// `question` answered as `/ask` and "Ask careerbot" answer it (first page, with its card, from
+/// `career`'s guides or every career's), its line in the question log (behind `/gaps`), and the
+/// guild's pinned answer to show first with it, if any. A pin that cannot be read costs the pin,
+/// not the answer.
+pub(super) fn answered(
     bot: &Bot,
     i: &Incoming,
-    asked: &Asked,
-) -> (Record, Option<PinnedAnswer>) {
+    question: &str,
+    career: Option<String>,
+) -> anyhow::Result<(Asked, Record, Option<PinnedAnswer>)> {
+    let options = SearchOptions {
+        career,
+        ..bot.engine().page(0)
+    };
+    let asked = bot.engine().ask_with_card(question, options)?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
     let logged = Record::Question {
@@ -259,14 +262,14 @@ pub(super) fn logged_and_pinned(
     };
     let pinned = match i.guild_id {
         Some(g) if !weak || !results.hits.is_empty() => {
-            pinned_for(bot, g, asked).unwrap_or_else(|e| {
+            pinned_for(bot, g, &asked).unwrap_or_else(|e| {
                 tracing::warn!(error = %e, guild = g, "pinned answers could not be read");
                 None
             })
         }
         _ => None,
     };
-    (logged, pinned)
+    Ok((asked, logged, pinned))
 }
 
 /// The pinned answer of the guild to show first for this answer, if one was drawn from the same

@@ -16,14 +16,13 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{AnswerState, cited};
-use super::ask::{logged_and_pinned, unsaved};
+use super::ask::{answered, unsaved};
 use super::{Command, career, unix_now};
 use crate::discord::bot::{Bot, Handled, Work};
 use crate::discord::incoming::{Incoming, TargetMessage};
 use crate::discord::message::{Button, ButtonStyle, Embed, Field, Reply, Response};
 use crate::discord::render::{self, ids};
 use crate::i18n::Locale;
-use crate::search::SearchOptions;
 use crate::store::{Answer, Record, new_answer_id};
 use crate::tr;
 
@@ -175,14 +174,9 @@ fn run(bot: &Bot, i: &Incoming) -> anyhow::Result<Handled> {
         target.id,
     );
     let content = tr!(i.lang, "ask-message-answering", link = link.as_str());
-    let options = SearchOptions {
-        career: career.clone(),
-        ..bot.engine().page(0)
-    };
-    let asked = bot.engine().ask_with_card(&question, options)?;
+    let (asked, logged, pinned) = answered(bot, i, &question, career.clone())?;
     let results = &asked.results;
     let weak = !asked.verdict.confident;
-    let (logged, pinned) = logged_and_pinned(bot, i, &asked);
     if weak && pinned.is_none() {
         bot.writer().send(logged);
         let mut reply = Reply::embed(render::weak_embed(&asked, i.lang));
