@@ -81,6 +81,43 @@ impl Citations {
         }
     }
 
+    /// The number of a passage's citation (its whole line range).
+    pub fn passage(&mut self, p: &crate::corpus::Passage) -> usize {
+        self.cite(
+            &p.title,
+            &p.section,
+            &p.source,
+            p.start_line,
+            p.end_line,
+            p.url.as_deref(),
+        )
+    }
+
+    /// The number of a structured answer's citation of one line.
+    pub fn line(&mut self, c: &crate::answer::citation::Citation) -> usize {
+        self.cite(
+            &c.title,
+            &c.section,
+            &c.source,
+            c.line,
+            c.line,
+            c.url.as_deref(),
+        )
+    }
+
+    /// The number of a structured answer's citation of its passage's line range.
+    pub fn range(&mut self, c: &crate::answer::citation::Citation) -> usize {
+        let (start, end) = (c.start_line, c.end_line);
+        self.cite(
+            &c.title,
+            &c.section,
+            &c.source,
+            start,
+            end,
+            c.url.as_deref(),
+        )
+    }
+
     /// The list, one line each: `[n] Title › Section (file:a-b)`.
     pub fn lines(&self) -> Vec<String> {
         self.entries
@@ -362,14 +399,7 @@ fn passages_embed(
     let mut titles = Vec::new();
     for hit in &results.hits {
         let p = &hit.passage;
-        let n = citations.cite(
-            &p.title,
-            &p.section,
-            &p.source,
-            p.start_line,
-            p.end_line,
-            p.url.as_deref(),
-        );
+        let n = citations.passage(p);
         titles.push(p.title.as_str());
         let career = if says_careers {
             format!("{} · ", escape_markdown(&p.career))
@@ -465,14 +495,7 @@ pub fn sources_reply(results: &SearchResults, lang: Locale) -> Reply {
     let mut citations = Citations::default();
     for hit in &results.hits {
         let p = &hit.passage;
-        citations.cite(
-            &p.title,
-            &p.section,
-            &p.source,
-            p.start_line,
-            p.end_line,
-            p.url.as_deref(),
-        );
+        citations.passage(p);
     }
     let text = if citations.is_empty() {
         tr!(lang, "sources-none")
@@ -536,14 +559,7 @@ pub fn salary_reply(
             .map(|r| {
                 let f = &r.figure;
                 titles.push(f.cite.title.as_str());
-                let n = citations.cite(
-                    &f.cite.title,
-                    &f.cite.section,
-                    &f.cite.source,
-                    f.cite.line,
-                    f.cite.line,
-                    f.cite.url.as_deref(),
-                );
+                let n = citations.line(&f.cite);
                 let words = f
                     .label
                     .as_deref()
@@ -582,14 +598,7 @@ pub fn salary_reply(
         .iter()
         .take(4)
         .map(|n| {
-            let c = citations.cite(
-                &n.cite.title,
-                &n.cite.section,
-                &n.cite.source,
-                n.cite.line,
-                n.cite.line,
-                n.cite.url.as_deref(),
-            );
+            let c = citations.line(&n.cite);
             format!(
                 "• {}: {} [{c}]",
                 note_label(n.kind, lang),
@@ -690,14 +699,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
             let mut refs: Vec<usize> = Vec::new();
             for c in &s.citations {
                 titles.push(c.cite.title.as_str());
-                let n = citations.cite(
-                    &c.cite.title,
-                    &c.cite.section,
-                    &c.cite.source,
-                    c.cite.start_line,
-                    c.cite.end_line,
-                    c.cite.url.as_deref(),
-                );
+                let n = citations.range(&c.cite);
                 if !refs.contains(&n) {
                     refs.push(n);
                 }
@@ -717,14 +719,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
         .iter()
         .take(3)
         .map(|p| {
-            let n = citations.cite(
-                &p.cite.title,
-                &p.cite.section,
-                &p.cite.source,
-                p.cite.start_line,
-                p.cite.end_line,
-                p.cite.url.as_deref(),
-            );
+            let n = citations.range(&p.cite);
             format!(
                 "[{n}] {}",
                 escape_markdown(&crate::discord::message::truncate(
@@ -747,14 +742,7 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
             .iter()
             .take(6)
             .map(|e| {
-                let n = citations.cite(
-                    &e.cite.title,
-                    &e.cite.section,
-                    &e.cite.source,
-                    e.cite.line,
-                    e.cite.line,
-                    e.cite.url.as_deref(),
-                );
+                let n = citations.line(&e.cite);
                 format!(
                     "• {} [{n}]",
                     escape_markdown(&crate::discord::message::truncate(&e.text, 200))

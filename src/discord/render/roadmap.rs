@@ -33,18 +33,6 @@ const ITEMS_BUDGET: usize = 2600;
 /// Characters of an item's text.
 const ITEM_CHARS: usize = 180;
 
-/// Cites one line.
-fn cite_line(citations: &mut Citations, c: &Citation) -> usize {
-    citations.cite(
-        &c.title,
-        &c.section,
-        &c.source,
-        c.line,
-        c.line,
-        c.url.as_deref(),
-    )
-}
-
 /// The titles of the guides cited, for the footer.
 fn titles(citations: &Citations) -> Vec<&str> {
     citations.entries.iter().map(|c| c.title.as_str()).collect()
@@ -149,7 +137,7 @@ fn item_fields(
         budget,
         lang,
         |i| texts[i].chars().count() + 6,
-        |i, citations| format!("{} [{}]", texts[i], cite_line(citations, items[i].1)),
+        |i, citations| format!("{} [{}]", texts[i], citations.line(items[i].1)),
     )
 }
 
@@ -200,7 +188,7 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
             .bars
             .iter()
             .map(|b| {
-                let n = b.cite.as_ref().map(|c| cite_line(&mut citations, c));
+                let n = b.cite.as_ref().map(|c| citations.line(c));
                 let level = b.stage.map_or_else(
                     || tr!(lang, "roadmap-before-first-job"),
                     |s| {
@@ -316,7 +304,7 @@ fn stage_fields(
     for stage in &answer.stages {
         let mut lines = Vec::new();
         for (c, d) in stage.durations() {
-            let n = cite_line(citations, &c.cite);
+            let n = citations.line(&c.cite);
             lines.push(format!("⏱ {} [{n}]", d.words(lang)));
         }
         if let Some(described) = stage
@@ -324,7 +312,7 @@ fn stage_fields(
             .iter()
             .find(|c| !c.text.is_empty() && c.duration.is_some() || c.text.len() > 60)
         {
-            let n = cite_line(citations, &described.cite);
+            let n = citations.line(&described.cite);
             lines.push(format!(
                 "{} [{n}]",
                 escape_markdown(&truncate(&described.text, 240))
@@ -471,7 +459,7 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: L
                             .citations
                             .iter()
                             .take(3)
-                            .map(|c| format!("[{}]", cite_line(&mut citations, &c.cite)))
+                            .map(|c| format!("[{}]", citations.line(&c.cite)))
                             .collect();
                         format!("{} {}", escape_markdown(&m.track), refs.join(""))
                     })
