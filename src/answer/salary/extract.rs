@@ -547,7 +547,9 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
     {
         return l;
     }
-    // 3. An introductory clause: "For senior developers, salaries range from …".
+    // 3. An introductory clause: "For senior developers, salaries range from …"; or the years
+    // of experience a sentence opens with: "With three to five years of experience, nurses
+    // earn …", "After 10+ years, most chefs make …".
     if let Some(sep) = seps.iter().find(|s| s.end == clause.start)
         && !line[sep.clone()].starts_with(['.', '!', '?'])
     {
@@ -560,11 +562,15 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
         let has_figure = spans
             .iter()
             .any(|f| f.start >= pstart && f.end <= sep.start);
-        if !has_figure
-            && INTRO_PREP.is_match(&line[pstart..sep.start])
-            && let Some(l) = reading.first_level(line, pstart..sep.start)
-        {
-            return l;
+        let intro = &line[pstart..sep.start];
+        if !has_figure {
+            let word = INTRO_PREP
+                .is_match(intro)
+                .then(|| reading.first_level(line, pstart..sep.start))
+                .flatten();
+            if let Some(l) = word.or_else(|| reading.years_level(intro)) {
+                return l;
+            }
         }
     }
     // 4. Later in the same clause: "$90,000 is typical for developers in mid-level roles",
@@ -1574,6 +1580,32 @@ mod tests {
                 "Juniors with 3 years of experience earn $70,000.",
                 Level::Entry,
             ),
+        ] {
+            assert_eq!(one(text).level, level, "{text}");
+        }
+    }
+
+    /// Regression: a sentence that opens with its years of experience, in words or digits, before
+    /// a comma gave an overall figure.
+    #[test]
+    fn a_sentence_opening_with_its_years_gives_their_level() {
+        for (text, level) in [
+            (
+                "With three to five years of experience, nurses earn $85,000 to $95,000.",
+                Level::Mid,
+            ),
+            ("After 10+ years, most chefs make around $70k.", Level::Lead),
+            (
+                "Demand is strong. After five years on the job, pharmacists earn $140,000.",
+                Level::Senior,
+            ),
+            // A level word in the figure's own clause still wins.
+            (
+                "After two years, senior cooks earn $48,000 a year.",
+                Level::Senior,
+            ),
+            // Years that are not experience place nothing.
+            ("In 2 years, salaries rose to $60,000.", Level::Overall),
         ] {
             assert_eq!(one(text).level, level, "{text}");
         }
