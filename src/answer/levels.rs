@@ -34,6 +34,8 @@ struct LevelsFile {
     #[serde(default)]
     starting: Roles,
     #[serde(default)]
+    dimensions: Roles,
+    #[serde(default)]
     years: Option<Years>,
 }
 
@@ -107,6 +109,9 @@ pub struct LevelWords {
     order: Vec<String>,
     /// Words that make a figure a starting (entry) pay ("start", "starting"), lower case.
     starting: Vec<String>,
+    /// Words naming what pay rows are when they are not levels ("setting", "state"), singular,
+    /// lower case.
+    dimensions: Vec<String>,
     /// The years of experience each level above entry starts at; `None`: years place no level.
     years: Option<Years>,
 }
@@ -209,6 +214,12 @@ impl LevelWords {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            dimensions: file
+                .dimensions
+                .words
+                .iter()
+                .map(|w| singular(&w.to_lowercase()))
+                .collect(),
             regex,
             not_after: lists(|e| &e.not_after),
             not_before: lists(|e| &e.not_before),
@@ -308,6 +319,30 @@ impl LevelWords {
     pub fn says_starting(&self, text: &str) -> bool {
         text.split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && self.starting.contains(&w.to_lowercase()))
+    }
+
+    /// Whether `text` (a pay table's first header cell, "Setting", "State") names a word of
+    /// `[dimensions]`: the rows are settings, places or employers, not levels.
+    pub fn names_dimension(&self, text: &str) -> bool {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && self.dimensions.contains(&singular(&w.to_lowercase())))
+    }
+
+    /// Whether a section heading says its pay lines are by a dimension that is not a level:
+    /// "Teacher pay by state", "Salary by work setting".
+    pub fn heading_by_dimension(&self, heading: &str) -> bool {
+        let lower = heading.to_lowercase();
+        lower
+            .split(" by ")
+            .skip(1)
+            .chain(lower.split(" per ").skip(1))
+            .chain(lower.split(" por ").skip(1))
+            .any(|rest| {
+                rest.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "work" | "el" | "la"))
+                    .take(2)
+                    .any(|w| self.dimensions.contains(&singular(w)))
+            })
     }
 
     /// The level a label names ("Journeyman Electrician", "Associate Product Manager (APM)"):

@@ -243,6 +243,8 @@ struct Header {
     other_pay: Vec<usize>,
     /// Columns whose header names the period of their amounts ("Hourly wage").
     periods: Vec<(usize, Period)>,
+    /// The first column names settings, places or employers, not levels ("Setting", "State").
+    rows_not_levels: bool,
 }
 
 impl Header {
@@ -287,7 +289,8 @@ fn row_money(money: &Currencies, line: &str, header: &Header) -> Vec<Found> {
 
 /// The header of the table row at `i`: the nearest row above it in the same table that holds
 /// no money and is not a separator.
-fn table_header(money: &Currencies, lines: &[&str], i: usize) -> Option<Header> {
+fn table_header(reading: &Reading<'_>, lines: &[&str], i: usize) -> Option<Header> {
+    let money = reading.money;
     let mut j = i;
     while j > 0 && is_table_row(lines[j - 1]) {
         j -= 1;
@@ -295,7 +298,12 @@ fn table_header(money: &Currencies, lines: &[&str], i: usize) -> Option<Header> 
         if is_separator_row(line) || holds_money(money, line) {
             continue;
         }
-        let mut h = Header::default();
+        let mut h = Header {
+            rows_not_levels: cells(line)
+                .first()
+                .is_some_and(|(_, c)| reading.levels.names_dimension(c)),
+            ..Header::default()
+        };
         for (k, (_, cell)) in cells(line).iter().enumerate().skip(1) {
             if let Some(c) = HEADER_PERIOD.captures(cell) {
                 let period = if c.name("hour").is_some() {
@@ -601,9 +609,7 @@ struct LineFigure {
 fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) -> Vec<LineFigure> {
     let line = lines[i];
     let table = is_table_row(line);
-    let header = table
-        .then(|| table_header(reading.money, lines, i))
-        .flatten();
+    let header = table.then(|| table_header(reading, lines, i)).flatten();
     let found = match &header {
         Some(h) if !h.periods.is_empty() => row_money(reading.money, line, h),
         _ => scan_money(reading.money, line),
@@ -627,9 +633,13 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                 .filter(|(_, c)| scan_money(reading.money, c).is_empty())
                 .find_map(|(_, c)| years_in(c))
         });
+        // Rows of settings, places or employers are about every level, not rungs of a ladder.
+        let not_levels = header.as_ref().is_some_and(|h| h.rows_not_levels)
+            || reading.levels.heading_by_dimension(section);
         let level = label
             .as_deref()
-            .and_then(|l| reading.levels.of_pay_row(l, years));
+            .and_then(|l| reading.levels.of_pay_row(l, years))
+            .or(not_levels.then_some(Level::Overall));
         return found
             .into_iter()
             .filter_map(|f| {
@@ -680,6 +690,11 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
     if let Some(label) = label_of(reading, line, spans[0].start) {
         let level = reading.levels.of_pay_row(&label, years_in(&label));
         if level.is_some() || pay_line_rest_is_short(line, &spans) {
+            // Lines under "Pay by state" are places, not rungs of a ladder.
+            let level = level.or(reading
+                .levels
+                .heading_by_dimension(section)
+                .then_some(Level::Overall));
             return found
                 .into_iter()
                 .map(|f| LineFigure {
@@ -1609,6 +1624,51 @@ mod tests {
         ] {
             assert_eq!(one(text).level, level, "{text}");
         }
+    }
+
+    /// Regression: a pay table by work setting ("Hospitals", "Home health") was placed as a
+    /// ladder, hospitals as entry level; rows of settings, places or employers are overall, each
+    /// with its own words, unless a row names a level.
+    #[test]
+    fn rows_by_setting_or_place_are_not_a_ladder() {
+        let by_setting = figures_of(
+            "Registered Nurse",
+            "| Setting | Yearly pay |\n|---|---|\n| Hospitals | $87,000 – $120,000 |\n| Home health | $75,000 – $98,000 |\n| Senior nurses in clinics | $90,000 – $110,000 |",
+        );
+        let got: Vec<_> = by_setting
+            .iter()
+            .map(|f| (f.level, f.label.as_deref(), f.low))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Level::Overall, Some("Hospitals"), 87_000),
+                (Level::Overall, Some("Home health"), 75_000),
+                (Level::Senior, Some("Senior nurses in clinics"), 90_000),
+            ]
+        );
+        // Labelled lines under a heading "… by state".
+        let reading = reading();
+        let by_state = extract_figures(
+            &reading,
+            &passage_in(
+                "Teacher salaries by state",
+                "California: $72,000 – $98,000\nTexas: $52,000 – $64,000",
+            ),
+        );
+        assert!(
+            by_state.iter().all(|f| f.level == Level::Overall),
+            "{by_state:#?}"
+        );
+        // A table of roles stays a ladder.
+        let roles: Vec<Level> = figures_of(
+            "Welder",
+            "| Role | Typical pay |\n|---|---|\n| Production welder | $40,000 – $50,000 |\n| Pipe welder | $60,000 – $90,000 |",
+        )
+        .into_iter()
+        .map(|f| f.level)
+        .collect();
+        assert_eq!(roles, vec![Level::Entry, Level::Senior]);
     }
 
     /// A column headed "Hourly wage" holds hourly amounts that state no period: read per hour,

@@ -1,6 +1,7 @@
-//! Choosing and summarising salary figures, career by career: one figure per guide, level and
-//! currency (the most explicit, typical one — two when a guide's own pay ladder gives two rows
-//! for one level), the guide's notes, then a summary per level, currency and period across the
+//! Choosing and summarising salary figures, career by career: one figure per guide, level,
+//! currency and period (the most explicit, typical one — two when a guide's own pay ladder gives
+//! two rows for one level; a guide's hourly figures beside its yearly ones, never mixed), the
+//! guide's notes, then a summary per level, currency and period across the
 //! career's guides (figures in different currencies are never summarised together).
 //! Run once per index generation over every guide, in file-name order; a request only filters
 //! the result by career and level.
@@ -39,9 +40,8 @@ fn on_ladder(f: &SalaryFigure) -> bool {
 }
 
 /// Preference key of a figure within one (level, source); larger wins.
-fn preference(f: &SalaryFigure) -> (bool, bool, u8, bool, bool, Reverse<u32>) {
+fn preference(f: &SalaryFigure) -> (bool, u8, bool, bool, Reverse<u32>) {
     (
-        f.period == Period::Year,
         !f.top_end,
         f.form.rank(),
         !f.is_point(),
@@ -52,19 +52,20 @@ fn preference(f: &SalaryFigure) -> (bool, bool, u8, bool, bool, Reverse<u32>) {
 
 /// The salary facts of `passages` (one guide's, about `career`).
 ///
-/// When a guide gives several figures for the same level in the same currency, the chosen one
-/// is, in order of
-/// preference: a yearly figure over an hourly or monthly one (a guide that states the yearly
-/// equivalent of an hourly rate is read per year); not about top earners ("top performers …
+/// When a guide gives several figures for the same level in the same currency and period, the
+/// chosen one is, in order of preference: not about top earners ("top performers …
 /// $200,000"); the most explicit form (table row or labelled line, then body prose, then a
 /// summary bullet / key-takeaway); a range rather than a point; in a section whose heading is
-/// about pay; the earliest line. Rows of the guide's own ladder with different labels at one
+/// about pay; the earliest line. A guide's figures in different periods are kept apart (a pay
+/// table's hourly column beside its yearly one; "$28 – $42 per hour ($58,000 – $87,000 per
+/// year)" gives both), so an hourly rate is shown where a guide gives one, and summarised only
+/// with other hourly rates. Rows of the guide's own ladder with different labels at one
 /// level are all kept (a "Group Product Manager" and a "Director of Product"). Figures and notes
 /// repeated by overlapping passages are counted once.
 pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideSalary {
     let reading = Reading::new(vocab, career);
     let mut seen = HashSet::new();
-    type Key = (Level, Currency, String, Option<String>);
+    type Key = (Level, Currency, Period, String, Option<String>);
     let mut best: BTreeMap<Key, SalaryFigure> = BTreeMap::new();
     for f in passages.iter().flat_map(|p| extract_figures(&reading, p)) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
@@ -74,6 +75,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         let key = (
             f.level,
             f.currency.clone(),
+            f.period,
             f.cite.source.clone(),
             ladder_label,
         );
@@ -88,9 +90,9 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     let laddered: HashSet<(Level, Currency, String)> = best
         .iter()
         .filter(|(_, f)| on_ladder(f))
-        .map(|((l, c, s, _), _)| (*l, c.clone(), s.clone()))
+        .map(|((l, c, _, s, _), _)| (*l, c.clone(), s.clone()))
         .collect();
-    best.retain(|(l, c, s, label), f| {
+    best.retain(|(l, c, _, s, label), f| {
         label.is_some() || on_ladder(f) || !laddered.contains(&(*l, c.clone(), s.clone()))
     });
     let mut seen_notes = HashSet::new();
@@ -103,7 +105,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         career: career.to_string(),
         rows: best
             .into_iter()
-            .map(|((level, _, _, _), figure)| SalaryRow { level, figure })
+            .map(|((level, _, _, _, _), figure)| SalaryRow { level, figure })
             .collect(),
         notes,
     }
@@ -374,6 +376,53 @@ mod tests {
         assert_eq!(a.rows[0].figure.cite.line, 40);
         assert_eq!(a.summaries.len(), 1);
         assert_eq!(a.summaries[0].sources, 1);
+    }
+
+    /// Regression: a pay table's hourly column was read but never shown, the yearly column
+    /// winning every level; each period now has its rows and its own summaries.
+    #[test]
+    fn hourly_figures_are_shown_beside_yearly_ones_never_mixed() {
+        let table = passage_in(
+            "How much do nurses make?",
+            "| Experience | Hourly wage | Yearly (full time) |\n|---|---|---|\n| New graduate (0–1 years) | $34–$40 | $70,000–$83,000 |\n| Charge nurse (5+ years) | $47–$55 | $98,000–$114,000 |",
+        );
+        let a = salary_answer(levels(), &[table], None);
+        let rows: Vec<_> = a
+            .rows
+            .iter()
+            .map(|r| (r.level, r.figure.period, r.figure.low, r.figure.cite.line))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Level::Entry, Period::Year, 70_000, 12),
+                (Level::Entry, Period::Hour, 34, 12),
+                (Level::Senior, Period::Year, 98_000, 13),
+                (Level::Senior, Period::Hour, 47, 13),
+            ]
+        );
+        let sums: Vec<_> = a
+            .summaries
+            .iter()
+            .map(|s| (s.level, s.period, s.range_label()))
+            .collect();
+        assert_eq!(
+            sums,
+            vec![
+                (Level::Entry, Period::Year, "$70K–$83K".to_string()),
+                (Level::Entry, Period::Hour, "$34–$40/hour".to_string()),
+                (Level::Senior, Period::Year, "$98K–$114K".to_string()),
+                (Level::Senior, Period::Hour, "$47–$55/hour".to_string()),
+            ]
+        );
+        // A labelled line stating an hourly rate and its yearly equivalent gives both.
+        let line = passage_in(
+            "Pay by level",
+            "Apprentice: $18 – $25 per hour\nJourneyman: $28 – $42 per hour ($58,000 – $87,000 per year)",
+        );
+        let a = salary_answer(levels(), &[line], Some(Level::Mid));
+        let got: Vec<_> = a.rows.iter().map(|r| r.figure.range_label()).collect();
+        assert_eq!(got, vec!["$58K–$87K", "$28–$42/hour"]);
     }
 
     #[test]

@@ -26,8 +26,8 @@
 //! then a single level word later in the clause; a clause naming several levels
 //! after the figure ("from junior to senior") or none means [`Level::Overall`].
 //!
-//! Selection rule (several figures for one source and level — see
-//! [`gather::extract_guide`]): prefer figures that are not about top earners, then the most
+//! Selection rule (several figures for one source, level, currency and period — see
+//! [`gather::extract_guide`]; a guide's hourly figures are kept beside its yearly ones): prefer figures that are not about top earners, then the most
 //! explicit form (table row or labelled line > body prose > summary bullet /
 //! key-takeaway section), then a range over a point figure, then a figure in a
 //! section whose heading is about pay, then the earliest line.
@@ -50,8 +50,8 @@ pub use currency::{Currencies, CurrenciesError, Currency};
 pub use extract::{Reading, extract_figures, extract_notes};
 pub use gather::{GuideSalary, SalaryFacts, SalaryGathering, extract_guide, salary_answer};
 
-/// The period a figure is stated in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The period a figure is stated in (ordered as answers list them: yearly first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     Year,

@@ -32,16 +32,30 @@ fn summary_line(s: &LevelSummary) -> String {
     )
 }
 
-/// The first line of an answer with figures: the currencies they are in, and how to read them.
+/// The first line of an answer with figures: the currencies they are in, and how to read them
+/// (a guide giving one level in two periods, hourly and yearly, has a figure for each).
 fn heading(a: &SalaryAnswer) -> String {
     let codes = a.currencies();
+    // A level of one guide in two periods: more rows than (level, guide, currency, label)s.
+    let keys: std::collections::HashSet<_> = a
+        .rows
+        .iter()
+        .map(|r| {
+            let f = &r.figure;
+            (r.level, &f.cite.source, &f.currency, &f.label)
+        })
+        .collect();
+    let periods = keys.len() < a.rows.len();
+    let per = if periods { " and period" } else { "" };
     match codes.as_slice() {
         [one] => {
-            format!("Salaries in {one}, per year unless marked, one figure per guide and level.")
+            format!(
+                "Salaries in {one}, per year unless marked, one figure per guide and level{per}."
+            )
         }
         _ => format!(
             "Salaries in {}, each figure in the currency its guide states (never converted), per \
-             year unless marked, one figure per guide, level and currency.",
+             year unless marked, one figure per guide, level and currency{per}.",
             codes.join(", ")
         ),
     }
