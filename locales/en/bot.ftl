@@ -41,6 +41,8 @@ sorry = Sorry: { $reason }.
 
 amount-per-month = /month
 amount-per-hour = /hour
+amount-per-week = /week
+amount-per-day = /day
 # A time span: $shape is "range" ($low–$high), "open" ($low and more) or "one" ($low alone,
 # whose plural $count picks).
 duration-years = { $shape ->

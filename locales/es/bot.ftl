@@ -41,6 +41,8 @@ sorry = Lo siento: { $reason }.
 
 amount-per-month = /mes
 amount-per-hour = /hora
+amount-per-week = /semana
+amount-per-day = /día
 # Un plazo: $shape es «range» ($low–$high), «open» ($low o más) o «one» ($low solo, cuyo plural
 # elige $count).
 duration-years = { $shape ->

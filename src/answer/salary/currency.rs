@@ -50,6 +50,14 @@ struct CurrenciesFile {
     currency: Vec<Entry>,
     #[serde(default)]
     other: Other,
+    #[serde(default)]
+    per_unit: PerUnit,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PerUnit {
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +90,8 @@ pub struct Currencies {
     pub(super) other_after: Regex,
     /// Any currency sign or a mark of a currency not read, right at the end of a text.
     pub(super) other_before: Regex,
+    /// "per mile", "a load", "/shift" right at the start of a text: a rate per piece of work.
+    pub(super) per_unit_after: Regex,
 }
 
 /// `marks` as one regex alternation, longest first; a mark that starts or ends with a letter or
@@ -181,7 +191,21 @@ impl Currencies {
         } else {
             alternation(&other)
         };
+        let units: Vec<String> = file
+            .per_unit
+            .words
+            .iter()
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("{}(?:s|es)?", regex::escape(w)))
+            .collect();
+        let per_unit = if units.is_empty() {
+            r"[^\s\S]".to_string()
+        } else {
+            format!(r"^\s*(?:per|an?|each|/)\s*(?:{})\b", units.join("|"))
+        };
         Ok(Currencies {
+            per_unit_after: compile(&per_unit)?,
             money: compile(&money::pattern(&before_alt, &after_alt))?,
             mark_after: compile(&format!(r"^\s?(?:{after_alt}|{before_alt})"))?,
             other_after: compile(&format!(r"^\s?(?:{other_alt})"))?,

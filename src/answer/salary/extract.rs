@@ -9,7 +9,7 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::money::{Found, SENTENCE_SEP, scan_money, scan_money_in, sentence_around};
+use super::money::{Found, SENTENCE_SEP, period_of, scan_money, scan_money_in, sentence_around};
 use super::{Citation, Currencies, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
@@ -27,7 +27,7 @@ static CLAUSE_SEP: Lazy<Regex> =
 /// A figure followed by a prepositional phrase naming its level: "$60-85K at entry level".
 static AFTER_PREP: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^\s*(?:(?:per|a|an)\s+(?:year|annum|hour|month)\b|annually\b|yearly\b|hourly\b|monthly\b|/\s?\w+)?\s*(?:at|for|in|among)\s+(?:the\s+|an?\s+)?(?P<rest>.*)$",
+        r"(?i)^\s*(?:(?:per|a|an)\s+(?:year|annum|hour|month|week|day)\b|annually\b|yearly\b|hourly\b|monthly\b|weekly\b|daily\b|/\s?\w+)?\s*(?:at|for|in|among)\s+(?:the\s+|an?\s+)?(?P<rest>.*)$",
     )
 });
 static INTRO_PREP: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:for|at|among|as|in)\b"));
@@ -85,7 +85,7 @@ static INCREMENT: Lazy<Regex> =
 /// A table header cell naming the period of its column's amounts: "Hourly wage", "Per month".
 static HEADER_PERIOD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:(?P<hour>hourly|per\s+hour|an\s+hour)|(?P<month>monthly|per\s+month|a\s+month))\b",
+        r"(?i)\b(?:(?P<hour>hourly|per\s+hour|an\s+hour)|(?P<day>daily|per\s+day|a\s+day)|(?P<week>weekly|per\s+week|a\s+week)|(?P<month>monthly|per\s+month|a\s+month))\b",
     )
 });
 /// A table column of pay that is not base pay.
@@ -261,7 +261,7 @@ impl Header {
 /// Whether `line` holds an amount in any period ("$34–$40" is no yearly salary, but an hourly
 /// one).
 fn holds_money(money: &Currencies, line: &str) -> bool {
-    [Period::Year, Period::Month, Period::Hour]
+    Period::ALL
         .into_iter()
         .any(|p| !scan_money_in(money, line, p).is_empty())
 }
@@ -275,7 +275,7 @@ fn row_money(money: &Currencies, line: &str, header: &Header) -> Vec<Found> {
             .position(|(r, _)| r.contains(&at))
             .map_or(Period::Year, |k| header.period(k))
     };
-    let mut out: Vec<Found> = [Period::Year, Period::Month, Period::Hour]
+    let mut out: Vec<Found> = Period::ALL
         .into_iter()
         .flat_map(|p| {
             scan_money_in(money, line, p)
@@ -306,12 +306,7 @@ fn table_header(reading: &Reading<'_>, lines: &[&str], i: usize) -> Option<Heade
         };
         for (k, (_, cell)) in cells(line).iter().enumerate().skip(1) {
             if let Some(c) = HEADER_PERIOD.captures(cell) {
-                let period = if c.name("hour").is_some() {
-                    Period::Hour
-                } else {
-                    Period::Month
-                };
-                h.periods.push((k, period));
+                h.periods.push((k, period_of(&c)));
             }
             if TOTAL_HEADER.is_match(cell) {
                 h.other_pay.push(k);
@@ -449,10 +444,14 @@ fn pay_line_rest_is_short(line: &str, spans: &[Range<usize>]) -> bool {
                     | "year"
                     | "hour"
                     | "month"
+                    | "week"
+                    | "day"
                     | "annually"
                     | "yearly"
                     | "hourly"
                     | "monthly"
+                    | "weekly"
+                    | "daily"
                     | "al"
                     | "por"
                     | "año"
@@ -1246,6 +1245,45 @@ mod tests {
         assert_eq!(f.range_label(), "$9000/month");
         let f = one("Los juniors ganan $3.500 al mes.");
         assert_eq!((f.period, f.low), (Period::Month, 3_500));
+    }
+
+    /// Pay by the week or the day keeps its period; pay per mile, per load or per shift, and a
+    /// business's revenue, is never a salary (before, "$12,000 a week" read as $12K a year).
+    #[test]
+    fn weekly_and_daily_pay_keep_their_period_and_piece_rates_are_left_out() {
+        let f = one("Trainee drivers make about $1,300 a week.");
+        assert_eq!(
+            (f.period, f.low, f.level),
+            (Period::Week, 1_300, Level::Entry)
+        );
+        assert_eq!(f.range_label(), "$1300/week");
+        let f = one("Most company drivers gross $1,100 to $1,600 a week.");
+        assert_eq!((f.period, f.low, f.high), (Period::Week, 1_100, 1_600));
+        let f = one("Locum pharmacists can earn $12,000 per week in remote areas.");
+        assert_eq!((f.period, f.low), (Period::Week, 12_000));
+        let f = one("Substitute teachers are paid $150 a day.");
+        assert_eq!((f.period, f.low), (Period::Day, 150));
+        let f = one("Weekly pay for trainees is about $900.");
+        assert_eq!(
+            (f.period, f.low, f.level),
+            (Period::Week, 900, Level::Entry)
+        );
+        for text in [
+            "Owner-operators earn $12,000 per load on long hauls.",
+            "Agency nurses earn $450 per shift.",
+            "Drivers earn $0.60 per mile.",
+            "Owner-operators bring in $150,000 – $250,000 in gross revenue.",
+        ] {
+            assert!(figs(text).is_empty(), "{text:?} gave {:?}", figs(text));
+        }
+        // The yearly figure beside a revenue figure is kept.
+        let v = figs(
+            "Owner-operators: $150,000 – $250,000 in gross revenue, but most net $60,000 – $90,000 a year",
+        );
+        assert_eq!(
+            v.iter().map(|f| (f.1, f.2)).collect::<Vec<_>>(),
+            vec![(60_000, 90_000)]
+        );
     }
 
     #[test]

@@ -161,7 +161,7 @@ fn career_answer(
     let mut summaries = Vec::new();
     for level in Level::ALL {
         for currency in &currencies {
-            for period in [Period::Year, Period::Month, Period::Hour] {
+            for period in Period::ALL {
                 let of: Vec<&SalaryRow> = rows
                     .iter()
                     .filter(|r| {

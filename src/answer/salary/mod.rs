@@ -56,24 +56,40 @@ pub use gather::{GuideSalary, SalaryFacts, SalaryGathering, extract_guide, salar
 pub enum Period {
     Year,
     Month,
+    Week,
+    Day,
     Hour,
 }
 
 impl Period {
-    /// Multiplier to a yearly amount (2080 working hours, 12 months).
+    /// Every period, in the order answers list them.
+    pub const ALL: [Period; 5] = [
+        Period::Year,
+        Period::Month,
+        Period::Week,
+        Period::Day,
+        Period::Hour,
+    ];
+
+    /// Multiplier to a yearly amount (2080 working hours, 260 working days, 52 weeks, 12
+    /// months).
     pub fn per_year(self) -> u32 {
         match self {
             Period::Year => 1,
             Period::Month => 12,
+            Period::Week => 52,
+            Period::Day => 260,
             Period::Hour => 2080,
         }
     }
 
-    /// "per year", "per month", "per hour".
+    /// "per year", "per month", "per week", "per day", "per hour".
     pub fn label(self) -> &'static str {
         match self {
             Period::Year => "per year",
             Period::Month => "per month",
+            Period::Week => "per week",
+            Period::Day => "per day",
             Period::Hour => "per hour",
         }
     }
@@ -83,6 +99,8 @@ impl Period {
         match self {
             Period::Year => 10_000.0..2_000_001.0,
             Period::Month => 500.0..200_001.0,
+            Period::Week => 100.0..50_001.0,
+            Period::Day => 20.0..10_001.0,
             Period::Hour => 5.0..1_001.0,
         }
     }
@@ -202,6 +220,8 @@ pub fn range_in(
     let unit = match period {
         Period::Year => String::new(),
         Period::Month => tr!(lang, "amount-per-month"),
+        Period::Week => tr!(lang, "amount-per-week"),
+        Period::Day => tr!(lang, "amount-per-day"),
         Period::Hour => tr!(lang, "amount-per-hour"),
     };
     if low == high {

@@ -36,15 +36,22 @@ pub(super) fn pattern(before: &str, after: &str) -> String {
     )
 }
 
-/// Right after an amount: it is not a salary (percent, millions).
-static REJECT_AFTER: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)^\s?(?:%|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b)"));
+/// Right after an amount: it is not a salary (percent, millions, a business's takings: "$150,000
+/// in gross revenue").
+static REJECT_AFTER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)^\s?(?:%|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b|(?:in|of)\s+(?:gross\s+|annual\s+|yearly\s+)?(?:revenue|sales|turnover|billings|receipts)\b)",
+    )
+});
 /// Just before an amount: a cost, not pay.
 static COST_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\b(?:costs?|costing|tuition|fees?|debt|loans?|prices?|priced|budget|funding|raised|revenue|spend|spent|savings|bonus(?:es)?|stipends?)\b[^$]{0,30}$",
     )
 });
+/// A turn in a sentence: a cost word before it is not about the amount after it ("$150,000 in
+/// revenue, but most net $60,000").
+static CONTRAST: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:but|while|whereas|yet)\b|;"));
 /// Words near a bare `k` amount that make it a pay figure.
 static PAY_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -59,11 +66,30 @@ static COUNT_AFTER: Lazy<Regex> = Lazy::new(|| {
 });
 static PERIOD_AFTER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^\s*(?:(?P<hour>/\s?(?:hr|hour|h)\b|per\s+hour\b|an\s+hour\b|hourly\b|(?:por|la)\s+hora\b)|(?P<month>/\s?(?:mo|month|mth)\b|per\s+month\b|a\s+month\b|monthly\b|(?:al|por)\s+mes\b|mensuales?\b)|(?P<year>/\s?(?:yr|year|annum)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|(?:al|por)\s+año\b|anuales?\b))",
+        r"(?i)^\s*(?:(?P<hour>/\s?(?:hr|hour|h)\b|per\s+hour\b|an\s+hour\b|hourly\b|(?:por|la)\s+hora\b)|(?P<day>/\s?day\b|per\s+day\b|a\s+day\b|daily\b|(?:al|por)\s+día\b|diarios?\b)|(?P<week>/\s?(?:wk|week)\b|per\s+week\b|a\s+week\b|weekly\b|(?:a\s+la|por)\s+semana\b|semanales?\b)|(?P<month>/\s?(?:mo|month|mth)\b|per\s+month\b|a\s+month\b|monthly\b|(?:al|por)\s+mes\b|mensuales?\b)|(?P<year>/\s?(?:yr|year|annum)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|(?:al|por)\s+año\b|anuales?\b))",
     )
 });
-static PERIOD_BEFORE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:(?P<hour>hourly)|(?P<month>monthly))\b[^$.;]{0,30}$"));
+static PERIOD_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:(?P<hour>hourly)|(?P<day>daily)|(?P<week>weekly)|(?P<month>monthly))\b[^$.;]{0,30}$",
+    )
+});
+
+/// The period a match of a period pattern names by its group (`hour`, `day`, `week`, `month`;
+/// else a year).
+pub(super) fn period_of(c: &Captures<'_>) -> Period {
+    if c.name("hour").is_some() {
+        Period::Hour
+    } else if c.name("day").is_some() {
+        Period::Day
+    } else if c.name("week").is_some() {
+        Period::Week
+    } else if c.name("month").is_some() {
+        Period::Month
+    } else {
+        Period::Year
+    }
+}
 static OPEN_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\b(?:over|more than|upwards of|above|exceed(?:s|ing)?|in excess of|north of|at least|beyond|surpass(?:es|ing)?)\s*$",
@@ -162,28 +188,20 @@ fn finish(
         .mark_after
         .find(after)
         .is_some_and(|m| money.of_mark(m.as_str().trim()) != Some(currency));
-    if REJECT_AFTER.is_match(after)
+    if not_pay_after(money, after)
         || other_mark_after
         || money.other_after.is_match(after)
-        || COST_BEFORE.is_match(before)
+        || COST_BEFORE
+            .find(before)
+            .is_some_and(|m| !CONTRAST.is_match(m.as_str()))
         || low > high
     {
         return None;
     }
     let (period, after_period) = match PERIOD_AFTER.captures(after) {
-        Some(c) => {
-            let p = if c.name("hour").is_some() {
-                Period::Hour
-            } else if c.name("month").is_some() {
-                Period::Month
-            } else {
-                Period::Year
-            };
-            (p, &after[c.get(0).map_or(0, |m| m.end())..])
-        }
+        Some(c) => (period_of(&c), &after[c.get(0).map_or(0, |m| m.end())..]),
         None => match PERIOD_BEFORE.captures(before) {
-            Some(c) if c.name("hour").is_some() => (Period::Hour, after),
-            Some(_) => (Period::Month, after),
+            Some(c) => (period_of(&c), after),
             None => (unstated, after),
         },
     };
@@ -203,6 +221,11 @@ fn finish(
         period,
         open_ended,
     })
+}
+
+/// What follows an amount makes it no pay: a percent, millions, revenue, a rate per piece of work.
+fn not_pay_after(money: &Currencies, after: &str) -> bool {
+    REJECT_AFTER.is_match(after) || money.per_unit_after.is_match(after)
 }
 
 /// Whether the sentence of `line` around `span` speaks of pay.
@@ -279,7 +302,11 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
                     return Some(f);
                 }
             }
-            // Not a range: keep the first amount alone.
+            // Not a range: keep the first amount alone, unless what follows the range says it
+            // is no pay ("$150,000 – $250,000 in gross revenue").
+            if not_pay_after(money, &line[whole.end()..]) {
+                return None;
+            }
             return finish(
                 scan,
                 c1.start()..single_end,
