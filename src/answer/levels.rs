@@ -401,9 +401,14 @@ fn first_word(text: &str) -> Option<String> {
 }
 
 /// Places a guide's ladder of pay levels on the scale: `known[i]` is the level its words name,
-/// if any; the others take their place between the known ones (after entry and before senior is
-/// mid; after the last known, the next level up; before the first, entry). A ladder that names
-/// no level is spread over the scale in its order.
+/// if any; a run of the others takes the free levels between the known ones around it, in order
+/// (after a known level, from the next one up; before the first known, the levels just below it;
+/// a run with as many rows as free levels or more fills them all from entry or the next one
+/// up, rows sharing the lowest ones in order): a commis, a chef de partie and a sous chef before
+/// a head chef (lead) are entry, mid and senior; one row between entry and senior is mid; a row
+/// before "Senior Product Manager" is mid. With no free level, a row takes the known level below
+/// it (or, before the first, the one below that). A ladder that names no level is spread over the scale in its
+/// order.
 pub fn place_ladder(known: &[Option<Level>]) -> Vec<Level> {
     const SCALE: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead];
     let rank = |l: Level| SCALE.iter().position(|s| *s == l);
@@ -418,23 +423,43 @@ pub fn place_ladder(known: &[Option<Level>]) -> Vec<Level> {
             })
             .collect();
     }
-    (0..n)
-        .map(|i| {
-            if let Some(l) = known[i].filter(|l| rank(*l).is_some()) {
-                return l;
-            }
-            let prev = known[..i].iter().rev().flatten().find_map(|l| rank(*l));
-            let next = known[i + 1..].iter().flatten().find_map(|l| rank(*l));
-            let r = match (prev, next) {
-                (Some(p), Some(q)) if q > p + 1 => p + 1,
-                (Some(p), Some(_)) => p,
-                (Some(p), None) => (p + 1).min(3),
-                (None, Some(q)) => q.saturating_sub(1),
-                (None, None) => 0,
+    let ranks: Vec<Option<usize>> = known.iter().map(|l| l.and_then(rank)).collect();
+    let mut out = vec![Level::Entry; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(r) = ranks[i] {
+            out[i] = SCALE[r];
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && ranks[i].is_none() {
+            i += 1;
+        }
+        let run = i - start;
+        let prev = ranks[..start].iter().rev().flatten().next().copied();
+        let next = ranks[i..].iter().flatten().next().copied();
+        let lo = prev.map_or(0, |p| p + 1);
+        let hi = next.map_or(3, |q| q.saturating_sub(1));
+        for j in 0..run {
+            let room = (hi + 1).saturating_sub(lo);
+            let r = if lo <= hi && run < room && prev.is_none() {
+                // Fewer rows than free levels before the first known: the rows just below it
+                // ("Product Manager" before "Senior Product Manager" is mid).
+                hi + 1 + j - run
+            } else if lo <= hi {
+                lo + j * room.min(run) / run
+            } else {
+                match (prev, next) {
+                    (Some(p), _) => p.min(3),
+                    (None, Some(q)) => q.saturating_sub(1),
+                    (None, None) => 0,
+                }
             };
-            SCALE[r]
-        })
-        .collect()
+            out[start + j] = SCALE[r];
+        }
+    }
+    out
 }
 
 #[cfg(test)]

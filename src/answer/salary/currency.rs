@@ -92,6 +92,8 @@ pub struct Currencies {
     pub(super) other_before: Regex,
     /// "per mile", "a load", "/shift" right at the start of a text: a rate per piece of work.
     pub(super) per_unit_after: Regex,
+    /// Any mark of a known currency, or of a currency not read, anywhere in a text.
+    any_mark: Regex,
 }
 
 /// `marks` as one regex alternation, longest first; a mark that starts or ends with a letter or
@@ -206,6 +208,9 @@ impl Currencies {
         };
         Ok(Currencies {
             per_unit_after: compile(&per_unit)?,
+            any_mark: compile(&format!(
+                r"(?P<read>{after_alt}|{before_alt})|(?P<other>{other_alt})"
+            ))?,
             money: compile(&money::pattern(&before_alt, &after_alt))?,
             mark_after: compile(&format!(r"^\s?(?:{after_alt}|{before_alt})"))?,
             other_after: compile(&format!(r"^\s?(?:{other_alt})"))?,
@@ -218,6 +223,30 @@ impl Currencies {
     /// The currency `mark` names ("£", "gbp", "Pounds").
     pub(super) fn of_mark(&self, mark: &str) -> Option<&Currency> {
         self.marks.get(&key(mark)).map(|&i| &self.list[i])
+    }
+
+    /// The one currency a text without amounts names: a pay column's header ("Annual (£)",
+    /// "Sueldo anual (USD)"), a section heading ("Salaries in the UK, in pounds"). `None` when it
+    /// names none, two, or one that is not read; a `$` after letters ("A$") is another dollar.
+    pub(super) fn named_in(&self, text: &str) -> Option<&Currency> {
+        let mut found: Option<&Currency> = None;
+        for c in self.any_mark.captures_iter(text) {
+            let m = c.get(0)?;
+            let foreign = m.as_str().starts_with('$')
+                && text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            if c.name("other").is_some() || foreign {
+                return None;
+            }
+            let currency = self.of_mark(m.as_str().trim())?;
+            if found.is_some_and(|f| f != currency) {
+                return None;
+            }
+            found = Some(currency);
+        }
+        found
     }
 
     /// The currency of amounts with no mark ("120k" near a pay word): the first of the table.
@@ -254,6 +283,22 @@ mod tests {
         }
         assert_eq!(t.of_mark("CAD"), None);
         assert_eq!(t.unmarked().code, "USD");
+    }
+
+    #[test]
+    fn a_header_or_heading_names_its_currency() {
+        let t = table();
+        let code = |text: &str| t.named_in(text).map(|c| c.code.clone());
+        assert_eq!(code("Annual (£)").as_deref(), Some("GBP"));
+        assert_eq!(code("Sueldo anual (USD)").as_deref(), Some("USD"));
+        assert_eq!(
+            code("Salaries in Germany (in euros)").as_deref(),
+            Some("EUR")
+        );
+        assert_eq!(code("Salary"), None);
+        assert_eq!(code("Pay in £ and €"), None);
+        assert_eq!(code("Salary (A$)"), None);
+        assert_eq!(code("Salary (CAD)"), None);
     }
 
     #[test]

@@ -9,8 +9,10 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::money::{Found, SENTENCE_SEP, period_of, scan_money, scan_money_in, sentence_around};
-use super::{Citation, Currencies, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote};
+use super::money::{Found, SENTENCE_SEP, period_of, scan_money, scan_row, sentence_around};
+use super::{
+    Citation, Currencies, Currency, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote,
+};
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::answer::roadmap::{DurationKind, parse_durations};
@@ -59,9 +61,11 @@ static NOTE_LOCATION: Lazy<Regex> = Lazy::new(|| {
         r"(?i)tech hubs?|\bhubs?\b|san francisco|new york|seattle|bay area|silicon valley|cost of living|\bregions?\b|\bregional\b|\bmetro\w*|\bcit(?:y|ies)\b|geograph\w*|location matters",
     )
 });
+/// What drives pay ("drives" and "drivers" only about pay: a truck driver guide's drivers are
+/// its career).
 static NOTE_DRIVERS: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bdepend\w*|\bvar(?:y|ies|ying)\b|\bfactors?\b|\bdriv(?:er|ers|ing|es|e)\b|influenc\w*|\baffect\w*|determin\w*|\bboosts?\b|enhanc\w*|earn more|higher[- ]paying|higher salar\w*|\bcommand\w*|\bmatters?\b",
+        r"(?i)\bdepend\w*|\bvar(?:y|ies|ying)\b|\bfactors?\b|\bdriv(?:es|e|ing)\s+(?:\w+\s+)?(?:pay|salar\w*|earnings|income|wages?|compensation)\b|\b(?:pay|salary|wage|earnings)\s+drivers?\b|influenc\w*|\baffect\w*|determin\w*|\bboosts?\b|enhanc\w*|earn more|higher[- ]paying|higher salar\w*|\bcommand\w*|\bmatters?\b",
     )
 });
 static NOTE_COMPENSATION: Lazy<Regex> = Lazy::new(|| {
@@ -245,6 +249,8 @@ struct Header {
     periods: Vec<(usize, Period)>,
     /// The first column names settings, places or employers, not levels ("Setting", "State").
     rows_not_levels: bool,
+    /// Columns whose header names the currency of their amounts ("Annual (£)").
+    currencies: Vec<(usize, Currency)>,
 }
 
 impl Header {
@@ -259,28 +265,41 @@ impl Header {
 }
 
 /// Whether `line` holds an amount in any period ("$34–$40" is no yearly salary, but an hourly
-/// one).
+/// one), bare amounts with thousands separators included ("32,000–38,000" under "Annual (£)").
 fn holds_money(money: &Currencies, line: &str) -> bool {
     Period::ALL
         .into_iter()
-        .any(|p| !scan_money_in(money, line, p).is_empty())
+        .any(|p| !scan_row(money, line, p, true).is_empty())
 }
 
 /// The amounts of a table row, each read in its column's period (see [`Header::period`]).
+/// A bare amount in a column whose header names a currency is in that currency ("Annual (£)":
+/// "23,000–26,000"); a bare amount with thousands separators elsewhere in the row is no pay.
 fn row_money(money: &Currencies, line: &str, header: &Header) -> Vec<Found> {
     let cells = cells(line);
-    let column_period = |at: usize| {
-        cells
-            .iter()
-            .position(|(r, _)| r.contains(&at))
-            .map_or(Period::Year, |k| header.period(k))
-    };
+    let column = |at: usize| cells.iter().position(|(r, _)| r.contains(&at));
+    let column_period = |at: usize| column(at).map_or(Period::Year, |k| header.period(k));
+    let grouped = !header.currencies.is_empty();
     let mut out: Vec<Found> = Period::ALL
         .into_iter()
         .flat_map(|p| {
-            scan_money_in(money, line, p)
+            scan_row(money, line, p, grouped)
                 .into_iter()
                 .filter(move |f| column_period(f.span.start) == p)
+        })
+        .filter_map(|mut f| {
+            let named = column(f.span.start)
+                .and_then(|k| header.currencies.iter().find(|(c, _)| *c == k))
+                .map(|(_, c)| c);
+            match named {
+                Some(c) if !f.stated => {
+                    f.currency = c.clone();
+                    f.stated = true;
+                }
+                None if f.grouped && !f.stated => return None,
+                _ => {}
+            }
+            Some(f)
         })
         .collect();
     out.sort_by_key(|f| f.span.start);
@@ -307,6 +326,9 @@ fn table_header(reading: &Reading<'_>, lines: &[&str], i: usize) -> Option<Heade
         for (k, (_, cell)) in cells(line).iter().enumerate().skip(1) {
             if let Some(c) = HEADER_PERIOD.captures(cell) {
                 h.periods.push((k, period_of(&c)));
+            }
+            if let Some(c) = money.named_in(cell) {
+                h.currencies.push((k, c.clone()));
             }
             if TOTAL_HEADER.is_match(cell) {
                 h.other_pay.push(k);
@@ -610,7 +632,9 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
     let table = is_table_row(line);
     let header = table.then(|| table_header(reading, lines, i)).flatten();
     let found = match &header {
-        Some(h) if !h.periods.is_empty() => row_money(reading.money, line, h),
+        Some(h) if !h.periods.is_empty() || !h.currencies.is_empty() => {
+            row_money(reading.money, line, h)
+        }
         _ => scan_money(reading.money, line),
     };
     if found.is_empty() {
@@ -817,13 +841,27 @@ fn classified(reading: &Reading<'_>, passage: &Passage) -> Vec<(usize, LineFigur
 /// Every salary figure in the passage, in text order, each with its exact source line; figures
 /// that are contract rates, medians, increments or total pay are left to the notes.
 pub fn extract_figures(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryFigure> {
+    figures_stated(reading, passage)
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect()
+}
+
+/// [`extract_figures`], each with whether its currency is stated (by its mark, its line's marked
+/// amounts or its column's header); a figure whose currency is not stated takes the currency
+/// its guide states elsewhere (see [`super::gather::extract_guide`]).
+pub(super) fn figures_stated(
+    reading: &Reading<'_>,
+    passage: &Passage,
+) -> Vec<(SalaryFigure, bool)> {
     let lines = passage_lines(passage);
     classified(reading, passage)
         .into_iter()
         .filter(|(_, lf)| lf.note.is_none())
         .map(|(i, lf)| {
             let f = lf.found;
-            SalaryFigure {
+            let stated = f.stated;
+            let figure = SalaryFigure {
                 cite: Citation::at(passage, line_number(passage, i)),
                 level: lf.level.unwrap_or(Level::Overall),
                 label: lf.label,
@@ -835,7 +873,8 @@ pub fn extract_figures(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryFi
                 currency: f.currency,
                 form: lf.form,
                 top_end: lf.top_end,
-            }
+            };
+            (figure, stated)
         })
         .collect()
 }

@@ -9,10 +9,10 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::extract::{Reading, SALARY_SECTION, extract_figures, extract_notes};
+use super::extract::{Reading, SALARY_SECTION, extract_notes, figures_stated};
 use super::{
-    Currency, FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure, SalaryNote,
-    SalaryRow,
+    Currencies, Currency, FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure,
+    SalaryNote, SalaryRow,
 };
 use crate::corpus::Passage;
 use crate::vocab::Vocabulary;
@@ -67,7 +67,11 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     let mut seen = HashSet::new();
     type Key = (Level, Currency, Period, String, Option<String>);
     let mut best: BTreeMap<Key, SalaryFigure> = BTreeMap::new();
-    for f in passages.iter().flat_map(|p| extract_figures(&reading, p)) {
+    let figures: Vec<(SalaryFigure, bool)> = passages
+        .iter()
+        .flat_map(|p| figures_stated(&reading, p))
+        .collect();
+    for f in guide_currency(vocab.currencies(), figures) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
@@ -86,14 +90,15 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             }
         }
     }
-    // A level the guide's ladder covers is given by the ladder, not also by its prose.
-    let laddered: HashSet<(Level, Currency, String)> = best
+    // A level the guide's ladder covers in a period is given by the ladder, not also by its
+    // prose (an hourly rate in prose still shows beside a ladder of yearly salaries).
+    let laddered: HashSet<(Level, Currency, Period, String)> = best
         .iter()
         .filter(|(_, f)| on_ladder(f))
-        .map(|((l, c, _, s, _), _)| (*l, c.clone(), s.clone()))
+        .map(|((l, c, p, s, _), _)| (*l, c.clone(), *p, s.clone()))
         .collect();
-    best.retain(|(l, c, _, s, label), f| {
-        label.is_some() || on_ladder(f) || !laddered.contains(&(*l, c.clone(), s.clone()))
+    best.retain(|(l, c, p, s, label), f| {
+        label.is_some() || on_ladder(f) || !laddered.contains(&(*l, c.clone(), *p, s.clone()))
     });
     let mut seen_notes = HashSet::new();
     let notes = passages
@@ -109,6 +114,56 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             .collect(),
         notes,
     }
+}
+
+/// The currencies of a guide's figures whose currency their line does not state ("50k", "23,000
+/// – 26,000 a year"): the one their section's heading names ("Salaries in the UK (£)"), else the
+/// one the section's stated figures mostly use, else the one the guide's do; only a guide that
+/// states no currency anywhere leaves them in the table's first (US dollars).
+fn guide_currency(money: &Currencies, figures: Vec<(SalaryFigure, bool)>) -> Vec<SalaryFigure> {
+    // Currencies with their counts, in the order first stated.
+    fn most(counts: &[(Currency, usize)]) -> Option<&Currency> {
+        let top = counts.iter().map(|(_, n)| *n).max()?;
+        counts.iter().find(|(_, n)| *n == top).map(|(c, _)| c)
+    }
+    fn count(counts: &mut Vec<(Currency, usize)>, c: &Currency) {
+        match counts.iter_mut().find(|(x, _)| x == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c.clone(), 1)),
+        }
+    }
+    let mut guide: Vec<(Currency, usize)> = Vec::new();
+    let mut sections: BTreeMap<&str, Vec<(Currency, usize)>> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    for (f, stated) in &figures {
+        if *stated && seen.insert((f.cite.line, &f.raw)) {
+            count(&mut guide, &f.currency);
+            count(sections.entry(&f.cite.section).or_default(), &f.currency);
+        }
+    }
+    let chosen: Vec<Option<Currency>> = figures
+        .iter()
+        .map(|(f, stated)| {
+            if *stated {
+                return None;
+            }
+            money
+                .named_in(&f.cite.section)
+                .or_else(|| sections.get(f.cite.section.as_str()).and_then(|c| most(c)))
+                .or_else(|| most(&guide))
+                .cloned()
+        })
+        .collect();
+    figures
+        .into_iter()
+        .zip(chosen)
+        .map(|((mut f, _), c)| {
+            if let Some(c) = c {
+                f.currency = c;
+            }
+            f
+        })
+        .collect()
 }
 
 /// The salary facts of a whole library, gathered guide by guide.

@@ -19,7 +19,9 @@ const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\
 /// The money expression, with the currency marks written before (`before`) and after (`after`)
 /// amounts as regex alternations: a marked amount or range ("£28,000 to £35,000", "$60-85K",
 /// "$200,000+"), an amount or range followed by its mark ("45.000 € – 60.000 €", "28,000
-/// pounds", "45,000–60,000 euros"), or a bare `k` amount ("120k", "65k-80k").
+/// pounds", "45,000–60,000 euros"), a bare `k` amount ("120k", "65k-80k"), or a bare amount
+/// written with thousands separators ("30,000", "23.000–26.000": read only where a period
+/// follows it or its table column's header names a currency).
 pub(super) fn pattern(before: &str, after: &str) -> String {
     format!(
         r"(?x)
@@ -32,6 +34,8 @@ pub(super) fn pattern(before: &str, after: &str) -> String {
       | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>[-–—]|\bto\b) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
       | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>[kK]\b)? \s* [-–—] \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>[kK]\b) (?P<bplus>\+)?
       | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>[kK]\b) (?P<splus>\+)?
+      | \b (?P<g1>\d{{1,3}}(?:[.,]\d{{3}})+) \b
+        (?: \s* (?:[-–—]|\bto\b) \s* (?P<g2>\d{{1,3}}(?:[.,]\d{{3}})+) \b )? (?P<gplus>\+)?
         "
     )
 }
@@ -55,7 +59,7 @@ static CONTRAST: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:but|while|whereas|yet)
 /// Words near a bare `k` amount that make it a pay figure.
 static PAY_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging)\b",
+        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging|(?:start|starts|starting|begin|begins)\s+(?:on|at|from))\b",
     )
 });
 /// Count nouns: "25k+ professionals" counts people, not dollars.
@@ -111,6 +115,11 @@ pub(super) struct Found {
     pub(super) high: f64,
     pub(super) period: Period,
     pub(super) open_ended: bool,
+    /// The currency is stated: by a mark on the amount, by the marked amounts of its line, or by
+    /// its table column's header; otherwise it is the table's first until the guide says more.
+    pub(super) stated: bool,
+    /// A bare amount with thousands separators ("23,000–26,000").
+    pub(super) grouped: bool,
 }
 
 fn parse_num(s: &str) -> Option<f64> {
@@ -180,6 +189,7 @@ fn finish(
         money,
         line,
         period: unstated,
+        ..
     } = *scan;
     let (low, high, plus) = amount;
     let before = &line[..span.start];
@@ -220,6 +230,8 @@ fn finish(
         high,
         period,
         open_ended,
+        stated: true,
+        grouped: false,
     })
 }
 
@@ -328,6 +340,28 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
     if c.name("v1").is_some() {
         return parse_marked_after(scan, c, "v");
     }
+    // A bare "23,000–26,000": where a period follows it ("30,000 a year") or its column's
+    // header names a currency.
+    if let Some(g1) = c.name("g1") {
+        let low = parse_num(g1.as_str())?;
+        let high = c
+            .name("g2")
+            .map_or(Some(low), |g2| parse_num(g2.as_str()))?;
+        let span = whole.range();
+        let period_follows = PERIOD_AFTER
+            .captures(&line[span.end..])
+            .is_some_and(|p| period_of(&p) != Period::Hour);
+        if !(scan.grouped || period_follows) || !bare_ok(scan, &span) {
+            return None;
+        }
+        return finish(
+            scan,
+            span,
+            (low, high, c.name("gplus").is_some()),
+            money.unmarked(),
+        )
+        .map(|f| Found { grouped: true, ..f });
+    }
     // A bare "65k-80k" or "120k".
     let amount = if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
         let (a, b) = propagate_k(
@@ -360,16 +394,32 @@ struct Scan<'a> {
     money: &'a Currencies,
     line: &'a str,
     period: Period,
+    /// Bare amounts with thousands separators count without a period after them (a table row
+    /// whose column header names a currency).
+    grouped: bool,
 }
 
 /// Every salary amount on one line, in order; an amount whose period the line does not state is
 /// in `unstated` (a table column headed "Hourly wage"). A bare amount ("120k") is in the currency
 /// of the line's marked amounts when they are all in one, else in the table's first.
 pub(super) fn scan_money_in(money: &Currencies, line: &str, unstated: Period) -> Vec<Found> {
+    scan_row(money, line, unstated, false)
+}
+
+/// [`scan_money_in`]; with `grouped`, bare amounts with thousands separators ("23,000–26,000")
+/// count without a period after them (a table row whose header names a currency: the caller
+/// keeps those in such a column).
+pub(super) fn scan_row(
+    money: &Currencies,
+    line: &str,
+    unstated: Period,
+    grouped: bool,
+) -> Vec<Found> {
     let scan = Scan {
         money,
         line,
         period: unstated,
+        grouped,
     };
     let mut out: Vec<(Found, bool)> = Vec::new();
     // Every amount has a digit; most lines have none, and need no regex at all.
@@ -385,7 +435,8 @@ pub(super) fn scan_money_in(money: &Currencies, line: &str, unstated: Period) ->
         match parse_capture(&scan, &c) {
             Some(f) => {
                 pos = f.span.end.max(m.start() + 1);
-                let bare = c.name("b1").is_some() || c.name("s1").is_some();
+                let bare =
+                    c.name("b1").is_some() || c.name("s1").is_some() || c.name("g1").is_some();
                 out.push((f, bare));
             }
             None => {
@@ -408,8 +459,11 @@ pub(super) fn scan_money_in(money: &Currencies, line: &str, unstated: Period) ->
         .cloned();
     out.into_iter()
         .map(|(mut f, bare)| {
-            if bare && let Some(c) = &line_currency {
-                f.currency = c.clone();
+            if bare {
+                f.stated = line_currency.is_some();
+                if let Some(c) = &line_currency {
+                    f.currency = c.clone();
+                }
             }
             f
         })

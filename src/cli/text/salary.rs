@@ -46,16 +46,17 @@ fn heading(a: &SalaryAnswer) -> String {
         })
         .collect();
     let periods = keys.len() < a.rows.len();
-    let per = if periods { " and period" } else { "" };
+    let per = match (codes.len(), periods) {
+        (1, false) => "guide and level",
+        (1, true) => "guide, level and period",
+        (_, false) => "guide, level and currency",
+        (_, true) => "guide, level, currency and period",
+    };
     match codes.as_slice() {
-        [one] => {
-            format!(
-                "Salaries in {one}, per year unless marked, one figure per guide and level{per}."
-            )
-        }
+        [one] => format!("Salaries in {one}, per year unless marked, one figure per {per}."),
         _ => format!(
             "Salaries in {}, each figure in the currency its guide states (never converted), per \
-             year unless marked, one figure per guide, level and currency{per}.",
+             year unless marked, one figure per {per}.",
             codes.join(", ")
         ),
     }
