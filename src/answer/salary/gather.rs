@@ -480,6 +480,44 @@ mod tests {
         assert_eq!(got, vec!["$58K–$87K", "$28–$42/hour"]);
     }
 
+    /// Regression: a bare "50k" in a guide that states pounds everywhere else came out in US
+    /// dollars; it takes the currency its section or guide states, and stays USD only in a
+    /// guide that states none.
+    #[test]
+    fn bare_amounts_take_the_currency_their_guide_states() {
+        let code = |passages: &[Passage]| -> Vec<(u32, String)> {
+            extract_guide(levels(), "Chef", passages)
+                .rows
+                .into_iter()
+                .map(|r| (r.figure.low, r.figure.currency.code))
+                .collect()
+        };
+        let gbp = |v: u32| (v, "GBP".to_string());
+        let usd = |v: u32| (v, "USD".to_string());
+        // The guide's pounds, stated in another section.
+        let stated = passage_in("Pay", "Sous chefs earn £32,000 to £38,000 a year.");
+        let mut bare = passage_in(
+            "Getting ahead",
+            "After 10+ years, most head chefs make 50k.",
+        );
+        bare.line_numbers = vec![30];
+        assert_eq!(
+            code(&[stated.clone(), bare.clone()]),
+            vec![gbp(50_000), gbp(32_000)]
+        );
+        // The section's heading names the currency.
+        let heading = passage_in("Salaries (€)", "Most head chefs make 50k.");
+        assert_eq!(
+            code(&[stated, heading]),
+            vec![(50_000, "EUR".into()), gbp(32_000)]
+        );
+        // A bare "30,000 a year" too.
+        let year = passage_in("Pay", "Juniors earn £24,000. Seniors earn 30,000 a year.");
+        assert_eq!(code(&[year]), vec![gbp(24_000), gbp(30_000)]);
+        // No evidence: US dollars.
+        assert_eq!(code(&[bare]), vec![usd(50_000)]);
+    }
+
     #[test]
     fn median_and_summary() {
         assert_eq!(median(vec![3, 1, 2]), 2);
