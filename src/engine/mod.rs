@@ -282,9 +282,17 @@ impl Engine {
         let generation = self.current();
         let mut results = search::search(&generation, question, &options)?;
         let careers = career_names(&generation);
-        let verdict = if let QuestionCareer::NotInLibrary(role) =
-            scope::read(self.vocabulary(), &generation, &careers, &results.query)
-        {
+        let scope = scope::read(self.vocabulary(), &generation, &careers, &results.query);
+        // A question naming a career of the library, even by its last word alone, is a career
+        // question whatever its other words.
+        let names_career = match &scope {
+            QuestionCareer::Named(_) | QuestionCareer::Several(_) => true,
+            QuestionCareer::None => {
+                scope::named_by_last_word(self.vocabulary(), &careers, &results.query).is_some()
+            }
+            QuestionCareer::NotInLibrary(_) => false,
+        };
+        let verdict = if let QuestionCareer::NotInLibrary(role) = scope {
             // Every passage would be about another career.
             results.hits.clear();
             results.has_more = false;
@@ -294,6 +302,7 @@ impl Engine {
             &generation,
             &results.query,
             &results.terms,
+            names_career,
         ) {
             if reason == Reason::OffTopic {
                 // No passage is about it.
@@ -1065,6 +1074,25 @@ mod tests {
         let skills = ask("what skills does an electrician need").expect("a skills card");
         assert_eq!(skills.intent, Intent::Skills);
         assert_eq!(e.inner.cards.len(), 2);
+    }
+
+    /// Naming a career of the library (in full or by its last word) makes a question a career
+    /// question: it is never off topic, however many of its words the guides lack.
+    #[test]
+    fn a_question_naming_a_career_of_the_library_is_never_off_topic() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let off = e
+            .ask("zorblax quuxing flimflam wibble?", e.page(0))
+            .unwrap();
+        assert_eq!(off.verdict.reason, Some(Reason::OffTopic));
+        for q in [
+            "electricians zorblax quuxing flimflam?",
+            "analysts zorblax quuxing flimflam?",
+        ] {
+            let asked = e.ask(q, e.page(0)).unwrap();
+            assert_ne!(asked.verdict.reason, Some(Reason::OffTopic), "{q}");
+        }
     }
 
     /// A question naming a skill that no guide about its career mentions is not answered by
