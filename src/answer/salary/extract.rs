@@ -32,6 +32,9 @@ static AFTER_PREP: Lazy<Regex> = Lazy::new(|| {
         r"(?i)^\s*(?:(?:per|a|an)\s+(?:year|annum|hour|month|week|day)\b|annually\b|yearly\b|hourly\b|monthly\b|weekly\b|daily\b|/\s?\w+)?\s*(?:at|for|in|among)\s+(?:the\s+|an?\s+)?(?P<rest>.*)$",
     )
 });
+/// A conjunction opening a clause of its own after a comma: ", and average salaries …".
+static NEW_CLAUSE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)^\s*(?:and|but|so|or|yet|while|whereas|although|though)\b"));
 static INTRO_PREP: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:for|at|among|as|in)\b"));
 static BULLET: Lazy<Regex> = Lazy::new(|| re(r"^\s*[•\-*·▪●◦‣–]\s+"));
 static SUMMARY_SECTION: Lazy<Regex> = Lazy::new(|| {
@@ -604,10 +607,32 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
     }
     // 4. Later in the same clause: "$90,000 is typical for developers in mid-level roles",
     // "$120,000 after ten years of experience".
+    // 5. The subject of its sentence, several clauses back, with no figure between: "union
+    // journeymen in large metro areas such as New York, Chicago and the Bay Area can earn more
+    // than $55 per hour".
+    // Not past a clause of its own ("Senior developers are in demand, and average salaries
+    // range from …": the subject of the first clause is not the second's).
+    let sentence = sentence_around(line, span);
+    let own_clause = seps
+        .iter()
+        .filter(|s| s.end <= clause.start && s.start >= sentence.start)
+        .filter(|s| {
+            let sep = line[(*s).clone()].trim();
+            sep.len() > 1 || sep == ";" || NEW_CLAUSE.is_match(&line[s.end..])
+        })
+        .map(|s| s.end);
+    let from = spans[..idx]
+        .iter()
+        .map(|s| s.end)
+        .filter(|&e| e > sentence.start)
+        .chain(own_clause)
+        .max()
+        .unwrap_or(sentence.start);
     match after_levels.as_slice() {
         [l] => *l,
         [] => reading
             .years_level(&line[span.end..next_start])
+            .or_else(|| reading.first_level(line, from..clause.start.max(from)))
             .unwrap_or(Level::Overall),
         _ => Level::Overall,
     }
@@ -1700,6 +1725,31 @@ mod tests {
             ("In 2 years, salaries rose to $60,000.", Level::Overall),
         ] {
             assert_eq!(one(text).level, level, "{text}");
+        }
+    }
+
+    /// A sentence's subject names the level of a figure several clauses later, when nothing in
+    /// between names one or holds a figure.
+    #[test]
+    fn a_sentence_subject_several_clauses_back_gives_the_level() {
+        assert_eq!(
+            one("Union journeymen in large metro areas such as New York, Chicago and Boston can earn more than $55 per hour.").level,
+            Level::Mid
+        );
+        // A figure in between keeps the subject to its own figure.
+        let got: Vec<Level> = figs(
+            "Senior nurses earn $95,000 in cities, and in rural areas, pay is nearer $70,000.",
+        )
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+        assert_eq!(got, vec![Level::Senior, Level::Overall]);
+        // Nor past a clause of its own.
+        for text in [
+            "Senior roles are scarce; most staff earn $70,000.",
+            "Senior roles are scarce in rural areas, and most staff earn $70,000.",
+        ] {
+            assert_eq!(one(text).level, Level::Overall, "{text}");
         }
     }
 
