@@ -2,7 +2,8 @@
 //! transport, in a library of five careers: the careers side by side, one career's chart and its
 //! timeline, for a Spanish member (`es-ES`, `es-419`) in Spanish and for an English one in
 //! English. What an image draws is read from the text it carries (`ImageText`, the PNG's `iTXt`
-//! chunk the painter fills with every text it draws), not from its pixels.
+//! chunk the painter fills with every text it draws), not from its pixels; its alt text (the
+//! attachment's description) is its title.
 
 mod support;
 
@@ -55,6 +56,12 @@ async fn image(
     );
     let text = ImageText::of_png(&attached.bytes)
         .unwrap_or_else(|| panic!("{at}: {file} carries the text it draws"));
+    // Its alt text is the title it draws, in the same language.
+    let sent = body["attachments"]
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["filename"] == file))
+        .unwrap_or_else(|| panic!("{at}: {file} in the message's attachments: {body}"));
+    assert_eq!(sent["description"], text.lines[0].as_str(), "{at}");
     (attached.bytes.clone(), text)
 }
 

@@ -13,13 +13,13 @@ use crate::answer::roadmap::{Citation, Focus, ItemKind, RoadmapAnswer, StepKind}
 use crate::answer::timeline::{Timeline, stage_name};
 use crate::discord::commands::choice_label;
 use crate::discord::markdown::escape_markdown;
-use crate::discord::message::{Embed, Field, File, Reply, limits, truncate};
+use crate::discord::message::{Embed, Field, Reply, limits, truncate};
 use crate::i18n::Locale;
 use crate::search::IndexMeta;
 use crate::tr;
 pub use menu::{MenuCareer, MenuTarget, PARTS, menu_id, part_menu, part_of};
 
-use super::{COLOR, Citations, fit_lines, footer};
+use super::{COLOR, Citations, fit_lines, footer, image_file};
 
 /// The timeline's file name, as the overview's embed refers to it.
 pub const TIMELINE_FILE: &str = "timeline.png";
@@ -275,10 +275,7 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
     let mut files = Vec::new();
     if let Some(png) = &o.png {
         embed.image_url = Some(format!("attachment://{TIMELINE_FILE}"));
-        files.push(File {
-            name: TIMELINE_FILE.into(),
-            bytes: png.clone(),
-        });
+        files.push(image_file(TIMELINE_FILE, png.clone()));
     }
     Reply {
         embeds: vec![embed],
