@@ -174,6 +174,33 @@ pub(crate) fn read(
     (known as f32 / (meaningful.len() as f32) < OFF_TOPIC_KNOWN_SHARE).then_some(Reason::OffTopic)
 }
 
+/// The skills and tools `question` names (words of the skills lexicon) that no guide about
+/// `career` mentions, as [`Reason::Unmentioned`]; `None` when it names none, or the career's
+/// guides hold every one. "Do electricians need Python?" is not answered by electrician passages
+/// that happen to share "need".
+pub(crate) fn unmentioned(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    career: &str,
+    question: &str,
+) -> Option<Reason> {
+    let mut missing: Vec<String> = Vec::new();
+    for hit in vocab.skills().find(question) {
+        let words = &question[hit.start..hit.end];
+        let terms = vocab.analyzer().analyze(words);
+        if !terms.is_empty()
+            && !terms.iter().all(|t| index.career_holds(career, &t.text))
+            && !missing.iter().any(|m| m == words)
+        {
+            missing.push(words.to_string());
+        }
+    }
+    (!missing.is_empty()).then(|| Reason::Unmentioned {
+        career: career.to_string(),
+        missing,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
