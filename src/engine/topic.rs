@@ -135,13 +135,15 @@ impl TopicTable {
 
 /// Reads `question`, searched as `terms` (its words as the search read them, typos corrected),
 /// for a reason the guides cannot answer it whatever its passages say: it names a country the
-/// guides never mention, or it is not a career question at all (none of its meaningful words is
-/// a career word and the index holds fewer than half of them, even in a near form).
+/// guides never mention, or it is not a career question at all (it names no career of the
+/// library (`names_career`), none of its meaningful words is a career word, and the index holds
+/// fewer than half of them, even in a near form).
 pub(crate) fn read(
     vocab: &Vocabulary,
     index: &PassageIndex,
     question: &str,
     terms: &[QueryTerm],
+    names_career: bool,
 ) -> Option<Reason> {
     let table = vocab.topics();
     let words: Vec<Arc<str>> = vocab
@@ -164,7 +166,10 @@ pub(crate) fn read(
     if meaningful.is_empty() {
         meaningful = terms.iter().collect();
     }
-    if meaningful.is_empty() || meaningful.iter().any(|t| table.is_career_term(&t.term)) {
+    if names_career
+        || meaningful.is_empty()
+        || meaningful.iter().any(|t| table.is_career_term(&t.term))
+    {
         return None;
     }
     let known = meaningful
