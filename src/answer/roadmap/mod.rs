@@ -287,7 +287,7 @@ pub struct Duration {
 }
 
 impl Duration {
-    /// "1–2 years", "5+ years", "6 months" (English: the CLI's and the timeline image's).
+    /// "1–2 years", "5+ years", "6 months" in English (the CLI's); [`Self::words`] in a language.
     pub fn label(&self) -> String {
         self.words(Locale::En)
     }
