@@ -34,6 +34,8 @@ chart-left-out-level = { $career } — { $level }
 chart-period-year = per year
 chart-period-month = per month
 chart-period-hour = per hour
+chart-period-week = per week
+chart-period-day = per day
 
 ## The roadmap timeline
 

@@ -34,6 +34,8 @@ chart-left-out-level = { $career } — { $level }
 chart-period-year = al año
 chart-period-month = al mes
 chart-period-hour = por hora
+chart-period-week = por semana
+chart-period-day = por día
 
 ## La cronología de la trayectoria
 

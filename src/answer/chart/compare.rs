@@ -88,6 +88,8 @@ impl LeftOut<'_> {
                 period = match period {
                     Period::Year => tr!(lang, "chart-period-year"),
                     Period::Month => tr!(lang, "chart-period-month"),
+                    Period::Week => tr!(lang, "chart-period-week"),
+                    Period::Day => tr!(lang, "chart-period-day"),
                     Period::Hour => tr!(lang, "chart-period-hour"),
                 }
             ),
