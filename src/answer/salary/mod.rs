@@ -4,9 +4,11 @@
 //!
 //! Representation: every figure is a range `low..=high` in **whole units of its own currency,
 //! in its own period** (the currency as the guide states it — USD, GBP, EUR, …, data:
-//! `assets/currencies.toml` — never converted; per year, per month or per hour, as the guide
-//! states it: an hourly figure is never turned into a yearly one; a guide that also states the
-//! yearly equivalent has that figure too); a point figure ("start around $81,000") has
+//! `assets/currencies.toml` — never converted; an amount with no mark takes the currency its
+//! column, section or guide states; per year, per month, per week, per day or per hour, as the
+//! guide states it: an hourly or weekly figure is never turned into a yearly one, and a guide
+//! stating a level both per hour and per year has a figure in each; an amount per mile, load or
+//! shift is no salary); a point figure ("start around $81,000") has
 //! `low == high`. Figures in different currencies are never summarised together. `raw` is the exact matched text of
 //! the source line, so a citation can always quote it verbatim. An open upper end (`$200,000+`,
 //! "well over", "exceed", "or more") sets `open_ended`.
