@@ -10,6 +10,7 @@ use super::extract::{
 };
 use super::ladder::extract_ladder;
 use super::prose::extract_prose_stages;
+use super::table_ladder::extract_table_ladder;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
     StageCitation, StageEvidence, TrackMention,
@@ -39,30 +40,30 @@ pub struct GuideRoadmap {
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
 pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideRoadmap {
     let mut stages: Vec<StageCitation> = Vec::new();
-    for c in passages
-        .iter()
-        .flat_map(|p| extract_stages(vocab.levels(), p))
-    {
+    for c in passages.iter().flat_map(|p| extract_stages(vocab, p)) {
         if !stages.contains(&c) {
             stages.push(c);
         }
     }
-    // The guide's own ladder, where no other pattern already read the line.
-    for c in extract_ladder(vocab.levels(), passages) {
-        if !stages
+    // The guide's own ladder: a rung is read as one, whatever other pattern read its line (a
+    // role it mentions in passing is not the rung's stage).
+    let mut ladder = extract_ladder(vocab.levels(), passages);
+    // Else a table of roles with their years.
+    if ladder.is_empty() {
+        ladder = passages
             .iter()
-            .any(|s| s.cite.source == c.cite.source && s.cite.line == c.cite.line)
-        {
-            stages.push(c);
-        }
+            .flat_map(|p| extract_table_ladder(vocab.levels(), p))
+            .collect();
     }
+    stages.retain(|s| {
+        !ladder
+            .iter()
+            .any(|c| c.cite.source == s.cite.source && c.cite.line == s.cite.line)
+    });
+    stages.extend(ladder);
     // A career path told only in prose.
     if stages.is_empty() {
-        stages.extend(
-            passages
-                .iter()
-                .flat_map(|p| extract_prose_stages(vocab.levels(), p)),
-        );
+        stages.extend(passages.iter().flat_map(|p| extract_prose_stages(vocab, p)));
     }
     stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
     let mut lateral: Vec<TrackMention> = Vec::new();

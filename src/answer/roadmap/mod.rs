@@ -55,6 +55,8 @@ mod ladder;
 mod lines;
 mod prose;
 mod step_labels;
+mod table_ladder;
+mod titles;
 
 use std::fmt;
 use std::str::FromStr;
@@ -72,6 +74,8 @@ pub use extract::{
 };
 pub use gather::{GuideRoadmap, RoadmapFacts, RoadmapGathering, extract_guide, roadmap_answer};
 pub use ladder::extract_ladder;
+pub use table_ladder::extract_table_ladder;
+pub use titles::RoleTitles;
 
 /// A career stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
