@@ -121,7 +121,7 @@ pub(super) fn place_rungs(known: &[Option<Level>]) -> Vec<Level> {
 /// A ladder rung: (role, the text after it, its duration), when `line` is a list item or a
 /// "Stage N:" line whose role (a bold lead, the words before ":" or before the parenthesis)
 /// comes with a time span.
-fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Duration)> {
+pub(super) fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Duration)> {
     let start = strip_marker(line);
     let mut content = line[start..].trim();
     let mut sequenced = false;
@@ -186,7 +186,7 @@ fn is_action(levels: &LevelWords, role: &str) -> bool {
 }
 
 /// "Stage 3: …", "Etapa 2 - …", "Step 1. …" → the text after the prefix.
-fn strip_sequence<'a>(sequence: &[String], content: &'a str) -> Option<&'a str> {
+pub(super) fn strip_sequence<'a>(sequence: &[String], content: &'a str) -> Option<&'a str> {
     let lower = content.to_lowercase();
     let word = sequence.iter().find(|w| lower.starts_with(w.as_str()))?;
     let rest = content.get(word.len()..)?.trim_start();

@@ -75,6 +75,19 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
     out
 }
 
+/// The heading a line of a passage sits under: the last Markdown heading packed into the passage
+/// at or before it ("## Career progression" in a passage whose own heading is "Licences at a
+/// glance"), else the passage's own.
+pub(super) fn section_at(p: &Passage, line: u32) -> &str {
+    p.text
+        .split('\n')
+        .zip(&p.line_numbers)
+        .take_while(|(_, no)| **no <= line)
+        .filter_map(|(text, _)| inner_heading(text))
+        .last()
+        .unwrap_or(&p.section)
+}
+
 /// The text of a Markdown heading line ("## Career progression" → "Career progression").
 fn inner_heading(line: &str) -> Option<&str> {
     let t = line.trim_start();
@@ -185,5 +198,16 @@ mod tests {
                 (8, "#hashtag", false),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_sits_under_the_last_heading_packed_before_it() {
+        let p = passage(
+            &["- PPL: 45 hours", "## Career progression", "Pilots join as first officers."],
+            &[3, 5, 6],
+        );
+        assert_eq!(section_at(&p, 3), "Steps");
+        assert_eq!(section_at(&p, 5), "Career progression");
+        assert_eq!(section_at(&p, 6), "Career progression");
     }
 }

@@ -51,6 +51,7 @@
 mod durations;
 mod extract;
 mod gather;
+mod headed_steps;
 mod ladder;
 mod lines;
 mod prose;
