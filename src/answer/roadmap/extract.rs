@@ -388,6 +388,14 @@ fn role_phrases(vocab: &Vocabulary, sentence: &str) -> Vec<(Range<usize>, Stage)
     out
 }
 
+/// Whether a duration at `at` in `sentence` and some role of `roles` share a part of it between
+/// semicolons ("After 3–5 years …, most are promoted to captain; some become chief pilot": the
+/// time is not the chief pilot's).
+fn shares_part(sentence: &str, at: &Range<usize>, roles: &[Range<usize>]) -> bool {
+    let part = |i: usize| sentence[..i].matches(';').count();
+    roles.iter().any(|r| part(r.start) == part(at.start))
+}
+
 /// Every guide line about a career stage in a passage (see the module docs).
 pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
     let lines = logical_lines(p);
@@ -501,10 +509,16 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
             if sentence.contains(['$', '€', '£']) {
                 continue;
             }
-            let duration = parse_durations(sentence).into_iter().next().map(|(_, d)| d);
+            let timed = parse_durations(sentence).into_iter().next();
+            let duration = timed.as_ref().map(|(_, d)| d.clone());
+            let cue = PROGRESSION_CUE.is_match(sentence);
             let roles = role_phrases(vocab, sentence);
             let stages: BTreeSet<Stage> = roles.iter().map(|(_, s)| *s).collect();
-            if PROGRESSION_CUE.is_match(sentence) && !roles.is_empty() {
+            if cue && !roles.is_empty() {
+                let spans: Vec<Range<usize>> = roles.iter().map(|(r, _)| r.clone()).collect();
+                let duration = timed
+                    .filter(|(at, _)| stages.len() == 1 && shares_part(sentence, at, &spans))
+                    .map(|(_, d)| d);
                 for &stage in &stages {
                     let names = roles
                         .iter()
@@ -516,7 +530,7 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
                         evidence: StageEvidence::Path,
                         roles: names,
                         text: sentence.to_string(),
-                        duration: duration.clone().filter(|_| stages.len() == 1),
+                        duration: duration.clone(),
                         cite: Citation::at(p, l.line_of(sentence)),
                     });
                 }
@@ -1029,6 +1043,25 @@ mod tests {
         assert_eq!(
             got[0].duration.as_ref().unwrap().kind,
             DurationKind::ToQualify
+        );
+    }
+
+    #[test]
+    fn a_time_is_a_roles_only_on_its_side_of_a_semicolon() {
+        let vocab = crate::answer::fixtures::vocab();
+        let times = |text: &str| -> Vec<(Stage, Option<String>)> {
+            extract_stages(vocab, &passage_in("Career progression", 9, text))
+                .into_iter()
+                .map(|c| (c.stage, c.duration.map(|d| d.label())))
+                .collect()
+        };
+        assert_eq!(
+            times("After 3–5 years most are promoted to captain; some move into management."),
+            vec![(Stage::Lead, None)]
+        );
+        assert_eq!(
+            times("After 3–5 years most are promoted to engineering management."),
+            vec![(Stage::Lead, Some("3–5 years".to_string()))]
         );
     }
 

@@ -124,7 +124,9 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     // A line under a heading packed into its passage is cited under that heading.
     let resection = |cite: &mut Citation| {
         if let Some(p) = passages.iter().find(|p| {
-            p.source == cite.source && p.start_line == cite.start_line && p.end_line == cite.end_line
+            p.source == cite.source
+                && p.start_line == cite.start_line
+                && p.end_line == cite.end_line
         }) {
             let section = section_at(p, cite.line);
             if section != cite.section {
@@ -133,7 +135,9 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         }
     };
     stages.iter_mut().for_each(|c| resection(&mut c.cite));
-    lateral.iter_mut().for_each(|m| resection(&mut m.citation.cite));
+    lateral
+        .iter_mut()
+        .for_each(|m| resection(&mut m.citation.cite));
     steps.iter_mut().for_each(|s| resection(&mut s.cite));
     items.iter_mut().for_each(|i| resection(&mut i.cite));
     GuideRoadmap {

@@ -105,14 +105,21 @@ mod tests {
             passage(
                 "How to become an airline pilot",
                 7,
-                &["### Step 1 — Pass a Class 1 medical", "Book it before you pay for training."],
+                &[
+                    "### Step 1 — Pass a Class 1 medical",
+                    "Book it before you pay for training.",
+                ],
             ),
             passage(
                 "Step 2 — Earn a Private Pilot Licence (PPL)",
                 10,
                 &["At least 45 flight hours. Most finish in 6–12 months part time."],
             ),
-            passage("Stage 3: Senior Pilot (2–4 years)", 12, &["A rung, not a step."]),
+            passage(
+                "Stage 3: Senior Pilot (2–4 years)",
+                12,
+                &["A rung, not a step."],
+            ),
             passage("Salary", 14, &["Pilots earn well after 5 years."]),
         ];
         let got = extract_headed_steps(vocab().levels(), &ps);

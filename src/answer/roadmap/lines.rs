@@ -203,7 +203,11 @@ mod tests {
     #[test]
     fn a_line_sits_under_the_last_heading_packed_before_it() {
         let p = passage(
-            &["- PPL: 45 hours", "## Career progression", "Pilots join as first officers."],
+            &[
+                "- PPL: 45 hours",
+                "## Career progression",
+                "Pilots join as first officers.",
+            ],
             &[3, 5, 6],
         );
         assert_eq!(section_at(&p, 3), "Steps");
