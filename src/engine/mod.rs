@@ -282,9 +282,17 @@ impl Engine {
         let generation = self.current();
         let mut results = search::search(&generation, question, &options)?;
         let careers = career_names(&generation);
-        let verdict = if let QuestionCareer::NotInLibrary(role) =
-            scope::read(self.vocabulary(), &generation, &careers, &results.query)
-        {
+        let scope = scope::read(self.vocabulary(), &generation, &careers, &results.query);
+        // A question naming a career of the library, even by its last word alone, is a career
+        // question whatever its other words.
+        let names_career = match &scope {
+            QuestionCareer::Named(_) | QuestionCareer::Several(_) => true,
+            QuestionCareer::None => {
+                scope::named_by_last_word(self.vocabulary(), &careers, &results.query).is_some()
+            }
+            QuestionCareer::NotInLibrary(_) => false,
+        };
+        let verdict = if let QuestionCareer::NotInLibrary(role) = scope {
             // Every passage would be about another career.
             results.hits.clear();
             results.has_more = false;
@@ -294,12 +302,20 @@ impl Engine {
             &generation,
             &results.query,
             &results.terms,
+            names_career,
         ) {
             if reason == Reason::OffTopic {
                 // No passage is about it.
                 results.hits.clear();
                 results.has_more = false;
             }
+            Verdict::not(reason)
+        } else if let Some(reason) = self
+            .about_career(&careers, options.career.as_deref(), &results.query)
+            .and_then(|career| {
+                topic::unmentioned(self.vocabulary(), &generation, &career, &results.query)
+            })
+        {
             Verdict::not(reason)
         } else if options.offset == 0 {
             verdict::judge(&results)
@@ -320,6 +336,21 @@ impl Engine {
             career: options.career,
             card: None,
         })
+    }
+
+    /// The career a question is about for its verdict: the one the answer is narrowed to, else
+    /// the library's only one, else the one the question names by its last word alone.
+    fn about_career(
+        &self,
+        careers: &[String],
+        narrowed: Option<&str>,
+        question: &str,
+    ) -> Option<String> {
+        match (narrowed, careers) {
+            (Some(career), _) => Some(career.to_string()),
+            (None, [only]) => Some(only.clone()),
+            (None, careers) => scope::named_by_last_word(self.vocabulary(), careers, question),
+        }
     }
 
     /// [`Engine::ask`], and on the first page the structured card the answer leads with when
@@ -1043,6 +1074,85 @@ mod tests {
         let skills = ask("what skills does an electrician need").expect("a skills card");
         assert_eq!(skills.intent, Intent::Skills);
         assert_eq!(e.inner.cards.len(), 2);
+    }
+
+    /// Naming a career of the library (in full or by its last word) makes a question a career
+    /// question: it is never off topic, however many of its words the guides lack.
+    #[test]
+    fn a_question_naming_a_career_of_the_library_is_never_off_topic() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let off = e
+            .ask("zorblax quuxing flimflam wibble?", e.page(0))
+            .unwrap();
+        assert_eq!(off.verdict.reason, Some(Reason::OffTopic));
+        for q in [
+            "electricians zorblax quuxing flimflam?",
+            "analysts zorblax quuxing flimflam?",
+        ] {
+            let asked = e.ask(q, e.page(0)).unwrap();
+            assert_ne!(asked.verdict.reason, Some(Reason::OffTopic), "{q}");
+        }
+    }
+
+    /// A question naming a skill that no guide about its career mentions is not answered by
+    /// that career's passages sharing its other words: the verdict names what is missing. The
+    /// career is the narrowed one, else the one named by its last word alone.
+    #[test]
+    fn skills_the_careers_guides_never_mention_make_a_weak_match_that_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let narrowed = |career: &str| SearchOptions {
+            career: Some(career.into()),
+            ..e.page(0)
+        };
+        let asked = e
+            .ask(
+                "do electricians need to know Python?",
+                narrowed("Electrician"),
+            )
+            .unwrap();
+        assert_eq!(
+            asked.verdict,
+            Verdict::not(Reason::Unmentioned {
+                career: "Electrician".into(),
+                missing: vec!["Python".into()],
+            })
+        );
+        assert!(!asked.results.hits.is_empty(), "the closest passages stay");
+        assert_eq!(
+            serde_json::to_value(&asked.verdict).unwrap(),
+            serde_json::json!({"confident": false, "reason": "weak_match",
+                "missing": ["Python"], "missing_from": "Electrician"})
+        );
+        // The back-end guides do mention Python: no such verdict there.
+        let backend = e
+            .ask(
+                "do backend developers need to know Python?",
+                narrowed("Back-End Developer"),
+            )
+            .unwrap();
+        assert!(backend.verdict.confident, "{:?}", backend.verdict);
+        // "analysts" names the Data Analyst by its last word; its guide names SQL, not Kubernetes.
+        let sql = e.ask("do analysts need to know SQL?", e.page(0)).unwrap();
+        assert!(sql.verdict.confident, "{:?}", sql.verdict);
+        let k8s = e
+            .ask("do analysts need to know Kubernetes?", e.page(0))
+            .unwrap();
+        assert_eq!(
+            k8s.verdict.reason,
+            Some(Reason::Unmentioned {
+                career: "Data Analyst".into(),
+                missing: vec!["Kubernetes".into()],
+            })
+        );
+        // No career to hold it to: the question is judged on its passages alone.
+        let open = e.ask("do I need to know Kubernetes?", e.page(0)).unwrap();
+        assert!(
+            !matches!(open.verdict.reason, Some(Reason::Unmentioned { .. })),
+            "{:?}",
+            open.verdict
+        );
     }
 
     /// "analysts" names the Data Analyst only by its last word: the search is not narrowed,
