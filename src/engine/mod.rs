@@ -197,6 +197,60 @@ enum Image {
 /// An image's key: the generation and what it shows.
 type ChartKey = (String, Image);
 
+/// The answer to a question naming several careers of the library ("do electricians earn more
+/// than data analysts?"): each career's own best passages in turn, the career whose best passage
+/// scores highest first, so one career's guides cannot crowd out the other's. `all` is the search
+/// over every guide, whose query and terms the answer keeps; `None`-career pages are cut from the
+/// merged list as any page is.
+fn interleaved(
+    generation: &Generation,
+    question: &str,
+    options: &SearchOptions,
+    named: &[String],
+    all: SearchResults,
+) -> Result<SearchResults, QuestionError> {
+    let wanted = options.offset + options.limit.clamp(1, search::MAX_LIMIT);
+    let mut per_career: Vec<SearchResults> = Vec::with_capacity(named.len());
+    for career in named {
+        let narrowed = SearchOptions {
+            offset: 0,
+            limit: wanted.min(search::MAX_LIMIT),
+            career: Some(career.clone()),
+            ..options.clone()
+        };
+        per_career.push(search::search(generation, question, &narrowed)?);
+    }
+    per_career.sort_by(|a, b| {
+        let best = |r: &SearchResults| r.hits.first().map_or(f32::MIN, |h| h.score);
+        best(b).total_cmp(&best(a))
+    });
+    let mut merged: Vec<search::Hit> = Vec::new();
+    let deepest = per_career.iter().map(|r| r.hits.len()).max().unwrap_or(0);
+    for i in 0..deepest {
+        for r in &per_career {
+            if let Some(h) = r.hits.get(i) {
+                merged.push(h.clone());
+            }
+        }
+    }
+    let has_more = merged.len() > wanted || per_career.iter().any(|r| r.has_more);
+    let hits = merged
+        .into_iter()
+        .enumerate()
+        .skip(options.offset)
+        .take(wanted - options.offset)
+        .map(|(i, mut h)| {
+            h.rank = i + 1;
+            h
+        })
+        .collect();
+    Ok(SearchResults {
+        hits,
+        has_more,
+        ..all
+    })
+}
+
 /// A structured card's key: the generation, what the question asks for, its career, level and
 /// skills topic. The card is a function of these alone, so a batch of questions asking the same
 /// thing aggregates the facts once.
@@ -272,8 +326,9 @@ impl Engine {
     }
 
     /// Answers a question: one page of cited passages and the verdict, from the guides about
-    /// `options.career` (every guide when `None`). A question about an occupation no guide
-    /// covers (see [`Engine::question_career`]) gets no passages and the verdict
+    /// `options.career` (every guide when `None`; when the question names several careers of
+    /// the library, their passages in turn, see [`interleaved`]). A question about an occupation
+    /// no guide covers (see [`Engine::question_career`]) gets no passages and the verdict
     /// [`Reason::NotInLibrary`], naming the careers the library covers.
     ///
     /// # Errors
@@ -283,6 +338,9 @@ impl Engine {
         let mut results = search::search(&generation, question, &options)?;
         let careers = career_names(&generation);
         let scope = scope::read(self.vocabulary(), &generation, &careers, &results.query);
+        if let (None, QuestionCareer::Several(named)) = (&options.career, &scope) {
+            results = interleaved(&generation, question, &options, named, results)?;
+        }
         // A question naming a career of the library, even by its last word alone, is a career
         // question whatever its other words.
         let names_career = match &scope {
@@ -1074,6 +1132,64 @@ mod tests {
         let skills = ask("what skills does an electrician need").expect("a skills card");
         assert_eq!(skills.intent, Intent::Skills);
         assert_eq!(e.inner.cards.len(), 2);
+    }
+
+    /// A question naming two careers gets both careers' passages in turn, on every page, none
+    /// twice; before, the one whose guide repeats the question's words took the whole page.
+    #[test]
+    fn a_question_naming_several_careers_gets_each_careers_passages_in_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let q = "do electricians earn more than data analysts?";
+        assert!(matches!(e.question_career(q), QuestionCareer::Several(_)));
+        let first = e.ask(q, e.page(0)).unwrap();
+        let careers: Vec<&str> = first
+            .results
+            .hits
+            .iter()
+            .map(|h| h.passage.career.as_str())
+            .collect();
+        assert_eq!(careers.len(), 5, "{careers:?}");
+        assert_ne!(careers[0], careers[1], "{careers:?}");
+        for c in ["Electrician", "Data Analyst"] {
+            assert!(careers.contains(&c), "{careers:?}");
+        }
+        let second = e.ask(q, e.page(1)).unwrap();
+        let ranks: Vec<usize> = first
+            .results
+            .hits
+            .iter()
+            .chain(&second.results.hits)
+            .map(|h| h.rank)
+            .collect();
+        assert_eq!(ranks, (1..=ranks.len()).collect::<Vec<_>>());
+        let mut cited: Vec<(&str, u32)> = first
+            .results
+            .hits
+            .iter()
+            .chain(&second.results.hits)
+            .map(|h| (h.passage.source.as_str(), h.passage.start_line))
+            .collect();
+        let n = cited.len();
+        cited.sort_unstable();
+        cited.dedup();
+        assert_eq!(cited.len(), n, "no passage twice across pages");
+        // Salary passages of both careers are on the first page.
+        let salary_sections = first
+            .results
+            .hits
+            .iter()
+            .filter(|h| h.passage.section.to_lowercase().contains("salary"))
+            .map(|h| h.passage.career.as_str())
+            .collect::<Vec<_>>();
+        assert!(
+            salary_sections.contains(&"Electrician"),
+            "{salary_sections:?}"
+        );
+        assert!(
+            salary_sections.contains(&"Data Analyst"),
+            "{salary_sections:?}"
+        );
     }
 
     /// Naming a career of the library (in full or by its last word) makes a question a career
