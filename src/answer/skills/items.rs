@@ -171,8 +171,11 @@ impl ItemWords {
         let (a, b) = (&item[..ws[k].0], &item[ws[k].0 + ws[k].1.len()..]);
         // Each side must be a name as written: a clause or a cut means prose ("Reading patient
         // charts and telling the doctor when …").
+        // and a name never starts with a preposition ("Empathy for customers and for your team").
         let bw = words(b);
-        if find_phrase(&bw, &self.clauses, 0, false).is_some() {
+        if find_phrase(&bw, &self.clauses, 0, false).is_some()
+            || find_phrase(&bw, &self.joining, 0, false) == Some(0)
+        {
             return None;
         }
         let a_fit = self.fit(a, max_words)?;
@@ -274,34 +277,71 @@ fn split_items(body: &str, cut_purpose: bool) -> Vec<String> {
         .trim_end_matches('.');
     let plain = without_asides(body);
     let mut out = Vec::new();
-    for part in plain.split(", ").flat_map(|p| p.split("; ")) {
+    let parts: Vec<&str> = plain.split(", ").flat_map(|p| p.split("; ")).collect();
+    for (i, part) in parts.iter().enumerate() {
         let part = part.trim();
-        let part = ["and ", "or ", "y ", "o ", "e "]
+        let stripped = ["and ", "or ", "y ", "o ", "e "]
             .iter()
-            .find_map(|c| part.strip_prefix(c))
-            .unwrap_or(part);
-        // Alternatives are items of their own ("Jira or Linear"); a purpose ("for delivery")
-        // is not part of the name.
-        for piece in part
-            .split(" and ")
-            .flat_map(|p| p.split(" y "))
-            .flat_map(|p| p.split(" or "))
-            .flat_map(|p| p.split(" o "))
-        {
-            let piece = if cut_purpose {
-                [" for ", " para "]
-                    .iter()
-                    .fold(piece, |p, stop| p.split(stop).next().unwrap_or(p))
-            } else {
-                piece
-            };
-            let piece = piece.trim().trim_end_matches([',', ';']);
-            if !piece.is_empty() {
-                out.push(piece.to_string());
+            .find_map(|c| part.strip_prefix(c));
+        let part = stripped.unwrap_or(part);
+        // A purpose ("for delivery") is not part of the name, nor of the alternatives before it
+        // ("Jira or Linear for delivery"; "stamina for standing and bending all day").
+        let part = if cut_purpose {
+            [" for ", " para "]
+                .iter()
+                .fold(part, |p, stop| p.split(stop).next().unwrap_or(p))
+        } else {
+            part
+        };
+        // The last part's first "and" ends the list ("…, cake decorating and food costing");
+        // any other "and" joins words of one item ("scaling and root planing"), unless it joins
+        // two names ("Figma and Miro").
+        let last = i + 1 == parts.len() && stripped.is_none();
+        for alternative in part.split(" or ").flat_map(|p| p.split(" o ")) {
+            for piece in split_and(alternative, last) {
+                let piece = piece.trim().trim_end_matches([',', ';']);
+                if !piece.is_empty() {
+                    out.push(piece.to_string());
+                }
             }
         }
     }
     out
+}
+
+/// The items an "and" ("y", "e") joins in one part of a list: at the first one when the part
+/// ends the list (`last`), else only where it joins two capitalised names.
+fn split_and(part: &str, last: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = part;
+    let at_list_end = last;
+    loop {
+        let next = [" and ", " y ", " e "]
+            .iter()
+            .filter_map(|c| rest.find(c).map(|i| (i, c.len())))
+            .filter(|&(i, len)| {
+                at_list_end || {
+                    let before = rest[..i].split_whitespace().last().unwrap_or_default();
+                    let after = rest[i + len..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default();
+                    before.starts_with(char::is_uppercase) && after.starts_with(char::is_uppercase)
+                }
+            })
+            .min();
+        let Some((i, len)) = next else {
+            out.push(rest);
+            return out;
+        };
+        out.push(&rest[..i]);
+        rest = &rest[i + len..];
+        if at_list_end {
+            // Only the first "and" ends the list: the rest is one item.
+            out.push(rest);
+            return out;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -450,6 +490,45 @@ mod tests {
         ] {
             assert_eq!(w.prose_list(prose, 6), None, "{prose}");
         }
+    }
+
+    #[test]
+    fn a_purpose_ends_the_alternatives_before_it() {
+        assert_eq!(
+            split_list("Jira or Linear for delivery, Figma"),
+            vec!["Jira", "Linear", "Figma"]
+        );
+        assert_eq!(
+            split_list("manual dexterity, stamina for standing and bending all day."),
+            vec!["manual dexterity", "stamina"]
+        );
+    }
+
+    #[test]
+    fn and_ends_a_list_or_joins_one_item() {
+        assert_eq!(
+            split_list("scaling and root planing, dental radiography and local anesthesia"),
+            vec![
+                "scaling and root planing",
+                "dental radiography",
+                "local anesthesia"
+            ]
+        );
+        assert_eq!(
+            split_list("Figma and Miro for collaboration, and Notion or Confluence"),
+            vec!["Figma", "Miro", "Notion", "Confluence"]
+        );
+        assert_eq!(
+            split_items(
+                "clinical judgement, calm under pressure and clear communication with patients and families",
+                false
+            ),
+            vec![
+                "clinical judgement",
+                "calm under pressure",
+                "clear communication with patients and families"
+            ]
+        );
     }
 
     #[test]

@@ -228,7 +228,7 @@ impl SkillSections {
                             && levels.of_label(cell).is_none()
                         {
                             let item = Item::new(cell, cell, col_topic);
-                            self.push(lexicon, &mut out, item, current, *line);
+                            self.push(lexicon, &mut out, item, current, *line, text);
                         }
                         continue;
                     }
@@ -256,7 +256,7 @@ impl SkillSections {
             }
             let Some(current) = topic else { continue };
             for item in self.items(content, marked) {
-                self.push(lexicon, &mut out, item, current, *line);
+                self.push(lexicon, &mut out, item, current, *line, text);
             }
         }
         out
@@ -271,6 +271,7 @@ impl SkillSections {
         item: Item,
         current: Topic,
         line: u32,
+        text: &str,
     ) {
         let name = clean_name(&item.name);
         let (max_words, max_chars) = if item.named {
@@ -304,7 +305,7 @@ impl SkillSections {
             name: capitalise(&name),
             topic,
             line,
-            surface: item.surface,
+            surface: surface_in(text, &item.surface),
         });
     }
 
@@ -449,6 +450,28 @@ fn joined_lines(passage: &Passage) -> Vec<(u32, String)> {
         last = Some((pl.line, pl.text));
     }
     out
+}
+
+/// An item's words as the line writes them: the item itself, or, when asides were dropped from
+/// it ("Airline Transport Pilot (ATP) certificate"), the line from its first word to its last.
+fn surface_in(text: &str, item: &str) -> String {
+    if text.contains(item) {
+        return item.to_string();
+    }
+    let (Some(first), Some(last)) = (
+        item.split_whitespace().next(),
+        item.split_whitespace().last(),
+    ) else {
+        return item.to_string();
+    };
+    text.find(first)
+        .and_then(|start| {
+            let from = start + first.len();
+            text[from..]
+                .find(last)
+                .map(|end| text[start..from + end + last.len()].to_string())
+        })
+        .unwrap_or_else(|| item.to_string())
 }
 
 /// The cells of a table row: "| a | b |" (Markdown) or "a | b" (an HTML table's row).
@@ -840,6 +863,16 @@ mod tests {
                 "Patience with busy queues",
             ]
         );
+    }
+
+    #[test]
+    fn a_surface_is_the_words_as_written() {
+        let line = "Required: an Airline Transport Pilot (ATP) certificate.";
+        assert_eq!(
+            surface_in(line, "Airline Transport Pilot certificate"),
+            "Airline Transport Pilot (ATP) certificate"
+        );
+        assert_eq!(surface_in(line, "Required"), "Required");
     }
 
     #[test]
