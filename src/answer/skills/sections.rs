@@ -8,14 +8,21 @@
 //! switches the topic for the lines after it. Headings that ask how ("How to build your skills")
 //! are advice, not lists.
 //!
-//! **Items.** A list item, a table row's first cell, or a "Label: text" line. Its skill is the
-//! label when it has one ("Blueprint reading: floor plans, …" → "Blueprint reading"), else its
-//! first clause (up to a parenthesis, comma, semicolon, dash or sentence end); longer than
-//! `max_words` words, it is prose and skipped. A label that is a category ("Hand tools: pliers,
-//! wire strippers") gives the listed items instead. An item that lexicon skills make up (half
-//! its terms or more) is left to the lexicon (one skill, one name); an item that only mentions
-//! one ("Usability testing and user research") stays in the guide's words. Skills are keyed by their analysed terms, so "Blueprint
-//! reading" and "blueprint-reading" are one.
+//! **Items.** A list item, a table row's cell in its skill column (the first that is not a row
+//! number; a header naming a topic, "| # | Tool | … |", gives the rows that topic), a "Label:
+//! text" line ("**Label:** text" too), or a sentence of prose that lists skills after a cue word
+//! ("Good pilots combine a, b, c and d"). Its skill is the label when it has one ("Blueprint
+//! reading: floor plans, …" → "Blueprint reading"), else its first clause (up to a parenthesis,
+//! comma, semicolon, dash or sentence end). A label that is a category ("Hand tools: pliers, wire
+//! strippers", "**Soft skills:** stamina, creativity") or only says how much its items are needed
+//! ("Required: …", "Nice to have: …") gives the listed items instead, unless the list explains
+//! the label ("NEC knowledge: …, especially Article 210"). An item that is itself a short list of
+//! bare names gives each; one longer than `max_words` words is two names joined by "and", or
+//! prose and skipped (see `items.rs`). A line wrapped onto the next is read whole. An item that
+//! lexicon skills make up (half its terms or more) is left to the lexicon (one skill, one name); an
+//! item that only mentions one ("Usability testing and user research") stays in the guide's words.
+//! Skills are keyed by their analysed terms, so "Blueprint reading" and "blueprint-reading" are
+//! one.
 
 use std::sync::Arc;
 
@@ -824,6 +831,24 @@ mod tests {
         );
         // Elsewhere, "Required:" names nothing.
         assert!(names(&passage("Daily life", &["Required: a car."])).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_of_prose_under_a_qualities_heading() {
+        let p = passage(
+            "What makes a good nurse?",
+            &[
+                "Good nurses combine clinical judgement, calm under pressure and clear communication with patients and families.",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec![
+                "Clinical judgement",
+                "Calm under pressure",
+                "Clear communication with patients and families"
+            ]
+        );
     }
 
     #[test]
