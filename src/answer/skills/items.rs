@@ -184,6 +184,10 @@ impl ItemWords {
         {
             return None;
         }
+        // A purpose ends the second name as it ends a list's items ("OSHA 30-Hour for foremen").
+        let b = [" for ", " para "]
+            .iter()
+            .fold(b, |p, stop| p.split(stop).next().unwrap_or(p));
         Some(vec![a_fit, self.fit(b, max_words)?])
     }
 

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::items::{ItemWords, split_list, word_count};
+use super::items::{ItemWords, split_list, without_asides, word_count};
 use super::{Lexicon, Topic};
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
@@ -349,9 +349,29 @@ impl SkillSections {
         if let Some(parts) = self.words.short_list(content, CATEGORY_ITEM_WORDS) {
             return parts.iter().map(|p| Item::new(p, p, None)).collect();
         }
-        let clause = first_clause(content);
+        // Two names each with its aside: "Accesibilidad web (WCAG) y rendimiento (Core Web
+        // Vitals)".
+        let pieces: Vec<&str> = content.split_inclusive(')').collect();
+        let joined: Vec<&str> = pieces.iter().skip(1).filter_map(|p| after_and(p)).collect();
+        if pieces.len() > 1
+            && joined.len() + 1 == pieces.len()
+            && pieces.iter().all(|p| p.contains('('))
+        {
+            return std::iter::once(pieces[0])
+                .chain(joined)
+                .flat_map(|p| self.marked_item(p))
+                .collect();
+        }
+        self.marked_item(content)
+    }
+
+    /// A list item's name: its first clause, an aside inside it dropped, not an end
+    /// ("Normas de información financiera (NIIF) y legislación fiscal" names both); too long for
+    /// one name, two names joined by "and", or prose.
+    fn marked_item(&self, content: &str) -> Vec<Item> {
+        let plain = without_asides(content);
+        let clause = first_clause(&plain);
         if clause.split_whitespace().count() > self.max_words {
-            // Too long for one name: two names joined by "and", or prose.
             return self
                 .words
                 .split_long(clause, self.max_words)
@@ -457,6 +477,13 @@ fn joined_lines(passage: &Passage) -> Vec<(u32, String)> {
         last = Some((pl.line, pl.text));
     }
     out
+}
+
+/// What follows "and" ("y", "e") at the start of a piece of an item, after an aside.
+fn after_and(piece: &str) -> Option<&str> {
+    [" and ", " y ", " e "]
+        .iter()
+        .find_map(|sep| piece.strip_prefix(sep))
 }
 
 /// An item's words as the line writes them: the item itself, or, when asides were dropped from
@@ -898,6 +925,28 @@ mod tests {
             "Airline Transport Pilot (ATP) certificate"
         );
         assert_eq!(surface_in(line, "Required"), "Required");
+    }
+
+    #[test]
+    fn asides_inside_an_item() {
+        let p = passage(
+            "Habilidades",
+            &[
+                "- Accesibilidad web (WCAG) y rendimiento (Core Web Vitals)",
+                "- Normas de información financiera (NIIF) y legislación fiscal",
+                "- Medication administration (oral, IV and intramuscular)",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec![
+                "Accesibilidad web",
+                "Rendimiento",
+                "Normas de información financiera",
+                "Legislación fiscal",
+                "Medication administration",
+            ]
+        );
     }
 
     #[test]
