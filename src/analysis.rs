@@ -683,6 +683,15 @@ mod tests {
             ("herramientas", "tools"),
             ("título universitario", "degree"),
             ("EE.UU.", "USA"),
+            // Working life in any career, not only software.
+            ("turnos", "shifts"),
+            ("nocturno", "night"),
+            ("sindicato", "union"),
+            ("pacientes", "patients"),
+            ("fin de semana", "weekend"),
+            ("horas extra", "overtime"),
+            ("eléctrica", "electrical"),
+            ("soldadores", "welders"),
         ] {
             assert_eq!(terms(es), terms(en), "{es} vs {en}");
         }

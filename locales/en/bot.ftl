@@ -126,6 +126,7 @@ verdict-weak-match = I could not find a good answer to this in the guides, so I 
 verdict-not-in-library = The guides don't cover { $role }. They cover: { $careers }.
 verdict-off-topic = This doesn't look like a career question, and the guides don't cover it: ask about pay, skills, jobs, interviews, education or the career roadmap.
 verdict-other-country = The guides never mention { $country }, so they can't say how it is there.
+verdict-unmentioned = The { $career } guides never mention { $missing }, so they can't answer this.
 
 ## /salary
 

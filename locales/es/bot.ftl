@@ -126,6 +126,7 @@ verdict-weak-match = No he encontrado una buena respuesta a esto en las guías, 
 verdict-not-in-library = Las guías no tratan de { $role }. Tratan de: { $careers }.
 verdict-off-topic = Esto no parece una pregunta sobre carreras y las guías no lo tratan: pregunta por sueldos, habilidades, empleos, entrevistas, formación o la trayectoria profesional.
 verdict-other-country = Las guías nunca mencionan { $country }, así que no pueden decir cómo es allí.
+verdict-unmentioned = Las guías de { $career } nunca mencionan { $missing }, así que no pueden responder a esto.
 
 ## /salario
 

@@ -197,6 +197,60 @@ enum Image {
 /// An image's key: the generation and what it shows.
 type ChartKey = (String, Image);
 
+/// The answer to a question naming several careers of the library ("do electricians earn more
+/// than data analysts?"): each career's own best passages in turn, the career whose best passage
+/// scores highest first, so one career's guides cannot crowd out the other's. `all` is the search
+/// over every guide, whose query and terms the answer keeps; `None`-career pages are cut from the
+/// merged list as any page is.
+fn interleaved(
+    generation: &Generation,
+    question: &str,
+    options: &SearchOptions,
+    named: &[String],
+    all: SearchResults,
+) -> Result<SearchResults, QuestionError> {
+    let wanted = options.offset + options.limit.clamp(1, search::MAX_LIMIT);
+    let mut per_career: Vec<SearchResults> = Vec::with_capacity(named.len());
+    for career in named {
+        let narrowed = SearchOptions {
+            offset: 0,
+            limit: wanted.min(search::MAX_LIMIT),
+            career: Some(career.clone()),
+            ..options.clone()
+        };
+        per_career.push(search::search(generation, question, &narrowed)?);
+    }
+    per_career.sort_by(|a, b| {
+        let best = |r: &SearchResults| r.hits.first().map_or(f32::MIN, |h| h.score);
+        best(b).total_cmp(&best(a))
+    });
+    let mut merged: Vec<search::Hit> = Vec::new();
+    let deepest = per_career.iter().map(|r| r.hits.len()).max().unwrap_or(0);
+    for i in 0..deepest {
+        for r in &per_career {
+            if let Some(h) = r.hits.get(i) {
+                merged.push(h.clone());
+            }
+        }
+    }
+    let has_more = merged.len() > wanted || per_career.iter().any(|r| r.has_more);
+    let hits = merged
+        .into_iter()
+        .enumerate()
+        .skip(options.offset)
+        .take(wanted - options.offset)
+        .map(|(i, mut h)| {
+            h.rank = i + 1;
+            h
+        })
+        .collect();
+    Ok(SearchResults {
+        hits,
+        has_more,
+        ..all
+    })
+}
+
 /// A structured card's key: the generation, what the question asks for, its career, level and
 /// skills topic. The card is a function of these alone, so a batch of questions asking the same
 /// thing aggregates the facts once.
@@ -272,8 +326,9 @@ impl Engine {
     }
 
     /// Answers a question: one page of cited passages and the verdict, from the guides about
-    /// `options.career` (every guide when `None`). A question about an occupation no guide
-    /// covers (see [`Engine::question_career`]) gets no passages and the verdict
+    /// `options.career` (every guide when `None`; when the question names several careers of
+    /// the library, their passages in turn, see [`interleaved`]). A question about an occupation
+    /// no guide covers (see [`Engine::question_career`]) gets no passages and the verdict
     /// [`Reason::NotInLibrary`], naming the careers the library covers.
     ///
     /// # Errors
@@ -282,9 +337,20 @@ impl Engine {
         let generation = self.current();
         let mut results = search::search(&generation, question, &options)?;
         let careers = career_names(&generation);
-        let verdict = if let QuestionCareer::NotInLibrary(role) =
-            scope::read(self.vocabulary(), &generation, &careers, &results.query)
-        {
+        let scope = scope::read(self.vocabulary(), &generation, &careers, &results.query);
+        if let (None, QuestionCareer::Several(named)) = (&options.career, &scope) {
+            results = interleaved(&generation, question, &options, named, results)?;
+        }
+        // A question naming a career of the library, even by its last word alone, is a career
+        // question whatever its other words.
+        let names_career = match &scope {
+            QuestionCareer::Named(_) | QuestionCareer::Several(_) => true,
+            QuestionCareer::None => {
+                scope::named_by_last_word(self.vocabulary(), &careers, &results.query).is_some()
+            }
+            QuestionCareer::NotInLibrary(_) => false,
+        };
+        let verdict = if let QuestionCareer::NotInLibrary(role) = scope {
             // Every passage would be about another career.
             results.hits.clear();
             results.has_more = false;
@@ -294,12 +360,20 @@ impl Engine {
             &generation,
             &results.query,
             &results.terms,
+            names_career,
         ) {
             if reason == Reason::OffTopic {
                 // No passage is about it.
                 results.hits.clear();
                 results.has_more = false;
             }
+            Verdict::not(reason)
+        } else if let Some(reason) = self
+            .about_career(&careers, options.career.as_deref(), &results.query)
+            .and_then(|career| {
+                topic::unmentioned(self.vocabulary(), &generation, &career, &results.query)
+            })
+        {
             Verdict::not(reason)
         } else if options.offset == 0 {
             verdict::judge(&results)
@@ -320,6 +394,21 @@ impl Engine {
             career: options.career,
             card: None,
         })
+    }
+
+    /// The career a question is about for its verdict: the one the answer is narrowed to, else
+    /// the library's only one, else the one the question names by its last word alone.
+    fn about_career(
+        &self,
+        careers: &[String],
+        narrowed: Option<&str>,
+        question: &str,
+    ) -> Option<String> {
+        match (narrowed, careers) {
+            (Some(career), _) => Some(career.to_string()),
+            (None, [only]) => Some(only.clone()),
+            (None, careers) => scope::named_by_last_word(self.vocabulary(), careers, question),
+        }
     }
 
     /// [`Engine::ask`], and on the first page the structured card the answer leads with when
@@ -1043,6 +1132,143 @@ mod tests {
         let skills = ask("what skills does an electrician need").expect("a skills card");
         assert_eq!(skills.intent, Intent::Skills);
         assert_eq!(e.inner.cards.len(), 2);
+    }
+
+    /// A question naming two careers gets both careers' passages in turn, on every page, none
+    /// twice; before, the one whose guide repeats the question's words took the whole page.
+    #[test]
+    fn a_question_naming_several_careers_gets_each_careers_passages_in_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let q = "do electricians earn more than data analysts?";
+        assert!(matches!(e.question_career(q), QuestionCareer::Several(_)));
+        let first = e.ask(q, e.page(0)).unwrap();
+        let careers: Vec<&str> = first
+            .results
+            .hits
+            .iter()
+            .map(|h| h.passage.career.as_str())
+            .collect();
+        assert_eq!(careers.len(), 5, "{careers:?}");
+        assert_ne!(careers[0], careers[1], "{careers:?}");
+        for c in ["Electrician", "Data Analyst"] {
+            assert!(careers.contains(&c), "{careers:?}");
+        }
+        let second = e.ask(q, e.page(1)).unwrap();
+        let ranks: Vec<usize> = first
+            .results
+            .hits
+            .iter()
+            .chain(&second.results.hits)
+            .map(|h| h.rank)
+            .collect();
+        assert_eq!(ranks, (1..=ranks.len()).collect::<Vec<_>>());
+        let mut cited: Vec<(&str, u32)> = first
+            .results
+            .hits
+            .iter()
+            .chain(&second.results.hits)
+            .map(|h| (h.passage.source.as_str(), h.passage.start_line))
+            .collect();
+        let n = cited.len();
+        cited.sort_unstable();
+        cited.dedup();
+        assert_eq!(cited.len(), n, "no passage twice across pages");
+        // Salary passages of both careers are on the first page.
+        let salary_sections = first
+            .results
+            .hits
+            .iter()
+            .filter(|h| h.passage.section.to_lowercase().contains("salary"))
+            .map(|h| h.passage.career.as_str())
+            .collect::<Vec<_>>();
+        assert!(
+            salary_sections.contains(&"Electrician"),
+            "{salary_sections:?}"
+        );
+        assert!(
+            salary_sections.contains(&"Data Analyst"),
+            "{salary_sections:?}"
+        );
+    }
+
+    /// Naming a career of the library (in full or by its last word) makes a question a career
+    /// question: it is never off topic, however many of its words the guides lack.
+    #[test]
+    fn a_question_naming_a_career_of_the_library_is_never_off_topic() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let off = e
+            .ask("zorblax quuxing flimflam wibble?", e.page(0))
+            .unwrap();
+        assert_eq!(off.verdict.reason, Some(Reason::OffTopic));
+        for q in [
+            "electricians zorblax quuxing flimflam?",
+            "analysts zorblax quuxing flimflam?",
+        ] {
+            let asked = e.ask(q, e.page(0)).unwrap();
+            assert_ne!(asked.verdict.reason, Some(Reason::OffTopic), "{q}");
+        }
+    }
+
+    /// A question naming a skill that no guide about its career mentions is not answered by
+    /// that career's passages sharing its other words: the verdict names what is missing. The
+    /// career is the narrowed one, else the one named by its last word alone.
+    #[test]
+    fn skills_the_careers_guides_never_mention_make_a_weak_match_that_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        let narrowed = |career: &str| SearchOptions {
+            career: Some(career.into()),
+            ..e.page(0)
+        };
+        let asked = e
+            .ask(
+                "do electricians need to know Python?",
+                narrowed("Electrician"),
+            )
+            .unwrap();
+        assert_eq!(
+            asked.verdict,
+            Verdict::not(Reason::Unmentioned {
+                career: "Electrician".into(),
+                missing: vec!["Python".into()],
+            })
+        );
+        assert!(!asked.results.hits.is_empty(), "the closest passages stay");
+        assert_eq!(
+            serde_json::to_value(&asked.verdict).unwrap(),
+            serde_json::json!({"confident": false, "reason": "weak_match",
+                "missing": ["Python"], "missing_from": "Electrician"})
+        );
+        // The back-end guides do mention Python: no such verdict there.
+        let backend = e
+            .ask(
+                "do backend developers need to know Python?",
+                narrowed("Back-End Developer"),
+            )
+            .unwrap();
+        assert!(backend.verdict.confident, "{:?}", backend.verdict);
+        // "analysts" names the Data Analyst by its last word; its guide names SQL, not Kubernetes.
+        let sql = e.ask("do analysts need to know SQL?", e.page(0)).unwrap();
+        assert!(sql.verdict.confident, "{:?}", sql.verdict);
+        let k8s = e
+            .ask("do analysts need to know Kubernetes?", e.page(0))
+            .unwrap();
+        assert_eq!(
+            k8s.verdict.reason,
+            Some(Reason::Unmentioned {
+                career: "Data Analyst".into(),
+                missing: vec!["Kubernetes".into()],
+            })
+        );
+        // No career to hold it to: the question is judged on its passages alone.
+        let open = e.ask("do I need to know Kubernetes?", e.page(0)).unwrap();
+        assert!(
+            !matches!(open.verdict.reason, Some(Reason::Unmentioned { .. })),
+            "{:?}",
+            open.verdict
+        );
     }
 
     /// "analysts" names the Data Analyst only by its last word: the search is not narrowed,

@@ -135,13 +135,15 @@ impl TopicTable {
 
 /// Reads `question`, searched as `terms` (its words as the search read them, typos corrected),
 /// for a reason the guides cannot answer it whatever its passages say: it names a country the
-/// guides never mention, or it is not a career question at all (none of its meaningful words is
-/// a career word and the index holds fewer than half of them, even in a near form).
+/// guides never mention, or it is not a career question at all (it names no career of the
+/// library (`names_career`), none of its meaningful words is a career word, and the index holds
+/// fewer than half of them, even in a near form).
 pub(crate) fn read(
     vocab: &Vocabulary,
     index: &PassageIndex,
     question: &str,
     terms: &[QueryTerm],
+    names_career: bool,
 ) -> Option<Reason> {
     let table = vocab.topics();
     let words: Vec<Arc<str>> = vocab
@@ -164,7 +166,10 @@ pub(crate) fn read(
     if meaningful.is_empty() {
         meaningful = terms.iter().collect();
     }
-    if meaningful.is_empty() || meaningful.iter().any(|t| table.is_career_term(&t.term)) {
+    if names_career
+        || meaningful.is_empty()
+        || meaningful.iter().any(|t| table.is_career_term(&t.term))
+    {
         return None;
     }
     let known = meaningful
@@ -172,6 +177,33 @@ pub(crate) fn read(
         .filter(|t| t.doc_freq > 0 || index.knows(&t.term, 1))
         .count();
     (known as f32 / (meaningful.len() as f32) < OFF_TOPIC_KNOWN_SHARE).then_some(Reason::OffTopic)
+}
+
+/// The skills and tools `question` names (words of the skills lexicon) that no guide about
+/// `career` mentions, as [`Reason::Unmentioned`]; `None` when it names none, or the career's
+/// guides hold every one. "Do electricians need Python?" is not answered by electrician passages
+/// that happen to share "need".
+pub(crate) fn unmentioned(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    career: &str,
+    question: &str,
+) -> Option<Reason> {
+    let mut missing: Vec<String> = Vec::new();
+    for hit in vocab.skills().find(question) {
+        let words = &question[hit.start..hit.end];
+        let terms = vocab.analyzer().analyze(words);
+        if !terms.is_empty()
+            && !terms.iter().all(|t| index.career_holds(career, &t.text))
+            && !missing.iter().any(|m| m == words)
+        {
+            missing.push(words.to_string());
+        }
+    }
+    (!missing.is_empty()).then(|| Reason::Unmentioned {
+        career: career.to_string(),
+        missing,
+    })
 }
 
 #[cfg(test)]

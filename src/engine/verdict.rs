@@ -36,13 +36,23 @@ pub enum Reason {
         /// The country, by the name the vocabulary gives it ("Germany").
         country: String,
     },
+    /// The question names skills or tools (from the skills lexicon) that no guide about the
+    /// career it asks about mentions ("do electricians need Python?"). A weak match in JSON, with
+    /// the `missing` words and the career they are `missing_from`; the closest passages are shown
+    /// as such.
+    Unmentioned {
+        /// The career the question is about, by its name in the library.
+        career: String,
+        /// The skills as the question writes them.
+        missing: Vec<String>,
+    },
 }
 
 impl Reason {
     /// Its id in JSON: `weak_match`, `not_in_library`, `off_topic`, `other_country`.
     pub fn id(&self) -> &'static str {
         match self {
-            Reason::WeakMatch => "weak_match",
+            Reason::WeakMatch | Reason::Unmentioned { .. } => "weak_match",
             Reason::NotInLibrary { .. } => "not_in_library",
             Reason::OffTopic => "off_topic",
             Reason::OtherCountry { .. } => "other_country",
@@ -64,12 +74,20 @@ impl Reason {
             Reason::OtherCountry { country } => {
                 tr!(lang, "verdict-other-country", country = country.as_str())
             }
+            Reason::Unmentioned { career, missing } => tr!(
+                lang,
+                "verdict-unmentioned",
+                career = career.as_str(),
+                missing = missing.join(", ")
+            ),
         }
     }
 }
 
 /// The engine's verdict on an answer. In JSON: `confident`, and when not, `reason` (its
-/// [`Reason::id`]), and for `not_in_library` the `role` asked about and the `careers` covered.
+/// [`Reason::id`]), and for `not_in_library` the `role` asked about and the `careers` covered,
+/// for `other_country` the `country`, and for a weak match on skills the career's guides never
+/// mention, the `missing` skills and the career they are `missing_from`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     /// Whether the guides answer the question.
@@ -90,6 +108,10 @@ impl Serialize for Verdict {
                     map.serialize_entry("careers", careers)?;
                 }
                 Reason::OtherCountry { country } => map.serialize_entry("country", country)?,
+                Reason::Unmentioned { career, missing } => {
+                    map.serialize_entry("missing", missing)?;
+                    map.serialize_entry("missing_from", career)?;
+                }
                 Reason::WeakMatch | Reason::OffTopic => {}
             }
         }

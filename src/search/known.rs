@@ -3,7 +3,9 @@
 //! correction and the reading of occupations in questions both ask it.
 
 use tantivy::Term as TantivyTerm;
-use tantivy::schema::Field;
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
 
 use super::index::PassageIndex;
 
@@ -70,6 +72,43 @@ impl PassageIndex {
         }
         // Counted over every segment (a term's passages may be spread over several).
         near.iter().any(|n| doc_freq(&searcher, &fields, n) >= min)
+    }
+
+    /// Whether some passage of the guides about `career` (its exact name) holds the analysed
+    /// term `term` in its body or heading.
+    pub fn career_holds(&self, career: &str, term: &str) -> bool {
+        let searcher = self.searcher();
+        let in_text: Vec<(Occur, Box<dyn Query>)> = [self.fields.body, self.fields.section]
+            .into_iter()
+            .map(|f| {
+                let q = TermQuery::new(
+                    TantivyTerm::from_field_text(f, term),
+                    IndexRecordOption::Basic,
+                );
+                (Occur::Should, Box::new(q) as Box<dyn Query>)
+            })
+            .collect();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(in_text)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    TantivyTerm::from_field_text(self.fields.career, career),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        match searcher.search(&query, &Count) {
+            Ok(n) => n > 0,
+            Err(e) => {
+                tracing::error!(error = %e, career, term, "cannot count a career's passages");
+                // Unknown: say it holds the word, so no verdict turns on a failed read.
+                true
+            }
+        }
     }
 }
 
