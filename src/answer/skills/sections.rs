@@ -207,12 +207,15 @@ impl SkillSections {
                 if is_separator_row(text) {
                     continue;
                 }
-                match table {
-                    // A table's header row names its columns: the skill column is the first
-                    // that is not a row number ("#", "No."), and its header may name a topic.
-                    None if lines
-                        .get(i + 1)
-                        .is_some_and(|(_, t)| table_cells(t).is_some()) =>
+                let markdown = text.trim_start().starts_with('|');
+                let next = lines.get(i + 1).map(|(_, t)| t.as_str());
+                if table.is_none() {
+                    // A table's header row names its columns (a Markdown header sits above the
+                    // separator row; an HTML table's rows have no outer pipes and its header is
+                    // the first): the skill column is the first that is not a row number ("#",
+                    // "No."), and its header may name a topic.
+                    if next.is_some_and(is_separator_row)
+                        || (!markdown && next.is_some_and(|t| table_cells(t).is_some()))
                     {
                         let col = cells
                             .iter()
@@ -223,23 +226,26 @@ impl SkillSections {
                         table = Some((col, cells.get(col).and_then(|c| self.topic_of(c))));
                         continue;
                     }
-                    // A lone "a | b" line is text.
-                    None => {}
-                    Some((col, col_topic)) => {
-                        let cell = cells.get(col).copied().unwrap_or_default();
-                        // Empty cells, header-like rows and rows labelled by a level (what each
-                        // level needs) are not skills.
-                        if let Some(current) = col_topic.or(topic)
-                            && !cell.is_empty()
-                            && self.topic_of(cell).is_none()
-                            && levels.of_label(cell).is_none()
-                        {
-                            let item = Item::new(cell, cell, col_topic);
-                            self.push(lexicon, &mut out, item, current, *line, text);
-                        }
-                        continue;
+                    // A Markdown row whose header is in an earlier passage: its first cell.
+                    if markdown {
+                        table = Some((0, None));
                     }
                 }
+                if let Some((col, col_topic)) = table {
+                    let cell = cells.get(col).copied().unwrap_or_default();
+                    // Empty cells, header-like rows and rows labelled by a level (what each
+                    // level needs) are not skills.
+                    if let Some(current) = col_topic.or(topic)
+                        && !cell.is_empty()
+                        && self.topic_of(cell).is_none()
+                        && levels.of_label(cell).is_none()
+                    {
+                        let item = Item::new(cell, cell, col_topic);
+                        self.push(lexicon, &mut out, item, current, *line, text);
+                    }
+                    continue;
+                }
+                // A lone "a | b" line is text.
             } else {
                 table = None;
             }
@@ -982,6 +988,15 @@ mod tests {
                 ("Stand mixer".to_string(), Topic::Tools),
             ]
         );
+        // A Markdown table whose header row is in an earlier passage: its rows' first cells.
+        let p = passage(
+            "Key competencies",
+            &[
+                "| Triage | Decide who is seen first |",
+                "| Wound care | Daily |",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["Triage", "Wound care"]);
         // A table that names no topic, outside a skills section, lists nothing.
         let p = passage("Pay", &["Level | Pay", "Junior | $20", "Senior | $30"]);
         assert!(names(&p).is_empty());
