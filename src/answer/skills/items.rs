@@ -87,7 +87,7 @@ fn find_phrase(
     last: bool,
 ) -> Option<usize> {
     let mut hits = (from..ws.len()).filter(|&k| phrases.iter().any(|p| phrase_at(ws, k, p)));
-    if last { hits.last() } else { hits.next() }
+    if last { hits.next_back() } else { hits.next() }
 }
 
 /// Number of words.
@@ -119,7 +119,7 @@ impl ItemWords {
     pub fn is_need_label(&self, label: &str) -> bool {
         let ws: Vec<String> = words(label).into_iter().map(|(_, w)| w).collect();
         let joined = ws.join(" ");
-        !joined.is_empty() && self.need_labels.iter().any(|n| *n == joined)
+        !joined.is_empty() && self.need_labels.contains(&joined)
     }
 
     /// Whether an item starts with an example or explanation word ("especially Article 210").

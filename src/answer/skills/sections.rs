@@ -334,10 +334,10 @@ impl SkillSections {
                 // "Required: a, b and c": the items, of the topic around them.
                 return self.list_items(body, None, true).unwrap_or_default();
             }
-            if self.is_category(label) || self.topic_of(label).is_some() {
-                if let Some(items) = self.list_items(body, self.topic_of(label), false) {
-                    return items;
-                }
+            if (self.is_category(label) || self.topic_of(label).is_some())
+                && let Some(items) = self.list_items(body, self.topic_of(label), false)
+            {
+                return items;
             }
             return vec![Item::new(label, label, None)];
         }
