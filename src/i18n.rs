@@ -72,6 +72,7 @@ const CATALOGUES: [(Locale, &[&str]); 2] = [
         &[
             include_str!("../locales/en/bot.ftl"),
             include_str!("../locales/en/commands.ftl"),
+            include_str!("../locales/en/images.ftl"),
         ],
     ),
     (
@@ -79,6 +80,7 @@ const CATALOGUES: [(Locale, &[&str]); 2] = [
         &[
             include_str!("../locales/es/bot.ftl"),
             include_str!("../locales/es/commands.ftl"),
+            include_str!("../locales/es/images.ftl"),
         ],
     ),
 ];

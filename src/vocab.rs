@@ -1,5 +1,5 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, how questions name occupations, seniority words, the currencies of pay, and the
+//! are named, how questions name occupations, seniority words and role titles, the currencies of pay, and the
 //! questions offered before anything is typed. Shipped in `assets/` and built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
-use crate::answer::roadmap::Tracks;
+use crate::answer::roadmap::{RoleTitles, Tracks};
 use crate::answer::salary::Currencies;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
@@ -20,7 +20,7 @@ use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 11] = [
+pub const FILES: [(&str, &str); 12] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -35,6 +35,7 @@ pub const FILES: [(&str, &str); 11] = [
     ("roles.toml", include_str!("../assets/roles.toml")),
     ("verdict.toml", include_str!("../assets/verdict.toml")),
     ("intents.toml", include_str!("../assets/intents.toml")),
+    ("roadmap.toml", include_str!("../assets/roadmap.toml")),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -78,6 +79,7 @@ pub struct Vocabulary {
     topics: TopicTable,
     intents: IntentTable,
     levels: LevelWords,
+    role_titles: RoleTitles,
     currencies: Currencies,
     questions: Vec<String>,
     per_career: Vec<String>,
@@ -154,6 +156,8 @@ impl Vocabulary {
             .map_err(|e| invalid("intents.toml")(&e))?;
         let levels =
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
+        let role_titles =
+            RoleTitles::from_toml(text("roadmap.toml")).map_err(|e| invalid("roadmap.toml")(&e))?;
         let currencies = Currencies::from_toml(text("currencies.toml"))
             .map_err(|e| invalid("currencies.toml")(&e))?;
         let questions: QuestionsFile =
@@ -175,6 +179,7 @@ impl Vocabulary {
             topics,
             intents,
             levels,
+            role_titles,
             currencies,
             questions: questions.questions,
             per_career: questions.per_career,
@@ -230,6 +235,11 @@ impl Vocabulary {
     /// The seniority words guides use.
     pub fn levels(&self) -> &LevelWords {
         &self.levels
+    }
+
+    /// The seniority words of role titles the roadmap reads (`assets/roadmap.toml`).
+    pub fn role_titles(&self) -> &RoleTitles {
+        &self.role_titles
     }
 
     /// The currencies guides state pay in.

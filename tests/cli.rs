@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use careerbot::answer::chart::ImageText;
+use careerbot::i18n::Locale;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_careerbot");
@@ -468,6 +470,11 @@ fn salary_chart_is_a_1000_by_620_png() {
     let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
     let frame = reader.next_frame(&mut buf).expect("the image decodes");
     assert_eq!((frame.width, frame.height), (1000, 620));
+    // The terminal speaks English, and so does the chart it writes.
+    let text = ImageText::of_png(&fs::read(&path).unwrap()).expect("the text the chart draws");
+    assert_eq!(text.lang, Locale::En);
+    assert_eq!(text.lines[0], "Salary ranges by level (USD per year)");
+    assert!(text.lines.iter().any(|l| l == "Thousand USD per year"));
 }
 
 #[test]
@@ -734,6 +741,15 @@ fn roadmap_timeline_is_one_careers_png() {
     let (w, h) = png_size(&sb.cwd.path().join("backend.png"));
     assert_eq!(w, 1000);
     assert!(h >= 380, "{h}");
+    let text = ImageText::of_png(&fs::read(sb.cwd.path().join("backend.png")).unwrap())
+        .expect("the text the timeline draws");
+    assert_eq!(text.lang, Locale::En);
+    assert_eq!(text.lines[0], "Back-End Developer: career timeline");
+    assert!(
+        text.lines
+            .iter()
+            .any(|l| l == "Years from the start of the career")
+    );
 
     // Several careers: a usage error naming them, and no file; with --career, that career's.
     let sb = Sandbox::with_careers();

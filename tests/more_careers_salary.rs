@@ -80,7 +80,7 @@ fn ux_salaries_come_out_in_gbp_per_level_cited() {
     }
 
     // The chart is drawn (an axis in pounds) and the Discord reply names the currency.
-    let chart = engine.salary_chart(&salary).unwrap();
+    let chart = engine.salary_chart(&salary, Locale::En).unwrap();
     assert!(chart.is_some_and(|png| png.starts_with(b"\x89PNG")));
     let reply =
         careerbot::discord::render::salary_reply(a, salary.generation.meta(), None, Locale::En);
@@ -145,9 +145,9 @@ fn careers_in_two_currencies_are_never_summarised_or_drawn_together() {
     let drawn = comparison.currency.expect("a yearly summary").code.clone();
     assert!(comparison.drawn.iter().all(|s| s.currency.code == drawn));
     let other = if drawn == "USD" { "GBP" } else { "USD" };
-    let caption = comparison.caption().unwrap_or_default();
+    let caption = comparison.caption(Locale::En).unwrap_or_default();
     assert!(caption.contains(&format!("(in {other})")), "{caption}");
-    assert!(engine.salary_chart(&salary).unwrap().is_some());
+    assert!(engine.salary_chart(&salary, Locale::En).unwrap().is_some());
     // The Discord reply lists both currencies.
     let reply =
         careerbot::discord::render::salary_reply(a, salary.generation.meta(), None, Locale::En);

@@ -1,6 +1,8 @@
 //! Salary charts: a [`SalaryAnswer`] as a PNG range chart (levels × sources, per-level summary
 //! band and median, open ends marked), or, for an answer spanning several careers, the careers
-//! side by side by level ([`compare`]); both drawn with [`paint`]'s embedded font.
+//! side by side by level ([`compare`]); both drawn with [`paint`]'s embedded font, in a
+//! member's language: the chart's own words come from the catalogue ([`SalaryWords`]), the
+//! guides' titles are drawn as written, the amounts as the text answer writes them.
 
 pub mod compare;
 pub(crate) mod paint;
@@ -9,10 +11,13 @@ use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
-use super::salary::{Currency, Period, SalaryAnswer, SalaryFigure};
-pub use compare::render_comparison_chart;
+use super::salary::{Currency, Level, Period, SalaryAnswer, SalaryFigure};
+use crate::choices::choice_label;
+use crate::i18n::Locale;
+use crate::tr;
+pub use compare::{ComparisonWords, render_comparison_chart};
 use paint::{Align, BAND, BAND_EDGE, INK, MUTED, PALETTE, Painter, RULE, tick_step};
-pub use paint::{ChartError, MAX_SIZE, MIN_SIZE};
+pub use paint::{ChartError, ImageText, MAX_SIZE, MIN_SIZE};
 
 /// A guide's title shortened for the legend: the part before a subtitle
 /// separator, at most 44 characters.
@@ -59,9 +64,10 @@ pub fn short_title(title: &str, source: &str) -> String {
     format!("{out}…")
 }
 
-/// Whole thousands after the currency's symbol, for axis-side labels: 151250 → "$151K".
-fn k_rounded(currency: &Currency, v: u32) -> String {
-    format!("{}{}K", currency.symbol, (u64::from(v) + 500) / 1000)
+/// An axis tick: whole thousands after the currency's symbol, as the text answers write
+/// yearly amounts ("$150K").
+pub(crate) fn tick(currency: &Currency, thousands: f64) -> String {
+    format!("{}{thousands:.0}K", currency.symbol)
 }
 
 /// The one currency a chart's axis is in: of the yearly `currencies` given (one per figure or
@@ -81,22 +87,102 @@ pub(crate) fn axis_currency<'a>(
     counts.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c)
 }
 
-/// Renders the answer as a PNG of `width` × `height` pixels.
-///
-/// One row band per level (in [`Level::ALL`](super::salary::Level::ALL) order) holding one bar per source
-/// from `low` to `high` (a diamond for a point figure), a right-pointing arrow
-/// and "+" on open-ended figures, the level's lowest–highest summary band shaded
-/// behind the bars with the median of midpoints as a dark line, the x axis in
-/// thousands of one currency per year, and a legend naming the sources by short title.
-///
-/// One axis in one currency per year: figures stated per hour or month are not drawn on it,
-/// nor figures in another currency than most yearly figures' ([`axis_currency`]) — the key
-/// names the currencies left out.
-pub fn render_salary_chart(
-    answer: &SalaryAnswer,
-    width: u32,
-    height: u32,
-) -> Result<Vec<u8>, ChartError> {
+/// What a salary chart draws on its one axis: the figures and summaries per year in its
+/// currency, and the codes of the currencies it leaves out.
+struct OnAxis<'a> {
+    answer: SalaryAnswer,
+    currency: &'a Currency,
+    left_out: Vec<&'a str>,
+}
+
+/// One level's band of a salary chart, in words: its name, its range and median, its guides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandWords {
+    /// The level.
+    pub level: Level,
+    /// Its name ("Entry level", "Nivel inicial").
+    pub name: String,
+    /// "$60K–$95K, median $81.8K": the amounts as the text answer writes them.
+    pub range: String,
+    /// "3 sources".
+    pub sources: String,
+}
+
+/// Every word a salary chart of one career's guides draws of its own, in one language, from
+/// the catalogue (`locales/*/images.ftl`): the drawer writes these, the amounts and the guides'
+/// titles, and nothing else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalaryWords {
+    /// "Salary ranges by level (USD per year)".
+    pub title: String,
+    /// The key above the plot, item by item (the last names the currencies left out, if any).
+    pub key: Vec<String>,
+    /// The x axis's title.
+    pub axis: String,
+    /// The level bands, top to bottom.
+    pub bands: Vec<BandWords>,
+}
+
+impl SalaryWords {
+    /// The words of a chart of `answer` in `lang`.
+    ///
+    /// # Errors
+    /// [`ChartError::Empty`] when the answer has no yearly figure to draw.
+    pub fn of(answer: &SalaryAnswer, lang: Locale) -> Result<SalaryWords, ChartError> {
+        Ok(SalaryWords::on(&on_axis(answer)?, lang))
+    }
+
+    fn on(axis: &OnAxis<'_>, lang: Locale) -> SalaryWords {
+        let code = axis.currency.code.as_str();
+        let title = match axis.answer.level {
+            Some(l) => tr!(
+                lang,
+                "chart-salary-title-level",
+                level = choice_label(lang, l),
+                code = code
+            ),
+            None => tr!(lang, "chart-salary-title", code = code),
+        };
+        let mut key = vec![
+            tr!(lang, "chart-salary-key-bars"),
+            tr!(lang, "chart-salary-key-band"),
+            tr!(lang, "chart-salary-key-median"),
+            tr!(lang, "chart-salary-key-open"),
+        ];
+        if !axis.left_out.is_empty() {
+            key.push(tr!(
+                lang,
+                "chart-salary-not-drawn",
+                currencies = axis.left_out.join(", ")
+            ));
+        }
+        let bands = axis
+            .answer
+            .summaries
+            .iter()
+            .map(|s| BandWords {
+                level: s.level,
+                name: choice_label(lang, s.level),
+                range: tr!(
+                    lang,
+                    "chart-level-range",
+                    range = s.range_in(lang),
+                    median = s.median_in(lang)
+                ),
+                sources: tr!(lang, "chart-level-sources", count = s.sources),
+            })
+            .collect();
+        SalaryWords {
+            title,
+            key,
+            axis: tr!(lang, "chart-axis-thousands", code = code),
+            bands,
+        }
+    }
+}
+
+/// The figures and summaries of `answer` a chart draws on one axis in one currency per year.
+fn on_axis(answer: &SalaryAnswer) -> Result<OnAxis<'_>, ChartError> {
     let yearly = answer
         .rows
         .iter()
@@ -127,18 +213,50 @@ pub fn render_salary_chart(
             .collect(),
         ..answer.clone()
     };
-    let answer = &on_axis;
-    if answer.rows.is_empty() || answer.summaries.is_empty() {
+    if on_axis.rows.is_empty() || on_axis.summaries.is_empty() {
         return Err(ChartError::Empty);
     }
-    paint::render(width, height, |p| draw(p, answer, currency, &left_out))
+    Ok(OnAxis {
+        answer: on_axis,
+        currency,
+        left_out,
+    })
+}
+
+/// Renders the answer as a PNG of `width` × `height` pixels, its words in `lang`.
+///
+/// One row band per level (in [`Level::ALL`] order) holding one bar per source
+/// from `low` to `high` (a diamond for a point figure), a right-pointing arrow
+/// and "+" on open-ended figures, the level's lowest–highest summary band shaded
+/// behind the bars with the median of midpoints as a dark line, the x axis in
+/// thousands of one currency per year, and a legend naming the sources by short title.
+///
+/// One axis in one currency per year: figures stated per hour or month are not drawn on it,
+/// nor figures in another currency than most yearly figures' ([`axis_currency`]) — the key
+/// names the currencies left out.
+///
+/// # Errors
+/// [`ChartError::Empty`] without a yearly figure; [`ChartError::Size`] outside the accepted
+/// sizes.
+pub fn render_salary_chart(
+    answer: &SalaryAnswer,
+    width: u32,
+    height: u32,
+    lang: Locale,
+) -> Result<Vec<u8>, ChartError> {
+    let axis = on_axis(answer)?;
+    let words = SalaryWords::on(&axis, lang);
+    paint::render(width, height, lang, |p| {
+        draw(p, &axis.answer, axis.currency, &words, lang)
+    })
 }
 
 fn draw(
     p: &Painter<'_, '_>,
     answer: &SalaryAnswer,
     currency: &Currency,
-    left_out: &[&str],
+    words: &SalaryWords,
+    lang: Locale,
 ) -> Result<(), ChartError> {
     let s = p.scale;
     let px = |v: f64| p.px(v);
@@ -156,27 +274,16 @@ fn draw(
 
     // --- Title and key -------------------------------------------------------
     let margin = px(16.0);
-    let code = &currency.code;
-    let title = match answer.level {
-        Some(l) => format!("Salary ranges: {} ({code} per year)", l.label()),
-        None => format!("Salary ranges by level ({code} per year)"),
-    };
-    p.text(&title, margin, margin + px(20.0), 22.0, INK, Align::Left)?;
+    p.text(
+        &p.fit(&words.title, 22.0, w - 2 * margin),
+        margin,
+        margin + px(20.0),
+        22.0,
+        INK,
+        Align::Left,
+    )?;
     // Key, flowed over as many lines as the width needs.
-    let not_drawn = format!(
-        "Not drawn: the figures in {} (one currency per axis)",
-        left_out.join(", ")
-    );
-    let mut key = vec![
-        "Bars: each guide's range (◆ a single figure)",
-        "Shaded: lowest–highest across guides",
-        "Dark line: median of midpoints",
-        "▶ and +: open-ended",
-    ];
-    if !left_out.is_empty() {
-        key.push(&not_drawn);
-    }
-    let key_lines = p.flow(&key, 12.0, w - 2 * margin);
+    let key_lines = p.flow(&words.key, 12.0, w - 2 * margin);
     let mut baseline = margin + px(44.0);
     for line in &key_lines {
         p.text(line, margin, baseline, 12.0, MUTED, Align::Left)?;
@@ -255,7 +362,7 @@ fn draw(
             let label = format!(
                 "[{}] {}",
                 index[r.figure.cite.source.as_str()] + 1,
-                r.figure.range_label()
+                r.figure.range_in(lang)
             );
             p.width(&label, 12.0)
         })
@@ -272,7 +379,7 @@ fn draw(
     while t <= x1 + 1e-9 {
         let gx = xp(t);
         p.line(vec![(gx, top), (gx, bottom)], RULE)?;
-        let label = format!("{}{t:.0}K", currency.symbol);
+        let label = tick(currency, t);
         let half = p.width(&label, 12.0) / 2 + 1;
         let cx = gx.clamp(half, w - half);
         p.text(&label, cx, bottom + px(18.0), 12.0, MUTED, Align::Center)?;
@@ -281,7 +388,7 @@ fn draw(
     p.line(vec![(left, bottom), (right, bottom)], BAND_EDGE)?;
     p.line(vec![(left, top), (left, bottom)], BAND_EDGE)?;
     p.text(
-        &format!("Thousand {code} per year"),
+        &words.axis,
         (left + right) / 2,
         bottom + px(40.0),
         13.0,
@@ -289,7 +396,7 @@ fn draw(
         Align::Center,
     )?;
 
-    for (li, summary) in answer.summaries.iter().enumerate() {
+    for ((li, summary), band) in answer.summaries.iter().enumerate().zip(&words.bands) {
         let (bt, bb) = (edges[li], edges[li + 1]);
         let pad = ((bb - bt) / 14).max(2);
         let rows: Vec<&SalaryFigure> = answer
@@ -305,15 +412,9 @@ fn draw(
 
         // Level label block on the left.
         let cy = (bt + bb) / 2;
-        let range = format!(
-            "{}–{}{}",
-            k_rounded(currency, summary.lowest),
-            k_rounded(currency, summary.highest),
-            if summary.open_ended { "+" } else { "" }
-        );
-        let plural = if summary.sources == 1 { "" } else { "s" };
+        let room = label_w - px(8.0);
         p.text(
-            summary.level.label(),
+            &p.fit(&band.name, 16.0, room),
             margin,
             cy - px(8.0),
             16.0,
@@ -321,10 +422,7 @@ fn draw(
             Align::Left,
         )?;
         p.text(
-            &format!(
-                "{range}, median {}",
-                k_rounded(currency, summary.median_midpoint)
-            ),
+            &p.fit(&band.range, 12.0, room),
             margin,
             cy + px(10.0),
             12.0,
@@ -332,7 +430,7 @@ fn draw(
             Align::Left,
         )?;
         p.text(
-            &format!("{} source{plural}", summary.sources),
+            &band.sources,
             margin,
             cy + px(26.0),
             12.0,
@@ -390,7 +488,7 @@ fn draw(
             let label = format!(
                 "[{}] {}",
                 index[f.cite.source.as_str()] + 1,
-                f.range_label()
+                f.range_in(lang)
             );
             let baseline = ym + (label_size * s * 0.37).round() as i32;
             let lw = p.width(&label, label_size);
@@ -418,7 +516,7 @@ fn draw(
 
 #[cfg(test)]
 mod tests {
-    use super::paint::tests::{decode, distinct_colours};
+    use super::paint::tests::{assert_draws, decode, distinct_colours};
     use super::*;
     use crate::answer::salary::{Level, SalaryRow, salary_answer};
     use crate::corpus::Passage;
@@ -432,7 +530,7 @@ mod tests {
     fn renders_seed_answer_as_png() {
         let answer = salary_answer(crate::answer::fixtures::vocab(), &seed_passages(), None);
         assert!(!answer.rows.is_empty());
-        let bytes = render_salary_chart(&answer, 1000, 620).expect("chart");
+        let bytes = render_salary_chart(&answer, 1000, 620, Locale::En).expect("chart");
         let (w, h, rgb) = decode(&bytes);
         assert_eq!((w, h), (1000, 620));
         assert_eq!(rgb.len(), 1000 * 620 * 3);
@@ -461,13 +559,14 @@ mod tests {
             Some(Level::Senior),
         );
         for (w, h) in [(600, 380), (640, 400), (1600, 900)] {
-            let (dw, dh, rgb) = decode(&render_salary_chart(&senior, w, h).expect("chart"));
+            let (dw, dh, rgb) =
+                decode(&render_salary_chart(&senior, w, h, Locale::En).expect("chart"));
             assert_eq!((dw, dh), (w, h));
             assert!(distinct_colours(&rgb) > 20);
         }
         // Same input, same bytes: text rendering does not depend on the machine.
-        let a = render_salary_chart(&senior, 800, 500).unwrap();
-        let b = render_salary_chart(&senior, 800, 500).unwrap();
+        let a = render_salary_chart(&senior, 800, 500, Locale::En).unwrap();
+        let b = render_salary_chart(&senior, 800, 500, Locale::En).unwrap();
         assert_eq!(a, b);
     }
 
@@ -475,20 +574,20 @@ mod tests {
     fn rejects_empty_answers_and_bad_sizes() {
         let empty = salary_answer(crate::answer::fixtures::vocab(), &[], None);
         assert!(matches!(
-            render_salary_chart(&empty, 800, 500),
+            render_salary_chart(&empty, 800, 500, Locale::En),
             Err(ChartError::Empty)
         ));
         let answer = salary_answer(crate::answer::fixtures::vocab(), &seed_passages(), None);
         assert!(matches!(
-            render_salary_chart(&answer, 10, 10),
+            render_salary_chart(&answer, 10, 10, Locale::En),
             Err(ChartError::Size(10, 10))
         ));
         assert!(matches!(
-            render_salary_chart(&answer, 599, 600),
+            render_salary_chart(&answer, 599, 600, Locale::En),
             Err(ChartError::Size(..))
         ));
         assert!(matches!(
-            render_salary_chart(&answer, 5000, 500),
+            render_salary_chart(&answer, 5000, 500, Locale::En),
             Err(ChartError::Size(..))
         ));
     }
@@ -512,7 +611,7 @@ mod tests {
             level: Level::Entry,
             figure: hourly,
         });
-        let (w, h, _) = decode(&render_salary_chart(&answer, 900, 560).unwrap());
+        let (w, h, _) = decode(&render_salary_chart(&answer, 900, 560, Locale::En).unwrap());
         assert_eq!((w, h), (900, 560));
     }
 
@@ -535,14 +634,106 @@ mod tests {
             level: answer.rows[0].level,
             figure: pounds,
         });
-        assert!(render_salary_chart(&answer, 900, 560).is_ok());
+        assert!(render_salary_chart(&answer, 900, 560, Locale::En).is_ok());
+        let words = SalaryWords::of(&answer, Locale::Es).unwrap();
+        assert_eq!(
+            words.key.last().map(String::as_str),
+            Some("Sin dibujar: las cifras en GBP (una moneda por eje)")
+        );
+        let png = render_salary_chart(&answer, 900, 560, Locale::Es).unwrap();
+        assert_draws(&png, Locale::Es, &all(&words), &[]);
         // Pounds only: drawn in pounds.
         answer.rows.retain(|r| r.figure.currency == gbp);
         answer
             .summaries
             .iter_mut()
             .for_each(|s| s.currency = gbp.clone());
-        assert!(render_salary_chart(&answer, 900, 560).is_ok());
+        assert!(render_salary_chart(&answer, 900, 560, Locale::En).is_ok());
+    }
+
+    /// Every word a [`SalaryWords`] holds.
+    fn all(words: &SalaryWords) -> Vec<String> {
+        let mut out = vec![words.title.clone(), words.axis.clone()];
+        out.extend(words.key.iter().cloned());
+        for b in &words.bands {
+            out.extend([b.name.clone(), b.range.clone(), b.sources.clone()]);
+        }
+        out
+    }
+
+    /// The chart's own words are the catalogue's, in the member's language; the drawer draws
+    /// them and none of another language's.
+    #[test]
+    fn the_chart_says_its_words_in_the_language_asked() {
+        let answer = salary_answer(crate::answer::fixtures::vocab(), &seed_passages(), None);
+        let mut said = Vec::new();
+        for lang in Locale::ALL {
+            let words = SalaryWords::of(&answer, lang).unwrap();
+            assert_eq!(words.title, tr!(lang, "chart-salary-title", code = "USD"));
+            assert_eq!(
+                words.key,
+                [
+                    tr!(lang, "chart-salary-key-bars"),
+                    tr!(lang, "chart-salary-key-band"),
+                    tr!(lang, "chart-salary-key-median"),
+                    tr!(lang, "chart-salary-key-open"),
+                ]
+            );
+            assert_eq!(words.axis, tr!(lang, "chart-axis-thousands", code = "USD"));
+            assert_eq!(words.bands.len(), answer.summaries.len());
+            for (band, s) in words.bands.iter().zip(&answer.summaries) {
+                assert_eq!(band.name, choice_label(lang, s.level));
+                assert_eq!(
+                    band.range,
+                    tr!(
+                        lang,
+                        "chart-level-range",
+                        range = s.range_in(lang),
+                        median = s.median_in(lang)
+                    )
+                );
+                assert_eq!(
+                    band.sources,
+                    tr!(lang, "chart-level-sources", count = s.sources)
+                );
+            }
+            said.push(words);
+        }
+        let (en, es) = (&said[0], &said[1]);
+        assert_eq!(en.title, "Salary ranges by level (USD per year)");
+        assert_eq!(es.title, "Rangos salariales por nivel (USD al año)");
+        assert_eq!(es.axis, "Miles de USD al año");
+        assert!(es.bands.iter().any(|b| b.name == "Sénior"), "{es:?}");
+        // Word for word another text, but the same amounts.
+        assert!(es.key.iter().zip(&en.key).all(|(a, b)| a != b));
+        let sources = |w: &SalaryWords| -> Vec<String> {
+            w.bands.iter().map(|b| b.sources.clone()).collect()
+        };
+        assert_ne!(sources(es), sources(en));
+        for (e, s) in en.bands.iter().zip(&es.bands) {
+            let amounts = |r: &str| -> Vec<String> {
+                r.split(' ')
+                    .filter(|w| w.contains('$'))
+                    .map(String::from)
+                    .collect()
+            };
+            assert_eq!(amounts(&e.range), amounts(&s.range));
+        }
+        // Drawn: the Spanish chart's text is the Spanish words, never the English ones.
+        for (lang, words, other) in [(Locale::Es, es, en), (Locale::En, en, es)] {
+            let png = render_salary_chart(&answer, 1000, 620, lang).unwrap();
+            assert_draws(&png, lang, &all(words), &all(other));
+        }
+        // One level: its name in the title.
+        let senior = salary_answer(
+            crate::answer::fixtures::vocab(),
+            &seed_passages(),
+            Some(Level::Senior),
+        );
+        let words = SalaryWords::of(&senior, Locale::Es).unwrap();
+        assert_eq!(words.title, "Rangos salariales: Sénior (USD al año)");
+        let png = render_salary_chart(&senior, 800, 500, Locale::Es).unwrap();
+        assert_draws(&png, Locale::Es, &all(&words), &[]);
     }
 
     #[test]
@@ -575,6 +766,6 @@ mod tests {
             "{long}"
         );
         assert_eq!(crate::answer::salary::format_k("$", 151_250), "$151.2K");
-        assert_eq!(k_rounded(&Currency::default(), 151_250), "$151K");
+        assert_eq!(tick(&Currency::default(), 150.0), "$150K");
     }
 }

@@ -22,6 +22,9 @@
 //!
 //! Citations are numbered in bar order, so the numbers drawn match a message that cites the
 //! bars first, in the same order.
+//!
+//! The image speaks a member's language ([`TimelineWords`]): its own words and the times from
+//! the catalogue, a stage's own name as the guide wrote it.
 
 mod draw;
 
@@ -30,9 +33,10 @@ use crate::answer::roadmap::{
     CareerStage, Citation, Duration, DurationKind, RoadmapAnswer, Stage, StageCitation,
     StageEvidence,
 };
+use crate::choices::choice_label;
 use crate::i18n::Locale;
 use crate::tr;
-pub use draw::{render_timeline, timeline_height};
+pub use draw::{TimelineWords, render_timeline, timeline_height};
 
 /// Width given to a stage without a time (or with a start and no end), in years.
 pub const DEFAULT_YEARS: f64 = 2.0;
@@ -58,8 +62,8 @@ pub enum Span {
 pub struct Bar {
     /// The stage (`None` for the time to qualify before the first one).
     pub stage: Option<Stage>,
-    /// The guide's own words for it ("Journeyman Electrician"), or the stage's label ("Getting
-    /// qualified" for the time to qualify), in English: the image's language.
+    /// The guide's own words for it ("Journeyman Electrician"), or the stage's English label
+    /// ("Getting qualified" for the time to qualify); [`Bar::name`] says it in a language.
     pub label: String,
     /// Years from the start of the career when it begins, at the earliest.
     pub start: f64,
@@ -108,13 +112,33 @@ impl Bar {
         self.start + self.length
     }
 
-    /// "4–5 years [2]", or the time alone without a citation (English: the image's language).
-    pub fn caption(&self) -> String {
-        let time = self.time.words(Locale::En);
+    /// "4–5 years [2]" in `lang`, or the time alone without a citation.
+    pub fn caption(&self, lang: Locale) -> String {
+        let time = self.time.words(lang);
         match self.note {
             Some(n) => format!("{time} [{n}]"),
             None => time,
         }
+    }
+
+    /// Its name in `lang`: the guide's own words as written, else the stage's label from the
+    /// catalogue ("Getting qualified" for the time to qualify).
+    pub fn name(&self, lang: Locale) -> String {
+        match self.stage {
+            Some(stage) => stage_name(stage, &self.label, lang),
+            None => tr!(lang, "roadmap-getting-qualified"),
+        }
+    }
+}
+
+/// A stage as the guides name it ("Journeyman Electrician"), or, where they name it with no
+/// words of their own (its label is the stage's own English one), the stage's label in `lang`:
+/// one rule for the timeline image and the messages around it.
+pub fn stage_name(stage: Stage, label: &str, lang: Locale) -> String {
+    if label == stage.label() {
+        choice_label(lang, stage)
+    } else {
+        label.to_string()
     }
 }
 
@@ -570,7 +594,14 @@ pub(crate) mod tests {
             vec![Some(1), Some(2), Some(3), Some(4), Some(5)]
         );
         assert_eq!(tl.notes[1].line, 12);
-        assert_eq!(tl.bars[3].caption(), "6–8 years of experience [4]");
+        assert_eq!(
+            tl.bars[3].caption(Locale::En),
+            "6–8 years of experience [4]"
+        );
+        assert_eq!(
+            tl.bars[3].caption(Locale::Es),
+            "6–8 años de experiencia [4]"
+        );
         assert!(close(tl.years(), 10.0));
     }
 
@@ -679,7 +710,10 @@ pub(crate) mod tests {
         assert_eq!(tl.bars[0].label, "Getting qualified");
         // The stage without a time is still cited, by its first line.
         assert_eq!(tl.bars[4].cite.as_ref().map(|c| c.line), Some(5));
-        assert_eq!(tl.bars[4].caption(), "no time given [5]");
+        assert_eq!(tl.bars[4].caption(Locale::En), "no time given [5]");
+        assert_eq!(tl.bars[0].name(Locale::Es), "Obtener la cualificación");
+        // A stage's own name stays as the guide wrote it.
+        assert_eq!(tl.bars[4].name(Locale::Es), "Lead");
     }
 
     #[test]
@@ -695,7 +729,7 @@ pub(crate) mod tests {
             Err(ChartError::Empty)
         ));
         assert!(matches!(
-            render_timeline(&trade_ladder(), 500),
+            render_timeline(&trade_ladder(), 500, Locale::En),
             Err(ChartError::Size(..))
         ));
     }

@@ -12,6 +12,7 @@ use super::{RoadmapArgs, SalaryArgs, SkillsArgs, UsageError, finish, open_engine
 use crate::answer::roadmap::Focus;
 use crate::config::Config;
 use crate::engine::{CHART_SIZE, Engine, TIMELINE_WIDTH};
+use crate::i18n::Locale;
 
 /// The library's career named by `--career`, when given.
 ///
@@ -37,7 +38,8 @@ pub(super) fn salary(config: &Config, args: &SalaryArgs) -> Result<ExitCode> {
     let answer = &salary.answer;
     // The chart comes first: when it cannot be made, nothing is printed and no file is written.
     if let Some(path) = &args.chart {
-        let Some(png) = engine.salary_chart(&salary)? else {
+        // The terminal speaks English, and so do the images it writes.
+        let Some(png) = engine.salary_chart(&salary, Locale::En)? else {
             bail!(
                 "the guides give no salary figures{}, so there is no chart to draw; {} was not written",
                 level_phrase(args.level),
@@ -154,7 +156,7 @@ fn write_timeline(
         }
     };
     let roadmap = engine.roadmap(Some(&career), args.stage, Focus::CareerProgression)?;
-    let Some(png) = engine.roadmap_timeline(&roadmap)? else {
+    let Some(png) = engine.roadmap_timeline(&roadmap, Locale::En)? else {
         bail!(
             "the guides give no career stages for {career}, so there is no timeline to draw; {} was not written",
             path.display()

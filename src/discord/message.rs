@@ -43,6 +43,8 @@ pub mod limits {
     pub const CHOICES: usize = 25;
     /// An autocomplete choice's name and value.
     pub const CHOICE: usize = 100;
+    /// An attachment's description (its alt text).
+    pub const ATTACHMENT_DESCRIPTION: usize = 1024;
 }
 
 /// Cuts `text` to at most `max` characters, ending with "…" when cut; never splits a character.
@@ -179,6 +181,9 @@ pub struct File {
     pub name: String,
     /// Content.
     pub bytes: Vec<u8>,
+    /// What it shows, in the member's language: the alt text Discord shows and screen readers
+    /// read (cut to [`limits::ATTACHMENT_DESCRIPTION`] when sent).
+    pub description: Option<String>,
 }
 
 /// An interaction response: a kind and, for most kinds, data.
@@ -770,6 +775,8 @@ impl Serialize for Reply {
         struct FileRef<'a> {
             id: usize,
             filename: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            description: Option<String>,
         }
         #[derive(Serialize)]
         struct View<'a> {
@@ -813,6 +820,10 @@ impl Serialize for Reply {
                 .map(|(id, f)| FileRef {
                     id,
                     filename: &f.name,
+                    description: f
+                        .description
+                        .as_deref()
+                        .map(|d| truncate(d, limits::ATTACHMENT_DESCRIPTION)),
                 })
                 .collect(),
         }
@@ -1021,15 +1032,26 @@ mod tests {
         assert_eq!(m["type"], 4);
         assert_eq!(m["data"]["flags"], 64);
         let with_file = Reply {
-            files: vec![File {
-                name: "chart.png".into(),
-                bytes: vec![1],
-            }],
+            files: vec![
+                File {
+                    name: "chart.png".into(),
+                    bytes: vec![1],
+                    description: Some("é".repeat(2000)),
+                },
+                File {
+                    name: "other.png".into(),
+                    bytes: vec![2],
+                    description: None,
+                },
+            ],
             ..Reply::text("x")
         };
-        assert_eq!(
-            with_file.to_json()["attachments"][0]["filename"],
-            "chart.png"
-        );
+        let json = with_file.to_json();
+        assert_eq!(json["attachments"][0]["filename"], "chart.png");
+        // The alt text is cut to Discord's limit; a file without one sends none.
+        let alt = json["attachments"][0]["description"].as_str().unwrap();
+        assert_eq!(alt.chars().count(), limits::ATTACHMENT_DESCRIPTION);
+        assert!(alt.ends_with('…'));
+        assert!(json["attachments"][1].get("description").is_none());
     }
 }

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use crate::answer::chart::ImageText;
 use crate::answer::salary::{Level, NoteKind, SalaryAnswer};
 use crate::answer::skills::SkillsAnswer;
 use crate::choices::Choices;
@@ -662,15 +663,23 @@ pub fn salary_reply(
     let mut files = Vec::new();
     if let Some(png) = chart {
         embed.image_url = Some("attachment://salary.png".into());
-        files.push(File {
-            name: "salary.png".into(),
-            bytes: png,
-        });
+        files.push(image_file("salary.png", png));
     }
     Reply {
         embeds: vec![embed],
         files,
         ..Reply::default()
+    }
+}
+
+/// An image to attach as `name`, its alt text the title it draws (in the language it was drawn
+/// in: the member's), read from the text the image carries.
+pub(crate) fn image_file(name: &str, png: Vec<u8>) -> File {
+    let description = ImageText::of_png(&png).and_then(|t| t.lines.into_iter().next());
+    File {
+        name: name.into(),
+        bytes: png,
+        description,
     }
 }
 
@@ -912,6 +921,29 @@ mod tests {
             assert!(!es.contains(english), "{english} in {es}");
         }
         assert!(es.contains("/hora") || es.contains("/mes"), "{es}");
+    }
+
+    /// The chart is attached with its title, in the member's language, as its alt text.
+    #[test]
+    fn a_spanish_salary_chart_is_attached_with_its_spanish_title_as_alt_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = crate::engine::fixtures::careers_engine(dir.path());
+        let answered = engine.salary(Some("Electrician"), None).unwrap();
+        let meta = answered.generation.meta();
+        for (lang, title) in [
+            (Locale::Es, "Rangos salariales por nivel (USD al año)"),
+            (Locale::En, "Salary ranges by level (USD per year)"),
+        ] {
+            let png = engine.salary_chart(&answered, lang).unwrap().unwrap();
+            let reply = salary_reply(&answered.answer, meta, Some(png.to_vec()), lang);
+            assert_eq!(
+                reply.embeds[0].image_url.as_deref(),
+                Some("attachment://salary.png")
+            );
+            assert_eq!(reply.files[0].description.as_deref(), Some(title));
+        }
+        // Bytes that carry no text are attached without alt text.
+        assert_eq!(image_file("x.png", b"not a png".to_vec()).description, None);
     }
 
     #[test]

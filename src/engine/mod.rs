@@ -31,6 +31,7 @@ use crate::answer::timeline;
 use crate::config::SearchConfig;
 use crate::corpus::SeedSource;
 use crate::corpus::careers::{CareerMatch, match_career};
+use crate::i18n::Locale;
 use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOptions, SearchResults};
 use crate::store::Store;
 use crate::vocab::Vocabulary;
@@ -194,8 +195,8 @@ enum Image {
     Timeline(String, Option<Stage>),
 }
 
-/// An image's key: the generation and what it shows.
-type ChartKey = (String, Image);
+/// An image's key: the generation, what it shows, and the language of its words.
+type ChartKey = (String, Image, Locale);
 
 /// The answer to a question naming several careers of the library ("do electricians earn more
 /// than data analysts?"): each career's own best passages in turn, the career whose best passage
@@ -648,17 +649,19 @@ impl Engine {
         }
     }
 
-    /// The salary chart of an answer [`Engine::salary`] gave, as PNG bytes, or `None` when the
-    /// answer has no figures: for every career of a library of several (no career asked for),
-    /// the careers side by side by level ([`chart::render_comparison_chart`]); otherwise each
-    /// guide's figures ([`chart::render_salary_chart`]). Drawn once per generation, career and
-    /// level; concurrent callers for the same chart wait for the one drawing it.
+    /// The salary chart of an answer [`Engine::salary`] gave, its words in `lang`, as PNG bytes,
+    /// or `None` when the answer has no figures: for every career of a library of several (no
+    /// career asked for), the careers side by side by level
+    /// ([`chart::render_comparison_chart`]); otherwise each guide's figures
+    /// ([`chart::render_salary_chart`]). Drawn once per generation, career, level and language;
+    /// concurrent callers for the same chart wait for the one drawing it.
     ///
     /// # Errors
     /// When the chart cannot be drawn.
     pub fn salary_chart(
         &self,
         answered: &Answered<SalaryAnswer>,
+        lang: Locale,
     ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
         let answer = &answered.answer;
         if answer.is_empty() {
@@ -671,25 +674,31 @@ impl Engine {
         };
         let (w, h) = CHART_SIZE;
         let png = if answer.career.is_none() && careers > 1 {
-            self.image(answered, Image::SalaryAllCareers(answer.level), || {
-                chart::render_comparison_chart(answer, w, h)
-            })?
+            self.image(
+                answered,
+                Image::SalaryAllCareers(answer.level),
+                lang,
+                || chart::render_comparison_chart(answer, w, h, lang),
+            )?
         } else {
             let image = Image::Salary(answer.career.clone(), answer.level);
-            self.image(answered, image, || chart::render_salary_chart(answer, w, h))?
+            self.image(answered, image, lang, || {
+                chart::render_salary_chart(answer, w, h, lang)
+            })?
         };
         Ok(Some(png))
     }
 
-    /// The timeline of an answer [`Engine::roadmap`] gave for one career, as PNG bytes, or
-    /// `None` when it has no stages. Drawn once per generation, career and stage; concurrent
-    /// callers for the same timeline wait for the one drawing it.
+    /// The timeline of an answer [`Engine::roadmap`] gave for one career, its words in `lang`,
+    /// as PNG bytes, or `None` when it has no stages. Drawn once per generation, career, stage
+    /// and language; concurrent callers for the same timeline wait for the one drawing it.
     ///
     /// # Errors
     /// When the answer spans several careers, or the timeline cannot be drawn.
     pub fn roadmap_timeline(
         &self,
         answered: &Answered<RoadmapAnswer>,
+        lang: Locale,
     ) -> Result<Option<Arc<Vec<u8>>>, EngineError> {
         let answer = &answered.answer;
         let Some(first) = answer.stages.first() else {
@@ -699,9 +708,12 @@ impl Engine {
             .career
             .clone()
             .unwrap_or_else(|| first.career.clone());
-        let png = self.image(answered, Image::Timeline(career, answer.stage), || {
-            timeline::render_timeline(answer, TIMELINE_WIDTH)
-        })?;
+        let png = self.image(
+            answered,
+            Image::Timeline(career, answer.stage),
+            lang,
+            || timeline::render_timeline(answer, TIMELINE_WIDTH, lang),
+        )?;
         Ok(Some(png))
     }
 
@@ -711,9 +723,10 @@ impl Engine {
         &self,
         answered: &Answered<T>,
         image: Image,
+        lang: Locale,
         draw: impl FnOnce() -> Result<Vec<u8>, ChartError>,
     ) -> Result<Arc<Vec<u8>>, EngineError> {
-        let key = (answered.generation.generation().to_string(), image);
+        let key = (answered.generation.generation().to_string(), image, lang);
         Ok(self
             .inner
             .charts
@@ -1629,34 +1642,58 @@ mod tests {
         let all = engine.salary(None, None).unwrap();
         let one = engine.salary(Some("Electrician"), None).unwrap();
         let (e1, e2) = (engine.clone(), engine.clone());
-        let compared = drawn_once(move || e1.salary_chart(&all).unwrap().expect("a chart"));
-        let electrician = drawn_once(move || e2.salary_chart(&one).unwrap().expect("a chart"));
+        let compared =
+            drawn_once(move || e1.salary_chart(&all, Locale::En).unwrap().expect("a chart"));
+        let electrician =
+            drawn_once(move || e2.salary_chart(&one, Locale::En).unwrap().expect("a chart"));
         assert!(compared.starts_with(b"\x89PNG") && electrician.starts_with(b"\x89PNG"));
         // Two different charts: every career side by side, and one career's guides.
         assert_ne!(compared, electrician);
         let all = engine.salary(None, None).unwrap();
         assert!(Arc::ptr_eq(
             &compared,
-            &engine.salary_chart(&all).unwrap().unwrap()
+            &engine.salary_chart(&all, Locale::En).unwrap().unwrap()
         ));
 
         for career in ["Electrician", "Data Analyst", "Product Manager"] {
             let roadmap = engine.roadmap(Some(career), None, Focus::All).unwrap();
             let e = engine.clone();
-            let png =
-                drawn_once(move || e.roadmap_timeline(&roadmap).unwrap().expect("a timeline"));
+            let png = drawn_once(move || {
+                e.roadmap_timeline(&roadmap, Locale::En)
+                    .unwrap()
+                    .expect("a timeline")
+            });
             assert!(png.starts_with(b"\x89PNG"), "{career}");
         }
+        // A Spanish member's images are drawn apart, once each, in Spanish; the English ones stay.
+        let (e1, e2) = (engine.clone(), engine.clone());
+        let all = engine.salary(None, None).unwrap();
+        let spanish = drawn_once(move || e1.salary_chart(&all, Locale::Es).unwrap().unwrap());
+        assert_ne!(spanish, compared);
+        let text = |png: &[u8]| chart::ImageText::of_png(png).expect("the image's text");
+        assert_eq!(text(&spanish).lang, Locale::Es);
+        assert_eq!(text(&compared).lang, Locale::En);
+        let roadmap = engine
+            .roadmap(Some("Electrician"), None, Focus::All)
+            .unwrap();
+        let timeline =
+            drawn_once(move || e2.roadmap_timeline(&roadmap, Locale::Es).unwrap().unwrap());
+        assert_eq!(text(&timeline).lang, Locale::Es);
         // Every career at once is no one timeline; a focus without stages has none.
         let every = engine.roadmap(None, None, Focus::All).unwrap();
         assert!(matches!(
-            engine.roadmap_timeline(&every),
+            engine.roadmap_timeline(&every, Locale::En),
             Err(EngineError::Chart(ChartError::SeveralCareers(_)))
         ));
         let interviews = engine
             .roadmap(Some("Data Analyst"), None, Focus::Interviews)
             .unwrap();
-        assert!(engine.roadmap_timeline(&interviews).unwrap().is_none());
+        assert!(
+            engine
+                .roadmap_timeline(&interviews, Locale::En)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

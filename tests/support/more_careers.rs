@@ -1,5 +1,6 @@
-//! The guides of `tests/fixtures/more_careers/` and an engine over a copy of them, for the test
-//! binaries about those guides (included by path, not through `support/mod.rs`).
+//! The guides of `tests/fixtures/more_careers/` (or another fixture directory) and an engine
+//! over a copy of them, for the test binaries about those guides (included by path, not through
+//! `support/mod.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -15,9 +16,15 @@ pub fn fixtures() -> PathBuf {
 
 /// An engine over a copy of the fixture guides and their manifest, built in `work`.
 pub fn engine(work: &Path) -> Engine {
+    engine_of(&fixtures(), work)
+}
+
+/// An engine over a copy of the guides and manifest of `dir` (a fixture directory), built in
+/// `work`.
+pub fn engine_of(dir: &Path, work: &Path) -> Engine {
     let seeds = work.join("seeds");
     std::fs::create_dir_all(&seeds).unwrap();
-    for e in std::fs::read_dir(fixtures()).unwrap() {
+    for e in std::fs::read_dir(dir).unwrap() {
         let e = e.unwrap();
         let name = e.file_name().to_string_lossy().into_owned();
         let guide = careerbot::corpus::GUIDE_EXTENSIONS

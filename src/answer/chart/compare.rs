@@ -3,7 +3,8 @@
 //! each bar the career's summary for that level (lowest to highest across its guides, the median
 //! of midpoints marked). One axis in one currency per year (the currency most yearly summaries
 //! are in): summaries stated per hour or per month, or in another currency, are not drawn, and the
-//! caption says which were left out.
+//! caption says which were left out. Its own words are in a member's language
+//! ([`ComparisonWords`]); the careers' names as the library has them.
 
 use plotters::prelude::*;
 
@@ -11,6 +12,9 @@ use super::paint::{
     self, Align, BAND_EDGE, ChartError, INK, MUTED, PALETTE, Painter, RULE, tick_step,
 };
 use crate::answer::salary::{Currency, Level, LevelSummary, Period, SalaryAnswer};
+use crate::choices::choice_label;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// The levels a comparison groups by, in order (the overall figures only when asked for).
 const LEVELS: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead];
@@ -27,9 +31,125 @@ pub struct Comparison<'a> {
     /// The yearly summaries drawn.
     pub drawn: Vec<&'a LevelSummary>,
     /// Summaries left out: stated per hour or per month, or of the overall level (not one of
-    /// the groups), each as "Career — level (per hour)"; in another currency, once per career
-    /// as "Career (in EUR)".
-    pub left_out: Vec<String>,
+    /// the groups); in another currency, once per career and currency.
+    pub left_out: Vec<LeftOut<'a>>,
+}
+
+/// A summary a comparison leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeftOut<'a> {
+    /// The career's summaries in a currency other than the axis's (once per currency).
+    Currency {
+        /// The career.
+        career: &'a str,
+        /// The currency's code.
+        code: &'a str,
+    },
+    /// A level the career's guides state per month or per hour.
+    Period {
+        /// The career.
+        career: &'a str,
+        /// The level.
+        level: Level,
+        /// Its period.
+        period: Period,
+    },
+    /// A level that is none of the chart's groups (overall).
+    Level {
+        /// The career.
+        career: &'a str,
+        /// The level.
+        level: Level,
+    },
+}
+
+impl LeftOut<'_> {
+    /// In `lang`: "Electrician — entry level (per hour)", "UX Designer (in GBP)".
+    pub fn words(&self, lang: Locale) -> String {
+        let level = |l: Level| choice_label(lang, l).to_lowercase();
+        match *self {
+            LeftOut::Currency { career, code } => {
+                tr!(
+                    lang,
+                    "chart-left-out-currency",
+                    career = career,
+                    code = code
+                )
+            }
+            LeftOut::Period {
+                career,
+                level: l,
+                period,
+            } => tr!(
+                lang,
+                "chart-left-out-period",
+                career = career,
+                level = level(l),
+                period = match period {
+                    Period::Year => tr!(lang, "chart-period-year"),
+                    Period::Month => tr!(lang, "chart-period-month"),
+                    Period::Hour => tr!(lang, "chart-period-hour"),
+                }
+            ),
+            LeftOut::Level { career, level: l } => tr!(
+                lang,
+                "chart-left-out-level",
+                career = career,
+                level = level(l)
+            ),
+        }
+    }
+}
+
+/// Every word a comparison chart draws of its own, in one language, from the catalogue: the
+/// drawer writes these, the careers' names and the amounts, and nothing else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonWords {
+    /// "Salaries by career and level (USD per year)".
+    pub title: String,
+    /// The key above the plot, item by item.
+    pub key: Vec<String>,
+    /// What was left out, when anything was.
+    pub caption: Option<String>,
+    /// The names of the level groups, left to right.
+    pub groups: Vec<String>,
+}
+
+impl ComparisonWords {
+    /// The words of a comparison chart of `answer` in `lang`.
+    ///
+    /// # Errors
+    /// [`ChartError::Empty`] when no career has a yearly summary at a drawn level.
+    pub fn of(answer: &SalaryAnswer, lang: Locale) -> Result<ComparisonWords, ChartError> {
+        let comparison = Comparison::of(answer);
+        if comparison.drawn.is_empty() {
+            return Err(ChartError::Empty);
+        }
+        Ok(ComparisonWords::on(&comparison, answer.level, lang))
+    }
+
+    fn on(c: &Comparison<'_>, level: Option<Level>, lang: Locale) -> ComparisonWords {
+        let code = c.currency.map(|c| c.code.clone()).unwrap_or_default();
+        let title = match level {
+            Some(l) => tr!(
+                lang,
+                "chart-compare-title-level",
+                level = choice_label(lang, l),
+                code = code
+            ),
+            None => tr!(lang, "chart-compare-title", code = code),
+        };
+        ComparisonWords {
+            title,
+            key: vec![
+                tr!(lang, "chart-compare-key-bars"),
+                tr!(lang, "chart-compare-key-median"),
+                tr!(lang, "chart-compare-key-open"),
+            ],
+            caption: c.caption(lang),
+            groups: c.levels.iter().map(|l| choice_label(lang, *l)).collect(),
+        }
+    }
 }
 
 impl<'a> Comparison<'a> {
@@ -51,21 +171,26 @@ impl<'a> Comparison<'a> {
         for s in &answer.summaries {
             if currency.is_some_and(|c| *c != s.currency) {
                 // Said once per career and currency.
-                let all = format!("{} (in {})", s.career, s.currency.code);
+                let all = LeftOut::Currency {
+                    career: &s.career,
+                    code: &s.currency.code,
+                };
                 if !left_out.contains(&all) {
                     left_out.push(all);
                 }
             } else if s.period == Period::Year && groups.contains(&s.level) {
                 drawn.push(s);
             } else if s.period != Period::Year {
-                left_out.push(format!(
-                    "{} — {} ({})",
-                    s.career,
-                    s.level.label().to_lowercase(),
-                    s.period.label()
-                ));
+                left_out.push(LeftOut::Period {
+                    career: &s.career,
+                    level: s.level,
+                    period: s.period,
+                });
             } else {
-                left_out.push(format!("{} — {}", s.career, s.level.label().to_lowercase()));
+                left_out.push(LeftOut::Level {
+                    career: &s.career,
+                    level: s.level,
+                });
             }
         }
         let mut careers: Vec<&str> = Vec::new();
@@ -87,18 +212,17 @@ impl<'a> Comparison<'a> {
         }
     }
 
-    /// The caption naming what was left out, or `None` when everything was drawn.
-    pub fn caption(&self) -> Option<String> {
+    /// The caption naming what was left out in `lang`, or `None` when everything was drawn.
+    pub fn caption(&self, lang: Locale) -> Option<String> {
         (!self.left_out.is_empty()).then(|| {
-            format!(
-                "Not drawn (not per year, in another currency, or overall): {}",
-                self.left_out.join("; ")
-            )
+            let items: Vec<String> = self.left_out.iter().map(|l| l.words(lang)).collect();
+            tr!(lang, "chart-compare-not-drawn", items = items.join("; "))
         })
     }
 }
 
-/// Renders the answer's careers side by side by level as a PNG of `width` × `height` pixels.
+/// Renders the answer's careers side by side by level as a PNG of `width` × `height` pixels,
+/// its words in `lang`.
 ///
 /// # Errors
 /// [`ChartError::Empty`] when no career has a yearly summary at a drawn level;
@@ -107,19 +231,23 @@ pub fn render_comparison_chart(
     answer: &SalaryAnswer,
     width: u32,
     height: u32,
+    lang: Locale,
 ) -> Result<Vec<u8>, ChartError> {
     let comparison = Comparison::of(answer);
     if comparison.drawn.is_empty() {
         return Err(ChartError::Empty);
     }
-    paint::render(width, height, |p| draw(p, answer.level, &comparison))
+    let words = ComparisonWords::on(&comparison, answer.level, lang);
+    paint::render(width, height, lang, |p| draw(p, &comparison, &words, lang))
 }
 
-fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result<(), ChartError> {
+fn draw(
+    p: &Painter<'_, '_>,
+    c: &Comparison<'_>,
+    words: &ComparisonWords,
+    lang: Locale,
+) -> Result<(), ChartError> {
     let currency = c.currency.cloned().unwrap_or_default();
-    // Whole thousands: 151250 → "$151K".
-    let k = |v: u32| format!("{}{}K", currency.symbol, (u64::from(v) + 500) / 1000);
-    let code = &currency.code;
     let w = p.size.0;
     let px = |v: f64| p.px(v);
     let margin = px(16.0);
@@ -129,21 +257,16 @@ fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result
     };
 
     // --- Title, key, caption -------------------------------------------------
-    let title = match level {
-        Some(l) => format!("{} salaries by career ({code} per year)", l.label()),
-        None => format!("Salaries by career and level ({code} per year)"),
-    };
-    p.text(&title, margin, margin + px(20.0), 22.0, INK, Align::Left)?;
-    let mut lines = p.flow(
-        &[
-            "Bars: lowest–highest across each career's guides",
-            "Dark line and figure: median of midpoints",
-            "▲: open-ended",
-        ],
-        12.0,
-        w - 2 * margin,
-    );
-    if let Some(caption) = c.caption() {
+    p.text(
+        &p.fit(&words.title, 22.0, w - 2 * margin),
+        margin,
+        margin + px(20.0),
+        22.0,
+        INK,
+        Align::Left,
+    )?;
+    let mut lines = p.flow(&words.key, 12.0, w - 2 * margin);
+    if let Some(caption) = &words.caption {
         let fitted = p.flow(&[caption], 12.0, w - 2 * margin);
         // A long list of what was left out is cut to two lines.
         for (i, line) in fitted.iter().take(2).enumerate() {
@@ -196,7 +319,7 @@ fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result
     while t <= y1 + 1e-9 {
         let gy = yp(t);
         p.line(vec![(left, gy), (right, gy)], RULE)?;
-        let tick = format!("{}{t:.0}K", currency.symbol);
+        let tick = super::tick(&currency, t);
         p.text(
             &tick,
             left - px(6.0) - p.width(&tick, 12.0),
@@ -218,13 +341,13 @@ fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result
     let slot_w = inner / slots;
     let bar_w = ((f64::from(slot_w) * 0.62).round() as i32).clamp(px(4.0).max(3), px(46.0));
     let label_size = (f64::from(slot_w) / p.scale * 0.30).clamp(8.0, 11.0);
-    for (gi, level) in c.levels.iter().enumerate() {
+    for ((gi, level), name) in c.levels.iter().enumerate().zip(&words.groups) {
         let gx = left + group_w * gi as i32;
         if gi > 0 {
             p.line(vec![(gx, top), (gx, bottom)], RULE)?;
         }
         p.text(
-            level.label(),
+            &p.fit(name, 14.0, group_w - px(4.0)),
             gx + group_w / 2,
             bottom + px(20.0),
             14.0,
@@ -268,7 +391,7 @@ fn draw(p: &Painter<'_, '_>, level: Option<Level>, c: &Comparison<'_>) -> Result
                 )?;
                 label_y -= a + px(2.0);
             }
-            let label = k(s.median_midpoint);
+            let label = s.median_in(lang);
             if p.width(&label, label_size) <= slot_w {
                 p.text(&label, cx, label_y, label_size, INK, Align::Center)?;
             }
@@ -340,8 +463,9 @@ mod tests {
                 .iter()
                 .all(|s| s.period == Period::Year && s.level != Level::Overall)
         );
+        let left_out: Vec<String> = c.left_out.iter().map(|l| l.words(Locale::En)).collect();
         assert_eq!(
-            c.left_out,
+            left_out,
             [
                 "Back-End Developer — overall",
                 "Electrician — entry level (per hour)",
@@ -349,14 +473,14 @@ mod tests {
             ]
         );
         assert!(
-            c.caption()
+            c.caption(Locale::En)
                 .unwrap()
                 .contains("Electrician — entry level (per hour)")
         );
         // One level asked for: one group; an overall level is drawn when it is the one asked for.
         let senior = answer(Some(Level::Senior));
         assert_eq!(Comparison::of(&senior).levels, [Level::Senior]);
-        assert_eq!(Comparison::of(&senior).caption(), None);
+        assert_eq!(Comparison::of(&senior).caption(Locale::En), None);
         let overall = answer(Some(Level::Overall));
         assert_eq!(Comparison::of(&overall).careers, ["Back-End Developer"]);
     }
@@ -380,22 +504,34 @@ mod tests {
         assert!(c.drawn.iter().all(|s| s.currency.code == "USD"));
         assert!(!c.careers.contains(&"UX Designer"));
         assert_eq!(
-            c.left_out.iter().filter(|l| l.contains("(in GBP)")).count(),
+            c.left_out
+                .iter()
+                .filter(|l| matches!(l, LeftOut::Currency { code: "GBP", .. }))
+                .count(),
             1
         );
-        assert!(c.caption().unwrap().contains("UX Designer (in GBP)"));
+        assert!(
+            c.caption(Locale::En)
+                .unwrap()
+                .contains("UX Designer (in GBP)")
+        );
+        assert!(
+            c.caption(Locale::Es)
+                .unwrap()
+                .contains("UX Designer (en GBP)")
+        );
         // Only pounds: drawn in pounds, nothing left out for its currency.
         let mut only = a.clone();
         only.summaries.retain(|s| s.currency == gbp);
         let c = Comparison::of(&only);
         assert_eq!(c.currency, Some(&gbp));
         assert_eq!(c.drawn.len(), 2);
-        assert!(render_comparison_chart(&only, 800, 500).is_ok());
+        assert!(render_comparison_chart(&only, 800, 500, Locale::En).is_ok());
     }
 
     #[test]
     fn renders_the_careers_in_their_colours() {
-        let bytes = render_comparison_chart(&answer(None), 1000, 620).unwrap();
+        let bytes = render_comparison_chart(&answer(None), 1000, 620, Locale::En).unwrap();
         let (w, h, rgb) = decode(&bytes);
         assert_eq!((w, h), (1000, 620));
         assert!(distinct_colours(&rgb) > 30);
@@ -406,8 +542,9 @@ mod tests {
             !rgb.chunks(3)
                 .any(|p| p == [PALETTE[3].0, PALETTE[3].1, PALETTE[3].2])
         );
-        let (w, h, _) =
-            decode(&render_comparison_chart(&answer(Some(Level::Senior)), 640, 400).unwrap());
+        let (w, h, _) = decode(
+            &render_comparison_chart(&answer(Some(Level::Senior)), 640, 400, Locale::En).unwrap(),
+        );
         assert_eq!((w, h), (640, 400));
         // To look at it: COMPARISON_OUT=/tmp/compare.png cargo test renders_the_careers
         if let Some(path) = std::env::var_os("COMPARISON_OUT") {
@@ -415,12 +552,66 @@ mod tests {
         }
     }
 
+    /// The chart's own words are the catalogue's in the member's language, and drawn; the
+    /// careers' names as the library has them.
+    #[test]
+    fn the_comparison_says_its_words_in_the_language_asked() {
+        let a = answer(None);
+        let c = Comparison::of(&a);
+        let all = |w: &ComparisonWords| -> Vec<String> {
+            let mut out = vec![w.title.clone()];
+            out.extend(w.key.iter().cloned());
+            out.extend(w.groups.iter().cloned());
+            out
+        };
+        let mut said = Vec::new();
+        for lang in Locale::ALL {
+            let words = ComparisonWords::of(&a, lang).unwrap();
+            assert_eq!(words.title, tr!(lang, "chart-compare-title", code = "USD"));
+            assert_eq!(
+                words.key,
+                [
+                    tr!(lang, "chart-compare-key-bars"),
+                    tr!(lang, "chart-compare-key-median"),
+                    tr!(lang, "chart-compare-key-open"),
+                ]
+            );
+            let groups: Vec<String> = c.levels.iter().map(|l| choice_label(lang, *l)).collect();
+            assert_eq!(words.groups, groups);
+            assert_eq!(words.caption, c.caption(lang));
+            let png = render_comparison_chart(&a, 1000, 620, lang).unwrap();
+            // The caption is flowed and may be cut: its first item is drawn whole.
+            let first = c.left_out[0].words(lang);
+            let mut drawn = all(&words);
+            drawn.push(first);
+            drawn.extend(c.careers.iter().map(|c| c.to_string()));
+            said.push((lang, words, drawn, png));
+        }
+        let (en, es) = (&said[0], &said[1]);
+        assert_eq!(es.1.title, "Salarios por carrera y nivel (USD al año)");
+        assert_eq!(
+            c.left_out[1].words(Locale::Es),
+            "Electrician — nivel inicial (por hora)"
+        );
+        assert!(
+            es.1.caption
+                .as_deref()
+                .unwrap()
+                .starts_with("Sin dibujar (no anual, en otra moneda o general): ")
+        );
+        super::super::paint::tests::assert_draws(&es.3, Locale::Es, &es.2, &all(&en.1));
+        super::super::paint::tests::assert_draws(&en.3, Locale::En, &en.2, &all(&es.1));
+        // One level: named in the title.
+        let senior = ComparisonWords::of(&answer(Some(Level::Senior)), Locale::Es).unwrap();
+        assert_eq!(senior.title, "Salarios por carrera: Sénior (USD al año)");
+    }
+
     #[test]
     fn nothing_yearly_is_nothing_to_draw() {
         let mut a = answer(None);
         a.summaries.retain(|s| s.period != Period::Year);
         assert!(matches!(
-            render_comparison_chart(&a, 1000, 620),
+            render_comparison_chart(&a, 1000, 620, Locale::En),
             Err(ChartError::Empty)
         ));
     }

@@ -1,17 +1,25 @@
 //! What every chart is drawn with: the embedded font and a glyph-by-glyph text painter, the
 //! palette, the canvas (an RGB buffer plotters draws into) and its PNG encoding, the legend.
 //!
+//! Every PNG carries the text drawn on it, line by line, in an `iTXt` "Description" chunk
+//! tagged with its language ([`ImageText`]): what the image says, readable without its pixels
+//! (by tools that read PNG text, and by the tests).
+//!
 //! Text is drawn with DejaVu Sans, embedded with `include_bytes!` and registered with plotters'
 //! `ab_glyph` backend, so an image is identical on every machine (no fontconfig or freetype).
 //! Glyphs are placed one at a time from `ab_glyph`'s metrics (advance, kerning, left side
 //! bearing), because plotters 0.3.7's `ab_glyph` text drawing ignores each glyph's left bearing
 //! and spaces letters unevenly.
 
+use std::cell::RefCell;
+
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use once_cell::sync::Lazy;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
+
+use crate::i18n::Locale;
 
 /// DejaVu Sans (Bitstream Vera license, see `assets/fonts/DejaVuSans-LICENSE.txt`).
 static FONT_BYTES: &[u8] = include_bytes!(concat!(
@@ -96,16 +104,17 @@ pub(crate) fn scale_of(width: u32, height: u32) -> f64 {
 }
 
 /// Checks the size, draws on a white `width` × `height` canvas with `draw` (type scaled by
-/// [`scale_of`]), and encodes the result as PNG.
+/// [`scale_of`]), and encodes the result as PNG carrying the text drawn, tagged `lang`.
 ///
 /// # Errors
 /// [`ChartError::Size`] outside [`MIN_SIZE`]..=[`MAX_SIZE`], and whatever `draw` fails with.
 pub(crate) fn render(
     width: u32,
     height: u32,
+    lang: Locale,
     draw: impl FnOnce(&Painter<'_, '_>) -> Result<(), ChartError>,
 ) -> Result<Vec<u8>, ChartError> {
-    render_scaled(width, height, scale_of(width, height), draw)
+    render_scaled(width, height, scale_of(width, height), lang, draw)
 }
 
 /// [`render`] with type and spacing scaled by `scale`.
@@ -116,6 +125,7 @@ pub(crate) fn render_scaled(
     width: u32,
     height: u32,
     scale: f64,
+    lang: Locale,
     draw: impl FnOnce(&Painter<'_, '_>) -> Result<(), ChartError>,
 ) -> Result<Vec<u8>, ChartError> {
     if width < MIN_SIZE.0 || height < MIN_SIZE.1 || width > MAX_SIZE || height > MAX_SIZE {
@@ -123,29 +133,76 @@ pub(crate) fn render_scaled(
     }
     let metrics = Metrics::new(scale)?;
     let mut buf = vec![255u8; width as usize * height as usize * 3];
-    {
+    let lines = {
         let root = BitMapBackend::with_buffer(&mut buf, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
         let painter = Painter {
             root: &root,
             metrics,
             size: (width as i32, height as i32),
+            drawn: RefCell::new(Vec::new()),
         };
         draw(&painter)?;
         root.present().map_err(draw_err)?;
+        painter.drawn.into_inner()
+    };
+    encode_png(&buf, width, height, Some(&ImageText { lang, lines }))
+}
+
+/// The text drawn on an image, in drawing order, and its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageText {
+    /// The language of the image's own words (the guides' words in it are as written).
+    pub lang: Locale,
+    /// Each text drawn, once per time it was drawn.
+    pub lines: Vec<String>,
+}
+
+/// The keyword of the `iTXt` chunk holding an image's text (a keyword the PNG specification
+/// registers).
+const TEXT_KEYWORD: &str = "Description";
+
+impl ImageText {
+    /// The text a PNG made here carries, or `None` when it carries none (or is no PNG).
+    pub fn of_png(bytes: &[u8]) -> Option<ImageText> {
+        let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .ok()?;
+        let chunk = reader
+            .info()
+            .utf8_text
+            .iter()
+            .find(|c| c.keyword == TEXT_KEYWORD)?;
+        let lang = Locale::ALL
+            .into_iter()
+            .find(|l| l.dir() == chunk.language_tag)?;
+        let text = chunk.get_text().ok()?;
+        Some(ImageText {
+            lang,
+            lines: text.lines().map(str::to_string).collect(),
+        })
     }
-    encode_png(&buf, width, height)
 }
 
 /// PNG bytes of an 8-bit RGB buffer (the `png` crate's default compression and
-/// adaptive filtering).
-pub(crate) fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ChartError> {
+/// adaptive filtering), with `text` in an `iTXt` chunk before the image data.
+pub(crate) fn encode_png(
+    rgb: &[u8],
+    width: u32,
+    height: u32,
+    text: Option<&ImageText>,
+) -> Result<Vec<u8>, ChartError> {
     let encode_err = |e: png::EncodingError| ChartError::Draw(format!("PNG encoding: {e}"));
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     let mut writer = encoder.write_header().map_err(encode_err)?;
+    if let Some(text) = text {
+        let mut chunk = png::text_metadata::ITXtChunk::new(TEXT_KEYWORD, text.lines.join("\n"));
+        chunk.language_tag = text.lang.dir().to_string();
+        writer.write_text_chunk(&chunk).map_err(encode_err)?;
+    }
     writer.write_image_data(rgb).map_err(encode_err)?;
     writer.finish().map_err(encode_err)?;
     Ok(out)
@@ -265,6 +322,8 @@ pub(crate) struct Painter<'r, 'a> {
     metrics: Metrics,
     /// Canvas width and height in pixels.
     pub(crate) size: (i32, i32),
+    /// Every text drawn so far, in order (see [`ImageText`]).
+    drawn: RefCell<Vec<String>>,
 }
 
 impl std::ops::Deref for Painter<'_, '_> {
@@ -295,6 +354,10 @@ impl Painter<'_, '_> {
             .font(size)
             .color(&colour)
             .pos(Pos::new(HPos::Left, VPos::Top));
+        if !text.trim().is_empty() {
+            // One line each: a text drawn never holds a line break.
+            self.drawn.borrow_mut().push(text.replace('\n', " "));
+        }
         let left = match align {
             Align::Left => x,
             Align::Center => x - self.width(text, size) / 2,
@@ -413,6 +476,32 @@ pub(crate) mod tests {
         (info.width, info.height, buf)
     }
 
+    /// Checks what `png` draws: it is tagged `lang`, every one of `words` is drawn (within a
+    /// line: keys are flowed into lines), and none of `foreign` (the same words in another
+    /// language, where they differ) is: not as a line, nor, when longer than a word or two,
+    /// within one (the guides' titles drawn as written may hold a short word).
+    pub(crate) fn assert_draws(png: &[u8], lang: Locale, words: &[String], foreign: &[String]) {
+        let text = ImageText::of_png(png).expect("the image's text");
+        assert_eq!(text.lang, lang);
+        for w in words {
+            assert!(
+                text.lines.iter().any(|l| l.contains(w.as_str())),
+                "{w:?} not drawn in {:?}",
+                text.lines
+            );
+        }
+        for f in foreign.iter().filter(|f| !words.contains(f)) {
+            assert!(
+                !text
+                    .lines
+                    .iter()
+                    .any(|l| l == f || (f.chars().count() > 16 && l.contains(f.as_str()))),
+                "{f:?} drawn in {:?}",
+                text.lines
+            );
+        }
+    }
+
     /// How many colours an RGB buffer holds.
     pub(crate) fn distinct_colours(rgb: &[u8]) -> usize {
         let mut seen = std::collections::HashSet::new();
@@ -432,12 +521,12 @@ pub(crate) mod tests {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
             *v = if i % 700 < 350 { (x >> 16) as u8 } else { 200 };
         }
-        let (dw, dh, back) = decode(&encode_png(&rgb, w, h).unwrap());
+        let (dw, dh, back) = decode(&encode_png(&rgb, w, h, None).unwrap());
         assert_eq!((dw, dh), (w, h));
         assert_eq!(back, rgb);
         // A buffer of the wrong length is an error, not a panic.
         assert!(matches!(
-            encode_png(&rgb[1..], w, h),
+            encode_png(&rgb[1..], w, h, None),
             Err(ChartError::Draw(_))
         ));
     }
@@ -446,12 +535,40 @@ pub(crate) mod tests {
     fn sizes_outside_the_bounds_are_refused() {
         for (w, h) in [(10, 10), (599, 600), (5000, 500)] {
             assert!(matches!(
-                render(w, h, |_| Ok(())),
+                render(w, h, Locale::En, |_| Ok(())),
                 Err(ChartError::Size(..))
             ));
         }
-        let (w, h, _) = decode(&render(600, 380, |_| Ok(())).unwrap());
+        let (w, h, _) = decode(&render(600, 380, Locale::En, |_| Ok(())).unwrap());
         assert_eq!((w, h), (600, 380));
+    }
+
+    /// What a painter draws is what the PNG says it shows, in order, in the language given.
+    #[test]
+    fn the_png_carries_the_text_drawn_and_its_language() {
+        let png = render(600, 380, Locale::Es, |p| {
+            p.text("Años", 10, 20, 12.0, INK, Align::Left)?;
+            p.text("   ", 10, 40, 12.0, INK, Align::Left)?;
+            p.text("$50K", 10, 60, 12.0, INK, Align::Center)?;
+            p.legend(&[("Guía «uno»".to_string(), PALETTE[0])], 16)?;
+            Ok(())
+        })
+        .unwrap();
+        let text = ImageText::of_png(&png).expect("text chunk");
+        assert_eq!(text.lang, Locale::Es);
+        assert_eq!(text.lines, ["Años", "$50K", "Guía «uno»"]);
+        // Nothing drawn: an empty text, still tagged; PNGs without the chunk have none.
+        let empty = ImageText::of_png(&render(600, 380, Locale::En, |_| Ok(())).unwrap());
+        assert_eq!(
+            empty,
+            Some(ImageText {
+                lang: Locale::En,
+                lines: Vec::new()
+            })
+        );
+        let bare = encode_png(&vec![255; 600 * 380 * 3], 600, 380, None).unwrap();
+        assert_eq!(ImageText::of_png(&bare), None);
+        assert_eq!(ImageText::of_png(b"not a png"), None);
     }
 
     #[test]
@@ -462,6 +579,7 @@ pub(crate) mod tests {
             root: &root,
             metrics: Metrics::new(1.0).unwrap(),
             size: (600, 380),
+            drawn: RefCell::new(Vec::new()),
         };
         // Kerning applies ("AV" is tighter than "A" + "V"), widths add up otherwise.
         assert!(p.width("AV", 13.0) < p.width("A", 13.0) + p.width("V", 13.0));

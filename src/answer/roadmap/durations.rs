@@ -112,7 +112,11 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let Some(a) = number(&c["a"]) else { continue };
+        // A range may start at zero ("0–2 years" of experience).
+        let zero = c.name("b").is_some() && c["a"].parse::<f64>() == Ok(0.0);
+        let Some(a) = number(&c["a"]).or(zero.then_some(0.0)) else {
+            continue;
+        };
         let b = match c.name("b") {
             Some(b) => match number(b.as_str()) {
                 Some(v) if v >= a => Some(v),
@@ -248,6 +252,13 @@ mod tests {
             ("a 6-12 month bootcamp", 0.5, Some(1.0), false, "6-12 month"),
             ("18 months later", 1.5, Some(1.5), false, "18 months"),
             ("a 3-year degree", 3.0, Some(3.0), false, "3-year"),
+            (
+                "New graduate (0–1 years)",
+                0.0,
+                Some(1.0),
+                false,
+                "0–1 years",
+            ),
         ] {
             let d = one_duration(text);
             assert_eq!(
@@ -263,6 +274,7 @@ mod tests {
             "Mornings, 8-10 AM",
             "Give it 2026 years",
             "zero years",
+            "0 years",
         ] {
             assert!(parse_durations(text).is_empty(), "{text}");
         }

@@ -23,6 +23,7 @@ use crate::answer::matcher::{FormSpec, TermMatcher};
 use crate::answer::re;
 use crate::answer::text::{sentences, strip_marker};
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 /// Section or line about career progression (labelled stage lines count only there).
 pub(super) static CAREER_CONTEXT: Lazy<Regex> = Lazy::new(|| {
@@ -56,16 +57,6 @@ static ROLE_PLAIN: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?P<r>(?:junior|entry[- ]level|mid[- ]level|senior|lead|principal|staff)\s+(?:(?:back[- ]?end|backend|software)\s+)?(?:developers?|engineers?|engineering|roles?|positions?)|(?:engineering|technical)\s+management|software architecture|leadership\s+(?:posts|roles|positions))\b|\binto\s+(?P<r2>leadership(?:\s+(?:posts|roles|positions))?|management)\b",
     )
 });
-
-static LEAD_WORDS: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:lead|leads|leadership|principal|staff|architect|architects|architecture|managers?|director|head|chief|cto|vp)\b|\b(?:engineering|technical)\s+management\b|^management$",
-    )
-});
-static SENIOR_WORDS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bsenior\b"));
-static MID_WORDS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bmid(?:[- ]level)?\b|\bintermediate\b"));
-static JUNIOR_WORDS: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\bjunior\b|\bentry(?:[- ]level)?\b|\bgraduate\b"));
 
 /// "Label: body" after a list marker.
 static LABELLED: Lazy<Regex> = Lazy::new(|| re(r"^(?P<label>[^:$|]{2,60}?):\s+(?P<body>\S.*)$"));
@@ -369,30 +360,15 @@ pub(super) fn is_imperative(sentence: &str) -> bool {
         && IMPERATIVES.contains(&first.to_lowercase().as_str())
 }
 
-/// The stage a role phrase names, if any: its level words, those the level table's exceptions
-/// rule out left aside ("staff nurse" names no stage; "Staff Engineer" is lead).
-pub fn classify_role(levels: &LevelWords, role: &str) -> Option<Stage> {
-    let role = role.trim();
-    let names = |words: &Regex| {
-        words
-            .find_iter(role)
-            .any(|m| !levels.ruled_out(role, m.range()))
-    };
-    if names(&LEAD_WORDS) {
-        Some(Stage::Lead)
-    } else if names(&SENIOR_WORDS) {
-        Some(Stage::Senior)
-    } else if names(&MID_WORDS) {
-        Some(Stage::Mid)
-    } else if names(&JUNIOR_WORDS) {
-        Some(Stage::Junior)
-    } else {
-        None
-    }
+/// The stage a role phrase names, if any: the highest stage its title words name
+/// (`assets/roadmap.toml`), those the level table's exceptions rule out left aside ("staff nurse"
+/// names no stage; "Staff Engineer" is lead).
+pub fn classify_role(vocab: &Vocabulary, role: &str) -> Option<Stage> {
+    vocab.role_titles().stage_of(vocab.levels(), role)
 }
 
 /// Role phrases in a sentence (title-case titles and running-text roles), without overlaps.
-fn role_phrases(levels: &LevelWords, sentence: &str) -> Vec<(Range<usize>, Stage)> {
+fn role_phrases(vocab: &Vocabulary, sentence: &str) -> Vec<(Range<usize>, Stage)> {
     let mut found: Vec<Range<usize>> = ROLE_TITLE.find_iter(sentence).map(|m| m.range()).collect();
     for c in ROLE_PLAIN.captures_iter(sentence) {
         if let Some(m) = c.name("r").or_else(|| c.name("r2")) {
@@ -405,15 +381,23 @@ fn role_phrases(levels: &LevelWords, sentence: &str) -> Vec<(Range<usize>, Stage
         if out.last().is_some_and(|(last, _)| r.start < last.end) {
             continue;
         }
-        if let Some(stage) = classify_role(levels, &sentence[r.clone()]) {
+        if let Some(stage) = classify_role(vocab, &sentence[r.clone()]) {
             out.push((r, stage));
         }
     }
     out
 }
 
+/// Whether a duration at `at` in `sentence` and some role of `roles` share a part of it between
+/// semicolons ("After 3–5 years …, most are promoted to captain; some become chief pilot": the
+/// time is not the chief pilot's).
+fn shares_part(sentence: &str, at: &Range<usize>, roles: &[Range<usize>]) -> bool {
+    let part = |i: usize| sentence[..i].matches(';').count();
+    roles.iter().any(|r| part(r.start) == part(at.start))
+}
+
 /// Every guide line about a career stage in a passage (see the module docs).
-pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
+pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
     let lines = logical_lines(p);
     let career = CAREER_CONTEXT.is_match(&p.section)
         || lines
@@ -438,7 +422,7 @@ pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
         };
         let label = c.name("label").expect("group").as_str().trim();
         let body = c.name("body").expect("group").as_str().trim();
-        let Some(stage) = classify_role(levels, label) else {
+        let Some(stage) = classify_role(vocab, label) else {
             continue;
         };
         if label.split_whitespace().count() > 7 || body.contains(['$', '€', '£']) {
@@ -448,7 +432,7 @@ pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
         for s in sentences(body) {
             let sentence = &body[s];
             if PROGRESSION_CUE.is_match(sentence) {
-                for (r, st) in role_phrases(levels, sentence) {
+                for (r, st) in role_phrases(vocab, sentence) {
                     let role = sentence[r].to_string();
                     if st == stage && !roles.contains(&role) {
                         roles.push(role);
@@ -479,7 +463,7 @@ pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
                 continue;
             }
             used.insert(j);
-            if let Some(stage) = classify_role(levels, item) {
+            if let Some(stage) = classify_role(vocab, item) {
                 push(StageCitation {
                     stage,
                     evidence: StageEvidence::Path,
@@ -501,7 +485,7 @@ pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
             let Some(c) = JOB_TITLE_ROW.captures(l.text.as_str()) else {
                 break;
             };
-            let Some(stage) = classify_role(levels, &c["lv"]) else {
+            let Some(stage) = classify_role(vocab, &c["lv"]) else {
                 break;
             };
             used.insert(j);
@@ -525,10 +509,16 @@ pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
             if sentence.contains(['$', '€', '£']) {
                 continue;
             }
-            let duration = parse_durations(sentence).into_iter().next().map(|(_, d)| d);
-            let roles = role_phrases(levels, sentence);
+            let timed = parse_durations(sentence).into_iter().next();
+            let duration = timed.as_ref().map(|(_, d)| d.clone());
+            let cue = PROGRESSION_CUE.is_match(sentence);
+            let roles = role_phrases(vocab, sentence);
             let stages: BTreeSet<Stage> = roles.iter().map(|(_, s)| *s).collect();
-            if PROGRESSION_CUE.is_match(sentence) && !roles.is_empty() {
+            if cue && !roles.is_empty() {
+                let spans: Vec<Range<usize>> = roles.iter().map(|(r, _)| r.clone()).collect();
+                let duration = timed
+                    .filter(|(at, _)| stages.len() == 1 && shares_part(sentence, at, &spans))
+                    .map(|(_, d)| d);
                 for &stage in &stages {
                     let names = roles
                         .iter()
@@ -540,7 +530,7 @@ pub fn extract_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
                         evidence: StageEvidence::Path,
                         roles: names,
                         text: sentence.to_string(),
-                        duration: duration.clone().filter(|_| stages.len() == 1),
+                        duration: duration.clone(),
                         cite: Citation::at(p, l.line_of(sentence)),
                     });
                 }
@@ -902,7 +892,7 @@ mod tests {
             ("Python Developer", None),
         ] {
             assert_eq!(
-                classify_role(crate::answer::fixtures::vocab().levels(), role),
+                classify_role(crate::answer::fixtures::vocab(), role),
                 stage,
                 "{role}"
             );
@@ -911,7 +901,7 @@ mod tests {
 
     #[test]
     fn staff_is_lead_only_before_a_technical_role() {
-        let levels = crate::answer::fixtures::vocab().levels();
+        let levels = crate::answer::fixtures::vocab();
         for (role, stage) in [
             ("Staff Engineer", Some(Stage::Lead)),
             ("staff developers", Some(Stage::Lead)),
@@ -940,7 +930,7 @@ mod tests {
     fn labelled_stage_lines_only_in_a_career_passage() {
         let text = "• Junior back-end developer: Focus on learning core languages. This phase generally lasts around 1 to 2 years.\n• Senior back-end developer: You lead decisions. Job titles might include Senior Engineer or Staff Engineer.";
         let p = passage_in("What is the typical career progression?", 9, text);
-        let got = extract_stages(crate::answer::fixtures::vocab().levels(), &p);
+        let got = extract_stages(crate::answer::fixtures::vocab(), &p);
         assert_eq!(got.len(), 2, "{got:#?}");
         assert_eq!(got[0].stage, Stage::Junior);
         assert_eq!(got[0].evidence, StageEvidence::Described);
@@ -958,7 +948,7 @@ mod tests {
         );
         // Elsewhere the labels describe no stage (the titles sentence still names roles).
         let elsewhere = extract_stages(
-            crate::answer::fixtures::vocab().levels(),
+            crate::answer::fixtures::vocab(),
             &passage_in("Skills", 9, text),
         );
         assert!(elsewhere.iter().all(|c| c.evidence == StageEvidence::Path));
@@ -978,7 +968,7 @@ mod tests {
             9,
             "Entry-level: $75,000 – $95,000 per year",
         );
-        assert!(extract_stages(crate::answer::fixtures::vocab().levels(), &pay).is_empty());
+        assert!(extract_stages(crate::answer::fixtures::vocab(), &pay).is_empty());
     }
 
     #[test]
@@ -989,7 +979,7 @@ mod tests {
             "Career Progression\nJunior Back-End Developer\nMid-Level Developer\nSoftware Architect\nDevOps Engineer\nWith experience, developers can move into leadership or specialized technical roles.",
         );
         let got: Vec<(Stage, StageEvidence, u32, Vec<String>)> =
-            extract_stages(crate::answer::fixtures::vocab().levels(), &p)
+            extract_stages(crate::answer::fixtures::vocab(), &p)
                 .into_iter()
                 .map(|c| (c.stage, c.evidence, c.cite.line, c.roles))
                 .collect();
@@ -1027,11 +1017,10 @@ mod tests {
             9,
             "Job Title Experience Level Focus Area\nBackend Developer Mid General Backend\nPlatform Developer (platform services) Lead Platform Services\nSomething else entirely.",
         );
-        let got: Vec<(Stage, Vec<String>)> =
-            extract_stages(crate::answer::fixtures::vocab().levels(), &p)
-                .into_iter()
-                .map(|c| (c.stage, c.roles))
-                .collect();
+        let got: Vec<(Stage, Vec<String>)> = extract_stages(crate::answer::fixtures::vocab(), &p)
+            .into_iter()
+            .map(|c| (c.stage, c.roles))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -1047,13 +1036,32 @@ mod tests {
             9,
             "It typically takes 1-2 years to qualify, including a relevant degree.",
         );
-        let got = extract_stages(crate::answer::fixtures::vocab().levels(), &p);
+        let got = extract_stages(crate::answer::fixtures::vocab(), &p);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].stage, Stage::Junior);
         assert_eq!(got[0].evidence, StageEvidence::TimeToQualify);
         assert_eq!(
             got[0].duration.as_ref().unwrap().kind,
             DurationKind::ToQualify
+        );
+    }
+
+    #[test]
+    fn a_time_is_a_roles_only_on_its_side_of_a_semicolon() {
+        let vocab = crate::answer::fixtures::vocab();
+        let times = |text: &str| -> Vec<(Stage, Option<String>)> {
+            extract_stages(vocab, &passage_in("Career progression", 9, text))
+                .into_iter()
+                .map(|c| (c.stage, c.duration.map(|d| d.label())))
+                .collect()
+        };
+        assert_eq!(
+            times("After 3–5 years most are promoted to captain; some move into management."),
+            vec![(Stage::Lead, None)]
+        );
+        assert_eq!(
+            times("After 3–5 years most are promoted to engineering management."),
+            vec![(Stage::Lead, Some("3–5 years".to_string()))]
         );
     }
 

@@ -8,12 +8,16 @@ use super::extract::{
     extract_interview_items, extract_lateral_moves, extract_portfolio_items, extract_stages,
     extract_steps,
 };
+use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
+use super::lines::section_at;
 use super::prose::extract_prose_stages;
+use super::table_ladder::extract_table_ladder;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
     StageCitation, StageEvidence, TrackMention,
 };
+use crate::answer::citation::Citation;
 use crate::corpus::Passage;
 use crate::vocab::Vocabulary;
 use serde::{Deserialize, Serialize};
@@ -39,30 +43,30 @@ pub struct GuideRoadmap {
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
 pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideRoadmap {
     let mut stages: Vec<StageCitation> = Vec::new();
-    for c in passages
-        .iter()
-        .flat_map(|p| extract_stages(vocab.levels(), p))
-    {
+    for c in passages.iter().flat_map(|p| extract_stages(vocab, p)) {
         if !stages.contains(&c) {
             stages.push(c);
         }
     }
-    // The guide's own ladder, where no other pattern already read the line.
-    for c in extract_ladder(vocab.levels(), passages) {
-        if !stages
+    // The guide's own ladder: a rung is read as one, whatever other pattern read its line (a
+    // role it mentions in passing is not the rung's stage).
+    let mut ladder = extract_ladder(vocab.levels(), passages);
+    // Else a table of roles with their years.
+    if ladder.is_empty() {
+        ladder = passages
             .iter()
-            .any(|s| s.cite.source == c.cite.source && s.cite.line == c.cite.line)
-        {
-            stages.push(c);
-        }
+            .flat_map(|p| extract_table_ladder(vocab.levels(), p))
+            .collect();
     }
+    stages.retain(|s| {
+        !ladder
+            .iter()
+            .any(|c| c.cite.source == s.cite.source && c.cite.line == s.cite.line)
+    });
+    stages.extend(ladder);
     // A career path told only in prose.
     if stages.is_empty() {
-        stages.extend(
-            passages
-                .iter()
-                .flat_map(|p| extract_prose_stages(vocab.levels(), p)),
-        );
+        stages.extend(passages.iter().flat_map(|p| extract_prose_stages(vocab, p)));
     }
     stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
     let mut lateral: Vec<TrackMention> = Vec::new();
@@ -78,18 +82,22 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         (&a.citation.cite.source, a.citation.cite.line)
             .cmp(&(&b.citation.cite.source, b.citation.cite.line))
     });
-    // A ladder's rungs are career stages, not steps of the learning path.
+    // A ladder's rungs are career stages, not steps of the learning path; a step told as a
+    // numbered heading holds the lines under it.
+    let headed = extract_headed_steps(vocab.levels(), passages);
     let mut steps: Vec<PathStep> = passages
         .iter()
         .flat_map(|p| extract_steps(vocab.levels(), p))
         .filter(|s| {
-            !stages.iter().any(|c| {
-                c.evidence == StageEvidence::Ladder
-                    && c.cite.source == s.cite.source
-                    && c.cite.line == s.cite.line
-            })
+            !headed.covers(&s.cite.source, s.cite.line)
+                && !stages.iter().any(|c| {
+                    c.evidence == StageEvidence::Ladder
+                        && c.cite.source == s.cite.source
+                        && c.cite.line == s.cite.line
+                })
         })
         .collect();
+    steps.extend(headed.steps);
     steps.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
     // Number each list across the passages it was split into.
     let mut orders: HashMap<(String, String), u32> = HashMap::new();
@@ -113,6 +121,25 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     items.sort_by(|a, b| {
         (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
     });
+    // A line under a heading packed into its passage is cited under that heading.
+    let resection = |cite: &mut Citation| {
+        if let Some(p) = passages.iter().find(|p| {
+            p.source == cite.source
+                && p.start_line == cite.start_line
+                && p.end_line == cite.end_line
+        }) {
+            let section = section_at(p, cite.line);
+            if section != cite.section {
+                cite.section = section.to_string();
+            }
+        }
+    };
+    stages.iter_mut().for_each(|c| resection(&mut c.cite));
+    lateral
+        .iter_mut()
+        .for_each(|m| resection(&mut m.citation.cite));
+    steps.iter_mut().for_each(|s| resection(&mut s.cite));
+    items.iter_mut().for_each(|i| resection(&mut i.cite));
     GuideRoadmap {
         career: career.to_string(),
         stages,

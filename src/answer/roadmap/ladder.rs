@@ -14,6 +14,7 @@ use super::extract::is_imperative;
 use super::lines::logical_lines;
 use super::{Stage, StageCitation, StageEvidence, parse_durations};
 use crate::answer::citation::Citation;
+use crate::answer::level::Level;
 use crate::answer::levels::{LevelWords, place_ladder};
 use crate::answer::text::strip_marker;
 use crate::corpus::Passage;
@@ -83,7 +84,7 @@ fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>)
         return;
     }
     let known: Vec<_> = rungs.iter().map(|r| levels.of_label(&r.role)).collect();
-    for (r, level) in rungs.into_iter().zip(place_ladder(&known)) {
+    for (r, level) in rungs.into_iter().zip(place_rungs(&known)) {
         let Some(stage) = Stage::from_level(level) else {
             continue;
         };
@@ -98,10 +99,29 @@ fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>)
     }
 }
 
+/// Places a ladder's rungs on the scale as [`place_ladder`] does, except that the rungs before
+/// the first one whose words name a level climb to it one level each ("Commis chef", "Chef de
+/// partie", "Sous chef" before "Head chef" are junior, mid and senior), as far down as entry.
+pub(super) fn place_rungs(known: &[Option<Level>]) -> Vec<Level> {
+    const SCALE: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead];
+    let mut placed = place_ladder(known);
+    let first = known
+        .iter()
+        .position(|k| k.is_some_and(|l| SCALE.contains(&l)));
+    if let Some(f) = first
+        && let Some(q) = SCALE.iter().position(|l| *l == placed[f])
+    {
+        for (i, level) in placed.iter_mut().enumerate().take(f) {
+            *level = SCALE[q.saturating_sub(f - i)];
+        }
+    }
+    placed
+}
+
 /// A ladder rung: (role, the text after it, its duration), when `line` is a list item or a
 /// "Stage N:" line whose role (a bold lead, the words before ":" or before the parenthesis)
 /// comes with a time span.
-fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Duration)> {
+pub(super) fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Duration)> {
     let start = strip_marker(line);
     let mut content = line[start..].trim();
     let mut sequenced = false;
@@ -122,6 +142,13 @@ fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Durat
         .trim()
         .trim_matches('*')
         .trim();
+    // "Commis chef — you prep … (1–2 years).": the role ends at the dash, the rest is its text.
+    let (role, rest) = match dashed(role) {
+        Some((role, text)) if role.split_whitespace().count() <= MAX_ROLE_WORDS => {
+            (role, content[content.find(text).unwrap_or(0)..].trim())
+        }
+        _ => (role, rest),
+    };
     let words = role.split_whitespace().count();
     if words == 0
         || words > MAX_ROLE_WORDS
@@ -131,6 +158,19 @@ fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Durat
         return None;
     }
     Some((role.to_string(), rest.to_string(), duration))
+}
+
+/// A role set off from its description by a dash ("Sous chef — second in command"), when the
+/// role before the dash is short and the words before it are no sentence.
+fn dashed(text: &str) -> Option<(&str, &str)> {
+    let (at, dash) = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|at| (at, *d)))
+        .min()?;
+    let role = text[..at].trim();
+    let rest = text[at + dash.len()..].trim();
+    (!role.is_empty() && !rest.is_empty() && !role.contains(['.', ',', ';']))
+        .then_some((role, rest))
 }
 
 /// An action rather than a role: an imperative verb that is no level word, not followed by a role
@@ -146,7 +186,7 @@ fn is_action(levels: &LevelWords, role: &str) -> bool {
 }
 
 /// "Stage 3: …", "Etapa 2 - …", "Step 1. …" → the text after the prefix.
-fn strip_sequence<'a>(sequence: &[String], content: &'a str) -> Option<&'a str> {
+pub(super) fn strip_sequence<'a>(sequence: &[String], content: &'a str) -> Option<&'a str> {
     let lower = content.to_lowercase();
     let word = sequence.iter().find(|w| lower.starts_with(w.as_str()))?;
     let rest = content.get(word.len()..)?.trim_start();
@@ -180,8 +220,18 @@ fn split_role(content: &str) -> Option<(&str, &str)> {
             after.trim_start_matches([':', '.', ' ', '—', '–']).trim(),
         ));
     }
-    // "Role (duration): text" or "Role (duration)": up to the closing parenthesis.
-    let open = content.find('(')?;
+    // "Role (duration): text" or "Role (duration)": up to the closing parenthesis, the first
+    // one that holds a time ("Chef de partie — you run one section (sauce, fish) … (2–3 years)").
+    let holds_time = |at: &usize| {
+        let inner = &content[at + 1..];
+        let inner = &inner[..inner.find(')').unwrap_or(inner.len())];
+        !parse_durations(inner).is_empty()
+    };
+    let open = content
+        .match_indices('(')
+        .map(|(at, _)| at)
+        .find(holds_time)
+        .or_else(|| content.find('('))?;
     let close = open + content[open..].find(')')?;
     let rest = content[close + 1..].trim_start_matches([':', '.', ' ', '—', '–']);
     Some((&content[..=close], rest.trim()))
@@ -357,6 +407,41 @@ mod tests {
             got[1].text,
             "Own a product's quality, with a team of testers across two sites."
         );
+    }
+
+    #[test]
+    fn a_role_set_off_by_a_dash_with_its_time_at_the_end() {
+        let p = passage(
+            "The kitchen brigade: career progression",
+            &[
+                "1. Commis chef — you prep ingredients under a chef de partie (1–2 years).",
+                "2. Chef de partie — you run one section during service (2–3 years).",
+                "3. Sous chef — second in command: rotas, ordering and running the pass when the head chef is off",
+                "(3–4 years).",
+                "4. Head chef — you write the menu and manage the kitchen team (5+ years).",
+            ],
+        );
+        let got = extract_ladder(vocab().levels(), std::slice::from_ref(&p));
+        let want = [
+            (Stage::Junior, "Commis chef", "1–2 years", 2),
+            (Stage::Mid, "Chef de partie", "2–3 years", 3),
+            (Stage::Senior, "Sous chef", "3–4 years", 4),
+            (Stage::Lead, "Head chef", "5+ years", 6),
+        ];
+        assert_eq!(
+            stages(&[p])
+                .iter()
+                .map(|(s, r, d, l)| (*s, r.as_str(), d.as_str(), *l))
+                .collect::<Vec<_>>(),
+            want
+        );
+        // The rung's text is what follows the dash, whole.
+        assert_eq!(
+            got[2].text,
+            "second in command: rotas, ordering and running the pass when the head chef is off (3–4 years)."
+        );
+        // A run of roles without the dash's shape is not cut at a hyphenated word.
+        assert_eq!(dashed("Mid-level analyst"), None);
     }
 
     #[test]

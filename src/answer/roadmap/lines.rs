@@ -4,7 +4,7 @@
 
 use crate::answer::text::{passage_lines, strip_marker};
 use crate::corpus::Passage;
-use crate::corpus::split::wraps_onto;
+use crate::corpus::split::{WRAP_MIN_CHARS, wraps_onto};
 
 /// One logical line of a passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,23 +45,65 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
     for l in passage_lines(p) {
         let joins = !l.heading
             && strip_marker(l.text) == 0
-            && last.is_some_and(|(no, text)| no + 1 == l.line && wraps_onto(text, l.text));
+            && last.is_some_and(|(no, text)| {
+                no + 1 == l.line && (wraps_onto(text, l.text) || parenthesis_onto(text, l.text))
+            });
         match out.last_mut() {
             Some(prev) if joins => {
                 prev.text.push(' ');
                 prev.starts.push((prev.text.len(), l.line));
                 prev.text.push_str(l.text.trim());
             }
-            _ => out.push(Line {
-                line: l.line,
-                text: l.text.to_string(),
-                heading: l.heading,
-                starts: vec![(0, l.line)],
+            // A Markdown heading packed into the passage ("### Step 1 — …") is a heading too.
+            _ => out.push(match inner_heading(l.text) {
+                Some(text) if !l.heading => Line {
+                    line: l.line,
+                    text: text.to_string(),
+                    heading: true,
+                    starts: vec![(0, l.line)],
+                },
+                _ => Line {
+                    line: l.line,
+                    text: l.text.to_string(),
+                    heading: l.heading,
+                    starts: vec![(0, l.line)],
+                },
             }),
         }
-        last = (!l.heading).then_some((l.line, l.text));
+        last = (!l.heading && inner_heading(l.text).is_none()).then_some((l.line, l.text));
     }
     out
+}
+
+/// The heading a line of a passage sits under: the last Markdown heading packed into the passage
+/// at or before it ("## Career progression" in a passage whose own heading is "Licences at a
+/// glance"), else the passage's own.
+pub(super) fn section_at(p: &Passage, line: u32) -> &str {
+    p.text
+        .split('\n')
+        .zip(&p.line_numbers)
+        .take_while(|(_, no)| **no <= line)
+        .filter_map(|(text, _)| inner_heading(text))
+        .last()
+        .unwrap_or(&p.section)
+}
+
+/// The text of a Markdown heading line ("## Career progression" → "Career progression").
+fn inner_heading(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    let rest = &t[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty())
+        .then(|| rest.trim())
+}
+
+/// Whether `next` is a parenthesis carrying on `line`, a long line that does not end like a
+/// sentence ("… when the head chef is off" / "(3–4 years).").
+fn parenthesis_onto(line: &str, next: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= WRAP_MIN_CHARS
+        && !line.ends_with(['.', '!', '?', ':', ';', '"', '”'])
+        && next.trim_start().starts_with('(')
 }
 
 #[cfg(test)]
@@ -125,5 +167,51 @@ mod tests {
             &[3, 5, 6, 7],
         );
         assert_eq!(logical_lines(&p).len(), 5);
+    }
+
+    #[test]
+    fn packed_headings_are_headings_and_a_parenthesis_carries_on_its_line() {
+        let long = "3. Sous chef — second in command: rotas and running the pass when the head chef is off";
+        let p = passage(
+            &[
+                "### Step 1 — Pass a medical",
+                "Book it early.",
+                long,
+                "(3–4 years).",
+                "#hashtag",
+            ],
+            &[3, 4, 6, 7, 8],
+        );
+        let lines = logical_lines(&p);
+        let got: Vec<(u32, &str, bool)> = lines
+            .iter()
+            .map(|l| (l.line, l.text.as_str(), l.heading))
+            .collect();
+        let joined = format!("{long} (3–4 years).");
+        assert_eq!(
+            got,
+            [
+                (1, "Steps", true),
+                (3, "Step 1 — Pass a medical", true),
+                (4, "Book it early.", false),
+                (6, joined.as_str(), false),
+                (8, "#hashtag", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_sits_under_the_last_heading_packed_before_it() {
+        let p = passage(
+            &[
+                "- PPL: 45 hours",
+                "## Career progression",
+                "Pilots join as first officers.",
+            ],
+            &[3, 5, 6],
+        );
+        assert_eq!(section_at(&p, 3), "Steps");
+        assert_eq!(section_at(&p, 5), "Career progression");
+        assert_eq!(section_at(&p, 6), "Career progression");
     }
 }

@@ -14,13 +14,17 @@
 //!   into") cites every role it names ("Junior Backend Developer", "senior positions",
 //!   "engineering management"). (d) A job-title table with an experience-level column.
 //!   (e) "It typically takes 1-2 years to qualify" cites the time to reach the junior stage.
-//!   (f) A guide's own ladder ([`extract_ladder`]). (g) Only for a guide where none of these finds
-//!   a stage: a career path told in prose, each clause naming a level word with a role word
-//!   ("then senior designers after five or more years", `prose.rs`).
-//!   A role's stage: lead words (lead, principal, staff, architect, manager, director, chief,
-//!   CTO, leadership, engineering management) win over senior, then mid, then junior/entry; a
-//!   word the level table's exceptions rule out is no level ("staff nurse": "staff" counts only
-//!   before a technical role, `assets/levels.toml`).
+//!   (f) A guide's own ladder ([`extract_ladder`]); its rungs win over any other reading of
+//!   their lines. Else a table of roles ordered by the years they give ("| Charge nurse (5+
+//!   years) | $47–$55 |", [`extract_table_ladder`]). (g) Only for a guide where none of these
+//!   finds a stage: a career path told in prose, each clause naming a level word with a role
+//!   word ("then senior designers after five or more years"), a field after "head of" ("head of
+//!   design") or a clause that is only a role ending in a title word ("design lead"), `prose.rs`.
+//!   A role's stage: the title words of `assets/roadmap.toml` ([`RoleTitles`]): lead words
+//!   (lead, head of, principal, manager, director, chief, …) win over senior, then mid, then
+//!   junior/entry; a word the level table's exceptions rule out is no level ("staff nurse":
+//!   "staff" counts only before a technical role, `assets/levels.toml`). A time is a role's only
+//!   on the role's side of a semicolon.
 //! - **Durations** ([`parse_durations`]): "1 to 2 years", "2-4 years", "over five years",
 //!   "5+ years", "at least 3 years", "up to 2 years", "6 months" → `min_years`, `max_years`,
 //!   `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
@@ -37,8 +41,13 @@
 //!   `duration`, [`step_labels`]), and its imperative sentences ("Start by mastering one backend language …")
 //!   are steps; bullets and imperative sentences in a tips section ("What tips do you need …",
 //!   "How can you advance …") are tips.
-//! - **Wrapped lines** ([`lines`]): a list item wrapped onto continuation lines is read whole and
-//!   cited at its first line; a hard-wrapped sentence is read whole and cited where it starts.
+//!   A run of headings numbered by a sequence word ("### Step 2 — Earn a PPL") is a path of its
+//!   own: each heading is a step, its time the first the text under it gives, and that text is
+//!   the step's (`headed_steps.rs`).
+//! - **Wrapped lines** ([`lines`]): a list item wrapped onto continuation lines (or onto a
+//!   parenthesis, "(3–4 years).") is read whole and cited at its first line; a hard-wrapped
+//!   sentence is read whole and cited where it starts. A Markdown heading packed into a passage
+//!   is a heading, and the lines under it are cited under it.
 //!   Sentences selling a course or programme are not steps.
 //! - **Interviews**: items listed under "interviews usually include:", sentences naming an
 //!   interview round with what it assesses ("Coding assessments test …"), sentences on what
@@ -51,10 +60,13 @@
 mod durations;
 mod extract;
 mod gather;
+mod headed_steps;
 mod ladder;
 mod lines;
 mod prose;
 mod step_labels;
+mod table_ladder;
+mod titles;
 
 use std::fmt;
 use std::str::FromStr;
@@ -72,6 +84,8 @@ pub use extract::{
 };
 pub use gather::{GuideRoadmap, RoadmapFacts, RoadmapGathering, extract_guide, roadmap_answer};
 pub use ladder::extract_ladder;
+pub use table_ladder::extract_table_ladder;
+pub use titles::RoleTitles;
 
 /// A career stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -287,7 +301,7 @@ pub struct Duration {
 }
 
 impl Duration {
-    /// "1–2 years", "5+ years", "6 months" (English: the CLI's and the timeline image's).
+    /// "1–2 years", "5+ years", "6 months" in English (the CLI's); [`Self::words`] in a language.
     pub fn label(&self) -> String {
         self.words(Locale::En)
     }

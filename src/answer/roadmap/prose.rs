@@ -15,13 +15,17 @@ use crate::answer::citation::Citation;
 use crate::answer::levels::{LevelWords, singular};
 use crate::answer::text::{sentences, strip_marker, word_spans};
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 /// Most words between a level word and the role word it qualifies ("mid-weight designers").
 const MAX_GAP_WORDS: usize = 2;
+/// Most words of a clause that is only a role with its title word last ("a design lead").
+const MAX_TITLED_WORDS: usize = 3;
 
 /// The stages a passage about the career path tells in prose, one citation per sentence and
 /// stage.
-pub fn extract_prose_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
+pub fn extract_prose_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
+    let levels = vocab.levels();
     let lines = logical_lines(p);
     let about_path = CAREER_CONTEXT.is_match(&p.section)
         || lines.iter().any(|l| CAREER_CONTEXT.is_match(&l.text));
@@ -45,6 +49,7 @@ pub fn extract_prose_stages(levels: &LevelWords, p: &Passage) -> Vec<StageCitati
             let mut here: Vec<StageCitation> = Vec::new();
             for clause in clauses(sentence) {
                 let Some((stage, role)) = stage_in(levels, &is_role, sentence, clause.clone())
+                    .or_else(|| titled_clause(vocab, sentence, clause.clone()))
                 else {
                     continue;
                 };
@@ -104,6 +109,13 @@ fn stage_in(
         let after = words
             .iter()
             .filter(|w| w.start >= m.range.end && w.end <= clause.end);
+        // "head of design", "director of nursing": the field follows "of", no role word needed.
+        if sentence[m.range.clone()].to_lowercase().ends_with(" of")
+            && let Some(field) = after.clone().next()
+            && let Some(stage) = Stage::from_level(m.level)
+        {
+            return Some((stage, sentence[m.range.start..field.end].to_string()));
+        }
         let reach = if m.guarded { 1 } else { MAX_GAP_WORDS + 1 };
         let Some(role) = after.take(reach).find(|w| is_role(&sentence[(*w).clone()])) else {
             continue;
@@ -113,6 +125,32 @@ fn stage_in(
         }
     }
     None
+}
+
+/// A clause that is nothing but a role ending in a title word that follows its field ("design
+/// lead", "a nurse manager"): at most [`MAX_TITLED_WORDS`] words, the title word last
+/// (`trailing` in `assets/roadmap.toml`); its stage is the one its title words name.
+fn titled_clause(
+    vocab: &Vocabulary,
+    sentence: &str,
+    clause: Range<usize>,
+) -> Option<(Stage, String)> {
+    let words: Vec<Range<usize>> = word_spans(sentence)
+        .into_iter()
+        .filter(|w| clause.start <= w.start && w.end <= clause.end)
+        .collect();
+    let [.., field, title] = words.as_slice() else {
+        return None;
+    };
+    if words.len() > MAX_TITLED_WORDS
+        || !vocab.role_titles().is_trailing(&sentence[title.clone()])
+        || vocab.levels().of_label(&sentence[field.clone()]).is_some()
+    {
+        return None;
+    }
+    let role = &sentence[field.start..title.end];
+    let stage = vocab.role_titles().stage_of(vocab.levels(), role)?;
+    Some((stage, role.to_string()))
 }
 
 #[cfg(test)]
@@ -138,7 +176,7 @@ mod tests {
     );
 
     fn read(p: &Passage) -> Vec<Read> {
-        extract_prose_stages(vocab().levels(), p)
+        extract_prose_stages(vocab(), p)
             .into_iter()
             .map(|c| {
                 (
@@ -185,6 +223,17 @@ mod tests {
                     None,
                     None,
                     2
+                ),
+                // Roles listed by their titles alone: a field before "manager", after "head of".
+                (
+                    Stage::Lead,
+                    vec![
+                        "office manager".to_string(),
+                        "head of operations".to_string()
+                    ],
+                    None,
+                    None,
+                    3
                 ),
             ]
         );

@@ -172,7 +172,7 @@ impl SalaryFigure {
 }
 
 /// A compact range in its currency and period: "$70K–$95K", "£81K", "$120K+", "$18–$25/hour"
-/// (English: the CLI's and the charts'; [`range_in`] says it in a member's language).
+/// (English: the CLI's; [`range_in`] says it in a member's language).
 pub fn range_label(
     currency: &Currency,
     low: u32,

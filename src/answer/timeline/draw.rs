@@ -1,5 +1,6 @@
 //! Drawing a [`Timeline`]: a row per bar (its label and stage on the left, the bar over an axis
-//! of years, its time and citation number after it), the key above, the citations below.
+//! of years, its time and citation number after it), the key above, the citations below; its
+//! words in a member's language ([`TimelineWords`]).
 
 use plotters::prelude::*;
 
@@ -9,6 +10,8 @@ use crate::answer::chart::paint::{
     Painter, RULE, tick_step,
 };
 use crate::answer::roadmap::{RoadmapAnswer, Stage};
+use crate::i18n::Locale;
+use crate::tr;
 
 /// Type and spacing scale of a timeline `width` pixels wide (1.0 at 1000).
 fn scale(width: u32) -> f64 {
@@ -46,15 +49,77 @@ pub fn timeline_height(timeline: &Timeline, width: u32) -> Result<u32, ChartErro
     Ok(((design * metrics.scale).round() as u32).clamp(MIN_SIZE.1, MAX_SIZE))
 }
 
+/// One bar's row, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowWords {
+    /// The bar's name: the guide's own, or the stage's from the catalogue.
+    pub name: String,
+    /// The stage it is at ("Junior stage", "Before the first job").
+    pub stage: String,
+    /// Its time and citation number ("4–5 years [2]").
+    pub caption: String,
+}
+
+/// Every word a timeline draws, in one language: its own from the catalogue, the bars' names
+/// as [`Bar::name`](super::Bar::name) gives them. The drawer writes these, the axis's years
+/// and the citations' files and lines, and nothing else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineWords {
+    /// "Electrician: career timeline".
+    pub title: String,
+    /// The key under the title, item by item.
+    pub key: Vec<String>,
+    /// The axis's title.
+    pub axis: String,
+    /// A row per bar, in bar order.
+    pub rows: Vec<RowWords>,
+}
+
+impl TimelineWords {
+    /// The words of `timeline` drawn in `lang`.
+    pub fn of(timeline: &Timeline, lang: Locale) -> TimelineWords {
+        TimelineWords {
+            title: tr!(lang, "timeline-title", career = timeline.career.as_str()),
+            key: vec![
+                tr!(lang, "timeline-key-start"),
+                tr!(lang, "timeline-key-tail"),
+                tr!(lang, "timeline-key-open"),
+                tr!(lang, "timeline-key-hatched"),
+            ],
+            axis: tr!(lang, "timeline-axis"),
+            rows: timeline
+                .bars
+                .iter()
+                .map(|b| RowWords {
+                    name: b.name(lang),
+                    stage: tr!(
+                        lang,
+                        "timeline-stage",
+                        stage = b.stage.map_or("none", Stage::id)
+                    ),
+                    caption: b.caption(lang),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Renders the timeline of `answer` (one career's stages) as a PNG `width` pixels wide and as
-/// tall as its rows need ([`timeline_height`]).
+/// tall as its rows need ([`timeline_height`]), its words in `lang`.
 ///
 /// # Errors
 /// As [`Timeline::of`]; [`ChartError::Size`] for a width outside 600..=4096.
-pub fn render_timeline(answer: &RoadmapAnswer, width: u32) -> Result<Vec<u8>, ChartError> {
+pub fn render_timeline(
+    answer: &RoadmapAnswer,
+    width: u32,
+    lang: Locale,
+) -> Result<Vec<u8>, ChartError> {
     let timeline = Timeline::of(answer)?;
     let height = timeline_height(&timeline, width)?;
-    paint::render_scaled(width, height, scale(width), |p| draw(p, &timeline))
+    let words = TimelineWords::of(&timeline, lang);
+    paint::render_scaled(width, height, scale(width), lang, |p| {
+        draw(p, &timeline, &words)
+    })
 }
 
 /// A stage's colour (the time to qualify is grey).
@@ -74,34 +139,21 @@ fn tint(c: RGBColor, amount: f64) -> RGBColor {
     RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
-fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
+fn draw(p: &Painter<'_, '_>, tl: &Timeline, words: &TimelineWords) -> Result<(), ChartError> {
     let (w, h) = p.size;
     let px = |v: f64| p.px(v);
     let margin = px(MARGIN);
 
     // --- Title and key -------------------------------------------------------
     p.text(
-        &p.fit(
-            &format!("{}: career timeline", tl.career),
-            22.0,
-            w - 2 * margin,
-        ),
+        &p.fit(&words.title, 22.0, w - 2 * margin),
         margin,
         margin + px(20.0),
         22.0,
         INK,
         Align::Left,
     )?;
-    let key = p.flow(
-        &[
-            "Bars start at the earliest year the guides allow",
-            "Light tail: how much longer a stage may take",
-            "▶ open-ended",
-            "Hatched: no time given",
-        ],
-        12.0,
-        w - 2 * margin,
-    );
+    let key = p.flow(&words.key, 12.0, w - 2 * margin);
     for (i, line) in key.iter().take(2).enumerate() {
         p.text(
             line,
@@ -127,8 +179,9 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
     let reach = tl
         .bars
         .iter()
-        .map(|b| {
-            let room = f64::from(p.width(&b.caption(), 12.0) + px(34.0));
+        .zip(&words.rows)
+        .map(|(b, row)| {
+            let room = f64::from(p.width(&row.caption, 12.0) + px(34.0));
             let r = (room / plot_w).min(0.6);
             (b.end() + b.slack) / (1.0 - r)
         })
@@ -157,7 +210,7 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
     p.line(vec![(left, bottom), (right, bottom)], BAND_EDGE)?;
     p.line(vec![(left, top), (left, bottom)], BAND_EDGE)?;
     p.text(
-        "Years from the start of the career",
+        &words.axis,
         (left + right) / 2,
         bottom + px(38.0),
         13.0,
@@ -167,7 +220,7 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
 
     // --- Rows ----------------------------------------------------------------
     let half = px(9.0);
-    for (i, bar) in tl.bars.iter().enumerate() {
+    for ((i, bar), row) in tl.bars.iter().enumerate().zip(&words.rows) {
         let row_top = top + row_h * i as i32;
         let cy = row_top + row_h / 2;
         if i > 0 {
@@ -175,21 +228,21 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
         }
         let c = colour(bar.stage);
         p.text(
-            &p.fit(&bar.label, 14.0, label_w - px(12.0)),
+            &p.fit(&row.name, 14.0, label_w - px(12.0)),
             margin,
             cy - px(2.0),
             14.0,
             INK,
             Align::Left,
         )?;
-        let level = match bar.stage {
-            Some(Stage::Junior) => "Junior stage",
-            Some(Stage::Mid) => "Mid-level stage",
-            Some(Stage::Senior) => "Senior stage",
-            Some(Stage::Lead) => "Lead stage",
-            None => "Before the first job",
-        };
-        p.text(level, margin, cy + px(14.0), 11.0, MUTED, Align::Left)?;
+        p.text(
+            &p.fit(&row.stage, 11.0, label_w - px(12.0)),
+            margin,
+            cy + px(14.0),
+            11.0,
+            MUTED,
+            Align::Left,
+        )?;
 
         let (xs, xe) = (xp(bar.start), xp(bar.end()).max(xp(bar.start) + 2));
         // A gap after the previous bar (a stage starting later than the last one ended).
@@ -232,14 +285,14 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline) -> Result<(), ChartError> {
                 p.fill([(xs, cy - half), (xe, cy + half)], BAND_EDGE)?;
             }
         }
-        let caption = bar.caption();
-        let lw = p.width(&caption, 12.0);
+        let caption = &row.caption;
+        let lw = p.width(caption, 12.0);
         let lx = if end + px(6.0) + lw <= w - 2 {
             end + px(6.0)
         } else {
             (xs - px(6.0) - lw).max(left + 2)
         };
-        p.text(&caption, lx, cy + px(4.0), 12.0, INK, Align::Left)?;
+        p.text(caption, lx, cy + px(4.0), 12.0, INK, Align::Left)?;
     }
 
     // --- Citations -----------------------------------------------------------
@@ -293,14 +346,14 @@ fn hatch(
 mod tests {
     use super::super::tests::trade_ladder;
     use super::*;
-    use crate::answer::chart::paint::tests::{decode, distinct_colours};
+    use crate::answer::chart::paint::tests::{assert_draws, decode, distinct_colours};
     use crate::answer::roadmap::Focus;
 
     #[test]
     fn renders_a_png_as_tall_as_its_rows() {
         let a = trade_ladder();
         let tl = Timeline::of(&a).unwrap();
-        let bytes = render_timeline(&a, 1000).unwrap();
+        let bytes = render_timeline(&a, 1000, Locale::En).unwrap();
         assert!(bytes.starts_with(b"\x89PNG"));
         let (w, h, rgb) = decode(&bytes);
         assert_eq!((w, h), (1000, timeline_height(&tl, 1000).unwrap()));
@@ -315,10 +368,10 @@ mod tests {
             assert!(rgb.chunks(3).any(|p| p == [c.0, c.1, c.2]), "{stage:?}");
         }
         // Wider canvases scale, and the same input gives the same bytes.
-        let (w2, h2, _) = decode(&render_timeline(&a, 1600).unwrap());
+        let (w2, h2, _) = decode(&render_timeline(&a, 1600, Locale::En).unwrap());
         assert_eq!((w2, h2), (1600, timeline_height(&tl, 1600).unwrap()));
         assert!(h2 > h);
-        assert_eq!(bytes, render_timeline(&a, 1000).unwrap());
+        assert_eq!(bytes, render_timeline(&a, 1000, Locale::En).unwrap());
         // To look at it: TIMELINE_OUT=/tmp/timeline.png cargo test renders_a_png
         if let Some(path) = std::env::var_os("TIMELINE_OUT") {
             std::fs::write(path, &bytes).unwrap();
@@ -328,7 +381,7 @@ mod tests {
     #[test]
     fn sizes_and_careers_are_checked() {
         assert!(matches!(
-            render_timeline(&trade_ladder(), 500),
+            render_timeline(&trade_ladder(), 500, Locale::En),
             Err(ChartError::Size(..))
         ));
         let facts = crate::answer::roadmap::roadmap_answer(
@@ -337,7 +390,89 @@ mod tests {
             None,
             Focus::All,
         );
-        let (w, _, _) = decode(&render_timeline(&facts, 800).unwrap());
+        let (w, _, _) = decode(&render_timeline(&facts, 800, Locale::En).unwrap());
         assert_eq!(w, 800);
+    }
+
+    /// Every word a [`TimelineWords`] holds.
+    fn all(words: &TimelineWords) -> Vec<String> {
+        let mut out = vec![words.title.clone(), words.axis.clone()];
+        out.extend(words.key.iter().take(2).cloned());
+        for r in &words.rows {
+            out.extend([r.name.clone(), r.stage.clone(), r.caption.clone()]);
+        }
+        out
+    }
+
+    /// The timeline's own words and times are the catalogue's in the member's language, and
+    /// drawn; the stages' own names as the guide wrote them.
+    #[test]
+    fn the_timeline_says_its_words_in_the_language_asked() {
+        let a = trade_ladder();
+        let tl = Timeline::of(&a).unwrap();
+        let mut said = Vec::new();
+        for lang in Locale::ALL {
+            let words = TimelineWords::of(&tl, lang);
+            assert_eq!(words.title, tr!(lang, "timeline-title", career = "Welder"));
+            assert_eq!(words.axis, tr!(lang, "timeline-axis"));
+            assert_eq!(
+                words.key,
+                [
+                    tr!(lang, "timeline-key-start"),
+                    tr!(lang, "timeline-key-tail"),
+                    tr!(lang, "timeline-key-open"),
+                    tr!(lang, "timeline-key-hatched"),
+                ]
+            );
+            for (row, bar) in words.rows.iter().zip(&tl.bars) {
+                assert_eq!(row.name, bar.name(lang));
+                assert_eq!(row.caption, bar.caption(lang));
+                let id = bar.stage.map_or("none", Stage::id);
+                assert_eq!(row.stage, tr!(lang, "timeline-stage", stage = id));
+            }
+            let png = render_timeline(&a, 1000, lang).unwrap();
+            said.push((lang, words, png));
+        }
+        let (en, es) = (&said[0], &said[1]);
+        assert_eq!(es.1.title, "Welder: cronología de la carrera");
+        assert_eq!(es.1.axis, "Años desde el inicio de la carrera");
+        let stages: Vec<&str> = es.1.rows.iter().map(|r| r.stage.as_str()).collect();
+        assert_eq!(
+            stages,
+            [
+                "Etapa júnior",
+                "Etapa júnior",
+                "Etapa intermedia",
+                "Etapa sénior",
+                "Etapa de liderazgo"
+            ]
+        );
+        assert_eq!(es.1.rows[3].caption, "6–8 años de experiencia [4]");
+        // The guide's rungs keep their names.
+        assert_eq!(es.1.rows[2].name, "Journeyman Welder");
+        assert_draws(&es.2, Locale::Es, &all(&es.1), &all(&en.1));
+        assert_draws(&en.2, Locale::En, &all(&en.1), &all(&es.1));
+        // A stage without words of its own, and the time to qualify, are named in Spanish.
+        let facts = crate::answer::roadmap::roadmap_answer(
+            crate::answer::fixtures::vocab(),
+            &crate::answer::fixtures::all_seed_passages(),
+            None,
+            Focus::All,
+        );
+        let tl = Timeline::of(&facts).unwrap();
+        let words = TimelineWords::of(&tl, Locale::Es);
+        assert!(
+            words
+                .rows
+                .iter()
+                .any(|r| r.caption.starts_with("sin plazo indicado")),
+            "{words:?}"
+        );
+        assert_draws(
+            &render_timeline(&facts, 1000, Locale::Es).unwrap(),
+            Locale::Es,
+            &all(&words),
+            &all(&TimelineWords::of(&tl, Locale::En)),
+        );
     }
 }

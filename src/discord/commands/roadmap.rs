@@ -137,7 +137,7 @@ pub(crate) async fn answer(
                 None => None,
             };
             let png = match shown {
-                Some(_) => engine.roadmap_timeline(&whole).unwrap_or_else(|e| {
+                Some(_) => engine.roadmap_timeline(&whole, lang).unwrap_or_else(|e| {
                     tracing::warn!(error = %e, "roadmap timeline not rendered");
                     None
                 }),

@@ -74,7 +74,7 @@ pub(crate) async fn answer(
         .blocking(move |bot| -> anyhow::Result<Reply> {
             let engine = bot.engine();
             let salary = engine.salary(career.as_deref(), level)?;
-            let chart = match engine.salary_chart(&salary) {
+            let chart = match engine.salary_chart(&salary, lang) {
                 Ok(chart) => chart,
                 Err(e) => {
                     tracing::warn!(error = %e, "salary chart not rendered");
@@ -123,7 +123,10 @@ mod tests {
                     std::thread::spawn(move || {
                         let answered = engine.salary(None, level).unwrap();
                         barrier.wait();
-                        engine.salary_chart(&answered).unwrap().expect("a chart")
+                        engine
+                            .salary_chart(&answered, Locale::En)
+                            .unwrap()
+                            .expect("a chart")
                     })
                 })
                 .collect::<Vec<_>>()

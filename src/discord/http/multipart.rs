@@ -113,6 +113,7 @@ mod tests {
         let app = app(state.with_handler(move |_| Handled {
             response: Response::message(Reply {
                 files: vec![File {
+                    description: None,
                     name: "salary.png".into(),
                     bytes: sent.clone(),
                 }],

@@ -9,17 +9,17 @@
 
 pub mod menu;
 
-use crate::answer::roadmap::{Citation, Focus, ItemKind, RoadmapAnswer, Stage, StepKind};
-use crate::answer::timeline::Timeline;
+use crate::answer::roadmap::{Citation, Focus, ItemKind, RoadmapAnswer, StepKind};
+use crate::answer::timeline::{Timeline, stage_name};
 use crate::discord::commands::choice_label;
 use crate::discord::markdown::escape_markdown;
-use crate::discord::message::{Embed, Field, File, Reply, limits, truncate};
+use crate::discord::message::{Embed, Field, Reply, limits, truncate};
 use crate::i18n::Locale;
 use crate::search::IndexMeta;
 use crate::tr;
 pub use menu::{MenuCareer, MenuTarget, PARTS, menu_id, part_menu, part_of};
 
-use super::{COLOR, Citations, fit_lines, footer};
+use super::{COLOR, Citations, fit_lines, footer, image_file};
 
 /// The timeline's file name, as the overview's embed refers to it.
 pub const TIMELINE_FILE: &str = "timeline.png";
@@ -201,11 +201,8 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
                     },
                 );
                 let cited = n.map(|n| format!(" [{n}]")).unwrap_or_default();
-                // A bar without a stage is the time to qualify (`Bar::stage`).
-                let name = b.stage.map_or_else(
-                    || tr!(lang, "roadmap-getting-qualified"),
-                    |s| stage_name(s, &b.label, lang),
-                );
+                // Named as the image names it: the guide's words, else the catalogue's.
+                let name = b.name(lang);
                 format!(
                     "• **{}** ({level}) — {}{cited}",
                     escape_markdown(&truncate(&name, 80)),
@@ -278,10 +275,7 @@ pub fn overview_reply(o: &Overview<'_>) -> Reply {
     let mut files = Vec::new();
     if let Some(png) = &o.png {
         embed.image_url = Some(format!("attachment://{TIMELINE_FILE}"));
-        files.push(File {
-            name: TIMELINE_FILE.into(),
-            bytes: png.clone(),
-        });
+        files.push(image_file(TIMELINE_FILE, png.clone()));
     }
     Reply {
         embeds: vec![embed],
@@ -347,16 +341,6 @@ fn stage_fields(
         ));
     }
     fields
-}
-
-/// A stage as the guides name it ("Journeyman Electrician"), or, where they name it with no
-/// words of their own (its label is the stage's own English one), the stage's label in `lang`.
-fn stage_name(stage: Stage, label: &str, lang: Locale) -> String {
-    if label == stage.label() {
-        choice_label(lang, stage)
-    } else {
-        label.to_string()
-    }
 }
 
 /// What an interview or portfolio item is, in a word.
@@ -525,7 +509,7 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: L
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::roadmap::roadmap_answer;
+    use crate::answer::roadmap::{Stage, roadmap_answer};
 
     fn meta() -> IndexMeta {
         IndexMeta {

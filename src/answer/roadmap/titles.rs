@@ -1,0 +1,158 @@
+//! The seniority words of role titles, as data (`assets/roadmap.toml`): which stage a role's
+//! title names ("Design Lead", "Head of Design", "Nurse Manager" → lead), and which title words
+//! follow the field they head in prose ("design lead").
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::Stage;
+use crate::answer::levels::LevelWords;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitlesFile {
+    titles: TitleWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleWords {
+    lead: Vec<String>,
+    senior: Vec<String>,
+    mid: Vec<String>,
+    junior: Vec<String>,
+    #[serde(default)]
+    lead_alone: Vec<String>,
+    #[serde(default)]
+    trailing: Vec<String>,
+}
+
+/// The title words, compiled.
+#[derive(Debug, Clone)]
+pub struct RoleTitles {
+    /// Each stage's words, highest stage first.
+    stages: Vec<(Stage, Regex)>,
+    /// Phrases that are a lead role only as the whole role, lower case.
+    lead_alone: Vec<String>,
+    /// Title words that follow their field in prose, lower case.
+    trailing: Vec<String>,
+}
+
+/// Lower case, runs of spaces and hyphens as one space.
+fn normalise(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One regex matching any of `words` whole, any case, a space or hyphen between a phrase's words.
+fn alternation(words: &[String]) -> Result<Regex, String> {
+    let mut words: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+    if words.iter().any(String::is_empty) {
+        return Err("an empty title word".into());
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alt = words
+        .iter()
+        .map(|w| {
+            w.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"[\s-]+")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    // An empty list matches nothing.
+    let alt = if alt.is_empty() {
+        r"[^\s\S]".into()
+    } else {
+        alt
+    };
+    Regex::new(&format!(r"(?i)\b(?:{alt})\b")).map_err(|e| e.to_string())
+}
+
+impl RoleTitles {
+    /// Parses the `[titles]` table of `assets/roadmap.toml`.
+    ///
+    /// # Errors
+    /// When the TOML is invalid or a word is empty.
+    pub fn from_toml(text: &str) -> Result<RoleTitles, String> {
+        let file: TitlesFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let t = file.titles;
+        Ok(RoleTitles {
+            stages: vec![
+                (Stage::Lead, alternation(&t.lead)?),
+                (Stage::Senior, alternation(&t.senior)?),
+                (Stage::Mid, alternation(&t.mid)?),
+                (Stage::Junior, alternation(&t.junior)?),
+            ],
+            lead_alone: t.lead_alone.iter().map(|w| normalise(w)).collect(),
+            trailing: t.trailing.iter().map(|w| normalise(w)).collect(),
+        })
+    }
+
+    /// The stage a role phrase names, if any: the highest stage one of its title words names,
+    /// words the level table's exceptions rule out left aside ("staff nurse" names no stage;
+    /// "Staff Engineer" is lead).
+    pub fn stage_of(&self, levels: &LevelWords, role: &str) -> Option<Stage> {
+        let role = role.trim();
+        if self.lead_alone.contains(&normalise(role)) {
+            return Some(Stage::Lead);
+        }
+        self.stages.iter().find_map(|(stage, words)| {
+            words
+                .find_iter(role)
+                .any(|m| !levels.ruled_out(role, m.range()))
+                .then_some(*stage)
+        })
+    }
+
+    /// Whether `word` is a title word that follows the field it heads ("design lead").
+    pub fn is_trailing(&self, word: &str) -> bool {
+        self.trailing.contains(&normalise(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::fixtures::vocab;
+
+    #[test]
+    fn titles_name_the_highest_stage_of_their_words() {
+        let v = vocab();
+        let titles = v.role_titles();
+        for (role, stage) in [
+            ("Design Lead", Some(Stage::Lead)),
+            ("head of design", Some(Stage::Lead)),
+            ("Nurse Manager", Some(Stage::Lead)),
+            ("Chief Pilot", Some(Stage::Lead)),
+            ("Headteacher", Some(Stage::Lead)),
+            ("Senior Engineering Manager", Some(Stage::Lead)),
+            ("Senior Designer", Some(Stage::Senior)),
+            ("Mid-level Developer", Some(Stage::Mid)),
+            ("Entry-level analyst", Some(Stage::Junior)),
+            ("management", Some(Stage::Lead)),
+            ("management consultant", None),
+            ("Staff nurse", None),
+            ("Sous chef", None),
+        ] {
+            assert_eq!(titles.stage_of(v.levels(), role), stage, "{role}");
+        }
+        assert!(titles.is_trailing("Lead"));
+        assert!(titles.is_trailing("manager"));
+        assert!(!titles.is_trailing("senior"));
+    }
+
+    #[test]
+    fn a_table_without_its_lists_is_refused() {
+        assert!(RoleTitles::from_toml("[titles]\nlead = []").is_err());
+        assert!(
+            RoleTitles::from_toml("[titles]\nlead=[\"\"]\nsenior=[]\nmid=[]\njunior=[]").is_err()
+        );
+        let t = RoleTitles::from_toml("[titles]\nlead=[]\nsenior=[]\nmid=[]\njunior=[]").unwrap();
+        assert_eq!(t.stage_of(vocab().levels(), "Lead Developer"), None);
+    }
+}
