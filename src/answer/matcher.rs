@@ -36,6 +36,8 @@ pub(crate) struct GuardedForm {
     not_near: Vec<String>,
     #[serde(default)]
     coordinated: bool,
+    #[serde(default)]
+    unmodified: bool,
 }
 
 impl FormSpec {
@@ -74,6 +76,7 @@ struct Form {
     not_before: Vec<String>,
     not_near: Vec<String>,
     coordinated: bool,
+    unmodified: bool,
 }
 
 /// One match of a lexicon entry in a line: byte range of the words that name it.
@@ -163,6 +166,7 @@ impl TermMatcher {
                     not_before: g.not_before.iter().map(|w| w.to_lowercase()).collect(),
                     not_near: g.not_near.iter().map(|w| w.to_lowercase()).collect(),
                     coordinated: g.coordinated,
+                    unmodified: g.unmodified,
                 });
             }
         }
@@ -194,6 +198,7 @@ impl TermMatcher {
                 if window.iter().zip(&form.terms).all(|(t, w)| *t.text == **w)
                     && phrase_gaps_ok(text, window)
                     && form.guards_ok(text, window[0].start, window[n - 1].end)
+                    && (!form.unmodified || !modified(&self.analyzer, text, window[0].start))
                 {
                     best = Some((n, f));
                 }
@@ -277,6 +282,26 @@ impl Form {
         }
         true
     }
+}
+
+/// Whether the word right before `start` (only spaces between) is a content word, which makes the
+/// match another kind of thing: "hypothesis testing", "A/B testing" (a function word, as the
+/// analyzer reads it, or punctuation before it does not: "and testing", "Skill #7: Testing").
+fn modified(analyzer: &Analyzer, line: &str, start: usize) -> bool {
+    let before = &line[..start];
+    let gap = before.len() - before.trim_end().len();
+    if gap == 0 {
+        // Glued to the word before ("A/B-testing"): part of it; after "(" or a line start: not.
+        return before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/');
+    }
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    !word.is_empty()
+        && !word.ends_with(|c: char| !c.is_alphanumeric())
+        && !analyzer.analyze(word).is_empty()
 }
 
 /// Characters that never sit inside a multi-word name.

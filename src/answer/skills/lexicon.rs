@@ -529,6 +529,21 @@ mod tests {
     #[test]
     fn testing_word_alone_but_not_coding_tests() {
         assert!(has("Testing and debugging", "Software testing"));
+        assert!(has("Skill #7: Testing", "Software testing"));
+        assert!(has(
+            "version control and testing, and more",
+            "Software testing"
+        ));
+        assert!(has("(testing)", "Software testing"));
+        // A content word right before it makes it another kind of testing.
+        assert!(!has(
+            "hypothesis testing and regression",
+            "Software testing"
+        ));
+        assert!(!has(
+            "the basics of regression and A/B testing",
+            "Software testing"
+        ));
         assert!(!has("Coding tests", "Software testing"));
     }
 }

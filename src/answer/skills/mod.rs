@@ -26,6 +26,7 @@
 
 mod extract;
 mod gather;
+mod items;
 mod lexicon;
 mod sections;
 

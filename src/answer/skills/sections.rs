@@ -8,24 +8,33 @@
 //! switches the topic for the lines after it. Headings that ask how ("How to build your skills")
 //! are advice, not lists.
 //!
-//! **Items.** A list item, a table row's first cell, or a "Label: text" line. Its skill is the
-//! label when it has one ("Blueprint reading: floor plans, …" → "Blueprint reading"), else its
-//! first clause (up to a parenthesis, comma, semicolon, dash or sentence end); longer than
-//! `max_words` words, it is prose and skipped. A label that is a category ("Hand tools: pliers,
-//! wire strippers") gives the listed items instead. An item that lexicon skills make up (half
-//! its terms or more) is left to the lexicon (one skill, one name); an item that only mentions
-//! one ("Usability testing and user research") stays in the guide's words. Skills are keyed by their analysed terms, so "Blueprint
-//! reading" and "blueprint-reading" are one.
+//! **Items.** A list item, a table row's cell in its skill column (the first that is not a row
+//! number; a header naming a topic, "| # | Tool | … |", gives the rows that topic), a "Label:
+//! text" line ("**Label:** text" too), or a sentence of prose that lists skills after a cue word
+//! ("Good pilots combine a, b, c and d"). Its skill is the label when it has one ("Blueprint
+//! reading: floor plans, …" → "Blueprint reading"), else its first clause (up to a parenthesis,
+//! comma, semicolon, dash or sentence end). A label that is a category ("Hand tools: pliers, wire
+//! strippers", "**Soft skills:** stamina, creativity") or only says how much its items are needed
+//! ("Required: …", "Nice to have: …") gives the listed items instead, unless the list explains
+//! the label ("NEC knowledge: …, especially Article 210"). An item that is itself a short list of
+//! bare names gives each; one longer than `max_words` words is two names joined by "and", or
+//! prose and skipped (see `items.rs`). A line wrapped onto the next is read whole. An item that
+//! lexicon skills make up (half its terms or more) is left to the lexicon (one skill, one name); an
+//! item that only mentions one ("Usability testing and user research") stays in the guide's words.
+//! Skills are keyed by their analysed terms, so "Blueprint reading" and "blueprint-reading" are
+//! one.
 
 use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::items::{ItemWords, split_list, without_asides, word_count};
 use super::{Lexicon, Topic};
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
-use crate::answer::text::{passage_lines, strip_marker};
+use crate::answer::text::{passage_lines, sentences, strip_marker};
 use crate::corpus::Passage;
+use crate::corpus::split::wraps_onto;
 
 /// The heading words, as loaded from `assets/skill_sections.toml`.
 #[derive(Deserialize)]
@@ -39,6 +48,8 @@ struct SectionsFile {
     categories: Vec<String>,
     #[serde(default)]
     advice: Vec<String>,
+    #[serde(default)]
+    items: ItemWords,
 }
 
 /// A skill section vocabulary that does not load.
@@ -57,6 +68,8 @@ pub struct SkillSections {
     /// Words of advice headings ("how", "tips"), lower case as written: never a list of skills.
     advice: Vec<String>,
     max_words: usize,
+    /// The function words that shape an item (articles, clauses, cues, need labels).
+    words: ItemWords,
 }
 
 /// One skill an item of a guide names.
@@ -111,7 +124,14 @@ impl SkillSections {
             categories: phrases(&file.categories)?,
             advice: file.advice.iter().map(|w| w.to_lowercase()).collect(),
             max_words: file.max_words,
+            words: file.items.normalised(),
         })
+    }
+
+    /// The function words that shape an item.
+    #[cfg(test)]
+    pub(super) fn item_words(&self) -> &ItemWords {
+        &self.words
     }
 
     fn terms(&self, text: &str) -> Vec<String> {
@@ -179,20 +199,58 @@ impl SkillSections {
             .then(|| self.topic_of(heading))
             .flatten();
         let mut out = Vec::new();
-        let lines = passage_lines(passage);
-        for (i, pl) in lines.iter().enumerate() {
-            if pl.heading {
-                continue;
+        let lines = joined_lines(passage);
+        // The table the lines are in: its skill column and the topic its header names.
+        let mut table: Option<(usize, Option<Topic>)> = None;
+        for (i, (line, text)) in lines.iter().enumerate() {
+            if let Some(cells) = table_cells(text) {
+                if is_separator_row(text) {
+                    continue;
+                }
+                let markdown = text.trim_start().starts_with('|');
+                let next = lines.get(i + 1).map(|(_, t)| t.as_str());
+                if table.is_none() {
+                    // A table's header row names its columns (a Markdown header sits above the
+                    // separator row; an HTML table's rows have no outer pipes and its header is
+                    // the first): the skill column is the first that is not a row number ("#",
+                    // "No."), and its header may name a topic.
+                    if next.is_some_and(is_separator_row)
+                        || (!markdown && next.is_some_and(|t| table_cells(t).is_some()))
+                    {
+                        let col = cells
+                            .iter()
+                            .position(|c| {
+                                c.chars().any(char::is_alphabetic) && !is_number_header(c)
+                            })
+                            .unwrap_or(0);
+                        table = Some((col, cells.get(col).and_then(|c| self.topic_of(c))));
+                        continue;
+                    }
+                    // A Markdown row whose header is in an earlier passage: its first cell.
+                    if markdown {
+                        table = Some((0, None));
+                    }
+                }
+                if let Some((col, col_topic)) = table {
+                    let cell = cells.get(col).copied().unwrap_or_default();
+                    // Empty cells, header-like rows and rows labelled by a level (what each
+                    // level needs) are not skills.
+                    if let Some(current) = col_topic.or(topic)
+                        && !cell.is_empty()
+                        && self.topic_of(cell).is_none()
+                        && levels.of_label(cell).is_none()
+                    {
+                        let item = Item::new(cell, cell, col_topic);
+                        self.push(lexicon, &mut out, item, current, *line, text);
+                    }
+                    continue;
+                }
+                // A lone "a | b" line is text.
+            } else {
+                table = None;
             }
-            // A table's header row (the row above its separator) names columns, not skills.
-            if lines
-                .get(i + 1)
-                .is_some_and(|next| is_separator_row(next.text))
-            {
-                continue;
-            }
-            let content = pl.text[strip_marker(pl.text)..].trim();
-            let marked = strip_marker(pl.text) > 0;
+            let content = text[strip_marker(text)..].trim();
+            let marked = strip_marker(text) > 0;
             let words = content.split_whitespace().count();
             // A short unmarked line ending a thought with ":" or standing alone is a lead-in or
             // sub-heading: it sets the topic of the lines after it.
@@ -210,89 +268,288 @@ impl SkillSections {
                 }
             }
             let Some(current) = topic else { continue };
-            for (name, surface, label_topic) in self.items(content, marked, levels) {
-                let name = clean_name(&name);
-                let n_words = name.split_whitespace().count();
-                if n_words == 0 || n_words > self.max_words || name.chars().count() > 60 {
-                    continue;
-                }
-                let terms = self.terms(&name);
-                if terms.is_empty() || self.mostly_lexicon(lexicon, &name, terms.len()) {
-                    continue;
-                }
-                let key = terms.join(" ");
-                // An item with the words of a certification is one, wherever it is listed.
-                let topic = match self.topic_of(&name) {
-                    Some(Topic::Certifications) => Topic::Certifications,
-                    _ => label_topic.unwrap_or(current),
-                };
-                out.push(SectionSkill {
-                    key,
-                    name: capitalise(&name),
-                    topic,
-                    line: pl.line,
-                    surface,
-                });
+            for item in self.items(content, marked) {
+                self.push(lexicon, &mut out, item, current, *line, text);
             }
         }
         out
     }
 
-    /// The skill names of one line's content: (name, the words as written, the topic its label
-    /// names when a category label gives it).
-    fn items(
+    /// Adds one item as a skill of topic `current` (or its own), unless it is too long for a
+    /// name or mostly a lexicon skill.
+    fn push(
         &self,
-        content: &str,
-        marked: bool,
-        levels: &LevelWords,
-    ) -> Vec<(String, String, Option<Topic>)> {
-        if let Some(row) = content.strip_prefix('|') {
-            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-            let first = cells.first().copied().unwrap_or_default();
-            // Separator rows, empty cells, header rows (a heading word as first cell) and
-            // rows labelled by a level (what each level needs) are not skills.
-            if first.is_empty()
-                || is_separator_row(content)
-                || self.topic_of(first).is_some()
-                || levels.of_label(first).is_some()
-            {
-                return Vec::new();
-            }
-            return vec![(first.to_string(), first.to_string(), None)];
+        lexicon: &Lexicon,
+        out: &mut Vec<SectionSkill>,
+        item: Item,
+        current: Topic,
+        line: u32,
+        text: &str,
+    ) {
+        let name = clean_name(&item.name);
+        let (max_words, max_chars) = if item.named {
+            (MAX_NAMED_WORDS, MAX_NAMED_CHARS)
+        } else {
+            (self.max_words, MAX_NAME_CHARS)
+        };
+        let n_words = name.split_whitespace().count();
+        if n_words == 0 || n_words > max_words || name.chars().count() > max_chars {
+            return;
         }
-        // "**Name** — text" or "**Name:** text": the bold lead is the item's name.
+        let terms = self.terms(&name);
+        if terms.is_empty() || self.mostly_lexicon(lexicon, &name, terms.len()) {
+            return;
+        }
+        let key = terms.join(" ");
+        // An item with the words of a certification is one, wherever it is listed.
+        let topic = match self.topic_of(&name) {
+            Some(Topic::Certifications) => Topic::Certifications,
+            _ => item.topic.unwrap_or(current),
+        };
+        // One line naming a skill twice names it once.
+        if out
+            .iter()
+            .any(|s: &SectionSkill| s.key == key && s.line == line)
+        {
+            return;
+        }
+        out.push(SectionSkill {
+            key,
+            name: capitalise(&name),
+            topic,
+            line,
+            surface: surface_in(text, &item.surface),
+        });
+    }
+
+    /// The items of one line's content (not a table row).
+    fn items(&self, content: &str, marked: bool) -> Vec<Item> {
+        let content = &bold_label(content);
+        // "**Name** — text" or "**Name.** text": the bold lead is the item's name.
         if let Some(bold) = bold_lead(content) {
-            return vec![(bold.to_string(), bold.to_string(), None)];
+            return vec![Item::named(bold)];
         }
         if let Some((label, body)) = split_label(content) {
-            if self.is_category(label) || self.topic_of(label).is_some() {
-                let items = split_list(body);
-                let words = |i: &String| i.split_whitespace().count();
-                // A category lists short items, most of them very short; a label followed by
-                // prose is one skill.
-                let short = items
-                    .iter()
-                    .filter(|i| words(i) <= CATEGORY_ITEM_WORDS)
-                    .count();
-                if items.len() >= 2
-                    && short * 2 >= items.len()
-                    && items.iter().all(|i| words(i) <= self.max_words)
-                {
-                    let topic = self.topic_of(label);
-                    return items
-                        .into_iter()
-                        .map(|i| (i.to_string(), i.to_string(), topic))
-                        .collect();
-                }
+            if self.words.is_need_label(label) {
+                // "Required: a, b and c": the items, of the topic around them.
+                return self.list_items(body, None, true).unwrap_or_default();
             }
-            return vec![(label.to_string(), label.to_string(), None)];
+            if (self.is_category(label) || self.topic_of(label).is_some())
+                && let Some(items) = self.list_items(body, self.topic_of(label), false)
+            {
+                return items;
+            }
+            return vec![Item::new(label, label, None)];
         }
         if !marked {
-            return Vec::new();
+            // Prose: a sentence that lists skills after a cue ("Good pilots combine …").
+            return sentences(content)
+                .into_iter()
+                .filter_map(|r| self.words.prose_list(&content[r], self.max_words))
+                .flatten()
+                .map(|i| Item::new(&i, &i, None))
+                .collect();
         }
-        let clause = first_clause(content);
-        vec![(clause.to_string(), clause.to_string(), None)]
+        // An item that is itself a short list of names ("Motor controls, variable frequency
+        // drives and basic PLC logic").
+        if let Some(parts) = self.words.short_list(content, CATEGORY_ITEM_WORDS) {
+            return parts.iter().map(|p| Item::new(p, p, None)).collect();
+        }
+        // Two names each with its aside: "Accesibilidad web (WCAG) y rendimiento (Core Web
+        // Vitals)".
+        let pieces: Vec<&str> = content.split_inclusive(')').collect();
+        let joined: Vec<&str> = pieces.iter().skip(1).filter_map(|p| after_and(p)).collect();
+        if pieces.len() > 1
+            && joined.len() + 1 == pieces.len()
+            && pieces.iter().all(|p| p.contains('('))
+        {
+            return std::iter::once(pieces[0])
+                .chain(joined)
+                .flat_map(|p| self.marked_item(p))
+                .collect();
+        }
+        self.marked_item(content)
     }
+
+    /// A list item's name: its first clause, an aside inside it dropped, not an end
+    /// ("Normas de información financiera (NIIF) y legislación fiscal" names both); too long for
+    /// one name, two names joined by "and", or prose.
+    fn marked_item(&self, content: &str) -> Vec<Item> {
+        let plain = without_asides(content);
+        let clause = first_clause(&plain);
+        if clause.split_whitespace().count() > self.max_words {
+            return self
+                .words
+                .split_long(clause, self.max_words)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Item::new(p, p, None))
+                .collect();
+        }
+        let name = self.words.without_article(clause);
+        vec![Item::new(name, name, None)]
+    }
+
+    /// The items of a category's or a need label's list ("pliers, wire strippers and fish
+    /// tape"; `need`: after a need label, "Required: …"), enough of them; `None` when the body is prose or explains the label
+    /// ("NEC knowledge: finding the right article fast, especially Article 210 …").
+    fn list_items(&self, body: &str, topic: Option<Topic>, need: bool) -> Option<Vec<Item>> {
+        let items = split_list(body);
+        if items.iter().any(|i| self.words.elaborates(i)) {
+            return None;
+        }
+        // A need label's items may carry a qualifying tail ("state registration with the board
+        // of pharmacy"); a category's are names as written.
+        let fitted: Vec<&str> = items
+            .iter()
+            .map(|i| {
+                if need {
+                    self.words.fit(i, self.max_words)
+                } else {
+                    Some(self.words.without_article(i)).filter(|i| word_count(i) <= self.max_words)
+                }
+            })
+            .collect::<Option<_>>()?;
+        // A category lists short items, most of them very short; a label followed by prose is
+        // one skill.
+        let short = fitted
+            .iter()
+            .filter(|i| word_count(i) <= CATEGORY_ITEM_WORDS)
+            .count();
+        let min = if need {
+            NEED_MIN_ITEMS
+        } else {
+            CATEGORY_MIN_ITEMS
+        };
+        (fitted.len() >= min && short * 2 >= fitted.len())
+            .then(|| fitted.into_iter().map(|i| Item::new(i, i, topic)).collect())
+    }
+}
+
+/// One item of a list: its name, its words as written, the topic its label names, and whether
+/// the guide marks it as a name (a bold lead), which may then be longer.
+struct Item {
+    name: String,
+    surface: String,
+    topic: Option<Topic>,
+    named: bool,
+}
+
+impl Item {
+    fn new(name: &str, surface: &str, topic: Option<Topic>) -> Item {
+        Item {
+            name: name.to_string(),
+            surface: surface.to_string(),
+            topic,
+            named: false,
+        }
+    }
+
+    fn named(name: &str) -> Item {
+        Item {
+            named: true,
+            ..Item::new(name, name, None)
+        }
+    }
+}
+
+/// Fewest items after a need label ("Required: a state license") and after a category label.
+const NEED_MIN_ITEMS: usize = 1;
+const CATEGORY_MIN_ITEMS: usize = 2;
+
+/// Most characters of a skill's name.
+const MAX_NAME_CHARS: usize = 60;
+/// Most words and characters of a name the guide sets in bold ("**Microsoft Certified: Power BI
+/// Data Analyst Associate (PL-300)**").
+const MAX_NAMED_WORDS: usize = 12;
+const MAX_NAMED_CHARS: usize = 90;
+
+/// A passage's lines with their source line numbers, a line wrapped onto the next ones joined
+/// into one (cited at its first line): the heading line is left out.
+fn joined_lines(passage: &Passage) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    let mut last: Option<(u32, &str)> = None;
+    for pl in passage_lines(passage).into_iter().filter(|l| !l.heading) {
+        let joins = strip_marker(pl.text) == 0
+            && table_cells(pl.text).is_none()
+            && last.is_some_and(|(no, text)| no + 1 == pl.line && wraps_onto(text, pl.text));
+        match out.last_mut() {
+            Some((_, prev)) if joins => {
+                prev.push(' ');
+                prev.push_str(pl.text.trim());
+            }
+            _ => out.push((pl.line, pl.text.to_string())),
+        }
+        last = Some((pl.line, pl.text));
+    }
+    out
+}
+
+/// What follows "and" ("y", "e") at the start of a piece of an item, after an aside.
+fn after_and(piece: &str) -> Option<&str> {
+    [" and ", " y ", " e "]
+        .iter()
+        .find_map(|sep| piece.strip_prefix(sep))
+}
+
+/// An item's words as the line writes them: the item itself, or, when asides were dropped from
+/// it ("Airline Transport Pilot (ATP) certificate"), the line from its first word to its last.
+fn surface_in(text: &str, item: &str) -> String {
+    if text.contains(item) {
+        return item.to_string();
+    }
+    let (Some(first), Some(last)) = (
+        item.split_whitespace().next(),
+        item.split_whitespace().last(),
+    ) else {
+        return item.to_string();
+    };
+    text.find(first)
+        .and_then(|start| {
+            let from = start + first.len();
+            text[from..]
+                .find(last)
+                .map(|end| text[start..from + end + last.len()].to_string())
+        })
+        .unwrap_or_else(|| item.to_string())
+}
+
+/// The cells of a table row: "| a | b |" (Markdown) or "a | b" (an HTML table's row).
+fn table_cells(line: &str) -> Option<Vec<&str>> {
+    let t = line.trim();
+    if let Some(row) = t.strip_prefix('|') {
+        let row = row.strip_suffix('|').unwrap_or(row);
+        return Some(row.split('|').map(str::trim).collect());
+    }
+    t.contains(" | ")
+        .then(|| t.split(" | ").map(str::trim).collect::<Vec<_>>())
+        .filter(|c| c.len() >= 2)
+}
+
+/// A column header that numbers rows: "#", "No.", "Rank", "Nº".
+fn is_number_header(cell: &str) -> bool {
+    let c = cell.trim().trim_end_matches('.').to_lowercase();
+    matches!(
+        c.as_str(),
+        "#" | "no" | "nº" | "n°" | "núm" | "num" | "rank" | "puesto"
+    )
+}
+
+/// "**Label:** text" or "**Label**: text" as "Label: text" (a bold category label).
+fn bold_label(content: &str) -> String {
+    if let Some(rest) = content.strip_prefix("**")
+        && let Some(end) = rest.find("**")
+    {
+        let inner = &rest[..end];
+        let after = &rest[end + 2..];
+        if let Some(label) = inner.strip_suffix(':') {
+            return format!("{}: {}", label.trim(), after.trim());
+        }
+        if let Some(body) = after.strip_prefix(':') {
+            return format!("{}: {}", inner.trim(), body.trim());
+        }
+    }
+    content.to_string()
 }
 
 /// Most words of a heading that introduces a list of skills.
@@ -337,51 +594,6 @@ fn split_label(content: &str) -> Option<(&str, &str)> {
         && !plain.contains("http")
         && !body.starts_with("//"))
     .then_some((plain, body))
-}
-
-/// Items of "a, b, c and d" (or "y"/"or"/"o"), ending at the first sentence end; parenthetical
-/// asides are dropped, and a comma inside a number ("8,000") splits nothing.
-fn split_list(body: &str) -> Vec<String> {
-    let body = body
-        .split(". ")
-        .next()
-        .unwrap_or(body)
-        .trim_end_matches('.');
-    let mut plain = String::with_capacity(body.len());
-    let mut depth = 0usize;
-    for c in body.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for part in plain.split(", ").flat_map(|p| p.split("; ")) {
-        let part = part.trim();
-        let part = ["and ", "or ", "y ", "o ", "e "]
-            .iter()
-            .find_map(|c| part.strip_prefix(c))
-            .unwrap_or(part);
-        // Alternatives are items of their own ("Jira or Linear"); a purpose ("for delivery")
-        // is not part of the name.
-        for piece in part
-            .split(" and ")
-            .flat_map(|p| p.split(" y "))
-            .flat_map(|p| p.split(" or "))
-            .flat_map(|p| p.split(" o "))
-        {
-            let piece = [" for ", " para "]
-                .iter()
-                .fold(piece, |p, stop| p.split(stop).next().unwrap_or(p));
-            let piece = piece.trim().trim_end_matches([',', ';']);
-            if !piece.is_empty() {
-                out.push(piece.to_string());
-            }
-        }
-    }
-    out
 }
 
 /// A list item's first clause: up to a parenthesis, comma, semicolon, dash or sentence end.
@@ -534,8 +746,9 @@ mod tests {
                 ("Dental radiography".to_string(), Topic::Technical),
                 ("Periodontal charting".to_string(), Topic::Technical),
                 ("Local anesthesia".to_string(), Topic::Technical),
+                // A list item's article is not part of its name.
                 (
-                    "A gentle manner with nervous patients".to_string(),
+                    "Gentle manner with nervous patients".to_string(),
                     Topic::SoftSkills
                 ),
                 ("Manual dexterity".to_string(), Topic::SoftSkills),
@@ -597,5 +810,195 @@ mod tests {
         );
         let p = passage("Herramientas", &["- Sketch"]);
         assert_eq!(names(&p), vec![("Sketch".to_string(), Topic::Tools)]);
+    }
+
+    fn names_only(p: &Passage) -> Vec<String> {
+        names(p).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn bold_category_labels_split_hard_and_soft_skills() {
+        let p = passage(
+            "Skills you need",
+            &[
+                "**Hard skills:** lamination, chocolate tempering and sugar work.",
+                "**Soft skills**: stamina, creativity and a steady hand.",
+                "**Food safety** — you'll be certified in safe handling.",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![
+                ("Lamination".to_string(), Topic::Technical),
+                ("Chocolate tempering".to_string(), Topic::Technical),
+                ("Sugar work".to_string(), Topic::Technical),
+                ("Stamina".to_string(), Topic::SoftSkills),
+                ("Creativity".to_string(), Topic::SoftSkills),
+                ("Steady hand".to_string(), Topic::SoftSkills),
+                ("Food safety".to_string(), Topic::Technical),
+            ]
+        );
+    }
+
+    #[test]
+    fn need_labels_list_items_of_the_topic_around_them() {
+        let p = passage(
+            "Licences and ratings",
+            &[
+                "Required: a first-class medical certificate, state registration with the board of pharmacy.",
+                "Nice to have: a type rating.",
+                "Obligatorio: el grado en Fisioterapia (cuatro años).",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![
+                (
+                    "First-class medical certificate".to_string(),
+                    Topic::Certifications
+                ),
+                ("State registration".to_string(), Topic::Certifications),
+                ("Type rating".to_string(), Topic::Certifications),
+                ("Grado en Fisioterapia".to_string(), Topic::Certifications),
+            ]
+        );
+        // Elsewhere, "Required:" names nothing.
+        assert!(names(&passage("Daily life", &["Required: a car."])).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_of_prose_under_a_qualities_heading() {
+        let p = passage(
+            "What makes a good nurse?",
+            &[
+                "Good nurses combine clinical judgement, calm under pressure and clear communication with patients and families.",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec![
+                "Clinical judgement",
+                "Calm under pressure",
+                "Clear communication with patients and families"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_whose_list_explains_it_is_one_skill() {
+        let p = passage(
+            "Technical Skills",
+            &[
+                "- NEC knowledge: finding the right article fast, especially Article 210 (branch circuits) and Table 310.16",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["NEC knowledge"]);
+    }
+
+    #[test]
+    fn items_that_are_lists_long_items_and_prose() {
+        let p = passage(
+            "Technical Skills",
+            &[
+                "- Motor controls, variable frequency drives and basic PLC logic",
+                "- Troubleshooting with multimeters, clamp meters and insulation testers",
+                "- Patience and a methodical approach to troubleshooting",
+                "Good technicians combine accuracy, discretion with patient information and patience with busy queues.",
+                "Most work in retail pharmacies, hospitals and clinics.",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec![
+                "Motor controls",
+                "Variable frequency drives",
+                "Basic PLC logic",
+                "Troubleshooting with multimeters",
+                "Patience",
+                "Methodical approach to troubleshooting",
+                "Accuracy",
+                "Discretion with patient information",
+                "Patience with busy queues",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surface_is_the_words_as_written() {
+        let line = "Required: an Airline Transport Pilot (ATP) certificate.";
+        assert_eq!(
+            surface_in(line, "Airline Transport Pilot certificate"),
+            "Airline Transport Pilot (ATP) certificate"
+        );
+        assert_eq!(surface_in(line, "Required"), "Required");
+    }
+
+    #[test]
+    fn asides_inside_an_item() {
+        let p = passage(
+            "Habilidades",
+            &[
+                "- Accesibilidad web (WCAG) y rendimiento (Core Web Vitals)",
+                "- Normas de información financiera (NIIF) y legislación fiscal",
+                "- Medication administration (oral, IV and intramuscular)",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec![
+                "Accesibilidad web",
+                "Rendimiento",
+                "Normas de información financiera",
+                "Legislación fiscal",
+                "Medication administration",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_is_read_whole() {
+        let p = passage(
+            "Titulación",
+            &[
+                "Obligatorio: el grado en Fisioterapia y la colegiación en el colegio profesional",
+                "de tu comunidad.",
+            ],
+        );
+        let v = vocab();
+        let got = v.skill_sections().extract(v.skills(), v.levels(), &p);
+        let got: Vec<(&str, u32)> = got.iter().map(|s| (s.name.as_str(), s.line)).collect();
+        assert_eq!(got, vec![("Grado en Fisioterapia", 2), ("Colegiación", 2)]);
+    }
+
+    #[test]
+    fn table_skill_column_is_the_first_that_is_not_a_row_number() {
+        // An HTML table's rows have no outer pipes; its header row names the column's topic.
+        let p = passage(
+            "What you work with",
+            &[
+                "# | Tool | What it's for",
+                "1 | Digital scale | Pastry is weighed",
+                "2 | Stand mixer | Doughs and creams",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![
+                ("Digital scale".to_string(), Topic::Tools),
+                ("Stand mixer".to_string(), Topic::Tools),
+            ]
+        );
+        // A Markdown table whose header row is in an earlier passage: its rows' first cells.
+        let p = passage(
+            "Key competencies",
+            &[
+                "| Triage | Decide who is seen first |",
+                "| Wound care | Daily |",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["Triage", "Wound care"]);
+        // A table that names no topic, outside a skills section, lists nothing.
+        let p = passage("Pay", &["Level | Pay", "Junior | $20", "Senior | $30"]);
+        assert!(names(&p).is_empty());
     }
 }

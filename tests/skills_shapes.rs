@@ -1,0 +1,298 @@
+//! End-to-end: the skills of guides that list them in shapes the other fixtures lack
+//! (`tests/fixtures/skills_shapes/`, see its ABOUT), built with the engine as every face builds
+//! it. Each career's skills are exactly what a careful reader lists, each cited at its line in
+//! the passage (section and line range) it is in; no label, heading or sentence comes out as a
+//! skill.
+
+use std::path::{Path, PathBuf};
+
+use careerbot::answer::skills::{SkillsAnswer, Topic};
+use careerbot::config::SearchConfig;
+use careerbot::corpus::SeedSource;
+use careerbot::engine::{Engine, EngineSettings, Library};
+use careerbot::search::BuildOptions;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes")
+}
+
+/// An engine over a copy of the fixture guides and their manifest, built in `work`.
+fn engine(work: &Path) -> Engine {
+    let seeds = work.join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for e in std::fs::read_dir(fixtures()).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let guide = careerbot::corpus::GUIDE_EXTENSIONS
+            .iter()
+            .any(|x| name.ends_with(&format!(".{x}")));
+        if guide || name == "sources.toml" {
+            std::fs::copy(e.path(), seeds.join(&name)).unwrap();
+        }
+    }
+    let (library, _) = Library::open(
+        SeedSource::Dir(seeds),
+        work.join("index"),
+        BuildOptions::default(),
+        careerbot::vocab::Vocabulary::shipped(),
+    )
+    .unwrap();
+    Engine::new(
+        library,
+        EngineSettings::new(&SearchConfig::default(), &work.join("data")),
+    )
+}
+
+fn skills(engine: &Engine, career: &str) -> SkillsAnswer {
+    engine
+        .skills(Some(career), Topic::All, None)
+        .unwrap()
+        .answer
+}
+
+/// (name, topic, cited line, passage start-end, section) of every skill, sorted by line, name.
+fn cited(a: &SkillsAnswer) -> Vec<(String, Topic, u32, String, String)> {
+    let mut out: Vec<_> = a
+        .skills
+        .iter()
+        .map(|s| {
+            assert_eq!(s.citations.len(), 1, "{s:?}");
+            let c = &s.citations[0].cite;
+            (
+                s.name.clone(),
+                s.topic,
+                c.line,
+                format!("{}-{}", c.start_line, c.end_line),
+                c.section.clone(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
+    out
+}
+
+fn want(rows: &[(&str, Topic, u32, &str, &str)]) -> Vec<(String, Topic, u32, String, String)> {
+    let mut out: Vec<_> = rows
+        .iter()
+        .map(|(n, t, l, r, s)| (n.to_string(), *t, *l, r.to_string(), s.to_string()))
+        .collect();
+    out.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
+    out
+}
+
+/// Every citation's words are on the cited line of the guide as written (text guides), or start
+/// there and carry on onto the next line (a wrapped line is read whole).
+fn surfaces_on_their_lines(a: &SkillsAnswer, file: &str) {
+    let text = std::fs::read_to_string(fixtures().join(file)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for s in &a.skills {
+        for c in &s.citations {
+            let at = c.cite.line as usize - 1;
+            let line = lines[at];
+            let wrapped = format!("{line} {}", lines.get(at + 1).unwrap_or(&"").trim());
+            assert!(
+                line.contains(&c.surface) || wrapped.contains(&c.surface),
+                "{}: {:?} not on {line:?}",
+                s.name,
+                c.surface
+            );
+            assert_eq!(c.cite.source, file);
+        }
+    }
+}
+
+/// No skill is a label, a heading word or a sentence; none repeats.
+fn no_junk(a: &SkillsAnswer) {
+    let mut seen = std::collections::HashSet::new();
+    for s in &a.skills {
+        assert!(seen.insert(s.name.to_lowercase()), "{} twice", s.name);
+        let lower = s.name.to_lowercase();
+        for label in [
+            "required",
+            "nice to have",
+            "obligatorio",
+            "recomendable",
+            "hard skills",
+            "soft skills",
+        ] {
+            assert_ne!(lower, label, "{s:?}");
+        }
+        assert!(!s.name.ends_with(['.', ':']), "{}", s.name);
+        assert!(s.name.split_whitespace().count() <= 6, "{}", s.name);
+    }
+}
+
+use Topic::{Certifications as Cert, SoftSkills as Soft, Technical as Tech, Tools};
+
+#[test]
+fn the_pilot_guide_tells_its_skills_in_prose_and_its_licences_by_need() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let a = skills(&engine, "Airline Pilot");
+    let prose = "What Makes a Good Pilot";
+    let lic = "Licences and Ratings";
+    assert_eq!(
+        cited(&a),
+        want(&[
+            // "Good pilots combine a, b, c and d when something goes wrong."
+            ("Precise instrument flying", Tech, 13, "11-15", prose),
+            ("Situational awareness", Tech, 13, "11-15", prose),
+            ("Crew resource management", Tech, 13, "11-15", prose),
+            ("Calm decision-making", Tech, 13, "11-15", prose),
+            // "The skills that check rides test most are a, b and c."
+            ("Instrument procedures", Tech, 15, "11-15", prose),
+            ("Energy management on approach", Tech, 15, "11-15", prose),
+            ("Clear radio phraseology", Tech, 15, "11-15", prose),
+            // "Required: …" / "Nice to have: …"
+            ("First-class medical certificate", Cert, 21, "17-22", lic),
+            ("Commercial pilot licence", Cert, 21, "17-22", lic),
+            ("Multi-engine rating", Cert, 21, "17-22", lic),
+            (
+                "Airline Transport Pilot certificate",
+                Cert,
+                21,
+                "17-22",
+                lic
+            ),
+            ("Certified flight instructor rating", Cert, 22, "17-22", lic),
+            (
+                "Type rating on the airline's aircraft",
+                Cert,
+                22,
+                "17-22",
+                lic
+            ),
+            ("College degree", Cert, 22, "17-22", lic),
+        ])
+    );
+    surfaces_on_their_lines(&a, "airline-pilot.txt");
+    no_junk(&a);
+    // The sentence that names no list ("Airlines also want captains who can brief …") and the
+    // pay paragraph give nothing.
+    assert!(a.skills.iter().all(|s| s.citations[0].cite.line != 9));
+}
+
+#[test]
+fn the_pastry_guide_splits_hard_and_soft_skills_under_one_heading() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let a = skills(&engine, "Pastry Chef");
+    let need = "Skills you need";
+    let first = "Skills you'll build in your first year";
+    let tools = "The tools of a pastry kitchen";
+    assert_eq!(
+        cited(&a),
+        want(&[
+            // "**Hard skills:** …" / "**Soft skills:** …": bold category labels.
+            ("Lamination", Tech, 13, "11-15", need),
+            ("Chocolate tempering", Tech, 13, "11-15", need),
+            ("Sugar work", Tech, 13, "11-15", need),
+            ("Cake decorating", Tech, 13, "11-15", need),
+            ("Food costing", Tech, 13, "11-15", need),
+            ("Stamina", Soft, 15, "11-15", need),
+            ("Creativity", Soft, 15, "11-15", need),
+            ("Patience", Soft, 15, "11-15", need),
+            ("Steady hand", Soft, 15, "11-15", need),
+            // "- **Food safety** — you'll be certified in …": the bold lead.
+            ("Baking science", Tech, 19, "17-22", first),
+            ("Food safety", Tech, 20, "17-22", first),
+            ("Mise en place", Tech, 21, "17-22", first),
+            ("Plating", Tech, 22, "17-22", first),
+            // "| # | Tool | What it's for |": the Tool column, not the row number.
+            ("Digital scale", Tools, 28, "24-31", tools),
+            ("Stand mixer", Tools, 29, "24-31", tools),
+            ("Dough sheeter", Tools, 30, "24-31", tools),
+            ("Instant-read thermometer", Tools, 31, "24-31", tools),
+        ])
+    );
+    surfaces_on_their_lines(&a, "pastry-chef.md");
+    no_junk(&a);
+}
+
+#[test]
+fn the_pharmacy_page_lists_skills_in_a_two_column_table() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let a = skills(&engine, "Pharmacy Technician");
+    let skills_h = "Skills pharmacy technicians need";
+    let cert = "Certification";
+    assert_eq!(
+        cited(&a),
+        want(&[
+            // The <table>'s "Skill" column, row by row (HTML rows have no outer pipes).
+            ("Dosage calculations", Tech, 14, "11-20", skills_h),
+            ("Medication names and classes", Tech, 15, "11-20", skills_h),
+            ("Insurance billing", Tech, 16, "11-20", skills_h),
+            ("Sterile compounding", Tech, 17, "11-20", skills_h),
+            ("Customer service", Tech, 18, "11-20", skills_h),
+            // "Employers also need technicians who show a, b and c."
+            ("Accuracy", Tech, 20, "11-20", skills_h),
+            (
+                "Discretion with patient information",
+                Tech,
+                20,
+                "11-20",
+                skills_h
+            ),
+            ("Patience with busy queues", Tech, 20, "11-20", skills_h),
+            // "Required: …" / "Nice to have: …" paragraphs.
+            ("State registration", Cert, 26, "22-28", cert),
+            ("High school diploma", Cert, 26, "22-28", cert),
+            ("Background check", Cert, 26, "22-28", cert),
+            ("PTCB certification", Cert, 28, "22-28", cert),
+            ("ExCPT exam", Cert, 28, "22-28", cert),
+            ("Sterile compounding certificate", Cert, 28, "22-28", cert),
+        ])
+    );
+    no_junk(&a);
+    // The table's header row and its "Why it matters" column are not skills.
+    assert!(
+        !a.skills
+            .iter()
+            .any(|s| s.name == "Skill" || s.name.contains("matters"))
+    );
+}
+
+#[test]
+fn the_spanish_guide_lists_technical_skills_personal_ones_in_prose_and_requirements() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let a = skills(&engine, "Fisioterapeuta");
+    let tec = "Habilidades técnicas";
+    let per = "Habilidades personales";
+    let tit = "Titulación y colegiación";
+    assert_eq!(
+        cited(&a),
+        want(&[
+            // "- Terapia manual: movilización articular, …": the label is the skill.
+            ("Terapia manual", Tech, 14, "12-17", tec),
+            (
+                "Ejercicio terapéutico y readaptación deportiva",
+                Tech,
+                15,
+                "12-17",
+                tec
+            ),
+            // "- Electroterapia, ecografía y vendaje neuromuscular": an item that is a list.
+            ("Electroterapia", Tech, 16, "12-17", tec),
+            ("Ecografía", Tech, 16, "12-17", tec),
+            ("Vendaje neuromuscular", Tech, 16, "12-17", tec),
+            // An item too long for one name: two names joined by "y".
+            ("Valoración funcional del paciente", Tech, 17, "12-17", tec),
+            ("Redacción de informes", Tech, 17, "12-17", tec),
+            // "Un buen fisioterapeuta combina a, b, c y d durante …".
+            ("Empatía", Soft, 21, "19-23", per),
+            ("Paciencia", Soft, 21, "19-23", per),
+            ("Escucha activa", Soft, 21, "19-23", per),
+            ("Capacidad para motivar al paciente", Soft, 21, "19-23", per),
+            // "Obligatorio: …" wraps onto the next line; "Recomendable: …".
+            ("Grado en Fisioterapia", Cert, 27, "25-29", tit),
+            ("Colegiación", Cert, 27, "25-29", tit),
+            ("Máster en fisioterapia deportiva", Cert, 29, "25-29", tit),
+            ("Curso de punción seca", Cert, 29, "25-29", tit),
+            ("Nivel B2 de inglés", Cert, 29, "25-29", tit),
+        ])
+    );
+    surfaces_on_their_lines(&a, "fisioterapeuta-guia-es.md");
+    no_junk(&a);
+}
