@@ -4,13 +4,13 @@
 //! the passage (section and line range) it is in; no label, heading or sentence comes out as a
 //! skill.
 
+#[path = "support/more_careers.rs"]
+mod more_careers;
+
 use std::path::{Path, PathBuf};
 
 use careerbot::answer::skills::{SkillsAnswer, Topic};
-use careerbot::config::SearchConfig;
-use careerbot::corpus::SeedSource;
-use careerbot::engine::{Engine, EngineSettings, Library};
-use careerbot::search::BuildOptions;
+use careerbot::engine::Engine;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes")
@@ -18,29 +18,7 @@ fn fixtures() -> PathBuf {
 
 /// An engine over a copy of the fixture guides and their manifest, built in `work`.
 fn engine(work: &Path) -> Engine {
-    let seeds = work.join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
-    for e in std::fs::read_dir(fixtures()).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name().to_string_lossy().into_owned();
-        let guide = careerbot::corpus::GUIDE_EXTENSIONS
-            .iter()
-            .any(|x| name.ends_with(&format!(".{x}")));
-        if guide || name == "sources.toml" {
-            std::fs::copy(e.path(), seeds.join(&name)).unwrap();
-        }
-    }
-    let (library, _) = Library::open(
-        SeedSource::Dir(seeds),
-        work.join("index"),
-        BuildOptions::default(),
-        careerbot::vocab::Vocabulary::shipped(),
-    )
-    .unwrap();
-    Engine::new(
-        library,
-        EngineSettings::new(&SearchConfig::default(), &work.join("data")),
-    )
+    more_careers::engine_of(&fixtures(), work)
 }
 
 fn skills(engine: &Engine, career: &str) -> SkillsAnswer {

@@ -1,6 +1,7 @@
 //! The guides of `tests/fixtures/more_careers/` (or another fixture directory) and an engine
 //! over a copy of them, for the test binaries about those guides (included by path, not through
 //! `support/mod.rs`).
+#![allow(dead_code)] // not every test binary uses every part
 
 use std::path::{Path, PathBuf};
 
