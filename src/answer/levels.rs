@@ -169,18 +169,7 @@ impl LevelWords {
                 "the years levels start at must rise: 0 < mid < senior < lead".into(),
             ));
         }
-        let mut words: Vec<&String> = table.keys().collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let alternation = words
-            .iter()
-            .map(|w| {
-                w.split(' ')
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"[\s-]+")
-            })
-            .collect::<Vec<_>>()
-            .join("|");
+        let alternation = crate::answer::text::phrase_alternation(table.keys().map(String::as_str));
         let regex = Regex::new(&format!(r"(?i)\b(?:{alternation})\b"))
             .map_err(|e| LevelsError(e.to_string()))?;
         let lists = |pick: fn(&Exception) -> &Vec<String>| {

@@ -5,6 +5,24 @@ use std::ops::Range;
 
 use crate::corpus::Passage;
 
+/// A regex alternation of `phrases` (longest first, so a longer phrase wins where two start
+/// alike), each phrase's words escaped and joined by any run of spaces or hyphens ("head of" also
+/// matches "head-of"). Empty when `phrases` is.
+pub(crate) fn phrase_alternation<'a>(phrases: impl IntoIterator<Item = &'a str>) -> String {
+    let mut phrases: Vec<&str> = phrases.into_iter().collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+        .iter()
+        .map(|p| {
+            p.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"[\s-]+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// Byte ranges of the runs of letters and digits in `text`.
 pub(crate) fn word_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

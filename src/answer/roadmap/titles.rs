@@ -49,21 +49,11 @@ fn normalise(text: &str) -> String {
 
 /// One regex matching any of `words` whole, any case, a space or hyphen between a phrase's words.
 fn alternation(words: &[String]) -> Result<Regex, String> {
-    let mut words: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+    let words: Vec<String> = words.iter().map(|w| normalise(w)).collect();
     if words.iter().any(String::is_empty) {
         return Err("an empty title word".into());
     }
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alt = words
-        .iter()
-        .map(|w| {
-            w.split(' ')
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"[\s-]+")
-        })
-        .collect::<Vec<_>>()
-        .join("|");
+    let alt = crate::answer::text::phrase_alternation(words.iter().map(String::as_str));
     // An empty list matches nothing.
     let alt = if alt.is_empty() {
         r"[^\s\S]".into()
