@@ -372,7 +372,14 @@ impl Engine {
         } else if let Some(reason) = self
             .about_career(&careers, options.career.as_deref(), &results.query)
             .and_then(|career| {
-                topic::unmentioned(self.vocabulary(), &generation, &career, &results.query)
+                let only_career = careers.len() == 1;
+                topic::unmentioned(
+                    self.vocabulary(),
+                    &generation,
+                    &career,
+                    only_career,
+                    &results.query,
+                )
             })
         {
             Verdict::not(reason)

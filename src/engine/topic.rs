@@ -182,19 +182,28 @@ pub(crate) fn read(
 /// The skills and tools `question` names (words of the skills lexicon) that no guide about
 /// `career` mentions, as [`Reason::Unmentioned`]; `None` when it names none, or the career's
 /// guides hold every one. "Do electricians need Python?" is not answered by electrician passages
-/// that happen to share "need".
+/// that happen to share "need". `only_career`: the library's guides are all about `career`, so
+/// the index's own word counts answer without a search.
 pub(crate) fn unmentioned(
     vocab: &Vocabulary,
     index: &PassageIndex,
     career: &str,
+    only_career: bool,
     question: &str,
 ) -> Option<Reason> {
+    let holds = |term: &str| {
+        if only_career {
+            index.doc_freq(term) > 0
+        } else {
+            index.career_holds(career, term)
+        }
+    };
     let mut missing: Vec<String> = Vec::new();
     for hit in vocab.skills().find(question) {
         let words = &question[hit.start..hit.end];
         let terms = vocab.analyzer().analyze(words);
         if !terms.is_empty()
-            && !terms.iter().all(|t| index.career_holds(career, &t.text))
+            && !terms.iter().all(|t| holds(&t.text))
             && !missing.iter().any(|m| m == words)
         {
             missing.push(words.to_string());

@@ -77,6 +77,9 @@ impl PassageIndex {
     /// Whether some passage of the guides about `career` (its exact name) holds the analysed
     /// term `term` in its body or heading.
     pub fn career_holds(&self, career: &str, term: &str) -> bool {
+        if self.doc_freq(term) == 0 {
+            return false;
+        }
         let searcher = self.searcher();
         let in_text: Vec<(Occur, Box<dyn Query>)> = [self.fields.body, self.fields.section]
             .into_iter()
