@@ -342,14 +342,23 @@ impl Engine {
         if let (None, QuestionCareer::Several(named)) = (&options.career, &scope) {
             results = interleaved(&generation, question, &options, named, results)?;
         }
+        // The one career the question names by its last word alone ("nurses"), read once.
+        let by_last_word = match &scope {
+            QuestionCareer::None => {
+                scope::named_by_last_word(self.vocabulary(), &careers, &results.query)
+            }
+            _ => None,
+        };
         // A question naming a career of the library, even by its last word alone, is a career
         // question whatever its other words.
-        let names_career = match &scope {
-            QuestionCareer::Named(_) | QuestionCareer::Several(_) => true,
-            QuestionCareer::None => {
-                scope::named_by_last_word(self.vocabulary(), &careers, &results.query).is_some()
-            }
-            QuestionCareer::NotInLibrary(_) => false,
+        let names_career = by_last_word.is_some()
+            || matches!(scope, QuestionCareer::Named(_) | QuestionCareer::Several(_));
+        // The career the verdict holds the question to: the one the answer is narrowed to, else
+        // the library's only one, else the one named by its last word.
+        let about_career = match (&options.career, careers.as_slice()) {
+            (Some(career), _) => Some(career.clone()),
+            (None, [only]) => Some(only.clone()),
+            (None, _) => by_last_word,
         };
         let verdict = if let QuestionCareer::NotInLibrary(role) = scope {
             // Every passage would be about another career.
@@ -369,19 +378,16 @@ impl Engine {
                 results.has_more = false;
             }
             Verdict::not(reason)
-        } else if let Some(reason) = self
-            .about_career(&careers, options.career.as_deref(), &results.query)
-            .and_then(|career| {
-                let only_career = careers.len() == 1;
-                topic::unmentioned(
-                    self.vocabulary(),
-                    &generation,
-                    &career,
-                    only_career,
-                    &results.query,
-                )
-            })
-        {
+        } else if let Some(reason) = about_career.and_then(|career| {
+            let only_career = careers.len() == 1;
+            topic::unmentioned(
+                self.vocabulary(),
+                &generation,
+                &career,
+                only_career,
+                &results.query,
+            )
+        }) {
             Verdict::not(reason)
         } else if options.offset == 0 {
             verdict::judge(&results)
@@ -402,21 +408,6 @@ impl Engine {
             career: options.career,
             card: None,
         })
-    }
-
-    /// The career a question is about for its verdict: the one the answer is narrowed to, else
-    /// the library's only one, else the one the question names by its last word alone.
-    fn about_career(
-        &self,
-        careers: &[String],
-        narrowed: Option<&str>,
-        question: &str,
-    ) -> Option<String> {
-        match (narrowed, careers) {
-            (Some(career), _) => Some(career.to_string()),
-            (None, [only]) => Some(only.clone()),
-            (None, careers) => scope::named_by_last_word(self.vocabulary(), careers, question),
-        }
     }
 
     /// [`Engine::ask`], and on the first page the structured card the answer leads with when
