@@ -274,14 +274,7 @@ fn draw(
 
     // --- Title and key -------------------------------------------------------
     let margin = px(16.0);
-    p.text(
-        &p.fit(&words.title, 22.0, w - 2 * margin),
-        margin,
-        margin + px(20.0),
-        22.0,
-        INK,
-        Align::Left,
-    )?;
+    p.title(&words.title, margin)?;
     // Key, flowed over as many lines as the width needs.
     let key_lines = p.flow(&words.key, 12.0, w - 2 * margin);
     let mut baseline = margin + px(44.0);

@@ -259,14 +259,7 @@ fn draw(
     };
 
     // --- Title, key, caption -------------------------------------------------
-    p.text(
-        &p.fit(&words.title, 22.0, w - 2 * margin),
-        margin,
-        margin + px(20.0),
-        22.0,
-        INK,
-        Align::Left,
-    )?;
+    p.title(&words.title, margin)?;
     let mut lines = p.flow(&words.key, 12.0, w - 2 * margin);
     if let Some(caption) = &words.caption {
         let fitted = p.flow(&[caption], 12.0, w - 2 * margin);

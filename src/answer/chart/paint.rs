@@ -339,6 +339,20 @@ impl Painter<'_, '_> {
         FontDesc::new(FontFamily::Name(FONT), size * self.scale, FontStyle::Normal).into()
     }
 
+    /// Draws an image's title at its top left, `margin` in from the edges, cut to the width
+    /// between the margins: the one title style every image shares.
+    pub(crate) fn title(&self, title: &str, margin: i32) -> Result<(), ChartError> {
+        let width = self.size.0 - 2 * margin;
+        self.text(
+            &self.fit(title, 22.0, width),
+            margin,
+            margin + self.px(20.0),
+            22.0,
+            INK,
+            Align::Left,
+        )
+    }
+
     /// Draws `text` with its baseline at `baseline`, aligned at `x`.
     pub(crate) fn text(
         &self,

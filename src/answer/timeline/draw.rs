@@ -145,14 +145,7 @@ fn draw(p: &Painter<'_, '_>, tl: &Timeline, words: &TimelineWords) -> Result<(),
     let margin = px(MARGIN);
 
     // --- Title and key -------------------------------------------------------
-    p.text(
-        &p.fit(&words.title, 22.0, w - 2 * margin),
-        margin,
-        margin + px(20.0),
-        22.0,
-        INK,
-        Align::Left,
-    )?;
+    p.title(&words.title, margin)?;
     let key = p.flow(&words.key, 12.0, w - 2 * margin);
     for (i, line) in key.iter().take(2).enumerate() {
         p.text(
