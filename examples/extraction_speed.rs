@@ -13,7 +13,7 @@ fn main() {
         .unwrap_or(50);
     for g in &guides {
         salary::extract_guide(&vocab, &g.career, &g.passages);
-        skills::extract_guide(&vocab, &g.career, &g.passages);
+        skills::extract_guide(&vocab, &g.career, &g.passages, &g.outline);
         roadmap::extract_guide(&vocab, &g.career, &g.passages);
     }
     let t = Instant::now();
@@ -29,7 +29,12 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         for g in &guides {
-            std::hint::black_box(skills::extract_guide(&vocab, &g.career, &g.passages));
+            std::hint::black_box(skills::extract_guide(
+                &vocab,
+                &g.career,
+                &g.passages,
+                &g.outline,
+            ));
         }
     }
     println!(

@@ -274,3 +274,33 @@ fn the_spanish_guide_lists_technical_skills_personal_ones_in_prose_and_requireme
     surfaces_on_their_lines(&a, "fisioterapeuta-guia-es.md");
     no_junk(&a);
 }
+
+#[test]
+fn the_surveyor_guide_names_each_technical_skill_in_a_sub_heading() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let a = skills(&engine, "Land Surveyor");
+    let got = cited(&a);
+    // Each "####" sub-heading of "### Technical skills" that its text goes on to discuss, cited
+    // at its heading line, in the passage it heads (or the one it was joined to).
+    for row in want(&[
+        ("Boundary law", Tech, 17, "11-20", "Skills you need"),
+        (
+            "GNSS and total stations",
+            Tech,
+            22,
+            "22-25",
+            "GNSS and total stations",
+        ),
+        ("Field math", Tech, 27, "27-30", "Field math"),
+    ]) {
+        assert!(got.contains(&row), "{row:?} not in {got:#?}");
+    }
+    // Advice under the list, and a question under the FAQ, are not skills.
+    for s in &a.skills {
+        assert!(!s.name.starts_with("How to"), "{}", s.name);
+        assert!(!s.name.ends_with('?'), "{}", s.name);
+        assert!(!s.name.contains("licence"), "{}", s.name);
+    }
+    surfaces_on_their_lines(&a, "land-surveyor.md");
+}

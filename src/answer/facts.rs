@@ -89,7 +89,12 @@ impl Extraction for FactsExtraction {
     fn extract(&self, guide: &Guide) -> GuideFacts {
         GuideFacts {
             salary: salary::extract_guide(&self.vocab, &guide.career, &guide.passages),
-            skills: skills::extract_guide(&self.vocab, &guide.career, &guide.passages),
+            skills: skills::extract_guide(
+                &self.vocab,
+                &guide.career,
+                &guide.passages,
+                &guide.outline,
+            ),
             roadmap: roadmap::extract_guide(&self.vocab, &guide.career, &guide.passages),
         }
     }

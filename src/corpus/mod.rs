@@ -77,6 +77,60 @@ pub struct Guide {
     pub url: Option<String>,
     /// The passages, in file order.
     pub passages: Vec<Passage>,
+    /// Its Markdown headings (an HTML page's too), in file order: which section each belongs to.
+    #[serde(default)]
+    pub outline: Vec<Heading>,
+}
+
+/// One Markdown heading of a guide (`#` to `######`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    /// Its 1-based source line.
+    pub line: u32,
+    /// How many `#` mark it: 1 for a title, 2 for a section, 3 for a section inside it…
+    pub depth: u8,
+    /// Its words, without the marks.
+    pub text: String,
+}
+
+/// The heading of the section the heading at `line` of a guide whose headings are `outline` is
+/// part of: the nearest heading before it with fewer `#` marks. `None` when `line` is no
+/// Markdown heading, or one at the top.
+pub fn parent_heading(outline: &[Heading], line: u32) -> Option<&Heading> {
+    let at = outline.iter().position(|h| h.line == line)?;
+    let depth = outline[at].depth;
+    outline[..at].iter().rev().find(|h| h.depth < depth)
+}
+
+/// The Markdown headings of `lines` outside code blocks and boilerplate (`drop`).
+fn outline(lines: &[&str], drop: &[bool]) -> Vec<Heading> {
+    let code = clean::code_lines(lines);
+    lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !drop.get(i).copied().unwrap_or(false) && !code[i])
+        .filter_map(|(i, line)| {
+            let (depth, text) = markdown_heading(line)?;
+            Some(Heading {
+                line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                depth,
+                text: text.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A Markdown heading line's depth (its `#` marks, 1 to 6) and words.
+pub fn markdown_heading(line: &str) -> Option<(u8, &str)> {
+    let t = line.trim();
+    let depth = t.chars().take_while(|&c| c == '#').count();
+    let words = t[depth..]
+        .strip_prefix(' ')?
+        .trim()
+        .trim_end_matches('#')
+        .trim();
+    ((1..=6).contains(&depth) && !words.is_empty())
+        .then(|| (u8::try_from(depth).unwrap_or(6), words))
 }
 
 /// A file that was not indexed, and why.
@@ -411,6 +465,7 @@ pub fn parse_guide(
             .unwrap_or_else(|| UNNAMED_CAREER.to_string()),
     };
     let mut passages = split::split(&lines, &cleaned.drop, name, &title);
+    let outline = outline(&lines, &cleaned.drop);
     if passages.is_empty() {
         return Err("no text left after removing boilerplate".to_string());
     }
@@ -432,6 +487,7 @@ pub fn parse_guide(
             .or(cleaned.author),
         publisher: info.and_then(|i| i.publisher.clone()),
         url,
+        outline,
         passages,
     })
 }
@@ -527,6 +583,44 @@ mod tests {
             crate::answer::fixtures::vocab().careers(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_markdown_guide_keeps_its_outline_and_each_headings_parent() {
+        let text = "# Title\n\nIntro line here.\n\n## Skills\n\n### Technical skills\n\n#### SQL\n\nSQL is the main skill.\n\n```\n# not a heading\n```\n\n## Pay\n\nPay text.\n";
+        let g = parse_guide(
+            "g.md",
+            text.as_bytes(),
+            &Manifest::default(),
+            crate::answer::fixtures::vocab().careers(),
+        )
+        .unwrap();
+        let outline: Vec<(u32, u8, &str)> = g
+            .outline
+            .iter()
+            .map(|h| (h.line, h.depth, h.text.as_str()))
+            .collect();
+        assert_eq!(
+            outline,
+            [
+                (1, 1, "Title"),
+                (5, 2, "Skills"),
+                (7, 3, "Technical skills"),
+                (9, 4, "SQL"),
+                (17, 2, "Pay")
+            ]
+        );
+        let parent = |line| parent_heading(&g.outline, line).map(|h| h.text.as_str());
+        assert_eq!(parent(9), Some("Technical skills"));
+        assert_eq!(parent(17), Some("Title"));
+        assert_eq!(parent(1), None);
+        // Not a heading line.
+        assert_eq!(parent(11), None);
+        assert_eq!(markdown_heading("#hashtag"), None);
+        assert_eq!(
+            markdown_heading("### Soft skills ###"),
+            Some((3, "Soft skills"))
+        );
     }
 
     #[test]

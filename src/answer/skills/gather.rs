@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::extract::{extract_expectations, extract_mentions};
 use super::{
-    BEST_PASSAGES, Level, LevelExpectation, SkillCitation, SkillMention, SkillsAnswer, Topic,
-    TopicPassage,
+    BEST_PASSAGES, Level, LevelExpectation, Place, SkillCitation, SkillMention, SkillsAnswer,
+    Topic, TopicPassage,
 };
 use crate::answer::citation::Citation;
-use crate::corpus::Passage;
+use crate::corpus::{Heading, Passage, parent_heading};
 use crate::vocab::Vocabulary;
 use serde::{Deserialize, Serialize};
 
@@ -80,14 +80,15 @@ struct Named {
     citation: SkillCitation,
 }
 
-/// Every skill a passage names: the lexicon's anywhere, and the guide's own in its skill lists.
+/// Every skill a passage names: the lexicon's anywhere, and the guide's own in its skill lists
+/// (its sub-headings too, under a heading that lists skills: see [`Place`]).
 /// Inside an item kept in the guide's words, a lexicon skill written in lower case is part of
 /// that skill ("usability testing" is not "Software testing"); a name written capitalised
 /// ("prototyping in Figma") is still a tool of its own.
-fn named_in(vocab: &Vocabulary, p: &Passage) -> Vec<Named> {
+fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
     let own = vocab
         .skill_sections()
-        .extract(vocab.skills(), vocab.levels(), p);
+        .extract(vocab.skills(), vocab.levels(), p, place);
     let inside_own_item = |line: u32, surface: &str| {
         surface.starts_with(|c: char| c.is_lowercase())
             && own
@@ -116,13 +117,25 @@ fn named_in(vocab: &Vocabulary, p: &Passage) -> Vec<Named> {
     out
 }
 
-/// The skills facts of `passages` (one guide's, about `career`, or any set: mentions are per
-/// source and line).
-pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> GuideSkills {
+/// The skills facts of `passages` (one guide's, about `career`, whose Markdown headings are
+/// `outline`; or any set: mentions are per source and line).
+pub fn extract_guide(
+    vocab: &Vocabulary,
+    career: &str,
+    passages: &[Passage],
+    outline: &[Heading],
+) -> GuideSkills {
     let mut lines: BTreeMap<SkillKey, (String, Topic, ByLine)> = BTreeMap::new();
     let mut best: Vec<(Topic, Vec<Ranked>)> = Topic::ALL.iter().map(|&t| (t, Vec::new())).collect();
     for p in passages {
-        let mentions = named_in(vocab, p);
+        let place = Place {
+            depth: outline
+                .iter()
+                .find(|h| h.line == p.start_line)
+                .map(|h| h.depth),
+            parent: parent_heading(outline, p.start_line).map(|h| h.text.as_str()),
+        };
+        let mentions = named_in(vocab, p, place);
         if mentions.is_empty() {
             continue;
         }
@@ -350,7 +363,8 @@ impl SkillsFacts {
 
 /// The skills answer over `passages` for `topic`, with `level`'s expectations: what a
 /// generation built from these passages answers for every career (passages are taken guide by
-/// guide, in file-name order; each guide's career is its passages').
+/// guide, in file-name order; each guide's career is its passages'). Without the guides'
+/// outlines, sub-headings are not read as skills.
 pub fn skills_answer(
     vocab: &Vocabulary,
     passages: &[Passage],
@@ -364,7 +378,7 @@ pub fn skills_answer(
     let mut gathering = SkillsGathering::default();
     for guide in by_source.values() {
         let career = guide.first().map(|p| p.career.as_str()).unwrap_or_default();
-        gathering.gather(extract_guide(vocab, career, guide));
+        gathering.gather(extract_guide(vocab, career, guide, &[]));
     }
     gathering.finish().answer(None, topic, level)
 }
@@ -507,7 +521,12 @@ mod tests {
         dev.career = "Back-End Developer".into();
         let mut gathering = SkillsGathering::default();
         for p in [&dev, &nurse] {
-            gathering.gather(extract_guide(vocab(), &p.career, std::slice::from_ref(p)));
+            gathering.gather(extract_guide(
+                vocab(),
+                &p.career,
+                std::slice::from_ref(p),
+                &[],
+            ));
         }
         let facts = gathering.finish();
         assert_eq!(
@@ -548,6 +567,7 @@ mod tests {
                 vocab(),
                 "UX Designer",
                 std::slice::from_ref(&p),
+                &[],
             ));
             g.finish()
         };

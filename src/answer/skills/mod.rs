@@ -42,7 +42,7 @@ pub use gather::{
     CareerSkills, GuideSkills, SkillsFacts, SkillsGathering, extract_guide, skills_answer,
 };
 pub use lexicon::{Lexicon, LexiconError, SkillHit, SkillInfo};
-pub use sections::{SectionSkill, SectionsError, SkillSections};
+pub use sections::{Place, SectionSkill, SectionsError, SkillSections};
 
 /// How many best passages an answer carries.
 pub const BEST_PASSAGES: usize = 3;

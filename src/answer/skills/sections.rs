@@ -33,8 +33,8 @@ use super::{Lexicon, Topic};
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
 use crate::answer::text::{passage_lines, sentences, strip_marker};
-use crate::corpus::Passage;
 use crate::corpus::split::wraps_onto;
+use crate::corpus::{Passage, markdown_heading};
 
 /// The heading words, as loaded from `assets/skill_sections.toml`.
 #[derive(Deserialize)]
@@ -70,6 +70,16 @@ pub struct SkillSections {
     max_words: usize,
     /// The function words that shape an item (articles, clauses, cues, need labels).
     words: ItemWords,
+}
+
+/// Where a passage's heading sits among its guide's Markdown headings; unknown (default) for
+/// other guides.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Place<'a> {
+    /// How many `#` mark the passage's heading.
+    pub depth: Option<u8>,
+    /// The heading of the section the passage's heading is part of.
+    pub parent: Option<&'a str>,
 }
 
 /// One skill an item of a guide names.
@@ -157,11 +167,7 @@ impl SkillSections {
 
     /// The topic whose words a heading (or lead-in line) names, in priority order.
     fn topic_of(&self, heading: &str) -> Option<Topic> {
-        let lower = heading.to_lowercase();
-        if lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| self.advice.iter().any(|a| a == w))
-        {
+        if self.is_advice(heading) {
             return None;
         }
         let terms = self.terms(heading);
@@ -169,6 +175,26 @@ impl SkillSections {
             .iter()
             .find(|(_, words)| words.iter().any(|p| contains(&terms, p)))
             .map(|(t, _)| *t)
+    }
+
+    /// Whether `heading` is a name its section's text goes on to use: a statement (not a
+    /// question), no advice ("How to learn SQL"), one of whose words the text's first sentence
+    /// holds.
+    fn names_its_text(&self, heading: &str, text: &str) -> bool {
+        if heading.ends_with('?') || self.is_advice(heading) {
+            return false;
+        }
+        let first = sentences(text).first().map_or(text, |r| &text[r.clone()]);
+        let said = self.terms(first);
+        self.terms(heading).iter().any(|t| said.contains(t))
+    }
+
+    /// Whether a heading gives advice ("How to build your skills", "Tips").
+    fn is_advice(&self, heading: &str) -> bool {
+        heading
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| self.advice.iter().any(|a| a == w))
     }
 
     /// Whether a label names a category of items ("Hand tools", "Programming languages").
@@ -184,25 +210,60 @@ impl SkillSections {
     }
 
     /// The skills the lists of `passage` name in its own words (lexicon skills excluded), in
-    /// line order.
+    /// line order. `place` says where its heading sits when the guide marks headings' depth
+    /// (Markdown): under a heading that lists skills ("### Technical skills"), a sub-heading that
+    /// its text goes on to discuss ("#### Statistics" over "You need practical statistics…")
+    /// names one, as the passage's heading or as a heading line inside it; a heading as high as
+    /// the list's ends it.
     pub fn extract(
         &self,
         lexicon: &Lexicon,
         levels: &LevelWords,
         passage: &Passage,
+        place: Place<'_>,
     ) -> Vec<SectionSkill> {
         // A guide's title ("… Guide 2026: Salary, Skills, Roadmap") or any long heading names
         // what a whole text is about, not a list.
         let heading = passage.section.trim();
-        let mut topic = (heading != passage.title.trim()
-            && heading.split_whitespace().count() <= MAX_HEADING_WORDS)
+        let short = |h: &str| h.split_whitespace().count() <= MAX_HEADING_WORDS;
+        let mut topic = (heading != passage.title.trim() && short(heading))
             .then(|| self.topic_of(heading))
             .flatten();
         let mut out = Vec::new();
+        // How many `#` mark the heading that set the topic, when known.
+        let mut topic_depth = topic.and(place.depth);
+        if topic.is_none()
+            && let Some(listed) = place
+                .parent
+                .filter(|p| short(p))
+                .and_then(|p| self.topic_of(p))
+            && self.names_its_text(heading, &passage.text)
+        {
+            let item = Item::new(heading, heading, None);
+            self.push(lexicon, &mut out, item, listed, passage.start_line, heading);
+        }
         let lines = joined_lines(passage);
         // The table the lines are in: its skill column and the topic its header names.
         let mut table: Option<(usize, Option<Topic>)> = None;
         for (i, (line, text)) in lines.iter().enumerate() {
+            // A Markdown heading inside the passage (a small section joined to the one before).
+            if let Some((depth, words)) = markdown_heading(text)
+                && place.depth.is_some()
+            {
+                if let Some(t) = self.topic_of(words).filter(|_| short(words)) {
+                    (topic, topic_depth) = (Some(t), Some(depth));
+                } else if topic_depth.is_some_and(|d| depth <= d) {
+                    (topic, topic_depth) = (None, None);
+                } else if let Some(current) = topic
+                    && topic_depth.is_some()
+                    && let Some((_, next)) = lines.get(i + 1)
+                    && self.names_its_text(words, next)
+                {
+                    let item = Item::new(words, words, None);
+                    self.push(lexicon, &mut out, item, current, *line, text);
+                }
+                continue;
+            }
             if let Some(cells) = table_cells(text) {
                 if is_separator_row(text) {
                     continue;
@@ -671,7 +732,7 @@ mod tests {
     fn names(p: &Passage) -> Vec<(String, Topic)> {
         let v = vocab();
         v.skill_sections()
-            .extract(v.skills(), v.levels(), p)
+            .extract(v.skills(), v.levels(), p, Place::default())
             .into_iter()
             .map(|s| (s.name, s.topic))
             .collect()
@@ -965,7 +1026,9 @@ mod tests {
             ],
         );
         let v = vocab();
-        let got = v.skill_sections().extract(v.skills(), v.levels(), &p);
+        let got = v
+            .skill_sections()
+            .extract(v.skills(), v.levels(), &p, Place::default());
         let got: Vec<(&str, u32)> = got.iter().map(|s| (s.name.as_str(), s.line)).collect();
         assert_eq!(got, vec![("Grado en Fisioterapia", 2), ("Colegiación", 2)]);
     }
@@ -1000,5 +1063,54 @@ mod tests {
         // A table that names no topic, outside a skills section, lists nothing.
         let p = passage("Pay", &["Level | Pay", "Junior | $20", "Senior | $30"]);
         assert!(names(&p).is_empty());
+    }
+
+    #[test]
+    fn sub_headings_of_a_skills_heading_name_skills_their_text_discusses() {
+        let v = vocab();
+        let extract = |p: &Passage, place: Place<'_>| -> Vec<(String, Topic, u32)> {
+            v.skill_sections()
+                .extract(v.skills(), v.levels(), p, place)
+                .into_iter()
+                .map(|s| (s.name, s.topic, s.line))
+                .collect()
+        };
+        let under = |parent| Place {
+            depth: Some(4),
+            parent: Some(parent),
+        };
+        let p = passage("Boundary law", &["Boundary law decides which deed wins."]);
+        let want = vec![("Boundary law".to_string(), Topic::Technical, 1)];
+        assert_eq!(extract(&p, under("Technical skills")), want);
+        // Not under a skills heading, depth unknown, or not what the text goes on to discuss.
+        assert!(extract(&p, under("What a surveyor does")).is_empty());
+        assert!(extract(&p, Place::default()).is_empty());
+        let other = passage("Boundary law", &["Expect to read it for years."]);
+        assert!(extract(&other, under("Technical skills")).is_empty());
+        // Advice and questions are no skills, whatever their text says.
+        for heading in ["How to practise boundary law", "Is boundary law hard?"] {
+            let p = passage(heading, &["Boundary law takes years."]);
+            assert!(extract(&p, under("Skills")).is_empty(), "{heading}");
+        }
+        // A sub-heading line inside a passage that starts at a skills heading; a heading as high
+        // as the list ends it.
+        let p = passage(
+            "Technical skills",
+            &[
+                "#### Field math",
+                "Field math means trigonometry done by hand.",
+                "### Career roadmap",
+                "#### Party chief",
+                "Party chiefs lead a crew.",
+            ],
+        );
+        let place = Place {
+            depth: Some(3),
+            parent: Some("Skills you need"),
+        };
+        assert_eq!(
+            extract(&p, place),
+            vec![("Field math".to_string(), Topic::Technical, 2)]
+        );
     }
 }
