@@ -1,8 +1,8 @@
 //! An answer to a question as text: the question, the career it was answered from, the words
 //! read as others, the verdict when the guides do not answer it (or cover no guide about its
 //! occupation), the structured cards it leads with (each as `salary`, `skills` or `roadmap` print
-//! it: one, or one per career a question naming several names), and each passage's citation (with its guide's career when the answer spans several) and
-//! snippet.
+//! it: one, or one per career a question naming several names), and each passage's citation
+//! (with its guide's career when the answer spans several) and snippet.
 
 use std::io::{self, Write};
 

@@ -4,8 +4,9 @@
 //! engine's structured card for that career and level (one card per career when it compares
 //! several). Before searching it applies the repeated-question window (the member's cooldown is
 //! the command table's); after, it puts a moderator-pinned answer first when one matches (drawn
-//! from the same passages, or asked in alike words). The answer's record (which its buttons read) is committed before the answer is
-//! sent; if it cannot be, the answer goes out without the buttons, saying so.
+//! from the same passages, or asked in alike words). The answer's record (which its buttons read)
+//! is committed before the answer is sent; if it cannot be, the answer goes out without the
+//! buttons, saying so.
 
 use std::time::Duration;
 

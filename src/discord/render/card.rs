@@ -48,7 +48,7 @@ pub fn card_share(cards: usize) -> usize {
 
 /// How a card of `chars` characters shares them out: each part of [`CARD_CHARS`]'s in
 /// proportion, so the parts always leave room for what must be shown (title, "Read as" line,
-/// description, footer and their sources take at most 85% of the card).
+/// description, footer and the sources take at most some 83% of the card, whatever its share).
 #[derive(Debug, Clone, Copy)]
 struct Budget {
     chars: usize,
