@@ -181,7 +181,7 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
     ]);
     assert_eq!(
         keys(&v),
-        BTreeSet::from(["query", "career", "confident", "card", "results"])
+        BTreeSet::from(["query", "career", "confident", "card", "cards", "results"])
     );
     assert_eq!(v["confident"], true);
     assert_eq!(v["career"], "Back-End Developer", "the question names it");
@@ -813,6 +813,11 @@ fn ask_leads_with_the_structured_card_in_text_and_json() {
             "answer"
         ])
     );
+    assert_eq!(
+        v["cards"],
+        serde_json::json!([card]),
+        "one career: one card"
+    );
     assert_eq!(card["intent"], "salary");
     assert_eq!(card["career"], "Front-End Developer");
     assert_eq!(card["level"], "senior");
@@ -844,5 +849,73 @@ fn ask_leads_with_the_structured_card_in_text_and_json() {
     for q in ["interview tips", "How much do firefighters earn?"] {
         let v = sb.json(&["ask", "--json", q]);
         assert!(v["card"].is_null(), "{q}: {v}");
+        assert_eq!(v["cards"], serde_json::json!([]), "{q}: {v}");
     }
+}
+
+/// A question comparing two careers leads with each career's card, in the order it names them:
+/// in JSON `cards` holds both (`card` is the first, as before), every figure cited by its guide's
+/// file and a line that holds it as written; in text each card is printed as one is, then the
+/// passages of both careers.
+#[test]
+fn ask_comparing_two_careers_leads_with_each_careers_card() {
+    let sb = Sandbox::with_careers();
+    for (q, order) in [
+        (
+            "do electricians earn more than data analysts?",
+            ["Electrician", "Data Analyst"],
+        ),
+        (
+            "¿qué gana más, un analista de datos o un electricista?",
+            ["Data Analyst", "Electrician"],
+        ),
+    ] {
+        let v = sb.json(&["ask", "--json", q]);
+        assert_eq!(v["confident"], true, "{q}: {v}");
+        assert!(v["career"].is_null(), "{q}: not narrowed to one");
+        let cards = v["cards"].as_array().expect("cards");
+        let careers: Vec<&str> = cards
+            .iter()
+            .map(|c| c["career"].as_str().unwrap())
+            .collect();
+        assert_eq!(careers, order, "{q}");
+        assert_eq!(v["card"], cards[0], "{q}: `card` is the first");
+        for card in cards {
+            let career = card["career"].as_str().unwrap();
+            assert_eq!(card["intent"], "salary", "{q}");
+            assert_eq!(card["read_as"], format!("Read as: {career} salary"), "{q}");
+            let rows = card["answer"]["rows"].as_array().unwrap();
+            assert!(!rows.is_empty(), "{q}: {career}");
+            for r in rows {
+                assert_eq!(r["career"], career, "{q}: {r}");
+                let source = r["source"].as_str().unwrap();
+                let line = r["line"].as_u64().unwrap() as usize;
+                let text = fs::read_to_string(sb.seeds.join(source)).unwrap();
+                let cited = text.lines().nth(line - 1).unwrap_or_default();
+                let raw = r["raw"].as_str().unwrap();
+                assert!(
+                    !raw.is_empty() && cited.contains(raw),
+                    "{q}: {raw:?} on {cited:?}"
+                );
+            }
+        }
+        let cited: BTreeSet<&str> = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["career"].as_str().unwrap())
+            .collect();
+        assert_eq!(cited, BTreeSet::from(order), "{q}: both careers' passages");
+    }
+    let text = sb.ok(&["ask", "do electricians earn more than data analysts?"]);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} in {text}"));
+    let (first, second, passages) = (
+        at("Read as: Electrician salary\n"),
+        at("Read as: Data Analyst salary\n"),
+        at("\nPassages:\n"),
+    );
+    assert!(first < second && second < passages, "{text}");
+    assert_eq!(text.matches("\nPassages:\n").count(), 1, "{text}");
+    assert!(text[first..second].contains("Electrician"), "{text}");
+    assert!(text[second..passages].contains("Data Analyst"), "{text}");
 }

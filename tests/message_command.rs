@@ -349,6 +349,38 @@ async fn ask_careerbot_leads_with_the_card_as_ask_does() {
     face.stop().await;
 }
 
+/// "Ask careerbot" on a message comparing two careers leads with both careers' cards, as `/ask`
+/// does, and "Post publicly" posts every card of the stored answer, not only the first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_careerbot_on_a_comparison_posts_every_card() {
+    let d = dirs_with_careers();
+    let face = Face::http(&d).await;
+    let question = "do data analysts earn more than electricians?";
+    let (ix, _) = ask_message(question);
+    let r = face.interact(&ix).await;
+    assert!(ephemeral(&r), "{r}");
+    let embeds = r["data"]["embeds"].as_array().expect("embeds").clone();
+    assert_eq!(embeds.len(), 3, "two cards, then the passages: {r}");
+    for (card, career) in embeds.iter().zip(["Data Analyst", "Electrician"]) {
+        let said = text_of(&json!({ "embeds": [card] }));
+        assert!(
+            said.contains(&format!("Read as: {career} salary")),
+            "{said}"
+        );
+    }
+    let by_ask = face.interact(&ask(question)).await;
+    assert_eq!(by_ask["data"]["embeds"], json!(embeds), "{by_ask}");
+    let private = face.message(&ix);
+    let post = custom_ids(&r["data"])
+        .into_iter()
+        .find(|i| i.starts_with("post:"))
+        .expect("a Post publicly button");
+    let posted = face.interact(&click(&post, &private)).await;
+    assert!(!ephemeral(&posted), "{posted}");
+    assert_eq!(posted["data"]["embeds"], json!(embeds), "{posted}");
+    face.stop().await;
+}
+
 /// The member of the slash-command fixture.
 const ASKER_IN_SLASH_FIXTURE: &str = "53908232506183680";
 

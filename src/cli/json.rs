@@ -25,9 +25,13 @@ pub struct JsonAnswer<'a> {
     /// `not_in_library` the `role` asked about and the `careers` the guides cover).
     #[serde(flatten)]
     pub verdict: &'a Verdict,
-    /// The structured card the answer leads with; `null` when the question asks for none the
-    /// guides can give (see [`JsonCard`]).
+    /// The structured card the answer leads with (the first of `cards`); `null` when the
+    /// question asks for none the guides can give (see [`JsonCard`]). Kept for readers written
+    /// before `cards`.
     pub card: Option<JsonCard<'a>>,
+    /// Every structured card the answer leads with, in order: none, one, or one per career a
+    /// question naming several careers names (at most [`MAX_CARDS`](crate::engine::card::MAX_CARDS)).
+    pub cards: Vec<JsonCard<'a>>,
     /// Ranked passages.
     pub results: Vec<JsonResult<'a>>,
 }
@@ -130,7 +134,8 @@ impl<'a> From<&'a Asked> for JsonAnswer<'a> {
             query: &a.results.query,
             career: a.career.as_deref(),
             verdict: &a.verdict,
-            card: a.card.as_ref().map(JsonCard::from),
+            card: a.cards.first().map(JsonCard::from),
+            cards: a.cards.iter().map(JsonCard::from).collect(),
             results: a.results.hits.iter().map(JsonResult::from).collect(),
         }
     }

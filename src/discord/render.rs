@@ -298,22 +298,20 @@ pub struct PinnedAnswer {
     pub pinned_by: String,
 }
 
-/// The `/ask` answer: the structured card first when the engine made one ([`card::card_embed`],
-/// at most [`card::CARD_CHARS`]), then the passages ([`ask_embed_within`] the characters left),
-/// so the message fits Discord's 6,000 characters by construction.
+/// The `/ask` answer: the structured cards first when the engine made some ([`card::card_embeds`]:
+/// one of at most [`card::CARD_CHARS`], or one per career compared sharing
+/// [`card::CARDS_CHARS`]), then the passages ([`ask_embed_within`] the characters left), so the
+/// message fits Discord's 6,000 characters and 10 embeds by construction.
 pub fn ask_embeds(
     asked: &Asked,
     pinned: Option<&PinnedAnswer>,
     page_start: usize,
     lang: Locale,
 ) -> Vec<Embed> {
-    let card = asked
-        .card
-        .as_ref()
-        .map(|c| card::card_embed(c, asked.generation.meta(), lang));
-    let room = limits::EMBEDS_TOTAL - card.as_ref().map_or(0, Embed::size);
-    let passages = ask_embed_within(asked, pinned, page_start, room, lang);
-    card.into_iter().chain(std::iter::once(passages)).collect()
+    let mut embeds = card::card_embeds(&asked.cards, asked.generation.meta(), lang);
+    let room = limits::EMBEDS_TOTAL.saturating_sub(embeds.iter().map(Embed::size).sum());
+    embeds.push(ask_embed_within(asked, pinned, page_start, room, lang));
+    embeds
 }
 
 /// The `/ask` answer: the passages as snippets with numbered citations (and a pinned answer

@@ -1,7 +1,8 @@
 //! The structured card an answer leads with when its question asks for pay, skills or the way up:
 //! the same answer `salary`, `skills` or `roadmap` gives for the career and level the question was
-//! read as — or none, when the guides hold nothing for that career or the verdict is not
-//! confident. Every face shows the card the engine made; none makes its own.
+//! read as (one card per career when the question names several) — or none, when the guides hold
+//! nothing for that career or the verdict is not confident. Every face shows the cards the engine
+//! made; none makes its own.
 
 use serde::Serialize;
 
@@ -12,6 +13,12 @@ use crate::answer::salary::{Level, SalaryAnswer};
 use crate::answer::skills::{SkillsAnswer, Topic};
 use crate::i18n::Locale;
 use crate::tr;
+
+/// Most cards one answer leads with. A question naming several careers ("electricians vs data
+/// analysts vs product managers") gets one card per career; past three, each card's share of a
+/// Discord message (6,000 characters with the passages) would be too small to show a figure
+/// with its source, and a member comparing more careers is better served by `/salary`'s chart.
+pub const MAX_CARDS: usize = 3;
 
 /// A structured answer to lead an answer with, and what it was read from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,8 +112,20 @@ pub(crate) fn level_word(level: Level, lang: Locale) -> String {
 /// ("lead", "staff") counts when a role word or a word of `career` follows it ("lead developer",
 /// "master electrician"). A question naming several levels ("from junior to senior") names none.
 pub fn question_level(levels: &LevelWords, career: &str, question: &str) -> Option<Level> {
-    let career_words: Vec<String> = career
-        .split(|c: char| !c.is_alphanumeric())
+    question_level_of(levels, &[career], question)
+}
+
+/// [`question_level`] of a question naming several `careers` ("do senior electricians earn more
+/// than data analysts?" → senior, for each): a guarded level word counts when a role word or a
+/// word of any of them follows it.
+pub fn question_level_of(
+    levels: &LevelWords,
+    careers: &[impl AsRef<str>],
+    question: &str,
+) -> Option<Level> {
+    let career_words: Vec<String> = careers
+        .iter()
+        .flat_map(|c| c.as_ref().split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .map(|w| singular(&w.to_lowercase()))
         .collect();
@@ -154,6 +173,21 @@ mod tests {
         );
         assert_eq!(level("pay of a master electrician"), Some(Level::Senior));
         assert_eq!(level("how do I become a lead developer"), Some(Level::Lead));
+        // Comparing careers: a guarded word before either career's name counts, for both.
+        let levels = crate::answer::fixtures::vocab().levels();
+        let q = "what do lead electricians vs data analysts earn";
+        assert_eq!(
+            question_level_of(levels, &["Data Analyst", "Electrician"], q),
+            Some(Level::Lead)
+        );
+        assert_eq!(
+            question_level_of(
+                levels,
+                &["Data Analyst", "Electrician"],
+                "what leads to pay"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -261,6 +295,164 @@ mod tests {
             (Locale::En, "Data Analyst skills, senior, databases"),
         ] {
             assert_eq!(topic.read_as(lang), said);
+        }
+    }
+
+    /// The careers of `cards`, in order.
+    fn careers_of(cards: &[Card]) -> Vec<&str> {
+        cards.iter().map(|c| c.career.as_str()).collect()
+    }
+
+    /// The first page of `q` with its cards, from every career's guides (or `career`'s).
+    fn asked(e: &crate::engine::Engine, q: &str, career: Option<&str>) -> crate::engine::Asked {
+        let options = crate::search::SearchOptions {
+            career: career.map(str::to_string),
+            ..e.page(0)
+        };
+        e.ask_with_card(q, options).unwrap()
+    }
+
+    /// A question comparing two careers leads with each career's card, in the order it names
+    /// them (either order), each the card that career's own question gets, every figure cited
+    /// from that career's guide.
+    #[test]
+    fn two_careers_named_get_two_cards_in_question_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = crate::engine::fixtures::careers_engine(dir.path());
+        for (q, order) in [
+            (
+                "do electricians earn more than data analysts?",
+                ["Electrician", "Data Analyst"],
+            ),
+            (
+                "do data analysts earn more than electricians?",
+                ["Data Analyst", "Electrician"],
+            ),
+            (
+                "¿qué gana más, un electricista o un analista de datos?",
+                ["Electrician", "Data Analyst"],
+            ),
+        ] {
+            let a = asked(&e, q, None);
+            assert!(a.verdict.confident, "{q}");
+            assert_eq!(a.several, order, "{q}");
+            assert_eq!(careers_of(&a.cards), order, "{q}");
+            for card in &a.cards {
+                assert_eq!((card.intent, card.level), (Intent::Salary, None), "{q}");
+                let CardAnswer::Salary(pay) = &card.answer else {
+                    panic!("{q}: a salary card")
+                };
+                assert!(!pay.rows.is_empty(), "{q}");
+                for row in &pay.rows {
+                    assert_eq!(row.figure.cite.career, card.career, "{q}");
+                    assert!(row.figure.cite.line > 0, "{q}");
+                }
+                // The same card the career's own question leads with.
+                let own = asked(
+                    &e,
+                    &format!("how much does a {} earn", card.career.to_lowercase()),
+                    Some(&card.career),
+                );
+                assert_eq!(own.cards.first(), Some(card), "{q}");
+            }
+        }
+        // Skills and the way up too; the level named applies to each career.
+        let a = asked(&e, "skills of a product manager vs a data analyst", None);
+        assert_eq!(careers_of(&a.cards), ["Product Manager", "Data Analyst"]);
+        assert!(a.cards.iter().all(|c| c.intent == Intent::Skills));
+        let a = asked(
+            &e,
+            "do senior electricians earn more than data analysts",
+            None,
+        );
+        assert_eq!(careers_of(&a.cards), ["Electrician", "Data Analyst"]);
+        assert!(a.cards.iter().all(|c| c.level == Some(Level::Senior)));
+        let a = asked(
+            &e,
+            "career path of a data analyst vs a product manager vs an electrician vs a backend developer",
+            None,
+        );
+        assert_eq!(a.several.len(), 4);
+        assert_eq!(
+            careers_of(&a.cards),
+            ["Data Analyst", "Product Manager", "Electrician"],
+            "at most {MAX_CARDS}, the first named"
+        );
+        assert!(a.cards.iter().all(|c| c.intent == Intent::Roadmap));
+    }
+
+    /// A career the guides hold nothing of that kind for gets no card (nothing is said of it),
+    /// and the other career still gets its own.
+    #[test]
+    fn a_career_without_facts_for_the_intent_gets_no_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = crate::engine::fixtures::careers_guides(dir.path());
+        std::fs::write(
+            guides.join("beekeeper-guide.txt"),
+            "Beekeeping as a Career\n\nWhat beekeepers do\n\nBeekeepers look after colonies of \
+             honey bees. They inspect hives every week in spring and summer, watch for disease and \
+             pests, and harvest honey and wax in late summer.\n\nWhat a new beekeeper needs\n\n\
+             Beekeepers need two hives, a veil, a smoker and a season beside an experienced \
+             keeper before they keep bees alone: the skills of the craft are learnt at the hive, \
+             not from books.\n",
+        )
+        .unwrap();
+        let mut manifest =
+            std::fs::read_to_string(guides.join(crate::corpus::MANIFEST_FILE)).unwrap();
+        manifest.push_str(
+            "\n[[guide]]\nfile = \"beekeeper-guide.txt\"\ntitle = \"Beekeeping as a Career\"\ncareer = \"Beekeeper\"\n",
+        );
+        std::fs::write(guides.join(crate::corpus::MANIFEST_FILE), manifest).unwrap();
+        let e =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Dir(guides), dir.path());
+        let q = "what skills do beekeepers and data analysts need";
+        let a = asked(&e, q, None);
+        assert_eq!(a.several, ["Beekeeper", "Data Analyst"]);
+        assert!(a.verdict.confident, "{:?}", a.verdict);
+        // The beekeeper's guide names no skills: no card says it does.
+        assert!(
+            e.skills(Some("Beekeeper"), Topic::All, None)
+                .unwrap()
+                .answer
+                .is_empty()
+        );
+        assert_eq!(careers_of(&a.cards), ["Data Analyst"]);
+    }
+
+    /// No card when the guides do not answer; a career option narrows a comparison to its one
+    /// card; a later page has none; a question about one career still gets exactly its card.
+    #[test]
+    fn several_careers_get_no_card_unless_confident_and_one_when_narrowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = crate::engine::fixtures::careers_engine(dir.path());
+        let a = asked(
+            &e,
+            "do electricians earn more than data analysts in Germany?",
+            None,
+        );
+        assert_eq!(a.several.len(), 2);
+        assert!(!a.verdict.confident);
+        assert!(a.cards.is_empty());
+        let q = "do electricians earn more than data analysts?";
+        let narrowed = asked(&e, q, Some("Data Analyst"));
+        assert!(narrowed.several.is_empty());
+        assert_eq!(careers_of(&narrowed.cards), ["Data Analyst"]);
+        let second_page = e.ask_with_card(q, e.page(1)).unwrap();
+        assert_eq!(second_page.several.len(), 2);
+        assert!(second_page.cards.is_empty());
+        // One career (narrowed to, as every face does when the question names one): its one
+        // card, as `Engine::card` makes it.
+        for q in [
+            "how much does a senior electrician earn",
+            "what skills does a data analyst need",
+        ] {
+            let crate::engine::QuestionCareer::Named(career) = e.question_career(q) else {
+                panic!("{q}: one career")
+            };
+            let a = asked(&e, q, Some(&career));
+            assert!(a.several.is_empty(), "{q}");
+            assert_eq!(a.cards.len(), 1, "{q}");
+            assert_eq!(a.cards.first(), e.card(&a).as_ref(), "{q}");
         }
     }
 

@@ -135,9 +135,15 @@ pub struct Asked {
     pub generation: Arc<Generation>,
     /// The career the answer was narrowed to, `None` for every career.
     pub career: Option<String>,
-    /// The structured card to lead with ([`Engine::ask_with_card`]); `None` from
-    /// [`Engine::ask`], or when the question asks for none the guides can give.
-    pub card: Option<Card>,
+    /// The careers of the library the question names, in the order it names them, when it
+    /// names several and no career narrows the answer (their passages come in turn, see
+    /// [`interleaved`]); empty otherwise.
+    pub several: Vec<String>,
+    /// The structured cards to lead with ([`Engine::ask_with_card`]): none from
+    /// [`Engine::ask`], or when the question asks for none the guides can give; one for an
+    /// answer about one career; one per career a question naming several names, that the guides
+    /// have facts of (at most [`card::MAX_CARDS`]).
+    pub cards: Vec<Card>,
 }
 
 impl Asked {
@@ -339,8 +345,12 @@ impl Engine {
         let mut results = search::search(&generation, question, &options)?;
         let careers = career_names(&generation);
         let scope = scope::read(self.vocabulary(), &generation, &careers, &results.query);
-        if let (None, QuestionCareer::Several(named)) = (&options.career, &scope) {
-            results = interleaved(&generation, question, &options, named, results)?;
+        let several = match (&options.career, &scope) {
+            (None, QuestionCareer::Several(named)) => named.clone(),
+            _ => Vec::new(),
+        };
+        if !several.is_empty() {
+            results = interleaved(&generation, question, &options, &several, results)?;
         }
         // The one career the question names by its last word alone ("nurses"), read once.
         let by_last_word = match &scope {
@@ -406,12 +416,13 @@ impl Engine {
             verdict,
             generation,
             career: options.career,
-            card: None,
+            several,
+            cards: Vec::new(),
         })
     }
 
-    /// [`Engine::ask`], and on the first page the structured card the answer leads with when
-    /// the question asks for pay, skills or the way up ([`Engine::card`]): the one call every
+    /// [`Engine::ask`], and on the first page the structured cards the answer leads with when
+    /// the question asks for pay, skills or the way up ([`Engine::cards`]): the one call every
     /// face makes for a question.
     ///
     /// # Errors
@@ -424,19 +435,53 @@ impl Engine {
         let first_page = options.offset == 0;
         let mut asked = self.ask(question, options)?;
         if first_page {
-            asked.card = self.card(&asked);
+            asked.cards = self.cards(&asked);
         }
         Ok(asked)
     }
 
-    /// The structured card for an answer: when the verdict is confident and the question asks
+    /// The structured cards for an answer: when the verdict is confident and the question asks
     /// for pay, skills or the way up ([`Engine::intent`]), the answer `salary`, `skills` or
-    /// `roadmap` gives for the answer's career (or the library's only one) at the level the
-    /// question names ([`card::question_level`]; every level when the guides hold nothing at
-    /// it). The career is the one the answer was narrowed to, else the library's only one,
-    /// else the one the question names by its last word alone ("nurses") when the best passage
-    /// is about it. `None` when the answer spans several careers, or the guides hold nothing for
-    /// that career. Facts that cannot be read cost the card (logged), not the answer.
+    /// `roadmap` gives for each career the answer is about, at the level the question names
+    /// ([`card::question_level`]; every level when the guides hold nothing at it). An answer
+    /// about one career gets its card ([`Engine::card`]); a question naming several careers of
+    /// the library ([`Asked::several`]) gets one card per career, in the order it names them,
+    /// the level it names applying to each, at most [`card::MAX_CARDS`]. A career the guides hold
+    /// nothing of that kind for gets no card. Facts that cannot be read cost the card (logged),
+    /// not the answer.
+    pub fn cards(&self, asked: &Asked) -> Vec<Card> {
+        if asked.several.len() < 2 {
+            return self.card(asked).into_iter().collect();
+        }
+        if !asked.verdict.confident {
+            return Vec::new();
+        }
+        let question = &asked.results.query;
+        let Some(intent) = self.intent(question) else {
+            return Vec::new();
+        };
+        let level = card::question_level_of(self.vocabulary().levels(), &asked.several, question);
+        let topic = (intent == Intent::Skills)
+            .then(|| self.question_topic(question))
+            .flatten();
+        asked
+            .several
+            .iter()
+            .filter_map(|career| {
+                self.cached_card(&asked.generation, intent, career.clone(), level, topic)
+            })
+            .take(card::MAX_CARDS)
+            .collect()
+    }
+
+    /// The structured card for an answer about one career: when the verdict is confident and
+    /// the question asks for pay, skills or the way up ([`Engine::intent`]), the answer
+    /// `salary`, `skills` or `roadmap` gives for the answer's career (or the library's only one)
+    /// at the level the question names ([`card::question_level`]; every level when the guides
+    /// hold nothing at it). The career is the one the answer was narrowed to, else the library's
+    /// only one, else the one the question names by its last word alone ("nurses") when the best
+    /// passage is about it. `None` when the answer spans several careers, or the guides hold
+    /// nothing for that career. Facts that cannot be read cost the card (logged), not the answer.
     pub fn card(&self, asked: &Asked) -> Option<Card> {
         if !asked.verdict.confident {
             return None;
@@ -463,8 +508,22 @@ impl Engine {
         let topic = (intent == Intent::Skills)
             .then(|| self.question_topic(question))
             .flatten();
+        self.cached_card(&asked.generation, intent, career, level, topic)
+    }
+
+    /// The card for `intent`, `career`, `level` and `topic` of `generation`, made once per
+    /// generation ([`Engine::card_for`]); `None` when the guides hold nothing of that kind for
+    /// the career, or its facts cannot be read (logged).
+    fn cached_card(
+        &self,
+        generation: &Generation,
+        intent: Intent,
+        career: String,
+        level: Option<Level>,
+        topic: Option<Topic>,
+    ) -> Option<Card> {
         let key = (
-            asked.generation.generation().to_string(),
+            generation.generation().to_string(),
             intent,
             career,
             level,
@@ -1133,7 +1192,11 @@ mod tests {
                 career: Some("Electrician".into()),
                 ..e.page(0)
             };
-            e.ask_with_card(q, options).unwrap().card
+            e.ask_with_card(q, options)
+                .unwrap()
+                .cards
+                .into_iter()
+                .next()
         };
         let first = ask("how much does an electrician earn").expect("a salary card");
         assert_eq!(e.inner.cards.len(), 1);
@@ -1293,7 +1356,7 @@ mod tests {
         let asked = e.ask_with_card(q, e.page(0)).unwrap();
         assert_eq!(asked.career, None);
         assert_eq!(asked.results.hits[0].passage.career, "Data Analyst");
-        let card = asked.card.expect("a salary card");
+        let card = asked.cards.into_iter().next().expect("a salary card");
         assert_eq!(
             (card.intent, card.career.as_str()),
             (Intent::Salary, "Data Analyst")
@@ -1302,7 +1365,7 @@ mod tests {
         let asked = e
             .ask_with_card("how much do developers earn", e.page(0))
             .unwrap();
-        assert!(asked.card.is_none());
+        assert!(asked.cards.is_empty());
     }
 
     /// A skills question naming a topic gets that topic's card; a topic the career's guides name
@@ -1316,7 +1379,12 @@ mod tests {
                 career: Some("Electrician".into()),
                 ..e.page(0)
             };
-            e.ask_with_card(q, options).unwrap().card.expect("a card")
+            e.ask_with_card(q, options)
+                .unwrap()
+                .cards
+                .into_iter()
+                .next()
+                .expect("a card")
         };
         let tools = card("what tools do electricians use?");
         assert_eq!(

@@ -21,7 +21,7 @@ pub enum QuestionCareer {
     None,
     /// It names this career of the library, and no other.
     Named(String),
-    /// It names several careers of the library.
+    /// It names several careers of the library, in the order it names them.
     Several(Vec<String>),
     /// It is about an occupation no guide covers, as the question writes it ("firefighters").
     NotInLibrary(String),
@@ -120,6 +120,8 @@ fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> 
             }
         }
     }
+    // In the order the question names them ("electricians or data analysts": that order).
+    found.sort_by_key(|&(_, s, _)| s);
     let mut named: Vec<String> = Vec::new();
     for &(career, s, e) in &found {
         let inside = found

@@ -1,8 +1,8 @@
 //! An answer to a question as text: the question, the career it was answered from, the words
 //! read as others, the verdict when the guides do not answer it (or cover no guide about its
-//! occupation), the structured card it leads with (as `salary`, `skills` or `roadmap` print it),
-//! and each passage's citation (with its guide's career when the answer spans several) and
-//! snippet.
+//! occupation), the structured cards it leads with (each as `salary`, `skills` or `roadmap` print
+//! it: one, or one per career a question naming several names), and each passage's citation
+//! (with its guide's career when the answer spans several) and snippet.
 
 use std::io::{self, Write};
 
@@ -77,13 +77,15 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
             "\n{line} Here are only the closest passages; `careerbot sources` lists what the library covers."
         )?;
     }
-    if let Some(card) = &asked.card {
+    for card in &asked.cards {
         writeln!(out, "\n{}\n", card.read_as(crate::i18n::Locale::En))?;
         match &card.answer {
             CardAnswer::Salary(a) => super::write_salary(out, a)?,
             CardAnswer::Skills(a) => super::write_skills(out, a)?,
             CardAnswer::Roadmap(a) => super::write_roadmap(out, a)?,
         }
+    }
+    if !asked.cards.is_empty() {
         writeln!(out, "\nPassages:")?;
     }
     let cite = if asked.says_careers() {

@@ -1,11 +1,12 @@
 //! `/ask`: a question answered from the guides with citations, and its autocomplete. It answers
 //! from one career's guides when the `career` option, the question or the server's default names
 //! one ([`career::resolve`]); a question asking for pay, skills or the way up leads with the
-//! engine's structured card for that career and level. Before searching it applies the
-//! repeated-question window (the member's cooldown is the command table's); after, it puts a
-//! moderator-pinned answer first when one matches (drawn from the same passages, or asked in
-//! alike words). The answer's record (which its buttons read) is committed before the answer is
-//! sent; if it cannot be, the answer goes out without the buttons, saying so.
+//! engine's structured card for that career and level (one card per career when it compares
+//! several). Before searching it applies the repeated-question window (the member's cooldown is
+//! the command table's); after, it puts a moderator-pinned answer first when one matches (drawn
+//! from the same passages, or asked in alike words). The answer's record (which its buttons read)
+//! is committed before the answer is sent; if it cannot be, the answer goes out without the
+//! buttons, saying so.
 
 use std::time::Duration;
 
@@ -295,7 +296,7 @@ fn pinned_for(bot: &Bot, guild: u64, asked: &Asked) -> anyhow::Result<Option<Pin
         return Ok(None);
     }
     let question = &asked.results.query;
-    let intent = match &asked.card {
+    let intent = match asked.cards.first() {
         Some(card) => Some(card.intent),
         None => bot.engine().intent(question),
     };

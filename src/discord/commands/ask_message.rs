@@ -60,14 +60,19 @@ struct MessageAnswer {
     next: Option<usize>,
 }
 
-/// An answer as shown: the line linking to the message, the structured card it led with (when
+/// An answer as shown: the line linking to the message, the structured cards it led with (when
 /// the question asked for pay, skills or the way up), and the passages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Shown {
     content: String,
-    /// The card (records written before answers had one have none).
+    /// The first card (records written before answers had one have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     card: Option<ShownEmbed>,
+    /// The cards after the first, when the question compared careers (a record of one card, or
+    /// written before answers had several, has none; a replica that does not know this key
+    /// still posts the first card).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    more_cards: Vec<ShownEmbed>,
     /// The passages (flattened: the record's shape from before the card).
     #[serde(flatten)]
     passages: ShownEmbed,
@@ -120,17 +125,18 @@ impl ShownEmbed {
 }
 
 impl Shown {
-    /// `embeds` as [`render::ask_embeds`] makes them: the card first when there is one, then
+    /// `embeds` as [`render::ask_embeds`] makes them: the cards first when there are some, then
     /// the passages.
     fn new(content: String, embeds: &[Embed]) -> Shown {
-        let (card, passages) = match embeds {
-            [card, passages] => (Some(ShownEmbed::new(card)), ShownEmbed::new(passages)),
-            [.., passages] => (None, ShownEmbed::new(passages)),
-            [] => (None, ShownEmbed::new(&Embed::default())),
+        let (passages, cards) = match embeds.split_last() {
+            Some((passages, cards)) => (ShownEmbed::new(passages), cards),
+            None => (ShownEmbed::new(&Embed::default()), &[][..]),
         };
+        let mut cards = cards.iter().map(ShownEmbed::new);
         Shown {
             content,
-            card,
+            card: cards.next(),
+            more_cards: cards.collect(),
             passages,
         }
     }
@@ -138,6 +144,7 @@ impl Shown {
     fn embeds(&self) -> Vec<Embed> {
         self.card
             .iter()
+            .chain(&self.more_cards)
             .chain(std::iter::once(&self.passages))
             .map(ShownEmbed::embed)
             .collect()
@@ -354,7 +361,16 @@ mod tests {
             }],
             ..passages.clone()
         };
-        for embeds in [vec![passages.clone()], vec![card, passages.clone()]] {
+        let other = Embed {
+            title: Some("💰 Salary — Data Analyst".into()),
+            description: Some("*Read as: Data Analyst salary*".into()),
+            ..card.clone()
+        };
+        for embeds in [
+            vec![passages.clone()],
+            vec![card.clone(), passages.clone()],
+            vec![card, other, passages.clone()],
+        ] {
             let shown = Shown::new("Answering this message: https://x".into(), &embeds);
             let text = record(&shown);
             let back: MessageAnswer = serde_json::from_str(&text).unwrap();
