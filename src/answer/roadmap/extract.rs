@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::durations::parse_durations;
+use super::durations::{parse_durations, trailing_time};
 use super::lines::{Line, logical_lines};
 use super::step_labels::{StepLabel, step_label};
 use super::{
@@ -634,9 +634,10 @@ pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
         }
         let order = orders.entry(list.to_string()).or_insert(0);
         *order += 1;
+        // A time label ("Year 1: …"), else the step's own time at its end ("… (3 years).").
         let duration = match step_label(levels, text) {
             Some(StepLabel::Time(d)) => Some(d),
-            _ => None,
+            _ => trailing_time(text),
         };
         out.push(PathStep {
             order: *order,

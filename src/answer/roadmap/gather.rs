@@ -12,6 +12,7 @@ use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
 use super::lines::section_at;
 use super::prose::extract_prose_stages;
+use super::role_ladder::extract_role_ladder;
 use super::table_ladder::extract_table_ladder;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
@@ -57,6 +58,10 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             .iter()
             .flat_map(|p| extract_table_ladder(vocab.levels(), p))
             .collect();
+    }
+    // Else a ladder named by role titles alone, with or without times.
+    if ladder.is_empty() {
+        ladder = extract_role_ladder(vocab, passages);
     }
     stages.retain(|s| {
         !ladder

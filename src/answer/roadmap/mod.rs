@@ -64,6 +64,7 @@ mod headed_steps;
 mod ladder;
 mod lines;
 mod prose;
+mod role_ladder;
 mod step_labels;
 mod table_ladder;
 mod titles;
