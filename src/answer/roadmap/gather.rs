@@ -13,6 +13,7 @@ use super::ladder::extract_ladder;
 use super::lines::section_at;
 use super::prose::extract_prose_stages;
 use super::role_ladder::extract_role_ladder;
+use super::role_prose::extract_role_prose;
 use super::table_ladder::extract_table_ladder;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
@@ -62,6 +63,10 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     // Else a ladder named by role titles alone, with or without times.
     if ladder.is_empty() {
         ladder = extract_role_ladder(vocab, passages);
+    }
+    // Else one told in a paragraph under a progression heading.
+    if ladder.is_empty() {
+        ladder = extract_role_prose(vocab, passages);
     }
     stages.retain(|s| {
         !ladder
@@ -275,7 +280,18 @@ fn ladder_label(citations: &[StageCitation]) -> Option<String> {
     citations
         .iter()
         .rfind(|c| c.evidence == StageEvidence::Ladder && c.cite.source == first.cite.source)
-        .and_then(|c| c.roles.first().cloned())
+        .and_then(|c| c.roles.first())
+        .map(|role| capitalised(role))
+}
+
+/// A role as a label: its first letter upper case ("first officer", named mid-sentence, is the
+/// stage "First officer").
+fn capitalised(role: &str) -> String {
+    let mut chars = role.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 impl CareerGathering {

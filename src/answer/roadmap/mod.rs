@@ -65,6 +65,7 @@ mod ladder;
 mod lines;
 mod prose;
 mod role_ladder;
+mod role_prose;
 mod step_labels;
 mod table_ladder;
 mod titles;

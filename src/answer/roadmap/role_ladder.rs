@@ -59,12 +59,7 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
     let titles = vocab.role_titles();
     let mut out = Vec::new();
     for p in passages {
-        let career: Vec<String> = p
-            .career
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| singular(&w.to_lowercase()))
-            .collect();
+        let career = career_words(p);
         let role = |text: &str| role_head(vocab, &career, text);
         let mut cued = titles.is_ladder_cue(&p.section);
         let mut run: Vec<Rung> = Vec::new();
@@ -224,10 +219,12 @@ fn stage_of(vocab: &Vocabulary, role: &str) -> Option<Stage> {
 }
 
 /// Each rung's stage: the known ones never going down the run, the first the entry when its
-/// words name none, the others between (see the module docs).
-fn place(known: &[Option<Stage>]) -> Vec<Stage> {
+/// words name none, the others between; of rungs whose words name the same stage, only the last
+/// keeps it and those before it take their place below ("Head of department", "Deputy head",
+/// "Headteacher" all hold a lead word; only the headteacher is the top rung).
+pub(super) fn place(known: &[Option<Stage>]) -> Vec<Stage> {
     let mut highest: Option<Stage> = None;
-    let mut levels: Vec<Option<Level>> = Vec::with_capacity(known.len());
+    let mut stages: Vec<Option<Stage>> = Vec::with_capacity(known.len());
     for (i, k) in known.iter().enumerate() {
         let k = match (k, highest) {
             (Some(s), Some(h)) => Some((*s).max(h)),
@@ -238,12 +235,45 @@ fn place(known: &[Option<Stage>]) -> Vec<Stage> {
         if k.is_some() {
             highest = k;
         }
-        levels.push(k.map(Stage::level));
+        stages.push(k);
     }
+    // The first rung keeps its stage: the ladder starts there.
+    for i in (2..stages.len()).rev() {
+        if let Some(same) = stages[i] {
+            for s in stages[1..i].iter_mut() {
+                if *s == Some(same) {
+                    *s = None;
+                }
+            }
+        }
+    }
+    let levels: Vec<Option<Level>> = stages.into_iter().map(|k| k.map(Stage::level)).collect();
     place_ladder(&levels)
         .into_iter()
         .map(|l| Stage::from_level(l).unwrap_or(Stage::Junior))
         .collect()
+}
+
+/// The words of a passage's career, singular and lower case.
+pub(super) fn career_words(p: &Passage) -> Vec<String> {
+    p.career
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| singular(&w.to_lowercase()))
+        .collect()
+}
+
+/// Whether `word` can end a role: an occupation, a role word, a rank title or a word of the
+/// career (`career`, from [`career_words`]).
+pub(super) fn is_role_word(vocab: &Vocabulary, career: &[String], word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    !w.is_empty()
+        && (vocab.levels().is_role(&w)
+            || vocab.role_titles().is_rank(&w)
+            || vocab.roles().is_occupation_word(&fold(&w))
+            || career.contains(&singular(&w)))
 }
 
 /// The role an item opens with and the rest of it: a bold lead, or the words before a dash, a
@@ -268,16 +298,7 @@ fn role_head(vocab: &Vocabulary, career: &[String], item: &str) -> Option<(Strin
         .trim_start_matches([' ', ':', '.', ',', ';', '—', '–', '-', '*'])
         .trim();
     let words: Vec<&str> = head.split_whitespace().collect();
-    let is_role_word = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        !w.is_empty()
-            && (vocab.levels().is_role(&w)
-                || vocab.role_titles().is_rank(&w)
-                || vocab.roles().is_occupation_word(&fold(&w))
-                || career.contains(&singular(&w)))
-    };
+    let is_role_word = |w: &str| is_role_word(vocab, career, w);
     // An action ("Review case files"), unless the word after the verb makes it a role ("Master
     // electrician", "Test engineer").
     let action = is_imperative(head) && !words.get(1).is_some_and(|w| is_role_word(w));
@@ -355,8 +376,9 @@ mod tests {
             rungs(p),
             want(&[
                 (Stage::Junior, "Classroom teacher", Some("2–3 years"), 2),
-                (Stage::Lead, "Head of department", None, 3),
-                (Stage::Lead, "Deputy head", None, 4),
+                // Three rungs hold a lead title: only the last is the top one.
+                (Stage::Mid, "Head of department", None, 3),
+                (Stage::Senior, "Deputy head", None, 4),
                 (Stage::Lead, "Headteacher", None, 5),
             ])
         );

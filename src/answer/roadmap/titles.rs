@@ -24,6 +24,12 @@ struct LadderWords {
     cues: Vec<String>,
     #[serde(default)]
     ranks: Vec<String>,
+    #[serde(default)]
+    openers: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    stops: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +58,13 @@ pub struct RoleTitles {
     ladder_cues: Regex,
     /// Rank titles that end a role ("captain", "sergeant"), lower case.
     ranks: Vec<String>,
+    /// Words before a role in a paragraph telling a ladder ("as", "promoted to"), each split
+    /// into its lower-case words.
+    openers: Vec<Vec<String>>,
+    /// Words an opener never follows ("such as"), lower case.
+    not_after: Vec<String>,
+    /// Words a role in a paragraph never holds, lower case.
+    stops: Vec<String>,
 }
 
 /// Lower case, runs of spaces and hyphens as one space.
@@ -98,6 +111,14 @@ impl RoleTitles {
             trailing: t.trailing.iter().map(|w| normalise(w)).collect(),
             ladder_cues: alternation(&file.ladder.cues)?,
             ranks: file.ladder.ranks.iter().map(|w| normalise(w)).collect(),
+            openers: file
+                .ladder
+                .openers
+                .iter()
+                .map(|w| normalise(w).split(' ').map(str::to_string).collect())
+                .collect(),
+            not_after: file.ladder.not_after.iter().map(|w| normalise(w)).collect(),
+            stops: file.ladder.stops.iter().map(|w| normalise(w)).collect(),
         })
     }
 
@@ -126,6 +147,21 @@ impl RoleTitles {
     /// Whether `word` is a rank title that ends a role ("Captain", "sergeants").
     pub fn is_rank(&self, word: &str) -> bool {
         self.ranks.contains(&normalise(word))
+    }
+
+    /// The phrases before a role in a paragraph telling a ladder, each as its lower-case words.
+    pub fn openers(&self) -> &[Vec<String>] {
+        &self.openers
+    }
+
+    /// Whether an opener right after `word` opens no role ("such as").
+    pub fn is_not_after(&self, word: &str) -> bool {
+        self.not_after.contains(&normalise(word))
+    }
+
+    /// Whether `word` ends a role in a paragraph ("or", "after").
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stops.contains(&normalise(word))
     }
 
     /// Whether `word` is a title word that follows the field it heads ("design lead").
