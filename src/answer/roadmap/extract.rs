@@ -81,7 +81,7 @@ static LATERAL_CUE: Lazy<Regex> = Lazy::new(|| {
 /// A section or line that introduces the learning path.
 static PATH_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\blearning path\b|\broad ?map\b|\bstep[- ]by[- ]step\b|\bfollowing steps\b|\bsteps to (?:become|get|land|start)\b|\bhow to become\b|\blearning progression\b|\bstructured learning\b|\bhow to (?:build|improve)\b.*\bskills\b|\bwith no experience\b|\bget(?:ting)? started\b",
+        r"(?i)\blearning path\b|\broad ?map\b|\bstep[- ]by[- ]step\b|\bfollowing steps\b|\bsteps to (?:become|get|land|start)\b|\bhow to (?:become|join|qualify)\b|\blearning progression\b|\bstructured learning\b|\bhow to (?:build|improve)\b.*\bskills\b|\bwith no experience\b|\bget(?:ting)? started\b",
     )
 });
 

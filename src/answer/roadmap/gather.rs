@@ -53,16 +53,26 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     // The guide's own ladder: a rung is read as one, whatever other pattern read its line (a
     // role it mentions in passing is not the rung's stage).
     let mut ladder = extract_ladder(vocab.levels(), passages);
-    // Else a table of roles with their years.
+    // Else a table of roles with their years, or a ladder named by role titles alone (with or
+    // without times): the titles' when they read every rung of the table and more (a first row
+    // without years of its own, "Police constable | 2 years after probation", is the table's
+    // first rung, not its header).
     if ladder.is_empty() {
-        ladder = passages
+        let table: Vec<StageCitation> = passages
             .iter()
             .flat_map(|p| extract_table_ladder(vocab.levels(), p))
             .collect();
-    }
-    // Else a ladder named by role titles alone, with or without times.
-    if ladder.is_empty() {
-        ladder = extract_role_ladder(vocab, passages);
+        let titles = extract_role_ladder(vocab, passages);
+        let covers = table.iter().all(|t| {
+            titles
+                .iter()
+                .any(|r| r.cite.source == t.cite.source && r.cite.line == t.cite.line)
+        });
+        ladder = if table.is_empty() || (covers && titles.len() > table.len()) {
+            titles
+        } else {
+            table
+        };
     }
     // Else one told in a paragraph under a progression heading.
     if ladder.is_empty() {

@@ -237,15 +237,24 @@ pub(super) fn place(known: &[Option<Stage>]) -> Vec<Stage> {
         }
         stages.push(k);
     }
-    // The first rung keeps its stage: the ladder starts there.
-    for i in (2..stages.len()).rev() {
-        if let Some(same) = stages[i] {
-            for s in stages[1..i].iter_mut() {
-                if *s == Some(same) {
-                    *s = None;
-                }
+    // Of rungs naming the same stage, the earlier ones give it up when free stages lie between
+    // the stage below theirs and it (the first rung keeps its stage: the ladder starts there).
+    let mut i = stages.len();
+    while i > 1 {
+        i -= 1;
+        let Some(same) = stages[i] else { continue };
+        let group: Vec<usize> = (1..i).filter(|&k| stages[k] == Some(same)).collect();
+        let Some(&first) = group.first() else {
+            continue;
+        };
+        let below = stages[..first].iter().rev().flatten().next().copied();
+        let free = below.is_none_or(|b| (b as usize) + 1 < same as usize);
+        if free {
+            for k in group {
+                stages[k] = None;
             }
         }
+        i = first;
     }
     let levels: Vec<Option<Level>> = stages.into_iter().map(|k| k.map(Stage::level)).collect();
     place_ladder(&levels)
