@@ -59,6 +59,14 @@ fn list_lines_under(file: &str, heading: &str) -> Vec<u32> {
     out
 }
 
+/// A stage citation as (stage, roles, line, duration span and kind).
+type TitledRung = (
+    Stage,
+    Vec<String>,
+    u32,
+    Option<(f64, Option<f64>, DurationKind)>,
+);
+
 /// Each stage's citations as (stage, first role, line, duration span).
 type Rung = (Stage, String, u32, Option<(f64, Option<f64>)>);
 
@@ -255,12 +263,7 @@ fn the_teacher_path_is_its_ordered_list_and_its_progression_paragraph_a_ladder_o
     // The progression paragraph names its rungs by role titles alone: a ladder, each rung with
     // the time its own clause gives; three hold a lead title, only the last is the top rung.
     let line = line_where(&text, "Once qualified", |l| l.contains("Once qualified"));
-    let got: Vec<(
-        Stage,
-        Vec<String>,
-        u32,
-        Option<(f64, Option<f64>, DurationKind)>,
-    )> = a
+    let got: Vec<TitledRung> = a
         .stages
         .iter()
         .flat_map(|s| {
@@ -279,12 +282,7 @@ fn the_teacher_path_is_its_ordered_list_and_its_progression_paragraph_a_ladder_o
         })
         .collect();
     let after = DurationKind::ExperienceRequired;
-    let want: Vec<(
-        Stage,
-        Vec<String>,
-        u32,
-        Option<(f64, Option<f64>, DurationKind)>,
-    )> = [
+    let want: Vec<TitledRung> = [
         (Stage::Junior, &["classroom teacher"][..], None),
         (
             Stage::Mid,

@@ -39,8 +39,14 @@ fn line_starting(file: &str, start: &str) -> u32 {
     found[0]
 }
 
+/// A time span in years: (lower end, upper end when there is one).
+type Span = (f64, Option<f64>);
+
 /// Each stage citation as (stage, first role, line, duration span).
-type Rung = (Stage, String, u32, Option<(f64, Option<f64>)>);
+type Rung = (Stage, String, u32, Option<Span>);
+
+/// A learning-path step as (line, its list, its time).
+type Step<'a> = (u32, &'a str, Option<Span>);
 
 fn rungs(a: &RoadmapAnswer) -> Vec<Rung> {
     a.stages
@@ -101,7 +107,7 @@ fn the_police_ranks_table_is_the_ladder_from_constable_to_superintendent() {
     // "How to join" is the learning path; a step's own time at its end is its time, weeks and
     // a time with more words beside it are none.
     let steps = lines_where(&file, |l| l.starts_with(|c: char| c.is_ascii_digit()));
-    let got: Vec<(u32, &str, Option<(f64, Option<f64>)>)> = a
+    let got: Vec<Step> = a
         .learning_path
         .iter()
         .map(|s| {
@@ -119,7 +125,7 @@ fn the_police_ranks_table_is_the_ladder_from_constable_to_superintendent() {
         None,
         Some((2.0, Some(2.0))),
     ];
-    let want: Vec<(u32, &str, Option<(f64, Option<f64>)>)> = steps
+    let want: Vec<Step> = steps
         .iter()
         .zip(times)
         .map(|(l, t)| (*l, "How to join", t))

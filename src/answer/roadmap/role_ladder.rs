@@ -348,7 +348,7 @@ mod tests {
     }
 
     fn rungs(p: Passage) -> Vec<(Stage, String, Option<String>, u32)> {
-        extract_role_ladder(&vocab(), &[p])
+        extract_role_ladder(vocab(), &[p])
             .into_iter()
             .map(|c| {
                 (

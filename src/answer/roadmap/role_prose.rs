@@ -261,7 +261,7 @@ mod tests {
     type Got = (Stage, Vec<String>, Option<String>, u32);
 
     fn rungs(p: Passage) -> Vec<Got> {
-        extract_role_prose(&vocab(), &[p])
+        extract_role_prose(vocab(), &[p])
             .into_iter()
             .map(|c| (c.stage, c.roles, c.duration.map(|d| d.label()), c.cite.line))
             .collect()
