@@ -52,7 +52,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     }
     // The guide's own ladder: a rung is read as one, whatever other pattern read its line (a
     // role it mentions in passing is not the rung's stage).
-    let mut ladder = extract_ladder(vocab.levels(), passages);
+    let mut ladder = extract_ladder(vocab, passages);
     // Else a table of roles with their years, or a ladder named by role titles alone (with or
     // without times): the titles' when they read every rung of the table and more (a first row
     // without years of its own, "Police constable | 2 years after probation", is the table's

@@ -288,7 +288,11 @@ pub(super) fn is_role_word(vocab: &Vocabulary, career: &[String], word: &str) ->
 /// The role an item opens with and the rest of it: a bold lead, or the words before a dash, a
 /// colon, a parenthesis, a comma or a full stop, or the whole item; `None` when those words are
 /// no role (see the module docs).
-fn role_head(vocab: &Vocabulary, career: &[String], item: &str) -> Option<(String, String)> {
+pub(super) fn role_head(
+    vocab: &Vocabulary,
+    career: &[String],
+    item: &str,
+) -> Option<(String, String)> {
     let item = item.trim();
     let (head, rest) = if let Some(inner) = item.strip_prefix("**") {
         let end = inner.find("**")?;
@@ -319,13 +323,28 @@ fn role_head(vocab: &Vocabulary, career: &[String], item: &str) -> Option<(Strin
     {
         return None;
     }
+    // A rung names one role: its role word is singular ("Sergeant", not the "engineers" of
+    // "Mentor junior engineers"), and a noun phrase holds no stop word or article ("Coordinate
+    // with product managers") but its joiner ("Head of department").
+    let plain = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let titles = vocab.role_titles();
+    if words.iter().any(|w| {
+        let w = plain(w);
+        titles.is_stop(&w) || ["a", "an", "the"].contains(&w.as_str())
+    }) {
+        return None;
+    }
+    let names_one = |w: &str| is_role_word(w) && singular(&plain(w)) == plain(w);
     let last = words.last().copied().unwrap_or_default();
     let joined = words
         .iter()
         .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
         .filter(|&j| j > 0)
-        .is_some_and(|j| is_role_word(words[j - 1]));
-    (is_role_word(last) || joined).then(|| (head.to_string(), rest.to_string()))
+        .is_some_and(|j| names_one(words[j - 1]));
+    (names_one(last) || joined).then(|| (head.to_string(), rest.to_string()))
 }
 
 #[cfg(test)]
@@ -474,6 +493,17 @@ mod tests {
                 "1. Sergeant — supervises a team.",
                 "2. Review case files every morning.",
                 "3. Inspector — runs a shift.",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+        // Duties whose last words are roles: plural, or with a preposition.
+        let p = passage(
+            "Software Engineer",
+            "Career progression",
+            &[
+                "- Mentor junior engineers",
+                "- Coordinate with product managers",
+                "- Report to the engineering director",
             ],
         );
         assert!(rungs(p).is_empty());
