@@ -296,7 +296,7 @@ fn ladder_label(citations: &[StageCitation]) -> Option<String> {
 
 /// A role as a label: its first letter upper case ("first officer", named mid-sentence, is the
 /// stage "First officer").
-fn capitalised(role: &str) -> String {
+pub(crate) fn capitalised(role: &str) -> String {
     let mut chars = role.chars();
     chars
         .next()

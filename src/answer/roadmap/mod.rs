@@ -84,6 +84,7 @@ pub use extract::{
     Tracks, classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
     extract_stages, extract_steps,
 };
+pub(crate) use gather::capitalised;
 pub use gather::{GuideRoadmap, RoadmapFacts, RoadmapGathering, extract_guide, roadmap_answer};
 pub use ladder::extract_ladder;
 pub use table_ladder::extract_table_ladder;
