@@ -51,7 +51,7 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
         let career = career_words(p);
         let mut rungs: Vec<Rung> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
-        for l in logical_lines(p) {
+        'lines: for l in logical_lines(p) {
             let text = l.text.as_str();
             if l.heading
                 || strip_marker(text) > 0
@@ -86,6 +86,11 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
                             }
                         })
                         .map(|(_, d)| d.clone());
+                    // A rung after the first is told as a move.
+                    if !rungs.is_empty() && !moves(vocab, &sentence[..span.start]) {
+                        rungs.clear();
+                        break 'lines;
+                    }
                     rungs.push(Rung {
                         roles: names.clone(),
                         text: sentence.trim().to_string(),
@@ -121,6 +126,24 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
             .collect();
     }
     Vec::new()
+}
+
+/// Whether the words before a role in its sentence tell a move to it: a time, an order word
+/// ("then", "after") or an opener that is not a plain one ("promoted to", "become").
+fn moves(vocab: &Vocabulary, before: &str) -> bool {
+    if !parse_durations(before).is_empty() {
+        return true;
+    }
+    let titles = vocab.role_titles();
+    let words: Vec<String> = word_spans(before)
+        .into_iter()
+        .map(|w| before[w].to_lowercase())
+        .collect();
+    let order = vocab.levels().order_words();
+    words.iter().any(|w| order.contains(w))
+        || titles.openers().iter().any(|o| {
+            !titles.is_plain_opener(o) && words.windows(o.len()).any(|w| w == o.as_slice())
+        })
 }
 
 /// The clause around byte `at` of `sentence`: the run between commas and semicolons.
@@ -344,6 +367,15 @@ mod tests {
             "Teacher",
             "Career progression",
             &["Work with staff such as teaching assistants, mentors and tutors as a team."],
+        );
+        assert!(rungs(p).is_empty());
+        // Alternatives named by plain openers, not moves.
+        let p = passage(
+            "Designer",
+            "Career progression",
+            &[
+                "You can work as a freelance designer, as a design consultant, or as a product designer in-house.",
+            ],
         );
         assert!(rungs(p).is_empty());
         // The same paragraph under a heading that is no ladder cue.

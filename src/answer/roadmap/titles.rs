@@ -30,6 +30,8 @@ struct LadderWords {
     not_after: Vec<String>,
     #[serde(default)]
     stops: Vec<String>,
+    #[serde(default)]
+    plain: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +67,8 @@ pub struct RoleTitles {
     not_after: Vec<String>,
     /// Words a role in a paragraph never holds, lower case.
     stops: Vec<String>,
+    /// Openers that name a role without telling a move to it ("as"), lower case.
+    plain: Vec<String>,
 }
 
 /// Lower case, runs of spaces and hyphens as one space.
@@ -119,6 +123,7 @@ impl RoleTitles {
                 .collect(),
             not_after: file.ladder.not_after.iter().map(|w| normalise(w)).collect(),
             stops: file.ladder.stops.iter().map(|w| normalise(w)).collect(),
+            plain: file.ladder.plain.iter().map(|w| normalise(w)).collect(),
         })
     }
 
@@ -152,6 +157,11 @@ impl RoleTitles {
     /// The phrases before a role in a paragraph telling a ladder, each as its lower-case words.
     pub fn openers(&self) -> &[Vec<String>] {
         &self.openers
+    }
+
+    /// Whether `opener` (its lower-case words) names a role without telling a move to it ("as").
+    pub fn is_plain_opener(&self, opener: &[String]) -> bool {
+        self.plain.contains(&opener.join(" "))
     }
 
     /// Whether an opener right after `word` opens no role ("such as").
