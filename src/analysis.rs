@@ -222,6 +222,16 @@ impl Analyzer {
             .map(|(f, c)| (f.as_str(), c.as_str()))
     }
 
+    /// The canonical word a one-word synonym form stands for, before stemming ("devs" →
+    /// "developer"), when the table lists the folded `word`.
+    pub fn canonical_of(&self, word: &str) -> Option<&str> {
+        self.forms
+            .get(word)
+            .or_else(|| self.query_forms.get(word))
+            .or_else(|| self.soft_query_forms.get(word))
+            .map(String::as_str)
+    }
+
     /// Analyses `text` into terms with byte offsets, in order.
     pub fn analyze(&self, text: &str) -> Vec<Term> {
         let mut out = Vec::new();

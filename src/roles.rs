@@ -31,6 +31,8 @@ struct RolesFile {
     patterns: Vec<String>,
     bounds: Vec<String>,
     agent_endings: Vec<String>,
+    #[serde(default)]
+    not_occupations: Vec<String>,
     occupations: Vec<String>,
     #[serde(default)]
     alias: Vec<AliasEntry>,
@@ -92,6 +94,8 @@ pub struct RoleTable {
     endings: Vec<String>,
     /// Folded one-word occupations.
     single: HashSet<String>,
+    /// Folded words that end like an agent noun but name how or at what stage one works.
+    not_occupations: HashSet<String>,
     occupations: Vec<Occupation>,
     aliases: Vec<Alias>,
 }
@@ -154,6 +158,7 @@ impl RoleTable {
             bounds: file.bounds.iter().map(|b| fold(b)).collect(),
             endings: file.agent_endings.iter().map(|e| fold(e)).collect(),
             single,
+            not_occupations: file.not_occupations.iter().map(|w| fold(w)).collect(),
             occupations,
             aliases,
         })
@@ -173,10 +178,14 @@ impl RoleTable {
     }
 
     /// Whether a folded word names an occupation: a listed one, or a longer word with an agent
-    /// ending ("firefighters", "biologist", "bombero").
+    /// ending ("firefighters", "biologist", "bombero") that is not a way of working
+    /// ("freelancer", "beginner").
     pub fn is_occupation_word(&self, folded: &str) -> bool {
         if self.single.contains(folded) {
             return true;
+        }
+        if self.not_occupations.contains(folded) {
+            return false;
         }
         let letters = folded.chars().count();
         letters > 0
@@ -184,6 +193,21 @@ impl RoleTable {
             && self.endings.iter().any(|e| {
                 folded.ends_with(e.as_str()) && letters >= e.chars().count() + MIN_STEM_LETTERS
             })
+    }
+
+    /// The occupation a folded word names, in the singular, when it names one ("designers" →
+    /// "designer", "enfermeras" → "enfermera", "programadores" → "programador"). Guides and
+    /// questions are compared by this form, since the stemmer reads some occupations as the
+    /// work they do ("designer" → "design").
+    pub fn occupation_form(&self, folded: &str) -> Option<String> {
+        let singular = ["s", "es"]
+            .iter()
+            .filter_map(|end| folded.strip_suffix(end))
+            .find(|stem| self.is_occupation_word(stem));
+        match singular {
+            Some(stem) => Some(stem.to_string()),
+            None => self.is_occupation_word(folded).then(|| folded.to_string()),
+        }
     }
 
     /// The roles a question puts in the patterns' slots, in order, each once.
@@ -450,10 +474,36 @@ mod tests {
         ] {
             assert!(t.is_occupation_word(w), "{w}");
         }
-        // "senior" ends like an agent noun: the index knowing it keeps it from counting.
-        assert!(t.is_occupation_word("senior"));
-        for w in ["salary", "ballpark", "her", "code", "2026"] {
+        // "senior" ends like an agent noun but is a level.
+        for w in [
+            "salary",
+            "ballpark",
+            "her",
+            "code",
+            "2026",
+            "freelancers",
+            "beginner",
+            "senior",
+        ] {
             assert!(!t.is_occupation_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn occupations_are_compared_in_the_singular() {
+        let t = table();
+        for (word, form) in [
+            ("designers", "designer"),
+            ("designer", "designer"),
+            ("nurses", "nurse"),
+            ("enfermeras", "enfermera"),
+            ("programadores", "programador"),
+            ("pilots", "pilot"),
+        ] {
+            assert_eq!(t.occupation_form(word).as_deref(), Some(form), "{word}");
+        }
+        for word in ["design", "salary", "code"] {
+            assert_eq!(t.occupation_form(word), None, "{word}");
         }
     }
 

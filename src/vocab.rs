@@ -75,7 +75,7 @@ pub struct Vocabulary {
     skill_sections: SkillSections,
     tracks: Tracks,
     careers: Arc<CareerNamer>,
-    roles: RoleTable,
+    roles: Arc<RoleTable>,
     topics: TopicTable,
     intents: IntentTable,
     levels: LevelWords,
@@ -149,6 +149,7 @@ impl Vocabulary {
                 .map_err(|e| invalid("careers.toml")(&e))?,
         );
         let roles = RoleTable::from_toml(text("roles.toml"), &analyzer)
+            .map(Arc::new)
             .map_err(|e| invalid("roles.toml")(&e))?;
         let topics = TopicTable::from_toml(text("verdict.toml"), &analyzer)
             .map_err(|e| invalid("verdict.toml")(&e))?;
@@ -229,7 +230,12 @@ impl Vocabulary {
 
     /// An index directory at `root` that reads guides and questions with this vocabulary.
     pub fn index_dir(&self, root: impl Into<PathBuf>) -> IndexDir {
-        IndexDir::new(root, Arc::clone(&self.analyzer), Arc::clone(&self.careers))
+        IndexDir::new(
+            root,
+            Arc::clone(&self.analyzer),
+            Arc::clone(&self.careers),
+            Arc::clone(&self.roles),
+        )
     }
 
     /// The seniority words guides use.

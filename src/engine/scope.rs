@@ -56,6 +56,15 @@ pub(crate) fn read(
     }
     let rare = RARE_MIN.max(index.meta().passages as u64 / RARE_PER_PASSAGES);
     let known = |t: &str| index.knows(t, rare);
+    // An occupation word is judged by how the guides write it, not by its stem, which may be
+    // the work it names ("designer" → "design", which guides of any career hold); a synonym
+    // form also by the word it stands for ("devs" → "developer").
+    let named_in_guides = |head: &str| {
+        std::iter::once(head)
+            .chain(analyzer.canonical_of(head))
+            .filter_map(|w| roles.occupation_form(w))
+            .any(|form| index.occupation_freq(&form) >= rare)
+    };
     // A role phrase: its last word an occupation few passages hold, or holding a listed
     // occupation with such a word.
     for role in roles.roles(question) {
@@ -64,9 +73,9 @@ pub(crate) fn read(
             .into_iter()
             .map(|t| t.text)
             .collect();
-        let Some(head) = role_terms.last() else {
+        if role_terms.is_empty() {
             continue;
-        };
+        }
         // A misspelt word ("devloper", "manger") is a typo of a word the guides or the library's
         // careers hold, not an occupation.
         let misspelt = || {
@@ -76,7 +85,7 @@ pub(crate) fn read(
                     .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))
                     .any(|w| plausible_typo(&role.head, &fold(w)))
         };
-        if (roles.is_occupation_word(&role.head) && !known(head) && !misspelt())
+        if (roles.is_occupation_word(&role.head) && !named_in_guides(&role.head) && !misspelt())
             || unknown_occupation(roles, &role_terms, &known, 1).is_some()
         {
             return QuestionCareer::NotInLibrary(role.text);

@@ -18,6 +18,7 @@ use crate::analysis::Analyzer;
 use crate::corpus::{
     self, CareerNamer, CorpusError, Guide, Manifest, Passage, SeedFile, SeedSource, Skipped,
 };
+use crate::roles::{RoleTable, fold};
 
 /// What a build extracts from each guide besides its passages, run in worker threads (any
 /// order, concurrently). What it yields is handed to a [`Gathering`].
@@ -110,6 +111,7 @@ pub(super) fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
     dir: &Path,
     analyzer: &Arc<Analyzer>,
     careers: &CareerNamer,
+    roles: &RoleTable,
     source: &SeedSource,
     options: &BuildOptions,
     extraction: &X,
@@ -163,7 +165,7 @@ pub(super) fn build_into<X: Extraction, G: Gathering<X::PerGuide>>(
                 match parsed {
                     Parsed::Guide(guide, hash, extracted) => {
                         for p in &guide.passages {
-                            writer.add_document(passage_doc(&f, p))?;
+                            writer.add_document(passage_doc(&f, roles, p))?;
                         }
                         passages += guide.passages.len();
                         guides.push(GuideInfo {
@@ -248,8 +250,11 @@ fn parse_and_extract<X: Extraction>(
     }
 }
 
-fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {
+fn passage_doc(f: &Fields, roles: &RoleTable, p: &Passage) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
+    for occupation in occupations_named(roles, &[&p.section, &p.text]) {
+        doc.add_text(f.occupations, occupation);
+    }
     doc.add_text(f.section, &p.section);
     doc.add_text(f.body, &p.text);
     doc.add_text(f.title, &p.title);
@@ -267,4 +272,20 @@ fn passage_doc(f: &Fields, p: &Passage) -> TantivyDocument {
         .collect();
     doc.add_bytes(f.line_numbers, &lines);
     doc
+}
+
+/// The occupations `texts` name, each once, as [`RoleTable::occupation_form`] writes them.
+fn occupations_named(roles: &RoleTable, texts: &[&str]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for text in texts {
+        let folded = fold(text);
+        for word in folded.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(form) = roles.occupation_form(word)
+                && !found.contains(&form)
+            {
+                found.push(form);
+            }
+        }
+    }
+    found
 }

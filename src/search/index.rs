@@ -35,11 +35,12 @@ pub(crate) use super::schema::Fields;
 pub(super) use super::schema::{register_tokenizer, schema};
 use crate::analysis::Analyzer;
 use crate::corpus::{CareerNamer, CorpusError, Passage, SeedSource, Skipped};
+use crate::roles::RoleTable;
 
 /// Name of the custom tokenizer; versioned, because tokenizers are not stored in the index.
 pub const TOKENIZER: &str = "careerbot_v1";
 /// Bumped when the schema or the generation layout changes; part of the fingerprint.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 const CURRENT_FILE: &str = "CURRENT";
 const META_FILE: &str = "careerbot.json";
 const LOCK_FILE: &str = ".lock";
@@ -348,20 +349,24 @@ pub struct IndexDir {
     analyzer: Arc<Analyzer>,
     /// How a guide's career is named when the manifest does not say.
     careers: Arc<CareerNamer>,
+    /// Which words name occupations, indexed as written.
+    roles: Arc<RoleTable>,
 }
 
 impl IndexDir {
     /// An index directory at `root` (created when a build needs it), whose guides are read with
-    /// `analyzer` and `careers`.
+    /// `analyzer`, `careers` and `roles`.
     pub fn new(
         root: impl Into<PathBuf>,
         analyzer: Arc<Analyzer>,
         careers: Arc<CareerNamer>,
+        roles: Arc<RoleTable>,
     ) -> IndexDir {
         IndexDir {
             root: root.into(),
             analyzer,
             careers,
+            roles,
         }
     }
 
@@ -604,6 +609,7 @@ impl IndexDir {
             &tmp,
             &self.analyzer,
             &self.careers,
+            &self.roles,
             source,
             options,
             extraction,

@@ -74,6 +74,13 @@ impl PassageIndex {
         near.iter().any(|n| doc_freq(&searcher, &fields, n) >= min)
     }
 
+    /// Passages naming the occupation `form` as written, in the singular (see
+    /// [`crate::roles::RoleTable::occupation_form`]): "designer" counts only passages that say
+    /// designer(s), not those about design.
+    pub fn occupation_freq(&self, form: &str) -> u64 {
+        doc_freq(&self.searcher(), &[self.fields.occupations], form)
+    }
+
     /// Whether some passage of the guides about `career` (its exact name) holds the analysed
     /// term `term` in its body or heading.
     pub fn career_holds(&self, career: &str, term: &str) -> bool {
@@ -149,5 +156,21 @@ mod tests {
             !g.knows("salari", u64::MAX),
             "no word is in more passages than there are"
         );
+    }
+
+    #[test]
+    fn occupations_are_counted_as_the_guides_write_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
+        let g = engine.current();
+        // "design" is everywhere in the back-end guides; no passage names a designer.
+        assert!(g.doc_freq("design") > 5);
+        assert_eq!(g.occupation_freq("designer"), 0);
+        // Plurals are counted in the singular.
+        assert!(g.occupation_freq("developer") > 10);
+        assert_eq!(g.occupation_freq("developers"), 0);
+        // Words that are not occupations are not indexed as such.
+        assert_eq!(g.occupation_freq("design"), 0);
     }
 }

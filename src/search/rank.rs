@@ -100,7 +100,11 @@ pub fn search(
 ) -> Result<SearchResults, QuestionError> {
     let (query, truncated) = normalise_question(question)?;
     let searcher = index.searcher();
-    let terms = query_terms(index, &searcher, &query);
+    let mut terms = query_terms(index, &searcher, &query);
+    let named = match &options.career {
+        Some(career) => soften_career_words(index, &mut terms, career),
+        None => 0,
+    };
     let mut results = SearchResults {
         query,
         truncated,
@@ -200,7 +204,8 @@ pub fn search(
     if meaningful.is_empty() {
         meaningful = results.terms.iter().map(|t| t.term.as_str()).collect();
     }
-    let question_terms = meaningful.len().max(1);
+    // The career's own words, softened for ranking, are held by every passage of the career.
+    let question_terms = (meaningful.len() + named).max(1);
     results.hits = kept
         .into_iter()
         .enumerate()
@@ -211,7 +216,8 @@ pub fn search(
             let covered = meaningful
                 .iter()
                 .filter(|t| a.term_set.contains(**t))
-                .count();
+                .count()
+                + named;
             Hit {
                 rank: i + 1,
                 score: c.score,
@@ -227,6 +233,28 @@ pub fn search(
         })
         .collect();
     Ok(results)
+}
+
+/// Within one career's guides the words of its name tell passages apart no more than "the"
+/// does: they are weighed as soft words, unless nothing else is asked ("nurse?"). Returns how
+/// many were, which every passage of the career covers.
+fn soften_career_words(index: &PassageIndex, terms: &mut [QueryTerm], career: &str) -> usize {
+    let name: Vec<Arc<str>> = index
+        .analyzer()
+        .analyze(career)
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let is_name = |t: &QueryTerm| name.iter().any(|n| **n == *t.term);
+    if !terms.iter().any(|t| !t.soft && !is_name(t)) {
+        return 0;
+    }
+    let mut softened = 0;
+    for t in terms.iter_mut().filter(|t| !t.soft && is_name(t)) {
+        t.soft = true;
+        softened += 1;
+    }
+    softened
 }
 
 /// The BM25 `score` of a passage re-weighed by the share of the question's weight (each term's

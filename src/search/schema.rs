@@ -26,6 +26,9 @@ pub(crate) struct Fields {
     pub start_line: Field,
     pub end_line: Field,
     pub line_numbers: Field,
+    /// The occupations the passage names, as written and in the singular (see
+    /// [`crate::roles::RoleTable::occupation_form`]): untokenised terms, indexed only.
+    pub occupations: Field,
 }
 
 pub(crate) fn schema() -> (Schema, Fields) {
@@ -45,6 +48,7 @@ pub(crate) fn schema() -> (Schema, Fields) {
         start_line: b.add_u64_field("start_line", STORED),
         end_line: b.add_u64_field("end_line", STORED),
         line_numbers: b.add_bytes_field("line_numbers", STORED),
+        occupations: b.add_text_field("occupations", STRING),
     };
     (b.build(), fields)
 }
