@@ -111,7 +111,19 @@ fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>)
     if rungs.iter().filter(|r| r.duration.is_some()).count() < MIN_RUNGS {
         return;
     }
-    let known: Vec<_> = rungs.iter().map(|r| levels.of_label(&r.role)).collect();
+    // A rung whose words name no level but whose time starts at zero ("Staff accountant (0–2
+    // years)") is the start of the career: the entry.
+    let known: Vec<_> = rungs
+        .iter()
+        .map(|r| {
+            levels.of_label(&r.role).or_else(|| {
+                r.duration
+                    .as_ref()
+                    .is_some_and(|d| d.min_years == 0.0 && d.max_years.is_some())
+                    .then_some(Level::Entry)
+            })
+        })
+        .collect();
     for (r, level) in rungs.into_iter().zip(place_rungs(&known)) {
         let Some(stage) = Stage::from_level(level) else {
             continue;
@@ -501,7 +513,18 @@ mod tests {
                 ("CFO", "CFO", false),
             ]
         );
-        assert_eq!(got[4].stage, Stage::Lead);
+        let placed: Vec<Stage> = got.iter().map(|c| c.stage).collect();
+        // The first rung starts at zero years: the entry, not one below the senior rung.
+        assert_eq!(
+            placed,
+            [
+                Stage::Junior,
+                Stage::Senior,
+                Stage::Lead,
+                Stage::Lead,
+                Stage::Lead
+            ]
+        );
         // Timeless roles alone make no ladder.
         let p = passage(
             "Career path",
