@@ -4,8 +4,10 @@
 //! comes after an opener of `assets/roadmap.toml` (`[ladder]`: "as", "promoted to", "become"),
 //! runs up to punctuation or a stop word, and ends in a role word (`role_ladder::is_role_word`);
 //! "or"/"and" joins another role to the same rung ("an assistant headteacher or deputy
-//! headteacher"). At least [`MIN_RUNGS`] distinct roles, in the order the text names them, are
-//! the ladder, placed as a list of role titles is (`role_ladder::place`), each cited to the line
+//! headteacher"). Every role after the first is told as a move — a time, an order word or an
+//! opener that is not a plain "as" before it in its sentence — else the paragraph lists
+//! alternatives, not rungs. At least [`MIN_RUNGS`] distinct roles of one passage, in the order
+//! the text names them, are the ladder, placed as a list of role titles is (`role_ladder::place`), each cited to the line
 //! that names it. A rung's time is the first its part of the sentence gives (between
 //! semicolons: "After 3–5 years …, most first officers are promoted to captain; with experience
 //! some become training captains" gives the captain's time only), or, when that part names
