@@ -1,8 +1,9 @@
 //! End-to-end: career stages and learning paths in shapes the other fixtures lack, built with the
 //! engine as every face builds it. `tests/fixtures/roadmap_shapes/` (see its ABOUT): a chef's
 //! ladder as a numbered list, each role set off by a dash with its time in parentheses at the end;
-//! a pilot's path as "### Step N — …" headings; a teacher's path as an ordered HTML list with a
-//! career-progression paragraph. `tests/fixtures/more_careers/`: the nurse's ladder is the first
+//! a pilot's path as "### Step N — …" headings and its ranks told in a progression paragraph; a
+//! teacher's path as an ordered HTML list (each step's own time at its end) with a
+//! career-progression paragraph naming its rungs by role titles alone. `tests/fixtures/more_careers/`: the nurse's ladder is the first
 //! column of its pay table (roles with years), the UX designer's lead titles follow their field
 //! ("design lead") or "head of".
 
@@ -57,6 +58,14 @@ fn list_lines_under(file: &str, heading: &str) -> Vec<u32> {
     assert!(!out.is_empty(), "no list under {heading:?}");
     out
 }
+
+/// A stage citation as (stage, roles, line, duration span and kind).
+type TitledRung = (
+    Stage,
+    Vec<String>,
+    u32,
+    Option<(f64, Option<f64>, DurationKind)>,
+);
 
 /// Each stage's citations as (stage, first role, line, duration span).
 type Rung = (Stage, String, u32, Option<(f64, Option<f64>)>);
@@ -186,10 +195,38 @@ fn the_pilot_path_is_its_numbered_step_headings() {
         assert_eq!(c.cite.section, "Career progression at an airline");
         assert_eq!(c.duration, None, "{c:?}");
     }
+    // The paragraph is the pilot's ladder, named by its ranks, each cited where it is named;
+    // the 3–5 years are the captain's only, and the licences' flight hours are no time.
+    let on = |part: &str| line_where(&file, part, |l| l.contains(part));
+    let want: Vec<Rung> = [
+        (
+            Stage::Junior,
+            "first officer",
+            on("as a first officer"),
+            None,
+        ),
+        (
+            Stage::Mid,
+            "captain",
+            on("promoted to captain"),
+            Some((3.0, Some(5.0))),
+        ),
+        (
+            Stage::Senior,
+            "training captains",
+            on("training captains"),
+            None,
+        ),
+        (Stage::Lead, "chief pilot", on("as chief pilot"), None),
+    ]
+    .into_iter()
+    .map(|(stage, role, line, span)| (stage, role.to_string(), line, span))
+    .collect();
+    assert_eq!(rungs(&a), want, "{:#?}", a.stages);
 }
 
 #[test]
-fn the_teacher_path_is_its_ordered_list_and_head_of_is_a_title() {
+fn the_teacher_path_is_its_ordered_list_and_its_progression_paragraph_a_ladder_of_titles() {
     let work = tempfile::tempdir().unwrap();
     let engine = engine_of(&shapes(), work.path());
     let page = std::fs::read_to_string(shapes().join("secondary-teacher.html")).unwrap();
@@ -215,20 +252,70 @@ fn the_teacher_path_is_its_ordered_list_and_head_of_is_a_title() {
         })
         .collect();
     assert_eq!(got, want);
+    // Each step's own time at its end is its time; the one without gives none.
+    let times: Vec<Option<f64>> = a
+        .learning_path
+        .iter()
+        .map(|s| s.duration.as_ref().map(|d| d.min_years))
+        .collect();
+    assert_eq!(times, [Some(3.0), None, Some(1.0), Some(2.0)]);
 
-    let lead: Vec<&_> = a
+    // The progression paragraph names its rungs by role titles alone: a ladder, each rung with
+    // the time its own clause gives; three hold a lead title, only the last is the top rung.
+    let line = line_where(&text, "Once qualified", |l| l.contains("Once qualified"));
+    let got: Vec<TitledRung> = a
         .stages
         .iter()
-        .filter(|s| s.stage == Stage::Lead)
-        .flat_map(|s| &s.citations)
+        .flat_map(|s| {
+            s.citations.iter().map(move |c| {
+                assert_eq!(c.evidence, StageEvidence::Ladder, "{c:?}");
+                assert_eq!(c.cite.section, "Career progression");
+                (
+                    s.stage,
+                    c.roles.clone(),
+                    c.cite.line,
+                    c.duration
+                        .as_ref()
+                        .map(|d| (d.min_years, d.max_years, d.kind)),
+                )
+            })
+        })
         .collect();
-    assert!(
-        lead.iter().any(|c| c.roles == ["head of department"]
-            && c.duration
-                .as_ref()
-                .map(|d| (d.min_years, d.max_years, d.kind))
-                == Some((3.0, Some(5.0), DurationKind::ExperienceRequired))),
-        "{lead:#?}"
+    let after = DurationKind::ExperienceRequired;
+    let want: Vec<TitledRung> = [
+        (Stage::Junior, &["classroom teacher"][..], None),
+        (
+            Stage::Mid,
+            &["head of department"],
+            Some((3.0, Some(5.0), after)),
+        ),
+        (
+            Stage::Senior,
+            &["assistant headteacher", "deputy headteacher"],
+            None,
+        ),
+        (Stage::Lead, &["headteacher"], Some((10.0, None, after))),
+    ]
+    .into_iter()
+    .map(|(stage, roles, d)| {
+        (
+            stage,
+            roles.iter().map(|r| r.to_string()).collect(),
+            line,
+            d,
+        )
+    })
+    .collect();
+    assert_eq!(got, want);
+    let labels: Vec<&str> = a.stages.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Classroom teacher",
+            "Head of department",
+            "Assistant headteacher",
+            "Headteacher"
+        ]
     );
 }
 

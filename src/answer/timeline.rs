@@ -31,7 +31,7 @@ mod draw;
 use crate::answer::chart::ChartError;
 use crate::answer::roadmap::{
     CareerStage, Citation, Duration, DurationKind, RoadmapAnswer, Stage, StageCitation,
-    StageEvidence,
+    StageEvidence, capitalised,
 };
 use crate::choices::choice_label;
 use crate::i18n::Locale;
@@ -280,10 +280,14 @@ fn phases(stages: &[CareerStage]) -> Vec<Phase<'_>> {
             ));
         }
         for r in rungs {
-            let label = r.roles.first().map_or(stage.label.as_str(), String::as_str);
+            // A rung named mid-sentence ("as a head of department") is labelled as a title.
+            let label = r
+                .roles
+                .first()
+                .map_or_else(|| stage.label.clone(), |role| capitalised(role));
             out.push(Phase::new(
                 Some(stage.stage),
-                label,
+                &label,
                 r.duration.as_ref(),
                 Some(&r.cite),
             ));

@@ -176,9 +176,58 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
     out
 }
 
+/// Most words a closing parenthesis may hold beside its time span ("(1–2 years full time)").
+const MAX_WORDS_BESIDE_TIME: usize = 2;
+
+/// The time span a line ends on, in a parenthesis of its own ("Earn a degree in your subject (3
+/// years).", "Pass your induction (about 2 years)"): the line's own time label. `None` when the
+/// last parenthesis says more than its time ("(after 5+ years in command)") or the line goes on
+/// after it.
+pub fn trailing_time(text: &str) -> Option<Duration> {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['.', '!', ';', '*'])
+        .trim_end();
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let inner = &inner[open + 1..];
+    let (range, d) = parse_durations(inner).into_iter().next()?;
+    let beside = format!("{} {}", &inner[..range.start], &inner[range.end..]);
+    let words = beside
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    (words <= MAX_WORDS_BESIDE_TIME).then_some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_ending_on_its_own_time_in_a_parenthesis() {
+        let label = |t: &str| trailing_time(t).map(|d| d.label());
+        assert_eq!(
+            label("Earn a degree in the subject you want to teach (3 years)."),
+            Some("3 years".into())
+        );
+        assert_eq!(
+            label("Complete initial teacher training, such as a PGCE (1 year)."),
+            Some("1 year".into())
+        );
+        assert_eq!(
+            label("Study part time (about 6–12 months)"),
+            Some("6–12 months".into())
+        );
+        // The parenthesis says more than a time, or the line goes on after it.
+        assert_eq!(
+            label("Train new captains (after 5+ years in command)."),
+            None
+        );
+        assert_eq!(label("Earn a degree (3 years), then apply."), None);
+        assert_eq!(label("Build hours (1,500 hours)."), None);
+        assert_eq!(label("Get school experience for a few weeks."), None);
+    }
 
     fn one_duration(text: &str) -> Duration {
         let v = parse_durations(text);

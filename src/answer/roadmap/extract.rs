@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::durations::parse_durations;
+use super::durations::{parse_durations, trailing_time};
 use super::lines::{Line, logical_lines};
 use super::step_labels::{StepLabel, step_label};
 use super::{
@@ -81,7 +81,7 @@ static LATERAL_CUE: Lazy<Regex> = Lazy::new(|| {
 /// A section or line that introduces the learning path.
 static PATH_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\blearning path\b|\broad ?map\b|\bstep[- ]by[- ]step\b|\bfollowing steps\b|\bsteps to (?:become|get|land|start)\b|\bhow to become\b|\blearning progression\b|\bstructured learning\b|\bhow to (?:build|improve)\b.*\bskills\b|\bwith no experience\b|\bget(?:ting)? started\b",
+        r"(?i)\blearning path\b|\broad ?map\b|\bstep[- ]by[- ]step\b|\bfollowing steps\b|\bsteps to (?:become|get|land|start)\b|\bhow to (?:become|join|qualify)\b|\blearning progression\b|\bstructured learning\b|\bhow to (?:build|improve)\b.*\bskills\b|\bwith no experience\b|\bget(?:ting)? started\b",
     )
 });
 
@@ -634,9 +634,10 @@ pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
         }
         let order = orders.entry(list.to_string()).or_insert(0);
         *order += 1;
+        // A time label ("Year 1: …"), else the step's own time at its end ("… (3 years).").
         let duration = match step_label(levels, text) {
             Some(StepLabel::Time(d)) => Some(d),
-            _ => None,
+            _ => trailing_time(text),
         };
         out.push(PathStep {
             order: *order,

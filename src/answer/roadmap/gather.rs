@@ -12,6 +12,8 @@ use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
 use super::lines::section_at;
 use super::prose::extract_prose_stages;
+use super::role_ladder::extract_role_ladder;
+use super::role_prose::extract_role_prose;
 use super::table_ladder::extract_table_ladder;
 use super::{
     CareerStage, Focus, ItemKind, LateralMove, PathStep, RoadmapAnswer, RoadmapItem, Stage,
@@ -50,13 +52,31 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     }
     // The guide's own ladder: a rung is read as one, whatever other pattern read its line (a
     // role it mentions in passing is not the rung's stage).
-    let mut ladder = extract_ladder(vocab.levels(), passages);
-    // Else a table of roles with their years.
+    let mut ladder = extract_ladder(vocab, passages);
+    // Else a table of roles with their years, or a ladder named by role titles alone (with or
+    // without times): the titles' when they read every rung of the table and more (a first row
+    // without years of its own, "Police constable | 2 years after probation", is the table's
+    // first rung, not its header).
     if ladder.is_empty() {
-        ladder = passages
+        let table: Vec<StageCitation> = passages
             .iter()
             .flat_map(|p| extract_table_ladder(vocab.levels(), p))
             .collect();
+        let titles = extract_role_ladder(vocab, passages);
+        let covers = table.iter().all(|t| {
+            titles
+                .iter()
+                .any(|r| r.cite.source == t.cite.source && r.cite.line == t.cite.line)
+        });
+        ladder = if table.is_empty() || (covers && titles.len() > table.len()) {
+            titles
+        } else {
+            table
+        };
+    }
+    // Else one told in a paragraph under a progression heading.
+    if ladder.is_empty() {
+        ladder = extract_role_prose(vocab, passages);
     }
     stages.retain(|s| {
         !ladder
@@ -270,7 +290,18 @@ fn ladder_label(citations: &[StageCitation]) -> Option<String> {
     citations
         .iter()
         .rfind(|c| c.evidence == StageEvidence::Ladder && c.cite.source == first.cite.source)
-        .and_then(|c| c.roles.first().cloned())
+        .and_then(|c| c.roles.first())
+        .map(|role| capitalised(role))
+}
+
+/// A role as a label: its first letter upper case ("first officer", named mid-sentence, is the
+/// stage "First officer").
+pub(crate) fn capitalised(role: &str) -> String {
+    let mut chars = role.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 impl CareerGathering {

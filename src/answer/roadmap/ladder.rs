@@ -8,16 +8,20 @@
 //! role, not an action: an item headed by an imperative ("**Earn a nursing degree (2–4
 //! years).**", "**Specialize (3+ years).**") is a step of a learning path, unless the word after
 //! the verb makes it a role ("Master Electrician", "Test Engineer"). A rung wrapped onto
-//! continuation lines is read whole.
+//! continuation lines is read whole. An item of the same list right after a rung that opens with
+//! a role but gives no time ("- Controller (8+ years)" then "- CFO") is a rung without a time; a
+//! rung without text of its own is described by the line after it only when that line is no item.
 
 use super::extract::is_imperative;
 use super::lines::logical_lines;
+use super::role_ladder::{career_words, role_head};
 use super::{Stage, StageCitation, StageEvidence, parse_durations};
 use crate::answer::citation::Citation;
 use crate::answer::level::Level;
 use crate::answer::levels::{LevelWords, place_ladder};
 use crate::answer::text::strip_marker;
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 /// Fewest rungs that make a run of items a ladder.
 pub const MIN_RUNGS: usize = 3;
@@ -29,25 +33,39 @@ const MAX_ROLE_WORDS: usize = 10;
 struct Rung {
     role: String,
     text: String,
-    duration: super::Duration,
+    duration: Option<super::Duration>,
     cite: Citation,
 }
 
 /// The stages a guide's ladders give, in line order.
-pub fn extract_ladder(levels: &LevelWords, passages: &[Passage]) -> Vec<StageCitation> {
+pub fn extract_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCitation> {
+    let levels = vocab.levels();
     let mut out = Vec::new();
     let mut run: Vec<Rung> = Vec::new();
     for p in passages {
+        let career = career_words(p);
         let lines = logical_lines(p);
         let mut found_here = false;
+        let mut last_rung: Option<usize> = None;
         for (i, pl) in lines.iter().enumerate() {
+            let marker = strip_marker(&pl.text);
+            // An item right after a rung, of the same list, that opens with a role but gives no
+            // time is a rung too ("- Controller (8+ years)" then "- CFO").
+            let timeless = || {
+                (marker > 0 && last_rung.is_some_and(|r| r + 1 == i))
+                    .then(|| role_head(vocab, &career, pl.text[marker..].trim()))
+                    .flatten()
+            };
             match rung(levels, &pl.text) {
                 Some((role, rest, duration)) => {
-                    // A rung without text of its own is described by the line after it.
+                    // A rung without text of its own is described by the line after it, when
+                    // that line is no item of the list.
                     let text = if rest.is_empty() {
                         lines
                             .get(i + 1)
-                            .filter(|next| rung(levels, &next.text).is_none())
+                            .filter(|next| {
+                                rung(levels, &next.text).is_none() && strip_marker(&next.text) == 0
+                            })
                             .map(|next| next.text.clone())
                             .unwrap_or_default()
                     } else {
@@ -56,10 +74,20 @@ pub fn extract_ladder(levels: &LevelWords, passages: &[Passage]) -> Vec<StageCit
                     run.push(Rung {
                         role,
                         text,
-                        duration,
+                        duration: Some(duration),
                         cite: Citation::at(p, pl.line),
                     });
                     found_here = true;
+                    last_rung = Some(i);
+                }
+                None if let Some((role, rest)) = timeless() => {
+                    run.push(Rung {
+                        text: if rest.is_empty() { role.clone() } else { rest },
+                        role,
+                        duration: None,
+                        cite: Citation::at(p, pl.line),
+                    });
+                    last_rung = Some(i);
                 }
                 // Prose between the rungs of one passage (their descriptions) keeps the run;
                 // a heading that is not a rung ends it.
@@ -80,10 +108,22 @@ pub fn extract_ladder(levels: &LevelWords, passages: &[Passage]) -> Vec<StageCit
 /// Turns a finished run into stages when it is long enough to be a ladder.
 fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>) {
     let rungs = std::mem::take(run);
-    if rungs.len() < MIN_RUNGS {
+    if rungs.iter().filter(|r| r.duration.is_some()).count() < MIN_RUNGS {
         return;
     }
-    let known: Vec<_> = rungs.iter().map(|r| levels.of_label(&r.role)).collect();
+    // A rung whose words name no level but whose time starts at zero ("Staff accountant (0–2
+    // years)") is the start of the career: the entry.
+    let known: Vec<_> = rungs
+        .iter()
+        .map(|r| {
+            levels.of_label(&r.role).or_else(|| {
+                r.duration
+                    .as_ref()
+                    .is_some_and(|d| d.min_years == 0.0 && d.max_years.is_some())
+                    .then_some(Level::Entry)
+            })
+        })
+        .collect();
     for (r, level) in rungs.into_iter().zip(place_rungs(&known)) {
         let Some(stage) = Stage::from_level(level) else {
             continue;
@@ -93,7 +133,7 @@ fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>)
             evidence: StageEvidence::Ladder,
             roles: vec![r.role],
             text: r.text,
-            duration: Some(r.duration),
+            duration: r.duration,
             cite: r.cite,
         });
     }
@@ -257,7 +297,7 @@ mod tests {
     }
 
     fn stages(ps: &[Passage]) -> Vec<(Stage, String, String, u32)> {
-        extract_ladder(vocab().levels(), ps)
+        extract_ladder(vocab(), ps)
             .into_iter()
             .map(|c| {
                 let d = c.duration.unwrap();
@@ -321,7 +361,7 @@ mod tests {
             p
         })
         .collect();
-        let got = extract_ladder(vocab().levels(), &ps);
+        let got = extract_ladder(vocab(), &ps);
         let summary: Vec<(Stage, &str, &str)> = got
             .iter()
             .map(|c| (c.stage, c.roles[0].as_str(), c.text.as_str()))
@@ -391,7 +431,7 @@ mod tests {
                 "3. **Lead Test Engineer (4+ years).** Run the test team.",
             ],
         );
-        let got = extract_ladder(vocab().levels(), std::slice::from_ref(&p));
+        let got = extract_ladder(vocab(), std::slice::from_ref(&p));
         let rungs: Vec<(String, u32)> = stages(&[p]).into_iter().map(|s| (s.1, s.3)).collect();
         assert_eq!(
             rungs,
@@ -421,7 +461,7 @@ mod tests {
                 "4. Head chef — you write the menu and manage the kitchen team (5+ years).",
             ],
         );
-        let got = extract_ladder(vocab().levels(), std::slice::from_ref(&p));
+        let got = extract_ladder(vocab(), std::slice::from_ref(&p));
         let want = [
             (Stage::Junior, "Commis chef", "1–2 years", 2),
             (Stage::Mid, "Chef de partie", "2–3 years", 3),
@@ -442,6 +482,55 @@ mod tests {
         );
         // A run of roles without the dash's shape is not cut at a hyphenated word.
         assert_eq!(dashed("Mid-level analyst"), None);
+    }
+
+    #[test]
+    fn a_role_without_a_time_after_the_last_timed_rung_is_a_rung() {
+        let mut p = passage(
+            "Career path",
+            &[
+                "- Staff accountant (0–2 years)",
+                "- Senior accountant (2–5 years)",
+                "- Accounting manager (5–8 years)",
+                "- Controller (8+ years)",
+                "- CFO",
+            ],
+        );
+        p.career = "Accountant".into();
+        let got = extract_ladder(vocab(), std::slice::from_ref(&p));
+        let summary: Vec<(&str, &str, bool)> = got
+            .iter()
+            .map(|c| (c.roles[0].as_str(), c.text.as_str(), c.duration.is_some()))
+            .collect();
+        // The controller's text is not the next item.
+        assert_eq!(
+            summary,
+            [
+                ("Staff accountant", "", true),
+                ("Senior accountant", "", true),
+                ("Accounting manager", "", true),
+                ("Controller", "", true),
+                ("CFO", "CFO", false),
+            ]
+        );
+        let placed: Vec<Stage> = got.iter().map(|c| c.stage).collect();
+        // The first rung starts at zero years: the entry, not one below the senior rung.
+        assert_eq!(
+            placed,
+            [
+                Stage::Junior,
+                Stage::Senior,
+                Stage::Lead,
+                Stage::Lead,
+                Stage::Lead
+            ]
+        );
+        // Timeless roles alone make no ladder.
+        let p = passage(
+            "Career path",
+            &["- Sergeant", "- Inspector", "- Superintendent"],
+        );
+        assert!(stages(&[p]).is_empty());
     }
 
     #[test]

@@ -88,13 +88,35 @@ pub(super) fn section_at(p: &Passage, line: u32) -> &str {
         .unwrap_or(&p.section)
 }
 
-/// The text of a Markdown heading line ("## Career progression" → "Career progression").
+/// The text of a heading line packed into a passage: a Markdown heading ("## Career progression"
+/// → "Career progression"), or a short line in capitals, as plain-text guides write headings
+/// ("CAREER PATH", "HOW MUCH DO SOCIAL WORKERS EARN?").
 fn inner_heading(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let hashes = t.len() - t.trim_start_matches('#').len();
     let rest = &t[hashes..];
-    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty())
-        .then(|| rest.trim())
+    if (1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty() {
+        return Some(rest.trim());
+    }
+    capitals_heading(t)
+}
+
+/// Most words of a heading in capitals.
+const MAX_CAPITALS_WORDS: usize = 8;
+
+/// A line in capitals with no digits, list marker or table cell, ending in a letter or a question
+/// mark: a plain-text heading.
+fn capitals_heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let words = t.split_whitespace().count();
+    (letters >= 3
+        && words <= MAX_CAPITALS_WORDS
+        && strip_marker(t) == 0
+        && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && !t.contains(|c: char| c.is_ascii_digit() || "|:;,.$€£".contains(c))
+        && t.ends_with(|c: char| c.is_alphabetic() || c == '?'))
+    .then_some(t)
 }
 
 /// Whether `next` is a parenthesis carrying on `line`, a long line that does not end like a
@@ -198,6 +220,31 @@ mod tests {
                 (8, "#hashtag", false),
             ]
         );
+    }
+
+    #[test]
+    fn a_plain_text_heading_in_capitals_is_a_heading() {
+        assert_eq!(capitals_heading("CAREER PATH"), Some("CAREER PATH"));
+        assert_eq!(
+            capitals_heading("HOW MUCH DO SOCIAL WORKERS EARN?"),
+            Some("HOW MUCH DO SOCIAL WORKERS EARN?")
+        );
+        for not in [
+            "FAQ: PAY",
+            "- CPL",
+            "(C) 2026 CAREWORKS",
+            "NHS.",
+            "Career path",
+            "RN | LPN",
+        ] {
+            assert_eq!(capitals_heading(not), None, "{not}");
+        }
+        let p = passage(
+            &["A line.", "CAREER PATH", "Staff → Senior → Lead"],
+            &[3, 5, 6],
+        );
+        assert_eq!(section_at(&p, 3), "Steps");
+        assert_eq!(section_at(&p, 6), "CAREER PATH");
     }
 
     #[test]

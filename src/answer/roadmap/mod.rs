@@ -16,7 +16,11 @@
 //!   (e) "It typically takes 1-2 years to qualify" cites the time to reach the junior stage.
 //!   (f) A guide's own ladder ([`extract_ladder`]); its rungs win over any other reading of
 //!   their lines. Else a table of roles ordered by the years they give ("| Charge nurse (5+
-//!   years) | $47–$55 |", [`extract_table_ladder`]). (g) Only for a guide where none of these
+//!   years) | $47–$55 |", [`extract_table_ladder`]), or a ladder named by role titles alone under
+//!   a progression heading: a numbered or timed list, a table of ranks, an arrow chain
+//!   (`role_ladder.rs`), else a paragraph telling each move to a role (`role_prose.rs`); the
+//!   titles' reading wins over a table's when it reads every rung of it and more. (g) Only for a
+//!   guide where none of these
 //!   finds a stage: a career path told in prose, each clause naming a level word with a role
 //!   word ("then senior designers after five or more years"), a field after "head of" ("head of
 //!   design") or a clause that is only a role ending in a title word ("design lead"), `prose.rs`.
@@ -38,7 +42,8 @@
 //!   Path", "consider the following steps:", "How to Become …"), every bulleted or numbered item
 //!   of such a section, its lines labelled by a time or a sequence word ("Year 1: …",
 //!   "Years 2-3: …", "After graduating: …", "Then: …"; the time a label gives is the step's
-//!   `duration`, [`step_labels`]), and its imperative sentences ("Start by mastering one backend language …")
+//!   `duration`, [`step_labels`]; else a time in parentheses ending the step, "Earn a degree (3
+//!   years).", is), and its imperative sentences ("Start by mastering one backend language …")
 //!   are steps; bullets and imperative sentences in a tips section ("What tips do you need …",
 //!   "How can you advance …") are tips.
 //!   A run of headings numbered by a sequence word ("### Step 2 — Earn a PPL") is a path of its
@@ -46,8 +51,8 @@
 //!   the step's (`headed_steps.rs`).
 //! - **Wrapped lines** ([`lines`]): a list item wrapped onto continuation lines (or onto a
 //!   parenthesis, "(3–4 years).") is read whole and cited at its first line; a hard-wrapped
-//!   sentence is read whole and cited where it starts. A Markdown heading packed into a passage
-//!   is a heading, and the lines under it are cited under it.
+//!   sentence is read whole and cited where it starts. A Markdown heading (or a plain-text line
+//!   in capitals) packed into a passage is a heading, and the lines under it are cited under it.
 //!   Sentences selling a course or programme are not steps.
 //! - **Interviews**: items listed under "interviews usually include:", sentences naming an
 //!   interview round with what it assesses ("Coding assessments test …"), sentences on what
@@ -64,6 +69,8 @@ mod headed_steps;
 mod ladder;
 mod lines;
 mod prose;
+mod role_ladder;
+mod role_prose;
 mod step_labels;
 mod table_ladder;
 mod titles;
@@ -82,6 +89,7 @@ pub use extract::{
     Tracks, classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
     extract_stages, extract_steps,
 };
+pub(crate) use gather::capitalised;
 pub use gather::{GuideRoadmap, RoadmapFacts, RoadmapGathering, extract_guide, roadmap_answer};
 pub use ladder::extract_ladder;
 pub use table_ladder::extract_table_ladder;

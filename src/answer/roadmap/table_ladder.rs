@@ -33,7 +33,7 @@ struct Row {
 
 /// The cells of a table row ("| a | b |", or "a | b" as HTML tables become), trimmed; `None`
 /// for a line that is no table row or is a separator row ("|---|---|").
-fn cells(line: &str) -> Option<Vec<&str>> {
+pub(super) fn cells(line: &str) -> Option<Vec<&str>> {
     let t = line.trim();
     if !t.contains('|') || t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')) {
         return None;

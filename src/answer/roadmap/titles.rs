@@ -1,6 +1,7 @@
 //! The seniority words of role titles, as data (`assets/roadmap.toml`): which stage a role's
 //! title names ("Design Lead", "Head of Design", "Nurse Manager" → lead), and which title words
-//! follow the field they head in prose ("design lead").
+//! follow the field they head in prose ("design lead"), and the words of a ladder told only by
+//! role titles (the headings that introduce it, the rank titles that end a role).
 
 use regex::Regex;
 use serde::Deserialize;
@@ -12,6 +13,25 @@ use crate::answer::levels::LevelWords;
 #[serde(deny_unknown_fields)]
 struct TitlesFile {
     titles: TitleWords,
+    #[serde(default)]
+    ladder: LadderWords,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LadderWords {
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default)]
+    ranks: Vec<String>,
+    #[serde(default)]
+    openers: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    stops: Vec<String>,
+    #[serde(default)]
+    plain: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -36,6 +56,19 @@ pub struct RoleTitles {
     lead_alone: Vec<String>,
     /// Title words that follow their field in prose, lower case.
     trailing: Vec<String>,
+    /// Words of a heading or lead-in that introduces a ladder of roles.
+    ladder_cues: Regex,
+    /// Rank titles that end a role ("captain", "sergeant"), lower case.
+    ranks: Vec<String>,
+    /// Words before a role in a paragraph telling a ladder ("as", "promoted to"), each split
+    /// into its lower-case words.
+    openers: Vec<Vec<String>>,
+    /// Words an opener never follows ("such as"), lower case.
+    not_after: Vec<String>,
+    /// Words a role in a paragraph never holds, lower case.
+    stops: Vec<String>,
+    /// Openers that name a role without telling a move to it ("as"), lower case.
+    plain: Vec<String>,
 }
 
 /// Lower case, runs of spaces and hyphens as one space.
@@ -80,6 +113,17 @@ impl RoleTitles {
             ],
             lead_alone: t.lead_alone.iter().map(|w| normalise(w)).collect(),
             trailing: t.trailing.iter().map(|w| normalise(w)).collect(),
+            ladder_cues: alternation(&file.ladder.cues)?,
+            ranks: file.ladder.ranks.iter().map(|w| normalise(w)).collect(),
+            openers: file
+                .ladder
+                .openers
+                .iter()
+                .map(|w| normalise(w).split(' ').map(str::to_string).collect())
+                .collect(),
+            not_after: file.ladder.not_after.iter().map(|w| normalise(w)).collect(),
+            stops: file.ladder.stops.iter().map(|w| normalise(w)).collect(),
+            plain: file.ladder.plain.iter().map(|w| normalise(w)).collect(),
         })
     }
 
@@ -97,6 +141,37 @@ impl RoleTitles {
                 .any(|m| !levels.ruled_out(role, m.range()))
                 .then_some(*stage)
         })
+    }
+
+    /// Whether `text` (a heading or a lead-in line) introduces a ladder of roles ("Career
+    /// progression", "Ranks and promotion").
+    pub fn is_ladder_cue(&self, text: &str) -> bool {
+        self.ladder_cues.is_match(text)
+    }
+
+    /// Whether `word` is a rank title that ends a role ("Captain", "sergeants").
+    pub fn is_rank(&self, word: &str) -> bool {
+        self.ranks.contains(&normalise(word))
+    }
+
+    /// The phrases before a role in a paragraph telling a ladder, each as its lower-case words.
+    pub fn openers(&self) -> &[Vec<String>] {
+        &self.openers
+    }
+
+    /// Whether `opener` (its lower-case words) names a role without telling a move to it ("as").
+    pub fn is_plain_opener(&self, opener: &[String]) -> bool {
+        self.plain.contains(&opener.join(" "))
+    }
+
+    /// Whether an opener right after `word` opens no role ("such as").
+    pub fn is_not_after(&self, word: &str) -> bool {
+        self.not_after.contains(&normalise(word))
+    }
+
+    /// Whether `word` ends a role in a paragraph ("or", "after").
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stops.contains(&normalise(word))
     }
 
     /// Whether `word` is a title word that follows the field it heads ("design lead").

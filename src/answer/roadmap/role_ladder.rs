@@ -1,0 +1,538 @@
+//! A career ladder named only by role titles, with no level word and not always a time: "1.
+//! Classroom teacher … 2. Head of department … 3. Deputy head … 4. Headteacher", a table of
+//! police ranks, "Staff accountant → Senior accountant → Controller → CFO". The structure says
+//! it is a ladder: a run of at least [`MIN_RUNGS`] list items, table rows (the header row left
+//! aside) or arrow-chained parts under a heading or lead-in naming a ladder cue
+//! (`assets/roadmap.toml`, `[ladder]`), each opening with a role — a short noun phrase whose last
+//! word (or the word before its "of") is an occupation, a role word, a word of the guide's
+//! career or a rank title — and told in order: numbered, chained by arrows, at least two rungs
+//! with a time, or a title word placing a later rung above the first. A run with one item that
+//! is no role (a responsibility, a skill) is no ladder. Each rung's stage: the title words of
+//! its role (`RoleTitles`), never going down the run; the first rung, when its words name no
+//! level, is the ladder's entry; the others take their place between (`place_ladder`). A
+//! rung's time is the first its item gives; flight hours are no time (`parse_durations` reads
+//! years and months only).
+
+use super::durations::parse_durations;
+use super::extract::is_imperative;
+use super::lines::logical_lines;
+use super::table_ladder::cells;
+use super::{Duration, Stage, StageCitation, StageEvidence};
+use crate::answer::citation::Citation;
+use crate::answer::level::Level;
+use crate::answer::levels::{place_ladder, singular};
+use crate::answer::text::strip_marker;
+use crate::corpus::Passage;
+use crate::roles::fold;
+use crate::vocab::Vocabulary;
+
+/// Fewest rungs that make a run of roles a ladder.
+pub const MIN_RUNGS: usize = 3;
+/// Most rungs: a longer run is a list of something else.
+const MAX_RUNGS: usize = 12;
+/// Most words of a rung's role.
+const MAX_ROLE_WORDS: usize = 6;
+/// Words that join a role to its field ("Head of department", "Chef de partie").
+const JOINERS: [&str; 3] = ["of", "de", "du"];
+/// Arrows that chain roles on one line.
+const ARROWS: [&str; 3] = ["→", "->", "⟶"];
+
+/// One candidate rung.
+struct Rung {
+    role: Option<String>,
+    text: String,
+    duration: Option<Duration>,
+    cite: Citation,
+}
+
+/// How a run was written, which says whether it is ordered.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    Numbered,
+    Bulleted,
+    Table,
+    Chain,
+}
+
+/// The stages the ladders of role titles in `passages` give, in line order.
+pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCitation> {
+    let titles = vocab.role_titles();
+    let mut out = Vec::new();
+    for p in passages {
+        let career = career_words(p);
+        let role = |text: &str| role_head(vocab, &career, text);
+        let mut cued = titles.is_ladder_cue(&p.section);
+        let mut run: Vec<Rung> = Vec::new();
+        let mut shape = Shape::Bulleted;
+        let mut in_table = false;
+        for l in logical_lines(p) {
+            let text = l.text.trim();
+            if l.heading {
+                flush(vocab, &mut run, shape, &mut out);
+                cued = titles.is_ladder_cue(text);
+                in_table = false;
+                continue;
+            }
+            if let Some(row) = cells(text) {
+                // The first row of a table is its header.
+                if !in_table {
+                    flush(vocab, &mut run, shape, &mut out);
+                    in_table = true;
+                    continue;
+                }
+                if cued {
+                    shape = Shape::Table;
+                    let first = row[0].trim_matches('*').trim();
+                    let first = first[..first.find('(').unwrap_or(first.len())].trim();
+                    run.push(Rung {
+                        role: role(first).map(|(r, _)| r),
+                        text: text.to_string(),
+                        duration: row
+                            .iter()
+                            .find_map(|c| parse_durations(c).into_iter().next())
+                            .map(|(_, d)| d),
+                        cite: Citation::at(p, l.line),
+                    });
+                }
+                continue;
+            }
+            // A separator row ("|---|") keeps the table.
+            if text.contains("-|") || text.contains("|-") {
+                continue;
+            }
+            in_table = false;
+            let marker = strip_marker(text);
+            if marker > 0 {
+                let numbered = text.starts_with(|c: char| c.is_ascii_digit());
+                let kind = if numbered {
+                    Shape::Numbered
+                } else {
+                    Shape::Bulleted
+                };
+                if !run.is_empty() && shape != kind {
+                    flush(vocab, &mut run, shape, &mut out);
+                }
+                if cued {
+                    shape = kind;
+                    let content = text[marker..].trim();
+                    let (role, rest) = match role(content) {
+                        Some((r, rest)) => (Some(r), rest),
+                        None => (None, content.to_string()),
+                    };
+                    run.push(Rung {
+                        role,
+                        text: if rest.is_empty() {
+                            content.to_string()
+                        } else {
+                            rest
+                        },
+                        duration: parse_durations(content).into_iter().next().map(|(_, d)| d),
+                        cite: Citation::at(p, l.line),
+                    });
+                }
+                continue;
+            }
+            flush(vocab, &mut run, shape, &mut out);
+            if let Some(parts) = chain(text) {
+                // "Career path: Staff accountant → Senior accountant → …".
+                let first_arrow = ARROWS
+                    .iter()
+                    .filter_map(|a| text.find(a))
+                    .min()
+                    .unwrap_or(text.len());
+                let lead_in = text[..first_arrow].rfind(": ");
+                if cued || lead_in.is_some_and(|at| titles.is_ladder_cue(&text[..at])) {
+                    for part in parts {
+                        run.push(Rung {
+                            role: role(part).map(|(r, _)| r),
+                            text: part.to_string(),
+                            duration: parse_durations(part).into_iter().next().map(|(_, d)| d),
+                            cite: Citation::at(p, l.line),
+                        });
+                    }
+                    flush(vocab, &mut run, Shape::Chain, &mut out);
+                }
+                continue;
+            }
+            // A lead-in naming a cue opens the list after it ("The ranks, from the bottom:").
+            if text.ends_with(':') {
+                cued = cued || titles.is_ladder_cue(text);
+            }
+        }
+        flush(vocab, &mut run, shape, &mut out);
+    }
+    out
+}
+
+/// The parts of a line that chains roles with arrows, the lead-in before a colon left aside.
+fn chain(text: &str) -> Option<Vec<&str>> {
+    let arrow = ARROWS
+        .iter()
+        .find(|a| text.matches(*a).count() >= MIN_RUNGS - 1)?;
+    let mut parts: Vec<&str> = text.split(arrow).map(str::trim).collect();
+    if let Some(at) = parts[0].rfind(": ") {
+        parts[0] = parts[0][at + 2..].trim();
+    }
+    if let Some(last) = parts.last_mut() {
+        *last = last.trim_end_matches('.').trim();
+    }
+    Some(parts)
+}
+
+/// Turns a finished run into stages when every item opens with a role and the run is a ladder.
+fn flush(vocab: &Vocabulary, run: &mut Vec<Rung>, shape: Shape, out: &mut Vec<StageCitation>) {
+    let rungs = std::mem::take(run);
+    if rungs.len() < MIN_RUNGS || rungs.len() > MAX_RUNGS || rungs.iter().any(|r| r.role.is_none())
+    {
+        return;
+    }
+    let roles: Vec<&str> = rungs.iter().filter_map(|r| r.role.as_deref()).collect();
+    let known: Vec<Option<Stage>> = roles.iter().map(|r| stage_of(vocab, r)).collect();
+    let timed = rungs.iter().filter(|r| r.duration.is_some()).count();
+    let climbs = known
+        .iter()
+        .skip(1)
+        .flatten()
+        .any(|s| known[0].is_none_or(|first| *s > first));
+    let ordered = matches!(shape, Shape::Numbered | Shape::Chain) || timed >= 2 || climbs;
+    if !ordered {
+        return;
+    }
+    for (r, stage) in rungs.into_iter().zip(place(&known)) {
+        out.push(StageCitation {
+            stage,
+            evidence: StageEvidence::Ladder,
+            roles: vec![r.role.unwrap_or_default()],
+            text: r.text,
+            duration: r.duration,
+            cite: r.cite,
+        });
+    }
+}
+
+/// The stage a role's title words name: the roadmap's title words, else a level word.
+fn stage_of(vocab: &Vocabulary, role: &str) -> Option<Stage> {
+    vocab
+        .role_titles()
+        .stage_of(vocab.levels(), role)
+        .or_else(|| vocab.levels().of_label(role).and_then(Stage::from_level))
+}
+
+/// Each rung's stage: the known ones never going down the run, the first the entry when its
+/// words name none, the others between; of rungs whose words name the same stage, only the last
+/// keeps it and those before it take their place below ("Head of department", "Deputy head",
+/// "Headteacher" all hold a lead word; only the headteacher is the top rung).
+pub(super) fn place(known: &[Option<Stage>]) -> Vec<Stage> {
+    let mut highest: Option<Stage> = None;
+    let mut stages: Vec<Option<Stage>> = Vec::with_capacity(known.len());
+    for (i, k) in known.iter().enumerate() {
+        let k = match (k, highest) {
+            (Some(s), Some(h)) => Some((*s).max(h)),
+            (Some(s), None) => Some(*s),
+            (None, _) if i == 0 => Some(Stage::Junior),
+            (None, _) => None,
+        };
+        if k.is_some() {
+            highest = k;
+        }
+        stages.push(k);
+    }
+    // Of rungs naming the same stage, the earlier ones give it up when free stages lie between
+    // the stage below theirs and it (the first rung keeps its stage: the ladder starts there).
+    let mut i = stages.len();
+    while i > 1 {
+        i -= 1;
+        let Some(same) = stages[i] else { continue };
+        let group: Vec<usize> = (1..i).filter(|&k| stages[k] == Some(same)).collect();
+        let Some(&first) = group.first() else {
+            continue;
+        };
+        let below = stages[..first].iter().rev().flatten().next().copied();
+        let free = below.is_none_or(|b| (b as usize) + 1 < same as usize);
+        if free {
+            for k in group {
+                stages[k] = None;
+            }
+        }
+        i = first;
+    }
+    let levels: Vec<Option<Level>> = stages.into_iter().map(|k| k.map(Stage::level)).collect();
+    place_ladder(&levels)
+        .into_iter()
+        .map(|l| Stage::from_level(l).unwrap_or(Stage::Junior))
+        .collect()
+}
+
+/// The words of a passage's career, singular and lower case.
+pub(super) fn career_words(p: &Passage) -> Vec<String> {
+    p.career
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| singular(&w.to_lowercase()))
+        .collect()
+}
+
+/// Whether `word` can end a role: an occupation, a role word, a rank title or a word of the
+/// career (`career`, from [`career_words`]).
+pub(super) fn is_role_word(vocab: &Vocabulary, career: &[String], word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    !w.is_empty()
+        && (vocab.levels().is_role(&w)
+            || vocab.role_titles().is_rank(&w)
+            || vocab.roles().is_occupation_word(&fold(&w))
+            || career.contains(&singular(&w)))
+}
+
+/// The role an item opens with and the rest of it: a bold lead, or the words before a dash, a
+/// colon, a parenthesis, a comma or a full stop, or the whole item; `None` when those words are
+/// no role (see the module docs).
+pub(super) fn role_head(
+    vocab: &Vocabulary,
+    career: &[String],
+    item: &str,
+) -> Option<(String, String)> {
+    let item = item.trim();
+    let (head, rest) = if let Some(inner) = item.strip_prefix("**") {
+        let end = inner.find("**")?;
+        (&inner[..end], &inner[end + 2..])
+    } else {
+        let at = [" — ", " – ", " - ", ": ", " (", ", ", ". ", "; "]
+            .iter()
+            .filter_map(|s| item.find(s))
+            .min()
+            .unwrap_or(item.len());
+        (&item[..at], &item[at..])
+    };
+    let head = head.trim().trim_end_matches([':', '.', ',', ';']).trim();
+    let head = head[..head.find('(').unwrap_or(head.len())].trim();
+    let rest = rest
+        .trim_start_matches([' ', ':', '.', ',', ';', '—', '–', '-', '*'])
+        .trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let is_role_word = |w: &str| is_role_word(vocab, career, w);
+    // An action ("Review case files"), unless the word after the verb makes it a role ("Master
+    // electrician", "Test engineer").
+    let action = is_imperative(head) && !words.get(1).is_some_and(|w| is_role_word(w));
+    if words.is_empty()
+        || words.len() > MAX_ROLE_WORDS
+        || !head.starts_with(char::is_uppercase)
+        || head.contains(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+        || action
+    {
+        return None;
+    }
+    // A rung names one role: its role word is singular ("Sergeant", not the "engineers" of
+    // "Mentor junior engineers"), and a noun phrase holds no stop word or article ("Coordinate
+    // with product managers") but its joiner ("Head of department").
+    let plain = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let titles = vocab.role_titles();
+    if words.iter().any(|w| {
+        let w = plain(w);
+        titles.is_stop(&w) || ["a", "an", "the"].contains(&w.as_str())
+    }) {
+        return None;
+    }
+    let names_one = |w: &str| is_role_word(w) && singular(&plain(w)) == plain(w);
+    let last = words.last().copied().unwrap_or_default();
+    let joined = words
+        .iter()
+        .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
+        .filter(|&j| j > 0)
+        .is_some_and(|j| names_one(words[j - 1]));
+    (names_one(last) || joined).then(|| (head.to_string(), rest.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::fixtures::vocab;
+
+    fn passage(career: &str, section: &str, lines: &[&str]) -> Passage {
+        Passage {
+            source: "g.md".into(),
+            title: "Guide".into(),
+            career: career.into(),
+            section: section.into(),
+            url: None,
+            start_line: 1,
+            end_line: 1 + lines.len() as u32,
+            text: lines.join("\n"),
+            line_numbers: (2..2 + lines.len() as u32).collect(),
+        }
+    }
+
+    fn rungs(p: Passage) -> Vec<(Stage, String, Option<String>, u32)> {
+        extract_role_ladder(vocab(), &[p])
+            .into_iter()
+            .map(|c| {
+                (
+                    c.stage,
+                    c.roles[0].clone(),
+                    c.duration.map(|d| d.label()),
+                    c.cite.line,
+                )
+            })
+            .collect()
+    }
+
+    fn want(
+        rows: &[(Stage, &str, Option<&str>, u32)],
+    ) -> Vec<(Stage, String, Option<String>, u32)> {
+        rows.iter()
+            .map(|(s, r, d, l)| (*s, r.to_string(), d.map(str::to_string), *l))
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_list_of_role_titles_under_a_progression_heading() {
+        let p = passage(
+            "Teacher",
+            "Career progression",
+            &[
+                "1. Classroom teacher — plan and teach lessons (2–3 years).",
+                "2. Head of department — lead a subject team.",
+                "3. Deputy head: runs the timetable and behaviour.",
+                "4. Headteacher — leads the whole school.",
+            ],
+        );
+        assert_eq!(
+            rungs(p),
+            want(&[
+                (Stage::Junior, "Classroom teacher", Some("2–3 years"), 2),
+                // Three rungs hold a lead title: only the last is the top one.
+                (Stage::Mid, "Head of department", None, 3),
+                (Stage::Senior, "Deputy head", None, 4),
+                (Stage::Lead, "Headteacher", None, 5),
+            ])
+        );
+    }
+
+    #[test]
+    fn ranks_without_level_words_spread_over_the_scale_and_hours_are_no_time() {
+        let p = passage(
+            "Airline Pilot",
+            "How pilots climb the ladder",
+            &[
+                "1. First officer — after the ATPL theory and 1,500 hours.",
+                "2. Captain — after 3,000 flight hours and a command course.",
+                "3. Training captain — trains new captains (after 5+ years in command).",
+                "4. Chief pilot — runs the fleet's pilots.",
+            ],
+        );
+        assert_eq!(
+            rungs(p),
+            want(&[
+                (Stage::Junior, "First officer", None, 2),
+                (Stage::Mid, "Captain", None, 3),
+                (Stage::Senior, "Training captain", Some("5+ years"), 4),
+                (Stage::Lead, "Chief pilot", None, 5),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_table_of_ranks_skips_its_header_and_reads_times_from_any_cell() {
+        let p = passage(
+            "Police Officer",
+            "Ranks and promotion",
+            &[
+                "| Rank | Time before promotion | Pay |",
+                "|---|---|---|",
+                "| Police constable (PC) | 2 years' probation | £28,000 |",
+                "| Sergeant | 3–5 years | £47,000 |",
+                "| Inspector | 2–4 years | £58,000 |",
+                "| Chief inspector | — | £66,000 |",
+            ],
+        );
+        assert_eq!(
+            rungs(p),
+            want(&[
+                (Stage::Junior, "Police constable", Some("2 years"), 4),
+                (Stage::Mid, "Sergeant", Some("3–5 years"), 5),
+                (Stage::Senior, "Inspector", Some("2–4 years"), 6),
+                (Stage::Lead, "Chief inspector", None, 7),
+            ])
+        );
+    }
+
+    #[test]
+    fn an_arrow_chain_after_a_lead_in() {
+        let p = passage(
+            "Accountant",
+            "What accountants do",
+            &[
+                "Typical career path: Staff accountant → Senior accountant → Accounting manager → Controller → CFO.",
+            ],
+        );
+        let got: Vec<(Stage, String)> = rungs(p).into_iter().map(|r| (r.0, r.1)).collect();
+        assert_eq!(
+            got,
+            [
+                (Stage::Junior, "Staff accountant"),
+                (Stage::Senior, "Senior accountant"),
+                (Stage::Lead, "Accounting manager"),
+                (Stage::Lead, "Controller"),
+                (Stage::Lead, "CFO"),
+            ]
+            .map(|(s, r)| (s, r.to_string()))
+        );
+    }
+
+    #[test]
+    fn responsibilities_skills_alternatives_and_uncued_lists_are_no_ladders() {
+        // A responsibility is no role: the whole run is refused.
+        let p = passage(
+            "Police Officer",
+            "Career progression",
+            &[
+                "1. Sergeant — supervises a team.",
+                "2. Review case files every morning.",
+                "3. Inspector — runs a shift.",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+        // Duties whose last words are roles: plural, or with a preposition.
+        let p = passage(
+            "Software Engineer",
+            "Career progression",
+            &[
+                "- Mentor junior engineers",
+                "- Coordinate with product managers",
+                "- Report to the engineering director",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+        // Skills under a progression heading.
+        let p = passage(
+            "Teacher",
+            "Progression",
+            &["- Patience", "- Clear communication", "- Subject knowledge"],
+        );
+        assert!(rungs(p).is_empty());
+        // Bulleted alternatives, no times, no title climbing: not ordered.
+        let p = passage(
+            "Accountant",
+            "Career path",
+            &["- Tax accountant", "- Forensic accountant", "- Auditor"],
+        );
+        assert!(rungs(p).is_empty());
+        // Roles under a heading that is no ladder cue (a pay table by role).
+        let p = passage(
+            "Chef",
+            "How much do chefs earn?",
+            &[
+                "| Role | Pay |",
+                "|---|---|",
+                "| Commis chef | $30,000 |",
+                "| Sous chef | $45,000 |",
+                "| Head chef | $60,000 |",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+    }
+}

@@ -1,0 +1,208 @@
+//! End-to-end: career ladders named by role titles alone, built with the engine as every face
+//! builds it, over `tests/fixtures/roadmap_shapes3/` (see its ABOUT): a police officer's ranks
+//! as a table under a "Ranks and promotion" heading, a social worker's ladder as an arrow chain
+//! on a lead-in line of a plain-text guide; what a careful reader lists, with each rung's line.
+
+#[path = "support/more_careers.rs"]
+mod more_careers;
+
+use std::path::{Path, PathBuf};
+
+use careerbot::answer::roadmap::{Focus, RoadmapAnswer, Stage, StageEvidence};
+use careerbot::engine::Engine;
+use more_careers::engine_of;
+
+fn shapes() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap_shapes3")
+}
+
+fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
+    engine
+        .roadmap(Some(career), None, Focus::All)
+        .unwrap()
+        .answer
+}
+
+/// The 1-based numbers of the lines of `file` that `pick` picks.
+fn lines_where(file: &str, pick: impl Fn(&str) -> bool) -> Vec<u32> {
+    file.lines()
+        .enumerate()
+        .filter(|(_, l)| pick(l))
+        .map(|(i, _)| i as u32 + 1)
+        .collect()
+}
+
+/// The 1-based number of the one line of `file` that starts with `start` (trimmed).
+fn line_starting(file: &str, start: &str) -> u32 {
+    let found = lines_where(file, |l| l.trim_start().starts_with(start));
+    assert_eq!(found.len(), 1, "{start:?} in {found:?}");
+    found[0]
+}
+
+/// A time span in years: (lower end, upper end when there is one).
+type Span = (f64, Option<f64>);
+
+/// Each stage citation as (stage, first role, line, duration span).
+type Rung = (Stage, String, u32, Option<Span>);
+
+/// A learning-path step as (line, its list, its time).
+type Step<'a> = (u32, &'a str, Option<Span>);
+
+fn rungs(a: &RoadmapAnswer) -> Vec<Rung> {
+    a.stages
+        .iter()
+        .flat_map(|s| {
+            s.citations.iter().map(move |c| {
+                (
+                    s.stage,
+                    c.roles.first().cloned().unwrap_or_default(),
+                    c.cite.line,
+                    c.duration.as_ref().map(|d| (d.min_years, d.max_years)),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_police_ranks_table_is_the_ladder_from_constable_to_superintendent() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine_of(&shapes(), work.path());
+    let file = std::fs::read_to_string(shapes().join("police-officer.md")).unwrap();
+    let a = roadmap(&engine, "Police Officer");
+
+    // Only "Chief inspector" holds a title word; the first rank is the entry, the top one the
+    // lead, the others between in order. Each row's time is the first its cells give.
+    let want: Vec<Rung> = [
+        (Stage::Junior, "Police constable", Some((2.0, Some(2.0)))),
+        (Stage::Mid, "Sergeant", Some((2.0, Some(3.0)))),
+        (Stage::Mid, "Inspector", Some((3.0, Some(5.0)))),
+        (Stage::Senior, "Chief inspector", None),
+        (Stage::Lead, "Superintendent", None),
+    ]
+    .into_iter()
+    .map(|(stage, role, span)| {
+        let line = line_starting(&file, &format!("| {role} "));
+        (stage, role.to_string(), line, span)
+    })
+    .collect();
+    assert_eq!(rungs(&a), want, "{:#?}", a.stages);
+    let lines: Vec<&str> = file.lines().collect();
+    for c in a.stages.iter().flat_map(|s| &s.citations) {
+        assert_eq!(c.evidence, StageEvidence::Ladder);
+        assert_eq!(c.cite.section, "Ranks and promotion");
+        assert_eq!(c.text, lines[c.cite.line as usize - 1], "the row, verbatim");
+    }
+    let labels: Vec<&str> = a.stages.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Police constable",
+            "Inspector",
+            "Chief inspector",
+            "Superintendent"
+        ]
+    );
+
+    // "How to join" is the learning path; a step's own time at its end is its time, weeks and
+    // a time with more words beside it are none.
+    let steps = lines_where(&file, |l| l.starts_with(|c: char| c.is_ascii_digit()));
+    let got: Vec<Step> = a
+        .learning_path
+        .iter()
+        .map(|s| {
+            (
+                s.cite.line,
+                s.list.as_str(),
+                s.duration.as_ref().map(|d| (d.min_years, d.max_years)),
+            )
+        })
+        .collect();
+    let times = [
+        None,
+        Some((0.25, Some(0.25))),
+        None,
+        None,
+        Some((2.0, Some(2.0))),
+    ];
+    let want: Vec<Step> = steps
+        .iter()
+        .zip(times)
+        .map(|(l, t)| (*l, "How to join", t))
+        .collect();
+    assert_eq!(got, want);
+
+    // The duties, the shift table and the skills are neither stages nor steps.
+    let cited: Vec<u32> = a
+        .stages
+        .iter()
+        .flat_map(|s| s.citations.iter().map(|c| c.cite.line))
+        .chain(a.learning_path.iter().map(|s| s.cite.line))
+        .collect();
+    let unrelated = lines_where(&file, |l| {
+        l.starts_with("- ") || l.starts_with("| Earlies") || l.starts_with("| Nights")
+    });
+    assert!(
+        cited.iter().all(|l| !unrelated.contains(l)),
+        "{cited:?} vs {unrelated:?}"
+    );
+}
+
+#[test]
+fn the_social_worker_arrow_chain_is_the_ladder_and_specialisms_are_not_rungs() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine_of(&shapes(), work.path());
+    let file = std::fs::read_to_string(shapes().join("social-worker.txt")).unwrap();
+    let a = roadmap(&engine, "Social Worker");
+
+    let line = line_starting(&file, "The usual career path:");
+    let want: Vec<Rung> = [
+        (Stage::Junior, "Newly qualified social worker"),
+        (Stage::Mid, "Social worker"),
+        (Stage::Senior, "Senior social worker"),
+        (Stage::Lead, "Team manager"),
+        (Stage::Lead, "Service manager"),
+    ]
+    .into_iter()
+    .map(|(stage, role)| (stage, role.to_string(), line, None))
+    .collect();
+    assert_eq!(rungs(&a), want, "{:#?}", a.stages);
+    for c in a.stages.iter().flat_map(|s| &s.citations) {
+        assert_eq!(c.evidence, StageEvidence::Ladder);
+        // The plain-text heading in capitals packed into the passage is the citation's section.
+        assert_eq!(c.cite.section, "CAREER PATH");
+        assert_eq!(c.text, c.roles[0], "each rung's part of the chain");
+    }
+
+    // The routes to qualify, each with its own time at its end.
+    let got: Vec<(u32, &str, Option<f64>)> = a
+        .learning_path
+        .iter()
+        .map(|s| {
+            (
+                s.cite.line,
+                s.list.as_str(),
+                s.duration.as_ref().map(|d| d.min_years),
+            )
+        })
+        .collect();
+    let routes = lines_where(&file, |l| l.starts_with("- A "));
+    let want: Vec<(u32, &str, Option<f64>)> = routes
+        .iter()
+        .zip([3.0, 2.0, 3.0])
+        .map(|(l, y)| (*l, "HOW TO QUALIFY", Some(y)))
+        .collect();
+    assert_eq!(got, want);
+
+    // The specialisms are alternatives, not rungs.
+    let specialisms = lines_where(&file, |l| {
+        l.starts_with("- ") && l.ends_with("social worker")
+    });
+    assert_eq!(specialisms.len(), 4);
+    assert!(
+        a.stages
+            .iter()
+            .flat_map(|s| &s.citations)
+            .all(|c| !specialisms.contains(&c.cite.line))
+    );
+}
