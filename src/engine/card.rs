@@ -417,6 +417,20 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(careers_of(&a.cards), ["Data Analyst"]);
+        // The beekeeper's guide says nothing of pay: the data analyst's answers, so the answer
+        // is confident, judged on each career's best passage, not only the first shown.
+        for (q, other) in [
+            (
+                "do beekeepers earn more than data analysts?",
+                "Data Analyst",
+            ),
+            ("do beekeepers earn more than electricians?", "Electrician"),
+        ] {
+            let a = asked(&e, q, None);
+            assert_eq!(a.several, ["Beekeeper", other], "{q}");
+            assert!(a.verdict.confident, "{q}: {:?}", a.verdict);
+            assert_eq!(careers_of(&a.cards), [other], "{q}");
+        }
     }
 
     /// No card when the guides do not answer; a career option narrows a comparison to its one

@@ -400,16 +400,20 @@ impl Engine {
         }) {
             Verdict::not(reason)
         } else if options.offset == 0 {
-            verdict::judge(&results)
+            verdict::judge_best_of(&results, several.len())
         } else {
             // Later pages of an answer were shown because the first page was judged; judge
             // that page again, not the deeper one.
             let first = SearchOptions {
                 offset: 0,
-                limit: 1,
+                limit: several.len().max(1),
                 ..options.clone()
             };
-            verdict::judge(&search::search(&generation, question, &first)?)
+            let mut page = search::search(&generation, question, &first)?;
+            if !several.is_empty() {
+                page = interleaved(&generation, question, &first, &several, page)?;
+            }
+            verdict::judge_best_of(&page, several.len())
         };
         Ok(Asked {
             results,

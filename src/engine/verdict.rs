@@ -150,9 +150,24 @@ impl Verdict {
 
 /// Judges a first page of results.
 pub fn judge(results: &SearchResults) -> Verdict {
-    match results.hits.first() {
-        Some(best) if best.coverage >= WEAK_COVERAGE => Verdict::CONFIDENT,
-        _ => Verdict::not(Reason::WeakMatch),
+    judge_best_of(results, 1)
+}
+
+/// Judges a first page of results that gives `careers` careers' best passages in turn (a
+/// question naming several, see `interleaved`): the guides answer it when one career's best
+/// passage does ("do beekeepers earn more than electricians?" is answered from the
+/// electrician's pay even when the beekeeper's guide says nothing of pay).
+pub fn judge_best_of(results: &SearchResults, careers: usize) -> Verdict {
+    let best = results
+        .hits
+        .iter()
+        .take(careers.max(1))
+        .map(|h| h.coverage)
+        .fold(f32::MIN, f32::max);
+    if best >= WEAK_COVERAGE {
+        Verdict::CONFIDENT
+    } else {
+        Verdict::not(Reason::WeakMatch)
     }
 }
 
@@ -202,6 +217,12 @@ mod tests {
             Verdict::not(Reason::WeakMatch)
         );
         assert_eq!(judge(&results(&[0.5])), Verdict::CONFIDENT);
+        // Several careers' best passages in turn: the best of them decides, and only they.
+        assert_eq!(judge_best_of(&results(&[0.3, 0.9]), 2), Verdict::CONFIDENT);
+        assert_eq!(
+            judge_best_of(&results(&[0.3, 0.2, 0.9]), 2),
+            Verdict::not(Reason::WeakMatch)
+        );
     }
 
     #[test]
