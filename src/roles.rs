@@ -102,6 +102,9 @@ pub struct RoleTable {
 
 /// Lower case without accents ("Cuánto" → "cuanto").
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -184,15 +187,13 @@ impl RoleTable {
         if self.single.contains(folded) {
             return true;
         }
-        if self.not_occupations.contains(folded) {
+        // The ending first: most words have none, and this runs on every word of every guide.
+        let Some(ending) = self.endings.iter().find(|e| folded.ends_with(e.as_str())) else {
             return false;
-        }
-        let letters = folded.chars().count();
-        letters > 0
+        };
+        folded.chars().count() >= ending.chars().count() + MIN_STEM_LETTERS
             && folded.chars().all(char::is_alphabetic)
-            && self.endings.iter().any(|e| {
-                folded.ends_with(e.as_str()) && letters >= e.chars().count() + MIN_STEM_LETTERS
-            })
+            && !self.not_occupations.contains(folded)
     }
 
     /// The occupation a folded word names, in the singular, when it names one ("designers" →

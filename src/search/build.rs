@@ -8,6 +8,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
+use rustc_hash::FxHashSet;
+
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::index::{
@@ -279,7 +281,11 @@ fn occupations_named(roles: &RoleTable, texts: &[&str]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for text in texts {
         let folded = fold(text);
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         for word in folded.split(|c: char| !c.is_alphanumeric()) {
+            if word.len() < MIN_OCCUPATION_BYTES || !seen.insert(word) {
+                continue;
+            }
             if let Some(form) = roles.occupation_form(word)
                 && !found.contains(&form)
             {
@@ -289,3 +295,6 @@ fn occupations_named(roles: &RoleTable, texts: &[&str]) -> Vec<String> {
     }
     found
 }
+
+/// Shorter words name no occupation (the shortest listed is "vet").
+const MIN_OCCUPATION_BYTES: usize = 3;

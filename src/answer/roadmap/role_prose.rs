@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use super::durations::parse_durations;
-use super::lines::{logical_lines, section_at};
+use super::lines::logical_lines;
 use super::role_ladder::{career_words, is_role_word, place};
 use super::table_ladder::cells;
 use super::{Duration, Stage, StageCitation, StageEvidence};
@@ -53,13 +53,16 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
         let career = career_words(p);
         let mut rungs: Vec<Rung> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
+        // Whether the heading the line sits under names a ladder (the passage's, or the last
+        // heading packed into it), followed line by line.
+        let mut cued = titles.is_ladder_cue(&p.section);
         'lines: for l in logical_lines(p) {
             let text = l.text.as_str();
-            if l.heading
-                || strip_marker(text) > 0
-                || cells(text).is_some()
-                || !titles.is_ladder_cue(section_at(p, l.line))
-            {
+            if l.heading {
+                cued = titles.is_ladder_cue(text);
+                continue;
+            }
+            if !cued || strip_marker(text) > 0 || cells(text).is_some() {
                 continue;
             }
             for s in sentences(text) {
