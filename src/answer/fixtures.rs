@@ -40,6 +40,22 @@ pub fn passage_at(section: &str, start_line: u32, text: &str) -> Passage {
     }
 }
 
+/// A passage of `g.md` about `career`, headed by `section` at line 1, its `lines` from line 2.
+pub fn headed_passage(career: &str, section: &str, lines: &[&str]) -> Passage {
+    let n = lines.len() as u32;
+    Passage {
+        source: "g.md".into(),
+        title: "Guide".into(),
+        career: career.into(),
+        section: section.into(),
+        url: None,
+        start_line: 1,
+        end_line: 1 + n,
+        text: lines.join("\n"),
+        line_numbers: (2..2 + n).collect(),
+    }
+}
+
 /// A shipped guide's text.
 pub fn seed_text(name: &str) -> String {
     let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));

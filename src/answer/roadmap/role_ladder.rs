@@ -33,7 +33,7 @@ const MAX_RUNGS: usize = 12;
 /// Most words of a rung's role.
 const MAX_ROLE_WORDS: usize = 6;
 /// Words that join a role to its field ("Head of department", "Chef de partie").
-const JOINERS: [&str; 3] = ["of", "de", "du"];
+pub(super) const JOINERS: [&str; 3] = ["of", "de", "du"];
 /// Arrows that chain roles on one line.
 const ARROWS: [&str; 3] = ["→", "->", "⟶"];
 
@@ -350,21 +350,7 @@ pub(super) fn role_head(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::fixtures::vocab;
-
-    fn passage(career: &str, section: &str, lines: &[&str]) -> Passage {
-        Passage {
-            source: "g.md".into(),
-            title: "Guide".into(),
-            career: career.into(),
-            section: section.into(),
-            url: None,
-            start_line: 1,
-            end_line: 1 + lines.len() as u32,
-            text: lines.join("\n"),
-            line_numbers: (2..2 + lines.len() as u32).collect(),
-        }
-    }
+    use crate::answer::fixtures::{headed_passage as passage, vocab};
 
     fn rungs(p: Passage) -> Vec<(Stage, String, Option<String>, u32)> {
         extract_role_ladder(vocab(), &[p])

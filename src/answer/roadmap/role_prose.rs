@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::durations::parse_durations;
 use super::lines::logical_lines;
-use super::role_ladder::{career_words, is_role_word, place};
+use super::role_ladder::{JOINERS, career_words, is_role_word, place};
 use super::table_ladder::cells;
 use super::{Duration, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
@@ -34,8 +34,6 @@ const MAX_RUNGS: usize = 8;
 const MAX_ROLE_WORDS: usize = 5;
 /// Articles an opener may be followed by.
 const ARTICLES: [&str; 3] = ["a", "an", "the"];
-/// Words that join a role to its field ("head of department").
-const JOINERS: [&str; 2] = ["of", "de"];
 
 /// One rung as the paragraph tells it.
 struct Rung {
@@ -270,21 +268,7 @@ fn role_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::fixtures::vocab;
-
-    fn passage(career: &str, section: &str, lines: &[&str]) -> Passage {
-        Passage {
-            source: "g.md".into(),
-            title: "Guide".into(),
-            career: career.into(),
-            section: section.into(),
-            url: None,
-            start_line: 1,
-            end_line: 1 + lines.len() as u32,
-            text: lines.join("\n"),
-            line_numbers: (2..2 + lines.len() as u32).collect(),
-        }
-    }
+    use crate::answer::fixtures::{headed_passage as passage, vocab};
 
     type Got = (Stage, Vec<String>, Option<String>, u32);
 

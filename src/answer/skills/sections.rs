@@ -716,17 +716,7 @@ mod tests {
     use crate::answer::fixtures::vocab;
 
     fn passage(section: &str, lines: &[&str]) -> Passage {
-        Passage {
-            source: "g.md".into(),
-            title: "Guide".into(),
-            career: "Nurse".into(),
-            section: section.into(),
-            url: None,
-            start_line: 1,
-            end_line: 1 + lines.len() as u32,
-            text: lines.join("\n"),
-            line_numbers: (2..2 + lines.len() as u32).collect(),
-        }
+        crate::answer::fixtures::headed_passage("Nurse", section, lines)
     }
 
     fn names(p: &Passage) -> Vec<(String, Topic)> {
