@@ -9,39 +9,17 @@
 
 #[path = "support/more_careers.rs"]
 mod more_careers;
+#[path = "support/roadmap_rungs.rs"]
+mod roadmap_rungs;
 
 use std::path::{Path, PathBuf};
 
-use careerbot::answer::roadmap::{DurationKind, Focus, RoadmapAnswer, Stage, StageEvidence};
-use careerbot::engine::Engine;
+use careerbot::answer::roadmap::{DurationKind, Stage, StageEvidence};
 use more_careers::{engine, engine_of, fixtures};
+use roadmap_rungs::{Rung, line_starting, line_where, roadmap, rungs};
 
 fn shapes() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap_shapes")
-}
-
-fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
-    engine
-        .roadmap(Some(career), None, Focus::All)
-        .unwrap()
-        .answer
-}
-
-/// The 1-based number of the one line of `file` that starts with `start` (trimmed).
-fn line_starting(file: &str, start: &str) -> u32 {
-    line_where(file, start, |l| l.trim_start().starts_with(start))
-}
-
-/// The 1-based number of the one line of `file` that `pick` picks (`what` names it).
-fn line_where(file: &str, what: &str, pick: impl Fn(&str) -> bool) -> u32 {
-    let found: Vec<u32> = file
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| pick(l))
-        .map(|(i, _)| i as u32 + 1)
-        .collect();
-    assert_eq!(found.len(), 1, "{what:?} in {found:?}");
-    found[0]
 }
 
 /// The lines (1-based) of the list items under a Markdown heading, up to the next heading.
@@ -66,25 +44,6 @@ type TitledRung = (
     u32,
     Option<(f64, Option<f64>, DurationKind)>,
 );
-
-/// Each stage's citations as (stage, first role, line, duration span).
-type Rung = (Stage, String, u32, Option<(f64, Option<f64>)>);
-
-fn rungs(a: &RoadmapAnswer) -> Vec<Rung> {
-    a.stages
-        .iter()
-        .flat_map(|s| {
-            s.citations.iter().map(move |c| {
-                (
-                    s.stage,
-                    c.roles.first().cloned().unwrap_or_default(),
-                    c.cite.line,
-                    c.duration.as_ref().map(|d| (d.min_years, d.max_years)),
-                )
-            })
-        })
-        .collect()
-}
 
 #[test]
 fn the_chef_ladder_is_its_numbered_list_of_roles_with_times_at_the_end() {

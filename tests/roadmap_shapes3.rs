@@ -5,64 +5,21 @@
 
 #[path = "support/more_careers.rs"]
 mod more_careers;
+#[path = "support/roadmap_rungs.rs"]
+mod roadmap_rungs;
 
 use std::path::{Path, PathBuf};
 
-use careerbot::answer::roadmap::{Focus, RoadmapAnswer, Stage, StageEvidence};
-use careerbot::engine::Engine;
+use careerbot::answer::roadmap::{Stage, StageEvidence};
 use more_careers::engine_of;
+use roadmap_rungs::{Rung, Span, line_starting, lines_where, roadmap, rungs};
 
 fn shapes() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap_shapes3")
 }
 
-fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
-    engine
-        .roadmap(Some(career), None, Focus::All)
-        .unwrap()
-        .answer
-}
-
-/// The 1-based numbers of the lines of `file` that `pick` picks.
-fn lines_where(file: &str, pick: impl Fn(&str) -> bool) -> Vec<u32> {
-    file.lines()
-        .enumerate()
-        .filter(|(_, l)| pick(l))
-        .map(|(i, _)| i as u32 + 1)
-        .collect()
-}
-
-/// The 1-based number of the one line of `file` that starts with `start` (trimmed).
-fn line_starting(file: &str, start: &str) -> u32 {
-    let found = lines_where(file, |l| l.trim_start().starts_with(start));
-    assert_eq!(found.len(), 1, "{start:?} in {found:?}");
-    found[0]
-}
-
-/// A time span in years: (lower end, upper end when there is one).
-type Span = (f64, Option<f64>);
-
-/// Each stage citation as (stage, first role, line, duration span).
-type Rung = (Stage, String, u32, Option<Span>);
-
 /// A learning-path step as (line, its list, its time).
 type Step<'a> = (u32, &'a str, Option<Span>);
-
-fn rungs(a: &RoadmapAnswer) -> Vec<Rung> {
-    a.stages
-        .iter()
-        .flat_map(|s| {
-            s.citations.iter().map(move |c| {
-                (
-                    s.stage,
-                    c.roles.first().cloned().unwrap_or_default(),
-                    c.cite.line,
-                    c.duration.as_ref().map(|d| (d.min_years, d.max_years)),
-                )
-            })
-        })
-        .collect()
-}
 
 #[test]
 fn the_police_ranks_table_is_the_ladder_from_constable_to_superintendent() {

@@ -1,0 +1,58 @@
+//! What the roadmap end-to-end tests read from an answer and from a fixture guide: a career's
+//! roadmap, its stage citations as comparable rows, and the lines of a guide that say something.
+#![allow(dead_code)]
+
+use careerbot::answer::roadmap::{Focus, RoadmapAnswer, Stage};
+use careerbot::engine::Engine;
+
+/// `career`'s whole roadmap.
+pub fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
+    engine
+        .roadmap(Some(career), None, Focus::All)
+        .unwrap()
+        .answer
+}
+
+/// The 1-based numbers of the lines of `file` that `pick` picks.
+pub fn lines_where(file: &str, pick: impl Fn(&str) -> bool) -> Vec<u32> {
+    file.lines()
+        .enumerate()
+        .filter(|(_, l)| pick(l))
+        .map(|(i, _)| i as u32 + 1)
+        .collect()
+}
+
+/// The 1-based number of the one line of `file` that `pick` picks (`what` names it).
+pub fn line_where(file: &str, what: &str, pick: impl Fn(&str) -> bool) -> u32 {
+    let found = lines_where(file, pick);
+    assert_eq!(found.len(), 1, "{what:?} in {found:?}");
+    found[0]
+}
+
+/// The 1-based number of the one line of `file` that starts with `start` (trimmed).
+pub fn line_starting(file: &str, start: &str) -> u32 {
+    line_where(file, start, |l| l.trim_start().starts_with(start))
+}
+
+/// A time span in years: (lower end, upper end when there is one).
+pub type Span = (f64, Option<f64>);
+
+/// A stage citation as (stage, first role, line, duration span).
+pub type Rung = (Stage, String, u32, Option<Span>);
+
+/// Every stage citation of `a`, in order.
+pub fn rungs(a: &RoadmapAnswer) -> Vec<Rung> {
+    a.stages
+        .iter()
+        .flat_map(|s| {
+            s.citations.iter().map(move |c| {
+                (
+                    s.stage,
+                    c.roles.first().cloned().unwrap_or_default(),
+                    c.cite.line,
+                    c.duration.as_ref().map(|d| (d.min_years, d.max_years)),
+                )
+            })
+        })
+        .collect()
+}
