@@ -56,3 +56,17 @@ pub fn rungs(a: &RoadmapAnswer) -> Vec<Rung> {
         })
         .collect()
 }
+
+/// Asserts that no stage or learning-path step of `a` cites one of the `unrelated` lines.
+pub fn cites_none_of(a: &RoadmapAnswer, unrelated: &[u32]) {
+    let cited: Vec<u32> = a
+        .stages
+        .iter()
+        .flat_map(|s| s.citations.iter().map(|c| c.cite.line))
+        .chain(a.learning_path.iter().map(|s| s.cite.line))
+        .collect();
+    assert!(
+        cited.iter().all(|l| !unrelated.contains(l)),
+        "{cited:?} vs {unrelated:?}"
+    );
+}
