@@ -1553,6 +1553,9 @@ mod tests {
             ("How do I become a UX designer?", "UX designer"),
             // A common word is no typo of the guide word it extends ("write").
             ("How do I become a writer?", "writer"),
+            // A listed occupation in the plural, its stem ("account") a guide word.
+            ("What do accountants earn starting out?", "accountants"),
+            ("What is the career path for a pharmacist?", "pharmacist"),
         ] {
             assert_eq!(
                 e.question_career(q),
