@@ -134,9 +134,11 @@ pub struct Analyzer {
     extra_stop_words: FxHashSet<String>,
     /// The table's chat filler (folded), dropped like stop words.
     filler: FxHashSet<String>,
-    /// Common words of the language (lower case) that spelling correction leaves as written;
-    /// see [`Analyzer::with_dictionary`].
-    dictionary: FxHashSet<Box<str>>,
+    /// The text of the dictionary of common words (see [`Analyzer::with_dictionary`]), read into
+    /// `dictionary` the first time a word is looked up: most questions never need it, and a
+    /// process answering one question should not pay for it.
+    dictionary_text: String,
+    dictionary: once_cell::sync::OnceCell<FxHashSet<Box<str>>>,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -203,7 +205,8 @@ impl Analyzer {
             stop_words: STOP_WORDS.iter().copied().collect(),
             extra_stop_words,
             filler,
-            dictionary: FxHashSet::default(),
+            dictionary_text: String::new(),
+            dictionary: once_cell::sync::OnceCell::new(),
             stemmer: Stemmer::create(Algorithm::English),
             fingerprint,
         })
@@ -215,18 +218,23 @@ impl Analyzer {
     /// indexed term, so it is not part of the [`fingerprint`](Analyzer::fingerprint).
     #[must_use]
     pub fn with_dictionary(mut self, words: &str) -> Analyzer {
-        self.dictionary = words
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.to_lowercase().into_boxed_str())
-            .collect();
+        self.dictionary_text = words.to_string();
+        self.dictionary = once_cell::sync::OnceCell::new();
         self
     }
 
     /// Whether the lower-case `word` is a common word of the dictionary, as written.
     pub fn in_dictionary(&self, word: &str) -> bool {
-        self.dictionary.contains(word)
+        self.dictionary
+            .get_or_init(|| {
+                self.dictionary_text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(|l| l.to_lowercase().into_boxed_str())
+                    .collect()
+            })
+            .contains(word)
     }
 
     /// A hash of everything that decides which terms text turns into; an index built with another
