@@ -294,10 +294,13 @@ pub enum DurationKind {
     Unspecified,
 }
 
+/// Weeks in a year: a span in weeks is kept in years like the others.
+pub const WEEKS_PER_YEAR: f64 = 52.0;
+
 /// A time span as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Duration {
-    /// Lower end in years (months / 12).
+    /// Lower end in years (months / 12, weeks / 52).
     pub min_years: f64,
     /// Upper end in years; `None` when open-ended.
     pub max_years: Option<f64>,
@@ -306,6 +309,28 @@ pub struct Duration {
     pub kind: DurationKind,
     /// The exact text on the line, e.g. "1 to 2 years".
     pub raw: String,
+    /// The unit the guide counts in when it is not years or months: `"weeks"` ("6–8 weeks", "12
+    /// semanas"); the span is still in years above, so it compares and adds up with the others.
+    #[serde(default, skip_serializing_if = "SpanUnit::is_years_or_months")]
+    pub unit: SpanUnit,
+}
+
+/// The unit a time span is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanUnit {
+    /// Years, or months for a span within a year ("1–2 years", "6 months", "3–12 months").
+    #[default]
+    YearsOrMonths,
+    /// Weeks, as the guide counts them ("6–8 weeks", "a 12-week bootcamp").
+    Weeks,
+}
+
+impl SpanUnit {
+    /// Whether the span is shown in years or months (the default, left out of JSON).
+    pub fn is_years_or_months(&self) -> bool {
+        *self == SpanUnit::YearsOrMonths
+    }
 }
 
 impl Duration {
@@ -321,14 +346,25 @@ impl Duration {
             let s = format!("{v:.2}");
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
-        // "3–12 months" stays in months: an upper end of a year is still counted in months.
-        let months = self.max_years.unwrap_or(self.min_years) <= 1.0 && self.min_years < 1.0;
-        let scale = if months { 12.0 } else { 1.0 };
-        let low = self.min_years * scale;
+        // "3–12 months" stays in months: an upper end of a year is still counted in months; a
+        // span counted in weeks stays in weeks.
+        let weeks = self.unit == SpanUnit::Weeks;
+        let months =
+            !weeks && self.max_years.unwrap_or(self.min_years) <= 1.0 && self.min_years < 1.0;
+        let scale = if weeks {
+            WEEKS_PER_YEAR
+        } else if months {
+            12.0
+        } else {
+            1.0
+        };
+        // To the hundredth shown: 1/52 of a year is one week again, and a singular.
+        let shown = |v: f64| (v * 100.0).round() / 100.0;
+        let low = shown(self.min_years * scale);
         let (shape, high) = match self.max_years {
             None => ("open", low),
             Some(hi) if hi == self.min_years => ("one", low),
-            Some(hi) => ("range", hi * scale),
+            Some(hi) => ("range", shown(hi * scale)),
         };
         let mut args = crate::i18n::Args::new();
         args.set("shape", shape);
@@ -336,7 +372,9 @@ impl Duration {
         args.set("high", num(high));
         // Picks the unit's plural for one amount ("1 year", "1.5 years").
         args.set("count", low);
-        let id = if months {
+        let id = if weeks {
+            "duration-weeks"
+        } else if months {
             "duration-months"
         } else {
             "duration-years"

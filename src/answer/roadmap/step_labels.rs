@@ -7,7 +7,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Duration, DurationKind};
+use super::{Duration, DurationKind, SpanUnit, WEEKS_PER_YEAR};
 use crate::answer::levels::LevelWords;
 use crate::answer::re;
 
@@ -59,10 +59,11 @@ fn time_label(label: &str) -> Option<Duration> {
     let a: f64 = c["a"].parse().ok()?;
     let b: Option<f64> = c.name("b").and_then(|b| b.as_str().parse().ok());
     let unit = c["unit"].to_lowercase();
+    let weeks = unit.starts_with('w') || unit.starts_with('s');
     let per_year = if unit.starts_with('y') || unit.starts_with('a') {
         1.0
-    } else if unit.starts_with('w') || unit.starts_with('s') {
-        52.0
+    } else if weeks {
+        WEEKS_PER_YEAR
     } else {
         12.0
     };
@@ -78,6 +79,11 @@ fn time_label(label: &str) -> Option<Duration> {
         open_ended: false,
         kind: DurationKind::Unspecified,
         raw: label.to_string(),
+        unit: if weeks {
+            SpanUnit::Weeks
+        } else {
+            SpanUnit::YearsOrMonths
+        },
     })
 }
 
@@ -110,6 +116,15 @@ mod tests {
         assert_eq!(
             span("**Months 4 to 6:** Build two projects."),
             Some((4.0 / 12.0, Some(0.5), "4–6 months".into()))
+        );
+        // Weeks are shown in weeks, and kept in years like the others.
+        assert_eq!(
+            span("Weeks 1-4: Classroom theory."),
+            Some((1.0 / 52.0, Some(4.0 / 52.0), "1–4 weeks".into()))
+        );
+        assert_eq!(
+            span("Semana 3: Prácticas."),
+            Some((2.0 / 52.0, Some(3.0 / 52.0), "2–3 weeks".into()))
         );
         // Order words (data) and "Step N" label steps without a time.
         for line in [
