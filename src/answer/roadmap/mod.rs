@@ -19,7 +19,11 @@
 //!   years) | $47–$55 |", [`extract_table_ladder`]), or a ladder named by role titles alone under
 //!   a progression heading: a numbered or timed list, a table of ranks, an arrow chain
 //!   (`role_ladder.rs`), else a paragraph telling each move to a role (`role_prose.rs`); the
-//!   titles' reading wins over a table's when it reads every rung of it and more. (g) Only for a
+//!   titles' reading wins over a table's when it reads every rung of it and more. Every ladder
+//!   is read over whole sections: a section the splitter cut into several passages is one
+//!   (`lines::whole_sections`), each rung cited to its own passage; a rung names one role, a
+//!   plural title named in the singular when the rule makes it clear ("Training captains" →
+//!   "Training captain", `role_ladder::singular_role`). (g) Only for a
 //!   guide where none of these
 //!   finds a stage: a career path told in prose, each clause naming a level word with a role
 //!   word ("then senior designers after five or more years"), a field after "head of" ("head of
@@ -30,8 +34,9 @@
 //!   "staff" counts only before a technical role, `assets/levels.toml`). A time is a role's only
 //!   on the role's side of a semicolon.
 //! - **Durations** ([`parse_durations`]): "1 to 2 years", "2-4 years", "over five years",
-//!   "5+ years", "at least 3 years", "up to 2 years", "6 months" → `min_years`, `max_years`,
-//!   `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
+//!   "5+ years", "at least 3 years", "up to 2 years", "6 months", "6–8 weeks", "a 12-week
+//!   course", "12 semanas" → `min_years`, `max_years` (weeks too are kept in years, so they
+//!   compare and add up with the rest; `unit` says to show them in weeks), `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
 //!   ("**Work as a staff nurse (1–3 years).**") is a sentence of its own, and "after five years"
 //!   counts from the start of the career.
 //! - **Lateral moves**: tracks (DevOps, data engineering, full-stack, cloud, machine learning, …;

@@ -11,7 +11,9 @@
 //! its role (`RoleTitles`), never going down the run; the first rung, when its words name no
 //! level, is the ladder's entry; the others take their place between (`place_ladder`). A
 //! rung's time is the first its item gives; flight hours are no time (`parse_durations` reads
-//! years and months only).
+//! years, months and weeks only). A rung names one role: a title written in the plural
+//! ("Training captains", "Crew managers") is a rung when its singular is clear by rule
+//! ([`singular_word`]) and is named in the singular ([`singular_role`]).
 
 use super::durations::parse_durations;
 use super::extract::is_imperative;
