@@ -12,7 +12,7 @@ use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
 use super::lines::{recite, section_at, whole_sections};
 use super::prose::extract_prose_stages;
-use super::role_ladder::{extract_role_ladder, singular_role, words_of_career};
+use super::role_ladder::{extract_role_ladder, singular_role};
 use super::role_prose::extract_role_prose;
 use super::table_ladder::extract_table_ladder;
 use super::{
@@ -82,11 +82,10 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         ladder = extract_role_prose(vocab, &whole);
     }
     // A rung names one role: a plural title is shown in the singular ("Training captains").
-    let career_words = words_of_career(career);
     for rung in &mut ladder {
         recite(&mut rung.cite, passages);
         for role in &mut rung.roles {
-            *role = singular_role(vocab, &career_words, role);
+            *role = singular_role(vocab, role);
         }
     }
     stages.retain(|s| {

@@ -267,12 +267,7 @@ pub(super) fn place(known: &[Option<Stage>]) -> Vec<Stage> {
 
 /// The words of a passage's career, singular and lower case.
 pub(super) fn career_words(p: &Passage) -> Vec<String> {
-    words_of_career(&p.career)
-}
-
-/// The words of a career's name, singular and lower case.
-pub(super) fn words_of_career(career: &str) -> Vec<String> {
-    career
+    p.career
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| singular(&w.to_lowercase()))
@@ -286,10 +281,10 @@ const PLURAL_ENDINGS: [(&str, &str); 3] = [("s", ""), ("es", ""), ("ies", "y")];
 /// The singular of a plural role word (lower case) when the rule makes it clear: the word less a
 /// plural ending is itself a role word — an occupation by the roles table (listed, or by its
 /// agent ending: "managers" → "manager"), a rank or title word of `assets/roadmap.toml`
-/// ("captains" → "captain", "deputies" → "deputy"), a role word of `assets/levels.toml` or a
-/// word of the career. `None` for a word that is no plural of one ("sales", "analytics",
-/// "operations", "boss").
-pub(super) fn singular_word(vocab: &Vocabulary, career: &[String], word: &str) -> Option<String> {
+/// ("captains" → "captain", "deputies" → "deputy") or a role word of `assets/levels.toml`.
+/// `None` for a word that is no plural of one ("sales", "analytics", "operations", "boss"),
+/// even in a career named by it ("Sales Representative").
+pub(super) fn singular_word(vocab: &Vocabulary, word: &str) -> Option<String> {
     if word.ends_with("ss") {
         return None;
     }
@@ -299,7 +294,6 @@ pub(super) fn singular_word(vocab: &Vocabulary, career: &[String], word: &str) -
             || titles.is_rank(w)
             || titles.stage_of(vocab.levels(), w).is_some()
             || vocab.levels().is_role(w)
-            || career.iter().any(|c| c == w)
     };
     PLURAL_ENDINGS.iter().find_map(|(end, with)| {
         let stem = word.strip_suffix(end)?;
@@ -311,7 +305,7 @@ pub(super) fn singular_word(vocab: &Vocabulary, career: &[String], word: &str) -
 /// A role title as one role: its head word — the last, or the one before its joiner ("Heads of
 /// department") — in the singular when [`singular_word`] makes it clear ("Training captains" →
 /// "Training captain", "Watch Managers" → "Watch Manager"), the rest as written.
-pub(super) fn singular_role(vocab: &Vocabulary, career: &[String], role: &str) -> String {
+pub(super) fn singular_role(vocab: &Vocabulary, role: &str) -> String {
     let words: Vec<(usize, &str)> = role
         .split(' ')
         .scan(0, |at, w| {
@@ -330,7 +324,7 @@ pub(super) fn singular_role(vocab: &Vocabulary, career: &[String], role: &str) -
     };
     let plain = head.trim_end_matches(|c: char| !c.is_alphanumeric());
     let lower = plain.to_lowercase();
-    let Some(one) = singular_word(vocab, career, &lower) else {
+    let Some(one) = singular_word(vocab, &lower) else {
         return role.to_string();
     };
     // Keep the word's own letters and case: only its ending changes.
@@ -418,7 +412,7 @@ pub(super) fn role_head(
     // rung is shown in the singular (`singular_role`).
     let names_one = |w: &str| {
         let w = plain(w);
-        is_role_word(&w) && (singular(&w) == w || singular_word(vocab, career, &w).is_some())
+        is_role_word(&w) && (singular(&w) == w || singular_word(vocab, &w).is_some())
     };
     let last = words.last().copied().unwrap_or_default();
     let joined = words
@@ -608,7 +602,6 @@ mod tests {
     /// when the singular is clear by rule; words that merely end in "s" are kept.
     #[test]
     fn plural_role_titles_are_named_in_the_singular() {
-        let career = words_of_career("Firefighter");
         for (role, one) in [
             ("Training captains", "Training captain"),
             ("training captains", "training captain"),
@@ -630,8 +623,10 @@ mod tests {
             ("Director of Sales", "Director of Sales"),
             ("Boss", "Boss"),
             ("Physics", "Physics"),
+            // Not even in a career named by it.
+            ("Inside Sales", "Inside Sales"),
         ] {
-            assert_eq!(singular_role(vocab(), &career, role), one, "{role}");
+            assert_eq!(singular_role(vocab(), role), one, "{role}");
         }
     }
 
