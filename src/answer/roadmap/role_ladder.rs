@@ -395,8 +395,9 @@ pub(super) fn role_head(
         return None;
     }
     // A rung names one role: its role word is singular ("Sergeant"), or a plural whose singular
-    // is clear ("Sergeants"; not the "engineers" of "Mentor junior engineers", an action), and a noun phrase holds no stop word or article ("Coordinate
-    // with product managers") but its joiner ("Head of department").
+    // is clear ("Sergeants"; "Mentor junior engineers" is an action, above), and a noun phrase
+    // holds no stop word or article ("Coordinate with product managers") but its joiner ("Head
+    // of department").
     let plain = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
