@@ -130,7 +130,8 @@ fn weeks_are_a_duration_unit_of_ladders_steps_and_the_timeline() {
         assert!(pair[0].start <= pair[1].start, "{bars:#?}");
     }
 
-    // The firefighter's steps: a time in weeks at a step's end is its time, as is one in years.
+    // The firefighter's steps: a time in weeks at a step's end is its time, as is one in years;
+    // so is the time closing a phase's label.
     let file = guide("firefighter.md");
     let a = roadmap(&engine, "Firefighter");
     let steps: Vec<Step> = a
@@ -145,16 +146,23 @@ fn weeks_are_a_duration_unit_of_ladders_steps_and_the_timeline() {
         })
         .collect();
     let ranks = line_starting(&file, "## Rank structure");
-    let numbered: Vec<u32> = lines_where(&file, |l| l.starts_with(|c: char| c.is_ascii_digit()))
-        .into_iter()
-        .filter(|l| *l < ranks)
-        .collect();
+    let numbered: Vec<u32> = lines_where(&file, |l| {
+        l.starts_with(|c: char| c.is_ascii_digit()) || l.starts_with("- Phase ")
+    })
+    .into_iter()
+    .filter(|l| *l < ranks)
+    .collect();
     let times = [
         None,
         Some(((weeks(4.0), Some(weeks(6.0))), "4–6 weeks")),
         None,
         Some(((weeks(12.0), Some(weeks(12.0))), "12 weeks")),
         Some(((2.0, Some(2.0)), "2 years")),
+        // "Phase 1 (2 weeks): …": a numbered part of the path, its label's time its own (and
+        // no rung of a ladder, now that its weeks are a time).
+        Some(((weeks(2.0), Some(weeks(2.0))), "2 weeks")),
+        Some(((weeks(6.0), Some(weeks(8.0))), "6–8 weeks")),
+        Some(((0.25, Some(0.25)), "3 months")),
     ];
     let want: Vec<Step> = numbered
         .iter()

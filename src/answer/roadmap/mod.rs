@@ -46,8 +46,8 @@
 //! - **Learning path**: items listed under a learning-path line or heading ("Step-by-Step Learning
 //!   Path", "consider the following steps:", "How to Become …"), every bulleted or numbered item
 //!   of such a section, its lines labelled by a time or a sequence word ("Year 1: …",
-//!   "Years 2-3: …", "After graduating: …", "Then: …"; the time a label gives is the step's
-//!   `duration`, [`step_labels`]; else a time in parentheses ending the step, "Earn a degree (3
+//!   "Years 2-3: …", "Phase 1 (6–8 weeks): …", "After graduating: …", "Then: …"; the time a
+//!   label gives is the step's `duration`, [`step_labels`]; else a time in parentheses ending the step, "Earn a degree (3
 //!   years).", is), and its imperative sentences ("Start by mastering one backend language …")
 //!   are steps; bullets and imperative sentences in a tips section ("What tips do you need …",
 //!   "How can you advance …") are tips.
