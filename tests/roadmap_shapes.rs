@@ -161,9 +161,10 @@ fn the_pilot_path_is_its_numbered_step_headings() {
             on("promoted to captain"),
             Some((3.0, Some(5.0))),
         ),
+        // A rung names one role: the guide's plural is shown in the singular.
         (
             Stage::Senior,
-            "training captains",
+            "training captain",
             on("training captains"),
             None,
         ),

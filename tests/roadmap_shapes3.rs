@@ -61,8 +61,8 @@ fn the_police_ranks_table_is_the_ladder_from_constable_to_superintendent() {
         ]
     );
 
-    // "How to join" is the learning path; a step's own time at its end is its time, weeks and
-    // a time with more words beside it are none.
+    // "How to join" is the learning path; a step's own time at its end is its time (weeks
+    // too, kept in years), a time with more words beside it is none.
     let steps = lines_where(&file, |l| l.starts_with(|c: char| c.is_ascii_digit()));
     let got: Vec<Step> = a
         .learning_path
@@ -79,7 +79,7 @@ fn the_police_ranks_table_is_the_ladder_from_constable_to_superintendent() {
         None,
         Some((0.25, Some(0.25))),
         None,
-        None,
+        Some((0.3462, Some(0.4615))),
         Some((2.0, Some(2.0))),
     ];
     let want: Vec<Step> = steps

@@ -61,6 +61,14 @@ duration-months = { $shape ->
        *[other] { $low } months
     }
 }
+duration-weeks = { $shape ->
+    [range] { $low }–{ $high } weeks
+    [open] { $low }+ weeks
+   *[one] { $count ->
+        [one] { $low } week
+       *[other] { $low } weeks
+    }
+}
 time-of-experience = { $time } of experience
 time-to-qualify = { $time } to qualify
 time-not-given = no time given

@@ -61,6 +61,14 @@ duration-months = { $shape ->
        *[other] { $low } meses
     }
 }
+duration-weeks = { $shape ->
+    [range] { $low }–{ $high } semanas
+    [open] { $low }+ semanas
+   *[one] { $count ->
+        [one] { $low } semana
+       *[other] { $low } semanas
+    }
+}
 time-of-experience = { $time } de experiencia
 time-to-qualify = { $time } para obtener la cualificación
 time-not-given = sin plazo indicado

@@ -1,5 +1,6 @@
 //! Durations in guide text: "1 to 2 years", "2-4 years", "over five years", "5+ years", "at least
-//! 3 years", "up to 2 years", "6 months" → years, and what the sentence says the time is for (a
+//! 3 years", "up to 2 years", "6 months", "6–8 weeks", "12 semanas" → years (a span in weeks
+//! keeps its unit to be shown in), and what the sentence says the time is for (a
 //! bold lead such as "**Work as a staff nurse (1–3 years).**" is a sentence of its own; "after
 //! two to three years" counts from the start of the career).
 
@@ -8,13 +9,13 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Duration, DurationKind};
+use super::{Duration, DurationKind, SpanUnit, WEEKS_PER_YEAR};
 use crate::answer::re;
 use crate::answer::text::sentences;
 
 const NUMBER: &str = r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
 
-/// A time span in years or months.
+/// A time span in years, months or weeks.
 static DURATION: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
         r"(?ix)
@@ -24,7 +25,7 @@ static DURATION: Lazy<Regex> = Lazy::new(|| {
         (?:\s*(?:-|–|—|to|a)\s*(?P<b>{NUMBER}))?
         (?P<plus>\s?\+)?
         (?P<ormore>\s+or\s+more)?
-        \s*(?:-\s*)?(?P<unit>years?|yrs?|months?|años?|a[ñn]os|mes(?:es)?)\b
+        \s*(?:-\s*)?(?P<unit>years?|yrs?|months?|weeks?|años?|a[ñn]os|mes(?:es)?|semanas?)\b
         (?P<post>\s+(?:or\ more|or\ longer|plus|and\ up))?"
     ))
 });
@@ -68,7 +69,7 @@ fn duration_sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn number(word: &str) -> Option<f64> {
+fn number(word: &str, max: f64) -> Option<f64> {
     let v = match word.to_lowercase().as_str() {
         "one" => 1.0,
         "two" => 2.0,
@@ -86,11 +87,21 @@ fn number(word: &str) -> Option<f64> {
         "twenty" => 20.0,
         w => w.parse().ok()?,
     };
-    (v > 0.0 && v <= 50.0).then_some(v)
+    (v > 0.0 && v <= max).then_some(v)
 }
+
+/// Most years or months a span counts ("2026 years" is no span)...
+const MAX_NUMBER: f64 = 50.0;
+/// ...and most weeks ("52 weeks").
+const MAX_WEEKS: f64 = 99.0;
 
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
+}
+
+/// Weeks in years to four places, so that the weeks shown again are the weeks written.
+fn round4(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
 }
 
 /// The kind of time a sentence states.
@@ -112,20 +123,29 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
         let whole = c.get(0).expect("match");
+        let unit = c["unit"].to_lowercase();
+        let weeks = unit.starts_with('w') || unit.starts_with('s');
+        let most = if weeks { MAX_WEEKS } else { MAX_NUMBER };
         // A range may start at zero ("0–2 years" of experience).
         let zero = c.name("b").is_some() && c["a"].parse::<f64>() == Ok(0.0);
-        let Some(a) = number(&c["a"]).or(zero.then_some(0.0)) else {
+        let Some(a) = number(&c["a"], most).or(zero.then_some(0.0)) else {
             continue;
         };
         let b = match c.name("b") {
-            Some(b) => match number(b.as_str()) {
+            Some(b) => match number(b.as_str(), most) {
                 Some(v) if v >= a => Some(v),
                 _ => continue,
             },
             None => None,
         };
-        let months = c["unit"].to_lowercase().starts_with('m');
-        let scale = if months { 1.0 / 12.0 } else { 1.0 };
+        let scale = if weeks {
+            1.0 / WEEKS_PER_YEAR
+        } else if unit.starts_with('m') {
+            1.0 / 12.0
+        } else {
+            1.0
+        };
+        let round = if weeks { round4 } else { round2 };
         let pre = c.name("pre").map(|m| m.as_str().to_lowercase());
         let open_words = matches!(
             pre.as_deref(),
@@ -161,8 +181,8 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
         out.push((
             whole.range(),
             Duration {
-                min_years: round2(min * scale),
-                max_years: max.map(|m| round2(m * scale)),
+                min_years: round(min * scale),
+                max_years: max.map(|m| round(m * scale)),
                 open_ended: open && !upto,
                 kind: if AFTER.is_match(&text[..whole.start()]) {
                     DurationKind::ExperienceRequired
@@ -170,6 +190,11 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
                     duration_kind(sentence)
                 },
                 raw: whole.as_str().trim().to_string(),
+                unit: if weeks {
+                    SpanUnit::Weeks
+                } else {
+                    SpanUnit::YearsOrMonths
+                },
             },
         ));
     }
@@ -425,6 +450,101 @@ mod tests {
         assert_eq!(one_duration("18 months").label(), "1.5 years");
         assert_eq!(one_duration("3–12 months").label(), "3–12 months");
         assert_eq!(one_duration("3–6 meses").label(), "3–6 months");
+    }
+
+    /// Weeks are no duration unit: "Phase 1 (6–8 weeks)", "a 12-week bootcamp", "12 semanas"
+    /// are spans, shown in weeks as the guide writes them and kept in years, so that they compare
+    /// and add up with months and years.
+    #[test]
+    fn weeks_are_a_duration_unit() {
+        use crate::i18n::Locale;
+        for (text, weeks, open, raw, label) in [
+            (
+                "Phase 1 (6–8 weeks)",
+                (6.0, Some(8.0)),
+                false,
+                "6–8 weeks",
+                "6–8 weeks",
+            ),
+            (
+                "a 12-week bootcamp",
+                (12.0, Some(12.0)),
+                false,
+                "12-week",
+                "12 weeks",
+            ),
+            (
+                "one week of shadowing",
+                (1.0, Some(1.0)),
+                false,
+                "one week",
+                "1 week",
+            ),
+            (
+                "at least 26 weeks",
+                (26.0, None),
+                true,
+                "at least 26 weeks",
+                "26+ weeks",
+            ),
+            (
+                "52 weeks in post",
+                (52.0, Some(52.0)),
+                false,
+                "52 weeks",
+                "52 weeks",
+            ),
+            (
+                "un curso de 12 semanas",
+                (12.0, Some(12.0)),
+                false,
+                "12 semanas",
+                "12 weeks",
+            ),
+            (
+                "1.5 weeks",
+                (1.5, Some(1.5)),
+                false,
+                "1.5 weeks",
+                "1.5 weeks",
+            ),
+        ] {
+            let d = one_duration(text);
+            assert_eq!(d.unit, SpanUnit::Weeks, "{text}");
+            assert_eq!(
+                (
+                    (d.min_years * WEEKS_PER_YEAR * 100.0).round() / 100.0,
+                    d.max_years
+                        .map(|m| (m * WEEKS_PER_YEAR * 100.0).round() / 100.0),
+                    d.open_ended,
+                    d.raw.as_str(),
+                    d.label(),
+                ),
+                (weeks.0, weeks.1, open, raw, label.to_string()),
+                "{text}"
+            );
+        }
+        assert_eq!(one_duration("6–8 semanas").words(Locale::Es), "6–8 semanas");
+        assert_eq!(one_duration("1 week").words(Locale::Es), "1 semana");
+        // Ordered against months and years by the years they hold.
+        let eight_weeks = one_duration("8 weeks");
+        let three_months = one_duration("3 months");
+        let one_year = one_duration("1 year");
+        assert!(eight_weeks.min_years < three_months.min_years);
+        assert!(three_months.min_years < one_year.min_years);
+        assert!(one_duration("12 weeks").min_years < three_months.min_years);
+        assert!(one_duration("14 weeks").min_years > three_months.min_years);
+        // Months and years keep their unit.
+        assert_eq!(three_months.unit, SpanUnit::YearsOrMonths);
+        // Rates and schedules are no spans.
+        for text in [
+            "40 hours a week",
+            "paid per week",
+            "three shifts a week",
+            "100 weeks",
+        ] {
+            assert!(parse_durations(text).is_empty(), "{text}");
+        }
     }
 
     /// Issue 14: a time in a Spanish member's answer is said in Spanish (unit and plural).

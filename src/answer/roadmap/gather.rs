@@ -10,9 +10,9 @@ use super::extract::{
 };
 use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
-use super::lines::section_at;
+use super::lines::{recite, section_at, whole_sections};
 use super::prose::extract_prose_stages;
-use super::role_ladder::extract_role_ladder;
+use super::role_ladder::{extract_role_ladder, singular_role};
 use super::role_prose::extract_role_prose;
 use super::table_ladder::extract_table_ladder;
 use super::{
@@ -51,18 +51,21 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         }
     }
     // The guide's own ladder: a rung is read as one, whatever other pattern read its line (a
-    // role it mentions in passing is not the rung's stage).
-    let mut ladder = extract_ladder(vocab, passages);
+    // role it mentions in passing is not the rung's stage). A ladder is read over whole
+    // sections: one going on from one passage of its section into the next is one ladder, each
+    // rung cited to its own passage.
+    let whole = whole_sections(passages);
+    let mut ladder = extract_ladder(vocab, &whole);
     // Else a table of roles with their years, or a ladder named by role titles alone (with or
     // without times): the titles' when they read every rung of the table and more (a first row
     // without years of its own, "Police constable | 2 years after probation", is the table's
     // first rung, not its header).
     if ladder.is_empty() {
-        let table: Vec<StageCitation> = passages
+        let table: Vec<StageCitation> = whole
             .iter()
             .flat_map(|p| extract_table_ladder(vocab.levels(), p))
             .collect();
-        let titles = extract_role_ladder(vocab, passages);
+        let titles = extract_role_ladder(vocab, &whole);
         let covers = table.iter().all(|t| {
             titles
                 .iter()
@@ -76,7 +79,14 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     }
     // Else one told in a paragraph under a progression heading.
     if ladder.is_empty() {
-        ladder = extract_role_prose(vocab, passages);
+        ladder = extract_role_prose(vocab, &whole);
+    }
+    // A rung names one role: a plural title is shown in the singular ("Training captains").
+    for rung in &mut ladder {
+        recite(&mut rung.cite, passages);
+        for role in &mut rung.roles {
+            *role = singular_role(vocab, role);
+        }
     }
     stages.retain(|s| {
         !ladder
@@ -857,5 +867,85 @@ mod tests {
         assert_eq!(with_duration["duration"]["open_ended"], false);
         let back: RoadmapAnswer = serde_json::from_value(v).unwrap();
         assert_eq!(back, full());
+    }
+
+    /// Gap 3 of the roadmap: a ladder told in a paragraph that the splitter cuts into two
+    /// passages of its section (mid-sentence) is one ladder, each rung cited to its own passage.
+    #[test]
+    fn a_ladder_paragraph_cut_across_passages_is_one_ladder() {
+        let guide = "# Zookeeper Guide\n\n\
+## Career progression\n\n\
+Zoos differ in size, and the smallest have only a handful of keepers, so the route up is not\n\
+the same everywhere; what follows is the usual pattern at a large zoo with several sections,\n\
+each looking after one group of animals such as primates, birds or big cats. Smaller zoos\n\
+and wildlife parks often combine the roles below, and a keeper there does a bit of everything,\n\
+from feeding rounds to talks and the paperwork that licensing inspections ask for.\n\n\
+Most people start as a trainee keeper on a fixed-term contract, cleaning enclosures, preparing\n\
+diets and learning to read the animals' behaviour under the eye of an experienced colleague.\n\
+After two or three years most trainees are promoted to keeper, with their own round of animals\n\
+and a part in the daily talks to visitors; later, with the right certificate, a keeper can\n\
+become a senior keeper who writes the husbandry guidelines for a section and trains others.\n\
+After ten or more years a few become a head keeper, responsible for a whole section.\n\n\
+## Pay\n\nKeepers earn modest salaries.\n";
+        let mut passages = crate::corpus::parse_guide(
+            "zoo.md",
+            guide.as_bytes(),
+            &crate::corpus::Manifest::default(),
+            vocab().careers(),
+        )
+        .unwrap()
+        .passages;
+        for p in &mut passages {
+            p.career = "Zookeeper".into();
+        }
+        let parts: Vec<(u32, u32)> = passages
+            .iter()
+            .filter(|p| p.section == "Career progression")
+            .map(|p| (p.start_line, p.end_line))
+            .collect();
+        assert_eq!(parts.len(), 2, "the section is cut: {passages:#?}");
+        let g = extract_guide(vocab(), "Zookeeper", &passages);
+        let got: Vec<(Stage, &str, u32, u32, u32)> = g
+            .stages
+            .iter()
+            .map(|c| {
+                (
+                    c.stage,
+                    c.roles[0].as_str(),
+                    c.cite.line,
+                    c.cite.start_line,
+                    c.cite.end_line,
+                )
+            })
+            .collect();
+        let part_of = |line: u32| {
+            *parts
+                .iter()
+                .find(|(a, b)| *a <= line && line <= *b)
+                .unwrap()
+        };
+        // The line naming each role.
+        let on = |words: &str| {
+            guide
+                .lines()
+                .position(|l| l.contains(words))
+                .map(|i| i as u32 + 1)
+                .unwrap()
+        };
+        let want: Vec<(Stage, &str, u32, u32, u32)> = [
+            (Stage::Junior, "trainee keeper", on("as a trainee keeper")),
+            (Stage::Mid, "keeper", on("promoted to keeper")),
+            (Stage::Senior, "senior keeper", on("a senior keeper")),
+            (Stage::Lead, "head keeper", on("a head keeper")),
+        ]
+        .into_iter()
+        .map(|(s, r, l)| (s, r, l, part_of(l).0, part_of(l).1))
+        .collect();
+        assert_eq!(got, want, "{parts:?}");
+        // The rungs lie on both sides of the cut.
+        assert_ne!(part_of(want[0].2), part_of(want[3].2));
+        for c in &g.stages {
+            assert_eq!(c.cite.section, "Career progression");
+        }
     }
 }

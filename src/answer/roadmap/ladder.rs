@@ -15,6 +15,7 @@
 use super::extract::is_imperative;
 use super::lines::logical_lines;
 use super::role_ladder::{career_words, role_head};
+use super::step_labels::is_numbered_part;
 use super::{Stage, StageCitation, StageEvidence, parse_durations};
 use crate::answer::citation::Citation;
 use crate::answer::level::Level;
@@ -194,6 +195,8 @@ pub(super) fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, s
         || words > MAX_ROLE_WORDS
         || !role.starts_with(|c: char| c.is_alphabetic())
         || is_action(levels, role)
+        // "Phase 1 (6–8 weeks)": a numbered part of a path, no role.
+        || is_numbered_part(levels, role)
     {
         return None;
     }
@@ -547,6 +550,21 @@ mod tests {
         let p = passage(
             "Steps",
             &["1. Learn SQL", "2. Build a portfolio", "3. Apply widely"],
+        );
+        assert!(stages(&[p]).is_empty());
+    }
+
+    /// Weeks made "Phase 1 (6–8 weeks): …" lines look timed: a part of a path numbered by a
+    /// sequence word is no rung, whatever time it gives (it is a step of the learning path).
+    #[test]
+    fn numbered_phases_with_times_are_no_ladder() {
+        let p = passage(
+            "How to become a dispensing optician",
+            &[
+                "- Phase 1 (6–8 weeks): classroom theory on optics.",
+                "- Phase 2 (12 weeks): supervised practice.",
+                "- Phase 3 (about 6 months): the final exams.",
+            ],
         );
         assert!(stages(&[p]).is_empty());
     }

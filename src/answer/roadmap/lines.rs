@@ -1,7 +1,11 @@
 //! A passage's lines as the roadmap reads them: a line wrapped onto the next ones (a list item's
 //! continuation, a paragraph hard-wrapped at a width) is one line, cited at its first source line,
-//! while each part still knows the source line it starts on.
+//! while each part still knows the source line it starts on; a section cut into several passages
+//! is read as one ([`whole_sections`]).
 
+use std::borrow::Cow;
+
+use crate::answer::citation::Citation;
 use crate::answer::text::{passage_lines, strip_marker};
 use crate::corpus::Passage;
 use crate::corpus::split::{WRAP_MIN_CHARS, wraps_onto};
@@ -73,6 +77,52 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
         last = (!l.heading && inner_heading(l.text).is_none()).then_some((l.line, l.text));
     }
     out
+}
+
+/// A guide's passages with each section cut into parts joined back into one, so that what a
+/// section tells across a cut (a ladder's paragraph or list going on into the next passage) is
+/// read whole: a part continues the passage before it when it is of the same guide and section,
+/// comes after it and has no heading line of its own (the splitter gives one only to a section's
+/// first part). Borrowed when nothing is cut. A line found in a joined passage is cited back to
+/// its own part by [`recite`].
+pub(super) fn whole_sections(passages: &[Passage]) -> Cow<'_, [Passage]> {
+    let cut = passages.windows(2).any(|w| continues(&w[0], &w[1]));
+    if !cut {
+        return Cow::Borrowed(passages);
+    }
+    let mut out: Vec<Passage> = Vec::with_capacity(passages.len());
+    for p in passages {
+        match out.last_mut() {
+            Some(prev) if continues(prev, p) => {
+                prev.text.push('\n');
+                prev.text.push_str(&p.text);
+                prev.line_numbers.extend_from_slice(&p.line_numbers);
+                prev.end_line = p.end_line;
+            }
+            _ => out.push(p.clone()),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `next` is a later part of the section `prev` ends with.
+fn continues(prev: &Passage, next: &Passage) -> bool {
+    next.source == prev.source
+        && next.section == prev.section
+        && next.start_line > prev.end_line
+        && next.line_numbers.first() == Some(&next.start_line)
+}
+
+/// A citation of a line of a joined passage ([`whole_sections`]) made one of the part of `parts`
+/// that holds the line: its own passage's line range.
+pub(super) fn recite(cite: &mut Citation, parts: &[Passage]) {
+    if let Some(p) = parts
+        .iter()
+        .find(|p| p.source == cite.source && p.start_line <= cite.line && cite.line <= p.end_line)
+    {
+        cite.start_line = p.start_line;
+        cite.end_line = p.end_line;
+    }
 }
 
 /// The heading a line of a passage sits under: the last Markdown heading packed into the passage
@@ -260,5 +310,64 @@ mod tests {
         assert_eq!(section_at(&p, 3), "Steps");
         assert_eq!(section_at(&p, 5), "Career progression");
         assert_eq!(section_at(&p, 6), "Career progression");
+    }
+
+    /// Gap 3 of the roadmap: a section cut into passages is read as one, and a line of it is
+    /// cited to its own part.
+    #[test]
+    fn a_section_cut_into_parts_is_read_whole_and_cited_by_part() {
+        let part = |section: &str, start: u32, numbers: &[u32], lines: &[&str]| Passage {
+            source: "g.md".into(),
+            title: "Guide".into(),
+            career: "Nurse".into(),
+            section: section.into(),
+            url: None,
+            start_line: start,
+            end_line: *numbers.last().unwrap(),
+            text: lines.join("\n"),
+            line_numbers: numbers.to_vec(),
+        };
+        let first = part(
+            "Career path",
+            1,
+            &[2, 3],
+            &[
+                "Most people start on a general ward as a staff nurse for two or",
+                "three years and learn to run a bay of patients on their own, and",
+            ],
+        );
+        // The cut part: no heading line of its own (it starts at its first text line).
+        let cut = part(
+            "Career path",
+            4,
+            &[4, 5],
+            &[
+                "then, with a course in leadership behind them, many go on to become",
+                "a charge nurse.",
+            ],
+        );
+        // A section of the same name with its own heading is another section.
+        let again = part("Career path", 7, &[8], &["Some teach."]);
+        let pay = part("Pay", 10, &[11], &["Nurses earn well."]);
+        let all = [first.clone(), cut.clone(), again.clone(), pay.clone()];
+        let whole = whole_sections(&all);
+        assert_eq!(whole.len(), 3);
+        assert_eq!(whole[0].line_numbers, [2, 3, 4, 5]);
+        assert_eq!((whole[0].start_line, whole[0].end_line), (1, 5));
+        assert_eq!(whole[1], again);
+        assert_eq!(whole[2], pay);
+        // Read whole: the sentence wrapped over the cut is one line.
+        let lines = logical_lines(&whole[0]);
+        assert!(lines[1].text.starts_with("Most people start"), "{lines:?}");
+        assert!(lines[1].text.ends_with("a charge nurse."), "{lines:?}");
+        assert_eq!(lines[1].line_at(lines[1].text.find("charge").unwrap()), 5);
+        // Each line is cited to its own part.
+        for (line, range) in [(2, (1, 3)), (3, (1, 3)), (5, (4, 5))] {
+            let mut c = Citation::at(&whole[0], line);
+            recite(&mut c, &all);
+            assert_eq!((c.start_line, c.end_line), range, "{line}");
+        }
+        // Nothing cut: the passages as they are.
+        assert!(matches!(whole_sections(&[first, pay]), Cow::Borrowed(_)));
     }
 }

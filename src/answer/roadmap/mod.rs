@@ -19,7 +19,11 @@
 //!   years) | $47–$55 |", [`extract_table_ladder`]), or a ladder named by role titles alone under
 //!   a progression heading: a numbered or timed list, a table of ranks, an arrow chain
 //!   (`role_ladder.rs`), else a paragraph telling each move to a role (`role_prose.rs`); the
-//!   titles' reading wins over a table's when it reads every rung of it and more. (g) Only for a
+//!   titles' reading wins over a table's when it reads every rung of it and more. Every ladder
+//!   is read over whole sections: a section the splitter cut into several passages is one
+//!   (`lines::whole_sections`), each rung cited to its own passage; a rung names one role, a
+//!   plural title named in the singular when the rule makes it clear ("Training captains" →
+//!   "Training captain", `role_ladder::singular_role`). (g) Only for a
 //!   guide where none of these
 //!   finds a stage: a career path told in prose, each clause naming a level word with a role
 //!   word ("then senior designers after five or more years"), a field after "head of" ("head of
@@ -30,8 +34,9 @@
 //!   "staff" counts only before a technical role, `assets/levels.toml`). A time is a role's only
 //!   on the role's side of a semicolon.
 //! - **Durations** ([`parse_durations`]): "1 to 2 years", "2-4 years", "over five years",
-//!   "5+ years", "at least 3 years", "up to 2 years", "6 months" → `min_years`, `max_years`,
-//!   `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
+//!   "5+ years", "at least 3 years", "up to 2 years", "6 months", "6–8 weeks", "a 12-week
+//!   course", "12 semanas" → `min_years`, `max_years` (weeks too are kept in years, so they
+//!   compare and add up with the rest; `unit` says to show them in weeks), `open_ended`; the sentence says what the time is ([`DurationKind`]) — a bold lead
 //!   ("**Work as a staff nurse (1–3 years).**") is a sentence of its own, and "after five years"
 //!   counts from the start of the career.
 //! - **Lateral moves**: tracks (DevOps, data engineering, full-stack, cloud, machine learning, …;
@@ -41,8 +46,8 @@
 //! - **Learning path**: items listed under a learning-path line or heading ("Step-by-Step Learning
 //!   Path", "consider the following steps:", "How to Become …"), every bulleted or numbered item
 //!   of such a section, its lines labelled by a time or a sequence word ("Year 1: …",
-//!   "Years 2-3: …", "After graduating: …", "Then: …"; the time a label gives is the step's
-//!   `duration`, [`step_labels`]; else a time in parentheses ending the step, "Earn a degree (3
+//!   "Years 2-3: …", "Phase 1 (6–8 weeks): …", "After graduating: …", "Then: …"; the time a
+//!   label gives is the step's `duration`, [`step_labels`]; else a time in parentheses ending the step, "Earn a degree (3
 //!   years).", is), and its imperative sentences ("Start by mastering one backend language …")
 //!   are steps; bullets and imperative sentences in a tips section ("What tips do you need …",
 //!   "How can you advance …") are tips.
@@ -294,10 +299,13 @@ pub enum DurationKind {
     Unspecified,
 }
 
+/// Weeks in a year: a span in weeks is kept in years like the others.
+pub const WEEKS_PER_YEAR: f64 = 52.0;
+
 /// A time span as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Duration {
-    /// Lower end in years (months / 12).
+    /// Lower end in years (months / 12, weeks / 52).
     pub min_years: f64,
     /// Upper end in years; `None` when open-ended.
     pub max_years: Option<f64>,
@@ -306,6 +314,28 @@ pub struct Duration {
     pub kind: DurationKind,
     /// The exact text on the line, e.g. "1 to 2 years".
     pub raw: String,
+    /// The unit the guide counts in when it is not years or months: `"weeks"` ("6–8 weeks", "12
+    /// semanas"); the span is still in years above, so it compares and adds up with the others.
+    #[serde(default, skip_serializing_if = "SpanUnit::is_years_or_months")]
+    pub unit: SpanUnit,
+}
+
+/// The unit a time span is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanUnit {
+    /// Years, or months for a span within a year ("1–2 years", "6 months", "3–12 months").
+    #[default]
+    YearsOrMonths,
+    /// Weeks, as the guide counts them ("6–8 weeks", "a 12-week bootcamp").
+    Weeks,
+}
+
+impl SpanUnit {
+    /// Whether the span is shown in years or months (the default, left out of JSON).
+    pub fn is_years_or_months(&self) -> bool {
+        *self == SpanUnit::YearsOrMonths
+    }
 }
 
 impl Duration {
@@ -321,14 +351,25 @@ impl Duration {
             let s = format!("{v:.2}");
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
-        // "3–12 months" stays in months: an upper end of a year is still counted in months.
-        let months = self.max_years.unwrap_or(self.min_years) <= 1.0 && self.min_years < 1.0;
-        let scale = if months { 12.0 } else { 1.0 };
-        let low = self.min_years * scale;
+        // "3–12 months" stays in months: an upper end of a year is still counted in months; a
+        // span counted in weeks stays in weeks.
+        let weeks = self.unit == SpanUnit::Weeks;
+        let months =
+            !weeks && self.max_years.unwrap_or(self.min_years) <= 1.0 && self.min_years < 1.0;
+        let scale = if weeks {
+            WEEKS_PER_YEAR
+        } else if months {
+            12.0
+        } else {
+            1.0
+        };
+        // To the hundredth shown: 1/52 of a year is one week again, and a singular.
+        let shown = |v: f64| (v * 100.0).round() / 100.0;
+        let low = shown(self.min_years * scale);
         let (shape, high) = match self.max_years {
             None => ("open", low),
             Some(hi) if hi == self.min_years => ("one", low),
-            Some(hi) => ("range", hi * scale),
+            Some(hi) => ("range", shown(hi * scale)),
         };
         let mut args = crate::i18n::Args::new();
         args.set("shape", shape);
@@ -336,7 +377,9 @@ impl Duration {
         args.set("high", num(high));
         // Picks the unit's plural for one amount ("1 year", "1.5 years").
         args.set("count", low);
-        let id = if months {
+        let id = if weeks {
+            "duration-weeks"
+        } else if months {
             "duration-months"
         } else {
             "duration-years"

@@ -11,7 +11,9 @@
 //! its role (`RoleTitles`), never going down the run; the first rung, when its words name no
 //! level, is the ladder's entry; the others take their place between (`place_ladder`). A
 //! rung's time is the first its item gives; flight hours are no time (`parse_durations` reads
-//! years and months only).
+//! years, months and weeks only). A rung names one role: a title written in the plural
+//! ("Training captains", "Crew managers") is a rung when its singular is clear by rule
+//! ([`singular_word`]) and is named in the singular ([`singular_role`]).
 
 use super::durations::parse_durations;
 use super::extract::is_imperative;
@@ -272,6 +274,75 @@ pub(super) fn career_words(p: &Passage) -> Vec<String> {
         .collect()
 }
 
+/// Plural endings a role word may take, each with what replaces it in the singular
+/// ("captains", "coaches", "deputies").
+const PLURAL_ENDINGS: [(&str, &str); 3] = [("s", ""), ("es", ""), ("ies", "y")];
+
+/// The singular of a plural role word (lower case) when the rule makes it clear: the word less a
+/// plural ending is itself a role word — an occupation by the roles table (listed, or by its
+/// agent ending: "managers" → "manager"), a rank or title word of `assets/roadmap.toml`
+/// ("captains" → "captain", "deputies" → "deputy") or a role word of `assets/levels.toml`.
+/// `None` for a word that is no plural of one ("sales", "analytics", "operations", "boss"),
+/// even in a career named by it ("Sales Representative").
+pub(super) fn singular_word(vocab: &Vocabulary, word: &str) -> Option<String> {
+    if word.ends_with("ss") {
+        return None;
+    }
+    let titles = vocab.role_titles();
+    let known = |w: &str| {
+        vocab.roles().is_occupation_word(&fold(w))
+            || titles.is_rank(w)
+            || titles.stage_of(vocab.levels(), w).is_some()
+            || vocab.levels().is_role(w)
+    };
+    PLURAL_ENDINGS.iter().find_map(|(end, with)| {
+        let stem = word.strip_suffix(end)?;
+        let one = format!("{stem}{with}");
+        (stem.chars().count() >= 2 && one != word && known(&one)).then_some(one)
+    })
+}
+
+/// A role title as one role: its head word — the last, or the one before its joiner ("Heads of
+/// department") — in the singular when [`singular_word`] makes it clear ("Training captains" →
+/// "Training captain", "Watch Managers" → "Watch Manager"), the rest as written.
+pub(super) fn singular_role(vocab: &Vocabulary, role: &str) -> String {
+    let words: Vec<(usize, &str)> = role
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let joiner = words
+        .iter()
+        .position(|(_, w)| JOINERS.contains(&w.to_lowercase().as_str()))
+        .filter(|&j| j > 0);
+    let Some(&(at, head)) = joiner.map_or(words.last(), |j| words.get(j - 1)) else {
+        return role.to_string();
+    };
+    let plain = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lower = plain.to_lowercase();
+    let Some(one) = singular_word(vocab, &lower) else {
+        return role.to_string();
+    };
+    // Keep the word's own letters and case: only its ending changes.
+    let kept = one
+        .chars()
+        .zip(lower.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let stem: String = plain.chars().take(kept).collect();
+    let added: String = one.chars().skip(kept).collect();
+    let added = if plain.chars().all(|c| !c.is_lowercase()) {
+        added.to_uppercase()
+    } else {
+        added
+    };
+    format!("{}{stem}{added}{}", &role[..at], &role[at + plain.len()..])
+}
+
 /// Whether `word` can end a role: an occupation, a role word, a rank title or a word of the
 /// career (`career`, from [`career_words`]).
 pub(super) fn is_role_word(vocab: &Vocabulary, career: &[String], word: &str) -> bool {
@@ -323,9 +394,10 @@ pub(super) fn role_head(
     {
         return None;
     }
-    // A rung names one role: its role word is singular ("Sergeant", not the "engineers" of
-    // "Mentor junior engineers"), and a noun phrase holds no stop word or article ("Coordinate
-    // with product managers") but its joiner ("Head of department").
+    // A rung names one role: its role word is singular ("Sergeant"), or a plural whose singular
+    // is clear ("Sergeants"; "Mentor junior engineers" is an action, above), and a noun phrase
+    // holds no stop word or article ("Coordinate with product managers") but its joiner ("Head
+    // of department").
     let plain = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -337,7 +409,12 @@ pub(super) fn role_head(
     }) {
         return None;
     }
-    let names_one = |w: &str| is_role_word(w) && singular(&plain(w)) == plain(w);
+    // A plural whose singular is clear by rule names one role too ("Training captains"): the
+    // rung is shown in the singular (`singular_role`).
+    let names_one = |w: &str| {
+        let w = plain(w);
+        is_role_word(&w) && (singular(&w) == w || singular_word(vocab, &w).is_some())
+    };
     let last = words.last().copied().unwrap_or_default();
     let joined = words
         .iter()
@@ -518,6 +595,73 @@ mod tests {
                 "| Sous chef | $45,000 |",
                 "| Head chef | $60,000 |",
             ],
+        );
+        assert!(rungs(p).is_empty());
+    }
+
+    /// Gap 2 of the roadmap: a rung names one role, so a plural title is named in the singular
+    /// when the singular is clear by rule; words that merely end in "s" are kept.
+    #[test]
+    fn plural_role_titles_are_named_in_the_singular() {
+        for (role, one) in [
+            ("Training captains", "Training captain"),
+            ("training captains", "training captain"),
+            ("Watch Managers", "Watch Manager"),
+            ("Trainee firefighters", "Trainee firefighter"),
+            ("Heads of department", "Head of department"),
+            ("Chefs de partie", "Chef de partie"),
+            ("Deputies", "Deputy"),
+            ("Staff nurses", "Staff nurse"),
+            ("Business analysts", "Business analyst"),
+            ("Sergeants", "Sergeant"),
+            ("CAPTAINS", "CAPTAIN"),
+            // Already one role, or no plural of a role word.
+            ("Captain", "Captain"),
+            ("Sales", "Sales"),
+            ("Analytics", "Analytics"),
+            ("Operations", "Operations"),
+            ("Head of Operations", "Head of Operations"),
+            ("Director of Sales", "Director of Sales"),
+            ("Boss", "Boss"),
+            ("Physics", "Physics"),
+            // Not even in a career named by it.
+            ("Inside Sales", "Inside Sales"),
+        ] {
+            assert_eq!(singular_role(vocab(), role), one, "{role}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_plural_rank_titles_is_a_ladder() {
+        let p = passage(
+            "Firefighter",
+            "Rank structure",
+            &[
+                "1. Trainee firefighters — learn on station (2 years).",
+                "2. Firefighters — crew members of a watch.",
+                "3. Crew managers — take charge of one appliance.",
+                "4. Station managers — run one or more stations.",
+            ],
+        );
+        let got: Vec<(Stage, String)> = rungs(p)
+            .into_iter()
+            .map(|(stage, role, _, _)| (stage, role))
+            .collect();
+        let want: Vec<(Stage, String)> = [
+            (Stage::Junior, "Trainee firefighters"),
+            (Stage::Mid, "Firefighters"),
+            (Stage::Senior, "Crew managers"),
+            (Stage::Lead, "Station managers"),
+        ]
+        .into_iter()
+        .map(|(s, r)| (s, r.to_string()))
+        .collect();
+        assert_eq!(got, want);
+        // Plurals that are no role words make no rungs ("Sales", "Operations").
+        let p = passage(
+            "Retail",
+            "Career progression",
+            &["1. Sales", "2. Operations", "3. Analytics"],
         );
         assert!(rungs(p).is_empty());
     }

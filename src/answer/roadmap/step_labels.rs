@@ -1,13 +1,15 @@
 //! A learning-path line labelled by a time or a sequence word ("Year 1: Finish prerequisites",
 //! "Years 2-3: Complete a degree", "After graduating: Pass the board exam", "Then: Apply for a
 //! license", "Step 2: …"), and the time its label gives ("Year 1" → within the first year,
-//! "Years 2-3" → 2–3 years, "Month 6" → the sixth month). The order words are data
-//! (`assets/levels.toml`, `[order]`; the sequence words, `[sequence]`).
+//! "Years 2-3" → 2–3 years, "Month 6" → the sixth month, "Phase 1 (6–8 weeks)" → the phase's own
+//! 6–8 weeks). The order words are data (`assets/levels.toml`, `[order]`; the sequence words,
+//! `[sequence]`).
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Duration, DurationKind};
+use super::durations::trailing_time;
+use super::{Duration, DurationKind, SpanUnit, WEEKS_PER_YEAR};
 use crate::answer::levels::LevelWords;
 use crate::answer::re;
 
@@ -42,14 +44,26 @@ pub(super) fn step_label(levels: &LevelWords, content: &str) -> Option<StepLabel
     if let Some(d) = time_label(label) {
         return Some(StepLabel::Time(d));
     }
+    // "Phase 1 (6–8 weeks)": a numbered part whose own time closes its label.
+    if let Some(open) = label.find('(')
+        && is_numbered_part(levels, label[..open].trim())
+        && let Some(d) = trailing_time(label)
+    {
+        return Some(StepLabel::Time(d));
+    }
     let words: Vec<String> = label.split_whitespace().map(|w| w.to_lowercase()).collect();
     let first = words.first()?;
     let ordered = words.len() <= MAX_ORDER_WORDS && levels.order_words().contains(first);
-    // "Step 2", "Phase 3": a sequence word and its number.
-    let numbered = words.len() == 2
-        && levels.sequence_words().contains(first)
-        && words[1].chars().all(|c| c.is_ascii_digit());
-    (ordered || numbered).then_some(StepLabel::Order)
+    (ordered || is_numbered_part(levels, label)).then_some(StepLabel::Order)
+}
+
+/// "Step 2", "Phase 3", "Etapa 1": a sequence word and its number, nothing else (a part of a
+/// path, no role).
+pub(super) fn is_numbered_part(levels: &LevelWords, label: &str) -> bool {
+    let words: Vec<String> = label.split_whitespace().map(|w| w.to_lowercase()).collect();
+    words.len() == 2
+        && levels.sequence_words().contains(&words[0])
+        && words[1].chars().all(|c| c.is_ascii_digit())
 }
 
 /// The span a time label gives: "Year N" → within year N (N−1 to N years), "Years A-B" →
@@ -59,10 +73,11 @@ fn time_label(label: &str) -> Option<Duration> {
     let a: f64 = c["a"].parse().ok()?;
     let b: Option<f64> = c.name("b").and_then(|b| b.as_str().parse().ok());
     let unit = c["unit"].to_lowercase();
+    let weeks = unit.starts_with('w') || unit.starts_with('s');
     let per_year = if unit.starts_with('y') || unit.starts_with('a') {
         1.0
-    } else if unit.starts_with('w') || unit.starts_with('s') {
-        52.0
+    } else if weeks {
+        WEEKS_PER_YEAR
     } else {
         12.0
     };
@@ -78,6 +93,11 @@ fn time_label(label: &str) -> Option<Duration> {
         open_ended: false,
         kind: DurationKind::Unspecified,
         raw: label.to_string(),
+        unit: if weeks {
+            SpanUnit::Weeks
+        } else {
+            SpanUnit::YearsOrMonths
+        },
     })
 }
 
@@ -110,6 +130,24 @@ mod tests {
         assert_eq!(
             span("**Months 4 to 6:** Build two projects."),
             Some((4.0 / 12.0, Some(0.5), "4–6 months".into()))
+        );
+        // A numbered part whose own time closes its label: that time ("Phase 1 (6–8 weeks):").
+        assert_eq!(
+            span("Phase 1 (6–8 weeks): classroom theory on optics."),
+            Some((0.1154, Some(0.1538), "6–8 weeks".into()))
+        );
+        assert_eq!(
+            span("**Fase 2 (about 6 months):** prácticas."),
+            Some((0.5, Some(0.5), "6 months".into()))
+        );
+        // Weeks are shown in weeks, and kept in years like the others.
+        assert_eq!(
+            span("Weeks 1-4: Classroom theory."),
+            Some((1.0 / 52.0, Some(4.0 / 52.0), "1–4 weeks".into()))
+        );
+        assert_eq!(
+            span("Semana 3: Prácticas."),
+            Some((2.0 / 52.0, Some(3.0 / 52.0), "2–3 weeks".into()))
         );
         // Order words (data) and "Step N" label steps without a time.
         for line in [
