@@ -578,6 +578,9 @@ mod tests {
         assert_eq!(w_of("Midweight designer"), Some(Mid));
         assert_eq!(w_of("a Head of Design"), Some(Lead));
         assert_eq!(w_of("Head of Engineering"), Some(Lead));
+        // Spanish writes both with an accent, as guides do.
+        assert_eq!(w_of("Tripulante de cabina júnior"), Some(Entry));
+        assert_eq!(w_of("Desarrollador sénior"), Some(Senior));
     }
 
     fn w_of(text: &str) -> Option<Level> {
