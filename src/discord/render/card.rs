@@ -377,10 +377,12 @@ fn next_citation(text: &str) -> Option<(&str, usize, &str)> {
         let after = &text[open + 1..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let escaped = text[..open].ends_with('\\');
-        if digits > 0 && !escaped && after[digits..].starts_with(']') {
-            if let Ok(n) = after[..digits].parse() {
-                return Some((&text[..open], n, &after[digits + 1..]));
-            }
+        if digits > 0
+            && !escaped
+            && after[digits..].starts_with(']')
+            && let Ok(n) = after[..digits].parse()
+        {
+            return Some((&text[..open], n, &after[digits + 1..]));
         }
         from = open + 1;
     }
