@@ -287,17 +287,19 @@ async fn comparison_scenario(f: &Face) {
 
     // Defect 3: a career named whose guide tells no stages gets no card, and is said to get
     // none, in one line above the passages, which still hold its own; in Spanish too.
-    for (locale, line) in [
+    // (Two questions: the same one asked again in the channel would get "already asked here".)
+    for (q, locale, line) in [
         (
+            "what is the career path of a dental hygienist vs a data analyst",
             "en-US",
             "The guides about Dental Hygienist describe no career stages, so there is no card for it.",
         ),
         (
+            "career path of a data analyst vs a dental hygienist",
             "es-ES",
             "Las guías sobre Dental Hygienist no describen etapas de la carrera, así que no tiene ficha.",
         ),
     ] {
-        let q = "what is the career path of a dental hygienist vs a data analyst";
         let r = f.interact(&ask(q, locale)).await;
         let m = &r["data"];
         within_limits(m);

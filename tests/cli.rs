@@ -1015,7 +1015,7 @@ fn ask_comparison_says_a_shared_heading_once_and_numbers_only_passages() {
 
 /// Defect 3: a question comparing careers whose one career's guide tells no career stages says
 /// so in one line (after the cards, before the passages, which still hold that career's), and
-/// `--json` names it in `no_card`.
+/// `--json` names it in `no_card`; a career named past the third card is said to get none too.
 #[test]
 fn ask_names_a_compared_career_that_gets_no_card() {
     let sb = Sandbox::with_more_careers();
@@ -1057,4 +1057,15 @@ fn ask_names_a_compared_career_that_gets_no_card() {
     ]);
     assert_eq!(v["cards"].as_array().unwrap().len(), 2, "{v}");
     assert_eq!(v["no_card"], serde_json::json!([]));
+    // Four careers named: the fourth is said to get none, past the limit of three cards (not
+    // for want of stages, so not in `no_card`).
+    let q = "career path of a data analyst vs a product manager vs an electrician vs a backend developer";
+    let v = sb.json(&["ask", "--json", q]);
+    assert_eq!(v["cards"].as_array().unwrap().len(), 3, "{v}");
+    assert_eq!(v["no_card"], serde_json::json!([]));
+    let text = sb.ok(&["ask", q]);
+    let line =
+        "\nOnly the first 3 careers named get a card, so there is none for Back-End Developer.\n";
+    assert_eq!(text.matches(line).count(), 1, "{text}");
+    assert!(text.find(line).unwrap() < text.find("\nPassages:\n").unwrap());
 }

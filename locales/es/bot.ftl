@@ -318,6 +318,11 @@ card-none-roadmap = Las guías sobre { $careers } no describen etapas de la carr
 } ficha.
 # Carreras nombradas juntas: «A, B y C».
 card-careers-and = { $list } y { $last }
+# Carreras nombradas después de las $max primeras, que tienen ficha.
+card-past-limit = Solo las { $max } primeras carreras nombradas tienen ficha, así que { $careers } no { $count ->
+    [one] tiene
+   *[other] tienen
+}.
 # La línea «leído como» de un seguimiento: la carrera y lo que se pide (luego nivel y tema).
 read-as-career-intent = { $career }, { $intent }
 pins-sources-changed = ⚠ fuentes cambiadas

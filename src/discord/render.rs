@@ -419,10 +419,12 @@ fn passages_embed(
         ));
         description.push_str("\n\n");
     }
-    // A career the question compares whose guides hold nothing of what it asks for: said once,
-    // above its passages, so its missing card is not read as an oversight.
-    if let Some(line) = asked.no_card.line(lang) {
-        description.push_str(&escape_markdown(&line));
+    // A career the question compares whose guides hold nothing of what it asks for, or named
+    // past the cards' limit: said once, above the passages, so its missing card is not read as
+    // an oversight.
+    let no_card = asked.no_card.lines(lang);
+    if !no_card.is_empty() {
+        description.push_str(&escape_markdown(&no_card.join("\n")));
         description.push_str("\n\n");
     }
     if let Some(p) = pinned {
@@ -656,10 +658,13 @@ pub(crate) fn salary_embed(
         .take(4)
         .map(|n| {
             let c = citations.line(&n.cite);
+            let label = note_label(n.kind, lang);
             format!(
-                "• {}: {} [{c}]",
-                note_label(n.kind, lang),
-                escape_markdown(&crate::discord::message::truncate(&n.text, 200))
+                "• {label}: {} [{c}]",
+                escape_markdown(&crate::discord::message::truncate(
+                    n.text_after(&label),
+                    200
+                ))
             )
         })
         .collect();

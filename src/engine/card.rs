@@ -60,9 +60,37 @@ pub struct NoCard {
     pub intent: Option<Intent>,
     /// The careers without a card, in the order the question names them.
     pub careers: Vec<String>,
+    /// The careers the question names after the [`MAX_CARDS`] that got one: not looked at,
+    /// so not said to lack facts, but said to get no card.
+    pub past_limit: Vec<String>,
 }
 
 impl NoCard {
+    /// What every face says of the careers named without a card, in `lang`: [`NoCard::line`],
+    /// then [`NoCard::past_limit_line`], those that apply.
+    pub fn lines(&self, lang: Locale) -> Vec<String> {
+        self.line(lang)
+            .into_iter()
+            .chain(self.past_limit_line(lang))
+            .collect()
+    }
+
+    /// The line saying that only the first [`MAX_CARDS`] careers named get a card ("Only the
+    /// first 3 careers named get a card, so there is none for Back-End Developer."); `None`
+    /// when the question names no more. Plain text.
+    pub fn past_limit_line(&self, lang: Locale) -> Option<String> {
+        if self.past_limit.is_empty() {
+            return None;
+        }
+        Some(tr!(
+            lang,
+            "card-past-limit",
+            max = MAX_CARDS,
+            careers = careers_list(&self.past_limit, lang),
+            count = self.past_limit.len()
+        ))
+    }
+
     /// The line saying that the guides about these careers hold nothing of that kind, in
     /// `lang` ("The guides about Beekeeper give no pay figures, so there is no card for it.");
     /// `None` when every career named has its card. Plain text; faces escape it as they need.
@@ -423,6 +451,9 @@ mod tests {
             ["Data Analyst", "Product Manager", "Electrician"],
             "at most {MAX_CARDS}, the first named"
         );
+        // The fourth is said to get none: past the limit, not for want of stages.
+        assert!(a.no_card.careers.is_empty());
+        assert_eq!(a.no_card.past_limit, ["Back-End Developer"]);
         assert!(a.cards.iter().all(|c| c.intent == Intent::Roadmap));
     }
 
@@ -467,7 +498,8 @@ mod tests {
             a.no_card,
             NoCard {
                 intent: Some(Intent::Skills),
-                careers: vec!["Beekeeper".into()]
+                careers: vec!["Beekeeper".into()],
+                past_limit: Vec::new(),
             }
         );
         // The beekeeper's guide says nothing of pay: the data analyst's answers, so the answer
@@ -511,6 +543,7 @@ mod tests {
         let none = |intent, careers: &[&str]| NoCard {
             intent: Some(intent),
             careers: careers.iter().map(|c| (*c).to_string()).collect(),
+            past_limit: Vec::new(),
         };
         assert_eq!(
             none(Intent::Salary, &["Beekeeper"])
@@ -537,6 +570,22 @@ mod tests {
             assert_eq!(none(intent, &[]).line(Locale::En), None);
         }
         assert_eq!(NoCard::default().line(Locale::En), None);
+        assert!(NoCard::default().lines(Locale::En).is_empty());
+        let past = NoCard {
+            past_limit: vec!["Back-End Developer".into()],
+            ..none(Intent::Salary, &["Beekeeper"])
+        };
+        assert_eq!(
+            past.lines(Locale::En),
+            [
+                "The guides about Beekeeper give no pay figures, so there is no card for it.",
+                "Only the first 3 careers named get a card, so there is none for Back-End Developer."
+            ]
+        );
+        assert_eq!(
+            past.past_limit_line(Locale::Es).unwrap(),
+            "Solo las 3 primeras carreras nombradas tienen ficha, así que Back-End Developer no tiene."
+        );
     }
 
     /// No card when the guides do not answer; a career option narrows a comparison to its one

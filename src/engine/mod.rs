@@ -146,9 +146,9 @@ pub struct Asked {
     pub cards: Vec<Card>,
     /// The careers a question naming several names whose guides hold nothing of what it asks
     /// for (no figures, skills or stages), so they get no card, only their passages
-    /// ([`Engine::ask_with_card`]); every face says so in one line ([`NoCard::line`]). None when
-    /// every career named has its card, when the question names one career or none, or asks
-    /// for no card.
+    /// ([`Engine::ask_with_card`]), and those named after the [`card::MAX_CARDS`] that got one;
+    /// every face says so ([`NoCard::lines`]). None when every career named has its card, when
+    /// the question names one career or none, or asks for no card.
     pub no_card: NoCard,
 }
 
@@ -466,8 +466,8 @@ impl Engine {
 
     /// [`Engine::cards`], and the careers named that get none because their guides hold nothing
     /// of that kind ([`Asked::no_card`]): of the careers looked at until [`card::MAX_CARDS`]
-    /// cards are made, the ones without a card (a career past the last card is not looked at,
-    /// so it is not said to have none).
+    /// cards are made, the ones without a card; the careers named after those are past the
+    /// limit (not looked at, so not said to lack facts).
     fn cards_and_none(&self, asked: &Asked) -> (Vec<Card>, NoCard) {
         if asked.several.len() < 2 {
             return (self.card(asked).into_iter().collect(), NoCard::default());
@@ -483,10 +483,11 @@ impl Engine {
         let topic = (intent == Intent::Skills)
             .then(|| self.question_topic(question))
             .flatten();
-        let (mut cards, mut none) = (Vec::new(), Vec::new());
+        let (mut cards, mut none, mut past_limit) = (Vec::new(), Vec::new(), Vec::new());
         for career in &asked.several {
             if cards.len() == card::MAX_CARDS {
-                break;
+                past_limit.push(career.clone());
+                continue;
             }
             match self.cached_card(&asked.generation, intent, career.clone(), level, topic) {
                 Some(card) => cards.push(card),
@@ -496,6 +497,7 @@ impl Engine {
         let none = NoCard {
             intent: (!none.is_empty()).then_some(intent),
             careers: none,
+            past_limit,
         };
         (cards, none)
     }

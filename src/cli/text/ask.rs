@@ -79,11 +79,11 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
         )?;
     }
     write_cards(out, &asked.cards)?;
-    let no_card = asked.no_card.line(crate::i18n::Locale::En);
-    if let Some(line) = &no_card {
-        writeln!(out, "\n{line}")?;
+    let no_card = asked.no_card.lines(crate::i18n::Locale::En);
+    if !no_card.is_empty() {
+        writeln!(out, "\n{}", no_card.join("\n"))?;
     }
-    if !asked.cards.is_empty() || no_card.is_some() {
+    if !asked.cards.is_empty() || !no_card.is_empty() {
         writeln!(out, "\nPassages:")?;
     }
     let cite = if asked.says_careers() {

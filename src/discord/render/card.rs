@@ -781,8 +781,9 @@ mod tests {
         assert!(lines(&full[0].0).contains("SQL") && lines(&full[1].0).contains("SQL"));
     }
 
-    /// A career the question compares that gets no card is said to get none, once, above the
-    /// passages, in the member's language.
+    /// A career the question compares that gets no card (its guides hold nothing of that kind,
+    /// or it is named past the cards' limit) is said to get none, once, above the passages, in
+    /// the member's language.
     #[test]
     fn a_career_without_a_card_is_said_to_have_none_above_the_passages() {
         let dir = tempfile::tempdir().unwrap();
@@ -792,9 +793,13 @@ mod tests {
         a.no_card = crate::engine::NoCard {
             intent: Some(Intent::Salary),
             careers: vec!["Data Analyst".into()],
+            past_limit: vec!["Product Manager".into()],
         };
         for lang in [Locale::En, Locale::Es] {
-            let line = a.no_card.line(lang).unwrap();
+            let lines = a.no_card.lines(lang);
+            assert_eq!(lines.len(), 2);
+            assert!(lines[0].contains("Data Analyst") && lines[1].contains("Product Manager"));
+            let line = lines.join("\n");
             let embeds = crate::discord::render::ask_embeds(&a, None, 0, lang);
             assert_eq!(embeds.len(), 2);
             let passages = embeds[1].description.as_deref().unwrap();
