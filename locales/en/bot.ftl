@@ -319,6 +319,8 @@ card-none-roadmap = The guides about { $careers } describe no career stages, so 
 }.
 # Careers named together: "A, B and C".
 card-careers-and = { $list } and { $last }
+# Below a card that had no room for some parts of its answer (levels, stages).
+card-left-out = … { $count } more not shown here
 # Careers named after the first $max, which got a card each.
 card-past-limit = Only the first { $max } careers named get a card, so there is none for { $careers }.
 # A follow-up's "read as" line: the career and what is asked for (then level, topic).

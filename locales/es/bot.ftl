@@ -318,6 +318,8 @@ card-none-roadmap = Las guías sobre { $careers } no describen etapas de la carr
 } ficha.
 # Carreras nombradas juntas: «A, B y C».
 card-careers-and = { $list } y { $last }
+# Bajo una ficha que no tuvo sitio para algunas partes de su respuesta (niveles, etapas).
+card-left-out = … { $count } más que no caben aquí
 # Carreras nombradas después de las $max primeras, que tienen ficha.
 card-past-limit = Solo las { $max } primeras carreras nombradas tienen ficha, así que { $careers } no { $count ->
     [one] tiene

@@ -576,7 +576,7 @@ pub fn salary_reply(
     chart: Option<Vec<u8>>,
     lang: Locale,
 ) -> Reply {
-    let (mut embed, citations) = salary_embed(answer, meta, chart.is_some(), lang);
+    let (mut embed, citations) = salary_embed(answer, meta, chart.is_some(), true, lang);
     embed.fields.extend(sources_field(&citations, lang));
     let mut files = Vec::new();
     if let Some(png) = chart {
@@ -591,11 +591,13 @@ pub fn salary_reply(
 }
 
 /// [`salary_reply`]'s embed without its sources field and chart (`chart` says whether one is
-/// attached), and the citations its `[n]` number.
+/// attached), and the citations its `[n]` number. Each figure names its guide's title when
+/// `name_guides` (`/salary`); a card, short of room, leaves that to its sources.
 pub(crate) fn salary_embed(
     answer: &SalaryAnswer,
     meta: &IndexMeta,
     chart: bool,
+    name_guides: bool,
     lang: Locale,
 ) -> (Embed, Citations) {
     let mut citations = Citations::default();
@@ -624,11 +626,12 @@ pub(crate) fn salary_embed(
                     .as_deref()
                     .map(|l| format!("{}: ", escape_markdown(l)))
                     .unwrap_or_default();
-                format!(
-                    "• {words}{} — {} [{n}]",
-                    f.range_in(lang),
-                    escape_markdown(&f.cite.title)
-                )
+                let title = if name_guides {
+                    format!(" — {}", escape_markdown(&f.cite.title))
+                } else {
+                    String::new()
+                };
+                format!("• {words}{}{title} [{n}]", f.range_in(lang))
             })
             .collect();
         let career = if several {

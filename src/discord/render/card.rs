@@ -85,8 +85,9 @@ pub fn card_embed(card: &Card, meta: &IndexMeta, lang: Locale) -> Embed {
 /// Each of `cards` as an embed of its [`card_share`] (at most
 /// [`MAX_CARDS`](crate::engine::card::MAX_CARDS) of them), in order. What every card would say
 /// alike is said once: a line of their descriptions that cites nothing and that every card has
-/// (how pay is stated, what a roadmap's stages are) only in the first card; and no card has a
-/// footer, since the index's date and guides are said once, by the passages below them.
+/// (how pay is stated, what a roadmap's stages are) only in the first card; and no card has the
+/// answers' footer, since the index's date and guides are said once, by the passages below
+/// them (a card's footer only says how many of its parts it had no room for).
 pub fn card_embeds(cards: &[Card], meta: &IndexMeta, lang: Locale) -> Vec<Embed> {
     card_embeds_within(cards, meta, CARDS_CHARS.max(CARD_CHARS), lang)
 }
@@ -145,7 +146,8 @@ fn card_embed_within(
 /// citations its `[n]` number.
 fn rendered(card: &Card, meta: &IndexMeta, lang: Locale) -> (Embed, Citations) {
     match &card.answer {
-        CardAnswer::Salary(a) => super::salary_embed(a, meta, false, lang),
+        // A card's figures leave their guide's title to the sources, which name it.
+        CardAnswer::Salary(a) => super::salary_embed(a, meta, false, false, lang),
         CardAnswer::Skills(a) => super::skills_embed(a, meta, CARD_SKILL_REFS, lang),
         CardAnswer::Roadmap(a) => roadmap::part_embed(a, Focus::CareerProgression, meta, lang),
     }
@@ -227,7 +229,8 @@ impl Shown<'_> {
 /// `first_line` then as many of its description's lines (but those in `said`) as fit, its fields
 /// in order while they fit (each value cut line by line), then the "Sources" field of exactly
 /// the citations shown, renumbered from 1. A line is shown only when it and the sources it adds
-/// fit: condensing drops whole lines, never a source of a line it shows.
+/// fit: condensing drops whole lines, never a source of a line it shows. Its one footer, when
+/// fields were left out, says how many.
 fn condense(
     embed: Embed,
     citations: &Citations,
@@ -245,8 +248,15 @@ fn condense(
         from: citations,
         to: Citations::default(),
     };
-    // Characters of the card so far, but its sources (title, description, fields).
-    let mut used = title_chars + first_line.chars().count();
+    // Characters of the card so far, but its sources (title, description, fields, and room for
+    // the footer saying how many fields were left out, should some be).
+    let total = embed.fields.len();
+    let footer_room = if total > 0 {
+        tr!(lang, "card-left-out", count = total).chars().count()
+    } else {
+        0
+    };
+    let mut used = title_chars + first_line.chars().count() + footer_room;
     // Whether `text` (of `part` characters so far, at most `max`, and `left` lines after it
     // still to say "…and N more" of) fits, with the sources it adds; its renumbered text then.
     let fits = |shown: &Shown<'_>,
@@ -352,6 +362,10 @@ fn condense(
             break;
         }
     }
+    // A card that could not hold every part of its answer (a level, a stage) says so below
+    // them, so a missing one is not read as absent from the guides.
+    let left_out = total - fields.len();
+    let footer = (left_out > 0).then(|| tr!(lang, "card-left-out", count = left_out));
     if !shown.to.is_empty() {
         fields.push(Field {
             name: sources_name,
@@ -364,7 +378,7 @@ fn condense(
         description: Some(description),
         color: embed.color,
         fields,
-        footer: None,
+        footer,
         image_url: None,
     }
 }
@@ -687,6 +701,13 @@ mod tests {
                         let numbers: Vec<usize> = listed.iter().map(|(n, _)| *n).collect();
                         assert_eq!(numbers, first_shown, "{q} ({n}): {embed:?}");
                         assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{q}");
+                        // The parts it had no room for are counted in its footer.
+                        let (full_embed, _) = rendered(card, a.generation.meta(), lang);
+                        let kept = embed.fields.iter().filter(|f| f.name != sources).count();
+                        let left_out = full_embed.fields.len() - kept;
+                        let said =
+                            (left_out > 0).then(|| tr!(lang, "card-left-out", count = left_out));
+                        assert_eq!(embed.footer, said, "{q} ({n})");
                         for (_, source) in &listed {
                             assert!(real.contains(source), "{q} ({n}): {source}");
                         }
@@ -744,8 +765,12 @@ mod tests {
                     assert_eq!(all.lines().filter(|l| l == line).count(), 1, "{q}: {line}");
                     assert!(full.description.as_deref().unwrap().contains(line.as_str()));
                 }
+                let built = crate::discord::render::footer(meta, &[], lang);
+                let date = built.rsplit(' ').nth(1).unwrap();
                 for (card, embed) in a.cards.iter().zip(cards) {
-                    assert_eq!(embed.footer, None, "{q}");
+                    // A card's footer only ever says what it had no room for.
+                    let left_out = embed.footer.as_deref().unwrap_or_default();
+                    assert!(!left_out.contains(date), "{q}: {left_out}");
                     let first = embed.description.as_deref().unwrap().lines().next();
                     assert_eq!(
                         first,
@@ -753,12 +778,13 @@ mod tests {
                     );
                 }
                 // The index's date, once: in the passages' footer.
-                let built = crate::discord::render::footer(meta, &[], lang);
-                let date = built.rsplit(' ').nth(1).unwrap();
-                let footers: Vec<&str> =
-                    embeds.iter().filter_map(|e| e.footer.as_deref()).collect();
+                let footers: Vec<&str> = embeds
+                    .iter()
+                    .filter_map(|e| e.footer.as_deref())
+                    .filter(|f| f.contains(date))
+                    .collect();
                 assert_eq!(footers.len(), 1, "{q}");
-                assert!(footers[0].contains(date), "{q}: {footers:?}");
+                assert_eq!(passages[0].footer.as_deref(), Some(footers[0]), "{q}");
                 assert_eq!(passages.len(), 1);
             }
             shared_seen += shared.len();
