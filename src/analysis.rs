@@ -134,6 +134,9 @@ pub struct Analyzer {
     extra_stop_words: FxHashSet<String>,
     /// The table's chat filler (folded), dropped like stop words.
     filler: FxHashSet<String>,
+    /// Common words of the language (lower case) that spelling correction leaves as written;
+    /// see [`Analyzer::with_dictionary`].
+    dictionary: FxHashSet<Box<str>>,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -200,9 +203,30 @@ impl Analyzer {
             stop_words: STOP_WORDS.iter().copied().collect(),
             extra_stop_words,
             filler,
+            dictionary: FxHashSet::default(),
             stemmer: Stemmer::create(Algorithm::English),
             fingerprint,
         })
+    }
+
+    /// The analyzer with `words` (one word per line; `#` starts a comment line) as its
+    /// dictionary of common words: words a member means as written, which spelling correction
+    /// never replaces ("writer" is no typo of the guides' "write"). The dictionary decides no
+    /// indexed term, so it is not part of the [`fingerprint`](Analyzer::fingerprint).
+    #[must_use]
+    pub fn with_dictionary(mut self, words: &str) -> Analyzer {
+        self.dictionary = words
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.to_lowercase().into_boxed_str())
+            .collect();
+        self
+    }
+
+    /// Whether the lower-case `word` is a common word of the dictionary, as written.
+    pub fn in_dictionary(&self, word: &str) -> bool {
+        self.dictionary.contains(word)
     }
 
     /// A hash of everything that decides which terms text turns into; an index built with another
@@ -725,5 +749,25 @@ mod tests {
         assert!(Analyzer::from_toml("[terms]\n\"two words\" = []").is_err());
         assert!(Analyzer::from_toml("[terms]\nx = [\"--\"]").is_err());
         assert!(Analyzer::from_toml("[terms]\nx = [\"same\"]\ny = [\"same\"]").is_err());
+    }
+
+    #[test]
+    fn the_dictionary_lists_common_words_as_written() {
+        let a = Analyzer::from_toml(crate::vocab::FILES[0].1)
+            .unwrap()
+            .with_dictionary("# a comment\nWriter\n\n  keyboard \n");
+        assert!(a.in_dictionary("writer"));
+        assert!(a.in_dictionary("keyboard"));
+        assert!(!a.in_dictionary("# a comment"));
+        assert!(!a.in_dictionary("devloper"));
+        assert!(!a.in_dictionary(""));
+        let shipped = crate::vocab::Vocabulary::shipped();
+        for w in ["writer", "stuff", "keyboard", "mechanical", "healthy"] {
+            assert!(shipped.analyzer().in_dictionary(w), "{w}");
+        }
+        // Misspellings and rarer words a typo may land on are not listed.
+        for w in ["devloper", "senoir", "salery", "manger", "backend"] {
+            assert!(!shipped.analyzer().in_dictionary(w), "{w}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
 //! are named, how questions name occupations, seniority words and role titles, the currencies of pay, and the
-//! questions offered before anything is typed. Shipped in `assets/` and built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
+//! questions offered before anything is typed, and the common English words spelling
+//! correction leaves alone. Shipped in `assets/` and built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
 
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 12] = [
+pub const FILES: [(&str, &str); 13] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -36,6 +37,10 @@ pub const FILES: [(&str, &str); 12] = [
     ("verdict.toml", include_str!("../assets/verdict.toml")),
     ("intents.toml", include_str!("../assets/intents.toml")),
     ("roadmap.toml", include_str!("../assets/roadmap.toml")),
+    (
+        "english_words.txt",
+        include_str!("../assets/english_words.txt"),
+    ),
 ];
 
 /// Why the vocabulary cannot be loaded.
@@ -136,7 +141,9 @@ impl Vocabulary {
             }
         };
         let analyzer = Arc::new(
-            Analyzer::from_toml(text("synonyms.toml")).map_err(|e| invalid("synonyms.toml")(&e))?,
+            Analyzer::from_toml(text("synonyms.toml"))
+                .map_err(|e| invalid("synonyms.toml")(&e))?
+                .with_dictionary(text("english_words.txt")),
         );
         let skills = Lexicon::from_toml(text("skills.toml"), &analyzer)
             .map_err(|e| invalid("skills.toml")(&e))?;

@@ -398,8 +398,11 @@ fn answer_quality_on_the_held_out_part_meets_the_floor() {
 /// stems no longer "corrected" to index terms), which moved the tuning part only; 0.768 / 0.573,
 /// 78.3 %, 15 of 18 with careers named by their initials ("PMs") and more Spanish vocabulary;
 /// 0.768 / 0.583, 81.2 %, 15 of 18 with Spanish words of working life in any career; 0.783 /
-/// 0.616, 82.6 %, 15 of 18 once a career's own words are soft within its guides.
+/// 0.616, 82.6 %, 15 of 18 once a career's own words are soft within its guides; 81.2 %
+/// confident (one covered question fewer, the tuning part unchanged) once common English words
+/// are no longer "corrected" into guide words one letter away, as the issue asks ("stuff" →
+/// staff, "writer" → write): the floor was lowered by that one question, not tuned back.
 const HELD_OUT_HIT5: f64 = 0.78;
 const HELD_OUT_MRR: f64 = 0.61;
-const HELD_OUT_CONFIDENT: f64 = 0.82;
+const HELD_OUT_CONFIDENT: f64 = 0.81;
 const HELD_OUT_UNCOVERED_REFUSED: f64 = 0.83;

@@ -1575,6 +1575,11 @@ mod tests {
             // The guides hold "design" everywhere, but name a designer once: the stem is the
             // work, not the occupation.
             ("How do I become a UX designer?", "UX designer"),
+            // A common word is no typo of the guide word it extends ("write").
+            ("How do I become a writer?", "writer"),
+            // A listed occupation in the plural, its stem ("account") a guide word.
+            ("What do accountants earn starting out?", "accountants"),
+            ("What is the career path for a pharmacist?", "pharmacist"),
         ] {
             assert_eq!(
                 e.question_career(q),

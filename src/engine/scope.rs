@@ -85,7 +85,9 @@ pub(crate) fn read(
                     .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))
                     .any(|w| plausible_typo(&role.head, &fold(w)))
         };
-        if (roles.is_occupation_word(&role.head) && !named_in_guides(&role.head) && !misspelt())
+        if (roles.occupation_form(&role.head).is_some()
+            && !named_in_guides(&role.head)
+            && !misspelt())
             || unknown_occupation(roles, &role_terms, &known, 1).is_some()
         {
             return QuestionCareer::NotInLibrary(role.text);

@@ -153,9 +153,13 @@ fn remembered_correction(
 
 impl PassageIndex {
     /// The indexed term a single word the index does not hold is plausibly a typo of (the
-    /// correction a question gets: "devloper" → develop), or `None`: the index holds the word, or
-    /// nothing is close enough.
+    /// correction a question gets: "devloper" → develop), or `None`: the index holds the word,
+    /// it is a common word of the language ("writer", which a question may read as a form of
+    /// "write", is no typo of it), or nothing is close enough.
     pub fn typo_of(&self, word: &str) -> Option<String> {
+        if self.analyzer().in_dictionary(&word.to_lowercase()) {
+            return None;
+        }
         let term = self.analyzer().analyze(word).into_iter().next()?;
         let searcher = self.searcher();
         let fields = [self.fields.body, self.fields.section];
@@ -171,7 +175,8 @@ impl PassageIndex {
 /// A plausible typo is one edit away (two for words of [`TWO_EDIT_CHARS`] characters or more,
 /// counted on the form compared: the word against synonym forms, its stem against indexed
 /// stems) and starts with the same letter. A word the index holds as it is written is never
-/// corrected. Closest first, then most frequent.
+/// corrected; a common word of the analyzer's dictionary only to a term its stem extends
+/// ([`derived_from`]). Closest first, then most frequent.
 fn correct(
     analyzer: &Analyzer,
     searcher: &tantivy::Searcher,
@@ -187,6 +192,12 @@ fn correct(
     // Written as an indexed term ("mean" is its own stem): a word, not a typo.
     if doc_freq(searcher, fields, &word) > 0 {
         return None;
+    }
+    // A common word of the language is meant as written ("stuff" is no typo of "staff", nor
+    // "keyboard" of "keyword"); it is only read as an indexed term its stem extends by an
+    // ending ("healthy" → health, "percentage" → percent).
+    if analyzer.in_dictionary(&word) {
+        return derived_from(searcher, fields, term);
     }
     let first = word.chars().next();
     // Candidate term → (distance, passages containing it).
@@ -256,6 +267,26 @@ fn correct(
         e.1 = e.1.max(df);
     }
     closest(candidates)
+}
+
+/// The indexed term that the stem `term` of a common word extends by one letter (two for long
+/// stems, as [`max_edits`] allows), when it is long enough to mean something alone
+/// ([`MIN_FUZZY_STEM_CHARS`]): the longest such prefix the index holds.
+fn derived_from(
+    searcher: &tantivy::Searcher,
+    fields: &[Field],
+    term: &str,
+) -> Option<(String, u64)> {
+    let chars: Vec<(usize, char)> = term.char_indices().collect();
+    let n = chars.len();
+    let shortest = n
+        .saturating_sub(usize::from(max_edits(n)))
+        .max(MIN_FUZZY_STEM_CHARS);
+    (shortest..n).rev().find_map(|k| {
+        let prefix = &term[..chars[k].0];
+        let df = doc_freq(searcher, fields, prefix);
+        (df > 0).then(|| (prefix.to_string(), df))
+    })
 }
 
 /// The best correction among candidates (term → (distance, passages holding it)): closest first,
@@ -451,6 +482,47 @@ mod tests {
         // A long word may be two edits off; a short one only one.
         assert_eq!(max_edits(8), 1);
         assert_eq!(max_edits(9), 2);
+    }
+
+    /// Regression (issue 14, "typo correction only for plausible typos of guide words, never for
+    /// real words the guides lack"): common words were read as guide words one letter away
+    /// ("stuff" → staff, "love" → live, "writer" → write, so "How do I become a writer?" was
+    /// answered from back-end guides). A common word is now read as written, or as the guide
+    /// word its stem extends by an ending; rarer words and misspellings are still corrected.
+    #[test]
+    fn common_words_are_meant_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
+        let generation = engine.current();
+        let read = |q: &str| -> Vec<(String, String)> {
+            let searcher = generation.searcher();
+            query_terms(&generation, &searcher, q)
+                .into_iter()
+                .filter(|t| t.corrected)
+                .map(|t| (t.from, t.term))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // Each a common word one edit from a term of the seeds, which lack the word itself (they
+        // were read as that term before).
+        for (word, near) in [
+            ("cheating", "creat"),
+            ("contest", "context"),
+            ("charity", "clariti"),
+        ] {
+            assert!(generation.knows(near, 1), "{near}");
+            assert_eq!(read(&format!("any {word} here?")), [], "{word}");
+        }
+        // "writer" extends the seeds' "write": searched as that, but no typo of it.
+        assert_eq!(read("writer"), [pair("writer", "write")]);
+        assert_eq!(generation.typo_of("writer"), None);
+        assert_eq!(
+            read("product manger"),
+            [pair("manger", "manag")],
+            "a rarer word stays correctable"
+        );
+        assert_eq!(read("senoir"), [pair("senoir", "senior")]);
     }
 
     #[test]
