@@ -45,19 +45,39 @@ impl Sandbox {
     /// A sandbox whose library holds the seeds and the four other careers' guides of
     /// `tests/fixtures/careers/`, their manifest entries appended.
     fn with_careers() -> Sandbox {
+        Sandbox::with_fixtures(&["tests/fixtures/careers"])
+    }
+
+    /// [`Sandbox::with_careers`] and the three careers of `tests/fixtures/more_careers/` (a
+    /// dental hygienist's guide tells no career stages).
+    fn with_more_careers() -> Sandbox {
+        Sandbox::with_fixtures(&["tests/fixtures/careers", "tests/fixtures/more_careers"])
+    }
+
+    /// A sandbox whose library holds the seeds and the guides of `fixtures` (directories of the
+    /// crate), their manifest entries appended.
+    fn with_fixtures(fixtures: &[&str]) -> Sandbox {
         let mut sb = Sandbox::new();
         let lib = sb.cwd.path().join("library");
         fs::create_dir_all(&lib).unwrap();
-        let careers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/careers");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut manifest = fs::read_to_string(seeds_dir().join("sources.toml")).unwrap();
-        for dir in [seeds_dir(), careers] {
+        let dirs = std::iter::once(seeds_dir()).chain(fixtures.iter().map(|f| root.join(f)));
+        for dir in dirs {
             for e in fs::read_dir(&dir).unwrap() {
                 let e = e.unwrap();
                 let name = e.file_name().to_string_lossy().into_owned();
                 if name == "sources.toml" {
                     if dir != seeds_dir() {
                         let text = fs::read_to_string(e.path()).unwrap();
-                        manifest.push_str(&text[text.find("\n[[guide]]").unwrap()..]);
+                        // The entries, from the first (which may open the file).
+                        let first = if text.starts_with("[[guide]]") {
+                            0
+                        } else {
+                            text.find("\n[[guide]]").unwrap() + 1
+                        };
+                        manifest.push_str("\n\n");
+                        manifest.push_str(&text[first..]);
                     }
                 } else if [".txt", ".md", ".html"].iter().any(|x| name.ends_with(x)) {
                     fs::copy(e.path(), lib.join(&name)).unwrap();
@@ -181,7 +201,15 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
     ]);
     assert_eq!(
         keys(&v),
-        BTreeSet::from(["query", "career", "confident", "card", "cards", "results"])
+        BTreeSet::from([
+            "query",
+            "career",
+            "confident",
+            "card",
+            "cards",
+            "no_card",
+            "results"
+        ])
     );
     assert_eq!(v["confident"], true);
     assert_eq!(v["career"], "Back-End Developer", "the question names it");
@@ -880,6 +908,11 @@ fn ask_comparing_two_careers_leads_with_each_careers_card() {
             .collect();
         assert_eq!(careers, order, "{q}");
         assert_eq!(v["card"], cards[0], "{q}: `card` is the first");
+        assert_eq!(
+            v["no_card"],
+            serde_json::json!([]),
+            "{q}: both have their card"
+        );
         for card in cards {
             let career = card["career"].as_str().unwrap();
             assert_eq!(card["intent"], "salary", "{q}");
@@ -918,4 +951,121 @@ fn ask_comparing_two_careers_leads_with_each_careers_card() {
     assert_eq!(text.matches("\nPassages:\n").count(), 1, "{text}");
     assert!(text[first..second].contains("Electrician"), "{text}");
     assert!(text[second..passages].contains("Data Analyst"), "{text}");
+}
+
+/// The `[n]` of an `ask` text: every one is a passage's citation line (`[n] Career · Title —
+/// Section (file:a-b)`), each number once — so a card printed above the passages shows no number
+/// that means something else (a skills card's best passages are numbered "1.").
+fn assert_numbers_are_the_passages(text: &str) {
+    let any = regex::Regex::new(r"\[(\d+)\]").unwrap();
+    let cited = regex::Regex::new(r"(?m)^\[(\d+)\] .+ — .+ \([^():]+:\d+-\d+\)").unwrap();
+    let listed: Vec<&str> = cited
+        .captures_iter(text)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(!listed.is_empty(), "{text}");
+    let all: Vec<&str> = any
+        .captures_iter(text)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert_eq!(all, listed, "every [n] is a passage's citation: {text}");
+    let unique: BTreeSet<&&str> = listed.iter().collect();
+    assert_eq!(unique.len(), listed.len(), "each number once: {text}");
+}
+
+/// Defects 1 and 2 of comparison cards, in the terminal: a heading every card opens with
+/// ("Career progression, from the guides") is printed once, above the cards; each card keeps
+/// its own "Read as" line; and every `[n]` printed is one of the passages listed below (a skills
+/// card's best passages no longer say "[1]" too).
+#[test]
+fn ask_comparison_says_a_shared_heading_once_and_numbers_only_passages() {
+    let sb = Sandbox::with_careers();
+    let q = "career path of a data analyst vs a product manager vs an electrician";
+    let text = sb.ok(&["ask", q]);
+    let heading = "\nCareer progression, from the guides\n";
+    assert_eq!(text.matches(heading).count(), 1, "{text}");
+    let first = text
+        .find("Read as: Data Analyst roadmap\n")
+        .expect("the first card");
+    assert!(text.find(heading).unwrap() < first, "{text}");
+    for career in ["Data Analyst", "Product Manager", "Electrician"] {
+        let read = format!("Read as: {career} roadmap\n");
+        assert_eq!(text.matches(&read).count(), 1, "{text}");
+    }
+    assert_numbers_are_the_passages(&text);
+    // One card: its heading stays in it.
+    let one = sb.ok(&["ask", "what is the career path of a data analyst"]);
+    assert_eq!(one.matches(heading).count(), 1, "{one}");
+    assert!(
+        one.find("Read as: ").unwrap() < one.find(heading).unwrap(),
+        "{one}"
+    );
+    for q in [
+        "skills of a product manager vs a data analyst vs an electrician",
+        "do electricians earn more than data analysts?",
+        "what skills does a data analyst need",
+    ] {
+        let text = sb.ok(&["ask", q]);
+        assert!(text.contains("Read as: "), "{q}: {text}");
+        assert_numbers_are_the_passages(&text);
+    }
+    let skills = sb.ok(&["skills", "--career", "data analyst"]);
+    assert!(skills.contains("Best passages:\n  1. "), "{skills}");
+}
+
+/// Defect 3: a question comparing careers whose one career's guide tells no career stages says
+/// so in one line (after the cards, before the passages, which still hold that career's), and
+/// `--json` names it in `no_card`; a career named past the third card is said to get none too.
+#[test]
+fn ask_names_a_compared_career_that_gets_no_card() {
+    let sb = Sandbox::with_more_careers();
+    let q = "what is the career path of a dental hygienist vs a data analyst";
+    let v = sb.json(&["ask", "--json", q]);
+    assert_eq!(v["confident"], true, "{v}");
+    let cards: Vec<&str> = v["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["career"].as_str().unwrap())
+        .collect();
+    assert_eq!(cards, ["Data Analyst"]);
+    assert_eq!(v["no_card"], serde_json::json!(["Dental Hygienist"]));
+    assert!(
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["career"] == "Dental Hygienist"),
+        "its passages: {v}"
+    );
+    let text = sb.ok(&["ask", q]);
+    let line = "\nThe guides about Dental Hygienist describe no career stages, so there is no card for it.\n";
+    assert_eq!(text.matches(line).count(), 1, "{text}");
+    let (card, said, passages) = (
+        text.find("Read as: Data Analyst roadmap")
+            .expect("the card"),
+        text.find(line).unwrap(),
+        text.find("\nPassages:\n").expect("the passages"),
+    );
+    assert!(card < said && said < passages, "{text}");
+    assert!(text[passages..].contains("Dental Hygienist · "), "{text}");
+    // Both have their stages: nothing said.
+    let v = sb.json(&[
+        "ask",
+        "--json",
+        "what is the career path of a registered nurse vs a data analyst",
+    ]);
+    assert_eq!(v["cards"].as_array().unwrap().len(), 2, "{v}");
+    assert_eq!(v["no_card"], serde_json::json!([]));
+    // Four careers named: the fourth is said to get none, past the limit of three cards (not
+    // for want of stages, so not in `no_card`).
+    let q = "career path of a data analyst vs a product manager vs an electrician vs a backend developer";
+    let v = sb.json(&["ask", "--json", q]);
+    assert_eq!(v["cards"].as_array().unwrap().len(), 3, "{v}");
+    assert_eq!(v["no_card"], serde_json::json!([]));
+    let text = sb.ok(&["ask", q]);
+    let line =
+        "\nOnly the first 3 careers named get a card, so there is none for Back-End Developer.\n";
+    assert_eq!(text.matches(line).count(), 1, "{text}");
+    assert!(text.find(line).unwrap() < text.find("\nPassages:\n").unwrap());
 }

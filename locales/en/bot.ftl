@@ -312,6 +312,25 @@ card-level-mid = mid level
 card-level-senior = senior
 card-level-lead = lead / principal
 card-level-overall = overall
+# A comparison's careers whose guides hold nothing of what it asks for (no card for them).
+card-none-salary = The guides about { $careers } give no pay figures, so there is no card for { $count ->
+    [one] it
+   *[other] them
+}.
+card-none-skills = The guides about { $careers } name no skills, so there is no card for { $count ->
+    [one] it
+   *[other] them
+}.
+card-none-roadmap = The guides about { $careers } describe no career stages, so there is no card for { $count ->
+    [one] it
+   *[other] them
+}.
+# Careers named together: "A, B and C".
+card-careers-and = { $list } and { $last }
+# Below a card that had no room for some parts of its answer (levels, stages).
+card-left-out = … { $count } more not shown here
+# Careers named after the first $max, which got a card each.
+card-past-limit = Only the first { $max } careers named get a card, so there is none for { $careers }.
 # A follow-up's "read as" line: the career and what is asked for (then level, topic).
 read-as-career-intent = { $career } { $intent }
 pins-sources-changed = ⚠ sources changed

@@ -311,6 +311,28 @@ card-level-mid = nivel intermedio
 card-level-senior = sénior
 card-level-lead = líder / principal
 card-level-overall = general
+# Las carreras de una comparación cuyas guías no tienen nada de lo que pide (sin ficha).
+card-none-salary = Las guías sobre { $careers } no dan cifras de salario, así que no { $count ->
+    [one] tiene
+   *[other] tienen
+} ficha.
+card-none-skills = Las guías sobre { $careers } no nombran habilidades, así que no { $count ->
+    [one] tiene
+   *[other] tienen
+} ficha.
+card-none-roadmap = Las guías sobre { $careers } no describen etapas de la carrera, así que no { $count ->
+    [one] tiene
+   *[other] tienen
+} ficha.
+# Carreras nombradas juntas: «A, B y C».
+card-careers-and = { $list } y { $last }
+# Bajo una ficha que no tuvo sitio para algunas partes de su respuesta (niveles, etapas).
+card-left-out = … { $count } más que no caben aquí
+# Carreras nombradas después de las $max primeras, que tienen ficha.
+card-past-limit = Solo las { $max } primeras carreras nombradas tienen ficha, así que { $careers } no { $count ->
+    [one] tiene
+   *[other] tienen
+}.
 # La línea «leído como» de un seguimiento: la carrera y lo que se pide (luego nivel y tema).
 read-as-career-intent = { $career }, { $intent }
 pins-sources-changed = ⚠ fuentes cambiadas

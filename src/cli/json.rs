@@ -32,6 +32,10 @@ pub struct JsonAnswer<'a> {
     /// Every structured card the answer leads with, in order: none, one, or one per career a
     /// question naming several careers names (at most [`MAX_CARDS`](crate::engine::card::MAX_CARDS)).
     pub cards: Vec<JsonCard<'a>>,
+    /// The careers a question comparing several names that get no card because their guides
+    /// hold nothing of what it asks for (no pay figures, skills or stages), in the order it names
+    /// them; always present, empty when none lacks one. Their passages are in `results`.
+    pub no_card: Vec<&'a str>,
     /// Ranked passages.
     pub results: Vec<JsonResult<'a>>,
 }
@@ -136,6 +140,7 @@ impl<'a> From<&'a Asked> for JsonAnswer<'a> {
             verdict: &a.verdict,
             card: a.cards.first().map(JsonCard::from),
             cards: a.cards.iter().map(JsonCard::from).collect(),
+            no_card: a.no_card.careers.iter().map(String::as_str).collect(),
             results: a.results.hits.iter().map(JsonResult::from).collect(),
         }
     }

@@ -72,12 +72,21 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.truncate(open);
         out.truncate(out.trim_end().len());
     }
-    // A cut must not leave a dangling escape or half a `**` pair open.
-    while out.ends_with('\\') {
+    // A cut must not leave a dangling escape or half a `**` pair open, and the "**" that closes
+    // it and the "…" must fit `max` too (they once made a message 2 characters too long).
+    loop {
+        while out.ends_with('\\') {
+            out.pop();
+        }
+        let open = out.matches("**").count() % 2 == 1;
+        let need = if open { 3 } else { 1 };
+        if out.chars().count() + need <= max || out.is_empty() {
+            if open {
+                out.push_str("**");
+            }
+            break;
+        }
         out.pop();
-    }
-    if out.matches("**").count() % 2 == 1 {
-        out.push_str("**");
     }
     out.push('…');
     out
@@ -859,6 +868,24 @@ mod tests {
                 .trim_end_matches('…')
                 .ends_with('\\')
         );
+    }
+
+    /// A cut inside bold text closes the bold within `max`: it once ran 2 characters over, and
+    /// a message of cards and passages came to 6,002 characters.
+    #[test]
+    fn truncate_closing_bold_stays_within_max() {
+        for text in [
+            "**boldwordwithoutanyspaceatallforaverylongwhile** tail",
+            "a **b** **cccccccccccccccccccccccccccccccc",
+            "**\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*",
+        ] {
+            for max in 1..text.chars().count() {
+                let cut = truncate(text, max);
+                assert!(cut.chars().count() <= max, "{max}: {cut}");
+                assert_eq!(cut.matches("**").count() % 2, 0, "{max}: {cut}");
+                assert!(cut.ends_with('…'), "{max}: {cut}");
+            }
+        }
     }
 
     #[test]

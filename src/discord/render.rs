@@ -32,7 +32,7 @@ pub const PINNED_COLOR: u32 = 0x00F1_C40F;
 pub const WEAK_COLOR: u32 = 0x0095_A5A6;
 
 /// Numbered citations of one message, deduplicated by passage.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Citations {
     entries: Vec<Citation>,
 }
@@ -80,6 +80,23 @@ impl Citations {
                 self.entries.len()
             }
         }
+    }
+
+    /// The number of `c` here (1-based), adding it if new.
+    pub fn add(&mut self, c: &Citation) -> usize {
+        self.cite(
+            &c.title,
+            &c.section,
+            &c.source,
+            c.start,
+            c.end,
+            c.url.as_deref(),
+        )
+    }
+
+    /// Citation number `n` (1-based), when there is one.
+    pub fn get(&self, n: usize) -> Option<&Citation> {
+        n.checked_sub(1).and_then(|i| self.entries.get(i))
     }
 
     /// The number of a passage's citation (its whole line range).
@@ -298,17 +315,27 @@ pub struct PinnedAnswer {
     pub pinned_by: String,
 }
 
+/// The fewest characters of a snippet [`ask_embed_within`] cuts it to.
+const LEAST_SNIPPET: usize = 40;
+
 /// The `/ask` answer: the structured cards first when the engine made some ([`card::card_embeds`]:
 /// one of at most [`card::CARD_CHARS`], or one per career compared sharing
-/// [`card::CARDS_CHARS`]), then the passages ([`ask_embed_within`] the characters left), so the
-/// message fits Discord's 6,000 characters and 10 embeds by construction.
+/// [`card::CARDS_CHARS`], less what the passages need at their shortest beside a long pinned
+/// answer), then the passages ([`ask_embed_within`] the characters left, every passage shown),
+/// so the message fits Discord's 6,000 characters and 10 embeds by construction.
 pub fn ask_embeds(
     asked: &Asked,
     pinned: Option<&PinnedAnswer>,
     page_start: usize,
     lang: Locale,
 ) -> Vec<Embed> {
-    let mut embeds = card::card_embeds(&asked.cards, asked.generation.meta(), lang);
+    let mut embeds = if asked.cards.is_empty() {
+        Vec::new()
+    } else {
+        let least = passages_embed(asked, pinned, page_start, Some(LEAST_SNIPPET), lang).size();
+        let room = limits::EMBEDS_TOTAL.saturating_sub(least);
+        card::card_embeds_within(&asked.cards, asked.generation.meta(), room, lang)
+    };
     let room = limits::EMBEDS_TOTAL.saturating_sub(embeds.iter().map(Embed::size).sum());
     embeds.push(ask_embed_within(asked, pinned, page_start, room, lang));
     embeds
@@ -358,7 +385,10 @@ pub fn ask_embed_within(
             .max()
             .unwrap_or(0);
         let now = cut.unwrap_or(longest);
-        cut = Some(now.saturating_sub(over.div_ceil(hits) + 20).max(40));
+        cut = Some(
+            now.saturating_sub(over.div_ceil(hits) + 20)
+                .max(LEAST_SNIPPET),
+        );
         embed = passages_embed(asked, pinned, page_start, cut, lang);
     }
     let other = embed.size() - embed.description.as_ref().map_or(0, |d| d.chars().count());
@@ -387,6 +417,14 @@ fn passages_embed(
             "ask-from-career",
             career = escape_markdown(career)
         ));
+        description.push_str("\n\n");
+    }
+    // A career the question compares whose guides hold nothing of what it asks for, or named
+    // past the cards' limit: said once, above the passages, so its missing card is not read as
+    // an oversight.
+    let no_card = asked.no_card.lines(lang);
+    if !no_card.is_empty() {
+        description.push_str(&escape_markdown(&no_card.join("\n")));
         description.push_str("\n\n");
     }
     if let Some(p) = pinned {
@@ -538,6 +576,30 @@ pub fn salary_reply(
     chart: Option<Vec<u8>>,
     lang: Locale,
 ) -> Reply {
+    let (mut embed, citations) = salary_embed(answer, meta, chart.is_some(), true, lang);
+    embed.fields.extend(sources_field(&citations, lang));
+    let mut files = Vec::new();
+    if let Some(png) = chart {
+        embed.image_url = Some("attachment://salary.png".into());
+        files.push(image_file("salary.png", png));
+    }
+    Reply {
+        embeds: vec![embed],
+        files,
+        ..Reply::default()
+    }
+}
+
+/// [`salary_reply`]'s embed without its sources field and chart (`chart` says whether one is
+/// attached), and the citations its `[n]` number. Each figure names its guide's title when
+/// `name_guides` (`/salary`); a card, short of room, leaves that to its sources.
+pub(crate) fn salary_embed(
+    answer: &SalaryAnswer,
+    meta: &IndexMeta,
+    chart: bool,
+    name_guides: bool,
+    lang: Locale,
+) -> (Embed, Citations) {
     let mut citations = Citations::default();
     let mut fields = Vec::new();
     let mut titles = Vec::new();
@@ -564,11 +626,12 @@ pub fn salary_reply(
                     .as_deref()
                     .map(|l| format!("{}: ", escape_markdown(l)))
                     .unwrap_or_default();
-                format!(
-                    "• {words}{} — {} [{n}]",
-                    f.range_in(lang),
-                    escape_markdown(&f.cite.title)
-                )
+                let title = if name_guides {
+                    format!(" — {}", escape_markdown(&f.cite.title))
+                } else {
+                    String::new()
+                };
+                format!("• {words}{}{title} [{n}]", f.range_in(lang))
             })
             .collect();
         let career = if several {
@@ -598,10 +661,13 @@ pub fn salary_reply(
         .take(4)
         .map(|n| {
             let c = citations.line(&n.cite);
+            let label = note_label(n.kind, lang);
             format!(
-                "• {}: {} [{c}]",
-                note_label(n.kind, lang),
-                escape_markdown(&crate::discord::message::truncate(&n.text, 200))
+                "• {label}: {} [{c}]",
+                escape_markdown(&crate::discord::message::truncate(
+                    n.text_after(&label),
+                    200
+                ))
             )
         })
         .collect();
@@ -612,7 +678,6 @@ pub fn salary_reply(
             inline: false,
         });
     }
-    fields.extend(sources_field(&citations, lang));
     let description = if answer.rows.is_empty() {
         match &answer.career {
             Some(c) => tr!(lang, "salary-none-career", career = escape_markdown(c)),
@@ -620,7 +685,7 @@ pub fn salary_reply(
         }
     } else {
         let currencies = answer.currencies().join(", ");
-        if several && chart.is_some() {
+        if several && chart {
             tr!(lang, "salary-about-careers-chart", currencies = currencies)
         } else if several {
             tr!(lang, "salary-about-careers", currencies = currencies)
@@ -642,7 +707,7 @@ pub fn salary_reply(
         ),
         None => tr!(lang, "salary-subject-careers"),
     };
-    let mut embed = Embed {
+    let embed = Embed {
         title: Some(match answer.level {
             Some(l) => tr!(
                 lang,
@@ -658,16 +723,7 @@ pub fn salary_reply(
         footer: Some(footer(meta, &titles, lang)),
         image_url: None,
     };
-    let mut files = Vec::new();
-    if let Some(png) = chart {
-        embed.image_url = Some("attachment://salary.png".into());
-        files.push(image_file("salary.png", png));
-    }
-    Reply {
-        embeds: vec![embed],
-        files,
-        ..Reply::default()
-    }
+    (embed, citations)
 }
 
 /// An image to attach as `name`, its alt text the title it draws (in the language it was drawn
@@ -687,6 +743,23 @@ const SKILLS_PER_CAREER: usize = 8;
 /// `/skills`: skills most cited first, each with its citations; the best passages; what the
 /// guides expect at the level asked.
 pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Reply {
+    let (mut embed, citations) = skills_embed(answer, meta, SKILL_REFS, lang);
+    embed.fields.extend(sources_field(&citations, lang));
+    Reply::embed(embed)
+}
+
+/// Citations `[n]` a skill of `/skills` shows (of the passages naming it).
+const SKILL_REFS: usize = 6;
+
+/// [`skills_reply`]'s embed without its sources field, and the citations its `[n]` number;
+/// each skill cites at most `refs` of the passages naming it (a card, whose sources must fit a
+/// share of the message, shows fewer).
+pub(crate) fn skills_embed(
+    answer: &SkillsAnswer,
+    meta: &IndexMeta,
+    refs: usize,
+    lang: Locale,
+) -> (Embed, Citations) {
     let mut citations = Citations::default();
     let mut titles = Vec::new();
     let careers = answer.careers();
@@ -703,15 +776,15 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
         } else {
             usize::MAX
         }) {
-            let mut refs: Vec<usize> = Vec::new();
+            let mut cited: Vec<usize> = Vec::new();
             for c in &s.citations {
                 titles.push(c.cite.title.as_str());
                 let n = citations.range(&c.cite);
-                if !refs.contains(&n) {
-                    refs.push(n);
+                if !cited.contains(&n) {
+                    cited.push(n);
                 }
             }
-            let refs: Vec<String> = refs.iter().take(6).map(|n| format!("[{n}]")).collect();
+            let refs: Vec<String> = cited.iter().take(refs).map(|n| format!("[{n}]")).collect();
             lines.push(format!(
                 "• **{}** — {} {}",
                 escape_markdown(&s.name),
@@ -772,14 +845,13 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
             inline: false,
         });
     }
-    fields.extend(sources_field(&citations, lang));
     let description = if lines.is_empty() {
         tr!(lang, "skills-none")
     } else {
         fit_lines(&lines, 3000, lang)
     };
     let topic = super::commands::choice_label(lang, answer.topic);
-    Reply::embed(Embed {
+    let embed = Embed {
         title: Some(match &answer.career {
             Some(career) => tr!(
                 lang,
@@ -794,7 +866,8 @@ pub fn skills_reply(answer: &SkillsAnswer, meta: &IndexMeta, lang: Locale) -> Re
         fields,
         footer: Some(footer(meta, &titles, lang)),
         image_url: None,
-    })
+    };
+    (embed, citations)
 }
 
 /// `/help`.

@@ -50,6 +50,79 @@ pub enum CardAnswer {
     Roadmap(RoadmapAnswer),
 }
 
+/// The careers a question comparing several names that get no card, because their guides hold
+/// nothing of what it asks for ("do beekeepers earn more than data analysts?" when the
+/// beekeeper's guides give no pay figures): said in one line, so a member does not read the
+/// missing card as an oversight.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoCard {
+    /// What the question asks for; `None` when no career lacks a card.
+    pub intent: Option<Intent>,
+    /// The careers without a card, in the order the question names them.
+    pub careers: Vec<String>,
+    /// The careers the question names after the [`MAX_CARDS`] that got one: not looked at,
+    /// so not said to lack facts, but said to get no card.
+    pub past_limit: Vec<String>,
+}
+
+impl NoCard {
+    /// What every face says of the careers named without a card, in `lang`: [`NoCard::line`],
+    /// then [`NoCard::past_limit_line`], those that apply.
+    pub fn lines(&self, lang: Locale) -> Vec<String> {
+        self.line(lang)
+            .into_iter()
+            .chain(self.past_limit_line(lang))
+            .collect()
+    }
+
+    /// The line saying that only the first [`MAX_CARDS`] careers named get a card ("Only the
+    /// first 3 careers named get a card, so there is none for Back-End Developer."); `None`
+    /// when the question names no more. Plain text.
+    pub fn past_limit_line(&self, lang: Locale) -> Option<String> {
+        if self.past_limit.is_empty() {
+            return None;
+        }
+        Some(tr!(
+            lang,
+            "card-past-limit",
+            max = MAX_CARDS,
+            careers = careers_list(&self.past_limit, lang),
+            count = self.past_limit.len()
+        ))
+    }
+
+    /// The line saying that the guides about these careers hold nothing of that kind, in
+    /// `lang` ("The guides about Beekeeper give no pay figures, so there is no card for it.");
+    /// `None` when every career named has its card. Plain text; faces escape it as they need.
+    pub fn line(&self, lang: Locale) -> Option<String> {
+        let intent = self.intent?;
+        if self.careers.is_empty() {
+            return None;
+        }
+        let careers = careers_list(&self.careers, lang);
+        let count = self.careers.len();
+        Some(match intent {
+            Intent::Salary => tr!(lang, "card-none-salary", careers = careers, count = count),
+            Intent::Skills => tr!(lang, "card-none-skills", careers = careers, count = count),
+            Intent::Roadmap => tr!(lang, "card-none-roadmap", careers = careers, count = count),
+        })
+    }
+}
+
+/// Careers as one phrase of `lang`: "Beekeeper", "Beekeeper and Nurse", "A, B and C".
+fn careers_list(careers: &[String], lang: Locale) -> String {
+    match careers {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => tr!(
+            lang,
+            "card-careers-and",
+            list = init.join(", "),
+            last = last.as_str()
+        ),
+    }
+}
+
 impl Serialize for Intent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.id())
@@ -378,6 +451,9 @@ mod tests {
             ["Data Analyst", "Product Manager", "Electrician"],
             "at most {MAX_CARDS}, the first named"
         );
+        // The fourth is said to get none: past the limit, not for want of stages.
+        assert!(a.no_card.careers.is_empty());
+        assert_eq!(a.no_card.past_limit, ["Back-End Developer"]);
         assert!(a.cards.iter().all(|c| c.intent == Intent::Roadmap));
     }
 
@@ -417,6 +493,15 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(careers_of(&a.cards), ["Data Analyst"]);
+        // ... and it is said to get none.
+        assert_eq!(
+            a.no_card,
+            NoCard {
+                intent: Some(Intent::Skills),
+                careers: vec!["Beekeeper".into()],
+                past_limit: Vec::new(),
+            }
+        );
         // The beekeeper's guide says nothing of pay: the data analyst's answers, so the answer
         // is confident, judged on each career's best passage, not only the first shown.
         for (q, other) in [
@@ -430,7 +515,77 @@ mod tests {
             assert_eq!(a.several, ["Beekeeper", other], "{q}");
             assert!(a.verdict.confident, "{q}: {:?}", a.verdict);
             assert_eq!(careers_of(&a.cards), [other], "{q}");
+            assert_eq!(a.no_card.careers, ["Beekeeper"], "{q}");
+            assert_eq!(a.no_card.intent, Some(Intent::Salary), "{q}");
+            // Beekeeper's passages are still there.
+            assert!(
+                a.results
+                    .hits
+                    .iter()
+                    .any(|h| h.passage.career == "Beekeeper"),
+                "{q}"
+            );
         }
+        // Every career named has its card: none is said to lack one; nor on a later page.
+        let a = asked(&e, "do electricians earn more than data analysts?", None);
+        assert_eq!(a.cards.len(), 2);
+        assert_eq!(a.no_card, NoCard::default());
+        let later = e
+            .ask_with_card("do beekeepers earn more than data analysts?", e.page(1))
+            .unwrap();
+        assert_eq!(later.no_card, NoCard::default());
+    }
+
+    /// The "no card" line names the careers and what their guides lack, in English and Spanish,
+    /// one career or several; nothing when no career lacks a card.
+    #[test]
+    fn the_no_card_line_names_the_careers_and_what_their_guides_lack() {
+        let none = |intent, careers: &[&str]| NoCard {
+            intent: Some(intent),
+            careers: careers.iter().map(|c| (*c).to_string()).collect(),
+            past_limit: Vec::new(),
+        };
+        assert_eq!(
+            none(Intent::Salary, &["Beekeeper"])
+                .line(Locale::En)
+                .unwrap(),
+            "The guides about Beekeeper give no pay figures, so there is no card for it."
+        );
+        assert_eq!(
+            none(Intent::Roadmap, &["Beekeeper", "Nurse"])
+                .line(Locale::Es)
+                .unwrap(),
+            "Las guías sobre Beekeeper y Nurse no describen etapas de la carrera, así que no tienen ficha."
+        );
+        assert_eq!(
+            none(Intent::Skills, &["A", "B", "C"])
+                .line(Locale::En)
+                .unwrap(),
+            "The guides about A, B and C name no skills, so there is no card for them."
+        );
+        for intent in Intent::ALL {
+            let [en, es] = [Locale::En, Locale::Es].map(|l| none(intent, &["Beekeeper"]).line(l));
+            assert_ne!(en, es);
+            assert!(en.unwrap().contains("Beekeeper") && es.unwrap().contains("Beekeeper"));
+            assert_eq!(none(intent, &[]).line(Locale::En), None);
+        }
+        assert_eq!(NoCard::default().line(Locale::En), None);
+        assert!(NoCard::default().lines(Locale::En).is_empty());
+        let past = NoCard {
+            past_limit: vec!["Back-End Developer".into()],
+            ..none(Intent::Salary, &["Beekeeper"])
+        };
+        assert_eq!(
+            past.lines(Locale::En),
+            [
+                "The guides about Beekeeper give no pay figures, so there is no card for it.",
+                "Only the first 3 careers named get a card, so there is none for Back-End Developer."
+            ]
+        );
+        assert_eq!(
+            past.past_limit_line(Locale::Es).unwrap(),
+            "Solo las 3 primeras carreras nombradas tienen ficha, así que Back-End Developer no tiene."
+        );
     }
 
     /// No card when the guides do not answer; a career option narrows a comparison to its one

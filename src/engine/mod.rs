@@ -36,7 +36,7 @@ use crate::search::{self, BuildProgress, IndexError, QuestionError, SearchOption
 use crate::store::Store;
 use crate::vocab::Vocabulary;
 
-pub use card::{Card, CardAnswer};
+pub use card::{Card, CardAnswer, NoCard};
 pub use cited::PassageId;
 pub use conversation::{Carried, Context, Reading};
 pub use guides::{GuideError, MAX_GUIDE_UPLOAD, check_guide_name};
@@ -144,6 +144,12 @@ pub struct Asked {
     /// answer about one career; one per career a question naming several names, that the guides
     /// have facts of (at most [`card::MAX_CARDS`]).
     pub cards: Vec<Card>,
+    /// The careers a question naming several names whose guides hold nothing of what it asks
+    /// for (no figures, skills or stages), so they get no card, only their passages
+    /// ([`Engine::ask_with_card`]), and those named after the [`card::MAX_CARDS`] that got one;
+    /// every face says so ([`NoCard::lines`]). None when every career named has its card, when
+    /// the question names one career or none, or asks for no card.
+    pub no_card: NoCard,
 }
 
 impl Asked {
@@ -422,6 +428,7 @@ impl Engine {
             career: options.career,
             several,
             cards: Vec::new(),
+            no_card: NoCard::default(),
         })
     }
 
@@ -439,7 +446,7 @@ impl Engine {
         let first_page = options.offset == 0;
         let mut asked = self.ask(question, options)?;
         if first_page {
-            asked.cards = self.cards(&asked);
+            (asked.cards, asked.no_card) = self.cards_and_none(&asked);
         }
         Ok(asked)
     }
@@ -454,28 +461,45 @@ impl Engine {
     /// nothing of that kind for gets no card. Facts that cannot be read cost the card (logged),
     /// not the answer.
     pub fn cards(&self, asked: &Asked) -> Vec<Card> {
+        self.cards_and_none(asked).0
+    }
+
+    /// [`Engine::cards`], and the careers named that get none because their guides hold nothing
+    /// of that kind ([`Asked::no_card`]): of the careers looked at until [`card::MAX_CARDS`]
+    /// cards are made, the ones without a card; the careers named after those are past the
+    /// limit (not looked at, so not said to lack facts).
+    fn cards_and_none(&self, asked: &Asked) -> (Vec<Card>, NoCard) {
         if asked.several.len() < 2 {
-            return self.card(asked).into_iter().collect();
+            return (self.card(asked).into_iter().collect(), NoCard::default());
         }
         if !asked.verdict.confident {
-            return Vec::new();
+            return (Vec::new(), NoCard::default());
         }
         let question = &asked.results.query;
         let Some(intent) = self.intent(question) else {
-            return Vec::new();
+            return (Vec::new(), NoCard::default());
         };
         let level = card::question_level_of(self.vocabulary().levels(), &asked.several, question);
         let topic = (intent == Intent::Skills)
             .then(|| self.question_topic(question))
             .flatten();
-        asked
-            .several
-            .iter()
-            .filter_map(|career| {
-                self.cached_card(&asked.generation, intent, career.clone(), level, topic)
-            })
-            .take(card::MAX_CARDS)
-            .collect()
+        let (mut cards, mut none, mut past_limit) = (Vec::new(), Vec::new(), Vec::new());
+        for career in &asked.several {
+            if cards.len() == card::MAX_CARDS {
+                past_limit.push(career.clone());
+                continue;
+            }
+            match self.cached_card(&asked.generation, intent, career.clone(), level, topic) {
+                Some(card) => cards.push(card),
+                None => none.push(career.clone()),
+            }
+        }
+        let none = NoCard {
+            intent: (!none.is_empty()).then_some(intent),
+            careers: none,
+            past_limit,
+        };
+        (cards, none)
     }
 
     /// The structured card for an answer about one career: when the verdict is confident and

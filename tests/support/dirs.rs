@@ -37,15 +37,36 @@ pub fn dirs() -> Dirs {
 /// manifest entries appended to the seeds' `sources.toml`.
 pub fn dirs_with_careers() -> Dirs {
     let d = dirs();
-    let careers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/careers");
+    add_fixtures(&d, "tests/fixtures/careers");
+    d
+}
+
+/// [`dirs_with_careers`] and the guides of `tests/fixtures/more_careers/` (a dental hygienist,
+/// whose guide tells no career stages, a registered nurse, a UX designer).
+pub fn dirs_with_more_careers() -> Dirs {
+    let d = dirs_with_careers();
+    add_fixtures(&d, "tests/fixtures/more_careers");
+    d
+}
+
+/// Copies the guides of `fixtures` (a directory of the crate) into `d`'s seeds and appends their
+/// manifest entries to its `sources.toml`.
+fn add_fixtures(d: &Dirs, fixtures: &str) {
+    let careers = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixtures);
     let mut manifest = std::fs::read_to_string(d.seeds.join("sources.toml")).unwrap();
     for e in std::fs::read_dir(&careers).unwrap() {
         let e = e.unwrap();
         let name = e.file_name().to_string_lossy().into_owned();
         if name == "sources.toml" {
             let text = std::fs::read_to_string(e.path()).unwrap();
-            let entries = &text[text.find("\n[[guide]]").expect("a [[guide]] entry")..];
-            manifest.push('\n');
+            // The entries, from the first (which may open the file).
+            let first = if text.starts_with("[[guide]]") {
+                0
+            } else {
+                text.find("\n[[guide]]").expect("a [[guide]] entry") + 1
+            };
+            let entries = &text[first..];
+            manifest.push_str("\n\n");
             manifest.push_str(entries);
         } else if careerbot::corpus::GUIDE_EXTENSIONS
             .iter()
@@ -55,5 +76,4 @@ pub fn dirs_with_careers() -> Dirs {
         }
     }
     std::fs::write(d.seeds.join("sources.toml"), manifest).unwrap();
-    d
 }

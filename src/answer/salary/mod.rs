@@ -362,6 +362,19 @@ pub struct SalaryNote {
     pub cite: Citation,
 }
 
+impl SalaryNote {
+    /// The note's text after a label it opens with that is `label` ("Location: pay tracks…"
+    /// under a face's own label "Location"), so that a face showing its label for the note's
+    /// kind does not say it twice; the whole text otherwise.
+    pub fn text_after(&self, label: &str) -> &str {
+        let text = self.text.as_str();
+        text.get(..label.len())
+            .filter(|start| start.eq_ignore_ascii_case(label))
+            .and_then(|_| text[label.len()..].strip_prefix(':'))
+            .map_or(text, str::trim_start)
+    }
+}
+
 /// The salary answer for one level (or all levels when `level` is `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryAnswer {
@@ -407,6 +420,33 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{text:?} -> {v:#?}");
         v.into_iter().next().unwrap()
+    }
+
+    /// A note opening with its own kind's label ("Location: …") is not labelled twice.
+    #[test]
+    fn a_note_opening_with_its_label_gives_the_text_after_it() {
+        let note = |text: &str| SalaryNote {
+            kind: NoteKind::Location,
+            text: text.into(),
+            cite: Citation {
+                source: "a.md".into(),
+                title: "A".into(),
+                career: "Electrician".into(),
+                section: "Pay".into(),
+                line: 1,
+                start_line: 1,
+                end_line: 1,
+                url: None,
+            },
+        };
+        let n = note("Location: pay tracks the cost of living.");
+        assert_eq!(n.text_after("Location"), "pay tracks the cost of living.");
+        assert_eq!(n.text_after("location"), "pay tracks the cost of living.");
+        assert_eq!(n.text_after("Ubicación"), n.text);
+        let n = note("Locations vary: pay tracks the cost of living.");
+        assert_eq!(n.text_after("Location"), n.text);
+        assert_eq!(note("Lo").text_after("Location"), "Lo");
+        assert_eq!(note("Ubicación: x").text_after("Ubi"), "Ubicación: x");
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! read as others, the verdict when the guides do not answer it (or cover no guide about its
 //! occupation), the structured cards it leads with (each as `salary`, `skills` or `roadmap` print
 //! it: one, or one per career a question naming several names), and each passage's citation
-//! (with its guide's career when the answer spans several) and snippet.
+//! (with its guide's career when the answer spans several) and snippet; a comparison's career
+//! whose guides hold nothing of what it asks for is said to get no card, in one line.
 
 use std::io::{self, Write};
 
-use crate::engine::{Asked, CardAnswer, Reason};
+use crate::engine::{Asked, Card, CardAnswer, Reason};
 use crate::search::Hit;
 use crate::search::snippet::Snippet;
 
@@ -77,15 +78,12 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
             "\n{line} Here are only the closest passages; `careerbot sources` lists what the library covers."
         )?;
     }
-    for card in &asked.cards {
-        writeln!(out, "\n{}\n", card.read_as(crate::i18n::Locale::En))?;
-        match &card.answer {
-            CardAnswer::Salary(a) => super::write_salary(out, a)?,
-            CardAnswer::Skills(a) => super::write_skills(out, a)?,
-            CardAnswer::Roadmap(a) => super::write_roadmap(out, a)?,
-        }
+    write_cards(out, &asked.cards)?;
+    let no_card = asked.no_card.lines(crate::i18n::Locale::En);
+    if !no_card.is_empty() {
+        writeln!(out, "\n{}", no_card.join("\n"))?;
     }
-    if !asked.cards.is_empty() {
+    if !asked.cards.is_empty() || !no_card.is_empty() {
         writeln!(out, "\nPassages:")?;
     }
     let cite = if asked.says_careers() {
@@ -96,6 +94,49 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
     for hit in &results.hits {
         writeln!(out, "\n{}", cite(hit))?;
         writeln!(out, "    {}", terminal_snippet(&hit.snippet, ansi))?;
+    }
+    Ok(())
+}
+
+/// Writes each card as `salary`, `skills` or `roadmap` print its answer, under its "Read as"
+/// line. Each of them opens with a one-line heading; when several cards share theirs (two roadmap
+/// cards' "Career progression, from the guides", two salary cards' currencies and periods), it
+/// is written once, above the cards, not once per card.
+fn write_cards(out: &mut impl Write, cards: &[Card]) -> io::Result<()> {
+    let written: Vec<String> = cards
+        .iter()
+        .map(|card| {
+            let mut text = Vec::new();
+            match &card.answer {
+                CardAnswer::Salary(a) => super::write_salary(&mut text, a),
+                CardAnswer::Skills(a) => super::write_skills(&mut text, a),
+                CardAnswer::Roadmap(a) => super::write_roadmap(&mut text, a),
+            }
+            .map(|()| String::from_utf8_lossy(&text).into_owned())
+        })
+        .collect::<io::Result<_>>()?;
+    let heading = |text: &str| text.lines().next().unwrap_or_default().to_string();
+    let shared = match written.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => {
+            let h = heading(first);
+            rest.iter().all(|t| heading(t) == h).then_some(h)
+        }
+        _ => None,
+    };
+    if let Some(h) = &shared {
+        writeln!(out, "\n{h}")?;
+    }
+    for (card, text) in cards.iter().zip(&written) {
+        writeln!(out, "\n{}\n", card.read_as(crate::i18n::Locale::En))?;
+        let body = match shared {
+            // The heading said above; the blank line after it too.
+            Some(_) => text
+                .split_once('\n')
+                .map_or("", |(_, rest)| rest)
+                .trim_start_matches('\n'),
+            None => text.as_str(),
+        };
+        write!(out, "{body}")?;
     }
     Ok(())
 }

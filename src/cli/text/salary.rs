@@ -136,7 +136,8 @@ pub(crate) fn write_salary(out: &mut impl Write, a: &SalaryAnswer) -> io::Result
         if !notes.is_empty() {
             writeln!(out, "\nNotes from the guides:")?;
             for n in notes {
-                writeln!(out, "  - {}: {}", n.kind.label(), n.text)?;
+                let label = n.kind.label();
+                writeln!(out, "  - {label}: {}", n.text_after(label))?;
                 writeln!(
                     out,
                     "      {}",

@@ -79,10 +79,12 @@ pub(crate) fn write_skills(out: &mut impl Write, a: &SkillsAnswer) -> io::Result
     }
     if !a.passages.is_empty() {
         writeln!(out, "\nBest passages:")?;
+        // Numbered "1.", not "[1]": in `ask`'s text a skills card is followed by the passages,
+        // whose citation numbers `[n]` mean other passages.
         for (i, p) in a.passages.iter().enumerate() {
             writeln!(
                 out,
-                "  [{}] {}",
+                "  {}. {}",
                 i + 1,
                 cite(
                     &p.cite.title,

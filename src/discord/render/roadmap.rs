@@ -421,6 +421,21 @@ fn part_lists(
 
 /// One part of the roadmap (what the menu or the `focus` option asks for), each item cited.
 pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: Locale) -> Reply {
+    let (mut embed, mut citations) = part_embed(answer, part, meta, lang);
+    let room = FIELDS_BUDGET.saturating_sub(size(&embed.fields));
+    let mut sources = sources_fields(&mut citations, room, lang);
+    sources.truncate(limits::EMBED_FIELDS.saturating_sub(embed.fields.len()));
+    embed.fields.extend(sources);
+    Reply::embed(embed)
+}
+
+/// [`part_reply`]'s embed without its sources fields, and the citations its `[n]` number.
+pub(crate) fn part_embed(
+    answer: &RoadmapAnswer,
+    part: Focus,
+    meta: &IndexMeta,
+    lang: Locale,
+) -> (Embed, Citations) {
     let mut citations = Citations::default();
     let careers = answer.careers();
     let mut fields = Vec::new();
@@ -464,10 +479,6 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: L
             }
         }
     }
-    let room = FIELDS_BUDGET.saturating_sub(size(&fields));
-    let mut sources = sources_fields(&mut citations, room, lang);
-    sources.truncate(limits::EMBED_FIELDS.saturating_sub(fields.len()));
-    fields.extend(sources);
     let subject = match &answer.career {
         Some(c) => tr!(lang, "roadmap-subject-career", career = escape_markdown(c)),
         None if careers.len() == 1 => {
@@ -493,7 +504,7 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: L
             Focus::Portfolio => tr!(lang, "roadmap-part-portfolio"),
         }
     };
-    Reply::embed(Embed {
+    let embed = Embed {
         title: Some(format!(
             "🧭 {subject} — {}{stage}",
             choice_label(lang, part)
@@ -503,7 +514,8 @@ pub fn part_reply(answer: &RoadmapAnswer, part: Focus, meta: &IndexMeta, lang: L
         fields,
         footer: Some(footer(meta, &titles(&citations), lang)),
         image_url: None,
-    })
+    };
+    (embed, citations)
 }
 
 #[cfg(test)]
