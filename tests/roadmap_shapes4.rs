@@ -52,6 +52,21 @@ fn ranges(a: &RoadmapAnswer) -> Vec<(String, u32, u32, u32)> {
         .collect()
 }
 
+/// Each wanted rung as [`ranges`] gives it, for a section whose passages run from `heading` to
+/// the line before `cut`, then from `cut` to `end`.
+fn cut_ranges(want: &[Rung], heading: u32, cut: u32, end: u32) -> Vec<(String, u32, u32, u32)> {
+    want.iter()
+        .map(|(_, role, line, _)| {
+            let (start, last) = if *line < cut {
+                (heading, cut - 1)
+            } else {
+                (cut, end)
+            };
+            (role.clone(), *line, start, last)
+        })
+        .collect()
+}
+
 /// Gap 1: weeks ("6–8 semanas", "(4–6 weeks)", "a 12-week course") are a duration unit, shown
 /// as the guide writes them and ordered against months and years.
 #[test]
@@ -244,18 +259,7 @@ fn plural_rank_titles_are_rungs_named_in_the_singular() {
     let heading = line_starting(&file, "## Rank structure and promotion");
     let cut = line_starting(&file, "and run the crew's training");
     let end = line_starting(&file, "standards every watch trains to.");
-    let part = |line: u32| {
-        if line < cut {
-            (heading, cut - 1)
-        } else {
-            (cut, end)
-        }
-    };
-    let want: Vec<(String, u32, u32, u32)> = want
-        .iter()
-        .map(|(_, role, line, _)| (role.clone(), *line, part(*line).0, part(*line).1))
-        .collect();
-    assert_eq!(ranges(&a), want);
+    assert_eq!(ranges(&a), cut_ranges(&want, heading, cut, end));
     let crew = &a.stages[1].citations[1];
     assert_eq!(crew.roles, ["Crew manager"]);
     assert!(
@@ -318,18 +322,7 @@ fn a_progression_paragraph_cut_across_passages_is_one_ladder() {
     let heading = line_starting(&file, "## Career progression in commercial archaeology");
     let cut = line_starting(&file, "which means setting out the excavation");
     let end = line_starting(&file, "few go on to lead a whole unit.");
-    let part = |line: u32| {
-        if line < cut {
-            (heading, cut - 1)
-        } else {
-            (cut, end)
-        }
-    };
-    let want: Vec<(String, u32, u32, u32)> = want
-        .iter()
-        .map(|(_, role, line, _)| (role.clone(), *line, part(*line).0, part(*line).1))
-        .collect();
-    assert_eq!(ranges(&a), want);
+    assert_eq!(ranges(&a), cut_ranges(&want, heading, cut, end));
     // The supervisor's sentence is read whole, over the cut.
     let supervisor = &a.stages[1].citations[0];
     assert!(

@@ -436,20 +436,23 @@ mod tests {
     /// Regression (issue "Many careers in one library", 3): unknown real words were "corrected"
     /// into other guide words (mechanical → mean, keyboard → keyword); typos still are. Short
     /// stems are one edit from too many words to be corrected to an index term (anime → aim).
+    /// The corrected words of `question` as the seeds' index reads it: (word, term).
+    fn corrections(generation: &PassageIndex, question: &str) -> Vec<(String, String)> {
+        let searcher = generation.searcher();
+        query_terms(generation, &searcher, question)
+            .into_iter()
+            .filter(|t| t.corrected)
+            .map(|t| (t.from, t.term))
+            .collect()
+    }
+
     #[test]
     fn only_plausible_typos_are_corrected() {
         let dir = tempfile::tempdir().unwrap();
         let engine =
             crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
         let generation = engine.current();
-        let corrections = |q: &str| -> Vec<(String, String)> {
-            let searcher = generation.searcher();
-            query_terms(&generation, &searcher, q)
-                .into_iter()
-                .filter(|t| t.corrected)
-                .map(|t| (t.from, t.term))
-                .collect()
-        };
+        let corrections = |q: &str| corrections(&generation, q);
         for q in [
             "best mechanical keyboard for coding",
             "firefighters",
@@ -495,14 +498,7 @@ mod tests {
         let engine =
             crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Embedded, dir.path());
         let generation = engine.current();
-        let read = |q: &str| -> Vec<(String, String)> {
-            let searcher = generation.searcher();
-            query_terms(&generation, &searcher, q)
-                .into_iter()
-                .filter(|t| t.corrected)
-                .map(|t| (t.from, t.term))
-                .collect()
-        };
+        let read = |q: &str| corrections(&generation, q);
         let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
         // Each a common word one edit from a term of the seeds, which lack the word itself (they
         // were read as that term before).
