@@ -204,33 +204,76 @@ fn render(text: &str, start: usize, end: usize, matches: &[(usize, usize)]) -> S
 }
 
 /// Appends `text[from..to]`, joining its lines into one: after a sentence a space, between list
-/// items " · ". Judged on the original text, so it works across match boundaries.
+/// items " · ". A Markdown table reads as its rows: the rule under its header is dropped, and a
+/// row loses the pipes at its edges ("Junior | 0–2 years | $60,000"). Judged on the original
+/// text, so it works across match boundaries.
 fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start: usize) {
-    let mut after_break = false;
-    // Plain characters are copied in runs; only line breaks and the indentation after a break
-    // need a look.
-    let mut run = from;
-    for (i, c) in text[from..to].char_indices() {
-        let at = from + i;
-        let indent = after_break && c.is_whitespace();
-        if c != '\n' && !indent {
-            after_break = false;
-            continue;
-        }
-        out.push_str(&text[run..at]);
-        run = at + c.len_utf8();
-        if c == '\n' {
-            while out.ends_with([' ', '\t', '\r']) {
-                out.pop();
+    let mut pos = from;
+    while pos < to {
+        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let segment_end = line_end.min(to);
+        let line = &text[line_start..line_end];
+        let row = table_row(line);
+        if row != Some(TableRow::Rule) {
+            let (mut a, mut b) = (pos, segment_end);
+            if let Some(TableRow::Cells(inner)) = &row {
+                a = a.max(line_start + inner.start);
+                b = b.min(line_start + inner.end);
             }
-            let before = text[window_start..at].trim_end();
-            let sentence_end =
-                before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', ',']);
-            out.push_str(if sentence_end { " " } else { " · " });
-            after_break = true;
+            // The indentation after a line break is not shown.
+            if pos == line_start && pos > window_start {
+                a += text[a..b.max(a)].len() - text[a..b.max(a)].trim_start().len();
+            }
+            if a < b {
+                out.push_str(&text[a..b]);
+            }
+        }
+        if segment_end == line_end && line_end < to {
+            // The line break itself, unless it ends a table's rule (already dropped).
+            if row != Some(TableRow::Rule) {
+                while out.ends_with([' ', '\t', '\r']) {
+                    out.pop();
+                }
+                let before = text[window_start..line_end].trim_end();
+                let sentence_end =
+                    before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', ',']);
+                out.push_str(if sentence_end { " " } else { " · " });
+            }
+            pos = line_end + 1;
+        } else {
+            pos = segment_end;
         }
     }
-    out.push_str(&text[run..to]);
+}
+
+/// A line of a Markdown table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TableRow {
+    /// The rule under the header (`|---|:--:|`).
+    Rule,
+    /// A row, with the byte range of what lies between its edge pipes, trimmed.
+    Cells(Range<usize>),
+}
+
+/// Whether `line` is a row of a Markdown table: between pipes at both ends (spaces aside).
+fn table_row(line: &str) -> Option<TableRow> {
+    let trimmed = line.trim();
+    if trimmed.len() < 2 || !trimmed.starts_with('|') || !trimmed.ends_with('|') {
+        return None;
+    }
+    let inner = &trimmed[1..trimmed.len() - 1];
+    if inner.contains('-')
+        && inner
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'))
+    {
+        return Some(TableRow::Rule);
+    }
+    let lead = line.len() - line.trim_start().len() + 1;
+    let cells = inner.trim();
+    let start = lead + (inner.len() - inner.trim_start().len());
+    Some(TableRow::Cells(start..start + cells.len()))
 }
 
 #[cfg(test)]
@@ -334,6 +377,23 @@ mod tests {
         }
         let emoji = "💼 ".repeat(300) + "pay";
         let _ = snip(&emoji, &terms("pay"), 7);
+    }
+
+    /// Regression (seen by the cards2 helper): a passage holding a Markdown table showed its
+    /// rule and every edge pipe ("| Level | … · |---|---| · | Junior …"). Its rows now read as
+    /// rows, the rule dropped; pipes inside a row and in running text stay.
+    #[test]
+    fn a_markdown_table_reads_as_its_rows() {
+        let text = "Pay depends on level.\n\n| Level | Base salary |\n|---|:---:|\n| Junior | $60,000 |\n  | Senior | $100,000 |\nUse a || b.";
+        let s = snip(text, &terms("salary"), 400);
+        assert_eq!(
+            marked(&s),
+            "[Pay] depends on level. Level | Base [salary] · Junior | $60,000 · Senior | $100,000 · Use a || b."
+        );
+        assert_eq!(table_row("|---|:--:|"), Some(TableRow::Rule));
+        assert_eq!(table_row(" | a | b | "), Some(TableRow::Cells(3..8)));
+        assert_eq!(table_row("a | b"), None);
+        assert_eq!(table_row("|"), None);
     }
 
     #[test]
