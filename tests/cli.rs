@@ -208,6 +208,7 @@ fn ask_json_has_the_documented_keys_and_cites_the_right_lines() {
             "card",
             "cards",
             "no_card",
+            "past_card_limit",
             "results"
         ])
     );
@@ -1063,6 +1064,11 @@ fn ask_names_a_compared_career_that_gets_no_card() {
     let v = sb.json(&["ask", "--json", q]);
     assert_eq!(v["cards"].as_array().unwrap().len(), 3, "{v}");
     assert_eq!(v["no_card"], serde_json::json!([]));
+    assert_eq!(
+        v["past_card_limit"],
+        serde_json::json!(["Back-End Developer"]),
+        "JSON names it too"
+    );
     let text = sb.ok(&["ask", q]);
     let line =
         "\nOnly the first 3 careers named get a card, so there is none for Back-End Developer.\n";

@@ -36,6 +36,10 @@ pub struct JsonAnswer<'a> {
     /// hold nothing of what it asks for (no pay figures, skills or stages), in the order it names
     /// them; always present, empty when none lacks one. Their passages are in `results`.
     pub no_card: Vec<&'a str>,
+    /// The careers a question comparing several names after the
+    /// [`MAX_CARDS`](crate::engine::card::MAX_CARDS) that got a card: not looked at, so not in
+    /// `no_card`, but given no card; always present, empty when none.
+    pub past_card_limit: Vec<&'a str>,
     /// Ranked passages.
     pub results: Vec<JsonResult<'a>>,
 }
@@ -141,6 +145,7 @@ impl<'a> From<&'a Asked> for JsonAnswer<'a> {
             card: a.cards.first().map(JsonCard::from),
             cards: a.cards.iter().map(JsonCard::from).collect(),
             no_card: a.no_card.careers.iter().map(String::as_str).collect(),
+            past_card_limit: a.no_card.past_limit.iter().map(String::as_str).collect(),
             results: a.results.hits.iter().map(JsonResult::from).collect(),
         }
     }

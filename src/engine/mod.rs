@@ -152,6 +152,11 @@ pub struct Asked {
     pub no_card: NoCard,
 }
 
+/// A structured card that could not be made because its facts failed to load (logged where it
+/// happened): unlike a career with no facts of that kind, not said to have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CardFailed;
+
 impl Asked {
     /// Whether each cited passage should say which career its guide is about: the answer was
     /// not narrowed to one career, and the library covers several.
@@ -490,8 +495,10 @@ impl Engine {
                 continue;
             }
             match self.cached_card(&asked.generation, intent, career.clone(), level, topic) {
-                Some(card) => cards.push(card),
-                None => none.push(career.clone()),
+                Ok(Some(card)) => cards.push(card),
+                Ok(None) => none.push(career.clone()),
+                // Its facts failed to load (logged): not said to lack any.
+                Err(CardFailed) => {}
             }
         }
         let none = NoCard {
@@ -537,11 +544,13 @@ impl Engine {
             .then(|| self.question_topic(question))
             .flatten();
         self.cached_card(&asked.generation, intent, career, level, topic)
+            .ok()
+            .flatten()
     }
 
     /// The card for `intent`, `career`, `level` and `topic` of `generation`, made once per
     /// generation ([`Engine::card_for`]); `None` when the guides hold nothing of that kind for
-    /// the career, or its facts cannot be read (logged).
+    /// the career, [`CardFailed`] when its facts cannot be read (logged).
     fn cached_card(
         &self,
         generation: &Generation,
@@ -549,7 +558,7 @@ impl Engine {
         career: String,
         level: Option<Level>,
         topic: Option<Topic>,
-    ) -> Option<Card> {
+    ) -> Result<Option<Card>, CardFailed> {
         let key = (
             generation.generation().to_string(),
             intent,
@@ -562,10 +571,10 @@ impl Engine {
             .cards
             .get_or_insert_with(&key, || self.card_for(intent, &key.2, level, topic))
         {
-            Ok(card) => card,
+            Ok(card) => Ok(card),
             Err(e) => {
                 tracing::warn!(error = %e, %intent, career = key.2, "the structured card could not be made");
-                None
+                Err(CardFailed)
             }
         }
     }
