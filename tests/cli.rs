@@ -184,11 +184,23 @@ fn ask_text_numbers_and_cites_passages() {
 #[test]
 fn ask_says_when_the_guides_do_not_answer() {
     let sb = Sandbox::new();
-    let v = sb.json(&["ask", "--json", "best mechanical keyboard for coding"]);
+    // Words the guides hold, too few of the question's.
+    let q = "is there an official permit I gotta have before I write server code for money";
+    let v = sb.json(&["ask", "--json", q]);
     assert_eq!(v["confident"], false, "{v}");
     assert_eq!(v["reason"], "weak_match", "{v}");
-    let text = sb.ok(&["ask", "best mechanical keyboard for coding"]);
+    let text = sb.ok(&["ask", q]);
     assert!(text.contains("could not find a good answer"), "{text}");
+    // Common words no guide holds ("mechanical keyboard"), whatever career word ("coding").
+    let v = sb.json(&["ask", "--json", "best mechanical keyboard for coding"]);
+    assert_eq!(v["confident"], false, "{v}");
+    assert_eq!(v["reason"], "off_topic", "{v}");
+    assert_eq!(v["results"], serde_json::json!([]), "{v}");
+    let text = sb.ok(&["ask", "best mechanical keyboard for coding"]);
+    assert!(
+        text.contains("doesn't look like a career question"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1322,6 +1322,32 @@ mod tests {
         }
     }
 
+    /// Regression (issue 14's "best mechanical keyboard for coding"): a question half of whose
+    /// words are common English words no guide holds is off topic, whatever career word it has
+    /// ("coding"), unless it asks for pay, skills or the way up; one such word is not enough.
+    #[test]
+    fn common_words_no_guide_holds_make_a_question_off_topic() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::careers_engine(dir.path());
+        for q in [
+            "best mechanical keyboard for coding?",
+            "how do I train my puppy to stop biting",
+        ] {
+            let asked = e.ask(q, e.page(0)).unwrap();
+            assert_eq!(asked.verdict.reason, Some(Reason::OffTopic), "{q}");
+            assert!(asked.results.hits.is_empty(), "{q}");
+        }
+        for q in [
+            "I love coding, what jobs can I get?",
+            "what degree do I need to write backend code for a bank?",
+            // It asks for pay: a career question the guides answer badly.
+            "salary for underwater basket weaving on the moon",
+        ] {
+            let asked = e.ask(q, e.page(0)).unwrap();
+            assert_ne!(asked.verdict.reason, Some(Reason::OffTopic), "{q}");
+        }
+    }
+
     /// A question naming a skill that no guide about its career mentions is not answered by
     /// that career's passages sharing its other words: the verdict names what is missing. The
     /// career is the narrowed one, else the one named by its last word alone.
