@@ -122,7 +122,12 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         if b == b'.' {
-            let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // The word after the last space, which may be wider than one byte ("\u{2004}").
+            let word_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let word = text[word_start..at]
                 .trim_start_matches(['(', '"', '“'])
                 .to_lowercase();
@@ -208,6 +213,20 @@ mod tests {
             got,
             vec!["reframe it as “Designed APIs.”", "Align your resume."]
         );
+    }
+
+    /// Regression (found by `tests/fuzz.rs`): a period after a space wider than one byte (a
+    /// three-per-em space) cut the text inside that space's character and panicked.
+    #[test]
+    fn a_wide_space_before_a_word_ending_in_a_period_is_a_boundary() {
+        let t = "Pay is high.\u{2004}etc. Next one. Rates vary.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            vec!["Pay is high.\u{2004}etc. Next one.", "Rates vary."]
+        );
+        let t = "x\u{2004}v. Ok.\u{3000}Word. Z";
+        assert!(!sentences(t).is_empty());
     }
 
     #[test]
