@@ -87,7 +87,8 @@ pub(crate) fn read(
         };
         if (roles.occupation_form(&role.head).is_some()
             && !named_in_guides(&role.head)
-            && !misspelt())
+            && !misspelt()
+            && !names_a_careers_occupation(vocab, careers, &role.head))
             || unknown_occupation(roles, &role_terms, &known, 1).is_some()
         {
             return QuestionCareer::NotInLibrary(role.text);
@@ -200,6 +201,28 @@ pub(crate) fn named_by_last_word(
     }
 }
 
+/// Whether an occupation word of a question is, read by the analyzer (its synonym table and
+/// translations included), an occupation word of a career's name: "car mechanic" for a Spanish
+/// "Mecánico Automotriz" guide, "technicians" for "Veterinary Technician" (not "data" of "Data
+/// Analyst", which names no occupation). The library covers it in other words then, and it is
+/// not refused as an occupation no guide covers.
+fn names_a_careers_occupation(vocab: &Vocabulary, careers: &[String], head: &str) -> bool {
+    let analyzer = vocab.analyzer();
+    let Some(term) = analyzer.analyze(head).into_iter().next() else {
+        return false;
+    };
+    careers
+        .iter()
+        .flat_map(|career| career.split(|c: char| c.is_whitespace() || c == '-'))
+        .filter(|w| vocab.roles().occupation_form(&fold(w)).is_some())
+        .any(|w| {
+            analyzer
+                .analyze(w)
+                .first()
+                .is_some_and(|t| t.text == term.text)
+        })
+}
+
 /// The careers of two or more words that the question names by their last word alone, where
 /// that word ends exactly one career's name in the library and stands alone — after nothing, a
 /// stop word, a level word or punctuation ("senior nurses"), and not next to another occupation
@@ -218,6 +241,11 @@ fn named_by_head(
             && let Some(last) = own.last()
         {
             heads.push((Arc::clone(&last.text), career));
+            // A name whose head comes first, as Spanish writes them ("Mecánico Automotriz").
+            let first = career.split_whitespace().next().unwrap_or_default();
+            if vocab.roles().occupation_form(&fold(first)).is_some() && own[0].text != last.text {
+                heads.push((Arc::clone(&own[0].text), career));
+            }
         }
     }
     let alone = |word: Option<&str>| {
@@ -318,6 +346,31 @@ mod tests {
         );
         // A word of a career is not its name: "data" alone is not the analyst's.
         assert!(named(&library, "how to design data structures").is_empty());
+    }
+
+    #[test]
+    fn a_career_named_head_first_is_named_by_its_head_in_either_language() {
+        // Spanish writes the occupation first: "Mecánico Automotriz".
+        let library = ["Mecánico Automotriz", "Data Analyst", "Registered Nurse"];
+        assert_eq!(
+            named(&library, "¿cuánto gana un mecánico?"),
+            ["Mecánico Automotriz"]
+        );
+        assert_eq!(
+            named(&library, "what does a mechanic earn"),
+            ["Mecánico Automotriz"]
+        );
+        // "data" names no occupation, so it is no head.
+        assert!(named(&library, "how much data do nurses chart").len() == 1);
+        let vocab = crate::answer::fixtures::vocab();
+        let careers: Vec<String> = library.iter().map(|c| c.to_string()).collect();
+        // An occupation the library covers in other words is never one it lacks: "car
+        // mechanic" is the Spanish guide's mecánico; "firefighter" is no career's.
+        assert!(names_a_careers_occupation(vocab, &careers, "mechanic"));
+        assert!(names_a_careers_occupation(vocab, &careers, "mecánicos"));
+        assert!(names_a_careers_occupation(vocab, &careers, "nurses"));
+        assert!(!names_a_careers_occupation(vocab, &careers, "firefighter"));
+        assert!(!names_a_careers_occupation(vocab, &careers, "data"));
     }
 
     #[test]
