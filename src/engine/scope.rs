@@ -274,6 +274,51 @@ fn named_by_head(
             named.push((*career).clone());
         }
     }
+    if named.is_empty() {
+        named = named_clipped(careers, question);
+    }
+    named
+}
+
+/// Fewest letters of a word clipped from a career's ("vet" of "veterinary").
+const MIN_CLIPPED_CHARS: usize = 3;
+
+/// The careers of two or more words that the question names clipped, word for word, as members
+/// shorten them: "vet techs" for "Veterinary Technician", "pharm tech" for "Pharmacy
+/// Technician" (each word the start of the name's word, in order, one at least shortened).
+fn named_clipped(careers: &[String], question: &str) -> Vec<String> {
+    let words: Vec<String> = question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let mut named = Vec::new();
+    for career in careers {
+        let own: Vec<String> = career
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
+        if own.len() < 2 {
+            continue;
+        }
+        // Whether `w` (or `w` less a plural "s") starts `of`, and whether it is cut short.
+        let clipped = |w: &str, of: &str| -> Option<bool> {
+            [Some(w), w.strip_suffix('s')]
+                .into_iter()
+                .flatten()
+                .find(|stem| stem.chars().count() >= MIN_CLIPPED_CHARS && of.starts_with(stem))
+                .map(|stem| stem.len() + 1 < of.len())
+        };
+        let found = words.windows(own.len()).any(|run| {
+            let clips: Option<Vec<bool>> =
+                run.iter().zip(&own).map(|(w, of)| clipped(w, of)).collect();
+            clips.is_some_and(|c| c.contains(&true))
+        });
+        if found && !named.contains(career) {
+            named.push(career.clone());
+        }
+    }
     named
 }
 
@@ -371,6 +416,24 @@ mod tests {
         assert!(names_a_careers_occupation(vocab, &careers, "nurses"));
         assert!(!names_a_careers_occupation(vocab, &careers, "firefighter"));
         assert!(!names_a_careers_occupation(vocab, &careers, "data"));
+    }
+
+    #[test]
+    fn a_career_is_named_by_its_words_clipped_as_members_shorten_them() {
+        let library = [
+            "Veterinary Technician",
+            "Pharmacy Technician",
+            "Data Analyst",
+        ];
+        assert_eq!(
+            named(&library, "how much do vet techs make an hour?"),
+            ["Veterinary Technician"]
+        );
+        assert_eq!(named(&library, "pharm tech hours"), ["Pharmacy Technician"]);
+        // Every word must start the name's, and in order; two letters are no clipping.
+        for q in ["tech vet jobs", "ve te", "vet jobs", "a technician's pay"] {
+            assert!(named(&library, q).is_empty(), "{q}");
+        }
     }
 
     #[test]
