@@ -10,7 +10,7 @@ mod more_careers;
 use std::path::{Path, PathBuf};
 
 use careerbot::answer::skills::{SkillsAnswer, Topic};
-use careerbot::engine::Engine;
+use careerbot::engine::{Engine, QuestionCareer};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes")
@@ -304,4 +304,28 @@ fn the_surveyor_guide_names_each_technical_skill_in_a_sub_heading() {
         assert!(!s.name.contains("licence"), "{}", s.name);
     }
     surfaces_on_their_lines(&a, "land-surveyor.md");
+}
+
+/// Regression (outside probe): "pharm techs", as members clip "Pharmacy Technician", named no
+/// career, so the question led with no card and another career's pay passage ranked first.
+#[test]
+fn a_career_clipped_as_members_write_it_is_named_and_its_card_leads() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    let question = "what do pharm techs earn an hour?";
+    // Every face narrows the answer to the career the question names.
+    let QuestionCareer::Named(career) = engine.question_career(question) else {
+        panic!("{:?}", engine.question_career(question));
+    };
+    assert_eq!(career, "Pharmacy Technician");
+    let mut options = engine.page(0);
+    options.career = Some(career);
+    let asked = engine.ask_with_card(question, options).unwrap();
+    assert_eq!(asked.cards.len(), 1);
+    assert_eq!(asked.cards[0].career, "Pharmacy Technician");
+    let top = &asked.results.hits[0].passage;
+    assert_eq!(
+        (top.source.as_str(), top.section.as_str()),
+        ("pharmacy-technician.html", "Pharmacy technician salary")
+    );
 }

@@ -44,6 +44,9 @@ pub(crate) fn read(
     if named.is_empty() {
         named = named_by_initials(careers, question);
     }
+    if named.is_empty() {
+        named = named_clipped(careers, question);
+    }
     match named.len() {
         0 => {}
         1 => return QuestionCareer::Named(named.into_iter().next().unwrap_or_default()),
@@ -274,9 +277,6 @@ fn named_by_head(
             named.push((*career).clone());
         }
     }
-    if named.is_empty() {
-        named = named_clipped(careers, question);
-    }
     named
 }
 
@@ -285,7 +285,8 @@ const MIN_CLIPPED_CHARS: usize = 3;
 
 /// The careers of two or more words that the question names clipped, word for word, as members
 /// shorten them: "vet techs" for "Veterinary Technician", "pharm tech" for "Pharmacy
-/// Technician" (each word the start of the name's word, in order, one at least shortened).
+/// Technician" (each word the start of the name's word, in order, one at least shortened). As
+/// every word of the name is there, it names the career as its full name does.
 fn named_clipped(careers: &[String], question: &str) -> Vec<String> {
     let words: Vec<String> = question
         .split(|c: char| !c.is_alphanumeric())
@@ -425,14 +426,25 @@ mod tests {
             "Pharmacy Technician",
             "Data Analyst",
         ];
+        let library: Vec<String> = library.iter().map(|c| c.to_string()).collect();
         assert_eq!(
-            named(&library, "how much do vet techs make an hour?"),
+            named_clipped(&library, "how much do vet techs make an hour?"),
             ["Veterinary Technician"]
         );
-        assert_eq!(named(&library, "pharm tech hours"), ["Pharmacy Technician"]);
-        // Every word must start the name's, and in order; two letters are no clipping.
-        for q in ["tech vet jobs", "ve te", "vet jobs", "a technician's pay"] {
-            assert!(named(&library, q).is_empty(), "{q}");
+        assert_eq!(
+            named_clipped(&library, "pharm tech hours"),
+            ["Pharmacy Technician"]
+        );
+        // Every word must start the name's, and in order; two letters are no clipping, nor is
+        // the name in full.
+        for q in [
+            "tech vet jobs",
+            "ve te",
+            "vet jobs",
+            "a technician's pay",
+            "data analysts",
+        ] {
+            assert!(named_clipped(&library, q).is_empty(), "{q}");
         }
     }
 

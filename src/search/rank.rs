@@ -235,6 +235,9 @@ pub fn search(
     Ok(results)
 }
 
+/// Fewest letters of a question's word read as a career's word clipped ("vet").
+const MIN_CLIPPED_CHARS: usize = 3;
+
 /// Within one career's guides the words of its name tell passages apart no more than "the"
 /// does: they are weighed as soft words, unless nothing else is asked ("nurse?"). Returns how
 /// many were, which every passage of the career covers.
@@ -245,7 +248,14 @@ fn soften_career_words(index: &PassageIndex, terms: &mut [QueryTerm], career: &s
         .into_iter()
         .map(|t| t.text)
         .collect();
-    let is_name = |t: &QueryTerm| name.iter().any(|n| **n == *t.term);
+    // The name's words, or their start as members clip them ("vet tech" for "Veterinary
+    // Technician").
+    let is_name = |t: &QueryTerm| {
+        name.iter().any(|n| {
+            **n == *t.term
+                || (t.term.chars().count() >= MIN_CLIPPED_CHARS && n.starts_with(&*t.term))
+        })
+    };
     if !terms.iter().any(|t| !t.soft && !is_name(t)) {
         return 0;
     }
