@@ -639,10 +639,7 @@ mod tests {
         // Just qualified.
         assert_eq!(w.of_label("Newly qualified plumber"), Some(Entry));
         assert_eq!(w.of_label("Improver"), Some(Entry));
-        assert_eq!(
-            w.of_label("Un fisioterapeuta recién titulado"),
-            Some(Entry)
-        );
+        assert_eq!(w.of_label("Un fisioterapeuta recién titulado"), Some(Entry));
     }
 
     #[test]
