@@ -1,6 +1,6 @@
 //! The currencies guides state pay in (data: `assets/currencies.toml`): the marks written before
-//! or after an amount, the code and symbol answers show a figure's currency by, and the marks of
-//! currencies that are not read.
+//! or after an amount, the code and symbol answers show a figure's currency by, the marks of
+//! currencies that are not read, and a currency a sentence says in words ("in US dollars").
 
 use std::collections::HashMap;
 

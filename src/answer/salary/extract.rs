@@ -1,4 +1,5 @@
-//! Finding salary figures and pay qualifiers on a passage's lines: the level each figure is
+//! Finding salary figures and pay qualifiers on a passage's lines (a line wrapped onto the next
+//! read whole, each figure and note cited to the line it starts on): the level each figure is
 //! about (a table row's or a labelled line's own words, placed on the scale by the level words
 //! or by their place in the guide's pay ladder; in prose, the level words of its clause), how it
 //! is presented, and the guides' own notes on what moves pay — with contract rates, medians,
@@ -1016,11 +1017,9 @@ pub(super) fn currencies_said(reading: &Reading<'_>, passage: &Passage) -> Vec<C
         let line = l.text.as_str();
         for r in sentences(line) {
             let sentence = &line[r];
-            if !scan_pay_section(reading.money, sentence).is_empty() {
-                continue;
-            }
             if let Some(c) = reading.money.said_in(sentence)
                 && !out.contains(c)
+                && scan_pay_section(reading.money, sentence).is_empty()
             {
                 out.push(c.clone());
             }

@@ -1,5 +1,6 @@
 //! Money amounts on a line: "$70K–$95K", "$85,000 - $120,000", "£28,000 to £35,000",
-//! "€65.000–€85.000", "45.000 €", "30,000 pounds", "$28 per hour", "120k" near a pay word; with
+//! "€65.000–€85.000", "45.000 €", "entre 24.000 y 29.000 euros brutos al año", "A$90,000",
+//! "30,000 pounds", "$28 per hour", "120k" near a pay word or under a pay heading; with
 //! their currency (data: [`Currencies`]), period and open end, never costs, counts or amounts in
 //! a currency the table does not read.
 
