@@ -260,12 +260,18 @@ impl Currencies {
         found
     }
 
+    /// Whether `text` may say a currency in words (see [`Self::said_in`]): it speaks of pay or
+    /// figures; a cheap test before its sentences are read one by one.
+    pub(super) fn may_say(text: &str) -> bool {
+        FIGURES_WORD.is_match(text)
+    }
+
     /// The one currency a sentence without amounts says a guide's figures are in, in words:
     /// "These are base salaries in US dollars", "All figures are in euros", "Cifras en euros".
     /// The mark must follow "in" ("en") and the sentence must speak of pay or figures; `None`
     /// when it names none or two.
     pub(super) fn said_in(&self, sentence: &str) -> Option<&Currency> {
-        if !FIGURES_WORD.is_match(sentence) {
+        if !Self::may_say(sentence) {
             return None;
         }
         let mut found: Option<&Currency> = None;

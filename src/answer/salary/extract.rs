@@ -871,19 +871,34 @@ fn wraps_for_pay(money: &Currencies, line: &str, next: &str) -> bool {
     if wraps_onto(line, next) {
         return true;
     }
-    let amount_next = money.money.find(next).is_some_and(|m| m.start() == 0);
     // A line as long as wrapped prose, cut before an amount ("… can expect" / "£25,000 to …").
-    let long_before_amount = amount_next
-        && line.chars().count() >= WRAP_MIN_CHARS
+    let long = line.chars().count() >= WRAP_MIN_CHARS
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
     let open = line.ends_with(['-', '–', '—'])
         || line
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(w)));
-    long_before_amount
-        || open
-            && (next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || amount_next)
+    if open && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+        return true;
+    }
+    (long || open) && starts_with_amount(money, next)
+}
+
+/// Whether `text` opens with an amount ("£38,000 a year", "A$80,000", "AUD 46"): only its start
+/// is read, and only when it can open one (a digit, a capital or a sign).
+fn starts_with_amount(money: &Currencies, text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase() || !c.is_alphanumeric()) {
+        return false;
+    }
+    let mut end = text.len().min(40);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    money
+        .money
+        .find(&text[..end])
+        .is_some_and(|m| m.start() == 0)
 }
 
 /// The logical lines of a passage's text: each source line with the lines it wraps onto (see
@@ -1015,6 +1030,9 @@ pub(super) fn currencies_said(reading: &Reading<'_>, passage: &Passage) -> Vec<C
     let mut out: Vec<Currency> = Vec::new();
     for l in passage_lines(reading.money, passage) {
         let line = l.text.as_str();
+        if !Currencies::may_say(line) {
+            continue;
+        }
         for r in sentences(line) {
             let sentence = &line[r];
             if let Some(c) = reading.money.said_in(sentence)
