@@ -276,12 +276,13 @@ impl Currencies {
         }
         let mut found: Option<&Currency> = None;
         for m in IN_WORD.find_iter(sentence) {
-            let Some(mark) = self.any_mark.find(&sentence[m.end()..]) else {
+            let rest = &sentence[m.end()..];
+            if self.other_after.is_match(rest) {
+                return None;
+            }
+            let Some(mark) = self.mark_after.find(rest) else {
                 continue;
             };
-            if mark.start() != 0 {
-                continue;
-            }
             let currency = self.of_mark(mark.as_str().trim())?;
             if found.is_some_and(|f| f != currency) {
                 return None;

@@ -71,10 +71,13 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .iter()
         .flat_map(|p| figures_stated(&reading, p))
         .collect();
+    // Read only for a guide with amounts whose line states no currency.
     let mut said = Said::default();
-    for p in passages {
-        for c in currencies_said(&reading, p) {
-            said.add(&p.section, c);
+    if figures.iter().any(|(_, stated)| !stated) {
+        for p in passages {
+            for c in currencies_said(&reading, p) {
+                said.add(&p.section, c);
+            }
         }
     }
     for f in guide_currency(vocab.currencies(), figures, &said) {
