@@ -62,6 +62,8 @@ struct Words {
     guarded: Vec<String>,
     #[serde(default)]
     loose: Vec<String>,
+    #[serde(default)]
+    prose: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -94,8 +96,9 @@ pub struct LevelMatch {
 #[derive(Debug, Clone)]
 pub struct LevelWords {
     regex: Regex,
-    /// Normalised word → its level, whether it is guarded and whether it is loose.
-    table: HashMap<String, (Level, bool, bool)>,
+    /// Normalised word → its level, whether it is guarded, whether it is loose, and whether it
+    /// names a level in a sentence about someone only (`prose`).
+    table: HashMap<String, (Level, bool, bool, bool)>,
     not_after: HashMap<String, Vec<String>>,
     not_before: HashMap<String, Vec<String>>,
     /// A word that, with words after it, is a level only when one of these is among the next
@@ -144,18 +147,19 @@ impl LevelWords {
             (Level::Senior, &file.senior),
             (Level::Lead, &file.lead),
         ] {
-            for (w, guarded, loose) in words
+            for (w, guarded, loose, prose) in words
                 .words
                 .iter()
-                .map(|w| (w, false, false))
-                .chain(words.guarded.iter().map(|w| (w, true, false)))
-                .chain(words.loose.iter().map(|w| (w, false, true)))
+                .map(|w| (w, false, false, false))
+                .chain(words.guarded.iter().map(|w| (w, true, false, false)))
+                .chain(words.loose.iter().map(|w| (w, false, true, false)))
+                .chain(words.prose.iter().map(|w| (w, false, false, true)))
             {
                 let key = normalise(w);
                 if key.is_empty() {
                     return Err(LevelsError("an empty word".into()));
                 }
-                if let Some((other, _, _)) = table.insert(key.clone(), (level, guarded, loose))
+                if let Some((other, ..)) = table.insert(key.clone(), (level, guarded, loose, prose))
                     && other != level
                 {
                     return Err(LevelsError(format!("{w:?} is listed under two levels")));
@@ -223,8 +227,20 @@ impl LevelWords {
     }
 
     /// The level words in `text[range]`, in order, without those an exception rules out or
-    /// that a number follows ("mid 2026").
+    /// that a number follows ("mid 2026"); the words that name a level in prose only
+    /// (`prose`: "managers who supervise a team") are left out: a role's title keeps its place in
+    /// its guide's own ladder.
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<LevelMatch> {
+        self.find_with(text, range, false)
+    }
+
+    /// [`Self::find`] in a sentence describing someone ("Salon managers who supervise a team
+    /// earn …", "Business owners can make …"): the `prose` words count too.
+    pub fn find_in_prose(&self, text: &str, range: Range<usize>) -> Vec<LevelMatch> {
+        self.find_with(text, range, true)
+    }
+
+    fn find_with(&self, text: &str, range: Range<usize>, in_prose: bool) -> Vec<LevelMatch> {
         let mut out = Vec::new();
         let end = range.end.min(text.len());
         let mut pos = range.start.min(end);
@@ -234,9 +250,12 @@ impl LevelWords {
             };
             pos = m.end();
             let key = normalise(m.as_str());
-            let Some(&(level, guarded, loose)) = self.table.get(&key) else {
+            let Some(&(level, guarded, loose, prose)) = self.table.get(&key) else {
                 continue;
             };
+            if prose && !in_prose {
+                continue;
+            }
             let after_text = &text[m.end()..];
             if self.ruled_out(text, m.range())
                 || after_text
@@ -593,5 +612,49 @@ mod tests {
         assert!(LevelWords::from_toml(bad).is_err());
         let falling = "[entry]\nwords = [\"x\"]\n[mid]\nwords = []\n[senior]\nwords = []\n[lead]\nwords = []\n[years]\nmid = 5\nsenior = 2\nlead = 8\n";
         assert!(LevelWords::from_toml(falling).is_err());
+    }
+
+    #[test]
+    fn prose_words_name_a_level_in_a_sentence_only_never_in_a_title() {
+        use Level::*;
+        let w = words();
+        let text = "Salon managers who supervise a team, and business owners, earn more.";
+        let prose: Vec<(Level, &str)> = w
+            .find_in_prose(text, 0..text.len())
+            .into_iter()
+            .map(|m| (m.level, &text[m.range]))
+            .collect();
+        assert_eq!(
+            prose,
+            vec![
+                (Lead, "managers"),
+                (Lead, "supervise"),
+                (Lead, "business owners")
+            ]
+        );
+        assert!(w.find(text, 0..text.len()).is_empty());
+        // A ladder's titles are placed by their own words or their place, never by these.
+        assert_eq!(w.of_label("Product Manager"), None);
+        assert_eq!(w.of_pay_row("Practice Manager", None), None);
+        // Just qualified.
+        assert_eq!(w.of_label("Newly qualified plumber"), Some(Entry));
+        assert_eq!(w.of_label("Improver"), Some(Entry));
+        assert_eq!(w.of_label("Un fisioterapeuta recién titulado"), Some(Entry));
+    }
+
+    #[test]
+    fn spanish_trade_grades_map_to_the_scale_and_yield_to_a_rows_years() {
+        use Level::*;
+        let w = words();
+        assert_eq!(w.of_pay_row("Aprendiz / ayudante", None), Some(Entry));
+        assert_eq!(w.of_pay_row("Peón", None), Some(Entry));
+        assert_eq!(w.of_pay_row("Oficial de tercera", None), Some(Mid));
+        assert_eq!(w.of_pay_row("Oficial de segunda", None), Some(Mid));
+        assert_eq!(w.of_pay_row("Oficial de primera", None), Some(Senior));
+        assert_eq!(w.of_pay_row("Jefe de taller", None), Some(Lead));
+        assert_eq!(w.of_pay_row("Encargado", None), Some(Lead));
+        // A grade is loose: the row's years say more ("1–3 años": entry).
+        assert_eq!(w.of_pay_row("Oficial de tercera", Some(1.0)), Some(Entry));
+        assert_eq!(w.of_pay_row("Oficial de primera", Some(6.0)), Some(Senior));
     }
 }

@@ -187,6 +187,55 @@ pub(crate) fn passage_lines(p: &Passage) -> Vec<PassageLine<'_>> {
     out
 }
 
+/// One logical line of a passage: a source line with the lines it wraps onto (a list item's
+/// continuation, a paragraph hard-wrapped at a width), joined by a space, cited at its first
+/// source line while each part still knows the source line it starts on. What makes a line wrap
+/// onto the next is the reader's rule (the roadmap's and the salary reader's differ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LogicalLine {
+    /// 1-based source line where it starts.
+    pub line: u32,
+    /// Its text: the source lines it spans, joined by a space.
+    pub text: String,
+    /// The passage's heading line.
+    pub heading: bool,
+    /// (byte offset in `text`, source line) where each source line starts.
+    starts: Vec<(usize, u32)>,
+}
+
+impl LogicalLine {
+    /// A logical line of one source line.
+    pub fn new(line: u32, text: &str, heading: bool) -> LogicalLine {
+        LogicalLine {
+            line,
+            text: text.to_string(),
+            heading,
+            starts: vec![(0, line)],
+        }
+    }
+
+    /// Carries the line on with source line `line`, whose text is `text`.
+    pub fn push_wrapped(&mut self, line: u32, text: &str) {
+        self.text.push(' ');
+        self.starts.push((self.text.len(), line));
+        self.text.push_str(text.trim());
+    }
+
+    /// The source line holding byte `offset` of the text.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        self.starts
+            .iter()
+            .rfind(|(at, _)| *at <= offset)
+            .map_or(self.line, |(_, line)| *line)
+    }
+
+    /// The source line where `part` (a slice of this line's text) starts.
+    pub fn line_of(&self, part: &str) -> u32 {
+        let offset = (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        self.line_at(offset.min(self.text.len()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,5 +292,16 @@ mod tests {
         ] {
             assert_eq!(&line[strip_marker(line)..], content, "{line}");
         }
+    }
+
+    #[test]
+    fn a_logical_line_knows_the_source_line_of_each_part() {
+        let mut l = LogicalLine::new(7, "earn between £42,000", false);
+        l.push_wrapped(8, "  and £50,000 a year");
+        assert_eq!(l.text, "earn between £42,000 and £50,000 a year");
+        assert_eq!(l.line_at(0), 7);
+        assert_eq!(l.line_at(l.text.find("and").unwrap()), 8);
+        assert_eq!(l.line_of(&l.text[l.text.find('£').unwrap()..]), 7);
+        assert_eq!(l.line_of(&l.text[l.text.find("a year").unwrap()..]), 8);
     }
 }

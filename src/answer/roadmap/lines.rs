@@ -10,34 +10,8 @@ use crate::answer::text::{passage_lines, strip_marker};
 use crate::corpus::Passage;
 use crate::corpus::split::{WRAP_MIN_CHARS, wraps_onto};
 
-/// One logical line of a passage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Line {
-    /// 1-based source line where it starts.
-    pub line: u32,
-    /// Its text: the source lines it spans, joined by a space.
-    pub text: String,
-    /// The passage's heading line.
-    pub heading: bool,
-    /// (byte offset in `text`, source line) where each source line starts.
-    starts: Vec<(usize, u32)>,
-}
-
-impl Line {
-    /// The source line holding byte `offset` of the text.
-    pub fn line_at(&self, offset: usize) -> u32 {
-        self.starts
-            .iter()
-            .rfind(|(at, _)| *at <= offset)
-            .map_or(self.line, |(_, line)| *line)
-    }
-
-    /// The source line where `part` (a slice of this line's text) starts.
-    pub fn line_of(&self, part: &str) -> u32 {
-        let offset = (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        self.line_at(offset.min(self.text.len()))
-    }
-}
+/// One logical line of a passage (the type every reader of wrapped lines shares).
+pub(super) use crate::answer::text::LogicalLine as Line;
 
 /// The logical lines of a passage: its heading first when the passage starts at it, then its
 /// text lines, each joined with the lines it wraps onto. A line continues the one before when it
@@ -53,25 +27,11 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
                 no + 1 == l.line && (wraps_onto(text, l.text) || parenthesis_onto(text, l.text))
             });
         match out.last_mut() {
-            Some(prev) if joins => {
-                prev.text.push(' ');
-                prev.starts.push((prev.text.len(), l.line));
-                prev.text.push_str(l.text.trim());
-            }
+            Some(prev) if joins => prev.push_wrapped(l.line, l.text),
             // A Markdown heading packed into the passage ("### Step 1 — …") is a heading too.
             _ => out.push(match inner_heading(l.text) {
-                Some(text) if !l.heading => Line {
-                    line: l.line,
-                    text: text.to_string(),
-                    heading: true,
-                    starts: vec![(0, l.line)],
-                },
-                _ => Line {
-                    line: l.line,
-                    text: l.text.to_string(),
-                    heading: l.heading,
-                    starts: vec![(0, l.line)],
-                },
+                Some(text) if !l.heading => Line::new(l.line, text, true),
+                _ => Line::new(l.line, l.text, l.heading),
             }),
         }
         last = (!l.heading && inner_heading(l.text).is_none()).then_some((l.line, l.text));

@@ -1,13 +1,24 @@
 //! The currencies guides state pay in (data: `assets/currencies.toml`): the marks written before
-//! or after an amount, the code and symbol answers show a figure's currency by, and the marks of
-//! currencies that are not read.
+//! or after an amount, the code and symbol answers show a figure's currency by, the marks of
+//! currencies that are not read, and a currency a sentence says in words ("in US dollars").
 
 use std::collections::HashMap;
 
+use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::money;
+use crate::answer::re;
+
+/// "in" or "en" before a currency said in words.
+static IN_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:in|en)\s+"));
+/// A sentence about pay or figures: one that can say what currency they are in.
+static FIGURES_WORD: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:salar(?:y|ies)|pay|paid|earn\w*|wages?|income|compensation|figures?|amounts?|rates?|sueldos?|salarios?|cifras?|importes?)\b",
+    )
+});
 
 /// A figure's currency: its ISO 4217 code and the symbol its amounts are shown with. Serialized
 /// flat beside the amounts, as `currency` and `currency_symbol`.
@@ -249,6 +260,38 @@ impl Currencies {
         found
     }
 
+    /// Whether `text` may say a currency in words (see [`Self::said_in`]): it speaks of pay or
+    /// figures; a cheap test before its sentences are read one by one.
+    pub(super) fn may_say(text: &str) -> bool {
+        FIGURES_WORD.is_match(text)
+    }
+
+    /// The one currency a sentence without amounts says a guide's figures are in, in words:
+    /// "These are base salaries in US dollars", "All figures are in euros", "Cifras en euros".
+    /// The mark must follow "in" ("en") and the sentence must speak of pay or figures; `None`
+    /// when it names none or two.
+    pub(super) fn said_in(&self, sentence: &str) -> Option<&Currency> {
+        if !Self::may_say(sentence) {
+            return None;
+        }
+        let mut found: Option<&Currency> = None;
+        for m in IN_WORD.find_iter(sentence) {
+            let rest = &sentence[m.end()..];
+            if self.other_after.is_match(rest) {
+                return None;
+            }
+            let Some(mark) = self.mark_after.find(rest) else {
+                continue;
+            };
+            let currency = self.of_mark(mark.as_str().trim())?;
+            if found.is_some_and(|f| f != currency) {
+                return None;
+            }
+            found = Some(currency);
+        }
+        found
+    }
+
     /// The currency of amounts with no mark ("120k" near a pay word): the first of the table.
     pub(super) fn unmarked(&self) -> &Currency {
         &self.list[0]
@@ -281,7 +324,7 @@ mod tests {
                 "{mark}"
             );
         }
-        assert_eq!(t.of_mark("CAD"), None);
+        assert_eq!(t.of_mark("INR"), None);
         assert_eq!(t.unmarked().code, "USD");
     }
 
@@ -297,8 +340,10 @@ mod tests {
         );
         assert_eq!(code("Salary"), None);
         assert_eq!(code("Pay in £ and €"), None);
-        assert_eq!(code("Salary (A$)"), None);
-        assert_eq!(code("Salary (CAD)"), None);
+        assert_eq!(code("Salary (A$)").as_deref(), Some("AUD"));
+        assert_eq!(code("Salary (CAD)").as_deref(), Some("CAD"));
+        assert_eq!(code("Salary (HK$)"), None);
+        assert_eq!(code("Salary (INR)"), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Finding salary figures and pay qualifiers on a passage's lines: the level each figure is
+//! Finding salary figures and pay qualifiers on a passage's lines (a line wrapped onto the next
+//! read whole, each figure and note cited to the line it starts on): the level each figure is
 //! about (a table row's or a labelled line's own words, placed on the scale by the level words
 //! or by their place in the guide's pay ladder; in prose, the level words of its clause), how it
 //! is presented, and the guides' own notes on what moves pay — with contract rates, medians,
@@ -9,14 +10,18 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::money::{Found, SENTENCE_SEP, period_of, scan_money, scan_row, sentence_around};
+use super::money::{
+    Found, SENTENCE_SEP, period_of, scan_money, scan_pay_section, scan_row, sentence_around,
+};
 use super::{
     Citation, Currencies, Currency, FigureForm, Level, NoteKind, Period, SalaryFigure, SalaryNote,
 };
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::answer::roadmap::{DurationKind, parse_durations};
+use crate::answer::text::{LogicalLine, sentences, strip_marker};
 use crate::corpus::Passage;
+use crate::corpus::split::{WRAP_MIN_CHARS, wraps_onto};
 use crate::vocab::Vocabulary;
 
 // ---------------------------------------------------------------------------
@@ -35,6 +40,8 @@ static AFTER_PREP: Lazy<Regex> = Lazy::new(|| {
 /// A conjunction opening a clause of its own after a comma: ", and average salaries …".
 static NEW_CLAUSE: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)^\s*(?:and|but|so|or|yet|while|whereas|although|though)\b"));
+/// A conjunction between two figures of a clause, opening the second one's subject.
+static NEXT_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:and|or|y|o)\b"));
 static INTRO_PREP: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:for|at|among|as|in)\b"));
 static BULLET: Lazy<Regex> = Lazy::new(|| re(r"^\s*[•\-*·▪●◦‣–]\s+"));
 static SUMMARY_SECTION: Lazy<Regex> = Lazy::new(|| {
@@ -43,11 +50,12 @@ static SUMMARY_SECTION: Lazy<Regex> = Lazy::new(|| {
     )
 });
 pub(super) static SALARY_SECTION: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)salar|\bpay|earn|compensation|income|wage"));
+    Lazy::new(|| re(r"(?i)salar|\bpay|earn|compensation|income|wage|sueldo|\bcobra"));
 static TABLE_HEADER_LEVEL: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:level|experience|seniority|role|title|position|career stage)\b"));
-static TABLE_HEADER_PAY: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:salary|salaries|pay|range|compensation|comp)\b"));
+static TABLE_HEADER_PAY: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\b(?:salary|salaries|pay|range|compensation|comp|sueldos?|salarios?|retribución)\b")
+});
 static TOP_END: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)top performers|top earners|top[- ]paying|leading tech|big tech|\bfaang\b|highest[- ]paid|\btop (?:\d+|tier)",
@@ -92,7 +100,7 @@ static INCREMENT: Lazy<Regex> =
 /// A table header cell naming the period of its column's amounts: "Hourly wage", "Per month".
 static HEADER_PERIOD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:(?P<hour>hourly|per\s+hour|an\s+hour)|(?P<day>daily|per\s+day|a\s+day)|(?P<week>weekly|per\s+week|a\s+week)|(?P<month>monthly|per\s+month|a\s+month))\b",
+        r"(?i)\b(?:(?P<hour>hourly|per\s+hour|an\s+hour|por\s+hora)|(?P<day>daily|per\s+day|a\s+day|diario|por\s+día)|(?P<week>weekly|per\s+week|a\s+week|semanal)|(?P<month>monthly|per\s+month|a\s+month|mensual|al\s+mes|por\s+mes))\b",
     )
 });
 /// A table column of pay that is not base pay.
@@ -132,9 +140,42 @@ impl<'a> Reading<'a> {
         self.levels.is_role(word) || self.career_words.contains(&singular(&word.to_lowercase()))
     }
 
+    /// Whether every word of `text` (a level word found) is a word of the guide's career name:
+    /// "Manager" in a Product Manager guide names the career, not a level.
+    fn names_career(&self, text: &str) -> bool {
+        let mut words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .peekable();
+        words.peek().is_some()
+            && words.all(|w| self.career_words.contains(&singular(&w.to_lowercase())))
+    }
+
+    /// The level of a pay row or labelled line (see [`LevelWords::of_pay_row`]), the level
+    /// words that name the guide's career left out.
+    fn row_level(&self, label: &str, years: Option<f64>) -> Option<Level> {
+        let found = self.levels.find(label, 0..label.len());
+        let career: Vec<&LevelMatch> = found
+            .iter()
+            .filter(|m| self.names_career(&label[m.range.clone()]))
+            .collect();
+        if career.is_empty() {
+            return self.levels.of_pay_row(label, years);
+        }
+        let mut rest = label.to_string();
+        for m in career.iter().rev() {
+            rest.replace_range(m.range.clone(), &" ".repeat(m.range.len()));
+        }
+        self.levels.of_pay_row(&rest, years)
+    }
+
     /// A guarded level word counts when it starts a label, is followed by a role within three
-    /// words ("Lead back-end developer", "Master Electrician"), or follows "tech"/"team".
+    /// words ("Lead back-end developer", "Master Electrician"), or follows "tech"/"team"; no
+    /// level word counts where it names the guide's career.
     fn level_ok(&self, line: &str, m: &LevelMatch) -> bool {
+        if self.names_career(&line[m.range.clone()]) {
+            return false;
+        }
         if !m.guarded || at_label_start(line, m.range.start) {
             return true;
         }
@@ -153,7 +194,7 @@ impl<'a> Reading<'a> {
     /// The first level word of `line[range]` and the end of that word.
     fn first_level_at(&self, line: &str, range: Range<usize>) -> Option<(Level, usize)> {
         self.levels
-            .find(line, range)
+            .find_in_prose(line, range)
             .into_iter()
             .find(|m| self.level_ok(line, m))
             .map(|m| (m.level, m.range.end))
@@ -387,7 +428,14 @@ fn years_in(text: &str) -> Option<f64> {
 fn own_words(reading: &Reading<'_>, label: Option<String>) -> Option<String> {
     let label = label?;
     let mut rest = label.clone();
-    for m in reading.levels.find(&label, 0..label.len()).iter().rev() {
+    // A loose word is a grade of its own ("Oficial de tercera"), more than the level it is in.
+    for m in reading
+        .levels
+        .find(&label, 0..label.len())
+        .iter()
+        .rev()
+        .filter(|m| !m.loose)
+    {
         rest.replace_range(m.range.clone(), " ");
     }
     rest.chars().any(char::is_alphabetic).then_some(label)
@@ -540,9 +588,18 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
 
     // Level words after the figure in its clause; several different ones
     // ("for everyone from junior to senior") name no single level.
+    // Words after "and" before the next figure of the clause are that figure's subject ("£30,000
+    // to £34,000 and project managers £36,000 to £45,000"), not this one's.
+    let own_end = if next_start < clause.end {
+        NEXT_SUBJECT
+            .find(&line[span.end..next_start])
+            .map_or(next_start, |m| span.end + m.start())
+    } else {
+        next_start
+    };
     let mut after_levels = Vec::new();
     let mut from = span.end;
-    while let Some((l, end)) = reading.first_level_at(line, from..next_start) {
+    while let Some((l, end)) = reading.first_level_at(line, from..own_end) {
         if !after_levels.contains(&l) {
             after_levels.push(l);
         }
@@ -660,6 +717,7 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
         Some(h) if !h.periods.is_empty() || !h.currencies.is_empty() => {
             row_money(reading.money, line, h)
         }
+        _ if SALARY_SECTION.is_match(section) => scan_pay_section(reading.money, line),
         _ => scan_money(reading.money, line),
     };
     if found.is_empty() {
@@ -686,7 +744,7 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             || reading.levels.heading_by_dimension(section);
         let level = label
             .as_deref()
-            .and_then(|l| reading.levels.of_pay_row(l, years))
+            .and_then(|l| reading.row_level(l, years))
             .or(not_levels.then_some(Level::Overall));
         return found
             .into_iter()
@@ -721,7 +779,7 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
         let label = Some(plain(&line[..spans[0].start])).filter(|l| !l.is_empty());
         let level = label
             .as_deref()
-            .and_then(|l| reading.levels.of_pay_row(l, years_in(l)))
+            .and_then(|l| reading.row_level(l, years_in(l)))
             .unwrap_or(Level::Overall);
         return found
             .into_iter()
@@ -736,7 +794,7 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             .collect();
     }
     if let Some(label) = label_of(reading, line, spans[0].start) {
-        let level = reading.levels.of_pay_row(&label, years_in(&label));
+        let level = reading.row_level(&label, years_in(&label));
         if level.is_some() || pay_line_rest_is_short(line, &spans) {
             // Lines under "Pay by state" are places, not rungs of a ladder.
             let level = level.or(reading
@@ -792,31 +850,91 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
         .collect()
 }
 
-/// The lines of a passage's text.
-fn passage_lines(passage: &Passage) -> Vec<&str> {
-    passage
-        .text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect()
+/// Words a line of prose cannot end on when its sentence goes on: a range's connector ("£30,000
+/// to" / "£38,000"), a preposition or an article ("£7 and £9 an" / "hour"), English and Spanish.
+const OPEN_ENDINGS: &[&str] = &[
+    "to", "and", "or", "between", "from", "of", "at", "around", "about", "per", "a", "an", "the",
+    "than", "over", "under", "up", "y", "o", "entre", "de", "al", "por", "un", "una", "unos",
+    "hasta", "desde",
+];
+
+/// Whether `next`, the source line right after `line`, carries on its sentence: prose wrapped at
+/// a width ([`wraps_onto`]), or a line left open on a connector, a preposition or a dash before a
+/// line that goes on in lower case, with a digit or with an amount ("… between £42,000 and" /
+/// "£50,000 a year"). Never a table row, a list item or a heading.
+fn wraps_for_pay(money: &Currencies, line: &str, next: &str) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    let structure = |l: &str| is_table_row(l) || l.starts_with('#') || l.is_empty();
+    if structure(line) || structure(next) || strip_marker(next) > 0 {
+        return false;
+    }
+    if wraps_onto(line, next) {
+        return true;
+    }
+    // A line as long as wrapped prose, cut before an amount ("… can expect" / "£25,000 to …").
+    let long = line.chars().count() >= WRAP_MIN_CHARS
+        && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
+    let open = line.ends_with(['-', '–', '—'])
+        || line
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(w)));
+    if open && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+        return true;
+    }
+    (long || open) && starts_with_amount(money, next)
 }
 
-fn line_number(passage: &Passage, i: usize) -> u32 {
-    passage
-        .line_numbers
-        .get(i)
-        .copied()
-        .unwrap_or(passage.start_line + i as u32)
+/// Whether `text` opens with an amount ("£38,000 a year", "A$80,000", "AUD 46"): only its start
+/// is read, and only when it can open one (a digit, a capital or a sign).
+fn starts_with_amount(money: &Currencies, text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase() || !c.is_alphanumeric()) {
+        return false;
+    }
+    let mut end = text.len().min(40);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    money
+        .money
+        .find(&text[..end])
+        .is_some_and(|m| m.start() == 0)
+}
+
+/// The logical lines of a passage's text: each source line with the lines it wraps onto (see
+/// [`wraps_for_pay`]), so that a range, a period or a note cut at a line end is read whole; a
+/// figure or note is cited to the source line it starts on ([`LogicalLine::line_at`]).
+fn passage_lines(money: &Currencies, passage: &Passage) -> Vec<LogicalLine> {
+    let mut out: Vec<LogicalLine> = Vec::new();
+    let mut last: Option<(u32, &str)> = None;
+    for (i, raw) in passage.text.split('\n').enumerate() {
+        let text = raw.strip_suffix('\r').unwrap_or(raw);
+        let no = passage
+            .line_numbers
+            .get(i)
+            .copied()
+            .unwrap_or(passage.start_line + i as u32);
+        let joins = last.is_some_and(|(n, prev)| n + 1 == no && wraps_for_pay(money, prev, text));
+        match out.last_mut() {
+            Some(prev) if joins => prev.push_wrapped(no, text),
+            _ => out.push(LogicalLine::new(no, text, false)),
+        }
+        last = Some((no, text));
+    }
+    out
 }
 
 /// Every figure of a passage with its line index, ladders placed: consecutive rows of one table
 /// or consecutive labelled pay lines are a ladder, and a row whose label names no level word
 /// takes its place between the others (see [`place_ladder`]).
-fn classified(reading: &Reading<'_>, passage: &Passage) -> Vec<(usize, LineFigure)> {
-    let lines = passage_lines(passage);
+fn classified(
+    reading: &Reading<'_>,
+    passage: &Passage,
+    lines: &[&str],
+) -> Vec<(usize, LineFigure)> {
     let mut out: Vec<(usize, LineFigure)> = Vec::new();
     for i in 0..lines.len() {
-        for lf in analyse_line(reading, &lines, i, &passage.section) {
+        for lf in analyse_line(reading, lines, i, &passage.section) {
             out.push((i, lf));
         }
     }
@@ -879,15 +997,16 @@ pub(super) fn figures_stated(
     reading: &Reading<'_>,
     passage: &Passage,
 ) -> Vec<(SalaryFigure, bool)> {
-    let lines = passage_lines(passage);
-    classified(reading, passage)
+    let logical = passage_lines(reading.money, passage);
+    let lines: Vec<&str> = logical.iter().map(|l| l.text.as_str()).collect();
+    classified(reading, passage, &lines)
         .into_iter()
         .filter(|(_, lf)| lf.note.is_none())
         .map(|(i, lf)| {
             let f = lf.found;
             let stated = f.stated;
             let figure = SalaryFigure {
-                cite: Citation::at(passage, line_number(passage, i)),
+                cite: Citation::at(passage, logical[i].line_at(f.span.start)),
                 level: lf.level.unwrap_or(Level::Overall),
                 label: lf.label,
                 low: f.low.round() as u32,
@@ -902,6 +1021,29 @@ pub(super) fn figures_stated(
             (figure, stated)
         })
         .collect()
+}
+
+/// The currencies the passage's sentences without amounts say its figures are in ("These are
+/// base salaries in US dollars", "Figures are in pounds", "Cifras en euros"; see
+/// [`Currencies::said_in`]), in order, each once.
+pub(super) fn currencies_said(reading: &Reading<'_>, passage: &Passage) -> Vec<Currency> {
+    let mut out: Vec<Currency> = Vec::new();
+    for l in passage_lines(reading.money, passage) {
+        let line = l.text.as_str();
+        if !Currencies::may_say(line) {
+            continue;
+        }
+        for r in sentences(line) {
+            let sentence = &line[r];
+            if let Some(c) = reading.money.said_in(sentence)
+                && !out.contains(c)
+                && scan_pay_section(reading.money, sentence).is_empty()
+            {
+                out.push(c.clone());
+            }
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -944,14 +1086,16 @@ fn note_text(text: &str) -> String {
 /// after the last figure is quoted ("…, with top compensation in major tech hubs"), unless the
 /// whole sentence is about top earners.
 pub fn extract_notes(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryNote> {
-    let lines = passage_lines(passage);
-    let figures = classified(reading, passage);
+    let logical = passage_lines(reading.money, passage);
+    let lines: Vec<&str> = logical.iter().map(|l| l.text.as_str()).collect();
+    let figures = classified(reading, passage, &lines);
     let mut out = Vec::new();
+    // A note is cited to the source line its text starts on.
     let mut push = |kind: NoteKind, text: &str, i: usize| {
         out.push(SalaryNote {
             kind,
             text: note_text(text),
-            cite: Citation::at(passage, line_number(passage, i)),
+            cite: Citation::at(passage, logical[i].line_of(text)),
         });
     };
     for (i, line) in lines.iter().enumerate() {
@@ -1484,9 +1628,8 @@ mod tests {
             "It typically takes 1-2 years to qualify, including obtaining a relevant degree.",
             "consider 6 month online certificate programs high paying jobs",
             "Our community of 25k+ developers earns good salaries.",
-            "Salaries in Toronto average $85,000 CAD and in Sydney 95,000 AUD.",
             "A warehouse job means lifting 20,000 pounds of stock a week.",
-            "In Australia juniors earn A$85,000 and in Canada C$70,000.",
+            "In Hong Kong juniors earn HK$420,000 and in Singapore SGD 70,000.",
             "Developers in India earn INR 1200k on average.",
             "The startup raised $5 million to pay engineers.",
             "A bootcamp costs $15,000 but junior pay is worth it.",
@@ -1930,5 +2073,399 @@ mod tests {
                 .collect();
             assert_eq!(got, want.to_vec(), "{name}");
         }
+    }
+
+    /// (level, currency, low, high, period, cited line, raw) of every figure of `text` (a
+    /// passage from line 10 under `section`) read as a guide about `career`.
+    type Read = (Level, String, u32, u32, Period, u32, String);
+    fn read(career: &str, section: &str, text: &str) -> Vec<Read> {
+        let reading = Reading::new(crate::answer::fixtures::vocab(), career);
+        extract_figures(&reading, &passage_in(section, text))
+            .into_iter()
+            .map(|f| {
+                (
+                    f.level,
+                    f.currency.code,
+                    f.low,
+                    f.high,
+                    f.period,
+                    f.cite.line,
+                    f.raw,
+                )
+            })
+            .collect()
+    }
+
+    fn got(
+        level: Level,
+        cur: &str,
+        low: u32,
+        high: u32,
+        period: Period,
+        line: u32,
+        raw: &str,
+    ) -> Read {
+        (level, cur.into(), low, high, period, line, raw.into())
+    }
+
+    #[test]
+    fn a_range_wrapped_across_a_line_break_keeps_its_upper_bound_and_period() {
+        use Level::*;
+        use Period::*;
+        // Wrapped before "and", after "to", inside "an hour": one figure each, cited to the line
+        // it starts on, with its level from the clause on the line before.
+        assert_eq!(
+            read(
+                "Plasterer",
+                "Pay",
+                "Apprentice plasterers in their second year usually earn between $42,000\nand $50,000 a year."
+            ),
+            vec![got(
+                Entry,
+                "USD",
+                42_000,
+                50_000,
+                Year,
+                10,
+                "$42,000 and $50,000"
+            )]
+        );
+        assert_eq!(
+            read(
+                "Plasterer",
+                "Pay",
+                "Once qualified, most plasterers working for a building firm make £30,000 to\n£38,000 depending on the region."
+            ),
+            vec![got(
+                Overall,
+                "GBP",
+                30_000,
+                38_000,
+                Year,
+                10,
+                "£30,000 to £38,000"
+            )]
+        );
+        assert_eq!(
+            read(
+                "Plasterer",
+                "Pay",
+                "Labourers on site are usually paid between £7 and £9 an\nhour for their first months."
+            ),
+            vec![got(Overall, "GBP", 7, 9, Hour, 10, "£7 and £9")]
+        );
+        // Cut before the amount: the level words of the line before still hold.
+        assert_eq!(
+            read(
+                "Plasterer",
+                "Pay",
+                "Experienced plasterers with ten or more years in the trade can expect\n£36,000 to £42,000, and more in London."
+            ),
+            vec![got(
+                Senior,
+                "GBP",
+                36_000,
+                42_000,
+                Year,
+                11,
+                "£36,000 to £42,000"
+            )]
+        );
+    }
+
+    #[test]
+    fn wrapping_never_joins_list_items_table_rows_or_a_short_label() {
+        let m = crate::answer::fixtures::vocab().currencies();
+        assert!(wraps_for_pay(
+            m,
+            "Trainee groomers working towards their Level 3 certificate earn between £18,500",
+            "and £21,000 a year."
+        ));
+        assert!(wraps_for_pay(m, "pay between £7 and £9 an", "hour."));
+        assert!(wraps_for_pay(m, "a day rate of £250 to", "£300."));
+        assert!(!wraps_for_pay(
+            m,
+            "- Junior: £20,000 to",
+            "- Senior: £30,000"
+        ));
+        assert!(!wraps_for_pay(
+            m,
+            "| Junior | £20,000 |",
+            "| Senior | £30,000 |"
+        ));
+        assert!(!wraps_for_pay(m, "Entry level", "$40,000 – $50,000"));
+        assert!(!wraps_for_pay(
+            m,
+            "Salaries rose again this year.",
+            "£30,000 is typical now."
+        ));
+        assert!(!wraps_for_pay(m, "Pay", "## Next"));
+    }
+
+    #[test]
+    fn a_salary_note_cut_at_a_line_end_is_the_whole_sentence() {
+        let reading = Reading::new(crate::answer::fixtures::vocab(), "Plasterer");
+        let p = passage(
+            "Pay varies a lot by region, and firms in London and the South East usually\npay 10 to 15 per cent more than elsewhere.\nSelf-employed plasterers charge by the job, or a day rate of £250 to\n£300 when subcontracting.",
+        );
+        let notes: Vec<(NoteKind, u32, String)> = extract_notes(&reading, &p)
+            .into_iter()
+            .map(|n| (n.kind, n.cite.line, n.text))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (
+                    NoteKind::Location,
+                    10,
+                    "Pay varies a lot by region, and firms in London and the South East usually pay 10 to 15 per cent more than elsewhere.".into()
+                ),
+                (
+                    NoteKind::Contract,
+                    12,
+                    "Self-employed plasterers charge by the job, or a day rate of £250 to £300 when subcontracting.".into()
+                ),
+            ]
+        );
+        // The day rate is a contract rate per day, never a salary.
+        assert!(extract_figures(&reading, &p).is_empty());
+    }
+
+    #[test]
+    fn bare_k_amounts_in_a_list_of_levels_under_a_pay_heading_are_pay() {
+        use Level::*;
+        use Period::*;
+        let text = "- Junior surveyor: 40k-48k\n- Surveyor: 48k-60k\n- Senior surveyor: 60k-75k";
+        let want = vec![
+            got(Entry, "USD", 40_000, 48_000, Year, 10, "40k-48k"),
+            got(Mid, "USD", 48_000, 60_000, Year, 11, "48k-60k"),
+            got(Senior, "USD", 60_000, 75_000, Year, 12, "60k-75k"),
+        ];
+        assert_eq!(read("Quantity Surveyor", "Salary by level", text), want);
+        // Not under a heading about pay: no pay word, no pay.
+        assert!(read("Quantity Surveyor", "Team sizes", text).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_says_the_currency_of_bare_amounts_in_words() {
+        let reading = Reading::new(crate::answer::fixtures::vocab(), "Surveyor");
+        let said = |text: &str| -> Vec<String> {
+            currencies_said(&reading, &passage(text))
+                .into_iter()
+                .map(|c| c.code)
+                .collect()
+        };
+        assert_eq!(
+            said("These are base salaries in US dollars, before bonus."),
+            ["USD"]
+        );
+        assert_eq!(
+            said("All figures below are gross annual salaries in euros."),
+            ["EUR"]
+        );
+        assert_eq!(said("Figures are in pounds, per year."), ["GBP"]);
+        assert_eq!(said("Las cifras del sector, en euros brutos."), ["EUR"]);
+        assert_eq!(said("Figures are in Australian dollars."), ["AUD"]);
+        // Not about pay or figures, two currencies, or a currency not read: none.
+        assert!(said("Loads are measured in pounds.").is_empty());
+        assert!(said("Salaries are quoted in pounds or in euros.").is_empty());
+        assert!(said("Salaries are quoted in rupees.").is_empty());
+    }
+
+    #[test]
+    fn spanish_amounts_with_the_mark_after_read_whole_in_their_period() {
+        use Level::*;
+        use Period::*;
+        let career = "Mecánico de automoción";
+        assert_eq!(
+            read(
+                career,
+                "¿Cuánto cobra un mecánico?",
+                "Un oficial de primera cobra entre\n24.000 y 29.000 euros brutos al año, según el convenio."
+            ),
+            vec![got(
+                Senior,
+                "EUR",
+                24_000,
+                29_000,
+                Year,
+                11,
+                "24.000 y 29.000 euros"
+            )]
+        );
+        assert_eq!(
+            read(career, "Sueldo", "Un ayudante cobra 24.000 euros al año."),
+            vec![got(Entry, "EUR", 24_000, 24_000, Year, 10, "24.000 euros")]
+        );
+        assert_eq!(
+            read(
+                career,
+                "Sueldo",
+                "Un encargado suele cobrar unos 2.600 € brutos al mes."
+            ),
+            vec![got(Lead, "EUR", 2_600, 2_600, Month, 10, "2.600 €")]
+        );
+        // "y" joins a range only after "entre": never "1.300–1.500" here (the first amount
+        // alone states no period, so it is no pay).
+        assert_eq!(
+            read(career, "Sueldo", "Cobra 1.300 € y 1.500 € al mes."),
+            vec![got(Overall, "EUR", 1_500, 1_500, Month, 10, "1.500 €")]
+        );
+        // A table under "Sueldo bruto mensual": monthly, the trade's grades placed by their
+        // words, or by the years column when the row gives one.
+        let table = "| Categoría | Experiencia | Sueldo bruto mensual |\n|---|---|---|\n| Aprendiz / ayudante | 0–1 años | 1.100 € – 1.250 € |\n| Oficial de tercera | 1–3 años | 1.300 € – 1.450 € |\n| Oficial de segunda | 3–6 años | 1.500 € – 1.700 € |\n| Oficial de primera | 6–10 años | 1.750 € – 2.050 € |\n| Jefe de taller | más de 10 años | 2.200 € – 2.800 € |";
+        let rows = read(career, "Sueldo bruto mensual", table);
+        assert_eq!(
+            rows,
+            vec![
+                got(Entry, "EUR", 1_100, 1_250, Month, 12, "1.100 € – 1.250 €"),
+                got(Entry, "EUR", 1_300, 1_450, Month, 13, "1.300 € – 1.450 €"),
+                got(Mid, "EUR", 1_500, 1_700, Month, 14, "1.500 € – 1.700 €"),
+                got(Senior, "EUR", 1_750, 2_050, Month, 15, "1.750 € – 2.050 €"),
+                got(Lead, "EUR", 2_200, 2_800, Month, 16, "2.200 € – 2.800 €"),
+            ]
+        );
+        // The grade is kept as the guide's own words.
+        let reading = Reading::new(crate::answer::fixtures::vocab(), career);
+        let labels: Vec<Option<String>> =
+            extract_figures(&reading, &passage_in("Sueldo bruto mensual", table))
+                .into_iter()
+                .map(|f| f.label)
+                .collect();
+        assert_eq!(labels[1].as_deref(), Some("Oficial de tercera"));
+        assert_eq!(labels[4].as_deref(), Some("Jefe de taller"));
+    }
+
+    #[test]
+    fn role_words_the_level_words_lacked_place_prose_figures() {
+        use Level::*;
+        use Period::*;
+        assert_eq!(
+            read(
+                "Plumber",
+                "Pay",
+                "A newly qualified plumber (sometimes called an improver) earns £24,000 to £28,000."
+            ),
+            vec![got(
+                Entry,
+                "GBP",
+                24_000,
+                28_000,
+                Year,
+                10,
+                "£24,000 to £28,000"
+            )]
+        );
+        assert_eq!(
+            read(
+                "Paralegal",
+                "Pay",
+                "Paralegal managers who supervise a team earn $70,000 to $85,000."
+            ),
+            vec![got(
+                Lead,
+                "USD",
+                70_000,
+                85_000,
+                Year,
+                10,
+                "$70,000 to $85,000"
+            )]
+        );
+        assert_eq!(
+            read(
+                "Plumber",
+                "Pay",
+                "Business owners can make £60,000 or more."
+            ),
+            vec![got(Lead, "GBP", 60_000, 60_000, Year, 10, "£60,000")]
+        );
+        // Two figures of one clause: the words after "and" are the second one's subject.
+        assert_eq!(
+            read(
+                "Archivist",
+                "Pay",
+                "Trainees earn £24,000 to £26,000; archivists £30,000 to £34,000 and collection managers £36,000 to £45,000."
+            )
+            .into_iter()
+            .map(|r| r.0)
+            .collect::<Vec<_>>(),
+            vec![Entry, Overall, Lead]
+        );
+        // Genuinely overall figures stay overall, and a career named by a level word is no
+        // level in its own guide.
+        assert_eq!(
+            read(
+                "Plumber",
+                "Pay",
+                "Most plumbers earn £30,000 to £40,000 a year."
+            )[0]
+            .0,
+            Overall
+        );
+        assert_eq!(
+            read(
+                "Product Manager",
+                "Pay",
+                "Product managers earn $120,000 to $150,000 in most US cities."
+            )[0]
+            .0,
+            Overall
+        );
+        // A manager's title in a ladder keeps its place in the ladder.
+        assert_eq!(
+            read(
+                "Product Manager",
+                "Salary",
+                "Associate Product Manager: $90,000\nProduct Manager: $120,000\nSenior Product Manager: $150,000"
+            )
+            .into_iter()
+            .map(|r| r.0)
+            .collect::<Vec<_>>(),
+            vec![Entry, Mid, Senior]
+        );
+    }
+
+    #[test]
+    fn other_dollars_are_read_in_their_own_currency() {
+        use Level::*;
+        use Period::*;
+        assert_eq!(
+            read(
+                "Arborist",
+                "Pay",
+                "In Australia juniors earn A$55,000 and in Canada C$50,000."
+            ),
+            vec![
+                got(Entry, "AUD", 55_000, 55_000, Year, 10, "A$55,000"),
+                got(Overall, "CAD", 50_000, 50_000, Year, 10, "C$50,000"),
+            ]
+        );
+        assert_eq!(
+            read(
+                "Arborist",
+                "Pay",
+                "Salaries in Toronto average $85,000 CAD and in Sydney 95,000 AUD."
+            )
+            .into_iter()
+            .map(|r| (r.1, r.2))
+            .collect::<Vec<_>>(),
+            vec![("CAD".to_string(), 85_000), ("AUD".to_string(), 95_000)]
+        );
+        assert_eq!(
+            read(
+                "Arborist",
+                "Pay",
+                "Climbers earn AU$70,000 to AU$80,000, AUD 38 per hour when casual, and NZ$60,000 across the Tasman."
+            )
+            .into_iter()
+            .map(|r| (r.1, r.2, r.3, r.4))
+            .collect::<Vec<_>>(),
+            vec![
+                ("AUD".to_string(), 70_000, 80_000, Year),
+                ("AUD".to_string(), 38, 38, Hour),
+                ("NZD".to_string(), 60_000, 60_000, Year),
+            ]
+        );
     }
 }

@@ -9,7 +9,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::extract::{Reading, SALARY_SECTION, extract_notes, figures_stated};
+use super::extract::{Reading, SALARY_SECTION, currencies_said, extract_notes, figures_stated};
 use super::{
     Currencies, Currency, FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure,
     SalaryNote, SalaryRow,
@@ -71,7 +71,16 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .iter()
         .flat_map(|p| figures_stated(&reading, p))
         .collect();
-    for f in guide_currency(vocab.currencies(), figures) {
+    // Read only for a guide with amounts whose line states no currency.
+    let mut said = Said::default();
+    if figures.iter().any(|(_, stated)| !stated) {
+        for p in passages {
+            for c in currencies_said(&reading, p) {
+                said.add(&p.section, c);
+            }
+        }
+    }
+    for f in guide_currency(vocab.currencies(), figures, &said) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
@@ -116,11 +125,54 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     }
 }
 
+/// The currencies a guide's sentences say its figures are in, in words, by section and in the
+/// whole guide (see [`currencies_said`]).
+#[derive(Debug, Default)]
+struct Said {
+    sections: BTreeMap<String, Vec<Currency>>,
+    guide: Vec<Currency>,
+}
+
+impl Said {
+    fn add(&mut self, section: &str, c: Currency) {
+        let in_section = self.sections.entry(section.to_string()).or_default();
+        if !in_section.contains(&c) {
+            in_section.push(c.clone());
+        }
+        if !self.guide.contains(&c) {
+            self.guide.push(c);
+        }
+    }
+
+    /// The one currency `section` says in words; `None` for none or two.
+    fn section(&self, section: &str) -> Option<&Currency> {
+        self.sections.get(section).and_then(|v| one(v))
+    }
+
+    /// The one currency the guide says in words; `None` for none or two.
+    fn guide(&self) -> Option<&Currency> {
+        one(&self.guide)
+    }
+}
+
+fn one(currencies: &[Currency]) -> Option<&Currency> {
+    match currencies {
+        [c] => Some(c),
+        _ => None,
+    }
+}
+
 /// The currencies of a guide's figures whose currency their line does not state ("50k", "23,000
 /// – 26,000 a year"): the one their section's heading names ("Salaries in the UK (£)"), else the
-/// one the section's stated figures mostly use, else the one the guide's do; only a guide that
-/// states no currency anywhere leaves them in the table's first (US dollars).
-fn guide_currency(money: &Currencies, figures: Vec<(SalaryFigure, bool)>) -> Vec<SalaryFigure> {
+/// one a sentence of their section says in words ("These are base salaries in US dollars"), else
+/// the one the section's stated figures mostly use, else the one the guide's do, else the one the
+/// guide says in words; only a guide that states no currency anywhere leaves them in the table's
+/// first (US dollars).
+fn guide_currency(
+    money: &Currencies,
+    figures: Vec<(SalaryFigure, bool)>,
+    said: &Said,
+) -> Vec<SalaryFigure> {
     // Currencies with their counts, in the order first stated.
     fn most(counts: &[(Currency, usize)]) -> Option<&Currency> {
         let top = counts.iter().map(|(_, n)| *n).max()?;
@@ -149,8 +201,10 @@ fn guide_currency(money: &Currencies, figures: Vec<(SalaryFigure, bool)>) -> Vec
             }
             money
                 .named_in(&f.cite.section)
+                .or_else(|| said.section(&f.cite.section))
                 .or_else(|| sections.get(f.cite.section.as_str()).and_then(|c| most(c)))
                 .or_else(|| most(&guide))
+                .or_else(|| said.guide())
                 .cloned()
         })
         .collect();
@@ -632,5 +686,38 @@ mod tests {
         assert!(senior.rows.iter().all(|r| r.level == Senior));
         assert_eq!(senior.summaries.len(), 1);
         assert_eq!(senior.notes, a.notes);
+    }
+
+    #[test]
+    fn bare_amounts_take_the_currency_a_sentence_says_in_words() {
+        let code = |passages: &[Passage]| -> Vec<(u32, String)> {
+            extract_guide(levels(), "Game Tester", passages)
+                .rows
+                .into_iter()
+                .map(|r| (r.figure.low, r.figure.currency.code))
+                .collect()
+        };
+        let list = "- Junior tester: 28k-34k\n- Senior tester: 42k-52k";
+        let said = passage_in(
+            "Salary for game testers",
+            &format!("All figures below are gross annual salaries in euros.\n{list}"),
+        );
+        assert_eq!(
+            code(&[said]),
+            vec![(28_000, "EUR".into()), (42_000, "EUR".into())]
+        );
+        // Said in another section of the guide: still its currency.
+        let intro = passage_in("About this guide", "Every salary here is in pounds.");
+        let mut pay = passage_in("Salary by level", list);
+        pay.line_numbers = vec![30, 31];
+        assert_eq!(
+            code(&[intro, pay.clone()]),
+            vec![(28_000, "GBP".into()), (42_000, "GBP".into())]
+        );
+        // No currency anywhere: US dollars, as before.
+        assert_eq!(
+            code(&[pay]),
+            vec![(28_000, "USD".into()), (42_000, "USD".into())]
+        );
     }
 }

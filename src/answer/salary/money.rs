@@ -1,5 +1,6 @@
 //! Money amounts on a line: "$70K–$95K", "$85,000 - $120,000", "£28,000 to £35,000",
-//! "€65.000–€85.000", "45.000 €", "30,000 pounds", "$28 per hour", "120k" near a pay word; with
+//! "€65.000–€85.000", "45.000 €", "entre 24.000 y 29.000 euros brutos al año", "A$90,000",
+//! "30,000 pounds", "$28 per hour", "120k" near a pay word or under a pay heading; with
 //! their currency (data: [`Currencies`]), period and open end, never costs, counts or amounts in
 //! a currency the table does not read.
 
@@ -26,12 +27,12 @@ pub(super) fn pattern(before: &str, after: &str) -> String {
     format!(
         r"(?x)
         (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>[kK]\b)?
-        (?: \s* (?P<sep>[-–—]|\bto\b|\band\b) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
+        (?: \s* (?P<sep>[-–—]|\bto\b|\band\b|\by\b) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
         (?P<plus>\+)?
       | \b (?P<u1>{NUM}) (?P<uk1>[kK]\b)? \s? (?P<ua1>{after})
-        (?: \s* (?P<usep>[-–—]|\bto\b) \s* (?P<u2>{NUM}) (?P<uk2>[kK]\b)? (?: \s? (?P<ua2>{after}) )? )?
+        (?: \s* (?P<usep>[-–—]|\bto\b|\band\b|\by\b) \s* (?P<u2>{NUM}) (?P<uk2>[kK]\b)? (?: \s? (?P<ua2>{after}) )? )?
         (?P<uplus>\+)?
-      | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>[-–—]|\bto\b) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
+      | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>[-–—]|\bto\b|\band\b|\by\b) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
       | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>[kK]\b)? \s* [-–—] \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>[kK]\b) (?P<bplus>\+)?
       | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>[kK]\b) (?P<splus>\+)?
       | \b (?P<g1>\d{{1,3}}(?:[.,]\d{{3}})+) \b
@@ -59,7 +60,7 @@ static CONTRAST: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:but|while|whereas|yet)
 /// Words near a bare `k` amount that make it a pay figure.
 static PAY_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging|(?:start|starts|starting|begin|begins)\s+(?:on|at|from))\b",
+        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging|(?:start|starts|starting|begin|begins)\s+(?:on|at|from)|sueldos?|salarios?|cobr(?:a|an|ar|ando)|gan(?:a|an|ar)|brut[oa]s?|retribuci[oó]n|n[oó]minas?|(?:al|por)\s+(?:año|mes)|anual(?:es)?|mensual(?:es)?)\b",
     )
 });
 /// Count nouns: "25k+ professionals" counts people, not dollars.
@@ -70,12 +71,12 @@ static COUNT_AFTER: Lazy<Regex> = Lazy::new(|| {
 });
 static PERIOD_AFTER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^\s*(?:(?P<hour>/\s?(?:hr|hour|h)\b|per\s+hour\b|an\s+hour\b|hourly\b|(?:por|la)\s+hora\b)|(?P<day>/\s?day\b|per\s+day\b|a\s+day\b|daily\b|(?:al|por)\s+día\b|diarios?\b)|(?P<week>/\s?(?:wk|week)\b|per\s+week\b|a\s+week\b|weekly\b|(?:a\s+la|por)\s+semana\b|semanales?\b)|(?P<month>/\s?(?:mo|month|mth)\b|per\s+month\b|a\s+month\b|monthly\b|(?:al|por)\s+mes\b|mensuales?\b)|(?P<year>/\s?(?:yr|year|annum)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|(?:al|por)\s+año\b|anuales?\b))",
+        r"(?i)^\s*(?:(?:gross|before\s+tax|brut[oa]s?|net[oa]s?)\s+)?(?:(?P<hour>/\s?(?:hr|hour|h)\b|per\s+hour\b|an\s+hour\b|hourly\b|(?:por|la)\s+hora\b)|(?P<day>/\s?day\b|per\s+day\b|a\s+day\b|daily\b|(?:al|por)\s+día\b|diarios?\b)|(?P<week>/\s?(?:wk|week)\b|per\s+week\b|a\s+week\b|weekly\b|(?:a\s+la|por)\s+semana\b|semanales?\b)|(?P<month>/\s?(?:mo|month|mth)\b|per\s+month\b|a\s+month\b|monthly\b|(?:al|por)\s+mes\b|mensuales?\b)|(?P<year>/\s?(?:yr|year|annum)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|(?:al|por)\s+año\b|anuales?\b))",
     )
 });
 static PERIOD_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:(?P<hour>hourly)|(?P<day>daily)|(?P<week>weekly)|(?P<month>monthly))\b[^$.;]{0,30}$",
+        r"(?i)\b(?:(?P<hour>hourly|hour\s+rates?)|(?P<day>daily|day\s+rates?)|(?P<week>weekly)|(?P<month>monthly|mensual(?:es)?))\b[^$.;]{0,30}$",
     )
 });
 
@@ -101,7 +102,16 @@ static OPEN_BEFORE: Lazy<Regex> = Lazy::new(|| {
 });
 static OPEN_AFTER: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)^\s*(?:or more|and up|and above|or higher|plus)\b"));
-static BETWEEN_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bbetween\s*$"));
+/// "between" ("entre"): a range's two ends are joined by "and" ("y") only after it.
+static BETWEEN_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:between|entre)\s*$"));
+
+/// Whether `sep` joins two amounts into a range where it stands: a dash or "to" anywhere, "and"
+/// ("y") only after "between" ("entre"): "between £7 and £9", "entre 24.000 y 29.000 euros".
+fn range_sep_ok(sep: &str, before: &str) -> bool {
+    let word = sep.trim();
+    !(word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("y"))
+        || BETWEEN_BEFORE.is_match(before)
+}
 
 /// A sentence end.
 pub(super) static SENTENCE_SEP: Lazy<Regex> = Lazy::new(|| re(r"[.!?](?:\s+|$)"));
@@ -252,10 +262,15 @@ fn pay_context(line: &str, span: &Range<usize>) -> bool {
 }
 
 /// Extra checks for an amount without a currency mark ("120k").
-fn bare_ok(Scan { money, line, .. }: &Scan<'_>, span: &Range<usize>) -> bool {
+fn bare_ok(
+    Scan {
+        money, line, pay, ..
+    }: &Scan<'_>,
+    span: &Range<usize>,
+) -> bool {
     !money.other_before.is_match(&line[..span.start])
         && !COUNT_AFTER.is_match(&line[span.end..])
-        && pay_context(line, span)
+        && (*pay || pay_context(line, span))
 }
 
 /// Reads an amount or range marked by a currency after it: "45.000 € – 60.000 €", "28,000
@@ -277,6 +292,19 @@ fn parse_marked_after(scan: &Scan<'_>, c: &Captures<'_>, b: &str) -> Option<Foun
     };
     if mark.chars().any(char::is_alphabetic) && !pay_context(line, &whole) {
         return None;
+    }
+    if let Some(sep) = group("sep")
+        && !range_sep_ok(sep.as_str(), &line[..whole.start])
+    {
+        // No range: the first amount alone, when its own mark follows it ("1.300 € y …").
+        let a1 = group("a1")?;
+        let v1 = parse_num(group("1")?.as_str())?;
+        let v1 = if group("k1").is_some() {
+            v1 * 1000.0
+        } else {
+            v1
+        };
+        return finish(scan, whole.start..a1.end(), (v1, v1, false), currency);
     }
     let v1 = parse_num(group("1")?.as_str())?;
     let k1 = group("k1").is_some();
@@ -302,8 +330,7 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
         let single = if k1 { v1 * 1000.0 } else { v1 };
         let single_end = c.name("k1").map_or(n1.end(), |k| k.end());
         if let (Some(sep), Some(n2)) = (c.name("sep"), c.name("n2")) {
-            let range_ok = (!sep.as_str().eq_ignore_ascii_case("and")
-                || BETWEEN_BEFORE.is_match(&line[..c1.start()]))
+            let range_ok = range_sep_ok(sep.as_str(), &line[..c1.start()])
                 && c.name("c2")
                     .is_none_or(|c2| money.of_mark(c2.as_str()) == Some(currency));
             if range_ok {
@@ -397,6 +424,9 @@ struct Scan<'a> {
     /// Bare amounts with thousands separators count without a period after them (a table row
     /// whose column header names a currency).
     grouped: bool,
+    /// The line is in a section about pay: a bare `k` amount needs no pay word of its own
+    /// ("- Junior tester: 28k-34k" under "Salary for game testers").
+    pay: bool,
 }
 
 /// Every salary amount on one line, in order; an amount whose period the line does not state is
@@ -415,12 +445,29 @@ pub(super) fn scan_row(
     unstated: Period,
     grouped: bool,
 ) -> Vec<Found> {
-    let scan = Scan {
+    scan(Scan {
         money,
         line,
         period: unstated,
         grouped,
-    };
+        pay: false,
+    })
+}
+
+/// [`scan_money`] on a line of a section about pay (its heading speaks of pay): a bare `k`
+/// amount there is pay without a pay word on its line ("- Junior tester: 28k-34k").
+pub(super) fn scan_pay_section(money: &Currencies, line: &str) -> Vec<Found> {
+    scan(Scan {
+        money,
+        line,
+        period: Period::Year,
+        grouped: false,
+        pay: true,
+    })
+}
+
+fn scan(scan: Scan<'_>) -> Vec<Found> {
+    let Scan { money, line, .. } = scan;
     let mut out: Vec<(Found, bool)> = Vec::new();
     // Every amount has a digit; most lines have none, and need no regex at all.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
