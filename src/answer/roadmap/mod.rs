@@ -67,6 +67,7 @@
 //!   the portfolio or resume (every sentence of a section about the resume), and sentences about
 //!   showcasing projects.
 
+mod cues;
 mod durations;
 mod extract;
 mod gather;
@@ -89,6 +90,7 @@ use crate::answer::level::Level;
 use crate::i18n::Locale;
 
 pub use crate::answer::citation::Citation;
+pub use cues::{Cue, RoadmapCues};
 pub use durations::parse_durations;
 pub use extract::{
     Tracks, classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,
