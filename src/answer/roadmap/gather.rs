@@ -11,6 +11,7 @@ use super::extract::{
 use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
 use super::lines::{recite, section_at, whole_sections};
+use super::plain::strip_emphasis;
 use super::prose::extract_prose_stages;
 use super::role_ladder::{extract_role_ladder, singular_role};
 use super::role_prose::extract_role_prose;
@@ -170,6 +171,21 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .for_each(|m| resection(&mut m.citation.cite));
     steps.iter_mut().for_each(|s| resection(&mut s.cite));
     items.iter_mut().for_each(|i| resection(&mut i.cite));
+    // Text is shown as written, without the guide's Markdown emphasis (every pattern above has
+    // read it with its markers: a bold lead is a sentence of its own).
+    for c in &mut stages {
+        c.text = strip_emphasis(&c.text);
+    }
+    for m in &mut lateral {
+        m.citation.text = strip_emphasis(&m.citation.text);
+    }
+    for s in &mut steps {
+        s.text = strip_emphasis(&s.text);
+        s.list = strip_emphasis(&s.list);
+    }
+    for i in &mut items {
+        i.text = strip_emphasis(&i.text);
+    }
     GuideRoadmap {
         career: career.to_string(),
         stages,

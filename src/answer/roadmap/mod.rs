@@ -74,6 +74,7 @@ mod gather;
 mod headed_steps;
 mod ladder;
 mod lines;
+mod plain;
 mod prose;
 mod role_ladder;
 mod role_prose;
