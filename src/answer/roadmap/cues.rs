@@ -20,6 +20,10 @@ struct CuesFile {
     tips: Vec<String>,
     promo: Vec<String>,
     imperatives: Vec<String>,
+    #[serde(default)]
+    ambiguous_imperatives: Vec<String>,
+    #[serde(default)]
+    reader_words: Vec<String>,
     interview_list: Vec<String>,
     interview_word: Vec<String>,
     interview_tips: Vec<String>,
@@ -188,6 +192,11 @@ pub struct RoadmapCues {
     pub promo: Cue,
     /// Verbs opening an imperative sentence, folded (lower case, no accents).
     imperatives: HashSet<String>,
+    /// Verbs whose imperative is also another form: an imperative only in a sentence that speaks
+    /// to the reader, folded.
+    ambiguous_imperatives: HashSet<String>,
+    /// Words that speak to the reader, folded.
+    reader_words: HashSet<String>,
     /// A line introducing a list of what interviews include.
     pub interview_list: Cue,
     /// The word "interview".
@@ -221,10 +230,19 @@ impl RoadmapCues {
         let f: CuesFile = toml::from_str(text).map_err(|e| e.to_string())?;
         let cue =
             |name: &str, phrases: &[String]| Cue::new(phrases).map_err(|e| format!("{name}: {e}"));
-        let imperatives: HashSet<String> = f.imperatives.iter().map(|w| fold(w.trim())).collect();
-        if imperatives.iter().any(|w| w.is_empty() || w.contains(' ')) {
-            return Err("imperatives: each is one word".into());
-        }
+        let words = |name: &str, list: &[String]| -> Result<HashSet<String>, String> {
+            let set: HashSet<String> = list.iter().map(|w| fold(w.trim())).collect();
+            if set
+                .iter()
+                .any(|w| w.is_empty() || w.contains(char::is_whitespace))
+            {
+                return Err(format!("{name}: each is one word"));
+            }
+            Ok(set)
+        };
+        let imperatives = words("imperatives", &f.imperatives)?;
+        let ambiguous_imperatives = words("ambiguous_imperatives", &f.ambiguous_imperatives)?;
+        let reader_words = words("reader_words", &f.reader_words)?;
         Ok(RoadmapCues {
             career_context: cue("career_context", &f.career_context)?,
             career_list: cue("career_list", &f.career_list)?,
@@ -234,6 +252,8 @@ impl RoadmapCues {
             tips: cue("tips", &f.tips)?,
             promo: cue("promo", &f.promo)?,
             imperatives,
+            ambiguous_imperatives,
+            reader_words,
             interview_list: cue("interview_list", &f.interview_list)?,
             interview_word: cue("interview_word", &f.interview_word)?,
             interview_tips: cue("interview_tips", &f.interview_tips)?,
@@ -251,6 +271,19 @@ impl RoadmapCues {
     /// Whether `word` is a verb that opens an imperative sentence (any case, accents optional).
     pub fn is_imperative_verb(&self, word: &str) -> bool {
         self.imperatives.contains(&fold(word))
+    }
+
+    /// Whether `word` is a verb whose imperative is also another form: an imperative only where
+    /// the text speaks to the reader.
+    pub fn is_ambiguous_imperative(&self, word: &str) -> bool {
+        self.ambiguous_imperatives.contains(&fold(word))
+    }
+
+    /// Whether `text` holds a word that speaks to the reader ("tu", "te", "usted").
+    pub fn names_the_reader(&self, text: &str) -> bool {
+        fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| self.reader_words.contains(w))
     }
 }
 
@@ -307,9 +340,19 @@ mod tests {
     }
 
     #[test]
-    fn imperatives_are_folded() {
+    fn imperative_verbs_are_folded() {
         let cues = crate::answer::fixtures::vocab().roadmap_cues();
         assert!(cues.is_imperative_verb("Build"));
         assert!(!cues.is_imperative_verb("Builder"));
+        // Spanish, with or without the accent.
+        assert!(cues.is_imperative_verb("Prepárate"));
+        assert!(cues.is_imperative_verb("Preparate"));
+        assert!(cues.is_imperative_verb("Publique"));
+        // "Ten" is the English number, not an imperative.
+        assert!(!cues.is_imperative_verb("Ten"));
+        assert!(cues.is_ambiguous_imperative("Trabaja"));
+        assert!(!cues.is_imperative_verb("Trabaja"));
+        assert!(cues.names_the_reader("Adapta tu CV a cada oferta."));
+        assert!(!cues.names_the_reader("Trabaja en despachos contables."));
     }
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::cues::{Cue, RoadmapCues};
 use super::durations::{parse_durations, trailing_time};
-use super::lines::{Line, logical_lines};
+use super::lines::{Line, line_sections, logical_lines};
 use super::step_labels::{StepLabel, step_label};
 use super::{
     Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
@@ -175,14 +175,37 @@ fn line_sentences(text: &str) -> Vec<&str> {
     sentences(c).into_iter().map(|r| &c[r]).collect()
 }
 
-/// Whether `sentence` opens with a capitalised imperative verb (`assets/roadmap_cues.toml`).
-pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str) -> bool {
+/// Whether `sentence` opens with a capitalised imperative verb (`assets/roadmap_cues.toml`): one
+/// of `imperatives`, or one of `ambiguous_imperatives` ("Trabaja", "Busca": also the third person)
+/// where the sentence or its `paragraph` speaks to the reader — a word of `reader_words`, or a
+/// sentence opening with one of `imperatives`.
+pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str) -> bool {
+    let Some(first) = first_word(sentence) else {
+        return false;
+    };
+    cues.is_imperative_verb(first)
+        || (cues.is_ambiguous_imperative(first)
+            && (cues.names_the_reader(sentence)
+                || cues.names_the_reader(paragraph)
+                || line_sentences(paragraph)
+                    .into_iter()
+                    .filter_map(first_word)
+                    .any(|w| cues.is_imperative_verb(w))))
+}
+
+/// The first word of a sentence when it is capitalised, past opening quotes, emphasis and
+/// Spanish opening marks.
+fn first_word(sentence: &str) -> Option<&str> {
     let first = sentence
-        .trim_start_matches(['"', '“', '‘', '\'', '*', '_'])
+        .trim_start_matches(['"', '“', '‘', '\'', '*', '_', '¡', '¿'])
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    first.chars().next().is_some_and(char::is_uppercase) && cues.is_imperative_verb(first)
+    first
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(first)
 }
 
 /// The stage a role phrase names, if any: the highest stage its title words name
@@ -450,11 +473,28 @@ pub fn extract_lateral_moves(vocab: &Vocabulary, p: &Passage) -> Vec<TrackMentio
 pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
     let (levels, cues) = (vocab.levels(), vocab.roadmap_cues());
     let lines = logical_lines(p);
-    let path_section = cues.path.is_match(&p.section);
-    // Interview tips are interview advice (see `extract_interview_items`), not the path's.
-    let tips_section = !path_section
-        && cues.tips.is_match(&p.section)
-        && !cues.interview_tips.is_match(&p.section);
+    // Each line is read under the heading it sits under (one packed into the passage, else the
+    // passage's own): a learning-path section, a tips section, or neither. Interview tips are
+    // interview advice (see `extract_interview_items`), not the path's.
+    let sections = line_sections(p, &lines);
+    let kind_under = |section: &str| -> Option<StepKind> {
+        if cues.path.is_match(section) {
+            Some(StepKind::Step)
+        } else if cues.tips.is_match(section) && !cues.interview_tips.is_match(section) {
+            Some(StepKind::Tip)
+        } else {
+            None
+        }
+    };
+    // Lines under one heading share its kind: each heading is read once.
+    let mut kinds: Vec<Option<StepKind>> = Vec::with_capacity(lines.len());
+    for (i, section) in sections.iter().enumerate() {
+        let kind = match i.checked_sub(1) {
+            Some(prev) if std::ptr::eq(sections[prev], *section) => kinds[prev],
+            _ => kind_under(section),
+        };
+        kinds.push(kind);
+    }
     let mut out: Vec<PathStep> = Vec::new();
     let mut orders: HashMap<String, u32> = HashMap::new();
     let mut push = |kind: StepKind, text: &str, list: &str, line: u32| {
@@ -488,30 +528,26 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
             push(StepKind::Step, item, list, lines[j].line);
         }
     }
-    if path_section || tips_section {
-        let kind = if path_section {
-            StepKind::Step
-        } else {
-            StepKind::Tip
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading || listed.contains(&i) {
+            continue;
+        }
+        let (section, Some(kind)) = (sections[i], kinds[i]) else {
+            continue;
         };
-        for (i, l) in lines.iter().enumerate() {
-            if l.heading || listed.contains(&i) {
-                continue;
-            }
-            // A bulleted or numbered item is whole: a step of a path (its list may have started
-            // in the passage before), or a tip.
-            if strip_marker(l.text.as_str()) > 0
-                && let Some(item) = item_text(l)
-            {
-                push(kind, item, &p.section, l.line);
-            } else if path_section && step_label(levels, content(l.text.as_str())).is_some() {
-                // "Year 1: …", "Then: …": a step of the path, whole.
-                push(kind, content(l.text.as_str()), &p.section, l.line);
-            } else if is_prose(l) {
-                for sentence in line_sentences(l.text.as_str()) {
-                    if is_imperative(cues, sentence) {
-                        push(kind, sentence, &p.section, l.line_of(sentence));
-                    }
+        // A bulleted or numbered item is whole: a step of a path (its list may have started in
+        // the passage before), or a tip.
+        if strip_marker(l.text.as_str()) > 0
+            && let Some(item) = item_text(l)
+        {
+            push(kind, item, section, l.line);
+        } else if kind == StepKind::Step && step_label(levels, content(l.text.as_str())).is_some() {
+            // "Year 1: …", "Then: …": a step of the path, whole.
+            push(kind, content(l.text.as_str()), section, l.line);
+        } else if is_prose(l) {
+            for sentence in line_sentences(l.text.as_str()) {
+                if is_imperative(cues, sentence, l.text.as_str()) {
+                    push(kind, sentence, section, l.line_of(sentence));
                 }
             }
         }
@@ -541,7 +577,7 @@ pub fn extract_interview_items(vocab: &Vocabulary, p: &Passage) -> Vec<RoadmapIt
         }
     };
     let mut listed = HashSet::new();
-    let mut advice_from = None;
+    let mut advice_from: Option<usize> = None;
     for (cue, items) in lists(&lines, &cues.interview_list) {
         listed.insert(cue);
         for &j in &items {
@@ -551,20 +587,27 @@ pub fn extract_interview_items(vocab: &Vocabulary, p: &Passage) -> Vec<RoadmapIt
         }
         advice_from = items.last().map(|&j| j + 1);
     }
-    // Under a heading about interview tips, every bulleted item is a tip, and so is every
-    // imperative sentence.
-    if cues.interview_tips.is_match(&p.section) {
-        advice_from = Some(0);
-        for (i, l) in lines.iter().enumerate() {
-            if listed.contains(&i) || strip_marker(l.text.as_str()) == 0 {
-                continue;
-            }
-            if let Some(item) = item_text(l).filter(|t| !cues.promo.is_match(t)) {
-                listed.insert(i);
-                push(ItemKind::InterviewAdvice, None, item, l.line);
-            }
+    // Under a heading about interview tips (one packed into the passage, else the passage's
+    // own), every bulleted item is a tip, and so is every imperative sentence.
+    let sections = line_sections(p, &lines);
+    let mut tips_at: Vec<bool> = Vec::with_capacity(lines.len());
+    for (i, section) in sections.iter().enumerate() {
+        let tips = match i.checked_sub(1) {
+            Some(prev) if std::ptr::eq(sections[prev], *section) => tips_at[prev],
+            _ => cues.interview_tips.is_match(section),
+        };
+        tips_at.push(tips);
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if !tips_at[i] || listed.contains(&i) || strip_marker(l.text.as_str()) == 0 {
+            continue;
+        }
+        if let Some(item) = item_text(l).filter(|t| !cues.promo.is_match(t)) {
+            listed.insert(i);
+            push(ItemKind::InterviewAdvice, None, item, l.line);
         }
     }
+    let advice_at = |i: usize| tips_at[i] || advice_from.is_some_and(|from| i >= from);
     for (i, l) in lines.iter().enumerate() {
         if l.heading || listed.contains(&i) || !is_prose(l) {
             continue;
@@ -605,7 +648,7 @@ pub fn extract_interview_items(vocab: &Vocabulary, p: &Passage) -> Vec<RoadmapIt
                     sentence,
                     l.line_of(sentence),
                 );
-            } else if advice_from.is_some_and(|from| i >= from) && is_imperative(cues, sentence) {
+            } else if advice_at(i) && is_imperative(cues, sentence, l.text.as_str()) {
                 push(
                     ItemKind::InterviewAdvice,
                     None,
@@ -1072,6 +1115,128 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn spanish_paths_tips_and_interview_advice() {
+        let vocab = crate::answer::fixtures::vocab();
+        let steps = |section: &str, text: &str| -> Vec<(StepKind, String, String, u32)> {
+            extract_steps(vocab, &passage_in(section, 9, text))
+                .into_iter()
+                .map(|s| (s.kind, s.list, s.text, s.cite.line))
+                .collect()
+        };
+        // A Spanish learning-path heading, with or without its accent: bullets are steps,
+        // imperatives in the tú or usted form too; an advertisement is none.
+        for heading in [
+            "Cómo conseguir tu primer empleo",
+            "Como conseguir tu primer empleo",
+        ] {
+            let got = steps(
+                heading,
+                "- Publica tres proyectos en GitHub.\nPrepárese para las pruebas técnicas. Muchos lo consiguen en un año.\nSuscríbete a nuestro boletín.",
+            );
+            let want: Vec<(StepKind, String, String, u32)> = [
+                ("Publica tres proyectos en GitHub.", 10),
+                ("Prepárese para las pruebas técnicas.", 11),
+            ]
+            .into_iter()
+            .map(|(t, l)| (StepKind::Step, heading.to_string(), t.to_string(), l))
+            .collect();
+            assert_eq!(got, want);
+        }
+        // A tú form that is also the third person is an imperative only where the paragraph
+        // speaks to the reader.
+        let got = steps(
+            "Cómo ser técnico de laboratorio",
+            "Trabaja en hospitales y laboratorios. Busca empleo en verano.\nBusca prácticas y adapta tu CV. Estudia cada semana.",
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(_, _, t, l)| (t.as_str(), *l))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Busca prácticas y adapta tu CV.", 11),
+                ("Estudia cada semana.", 11)
+            ]
+        );
+        // Spanish tips.
+        assert_eq!(
+            steps("Consejos para crecer", "¡Especialízate pronto!")
+                .into_iter()
+                .map(|(k, _, t, _)| (k, t))
+                .collect::<Vec<_>>(),
+            vec![(StepKind::Tip, "¡Especialízate pronto!".to_string())]
+        );
+        // "Consejos para la entrevista" is interview advice, not the path's tips.
+        let p = passage_in(
+            "Consejos para la entrevista",
+            9,
+            "- Repasa los fundamentos.\nLa entrevista dura una hora. Lleve su portafolio.",
+        );
+        assert!(extract_steps(vocab, &p).is_empty());
+        let got: Vec<(ItemKind, String, u32)> = extract_interview_items(vocab, &p)
+            .into_iter()
+            .map(|i| (i.kind, i.text, i.cite.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    ItemKind::InterviewAdvice,
+                    "Repasa los fundamentos.".to_string(),
+                    10
+                ),
+                (
+                    ItemKind::InterviewAdvice,
+                    "Lleve su portafolio.".to_string(),
+                    11
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_is_read_under_the_heading_packed_before_it() {
+        let vocab = crate::answer::fixtures::vocab();
+        // The passage's own heading names a path; the heading packed into it does not: the
+        // list under the packed heading is no step, the line before it is.
+        let p = passage_in(
+            "How to become a park ranger",
+            9,
+            "Start with a summer season.\n## What does a ranger do?\n- Patrol trails\n## Breaking into the job\n- Volunteer with a trail crew",
+        );
+        let mut got: Vec<(String, String, u32)> = extract_steps(vocab, &p)
+            .into_iter()
+            .map(|s| (s.list, s.text, s.cite.line))
+            .collect();
+        got.sort_by_key(|s| s.2);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "How to become a park ranger".to_string(),
+                    "Start with a summer season.".to_string(),
+                    10
+                ),
+                (
+                    "Breaking into the job".to_string(),
+                    "Volunteer with a trail crew".to_string(),
+                    14
+                ),
+            ]
+        );
+        // Interview tips under a packed heading only.
+        let p = passage_in(
+            "Salaries",
+            9,
+            "- Expect overtime in summer.\n## Interview tips\n- Bring your certificates.",
+        );
+        let got: Vec<(String, u32)> = extract_interview_items(vocab, &p)
+            .into_iter()
+            .map(|i| (i.text, i.cite.line))
+            .collect();
+        assert_eq!(got, vec![("Bring your certificates.".to_string(), 12)]);
     }
 
     #[test]

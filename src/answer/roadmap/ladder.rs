@@ -227,7 +227,7 @@ fn is_action(vocab: &Vocabulary, role: &str) -> bool {
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let names_a_role = |w: &str| levels.is_role(w) || levels.of_label(w).is_some();
-    is_imperative(vocab.roadmap_cues(), first)
+    is_imperative(vocab.roadmap_cues(), first, role)
         && !names_a_role(first)
         && !second.is_some_and(names_a_role)
 }
