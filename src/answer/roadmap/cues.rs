@@ -4,8 +4,11 @@
 
 use std::collections::HashSet;
 
-use regex::{Match, Regex};
+use std::ops::Range;
+
+use regex::Regex;
 use serde::Deserialize;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::roles::fold;
 
@@ -37,9 +40,9 @@ struct CuesFile {
     projects: Vec<String>,
 }
 
-/// A list of cue phrases compiled into one pattern: whole words, any case, accents optional (a
-/// phrase's vowels and `n` match their accented forms, and its accented letters their plain
-/// ones). See `assets/roadmap_cues.toml` for the phrase syntax.
+/// A list of cue phrases compiled into one pattern: whole words, any case, accents optional
+/// (phrases and text are both read without their accents). See `assets/roadmap_cues.toml` for
+/// the phrase syntax.
 #[derive(Debug, Clone)]
 pub struct Cue(Regex);
 
@@ -68,38 +71,81 @@ impl Cue {
 
     /// Whether `text` holds one of the phrases.
     pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
+        match Unaccented::of(text) {
+            None => self.0.is_match(text),
+            Some(u) => self.0.is_match(&u.text),
+        }
     }
 
-    /// The first phrase in `text`.
-    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.0.find(text)
+    /// Where the first phrase in `text` is (byte range of `text`).
+    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+        match Unaccented::of(text) {
+            None => self.0.find(text).map(|m| m.range()),
+            Some(u) => self.0.find(&u.text).map(|m| u.original(m.range())),
+        }
     }
 
-    /// Every phrase in `text`, left to right.
-    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 'r
-    where
-        't: 'r,
-    {
-        self.0.find_iter(text)
+    /// Where each phrase in `text` is, left to right (byte ranges of `text`).
+    pub fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
+        match Unaccented::of(text) {
+            None => self.0.find_iter(text).map(|m| m.range()).collect(),
+            Some(u) => self
+                .0
+                .find_iter(&u.text)
+                .map(|m| u.original(m.range()))
+                .collect(),
+        }
     }
 }
 
-/// The letters a phrase's letter stands for: itself and its accented forms.
-fn letter_class(c: char) -> Option<&'static str> {
-    Some(match c {
-        'a' => "[aàáâãäå]",
-        'e' => "[eèéêë]",
-        'i' => "[iìíîï]",
-        'o' => "[oòóôõö]",
-        'u' => "[uùúûü]",
-        'n' => "[nñ]",
-        _ => return None,
-    })
+/// A text with its accents taken off its letters ("Cómo" → "Como"), and where each of its bytes
+/// comes from in the original.
+struct Unaccented {
+    text: String,
+    /// The original byte offset of the character each byte of `text` comes from.
+    from: Vec<usize>,
+    /// The original text's length.
+    len: usize,
 }
 
-/// One word of a phrase as a pattern: each letter with or without its accent, a hyphen as a
-/// hyphen or a space, a final `*` as "more letters may follow".
+impl Unaccented {
+    /// `None` when no letter of `text` can carry an accent (ASCII text, or only characters
+    /// beyond U+037F, as typographic quotes and dashes): the text is read as it is.
+    fn of(text: &str) -> Option<Unaccented> {
+        // UTF-8 lead bytes of U+00C0–U+037F: accented Latin letters and combining accents.
+        if !text.bytes().any(|b| (0xC3..=0xCD).contains(&b)) {
+            return None;
+        }
+        let mut out = Unaccented {
+            text: String::with_capacity(text.len()),
+            from: Vec::with_capacity(text.len()),
+            len: text.len(),
+        };
+        for (at, c) in text.char_indices() {
+            if c.is_ascii() {
+                out.text.push(c);
+                out.from.push(at);
+                continue;
+            }
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.text.push(d);
+                }
+            });
+            out.from.resize(out.text.len(), at);
+        }
+        Some(out)
+    }
+
+    /// The original byte range of a range of the unaccented text.
+    fn original(&self, r: Range<usize>) -> Range<usize> {
+        let at = |i: usize| self.from.get(i).copied().unwrap_or(self.len);
+        at(r.start)..at(r.end)
+    }
+}
+
+/// One word of a phrase as a pattern, read without accents: a hyphen as a hyphen or a space, a
+/// final `*` as "more letters may follow".
 fn word_pattern(word: &str) -> Result<String, String> {
     let (word, more) = match word.strip_suffix('*') {
         Some(w) => (w, true),
@@ -110,10 +156,10 @@ fn word_pattern(word: &str) -> Result<String, String> {
     }
     let mut out = String::new();
     for c in fold(word).chars() {
-        match letter_class(c) {
-            Some(class) => out.push_str(class),
-            None if c == '-' => out.push_str(r"[\s-]"),
-            None => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        if c == '-' {
+            out.push_str(r"[\s-]");
+        } else {
+            out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
         }
     }
     if more {
@@ -314,10 +360,11 @@ mod tests {
         assert!(!c.is_match("Include an interview"));
         assert!(c.is_match("A step by step plan"));
         assert!(c.is_match("A step-by-step plan"));
+        let text = "Then coding tests follow.";
         let m = cue(&["coding test/tests", "phone screen"])
-            .find("Then coding tests follow.")
+            .find(text)
             .unwrap();
-        assert_eq!(m.as_str(), "coding tests");
+        assert_eq!(&text[m], "coding tests");
     }
 
     #[test]
@@ -329,6 +376,13 @@ mod tests {
         assert!(c.is_match("diseno"));
         let c = cue(&["resume"]);
         assert!(c.is_match("Your résumé"));
+        // Ranges are the original text's, accents and all.
+        let text = "Él prepará la entrevista técnica — “entrevista” otra vez";
+        let c = cue(&["entrevista tecnica", "entrevista"]);
+        let found: Vec<&str> = c.find_iter(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["entrevista técnica", "entrevista"]);
+        let text = "Cómo";
+        assert_eq!(cue(&["como"]).find(text), Some(0..text.len()));
     }
 
     #[test]

@@ -146,10 +146,11 @@ fn is_prose(l: &Line) -> bool {
 /// is short without a final period.
 fn is_cue_line(l: &Line, cue: &Cue) -> bool {
     let c = content(l.text.as_str());
-    cue.is_match(c)
-        && (l.heading
-            || c.ends_with(':')
-            || (c.split_whitespace().count() <= 8 && !c.ends_with(['.', '!', '?'])))
+    // The shape first: most lines are prose, and the shape is cheaper to read than the cue.
+    (l.heading
+        || c.ends_with(':')
+        || (c.split_whitespace().count() <= 8 && !c.ends_with(['.', '!', '?'])))
+        && cue.is_match(c)
 }
 
 /// Lists introduced by `cue`: (index of the cue line, indices of its items).
@@ -633,11 +634,12 @@ pub fn extract_interview_items(vocab: &Vocabulary, p: &Passage) -> Vec<RoadmapIt
             } else if let Some(round) = cues.round.find(sentence).filter(|r| {
                 cues.eval_verb
                     .find_iter(sentence)
-                    .any(|v| v.end() <= r.start() || v.start() >= r.end())
+                    .iter()
+                    .any(|v| v.end <= r.start || v.start >= r.end)
             }) {
                 push(
                     ItemKind::InterviewRound,
-                    Some(round.as_str().to_string()),
+                    Some(sentence[round].to_string()),
                     sentence,
                     l.line_of(sentence),
                 );

@@ -176,14 +176,13 @@ const MAX_CAPITALS_WORDS: usize = 8;
 /// mark: a plain-text heading.
 fn capitals_heading(line: &str) -> Option<&str> {
     let t = line.trim();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let words = t.split_whitespace().count();
-    (letters >= 3
-        && words <= MAX_CAPITALS_WORDS
-        && strip_marker(t) == 0
+    // The cheap tests first: a line of prose fails at its end or its first small letter.
+    (t.ends_with(|c: char| c.is_alphabetic() || c == '?')
         && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-        && !t.contains(|c: char| c.is_ascii_digit() || "|:;,.$€£".contains(c))
-        && t.ends_with(|c: char| c.is_alphabetic() || c == '?'))
+        && t.split_whitespace().count() <= MAX_CAPITALS_WORDS
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && strip_marker(t) == 0
+        && !t.contains(|c: char| c.is_ascii_digit() || "|:;,.$€£".contains(c)))
     .then_some(t)
 }
 

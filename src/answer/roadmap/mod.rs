@@ -66,6 +66,16 @@
 //! - **Portfolio**: items under "Portfolio Should Include:" / "Example projects:", sentences about
 //!   the portfolio or resume (every sentence of a section about the resume), and sentences about
 //!   showcasing projects.
+//! - **Cue words** ([`RoadmapCues`], data: `assets/roadmap_cues.toml`): every heading, lead-in and
+//!   sentence cue above, the sentences that sell (never items) and the verbs that open an
+//!   imperative, in English and Spanish, matched as whole words with accents optional ("How to
+//!   land your first … job", "Breaking into …", "Cómo conseguir tu primer empleo", "Consejos
+//!   para la entrevista"; "Publica", "Publique", "Prepárate"). A Spanish tú form that is also the
+//!   third person ("Trabaja en hospitales") is an imperative only where its sentence or
+//!   paragraph speaks to the reader. Each line is read under the heading it sits under, one
+//!   packed into its passage or the passage's own.
+//! - **Text** (`plain.rs`): an item's text is shown without Markdown emphasis ("**Product
+//!   sense:** …" → "Product sense: …"), taken out after every pattern has read it.
 
 mod cues;
 mod durations;
