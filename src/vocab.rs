@@ -1,5 +1,5 @@
 //! The domain vocabulary, as data: synonyms, the skills lexicon, lateral-move tracks, how careers
-//! are named, how questions name occupations, seniority words and role titles, the currencies of pay, and the
+//! are named, how questions name occupations, seniority words and role titles, the roadmap's cue words, the currencies of pay, and the
 //! questions offered before anything is typed, and the common English words spelling
 //! correction leaves alone. Shipped in `assets/` and built into the binary; a directory (`library.vocabulary_dir`) may replace any file. Loaded once
 //! at start and passed to whatever needs it — nothing reads it from a global.
@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
-use crate::answer::roadmap::{RoleTitles, Tracks};
+use crate::answer::roadmap::{RoadmapCues, RoleTitles, Tracks};
 use crate::answer::salary::Currencies;
 use crate::answer::skills::{Lexicon, SkillSections};
 use crate::corpus::careers::CareerNamer;
@@ -21,7 +21,7 @@ use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 13] = [
+pub const FILES: [(&str, &str); 14] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -37,6 +37,10 @@ pub const FILES: [(&str, &str); 13] = [
     ("verdict.toml", include_str!("../assets/verdict.toml")),
     ("intents.toml", include_str!("../assets/intents.toml")),
     ("roadmap.toml", include_str!("../assets/roadmap.toml")),
+    (
+        "roadmap_cues.toml",
+        include_str!("../assets/roadmap_cues.toml"),
+    ),
     (
         "english_words.txt",
         include_str!("../assets/english_words.txt"),
@@ -85,6 +89,7 @@ pub struct Vocabulary {
     intents: IntentTable,
     levels: LevelWords,
     role_titles: RoleTitles,
+    roadmap_cues: RoadmapCues,
     currencies: Currencies,
     questions: Vec<String>,
     per_career: Vec<String>,
@@ -166,6 +171,8 @@ impl Vocabulary {
             LevelWords::from_toml(text("levels.toml")).map_err(|e| invalid("levels.toml")(&e))?;
         let role_titles =
             RoleTitles::from_toml(text("roadmap.toml")).map_err(|e| invalid("roadmap.toml")(&e))?;
+        let roadmap_cues = RoadmapCues::from_toml(text("roadmap_cues.toml"))
+            .map_err(|e| invalid("roadmap_cues.toml")(&e))?;
         let currencies = Currencies::from_toml(text("currencies.toml"))
             .map_err(|e| invalid("currencies.toml")(&e))?;
         let questions: QuestionsFile =
@@ -188,6 +195,7 @@ impl Vocabulary {
             intents,
             levels,
             role_titles,
+            roadmap_cues,
             currencies,
             questions: questions.questions,
             per_career: questions.per_career,
@@ -253,6 +261,11 @@ impl Vocabulary {
     /// The seniority words of role titles the roadmap reads (`assets/roadmap.toml`).
     pub fn role_titles(&self) -> &RoleTitles {
         &self.role_titles
+    }
+
+    /// The cue words the roadmap reads sections and sentences with (`assets/roadmap_cues.toml`).
+    pub fn roadmap_cues(&self) -> &RoadmapCues {
+        &self.roadmap_cues
     }
 
     /// The currencies guides state pay in.

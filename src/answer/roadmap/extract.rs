@@ -8,8 +8,9 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::cues::{Cue, RoadmapCues};
 use super::durations::{parse_durations, trailing_time};
-use super::lines::{Line, logical_lines};
+use super::lines::{Line, line_sections, logical_lines};
 use super::step_labels::{StepLabel, step_label};
 use super::{
     Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
@@ -18,31 +19,11 @@ use super::{
 use std::sync::Arc;
 
 use crate::analysis::Analyzer;
-use crate::answer::levels::LevelWords;
 use crate::answer::matcher::{FormSpec, TermMatcher};
 use crate::answer::re;
 use crate::answer::text::{sentences, strip_marker};
 use crate::corpus::Passage;
 use crate::vocab::Vocabulary;
-
-/// Section or line about career progression (labelled stage lines count only there).
-pub(super) static CAREER_CONTEXT: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\bcareer (?:progression|path|paths|ladder|track|tracks|stages?)\b|\bprogression\b|\bcareer growth\b",
-    )
-});
-
-/// A line introducing a list of career stages or paths.
-static CAREER_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\bcareer (?:progression|path|paths|ladder|track|tracks|stages?)\b|\bprogression\b")
-});
-
-/// A sentence that names roles along a career path.
-static PROGRESSION_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:career path|progress(?:es|ed)? from|advance(?:s|d)? (?:into|to)|advancement to|mov(?:e|es|ing) (?:into|up to)|transition(?:s|ing)? (?:into|to)|expand(?:s)? into|titles? (?:might|may|can|could|will|would)?\s*include|(?:roles|posts|positions|titles) such as|promot(?:ed|ion) to)\b",
-    )
-});
 
 /// Role titles in Title Case ("Senior Database Developer", "Tech Lead", "Chief Technology Officer").
 static ROLE_TITLE: Lazy<Regex> = Lazy::new(|| {
@@ -71,165 +52,9 @@ static JOB_TITLE_ROW: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
-/// A sentence about lateral moves or specialising.
-static LATERAL_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\blateral\b|\bpivot|\btransition(?:s|ing)? (?:into|to)\b|\bmov(?:e|es|ing) into\b|\bswitch(?:es|ing)? (?:to|into)\b|\bspeciali[sz](?:e|es|ing|ation) in\b|\bspeciali[sz]ation and\b|\bfields like\b|\badvance(?:s|d)? into\b|\bcareer paths?\b",
-    )
-});
-
-/// A section or line that introduces the learning path.
-static PATH_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\blearning path\b|\broad ?map\b|\bstep[- ]by[- ]step\b|\bfollowing steps\b|\bsteps to (?:become|get|land|start)\b|\bhow to (?:become|join|qualify)\b|\blearning progression\b|\bstructured learning\b|\bhow to (?:build|improve)\b.*\bskills\b|\bwith no experience\b|\bget(?:ting)? started\b",
-    )
-});
-
-/// A section of tips.
-static TIPS_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\btips?\b|\bhow (?:can|do|to) (?:you )?(?:advance|excel|grow|improve|stand out)\b")
-});
-
-/// Sentences that sell something: never steps or advice.
-pub(super) static PROMO: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:our|enrol(?:l|ls|ling)?|sign up|register|webinar)\b|\b(?:interview\s+)?preparation programs?\b|\binterview course\b|\bcourses and resources\b",
-    )
-});
-
-/// Verbs that open an imperative sentence (a step or a tip).
-const IMPERATIVES: &[&str] = &[
-    "adopt",
-    "aim",
-    "align",
-    "apply",
-    "ask",
-    "attend",
-    "automate",
-    "avoid",
-    "begin",
-    "build",
-    "choose",
-    "complete",
-    "consider",
-    "contribute",
-    "create",
-    "cultivate",
-    "customize",
-    "customise",
-    "deepen",
-    "deploy",
-    "design",
-    "develop",
-    "document",
-    "earn",
-    "embrace",
-    "engage",
-    "enhance",
-    "experiment",
-    "explore",
-    "find",
-    "focus",
-    "follow",
-    "gain",
-    "get",
-    "grow",
-    "highlight",
-    "implement",
-    "improve",
-    "invest",
-    "join",
-    "keep",
-    "learn",
-    "leverage",
-    "make",
-    "master",
-    "network",
-    "obtain",
-    "optimize",
-    "participate",
-    "pick",
-    "polish",
-    "position",
-    "practice",
-    "practise",
-    "prepare",
-    "pursue",
-    "read",
-    "refine",
-    "research",
-    "review",
-    "seek",
-    "select",
-    "set",
-    "share",
-    "showcase",
-    "specialize",
-    "start",
-    "stay",
-    "strengthen",
-    "study",
-    "tailor",
-    "take",
-    "teach",
-    "test",
-    "try",
-    "understand",
-    "use",
-    "work",
-    "write",
-];
-
-/// A line introducing a list of what interviews include.
-static INTERVIEW_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\binterviews?\b.*\b(?:include|includes|consist|consists|cover|covers|involve|involves)\b|\binterview (?:process|stages?|rounds?|format)\b",
-    )
-});
-static INTERVIEW_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)\binterview(?:s|ers?|ing)?\b"));
-/// A section about preparing for interviews ("Interview Tips", "Preparing for the interview"):
-/// its list items and imperative sentences are advice.
-static INTERVIEW_TIPS: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\binterviews?\b.*\b(?:tips?|advice|prep|preparation)\b|\b(?:tips?|advice|prepar(?:e|ing|ation))\b.*\binterviews?\b",
-    )
-});
-static EVAL_VERB: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:assess(?:es|ed)?|evaluat(?:e|es|ed)|test|tests|tested|delve|delves|include|includes|included|focus|focuses|cover|covers|probe|probes|examine|examines)\b",
-    )
-});
-/// "Interviews assess this skill through …", "Interviewers evaluate it through …".
-static THIS_SKILL: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\binterview(?:s|ers)?\b.*?\b(?:assess|assesses|evaluate|evaluates|test|tests|measure|measures)\s+(?:this skill|it)\s+(?:through|via|with|by|in)\b",
-    )
-});
 /// A section "Skill #2: Database Design" → "Database Design".
 static SKILL_SECTION: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)^(?:soft\s+)?skill\s*#?\s*\d+\s*:\s*(?P<name>.+)$"));
-/// An interview round.
-static ROUND: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:phone screens?|phone interviews?|coding (?:assessments?|tests?|challenges?|rounds?|interviews?)|technical (?:interviews?|rounds?|screens?)|behaviou?ral (?:rounds?|interviews?|questions)|system design (?:interviews?|rounds?|discussions?|questions)|take[- ]home (?:assignments?|projects?|tests?)|onsite (?:interviews?|rounds?)|whiteboard(?:ing)? (?:interviews?|sessions?)|pair[- ]programming (?:sessions?|interviews?))\b",
-    )
-});
-static PITFALL: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\b(?:failure patterns?|common mistakes|pitfalls|red flags|mistakes to avoid)\b")
-});
-
-/// A line introducing a list of portfolio contents or example projects.
-static PORTFOLIO_LIST_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\bportfolio\b.*\binclude\b|\binclude in (?:your|a) portfolio\b|\bexample projects?\b|\bproject ideas\b|\bprojects to build\b",
-    )
-});
-static EXAMPLE_CUE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\bexample\b|\bideas\b|\bprojects to build\b"));
-static SHOWCASE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:showcase|showcasing|demonstrate|demonstrating|show off)\b"));
-static PROJECTS: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:projects?|repositories|repos|github)\b"));
-
 fn analysed_term(analyzer: &Analyzer, word: &str) -> String {
     analyzer
         .analyze(word)
@@ -319,16 +144,17 @@ fn is_prose(l: &Line) -> bool {
 
 /// A line (or heading) that introduces a list: matches `cue` and is a heading, ends with `:`, or
 /// is short without a final period.
-fn is_cue_line(l: &Line, cue: &Regex) -> bool {
+fn is_cue_line(l: &Line, cue: &Cue) -> bool {
     let c = content(l.text.as_str());
-    cue.is_match(c)
-        && (l.heading
-            || c.ends_with(':')
-            || (c.split_whitespace().count() <= 8 && !c.ends_with(['.', '!', '?'])))
+    // The shape first: most lines are prose, and the shape is cheaper to read than the cue.
+    (l.heading
+        || c.ends_with(':')
+        || (c.split_whitespace().count() <= 8 && !c.ends_with(['.', '!', '?'])))
+        && cue.is_match(c)
 }
 
 /// Lists introduced by `cue`: (index of the cue line, indices of its items).
-fn lists(lines: &[Line], cue: &Regex) -> Vec<(usize, Vec<usize>)> {
+fn lists(lines: &[Line], cue: &Cue) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !is_cue_line(l, cue) {
@@ -350,14 +176,37 @@ fn line_sentences(text: &str) -> Vec<&str> {
     sentences(c).into_iter().map(|r| &c[r]).collect()
 }
 
-pub(super) fn is_imperative(sentence: &str) -> bool {
+/// Whether `sentence` opens with a capitalised imperative verb (`assets/roadmap_cues.toml`): one
+/// of `imperatives`, or one of `ambiguous_imperatives` ("Trabaja", "Busca": also the third person)
+/// where the sentence or its `paragraph` speaks to the reader — a word of `reader_words`, or a
+/// sentence opening with one of `imperatives`.
+pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str) -> bool {
+    let Some(first) = first_word(sentence) else {
+        return false;
+    };
+    cues.is_imperative_verb(first)
+        || (cues.is_ambiguous_imperative(first)
+            && (cues.names_the_reader(sentence)
+                || cues.names_the_reader(paragraph)
+                || line_sentences(paragraph)
+                    .into_iter()
+                    .filter_map(first_word)
+                    .any(|w| cues.is_imperative_verb(w))))
+}
+
+/// The first word of a sentence when it is capitalised, past opening quotes, emphasis and
+/// Spanish opening marks.
+fn first_word(sentence: &str) -> Option<&str> {
     let first = sentence
-        .trim_start_matches(['"', '“', '‘', '\'', '*', '_'])
+        .trim_start_matches(['"', '“', '‘', '\'', '*', '_', '¡', '¿'])
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    first.chars().next().is_some_and(char::is_uppercase)
-        && IMPERATIVES.contains(&first.to_lowercase().as_str())
+    first
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(first)
 }
 
 /// The stage a role phrase names, if any: the highest stage its title words name
@@ -398,11 +247,12 @@ fn shares_part(sentence: &str, at: &Range<usize>, roles: &[Range<usize>]) -> boo
 
 /// Every guide line about a career stage in a passage (see the module docs).
 pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
+    let cues = vocab.roadmap_cues();
     let lines = logical_lines(p);
-    let career = CAREER_CONTEXT.is_match(&p.section)
+    let career = cues.career_context.is_match(&p.section)
         || lines
             .iter()
-            .any(|l| CAREER_CONTEXT.is_match(l.text.as_str()));
+            .any(|l| cues.career_context.is_match(l.text.as_str()));
     let mut out: Vec<StageCitation> = Vec::new();
     let mut used: HashSet<usize> = HashSet::new();
     let mut push = |c: StageCitation| {
@@ -431,7 +281,7 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
         let mut roles = vec![label.to_string()];
         for s in sentences(body) {
             let sentence = &body[s];
-            if PROGRESSION_CUE.is_match(sentence) {
+            if cues.progression.is_match(sentence) {
                 for (r, st) in role_phrases(vocab, sentence) {
                     let role = sentence[r].to_string();
                     if st == stage && !roles.contains(&role) {
@@ -453,7 +303,7 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
     }
 
     // (b) Lists of roles under a career-progression line.
-    for (_, items) in lists(&lines, &CAREER_LIST_CUE) {
+    for (_, items) in lists(&lines, &cues.career_list) {
         for j in items {
             let item = item_text(&lines[j]).expect("listed items are items");
             if used.contains(&j)
@@ -511,7 +361,7 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
             }
             let timed = parse_durations(sentence).into_iter().next();
             let duration = timed.as_ref().map(|(_, d)| d.clone());
-            let cue = PROGRESSION_CUE.is_match(sentence);
+            let cue = cues.progression.is_match(sentence);
             let roles = role_phrases(vocab, sentence);
             let stages: BTreeSet<Stage> = roles.iter().map(|(_, s)| *s).collect();
             if cue && !roles.is_empty() {
@@ -565,7 +415,8 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
 }
 
 /// Every lateral move or specialisation named in a passage (see the module docs).
-pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> {
+pub fn extract_lateral_moves(vocab: &Vocabulary, p: &Passage) -> Vec<TrackMention> {
+    let (tracks, cues) = (vocab.tracks(), vocab.roadmap_cues());
     let lines = logical_lines(p);
     let mut out: Vec<TrackMention> = Vec::new();
     let mut push = |track: usize, surface: &str, text: &str, line: u32| {
@@ -585,7 +436,7 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
         }
     };
     let mut listed = HashSet::new();
-    for (_, items) in lists(&lines, &CAREER_LIST_CUE) {
+    for (_, items) in lists(&lines, &cues.career_list) {
         for j in items {
             let item = item_text(&lines[j]).expect("listed items are items");
             if item.split_whitespace().count() > MAX_ROLE_WORDS {
@@ -602,7 +453,7 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
             continue;
         }
         for sentence in line_sentences(l.text.as_str()) {
-            if !LATERAL_CUE.is_match(sentence) {
+            if !cues.lateral.is_match(sentence) {
                 continue;
             }
             for h in tracks.matcher.find(sentence) {
@@ -618,18 +469,37 @@ pub fn extract_lateral_moves(tracks: &Tracks, p: &Passage) -> Vec<TrackMention> 
     out
 }
 
-/// The learning-path steps and tips of a passage (see the module docs); `levels` gives the words
-/// that label a step told in order.
-pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
+/// The learning-path steps and tips of a passage (see the module docs); the level words label a
+/// step told in order.
+pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
+    let (levels, cues) = (vocab.levels(), vocab.roadmap_cues());
     let lines = logical_lines(p);
-    let path_section = PATH_CUE.is_match(&p.section);
-    // Interview tips are interview advice (see `extract_interview_items`), not the path's.
-    let tips_section =
-        !path_section && TIPS_CUE.is_match(&p.section) && !INTERVIEW_TIPS.is_match(&p.section);
+    // Each line is read under the heading it sits under (one packed into the passage, else the
+    // passage's own): a learning-path section, a tips section, or neither. Interview tips are
+    // interview advice (see `extract_interview_items`), not the path's.
+    let sections = line_sections(p, &lines);
+    let kind_under = |section: &str| -> Option<StepKind> {
+        if cues.path.is_match(section) {
+            Some(StepKind::Step)
+        } else if cues.tips.is_match(section) && !cues.interview_tips.is_match(section) {
+            Some(StepKind::Tip)
+        } else {
+            None
+        }
+    };
+    // Lines under one heading share its kind: each heading is read once.
+    let mut kinds: Vec<Option<StepKind>> = Vec::with_capacity(lines.len());
+    for (i, section) in sections.iter().enumerate() {
+        let kind = match i.checked_sub(1) {
+            Some(prev) if std::ptr::eq(sections[prev], *section) => kinds[prev],
+            _ => kind_under(section),
+        };
+        kinds.push(kind);
+    }
     let mut out: Vec<PathStep> = Vec::new();
     let mut orders: HashMap<String, u32> = HashMap::new();
     let mut push = |kind: StepKind, text: &str, list: &str, line: u32| {
-        if PROMO.is_match(text) || out.iter().any(|s| s.cite.line == line && s.text == text) {
+        if cues.promo.is_match(text) || out.iter().any(|s| s.cite.line == line && s.text == text) {
             return;
         }
         let order = orders.entry(list.to_string()).or_insert(0);
@@ -649,7 +519,7 @@ pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
         });
     };
     let mut listed = HashSet::new();
-    for (cue, items) in lists(&lines, &PATH_CUE) {
+    for (cue, items) in lists(&lines, &cues.path) {
         let list = content(lines[cue].text.as_str())
             .trim_end_matches(':')
             .trim();
@@ -659,30 +529,26 @@ pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
             push(StepKind::Step, item, list, lines[j].line);
         }
     }
-    if path_section || tips_section {
-        let kind = if path_section {
-            StepKind::Step
-        } else {
-            StepKind::Tip
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading || listed.contains(&i) {
+            continue;
+        }
+        let (section, Some(kind)) = (sections[i], kinds[i]) else {
+            continue;
         };
-        for (i, l) in lines.iter().enumerate() {
-            if l.heading || listed.contains(&i) {
-                continue;
-            }
-            // A bulleted or numbered item is whole: a step of a path (its list may have started
-            // in the passage before), or a tip.
-            if strip_marker(l.text.as_str()) > 0
-                && let Some(item) = item_text(l)
-            {
-                push(kind, item, &p.section, l.line);
-            } else if path_section && step_label(levels, content(l.text.as_str())).is_some() {
-                // "Year 1: …", "Then: …": a step of the path, whole.
-                push(kind, content(l.text.as_str()), &p.section, l.line);
-            } else if is_prose(l) {
-                for sentence in line_sentences(l.text.as_str()) {
-                    if is_imperative(sentence) {
-                        push(kind, sentence, &p.section, l.line_of(sentence));
-                    }
+        // A bulleted or numbered item is whole: a step of a path (its list may have started in
+        // the passage before), or a tip.
+        if strip_marker(l.text.as_str()) > 0
+            && let Some(item) = item_text(l)
+        {
+            push(kind, item, section, l.line);
+        } else if kind == StepKind::Step && step_label(levels, content(l.text.as_str())).is_some() {
+            // "Year 1: …", "Then: …": a step of the path, whole.
+            push(kind, content(l.text.as_str()), section, l.line);
+        } else if is_prose(l) {
+            for sentence in line_sentences(l.text.as_str()) {
+                if is_imperative(cues, sentence, l.text.as_str()) {
+                    push(kind, sentence, section, l.line_of(sentence));
                 }
             }
         }
@@ -691,9 +557,11 @@ pub fn extract_steps(levels: &LevelWords, p: &Passage) -> Vec<PathStep> {
 }
 
 /// What a passage says interviews include (see the module docs).
-pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
+pub fn extract_interview_items(vocab: &Vocabulary, p: &Passage) -> Vec<RoadmapItem> {
+    let cues = vocab.roadmap_cues();
     let lines = logical_lines(p);
-    let about_interviews = INTERVIEW_WORD.is_match(&p.section) || INTERVIEW_WORD.is_match(&p.text);
+    let about_interviews =
+        cues.interview_word.is_match(&p.section) || cues.interview_word.is_match(&p.text);
     let skill_label = SKILL_SECTION
         .captures(&p.section)
         .map(|c| c["name"].trim().to_string());
@@ -710,8 +578,8 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
         }
     };
     let mut listed = HashSet::new();
-    let mut advice_from = None;
-    for (cue, items) in lists(&lines, &INTERVIEW_LIST_CUE) {
+    let mut advice_from: Option<usize> = None;
+    for (cue, items) in lists(&lines, &cues.interview_list) {
         listed.insert(cue);
         for &j in &items {
             listed.insert(j);
@@ -720,61 +588,69 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
         }
         advice_from = items.last().map(|&j| j + 1);
     }
-    // Under a heading about interview tips, every bulleted item is a tip, and so is every
-    // imperative sentence.
-    if INTERVIEW_TIPS.is_match(&p.section) {
-        advice_from = Some(0);
-        for (i, l) in lines.iter().enumerate() {
-            if listed.contains(&i) || strip_marker(l.text.as_str()) == 0 {
-                continue;
-            }
-            if let Some(item) = item_text(l).filter(|t| !PROMO.is_match(t)) {
-                listed.insert(i);
-                push(ItemKind::InterviewAdvice, None, item, l.line);
-            }
+    // Under a heading about interview tips (one packed into the passage, else the passage's
+    // own), every bulleted item is a tip, and so is every imperative sentence.
+    let sections = line_sections(p, &lines);
+    let mut tips_at: Vec<bool> = Vec::with_capacity(lines.len());
+    for (i, section) in sections.iter().enumerate() {
+        let tips = match i.checked_sub(1) {
+            Some(prev) if std::ptr::eq(sections[prev], *section) => tips_at[prev],
+            _ => cues.interview_tips.is_match(section),
+        };
+        tips_at.push(tips);
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if !tips_at[i] || listed.contains(&i) || strip_marker(l.text.as_str()) == 0 {
+            continue;
+        }
+        if let Some(item) = item_text(l).filter(|t| !cues.promo.is_match(t)) {
+            listed.insert(i);
+            push(ItemKind::InterviewAdvice, None, item, l.line);
         }
     }
+    let advice_at = |i: usize| tips_at[i] || advice_from.is_some_and(|from| i >= from);
     for (i, l) in lines.iter().enumerate() {
         if l.heading || listed.contains(&i) || !is_prose(l) {
             continue;
         }
         for sentence in line_sentences(l.text.as_str()) {
-            if PROMO.is_match(sentence) {
+            if cues.promo.is_match(sentence) {
                 continue;
             }
-            if PITFALL.is_match(sentence) && about_interviews {
+            if cues.pitfall.is_match(sentence) && about_interviews {
                 push(
                     ItemKind::InterviewPitfall,
                     None,
                     sentence,
                     l.line_of(sentence),
                 );
-            } else if THIS_SKILL.is_match(sentence) {
+            } else if cues.this_skill.is_match(sentence) {
                 push(
                     ItemKind::InterviewEvaluation,
                     skill_label.clone(),
                     sentence,
                     l.line_of(sentence),
                 );
-            } else if let Some(round) = ROUND.find(sentence).filter(|r| {
-                EVAL_VERB
+            } else if let Some(round) = cues.round.find(sentence).filter(|r| {
+                cues.eval_verb
                     .find_iter(sentence)
-                    .any(|v| v.end() <= r.start() || v.start() >= r.end())
+                    .iter()
+                    .any(|v| v.end <= r.start || v.start >= r.end)
             }) {
                 push(
                     ItemKind::InterviewRound,
-                    Some(round.as_str().to_string()),
+                    Some(sentence[round].to_string()),
                     sentence,
                     l.line_of(sentence),
                 );
-            } else if INTERVIEW_WORD.is_match(sentence) && EVAL_VERB.is_match(sentence) {
+            } else if cues.interview_word.is_match(sentence) && cues.eval_verb.is_match(sentence) {
                 push(
                     ItemKind::InterviewEvaluation,
                     None,
                     sentence,
                     l.line_of(sentence),
                 );
-            } else if advice_from.is_some_and(|from| i >= from) && is_imperative(sentence) {
+            } else if advice_at(i) && is_imperative(cues, sentence, l.text.as_str()) {
                 push(
                     ItemKind::InterviewAdvice,
                     None,
@@ -788,7 +664,8 @@ pub fn extract_interview_items(p: &Passage) -> Vec<RoadmapItem> {
 }
 
 /// What a passage says a portfolio and resume should show (see the module docs).
-pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapItem> {
+pub fn extract_portfolio_items(vocab: &Vocabulary, p: &Passage) -> Vec<RoadmapItem> {
+    let (analyzer, cues) = (vocab.analyzer().as_ref(), vocab.roadmap_cues());
     let resume_term = analysed_term(analyzer, "resume");
     let portfolio_term = analysed_term(analyzer, "portfolio");
     let lines = logical_lines(p);
@@ -807,9 +684,9 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
         }
     };
     let mut listed = HashSet::new();
-    for (cue, items) in lists(&lines, &PORTFOLIO_LIST_CUE) {
+    for (cue, items) in lists(&lines, &cues.portfolio_list) {
         listed.insert(cue);
-        let kind = if EXAMPLE_CUE.is_match(lines[cue].text.as_str()) {
+        let kind = if cues.example.is_match(lines[cue].text.as_str()) {
             ItemKind::ExampleProject
         } else {
             ItemKind::PortfolioInclude
@@ -821,7 +698,7 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
         }
     }
     for (i, l) in lines.iter().enumerate() {
-        if l.heading || listed.contains(&i) || is_cue_line(l, &PORTFOLIO_LIST_CUE) {
+        if l.heading || listed.contains(&i) || is_cue_line(l, &cues.portfolio_list) {
             continue;
         }
         let prose = is_prose(l);
@@ -831,7 +708,7 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
         let terms = analyzer.analyze(c);
         for r in sentences(c) {
             let sentence = &c[r.clone()];
-            if PROMO.is_match(sentence) {
+            if cues.promo.is_match(sentence) {
                 continue;
             }
             let holds = |term: &str| {
@@ -844,7 +721,7 @@ pub fn extract_portfolio_items(analyzer: &Analyzer, p: &Passage) -> Vec<RoadmapI
                 push(ItemKind::ResumeTip, sentence, l.line_of(sentence));
             } else if portfolio
                 || (portfolio_section && prose)
-                || (SHOWCASE.is_match(sentence) && PROJECTS.is_match(sentence))
+                || (cues.showcase.is_match(sentence) && cues.projects.is_match(sentence))
             {
                 push(ItemKind::PortfolioAdvice, sentence, l.line_of(sentence));
             }
@@ -1009,7 +886,7 @@ mod tests {
                 (Stage::Lead, Path, 15, vec!["leadership".to_string()]),
             ]
         );
-        let moves = extract_lateral_moves(crate::answer::fixtures::vocab().tracks(), &p);
+        let moves = extract_lateral_moves(crate::answer::fixtures::vocab(), &p);
         assert_eq!(moves.len(), 1);
         assert_eq!(moves[0].track, "DevOps");
         assert_eq!(moves[0].citation.surface, "DevOps");
@@ -1074,7 +951,7 @@ mod tests {
             "Alternatively, you may pivot towards DevOps, data engineering, or full-stack development.\nOur DevOps teams deploy daily.",
         );
         let got: Vec<(String, String, u32)> =
-            extract_lateral_moves(crate::answer::fixtures::vocab().tracks(), &p)
+            extract_lateral_moves(crate::answer::fixtures::vocab(), &p)
                 .into_iter()
                 .map(|m| (m.track, m.citation.surface, m.citation.cite.line))
                 .collect();
@@ -1096,7 +973,7 @@ mod tests {
             "To pursue this career, consider the following steps:\n1. Gain relevant education\n2. Develop core technical skills\nOnline courses are widely used. Start with one language. Consider enrolling in our Interview Course.",
         );
         let got: Vec<(u32, StepKind, String, u32)> =
-            extract_steps(crate::answer::fixtures::vocab().levels(), &p)
+            extract_steps(crate::answer::fixtures::vocab(), &p)
                 .into_iter()
                 .map(|s| (s.order, s.kind, s.text, s.cite.line))
                 .collect();
@@ -1118,11 +995,10 @@ mod tests {
             9,
             "Excelling requires more than coding.\n• Use Git meticulously and write clear commits.\n• Stay informed on industry trends.",
         );
-        let got: Vec<(StepKind, String)> =
-            extract_steps(crate::answer::fixtures::vocab().levels(), &p)
-                .into_iter()
-                .map(|s| (s.kind, s.text))
-                .collect();
+        let got: Vec<(StepKind, String)> = extract_steps(crate::answer::fixtures::vocab(), &p)
+            .into_iter()
+            .map(|s| (s.kind, s.text))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -1136,7 +1012,7 @@ mod tests {
         // Elsewhere, imperatives are not steps.
         assert!(
             extract_steps(
-                crate::answer::fixtures::vocab().levels(),
+                crate::answer::fixtures::vocab(),
                 &passage_in("Salaries", 9, "Start negotiating early.")
             )
             .is_empty()
@@ -1145,7 +1021,7 @@ mod tests {
 
     #[test]
     fn labelled_steps_are_steps_of_a_path_with_their_times() {
-        let levels = crate::answer::fixtures::vocab().levels();
+        let levels = crate::answer::fixtures::vocab();
         let text = "Year 1: Finish prerequisites such as anatomy and chemistry.\nYears 2-3: Complete an accredited degree, including clinical hours.\nTechnical: scaling, radiography.\nAfter graduating: Pass the board exam and a clinical exam.\nThen: Apply for your license. Many later add a degree.";
         let p = passage_in("HOW TO BECOME A DENTAL HYGIENIST", 20, text);
         type Span = Option<(f64, Option<f64>)>;
@@ -1178,10 +1054,11 @@ mod tests {
             9,
             "Back-end interviews usually include:\nCoding tests\nSystem design discussions\nPractice regularly and focus on concepts.\nCoding assessments test problem-solving. Common failure patterns include poor preparation.",
         );
-        let got: Vec<(ItemKind, Option<String>, String)> = extract_interview_items(&p)
-            .into_iter()
-            .map(|i| (i.kind, i.label, i.text))
-            .collect();
+        let got: Vec<(ItemKind, Option<String>, String)> =
+            extract_interview_items(crate::answer::fixtures::vocab(), &p)
+                .into_iter()
+                .map(|i| (i.kind, i.label, i.text))
+                .collect();
         use ItemKind::*;
         assert_eq!(
             got,
@@ -1210,7 +1087,7 @@ mod tests {
             9,
             "Interviews evaluate this skill through system design questions.",
         );
-        let got = extract_interview_items(&p);
+        let got = extract_interview_items(crate::answer::fixtures::vocab(), &p);
         assert_eq!(got[0].kind, InterviewEvaluation);
         assert_eq!(got[0].label.as_deref(), Some("Database Design"));
         let p = passage_in(
@@ -1219,7 +1096,7 @@ mod tests {
             "A portfolio is one of the most important tools.\nPortfolio Should Include:\nReal projects\nExample projects:\nREST API for a mobile app\nRecruiters skim, so customize your resume for each job.",
         );
         let got: Vec<(ItemKind, String, u32)> =
-            extract_portfolio_items(crate::answer::fixtures::vocab().analyzer(), &p)
+            extract_portfolio_items(crate::answer::fixtures::vocab(), &p)
                 .into_iter()
                 .map(|i| (i.kind, i.text, i.cite.line))
                 .collect();
@@ -1243,16 +1120,139 @@ mod tests {
     }
 
     #[test]
+    fn spanish_paths_tips_and_interview_advice() {
+        let vocab = crate::answer::fixtures::vocab();
+        let steps = |section: &str, text: &str| -> Vec<(StepKind, String, String, u32)> {
+            extract_steps(vocab, &passage_in(section, 9, text))
+                .into_iter()
+                .map(|s| (s.kind, s.list, s.text, s.cite.line))
+                .collect()
+        };
+        // A Spanish learning-path heading, with or without its accent: bullets are steps,
+        // imperatives in the tú or usted form too; an advertisement is none.
+        for heading in [
+            "Cómo conseguir tu primer empleo",
+            "Como conseguir tu primer empleo",
+        ] {
+            let got = steps(
+                heading,
+                "- Publica tres proyectos en GitHub.\nPrepárese para las pruebas técnicas. Muchos lo consiguen en un año.\nSuscríbete a nuestro boletín.",
+            );
+            let want: Vec<(StepKind, String, String, u32)> = [
+                ("Publica tres proyectos en GitHub.", 10),
+                ("Prepárese para las pruebas técnicas.", 11),
+            ]
+            .into_iter()
+            .map(|(t, l)| (StepKind::Step, heading.to_string(), t.to_string(), l))
+            .collect();
+            assert_eq!(got, want);
+        }
+        // A tú form that is also the third person is an imperative only where the paragraph
+        // speaks to the reader.
+        let got = steps(
+            "Cómo ser técnico de laboratorio",
+            "Trabaja en hospitales y laboratorios. Busca empleo en verano.\nBusca prácticas y adapta tu CV. Estudia cada semana.",
+        );
+        assert_eq!(
+            got.iter()
+                .map(|(_, _, t, l)| (t.as_str(), *l))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Busca prácticas y adapta tu CV.", 11),
+                ("Estudia cada semana.", 11)
+            ]
+        );
+        // Spanish tips.
+        assert_eq!(
+            steps("Consejos para crecer", "¡Especialízate pronto!")
+                .into_iter()
+                .map(|(k, _, t, _)| (k, t))
+                .collect::<Vec<_>>(),
+            vec![(StepKind::Tip, "¡Especialízate pronto!".to_string())]
+        );
+        // "Consejos para la entrevista" is interview advice, not the path's tips.
+        let p = passage_in(
+            "Consejos para la entrevista",
+            9,
+            "- Repasa los fundamentos.\nLa entrevista dura una hora. Lleve su portafolio.",
+        );
+        assert!(extract_steps(vocab, &p).is_empty());
+        let got: Vec<(ItemKind, String, u32)> = extract_interview_items(vocab, &p)
+            .into_iter()
+            .map(|i| (i.kind, i.text, i.cite.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    ItemKind::InterviewAdvice,
+                    "Repasa los fundamentos.".to_string(),
+                    10
+                ),
+                (
+                    ItemKind::InterviewAdvice,
+                    "Lleve su portafolio.".to_string(),
+                    11
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_is_read_under_the_heading_packed_before_it() {
+        let vocab = crate::answer::fixtures::vocab();
+        // The passage's own heading names a path; the heading packed into it does not: the
+        // list under the packed heading is no step, the line before it is.
+        let p = passage_in(
+            "How to become a park ranger",
+            9,
+            "Start with a summer season.\n## What does a ranger do?\n- Patrol trails\n## Breaking into the job\n- Volunteer with a trail crew",
+        );
+        let mut got: Vec<(String, String, u32)> = extract_steps(vocab, &p)
+            .into_iter()
+            .map(|s| (s.list, s.text, s.cite.line))
+            .collect();
+        got.sort_by_key(|s| s.2);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "How to become a park ranger".to_string(),
+                    "Start with a summer season.".to_string(),
+                    10
+                ),
+                (
+                    "Breaking into the job".to_string(),
+                    "Volunteer with a trail crew".to_string(),
+                    14
+                ),
+            ]
+        );
+        // Interview tips under a packed heading only.
+        let p = passage_in(
+            "Salaries",
+            9,
+            "- Expect overtime in summer.\n## Interview tips\n- Bring your certificates.",
+        );
+        let got: Vec<(String, u32)> = extract_interview_items(vocab, &p)
+            .into_iter()
+            .map(|i| (i.text, i.cite.line))
+            .collect();
+        assert_eq!(got, vec![("Bring your certificates.".to_string(), 12)]);
+    }
+
+    #[test]
     fn interview_tips_sections_give_advice() {
         let p = passage_in(
             "Welder Interview Tips",
             30,
             "For an apprenticeship interview:\n  • Expect a panel of two to five people.\n  • Bring your certificates and a list of projects.\n**Practice the classic weld joints.** Inspectors look at the bead first.\nMost shops pay weekly.",
         );
-        let got: Vec<(ItemKind, String, u32)> = extract_interview_items(&p)
-            .into_iter()
-            .map(|i| (i.kind, i.text, i.cite.line))
-            .collect();
+        let got: Vec<(ItemKind, String, u32)> =
+            extract_interview_items(crate::answer::fixtures::vocab(), &p)
+                .into_iter()
+                .map(|i| (i.kind, i.text, i.cite.line))
+                .collect();
         use ItemKind::InterviewAdvice;
         // A bold lead starts a tip as a bullet does; the lines after the cue line are 11 on.
         assert_eq!(
@@ -1277,10 +1277,10 @@ mod tests {
             ]
         );
         // They are interview advice, not learning-path tips.
-        assert!(extract_steps(crate::answer::fixtures::vocab().levels(), &p).is_empty());
+        assert!(extract_steps(crate::answer::fixtures::vocab(), &p).is_empty());
         // Bullets elsewhere are not interview advice.
         let p = passage_in("Tools", 30, "  • Expect a panel of two to five people.");
-        assert!(extract_interview_items(&p).is_empty());
+        assert!(extract_interview_items(crate::answer::fixtures::vocab(), &p).is_empty());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::extract::{
 use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
 use super::lines::{recite, section_at, whole_sections};
+use super::plain::strip_emphasis;
 use super::prose::extract_prose_stages;
 use super::role_ladder::{extract_role_ladder, singular_role};
 use super::role_prose::extract_role_prose;
@@ -102,7 +103,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     let mut lateral: Vec<TrackMention> = Vec::new();
     for m in passages
         .iter()
-        .flat_map(|p| extract_lateral_moves(vocab.tracks(), p))
+        .flat_map(|p| extract_lateral_moves(vocab, p))
     {
         if !lateral.contains(&m) {
             lateral.push(m);
@@ -114,10 +115,10 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     });
     // A ladder's rungs are career stages, not steps of the learning path; a step told as a
     // numbered heading holds the lines under it.
-    let headed = extract_headed_steps(vocab.levels(), passages);
+    let headed = extract_headed_steps(vocab, passages);
     let mut steps: Vec<PathStep> = passages
         .iter()
-        .flat_map(|p| extract_steps(vocab.levels(), p))
+        .flat_map(|p| extract_steps(vocab, p))
         .filter(|s| {
             !headed.covers(&s.cite.source, s.cite.line)
                 && !stages.iter().any(|c| {
@@ -141,9 +142,9 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     let mut items: Vec<RoadmapItem> = passages
         .iter()
         .flat_map(|p| {
-            extract_interview_items(p)
+            extract_interview_items(vocab, p)
                 .into_iter()
-                .chain(extract_portfolio_items(vocab.analyzer(), p))
+                .chain(extract_portfolio_items(vocab, p))
         })
         .collect();
     let mut seen = HashSet::new();
@@ -170,6 +171,21 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .for_each(|m| resection(&mut m.citation.cite));
     steps.iter_mut().for_each(|s| resection(&mut s.cite));
     items.iter_mut().for_each(|i| resection(&mut i.cite));
+    // Text is shown as written, without the guide's Markdown emphasis (every pattern above has
+    // read it with its markers: a bold lead is a sentence of its own).
+    for c in &mut stages {
+        c.text = strip_emphasis(&c.text);
+    }
+    for m in &mut lateral {
+        m.citation.text = strip_emphasis(&m.citation.text);
+    }
+    for s in &mut steps {
+        s.text = strip_emphasis(&s.text);
+        s.list = strip_emphasis(&s.list);
+    }
+    for i in &mut items {
+        i.text = strip_emphasis(&i.text);
+    }
     GuideRoadmap {
         career: career.to_string(),
         stages,
@@ -463,7 +479,6 @@ mod tests {
     use super::*;
     use crate::answer::citation::Citation;
     use crate::answer::fixtures::{all_seed_passages, seed_text, vocab};
-    use crate::answer::roadmap::extract::PROMO;
     use crate::answer::roadmap::{Duration, DurationKind, StepKind};
     use std::collections::BTreeSet;
 
@@ -680,7 +695,13 @@ mod tests {
             )
         );
         assert!(s002[1].1.starts_with("Engage in hands-on projects"));
-        assert!(s002.iter().all(|(_, t)| !PROMO.is_match(t)), "{s002:?}");
+        assert!(
+            s002.iter().all(|(_, t)| !crate::answer::fixtures::vocab()
+                .roadmap_cues()
+                .promo
+                .is_match(t)),
+            "{s002:?}"
+        );
         let tips: Vec<&PathStep> = a
             .learning_path
             .iter()
@@ -743,7 +764,12 @@ mod tests {
                 .iter()
                 .any(|i| i.label.as_deref() == Some("Database Design"))
         );
-        assert!(a.interviews.iter().all(|i| !PROMO.is_match(&i.text)));
+        assert!(a.interviews.iter().all(|i| {
+            !crate::answer::fixtures::vocab()
+                .roadmap_cues()
+                .promo
+                .is_match(&i.text)
+        }));
         let kinds = |k: ItemKind| -> Vec<&str> {
             a.portfolio
                 .iter()

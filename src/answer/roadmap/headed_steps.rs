@@ -11,8 +11,8 @@ use super::ladder::{rung, strip_sequence};
 use super::lines::logical_lines;
 use super::{PathStep, StepKind};
 use crate::answer::citation::Citation;
-use crate::answer::levels::LevelWords;
 use crate::corpus::Passage;
+use crate::vocab::Vocabulary;
 
 /// The steps a guide's numbered headings give, and the lines each one's text spans.
 #[derive(Debug, Default)]
@@ -32,7 +32,8 @@ impl HeadedSteps {
 }
 
 /// The steps of `passages` (one guide's, in line order) told as numbered headings.
-pub fn extract_headed_steps(levels: &LevelWords, passages: &[Passage]) -> HeadedSteps {
+pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedSteps {
+    let levels = vocab.levels();
     let mut out = HeadedSteps::default();
     // The heading before the run names the list ("How to become an airline pilot").
     let mut list: Option<String> = None;
@@ -50,7 +51,7 @@ pub fn extract_headed_steps(levels: &LevelWords, passages: &[Passage]) -> Headed
             if l.heading {
                 close(&mut open, &mut out);
                 let numbered = strip_sequence(levels.sequence_words(), &l.text).is_some()
-                    && rung(levels, &l.text).is_none();
+                    && rung(vocab, &l.text).is_none();
                 if numbered {
                     let step = PathStep {
                         order: 0,
@@ -122,7 +123,7 @@ mod tests {
             ),
             passage("Salary", 14, &["Pilots earn well after 5 years."]),
         ];
-        let got = extract_headed_steps(vocab().levels(), &ps);
+        let got = extract_headed_steps(vocab(), &ps);
         let steps: Vec<(&str, u32, &str, Option<String>)> = got
             .steps
             .iter()
@@ -156,6 +157,6 @@ mod tests {
     #[test]
     fn one_numbered_heading_is_no_path() {
         let ps = [passage("Step 1: Read this first", 1, &["Then read on."])];
-        assert!(extract_headed_steps(vocab().levels(), &ps).steps.is_empty());
+        assert!(extract_headed_steps(vocab(), &ps).steps.is_empty());
     }
 }

@@ -57,7 +57,7 @@ pub fn extract_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCita
                     .then(|| role_head(vocab, &career, pl.text[marker..].trim()))
                     .flatten()
             };
-            match rung(levels, &pl.text) {
+            match rung(vocab, &pl.text) {
                 Some((role, rest, duration)) => {
                     // A rung without text of its own is described by the line after it, when
                     // that line is no item of the list.
@@ -65,7 +65,7 @@ pub fn extract_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCita
                         lines
                             .get(i + 1)
                             .filter(|next| {
-                                rung(levels, &next.text).is_none() && strip_marker(&next.text) == 0
+                                rung(vocab, &next.text).is_none() && strip_marker(&next.text) == 0
                             })
                             .map(|next| next.text.clone())
                             .unwrap_or_default()
@@ -162,7 +162,8 @@ pub(super) fn place_rungs(known: &[Option<Level>]) -> Vec<Level> {
 /// A ladder rung: (role, the text after it, its duration), when `line` is a list item or a
 /// "Stage N:" line whose role (a bold lead, the words before ":" or before the parenthesis)
 /// comes with a time span.
-pub(super) fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, super::Duration)> {
+pub(super) fn rung(vocab: &Vocabulary, line: &str) -> Option<(String, String, super::Duration)> {
+    let levels = vocab.levels();
     let start = strip_marker(line);
     let mut content = line[start..].trim();
     let mut sequenced = false;
@@ -194,7 +195,7 @@ pub(super) fn rung(levels: &LevelWords, line: &str) -> Option<(String, String, s
     if words == 0
         || words > MAX_ROLE_WORDS
         || !role.starts_with(|c: char| c.is_alphabetic())
-        || is_action(levels, role)
+        || is_action(vocab, role)
         // "Phase 1 (6–8 weeks)": a numbered part of a path, no role.
         || is_numbered_part(levels, role)
     {
@@ -218,14 +219,17 @@ fn dashed(text: &str) -> Option<(&str, &str)> {
 
 /// An action rather than a role: an imperative verb that is no level word, not followed by a role
 /// or level word ("Earn a nursing degree", "Specialize"; not "Master Tester", "Test Engineer").
-fn is_action(levels: &LevelWords, role: &str) -> bool {
+fn is_action(vocab: &Vocabulary, role: &str) -> bool {
+    let levels = vocab.levels();
     let mut words = role.split_whitespace();
     let first = words.next().unwrap_or_default();
     let second = words
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let names_a_role = |w: &str| levels.is_role(w) || levels.of_label(w).is_some();
-    is_imperative(first) && !names_a_role(first) && !second.is_some_and(names_a_role)
+    is_imperative(vocab.roadmap_cues(), first, role)
+        && !names_a_role(first)
+        && !second.is_some_and(names_a_role)
 }
 
 /// "Stage 3: …", "Etapa 2 - …", "Step 1. …" → the text after the prefix.

@@ -98,6 +98,24 @@ pub(super) fn section_at(p: &Passage, line: u32) -> &str {
         .unwrap_or(&p.section)
 }
 
+/// The heading each of `lines` (the passage's logical lines, in order) sits under, as
+/// [`section_at`] gives it, in one pass over the passage.
+pub(super) fn line_sections<'a>(p: &'a Passage, lines: &[Line]) -> Vec<&'a str> {
+    let mut current: &str = &p.section;
+    let mut source = p.text.split('\n').zip(&p.line_numbers).peekable();
+    lines
+        .iter()
+        .map(|l| {
+            while let Some((text, _)) = source.next_if(|(_, no)| **no <= l.line) {
+                if let Some(h) = inner_heading(text) {
+                    current = h;
+                }
+            }
+            current
+        })
+        .collect()
+}
+
 /// The text of a heading line packed into a passage: a Markdown heading ("## Career progression"
 /// → "Career progression"), or a short line in capitals, as plain-text guides write headings
 /// ("CAREER PATH", "HOW MUCH DO SOCIAL WORKERS EARN?").
@@ -118,14 +136,13 @@ const MAX_CAPITALS_WORDS: usize = 8;
 /// mark: a plain-text heading.
 fn capitals_heading(line: &str) -> Option<&str> {
     let t = line.trim();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let words = t.split_whitespace().count();
-    (letters >= 3
-        && words <= MAX_CAPITALS_WORDS
-        && strip_marker(t) == 0
+    // The cheap tests first: a line of prose fails at its end or its first small letter.
+    (t.ends_with(|c: char| c.is_alphabetic() || c == '?')
         && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-        && !t.contains(|c: char| c.is_ascii_digit() || "|:;,.$€£".contains(c))
-        && t.ends_with(|c: char| c.is_alphabetic() || c == '?'))
+        && t.split_whitespace().count() <= MAX_CAPITALS_WORDS
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && strip_marker(t) == 0
+        && !t.contains(|c: char| c.is_ascii_digit() || "|:;,.$€£".contains(c)))
     .then_some(t)
 }
 
@@ -270,6 +287,14 @@ mod tests {
         assert_eq!(section_at(&p, 3), "Steps");
         assert_eq!(section_at(&p, 5), "Career progression");
         assert_eq!(section_at(&p, 6), "Career progression");
+        // Every logical line at once, as `section_at` gives each.
+        let lines = logical_lines(&p);
+        let want: Vec<&str> = lines.iter().map(|l| section_at(&p, l.line)).collect();
+        assert_eq!(line_sections(&p, &lines), want);
+        assert_eq!(
+            line_sections(&p, &lines),
+            ["Steps", "Steps", "Career progression", "Career progression"]
+        );
     }
 
     /// Gap 3 of the roadmap: a section cut into passages is read as one, and a line of it is

@@ -66,13 +66,25 @@
 //! - **Portfolio**: items under "Portfolio Should Include:" / "Example projects:", sentences about
 //!   the portfolio or resume (every sentence of a section about the resume), and sentences about
 //!   showcasing projects.
+//! - **Cue words** ([`RoadmapCues`], data: `assets/roadmap_cues.toml`): every heading, lead-in and
+//!   sentence cue above, the sentences that sell (never items) and the verbs that open an
+//!   imperative, in English and Spanish, matched as whole words with accents optional ("How to
+//!   land your first … job", "Breaking into …", "Cómo conseguir tu primer empleo", "Consejos
+//!   para la entrevista"; "Publica", "Publique", "Prepárate"). A Spanish tú form that is also the
+//!   third person ("Trabaja en hospitales") is an imperative only where its sentence or
+//!   paragraph speaks to the reader. Each line is read under the heading it sits under, one
+//!   packed into its passage or the passage's own.
+//! - **Text** (`plain.rs`): an item's text is shown without Markdown emphasis ("**Product
+//!   sense:** …" → "Product sense: …"), taken out after every pattern has read it.
 
+mod cues;
 mod durations;
 mod extract;
 mod gather;
 mod headed_steps;
 mod ladder;
 mod lines;
+mod plain;
 mod prose;
 mod role_ladder;
 mod role_prose;
@@ -89,6 +101,7 @@ use crate::answer::level::Level;
 use crate::i18n::Locale;
 
 pub use crate::answer::citation::Citation;
+pub use cues::{Cue, RoadmapCues};
 pub use durations::parse_durations;
 pub use extract::{
     Tracks, classify_role, extract_interview_items, extract_lateral_moves, extract_portfolio_items,

@@ -8,7 +8,6 @@
 use std::ops::Range;
 
 use super::durations::parse_durations;
-use super::extract::CAREER_CONTEXT;
 use super::lines::logical_lines;
 use super::{Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
@@ -27,8 +26,9 @@ const MAX_TITLED_WORDS: usize = 3;
 pub fn extract_prose_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
     let levels = vocab.levels();
     let lines = logical_lines(p);
-    let about_path = CAREER_CONTEXT.is_match(&p.section)
-        || lines.iter().any(|l| CAREER_CONTEXT.is_match(&l.text));
+    let context = &vocab.roadmap_cues().career_context;
+    let about_path =
+        context.is_match(&p.section) || lines.iter().any(|l| context.is_match(&l.text));
     let mut out: Vec<StageCitation> = Vec::new();
     if !about_path {
         return out;

@@ -385,7 +385,8 @@ pub(super) fn role_head(
     let is_role_word = |w: &str| is_role_word(vocab, career, w);
     // An action ("Review case files"), unless the word after the verb makes it a role ("Master
     // electrician", "Test engineer").
-    let action = is_imperative(head) && !words.get(1).is_some_and(|w| is_role_word(w));
+    let action = is_imperative(vocab.roadmap_cues(), head, item)
+        && !words.get(1).is_some_and(|w| is_role_word(w));
     if words.is_empty()
         || words.len() > MAX_ROLE_WORDS
         || !head.starts_with(char::is_uppercase)
