@@ -61,10 +61,29 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     // without years of its own, "Police constable | 2 years after probation", is the table's
     // first rung, not its header).
     if ladder.is_empty() {
-        let table: Vec<StageCitation> = whole
+        let mut table: Vec<StageCitation> = whole
             .iter()
             .flat_map(|p| extract_table_ladder(vocab.levels(), p))
             .collect();
+        // A guide with a table under a progression heading and another elsewhere (a pay table
+        // by years): the progression's is the ladder.
+        let cued = |c: &StageCitation| {
+            whole
+                .iter()
+                .find(|p| {
+                    p.source == c.cite.source
+                        && p.start_line <= c.cite.line
+                        && c.cite.line <= p.end_line
+                })
+                .is_some_and(|p| {
+                    vocab
+                        .role_titles()
+                        .is_ladder_cue(section_at(p, c.cite.line))
+                })
+        };
+        if table.iter().any(cued) {
+            table.retain(cued);
+        }
         let titles = extract_role_ladder(vocab, &whole);
         let covers = table.iter().all(|t| {
             titles
@@ -947,5 +966,67 @@ After ten or more years a few become a head keeper, responsible for a whole sect
         for c in &g.stages {
             assert_eq!(c.cite.section, "Career progression");
         }
+    }
+
+    /// The passages of a Markdown guide of `career`, as the index reads them.
+    fn guide_passages(career: &str, guide: &str) -> Vec<Passage> {
+        let mut passages = crate::corpus::parse_guide(
+            "g.md",
+            guide.as_bytes(),
+            &crate::corpus::Manifest::default(),
+            vocab().careers(),
+        )
+        .unwrap()
+        .passages;
+        for p in &mut passages {
+            p.career = career.into();
+        }
+        passages
+    }
+
+    /// Shape 5 of the fifth round: a guide with a pay table by years of experience and a
+    /// career-progression table: the progression's table is the ladder, its top rung kept.
+    #[test]
+    fn a_progression_table_wins_over_a_pay_table_by_years() {
+        let guide = "# Copywriter Guide\n\n\
+## Salaries\n\n\
+| Level | Experience | Typical salary |\n|---|---|---|\n\
+| Junior copywriter | 0–2 years | $42,000 |\n\
+| Copywriter | 2–5 years | $55,000 |\n\
+| Senior copywriter | 5+ years | $75,000 |\n\n\
+## Career progression\n\n\
+| Role | Typical years | What you do |\n|---|---|---|\n\
+| Junior copywriter | 0–2 | Social posts |\n\
+| Copywriter | 2–5 | Whole campaigns |\n\
+| Senior copywriter | 5–8 | Lead ideas |\n\
+| Associate creative director | 8–12 | Run a team |\n\
+| Creative director | 12+ | Set the standard |\n";
+        let g = extract_guide(vocab(), "Copywriter", &guide_passages("Copywriter", guide));
+        let got: Vec<(&str, Option<&str>, &str)> = g
+            .stages
+            .iter()
+            .map(|c| {
+                (
+                    c.roles[0].as_str(),
+                    c.duration.as_ref().map(|d| d.raw.as_str()),
+                    c.cite.section.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Junior copywriter", Some("0–2"), "Career progression"),
+                ("Copywriter", Some("2–5"), "Career progression"),
+                ("Senior copywriter", Some("5–8"), "Career progression"),
+                (
+                    "Associate creative director",
+                    Some("8–12"),
+                    "Career progression"
+                ),
+                ("Creative director", Some("12+"), "Career progression"),
+            ]
+        );
+        assert_eq!(g.stages.last().unwrap().stage, Stage::Lead);
     }
 }

@@ -18,7 +18,7 @@
 use super::durations::parse_durations;
 use super::extract::is_imperative;
 use super::lines::logical_lines;
-use super::table_ladder::cells;
+use super::table_ladder::{cells, row_rung, years_columns};
 use super::{Duration, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
 use crate::answer::level::Level;
@@ -67,6 +67,7 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         let mut run: Vec<Rung> = Vec::new();
         let mut shape = Shape::Bulleted;
         let mut in_table = false;
+        let mut years_cols: Vec<usize> = Vec::new();
         for l in logical_lines(p) {
             let text = l.text.trim();
             if l.heading {
@@ -76,23 +77,28 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 continue;
             }
             if let Some(row) = cells(text) {
-                // The first row of a table is its header.
+                // The first row of a table is its header, which says which columns hold years.
                 if !in_table {
                     flush(vocab, &mut run, shape, &mut out);
                     in_table = true;
+                    years_cols = years_columns(&row);
                     continue;
                 }
                 if cued {
                     shape = Shape::Table;
-                    let first = row[0].trim_matches('*').trim();
-                    let first = first[..first.find('(').unwrap_or(first.len())].trim();
+                    // The role cell (the first with words that is no years), the row's years
+                    // and its text without the table's pipes.
+                    let read = row_rung(text, &years_cols);
                     run.push(Rung {
-                        role: role(first).map(|(r, _)| r),
-                        text: text.to_string(),
-                        duration: row
-                            .iter()
-                            .find_map(|c| parse_durations(c).into_iter().next())
-                            .map(|(_, d)| d),
+                        role: read.as_ref().and_then(|r| role(&r.role)).map(|(r, _)| r),
+                        text: read
+                            .as_ref()
+                            .map_or_else(|| text.to_string(), |r| r.text.clone()),
+                        duration: read.and_then(|r| r.years).or_else(|| {
+                            row.iter()
+                                .find_map(|c| parse_durations(c).into_iter().next())
+                                .map(|(_, d)| d)
+                        }),
                         cite: Citation::at(p, l.line),
                     });
                 }
