@@ -108,11 +108,27 @@ fn round4(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
 
+/// Words before "qualified" that make it no time to qualify: an adjective ("a qualified
+/// plumber") or a time after qualifying ("Once qualified you work as …").
+const NOT_BEFORE_QUALIFIED: [&str; 7] = ["a", "an", "the", "once", "when", "after", "fully"];
+
+/// Whether a sentence tells the time it takes to qualify.
+fn to_qualify(sentence: &str) -> bool {
+    TO_QUALIFY.find_iter(sentence).any(|m| {
+        let before = sentence[..m.start()]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        !(m.as_str().eq_ignore_ascii_case("qualified")
+            && before.is_some_and(|w| NOT_BEFORE_QUALIFIED.contains(&w.as_str())))
+    })
+}
+
 /// The kind of time a sentence states.
 fn duration_kind(sentence: &str) -> DurationKind {
     if IN_STAGE.is_match(sentence) {
         DurationKind::InStage
-    } else if TO_QUALIFY.is_match(sentence) {
+    } else if to_qualify(sentence) {
         DurationKind::ToQualify
     } else if EXPERIENCE.is_match(sentence) {
         DurationKind::ExperienceRequired
@@ -666,5 +682,28 @@ mod tests {
         for not in ["Entry", "$40k", "2026", "3–6 months", "8 to 10 hours", ""] {
             assert_eq!(span(not), None, "{not}");
         }
+    }
+
+    /// Shape 1 of the fifth round: "Once qualified you work as an improver for a year or two"
+    /// is time in the stage after qualifying, and "a qualified plumber" no time to qualify.
+    #[test]
+    fn qualified_as_an_adjective_or_after_once_is_no_time_to_qualify() {
+        let kind = |t: &str| one_duration(t).kind;
+        assert_eq!(
+            kind("Once qualified you work as an improver for a year or two."),
+            DurationKind::Unspecified
+        );
+        assert_eq!(
+            kind("You start as an apprentice for four years, beside a qualified plumber."),
+            DurationKind::Unspecified
+        );
+        assert_eq!(
+            kind("It takes 2–3 years to get qualified."),
+            DurationKind::ToQualify
+        );
+        assert_eq!(
+            kind("It typically takes 1-2 years to qualify."),
+            DurationKind::ToQualify
+        );
     }
 }

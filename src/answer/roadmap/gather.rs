@@ -170,12 +170,11 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     items.sort_by(|a, b| {
         (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
     });
-    // A line under a heading packed into its passage is cited under that heading.
+    // A line under a heading packed into its passage is cited under that heading, one packed
+    // into an earlier part of its section too.
     let resection = |cite: &mut Citation| {
-        if let Some(p) = passages.iter().find(|p| {
-            p.source == cite.source
-                && p.start_line == cite.start_line
-                && p.end_line == cite.end_line
+        if let Some(p) = whole.iter().find(|p| {
+            p.source == cite.source && p.start_line <= cite.line && cite.line <= p.end_line
         }) {
             let section = section_at(p, cite.line);
             if section != cite.section {
