@@ -12,7 +12,7 @@ use super::headed_steps::extract_headed_steps;
 use super::ladder::extract_ladder;
 use super::lines::{recite, section_at, whole_sections};
 use super::prose::extract_prose_stages;
-use super::role_ladder::{extract_role_ladder, singular_role};
+use super::role_ladder::{career_words, extract_role_ladder, role_head, singular_role};
 use super::role_prose::extract_role_prose;
 use super::table_ladder::extract_table_ladder;
 use super::{
@@ -40,6 +40,9 @@ pub struct GuideRoadmap {
     lateral: Vec<TrackMention>,
     steps: Vec<PathStep>,
     items: Vec<RoadmapItem>,
+    /// The rungs of its ladder that name a role (not a step towards one, "Foundations"), in the
+    /// guide's order: (stage, role).
+    rungs: Vec<(Stage, String)>,
 }
 
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
@@ -112,6 +115,14 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             .iter()
             .any(|c| c.cite.source == s.cite.source && c.cite.line == s.cite.line)
     });
+    let rungs: Vec<(Stage, String)> = ladder
+        .iter()
+        .filter_map(|c| {
+            let role = c.roles.first()?;
+            let career = passages.first().map(career_words).unwrap_or_default();
+            role_head(vocab, &career, role).map(|_| (c.stage, capitalised(role)))
+        })
+        .collect();
     stages.extend(ladder);
     // A career path told only in prose.
     if stages.is_empty() {
@@ -194,6 +205,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         lateral,
         steps,
         items,
+        rungs,
     }
 }
 
@@ -305,10 +317,15 @@ impl RoadmapFacts {
 #[derive(Debug, Clone, Default)]
 struct CareerGathering {
     stages: BTreeMap<Stage, Listed<StageCitation>>,
+    /// Each stage's rungs naming a role in the first guide whose ladder has one there.
+    rungs: BTreeMap<Stage, Vec<String>>,
     tracks: Vec<(String, Listed<super::TrackCitation>)>,
     steps: Vec<PathStep>,
     items: BTreeMap<ItemKind, Vec<RoadmapItem>>,
 }
+
+/// Between the rungs a stage's label names, in the guide's order.
+pub const RUNGS_JOINED: &str = " → ";
 
 /// The stage's name in the first guide's ladder: its last rung there.
 fn ladder_label(citations: &[StageCitation]) -> Option<String> {
@@ -334,6 +351,17 @@ pub(crate) fn capitalised(role: &str) -> String {
 
 impl CareerGathering {
     fn gather(&mut self, guide: GuideRoadmap) {
+        for stage in Stage::ALL {
+            let roles: Vec<String> = guide
+                .rungs
+                .iter()
+                .filter(|(s, _)| *s == stage)
+                .map(|(_, r)| r.clone())
+                .collect();
+            if !roles.is_empty() {
+                self.rungs.entry(stage).or_insert(roles);
+            }
+        }
         for c in guide.stages {
             let source = c.cite.source.clone();
             self.stages
@@ -366,18 +394,33 @@ impl CareerGathering {
 
     /// The career's whole roadmap: every stage, lateral move, step and item.
     fn finish(self, career: String) -> RoadmapAnswer {
+        let mut rungs = self.rungs;
         let stages = self
             .stages
             .into_iter()
-            .map(|(stage, listed)| CareerStage {
-                career: career.clone(),
-                stage,
-                // A ladder's own words name the stage ("Journeyman Electrician"): the last rung
-                // of the first guide with one (before it come the steps towards it, such as
-                // "Foundations").
-                label: ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string()),
-                guides: listed.guides,
-                citations: listed.items,
+            .map(|(stage, listed)| {
+                // Two or more rungs naming roles share the stage: the label names each, in the
+                // guide's order, none under another's name.
+                let shared: Vec<String> = rungs
+                    .remove(&stage)
+                    .filter(|r| r.len() >= 2)
+                    .unwrap_or_default();
+                let label = if shared.is_empty() {
+                    // A ladder's own words name the stage ("Journeyman Electrician"): the last
+                    // rung of the first guide with one (before it come the steps towards it,
+                    // such as "Foundations").
+                    ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string())
+                } else {
+                    shared.join(RUNGS_JOINED)
+                };
+                CareerStage {
+                    career: career.clone(),
+                    stage,
+                    label,
+                    guides: listed.guides,
+                    rungs: shared,
+                    citations: listed.items,
+                }
             })
             .collect();
         let mut lateral_moves: Vec<LateralMove> = self
@@ -1027,5 +1070,78 @@ After ten or more years a few become a head keeper, responsible for a whole sect
             ]
         );
         assert_eq!(g.stages.last().unwrap().stage, Stage::Lead);
+    }
+
+    /// Shape 3 of the fifth round: a ladder with more rungs than stages; a stage two rungs share
+    /// names both in the guide's order and lists them, each keeping its own time and line; a
+    /// stage with one rung, or a step towards a role ("Foundations") beside one, is as before.
+    #[test]
+    fn a_stage_several_rungs_share_names_each_in_order() {
+        let guide = "# Wind Turbine Technician\n\n\
+## Career ladder\n\n\
+1. **Foundations (3–6 months).** Safety modules and a medical.\n\
+2. **Trainee technician (0–1 year).** Climb with a buddy.\n\
+3. **Wind turbine technician (1–3 years).** Scheduled maintenance.\n\
+4. **Senior technician (3–6 years).** Complex faults.\n\
+5. **Lead technician (6+ years).** Run a crew.\n\
+6. **Blade repair specialist (8+ years).** Composite repairs.\n";
+        let career = "Wind Turbine Technician";
+        let mut gathering = RoadmapGathering::default();
+        gathering.gather(extract_guide(
+            vocab(),
+            career,
+            &guide_passages(career, guide),
+        ));
+        let a = gathering.finish().answer(None, None, Focus::All);
+        let got: Vec<(Stage, &str, Vec<&str>, Vec<(&str, u32)>)> = a
+            .stages
+            .iter()
+            .map(|s| {
+                (
+                    s.stage,
+                    s.label.as_str(),
+                    s.rungs.iter().map(String::as_str).collect(),
+                    s.citations
+                        .iter()
+                        .map(|c| (c.duration.as_ref().unwrap().raw.as_str(), c.cite.line))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Stage::Junior,
+                    "Trainee technician",
+                    vec![],
+                    vec![("3–6 months", 5), ("0–1 year", 6)]
+                ),
+                (
+                    Stage::Mid,
+                    "Wind turbine technician",
+                    vec![],
+                    vec![("1–3 years", 7)]
+                ),
+                (
+                    Stage::Senior,
+                    "Senior technician",
+                    vec![],
+                    vec![("3–6 years", 8)]
+                ),
+                (
+                    Stage::Lead,
+                    "Lead technician → Blade repair specialist",
+                    vec!["Lead technician", "Blade repair specialist"],
+                    vec![("6+ years", 9), ("8+ years", 10)]
+                ),
+            ]
+        );
+        // The JSON adds `rungs` only where several rungs share a stage.
+        let v = serde_json::to_value(&a).unwrap();
+        assert!(v["stages"][0].get("rungs").is_none());
+        assert_eq!(v["stages"][3]["rungs"][1], "Blade repair specialist");
+        let back: RoadmapAnswer = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
     }
 }
