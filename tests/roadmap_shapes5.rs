@@ -138,7 +138,14 @@ fn a_table_with_its_years_first_gives_every_row_as_a_rung() {
     ];
     let want: Vec<Rung> = rows
         .iter()
-        .map(|(s, role, span)| (*s, role.to_string(), line_with(&file, &row(role)), Some(*span)))
+        .map(|(s, role, span)| {
+            (
+                *s,
+                role.to_string(),
+                line_with(&file, &row(role)),
+                Some(*span),
+            )
+        })
         .collect();
     assert_eq!(rungs(&a), want, "{:#?}", a.stages);
     all_rungs_under(&a, "Career path in broking");
@@ -148,7 +155,10 @@ fn a_table_with_its_years_first_gives_every_row_as_a_rung() {
         .flat_map(|s| &s.citations)
         .map(|c| c.text.as_str())
         .collect();
-    assert_eq!(texts[0], "Prepare renewals and quotes for an account handler");
+    assert_eq!(
+        texts[0],
+        "Prepare renewals and quotes for an account handler"
+    );
     assert_eq!(texts[4], "Run a team or an office and its results");
     for c in a.stages.iter().flat_map(|s| &s.citations) {
         assert_eq!(
@@ -252,7 +262,14 @@ fn more_rungs_than_stages_keep_their_order_and_their_names() {
     ];
     let want: Vec<Rung> = rows
         .iter()
-        .map(|(s, role, span)| (*s, role.to_string(), line_with(&file, &bold(role)), Some(*span)))
+        .map(|(s, role, span)| {
+            (
+                *s,
+                role.to_string(),
+                line_with(&file, &bold(role)),
+                Some(*span),
+            )
+        })
         .collect();
     assert_eq!(rungs(&a), want, "{:#?}", a.stages);
     all_rungs_under(&a, "Categorías profesionales");
@@ -279,7 +296,10 @@ fn more_rungs_than_stages_keep_their_order_and_their_names() {
     let fields = &reply.embeds[0].fields;
     let senior = fields
         .iter()
-        .find(|f| f.name.starts_with("Oficial de segunda → Oficial de primera"))
+        .find(|f| {
+            f.name
+                .starts_with("Oficial de segunda → Oficial de primera")
+        })
         .unwrap_or_else(|| panic!("{fields:#?}"));
     assert!(
         senior.value.contains("⏱ Oficial de segunda: 2–4 años")
@@ -301,10 +321,7 @@ fn times_told_after_an_arrow_chain_are_its_rungs() {
     let (_work, engine) = engine();
     let file = guide("veterinary-nurse-guide.md");
     let a = roadmap(&engine, "Veterinary Nurse");
-    let ladder: Vec<Rung> = rungs(&a)
-        .into_iter()
-        .filter(|r| !r.1.is_empty())
-        .collect();
+    let ladder: Vec<Rung> = rungs(&a).into_iter().filter(|r| !r.1.is_empty()).collect();
     assert_eq!(
         ladder,
         want(
@@ -355,9 +372,7 @@ fn times_told_after_an_arrow_chain_are_its_rungs() {
             let d = c.duration.as_ref().unwrap();
             assert!(c.text.contains(&d.raw), "{c:?}");
             assert!(
-                c.text
-                    .to_lowercase()
-                    .contains(&c.roles[0].to_lowercase()),
+                c.text.to_lowercase().contains(&c.roles[0].to_lowercase()),
                 "{c:?}"
             );
         }
@@ -377,7 +392,11 @@ fn the_progression_table_wins_over_the_pay_table() {
         (Stage::Junior, "Junior copywriter", (0.0, Some(2.0))),
         (Stage::Mid, "Copywriter", (2.0, Some(5.0))),
         (Stage::Senior, "Senior copywriter", (5.0, Some(8.0))),
-        (Stage::Senior, "Associate creative director", (8.0, Some(12.0))),
+        (
+            Stage::Senior,
+            "Associate creative director",
+            (8.0, Some(12.0)),
+        ),
         (Stage::Lead, "Creative director", (12.0, None)),
     ];
     let want: Vec<Rung> = rows

@@ -123,12 +123,25 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             role_head(vocab, &career, role).map(|_| (c.stage, capitalised(role)))
         })
         .collect();
+    let rung_count = ladder.len();
     stages.extend(ladder);
     // A career path told only in prose.
     if stages.is_empty() {
         stages.extend(passages.iter().flat_map(|p| extract_prose_stages(vocab, p)));
     }
+    // By line, the ladder's rungs in the guide's order in the places they take (a rung cited to
+    // a sentence after its chain, which gives its time, stays in its place in the chain).
+    let first_rung = stages.len() - rung_count.min(stages.len());
+    let rungs_in_order: Vec<StageCitation> = stages[first_rung..].to_vec();
     stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
+    let slots: Vec<usize> = (0..stages.len())
+        .filter(|&i| rungs_in_order.contains(&stages[i]))
+        .collect();
+    if slots.len() == rungs_in_order.len() {
+        for (slot, rung) in slots.into_iter().zip(rungs_in_order) {
+            stages[slot] = rung;
+        }
+    }
     let mut lateral: Vec<TrackMention> = Vec::new();
     for m in passages
         .iter()

@@ -178,10 +178,11 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
 
 /// Gives the rungs of an arrow chain without a time of their own the times the prose after it
 /// tells (up to the next heading): a sentence naming a rung and a time span gives it that time —
-/// the first of the sentence when it names one rung; when it names several, the one in the
-/// rung's own clause (between commas and semicolons), else, for a clause with a time but no rung
-/// ("After 1–2 years, a paralegal can become a senior paralegal"), the rung the sentence moves to
-/// (after an opener that tells a move, `assets/roadmap.toml`). Such a rung is cited to its
+/// the one in the rung's own clause (between commas and semicolons); else the sentence's only
+/// time when it names only that rung; else, for a clause with a time but no rung ("After 1–2
+/// years, a paralegal can become a senior paralegal"), the rung the sentence moves to (after an
+/// opener that tells a move, `assets/roadmap.toml`). A rung named as the career itself is not
+/// named by prose, which means the career's people in general. Such a rung is cited to its
 /// sentence, which names it with its time; the first sentence to give a rung a time wins.
 fn attach_prose_times(
     vocab: &Vocabulary,
@@ -189,12 +190,16 @@ fn attach_prose_times(
     rungs: &mut [StageCitation],
     after: &[super::lines::Line],
 ) {
+    // A rung named as the career itself ("Social worker" of social workers) is how prose names
+    // the career's people in general ("Most social workers …"): no sentence names that rung.
+    let career = p.career.to_ascii_lowercase();
     let names: Vec<String> = rungs
         .iter()
         .map(|r| {
             r.roles
                 .first()
                 .map(|x| x.to_ascii_lowercase())
+                .filter(|x| *x != career)
                 .unwrap_or_default()
         })
         .collect();
@@ -217,23 +222,23 @@ fn attach_prose_times(
                 if rungs[k].duration.is_some() {
                     continue;
                 }
-                let time = if named.len() == 1 {
-                    durations.first()
-                } else {
-                    let clause = clause_around(sentence, at);
-                    durations
-                        .iter()
-                        .find(|(d, _)| clause.start <= d.start && d.end <= clause.end)
-                        .or_else(|| {
-                            // A time in a clause naming no rung: the rung moved to.
-                            let free = durations.iter().find(|(d, _)| {
-                                let c = clause_around(sentence, d.start);
-                                !named.iter().any(|(_, a)| c.start <= *a && *a < c.end)
-                            })?;
-                            moved_to(vocab, sentence, &named).filter(|m| *m == k)?;
-                            Some(free)
-                        })
-                };
+                let clause = clause_around(sentence, at);
+                let time = durations
+                    .iter()
+                    .find(|(d, _)| clause.start <= d.start && d.end <= clause.end)
+                    .or_else(|| {
+                        // The one time of a sentence naming one rung.
+                        (named.len() == 1 && durations.len() == 1).then(|| &durations[0])
+                    })
+                    .or_else(|| {
+                        // A time in a clause naming no rung: the rung moved to.
+                        let free = durations.iter().find(|(d, _)| {
+                            let c = clause_around(sentence, d.start);
+                            !named.iter().any(|(_, a)| c.start <= *a && *a < c.end)
+                        })?;
+                        moved_to(vocab, sentence, &named).filter(|m| *m == k)?;
+                        Some(free)
+                    });
                 let Some((_, d)) = time else { continue };
                 let r = &mut rungs[k];
                 r.duration = Some(d.clone());
