@@ -180,8 +180,8 @@ fn the_pilot_path_is_its_numbered_step_headings() {
 fn the_teacher_path_is_its_ordered_list_and_its_progression_paragraph_a_ladder_of_titles() {
     let work = tempfile::tempdir().unwrap();
     let engine = engine_of(&shapes(), work.path());
-    let page = std::fs::read_to_string(shapes().join("secondary-teacher.html")).unwrap();
-    let text = careerbot::corpus::html::convert(&page).unwrap().text;
+    // Citations count the page's own lines.
+    let text = std::fs::read_to_string(shapes().join("secondary-teacher.html")).unwrap();
     let a = roadmap(&engine, "Teacher");
 
     let items = [
@@ -198,7 +198,7 @@ fn the_teacher_path_is_its_ordered_list_and_its_progression_paragraph_a_ladder_o
     let want: Vec<(u32, &str, &str)> = items
         .iter()
         .map(|i| {
-            let line = line_where(&text, i, |l| l.ends_with(i));
+            let line = line_where(&text, i, |l| l.contains(&format!("<li>{i}</li>")));
             (line, *i, "How to become a teacher")
         })
         .collect();

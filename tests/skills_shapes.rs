@@ -197,29 +197,30 @@ fn the_pharmacy_page_lists_skills_in_a_two_column_table() {
     assert_eq!(
         cited(&a),
         want(&[
-            // The <table>'s "Skill" column, row by row (HTML rows have no outer pipes).
-            ("Dosage calculations", Tech, 14, "11-20", skills_h),
-            ("Medication names and classes", Tech, 15, "11-20", skills_h),
-            ("Insurance billing", Tech, 16, "11-20", skills_h),
-            ("Sterile compounding", Tech, 17, "11-20", skills_h),
-            ("Customer service", Tech, 18, "11-20", skills_h),
+            // The <table>'s "Skill" column, row by row (HTML rows have no outer pipes), each cited at
+            // its own line of the page.
+            ("Dosage calculations", Tech, 16, "12-23", skills_h),
+            ("Medication names and classes", Tech, 17, "12-23", skills_h),
+            ("Insurance billing", Tech, 18, "12-23", skills_h),
+            ("Sterile compounding", Tech, 19, "12-23", skills_h),
+            ("Customer service", Tech, 20, "12-23", skills_h),
             // "Employers also need technicians who show a, b and c."
-            ("Accuracy", Tech, 20, "11-20", skills_h),
+            ("Accuracy", Tech, 23, "12-23", skills_h),
             (
                 "Discretion with patient information",
                 Tech,
-                20,
-                "11-20",
+                23,
+                "12-23",
                 skills_h
             ),
-            ("Patience with busy queues", Tech, 20, "11-20", skills_h),
+            ("Patience with busy queues", Tech, 23, "12-23", skills_h),
             // "Required: …" / "Nice to have: …" paragraphs.
-            ("State registration", Cert, 26, "22-28", cert),
-            ("High school diploma", Cert, 26, "22-28", cert),
-            ("Background check", Cert, 26, "22-28", cert),
-            ("PTCB certification", Cert, 28, "22-28", cert),
-            ("ExCPT exam", Cert, 28, "22-28", cert),
-            ("Sterile compounding certificate", Cert, 28, "22-28", cert),
+            ("State registration", Cert, 26, "24-27", cert),
+            ("High school diploma", Cert, 26, "24-27", cert),
+            ("Background check", Cert, 26, "24-27", cert),
+            ("PTCB certification", Cert, 27, "24-27", cert),
+            ("ExCPT exam", Cert, 27, "24-27", cert),
+            ("Sterile compounding certificate", Cert, 27, "24-27", cert),
         ])
     );
     no_junk(&a);

@@ -424,16 +424,23 @@ fn fixture_passage_lines_are_their_source_lines() {
     for (g, path) in fixtures().guides.iter().zip(fixture_paths()) {
         assert_eq!(path.file_name().unwrap().to_string_lossy(), g.source);
         let file = fs::read_to_string(path).unwrap();
-        let text = if g.source.ends_with(".html") {
-            html::convert(&file).unwrap().text
-        } else {
-            file
-        };
-        let lines: Vec<&str> = text.lines().collect();
+        let lines: Vec<&str> = file.lines().collect();
         for p in &g.passages {
             assert_eq!(p.text.lines().count(), p.line_numbers.len(), "{p:?}");
             for (t, no) in p.text.lines().zip(&p.line_numbers) {
-                assert_eq!(lines[*no as usize - 1].trim(), t);
+                let line = lines[*no as usize - 1];
+                if g.source.ends_with(".html") {
+                    // The page's line holds the rendered line's first word (past a list
+                    // item's number, which the renderer writes).
+                    let word = t
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .find(|w| w.len() >= 3 && !w.bytes().all(|b| b.is_ascii_digit()));
+                    if let Some(word) = word {
+                        assert!(line.contains(word), "{}:{no}: {line:?} for {t:?}", g.source);
+                    }
+                } else {
+                    assert_eq!(line.trim(), t);
+                }
                 assert!(p.start_line <= *no && *no <= p.end_line);
             }
         }

@@ -6,8 +6,8 @@
 //! runs of links before the first heading (a menu). An element that holds the `<h1>`, the main
 //! content or much text is never removed for its class. Links keep their text only. A data table becomes one `cell | cell | cell` line per
 //! row, header row first; a code block is fenced with ```` ``` ```` lines so that its lines are
-//! never read as headings. html2text renders the rest, and citations of an HTML guide count lines
-//! of its output.
+//! never read as headings. html2text renders the rest; citations of an HTML guide count the
+//! page's own lines, found for each line of the rendering by `source_lines`.
 
 use std::fmt::Write as _;
 
@@ -51,7 +51,8 @@ const FURNITURE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "searc
 /// What an HTML page yields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// The page's text: the lines its citations count.
+    /// The page's text, one line per paragraph, list item or table row (renumbered to the
+    /// page's own lines by `source_lines` before anything is cited).
     pub text: String,
     /// The `<title>` without the site's name, else the first `<h1>`.
     pub title: Option<String>,

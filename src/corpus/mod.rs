@@ -12,6 +12,7 @@ pub mod front_matter;
 pub mod html;
 pub mod link;
 pub mod manifest;
+mod source_lines;
 pub mod split;
 pub mod title;
 mod words;
@@ -433,6 +434,7 @@ pub fn parse_guide(
     } else {
         None
     };
+    let raw = text;
     let text = page.as_ref().map_or(text, |p| p.text.as_str());
     if text.trim().is_empty() {
         return Err("empty file".to_string());
@@ -465,7 +467,15 @@ pub fn parse_guide(
             .unwrap_or_else(|| UNNAMED_CAREER.to_string()),
     };
     let mut passages = split::split(&lines, &cleaned.drop, name, &title);
-    let outline = outline(&lines, &cleaned.drop);
+    let mut outline = outline(&lines, &cleaned.drop);
+    if page.is_some() {
+        // Citations count the file's own lines, not those of its rendering.
+        at_source_lines(
+            &source_lines::source_lines(raw, text),
+            &mut passages,
+            &mut outline,
+        );
+    }
     if passages.is_empty() {
         return Err("no text left after removing boilerplate".to_string());
     }
@@ -490,6 +500,30 @@ pub fn parse_guide(
         outline,
         passages,
     })
+}
+
+/// Renumbers the passages and headings of a rendered page (`map[i]`: the first and last source
+/// line of the rendering's line `i + 1`): a passage starts where its first line starts and ends
+/// where its last line ends.
+fn at_source_lines(map: &[(u32, u32)], passages: &mut [Passage], outline: &mut [Heading]) {
+    let at = |line: u32| {
+        usize::try_from(line)
+            .ok()
+            .and_then(|l| l.checked_sub(1))
+            .and_then(|i| map.get(i))
+            .copied()
+            .unwrap_or((line, line))
+    };
+    for p in passages {
+        p.start_line = at(p.start_line).0;
+        p.end_line = at(p.end_line).1.max(p.start_line);
+        for l in &mut p.line_numbers {
+            *l = at(*l).0;
+        }
+    }
+    for h in outline {
+        h.line = at(h.line).0;
+    }
 }
 
 fn is_html(name: &str) -> bool {

@@ -180,6 +180,17 @@ fn is_title_case(text: &str) -> bool {
         })
 }
 
+/// Words from which a line is running text rather than a short item of a list.
+const RUNNING_TEXT_WORDS: usize = 8;
+
+/// Written in capitals: words of letters (three in four of its characters but spaces, and two
+/// or more), none in lower case ("KEY SKILLS", not "C# (.NET)").
+fn is_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    letters >= 2 && letters * 4 >= visible * 3 && !text.chars().any(char::is_lowercase)
+}
+
 /// Sentence case: capitalised first word and some later word (not a minor one) in lower case.
 fn is_sentence_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -298,9 +309,24 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
     for (i, line) in lines.iter().enumerate() {
         let next = lines.get(i + 1);
         let first_line_heading = i == 0 && (line.is_short() || line.text == title);
+        // A line in capitals between blank lines, over text that is no short line of its own (a
+        // list of short items, "SQL" / "AWS", stays a list): a plain-text guide's heading.
+        let capitals_alone = line.is_short()
+            && !wrapped[i]
+            && is_capitals(line.text)
+            && next.is_some_and(|n| {
+                n.no > line.no + 1
+                    && (!n.is_short()
+                        || wrapped[i + 1]
+                        || n.text.split_whitespace().count() >= RUNNING_TEXT_WORDS
+                        || n.is_question()
+                        || n.shape != Shape::Text)
+            })
+            && (i == 0 || lines[i - 1].no + 1 < line.no);
         ranks[i] = if line.shape == Shape::Markdown
             || (line.is_question() && !wrapped[i])
             || first_line_heading
+            || capitals_alone
         {
             Some(Rank::Major)
         } else if !line.is_short() || wrapped[i] {
@@ -711,6 +737,30 @@ mod tests {
         ] {
             assert!(!wraps_onto(line, next), "{line} / {next}");
         }
+    }
+
+    #[test]
+    fn a_line_in_capitals_between_blank_lines_is_a_heading_whatever_follows() {
+        let wrapped = "Pipe fitting: cutting, bending and joining copper, plastic and steel pipe with compression,";
+        let text = format!(
+            "WHAT PLUMBERS EARN\n\n{}\n\nKEY SKILLS\n\n{wrapped}\nsolder and push-fit joints.\n\nSQL\n\nC# (.NET)\n\nAWS\n\n\
+             YOUR OWN BUSINESS\n\nAbout half are self-employed. You will need public liability insurance\n\
+             (typically £150 to £400 a year), a van and tools worth several thousand pounds.\n",
+            para(60)
+        );
+        let ps = passages(&text);
+        let sections: Vec<&str> = ps.iter().map(|p| p.section.as_str()).collect();
+        assert_eq!(
+            sections,
+            ["WHAT PLUMBERS EARN", "KEY SKILLS", "YOUR OWN BUSINESS"],
+            "{ps:#?}"
+        );
+        // Short items in capitals, a blank line between each, stay a list.
+        assert!(
+            ps[1].text.ends_with("SQL\nC# (.NET)\nAWS"),
+            "{:?}",
+            ps[1].text
+        );
     }
 
     #[test]

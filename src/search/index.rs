@@ -304,6 +304,8 @@ const PIPELINE_SOURCE: &str = concat!(
     include_str!("../corpus/mod.rs"),
     include_str!("../corpus/clean.rs"),
     include_str!("../corpus/split.rs"),
+    include_str!("../corpus/html.rs"),
+    include_str!("../corpus/source_lines.rs"),
     include_str!("../analysis.rs"),
     include_str!("index.rs"),
 );
