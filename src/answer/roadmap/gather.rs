@@ -1106,7 +1106,9 @@ After ten or more years a few become a head keeper, responsible for a whole sect
             &guide_passages(career, guide),
         ));
         let a = gathering.finish().answer(None, None, Focus::All);
-        let got: Vec<(Stage, &str, Vec<&str>, Vec<(&str, u32)>)> = a
+        /// (stage, label, rungs, each citation's time and line).
+        type Shown<'a> = (Stage, &'a str, Vec<&'a str>, Vec<(&'a str, u32)>);
+        let got: Vec<Shown> = a
             .stages
             .iter()
             .map(|s| {

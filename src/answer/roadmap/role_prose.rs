@@ -80,7 +80,12 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
     for p in passages {
         let career = career_words(p);
         for l in logical_lines(p) {
-            if l.heading || strip_marker(&l.text) > 0 || cells(&l.text).is_some() {
+            // Only a paragraph with a time for all its rungs but one can tell a ladder alone.
+            if l.heading
+                || strip_marker(&l.text) > 0
+                || cells(&l.text).is_some()
+                || parse_durations(&l.text).len() + 1 < MIN_RUNGS
+            {
                 continue;
             }
             let mut rungs: Vec<Rung> = Vec::new();
