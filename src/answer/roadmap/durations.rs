@@ -137,8 +137,16 @@ fn duration_kind(sentence: &str) -> DurationKind {
     }
 }
 
+/// A unit word some span of [`DURATION`] or [`UNIT_OR_TWO`] ends on: a text without one holds no
+/// span (a quick test before the full reading).
+static UNIT_WORD: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)year|yr|month|week|años?|a[ñn]os|mes|semana"));
+
 /// Every time span in `text` with its byte range; the kind comes from the sentence it sits in.
 pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
+    if !UNIT_WORD.is_match(text) {
+        return Vec::new();
+    }
     let sents = duration_sentences(text);
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
