@@ -87,7 +87,8 @@ pub(crate) fn read(
         };
         if (roles.occupation_form(&role.head).is_some()
             && !named_in_guides(&role.head)
-            && !misspelt())
+            && !misspelt()
+            && !names_a_careers_occupation(vocab, careers, &role.head))
             || unknown_occupation(roles, &role_terms, &known, 1).is_some()
         {
             return QuestionCareer::NotInLibrary(role.text);
@@ -200,6 +201,28 @@ pub(crate) fn named_by_last_word(
     }
 }
 
+/// Whether an occupation word of a question is, read by the analyzer (its synonym table and
+/// translations included), an occupation word of a career's name: "car mechanic" for a Spanish
+/// "Mecánico Automotriz" guide, "technicians" for "Veterinary Technician" (not "data" of "Data
+/// Analyst", which names no occupation). The library covers it in other words then, and it is
+/// not refused as an occupation no guide covers.
+fn names_a_careers_occupation(vocab: &Vocabulary, careers: &[String], head: &str) -> bool {
+    let analyzer = vocab.analyzer();
+    let Some(term) = analyzer.analyze(head).into_iter().next() else {
+        return false;
+    };
+    careers
+        .iter()
+        .flat_map(|career| career.split(|c: char| c.is_whitespace() || c == '-'))
+        .filter(|w| vocab.roles().occupation_form(&fold(w)).is_some())
+        .any(|w| {
+            analyzer
+                .analyze(w)
+                .first()
+                .is_some_and(|t| t.text == term.text)
+        })
+}
+
 /// The careers of two or more words that the question names by their last word alone, where
 /// that word ends exactly one career's name in the library and stands alone — after nothing, a
 /// stop word, a level word or punctuation ("senior nurses"), and not next to another occupation
@@ -218,6 +241,11 @@ fn named_by_head(
             && let Some(last) = own.last()
         {
             heads.push((Arc::clone(&last.text), career));
+            // A name whose head comes first, as Spanish writes them ("Mecánico Automotriz").
+            let first = career.split_whitespace().next().unwrap_or_default();
+            if vocab.roles().occupation_form(&fold(first)).is_some() && own[0].text != last.text {
+                heads.push((Arc::clone(&own[0].text), career));
+            }
         }
     }
     let alone = |word: Option<&str>| {
@@ -244,6 +272,51 @@ fn named_by_head(
             |w: Option<&str>| w.is_some_and(|w| vocab.roles().is_occupation_word(&fold(w)));
         if alone(word_before) && !occupation(word_after) && !named.contains(career) {
             named.push((*career).clone());
+        }
+    }
+    if named.is_empty() {
+        named = named_clipped(careers, question);
+    }
+    named
+}
+
+/// Fewest letters of a word clipped from a career's ("vet" of "veterinary").
+const MIN_CLIPPED_CHARS: usize = 3;
+
+/// The careers of two or more words that the question names clipped, word for word, as members
+/// shorten them: "vet techs" for "Veterinary Technician", "pharm tech" for "Pharmacy
+/// Technician" (each word the start of the name's word, in order, one at least shortened).
+fn named_clipped(careers: &[String], question: &str) -> Vec<String> {
+    let words: Vec<String> = question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let mut named = Vec::new();
+    for career in careers {
+        let own: Vec<String> = career
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
+        if own.len() < 2 {
+            continue;
+        }
+        // Whether `w` (or `w` less a plural "s") starts `of`, and whether it is cut short.
+        let clipped = |w: &str, of: &str| -> Option<bool> {
+            [Some(w), w.strip_suffix('s')]
+                .into_iter()
+                .flatten()
+                .find(|stem| stem.chars().count() >= MIN_CLIPPED_CHARS && of.starts_with(stem))
+                .map(|stem| stem.len() + 1 < of.len())
+        };
+        let found = words.windows(own.len()).any(|run| {
+            let clips: Option<Vec<bool>> =
+                run.iter().zip(&own).map(|(w, of)| clipped(w, of)).collect();
+            clips.is_some_and(|c| c.contains(&true))
+        });
+        if found && !named.contains(career) {
+            named.push(career.clone());
         }
     }
     named
@@ -318,6 +391,49 @@ mod tests {
         );
         // A word of a career is not its name: "data" alone is not the analyst's.
         assert!(named(&library, "how to design data structures").is_empty());
+    }
+
+    #[test]
+    fn a_career_named_head_first_is_named_by_its_head_in_either_language() {
+        // Spanish writes the occupation first: "Mecánico Automotriz".
+        let library = ["Mecánico Automotriz", "Data Analyst", "Registered Nurse"];
+        assert_eq!(
+            named(&library, "¿cuánto gana un mecánico?"),
+            ["Mecánico Automotriz"]
+        );
+        assert_eq!(
+            named(&library, "what does a mechanic earn"),
+            ["Mecánico Automotriz"]
+        );
+        // "data" names no occupation, so it is no head.
+        assert!(named(&library, "how much data do nurses chart").len() == 1);
+        let vocab = crate::answer::fixtures::vocab();
+        let careers: Vec<String> = library.iter().map(|c| c.to_string()).collect();
+        // An occupation the library covers in other words is never one it lacks: "car
+        // mechanic" is the Spanish guide's mecánico; "firefighter" is no career's.
+        assert!(names_a_careers_occupation(vocab, &careers, "mechanic"));
+        assert!(names_a_careers_occupation(vocab, &careers, "mecánicos"));
+        assert!(names_a_careers_occupation(vocab, &careers, "nurses"));
+        assert!(!names_a_careers_occupation(vocab, &careers, "firefighter"));
+        assert!(!names_a_careers_occupation(vocab, &careers, "data"));
+    }
+
+    #[test]
+    fn a_career_is_named_by_its_words_clipped_as_members_shorten_them() {
+        let library = [
+            "Veterinary Technician",
+            "Pharmacy Technician",
+            "Data Analyst",
+        ];
+        assert_eq!(
+            named(&library, "how much do vet techs make an hour?"),
+            ["Veterinary Technician"]
+        );
+        assert_eq!(named(&library, "pharm tech hours"), ["Pharmacy Technician"]);
+        // Every word must start the name's, and in order; two letters are no clipping.
+        for q in ["tech vet jobs", "ve te", "vet jobs", "a technician's pay"] {
+            assert!(named(&library, q).is_empty(), "{q}");
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub struct SearchCache {
     pub(crate) passages: quick_cache::sync::Cache<tantivy::DocAddress, Arc<AnalysedPassage>>,
     /// A misspelt word (lower case) → the indexed term it was corrected to and its document
     /// frequency, or `None` when nothing is close.
-    pub(crate) corrections: quick_cache::sync::Cache<String, Option<(String, u64)>>,
+    pub(crate) corrections: quick_cache::sync::Cache<String, Option<super::query::Correction>>,
 }
 
 impl Default for SearchCache {

@@ -57,6 +57,11 @@ pub struct QueryTerm {
     pub from: String,
     /// Whether it replaced a misspelt word.
     pub corrected: bool,
+    /// The word a misspelt one was read as, to show: the vocabulary's form it is a typo of
+    /// ("colege" → college, searched as its synonym's term), else the indexed term; `from`
+    /// when not corrected.
+    #[serde(skip)]
+    pub read_as: String,
     /// Whether it is a soft question word, weighed down.
     pub soft: bool,
     /// Passages containing it.
@@ -98,6 +103,7 @@ pub(crate) fn query_terms(
         if df > 0 {
             out.push(QueryTerm {
                 term: t.text.to_string(),
+                read_as: surface.clone(),
                 from: surface,
                 corrected: false,
                 soft,
@@ -106,18 +112,20 @@ pub(crate) fn query_terms(
             continue;
         }
         match remembered_correction(index, searcher, &surface, &t.text) {
-            Some((term, df)) => match out.iter_mut().find(|q| q.term == term) {
+            Some(c) => match out.iter_mut().find(|q| q.term == c.term) {
                 Some(seen) => seen.soft &= soft,
                 None => out.push(QueryTerm {
-                    term,
+                    term: c.term,
                     from: surface,
+                    read_as: c.shown,
                     corrected: true,
                     soft,
-                    doc_freq: df,
+                    doc_freq: c.doc_freq,
                 }),
             },
             None => out.push(QueryTerm {
                 term: t.text.to_string(),
+                read_as: surface.clone(),
                 from: surface,
                 corrected: false,
                 soft,
@@ -128,13 +136,24 @@ pub(crate) fn query_terms(
     out
 }
 
+/// What a word the index does not hold is read as.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Correction {
+    /// The indexed term searched for.
+    pub term: String,
+    /// Passages holding it.
+    pub doc_freq: u64,
+    /// The word to show: the vocabulary's form the word is a typo of, else `term`.
+    pub shown: String,
+}
+
 /// [`correct`], remembered per generation by the word's lower-case form.
 fn remembered_correction(
     index: &PassageIndex,
     searcher: &tantivy::Searcher,
     surface: &str,
     term: &str,
-) -> Option<(String, u64)> {
+) -> Option<Correction> {
     let fields = [index.fields.body, index.fields.section];
     index
         .cache
@@ -166,7 +185,7 @@ impl PassageIndex {
         if doc_freq(&searcher, &fields, &term.text) > 0 {
             return None;
         }
-        remembered_correction(self, &searcher, word, &term.text).map(|(t, _)| t)
+        remembered_correction(self, &searcher, word, &term.text).map(|c| c.term)
     }
 }
 
@@ -183,7 +202,7 @@ fn correct(
     fields: &[Field],
     surface: &str,
     term: &str,
-) -> Option<(String, u64)> {
+) -> Option<Correction> {
     let word = surface.to_lowercase();
     let chars = word.chars().count();
     if !(4..=MAX_CORRECTED_CHARS).contains(&chars) || !word.chars().all(char::is_alphabetic) {
@@ -197,11 +216,17 @@ fn correct(
     // "keyboard" of "keyword"); it is only read as an indexed term its stem extends by an
     // ending ("healthy" → health, "percentage" → percent).
     if analyzer.in_dictionary(&word) {
-        return derived_from(searcher, fields, term);
+        return derived_from(searcher, fields, term).map(|(term, doc_freq)| Correction {
+            shown: term.clone(),
+            term,
+            doc_freq,
+        });
     }
     let first = word.chars().next();
     // Candidate term → (distance, passages containing it).
     let mut candidates: HashMap<String, (u8, u64)> = HashMap::new();
+    // The vocabulary's form each candidate term was found as, the closest one.
+    let mut forms: HashMap<String, (u8, &str)> = HashMap::new();
     let max_distance = max_edits(chars);
     for (form, canonical) in analyzer.single_word_forms() {
         if form.len().abs_diff(word.len()) > usize::from(max_distance) + 1
@@ -214,6 +239,10 @@ fn correct(
         {
             let df = doc_freq(searcher, fields, &t);
             if df > 0 {
+                let f = forms.entry(t.clone()).or_insert((d, form));
+                if d < f.0 {
+                    *f = (d, form);
+                }
                 let e = candidates.entry(t).or_insert((d, df));
                 e.0 = e.0.min(d);
             }
@@ -221,8 +250,15 @@ fn correct(
     }
     let max_distance = max_edits(term.chars().count());
     let term_first = term.chars().next();
+    let shown = |(term, doc_freq): (String, u64)| Correction {
+        shown: forms
+            .get(&term)
+            .map_or_else(|| term.clone(), |(_, form)| (*form).to_string()),
+        term,
+        doc_freq,
+    };
     if term.chars().count() < MIN_FUZZY_STEM_CHARS {
-        return closest(candidates);
+        return closest(candidates).map(shown);
     }
     // The index's own terms near the analysed word, from the body field's dictionary (headings
     // use the same words); the dictionary gives each term's document frequency as it streams.
@@ -266,7 +302,7 @@ fn correct(
         e.0 = e.0.min(d);
         e.1 = e.1.max(df);
     }
-    closest(candidates)
+    closest(candidates).map(shown)
 }
 
 /// The indexed term that the stem `term` of a common word extends by one letter (two for long
@@ -476,6 +512,24 @@ mod tests {
             ]
         );
         assert_eq!(corrections("compensaton"), [pair("compensaton", "salari")]);
+        // What the member is shown: the word the typo is of, not the term it is searched as
+        // ("read as: colege → degre" showed the stem of the synonym "college" stands for).
+        let read_as = |q: &str| -> Vec<(String, String)> {
+            let searcher = generation.searcher();
+            query_terms(&generation, &searcher, q)
+                .into_iter()
+                .filter(|t| t.corrected)
+                .map(|t| (t.from, t.read_as))
+                .collect()
+        };
+        assert_eq!(
+            read_as("a colege degre, compensaton for a devloper"),
+            [
+                pair("colege", "college"),
+                pair("compensaton", "compensation"),
+                pair("devloper", "developer"),
+            ]
+        );
         assert_eq!(generation.typo_of("devloper").as_deref(), Some("develop"));
         assert_eq!(generation.typo_of("developer"), None, "held as written");
         assert_eq!(generation.typo_of("firefighter"), None, "nothing close");

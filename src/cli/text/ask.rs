@@ -50,7 +50,7 @@ pub(crate) fn write_text_answer(out: &mut impl Write, asked: &Asked, ansi: bool)
         .terms
         .iter()
         .filter(|t| t.corrected)
-        .map(|t| format!("{} → {}", t.from, t.term))
+        .map(|t| format!("{} → {}", t.from, t.read_as))
         .collect();
     if !corrected.is_empty() {
         writeln!(out, "(read as: {})", corrected.join(", "))?;
