@@ -244,8 +244,8 @@ fn plural_rank_titles_are_rungs_named_in_the_singular() {
         labels,
         [
             "Trainee firefighter",
-            "Crew manager",
-            "Station manager",
+            "Firefighter → Crew manager",
+            "Watch manager → Station manager",
             "Head of Operations"
         ]
     );

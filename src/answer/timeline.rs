@@ -425,6 +425,7 @@ pub(crate) mod tests {
             stage,
             label: label.into(),
             guides: 1,
+            rungs: Vec::new(),
             citations: citations
                 .into_iter()
                 .map(|c| StageCitation { stage, ..c })

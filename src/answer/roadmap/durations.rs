@@ -30,6 +30,10 @@ static DURATION: Lazy<Regex> = Lazy::new(|| {
     ))
 });
 
+/// "a year or two", "a month or two": one to two of the unit.
+static UNIT_OR_TWO: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\ban?\s+(?P<unit>year|month|week)\s+or\s+two\b"));
+
 static IN_STAGE: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\b(?:lasts?|lasting|stay|stays|staying|spend|spends|spent|in this (?:role|phase|stage|position)|this phase|this stage)\b",
@@ -104,11 +108,27 @@ fn round4(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
 
+/// Words before "qualified" that make it no time to qualify: an adjective ("a qualified
+/// plumber") or a time after qualifying ("Once qualified you work as …").
+const NOT_BEFORE_QUALIFIED: [&str; 7] = ["a", "an", "the", "once", "when", "after", "fully"];
+
+/// Whether a sentence tells the time it takes to qualify.
+fn to_qualify(sentence: &str) -> bool {
+    TO_QUALIFY.find_iter(sentence).any(|m| {
+        let before = sentence[..m.start()]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        !(m.as_str().eq_ignore_ascii_case("qualified")
+            && before.is_some_and(|w| NOT_BEFORE_QUALIFIED.contains(&w.as_str())))
+    })
+}
+
 /// The kind of time a sentence states.
 fn duration_kind(sentence: &str) -> DurationKind {
     if IN_STAGE.is_match(sentence) {
         DurationKind::InStage
-    } else if TO_QUALIFY.is_match(sentence) {
+    } else if to_qualify(sentence) {
         DurationKind::ToQualify
     } else if EXPERIENCE.is_match(sentence) {
         DurationKind::ExperienceRequired
@@ -117,8 +137,16 @@ fn duration_kind(sentence: &str) -> DurationKind {
     }
 }
 
+/// A unit word some span of [`DURATION`] or [`UNIT_OR_TWO`] ends on: a text without one holds no
+/// span (a quick test before the full reading).
+static UNIT_WORD: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)year|yr|month|week|años?|a[ñn]os|mes|semana"));
+
 /// Every time span in `text` with its byte range; the kind comes from the sentence it sits in.
 pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
+    if !UNIT_WORD.is_match(text) {
+        return Vec::new();
+    }
     let sents = duration_sentences(text);
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
@@ -198,7 +226,64 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
             },
         ));
     }
+    // "a year or two": one to two of the unit.
+    for m in UNIT_OR_TWO.captures_iter(text) {
+        let whole = m.get(0).expect("match");
+        let unit = m["unit"].to_lowercase();
+        let (scale, round, span_unit): (f64, fn(f64) -> f64, SpanUnit) = match unit.as_str() {
+            "week" => (1.0 / WEEKS_PER_YEAR, round4, SpanUnit::Weeks),
+            "month" => (1.0 / 12.0, round4, SpanUnit::YearsOrMonths),
+            _ => (1.0, round2, SpanUnit::YearsOrMonths),
+        };
+        let sentence = sents
+            .iter()
+            .find(|s| s.start <= whole.start() && whole.end() <= s.end)
+            .map_or(text, |s| &text[s.clone()]);
+        out.push((
+            whole.range(),
+            Duration {
+                min_years: round(scale),
+                max_years: Some(round(2.0 * scale)),
+                open_ended: false,
+                kind: if AFTER.is_match(&text[..whole.start()]) {
+                    DurationKind::ExperienceRequired
+                } else {
+                    duration_kind(sentence)
+                },
+                raw: whole.as_str().to_string(),
+                unit: span_unit,
+            },
+        ));
+    }
+    out.sort_by_key(|(r, _)| r.start);
     out
+}
+
+/// A header cell naming a column of years ("Years", "Years of experience", "Typical years",
+/// "Experience", "Años"): its cells may give their years as bare numbers ("0–1", "10+").
+static YEARS_HEADER: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:years?|yrs?|años?|a[ñn]os|experience|experiencia)\b"));
+
+/// Whether a table's header cell names a column of years.
+pub fn is_years_header(cell: &str) -> bool {
+    YEARS_HEADER.is_match(cell)
+}
+
+/// The years a cell of a years column gives as a bare number or range ("0–1", "3-6", "10+",
+/// "12 +"), the cell being nothing else; the raw text is the cell as written. `None` for any
+/// other cell ("Entry", "$40k", "2026").
+pub fn bare_years(cell: &str) -> Option<Duration> {
+    let cell = cell.trim().trim_matches('*').trim();
+    if cell.is_empty() || !cell.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let with_unit = format!("{cell} years");
+    let (range, mut d) = parse_durations(&with_unit).into_iter().next()?;
+    (range.start == 0 && range.end == with_unit.len()).then(|| {
+        d.raw = cell.to_string();
+        d.kind = DurationKind::ExperienceRequired;
+        d
+    })
 }
 
 /// Most words a closing parenthesis may hold beside its time span ("(1–2 years full time)").
@@ -561,5 +646,72 @@ mod tests {
         ] {
             assert_eq!(one_duration(text).words(Locale::Es), said, "{text}");
         }
+    }
+
+    /// Shape 1 of the fifth round: "for a year or two" is a time (one to two years).
+    #[test]
+    fn a_year_or_two_is_one_to_two_years() {
+        let d = one_duration("Once qualified you work as an improver for a year or two.");
+        assert_eq!(
+            (d.min_years, d.max_years, d.open_ended),
+            (1.0, Some(2.0), false)
+        );
+        assert_eq!(d.raw, "a year or two");
+        assert_eq!(d.label(), "1–2 years");
+        let d = one_duration("Shadow a colleague for a month or two.");
+        assert_eq!(d.label(), "1–2 months");
+        // In text order with the other spans.
+        let v = parse_durations("After 3–5 years, or a year or two more, you lead.");
+        let raws: Vec<&str> = v.iter().map(|(_, d)| d.raw.as_str()).collect();
+        assert_eq!(raws, ["3–5 years", "a year or two"]);
+        assert!(parse_durations("a year or so").is_empty());
+    }
+
+    /// Shape 2 of the fifth round: a column headed by years gives them as bare numbers.
+    #[test]
+    fn bare_years_under_a_years_header() {
+        for h in [
+            "Years",
+            "Years of experience",
+            "Typical years",
+            "Experience",
+            "Años",
+        ] {
+            assert!(is_years_header(h), "{h}");
+        }
+        for h in ["Role", "What changes", "Salary"] {
+            assert!(!is_years_header(h), "{h}");
+        }
+        let span = |c: &str| bare_years(c).map(|d| (d.min_years, d.max_years, d.raw));
+        assert_eq!(span("0–1"), Some((0.0, Some(1.0), "0–1".into())));
+        assert_eq!(span(" 3-6 "), Some((3.0, Some(6.0), "3-6".into())));
+        assert_eq!(span("10+"), Some((10.0, None, "10+".into())));
+        assert_eq!(span("5"), Some((5.0, Some(5.0), "5".into())));
+        for not in ["Entry", "$40k", "2026", "3–6 months", "8 to 10 hours", ""] {
+            assert_eq!(span(not), None, "{not}");
+        }
+    }
+
+    /// Shape 1 of the fifth round: "Once qualified you work as an improver for a year or two"
+    /// is time in the stage after qualifying, and "a qualified plumber" no time to qualify.
+    #[test]
+    fn qualified_as_an_adjective_or_after_once_is_no_time_to_qualify() {
+        let kind = |t: &str| one_duration(t).kind;
+        assert_eq!(
+            kind("Once qualified you work as an improver for a year or two."),
+            DurationKind::Unspecified
+        );
+        assert_eq!(
+            kind("You start as an apprentice for four years, beside a qualified plumber."),
+            DurationKind::Unspecified
+        );
+        assert_eq!(
+            kind("It takes 2–3 years to get qualified."),
+            DurationKind::ToQualify
+        );
+        assert_eq!(
+            kind("It typically takes 1-2 years to qualify."),
+            DurationKind::ToQualify
+        );
     }
 }

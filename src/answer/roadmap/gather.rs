@@ -13,7 +13,7 @@ use super::ladder::extract_ladder;
 use super::lines::{recite, section_at, whole_sections};
 use super::plain::strip_emphasis;
 use super::prose::extract_prose_stages;
-use super::role_ladder::{extract_role_ladder, singular_role};
+use super::role_ladder::{career_words, extract_role_ladder, role_head, singular_role};
 use super::role_prose::extract_role_prose;
 use super::table_ladder::extract_table_ladder;
 use super::{
@@ -41,6 +41,9 @@ pub struct GuideRoadmap {
     lateral: Vec<TrackMention>,
     steps: Vec<PathStep>,
     items: Vec<RoadmapItem>,
+    /// The rungs of its ladder that name a role (not a step towards one, "Foundations"), in the
+    /// guide's order: (stage, role).
+    rungs: Vec<(Stage, String)>,
 }
 
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
@@ -62,10 +65,29 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     // without years of its own, "Police constable | 2 years after probation", is the table's
     // first rung, not its header).
     if ladder.is_empty() {
-        let table: Vec<StageCitation> = whole
+        let mut table: Vec<StageCitation> = whole
             .iter()
             .flat_map(|p| extract_table_ladder(vocab.levels(), p))
             .collect();
+        // A guide with a table under a progression heading and another elsewhere (a pay table
+        // by years): the progression's is the ladder.
+        let cued = |c: &StageCitation| {
+            whole
+                .iter()
+                .find(|p| {
+                    p.source == c.cite.source
+                        && p.start_line <= c.cite.line
+                        && c.cite.line <= p.end_line
+                })
+                .is_some_and(|p| {
+                    vocab
+                        .role_titles()
+                        .is_ladder_cue(section_at(p, c.cite.line))
+                })
+        };
+        if table.iter().any(cued) {
+            table.retain(cued);
+        }
         let titles = extract_role_ladder(vocab, &whole);
         let covers = table.iter().all(|t| {
             titles
@@ -94,12 +116,33 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             .iter()
             .any(|c| c.cite.source == s.cite.source && c.cite.line == s.cite.line)
     });
+    let rungs: Vec<(Stage, String)> = ladder
+        .iter()
+        .filter_map(|c| {
+            let role = c.roles.first()?;
+            let career = passages.first().map(career_words).unwrap_or_default();
+            role_head(vocab, &career, role).map(|_| (c.stage, capitalised(role)))
+        })
+        .collect();
+    let rung_count = ladder.len();
     stages.extend(ladder);
     // A career path told only in prose.
     if stages.is_empty() {
         stages.extend(passages.iter().flat_map(|p| extract_prose_stages(vocab, p)));
     }
+    // By line, the ladder's rungs in the guide's order in the places they take (a rung cited to
+    // a sentence after its chain, which gives its time, stays in its place in the chain).
+    let first_rung = stages.len() - rung_count.min(stages.len());
+    let rungs_in_order: Vec<StageCitation> = stages[first_rung..].to_vec();
     stages.sort_by(|a, b| (&a.cite.source, a.cite.line).cmp(&(&b.cite.source, b.cite.line)));
+    let slots: Vec<usize> = (0..stages.len())
+        .filter(|&i| rungs_in_order.contains(&stages[i]))
+        .collect();
+    if slots.len() == rungs_in_order.len() {
+        for (slot, rung) in slots.into_iter().zip(rungs_in_order) {
+            stages[slot] = rung;
+        }
+    }
     let mut lateral: Vec<TrackMention> = Vec::new();
     for m in passages
         .iter()
@@ -152,12 +195,11 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     items.sort_by(|a, b| {
         (a.kind, &a.cite.source, a.cite.line).cmp(&(b.kind, &b.cite.source, b.cite.line))
     });
-    // A line under a heading packed into its passage is cited under that heading.
+    // A line under a heading packed into its passage is cited under that heading, one packed
+    // into an earlier part of its section too.
     let resection = |cite: &mut Citation| {
-        if let Some(p) = passages.iter().find(|p| {
-            p.source == cite.source
-                && p.start_line == cite.start_line
-                && p.end_line == cite.end_line
+        if let Some(p) = whole.iter().find(|p| {
+            p.source == cite.source && p.start_line <= cite.line && cite.line <= p.end_line
         }) {
             let section = section_at(p, cite.line);
             if section != cite.section {
@@ -192,6 +234,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         lateral,
         steps,
         items,
+        rungs,
     }
 }
 
@@ -303,10 +346,15 @@ impl RoadmapFacts {
 #[derive(Debug, Clone, Default)]
 struct CareerGathering {
     stages: BTreeMap<Stage, Listed<StageCitation>>,
+    /// Each stage's rungs naming a role in the first guide whose ladder has one there.
+    rungs: BTreeMap<Stage, Vec<String>>,
     tracks: Vec<(String, Listed<super::TrackCitation>)>,
     steps: Vec<PathStep>,
     items: BTreeMap<ItemKind, Vec<RoadmapItem>>,
 }
+
+/// Between the rungs a stage's label names, in the guide's order.
+pub const RUNGS_JOINED: &str = " → ";
 
 /// The stage's name in the first guide's ladder: its last rung there.
 fn ladder_label(citations: &[StageCitation]) -> Option<String> {
@@ -332,6 +380,17 @@ pub(crate) fn capitalised(role: &str) -> String {
 
 impl CareerGathering {
     fn gather(&mut self, guide: GuideRoadmap) {
+        for stage in Stage::ALL {
+            let roles: Vec<String> = guide
+                .rungs
+                .iter()
+                .filter(|(s, _)| *s == stage)
+                .map(|(_, r)| r.clone())
+                .collect();
+            if !roles.is_empty() {
+                self.rungs.entry(stage).or_insert(roles);
+            }
+        }
         for c in guide.stages {
             let source = c.cite.source.clone();
             self.stages
@@ -364,18 +423,33 @@ impl CareerGathering {
 
     /// The career's whole roadmap: every stage, lateral move, step and item.
     fn finish(self, career: String) -> RoadmapAnswer {
+        let mut rungs = self.rungs;
         let stages = self
             .stages
             .into_iter()
-            .map(|(stage, listed)| CareerStage {
-                career: career.clone(),
-                stage,
-                // A ladder's own words name the stage ("Journeyman Electrician"): the last rung
-                // of the first guide with one (before it come the steps towards it, such as
-                // "Foundations").
-                label: ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string()),
-                guides: listed.guides,
-                citations: listed.items,
+            .map(|(stage, listed)| {
+                // Two or more rungs naming roles share the stage: the label names each, in the
+                // guide's order, none under another's name.
+                let shared: Vec<String> = rungs
+                    .remove(&stage)
+                    .filter(|r| r.len() >= 2)
+                    .unwrap_or_default();
+                let label = if shared.is_empty() {
+                    // A ladder's own words name the stage ("Journeyman Electrician"): the last
+                    // rung of the first guide with one (before it come the steps towards it,
+                    // such as "Foundations").
+                    ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string())
+                } else {
+                    shared.join(RUNGS_JOINED)
+                };
+                CareerStage {
+                    career: career.clone(),
+                    stage,
+                    label,
+                    guides: listed.guides,
+                    rungs: shared,
+                    citations: listed.items,
+                }
             })
             .collect();
         let mut lateral_moves: Vec<LateralMove> = self
@@ -973,5 +1047,142 @@ After ten or more years a few become a head keeper, responsible for a whole sect
         for c in &g.stages {
             assert_eq!(c.cite.section, "Career progression");
         }
+    }
+
+    /// The passages of a Markdown guide of `career`, as the index reads them.
+    fn guide_passages(career: &str, guide: &str) -> Vec<Passage> {
+        let mut passages = crate::corpus::parse_guide(
+            "g.md",
+            guide.as_bytes(),
+            &crate::corpus::Manifest::default(),
+            vocab().careers(),
+        )
+        .unwrap()
+        .passages;
+        for p in &mut passages {
+            p.career = career.into();
+        }
+        passages
+    }
+
+    /// Shape 5 of the fifth round: a guide with a pay table by years of experience and a
+    /// career-progression table: the progression's table is the ladder, its top rung kept.
+    #[test]
+    fn a_progression_table_wins_over_a_pay_table_by_years() {
+        let guide = "# Copywriter Guide\n\n\
+## Salaries\n\n\
+| Level | Experience | Typical salary |\n|---|---|---|\n\
+| Junior copywriter | 0–2 years | $42,000 |\n\
+| Copywriter | 2–5 years | $55,000 |\n\
+| Senior copywriter | 5+ years | $75,000 |\n\n\
+## Career progression\n\n\
+| Role | Typical years | What you do |\n|---|---|---|\n\
+| Junior copywriter | 0–2 | Social posts |\n\
+| Copywriter | 2–5 | Whole campaigns |\n\
+| Senior copywriter | 5–8 | Lead ideas |\n\
+| Associate creative director | 8–12 | Run a team |\n\
+| Creative director | 12+ | Set the standard |\n";
+        let g = extract_guide(vocab(), "Copywriter", &guide_passages("Copywriter", guide));
+        let got: Vec<(&str, Option<&str>, &str)> = g
+            .stages
+            .iter()
+            .map(|c| {
+                (
+                    c.roles[0].as_str(),
+                    c.duration.as_ref().map(|d| d.raw.as_str()),
+                    c.cite.section.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Junior copywriter", Some("0–2"), "Career progression"),
+                ("Copywriter", Some("2–5"), "Career progression"),
+                ("Senior copywriter", Some("5–8"), "Career progression"),
+                (
+                    "Associate creative director",
+                    Some("8–12"),
+                    "Career progression"
+                ),
+                ("Creative director", Some("12+"), "Career progression"),
+            ]
+        );
+        assert_eq!(g.stages.last().unwrap().stage, Stage::Lead);
+    }
+
+    /// Shape 3 of the fifth round: a ladder with more rungs than stages; a stage two rungs share
+    /// names both in the guide's order and lists them, each keeping its own time and line; a
+    /// stage with one rung, or a step towards a role ("Foundations") beside one, is as before.
+    #[test]
+    fn a_stage_several_rungs_share_names_each_in_order() {
+        let guide = "# Wind Turbine Technician\n\n\
+## Career ladder\n\n\
+1. **Foundations (3–6 months).** Safety modules and a medical.\n\
+2. **Trainee technician (0–1 year).** Climb with a buddy.\n\
+3. **Wind turbine technician (1–3 years).** Scheduled maintenance.\n\
+4. **Senior technician (3–6 years).** Complex faults.\n\
+5. **Lead technician (6+ years).** Run a crew.\n\
+6. **Blade repair specialist (8+ years).** Composite repairs.\n";
+        let career = "Wind Turbine Technician";
+        let mut gathering = RoadmapGathering::default();
+        gathering.gather(extract_guide(
+            vocab(),
+            career,
+            &guide_passages(career, guide),
+        ));
+        let a = gathering.finish().answer(None, None, Focus::All);
+        /// (stage, label, rungs, each citation's time and line).
+        type Shown<'a> = (Stage, &'a str, Vec<&'a str>, Vec<(&'a str, u32)>);
+        let got: Vec<Shown> = a
+            .stages
+            .iter()
+            .map(|s| {
+                (
+                    s.stage,
+                    s.label.as_str(),
+                    s.rungs.iter().map(String::as_str).collect(),
+                    s.citations
+                        .iter()
+                        .map(|c| (c.duration.as_ref().unwrap().raw.as_str(), c.cite.line))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Stage::Junior,
+                    "Trainee technician",
+                    vec![],
+                    vec![("3–6 months", 5), ("0–1 year", 6)]
+                ),
+                (
+                    Stage::Mid,
+                    "Wind turbine technician",
+                    vec![],
+                    vec![("1–3 years", 7)]
+                ),
+                (
+                    Stage::Senior,
+                    "Senior technician",
+                    vec![],
+                    vec![("3–6 years", 8)]
+                ),
+                (
+                    Stage::Lead,
+                    "Lead technician → Blade repair specialist",
+                    vec!["Lead technician", "Blade repair specialist"],
+                    vec![("6+ years", 9), ("8+ years", 10)]
+                ),
+            ]
+        );
+        // The JSON adds `rungs` only where several rungs share a stage.
+        let v = serde_json::to_value(&a).unwrap();
+        assert!(v["stages"][0].get("rungs").is_none());
+        assert_eq!(v["stages"][3]["rungs"][1], "Blade repair specialist");
+        let back: RoadmapAnswer = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
     }
 }

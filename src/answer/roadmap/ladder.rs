@@ -142,8 +142,29 @@ fn flush(levels: &LevelWords, run: &mut Vec<Rung>, out: &mut Vec<StageCitation>)
 
 /// Places a ladder's rungs on the scale as [`place_ladder`] does, except that the rungs before
 /// the first one whose words name a level climb to it one level each ("Commis chef", "Chef de
-/// partie", "Sous chef" before "Head chef" are junior, mid and senior), as far down as entry.
+/// partie", "Sous chef" before "Head chef" are junior, mid and senior), as far down as entry,
+/// and that no rung sits below the one before it: the guide's order is the ladder's ("Lead
+/// technician (6+ years)" then "Blade repair specialist (8+ years)" are both lead, the
+/// specialist's "specialist" notwithstanding).
 pub(super) fn place_rungs(known: &[Option<Level>]) -> Vec<Level> {
+    let mut placed = place_in_order(known);
+    for i in 1..placed.len() {
+        if rank(placed[i]) < rank(placed[i - 1]) {
+            placed[i] = placed[i - 1];
+        }
+    }
+    placed
+}
+
+/// A level's place on the scale (`Overall` below every other).
+fn rank(level: Level) -> Option<usize> {
+    [Level::Entry, Level::Mid, Level::Senior, Level::Lead]
+        .iter()
+        .position(|l| *l == level)
+}
+
+/// [`place_rungs`] before the rule that no rung sits below the one before it.
+fn place_in_order(known: &[Option<Level>]) -> Vec<Level> {
     const SCALE: [Level; 4] = [Level::Entry, Level::Mid, Level::Senior, Level::Lead];
     let mut placed = place_ladder(known);
     let first = known
@@ -571,5 +592,41 @@ mod tests {
             ],
         );
         assert!(stages(&[p]).is_empty());
+    }
+
+    /// Shape 3 of the fifth round: a ladder with more rungs than stages keeps the guide's order;
+    /// a rung after the lead rung whose words name a lower level ("specialist") is lead too,
+    /// not put before it.
+    #[test]
+    fn no_rung_sits_below_the_one_before_it() {
+        let p = passage(
+            "Career ladder",
+            &[
+                "1. **Trainee technician (0–1 year).** Climb with a buddy.",
+                "2. **Wind turbine technician (1–3 years).** Scheduled maintenance.",
+                "3. **Senior technician (3–6 years).** Complex faults.",
+                "4. **Lead technician (6+ years).** Run a crew.",
+                "5. **Blade repair specialist (8+ years).** Composite repairs.",
+            ],
+        );
+        let got: Vec<(Stage, String)> = stages(&[p]).into_iter().map(|g| (g.0, g.1)).collect();
+        let want = [
+            (Stage::Junior, "Trainee technician"),
+            (Stage::Mid, "Wind turbine technician"),
+            (Stage::Senior, "Senior technician"),
+            (Stage::Lead, "Lead technician"),
+            (Stage::Lead, "Blade repair specialist"),
+        ]
+        .map(|(s, r)| (s, r.to_string()));
+        assert_eq!(got, want.to_vec());
+        assert_eq!(
+            place_rungs(&[
+                Some(Level::Entry),
+                None,
+                Some(Level::Lead),
+                Some(Level::Senior)
+            ]),
+            [Level::Entry, Level::Mid, Level::Lead, Level::Lead]
+        );
     }
 }

@@ -133,9 +133,10 @@ fn inner_heading(line: &str) -> Option<&str> {
 const MAX_CAPITALS_WORDS: usize = 8;
 
 /// A line in capitals with no digits, list marker or table cell, ending in a letter or a question
-/// mark: a plain-text heading.
+/// mark: a plain-text heading; a colon ending it is no part of it ("CAREER PROGRESSION:").
 fn capitals_heading(line: &str) -> Option<&str> {
     let t = line.trim();
+    let t = t.strip_suffix(':').map_or(t, str::trim_end);
     // The cheap tests first: a line of prose fails at its end or its first small letter.
     (t.ends_with(|c: char| c.is_alphabetic() || c == '?')
         && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
@@ -256,8 +257,14 @@ mod tests {
             capitals_heading("HOW MUCH DO SOCIAL WORKERS EARN?"),
             Some("HOW MUCH DO SOCIAL WORKERS EARN?")
         );
+        // Shape 1 of the fifth round: a colon ending the heading is no part of it.
+        assert_eq!(
+            capitals_heading("CAREER PROGRESSION:"),
+            Some("CAREER PROGRESSION")
+        );
         for not in [
             "FAQ: PAY",
+            "PAY::",
             "- CPL",
             "(C) 2026 CAREWORKS",
             "NHS.",

@@ -441,6 +441,12 @@ pub struct CareerStage {
     pub label: String,
     /// Distinct guides citing it.
     pub guides: u32,
+    /// The roles of the guide's ladder that share this stage, in the guide's order, when two or
+    /// more do ("Lead technician", "Blade repair specialist"): each keeps its own citation, time
+    /// and place, and the label names them all ("Lead technician → Blade repair specialist").
+    /// Empty when the stage is one rung or none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rungs: Vec<String>,
     /// Ordered by source, then line.
     pub citations: Vec<StageCitation>,
 }

@@ -18,12 +18,12 @@
 use super::durations::parse_durations;
 use super::extract::is_imperative;
 use super::lines::logical_lines;
-use super::table_ladder::cells;
+use super::table_ladder::{cells, row_rung, years_columns};
 use super::{Duration, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
 use crate::answer::level::Level;
 use crate::answer::levels::{place_ladder, singular};
-use crate::answer::text::strip_marker;
+use crate::answer::text::{sentences, strip_marker};
 use crate::corpus::Passage;
 use crate::roles::fold;
 use crate::vocab::Vocabulary;
@@ -67,7 +67,9 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         let mut run: Vec<Rung> = Vec::new();
         let mut shape = Shape::Bulleted;
         let mut in_table = false;
-        for l in logical_lines(p) {
+        let mut years_cols: Vec<usize> = Vec::new();
+        let lines = logical_lines(p);
+        for (at, l) in lines.iter().enumerate() {
             let text = l.text.trim();
             if l.heading {
                 flush(vocab, &mut run, shape, &mut out);
@@ -76,23 +78,28 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 continue;
             }
             if let Some(row) = cells(text) {
-                // The first row of a table is its header.
+                // The first row of a table is its header, which says which columns hold years.
                 if !in_table {
                     flush(vocab, &mut run, shape, &mut out);
                     in_table = true;
+                    years_cols = years_columns(&row);
                     continue;
                 }
                 if cued {
                     shape = Shape::Table;
-                    let first = row[0].trim_matches('*').trim();
-                    let first = first[..first.find('(').unwrap_or(first.len())].trim();
+                    // The role cell (the first with words that is no years), the row's years
+                    // and its text without the table's pipes.
+                    let read = row_rung(text, &years_cols);
                     run.push(Rung {
-                        role: role(first).map(|(r, _)| r),
-                        text: text.to_string(),
-                        duration: row
-                            .iter()
-                            .find_map(|c| parse_durations(c).into_iter().next())
-                            .map(|(_, d)| d),
+                        role: read.as_ref().and_then(|r| role(&r.role)).map(|(r, _)| r),
+                        text: read
+                            .as_ref()
+                            .map_or_else(|| text.to_string(), |r| r.text.clone()),
+                        duration: read.and_then(|r| r.years).or_else(|| {
+                            row.iter()
+                                .find_map(|c| parse_durations(c).into_iter().next())
+                                .map(|(_, d)| d)
+                        }),
                         cite: Citation::at(p, l.line),
                     });
                 }
@@ -152,7 +159,10 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                             cite: Citation::at(p, l.line),
                         });
                     }
+                    let chained = out.len();
                     flush(vocab, &mut run, Shape::Chain, &mut out);
+                    // The times the sentences after the chain give its rungs.
+                    attach_prose_times(vocab, p, &mut out[chained..], &lines[at + 1..]);
                 }
                 continue;
             }
@@ -164,6 +174,164 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         flush(vocab, &mut run, shape, &mut out);
     }
     out
+}
+
+/// Gives the rungs of an arrow chain without a time of their own the times the prose after it
+/// tells (up to the next heading): a sentence naming a rung and a time span gives it that time —
+/// the one in the rung's own clause (between commas and semicolons); else the sentence's only
+/// time when it names only that rung; else, for a clause with a time but no rung ("After 1–2
+/// years, a paralegal can become a senior paralegal"), the rung the sentence moves to (after an
+/// opener that tells a move, `assets/roadmap.toml`). A rung named as the career itself is not
+/// named by prose, which means the career's people in general. Such a rung is cited to its
+/// sentence, which names it with its time; the first sentence to give a rung a time wins.
+fn attach_prose_times(
+    vocab: &Vocabulary,
+    p: &Passage,
+    rungs: &mut [StageCitation],
+    after: &[super::lines::Line],
+) {
+    // A rung named as the career itself ("Social worker" of social workers) is how prose names
+    // the career's people in general ("Most social workers …"): no sentence names that rung.
+    let career = p.career.to_ascii_lowercase();
+    let names: Vec<String> = rungs
+        .iter()
+        .map(|r| {
+            r.roles
+                .first()
+                .map(|x| x.to_ascii_lowercase())
+                .filter(|x| *x != career)
+                .unwrap_or_default()
+        })
+        .collect();
+    for l in after {
+        if l.heading {
+            break;
+        }
+        let text = l.text.trim_end();
+        if strip_marker(text) > 0 || cells(text).is_some() || chain(text).is_some() {
+            continue;
+        }
+        for s in sentences(&l.text) {
+            let sentence = &l.text[s.clone()];
+            let durations = parse_durations(sentence);
+            if durations.is_empty() {
+                continue;
+            }
+            let named = named_rungs(sentence, &names);
+            for &(k, at) in &named {
+                if rungs[k].duration.is_some() {
+                    continue;
+                }
+                let clause = clause_around(sentence, at);
+                let time = durations
+                    .iter()
+                    .find(|(d, _)| clause.start <= d.start && d.end <= clause.end)
+                    .or_else(|| {
+                        // The one time of a sentence naming one rung.
+                        (named.len() == 1 && durations.len() == 1).then(|| &durations[0])
+                    })
+                    .or_else(|| {
+                        // A time in a clause naming no rung: the rung moved to.
+                        let free = durations.iter().find(|(d, _)| {
+                            let c = clause_around(sentence, d.start);
+                            !named.iter().any(|(_, a)| c.start <= *a && *a < c.end)
+                        })?;
+                        moved_to(vocab, sentence, &named).filter(|m| *m == k)?;
+                        Some(free)
+                    });
+                let Some((_, d)) = time else { continue };
+                let r = &mut rungs[k];
+                r.duration = Some(d.clone());
+                r.text = sentence.trim().to_string();
+                r.cite = Citation::at(p, l.line_at(s.start + at));
+            }
+        }
+    }
+}
+
+/// The rungs a sentence names (by their roles, any ASCII case, a plural ending allowed), each with
+/// where it is named: the longest role at a place wins ("senior paralegal", not "paralegal").
+fn named_rungs(sentence: &str, names: &[String]) -> Vec<(usize, usize)> {
+    // ASCII case only: every offset stays one of `sentence`.
+    let lower = sentence.to_ascii_lowercase();
+    let mut found: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (k, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        for (at, _) in lower.match_indices(name.as_str()) {
+            let end = at + name.len();
+            let before_ok = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &lower[end..];
+            let plural = ["s", "es"]
+                .iter()
+                .find(|e| {
+                    rest.starts_with(*e)
+                        && rest[e.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map_or(0, |e| e.len());
+            let after_ok = plural > 0 || rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                found.push((k, at..end + plural));
+            }
+        }
+    }
+    // A role inside a longer one named at the same place is not named there.
+    let all = found.clone();
+    found.retain(|(_, r)| {
+        !all.iter().any(|(_, o)| {
+            o.start <= r.start && r.end <= o.end && (o.end - o.start) > (r.end - r.start)
+        })
+    });
+    found.sort_by_key(|(_, r)| r.start);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, r) in found {
+        if !out.iter().any(|(j, _)| *j == k) {
+            out.push((k, r.start));
+        }
+    }
+    out
+}
+
+/// The rung a sentence tells a move to: the first named right after an opener that is no plain
+/// one ("become", "promoted to"), an article between allowed.
+fn moved_to(vocab: &Vocabulary, sentence: &str, named: &[(usize, usize)]) -> Option<usize> {
+    let titles = vocab.role_titles();
+    let lower = sentence.to_ascii_lowercase();
+    named.iter().find_map(|&(k, at)| {
+        let before: Vec<&str> = lower[..at].split_whitespace().collect();
+        let before: &[&str] = match before.last() {
+            Some(w) if ["a", "an", "the"].contains(w) => &before[..before.len() - 1],
+            _ => &before,
+        };
+        titles
+            .openers()
+            .iter()
+            .filter(|o| !titles.is_plain_opener(o))
+            .any(|o| {
+                before.len() >= o.len()
+                    && before[before.len() - o.len()..]
+                        .iter()
+                        .zip(o)
+                        .all(|(a, b)| a == b)
+            })
+            .then_some(k)
+    })
+}
+
+/// The clause around byte `at` of `sentence`: the run between commas and semicolons.
+fn clause_around(sentence: &str, at: usize) -> std::ops::Range<usize> {
+    let start = sentence[..at].rfind([',', ';']).map_or(0, |i| i + 1);
+    let end = sentence[at..]
+        .find([',', ';'])
+        .map_or(sentence.len(), |i| at + i);
+    start..end
 }
 
 /// The parts of a line that chains roles with arrows, the lead-in before a colon left aside.
@@ -665,5 +833,43 @@ mod tests {
             &["1. Sales", "2. Operations", "3. Analytics"],
         );
         assert!(rungs(p).is_empty());
+    }
+
+    /// Shape 4 of the fifth round: an arrow chain whose times are told in the sentences after
+    /// it; a sentence naming a rung and a time gives it that time, and the rung is cited to it.
+    #[test]
+    fn times_told_in_prose_after_an_arrow_chain() {
+        let p = passage(
+            "Paralegal",
+            "Career progression",
+            &[
+                "Paralegal → Senior paralegal → Paralegal manager → Director of legal operations",
+                "After 1–2 years, a paralegal can become a senior paralegal.",
+                "Most paralegal managers have 5–8 years behind them; a director of legal operations typically has 10+ years.",
+                "A paralegal manager is paid more than 3 years ago.",
+                "## Pay",
+                "A paralegal earns more after 2 years.",
+            ],
+        );
+        assert_eq!(
+            rungs(p),
+            want(&[
+                (Stage::Junior, "Paralegal", None, 2),
+                (Stage::Senior, "Senior paralegal", Some("1–2 years"), 3),
+                (Stage::Lead, "Paralegal manager", Some("5–8 years"), 4),
+                (
+                    Stage::Lead,
+                    "Director of legal operations",
+                    Some("10+ years"),
+                    4
+                ),
+            ])
+        );
+        // Named mid-sentence, a plural allowed; the longest role at a place wins.
+        let names = ["paralegal".to_string(), "senior paralegal".to_string()];
+        assert_eq!(
+            named_rungs("Senior paralegals train each paralegal.", &names),
+            [(1, 0), (0, 29)]
+        );
     }
 }

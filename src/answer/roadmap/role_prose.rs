@@ -12,6 +12,9 @@
 //! semicolons: "After 3–5 years …, most first officers are promoted to captain; with experience
 //! some become training captains" gives the captain's time only), or, when that part names
 //! several roles, its own clause's ("…, and after ten or more years some become a headteacher").
+//! Under a heading that names no ladder ("CAREER DEVELOPMENT"), one paragraph that tells a
+//! whole ladder by itself is one: enough roles, each after the first told as a move, all but one
+//! with a time of their own.
 
 use std::ops::Range;
 
@@ -44,7 +47,8 @@ struct Rung {
 }
 
 /// The stages the paragraphs under a progression heading tell as a ladder of role titles, in
-/// line order: the first paragraph section that names enough roles.
+/// line order: the first paragraph section that names enough roles. Else, under any heading, one
+/// paragraph that tells a whole ladder by itself ([`told_alone`]).
 pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCitation> {
     let titles = vocab.role_titles();
     for p in passages {
@@ -54,7 +58,7 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
         // Whether the heading the line sits under names a ladder (the passage's, or the last
         // heading packed into it), followed line by line.
         let mut cued = titles.is_ladder_cue(&p.section);
-        'lines: for l in logical_lines(p) {
+        for l in logical_lines(p) {
             let text = l.text.as_str();
             if l.heading {
                 cued = titles.is_ladder_cue(text);
@@ -63,72 +67,122 @@ pub fn extract_role_prose(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stage
             if !cued || strip_marker(text) > 0 || cells(text).is_some() {
                 continue;
             }
-            for s in sentences(text) {
-                let sentence = &text[s.clone()];
-                let roles = roles_in(vocab, &career, sentence);
-                let durations = parse_durations(sentence);
-                for (span, names) in &roles {
-                    let key = singular(&names[0].to_lowercase());
-                    if seen.contains(&key) {
-                        continue;
-                    }
-                    seen.push(key);
-                    let part = |at: usize| sentence[..at].matches(';').count();
-                    let in_part = roles
-                        .iter()
-                        .filter(|(r, _)| part(r.start) == part(span.start))
-                        .count();
-                    let clause = clause_of(sentence, span.start);
-                    let duration = durations
-                        .iter()
-                        .find(|(d, _)| {
-                            if in_part == 1 {
-                                part(d.start) == part(span.start)
-                            } else {
-                                clause.start <= d.start && d.end <= clause.end
-                            }
-                        })
-                        .map(|(_, d)| d.clone());
-                    // A rung after the first is told as a move.
-                    if !rungs.is_empty() && !moves(vocab, &sentence[..span.start]) {
-                        rungs.clear();
-                        break 'lines;
-                    }
-                    rungs.push(Rung {
-                        roles: names.clone(),
-                        text: sentence.trim().to_string(),
-                        duration,
-                        cite: Citation::at(p, l.line_at(s.start + span.start)),
-                    });
-                }
+            if !tell(vocab, &career, p, &l, &mut rungs, &mut seen) {
+                rungs.clear();
+                break;
             }
         }
-        if rungs.len() < MIN_RUNGS || rungs.len() > MAX_RUNGS {
-            continue;
+        if (MIN_RUNGS..=MAX_RUNGS).contains(&rungs.len()) {
+            return placed(vocab, rungs);
         }
-        let known: Vec<Option<Stage>> = rungs
-            .iter()
-            .map(|r| {
-                r.roles
-                    .iter()
-                    .filter_map(|role| titles.stage_of(vocab.levels(), role))
-                    .max()
-            })
-            .collect();
-        return rungs
-            .into_iter()
-            .zip(place(&known))
-            .map(|(r, stage)| StageCitation {
-                stage,
-                evidence: StageEvidence::Ladder,
-                roles: r.roles,
-                text: r.text,
-                duration: r.duration,
-                cite: r.cite,
-            })
-            .collect();
+    }
+    // A paragraph under any heading that tells a whole ladder by itself.
+    for p in passages {
+        let career = career_words(p);
+        for l in logical_lines(p) {
+            // Only a paragraph with a time for all its rungs but one can tell a ladder alone.
+            if l.heading
+                || strip_marker(&l.text) > 0
+                || cells(&l.text).is_some()
+                || parse_durations(&l.text).len() + 1 < MIN_RUNGS
+            {
+                continue;
+            }
+            let mut rungs: Vec<Rung> = Vec::new();
+            let mut seen: Vec<String> = Vec::new();
+            if tell(vocab, &career, p, &l, &mut rungs, &mut seen) && told_alone(&rungs) {
+                return placed(vocab, rungs);
+            }
+        }
     }
     Vec::new()
+}
+
+/// Fewest rungs with a time of their own in a paragraph that tells a ladder under a heading that
+/// names none: every rung but one ("You start as an apprentice for four years. Once qualified you
+/// work as an improver …; after 3–5 years most become a journeyman, and from 8–10 years some
+/// become a master plumber.").
+fn told_alone(rungs: &[Rung]) -> bool {
+    let timed = rungs.iter().filter(|r| r.duration.is_some()).count();
+    (MIN_RUNGS..=MAX_RUNGS).contains(&rungs.len()) && timed + 1 >= rungs.len()
+}
+
+/// Reads the rungs a paragraph line names into `rungs` (a role `seen` before is no new rung);
+/// `false` when a role after the first is not told as a move: the paragraph lists alternatives.
+fn tell(
+    vocab: &Vocabulary,
+    career: &[String],
+    p: &Passage,
+    l: &super::lines::Line,
+    rungs: &mut Vec<Rung>,
+    seen: &mut Vec<String>,
+) -> bool {
+    let text = l.text.as_str();
+    for s in sentences(text) {
+        let sentence = &text[s.clone()];
+        let roles = roles_in(vocab, career, sentence);
+        let durations = parse_durations(sentence);
+        for (span, names) in &roles {
+            let key = singular(&names[0].to_lowercase());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let part = |at: usize| sentence[..at].matches(';').count();
+            let in_part = roles
+                .iter()
+                .filter(|(r, _)| part(r.start) == part(span.start))
+                .count();
+            let clause = clause_of(sentence, span.start);
+            let duration = durations
+                .iter()
+                .find(|(d, _)| {
+                    if in_part == 1 {
+                        part(d.start) == part(span.start)
+                    } else {
+                        clause.start <= d.start && d.end <= clause.end
+                    }
+                })
+                .map(|(_, d)| d.clone());
+            // A rung after the first is told as a move.
+            if !rungs.is_empty() && !moves(vocab, &sentence[..span.start]) {
+                return false;
+            }
+            rungs.push(Rung {
+                roles: names.clone(),
+                text: sentence.trim().to_string(),
+                duration,
+                cite: Citation::at(p, l.line_at(s.start + span.start)),
+            });
+        }
+    }
+    true
+}
+
+/// The rungs on the scale, as a list of role titles is placed (`role_ladder::place`).
+fn placed(vocab: &Vocabulary, rungs: Vec<Rung>) -> Vec<StageCitation> {
+    let titles = vocab.role_titles();
+    let known: Vec<Option<Stage>> = rungs
+        .iter()
+        .map(|r| {
+            r.roles
+                .iter()
+                .filter_map(|role| titles.stage_of(vocab.levels(), role))
+                .max()
+        })
+        .collect();
+    rungs
+        .into_iter()
+        .zip(place(&known))
+        .map(|(r, stage)| StageCitation {
+            stage,
+            evidence: StageEvidence::Ladder,
+            roles: r.roles,
+            text: r.text,
+            duration: r.duration,
+            cite: r.cite,
+        })
+        .collect()
 }
 
 /// Whether the words before a role in its sentence tell a move to it: a time, an order word
@@ -374,5 +428,37 @@ mod tests {
             &["You fly as a first officer, then as a captain, and some become training captains."],
         );
         assert!(rungs(p).is_empty());
+    }
+
+    /// Shape 1 of the fifth round: a paragraph under a heading that names no ladder ("CAREER
+    /// DEVELOPMENT") tells one when it names enough roles, each after the first told as a move,
+    /// and all but one with a time of their own; a "journeyman" is a rung.
+    #[test]
+    fn a_paragraph_telling_a_whole_timed_ladder_under_any_heading() {
+        let p = passage(
+            "Roofer",
+            "CAREER DEVELOPMENT",
+            &[
+                "You start as an apprentice for four years. Once qualified you work as an improver (junior) for a year or two; after 3–5 years most become a journeyman, and from 8–10 years some become a master roofer or run their own business.",
+            ],
+        );
+        assert_eq!(
+            rungs(p),
+            want(&[
+                (Stage::Junior, &["apprentice"], Some("4 years"), 2),
+                (Stage::Mid, &["improver"], Some("1–2 years"), 2),
+                (Stage::Senior, &["journeyman"], Some("3–5 years"), 2),
+                (Stage::Lead, &["master roofer"], Some("8–10 years"), 2),
+            ])
+        );
+        // Too few times: roles named in passing under such a heading are no ladder.
+        let p = passage(
+            "Roofer",
+            "CAREER DEVELOPMENT",
+            &[
+                "You start as an apprentice for four years. Later you may become a supervisor, and some become a site manager.",
+            ],
+        );
+        assert_eq!(rungs(p), want(&[]));
     }
 }

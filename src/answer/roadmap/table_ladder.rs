@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
-use super::durations::parse_durations;
-use super::ladder::place_rungs;
+use super::durations::{bare_years, is_years_header, parse_durations};
 use super::lines::logical_lines;
+use super::role_ladder::place;
 use super::{Duration, DurationKind, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
 use crate::answer::levels::LevelWords;
@@ -64,11 +64,58 @@ fn years_in(cell: &str) -> Option<(Range<usize>, Duration)> {
     (inside_parens || only).then_some((range, d))
 }
 
-/// A row's role and years: the first cell without its parenthesis, and the years of the first
-/// cell or of a cell that says nothing else.
-fn row(line: &str) -> Option<(String, Option<Duration>)> {
+/// The columns of a table whose header names years ("| Years | Role | What changes |"): their
+/// cells may give the years as bare numbers ("0–1", "10+").
+pub(super) fn years_columns(header: &[&str]) -> Vec<usize> {
+    header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| is_years_header(h))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The years cell `i` of a row gives: a span it says alone (or in a parenthesis after its
+/// role), or a bare number in a column of years.
+fn cell_years(cell: &str, i: usize, years_cols: &[usize]) -> Option<Duration> {
+    years_in(cell)
+        .map(|(_, d)| d)
+        .or_else(|| years_cols.contains(&i).then(|| bare_years(cell)).flatten())
+}
+
+/// A cell of money ("$42,000–$52,000", "£28,500").
+fn is_money(cell: &str) -> bool {
+    cell.contains(|c: char| "$€£¥₹".contains(c))
+}
+
+/// A table row read as a rung: its role (the first cell with words that is no years, one of the
+/// first two), its years, and its text — the longest other cell with words that is neither its
+/// years nor money, else the role cell as written: never the raw row.
+pub(super) struct RowRung {
+    pub role: String,
+    pub years: Option<Duration>,
+    pub text: String,
+}
+
+/// A row's role, years and text (see [`RowRung`]); `None` for no row, or a row whose role cell
+/// is no short role.
+pub(super) fn row_rung(line: &str, years_cols: &[usize]) -> Option<RowRung> {
     let cells = cells(line)?;
-    let first = cells[0].trim_matches('*').trim();
+    let years: Vec<Option<Duration>> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| cell_years(c, i, years_cols))
+        .collect();
+    let at = cells
+        .iter()
+        .enumerate()
+        .take(2)
+        .find(|(i, c)| {
+            c.chars().any(char::is_alphabetic)
+                && (years[*i].is_none() || years_in(c).is_some_and(|(r, _)| r.start > 0))
+        })
+        .map(|(i, _)| i)?;
+    let first = cells[at].trim_matches('*').trim();
     let role = first[..first.find('(').unwrap_or(first.len())].trim();
     let words = role.split_whitespace().count();
     if words == 0
@@ -78,32 +125,69 @@ fn row(line: &str) -> Option<(String, Option<Duration>)> {
     {
         return None;
     }
-    let years = cells.iter().find_map(|c| years_in(c)).map(|(_, mut d)| {
-        // A row's years are the experience of the people it describes.
-        if d.kind == DurationKind::Unspecified {
-            d.kind = DurationKind::ExperienceRequired;
-        }
-        d
-    });
-    Some((role.to_string(), years))
+    let text = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            *i != at
+                && c.chars().any(char::is_alphabetic)
+                && !is_money(c)
+                && years_in(c).is_none_or(|(r, _)| r.start > 0 && !c.contains('('))
+                && years[*i].is_none()
+        })
+        .map(|(_, c)| c.trim_matches('*').trim())
+        .max_by_key(|c| c.chars().count())
+        .unwrap_or(first)
+        .to_string();
+    Some(RowRung {
+        role: role.to_string(),
+        years: years.into_iter().flatten().next(),
+        text,
+    })
+}
+
+/// A row's role, years and text: [`row_rung`], its years being the experience of the people it
+/// describes.
+fn row(line: &str, years_cols: &[usize]) -> Option<RowRung> {
+    let mut r = row_rung(line, years_cols)?;
+    if let Some(d) = &mut r.years
+        && d.kind == DurationKind::Unspecified
+    {
+        d.kind = DurationKind::ExperienceRequired;
+    }
+    Some(r)
 }
 
 /// The stages the tables of a passage give as ladders, in line order.
 pub fn extract_table_ladder(levels: &LevelWords, p: &Passage) -> Vec<StageCitation> {
     let mut out = Vec::new();
     let mut run: Vec<Row> = Vec::new();
+    // The columns of years the current table's header names.
+    let mut years_cols: Option<Vec<usize>> = None;
     for l in logical_lines(p) {
-        let found = if l.heading { None } else { row(&l.text) };
+        let is_row = !l.heading && cells(&l.text).is_some();
+        if is_row && years_cols.is_none() {
+            years_cols = cells(&l.text).map(|h| years_columns(&h));
+        }
+        let found = if is_row {
+            row(&l.text, years_cols.as_deref().unwrap_or_default())
+        } else {
+            None
+        };
         match found {
-            Some((role, duration)) => run.push(Row {
-                role,
-                text: l.text.trim().to_string(),
-                duration,
+            Some(r) => run.push(Row {
+                role: r.role,
+                text: r.text,
+                duration: r.years,
                 cite: Citation::at(p, l.line),
             }),
             // A separator row ("|---|") keeps the run; any other line ends it.
-            None if cells(&l.text).is_none() && l.text.contains("-|") => {}
-            None => flush(levels, &mut run, &mut out),
+            None if !is_row && l.text.contains("-|") => {}
+            None if is_row => flush(levels, &mut run, &mut out),
+            None => {
+                years_cols = None;
+                flush(levels, &mut run, &mut out);
+            }
         }
     }
     flush(levels, &mut run, &mut out);
@@ -132,10 +216,14 @@ fn flush(levels: &LevelWords, run: &mut Vec<Row>, out: &mut Vec<StageCitation>) 
         .iter()
         .map(|r| levels.of_pay_row(&r.role, r.duration.as_ref().map(|d| d.min_years)))
         .collect();
-    for (r, level) in rows.into_iter().zip(place_rungs(&known)) {
-        let Some(stage) = Stage::from_level(level) else {
-            continue;
-        };
+    // Placed as a ladder of role titles is: never going down the table, and of rows whose words
+    // name the same stage only the last keeps it when free stages lie below ("Account executive",
+    // "Senior account executive", "Broking director": mid, senior, lead).
+    let known: Vec<Option<Stage>> = known
+        .into_iter()
+        .map(|l| l.and_then(Stage::from_level))
+        .collect();
+    for (r, stage) in rows.into_iter().zip(place(&known)) {
         out.push(StageCitation {
             stage,
             evidence: StageEvidence::Ladder,
@@ -201,5 +289,55 @@ mod tests {
         assert!(read("| Setting | Years |\n| Hospital (5+ years) | $1 |\n| Clinic (2–4 years) | $2 |\n| Home (0–1 years) | $3 |").is_empty());
         // Too few rows.
         assert!(read("| A (0–2 years) | $1 |\n| B (2–5 years) | $2 |").is_empty());
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        let p = passage_at("Career path", 10, text);
+        extract_table_ladder(vocab().levels(), &p)
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    }
+
+    /// Shape 2 of the fifth round: a table whose first column is the years (bare numbers under
+    /// a "Years" header) and whose second is the role: each row is a rung with its years, and a
+    /// rung's text is its description cell, never the raw row.
+    #[test]
+    fn a_years_column_before_the_role_gives_every_row_its_years() {
+        let table = "| Years | Role | What changes |\n|---|---|---|\n| 0–1 | Account assistant | Prepare renewals |\n| 1–3 | Account handler | Run a book of small clients |\n| 3–6 | Account executive | Win new business |\n| 6–10 | Senior account executive | Train handlers |\n| 10+ | Broking director | Run an office |";
+        let got = read(table);
+        let want = [
+            (Stage::Junior, "Account assistant", Some("0–12 months"), 12),
+            (Stage::Junior, "Account handler", Some("1–3 years"), 13),
+            (Stage::Mid, "Account executive", Some("3–6 years"), 14),
+            (
+                Stage::Senior,
+                "Senior account executive",
+                Some("6–10 years"),
+                15,
+            ),
+            (Stage::Lead, "Broking director", Some("10+ years"), 16),
+        ]
+        .map(|(s, r, d, l)| (s, r.to_string(), d.map(String::from), l));
+        assert_eq!(got, want.to_vec());
+        let texts = texts(table);
+        assert_eq!(texts[0], "Prepare renewals");
+        assert!(texts.iter().all(|t| !t.contains('|')), "{texts:?}");
+        // Bare numbers count as years only under a header naming years.
+        assert!(read("| Grade | Role | Notes |\n|---|---|---|\n| 0–1 | Assistant | a |\n| 1–3 | Handler | b |\n| 3–6 | Executive | c |").is_empty());
+    }
+
+    /// A row's text: its longest cell of words that is neither its years nor money, else its
+    /// role cell as written.
+    #[test]
+    fn a_rung_text_is_a_cell_never_the_row() {
+        let got = texts(
+            "| Rank | Years | Pay | Notes |\n|---|---|---|---|\n| Sergeant | 2–3 years | £48,000 | Leads a shift |\n| Inspector | 3–5 years | £60,000 | — |\n| Chief inspector | 5+ years | £67,000 | — |",
+        );
+        assert_eq!(got, ["Leads a shift", "Inspector", "Chief inspector"]);
+        let got = texts(
+            "| Experience | Pay |\n|---|---|\n| New graduate (0–1 years) | $34 |\n| Experienced RN (2–5 years) | $40 |\n| Charge nurse (5+ years) | $47 |",
+        );
+        assert_eq!(got[0], "New graduate (0–1 years)");
     }
 }

@@ -80,9 +80,16 @@ pub(crate) fn write_roadmap(out: &mut impl Write, a: &RoadmapAnswer) -> io::Resu
             };
             writeln!(out, "  {career}{} — {} guide{plural}", s.label, s.guides)?;
             for c in &s.citations {
+                // A stage several rungs share says whose line each is.
+                let role = match c.roles.first() {
+                    Some(r) if !s.rungs.is_empty() && !c.text.contains(r.as_str()) => {
+                        format!("{r}: ")
+                    }
+                    _ => String::new(),
+                };
                 match &c.duration {
-                    Some(d) => writeln!(out, "    - [{}] {}", duration_label(d), c.text)?,
-                    None => writeln!(out, "    - {}", c.text)?,
+                    Some(d) => writeln!(out, "    - [{}] {role}{}", duration_label(d), c.text)?,
+                    None => writeln!(out, "    - {role}{}", c.text)?,
                 }
                 writeln!(out, "        {}", roadmap_cite(&c.cite))?;
             }

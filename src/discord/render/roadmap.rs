@@ -299,7 +299,15 @@ fn stage_fields(
         let mut lines = Vec::new();
         for (c, d) in stage.durations() {
             let n = citations.line(&c.cite);
-            lines.push(format!("⏱ {} [{n}]", d.words(lang)));
+            // A stage several rungs share says whose time each is.
+            match c.roles.first().filter(|_| !stage.rungs.is_empty()) {
+                Some(role) => lines.push(format!(
+                    "⏱ {}: {} [{n}]",
+                    escape_markdown(&truncate(role, 80)),
+                    d.words(lang)
+                )),
+                None => lines.push(format!("⏱ {} [{n}]", d.words(lang))),
+            }
         }
         if let Some(described) = stage
             .citations
