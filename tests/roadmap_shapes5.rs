@@ -248,15 +248,16 @@ fn more_rungs_than_stages_keep_their_order_and_their_names() {
     );
     assert!(a.stages[..3].iter().all(|s| s.rungs.is_empty()));
 
-    // The Spanish carpenter's grades: "Oficial de segunda" and "Oficial de primera" share the
-    // senior stage, each under its own name.
+    // The Spanish carpenter's grades: "Oficial de tercera" and "Oficial de segunda" share the
+    // mid stage (the level words read both grades as mid, as the pay rows do), each under its
+    // own name.
     let file = guide("carpintero-guia.md");
     let a = roadmap(&engine, "Carpintero");
     let bold = |role: &str| format!("**{role} (");
     let rows: Vec<(Stage, &str, Span)> = vec![
         (Stage::Junior, "Ayudante de carpintero", (0.5, Some(1.0))),
         (Stage::Mid, "Oficial de tercera", (1.0, Some(2.0))),
-        (Stage::Senior, "Oficial de segunda", (2.0, Some(4.0))),
+        (Stage::Mid, "Oficial de segunda", (2.0, Some(4.0))),
         (Stage::Senior, "Oficial de primera", (5.0, Some(5.0))),
         (Stage::Lead, "Encargado de taller", (10.0, Some(10.0))),
     ];
@@ -273,15 +274,16 @@ fn more_rungs_than_stages_keep_their_order_and_their_names() {
         .collect();
     assert_eq!(rungs(&a), want, "{:#?}", a.stages);
     all_rungs_under(&a, "Categorías profesionales");
-    assert_eq!(a.stages[2].label, "Oficial de segunda → Oficial de primera");
+    assert_eq!(a.stages[1].label, "Oficial de tercera → Oficial de segunda");
 
     // The JSON adds `rungs` where rungs share a stage, and nothing elsewhere.
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(
-        json["stages"][2]["rungs"],
-        serde_json::json!(["Oficial de segunda", "Oficial de primera"])
+        json["stages"][1]["rungs"],
+        serde_json::json!(["Oficial de tercera", "Oficial de segunda"])
     );
     assert!(json["stages"][0].get("rungs").is_none());
+    assert!(json["stages"][2].get("rungs").is_none());
 
     // Discord: the stage's field is named by both rungs and says whose time each is.
     let answered = engine
@@ -294,18 +296,18 @@ fn more_rungs_than_stages_keep_their_order_and_their_names() {
         Locale::Es,
     );
     let fields = &reply.embeds[0].fields;
-    let senior = fields
+    let mid = fields
         .iter()
         .find(|f| {
             f.name
-                .starts_with("Oficial de segunda → Oficial de primera")
+                .starts_with("Oficial de tercera → Oficial de segunda")
         })
         .unwrap_or_else(|| panic!("{fields:#?}"));
     assert!(
-        senior.value.contains("⏱ Oficial de segunda: 2–4 años")
-            && senior.value.contains("⏱ Oficial de primera: 5 años"),
+        mid.value.contains("⏱ Oficial de tercera: 1–2 años")
+            && mid.value.contains("⏱ Oficial de segunda: 2–4 años"),
         "{}",
-        senior.value
+        mid.value
     );
     for f in fields {
         assert!(f.name.chars().count() <= 256 && f.value.chars().count() <= 1024);
