@@ -40,11 +40,19 @@ struct CuesFile {
     projects: Vec<String>,
 }
 
-/// A list of cue phrases compiled into one pattern: whole words, any case, accents optional
+/// A pattern that matches nothing.
+const NOTHING: &str = r"[^\s\S]";
+
+/// A list of cue phrases made into one pattern: whole words, any case, accents optional
 /// (phrases and text are both read without their accents). See `assets/roadmap_cues.toml` for
-/// the phrase syntax.
+/// the phrase syntax. The phrases are checked when the vocabulary loads; the pattern is compiled
+/// on first use, since every process loads the vocabulary and most never read a roadmap (compiled
+/// eagerly, the cues cost `careerbot ask` about 9 ms at every start).
 #[derive(Debug, Clone)]
-pub struct Cue(Regex);
+pub struct Cue {
+    pattern: String,
+    regex: once_cell::sync::OnceCell<Regex>,
+}
 
 impl Cue {
     /// Compiles `phrases`.
@@ -60,37 +68,49 @@ impl Cue {
         alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
         let alt = if alts.is_empty() {
             // An empty list matches nothing.
-            r"[^\s\S]".to_string()
+            NOTHING.to_string()
         } else {
             alts.join("|")
         };
-        Regex::new(&format!(r"(?i)\b(?:{alt})\b"))
-            .map(Cue)
-            .map_err(|e| e.to_string())
+        Ok(Cue {
+            pattern: format!(r"(?i)\b(?:{alt})\b"),
+            regex: once_cell::sync::OnceCell::new(),
+        })
+    }
+
+    /// The compiled pattern. Phrases that passed [`Cue::new`] make a valid pattern; should one
+    /// still not compile (a size limit), it is logged and the cue matches nothing.
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.pattern).unwrap_or_else(|e| {
+                tracing::error!(error = %e, "a roadmap cue does not compile; it matches nothing");
+                Regex::new(NOTHING).expect("a constant pattern")
+            })
+        })
     }
 
     /// Whether `text` holds one of the phrases.
     pub fn is_match(&self, text: &str) -> bool {
         match Unaccented::of(text) {
-            None => self.0.is_match(text),
-            Some(u) => self.0.is_match(&u.text),
+            None => self.regex().is_match(text),
+            Some(u) => self.regex().is_match(&u.text),
         }
     }
 
     /// Where the first phrase in `text` is (byte range of `text`).
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
         match Unaccented::of(text) {
-            None => self.0.find(text).map(|m| m.range()),
-            Some(u) => self.0.find(&u.text).map(|m| u.original(m.range())),
+            None => self.regex().find(text).map(|m| m.range()),
+            Some(u) => self.regex().find(&u.text).map(|m| u.original(m.range())),
         }
     }
 
     /// Where each phrase in `text` is, left to right (byte ranges of `text`).
     pub fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
         match Unaccented::of(text) {
-            None => self.0.find_iter(text).map(|m| m.range()).collect(),
+            None => self.regex().find_iter(text).map(|m| m.range()).collect(),
             Some(u) => self
-                .0
+                .regex()
                 .find_iter(&u.text)
                 .map(|m| u.original(m.range()))
                 .collect(),
