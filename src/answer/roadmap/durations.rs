@@ -202,10 +202,7 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
         } else {
             (a, Some(b.unwrap_or(a)))
         };
-        let sentence = sents
-            .iter()
-            .find(|s| s.start <= whole.start() && whole.end() <= s.end)
-            .map_or(text, |s| &text[s.clone()]);
+        let sentence = sentence_around(text, &sents, whole.range());
         out.push((
             whole.range(),
             Duration {
@@ -235,10 +232,7 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
             "month" => (1.0 / 12.0, round4, SpanUnit::YearsOrMonths),
             _ => (1.0, round2, SpanUnit::YearsOrMonths),
         };
-        let sentence = sents
-            .iter()
-            .find(|s| s.start <= whole.start() && whole.end() <= s.end)
-            .map_or(text, |s| &text[s.clone()]);
+        let sentence = sentence_around(text, &sents, whole.range());
         out.push((
             whole.range(),
             Duration {
@@ -308,6 +302,14 @@ pub fn trailing_time(text: &str) -> Option<Duration> {
         .filter(|w| !w.is_empty())
         .count();
     (words <= MAX_WORDS_BESIDE_TIME).then_some(d)
+}
+
+/// The sentence of `text` (its `sents` ranges) that holds `span`, else the whole text.
+fn sentence_around<'a>(text: &'a str, sents: &[Range<usize>], span: Range<usize>) -> &'a str {
+    sents
+        .iter()
+        .find(|s| s.start <= span.start && span.end <= s.end)
+        .map_or(text, |s| &text[s.clone()])
 }
 
 #[cfg(test)]
