@@ -87,6 +87,8 @@ struct SynonymFile {
     stop: SoftWords,
     #[serde(default)]
     filler: SoftWords,
+    #[serde(default)]
+    object_questions: SoftWords,
 }
 
 #[derive(Deserialize, Default)]
@@ -134,6 +136,9 @@ pub struct Analyzer {
     extra_stop_words: FxHashSet<String>,
     /// The table's chat filler (folded), dropped like stop words.
     filler: FxHashSet<String>,
+    /// Question words that ask for a verb's object ("what"; folded): see
+    /// [`Analyzer::asks_its_object`].
+    object_questions: FxHashSet<String>,
     /// The text of the dictionary of common words (see [`Analyzer::with_dictionary`]), read into
     /// `dictionary` the first time a word is looked up: most questions never need it, and a
     /// process answering one question should not pay for it.
@@ -187,6 +192,7 @@ impl Analyzer {
         let soft = folded(&file.soft.words);
         let extra_stop_words = folded(&file.stop.words);
         let filler = folded(&file.filler.words);
+        let object_questions = folded(&file.object_questions.words);
         let fingerprint = blake3::Hash::to_hex(&blake3::hash(
             format!(
                 "analysis-v{ANALYSIS_VERSION}\n{table}\n{}",
@@ -205,6 +211,7 @@ impl Analyzer {
             stop_words: STOP_WORDS.iter().copied().collect(),
             extra_stop_words,
             filler,
+            object_questions,
             dictionary_text: String::new(),
             dictionary: once_cell::sync::OnceCell::new(),
             stemmer: Stemmer::create(Algorithm::English),
@@ -330,6 +337,7 @@ impl Analyzer {
             match matched {
                 Some(((canonical, soft), len)) => {
                     let end = words.spans[i + len - 1].end;
+                    let soft = soft && !self.asks_its_object(&words, i, i + len);
                     emit(
                         Term {
                             text: self.stem(canonical),
@@ -386,6 +394,18 @@ impl Analyzer {
             cache.insert(Box::from(word), Arc::clone(&stem));
             stem
         })
+    }
+
+    /// Whether the colloquial form at `words[from..to]` is the verb a question asks the object
+    /// of, which makes it mean its key firmly: an object question word ("what") followed by a
+    /// function word ("what do…", not "what projects…") comes before it, and nothing that could
+    /// be its own object follows it (the question ends, or goes on with a content word). "What
+    /// do paralegals make right out of school?" asks for pay; "what can I make with SQL" and
+    /// "what should I make my portfolio about" do not.
+    fn asks_its_object(&self, words: &Words, from: usize, to: usize) -> bool {
+        let asked = (0..from.saturating_sub(1))
+            .any(|k| self.object_questions.contains(words.get(k)) && !self.keeps(words.get(k + 1)));
+        asked && (to == words.len() || self.keeps(words.get(to)))
     }
 
     fn keeps(&self, word: &str) -> bool {
@@ -713,6 +733,34 @@ mod tests {
         // Said plainly, pay is meant: the hard form wins.
         let q = a.analyze_query("how much do juniors make");
         assert!(q.iter().any(|t| !t.soft && *t.term.text == *salary));
+    }
+
+    #[test]
+    fn a_soft_form_whose_object_the_question_asks_for_is_firm() {
+        let a = crate::answer::fixtures::vocab().analyzer();
+        let salary = terms("salary")[0].clone();
+        let firm = |q: &str| {
+            a.analyze_query(q)
+                .iter()
+                .any(|t| !t.soft && *t.term.text == *salary)
+        };
+        for q in [
+            "what do paralegals make right out of school?",
+            "What does a welder make",
+            "so what would I make starting out",
+            "what do electricians make a year?",
+        ] {
+            assert!(firm(q), "{q}");
+        }
+        for q in [
+            "what can I make with SQL",
+            "what should I make my portfolio about",
+            "what projects should I make",
+            "How do I make my API respond faster?",
+            "how do I make friends at a new job",
+        ] {
+            assert!(!firm(q), "{q}");
+        }
     }
 
     #[test]

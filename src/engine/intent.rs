@@ -192,6 +192,8 @@ mod tests {
             "frontend salary",
             "¿Cuánto gana un programador backend con experiencia?",
             "hourly rate for a welder",
+            "what do paralegals make right out of school?",
+            "what does a plumber make an hour",
         ] {
             assert_eq!(read(q), Some(Intent::Salary), "{q}");
         }
