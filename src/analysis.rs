@@ -764,6 +764,17 @@ mod tests {
     }
 
     #[test]
+    fn british_and_american_spellings_meet() {
+        for (uk, us) in [
+            ("financial advisor", "financial adviser"),
+            ("counsellors", "counselor"),
+            ("specialised", "specialize"),
+        ] {
+            assert_eq!(terms(uk), terms(us), "{uk} / {us}");
+        }
+    }
+
+    #[test]
     fn spanish_career_words_meet_english_ones() {
         for (es, en) in [
             ("entrevista", "interview"),
