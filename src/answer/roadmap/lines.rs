@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::path_shapes::item_marker;
 use crate::answer::citation::Citation;
 use crate::answer::text::{passage_lines, strip_marker};
 use crate::corpus::Passage;
@@ -22,7 +23,7 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
     let mut last: Option<(u32, &str)> = None;
     for l in passage_lines(p) {
         let joins = !l.heading
-            && strip_marker(l.text) == 0
+            && item_marker(l.text) == 0
             && last.is_some_and(|(no, text)| {
                 no + 1 == l.line && (wraps_onto(text, l.text) || parenthesis_onto(text, l.text))
             });

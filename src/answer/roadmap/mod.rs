@@ -84,6 +84,7 @@ mod gather;
 mod headed_steps;
 mod ladder;
 mod lines;
+mod path_shapes;
 mod plain;
 mod prose;
 mod role_ladder;
