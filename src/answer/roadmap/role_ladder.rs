@@ -69,6 +69,8 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         let mut in_table = false;
         let mut years_cols: Vec<usize> = Vec::new();
         let lines = logical_lines(p);
+        // The line after the last definition read (its lines are read with its term).
+        let mut skip = 0;
         for (at, l) in lines.iter().enumerate() {
             let text = l.text.trim();
             if l.heading {
@@ -141,6 +143,28 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 }
                 continue;
             }
+            // A definition list's term, with its definition on the next line(s) ("Senior
+            // Radiographer" / ": Reports on complex cases …"; "*Lead Sonographer*" / "Runs …").
+            if skip > at {
+                continue;
+            }
+            if cued && let Some((role, definition, ends)) = definition(&lines, at, &role) {
+                if !run.is_empty() && shape != Shape::Bulleted {
+                    flush(vocab, &mut run, shape, &mut out);
+                }
+                shape = Shape::Bulleted;
+                run.push(Rung {
+                    role: Some(role),
+                    duration: parse_durations(&definition)
+                        .into_iter()
+                        .next()
+                        .map(|(_, d)| d),
+                    text: definition,
+                    cite: Citation::at(p, l.line),
+                });
+                skip = ends;
+                continue;
+            }
             flush(vocab, &mut run, shape, &mut out);
             if let Some(parts) = chain(text) {
                 // "Career path: Staff accountant → Senior accountant → …".
@@ -174,6 +198,48 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         flush(vocab, &mut run, shape, &mut out);
     }
     out
+}
+
+/// The term of a definition list at `lines[at]` when it is a role (`role`) alone, bare or in
+/// emphasis ("Senior Radiographer", "*Lead Sonographer*"), followed by its definition: the lines
+/// after it opening with ": " (Markdown), else the one line of prose after it. The role, the
+/// definition's text and the index of the line after it.
+fn definition(
+    lines: &[super::lines::Line],
+    at: usize,
+    role: &impl Fn(&str) -> Option<(String, String)>,
+) -> Option<(String, String, usize)> {
+    let text = lines[at].text.trim();
+    let term = ["**", "__", "*", "_"]
+        .iter()
+        .find_map(|m| text.strip_prefix(m).and_then(|t| t.strip_suffix(m)))
+        .unwrap_or(text)
+        .trim();
+    if term.is_empty()
+        || term.ends_with(['.', ':', '!', '?'])
+        || term.split_whitespace().count() > MAX_ROLE_WORDS
+    {
+        return None;
+    }
+    let next = lines.get(at + 1).filter(|n| !n.heading)?;
+    let marked: Vec<&str> = lines[at + 1..]
+        .iter()
+        .take_while(|n| !n.heading)
+        .map_while(|n| n.text.trim().strip_prefix(": "))
+        .collect();
+    let (definition, ends) = if marked.is_empty() {
+        // A line of prose, no list item, table row or term of its own.
+        let t = next.text.trim();
+        let prose = t.ends_with(['.', '!', '?'])
+            && strip_marker(&next.text) == 0
+            && cells(t).is_none()
+            && !t.starts_with(':');
+        (prose.then(|| t.to_string())?, at + 2)
+    } else {
+        (marked.join(" "), at + 1 + marked.len())
+    };
+    let (role, rest) = role(term)?;
+    rest.is_empty().then_some((role, definition, ends))
 }
 
 /// Gives the rungs of an arrow chain without a time of their own the times the prose after it
@@ -834,6 +900,67 @@ mod tests {
         assert!(read("Network Engineer", "Career path", "CCNA → CCNP → CCIE").is_empty());
         assert_eq!(ungendered("Director/a"), "Director");
         assert_eq!(ungendered("and/or"), "and/or");
+    }
+
+    /// A definition list of roles (`<dl>` rendered, or Markdown's "Term" / ": definition"): each
+    /// term is a rung, its first included and its title whole, its time from its definition.
+    #[test]
+    fn a_definition_list_of_roles_is_a_ladder() {
+        let md = passage(
+            "Audiologist",
+            "Career ladder",
+            &[
+                "Clinical Audiologist",
+                ": Runs hearing assessments; most stay here for 2–4 years.",
+                "Senior Audiologist",
+                ": Takes complex cases.",
+                "Head of Audiology",
+                ": Manages the department.",
+            ],
+        );
+        assert_eq!(
+            rungs(md),
+            want(&[
+                (Stage::Junior, "Clinical Audiologist", Some("2–4 years"), 2),
+                (Stage::Senior, "Senior Audiologist", None, 4),
+                (Stage::Lead, "Head of Audiology", None, 6),
+            ])
+        );
+        let html = passage(
+            "Sonographer",
+            "Career ladder",
+            &[
+                "Imaging departments grade sonographers like this:",
+                "*Sonographer*",
+                "Performs general scans under supervision.",
+                "*Senior Sonographer*",
+                "Scans complex cases; usually after 4–6 years.",
+                "*Sonography Services Manager*",
+                "Manages the whole service.",
+            ],
+        );
+        assert_eq!(
+            rungs(html),
+            want(&[
+                (Stage::Junior, "Sonographer", None, 3),
+                (Stage::Senior, "Senior Sonographer", Some("4–6 years"), 5),
+                (Stage::Lead, "Sonography Services Manager", None, 7),
+            ])
+        );
+        // Terms that are no roles (skills) are no ladder.
+        let skills = passage(
+            "Sonographer",
+            "Career ladder",
+            &[
+                "Anatomy",
+                ": Know it well.",
+                "Physics",
+                ": Know it too.",
+                "Patience",
+                ": Always.",
+            ],
+        );
+        assert!(rungs(skills).is_empty());
     }
 
     #[test]
