@@ -388,6 +388,10 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
                 }
             } else if let Some(d) = duration {
                 if d.kind == DurationKind::ToQualify && roles.is_empty() {
+                    // A time for only some of those qualifying is no time of the stage.
+                    if cues.some_only.is_match(sentence) {
+                        continue;
+                    }
                     push(StageCitation {
                         stage: Stage::Junior,
                         evidence: StageEvidence::TimeToQualify,

@@ -85,7 +85,8 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
                         .is_ladder_cue(section_at(p, c.cite.line))
                 })
         };
-        if table.iter().any(cued) {
+        let table_cued = table.iter().any(cued);
+        if table_cued {
             table.retain(cued);
         }
         let titles = extract_role_ladder(vocab, &whole);
@@ -94,7 +95,12 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
                 .iter()
                 .any(|r| r.cite.source == t.cite.source && r.cite.line == t.cite.line)
         });
-        ladder = if table.is_empty() || (covers && titles.len() > table.len()) {
+        // A ladder of titles under a ladder heading wins over a table of roles by years under
+        // another (pay by experience): the guide names its ladder.
+        ladder = if table.is_empty()
+            || (covers && titles.len() > table.len())
+            || (!table_cued && !titles.is_empty())
+        {
             titles
         } else {
             table
@@ -1063,6 +1069,50 @@ After ten or more years a few become a head keeper, responsible for a whole sect
             p.career = career.into();
         }
         passages
+    }
+
+    /// A ladder table titled as the career ladder, with no years of its own, wins over a pay
+    /// table by experience whose rows are roles: the rungs are the ladder's; a time to qualify
+    /// said of only some students is no junior stage.
+    #[test]
+    fn a_ladder_table_wins_over_a_pay_table_of_roles_by_experience() {
+        let guide = "# Quantity Surveyor Guide\n\n\
+## How to qualify\n\n\
+Earn an accredited degree. Students without an accredited degree need 6 to 8 years to qualify.\n\n\
+## Salary by experience\n\n\
+| Role | Experience | Salary |\n|---|---|---|\n\
+| Trainee QS | 0–2 years | £26,000 |\n\
+| Chartered QS | 4–7 years | £45,000 |\n\
+| Commercial Director | 15+ years | £95,000 |\n\n\
+## Career ladder\n\n\
+| Level | Job title | What you do |\n|---|---|---|\n\
+| 1 | Assistant Quantity Surveyor | Measure quantities |\n\
+| 2 | Quantity Surveyor | Run a project's costs |\n\
+| 3 | Senior Quantity Surveyor | Take the largest jobs |\n\
+| 4 | Commercial Director | Set the strategy |\n";
+        let g = extract_guide(
+            vocab(),
+            "Quantity Surveyor",
+            &guide_passages("Quantity Surveyor", guide),
+        );
+        let got: Vec<(Stage, &str, &str)> = g
+            .stages
+            .iter()
+            .map(|c| (c.stage, c.roles[0].as_str(), c.cite.section.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Stage::Junior,
+                    "Assistant Quantity Surveyor",
+                    "Career ladder"
+                ),
+                (Stage::Mid, "Quantity Surveyor", "Career ladder"),
+                (Stage::Senior, "Senior Quantity Surveyor", "Career ladder"),
+                (Stage::Lead, "Commercial Director", "Career ladder"),
+            ]
+        );
     }
 
     /// Shape 5 of the fifth round: a guide with a pay table by years of experience and a
