@@ -127,7 +127,9 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .filter_map(|c| {
             let role = c.roles.first()?;
             let career = passages.first().map(career_words).unwrap_or_default();
-            role_head(vocab, &career, role).map(|_| (c.stage, capitalised(role)))
+            // A role named mid-sentence ("lead technician") is a rung as its title is.
+            let role = capitalised(role);
+            role_head(vocab, &career, &role).map(|_| (c.stage, role))
         })
         .collect();
     let rung_count = ladder.len();
