@@ -44,6 +44,9 @@ pub struct GuideRoadmap {
     /// The rungs of its ladder that name a role (not a step towards one, "Foundations"), in the
     /// guide's order: (stage, role).
     rungs: Vec<(Stage, String)>,
+    /// Each stage's first role the guide names (any reading), in the singular: its label where
+    /// the stage's own lists roles the guide does not name (`stage_label`).
+    named: Vec<(Stage, String)>,
 }
 
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
@@ -236,6 +239,14 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     for i in &mut items {
         i.text = strip_emphasis(&i.text);
     }
+    let mut named: Vec<(Stage, String)> = Vec::new();
+    for c in &stages {
+        if let Some(role) = c.roles.first()
+            && !named.iter().any(|(s, _)| *s == c.stage)
+        {
+            named.push((c.stage, capitalised(&singular_role(vocab, role))));
+        }
+    }
     GuideRoadmap {
         career: career.to_string(),
         stages,
@@ -243,6 +254,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         steps,
         items,
         rungs,
+        named,
     }
 }
 
@@ -356,6 +368,8 @@ struct CareerGathering {
     stages: BTreeMap<Stage, Listed<StageCitation>>,
     /// Each stage's rungs naming a role in the first guide whose ladder has one there.
     rungs: BTreeMap<Stage, Vec<String>>,
+    /// Each stage's first role named, in the first guide naming one there.
+    named: BTreeMap<Stage, String>,
     tracks: Vec<(String, Listed<super::TrackCitation>)>,
     steps: Vec<PathStep>,
     items: BTreeMap<ItemKind, Vec<RoadmapItem>>,
@@ -376,6 +390,28 @@ fn ladder_label(citations: &[StageCitation]) -> Option<String> {
         .map(|role| capitalised(role))
 }
 
+/// The label of a stage no ladder names: the stage's own (`Stage::label`), unless it lists
+/// alternative titles ("Lead / architect / manager") the roles cited there do not all name (a
+/// park ranger's lead stage has no architect): then the first role the guide names there
+/// (`named`: "Chief ranger"), else the label's first word, which fits any career ("Lead").
+fn stage_label(stage: Stage, citations: &[StageCitation], named: Option<&String>) -> String {
+    let generic = stage.label();
+    let parts: Vec<&str> = generic.split(" / ").collect();
+    let roles: Vec<String> = citations
+        .iter()
+        .flat_map(|c| &c.roles)
+        .map(|r| r.to_lowercase())
+        .collect();
+    let fits = parts[1..]
+        .iter()
+        .all(|p| roles.iter().any(|r| r.contains(&p.to_lowercase())));
+    if fits {
+        generic.to_string()
+    } else {
+        named.cloned().unwrap_or_else(|| parts[0].to_string())
+    }
+}
+
 /// A role as a label: its first letter upper case ("first officer", named mid-sentence, is the
 /// stage "First officer").
 pub(crate) fn capitalised(role: &str) -> String {
@@ -388,6 +424,9 @@ pub(crate) fn capitalised(role: &str) -> String {
 
 impl CareerGathering {
     fn gather(&mut self, guide: GuideRoadmap) {
+        for (stage, role) in guide.named {
+            self.named.entry(stage).or_insert(role);
+        }
         for stage in Stage::ALL {
             let roles: Vec<String> = guide
                 .rungs
@@ -432,6 +471,7 @@ impl CareerGathering {
     /// The career's whole roadmap: every stage, lateral move, step and item.
     fn finish(self, career: String) -> RoadmapAnswer {
         let mut rungs = self.rungs;
+        let named = self.named;
         let stages = self
             .stages
             .into_iter()
@@ -446,7 +486,8 @@ impl CareerGathering {
                     // A ladder's own words name the stage ("Journeyman Electrician"): the last
                     // rung of the first guide with one (before it come the steps towards it,
                     // such as "Foundations").
-                    ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string())
+                    ladder_label(&listed.items)
+                        .unwrap_or_else(|| stage_label(stage, &listed.items, named.get(&stage)))
                 } else {
                     shared.join(RUNGS_JOINED)
                 };
@@ -1166,6 +1207,39 @@ Earn an accredited degree. Students without an accredited degree need 6 to 8 yea
     /// Shape 3 of the fifth round: a ladder with more rungs than stages; a stage two rungs share
     /// names both in the guide's order and lists them, each keeping its own time and line; a
     /// stage with one rung, or a step towards a role ("Foundations") beside one, is as before.
+    /// A lead stage no ladder names is labelled by the guide's own lead role where its roles
+    /// name no architect and no manager (a park ranger's "chief ranger"), in the singular; the
+    /// stage's own label stays where they name both (the back-end seeds).
+    #[test]
+    fn a_lead_stage_is_labelled_by_the_guides_role_not_the_software_ladder() {
+        let label = |career: &str, guide: &str| {
+            let g = extract_guide(vocab(), career, &guide_passages(career, guide));
+            let mut gathering = RoadmapGathering::default();
+            gathering.gather(g);
+            let facts = gathering.finish();
+            let a = facts.answer(Some(career), None, Focus::All);
+            a.stages
+                .iter()
+                .find(|s| s.stage == Stage::Lead)
+                .map(|s| s.label.clone())
+        };
+        let ranger = "# Park Ranger\n\n## Career path\n\nWith experience, rangers can advance to chief ranger.\n";
+        assert_eq!(
+            label("Park Ranger", ranger).as_deref(),
+            Some("Chief ranger")
+        );
+        let techs = "# Pharmacy Technician\n\n## Career path\n\nSome technicians move into lead technicians roles.\n";
+        assert_eq!(
+            label("Pharmacy Technician", techs).as_deref(),
+            Some("Lead technician")
+        );
+        let dev = "# Developer\n\n## Career path\n\nSenior developers can advance to roles such as Software Architect or Engineering Manager.\n";
+        assert_eq!(
+            label("Developer", dev).as_deref(),
+            Some(Stage::Lead.label())
+        );
+    }
+
     #[test]
     fn a_stage_several_rungs_share_names_each_in_order() {
         let guide = "# Wind Turbine Technician\n\n\
