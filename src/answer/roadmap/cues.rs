@@ -22,6 +22,12 @@ struct CuesFile {
     path: Vec<String>,
     tips: Vec<String>,
     promo: Vec<String>,
+    #[serde(default)]
+    promo_in_steps: Vec<String>,
+    #[serde(default)]
+    time_column: Vec<String>,
+    #[serde(default)]
+    some_only: Vec<String>,
     imperatives: Vec<String>,
     #[serde(default)]
     ambiguous_imperatives: Vec<String>,
@@ -256,6 +262,14 @@ pub struct RoadmapCues {
     pub tips: Cue,
     /// A sentence that sells something: never a step or advice.
     pub promo: Cue,
+    /// Of those, the words that sell even as an item of a numbered path ("our", "webinar"): such
+    /// an item is a step whatever else it says ("Register with the regulator").
+    pub promo_in_steps: Cue,
+    /// A table column giving each step's time ("Duration", "How long").
+    pub time_column: Cue,
+    /// Words saying a time holds for only some of those who take the path ("Students without an
+    /// accredited degree need 6 to 8 years"): no time of the career's first stage.
+    pub some_only: Cue,
     /// Verbs opening an imperative sentence, folded (lower case, no accents).
     imperatives: HashSet<String>,
     /// Verbs whose imperative is also another form: an imperative only in a sentence that speaks
@@ -317,6 +331,9 @@ impl RoadmapCues {
             path: cue("path", &f.path)?,
             tips: cue("tips", &f.tips)?,
             promo: cue("promo", &f.promo)?,
+            promo_in_steps: cue("promo_in_steps", &f.promo_in_steps)?,
+            time_column: cue("time_column", &f.time_column)?,
+            some_only: cue("some_only", &f.some_only)?,
             imperatives,
             ambiguous_imperatives,
             reader_words,

@@ -11,10 +11,12 @@ use serde::Deserialize;
 use super::cues::{Cue, RoadmapCues};
 use super::durations::{parse_durations, trailing_time};
 use super::lines::{Line, line_sections, logical_lines};
+use super::path_shapes::{item_marker, numbered_step, paragraph_steps, table_steps};
 use super::step_labels::{StepLabel, step_label};
+use super::table_ladder::cells;
 use super::{
-    Citation, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation, StageEvidence,
-    StepKind, TrackCitation, TrackMention,
+    Citation, Duration, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation,
+    StageEvidence, StepKind, TrackCitation, TrackMention,
 };
 use std::sync::Arc;
 
@@ -114,7 +116,7 @@ const MAX_ROLE_WORDS: usize = 8;
 
 /// A line's content after its list marker.
 fn content(text: &str) -> &str {
-    text[strip_marker(text)..].trim()
+    text[item_marker(text)..].trim()
 }
 
 /// A list item: a line with a bullet or number, or a short line (≤ 10 words) that does not end
@@ -123,7 +125,7 @@ fn item_text(l: &Line) -> Option<&str> {
     if l.heading {
         return None;
     }
-    let marked = strip_marker(l.text.as_str()) > 0;
+    let marked = item_marker(l.text.as_str()) > 0;
     let c = content(l.text.as_str());
     if c.is_empty() || c.ends_with(':') {
         return None;
@@ -386,6 +388,10 @@ pub fn extract_stages(vocab: &Vocabulary, p: &Passage) -> Vec<StageCitation> {
                 }
             } else if let Some(d) = duration {
                 if d.kind == DurationKind::ToQualify && roles.is_empty() {
+                    // A time for only some of those qualifying is no time of the stage.
+                    if cues.some_only.is_match(sentence) {
+                        continue;
+                    }
                     push(StageCitation {
                         stage: Stage::Junior,
                         evidence: StageEvidence::TimeToQualify,
@@ -498,26 +504,34 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
     }
     let mut out: Vec<PathStep> = Vec::new();
     let mut orders: HashMap<String, u32> = HashMap::new();
-    let mut push = |kind: StepKind, text: &str, list: &str, line: u32| {
-        if cues.promo.is_match(text) || out.iter().any(|s| s.cite.line == line && s.text == text) {
-            return;
-        }
-        let order = orders.entry(list.to_string()).or_insert(0);
-        *order += 1;
-        // A time label ("Year 1: …"), else the step's own time at its end ("… (3 years).").
-        let duration = match step_label(levels, text) {
-            Some(StepLabel::Time(d)) => Some(d),
-            _ => trailing_time(text),
+    // An item of a path's list is a step whatever it says ("Register with the regulator"), but
+    // for the words that always sell (`promo_in_steps`).
+    let mut push =
+        |kind: StepKind, text: &str, list: &str, line: u32, item: bool, time: Option<Duration>| {
+            let promo = if item && kind == StepKind::Step {
+                &cues.promo_in_steps
+            } else {
+                &cues.promo
+            };
+            if promo.is_match(text) || out.iter().any(|s| s.cite.line == line && s.text == text) {
+                return;
+            }
+            let order = orders.entry(list.to_string()).or_insert(0);
+            *order += 1;
+            // A time label ("Year 1: …"), else the step's own time at its end ("… (3 years).").
+            let duration = time.or_else(|| match step_label(levels, text) {
+                Some(StepLabel::Time(d)) => Some(d),
+                _ => trailing_time(text),
+            });
+            out.push(PathStep {
+                order: *order,
+                kind,
+                text: text.to_string(),
+                duration,
+                list: list.to_string(),
+                cite: Citation::at(p, line),
+            });
         };
-        out.push(PathStep {
-            order: *order,
-            kind,
-            text: text.to_string(),
-            duration,
-            list: list.to_string(),
-            cite: Citation::at(p, line),
-        });
-    };
     let mut listed = HashSet::new();
     for (cue, items) in lists(&lines, &cues.path) {
         let list = content(lines[cue].text.as_str())
@@ -526,7 +540,7 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
         for j in items {
             listed.insert(j);
             let item = item_text(&lines[j]).expect("listed items are items");
-            push(StepKind::Step, item, list, lines[j].line);
+            push(StepKind::Step, item, list, lines[j].line, true, None);
         }
     }
     for (i, l) in lines.iter().enumerate() {
@@ -538,20 +552,58 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
         };
         // A bulleted or numbered item is whole: a step of a path (its list may have started in
         // the passage before), or a tip.
-        if strip_marker(l.text.as_str()) > 0
+        if item_marker(l.text.as_str()) > 0
             && let Some(item) = item_text(l)
         {
-            push(kind, item, section, l.line);
+            push(kind, item, section, l.line, true, None);
         } else if kind == StepKind::Step && step_label(levels, content(l.text.as_str())).is_some() {
             // "Year 1: …", "Then: …": a step of the path, whole.
-            push(kind, content(l.text.as_str()), section, l.line);
+            push(kind, content(l.text.as_str()), section, l.line, true, None);
+        } else if kind == StepKind::Step
+            && let Some(step) = numbered_step(levels, l.text.as_str())
+        {
+            // "Step 1. Check …": a step of the path, its number left out.
+            push(kind, step.trim(), section, l.line, true, None);
         } else if is_prose(l) {
             for sentence in line_sentences(l.text.as_str()) {
                 if is_imperative(cues, sentence, l.text.as_str()) {
-                    push(kind, sentence, section, l.line_of(sentence));
+                    push(kind, sentence, section, l.line_of(sentence), false, None);
                 }
             }
         }
+    }
+    let in_path = |i: usize| kinds[i] == Some(StepKind::Step);
+    // A table of the path's steps with their times ("| Step | Duration |").
+    for (i, step, time) in table_steps(cues, &lines, in_path) {
+        push(
+            StepKind::Step,
+            &step,
+            sections[i],
+            lines[i].line,
+            true,
+            time,
+        );
+    }
+    // Paragraphs each telling the next step ("Graduates then register with …").
+    let paragraph = |i: usize| {
+        let l = &lines[i];
+        let text = l.text.as_str();
+        in_path(i)
+            && is_prose(l)
+            && item_marker(text) == 0
+            && cells(text).is_none()
+            && numbered_step(levels, text).is_none()
+            && step_label(levels, content(text)).is_none()
+    };
+    for (i, sentence) in paragraph_steps(levels, &lines, paragraph) {
+        push(
+            StepKind::Step,
+            sentence,
+            sections[i],
+            lines[i].line_of(sentence),
+            false,
+            None,
+        );
     }
     out
 }
@@ -1045,6 +1097,165 @@ mod tests {
         );
         // Outside a learning-path section a labelled line is no step.
         assert!(extract_steps(levels, &passage_in("SKILLS YOU NEED", 20, text)).is_empty());
+    }
+
+    /// The steps of a passage under `section` as (line, text, duration label), its lines
+    /// numbered `numbers` (a gap is a blank line).
+    fn steps_of(
+        section: &str,
+        lines: &[&str],
+        numbers: &[u32],
+    ) -> Vec<(u32, String, Option<String>)> {
+        let p = Passage {
+            source: "t.txt".into(),
+            title: "Test guide".into(),
+            career: String::new(),
+            section: section.into(),
+            url: None,
+            start_line: numbers[0],
+            end_line: *numbers.last().unwrap(),
+            text: lines.join("\n"),
+            line_numbers: numbers.to_vec(),
+        };
+        let mut got: Vec<(u32, String, Option<String>)> =
+            extract_steps(crate::answer::fixtures::vocab(), &p)
+                .into_iter()
+                .map(|s| (s.cite.line, s.text, s.duration.map(|d| d.label())))
+                .collect();
+        got.sort();
+        got
+    }
+
+    fn want(rows: &[(u32, &str, Option<&str>)]) -> Vec<(u32, String, Option<String>)> {
+        rows.iter()
+            .map(|(l, t, d)| (*l, t.to_string(), d.map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn lettered_items_and_lines_numbered_by_step_are_steps() {
+        let lines = [
+            "a) Finish high school with biology.",
+            "b) Complete a degree in respiratory care (2–4 years).",
+            "c) Pass the TMC exam.",
+        ];
+        assert_eq!(
+            steps_of(
+                "How to become a respiratory therapist",
+                &lines,
+                &[10, 11, 12]
+            ),
+            want(&[
+                (10, "Finish high school with biology.", None),
+                (
+                    11,
+                    "Complete a degree in respiratory care (2–4 years).",
+                    Some("2–4 years")
+                ),
+                (12, "Pass the TMC exam.", None),
+            ])
+        );
+        let lines = [
+            "Step 1. Check that you meet the medical requirements.",
+            "Step 2. Pass the aptitude tests and the selection interview.",
+            "Step 3. Hold your licence and work solo.",
+        ];
+        assert_eq!(
+            steps_of(
+                "HOW TO BECOME AN AIR TRAFFIC CONTROLLER",
+                &lines,
+                &[10, 11, 12]
+            ),
+            want(&[
+                (10, "Check that you meet the medical requirements.", None),
+                (
+                    11,
+                    "Pass the aptitude tests and the selection interview.",
+                    None
+                ),
+                (12, "Hold your licence and work solo.", None),
+            ])
+        );
+        // Outside a learning-path section they are no steps.
+        assert!(steps_of("What the job involves", &lines, &[10, 11, 12]).is_empty());
+    }
+
+    #[test]
+    fn a_table_of_steps_and_their_durations_gives_each_row_as_a_step() {
+        let lines = [
+            "The route most people take:",
+            "| Step | Duration |",
+            "|---|---|",
+            "| Complete prerequisite courses | 1 year |",
+            "| Finish an accredited program | 2 years |",
+        ];
+        assert_eq!(
+            steps_of("How to become a sonographer", &lines, &[10, 12, 13, 14, 15]),
+            want(&[
+                (14, "Complete prerequisite courses", Some("1 year")),
+                (15, "Finish an accredited program", Some("2 years")),
+            ])
+        );
+        // A table with no time column (pay by level) is no path.
+        let pay = [
+            "| Level | Salary |",
+            "| Entry | $40,000 |",
+            "| Senior | $60,000 |",
+        ];
+        assert!(steps_of("How to become a sonographer", &pay, &[10, 11, 12]).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_each_telling_the_next_step_are_steps() {
+        let lines = [
+            "Most audiologists take a four-year AuD degree. The last year is a placement.",
+            "Graduates then pass the national exam and apply for a state license.",
+            "New audiologists then build experience in a clinic before they specialise.",
+        ];
+        assert_eq!(
+            steps_of("How to become an audiologist", &lines, &[10, 12, 14]),
+            want(&[
+                (10, "Most audiologists take a four-year AuD degree.", None),
+                (
+                    12,
+                    "Graduates then pass the national exam and apply for a state license.",
+                    None
+                ),
+                (
+                    14,
+                    "New audiologists then build experience in a clinic before they specialise.",
+                    None
+                ),
+            ])
+        );
+        // Two kinds of the job, one after the other, tell no order: no steps.
+        let kinds = [
+            "There are two kinds of adviser. Independent advisers can recommend any product.",
+            "Restricted advisers can only recommend the products of one lender.",
+        ];
+        assert!(steps_of("How to become a mortgage adviser", &kinds, &[10, 12]).is_empty());
+    }
+
+    #[test]
+    fn every_item_of_a_path_list_is_a_step_but_one_that_sells() {
+        let lines = [
+            "1. Get a job as a trainee adviser.",
+            "2. Pass the CeMAP exam.",
+            "3. Register with the regulator through your firm.",
+            "4. Sign up for our exam preparation webinar.",
+        ];
+        assert_eq!(
+            steps_of(
+                "How to become a mortgage adviser",
+                &lines,
+                &[10, 11, 12, 13]
+            ),
+            want(&[
+                (10, "Get a job as a trainee adviser.", None),
+                (11, "Pass the CeMAP exam.", None),
+                (12, "Register with the regulator through your firm.", None),
+            ])
+        );
     }
 
     #[test]

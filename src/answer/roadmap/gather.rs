@@ -44,6 +44,9 @@ pub struct GuideRoadmap {
     /// The rungs of its ladder that name a role (not a step towards one, "Foundations"), in the
     /// guide's order: (stage, role).
     rungs: Vec<(Stage, String)>,
+    /// Each stage's first role the guide names (any reading), in the singular: its label where
+    /// the stage's own lists roles the guide does not name (`stage_label`).
+    named: Vec<(Stage, String)>,
 }
 
 /// The roadmap facts of `passages` (one guide's, or any set: items are per source and line).
@@ -85,7 +88,8 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
                         .is_ladder_cue(section_at(p, c.cite.line))
                 })
         };
-        if table.iter().any(cued) {
+        let table_cued = table.iter().any(cued);
+        if table_cued {
             table.retain(cued);
         }
         let titles = extract_role_ladder(vocab, &whole);
@@ -94,7 +98,12 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
                 .iter()
                 .any(|r| r.cite.source == t.cite.source && r.cite.line == t.cite.line)
         });
-        ladder = if table.is_empty() || (covers && titles.len() > table.len()) {
+        // A ladder of titles under a ladder heading wins over a table of roles by years under
+        // another (pay by experience): the guide names its ladder.
+        ladder = if table.is_empty()
+            || (covers && titles.len() > table.len())
+            || (!table_cued && !titles.is_empty())
+        {
             titles
         } else {
             table
@@ -121,7 +130,9 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .filter_map(|c| {
             let role = c.roles.first()?;
             let career = passages.first().map(career_words).unwrap_or_default();
-            role_head(vocab, &career, role).map(|_| (c.stage, capitalised(role)))
+            // A role named mid-sentence ("lead technician") is a rung as its title is.
+            let role = capitalised(role);
+            role_head(vocab, &career, &role).map(|_| (c.stage, role))
         })
         .collect();
     let rung_count = ladder.len();
@@ -228,6 +239,14 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     for i in &mut items {
         i.text = strip_emphasis(&i.text);
     }
+    let mut named: Vec<(Stage, String)> = Vec::new();
+    for c in &stages {
+        if let Some(role) = c.roles.first()
+            && !named.iter().any(|(s, _)| *s == c.stage)
+        {
+            named.push((c.stage, capitalised(&singular_role(vocab, role))));
+        }
+    }
     GuideRoadmap {
         career: career.to_string(),
         stages,
@@ -235,6 +254,7 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         steps,
         items,
         rungs,
+        named,
     }
 }
 
@@ -348,6 +368,8 @@ struct CareerGathering {
     stages: BTreeMap<Stage, Listed<StageCitation>>,
     /// Each stage's rungs naming a role in the first guide whose ladder has one there.
     rungs: BTreeMap<Stage, Vec<String>>,
+    /// Each stage's first role named, in the first guide naming one there.
+    named: BTreeMap<Stage, String>,
     tracks: Vec<(String, Listed<super::TrackCitation>)>,
     steps: Vec<PathStep>,
     items: BTreeMap<ItemKind, Vec<RoadmapItem>>,
@@ -368,6 +390,28 @@ fn ladder_label(citations: &[StageCitation]) -> Option<String> {
         .map(|role| capitalised(role))
 }
 
+/// The label of a stage no ladder names: the stage's own (`Stage::label`), unless it lists
+/// alternative titles ("Lead / architect / manager") the roles cited there do not all name (a
+/// park ranger's lead stage has no architect): then the first role the guide names there
+/// (`named`: "Chief ranger"), else the label's first word, which fits any career ("Lead").
+fn stage_label(stage: Stage, citations: &[StageCitation], named: Option<&String>) -> String {
+    let generic = stage.label();
+    let parts: Vec<&str> = generic.split(" / ").collect();
+    let roles: Vec<String> = citations
+        .iter()
+        .flat_map(|c| &c.roles)
+        .map(|r| r.to_lowercase())
+        .collect();
+    let fits = parts[1..]
+        .iter()
+        .all(|p| roles.iter().any(|r| r.contains(&p.to_lowercase())));
+    if fits {
+        generic.to_string()
+    } else {
+        named.cloned().unwrap_or_else(|| parts[0].to_string())
+    }
+}
+
 /// A role as a label: its first letter upper case ("first officer", named mid-sentence, is the
 /// stage "First officer").
 pub(crate) fn capitalised(role: &str) -> String {
@@ -380,6 +424,9 @@ pub(crate) fn capitalised(role: &str) -> String {
 
 impl CareerGathering {
     fn gather(&mut self, guide: GuideRoadmap) {
+        for (stage, role) in guide.named {
+            self.named.entry(stage).or_insert(role);
+        }
         for stage in Stage::ALL {
             let roles: Vec<String> = guide
                 .rungs
@@ -424,6 +471,7 @@ impl CareerGathering {
     /// The career's whole roadmap: every stage, lateral move, step and item.
     fn finish(self, career: String) -> RoadmapAnswer {
         let mut rungs = self.rungs;
+        let named = self.named;
         let stages = self
             .stages
             .into_iter()
@@ -438,7 +486,8 @@ impl CareerGathering {
                     // A ladder's own words name the stage ("Journeyman Electrician"): the last
                     // rung of the first guide with one (before it come the steps towards it,
                     // such as "Foundations").
-                    ladder_label(&listed.items).unwrap_or_else(|| stage.label().to_string())
+                    ladder_label(&listed.items)
+                        .unwrap_or_else(|| stage_label(stage, &listed.items, named.get(&stage)))
                 } else {
                     shared.join(RUNGS_JOINED)
                 };
@@ -1065,6 +1114,50 @@ After ten or more years a few become a head keeper, responsible for a whole sect
         passages
     }
 
+    /// A ladder table titled as the career ladder, with no years of its own, wins over a pay
+    /// table by experience whose rows are roles: the rungs are the ladder's; a time to qualify
+    /// said of only some students is no junior stage.
+    #[test]
+    fn a_ladder_table_wins_over_a_pay_table_of_roles_by_experience() {
+        let guide = "# Quantity Surveyor Guide\n\n\
+## How to qualify\n\n\
+Earn an accredited degree. Students without an accredited degree need 6 to 8 years to qualify.\n\n\
+## Salary by experience\n\n\
+| Role | Experience | Salary |\n|---|---|---|\n\
+| Trainee QS | 0–2 years | £26,000 |\n\
+| Chartered QS | 4–7 years | £45,000 |\n\
+| Commercial Director | 15+ years | £95,000 |\n\n\
+## Career ladder\n\n\
+| Level | Job title | What you do |\n|---|---|---|\n\
+| 1 | Assistant Quantity Surveyor | Measure quantities |\n\
+| 2 | Quantity Surveyor | Run a project's costs |\n\
+| 3 | Senior Quantity Surveyor | Take the largest jobs |\n\
+| 4 | Commercial Director | Set the strategy |\n";
+        let g = extract_guide(
+            vocab(),
+            "Quantity Surveyor",
+            &guide_passages("Quantity Surveyor", guide),
+        );
+        let got: Vec<(Stage, &str, &str)> = g
+            .stages
+            .iter()
+            .map(|c| (c.stage, c.roles[0].as_str(), c.cite.section.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Stage::Junior,
+                    "Assistant Quantity Surveyor",
+                    "Career ladder"
+                ),
+                (Stage::Mid, "Quantity Surveyor", "Career ladder"),
+                (Stage::Senior, "Senior Quantity Surveyor", "Career ladder"),
+                (Stage::Lead, "Commercial Director", "Career ladder"),
+            ]
+        );
+    }
+
     /// Shape 5 of the fifth round: a guide with a pay table by years of experience and a
     /// career-progression table: the progression's table is the ladder, its top rung kept.
     #[test]
@@ -1114,6 +1207,39 @@ After ten or more years a few become a head keeper, responsible for a whole sect
     /// Shape 3 of the fifth round: a ladder with more rungs than stages; a stage two rungs share
     /// names both in the guide's order and lists them, each keeping its own time and line; a
     /// stage with one rung, or a step towards a role ("Foundations") beside one, is as before.
+    /// A lead stage no ladder names is labelled by the guide's own lead role where its roles
+    /// name no architect and no manager (a park ranger's "chief ranger"), in the singular; the
+    /// stage's own label stays where they name both (the back-end seeds).
+    #[test]
+    fn a_lead_stage_is_labelled_by_the_guides_role_not_the_software_ladder() {
+        let label = |career: &str, guide: &str| {
+            let g = extract_guide(vocab(), career, &guide_passages(career, guide));
+            let mut gathering = RoadmapGathering::default();
+            gathering.gather(g);
+            let facts = gathering.finish();
+            let a = facts.answer(Some(career), None, Focus::All);
+            a.stages
+                .iter()
+                .find(|s| s.stage == Stage::Lead)
+                .map(|s| s.label.clone())
+        };
+        let ranger = "# Park Ranger\n\n## Career path\n\nWith experience, rangers can advance to chief ranger.\n";
+        assert_eq!(
+            label("Park Ranger", ranger).as_deref(),
+            Some("Chief ranger")
+        );
+        let techs = "# Pharmacy Technician\n\n## Career path\n\nSome technicians move into lead technicians roles.\n";
+        assert_eq!(
+            label("Pharmacy Technician", techs).as_deref(),
+            Some("Lead technician")
+        );
+        let dev = "# Developer\n\n## Career path\n\nSenior developers can advance to roles such as Software Architect or Engineering Manager.\n";
+        assert_eq!(
+            label("Developer", dev).as_deref(),
+            Some(Stage::Lead.label())
+        );
+    }
+
     #[test]
     fn a_stage_several_rungs_share_names_each_in_order() {
         let guide = "# Wind Turbine Technician\n\n\

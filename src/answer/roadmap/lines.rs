@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::path_shapes::item_marker;
 use crate::answer::citation::Citation;
 use crate::answer::text::{passage_lines, strip_marker};
 use crate::corpus::Passage;
@@ -22,7 +23,7 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
     let mut last: Option<(u32, &str)> = None;
     for l in passage_lines(p) {
         let joins = !l.heading
-            && strip_marker(l.text) == 0
+            && item_marker(l.text) == 0
             && last.is_some_and(|(no, text)| {
                 no + 1 == l.line && (wraps_onto(text, l.text) || parenthesis_onto(text, l.text))
             });
@@ -46,7 +47,9 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
 /// first part). Borrowed when nothing is cut. A line found in a joined passage is cited back to
 /// its own part by [`recite`].
 pub(super) fn whole_sections(passages: &[Passage]) -> Cow<'_, [Passage]> {
-    let cut = passages.windows(2).any(|w| continues(&w[0], &w[1]));
+    let cut = passages
+        .windows(2)
+        .any(|w| continues(&w[0], &w[1]) || continues_definitions(&w[0], &w[1]));
     if !cut {
         return Cow::Borrowed(passages);
     }
@@ -54,6 +57,16 @@ pub(super) fn whole_sections(passages: &[Passage]) -> Cow<'_, [Passage]> {
     for p in passages {
         match out.last_mut() {
             Some(prev) if continues(prev, p) => {
+                prev.text.push('\n');
+                prev.text.push_str(&p.text);
+                prev.line_numbers.extend_from_slice(&p.line_numbers);
+                prev.end_line = p.end_line;
+            }
+            // A term taken for a heading is a line of the list again.
+            Some(prev) if continues_definitions(prev, p) => {
+                prev.text.push('\n');
+                prev.text.push_str(&p.section);
+                prev.line_numbers.push(p.start_line);
                 prev.text.push('\n');
                 prev.text.push_str(&p.text);
                 prev.line_numbers.extend_from_slice(&p.line_numbers);
@@ -71,6 +84,28 @@ fn continues(prev: &Passage, next: &Passage) -> bool {
         && next.section == prev.section
         && next.start_line > prev.end_line
         && next.line_numbers.first() == Some(&next.start_line)
+}
+
+/// Whether `next` is headed by a term of the definition list `prev` ends with, which the
+/// splitter took for a sub-heading: it comes right after `prev` and its first line is the
+/// term's definition (": …", Markdown), or its heading is a term in emphasis ("*Lead
+/// Sonographer*") as the terms `prev` holds are (a rendered `<dt>`).
+fn continues_definitions(prev: &Passage, next: &Passage) -> bool {
+    let emphasised = |t: &str| {
+        let t = t.trim();
+        t.len() > 2
+            && t.starts_with('*')
+            && t.ends_with('*')
+            && !t.starts_with("**")
+            && !t[1..t.len() - 1].contains('*')
+    };
+    next.source == prev.source
+        && next.section != prev.section
+        && next.start_line > prev.end_line
+        && next.start_line <= prev.end_line + 2
+        && next.line_numbers.first() != Some(&next.start_line)
+        && (next.text.starts_with(": ")
+            || (emphasised(&next.section) && prev.text.split('\n').any(emphasised)))
 }
 
 /// A citation of a line of a joined passage ([`whole_sections`]) made one of the part of `parts`
@@ -306,6 +341,63 @@ mod tests {
 
     /// Gap 3 of the roadmap: a section cut into passages is read as one, and a line of it is
     /// cited to its own part.
+    #[test]
+    fn a_definition_term_taken_for_a_heading_continues_its_list() {
+        let part = |section: &str, start: u32, numbers: &[u32], lines: &[&str]| Passage {
+            source: "g.md".into(),
+            title: "Guide".into(),
+            career: "Audiologist".into(),
+            section: section.into(),
+            url: None,
+            start_line: start,
+            end_line: *numbers.last().unwrap(),
+            text: lines.join("\n"),
+            line_numbers: numbers.to_vec(),
+        };
+        let ladder = part(
+            "Career ladder",
+            16,
+            &[18, 19, 21, 22],
+            &[
+                "Senior Audiologist",
+                ": Supervises students.",
+                "Principal Audiologist",
+                ": Leads a service.",
+            ],
+        );
+        // Markdown: the term heads a part whose first line is its definition.
+        let term = part(
+            "Head of Audiology",
+            24,
+            &[25],
+            &[": Manages the department."],
+        );
+        let pay = part("Pay", 27, &[29], &["Audiologists earn well."]);
+        let whole = whole_sections(&[ladder.clone(), term, pay.clone()]).into_owned();
+        assert_eq!(whole.len(), 2);
+        assert_eq!(whole[0].section, "Career ladder");
+        assert_eq!(whole[0].line_numbers, [18, 19, 21, 22, 24, 25]);
+        assert!(
+            whole[0]
+                .text
+                .ends_with("Head of Audiology\n: Manages the department.")
+        );
+        assert_eq!(whole[1], pay);
+        // A rendered <dt>: a term in emphasis after terms in emphasis.
+        let html = part(
+            "Career ladder",
+            31,
+            &[33, 34],
+            &["*Sonographer*", "Performs scans."],
+        );
+        let term = part("*Lead Sonographer*", 35, &[36], &["Runs the list."]);
+        assert_eq!(whole_sections(&[html.clone(), term.clone()]).len(), 1);
+        // A heading after prose is a heading.
+        let prose = part("Career ladder", 31, &[33], &["Sonographers progress."]);
+        assert_eq!(whole_sections(&[prose, term]).len(), 2);
+        assert_eq!(whole_sections(&[ladder, pay]).len(), 2);
+    }
+
     #[test]
     fn a_section_cut_into_parts_is_read_whole_and_cited_by_part() {
         let part = |section: &str, start: u32, numbers: &[u32], lines: &[&str]| Passage {

@@ -69,6 +69,8 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         let mut in_table = false;
         let mut years_cols: Vec<usize> = Vec::new();
         let lines = logical_lines(p);
+        // The line after the last definition read (its lines are read with its term).
+        let mut skip = 0;
         for (at, l) in lines.iter().enumerate() {
             let text = l.text.trim();
             if l.heading {
@@ -141,6 +143,28 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 }
                 continue;
             }
+            // A definition list's term, with its definition on the next line(s) ("Senior
+            // Radiographer" / ": Reports on complex cases …"; "*Lead Sonographer*" / "Runs …").
+            if skip > at {
+                continue;
+            }
+            if cued && let Some((role, definition, ends)) = definition(&lines, at, &role) {
+                if !run.is_empty() && shape != Shape::Bulleted {
+                    flush(vocab, &mut run, shape, &mut out);
+                }
+                shape = Shape::Bulleted;
+                run.push(Rung {
+                    role: Some(role),
+                    duration: parse_durations(&definition)
+                        .into_iter()
+                        .next()
+                        .map(|(_, d)| d),
+                    text: definition,
+                    cite: Citation::at(p, l.line),
+                });
+                skip = ends;
+                continue;
+            }
             flush(vocab, &mut run, shape, &mut out);
             if let Some(parts) = chain(text) {
                 // "Career path: Staff accountant → Senior accountant → …".
@@ -174,6 +198,48 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         flush(vocab, &mut run, shape, &mut out);
     }
     out
+}
+
+/// The term of a definition list at `lines[at]` when it is a role (`role`) alone, bare or in
+/// emphasis ("Senior Radiographer", "*Lead Sonographer*"), followed by its definition: the lines
+/// after it opening with ": " (Markdown), else the one line of prose after it. The role, the
+/// definition's text and the index of the line after it.
+fn definition(
+    lines: &[super::lines::Line],
+    at: usize,
+    role: &impl Fn(&str) -> Option<(String, String)>,
+) -> Option<(String, String, usize)> {
+    let text = lines[at].text.trim();
+    let term = ["**", "__", "*", "_"]
+        .iter()
+        .find_map(|m| text.strip_prefix(m).and_then(|t| t.strip_suffix(m)))
+        .unwrap_or(text)
+        .trim();
+    if term.is_empty()
+        || term.ends_with(['.', ':', '!', '?'])
+        || term.split_whitespace().count() > MAX_ROLE_WORDS
+    {
+        return None;
+    }
+    let next = lines.get(at + 1).filter(|n| !n.heading)?;
+    let marked: Vec<&str> = lines[at + 1..]
+        .iter()
+        .take_while(|n| !n.heading)
+        .map_while(|n| n.text.trim().strip_prefix(": "))
+        .collect();
+    let (definition, ends) = if marked.is_empty() {
+        // A line of prose, no list item, table row or term of its own.
+        let t = next.text.trim();
+        let prose = t.ends_with(['.', '!', '?'])
+            && strip_marker(&next.text) == 0
+            && cells(t).is_none()
+            && !t.starts_with(':');
+        (prose.then(|| t.to_string())?, at + 2)
+    } else {
+        (marked.join(" "), at + 1 + marked.len())
+    };
+    let (role, rest) = role(term)?;
+    rest.is_empty().then_some((role, definition, ends))
 }
 
 /// Gives the rungs of an arrow chain without a time of their own the times the prose after it
@@ -514,14 +580,46 @@ pub(super) fn singular_role(vocab: &Vocabulary, role: &str) -> String {
 /// Whether `word` can end a role: an occupation, a role word, a rank title or a word of the
 /// career (`career`, from [`career_words`]).
 pub(super) fn is_role_word(vocab: &Vocabulary, career: &[String], word: &str) -> bool {
-    let w = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let word = ungendered(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    let w = word.to_lowercase();
     !w.is_empty()
         && (vocab.levels().is_role(&w)
             || vocab.role_titles().is_rank(&w)
             || vocab.roles().is_occupation_word(&fold(&w))
-            || career.contains(&singular(&w)))
+            || career.contains(&singular(&w))
+            || is_career_acronym(career, word))
+}
+
+/// A word written with its feminine ending after a slash ("Camarero/a", "Director/a",
+/// "Encargados/as") as its first form; any other word as it is.
+pub(super) fn ungendered(word: &str) -> &str {
+    match word.split_once('/') {
+        Some((first, ending)) if !first.is_empty() && ["a", "as"].contains(&ending) => first,
+        _ => word,
+    }
+}
+
+/// Most letters of an acronym read as a role ("ATCO").
+const MAX_ACRONYM: usize = 6;
+
+/// Whether `word` is an acronym of a grade of the career (`career`, from [`career_words`]): two
+/// to six capitals (a plural "s" allowed) that begin with the initials of a career of several
+/// words ("RT", "ATCO" of an air traffic controller) or end with the initial of its last word
+/// ("PCP", "ACP" of a paramedic): a grade named by letters, as ladders of the trades and health
+/// services write them ("Staff RT → Senior RT").
+fn is_career_acronym(career: &[String], word: &str) -> bool {
+    let letters = word.strip_suffix('s').unwrap_or(word);
+    let n = letters.chars().count();
+    if !(2..=MAX_ACRONYM).contains(&n) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let lower = letters.to_ascii_lowercase();
+    let initials: String = career.iter().filter_map(|w| w.chars().next()).collect();
+    (career.len() >= 2 && lower.starts_with(&initials))
+        || career
+            .last()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| lower.ends_with(c))
 }
 
 /// The role an item opens with and the rest of it: a bold lead, or the words before a dash, a
@@ -567,10 +665,7 @@ pub(super) fn role_head(
     // is clear ("Sergeants"; "Mentor junior engineers" is an action, above), and a noun phrase
     // holds no stop word or article ("Coordinate with product managers") but its joiner ("Head
     // of department").
-    let plain = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
+    let plain = |w: &str| ungendered(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
     let titles = vocab.role_titles();
     if words.iter().any(|w| {
         let w = plain(w);
@@ -581,10 +676,22 @@ pub(super) fn role_head(
     // A plural whose singular is clear by rule names one role too ("Training captains"): the
     // rung is shown in the singular (`singular_role`).
     let names_one = |w: &str| {
-        let w = plain(w);
-        is_role_word(&w) && (singular(&w) == w || singular_word(vocab, &w).is_some())
+        let lower = plain(w);
+        is_role_word(w) && (singular(&lower) == lower || singular_word(vocab, &lower).is_some())
     };
-    let last = words.last().copied().unwrap_or_default();
+    // The head is the last word, or the word before a level word that follows it ("ATCO
+    // Trainee", "Estilista sénior": a grade written after its role).
+    let trailing_level = words.len() >= 2
+        && !is_role_word(words[words.len() - 1])
+        && vocab
+            .levels()
+            .of_label(&plain(words[words.len() - 1]))
+            .is_some();
+    let last = if trailing_level {
+        words[words.len() - 2]
+    } else {
+        words.last().copied().unwrap_or_default()
+    };
     let joined = words
         .iter()
         .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
@@ -713,6 +820,147 @@ mod tests {
             ]
             .map(|(s, r)| (s, r.to_string()))
         );
+    }
+
+    /// Rungs named by the career's acronyms ("Staff RT", "PCP"), a grade written after its role
+    /// ("ATCO Trainee", "Camarero/a sénior"), a title with its feminine ending after a slash
+    /// ("Jefe/a de rango") and a team's leader are roles: each is a rung, none the whole line.
+    #[test]
+    fn an_arrow_chain_of_acronyms_and_gendered_titles_is_a_ladder() {
+        let read = |career: &str, section: &str, line: &str| -> Vec<String> {
+            rungs(passage(career, section, &[line]))
+                .into_iter()
+                .map(|r| r.1)
+                .collect()
+        };
+        assert_eq!(
+            read(
+                "Respiratory Therapist",
+                "Career path",
+                "Staff RT → Senior RT → Clinical Specialist → RT Supervisor → Director of Respiratory Care"
+            ),
+            [
+                "Staff RT",
+                "Senior RT",
+                "Clinical Specialist",
+                "RT Supervisor",
+                "Director of Respiratory Care"
+            ]
+        );
+        assert_eq!(
+            read(
+                "Paramedic",
+                "Career progression",
+                "PCP -> ACP -> CCP -> Field Superintendent -> Deputy Chief"
+            ),
+            ["PCP", "ACP", "CCP", "Field Superintendent", "Deputy Chief"]
+        );
+        assert_eq!(
+            read(
+                "Air Traffic Controller",
+                "CAREER PATH",
+                "ATCO Trainee -> Student Controller -> Valid ATCO -> Watch Supervisor -> Unit Manager"
+            ),
+            [
+                "ATCO Trainee",
+                "Student Controller",
+                "Valid ATCO",
+                "Watch Supervisor",
+                "Unit Manager"
+            ]
+        );
+        assert_eq!(
+            read(
+                "Camarero",
+                "Trayectoria profesional",
+                "Ayudante de camarero → Camarero/a → Camarero/a sénior → Jefe/a de rango → Maître"
+            ),
+            [
+                "Ayudante de camarero",
+                "Camarero/a",
+                "Camarero/a sénior",
+                "Jefe/a de rango",
+                "Maître"
+            ]
+        );
+        assert_eq!(
+            read(
+                "Mortgage Adviser",
+                "Career progression",
+                "Mortgage adviser → Senior mortgage adviser → Team leader → Branch manager"
+            ),
+            [
+                "Mortgage adviser",
+                "Senior mortgage adviser",
+                "Team leader",
+                "Branch manager"
+            ]
+        );
+        // Letters that are no grade of the career are no rungs: certificates are no ladder.
+        assert!(read("Network Engineer", "Career path", "CCNA → CCNP → CCIE").is_empty());
+        assert_eq!(ungendered("Director/a"), "Director");
+        assert_eq!(ungendered("and/or"), "and/or");
+    }
+
+    /// A definition list of roles (`<dl>` rendered, or Markdown's "Term" / ": definition"): each
+    /// term is a rung, its first included and its title whole, its time from its definition.
+    #[test]
+    fn a_definition_list_of_roles_is_a_ladder() {
+        let md = passage(
+            "Audiologist",
+            "Career ladder",
+            &[
+                "Clinical Audiologist",
+                ": Runs hearing assessments; most stay here for 2–4 years.",
+                "Senior Audiologist",
+                ": Takes complex cases.",
+                "Head of Audiology",
+                ": Manages the department.",
+            ],
+        );
+        assert_eq!(
+            rungs(md),
+            want(&[
+                (Stage::Junior, "Clinical Audiologist", Some("2–4 years"), 2),
+                (Stage::Senior, "Senior Audiologist", None, 4),
+                (Stage::Lead, "Head of Audiology", None, 6),
+            ])
+        );
+        let html = passage(
+            "Sonographer",
+            "Career ladder",
+            &[
+                "Imaging departments grade sonographers like this:",
+                "*Sonographer*",
+                "Performs general scans under supervision.",
+                "*Senior Sonographer*",
+                "Scans complex cases; usually after 4–6 years.",
+                "*Sonography Services Manager*",
+                "Manages the whole service.",
+            ],
+        );
+        assert_eq!(
+            rungs(html),
+            want(&[
+                (Stage::Junior, "Sonographer", None, 3),
+                (Stage::Senior, "Senior Sonographer", Some("4–6 years"), 5),
+                (Stage::Lead, "Sonography Services Manager", None, 7),
+            ])
+        );
+        // Terms that are no roles (skills) are no ladder.
+        let skills = passage(
+            "Sonographer",
+            "Career ladder",
+            &[
+                "Anatomy",
+                ": Know it well.",
+                "Physics",
+                ": Know it too.",
+                "Patience",
+                ": Always.",
+            ],
+        );
+        assert!(rungs(skills).is_empty());
     }
 
     #[test]

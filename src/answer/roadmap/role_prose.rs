@@ -120,9 +120,16 @@ fn tell(
     let text = l.text.as_str();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
-        let roles = roles_in(vocab, career, sentence);
+        let mut roles = roles_in(vocab, career, sentence);
+        // A sentence opening with a role its title words place ("Senior service technicians
+        // with eight or more years take …") names that rung; a role it names after a plain
+        // opener ("… and work as mentors") is what that rung does, not a rung.
+        let subject = subject_role(vocab, career, sentence);
+        if let Some(first) = &subject {
+            roles.insert(0, first.clone());
+        }
         let durations = parse_durations(sentence);
-        for (span, names) in &roles {
+        for (k, (span, names)) in roles.iter().enumerate() {
             let key = singular(&names[0].to_lowercase());
             if seen.contains(&key) {
                 continue;
@@ -144,8 +151,12 @@ fn tell(
                     }
                 })
                 .map(|(_, d)| d.clone());
-            // A rung after the first is told as a move.
-            if !rungs.is_empty() && !moves(vocab, &sentence[..span.start]) {
+            // A rung after the first is told as a move (a subject placed by its title words is).
+            let placed = subject.is_some() && k == 0;
+            if !rungs.is_empty() && !placed && !moves(vocab, &sentence[..span.start]) {
+                if subject.is_some() {
+                    continue;
+                }
                 return false;
             }
             rungs.push(Rung {
@@ -157,6 +168,30 @@ fn tell(
         }
     }
     true
+}
+
+/// The role a sentence opens with when its first word is a title word of a stage
+/// (`assets/roadmap.toml`: "Senior service technicians", "Lead technicians"): a rung the title
+/// places, told as the sentence's subject with no opener. Its span and its name.
+fn subject_role(
+    vocab: &Vocabulary,
+    career: &[String],
+    sentence: &str,
+) -> Option<(Range<usize>, Vec<String>)> {
+    let words = word_spans(sentence);
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| sentence[w.clone()].to_lowercase())
+        .collect();
+    let first = lower.first()?;
+    let titles = vocab.role_titles();
+    if titles.stage_of(vocab.levels(), first).is_none() || !sentence.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let (span, _) = role_at(vocab, career, sentence, &words, &lower, 0)?;
+    // More than the title word alone ("Senior roles …" names no rung of its own).
+    (span.end > words[0].end).then(|| (span.clone(), vec![sentence[span].to_string()]))
 }
 
 /// The rungs on the scale, as a list of role titles is placed (`role_ladder::place`).
@@ -370,6 +405,43 @@ mod tests {
                     4
                 ),
                 (Stage::Lead, &["headteacher"], Some("10+ years"), 5),
+            ])
+        );
+    }
+
+    /// A rung told as a sentence's subject, placed by its title word ("Senior service
+    /// technicians with eight or more years …"), is a rung in its place; a role it names after a
+    /// plain "as" is what it does, not a rung, and spoils no ladder.
+    #[test]
+    fn a_sentence_opening_with_a_placed_role_names_a_rung() {
+        let p = passage(
+            "Elevator Mechanic",
+            "Career progression",
+            &[
+                "Most techs start as a helper or apprentice. After three to five years you can sit the",
+                "exam and work as a licensed mechanic. Senior service technicians with eight or more years",
+                "take the hardest jobs and work as mentors to apprentices. Some move up to lead technician",
+                "or field supervisor, and a few become service managers.",
+            ],
+        );
+        assert_eq!(
+            rungs(p),
+            want(&[
+                (Stage::Junior, &["helper", "apprentice"], None, 2),
+                (Stage::Mid, &["licensed mechanic"], Some("3–5 years"), 3),
+                (
+                    Stage::Senior,
+                    &["Senior service technicians"],
+                    Some("8+ years"),
+                    3
+                ),
+                (
+                    Stage::Lead,
+                    &["lead technician", "field supervisor"],
+                    None,
+                    4
+                ),
+                (Stage::Lead, &["service managers"], None, 5),
             ])
         );
     }

@@ -1,0 +1,201 @@
+//! A learning path written in shapes other than a bulleted or numbered list of imperatives:
+//! items lettered "a) … b) …", lines numbered by a sequence word and a stop ("Step 1. Check …"),
+//! a table whose columns are the step and its time ("| Step | Duration |"), and paragraphs each
+//! telling the next step ("Most audiologists take a four-year AuD …" / "Graduates then pass …").
+
+use super::Duration;
+use super::cues::RoadmapCues;
+use super::durations::parse_durations;
+use super::lines::Line;
+use super::table_ladder::cells;
+use crate::answer::levels::LevelWords;
+use crate::answer::text::{sentences, strip_marker};
+
+/// Most words before the order word of a paragraph telling the next step ("New audiologists
+/// then build …").
+const ORDER_WORD_WITHIN: usize = 4;
+
+/// The length of a line's list marker: a bullet or a number (`strip_marker`), or a letter closed
+/// by a parenthesis ("a) ", "(b) ", "C) "); 0 for a line with none.
+pub(super) fn item_marker(line: &str) -> usize {
+    // `strip_marker` counts the indent of a line with no marker.
+    let lead = line.len() - line.trim_start().len();
+    match strip_marker(line) {
+        m if m == lead => letter_marker(line).max(m),
+        m => m,
+    }
+}
+
+/// "a) ", "(b) ": one letter in a parenthesis (or before one), then a space.
+fn letter_marker(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    let body = rest.strip_prefix('(').unwrap_or(rest);
+    let mut chars = body.chars();
+    let (Some(letter), Some(')')) = (chars.next(), chars.next()) else {
+        return 0;
+    };
+    let after = chars.as_str();
+    if !letter.is_ascii_alphabetic() || !after.starts_with(char::is_whitespace) {
+        return 0;
+    }
+    lead + (rest.len() - after.len()) + (after.len() - after.trim_start().len())
+}
+
+/// The text of a line numbered by a sequence word (`[sequence]` of `assets/levels.toml`) and a
+/// stop: "Step 1. Check …", "Paso 2) Haz …", "Step 3 – Pass …"; `None` for any other line (a
+/// "Step 2: …" label is read as a label, `step_labels`).
+pub(super) fn numbered_step<'a>(levels: &LevelWords, line: &'a str) -> Option<&'a str> {
+    let mut words = line.trim_start().splitn(3, ' ');
+    let (word, number, rest) = (words.next()?, words.next()?, words.next()?);
+    if !levels.sequence_words().contains(&word.to_lowercase()) {
+        return None;
+    }
+    let digits = number.trim_end_matches(['.', ')']);
+    if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = if digits.len() == number.len() {
+        rest.strip_prefix(['–', '—', '-'])?.trim_start()
+    } else {
+        rest.trim_start()
+    };
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// The steps of the tables among `lines` (those `in_path` says sit under a learning-path
+/// heading) whose header names a time column (`time_column` of `assets/roadmap_cues.toml`): for
+/// each body row, its index, the step (its first cell with words that is not the time) and the
+/// time the time cell gives.
+pub(super) fn table_steps(
+    cues: &RoadmapCues,
+    lines: &[Line],
+    in_path: impl Fn(usize) -> bool,
+) -> Vec<(usize, String, Option<Duration>)> {
+    let mut out = Vec::new();
+    let mut time_col: Option<Option<usize>> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let text = l.text.trim();
+        let Some(row) = cells(text).filter(|_| !l.heading) else {
+            // A separator row ("|---|") keeps the table.
+            let separator = text.contains('|')
+                && text
+                    .chars()
+                    .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'));
+            if !separator {
+                time_col = None;
+            }
+            continue;
+        };
+        let Some(col) = time_col else {
+            // The header row: which column gives the time.
+            time_col = Some(if in_path(i) {
+                row.iter().position(|c| cues.time_column.is_match(c))
+            } else {
+                None
+            });
+            continue;
+        };
+        let Some(col) = col else { continue };
+        let step = row
+            .iter()
+            .enumerate()
+            .find(|(k, c)| *k != col && c.chars().any(char::is_alphabetic))
+            .map(|(_, c)| c.to_string());
+        if let Some(step) = step {
+            let time = row
+                .get(col)
+                .and_then(|c| parse_durations(c).into_iter().next())
+                .map(|(_, d)| d);
+            out.push((i, step, time));
+        }
+    }
+    out
+}
+
+/// Paragraphs telling a path one step each: a run of at least two paragraphs (`is_paragraph`
+/// says which lines are prose under a learning-path heading) in which every one after the first
+/// has an order word (`[order]` of `assets/levels.toml`: "then", "after", "once") among its first
+/// words ("Graduates then pass …"). For each, its index and its first sentence, the step. Two
+/// kinds of a job described one after the other ("Independent advisers can … Restricted
+/// advisers …") tell no order, and are no steps.
+pub(super) fn paragraph_steps<'a>(
+    levels: &LevelWords,
+    lines: &'a [Line],
+    is_paragraph: impl Fn(usize) -> bool,
+) -> Vec<(usize, &'a str)> {
+    let ordered = |text: &str| {
+        text.split_whitespace()
+            .take(ORDER_WORD_WITHIN)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|w| levels.order_words().contains(&w))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_paragraph(i) {
+            i += 1;
+            continue;
+        }
+        let run: Vec<usize> = (i..lines.len()).take_while(|&j| is_paragraph(j)).collect();
+        i += run.len();
+        if run.len() >= 2 && run[1..].iter().all(|&j| ordered(&lines[j].text)) {
+            for j in run {
+                let text = lines[j].text.trim();
+                if let Some(first) = sentences(text).into_iter().next() {
+                    out.push((j, &text[first]));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels() -> LevelWords {
+        LevelWords::from_toml(include_str!("../../../assets/levels.toml")).unwrap()
+    }
+
+    #[test]
+    fn lettered_items_are_list_items() {
+        for (line, content) in [
+            ("a) Finish high school.", "Finish high school."),
+            ("(b) Complete a degree", "Complete a degree"),
+            ("  C) Pass the exam", "Pass the exam"),
+            ("- Bullet", "Bullet"),
+            ("2) Numbered", "Numbered"),
+        ] {
+            assert_eq!(&line[item_marker(line)..], content, "{line}");
+        }
+        for line in ["a)b", "ab) text", "A plain line", "(ab) text", "I)"] {
+            assert_eq!(item_marker(line), 0, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_numbered_by_step_and_a_stop_is_a_step() {
+        let l = levels();
+        assert_eq!(
+            numbered_step(&l, "Step 1. Check that you meet the medical requirements."),
+            Some("Check that you meet the medical requirements.")
+        );
+        assert_eq!(
+            numbered_step(&l, "Paso 2) Haz un curso."),
+            Some("Haz un curso.")
+        );
+        assert_eq!(
+            numbered_step(&l, "Step 3 – Pass the exam"),
+            Some("Pass the exam")
+        );
+        // A label is read as one (`step_labels`); a step with no number is prose.
+        assert_eq!(numbered_step(&l, "Step 2: Apply"), None);
+        assert_eq!(numbered_step(&l, "Step up to lead roles."), None);
+        assert_eq!(numbered_step(&l, "Stage 100. x"), None);
+    }
+}
