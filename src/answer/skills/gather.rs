@@ -117,6 +117,14 @@ fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
     out
 }
 
+/// Whether a heading is its guide's title: the title as the manifest or page gives it, or the
+/// guide's only `#` heading. A title names what the whole text is about ("Medical Interpreter:
+/// Career Guide, Skills and Certification"), so the sections under it are no list of skills.
+fn is_title(outline: &[Heading], heading: &Heading, title: &str) -> bool {
+    heading.text.trim() == title.trim()
+        || (heading.depth == 1 && outline.iter().filter(|h| h.depth == 1).count() == 1)
+}
+
 /// The skills facts of `passages` (one guide's, about `career`, whose Markdown headings are
 /// `outline`; or any set: mentions are per source and line).
 pub fn extract_guide(
@@ -133,7 +141,9 @@ pub fn extract_guide(
                 .iter()
                 .find(|h| h.line == p.start_line)
                 .map(|h| h.depth),
-            parent: parent_heading(outline, p.start_line).map(|h| h.text.as_str()),
+            parent: parent_heading(outline, p.start_line)
+                .filter(|h| !is_title(outline, h, &p.title))
+                .map(|h| h.text.as_str()),
         };
         let mentions = named_in(vocab, p, place);
         if mentions.is_empty() {
@@ -583,6 +593,39 @@ mod tests {
             "{names:?}"
         );
         assert!(names.contains(&"Figma"), "{names:?}");
+    }
+
+    #[test]
+    fn sections_under_the_guides_title_are_no_list() {
+        // "# … Skills and Certification" titles the whole guide: its sections' headings are no
+        // certifications, though their text goes on to use their words.
+        let outline = [
+            Heading {
+                line: 1,
+                depth: 1,
+                text: "Medical Interpreter: Career Guide, Skills and Certification".into(),
+            },
+            Heading {
+                line: 10,
+                depth: 2,
+                text: "A day on the job".into(),
+            },
+        ];
+        let mut p = guide(
+            "mi.md",
+            "A day on the job",
+            "Interpreters move between units all day.",
+        );
+        p.title = "Medical interpreter guide".into();
+        let g = extract_guide(vocab(), "Medical Interpreter", &[p.clone()], &outline);
+        assert!(g.mentions.is_empty(), "{:?}", g.mentions);
+        // Under a section heading that lists skills, the same sub-heading names one.
+        let mut outline = outline;
+        outline[0].depth = 2;
+        outline[0].text = "Certification".into();
+        outline[1].depth = 3;
+        let g = extract_guide(vocab(), "Medical Interpreter", &[p], &outline);
+        assert_eq!(g.mentions.len(), 1, "{:?}", g.mentions);
     }
 
     #[test]
