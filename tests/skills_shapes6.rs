@@ -300,3 +300,64 @@ fn the_court_reporter_page_reads_bold_must_have_lists_and_a_hard_soft_table() {
         &["must-have", "nice-to-have", "hard skills", "soft skills"],
     );
 }
+
+#[test]
+fn the_elevator_guide_lists_skills_after_many_cues() {
+    let work = tempfile::tempdir().unwrap();
+    let engine = more_careers::engine_of(&fixtures(), work.path());
+    let a = skills(&engine, "Elevator Mechanic");
+    // The guide is short: its title, its intro and "## Skills you'll need" are one passage.
+    let top = "Elevator Mechanic Guide";
+    let nice = "Nice-to-have";
+    assert_eq!(
+        cited(&a),
+        want(&[
+            // "Hiring managers want to see a, b, c and d, e and f." (lines 7-8)
+            ("Hydraulics", Tech, 7, "1-18", top),
+            ("Motor control wiring", Tech, 7, "1-18", top),
+            ("Rigging and hoisting", Tech, 7, "1-18", top),
+            ("Blueprint reading", Tech, 7, "1-18", top),
+            ("Preventive maintenance", Tech, 8, "1-18", top),
+            // "The job calls for …"
+            ("Mechanical aptitude", Tech, 10, "1-18", top),
+            ("Troubleshooting under time pressure", Tech, 10, "1-18", top),
+            ("Comfort working at heights", Tech, 10, "1-18", top),
+            // "You should be comfortable with a, b and c, plus d." ("safety circuit / testing"
+            // is broken by the wrap: its "testing" is no software testing.)
+            ("PLC programming", Tech, 13, "1-18", top),
+            ("Door operator adjustment", Tech, 13, "1-18", top),
+            ("Safety circuit testing", Tech, 13, "1-18", top),
+            ("Good customer manners", Tech, 14, "1-18", top),
+            // "Core skills include a, b, as well as c."
+            ("Rope inspection", Tech, 16, "1-18", top),
+            ("Governor testing", Tech, 16, "1-18", top),
+            ("Load testing", Tech, 16, "1-18", top),
+            // "Day to day you will use …"
+            ("Multimeters", Tech, 18, "1-18", top),
+            ("Oscilloscopes", Tech, 18, "1-18", top),
+            ("Chain hoists", Tech, 18, "1-18", top),
+            ("Laptops with diagnostic software", Tech, 18, "1-18", top),
+            // "### Nice-to-have": "A CDL for driving the service truck".
+            ("CDL", Tech, 22, "20-28", nice),
+            (
+                "Experience with destination dispatch systems",
+                Tech,
+                23,
+                "20-28",
+                nice
+            ),
+        ])
+    );
+    surfaces_on_their_lines(&a, "elevator-mechanic.md");
+    none_of(
+        &a,
+        &[
+            "to see",
+            "software testing",
+            "contractors",
+            "airports",
+            "apprenticeship",
+            "exam",
+        ],
+    );
+}

@@ -84,7 +84,8 @@ struct Named {
 /// (its sub-headings too, under a heading that lists skills: see [`Place`]).
 /// Inside an item kept in the guide's words, a lexicon skill written in lower case is part of
 /// that skill ("usability testing" is not "Software testing"); a name written capitalised
-/// ("prototyping in Figma") is still a tool of its own.
+/// ("prototyping in Figma") is still a tool of its own. An item a wrapped line breaks holds the
+/// words of each of its lines ("safety circuit / testing").
 fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
     let own = vocab
         .skill_sections()
@@ -93,7 +94,7 @@ fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
         surface.starts_with(|c: char| c.is_lowercase())
             && own
                 .iter()
-                .any(|s| s.line == line && s.surface.contains(surface))
+                .any(|s| (s.line..=s.last_line).contains(&line) && s.surface.contains(surface))
     };
     let mut out: Vec<Named> = extract_mentions(vocab.skills(), p)
         .into_iter()
@@ -626,6 +627,39 @@ mod tests {
         outline[1].depth = 3;
         let g = extract_guide(vocab(), "Medical Interpreter", &[p], &outline);
         assert_eq!(g.mentions.len(), 1, "{:?}", g.mentions);
+    }
+
+    #[test]
+    fn a_lexicon_word_inside_a_wrapped_own_item_is_part_of_it() {
+        // "safety circuit / testing" is one item of the guide's list, broken by a wrapped line:
+        // its "testing" on the next line is not software testing.
+        let p = guide(
+            "em.md",
+            "Skills you'll need",
+            "You should be comfortable with PLC programming, door operator adjustment and safety circuit\ntesting, plus good customer manners.",
+        );
+        let facts = {
+            let mut g = SkillsGathering::default();
+            g.gather(extract_guide(
+                vocab(),
+                "Elevator Mechanic",
+                std::slice::from_ref(&p),
+                &[],
+            ));
+            g.finish()
+        };
+        let a = facts.answer(Some("Elevator Mechanic"), Topic::All, None);
+        let got: Vec<(&str, u32)> = a
+            .skills
+            .iter()
+            .map(|s| (s.name.as_str(), s.citations[0].cite.line))
+            .collect();
+        assert!(
+            !got.iter().any(|(n, _)| *n == "Software testing"),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Safety circuit testing", 10)), "{got:?}");
+        assert!(got.contains(&("Good customer manners", 11)), "{got:?}");
     }
 
     #[test]

@@ -263,11 +263,22 @@ impl ItemWords {
             .map(|c| c.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        let start = ws.get(cue + cue_len)?.0;
+        // "want to see a, b and c": the verb after the cue is no part of the first item.
+        let mut first = cue + cue_len;
+        if ws
+            .get(first)
+            .is_some_and(|(_, w)| self.infinitives.contains(w))
+        {
+            first += 2;
+        }
+        let start = ws.get(first)?.0;
         let mut list = &plain[start..];
-        // The list ends at the sentence's clause ("… when something goes wrong").
+        // The list ends at the sentence's clause ("… when something goes wrong") or at an
+        // example of its last item ("window functions such as ROW_NUMBER and LAG").
         let lw = words(list);
-        if let Some(k) = find_phrase(&lw, &self.clauses, 1, false) {
+        let clause = find_phrase(&lw, &self.clauses, 1, false);
+        let example = find_phrase(&lw, &self.elaborations, 1, false);
+        if let Some(k) = clause.into_iter().chain(example).min() {
             list = &list[..lw[k].0];
         }
         let items = self.split_items(list, false);
@@ -279,7 +290,16 @@ impl ItemWords {
             if self.elaborates(i) {
                 return None;
             }
-            out.push(self.fit(i, max_words)?.to_string());
+            // An item too long for one name may be two an "and" joins ("door operator
+            // adjustment and safety circuit testing").
+            match self.fit(i, max_words) {
+                Some(name) => out.push(name.to_string()),
+                None => out.extend(
+                    self.split_long(i, max_words)?
+                        .into_iter()
+                        .map(str::to_string),
+                ),
+            }
         }
         Some(out)
     }
@@ -787,6 +807,44 @@ mod tests {
                 6
             ),
             None
+        );
+    }
+
+    #[test]
+    fn prose_lists_after_more_cues_without_their_verbs_and_examples() {
+        let w = words_file();
+        let list = |s: &str| w.prose_list(s, 6);
+        // The verb after "want to" is no part of the first item.
+        assert_eq!(
+            list("Hiring managers want to see hydraulics, motor control wiring and rigging."),
+            Some(vec![
+                "hydraulics".to_string(),
+                "motor control wiring".to_string(),
+                "rigging".to_string()
+            ])
+        );
+        // A middle item too long for one name is two an "and" joins.
+        assert_eq!(
+            list(
+                "You should be comfortable with PLC programming, door operator adjustment and safety circuit testing, plus good customer manners."
+            ),
+            Some(vec![
+                "PLC programming".to_string(),
+                "door operator adjustment".to_string(),
+                "safety circuit testing".to_string(),
+                "good customer manners".to_string()
+            ])
+        );
+        // An example of the last item ends the list.
+        assert_eq!(
+            list(
+                "The job calls for rope inspection, governor testing and window functions such as ROW_NUMBER and LAG."
+            ),
+            Some(vec![
+                "rope inspection".to_string(),
+                "governor testing".to_string(),
+                "window functions".to_string()
+            ])
         );
     }
 }

@@ -103,8 +103,10 @@ pub struct SectionSkill {
     /// Its name as the guide writes it (first letter capitalised).
     pub name: String,
     pub topic: Topic,
-    /// Its source line.
+    /// Its source line: where its words start.
     pub line: u32,
+    /// Where its words end (a later line when a wrapped line breaks them).
+    pub last_line: u32,
     /// The item's words as written on the line.
     pub surface: String,
 }
@@ -270,6 +272,8 @@ impl SkillSections {
         let lines = joined_lines(passage);
         // The table the lines are in: its skill columns, each with the topic its header names.
         let mut table: Option<Vec<(usize, Option<Topic>)>> = None;
+        // Whether the lines are under a sub-heading that names one skill.
+        let mut explains = false;
         for (i, at) in lines.iter().enumerate() {
             let text = at.text.as_str();
             // A Markdown heading inside the passage (a small section joined to the one before).
@@ -290,7 +294,16 @@ impl SkillSections {
                 {
                     let item = Item::new(words, words, None);
                     self.push(lexicon, &mut out, item, current, at);
+                    explains = true;
+                    continue;
                 }
+                explains = false;
+                continue;
+            }
+            // The text under a sub-heading naming one skill explains that skill ("#### SQL" over
+            // "You should be comfortable with `SELECT`, `JOIN`s, …"): a sentence there lists no
+            // other skills, as in a passage that starts at such a sub-heading.
+            if explains && strip_marker(text) == 0 && table_cells(text).is_none() {
                 continue;
             }
             if let Some(cells) = table_cells(text) {
@@ -423,7 +436,7 @@ impl SkillSections {
         })
     }
 
-    /// Whether a label is only another subject ("Experience: …", "Career path: …").
+    /// Whether a label or item is only another subject ("Experience: …", "Career path: …").
     fn is_other_subject_label(&self, label: &str) -> bool {
         let plain = clean_name(label).to_lowercase();
         self.other_subjects.contains(&plain)
@@ -431,8 +444,8 @@ impl SkillSections {
 
     /// Adds one item of the logical line `at` as a skill of topic `current` (or its own),
     /// cited at the line its words start on, unless it is too long for a name, mostly a lexicon
-    /// skill, a step of a path ("Apply for a state license") or only points back at another
-    /// ("another second language").
+    /// skill, a step of a path ("Apply for a state license"), only points back at another
+    /// ("another second language") or names another subject ("Experience").
     fn push(
         &self,
         lexicon: &Lexicon,
@@ -442,7 +455,10 @@ impl SkillSections {
         at: &LogicalLine,
     ) {
         let name = clean_name(&item.name);
-        if self.words.is_step(&name) || self.words.refers_back(&name) {
+        if self.words.is_step(&name)
+            || self.words.refers_back(&name)
+            || self.is_other_subject_label(&name)
+        {
             return;
         }
         let (max_words, max_chars) = if item.named {
@@ -465,7 +481,9 @@ impl SkillSections {
             _ => item.topic.unwrap_or(current),
         };
         let surface = surface_in(&at.text, &item.surface);
-        let line = at.line_at(at.text.find(&surface).unwrap_or(0));
+        let start = at.text.find(&surface).unwrap_or(0);
+        let line = at.line_at(start);
+        let last_line = at.line_at(start + surface.len().saturating_sub(1));
         // One line naming a skill twice names it once.
         if out
             .iter()
@@ -478,6 +496,7 @@ impl SkillSections {
             name: capitalise(&name),
             topic,
             line,
+            last_line,
             surface,
         });
     }
@@ -547,12 +566,16 @@ impl SkillSections {
         let clause = first_clause(&plain);
         if clause.split_whitespace().count() > self.max_words {
             // Two names joined by "and", or one followed by a measure ("Machine shorthand at 225
-            // words per minute").
+            // words per minute") or a purpose ("A CDL for driving the service truck").
             let names = self
                 .words
                 .split_long(clause, self.max_words)
                 .or_else(|| {
                     let name = self.words.without_measure(clause);
+                    let name = [" for ", " para "]
+                        .iter()
+                        .fold(name, |n, stop| n.split(stop).next().unwrap_or(n));
+                    let name = self.words.without_article(name.trim());
                     (word_count(name) <= self.max_words).then(|| vec![name])
                 })
                 .unwrap_or_default();
@@ -1499,6 +1522,44 @@ mod tests {
         assert_eq!(
             names_only(&p),
             vec!["Machine shorthand", "Transcript formatting"]
+        );
+    }
+
+    #[test]
+    fn a_long_list_item_loses_its_purpose_and_another_subject_is_no_item() {
+        let p = passage(
+            "Nice-to-have skills",
+            &[
+                "- A CDL for driving the service truck to every site",
+                "- Empathy for customers and for your team",
+                "- Experience",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["CDL", "Empathy"]);
+    }
+
+    #[test]
+    fn the_text_under_a_sub_heading_naming_a_skill_explains_it() {
+        // Its sentences list no other skills, as in a passage that starts at the sub-heading.
+        let p = passage(
+            "Technical skills",
+            &[
+                "#### Data cleaning",
+                "Data cleaning takes most days. You should be comfortable with deduplication, outlier checks and type coercion.",
+                "#### Spreadsheets",
+                "Spreadsheets are everywhere; most analysts use pivot tables, lookups and charts daily.",
+            ],
+        );
+        let place = Place {
+            depth: Some(3),
+            parent: Some("Skills you need"),
+        };
+        assert_eq!(
+            lines_of(&p, place),
+            vec![
+                row("Data cleaning", Topic::Technical, 2),
+                row("Spreadsheets", Topic::Technical, 4),
+            ]
         );
     }
 }
