@@ -330,11 +330,11 @@ impl SkillSections {
                 if let Some(columns) = &table {
                     for &(col, col_topic) in columns {
                         let cell = cells.get(col).copied().unwrap_or_default();
-                        // Empty cells, header-like rows and rows labelled by a level (what each
-                        // level needs) are not skills.
+                        // Empty cells, header-like rows (only heading words) and rows labelled
+                        // by a level (what each level needs) are not skills.
                         if let Some(current) = col_topic.or(topic)
                             && !cell.is_empty()
-                            && self.topic_of(cell).is_none()
+                            && !self.only_heading_words(cell)
                             && levels.of_label(cell).is_none()
                         {
                             let item = Item::new(cell, cell, col_topic);
@@ -416,6 +416,21 @@ impl SkillSections {
             .into_iter()
             .map(|i| (i, header.get(i).and_then(|c| self.topic_of(c))))
             .collect()
+    }
+
+    /// Whether every word of a table cell is a heading word of a topic or a category ("Soft
+    /// skills", "Certifications", "Technical"): a header, not a skill ("Documentation skills"
+    /// and "Adaptive equipment training" are skills).
+    fn only_heading_words(&self, cell: &str) -> bool {
+        let terms = self.terms(cell);
+        !terms.is_empty()
+            && terms.iter().all(|t| {
+                self.topics
+                    .iter()
+                    .flat_map(|(_, w)| w)
+                    .chain(&self.categories)
+                    .any(|p| p.contains(t))
+            })
     }
 
     /// Whether a heading or lead-in names another subject than skills ("Where you can work",
@@ -1560,6 +1575,26 @@ mod tests {
                 row("Data cleaning", Topic::Technical, 2),
                 row("Spreadsheets", Topic::Technical, 4),
             ]
+        );
+    }
+
+    #[test]
+    fn a_cell_with_heading_words_and_others_is_a_skill() {
+        // "equipment" and "skills" are heading words, but these cells say more: skills. A cell
+        // of heading words alone is a header.
+        let p = passage(
+            "Top skills",
+            &[
+                "| Skill | Why it matters |",
+                "|---|---|",
+                "| Documentation skills | Every session is billed from your notes. |",
+                "| Adaptive equipment training | Reachers, sock aids and tub benches. |",
+                "| Soft skills | See below. |",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec!["Documentation skills", "Adaptive equipment training"]
         );
     }
 }
