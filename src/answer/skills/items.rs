@@ -95,10 +95,16 @@ fn words(text: &str) -> Vec<(usize, String)> {
 
 /// Whether `phrase` (space-separated, lower case) occurs at word `k` of `ws`.
 fn phrase_at(ws: &[(usize, String)], k: usize, phrase: &str) -> bool {
-    let parts: Vec<&str> = phrase.split_whitespace().collect();
-    !parts.is_empty()
-        && k + parts.len() <= ws.len()
-        && parts.iter().enumerate().all(|(j, p)| ws[k + j].1 == *p)
+    // Word by word, without collecting the phrase: this runs for every word of every sentence
+    // read for a list, against every cue.
+    let mut matched = 0;
+    for (j, p) in phrase.split_whitespace().enumerate() {
+        match ws.get(k + j) {
+            Some((_, w)) if w == p => matched += 1,
+            _ => return false,
+        }
+    }
+    matched > 0
 }
 
 /// The word index where one of `phrases` starts, first (or last) from word `from` on.
@@ -395,6 +401,10 @@ impl ItemWords {
     /// welding" → "chiller startup, and basic welding". A joiner after an article ("a plus") or
     /// ending the text is a word.
     pub fn with_joiners_as_and(&self, text: &str) -> String {
+        let lower = text.to_lowercase();
+        if !self.joiners.iter().any(|j| lower.contains(j.as_str())) {
+            return text.to_string();
+        }
         let ws = words(text);
         let mut out = String::with_capacity(text.len() + 8);
         let mut copied = 0;
@@ -443,22 +453,22 @@ impl ItemWords {
     /// A line without the words that number it as a step ("Step 5. Optional: …" → "Optional:
     /// …"); the line itself when it has none.
     pub fn without_step_number<'a>(&self, line: &'a str) -> &'a str {
-        let ws = words(line);
-        match ws.get(1) {
-            Some((_, number))
-                if self.step_words.contains(&ws[0].1)
-                    && number.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
-            {
-                let after = ws[1].0
-                    + line[ws[1].0..]
-                        .find(char::is_whitespace)
-                        .unwrap_or(line.len() - ws[1].0);
-                line[after..].trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, '.' | ':' | '—' | '–' | '-' | ')')
-                })
-            }
-            _ => line,
+        // Only the first two words matter: no need to split the whole line.
+        let mut tokens = line.split_whitespace();
+        let (Some(first), Some(number)) = (tokens.next(), tokens.next()) else {
+            return line;
+        };
+        let word = first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !number.starts_with(|c: char| c.is_ascii_digit()) || !self.step_words.contains(&word) {
+            return line;
         }
+        let after_first = line.find(first).unwrap_or(0) + first.len();
+        let at = after_first + line[after_first..].find(number).unwrap_or(0) + number.len();
+        line[at..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '.' | ':' | '—' | '–' | '-' | ')')
+        })
     }
 
     /// An item without a measure after it ("Machine shorthand at 225 words per minute" →
