@@ -277,22 +277,24 @@ fn the_court_reporter_page_reads_bold_must_have_lists_and_a_hard_soft_table() {
     let work = tempfile::tempdir().unwrap();
     let engine = more_careers::engine_of(&fixtures(), work.path());
     let a = skills(&engine, "Court Reporter");
+    // A paragraph wholly in bold is a heading: "Nice-to-have skills" starts a passage.
     let h = "Court reporter skills";
+    let nice = "Nice-to-have skills";
     assert_eq!(
         cited(&a),
         want(&[
             // "Must-have skills": "Machine shorthand at 225 words per minute" without its measure.
-            ("Machine shorthand", Tech, 14, "11-27", h),
-            ("Legal terminology", Tech, 15, "11-27", h),
-            ("Transcript formatting", Tech, 16, "11-27", h),
+            ("Machine shorthand", Tech, 14, "11-16", h),
+            ("Legal terminology", Tech, 15, "11-16", h),
+            ("Transcript formatting", Tech, 16, "11-16", h),
             // "Nice-to-have skills"
-            ("Realtime captioning", Tech, 20, "11-27", h),
-            ("Medical terminology", Tech, 21, "11-27", h),
+            ("Realtime captioning", Tech, 20, "18-27", nice),
+            ("Medical terminology", Tech, 21, "18-27", nice),
             // "Hard skills | Soft skills": each column its topic.
-            ("Speed building", Tech, 26, "11-27", h),
-            ("Concentration", Soft, 26, "11-27", h),
-            ("Proofreading", Tech, 27, "11-27", h),
-            ("Discretion", Soft, 27, "11-27", h),
+            ("Speed building", Tech, 26, "18-27", nice),
+            ("Concentration", Soft, 26, "18-27", nice),
+            ("Proofreading", Tech, 27, "18-27", nice),
+            ("Discretion", Soft, 27, "18-27", nice),
         ])
     );
     none_of(
