@@ -84,7 +84,8 @@ struct Named {
 /// (its sub-headings too, under a heading that lists skills: see [`Place`]).
 /// Inside an item kept in the guide's words, a lexicon skill written in lower case is part of
 /// that skill ("usability testing" is not "Software testing"); a name written capitalised
-/// ("prototyping in Figma") is still a tool of its own.
+/// ("prototyping in Figma") is still a tool of its own. An item a wrapped line breaks holds the
+/// words of each of its lines ("safety circuit / testing").
 fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
     let own = vocab
         .skill_sections()
@@ -93,7 +94,7 @@ fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
         surface.starts_with(|c: char| c.is_lowercase())
             && own
                 .iter()
-                .any(|s| s.line == line && s.surface.contains(surface))
+                .any(|s| (s.line..=s.last_line).contains(&line) && s.surface.contains(surface))
     };
     let mut out: Vec<Named> = extract_mentions(vocab.skills(), p)
         .into_iter()
@@ -117,6 +118,14 @@ fn named_in(vocab: &Vocabulary, p: &Passage, place: Place<'_>) -> Vec<Named> {
     out
 }
 
+/// Whether a heading is its guide's title: the title as the manifest or page gives it, or the
+/// guide's only `#` heading. A title names what the whole text is about ("Medical Interpreter:
+/// Career Guide, Skills and Certification"), so the sections under it are no list of skills.
+fn is_title(outline: &[Heading], heading: &Heading, title: &str) -> bool {
+    heading.text.trim() == title.trim()
+        || (heading.depth == 1 && outline.iter().filter(|h| h.depth == 1).count() == 1)
+}
+
 /// The skills facts of `passages` (one guide's, about `career`, whose Markdown headings are
 /// `outline`; or any set: mentions are per source and line).
 pub fn extract_guide(
@@ -133,7 +142,9 @@ pub fn extract_guide(
                 .iter()
                 .find(|h| h.line == p.start_line)
                 .map(|h| h.depth),
-            parent: parent_heading(outline, p.start_line).map(|h| h.text.as_str()),
+            parent: parent_heading(outline, p.start_line)
+                .filter(|h| !is_title(outline, h, &p.title))
+                .map(|h| h.text.as_str()),
         };
         let mentions = named_in(vocab, p, place);
         if mentions.is_empty() {
@@ -583,6 +594,72 @@ mod tests {
             "{names:?}"
         );
         assert!(names.contains(&"Figma"), "{names:?}");
+    }
+
+    #[test]
+    fn sections_under_the_guides_title_are_no_list() {
+        // "# … Skills and Certification" titles the whole guide: its sections' headings are no
+        // certifications, though their text goes on to use their words.
+        let outline = [
+            Heading {
+                line: 1,
+                depth: 1,
+                text: "Medical Interpreter: Career Guide, Skills and Certification".into(),
+            },
+            Heading {
+                line: 10,
+                depth: 2,
+                text: "A day on the job".into(),
+            },
+        ];
+        let mut p = guide(
+            "mi.md",
+            "A day on the job",
+            "Interpreters move between units all day.",
+        );
+        p.title = "Medical interpreter guide".into();
+        let g = extract_guide(vocab(), "Medical Interpreter", &[p.clone()], &outline);
+        assert!(g.mentions.is_empty(), "{:?}", g.mentions);
+        // Under a section heading that lists skills, the same sub-heading names one.
+        let mut outline = outline;
+        outline[0].depth = 2;
+        outline[0].text = "Certification".into();
+        outline[1].depth = 3;
+        let g = extract_guide(vocab(), "Medical Interpreter", &[p], &outline);
+        assert_eq!(g.mentions.len(), 1, "{:?}", g.mentions);
+    }
+
+    #[test]
+    fn a_lexicon_word_inside_a_wrapped_own_item_is_part_of_it() {
+        // "safety circuit / testing" is one item of the guide's list, broken by a wrapped line:
+        // its "testing" on the next line is not software testing.
+        let p = guide(
+            "em.md",
+            "Skills you'll need",
+            "You should be comfortable with PLC programming, door operator adjustment and safety circuit\ntesting, plus good customer manners.",
+        );
+        let facts = {
+            let mut g = SkillsGathering::default();
+            g.gather(extract_guide(
+                vocab(),
+                "Elevator Mechanic",
+                std::slice::from_ref(&p),
+                &[],
+            ));
+            g.finish()
+        };
+        let a = facts.answer(Some("Elevator Mechanic"), Topic::All, None);
+        let got: Vec<(&str, u32)> = a
+            .skills
+            .iter()
+            .map(|s| (s.name.as_str(), s.citations[0].cite.line))
+            .collect();
+        assert!(
+            !got.iter().any(|(n, _)| *n == "Software testing"),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Safety circuit testing", 10)), "{got:?}");
+        assert!(got.contains(&("Good customer manners", 11)), "{got:?}");
     }
 
     #[test]

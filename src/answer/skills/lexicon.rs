@@ -546,4 +546,18 @@ mod tests {
         ));
         assert!(!has("Coding tests", "Software testing"));
     }
+
+    #[test]
+    fn adaptability_is_named_not_adapt_or_adaptation() {
+        assert!(has("Adaptability and curiosity", "Adaptability"));
+        assert!(has("Be adaptable when plans change.", "Adaptability"));
+        // The verb and the process share its stem but name no skill.
+        for line in [
+            "Expect an adaptation period on night shifts; most new staff adapt within months.",
+            "Adapt tone of voice to each brand",
+            "Focus on adapting to emerging trends.",
+        ] {
+            assert!(!has(line, "Adaptability"), "{line}");
+        }
+    }
 }

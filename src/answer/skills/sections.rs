@@ -5,20 +5,28 @@
 //!
 //! **Context.** A passage whose heading names a topic's words lists that topic's skills; inside a
 //! passage, a short line naming them ("Helpful certifications beyond the license:", "Soft skills")
-//! switches the topic for the lines after it. Headings that ask how ("How to build your skills")
-//! are advice, not lists.
+//! or a bold sentence leading a paragraph ("**Soft skills matter just as much.** …") switches the
+//! topic for the lines after it. A heading or bold line that only says how much the items are
+//! needed ("### Nice to have", "**Must-have**") goes on with the list of the heading it is under.
+//! Headings that ask how ("How to build your skills") are advice, not lists; a lead-in or
+//! sub-heading about another subject ("Where you can work:", "#### Work settings") ends a list;
+//! the guide's title (its only `#` heading) lists nothing, whatever words it names.
 //!
 //! **Items.** A list item, a table row's cell in its skill column (the first that is not a row
-//! number; a header naming a topic, "| # | Tool | … |", gives the rows that topic), a "Label:
-//! text" line ("**Label:** text" too), or a sentence of prose that lists skills after a cue word
-//! ("Good pilots combine a, b, c and d"). Its skill is the label when it has one ("Blueprint
+//! number; a header naming a topic, "| # | Tool | … |", gives the rows that topic; when every
+//! header is a kind of skill, "| Technical | Professional |", "| Hard skills | Soft skills |",
+//! every column is one), a "Label: text" line ("**Label:** text" too), or a sentence of prose
+//! that lists skills after a cue word ("Good pilots combine a, b, c and d"). Its skill is the label when it has one ("Blueprint
 //! reading: floor plans, …" → "Blueprint reading"), else its first clause (up to a parenthesis,
 //! comma, semicolon, dash or sentence end). A label that is a category ("Hand tools: pliers, wire
 //! strippers", "**Soft skills:** stamina, creativity") or only says how much its items are needed
 //! ("Required: …", "Nice to have: …") gives the listed items instead, unless the list explains
 //! the label ("NEC knowledge: …, especially Article 210"). An item that is itself a short list of
 //! bare names gives each; one longer than `max_words` words is two names joined by "and", or
-//! prose and skipped (see `items.rs`). A line wrapped onto the next is read whole. An item that
+//! prose and skipped (see `items.rs`). A step of a path ("Earn a bachelor's degree", "Step 5.
+//! Optional: …"'s number), an item that only points back at another ("or another second
+//! language") and a label about another subject ("Experience: …") name no skill. A line wrapped
+//! onto the next is read whole, each item cited at the line its words start on. An item that
 //! lexicon skills make up (half its terms or more) is left to the lexicon (one skill, one name); an
 //! item that only mentions one ("Usability testing and user research") stays in the guide's words.
 //! Skills are keyed by their analysed terms, so "Blueprint reading" and "blueprint-reading" are
@@ -28,11 +36,11 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::items::{ItemWords, split_list, without_asides, word_count};
+use super::items::{ItemWords, without_asides, word_count};
 use super::{Lexicon, Topic};
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
-use crate::answer::text::{passage_lines, sentences, strip_marker};
+use crate::answer::text::{LogicalLine, passage_lines, sentences, strip_marker};
 use crate::corpus::split::wraps_onto;
 use crate::corpus::{Passage, markdown_heading};
 
@@ -48,6 +56,8 @@ struct SectionsFile {
     categories: Vec<String>,
     #[serde(default)]
     advice: Vec<String>,
+    #[serde(default)]
+    other_subjects: Vec<String>,
     #[serde(default)]
     items: ItemWords,
 }
@@ -67,6 +77,9 @@ pub struct SkillSections {
     categories: Vec<Vec<String>>,
     /// Words of advice headings ("how", "tips"), lower case as written: never a list of skills.
     advice: Vec<String>,
+    /// Words of headings, lead-ins and labels about another subject than skills ("Where you
+    /// can work", "Experience"), lower case as written: they end a list and are no skill.
+    other_subjects: Vec<String>,
     max_words: usize,
     /// The function words that shape an item (articles, clauses, cues, need labels).
     words: ItemWords,
@@ -90,8 +103,10 @@ pub struct SectionSkill {
     /// Its name as the guide writes it (first letter capitalised).
     pub name: String,
     pub topic: Topic,
-    /// Its source line.
+    /// Its source line: where its words start.
     pub line: u32,
+    /// Where its words end (a later line when a wrapped line breaks them).
+    pub last_line: u32,
     /// The item's words as written on the line.
     pub surface: String,
 }
@@ -133,6 +148,11 @@ impl SkillSections {
             ],
             categories: phrases(&file.categories)?,
             advice: file.advice.iter().map(|w| w.to_lowercase()).collect(),
+            other_subjects: file
+                .other_subjects
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             max_words: file.max_words,
             words: file.items.normalised(),
         })
@@ -226,42 +246,64 @@ impl SkillSections {
         // what a whole text is about, not a list.
         let heading = passage.section.trim();
         let short = |h: &str| h.split_whitespace().count() <= MAX_HEADING_WORDS;
+        let parent_topic = place
+            .parent
+            .filter(|p| short(p))
+            .and_then(|p| self.topic_of(p));
         let mut topic = (heading != passage.title.trim() && short(heading))
             .then(|| self.topic_of(heading))
             .flatten();
+        // A heading that only says how much its items are needed ("### Nice to have") lists
+        // skills of the heading it is part of.
+        if topic.is_none() && self.words.is_need_label(heading) {
+            topic = parent_topic;
+        }
         let mut out = Vec::new();
         // How many `#` mark the heading that set the topic, when known.
         let mut topic_depth = topic.and(place.depth);
         if topic.is_none()
-            && let Some(listed) = place
-                .parent
-                .filter(|p| short(p))
-                .and_then(|p| self.topic_of(p))
+            && let Some(listed) = parent_topic
             && self.names_its_text(heading, &passage.text)
         {
             let item = Item::new(heading, heading, None);
-            self.push(lexicon, &mut out, item, listed, passage.start_line, heading);
+            let at = LogicalLine::new(passage.start_line, heading, true);
+            self.push(lexicon, &mut out, item, listed, &at);
         }
         let lines = joined_lines(passage);
-        // The table the lines are in: its skill column and the topic its header names.
-        let mut table: Option<(usize, Option<Topic>)> = None;
-        for (i, (line, text)) in lines.iter().enumerate() {
+        // The table the lines are in: its skill columns, each with the topic its header names.
+        let mut table: Option<Vec<(usize, Option<Topic>)>> = None;
+        // Whether the lines are under a sub-heading that names one skill.
+        let mut explains = false;
+        for (i, at) in lines.iter().enumerate() {
+            let text = at.text.as_str();
             // A Markdown heading inside the passage (a small section joined to the one before).
             if let Some((depth, words)) = markdown_heading(text)
                 && place.depth.is_some()
             {
                 if let Some(t) = self.topic_of(words).filter(|_| short(words)) {
                     (topic, topic_depth) = (Some(t), Some(depth));
-                } else if topic_depth.is_some_and(|d| depth <= d) {
+                } else if self.words.is_need_label(words) && topic.is_some() {
+                    // "#### Nice to have": more of the same list.
+                    topic_depth = topic_depth.map(|d| d.min(depth));
+                } else if topic_depth.is_some_and(|d| depth <= d) || self.is_other_subject(words) {
                     (topic, topic_depth) = (None, None);
                 } else if let Some(current) = topic
                     && topic_depth.is_some()
-                    && let Some((_, next)) = lines.get(i + 1)
-                    && self.names_its_text(words, next)
+                    && let Some(next) = lines.get(i + 1)
+                    && self.names_its_text(words, &next.text)
                 {
                     let item = Item::new(words, words, None);
-                    self.push(lexicon, &mut out, item, current, *line, text);
+                    self.push(lexicon, &mut out, item, current, at);
+                    explains = true;
+                    continue;
                 }
+                explains = false;
+                continue;
+            }
+            // The text under a sub-heading naming one skill explains that skill ("#### SQL" over
+            // "You should be comfortable with `SELECT`, `JOIN`s, …"): a sentence there lists no
+            // other skills, as in a passage that starts at such a sub-heading.
+            if explains && strip_marker(text) == 0 && table_cells(text).is_none() {
                 continue;
             }
             if let Some(cells) = table_cells(text) {
@@ -269,40 +311,35 @@ impl SkillSections {
                     continue;
                 }
                 let markdown = text.trim_start().starts_with('|');
-                let next = lines.get(i + 1).map(|(_, t)| t.as_str());
+                let next = lines.get(i + 1).map(|l| l.text.as_str());
                 if table.is_none() {
                     // A table's header row names its columns (a Markdown header sits above the
                     // separator row; an HTML table's rows have no outer pipes and its header is
-                    // the first): the skill column is the first that is not a row number ("#",
-                    // "No."), and its header may name a topic.
+                    // the first).
                     if next.is_some_and(is_separator_row)
                         || (!markdown && next.is_some_and(|t| table_cells(t).is_some()))
                     {
-                        let col = cells
-                            .iter()
-                            .position(|c| {
-                                c.chars().any(char::is_alphabetic) && !is_number_header(c)
-                            })
-                            .unwrap_or(0);
-                        table = Some((col, cells.get(col).and_then(|c| self.topic_of(c))));
+                        table = Some(self.skill_columns(&cells));
                         continue;
                     }
                     // A Markdown row whose header is in an earlier passage: its first cell.
                     if markdown {
-                        table = Some((0, None));
+                        table = Some(vec![(0, None)]);
                     }
                 }
-                if let Some((col, col_topic)) = table {
-                    let cell = cells.get(col).copied().unwrap_or_default();
-                    // Empty cells, header-like rows and rows labelled by a level (what each
-                    // level needs) are not skills.
-                    if let Some(current) = col_topic.or(topic)
-                        && !cell.is_empty()
-                        && self.topic_of(cell).is_none()
-                        && levels.of_label(cell).is_none()
-                    {
-                        let item = Item::new(cell, cell, col_topic);
-                        self.push(lexicon, &mut out, item, current, *line, text);
+                if let Some(columns) = &table {
+                    for &(col, col_topic) in columns {
+                        let cell = cells.get(col).copied().unwrap_or_default();
+                        // Empty cells, header-like rows (only heading words) and rows labelled
+                        // by a level (what each level needs) are not skills.
+                        if let Some(current) = col_topic.or(topic)
+                            && !cell.is_empty()
+                            && !self.only_heading_words(cell)
+                            && levels.of_label(cell).is_none()
+                        {
+                            let item = Item::new(cell, cell, col_topic);
+                            self.push(lexicon, &mut out, item, current, at);
+                        }
                     }
                     continue;
                 }
@@ -310,11 +347,28 @@ impl SkillSections {
             } else {
                 table = None;
             }
-            let content = text[strip_marker(text)..].trim();
             let marked = strip_marker(text) > 0;
+            // "Step 5. Optional: …": the step's number is no part of what it names.
+            let mut content = self
+                .words
+                .without_step_number(text[strip_marker(text)..].trim());
+            // A bold sentence leading a paragraph ("**Soft skills matter just as much.** …") is
+            // a lead-in, not a name: a statement naming a topic sets it for what follows (a
+            // question or a step of a path, "**Get your state license.**", does not).
+            if let Some((bold, rest)) = bold_sentence(content) {
+                if let Some(t) = self.topic_of(bold)
+                    && !bold.ends_with('?')
+                    && !self.words.is_step(bold)
+                {
+                    topic = Some(t);
+                }
+                content = rest;
+            }
             let words = content.split_whitespace().count();
             // A short unmarked line ending a thought with ":" or standing alone is a lead-in or
-            // sub-heading: it sets the topic of the lines after it.
+            // sub-heading: it sets the topic of the lines after it; one that names another
+            // subject ("Where you can work:") ends the list; one that says how much the items
+            // are needed ("**Must-have**") is part of it.
             let lead_in = !marked
                 && !content.starts_with('|')
                 && (content.ends_with(':') || (words <= self.max_words && !has_label(content)))
@@ -324,30 +378,104 @@ impl SkillSections {
                     topic = Some(t);
                     continue;
                 }
-                if content.ends_with(':') {
+                if self.is_other_subject(content) {
+                    topic = None;
+                    continue;
+                }
+                if content.ends_with(':') || self.words.is_need_label(content) {
                     continue;
                 }
             }
             let Some(current) = topic else { continue };
             for item in self.items(content, marked) {
-                self.push(lexicon, &mut out, item, current, *line, text);
+                self.push(lexicon, &mut out, item, current, at);
             }
         }
         out
     }
 
-    /// Adds one item as a skill of topic `current` (or its own), unless it is too long for a
-    /// name or mostly a lexicon skill.
+    /// The columns of a table whose header row is `header` that list skills, each with the topic
+    /// its header names: every column when each header is a kind of skill ("| Technical |
+    /// Professional |", "| Hard skills | Soft skills |", "| Must-have | Nice to have |"), else
+    /// the first column that is not a row number ("#", "No.").
+    fn skill_columns(&self, header: &[&str]) -> Vec<(usize, Option<Topic>)> {
+        let named: Vec<usize> = (0..header.len())
+            .filter(|&i| header[i].chars().any(char::is_alphabetic) && !is_number_header(header[i]))
+            .collect();
+        let kinds = named.len() >= 2
+            && named.iter().all(|&i| {
+                let h = clean_name(header[i]);
+                self.is_category(&h) || self.topic_of(&h).is_some() || self.words.is_need_label(&h)
+            });
+        let columns = if kinds {
+            named
+        } else {
+            vec![named.first().copied().unwrap_or(0)]
+        };
+        columns
+            .into_iter()
+            .map(|i| (i, header.get(i).and_then(|c| self.topic_of(c))))
+            .collect()
+    }
+
+    /// Whether every word of a table cell is a heading word of a topic or a category ("Soft
+    /// skills", "Certifications", "Technical"): a header, not a skill ("Documentation skills"
+    /// and "Adaptive equipment training" are skills).
+    fn only_heading_words(&self, cell: &str) -> bool {
+        let terms = self.terms(cell);
+        !terms.is_empty()
+            && terms.iter().all(|t| {
+                self.topics
+                    .iter()
+                    .flat_map(|(_, w)| w)
+                    .chain(&self.categories)
+                    .any(|p| p.contains(t))
+            })
+    }
+
+    /// Whether a heading or lead-in names another subject than skills ("Where you can work",
+    /// "Work settings"): words of `other_subjects`, compared as written.
+    fn is_other_subject(&self, text: &str) -> bool {
+        let words: Vec<String> = text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        self.other_subjects.iter().any(|phrase| {
+            let p: Vec<&str> = phrase.split_whitespace().collect();
+            !p.is_empty()
+                && words
+                    .windows(p.len())
+                    .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+        })
+    }
+
+    /// Whether a label or item is only another subject ("Experience: …", "Career path: …").
+    fn is_other_subject_label(&self, label: &str) -> bool {
+        let plain = clean_name(label).to_lowercase();
+        self.other_subjects.contains(&plain)
+    }
+
+    /// Adds one item of the logical line `at` as a skill of topic `current` (or its own),
+    /// cited at the line its words start on, unless it is too long for a name, mostly a lexicon
+    /// skill, a step of a path ("Apply for a state license"), only points back at another
+    /// ("another second language") or names another subject ("Experience").
     fn push(
         &self,
         lexicon: &Lexicon,
         out: &mut Vec<SectionSkill>,
         item: Item,
         current: Topic,
-        line: u32,
-        text: &str,
+        at: &LogicalLine,
     ) {
         let name = clean_name(&item.name);
+        if self.words.is_step(&name)
+            || self.words.refers_back(&name)
+            || self.is_other_subject_label(&name)
+        {
+            return;
+        }
         let (max_words, max_chars) = if item.named {
             (MAX_NAMED_WORDS, MAX_NAMED_CHARS)
         } else {
@@ -367,6 +495,10 @@ impl SkillSections {
             Some(Topic::Certifications) => Topic::Certifications,
             _ => item.topic.unwrap_or(current),
         };
+        let surface = surface_in(&at.text, &item.surface);
+        let start = at.text.find(&surface).unwrap_or(0);
+        let line = at.line_at(start);
+        let last_line = at.line_at(start + surface.len().saturating_sub(1));
         // One line naming a skill twice names it once.
         if out
             .iter()
@@ -379,18 +511,27 @@ impl SkillSections {
             name: capitalise(&name),
             topic,
             line,
-            surface: surface_in(text, &item.surface),
+            last_line,
+            surface,
         });
     }
 
     /// The items of one line's content (not a table row).
     fn items(&self, content: &str, marked: bool) -> Vec<Item> {
         let content = &bold_label(content);
-        // "**Name** — text" or "**Name.** text": the bold lead is the item's name.
+        // "**Name** — text" or "**Name.** text": the bold lead is the item's name; a question
+        // ("**Can I specialise?**") names nothing.
         if let Some(bold) = bold_lead(content) {
+            if bold.ends_with('?') {
+                return Vec::new();
+            }
             return vec![Item::named(bold)];
         }
         if let Some((label, body)) = split_label(content) {
+            if self.is_other_subject_label(label) {
+                // "Experience: one year …", "Career path: …": another subject, no skill.
+                return Vec::new();
+            }
             if self.words.is_need_label(label) {
                 // "Required: a, b and c": the items, of the topic around them.
                 return self.list_items(body, None, true).unwrap_or_default();
@@ -439,13 +580,21 @@ impl SkillSections {
         let plain = without_asides(content);
         let clause = first_clause(&plain);
         if clause.split_whitespace().count() > self.max_words {
-            return self
+            // Two names joined by "and", or one followed by a measure ("Machine shorthand at 225
+            // words per minute") or a purpose ("A CDL for driving the service truck").
+            let names = self
                 .words
                 .split_long(clause, self.max_words)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|p| Item::new(p, p, None))
-                .collect();
+                .or_else(|| {
+                    let name = self.words.without_measure(clause);
+                    let name = [" for ", " para "]
+                        .iter()
+                        .fold(name, |n, stop| n.split(stop).next().unwrap_or(n));
+                    let name = self.words.without_article(name.trim());
+                    (word_count(name) <= self.max_words).then(|| vec![name])
+                })
+                .unwrap_or_default();
+            return names.into_iter().map(|p| Item::new(p, p, None)).collect();
         }
         let name = self.words.without_article(clause);
         vec![Item::new(name, name, None)]
@@ -455,7 +604,13 @@ impl SkillSections {
     /// tape"; `need`: after a need label, "Required: …"), enough of them; `None` when the body is prose or explains the label
     /// ("NEC knowledge: finding the right article fast, especially Article 210 …").
     fn list_items(&self, body: &str, topic: Option<Topic>, need: bool) -> Option<Vec<Item>> {
-        let items = split_list(body);
+        // A clause after the list is no item of it ("…, which most hospitals prefer").
+        let items: Vec<String> = self
+            .words
+            .split_list(body)
+            .into_iter()
+            .take_while(|i| !self.words.starts_clause(i))
+            .collect();
         if items.iter().any(|i| self.words.elaborates(i)) {
             return None;
         }
@@ -526,20 +681,17 @@ const MAX_NAMED_WORDS: usize = 12;
 const MAX_NAMED_CHARS: usize = 90;
 
 /// A passage's lines with their source line numbers, a line wrapped onto the next ones joined
-/// into one (cited at its first line): the heading line is left out.
-fn joined_lines(passage: &Passage) -> Vec<(u32, String)> {
-    let mut out: Vec<(u32, String)> = Vec::new();
+/// into one (each word still knowing its line): the heading line is left out.
+fn joined_lines(passage: &Passage) -> Vec<LogicalLine> {
+    let mut out: Vec<LogicalLine> = Vec::new();
     let mut last: Option<(u32, &str)> = None;
     for pl in passage_lines(passage).into_iter().filter(|l| !l.heading) {
         let joins = strip_marker(pl.text) == 0
             && table_cells(pl.text).is_none()
             && last.is_some_and(|(no, text)| no + 1 == pl.line && wraps_onto(text, pl.text));
         match out.last_mut() {
-            Some((_, prev)) if joins => {
-                prev.push(' ');
-                prev.push_str(pl.text.trim());
-            }
-            _ => out.push((pl.line, pl.text.to_string())),
+            Some(prev) if joins => prev.push_wrapped(pl.line, pl.text),
+            _ => out.push(LogicalLine::new(pl.line, pl.text, false)),
         }
         last = Some((pl.line, pl.text));
     }
@@ -626,6 +778,20 @@ fn bold_lead(content: &str) -> Option<&str> {
     let name = rest[..end].trim().trim_end_matches([':', '.', ' ']);
     (!name.is_empty() && end <= 100).then_some(name)
 }
+
+/// A bold sentence leading a line ("**Soft skills matter just as much.** Patients …"): its
+/// words, and the rest of the line. A sentence ends with a stop inside the bold and has more
+/// words than a name ("**Food safety.**" is a name).
+fn bold_sentence(content: &str) -> Option<(&str, &str)> {
+    let rest = content.strip_prefix("**")?;
+    let end = rest.find("**")?;
+    let bold = rest[..end].trim();
+    (bold.ends_with(['.', '!', '?']) && word_count(bold) >= BOLD_SENTENCE_WORDS)
+        .then(|| (bold, rest[end + 2..].trim()))
+}
+
+/// Fewest words of a bold lead that is a sentence rather than a name.
+const BOLD_SENTENCE_WORDS: usize = 4;
 
 /// Whether a line is a markdown table's separator row ("| --- | :-: |").
 fn is_separator_row(line: &str) -> bool {
@@ -1101,6 +1267,334 @@ mod tests {
         assert_eq!(
             extract(&p, place),
             vec![("Field math".to_string(), Topic::Technical, 2)]
+        );
+    }
+
+    fn lines_of(p: &Passage, place: Place<'_>) -> Vec<(String, Topic, u32)> {
+        let v = vocab();
+        v.skill_sections()
+            .extract(v.skills(), v.levels(), p, place)
+            .into_iter()
+            .map(|s| (s.name, s.topic, s.line))
+            .collect()
+    }
+
+    fn row(name: &str, topic: Topic, line: u32) -> (String, Topic, u32) {
+        (name.to_string(), topic, line)
+    }
+
+    #[test]
+    fn a_sentence_list_wrapped_over_lines_cites_each_item_at_its_line() {
+        use Topic::Technical as T;
+        let p = passage(
+            "Skills HVAC technicians need",
+            &[
+                "Employers look for electrical troubleshooting, refrigerant handling, brazing and soldering,",
+                "reading wiring diagrams, load calculations and customer service.",
+                "On commercial jobs you will need rigging, boiler maintenance, chiller startup plus",
+                "basic welding.",
+            ],
+        );
+        assert_eq!(
+            lines_of(&p, Place::default()),
+            vec![
+                row("Electrical troubleshooting", T, 2),
+                row("Refrigerant handling", T, 2),
+                row("Brazing and soldering", T, 2),
+                row("Reading wiring diagrams", T, 3),
+                row("Load calculations", T, 3),
+                row("Customer service", T, 3),
+                row("Rigging", T, 4),
+                row("Boiler maintenance", T, 4),
+                row("Chiller startup", T, 4),
+                row("Basic welding", T, 5),
+            ]
+        );
+        // Spanish, with "y" before an article and "así como".
+        let p = passage(
+            "Habilidades que buscan las agencias",
+            &[
+                "Las agencias valoran la expresión oral, la gestión de grupos y la",
+                "orientación en ciudad, así como la atención al cliente.",
+            ],
+        );
+        assert_eq!(
+            lines_of(&p, Place::default()),
+            vec![
+                row("Expresión oral", T, 2),
+                row("Gestión de grupos", T, 2),
+                row("Orientación en ciudad", T, 3),
+                row("Atención al cliente", T, 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_whose_headers_are_kinds_of_skills_lists_every_column() {
+        let p = passage(
+            "Skills you need",
+            &[
+                "| Technical | Professional |",
+                "| --- | --- |",
+                "| Sight translation | Impartiality |",
+                "| Note-taking | Cultural awareness |",
+            ],
+        );
+        assert_eq!(
+            lines_of(&p, Place::default()),
+            vec![
+                row("Sight translation", Topic::Technical, 4),
+                row("Impartiality", Topic::Technical, 4),
+                row("Note-taking", Topic::Technical, 5),
+                row("Cultural awareness", Topic::Technical, 5),
+            ]
+        );
+        // Headers naming topics give each column its topic; an HTML table's rows have no pipes
+        // at their ends.
+        let p = passage(
+            "Court reporter skills",
+            &[
+                "Hard skills | Soft skills",
+                "Speed building | Concentration",
+            ],
+        );
+        assert_eq!(
+            lines_of(&p, Place::default()),
+            vec![
+                row("Speed building", Topic::Technical, 3),
+                row("Concentration", Topic::SoftSkills, 3),
+            ]
+        );
+        let p = passage(
+            "Skills",
+            &[
+                "| Must-have | Nice to have |",
+                "|---|---|",
+                "| Triage | Spanish |",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["Triage", "Spanish"]);
+        // A second column that explains the first is no list.
+        let p = passage(
+            "Skills",
+            &[
+                "| Skill | Why it matters |",
+                "|---|---|",
+                "| Register switching | Plain words for a frightened family |",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["Register switching"]);
+    }
+
+    #[test]
+    fn a_lead_in_naming_another_subject_ends_the_list() {
+        let p = passage(
+            "Skills and qualities",
+            &[
+                "- Ventilator management",
+                "Where you can work:",
+                "- Hospitals and inpatient rehabilitation units",
+                "- Public schools",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["Ventilator management"]);
+        // A sub-heading naming one ends it too.
+        let p = passage(
+            "Skills",
+            &["- Triage", "#### Work settings", "- Home health agencies"],
+        );
+        let place = Place {
+            depth: Some(3),
+            parent: None,
+        };
+        assert_eq!(
+            lines_of(&p, place),
+            vec![row("Triage", Topic::Technical, 2)]
+        );
+    }
+
+    #[test]
+    fn steps_of_a_path_are_no_skills() {
+        let p = passage(
+            "Education and licensing",
+            &[
+                "1. Earn a bachelor's degree from an accredited program.",
+                "2. Finish fieldwork.",
+                "3. Apply for a state license.",
+                "Step 5. Optional: the Registered Respiratory Therapist (RRT) credential, which most hospitals prefer.",
+            ],
+        );
+        assert_eq!(
+            lines_of(&p, Place::default()),
+            vec![row(
+                "Registered Respiratory Therapist credential",
+                Topic::Certifications,
+                5
+            )]
+        );
+    }
+
+    #[test]
+    fn labels_of_another_subject_name_no_skill() {
+        let p = passage(
+            "Licensing",
+            &[
+                "Experience: most hospital postings want one year of acute-care experience.",
+                "Career path: staff therapist, then lead therapist, then manager.",
+                "BLS certification: renewed every two years.",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["BLS certification"]);
+    }
+
+    #[test]
+    fn a_bold_sentence_is_a_lead_in_not_a_name() {
+        let p = passage(
+            "Skills and qualities",
+            &[
+                "- Ventilator management",
+                "**Soft skills matter just as much.** Therapists talk patients through treatments.",
+                "- Calm under pressure",
+            ],
+        );
+        assert_eq!(
+            names(&p),
+            vec![
+                ("Ventilator management".to_string(), Topic::Technical),
+                ("Calm under pressure".to_string(), Topic::SoftSkills),
+            ]
+        );
+        // A step or a question in bold sets no topic, and a question in bold names nothing.
+        let p = passage(
+            "Becoming a nurse",
+            &[
+                "1. **Get your state license.** Apply to the board.",
+                "2. **Advance.** Charge nurse, then manager.",
+            ],
+        );
+        assert!(names(&p).is_empty(), "{:?}", names(&p));
+        let p = passage(
+            "FAQ",
+            &[
+                "**Do brokers need a licence?** Yes: the firm must be authorised.",
+                "**Can I specialise?** Many brokers do.",
+            ],
+        );
+        assert!(names(&p).is_empty(), "{:?}", names(&p));
+        // A bold name stays a name.
+        let p = passage("Skills", &["**Food safety.** You'll be certified."]);
+        assert_eq!(names_only(&p), vec!["Food safety"]);
+    }
+
+    #[test]
+    fn need_label_headings_list_skills_of_their_parent() {
+        let p = passage(
+            "Deseable",
+            &["- Un tercer idioma", "- Fotografía de viajes"],
+        );
+        let place = Place {
+            depth: Some(3),
+            parent: Some("Habilidades que buscan las agencias"),
+        };
+        assert_eq!(
+            lines_of(&p, place),
+            vec![
+                row("Tercer idioma", Topic::Technical, 2),
+                row("Fotografía de viajes", Topic::Technical, 3),
+            ]
+        );
+        // Under another heading, nothing.
+        let place = Place {
+            depth: Some(3),
+            parent: Some("Cuánto gana un guía"),
+        };
+        assert!(lines_of(&p, place).is_empty());
+        // A bold need label alone on its line is part of the list, not a skill.
+        let p = passage(
+            "Court reporter skills",
+            &[
+                "**Must-have**",
+                "- Legal terminology",
+                "**Nice to have**",
+                "- Realtime captioning",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec!["Legal terminology", "Realtime captioning"]
+        );
+    }
+
+    #[test]
+    fn a_measure_after_a_list_item_is_no_part_of_its_name() {
+        let p = passage(
+            "Skills",
+            &[
+                "- Machine shorthand at 225 words per minute",
+                "- Transcript formatting",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec!["Machine shorthand", "Transcript formatting"]
+        );
+    }
+
+    #[test]
+    fn a_long_list_item_loses_its_purpose_and_another_subject_is_no_item() {
+        let p = passage(
+            "Nice-to-have skills",
+            &[
+                "- A CDL for driving the service truck to every site",
+                "- Empathy for customers and for your team",
+                "- Experience",
+            ],
+        );
+        assert_eq!(names_only(&p), vec!["CDL", "Empathy"]);
+    }
+
+    #[test]
+    fn the_text_under_a_sub_heading_naming_a_skill_explains_it() {
+        // Its sentences list no other skills, as in a passage that starts at the sub-heading.
+        let p = passage(
+            "Technical skills",
+            &[
+                "#### Data cleaning",
+                "Data cleaning takes most days. You should be comfortable with deduplication, outlier checks and type coercion.",
+                "#### Spreadsheets",
+                "Spreadsheets are everywhere; most analysts use pivot tables, lookups and charts daily.",
+            ],
+        );
+        let place = Place {
+            depth: Some(3),
+            parent: Some("Skills you need"),
+        };
+        assert_eq!(
+            lines_of(&p, place),
+            vec![
+                row("Data cleaning", Topic::Technical, 2),
+                row("Spreadsheets", Topic::Technical, 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_with_heading_words_and_others_is_a_skill() {
+        // "equipment" and "skills" are heading words, but these cells say more: skills. A cell
+        // of heading words alone is a header.
+        let p = passage(
+            "Top skills",
+            &[
+                "| Skill | Why it matters |",
+                "|---|---|",
+                "| Documentation skills | Every session is billed from your notes. |",
+                "| Adaptive equipment training | Reachers, sock aids and tub benches. |",
+                "| Soft skills | See below. |",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec!["Documentation skills", "Adaptive equipment training"]
         );
     }
 }
