@@ -106,6 +106,16 @@ static HEADER_PERIOD: Lazy<Regex> = Lazy::new(|| {
 /// A table column of pay that is not base pay.
 static TOTAL_HEADER: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:total|bonus(?:es)?|equity|stock|ote|incentives?|commission)\b"));
+/// A dotted leader at the end of a text: a run of three or more dots (or "…", "·", "_") between a
+/// list's label and its value.
+static LEADER: Lazy<Regex> = Lazy::new(|| re(r"\s*(?:[.·_]\s?|…\s?){3,}\s*$"));
+/// The words opening a range right before its first amount: "from (about)", "between", "de",
+/// "desde", "entre".
+static RANGE_OPENER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\s\b(?:(?:from|between|de|desde|entre)(?:\s+(?:about|around|roughly|unos|unas))?|about|around|roughly)\s*$",
+    )
+});
 /// A line that is a link (a related article, a reference), not a sentence.
 static LINK_LINE: Lazy<Regex> = Lazy::new(|| re(r"^\W*\[[^\]]*\]\s*[\[(]"));
 
@@ -448,7 +458,11 @@ const MAX_LABEL_WORDS: usize = 8;
 /// "Senior ", "Desarrollador frontend junior: ". A label ends with `:`, a dash or a bar, or is
 /// a level word with only role words after it.
 fn label_of(reading: &Reading<'_>, line: &str, first: usize) -> Option<String> {
-    let pre = &line[..first];
+    // A dotted leader ("Helper / apprentice ........ $18 to $22 per hour") ends a label.
+    let leader = LEADER.find(&line[..first]);
+    let pre = &line[..leader.as_ref().map_or(first, |m| m.start())];
+    // The word opening a range is not the label's: "**Oficial:** de 17.000 € a 20.000 €".
+    let pre = &pre[..RANGE_OPENER.find(pre).map_or(pre.len(), |m| m.start())];
     let text = plain(pre);
     if text.is_empty()
         || text.chars().count() > 60
@@ -460,7 +474,7 @@ fn label_of(reading: &Reading<'_>, line: &str, first: usize) -> Option<String> {
         .trim_end()
         .trim_end_matches(['*', '_'])
         .ends_with([':', '–', '—', '-', '|']);
-    if ends_like_label {
+    if ends_like_label || leader.is_some() {
         return Some(text);
     }
     // "Senior back-end developer $150K": a level word first, then only role words.
@@ -533,6 +547,15 @@ fn pay_line_rest_is_short(line: &str, spans: &[Range<usize>]) -> bool {
                     | "usd"
                     | "us"
                     | "to"
+                    | "from"
+                    | "between"
+                    | "up"
+                    | "de"
+                    | "desde"
+                    | "entre"
+                    | "hasta"
+                    | "y"
+                    | "brutos"
                     | "and"
                     | "or"
                     | "base"
@@ -2465,6 +2488,205 @@ mod tests {
                 ("AUD".to_string(), 70_000, 80_000, Year),
                 ("AUD".to_string(), 38, 38, Hour),
                 ("NZD".to_string(), 60_000, 60_000, Year),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_whose_ends_each_carry_the_mark_and_the_unit_is_one_range() {
+        use Level::*;
+        use Period::*;
+        let r = |text: &str| read("Millwright", "Wages", text);
+        assert_eq!(
+            r("Journeyperson millwrights typically earn CA$36/hr to CA$41/hr in most provinces."),
+            [got(Mid, "CAD", 36, 41, Hour, 10, "CA$36/hr to CA$41")]
+        );
+        assert_eq!(
+            r("Helpers are paid $18/hour – $22/hour."),
+            [got(Entry, "USD", 18, 22, Hour, 10, "$18/hour – $22")]
+        );
+        assert_eq!(
+            r("Interim cover is paid £250/day to £300/day."),
+            [got(Overall, "GBP", 250, 300, Day, 10, "£250/day to £300")]
+        );
+        assert_eq!(
+            r("Senior staff earn €40 per hour to €55 per hour."),
+            [got(Senior, "EUR", 40, 55, Hour, 10, "€40 per hour to €55")]
+        );
+        // Units that differ make no range: each end keeps its own period.
+        assert_eq!(
+            r("Casual crew earn $25/hr to $50,000 a year in salaried posts."),
+            [
+                got(Overall, "USD", 25, 25, Hour, 10, "$25"),
+                got(Overall, "USD", 50_000, 50_000, Year, 10, "$50,000")
+            ]
+        );
+        // The same shape without a unit still reads as before.
+        assert_eq!(
+            r("Managers earn £90,000 to £120,000."),
+            [got(
+                Lead,
+                "GBP",
+                90_000,
+                120_000,
+                Year,
+                10,
+                "£90,000 to £120,000"
+            )]
+        );
+    }
+
+    #[test]
+    fn spanish_de_x_a_y_is_one_range() {
+        use Level::*;
+        use Period::*;
+        let r = |text: &str| read("Peluquero", "Sueldo", text);
+        assert_eq!(
+            r("Un encargado cobra de 21.000 € a 26.000 € brutos al año."),
+            [got(
+                Lead,
+                "EUR",
+                21_000,
+                26_000,
+                Year,
+                10,
+                "21.000 € a 26.000 €"
+            )]
+        );
+        assert_eq!(
+            r("El sueldo va desde 1.200 € hasta 1.500 € al mes."),
+            [got(
+                Overall,
+                "EUR",
+                1_200,
+                1_500,
+                Month,
+                10,
+                "1.200 € hasta 1.500 €"
+            )]
+        );
+        // "a" joins no range without "de" before it.
+        assert_eq!(
+            r("Cobra 1.300 € a la semana."),
+            [got(Overall, "EUR", 1_300, 1_300, Week, 10, "1.300 €")]
+        );
+    }
+
+    #[test]
+    fn from_x_up_to_y_is_one_range() {
+        use Level::*;
+        use Period::*;
+        let r = |text: &str| read("Occupational Therapist", "Salary", text);
+        assert_eq!(
+            r("New graduates usually start from about $72,000 up to $80,000 a year."),
+            [got(
+                Entry,
+                "USD",
+                72_000,
+                80_000,
+                Year,
+                10,
+                "$72,000 up to $80,000"
+            )]
+        );
+        assert_eq!(
+            r("Pay runs anywhere from $46,000 up to $75,000."),
+            [got(
+                Overall,
+                "USD",
+                46_000,
+                75_000,
+                Year,
+                10,
+                "$46,000 up to $75,000"
+            )]
+        );
+        assert_eq!(
+            r("Apprentices start from around CA$24/hr and rising to CA$30/hr by the fourth year."),
+            [got(
+                Entry,
+                "CAD",
+                24,
+                30,
+                Hour,
+                10,
+                "CA$24/hr and rising to CA$30"
+            )]
+        );
+        // Without "from", "up to" joins nothing: two amounts.
+        assert_eq!(
+            r("Most earn $50,000 up to $80,000."),
+            [
+                got(Overall, "USD", 50_000, 50_000, Year, 10, "$50,000"),
+                got(Overall, "USD", 80_000, 80_000, Year, 10, "$80,000")
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_leader_rows_are_a_ladder_of_labelled_levels() {
+        use Level::*;
+        use Period::*;
+        let text = "Typical hourly rates:\n\n\
+                    Helper / apprentice ............ $18 to $22 per hour\n\
+                    Journeyman glazier ............. $28 to $36 per hour\n\
+                    Foreman \u{2026}\u{2026}\u{2026} $38 to $45 per hour";
+        let figures = figures_of("Glazier", text);
+        let rows: Vec<(Level, u32, u32, Period, u32, FigureForm, Option<String>)> = figures
+            .into_iter()
+            .map(|f| {
+                (
+                    f.level,
+                    f.low,
+                    f.high,
+                    f.period,
+                    f.cite.line,
+                    f.form,
+                    f.label,
+                )
+            })
+            .collect();
+        let label = |s: &str| Some(s.to_string());
+        use FigureForm::Labelled;
+        assert_eq!(
+            rows,
+            [
+                // Only level words: no own words to keep.
+                (Entry, 18, 22, Hour, 12, Labelled, None),
+                (Mid, 28, 36, Hour, 13, Labelled, label("Journeyman glazier")),
+                (Lead, 38, 45, Hour, 14, Labelled, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_grades_with_de_x_a_y_keeps_each_grade() {
+        use Level::*;
+        use Period::*;
+        let text = "Por categorías:\n\n\
+                    - **Ayudante:** de 15.500 € a 16.500 € brutos al año\n\
+                    - **Oficial:** de 17.000 € a 20.000 €\n\
+                    - **Encargado de salón:** de 21.000 € a 26.000 € brutos al año";
+        let rows: Vec<(Level, u32, u32, Period, u32, Option<String>)> = extract_figures(
+            &Reading::new(crate::answer::fixtures::vocab(), "Peluquero"),
+            &passage_in("¿Cuánto cobra un peluquero?", text),
+        )
+        .into_iter()
+        .map(|f| (f.level, f.low, f.high, f.period, f.cite.line, f.label))
+        .collect();
+        assert_eq!(
+            rows,
+            [
+                (Entry, 15_500, 16_500, Year, 12, None),
+                (Mid, 17_000, 20_000, Year, 13, Some("Oficial".to_string())),
+                (
+                    Lead,
+                    21_000,
+                    26_000,
+                    Year,
+                    14,
+                    Some("Encargado de salón".to_string())
+                ),
             ]
         );
     }
