@@ -743,6 +743,12 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
         _ if SALARY_SECTION.is_match(section) => scan_pay_section(reading.money, line),
         _ => scan_money(reading.money, line),
     };
+    // What things cost is no pay: an amount after a cost word in its sentence, or answering a
+    // question about a cost.
+    let mut found = found;
+    if !table {
+        found.retain(|f| !is_cost(reading.money, lines, i, section, &f.span));
+    }
     if found.is_empty() {
         return Vec::new();
     }
@@ -871,6 +877,43 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             }
         })
         .collect()
+}
+
+/// Whether the amount at `span` on line `i` is a cost, not pay (see [`Currencies::is_cost`],
+/// [`Currencies::asks_cost`]): a cost word before it in its sentence, or the question it answers
+/// asks what something costs — the last question on its line before its sentence ("**¿Cuánto
+/// cuesta abrir una peluquería?** Entre 20.000 € y 60.000 €"), else the line before it when that
+/// is a question, else its section's heading when that is one; never a rate the worker charges.
+fn is_cost(money: &Currencies, lines: &[&str], i: usize, section: &str, span: &Range<usize>) -> bool {
+    let line = lines[i];
+    let sentence = sentence_around(line, span);
+    let before = &line[sentence.start..span.start];
+    // What a worker charges is their pay, left to the notes as a contract rate ("set their own
+    // prices: a mobile groomer might charge £45 to £70 per dog").
+    if CONTRACT.is_match(before) {
+        return false;
+    }
+    if money.is_cost(before) {
+        return true;
+    }
+    let on_line = line[..sentence.start].rfind('?').map(|q| {
+        let start = line[..q]
+            .rfind(['.', '!', '?'])
+            .map_or(0, |p| p + 1);
+        &line[start..=q]
+    });
+    let question = |t: &str| t.trim().trim_end_matches(['*', '_']).ends_with('?');
+    let before = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .filter(|l| question(l))
+        .copied();
+    let heading = question(section).then_some(section);
+    on_line
+        .or(before)
+        .or(heading)
+        .is_some_and(|q| money.asks_cost(q))
 }
 
 /// Words a line of prose cannot end on when its sentence goes on: a range's connector ("£30,000
@@ -2688,6 +2731,35 @@ mod tests {
                     Some("Encargado de salón".to_string())
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn amounts_that_are_costs_are_not_pay() {
+        use Level::*;
+        use Period::*;
+        let r = |section: &str, text: &str| read("Peluquero", section, text);
+        // A cost word before the amount in its sentence, English and Spanish.
+        assert!(r("Education", "Tuition for a master's program often runs $60,000 to $120,000 in total, and the exam fee is $515.").is_empty());
+        assert!(r("Training", "The course costs £3,000 including exam entry.").is_empty());
+        assert!(r("FAQ", "A registration fee of €300 applies every year.").is_empty());
+        assert!(r("Formación", "La matrícula de un centro privado ronda los 3.000 € por curso.").is_empty());
+        // The FAQ question the amount answers: on its line, the line before, or the heading.
+        assert!(r("Preguntas frecuentes", "**¿Cuánto cuesta abrir una peluquería?** Entre 20.000 € y 60.000 €, según el local.").is_empty());
+        assert!(r("FAQ", "**How much do the tools cost?**\nA starter set runs $400 to $600.").is_empty());
+        assert!(r("How much does the program cost?", "Most students pay $8,000 to $12,000.").is_empty());
+        // Pay after the cost, a question about pay, and the cost of living stay pay.
+        assert_eq!(
+            r("Training", "The course costs £3,000, but qualified advisers earn £45,000 to £65,000."),
+            [got(Overall, "GBP", 45_000, 65_000, Year, 10, "£45,000 to £65,000")]
+        );
+        assert_eq!(
+            r("FAQ", "**How much does a peluquero earn?** Most earn $30,000 to $36,000."),
+            [got(Overall, "USD", 30_000, 36_000, Year, 10, "$30,000 to $36,000")]
+        );
+        assert_eq!(
+            r("Salary", "Por el coste de vida, los sueldos en Madrid van de 24.000 € a 30.000 € al año."),
+            [got(Overall, "EUR", 24_000, 30_000, Year, 10, "24.000 € a 30.000 €")]
         );
     }
 }
