@@ -256,7 +256,10 @@ impl Currencies {
         Ok(Currencies {
             cost: compile(&words(&file.costs.words))?,
             cost_not_before: compile(&format!(r"^[\s-]*{}", words(&file.costs.not_before)))?,
-            cost_pay: compile(&format!(r"{}|\bbut\b|\bwhile\b|\bwhereas\b|;", words(&file.costs.pay)))?,
+            cost_pay: compile(&format!(
+                r"{}|\bbut\b|\bwhile\b|\bwhereas\b|;",
+                words(&file.costs.pay)
+            ))?,
             per_unit_after: compile(&per_unit)?,
             any_mark: compile(&format!(
                 r"(?P<read>{after_alt}|{before_alt})|(?P<other>{other_alt})"

@@ -130,6 +130,8 @@ pub struct Reading<'a> {
     levels: &'a LevelWords,
     money: &'a Currencies,
     career_words: Vec<String>,
+    /// The career's initials when its name has two words or more ("OT"), upper case.
+    initials: Option<String>,
 }
 
 impl<'a> Reading<'a> {
@@ -143,7 +145,89 @@ impl<'a> Reading<'a> {
                 .filter(|w| w.len() > 2)
                 .map(|w| singular(&w.to_lowercase()))
                 .collect(),
+            initials: {
+                let letters: String = career
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_uppercase)
+                    .collect();
+                (letters.chars().count() >= 2).then_some(letters)
+            },
         }
+    }
+
+    /// Whether `word` names the guide's career: a word of its name ("therapists") or its
+    /// initials ("OT", "OTs").
+    fn is_career_word(&self, word: &str) -> bool {
+        self.career_words.contains(&singular(&word.to_lowercase())) || self.is_initials(word)
+    }
+
+    /// Whether the prose figure at `span`, in the clause starting at `clause` of `line` (a
+    /// paragraph), is the pay of another occupation: its clause's subject (see
+    /// [`LevelWords::subject_head`]) is headed by a word that names neither the career, nor a
+    /// level, nor any worker, and the paragraph names the career besides it — a role the guide
+    /// contrasts with its career ("…under an OT's supervision. Assistants (COTAs) earn
+    /// $55,000–$68,000", "Paraplanners earn £30,000–£45,000 and many go on to become advisers").
+    fn other_occupation(&self, line: &str, clause: usize, span: &Range<usize>) -> bool {
+        let Some(subject) = self.levels.subject_head(&line[clause..span.start]) else {
+            return false;
+        };
+        let head = clause + subject.head.start..clause + subject.head.end;
+        let group = clause + subject.group.start..clause + subject.group.end;
+        let word = &line[head.clone()];
+        // A level word heads it: a level of the career ("Salon managers who supervise …"); a
+        // word that is a level only in a role's title ("Directors", "Assistants") is one when
+        // the rest of the subject ties it to the career ("Rehab directors who manage an OT
+        // department").
+        let level_head = self
+            .levels
+            .find_in_prose(line, head.clone())
+            .first()
+            .map(|m| m.guarded);
+        let tied = || {
+            line[head.end..clause + subject.end]
+                .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+                .any(|w| !w.is_empty() && self.is_career_word(w))
+        };
+        let subject_end = clause + subject.end;
+        if self.is_career_word(word)
+            || self.levels.is_people(word)
+            || self.first_level(line, group.clone()).is_some()
+            || level_head == Some(false)
+            || (level_head == Some(true) && tied())
+            || self
+                .levels
+                .find_in_prose(line, group.start..subject_end)
+                .iter()
+                .any(|m| !m.guarded)
+        {
+            return false;
+        }
+        // The paragraph names the career itself besides the subject: by its last word
+        // ("advisers") or its initials ("an OT's supervision").
+        [&line[..group.start], &line[subject_end..]]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'')))
+            .any(|w| !w.is_empty() && self.is_career_head(w))
+    }
+
+    /// Whether `word` names the career by the last word of its name ("advisers" for Financial
+    /// Adviser) or by its initials ("OT", "OTs").
+    fn is_career_head(&self, word: &str) -> bool {
+        self.career_words
+            .last()
+            .is_some_and(|last| *last == singular(&word.to_lowercase()))
+            || self.is_initials(word)
+    }
+
+    fn is_initials(&self, word: &str) -> bool {
+        self.initials.as_deref().is_some_and(|i| {
+            word.strip_suffix("s")
+                .or_else(|| word.strip_suffix("’s"))
+                .or_else(|| word.strip_suffix("'s"))
+                .unwrap_or(word)
+                == i
+        })
     }
 
     fn is_role(&self, word: &str) -> bool {
@@ -852,9 +936,13 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
     found
         .into_iter()
         .enumerate()
-        .map(|(idx, f)| {
+        .filter_map(|(idx, f)| {
             let sentence = sentence_around(line, &f.span);
             let clause = clause_of(&seps, &f.span, line.len());
+            // Another occupation's pay is not the career's.
+            if reading.other_occupation(line, clause.start.max(sentence.start), &f.span) {
+                return None;
+            }
             let before_in_sentence = &line[sentence.start..f.span.start];
             let before_in_clause = &line[clause.start.max(sentence.start)..f.span.start];
             let note = if MEDIAN.is_match(&line[sentence.clone()]) {
@@ -867,14 +955,14 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                 None
             };
             let level = resolve_level(reading, line, &spans, idx);
-            LineFigure {
+            Some(LineFigure {
                 label: None,
                 level: Some(level),
                 form,
                 top_end: TOP_END.is_match(before_in_sentence),
                 note,
                 found: f,
-            }
+            })
         })
         .collect()
 }
@@ -884,7 +972,13 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
 /// asks what something costs — the last question on its line before its sentence ("**¿Cuánto
 /// cuesta abrir una peluquería?** Entre 20.000 € y 60.000 €"), else the line before it when that
 /// is a question, else its section's heading when that is one; never a rate the worker charges.
-fn is_cost(money: &Currencies, lines: &[&str], i: usize, section: &str, span: &Range<usize>) -> bool {
+fn is_cost(
+    money: &Currencies,
+    lines: &[&str],
+    i: usize,
+    section: &str,
+    span: &Range<usize>,
+) -> bool {
     let line = lines[i];
     let sentence = sentence_around(line, span);
     let before = &line[sentence.start..span.start];
@@ -897,9 +991,7 @@ fn is_cost(money: &Currencies, lines: &[&str], i: usize, section: &str, span: &R
         return true;
     }
     let on_line = line[..sentence.start].rfind('?').map(|q| {
-        let start = line[..q]
-            .rfind(['.', '!', '?'])
-            .map_or(0, |p| p + 1);
+        let start = line[..q].rfind(['.', '!', '?']).map_or(0, |p| p + 1);
         &line[start..=q]
     });
     let question = |t: &str| t.trim().trim_end_matches(['*', '_']).ends_with('?');
@@ -2743,23 +2835,158 @@ mod tests {
         assert!(r("Education", "Tuition for a master's program often runs $60,000 to $120,000 in total, and the exam fee is $515.").is_empty());
         assert!(r("Training", "The course costs £3,000 including exam entry.").is_empty());
         assert!(r("FAQ", "A registration fee of €300 applies every year.").is_empty());
-        assert!(r("Formación", "La matrícula de un centro privado ronda los 3.000 € por curso.").is_empty());
+        assert!(
+            r(
+                "Formación",
+                "La matrícula de un centro privado ronda los 3.000 € por curso."
+            )
+            .is_empty()
+        );
         // The FAQ question the amount answers: on its line, the line before, or the heading.
         assert!(r("Preguntas frecuentes", "**¿Cuánto cuesta abrir una peluquería?** Entre 20.000 € y 60.000 €, según el local.").is_empty());
-        assert!(r("FAQ", "**How much do the tools cost?**\nA starter set runs $400 to $600.").is_empty());
-        assert!(r("How much does the program cost?", "Most students pay $8,000 to $12,000.").is_empty());
+        assert!(
+            r(
+                "FAQ",
+                "**How much do the tools cost?**\nA starter set runs $400 to $600."
+            )
+            .is_empty()
+        );
+        assert!(
+            r(
+                "How much does the program cost?",
+                "Most students pay $8,000 to $12,000."
+            )
+            .is_empty()
+        );
         // Pay after the cost, a question about pay, and the cost of living stay pay.
         assert_eq!(
-            r("Training", "The course costs £3,000, but qualified advisers earn £45,000 to £65,000."),
-            [got(Overall, "GBP", 45_000, 65_000, Year, 10, "£45,000 to £65,000")]
+            r(
+                "Training",
+                "The course costs £3,000, but qualified advisers earn £45,000 to £65,000."
+            ),
+            [got(
+                Overall,
+                "GBP",
+                45_000,
+                65_000,
+                Year,
+                10,
+                "£45,000 to £65,000"
+            )]
         );
         assert_eq!(
-            r("FAQ", "**How much does a peluquero earn?** Most earn $30,000 to $36,000."),
-            [got(Overall, "USD", 30_000, 36_000, Year, 10, "$30,000 to $36,000")]
+            r(
+                "FAQ",
+                "**How much does a peluquero earn?** Most earn $30,000 to $36,000."
+            ),
+            [got(
+                Overall,
+                "USD",
+                30_000,
+                36_000,
+                Year,
+                10,
+                "$30,000 to $36,000"
+            )]
         );
         assert_eq!(
-            r("Salary", "Por el coste de vida, los sueldos en Madrid van de 24.000 € a 30.000 € al año."),
-            [got(Overall, "EUR", 24_000, 30_000, Year, 10, "24.000 € a 30.000 €")]
+            r(
+                "Salary",
+                "Por el coste de vida, los sueldos en Madrid van de 24.000 € a 30.000 € al año."
+            ),
+            [got(
+                Overall,
+                "EUR",
+                24_000,
+                30_000,
+                Year,
+                10,
+                "24.000 € a 30.000 €"
+            )]
+        );
+    }
+
+    #[test]
+    fn another_occupations_pay_is_not_the_careers() {
+        use Level::*;
+        use Period::*;
+        let ot = |text: &str| read("Occupational Therapist", "FAQ", text);
+        // A role the paragraph contrasts with the career (named by its initials or last word).
+        assert!(ot("**What is the difference between an OT and a COTA?** Assistants work under an OT's supervision. Assistants (COTAs) earn $55,000–$68,000 a year.").is_empty());
+        let adviser = |text: &str| read("Financial Adviser", "Pay", text);
+        assert!(
+            adviser(
+                "Paraplanners earn £30,000–£45,000 and many go on to become advisers themselves."
+            )
+            .is_empty()
+        );
+        // The career's own workers, its levels, any worker: kept.
+        assert_eq!(
+            adviser("Once qualified, advisers typically earn £45,000 to £65,000."),
+            [got(
+                Overall,
+                "GBP",
+                45_000,
+                65_000,
+                Year,
+                10,
+                "£45,000 to £65,000"
+            )]
+        );
+        assert_eq!(
+            ot("Rehab directors who manage an OT department earn $105,000 to $125,000."),
+            [got(
+                Lead,
+                "USD",
+                105_000,
+                125_000,
+                Year,
+                10,
+                "$105,000 to $125,000"
+            )]
+        );
+        assert_eq!(
+            ot("Per diem and PRN therapists are usually paid $38/hour – $45/hour."),
+            [got(Overall, "USD", 38, 45, Hour, 10, "$38/hour – $45")]
+        );
+        assert_eq!(
+            ot("Most OTs earn $80,000 to $90,000, and professionals in home health make $95,000."),
+            [
+                got(
+                    Overall,
+                    "USD",
+                    80_000,
+                    90_000,
+                    Year,
+                    10,
+                    "$80,000 to $90,000"
+                ),
+                got(Overall, "USD", 95_000, 95_000, Year, 10, "$95,000")
+            ]
+        );
+        // A role the paragraph does not set beside the career is read as the career's: a guide
+        // may call its own workers by another name ("Residential installers").
+        let pilot = |text: &str| read("Airline Pilot", "Pay", text);
+        assert_eq!(
+            pilot("First officers at major airlines earn $120,000 to $220,000."),
+            [got(
+                Overall,
+                "USD",
+                120_000,
+                220_000,
+                Year,
+                10,
+                "$120,000 to $220,000"
+            )]
+        );
+        // A level word that heads the subject or names it ("Head of Design") keeps it.
+        let ux = |text: &str| read("UX Designer", "Pay", text);
+        assert_eq!(
+            ux("Senior designers earn £55,000, and a Head of Design can earn £85,000 or more."),
+            [
+                got(Senior, "GBP", 55_000, 55_000, Year, 10, "£55,000"),
+                got(Lead, "GBP", 85_000, 85_000, Year, 10, "£85,000")
+            ]
         );
     }
 }
