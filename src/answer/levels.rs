@@ -39,6 +39,8 @@ struct LevelsFile {
     years: Option<Years>,
     #[serde(default)]
     subject: SubjectFile,
+    #[serde(default)]
+    negation: Roles,
 }
 
 /// `[subject]`: how the subject of a sentence about pay is found (see [`LevelWords::subject_head`]).
@@ -134,6 +136,9 @@ pub struct LevelWords {
     people: Vec<String>,
     /// Words that end a subject's noun group ("who", "with", "usually"), lower case.
     subject_ends: Vec<String>,
+    /// Words that deny the level word after them in prose ("without a journeyman card"), lower
+    /// case.
+    negation: Vec<String>,
 }
 
 /// The subject of a clause about pay (see [`LevelWords::subject_head`]): ranges in the clause.
@@ -270,6 +275,12 @@ impl LevelWords {
                 .map(|w| singular(&w.to_lowercase()))
                 .collect(),
             subject_ends: file.subject.ends.iter().map(|w| w.to_lowercase()).collect(),
+            negation: file
+                .negation
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         })
     }
 
@@ -303,6 +314,9 @@ impl LevelWords {
             if prose && !in_prose {
                 continue;
             }
+            if in_prose && self.denied(&text[..m.start()]) {
+                continue;
+            }
             let after_text = &text[m.end()..];
             if self.ruled_out(text, m.range())
                 || after_text
@@ -319,6 +333,28 @@ impl LevelWords {
             });
         }
         out
+    }
+
+    /// Whether the text before a level word denies it: its last word, or the one before an
+    /// article, is a word of `[negation]` ("without a journeyman card", "sin experiencia").
+    fn denied(&self, before: &str) -> bool {
+        let mut words = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .map(str::to_lowercase);
+        let Some(last) = words.next() else {
+            return false;
+        };
+        let word = if matches!(
+            last.as_str(),
+            "a" | "an" | "the" | "un" | "una" | "el" | "la"
+        ) {
+            words.next()
+        } else {
+            Some(last)
+        };
+        word.is_some_and(|w| self.negation.contains(&w))
     }
 
     /// Whether an exception of the table rules out the word at `text[range]` as a level: a word

@@ -211,6 +211,23 @@ impl<'a> Reading<'a> {
             .any(|w| !w.is_empty() && self.is_career_head(w))
     }
 
+    /// The level a word that is a level only in a role's title names when it heads the subject
+    /// of `line[range]` (a clause up to a figure, see [`LevelWords::subject_head`]): the subject
+    /// is a role, so "Maintenance supervisors who run a crew are paid …" is about the lead level
+    /// although no role word follows "supervisors".
+    fn subject_level(&self, line: &str, range: Range<usize>) -> Option<Level> {
+        let subject = self.levels.subject_head(&line[range.clone()])?;
+        let head = range.start + subject.head.start..range.start + subject.head.end;
+        if self.names_career(&line[head.clone()]) {
+            return None;
+        }
+        self.levels
+            .find(line, head)
+            .first()
+            .filter(|m| m.guarded)
+            .map(|m| m.level)
+    }
+
     /// Whether `word` names the career by the last word of its name ("advisers" for Financial
     /// Adviser) or by its initials ("OT", "OTs").
     fn is_career_head(&self, word: &str) -> bool {
@@ -740,6 +757,7 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
         .first_level(line, prev_end..span.start)
         .or_else(|| reading.years_level(before))
         .or_else(|| reading.levels.says_starting(before).then_some(Level::Entry))
+        .or_else(|| reading.subject_level(line, prev_end..span.start))
     {
         return l;
     }
@@ -2987,6 +3005,55 @@ mod tests {
                 got(Senior, "GBP", 55_000, 55_000, Year, 10, "£55,000"),
                 got(Lead, "GBP", 85_000, 85_000, Year, 10, "£85,000")
             ]
+        );
+    }
+
+    #[test]
+    fn a_denied_level_word_names_no_level_and_a_guarded_subject_head_does() {
+        use Level::*;
+        use Period::*;
+        let glazier = |text: &str| read("Glazier", "Pay", text);
+        // "without a journeyman card": no journeyman; the clause says the pay starts there.
+        assert_eq!(
+            glazier(
+                "Residential installers without a journeyman card often start at $18/hour – $22/hour."
+            ),
+            [got(Entry, "USD", 18, 22, Hour, 10, "$18/hour – $22")]
+        );
+        // A word that is a level only in a title, heading the subject: the subject is that role.
+        assert_eq!(
+            read(
+                "Millwright",
+                "Wages",
+                "Maintenance supervisors who run a crew are paid CA$44/hr - CA$50/hr in larger plants."
+            ),
+            [got(Lead, "CAD", 44, 50, Hour, 10, "CA$44/hr - CA$50")]
+        );
+        // Spanish "con experiencia" is "experienced"; "sin experiencia" is not.
+        let r = |text: &str| read("Peluquero", "Sueldo", text);
+        assert_eq!(
+            r("Un peluquero con experiencia cobra entre 19.000 € y 23.000 € brutos al año."),
+            [got(
+                Senior,
+                "EUR",
+                19_000,
+                23_000,
+                Year,
+                10,
+                "19.000 € y 23.000 €"
+            )]
+        );
+        assert_eq!(
+            r("Un ayudante sin experiencia cobra entre 15.000 € y 16.000 € brutos al año."),
+            [got(
+                Entry,
+                "EUR",
+                15_000,
+                16_000,
+                Year,
+                10,
+                "15.000 € y 16.000 €"
+            )]
         );
     }
 }
