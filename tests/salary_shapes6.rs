@@ -361,3 +361,34 @@ fn spanish_de_x_a_y_ranges_keep_each_grade_and_costs_are_left_out() {
     // course's price (38) are costs.
     assert_eq!(figure_lines("peluquero.md"), [25, 26, 27, 30]);
 }
+
+/// A pay question asking for starting pay with no level word ("right out of school", "starting
+/// salary") gets the career's salary card at entry level, not at every level.
+#[test]
+fn a_question_for_starting_pay_gets_the_entry_card() {
+    use careerbot::engine::Intent;
+    let work = tempfile::tempdir().unwrap();
+    let engine = engine(work.path());
+    for question in [
+        "what do glaziers make right out of school?",
+        "starting salary for a glazier",
+    ] {
+        let mut options = engine.page(0);
+        options.career = Some("Glazier".to_string());
+        let asked = engine.ask_with_card(question, options).unwrap();
+        assert_eq!(asked.cards.len(), 1, "{question}");
+        let card = &asked.cards[0];
+        assert_eq!(
+            (card.intent, card.career.as_str(), card.level),
+            (Intent::Salary, "Glazier", Some(Level::Entry)),
+            "{question}"
+        );
+    }
+    // A question naming a level keeps it.
+    let mut options = engine.page(0);
+    options.career = Some("Glazier".to_string());
+    let asked = engine
+        .ask_with_card("what does a journeyman glazier make?", options)
+        .unwrap();
+    assert_eq!(asked.cards[0].level, Some(Level::Mid));
+}

@@ -32,7 +32,7 @@ struct LevelsFile {
     #[serde(default)]
     order: Roles,
     #[serde(default)]
-    starting: Roles,
+    starting: Starting,
     #[serde(default)]
     dimensions: Roles,
     #[serde(default)]
@@ -65,6 +65,15 @@ struct Years {
 #[serde(deny_unknown_fields)]
 struct Roles {
     words: Vec<String>,
+}
+
+/// `[starting]`: words saying a figure is a starting pay, and phrases a question asks for one by.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Starting {
+    words: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -136,6 +145,8 @@ pub struct LevelWords {
     people: Vec<String>,
     /// Words that end a subject's noun group ("who", "with", "usually"), lower case.
     subject_ends: Vec<String>,
+    /// A phrase a question asks for starting pay by ("right out of school"), any case.
+    starting_question: Regex,
     /// Words that deny the level word after them in prose ("without a journeyman card"), lower
     /// case.
     negation: Vec<String>,
@@ -281,6 +292,17 @@ impl LevelWords {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            starting_question: {
+                let alt = crate::answer::text::phrase_alternation(
+                    file.starting.questions.iter().map(String::as_str),
+                );
+                let pattern = if file.starting.questions.is_empty() {
+                    r"[^\s\S]".to_string()
+                } else {
+                    format!(r"(?i)\b(?:{alt})\b")
+                };
+                Regex::new(&pattern).map_err(|e| LevelsError(e.to_string()))?
+            },
         })
     }
 
@@ -468,6 +490,12 @@ impl LevelWords {
     pub fn says_starting(&self, text: &str) -> bool {
         text.split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && self.starting.contains(&w.to_lowercase()))
+    }
+
+    /// Whether `question` asks for starting pay: a word of `[starting]` ("What's the starting
+    /// salary …") or one of its `questions` phrases ("… right out of school", "first job").
+    pub fn asks_starting(&self, question: &str) -> bool {
+        self.says_starting(question) || self.starting_question.is_match(question)
     }
 
     /// Whether `text` (a pay table's first header cell, "Setting", "State") names a word of
