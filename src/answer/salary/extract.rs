@@ -2785,7 +2785,8 @@ mod tests {
                     Journeyman glazier ............. $28 to $36 per hour\n\
                     Foreman \u{2026}\u{2026}\u{2026} $38 to $45 per hour";
         let figures = figures_of("Glazier", text);
-        let rows: Vec<(Level, u32, u32, Period, u32, FigureForm, Option<String>)> = figures
+        type LeaderRow = (Level, u32, u32, Period, u32, FigureForm, Option<String>);
+        let rows: Vec<LeaderRow> = figures
             .into_iter()
             .map(|f| {
                 (
