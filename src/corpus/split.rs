@@ -191,6 +191,37 @@ fn is_capitals(text: &str) -> bool {
     letters >= 2 && letters * 4 >= visible * 3 && !text.chars().any(char::is_lowercase)
 }
 
+/// Whether `line` may run on into `next` as one wrapped paragraph: as long as a filled line and
+/// with no blank line between (a short line over a wrapped paragraph heads it; "… can expect"
+/// over "£25,000 to £29,000, and …" goes on).
+fn runs_into_next(line: &Line, next: Option<&Line>) -> bool {
+    line.chars() >= WRAP_MIN_CHARS && next.is_some_and(|n| n.no == line.no + 1)
+}
+
+/// A text line wholly in bold (`**Pay**`, `__Career path__`, `**Is the work hard?**`) whose
+/// words could head a section: short (or a question), no figure, not ending like a sentence.
+fn bold_heading(line: &Line) -> bool {
+    if line.shape != Shape::Text {
+        return false;
+    }
+    ["**", "__"].iter().any(|mark| {
+        let Some(inner) = line
+            .text
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_suffix(mark))
+        else {
+            return false;
+        };
+        let inner = inner.trim().trim_end_matches(':');
+        let chars = inner.chars().count();
+        !inner.contains(mark)
+            && inner.chars().any(char::is_alphabetic)
+            && !looks_like_data(inner)
+            && !inner.ends_with(['.', '!', ',', ';'])
+            && (chars <= MAX_HEADING_CHARS || (inner.ends_with('?') && chars <= MAX_QUESTION_CHARS))
+    })
+}
+
 /// Sentence case: capitalised first word and some later word (not a minor one) in lower case.
 fn is_sentence_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -323,22 +354,28 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
                         || n.shape != Shape::Text)
             })
             && (i == 0 || lines[i - 1].no + 1 < line.no);
+        // A line wholly in bold ("**Pay**", "**Is the work hard?**") is styled as a heading.
+        let bold_alone = !wrapped[i] && next.is_some() && bold_heading(line);
         ranks[i] = if line.shape == Shape::Markdown
             || (line.is_question() && !wrapped[i])
             || first_line_heading
             || capitals_alone
+            || bold_alone
         {
             Some(Rank::Major)
         } else if !line.is_short() || wrapped[i] {
             None
         } else if line.opens_like_heading() {
             Some(Rank::Major)
-        } else if next.is_none_or(|n| n.is_prose() || n.shape == Shape::TableRow) {
+        } else if next.is_none_or(|n| n.is_prose() || n.shape == Shape::TableRow)
+            || (wrapped.get(i + 1) == Some(&true) && !runs_into_next(line, next))
+        {
             // A short line introducing prose or a table, unless it is the last item of a list:
             // after a plain item it must be styled as a heading, and differently from that item
             // ("Time management" / "Education and Learning Path" vs "Software Architect" /
             // "Engineering Manager").
-            let prev_is_item = i > 0 && lines[i - 1].is_short() && ranks[i - 1].is_none();
+            let prev_is_item =
+                i > 0 && lines[i - 1].is_short() && !wrapped[i - 1] && ranks[i - 1].is_none();
             let styled = is_title_case(line.text) || line.text.split_whitespace().count() == 1;
             let breaks_list = !prev_is_item || (styled && !is_title_case(lines[i - 1].text));
             (next.is_some() && breaks_list).then_some(Rank::Section)
@@ -737,6 +774,58 @@ mod tests {
         ] {
             assert!(!wraps_onto(line, next), "{line} / {next}");
         }
+    }
+
+    #[test]
+    fn a_line_wholly_in_bold_or_over_a_wrapped_paragraph_is_a_heading() {
+        // A plain-text guide filled to a width: every paragraph wraps, none of its lines is prose
+        // on its own.
+        let wrapped = "A typical day mixes emergency lockouts with planned installations. Most calls\n\
+             come from homeowners who have lost keys, but commercial work on master-key\n\
+             systems and access control is where the steady money is, and it pays better\n\
+             than nights on call for most of the people who stay in the trade for long,\n\
+             and some of them go on to run a small shop of their own with a van or two";
+        let wrapped = format!("{wrapped}\n{wrapped}");
+        let text = format!(
+            "Locksmith Guide\n\n{}\n\n**What the job involves**\n\n{wrapped}\n\n\
+             **Is the work physically demanding?**\n\n{wrapped}\n\n__Getting started__\n{wrapped}\n\n\
+             Where the work is\n{wrapped}\n\n**Skills:** patience, honesty and mechanical aptitude, all of\n\
+             which matter more than speed with a pick set once you are out on your own calls.\n\n\
+             **$45,000**\n\n{wrapped}\n",
+            para(60)
+        );
+        let ps = passages(&text);
+        let sections: Vec<&str> = ps.iter().map(|p| p.section.as_str()).collect();
+        assert_eq!(
+            sections,
+            [
+                "Locksmith Guide",
+                "What the job involves",
+                "Is the work physically demanding?",
+                "Getting started",
+                "Where the work is",
+                "Where the work is",
+            ],
+            "{ps:#?}"
+        );
+        // A bold label before its text, and a bold figure, are no headings: they stay text.
+        for kept in ["**Skills:** patience", "**$45,000**"] {
+            assert!(ps.iter().any(|p| p.text.contains(kept)), "{kept}: {ps:#?}");
+        }
+    }
+
+    #[test]
+    fn a_long_line_running_into_the_next_is_no_heading() {
+        let text = format!(
+            "Guide\n\n{}\n\nExperienced groomers with five or more years in the trade can expect\n\
+             £25,000 to £29,000, and groomers who show dogs or teach grooming often earn\nmore than that.\n",
+            para(60)
+        );
+        let ps = passages(&text);
+        assert!(
+            ps.iter().all(|p| !p.section.starts_with("Experienced")),
+            "{ps:#?}"
+        );
     }
 
     #[test]

@@ -165,6 +165,23 @@ impl Asked {
     }
 }
 
+/// The ISO codes of the currencies `career`'s salary figures are in; none when the facts cannot
+/// be read (logged).
+fn pay_currencies(generation: &Generation, career: &str) -> Vec<String> {
+    match generation.facts().salary(generation) {
+        Ok(facts) => facts
+            .answer(Some(career), None)
+            .currencies()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        Err(e) => {
+            tracing::warn!(error = %e, career, "cannot read salary facts for the verdict");
+            Vec::new()
+        }
+    }
+}
+
 /// The careers of a generation's guides, by name.
 fn career_names(generation: &Generation) -> Vec<String> {
     let mut names: Vec<String> = generation
@@ -381,6 +398,16 @@ impl Engine {
             (None, [only]) => Some(only.clone()),
             (None, _) => by_last_word,
         };
+        let currencies = || {
+            about_career
+                .as_deref()
+                .map(|career| pay_currencies(&generation, career))
+                .unwrap_or_default()
+        };
+        let held_to = about_career.as_deref().map(|career| topic::CareerPay {
+            career,
+            currencies: &currencies,
+        });
         let verdict = if let QuestionCareer::NotInLibrary(role) = scope {
             // Every passage would be about another career.
             results.hits.clear();
@@ -392,6 +419,7 @@ impl Engine {
             &results.query,
             &results.terms,
             names_career,
+            held_to.as_ref(),
         ) {
             if reason == Reason::OffTopic {
                 // No passage is about it.

@@ -46,6 +46,8 @@ struct CountryEntry {
     names: Vec<String>,
     #[serde(default)]
     forms: Vec<String>,
+    #[serde(default)]
+    currency: Option<String>,
 }
 
 /// A place a question may name, its words read with the analyzer.
@@ -57,6 +59,8 @@ struct Country {
     names: Vec<Vec<Arc<str>>>,
     /// Every form it is named by (names, demonyms, cities, currencies).
     forms: Vec<Vec<Arc<str>>>,
+    /// The currency only it pays in (ISO code), when one tells it apart.
+    currency: Option<String>,
 }
 
 /// The career words and the countries, read with the analyzer.
@@ -100,6 +104,7 @@ impl TopicTable {
                 home: c.home,
                 names,
                 forms,
+                currency: c.currency,
             });
         }
         Ok(TopicTable {
@@ -115,7 +120,16 @@ impl TopicTable {
 
     /// The countries `terms` name, in order, the longest form winning where forms overlap; a
     /// home country's forms claim their words too but are not returned.
+    #[cfg(test)]
     fn countries_in(&self, terms: &[Arc<str>]) -> Vec<&Country> {
+        self.countries_named(terms)
+            .into_iter()
+            .filter(|c| !c.home)
+            .collect()
+    }
+
+    /// [`TopicTable::countries_in`], home countries included.
+    fn countries_named(&self, terms: &[Arc<str>]) -> Vec<&Country> {
         let mut found: Vec<&Country> = Vec::new();
         let mut i = 0;
         while i < terms.len() {
@@ -127,7 +141,7 @@ impl TopicTable {
                 .max_by_key(|(_, f)| f.len());
             match best {
                 Some((c, f)) => {
-                    if !c.home && !found.iter().any(|k| k.name == c.name) {
+                    if !found.iter().any(|k| k.name == c.name) {
                         found.push(c);
                     }
                     i += f.len();
@@ -151,6 +165,7 @@ pub(crate) fn read(
     question: &str,
     terms: &[QueryTerm],
     names_career: bool,
+    about_career: Option<&CareerPay>,
 ) -> Option<Reason> {
     let table = vocab.topics();
     let words: Vec<Arc<str>> = vocab
@@ -159,15 +174,8 @@ pub(crate) fn read(
         .into_iter()
         .map(|t| t.text)
         .collect();
-    let mentioned = |form: &[Arc<str>]| form.iter().all(|t| index.doc_freq(t) > 0);
-    if let Some(c) = table
-        .countries_in(&words)
-        .into_iter()
-        .find(|c| !c.names.iter().any(|n| mentioned(n)))
-    {
-        return Some(Reason::OtherCountry {
-            country: c.name.clone(),
-        });
+    if let Some(country) = foreign_country(table, index, &words, about_career) {
+        return Some(Reason::OtherCountry { country });
     }
     let mut meaningful: Vec<&QueryTerm> = terms.iter().filter(|t| !t.soft).collect();
     if meaningful.is_empty() {
@@ -201,6 +209,58 @@ pub(crate) fn read(
         .filter(|t| t.doc_freq > 0 || index.knows(&t.term, 1))
         .count();
     (known as f32 / (meaningful.len() as f32) < OFF_TOPIC_KNOWN_SHARE).then_some(Reason::OffTopic)
+}
+
+/// The career a question is held to, and the currencies its guides give pay in (read only when
+/// a country is in question).
+pub(crate) struct CareerPay<'a> {
+    /// The career's name in the library.
+    pub career: &'a str,
+    /// The ISO codes of the currencies of its salary figures.
+    pub currencies: &'a dyn Fn() -> Vec<String>,
+}
+
+/// The country the question's `words` name that the guides never mention, if one. When the
+/// question is held to one career (`about_career`), its guides are the ones asked: an electrician
+/// guide about the United States does not answer "electrician pay in the UK" because another
+/// career's guide mentions the UK. There, a home country is foreign too when the career's guides
+/// never name it but do name another country ("financial adviser salary in the United States"
+/// for an adviser guide about the UK).
+fn foreign_country(
+    table: &TopicTable,
+    index: &PassageIndex,
+    words: &[Arc<str>],
+    about_career: Option<&CareerPay>,
+) -> Option<String> {
+    let mentioned = |form: &[Arc<str>]| match about_career {
+        Some(career) => form.iter().all(|t| index.career_holds(career.career, t)),
+        None => form.iter().all(|t| index.doc_freq(t) > 0),
+    };
+    // A career's guides that give pay in a country's own currency are about it, named or not
+    // (a UK guide may say "£32,000" and never "UK").
+    let pays_in = |c: &Country| {
+        about_career.is_some_and(|career| {
+            c.currency
+                .as_deref()
+                .is_some_and(|code| (career.currencies)().iter().any(|k| k == code))
+        })
+    };
+    let names_one = |c: &Country| c.names.iter().any(|n| mentioned(n)) || pays_in(c);
+    for c in table.countries_named(words) {
+        if names_one(c) {
+            continue;
+        }
+        let elsewhere = || {
+            table
+                .countries
+                .iter()
+                .any(|other| !other.home && other.name != c.name && names_one(other))
+        };
+        if !c.home || (about_career.is_some() && elsewhere()) {
+            return Some(c.name.clone());
+        }
+    }
+    None
 }
 
 /// The skills and tools `question` names (words of the skills lexicon) that no guide about

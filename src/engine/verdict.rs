@@ -176,7 +176,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::corpus::Passage;
+    use crate::corpus::{Passage, SeedSource};
     use crate::search::Hit;
 
     fn results(coverages: &[f32]) -> SearchResults {
@@ -314,6 +314,79 @@ mod tests {
     }
 
     /// One test per reason the engine gives, over the five-career library.
+    #[test]
+    fn a_country_is_judged_by_the_guides_of_the_career_asked_about() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = dir.path().join("guides");
+        std::fs::create_dir_all(&guides).unwrap();
+        let para = "Most of the work is steady and indoors, and the hours are regular for anyone who \
+                    keeps a good record with the firms that hire them year after year.";
+        std::fs::write(
+            guides.join("glazier.md"),
+            format!(
+                "# Glazier Career Guide\n\n{para}\n\n## Glazier pay in the United States\n\n\
+                 Glaziers earn between $42,000 and $58,000 a year.\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            guides.join("groomer.md"),
+            format!(
+                "# Dog Groomer Career Guide\n\n{para}\n\n## Dog groomer pay\n\n\
+                 Dog groomers earn £19,000 to £26,000 a year.\n\n## Training\n\n\
+                 A level 3 certificate takes about a year, and many salons train you on the job.\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            guides.join("adviser.md"),
+            format!(
+                "# Mortgage Adviser Career Guide\n\n{para}\n\n## Mortgage adviser pay in the UK\n\n\
+                 Mortgage advisers earn £30,000 to £45,000 a year.\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            guides.join(crate::corpus::MANIFEST_FILE),
+            "[[guide]]\nfile = \"glazier.md\"\ncareer = \"Glazier\"\n\n\
+             [[guide]]\nfile = \"groomer.md\"\ncareer = \"Dog Groomer\"\n\n\
+             [[guide]]\nfile = \"adviser.md\"\ncareer = \"Mortgage Adviser\"\n",
+        )
+        .unwrap();
+        let e = crate::engine::fixtures::engine_on(SeedSource::Dir(guides), dir.path());
+        let reason = |q: &str, career: &str| {
+            let mut options = e.page(0);
+            options.career = Some(career.to_string());
+            e.ask(q, options).unwrap().verdict.reason
+        };
+        let other = |country: &str| {
+            Some(Reason::OtherCountry {
+                country: country.into(),
+            })
+        };
+        // Another career's guide names the UK; the glazier's does not.
+        assert_eq!(
+            reason("how much do glaziers earn in the UK?", "Glazier"),
+            other("United Kingdom")
+        );
+        assert_eq!(reason("glazier pay in the US", "Glazier"), None);
+        // A guide that gives pay in pounds is about the UK, though it never names it...
+        assert_eq!(reason("dog groomer pay in the UK", "Dog Groomer"), None);
+        // ...and the home country is foreign to it, as to a guide that names the UK.
+        assert_eq!(
+            reason("dog groomer pay in the united states", "Dog Groomer"),
+            other("United States")
+        );
+        assert_eq!(
+            reason("mortgage adviser salary in the USA", "Mortgage Adviser"),
+            other("United States")
+        );
+        assert_eq!(
+            reason("mortgage adviser salary in the UK", "Mortgage Adviser"),
+            None
+        );
+    }
+
     #[test]
     fn the_engine_gives_each_reason_where_it_applies() {
         let dir = tempfile::tempdir().unwrap();
