@@ -32,11 +32,24 @@ struct LevelsFile {
     #[serde(default)]
     order: Roles,
     #[serde(default)]
-    starting: Roles,
+    starting: Starting,
     #[serde(default)]
     dimensions: Roles,
     #[serde(default)]
     years: Option<Years>,
+    #[serde(default)]
+    subject: SubjectFile,
+    #[serde(default)]
+    negation: Roles,
+}
+
+/// `[subject]`: how the subject of a sentence about pay is found (see [`LevelWords::subject_head`]).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SubjectFile {
+    verbs: Vec<String>,
+    people: Vec<String>,
+    ends: Vec<String>,
 }
 
 /// The years of experience each level above entry starts at.
@@ -52,6 +65,15 @@ struct Years {
 #[serde(deny_unknown_fields)]
 struct Roles {
     words: Vec<String>,
+}
+
+/// `[starting]`: words saying a figure is a starting pay, and phrases a question asks for one by.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Starting {
+    words: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +139,29 @@ pub struct LevelWords {
     dimensions: Vec<String>,
     /// The years of experience each level above entry starts at; `None`: years place no level.
     years: Option<Years>,
+    /// A verb of earning ("earn", "are paid", "cobran"), whole words.
+    earn_verb: Regex,
+    /// Nouns that stand for any worker ("staff", "professionals"), singular, lower case.
+    people: Vec<String>,
+    /// Words that end a subject's noun group ("who", "with", "usually"), lower case.
+    subject_ends: Vec<String>,
+    /// A phrase a question asks for starting pay by ("right out of school"), any case.
+    starting_question: Regex,
+    /// Words that deny the level word after them in prose ("without a journeyman card"), lower
+    /// case.
+    negation: Vec<String>,
+}
+
+/// The subject of a clause about pay (see [`LevelWords::subject_head`]): ranges in the clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// Its head noun: "Assistants" in "Assistants (COTAs) earn".
+    pub head: Range<usize>,
+    /// The noun group it ends: "Journeyperson millwrights".
+    pub group: Range<usize>,
+    /// Where the verb of earning starts: the subject, asides and relative clauses included,
+    /// is everything before.
+    pub end: usize,
 }
 
 /// How many words after an `only_before` word may hold the word it needs ("staff software
@@ -223,6 +268,41 @@ impl LevelWords {
                 .collect(),
             table,
             years: file.years,
+            earn_verb: {
+                let verbs = crate::answer::text::phrase_alternation(
+                    file.subject.verbs.iter().map(String::as_str),
+                );
+                let pattern = if file.subject.verbs.is_empty() {
+                    r"[^\s\S]".to_string()
+                } else {
+                    format!(r"(?i)\b(?:{verbs})\b")
+                };
+                Regex::new(&pattern).map_err(|e| LevelsError(e.to_string()))?
+            },
+            people: file
+                .subject
+                .people
+                .iter()
+                .map(|w| singular(&w.to_lowercase()))
+                .collect(),
+            subject_ends: file.subject.ends.iter().map(|w| w.to_lowercase()).collect(),
+            negation: file
+                .negation
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            starting_question: {
+                let alt = crate::answer::text::phrase_alternation(
+                    file.starting.questions.iter().map(String::as_str),
+                );
+                let pattern = if file.starting.questions.is_empty() {
+                    r"[^\s\S]".to_string()
+                } else {
+                    format!(r"(?i)\b(?:{alt})\b")
+                };
+                Regex::new(&pattern).map_err(|e| LevelsError(e.to_string()))?
+            },
         })
     }
 
@@ -256,6 +336,9 @@ impl LevelWords {
             if prose && !in_prose {
                 continue;
             }
+            if in_prose && self.denied(&text[..m.start()]) {
+                continue;
+            }
             let after_text = &text[m.end()..];
             if self.ruled_out(text, m.range())
                 || after_text
@@ -272,6 +355,28 @@ impl LevelWords {
             });
         }
         out
+    }
+
+    /// Whether the text before a level word denies it: its last word, or the one before an
+    /// article, is a word of `[negation]` ("without a journeyman card", "sin experiencia").
+    fn denied(&self, before: &str) -> bool {
+        let mut words = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .map(str::to_lowercase);
+        let Some(last) = words.next() else {
+            return false;
+        };
+        let word = if matches!(
+            last.as_str(),
+            "a" | "an" | "the" | "un" | "una" | "el" | "la"
+        ) {
+            words.next()
+        } else {
+            Some(last)
+        };
+        word.is_some_and(|w| self.negation.contains(&w))
     }
 
     /// Whether an exception of the table rules out the word at `text[range]` as a level: a word
@@ -311,6 +416,64 @@ impl LevelWords {
         self.roles.contains(&singular(&word.to_lowercase()))
     }
 
+    /// The head noun of the subject of `clause` (a clause's text up to a figure) when the
+    /// clause reads "<subject> … <verb of earning> …" ("Assistants (COTAs) earn", "Paraplanners
+    /// earn", "Journeyperson millwrights typically earn"): the last word of the noun group the
+    /// clause opens with, up to a word of `[subject] ends` ("who", "with", "usually") or the
+    /// verb; asides in parentheses skipped. Its range in `clause`, the group's and the whole
+    /// subject's (up to the verb).
+    pub fn subject_head(&self, clause: &str) -> Option<Subject> {
+        let verb = self.earn_verb.find(clause)?;
+        let subject = &clause[..verb.start()];
+        let mut depth = 0usize;
+        let mut words: Vec<Range<usize>> = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in subject.char_indices().chain([(subject.len(), ' ')]) {
+            let in_word = depth == 0 && (c.is_alphanumeric() || c == '\'' || c == '’');
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    words.push(st..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let group: Vec<Range<usize>> = words
+            .into_iter()
+            .take_while(|w| {
+                !self
+                    .subject_ends
+                    .contains(&subject[w.clone()].to_lowercase())
+            })
+            .collect();
+        if group.is_empty() || group.len() > 6 {
+            return None;
+        }
+        let head = group.last()?.clone();
+        let whole = group[0].start..head.end;
+        // Only a word's letters: "OTs", "paraplanners".
+        subject[head.clone()]
+            .chars()
+            .all(char::is_alphabetic)
+            .then_some(Subject {
+                head,
+                group: whole,
+                end: verb.start(),
+            })
+    }
+
+    /// Whether `word` stands for any worker ("staff", "professionals", "most"), plural or
+    /// singular, any case.
+    pub fn is_people(&self, word: &str) -> bool {
+        self.people.contains(&singular(&word.to_lowercase()))
+    }
+
     /// The words that number the rungs of a ladder ("stage", "etapa"), lower case.
     pub fn sequence_words(&self) -> &[String] {
         &self.sequence
@@ -327,6 +490,12 @@ impl LevelWords {
     pub fn says_starting(&self, text: &str) -> bool {
         text.split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && self.starting.contains(&w.to_lowercase()))
+    }
+
+    /// Whether `question` asks for starting pay: a word of `[starting]` ("What's the starting
+    /// salary …") or one of its `questions` phrases ("… right out of school", "first job").
+    pub fn asks_starting(&self, question: &str) -> bool {
+        self.says_starting(question) || self.starting_question.is_match(question)
     }
 
     /// Whether `text` (a pay table's first header cell, "Setting", "State") names a word of
@@ -656,5 +825,49 @@ mod tests {
         // A grade is loose: the row's years say more ("1–3 años": entry).
         assert_eq!(w.of_pay_row("Oficial de tercera", Some(1.0)), Some(Entry));
         assert_eq!(w.of_pay_row("Oficial de primera", Some(6.0)), Some(Senior));
+    }
+
+    #[test]
+    fn the_subject_of_a_clause_about_pay_ends_at_its_head_noun() {
+        let w = words();
+        fn head<'a>(w: &LevelWords, clause: &'a str) -> Option<(&'a str, &'a str, &'a str)> {
+            w.subject_head(clause)
+                .map(|s| (&clause[s.head], &clause[s.group], &clause[..s.end]))
+        }
+        let head = |clause: &'static str| head(&w, clause);
+        assert_eq!(
+            head("Assistants (COTAs) earn "),
+            Some(("Assistants", "Assistants", "Assistants (COTAs) "))
+        );
+        assert_eq!(
+            head("Journeyperson millwrights typically earn "),
+            Some((
+                "millwrights",
+                "Journeyperson millwrights",
+                "Journeyperson millwrights typically "
+            ))
+        );
+        assert_eq!(
+            head("Rehab directors who manage an OT department are paid "),
+            Some((
+                "directors",
+                "Rehab directors",
+                "Rehab directors who manage an OT department "
+            ))
+        );
+        assert_eq!(
+            head("Los oficiales con experiencia cobran "),
+            Some((
+                "oficiales",
+                "Los oficiales",
+                "Los oficiales con experiencia "
+            ))
+        );
+        // No verb of earning, or no noun group before it: no subject.
+        assert_eq!(head("Salaries start around "), None);
+        assert_eq!(head("usually earn "), None);
+        assert!(
+            w.is_people("Professionals") && w.is_people("staff") && !w.is_people("paraplanners")
+        );
     }
 }

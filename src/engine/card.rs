@@ -225,6 +225,17 @@ pub fn question_level_of(
     found.filter(|l| *l != Level::Overall)
 }
 
+/// The level of a pay question that names no level word but asks for starting pay ("starting
+/// salary for a paralegal", "what do paralegals make right out of school?"): entry
+/// ([`LevelWords::asks_starting`], `[starting]` in `assets/levels.toml`). `None` for other
+/// intents and for questions naming a level word.
+pub fn starting_level(levels: &LevelWords, intent: Intent, question: &str) -> Option<Level> {
+    (intent == Intent::Salary
+        && levels.find(question, 0..question.len()).is_empty()
+        && levels.asks_starting(question))
+    .then_some(Level::Entry)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -662,6 +673,37 @@ mod tests {
         assert_eq!(
             tools.read_as(Locale::Es),
             "Leído como: Front-End Developer, habilidades: herramientas"
+        );
+    }
+
+    #[test]
+    fn a_pay_question_asking_for_starting_pay_is_entry_level() {
+        let levels = crate::answer::fixtures::vocab().levels();
+        for q in [
+            "starting salary for a paralegal",
+            "what do paralegals make fresh out of school?",
+            "what do paralegals make right out of school?",
+            "how much do they pay in your first job?",
+            "¿Cuánto cobra un peluquero recién salido del ciclo?",
+        ] {
+            assert_eq!(
+                starting_level(levels, Intent::Salary, q),
+                Some(Level::Entry),
+                "{q}"
+            );
+        }
+        // Other intents, a level word, or no word of starting: no level from this.
+        assert_eq!(
+            starting_level(levels, Intent::Roadmap, "how do I start as a paralegal?"),
+            None
+        );
+        assert_eq!(
+            starting_level(levels, Intent::Salary, "senior salary right out of school"),
+            None
+        );
+        assert_eq!(
+            starting_level(levels, Intent::Salary, "what do paralegals make?"),
+            None
         );
     }
 }

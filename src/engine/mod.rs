@@ -512,7 +512,8 @@ impl Engine {
         let Some(intent) = self.intent(question) else {
             return (Vec::new(), NoCard::default());
         };
-        let level = card::question_level_of(self.vocabulary().levels(), &asked.several, question);
+        let level = card::question_level_of(self.vocabulary().levels(), &asked.several, question)
+            .or_else(|| card::starting_level(self.vocabulary().levels(), intent, question));
         let topic = (intent == Intent::Skills)
             .then(|| self.question_topic(question))
             .flatten();
@@ -567,7 +568,8 @@ impl Engine {
                 }
             },
         };
-        let level = card::question_level(self.vocabulary().levels(), &career, question);
+        let level = card::question_level(self.vocabulary().levels(), &career, question)
+            .or_else(|| card::starting_level(self.vocabulary().levels(), intent, question));
         let topic = (intent == Intent::Skills)
             .then(|| self.question_topic(question))
             .flatten();

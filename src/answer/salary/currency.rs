@@ -63,6 +63,18 @@ struct CurrenciesFile {
     other: Other,
     #[serde(default)]
     per_unit: PerUnit,
+    #[serde(default)]
+    costs: Costs,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Costs {
+    words: Vec<String>,
+    #[serde(default)]
+    pay: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -105,6 +117,12 @@ pub struct Currencies {
     pub(super) per_unit_after: Regex,
     /// Any mark of a known currency, or of a currency not read, anywhere in a text.
     any_mark: Regex,
+    /// A word saying what something costs ("tuition", "fee", "cuesta"), anywhere in a text.
+    cost: Regex,
+    /// Words after a cost word that leave it about something else ("cost *of living*").
+    cost_not_before: Regex,
+    /// A word of pay ("earn", "salary", "cobra"), anywhere in a text.
+    cost_pay: Regex,
 }
 
 /// `marks` as one regex alternation, longest first; a mark that starts or ends with a letter or
@@ -217,7 +235,31 @@ impl Currencies {
         } else {
             format!(r"^\s*(?:per|an?|each|/)\s*(?:{})\b", units.join("|"))
         };
+        let words = |list: &[String]| -> String {
+            let alt: Vec<String> = list
+                .iter()
+                .map(|w| w.trim())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.split_whitespace()
+                        .map(regex::escape)
+                        .collect::<Vec<_>>()
+                        .join(r"\s+")
+                })
+                .collect();
+            if alt.is_empty() {
+                r"[^\s\S]".to_string()
+            } else {
+                format!(r"\b(?:{})\b", alt.join("|"))
+            }
+        };
         Ok(Currencies {
+            cost: compile(&words(&file.costs.words))?,
+            cost_not_before: compile(&format!(r"^[\s-]*{}", words(&file.costs.not_before)))?,
+            cost_pay: compile(&format!(
+                r"{}|\bbut\b|\bwhile\b|\bwhereas\b|;",
+                words(&file.costs.pay)
+            ))?,
             per_unit_after: compile(&per_unit)?,
             any_mark: compile(&format!(
                 r"(?P<read>{after_alt}|{before_alt})|(?P<other>{other_alt})"
@@ -290,6 +332,33 @@ impl Currencies {
             found = Some(currency);
         }
         found
+    }
+
+    /// Whether an amount right after `before` (the start of its sentence up to it) is a cost,
+    /// not pay: a cost word ("tuition", "fee", "cuesta"; not "cost of living") comes before it
+    /// with no pay word ("earn", "salary", "cobra") and no turn ("but", "while", ";") between
+    /// them: "Tuition for a master's program often runs $60,000", "the exam fee is $515"; never
+    /// "the course costs £3,000, but advisers earn £45,000".
+    pub(super) fn is_cost(&self, before: &str) -> bool {
+        let Some(last) = self
+            .cost
+            .find_iter(before)
+            .filter(|m| !self.cost_not_before.is_match(&before[m.end()..]))
+            .last()
+        else {
+            return false;
+        };
+        !self.cost_pay.is_match(&before[last.end()..])
+    }
+
+    /// Whether `question` (the FAQ question or heading an amount answers) asks what something
+    /// costs and not what it pays: "¿Cuánto cuesta abrir una peluquería?", "How much does the
+    /// program cost?".
+    pub(super) fn asks_cost(&self, question: &str) -> bool {
+        self.cost
+            .find_iter(question)
+            .any(|m| !self.cost_not_before.is_match(&question[m.end()..]))
+            && !self.cost_pay.is_match(question)
     }
 
     /// The currency of amounts with no mark ("120k" near a pay word): the first of the table.

@@ -106,6 +106,16 @@ static HEADER_PERIOD: Lazy<Regex> = Lazy::new(|| {
 /// A table column of pay that is not base pay.
 static TOTAL_HEADER: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:total|bonus(?:es)?|equity|stock|ote|incentives?|commission)\b"));
+/// A dotted leader at the end of a text: a run of three or more dots (or "…", "·", "_") between a
+/// list's label and its value.
+static LEADER: Lazy<Regex> = Lazy::new(|| re(r"\s*(?:[.·_]\s?|…\s?){3,}\s*$"));
+/// The words opening a range right before its first amount: "from (about)", "between", "de",
+/// "desde", "entre".
+static RANGE_OPENER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\s\b(?:(?:from|between|de|desde|entre)(?:\s+(?:about|around|roughly|unos|unas))?|about|around|roughly)\s*$",
+    )
+});
 /// A line that is a link (a related article, a reference), not a sentence.
 static LINK_LINE: Lazy<Regex> = Lazy::new(|| re(r"^\W*\[[^\]]*\]\s*[\[(]"));
 
@@ -120,6 +130,8 @@ pub struct Reading<'a> {
     levels: &'a LevelWords,
     money: &'a Currencies,
     career_words: Vec<String>,
+    /// The career's initials when its name has two words or more ("OT"), upper case.
+    initials: Option<String>,
 }
 
 impl<'a> Reading<'a> {
@@ -133,7 +145,106 @@ impl<'a> Reading<'a> {
                 .filter(|w| w.len() > 2)
                 .map(|w| singular(&w.to_lowercase()))
                 .collect(),
+            initials: {
+                let letters: String = career
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_uppercase)
+                    .collect();
+                (letters.chars().count() >= 2).then_some(letters)
+            },
         }
+    }
+
+    /// Whether `word` names the guide's career: a word of its name ("therapists") or its
+    /// initials ("OT", "OTs").
+    fn is_career_word(&self, word: &str) -> bool {
+        self.career_words.contains(&singular(&word.to_lowercase())) || self.is_initials(word)
+    }
+
+    /// Whether the prose figure at `span`, in the clause starting at `clause` of `line` (a
+    /// paragraph), is the pay of another occupation: its clause's subject (see
+    /// [`LevelWords::subject_head`]) is headed by a word that names neither the career, nor a
+    /// level, nor any worker, and the paragraph names the career besides it — a role the guide
+    /// contrasts with its career ("…under an OT's supervision. Assistants (COTAs) earn
+    /// $55,000–$68,000", "Paraplanners earn £30,000–£45,000 and many go on to become advisers").
+    fn other_occupation(&self, line: &str, clause: usize, span: &Range<usize>) -> bool {
+        let Some(subject) = self.levels.subject_head(&line[clause..span.start]) else {
+            return false;
+        };
+        let head = clause + subject.head.start..clause + subject.head.end;
+        let group = clause + subject.group.start..clause + subject.group.end;
+        let word = &line[head.clone()];
+        // A level word heads it: a level of the career ("Salon managers who supervise …"); a
+        // word that is a level only in a role's title ("Directors", "Assistants") is one when
+        // the rest of the subject ties it to the career ("Rehab directors who manage an OT
+        // department").
+        let level_head = self
+            .levels
+            .find_in_prose(line, head.clone())
+            .first()
+            .map(|m| m.guarded);
+        let tied = || {
+            line[head.end..clause + subject.end]
+                .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+                .any(|w| !w.is_empty() && self.is_career_word(w))
+        };
+        let subject_end = clause + subject.end;
+        if self.is_career_word(word)
+            || self.levels.is_people(word)
+            || self.first_level(line, group.clone()).is_some()
+            || level_head == Some(false)
+            || (level_head == Some(true) && tied())
+            || self
+                .levels
+                .find_in_prose(line, group.start..subject_end)
+                .iter()
+                .any(|m| !m.guarded)
+        {
+            return false;
+        }
+        // The paragraph names the career itself besides the subject: by its last word
+        // ("advisers") or its initials ("an OT's supervision").
+        [&line[..group.start], &line[subject_end..]]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'')))
+            .any(|w| !w.is_empty() && self.is_career_head(w))
+    }
+
+    /// The level a word that is a level only in a role's title names when it heads the subject
+    /// of `line[range]` (a clause up to a figure, see [`LevelWords::subject_head`]): the subject
+    /// is a role, so "Maintenance supervisors who run a crew are paid …" is about the lead level
+    /// although no role word follows "supervisors".
+    fn subject_level(&self, line: &str, range: Range<usize>) -> Option<Level> {
+        let subject = self.levels.subject_head(&line[range.clone()])?;
+        let head = range.start + subject.head.start..range.start + subject.head.end;
+        if self.names_career(&line[head.clone()]) {
+            return None;
+        }
+        self.levels
+            .find(line, head)
+            .first()
+            .filter(|m| m.guarded)
+            .map(|m| m.level)
+    }
+
+    /// Whether `word` names the career by the last word of its name ("advisers" for Financial
+    /// Adviser) or by its initials ("OT", "OTs").
+    fn is_career_head(&self, word: &str) -> bool {
+        self.career_words
+            .last()
+            .is_some_and(|last| *last == singular(&word.to_lowercase()))
+            || self.is_initials(word)
+    }
+
+    fn is_initials(&self, word: &str) -> bool {
+        self.initials.as_deref().is_some_and(|i| {
+            word.strip_suffix("s")
+                .or_else(|| word.strip_suffix("’s"))
+                .or_else(|| word.strip_suffix("'s"))
+                .unwrap_or(word)
+                == i
+        })
     }
 
     fn is_role(&self, word: &str) -> bool {
@@ -448,7 +559,11 @@ const MAX_LABEL_WORDS: usize = 8;
 /// "Senior ", "Desarrollador frontend junior: ". A label ends with `:`, a dash or a bar, or is
 /// a level word with only role words after it.
 fn label_of(reading: &Reading<'_>, line: &str, first: usize) -> Option<String> {
-    let pre = &line[..first];
+    // A dotted leader ("Helper / apprentice ........ $18 to $22 per hour") ends a label.
+    let leader = LEADER.find(&line[..first]);
+    let pre = &line[..leader.as_ref().map_or(first, |m| m.start())];
+    // The word opening a range is not the label's: "**Oficial:** de 17.000 € a 20.000 €".
+    let pre = &pre[..RANGE_OPENER.find(pre).map_or(pre.len(), |m| m.start())];
     let text = plain(pre);
     if text.is_empty()
         || text.chars().count() > 60
@@ -460,7 +575,7 @@ fn label_of(reading: &Reading<'_>, line: &str, first: usize) -> Option<String> {
         .trim_end()
         .trim_end_matches(['*', '_'])
         .ends_with([':', '–', '—', '-', '|']);
-    if ends_like_label {
+    if ends_like_label || leader.is_some() {
         return Some(text);
     }
     // "Senior back-end developer $150K": a level word first, then only role words.
@@ -533,6 +648,15 @@ fn pay_line_rest_is_short(line: &str, spans: &[Range<usize>]) -> bool {
                     | "usd"
                     | "us"
                     | "to"
+                    | "from"
+                    | "between"
+                    | "up"
+                    | "de"
+                    | "desde"
+                    | "entre"
+                    | "hasta"
+                    | "y"
+                    | "brutos"
                     | "and"
                     | "or"
                     | "base"
@@ -633,6 +757,7 @@ fn resolve_level(reading: &Reading<'_>, line: &str, spans: &[Range<usize>], idx:
         .first_level(line, prev_end..span.start)
         .or_else(|| reading.years_level(before))
         .or_else(|| reading.levels.says_starting(before).then_some(Level::Entry))
+        .or_else(|| reading.subject_level(line, prev_end..span.start))
     {
         return l;
     }
@@ -720,6 +845,12 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
         _ if SALARY_SECTION.is_match(section) => scan_pay_section(reading.money, line),
         _ => scan_money(reading.money, line),
     };
+    // What things cost is no pay: an amount after a cost word in its sentence, or answering a
+    // question about a cost.
+    let mut found = found;
+    if !table {
+        found.retain(|f| !is_cost(reading.money, lines, i, section, &f.span));
+    }
     if found.is_empty() {
         return Vec::new();
     }
@@ -823,9 +954,13 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
     found
         .into_iter()
         .enumerate()
-        .map(|(idx, f)| {
+        .filter_map(|(idx, f)| {
             let sentence = sentence_around(line, &f.span);
             let clause = clause_of(&seps, &f.span, line.len());
+            // Another occupation's pay is not the career's.
+            if reading.other_occupation(line, clause.start.max(sentence.start), &f.span) {
+                return None;
+            }
             let before_in_sentence = &line[sentence.start..f.span.start];
             let before_in_clause = &line[clause.start.max(sentence.start)..f.span.start];
             let note = if MEDIAN.is_match(&line[sentence.clone()]) {
@@ -838,16 +973,57 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                 None
             };
             let level = resolve_level(reading, line, &spans, idx);
-            LineFigure {
+            Some(LineFigure {
                 label: None,
                 level: Some(level),
                 form,
                 top_end: TOP_END.is_match(before_in_sentence),
                 note,
                 found: f,
-            }
+            })
         })
         .collect()
+}
+
+/// Whether the amount at `span` on line `i` is a cost, not pay (see [`Currencies::is_cost`],
+/// [`Currencies::asks_cost`]): a cost word before it in its sentence, or the question it answers
+/// asks what something costs — the last question on its line before its sentence ("**¿Cuánto
+/// cuesta abrir una peluquería?** Entre 20.000 € y 60.000 €"), else the line before it when that
+/// is a question, else its section's heading when that is one; never a rate the worker charges.
+fn is_cost(
+    money: &Currencies,
+    lines: &[&str],
+    i: usize,
+    section: &str,
+    span: &Range<usize>,
+) -> bool {
+    let line = lines[i];
+    let sentence = sentence_around(line, span);
+    let before = &line[sentence.start..span.start];
+    // What a worker charges is their pay, left to the notes as a contract rate ("set their own
+    // prices: a mobile groomer might charge £45 to £70 per dog").
+    if CONTRACT.is_match(before) {
+        return false;
+    }
+    if money.is_cost(before) {
+        return true;
+    }
+    let on_line = line[..sentence.start].rfind('?').map(|q| {
+        let start = line[..q].rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+        &line[start..=q]
+    });
+    let question = |t: &str| t.trim().trim_end_matches(['*', '_']).ends_with('?');
+    let before = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .filter(|l| question(l))
+        .copied();
+    let heading = question(section).then_some(section);
+    on_line
+        .or(before)
+        .or(heading)
+        .is_some_and(|q| money.asks_cost(q))
 }
 
 /// Words a line of prose cannot end on when its sentence goes on: a range's connector ("£30,000
@@ -2466,6 +2642,419 @@ mod tests {
                 ("AUD".to_string(), 38, 38, Hour),
                 ("NZD".to_string(), 60_000, 60_000, Year),
             ]
+        );
+    }
+
+    #[test]
+    fn a_range_whose_ends_each_carry_the_mark_and_the_unit_is_one_range() {
+        use Level::*;
+        use Period::*;
+        let r = |text: &str| read("Millwright", "Wages", text);
+        assert_eq!(
+            r("Journeyperson millwrights typically earn CA$36/hr to CA$41/hr in most provinces."),
+            [got(Mid, "CAD", 36, 41, Hour, 10, "CA$36/hr to CA$41")]
+        );
+        assert_eq!(
+            r("Helpers are paid $18/hour – $22/hour."),
+            [got(Entry, "USD", 18, 22, Hour, 10, "$18/hour – $22")]
+        );
+        assert_eq!(
+            r("Interim cover is paid £250/day to £300/day."),
+            [got(Overall, "GBP", 250, 300, Day, 10, "£250/day to £300")]
+        );
+        assert_eq!(
+            r("Senior staff earn €40 per hour to €55 per hour."),
+            [got(Senior, "EUR", 40, 55, Hour, 10, "€40 per hour to €55")]
+        );
+        // Units that differ make no range: each end keeps its own period.
+        assert_eq!(
+            r("Casual crew earn $25/hr to $50,000 a year in salaried posts."),
+            [
+                got(Overall, "USD", 25, 25, Hour, 10, "$25"),
+                got(Overall, "USD", 50_000, 50_000, Year, 10, "$50,000")
+            ]
+        );
+        // The same shape without a unit still reads as before.
+        assert_eq!(
+            r("Managers earn £90,000 to £120,000."),
+            [got(
+                Lead,
+                "GBP",
+                90_000,
+                120_000,
+                Year,
+                10,
+                "£90,000 to £120,000"
+            )]
+        );
+    }
+
+    #[test]
+    fn spanish_de_x_a_y_is_one_range() {
+        use Level::*;
+        use Period::*;
+        let r = |text: &str| read("Peluquero", "Sueldo", text);
+        assert_eq!(
+            r("Un encargado cobra de 21.000 € a 26.000 € brutos al año."),
+            [got(
+                Lead,
+                "EUR",
+                21_000,
+                26_000,
+                Year,
+                10,
+                "21.000 € a 26.000 €"
+            )]
+        );
+        assert_eq!(
+            r("El sueldo va desde 1.200 € hasta 1.500 € al mes."),
+            [got(
+                Overall,
+                "EUR",
+                1_200,
+                1_500,
+                Month,
+                10,
+                "1.200 € hasta 1.500 €"
+            )]
+        );
+        // "a" joins no range without "de" before it.
+        assert_eq!(
+            r("Cobra 1.300 € a la semana."),
+            [got(Overall, "EUR", 1_300, 1_300, Week, 10, "1.300 €")]
+        );
+    }
+
+    #[test]
+    fn from_x_up_to_y_is_one_range() {
+        use Level::*;
+        use Period::*;
+        let r = |text: &str| read("Occupational Therapist", "Salary", text);
+        assert_eq!(
+            r("New graduates usually start from about $72,000 up to $80,000 a year."),
+            [got(
+                Entry,
+                "USD",
+                72_000,
+                80_000,
+                Year,
+                10,
+                "$72,000 up to $80,000"
+            )]
+        );
+        assert_eq!(
+            r("Pay runs anywhere from $46,000 up to $75,000."),
+            [got(
+                Overall,
+                "USD",
+                46_000,
+                75_000,
+                Year,
+                10,
+                "$46,000 up to $75,000"
+            )]
+        );
+        assert_eq!(
+            r("Apprentices start from around CA$24/hr and rising to CA$30/hr by the fourth year."),
+            [got(
+                Entry,
+                "CAD",
+                24,
+                30,
+                Hour,
+                10,
+                "CA$24/hr and rising to CA$30"
+            )]
+        );
+        // Without "from", "up to" joins nothing: two amounts.
+        assert_eq!(
+            r("Most earn $50,000 up to $80,000."),
+            [
+                got(Overall, "USD", 50_000, 50_000, Year, 10, "$50,000"),
+                got(Overall, "USD", 80_000, 80_000, Year, 10, "$80,000")
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_leader_rows_are_a_ladder_of_labelled_levels() {
+        use Level::*;
+        use Period::*;
+        let text = "Typical hourly rates:\n\n\
+                    Helper / apprentice ............ $18 to $22 per hour\n\
+                    Journeyman glazier ............. $28 to $36 per hour\n\
+                    Foreman \u{2026}\u{2026}\u{2026} $38 to $45 per hour";
+        let figures = figures_of("Glazier", text);
+        type LeaderRow = (Level, u32, u32, Period, u32, FigureForm, Option<String>);
+        let rows: Vec<LeaderRow> = figures
+            .into_iter()
+            .map(|f| {
+                (
+                    f.level,
+                    f.low,
+                    f.high,
+                    f.period,
+                    f.cite.line,
+                    f.form,
+                    f.label,
+                )
+            })
+            .collect();
+        let label = |s: &str| Some(s.to_string());
+        use FigureForm::Labelled;
+        assert_eq!(
+            rows,
+            [
+                // Only level words: no own words to keep.
+                (Entry, 18, 22, Hour, 12, Labelled, None),
+                (Mid, 28, 36, Hour, 13, Labelled, label("Journeyman glazier")),
+                (Lead, 38, 45, Hour, 14, Labelled, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_grades_with_de_x_a_y_keeps_each_grade() {
+        use Level::*;
+        use Period::*;
+        let text = "Por categorías:\n\n\
+                    - **Ayudante:** de 15.500 € a 16.500 € brutos al año\n\
+                    - **Oficial:** de 17.000 € a 20.000 €\n\
+                    - **Encargado de salón:** de 21.000 € a 26.000 € brutos al año";
+        let rows: Vec<(Level, u32, u32, Period, u32, Option<String>)> = extract_figures(
+            &Reading::new(crate::answer::fixtures::vocab(), "Peluquero"),
+            &passage_in("¿Cuánto cobra un peluquero?", text),
+        )
+        .into_iter()
+        .map(|f| (f.level, f.low, f.high, f.period, f.cite.line, f.label))
+        .collect();
+        assert_eq!(
+            rows,
+            [
+                (Entry, 15_500, 16_500, Year, 12, None),
+                (Mid, 17_000, 20_000, Year, 13, Some("Oficial".to_string())),
+                (
+                    Lead,
+                    21_000,
+                    26_000,
+                    Year,
+                    14,
+                    Some("Encargado de salón".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn amounts_that_are_costs_are_not_pay() {
+        use Level::*;
+        use Period::*;
+        let r = |section: &str, text: &str| read("Peluquero", section, text);
+        // A cost word before the amount in its sentence, English and Spanish.
+        assert!(r("Education", "Tuition for a master's program often runs $60,000 to $120,000 in total, and the exam fee is $515.").is_empty());
+        assert!(r("Training", "The course costs £3,000 including exam entry.").is_empty());
+        assert!(r("FAQ", "A registration fee of €300 applies every year.").is_empty());
+        assert!(
+            r(
+                "Formación",
+                "La matrícula de un centro privado ronda los 3.000 € por curso."
+            )
+            .is_empty()
+        );
+        // The FAQ question the amount answers: on its line, the line before, or the heading.
+        assert!(r("Preguntas frecuentes", "**¿Cuánto cuesta abrir una peluquería?** Entre 20.000 € y 60.000 €, según el local.").is_empty());
+        assert!(
+            r(
+                "FAQ",
+                "**How much do the tools cost?**\nA starter set runs $400 to $600."
+            )
+            .is_empty()
+        );
+        assert!(
+            r(
+                "How much does the program cost?",
+                "Most students pay $8,000 to $12,000."
+            )
+            .is_empty()
+        );
+        // Pay after the cost, a question about pay, and the cost of living stay pay.
+        assert_eq!(
+            r(
+                "Training",
+                "The course costs £3,000, but qualified advisers earn £45,000 to £65,000."
+            ),
+            [got(
+                Overall,
+                "GBP",
+                45_000,
+                65_000,
+                Year,
+                10,
+                "£45,000 to £65,000"
+            )]
+        );
+        assert_eq!(
+            r(
+                "FAQ",
+                "**How much does a peluquero earn?** Most earn $30,000 to $36,000."
+            ),
+            [got(
+                Overall,
+                "USD",
+                30_000,
+                36_000,
+                Year,
+                10,
+                "$30,000 to $36,000"
+            )]
+        );
+        assert_eq!(
+            r(
+                "Salary",
+                "Por el coste de vida, los sueldos en Madrid van de 24.000 € a 30.000 € al año."
+            ),
+            [got(
+                Overall,
+                "EUR",
+                24_000,
+                30_000,
+                Year,
+                10,
+                "24.000 € a 30.000 €"
+            )]
+        );
+    }
+
+    #[test]
+    fn another_occupations_pay_is_not_the_careers() {
+        use Level::*;
+        use Period::*;
+        let ot = |text: &str| read("Occupational Therapist", "FAQ", text);
+        // A role the paragraph contrasts with the career (named by its initials or last word).
+        assert!(ot("**What is the difference between an OT and a COTA?** Assistants work under an OT's supervision. Assistants (COTAs) earn $55,000–$68,000 a year.").is_empty());
+        let adviser = |text: &str| read("Financial Adviser", "Pay", text);
+        assert!(
+            adviser(
+                "Paraplanners earn £30,000–£45,000 and many go on to become advisers themselves."
+            )
+            .is_empty()
+        );
+        // The career's own workers, its levels, any worker: kept.
+        assert_eq!(
+            adviser("Once qualified, advisers typically earn £45,000 to £65,000."),
+            [got(
+                Overall,
+                "GBP",
+                45_000,
+                65_000,
+                Year,
+                10,
+                "£45,000 to £65,000"
+            )]
+        );
+        assert_eq!(
+            ot("Rehab directors who manage an OT department earn $105,000 to $125,000."),
+            [got(
+                Lead,
+                "USD",
+                105_000,
+                125_000,
+                Year,
+                10,
+                "$105,000 to $125,000"
+            )]
+        );
+        assert_eq!(
+            ot("Per diem and PRN therapists are usually paid $38/hour – $45/hour."),
+            [got(Overall, "USD", 38, 45, Hour, 10, "$38/hour – $45")]
+        );
+        assert_eq!(
+            ot("Most OTs earn $80,000 to $90,000, and professionals in home health make $95,000."),
+            [
+                got(
+                    Overall,
+                    "USD",
+                    80_000,
+                    90_000,
+                    Year,
+                    10,
+                    "$80,000 to $90,000"
+                ),
+                got(Overall, "USD", 95_000, 95_000, Year, 10, "$95,000")
+            ]
+        );
+        // A role the paragraph does not set beside the career is read as the career's: a guide
+        // may call its own workers by another name ("Residential installers").
+        let pilot = |text: &str| read("Airline Pilot", "Pay", text);
+        assert_eq!(
+            pilot("First officers at major airlines earn $120,000 to $220,000."),
+            [got(
+                Overall,
+                "USD",
+                120_000,
+                220_000,
+                Year,
+                10,
+                "$120,000 to $220,000"
+            )]
+        );
+        // A level word that heads the subject or names it ("Head of Design") keeps it.
+        let ux = |text: &str| read("UX Designer", "Pay", text);
+        assert_eq!(
+            ux("Senior designers earn £55,000, and a Head of Design can earn £85,000 or more."),
+            [
+                got(Senior, "GBP", 55_000, 55_000, Year, 10, "£55,000"),
+                got(Lead, "GBP", 85_000, 85_000, Year, 10, "£85,000")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_denied_level_word_names_no_level_and_a_guarded_subject_head_does() {
+        use Level::*;
+        use Period::*;
+        let glazier = |text: &str| read("Glazier", "Pay", text);
+        // "without a journeyman card": no journeyman; the clause says the pay starts there.
+        assert_eq!(
+            glazier(
+                "Residential installers without a journeyman card often start at $18/hour – $22/hour."
+            ),
+            [got(Entry, "USD", 18, 22, Hour, 10, "$18/hour – $22")]
+        );
+        // A word that is a level only in a title, heading the subject: the subject is that role.
+        assert_eq!(
+            read(
+                "Millwright",
+                "Wages",
+                "Maintenance supervisors who run a crew are paid CA$44/hr - CA$50/hr in larger plants."
+            ),
+            [got(Lead, "CAD", 44, 50, Hour, 10, "CA$44/hr - CA$50")]
+        );
+        // Spanish "con experiencia" is "experienced"; "sin experiencia" is not.
+        let r = |text: &str| read("Peluquero", "Sueldo", text);
+        assert_eq!(
+            r("Un peluquero con experiencia cobra entre 19.000 € y 23.000 € brutos al año."),
+            [got(
+                Senior,
+                "EUR",
+                19_000,
+                23_000,
+                Year,
+                10,
+                "19.000 € y 23.000 €"
+            )]
+        );
+        assert_eq!(
+            r("Un ayudante sin experiencia cobra entre 15.000 € y 16.000 € brutos al año."),
+            [got(
+                Entry,
+                "EUR",
+                15_000,
+                16_000,
+                Year,
+                10,
+                "15.000 € y 16.000 €"
+            )]
         );
     }
 }

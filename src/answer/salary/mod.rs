@@ -28,6 +28,12 @@
 //! then a single level word later in the clause; a clause naming several levels
 //! after the figure ("from junior to senior") or none means [`Level::Overall`].
 //!
+//! Not the career's pay: an amount that is a cost (a cost word before it in its sentence, or the
+//! FAQ question it answers asks a cost: `[costs]` in `assets/currencies.toml`), and a prose
+//! figure whose clause's subject is another occupation the paragraph sets beside the career
+//! ("Assistants (COTAs) earn …" in an occupational therapist guide: `[subject]` in
+//! `assets/levels.toml`).
+//!
 //! Selection rule (several figures for one source, level, currency and period — see
 //! [`gather::extract_guide`]; a guide's hourly figures are kept beside its yearly ones): prefer figures that are not about top earners, then the most
 //! explicit form (table row or labelled line > body prose > summary bullet /

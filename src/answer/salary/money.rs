@@ -17,6 +17,15 @@ use crate::answer::re;
 /// guides outside the US write them ("65.000"), or plain digits.
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\d+)?";
 
+/// What joins a range's two ends: a dash, "to"; "and" ("y") after "between" ("entre"); "a" or
+/// "hasta" after "de" or "desde"; "up to", "(and) rising to" after "from" (see [`range_sep_ok`]).
+const SEP: &str = r"[-–—]|\bup\s+to\b|\b(?:and\s+)?(?:rising|going|climbing|increasing)\s+to\b|\bto\b|\band\b|\by\b|\ba\b|\bhasta\b";
+
+/// A period of time written right after a range's first end, its second end carrying its own
+/// ("CA$36/hr to CA$41/hr", "€40 per hour to €55 per hour"): read only when the second end's
+/// period is the same.
+const UNIT: &str = r"\s?/\s?(?:hr|hour|h|day|wk|week|mo|month|yr|year)\b|\s+(?:per|an?)\s+(?:hour|day|week|month|year|annum)\b";
+
 /// The money expression, with the currency marks written before (`before`) and after (`after`)
 /// amounts as regex alternations: a marked amount or range ("£28,000 to £35,000", "$60-85K",
 /// "$200,000+"), an amount or range followed by its mark ("45.000 € – 60.000 €", "28,000
@@ -27,12 +36,12 @@ pub(super) fn pattern(before: &str, after: &str) -> String {
     format!(
         r"(?x)
         (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>[kK]\b)?
-        (?: \s* (?P<sep>[-–—]|\bto\b|\band\b|\by\b) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
+        (?: (?P<p1>{UNIT})? \s* (?P<sep>{SEP}) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
         (?P<plus>\+)?
       | \b (?P<u1>{NUM}) (?P<uk1>[kK]\b)? \s? (?P<ua1>{after})
-        (?: \s* (?P<usep>[-–—]|\bto\b|\band\b|\by\b) \s* (?P<u2>{NUM}) (?P<uk2>[kK]\b)? (?: \s? (?P<ua2>{after}) )? )?
+        (?: \s* (?P<usep>{SEP}) \s* (?P<u2>{NUM}) (?P<uk2>[kK]\b)? (?: \s? (?P<ua2>{after}) )? )?
         (?P<uplus>\+)?
-      | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>[-–—]|\bto\b|\band\b|\by\b) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
+      | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>{SEP}) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
       | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>[kK]\b)? \s* [-–—] \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>[kK]\b) (?P<bplus>\+)?
       | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>[kK]\b) (?P<splus>\+)?
       | \b (?P<g1>\d{{1,3}}(?:[.,]\d{{3}})+) \b
@@ -104,13 +113,35 @@ static OPEN_AFTER: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)^\s*(?:or more|and up|and above|or higher|plus)\b"));
 /// "between" ("entre"): a range's two ends are joined by "and" ("y") only after it.
 static BETWEEN_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:between|entre)\s*$"));
+/// "from (about)" ("de", "desde"): a range's two ends are joined by "up to", "rising to" ("a",
+/// "hasta") only after it: "from about $72,000 up to $80,000", "de 21.000 € a 26.000 €".
+static FROM_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:from|de|desde)\s+(?:(?:about|around|roughly|approximately|some|unos|unas|alrededor\s+de)\s+)?$",
+    )
+});
 
-/// Whether `sep` joins two amounts into a range where it stands: a dash or "to" anywhere, "and"
-/// ("y") only after "between" ("entre"): "between £7 and £9", "entre 24.000 y 29.000 euros".
+/// Whether `sep` joins two amounts into a range where it stands (`before`: the line before the
+/// first amount): a dash or "to" anywhere; "and" ("y") only after "between" ("entre"): "between
+/// £7 and £9", "entre 24.000 y 29.000 euros"; "up to", "rising to", "a", "hasta" only after
+/// "from" ("de", "desde"): "anywhere from $46,000 up to $75,000", "de 21.000 € a 26.000 €".
 fn range_sep_ok(sep: &str, before: &str) -> bool {
-    let word = sep.trim();
-    !(word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("y"))
-        || BETWEEN_BEFORE.is_match(before)
+    let word = sep.trim().to_lowercase();
+    match word.as_str() {
+        "and" | "y" => BETWEEN_BEFORE.is_match(before),
+        "a" | "hasta" => FROM_BEFORE.is_match(before),
+        w if w.ends_with("to") && w != "to" => FROM_BEFORE.is_match(before),
+        _ => true,
+    }
+}
+
+/// Whether the period written after a range's first end (`unit`: "/hr", " per hour") is the one
+/// its second end states (`after`: the text after it): "CA$36/hr to CA$41/hr" is one range per
+/// hour; "$25/hr to $50,000 a year" is none.
+fn same_unit(unit: &str, after: &str) -> bool {
+    let first = PERIOD_AFTER.captures(unit).map(|c| period_of(&c));
+    let second = PERIOD_AFTER.captures(after).map(|c| period_of(&c));
+    first.is_some() && first == second
 }
 
 /// A sentence end.
@@ -332,7 +363,9 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
         if let (Some(sep), Some(n2)) = (c.name("sep"), c.name("n2")) {
             let range_ok = range_sep_ok(sep.as_str(), &line[..c1.start()])
                 && c.name("c2")
-                    .is_none_or(|c2| money.of_mark(c2.as_str()) == Some(currency));
+                    .is_none_or(|c2| money.of_mark(c2.as_str()) == Some(currency))
+                && c.name("p1")
+                    .is_none_or(|p1| same_unit(p1.as_str(), &line[whole.end()..]));
             if range_ok {
                 let v2 = parse_num(n2.as_str())?;
                 let (a, b) = propagate_k(v1, k1, v2, c.name("k2").is_some());
