@@ -9,6 +9,7 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::lazy_regex::LazyRegex;
 use super::level::Level;
 
 /// Why a level table cannot be used.
@@ -140,13 +141,13 @@ pub struct LevelWords {
     /// The years of experience each level above entry starts at; `None`: years place no level.
     years: Option<Years>,
     /// A verb of earning ("earn", "are paid", "cobran"), whole words.
-    earn_verb: Regex,
+    earn_verb: LazyRegex,
     /// Nouns that stand for any worker ("staff", "professionals"), singular, lower case.
     people: Vec<String>,
     /// Words that end a subject's noun group ("who", "with", "usually"), lower case.
     subject_ends: Vec<String>,
     /// A phrase a question asks for starting pay by ("right out of school"), any case.
-    starting_question: Regex,
+    starting_question: LazyRegex,
     /// Words that deny the level word after them in prose ("without a journeyman card"), lower
     /// case.
     negation: Vec<String>,
@@ -277,7 +278,7 @@ impl LevelWords {
                 } else {
                     format!(r"(?i)\b(?:{verbs})\b")
                 };
-                Regex::new(&pattern).map_err(|e| LevelsError(e.to_string()))?
+                LazyRegex::new(pattern)
             },
             people: file
                 .subject
@@ -301,7 +302,7 @@ impl LevelWords {
                 } else {
                     format!(r"(?i)\b(?:{alt})\b")
                 };
-                Regex::new(&pattern).map_err(|e| LevelsError(e.to_string()))?
+                LazyRegex::new(pattern)
             },
         })
     }

@@ -8,6 +8,7 @@ pub mod citation;
 pub mod facts;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod lazy_regex;
 pub mod level;
 pub mod levels;
 pub mod matcher;

@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::answer::lazy_regex::{LazyRegex, NOTHING};
 use crate::roles::fold;
 
 #[derive(Deserialize)]
@@ -46,9 +47,6 @@ struct CuesFile {
     projects: Vec<String>,
 }
 
-/// A pattern that matches nothing.
-const NOTHING: &str = r"[^\s\S]";
-
 /// A list of cue phrases made into one pattern: whole words, any case, accents optional
 /// (phrases and text are both read without their accents). See `assets/roadmap_cues.toml` for
 /// the phrase syntax. The phrases are checked when the vocabulary loads; the pattern is compiled
@@ -56,8 +54,7 @@ const NOTHING: &str = r"[^\s\S]";
 /// eagerly, the cues cost `careerbot ask` about 9 ms at every start).
 #[derive(Debug, Clone)]
 pub struct Cue {
-    pattern: String,
-    regex: once_cell::sync::OnceCell<Regex>,
+    regex: LazyRegex,
 }
 
 impl Cue {
@@ -79,20 +76,13 @@ impl Cue {
             alts.join("|")
         };
         Ok(Cue {
-            pattern: format!(r"(?i)\b(?:{alt})\b"),
-            regex: once_cell::sync::OnceCell::new(),
+            regex: LazyRegex::new(format!(r"(?i)\b(?:{alt})\b")),
         })
     }
 
-    /// The compiled pattern. Phrases that passed [`Cue::new`] make a valid pattern; should one
-    /// still not compile (a size limit), it is logged and the cue matches nothing.
+    /// The compiled pattern (phrases that passed [`Cue::new`] make a valid one).
     fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            Regex::new(&self.pattern).unwrap_or_else(|e| {
-                tracing::error!(error = %e, "a roadmap cue does not compile; it matches nothing");
-                Regex::new(NOTHING).expect("a constant pattern")
-            })
-        })
+        self.regex.get()
     }
 
     /// Whether `text` holds one of the phrases.

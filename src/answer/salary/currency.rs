@@ -9,6 +9,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::money;
+use crate::answer::lazy_regex::LazyRegex;
 use crate::answer::re;
 
 /// "in" or "en" before a currency said in words.
@@ -118,11 +119,11 @@ pub struct Currencies {
     /// Any mark of a known currency, or of a currency not read, anywhere in a text.
     any_mark: Regex,
     /// A word saying what something costs ("tuition", "fee", "cuesta"), anywhere in a text.
-    cost: Regex,
+    cost: LazyRegex,
     /// Words after a cost word that leave it about something else ("cost *of living*").
-    cost_not_before: Regex,
+    cost_not_before: LazyRegex,
     /// A word of pay ("earn", "salary", "cobra"), anywhere in a text.
-    cost_pay: Regex,
+    cost_pay: LazyRegex,
 }
 
 /// `marks` as one regex alternation, longest first; a mark that starts or ends with a letter or
@@ -254,12 +255,16 @@ impl Currencies {
             }
         };
         Ok(Currencies {
-            cost: compile(&words(&file.costs.words))?,
-            cost_not_before: compile(&format!(r"^[\s-]*{}", words(&file.costs.not_before)))?,
-            cost_pay: compile(&format!(
-                r"{}|\bbut\b|\bwhile\b|\bwhereas\b|;",
+            // Compiled on first use: most processes never read a salary.
+            cost: LazyRegex::new(format!("(?i){}", words(&file.costs.words))),
+            cost_not_before: LazyRegex::new(format!(
+                r"(?i)^[\s-]*{}",
+                words(&file.costs.not_before)
+            )),
+            cost_pay: LazyRegex::new(format!(
+                r"(?i){}|\bbut\b|\bwhile\b|\bwhereas\b|;",
                 words(&file.costs.pay)
-            ))?,
+            )),
             per_unit_after: compile(&per_unit)?,
             any_mark: compile(&format!(
                 r"(?P<read>{after_alt}|{before_alt})|(?P<other>{other_alt})"
