@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """score.py BINARY [--details OUT.json]
-Reindexes guides/ (beside this script) with BINARY into a temporary directory and scores it against key.json."""
+Reindexes guides/ (beside this script, or in UNSEEN_PROBE_DIR) with BINARY into a temporary directory
+and scores it against key.json there; also prints a lenient (level-free) salary recall line."""
 import json, os, re, subprocess, sys, tempfile, unicodedata, html
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The probe scored: this directory, or the one UNSEEN_PROBE_DIR names (round2/score.py sets it).
+HERE = os.environ.get("UNSEEN_PROBE_DIR") or os.path.dirname(os.path.abspath(__file__))
 KEY = os.path.join(HERE, "key.json")
 LIB = os.path.join(HERE, "guides")
 
@@ -60,7 +62,7 @@ def main():
         details_path = args[args.index("--details") + 1]
     key = json.load(open(KEY))
     tag = re.sub(r"[^A-Za-z0-9_]", "_", os.path.basename(binary))
-    work = os.path.join(tempfile.gettempdir(), f"careerbot_unseen_probe_{tag}")
+    work = os.path.join(tempfile.gettempdir(), f"careerbot_unseen_probe_{os.path.basename(HERE)}_{tag}")
     os.makedirs(work, exist_ok=True)
     cfg = os.path.join(work, "config.toml")
     open(cfg, "w").write(f'[library]\nseeds_dir = "{LIB}"\nindex_dir = "{work}/index"\n[bot]\ndata_dir = "{work}/data"\n')
@@ -122,7 +124,7 @@ def main():
             else:
                 missed.append(k)
         wrong = [r for r in rows if not any(sal_match(k, r) for k in g["salary"])]
-        per[f]["sal_rec"] = (len(found), len(ks)); per[f]["sal_prec"] = (len(rows) - len(wrong), len(rows)); per[f]["sal_line"] = (lineok, len(found))
+        per[f]["sal_rec"] = (len(found), len(ks)); per[f]["sal_len"] = (len(found) + len(misleveled), len(ks)); per[f]["sal_prec"] = (len(rows) - len(wrong), len(rows)); per[f]["sal_line"] = (lineok, len(found))
         det["salary"][f] = {"missed": missed, "misleveled": misleveled,
                             "wrong": [{k: r.get(k) for k in ("level", "label", "low", "high", "period", "currency", "line", "raw")} for r in wrong]}
     # ---- skills
@@ -205,7 +207,7 @@ def main():
     print()
     hdr = f"{'guide':34} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR5':>5} {'conf%':>6} {'txt@1':>6} {'txt@5':>6} | {'sal R':>7} {'sal P':>7} | {'sk R':>7} {'sk P':>7} | {'st R':>5} {'ord':>5} | {'lp R':>5} | lines ok sal/sk/st"
     print(hdr); print("-" * len(hdr))
-    tot = {k: [0, 0] for k in ("sal_rec", "sal_prec", "sk_rec", "sk_prec", "st_rec", "st_order", "lp_rec", "sal_line", "sk_line", "st_line")}
+    tot = {k: [0, 0] for k in ("sal_len", "sal_rec", "sal_prec", "sk_rec", "sk_prec", "st_rec", "st_order", "lp_rec", "sal_line", "sk_line", "st_line")}
     for f in guides:
         ds = [d for d in det["ask"] if d["file"] == f]
         n, h1, h3, h5, mrr, conf, t1, t5 = askstats(ds)
@@ -231,6 +233,7 @@ def main():
         print(f"    uncovered {kind:13}: not-confident {sum(1 for d in ds if not d['confident'])}/{len(ds)}")
     fr = lambda t: f"{pct(*t)}% ({t[0]}/{t[1]})"
     print(f"  salary recall {fr(tot['sal_rec'])}  precision {fr(tot['sal_prec'])}  cited line exact {fr(tot['sal_line'])}")
+    print(f"  salary recall ignoring level (amounts+period+currency only) {fr(tot['sal_len'])}")
     print(f"  skills recall {fr(tot['sk_rec'])}  precision {fr(tot['sk_prec'])}  cited line exact {fr(tot['sk_line'])}")
     print(f"  roadmap stage recall {fr(tot['st_rec'])}  order (adjacent pairs in order) {fr(tot['st_order'])}  cited line exact {fr(tot['st_line'])}")
     print(f"  learning-path step recall {fr(tot['lp_rec'])}")
