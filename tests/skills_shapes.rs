@@ -6,11 +6,14 @@
 
 #[path = "support/more_careers.rs"]
 mod more_careers;
+#[path = "support/skill_rows.rs"]
+mod skill_rows;
 
 use std::path::{Path, PathBuf};
 
 use careerbot::answer::skills::{SkillsAnswer, Topic};
 use careerbot::engine::{Engine, QuestionCareer};
+use skill_rows::{Row, row, sorted, want};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes")
@@ -28,34 +31,17 @@ fn skills(engine: &Engine, career: &str) -> SkillsAnswer {
         .answer
 }
 
-/// (name, topic, cited line, passage start-end, section) of every skill, sorted by line, name.
-fn cited(a: &SkillsAnswer) -> Vec<(String, Topic, u32, String, String)> {
-    let mut out: Vec<_> = a
-        .skills
-        .iter()
-        .map(|s| {
-            assert_eq!(s.citations.len(), 1, "{s:?}");
-            let c = &s.citations[0].cite;
-            (
-                s.name.clone(),
-                s.topic,
-                c.line,
-                format!("{}-{}", c.start_line, c.end_line),
-                c.section.clone(),
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
-    out
-}
-
-fn want(rows: &[(&str, Topic, u32, &str, &str)]) -> Vec<(String, Topic, u32, String, String)> {
-    let mut out: Vec<_> = rows
-        .iter()
-        .map(|(n, t, l, r, s)| (n.to_string(), *t, *l, r.to_string(), s.to_string()))
-        .collect();
-    out.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
-    out
+/// The one citation of every skill, as rows sorted by line, then name.
+fn cited(a: &SkillsAnswer) -> Vec<Row> {
+    sorted(
+        a.skills
+            .iter()
+            .map(|s| {
+                assert_eq!(s.citations.len(), 1, "{s:?}");
+                row(s, &s.citations[0])
+            })
+            .collect(),
+    )
 }
 
 /// Every citation's words are on the cited line of the guide as written (text guides), or start

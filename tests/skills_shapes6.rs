@@ -8,11 +8,14 @@
 
 #[path = "support/more_careers.rs"]
 mod more_careers;
+#[path = "support/skill_rows.rs"]
+mod skill_rows;
 
 use std::path::{Path, PathBuf};
 
 use careerbot::answer::skills::{SkillsAnswer, Topic};
 use careerbot::engine::Engine;
+use skill_rows::{Row, row, sorted, want};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes6")
@@ -25,36 +28,14 @@ fn skills(engine: &Engine, career: &str) -> SkillsAnswer {
         .answer
 }
 
-type Row = (String, Topic, u32, String, String);
-
-/// (name, topic, cited line, passage start-end, section) of every citation, sorted by line, name.
+/// Every citation of every skill, as rows sorted by line, then name.
 fn cited(a: &SkillsAnswer) -> Vec<Row> {
-    let mut out: Vec<Row> = a
-        .skills
-        .iter()
-        .flat_map(|s| {
-            s.citations.iter().map(|c| {
-                (
-                    s.name.clone(),
-                    s.topic,
-                    c.cite.line,
-                    format!("{}-{}", c.cite.start_line, c.cite.end_line),
-                    c.cite.section.clone(),
-                )
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
-    out
-}
-
-fn want(rows: &[(&str, Topic, u32, &str, &str)]) -> Vec<Row> {
-    let mut out: Vec<Row> = rows
-        .iter()
-        .map(|(n, t, l, r, s)| (n.to_string(), *t, *l, r.to_string(), s.to_string()))
-        .collect();
-    out.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
-    out
+    sorted(
+        a.skills
+            .iter()
+            .flat_map(|s| s.citations.iter().map(move |c| row(s, c)))
+            .collect(),
+    )
 }
 
 /// Every citation's words start on the cited line of the guide as written (and may carry on
