@@ -30,6 +30,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
+use crate::cognates::CognateTable;
+
 /// Bumped whenever the analysis code changes in a way that changes terms; part of the fingerprint.
 const ANALYSIS_VERSION: u32 = 1;
 
@@ -144,6 +146,9 @@ pub struct Analyzer {
     /// process answering one question should not pay for it.
     dictionary_text: String,
     dictionary: once_cell::sync::OnceCell<FxHashSet<Box<str>>>,
+    /// How Spanish words are spelt next to their English cognates (see
+    /// [`Analyzer::with_cognates`]).
+    cognates: CognateTable,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -214,6 +219,7 @@ impl Analyzer {
             object_questions,
             dictionary_text: String::new(),
             dictionary: once_cell::sync::OnceCell::new(),
+            cognates: CognateTable::default(),
             stemmer: Stemmer::create(Algorithm::English),
             fingerprint,
         })
@@ -228,6 +234,20 @@ impl Analyzer {
         self.dictionary_text = words.to_string();
         self.dictionary = once_cell::sync::OnceCell::new();
         self
+    }
+
+    /// The analyzer with `table` as its Spanish–English cognate spellings, which spelling
+    /// correction reads a Spanish word the index lacks by. Like the dictionary, it decides no
+    /// indexed term.
+    #[must_use]
+    pub fn with_cognates(mut self, table: CognateTable) -> Analyzer {
+        self.cognates = table;
+        self
+    }
+
+    /// The Spanish–English cognate spellings (empty unless [`Analyzer::with_cognates`] set them).
+    pub fn cognates(&self) -> &CognateTable {
+        &self.cognates
     }
 
     /// Whether the lower-case `word` is a common word of the dictionary, as written.

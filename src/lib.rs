@@ -34,6 +34,7 @@ pub mod analysis;
 pub mod answer;
 pub mod choices;
 pub mod cli;
+pub mod cognates;
 pub mod config;
 pub mod corpus;
 pub mod discord;

@@ -14,6 +14,7 @@ use crate::answer::levels::LevelWords;
 use crate::answer::roadmap::{RoadmapCues, RoleTitles, Tracks};
 use crate::answer::salary::Currencies;
 use crate::answer::skills::{Lexicon, SkillSections};
+use crate::cognates::CognateTable;
 use crate::corpus::careers::CareerNamer;
 use crate::engine::intent::IntentTable;
 use crate::engine::topic::TopicTable;
@@ -21,7 +22,7 @@ use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 14] = [
+pub const FILES: [(&str, &str); 15] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -41,6 +42,7 @@ pub const FILES: [(&str, &str); 14] = [
         "roadmap_cues.toml",
         include_str!("../assets/roadmap_cues.toml"),
     ),
+    ("cognates.toml", include_str!("../assets/cognates.toml")),
     (
         "english_words.txt",
         include_str!("../assets/english_words.txt"),
@@ -148,7 +150,11 @@ impl Vocabulary {
         let analyzer = Arc::new(
             Analyzer::from_toml(text("synonyms.toml"))
                 .map_err(|e| invalid("synonyms.toml")(&e))?
-                .with_dictionary(text("english_words.txt")),
+                .with_dictionary(text("english_words.txt"))
+                .with_cognates(
+                    CognateTable::from_toml(text("cognates.toml"))
+                        .map_err(|e| invalid("cognates.toml")(&e))?,
+                ),
         );
         let skills = Lexicon::from_toml(text("skills.toml"), &analyzer)
             .map_err(|e| invalid("skills.toml")(&e))?;

@@ -52,3 +52,19 @@ pub(crate) fn careers_engine(dir: &Path) -> Engine {
     let guides = careers_guides(dir);
     engine_on(SeedSource::Dir(guides), dir)
 }
+
+/// An engine over the guides `(file, career, text)` written into `dir/guides`, each titled by
+/// its career.
+pub(crate) fn engine_with(dir: &Path, guides: &[(&str, &str, &str)]) -> Engine {
+    let into = dir.join("guides");
+    std::fs::create_dir_all(&into).unwrap();
+    let mut manifest = String::new();
+    for (file, career, text) in guides {
+        std::fs::write(into.join(file), text).unwrap();
+        manifest.push_str(&format!(
+            "[[guide]]\nfile = \"{file}\"\ntitle = \"{career} guide\"\ncareer = \"{career}\"\n\n"
+        ));
+    }
+    std::fs::write(into.join(MANIFEST_FILE), manifest).unwrap();
+    engine_on(SeedSource::Dir(into), dir)
+}

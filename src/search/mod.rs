@@ -4,15 +4,17 @@
 //! - [`index`]: the schema and analyzer, building a generation, swapping it in atomically, opening
 //!   the current one (several processes may read one index directory).
 //! - [`query`]: a question → analysed terms, spelling corrections, the tantivy query.
+//! - `cognate`: a Spanish word the index lacks → the English term it is a cognate of.
 //! - [`rank`]: running the query → de-duplicated hits with coverage and snippets.
 //! - [`snippet`]: the best part of a passage for a question.
 //! - [`cache`]: the per-generation memo of hot passages and corrections.
 //! - [`known`]: how well a generation knows a word (its passages, or a near form's).
 //!
-//! Dependencies run one way: `cache` ← `index` ← `known` ← `query` ← `rank`.
+//! Dependencies run one way: `cache` ← `index` ← `known` ← `cognate` ← `query` ← `rank`.
 
 mod build;
 pub mod cache;
+mod cognate;
 pub mod index;
 pub mod known;
 pub mod query;

@@ -12,6 +12,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analyzer;
 
+use crate::roles::fold;
+
+use super::cognate::cognate_of;
 use super::index::PassageIndex;
 use super::known::doc_freq;
 
@@ -171,8 +174,9 @@ fn remembered_correction(
 }
 
 impl PassageIndex {
-    /// The indexed term a single word the index does not hold is plausibly a typo of (the
-    /// correction a question gets: "devloper" → develop), or `None`: the index holds the word,
+    /// The indexed term a single word the index does not hold is read as in a question: the
+    /// word it is plausibly a typo of ("devloper" → develop) or, for a Spanish word, its English
+    /// cognate ("ocupacional" → occupational); or `None`: the index holds the word,
     /// it is a common word of the language ("writer", which a question may read as a form of
     /// "write", is no typo of it), or nothing is close enough.
     pub fn typo_of(&self, word: &str) -> Option<String> {
@@ -220,6 +224,15 @@ fn correct(
             shown: term.clone(),
             term,
             doc_freq,
+        });
+    }
+    // A Spanish word spelt like an English word of the index ("ocupacional" → occupational) is
+    // read as that word: an exact match of spellings, so it goes before the nearest typo.
+    if let Some(c) = cognate_of(analyzer, searcher, fields, &fold(&word)) {
+        return Some(Correction {
+            term: c.term,
+            doc_freq: c.doc_freq,
+            shown: c.shown,
         });
     }
     let first = word.chars().next();
