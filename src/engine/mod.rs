@@ -383,7 +383,7 @@ impl Engine {
         // The one career the question names by its last word alone ("nurses"), read once.
         let by_last_word = match &scope {
             QuestionCareer::None => {
-                scope::named_by_last_word(self.vocabulary(), &careers, &results.query)
+                scope::named_by_last_word(self.vocabulary(), &generation, &careers, &results.query)
             }
             _ => None,
         };
@@ -559,7 +559,12 @@ impl Engine {
                 // A career named by its last word only ("nurses"), when the best passage is
                 // about it too.
                 careers => {
-                    let named = scope::named_by_last_word(self.vocabulary(), careers, question)?;
+                    let named = scope::named_by_last_word(
+                        self.vocabulary(),
+                        &asked.generation,
+                        careers,
+                        question,
+                    )?;
                     let best = asked.results.hits.first().map(|h| &h.passage.career);
                     if best != Some(&named) {
                         return None;

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::analysis::Term;
 use crate::roles::{RoleTable, fold};
 use crate::search::{PassageIndex, plausible_typo};
 use crate::vocab::Vocabulary;
@@ -40,7 +41,7 @@ pub(crate) fn read(
     let roles = vocab.roles();
     let terms = analyzer.analyze(question);
     let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
-    let mut named = named_careers(vocab, careers, &texts);
+    let mut named = named_careers(vocab, careers, &read_terms(index, question, &terms));
     if named.is_empty() {
         named = named_by_initials(careers, question);
     }
@@ -107,8 +108,27 @@ pub(crate) fn read(
     QuestionCareer::None
 }
 
-/// The careers whose name or an alias appears in `terms`. Where one career's match lies inside
-/// another's (a library with "Developer" and "Back-End Developer"), the longer one is meant.
+/// The terms of a question as its search reads them: a word the index lacks is read as its
+/// correction, a typo's word or a Spanish word's English cognate ("terapeuta ocupacional" →
+/// therapist occupational), so such a word names a career as the search finds it.
+fn read_terms(index: &PassageIndex, question: &str, terms: &[Term]) -> Vec<Arc<str>> {
+    terms
+        .iter()
+        .map(|t| {
+            if index.knows(&t.text, 1) {
+                return Arc::clone(&t.text);
+            }
+            index
+                .typo_of(&question[t.start..t.end])
+                .map_or_else(|| Arc::clone(&t.text), Arc::from)
+        })
+        .collect()
+}
+
+/// The careers whose name or an alias appears in `terms`; a name of two words also head first,
+/// as Spanish writes it ("analista de datos" for "Data Analyst"). Where one career's match lies
+/// inside another's (a library with "Developer" and "Back-End Developer"), the longer one is
+/// meant.
 fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> Vec<String> {
     let analyzer = vocab.analyzer();
     // (career, start, end) of every match.
@@ -119,7 +139,13 @@ fn named_careers(vocab: &Vocabulary, careers: &[String], terms: &[Arc<str>]) -> 
             .into_iter()
             .map(|t| t.text)
             .collect();
-        let forms = std::iter::once(own.as_slice()).chain(vocab.roles().aliases_of(career));
+        let head_first: Vec<Arc<str>> = match own.as_slice() {
+            [modifier, head] if modifier != head => vec![Arc::clone(head), Arc::clone(modifier)],
+            _ => Vec::new(),
+        };
+        let forms = std::iter::once(own.as_slice())
+            .chain((!head_first.is_empty()).then_some(head_first.as_slice()))
+            .chain(vocab.roles().aliases_of(career));
         for form in forms {
             for at in positions(terms, form) {
                 found.push((career, at, at + form.len()));
@@ -190,12 +216,12 @@ fn named_by_initials(careers: &[String], question: &str) -> Vec<String> {
 /// it picks the career of an answer's structured card, never narrows the search.
 pub(crate) fn named_by_last_word(
     vocab: &Vocabulary,
+    index: &PassageIndex,
     careers: &[String],
     question: &str,
 ) -> Option<String> {
     let terms = vocab.analyzer().analyze(question);
-    let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
-    if !named_careers(vocab, careers, &texts).is_empty() {
+    if !named_careers(vocab, careers, &read_terms(index, question, &terms)).is_empty() {
         return None;
     }
     match named_by_head(vocab, careers, question, &terms).as_slice() {
@@ -366,6 +392,51 @@ mod tests {
             return named_by_head(vocab, &careers, question, &terms);
         }
         named
+    }
+
+    /// Regression (issue 14, second probe): "¿cuánto tiempo hay que trabajar de terapeuta
+    /// ocupacional antes de ascender?" named no career, so it was answered from every guide and
+    /// judged a weak match. A career is named head first, as Spanish writes it, and by the words
+    /// a question's search reads: a Spanish word's English cognate, a typo's word.
+    #[test]
+    fn a_career_is_named_head_first_and_by_the_words_its_search_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let guide = |career: &str| {
+            format!(
+                "# {career}\n\n## Pay\n\n{career}s earn $50,000 to $60,000 a year. Occupational \
+                 health, data and architecture come up in every interview.\n"
+            )
+        };
+        let (ot, da, la) = (
+            guide("Occupational Therapist"),
+            guide("Data Analyst"),
+            guide("Landscape Architect"),
+        );
+        let engine = crate::engine::fixtures::engine_with(
+            dir.path(),
+            &[
+                ("ot.md", "Occupational Therapist", &ot),
+                ("da.md", "Data Analyst", &da),
+                ("la.md", "Landscape Architect", &la),
+            ],
+        );
+        let named = |q: &str| engine.question_career(q);
+        let one = |c: &str| QuestionCareer::Named(c.to_string());
+        assert_eq!(
+            named("¿cuánto tiempo hay que trabajar de terapeuta ocupacional antes de ascender?"),
+            one("Occupational Therapist")
+        );
+        assert_eq!(
+            named("¿cuánto gana un analista de datos?"),
+            one("Data Analyst")
+        );
+        assert_eq!(
+            named("ocupational therapist salary"),
+            one("Occupational Therapist")
+        );
+        // One word of two names no career.
+        assert_eq!(named("¿qué hace un arquitecto?"), QuestionCareer::None);
+        assert_eq!(named("therapist architect"), QuestionCareer::None);
     }
 
     #[test]
