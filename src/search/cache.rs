@@ -1,5 +1,5 @@
-//! Memo of one index generation: passages read and analysed recently, and spelling corrections
-//! made, both bounded (quick_cache's S3-FIFO keeps the hot entries).
+//! Memo of one index generation: passages read and analysed recently, spelling corrections made
+//! and a career's passages counted, all bounded (quick_cache's S3-FIFO keeps the hot entries).
 
 use std::sync::Arc;
 
@@ -25,6 +25,9 @@ const HOT_PASSAGES: usize = 4096;
 /// Spelling corrections remembered per generation.
 const CORRECTIONS: usize = 16_384;
 
+/// Counts of a career's passages (all, or those holding a term) remembered per generation.
+const CAREER_COUNTS: usize = 16_384;
+
 /// The memo of one generation (dropped with it).
 pub struct SearchCache {
     /// Passages read from the store and analysed, by document address.
@@ -32,6 +35,8 @@ pub struct SearchCache {
     /// A misspelt word (lower case) → the indexed term it was corrected to and its document
     /// frequency, or `None` when nothing is close.
     pub(crate) corrections: quick_cache::sync::Cache<String, Option<super::query::Correction>>,
+    /// (career, term or none) → how many of the career's passages hold the term (or exist).
+    pub(crate) career_counts: quick_cache::sync::Cache<(String, Option<String>), usize>,
 }
 
 impl Default for SearchCache {
@@ -39,6 +44,7 @@ impl Default for SearchCache {
         SearchCache {
             passages: quick_cache::sync::Cache::new(HOT_PASSAGES),
             corrections: quick_cache::sync::Cache::new(CORRECTIONS),
+            career_counts: quick_cache::sync::Cache::new(CAREER_COUNTS),
         }
     }
 }
