@@ -1033,6 +1033,58 @@ mod tests {
         names(p).into_iter().map(|(n, _)| n).collect()
     }
 
+    /// Regression (issue 14, second probe: skills found 46 % of the time): "Employers list a,
+    /// b and c as the core abilities" and "Hospitals ask for …" listed no skills (no cue word
+    /// before them, and the last item ran on to "as the core abilities"), and a heading "What
+    /// you need to be good at" over a table of technical and professional skills was no skills
+    /// heading.
+    #[test]
+    fn lists_after_more_cue_verbs_and_a_good_at_heading() {
+        let p = passage(
+            "Skills you need",
+            &[
+                "Employers list pipe fitting, leak testing, blueprint reading and customer service as the core abilities.",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec![
+                "Pipe fitting",
+                "Leak testing",
+                "Blueprint reading",
+                "Customer service"
+            ]
+        );
+        let p = passage(
+            "Skills and qualities",
+            &["Clinics ask for wound care, triage, infection control and phlebotomy."],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec!["Wound care", "Triage", "Infection control", "Phlebotomy"]
+        );
+        let p = passage(
+            "What you need to be good at",
+            &[
+                "| Technical | Professional |",
+                "|---|---|",
+                "| Site surveying | Client communication |",
+                "| Drafting | Community consultation |",
+            ],
+        );
+        let mut got = names_only(&p);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                "Client communication",
+                "Community consultation",
+                "Drafting",
+                "Site surveying"
+            ]
+        );
+    }
+
     #[test]
     fn bold_category_labels_split_hard_and_soft_skills() {
         let p = passage(
