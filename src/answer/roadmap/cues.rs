@@ -21,6 +21,8 @@ struct CuesFile {
     progression: Vec<String>,
     lateral: Vec<String>,
     path: Vec<String>,
+    #[serde(default)]
+    path_headings: Vec<String>,
     tips: Vec<String>,
     promo: Vec<String>,
     #[serde(default)]
@@ -248,6 +250,8 @@ pub struct RoadmapCues {
     pub lateral: Cue,
     /// A section or line introducing the learning path.
     pub path: Cue,
+    /// A heading (only) over the learning path: "Training", "Education and licensure".
+    pub path_headings: Cue,
     /// A section of tips.
     pub tips: Cue,
     /// A sentence that sells something: never a step or advice.
@@ -319,6 +323,7 @@ impl RoadmapCues {
             progression: cue("progression", &f.progression)?,
             lateral: cue("lateral", &f.lateral)?,
             path: cue("path", &f.path)?,
+            path_headings: cue("path_headings", &f.path_headings)?,
             tips: cue("tips", &f.tips)?,
             promo: cue("promo", &f.promo)?,
             promo_in_steps: cue("promo_in_steps", &f.promo_in_steps)?,

@@ -485,7 +485,7 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
     // interview advice (see `extract_interview_items`), not the path's.
     let sections = line_sections(p, &lines);
     let kind_under = |section: &str| -> Option<StepKind> {
-        if cues.path.is_match(section) {
+        if cues.path.is_match(section) || cues.path_headings.is_match(section) {
             Some(StepKind::Step)
         } else if cues.tips.is_match(section) && !cues.interview_tips.is_match(section) {
             Some(StepKind::Tip)
@@ -1124,6 +1124,47 @@ mod tests {
                 .collect();
         got.sort();
         got
+    }
+
+    /// Regression (issue 14, second probe: learning-path steps found 63 %): a guide's
+    /// "Training and certification" or "Education and licensure timeline" section, numbered
+    /// "Step 1. …", gave no steps, for no learning-path cue named its heading. Headings about
+    /// training, education or licensure are now the path's; a line saying "training" is not.
+    #[test]
+    fn a_training_or_education_heading_is_the_learning_paths() {
+        let steps = steps_of(
+            "Training and certification",
+            &[
+                "Step 1. Finish a diploma in a health science (2 years).",
+                "Step 2. Pass the national registry exam.",
+            ],
+            &[40, 41],
+        );
+        assert_eq!(
+            steps.iter().map(|(l, _, _)| *l).collect::<Vec<_>>(),
+            [40, 41],
+            "{steps:?}"
+        );
+        let steps = steps_of(
+            "Education and licensure",
+            &[
+                "1. Earn an accredited degree.",
+                "2. Apply for a state license.",
+            ],
+            &[7, 8],
+        );
+        assert_eq!(steps.len(), 2, "{steps:?}");
+        // Under another heading, a line about training introduces nothing.
+        let steps = steps_of(
+            "A day on the job",
+            &[
+                "Training never stops:",
+                "- Morning huddle with the team.",
+                "- Site visits after lunch.",
+            ],
+            &[20, 21, 22],
+        );
+        assert!(steps.is_empty(), "{steps:?}");
     }
 
     fn want(rows: &[(u32, &str, Option<&str>)]) -> Vec<(u32, String, Option<String>)> {
