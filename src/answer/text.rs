@@ -23,6 +23,26 @@ pub(crate) fn phrase_alternation<'a>(phrases: impl IntoIterator<Item = &'a str>)
         .join("|")
 }
 
+/// Words a line of prose cannot end on when its sentence goes on: a range's connector ("£30,000
+/// to" / "£38,000"), a conjunction ("cardiac monitoring and" / "12-lead ECG"), a preposition or
+/// an article ("£7 and £9 an" / "hour"), English and Spanish.
+const OPEN_ENDINGS: &[&str] = &[
+    "to", "and", "or", "between", "from", "of", "at", "around", "about", "per", "a", "an", "the",
+    "than", "over", "under", "up", "y", "o", "entre", "de", "al", "por", "un", "una", "unos",
+    "hasta", "desde",
+];
+
+/// Whether a line is left open: it ends on a dash or on one of [`OPEN_ENDINGS`], so its
+/// sentence goes on in the next line.
+pub(crate) fn left_open(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(['-', '–', '—'])
+        || line
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+}
+
 /// Byte ranges of the runs of letters and digits in `text`.
 pub(crate) fn word_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

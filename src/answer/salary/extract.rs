@@ -19,7 +19,7 @@ use super::{
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::answer::roadmap::{DurationKind, parse_durations};
-use crate::answer::text::{LogicalLine, sentences, strip_marker};
+use crate::answer::text::{LogicalLine, left_open, sentences, strip_marker};
 use crate::corpus::Passage;
 use crate::corpus::split::{WRAP_MIN_CHARS, wraps_onto};
 use crate::vocab::Vocabulary;
@@ -1026,14 +1026,6 @@ fn is_cost(
         .is_some_and(|q| money.asks_cost(q))
 }
 
-/// Words a line of prose cannot end on when its sentence goes on: a range's connector ("£30,000
-/// to" / "£38,000"), a preposition or an article ("£7 and £9 an" / "hour"), English and Spanish.
-const OPEN_ENDINGS: &[&str] = &[
-    "to", "and", "or", "between", "from", "of", "at", "around", "about", "per", "a", "an", "the",
-    "than", "over", "under", "up", "y", "o", "entre", "de", "al", "por", "un", "una", "unos",
-    "hasta", "desde",
-];
-
 /// Whether `next`, the source line right after `line`, carries on its sentence: prose wrapped at
 /// a width ([`wraps_onto`]), or a line left open on a connector, a preposition or a dash before a
 /// line that goes on in lower case, with a digit or with an amount ("… between £42,000 and" /
@@ -1050,11 +1042,7 @@ fn wraps_for_pay(money: &Currencies, line: &str, next: &str) -> bool {
     // A line as long as wrapped prose, cut before an amount ("… can expect" / "£25,000 to …").
     let long = line.chars().count() >= WRAP_MIN_CHARS
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
-    let open = line.ends_with(['-', '–', '—'])
-        || line
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(w)));
+    let open = left_open(line);
     if open && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
         return true;
     }

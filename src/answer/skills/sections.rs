@@ -40,7 +40,7 @@ use super::items::{ItemWords, without_asides, word_count};
 use super::{Lexicon, Topic};
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
-use crate::answer::text::{LogicalLine, passage_lines, sentences, strip_marker};
+use crate::answer::text::{LogicalLine, left_open, passage_lines, sentences, strip_marker};
 use crate::corpus::split::wraps_onto;
 use crate::corpus::{Passage, markdown_heading};
 
@@ -688,7 +688,7 @@ fn joined_lines(passage: &Passage) -> Vec<LogicalLine> {
     for pl in passage_lines(passage).into_iter().filter(|l| !l.heading) {
         let joins = strip_marker(pl.text) == 0
             && table_cells(pl.text).is_none()
-            && last.is_some_and(|(no, text)| no + 1 == pl.line && wraps_onto(text, pl.text));
+            && last.is_some_and(|(no, text)| no + 1 == pl.line && carries_on(text, pl.text));
         match out.last_mut() {
             Some(prev) if joins => prev.push_wrapped(pl.line, pl.text),
             _ => out.push(LogicalLine::new(pl.line, pl.text, false)),
@@ -696,6 +696,18 @@ fn joined_lines(passage: &Passage) -> Vec<LogicalLine> {
         last = Some((pl.line, pl.text));
     }
     out
+}
+
+/// Whether `next` carries on the sentence of `line`, the line before it: prose wrapped at a
+/// width ([`wraps_onto`]), or a line left open on a conjunction, preposition or dash before a
+/// line that goes on in lower case or with a digit ("… cardiac monitoring and" / "12-lead ECG
+/// interpretation, …").
+fn carries_on(line: &str, next: &str) -> bool {
+    wraps_onto(line, next)
+        || (left_open(line)
+            && next
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
 }
 
 /// What follows "and" ("y", "e") at the start of a piece of an item, after an aside.
@@ -1333,6 +1345,32 @@ mod tests {
 
     fn row(name: &str, topic: Topic, line: u32) -> (String, Topic, u32) {
         (name.to_string(), topic, line)
+    }
+
+    /// Regression (issue 14, second probe): "… airway management, cardiac monitoring and" /
+    /// "12-lead ECG interpretation, medication administration, and trauma care." gave "Cardiac
+    /// monitoring and" and lost the rest: a line left open on "and" before one opening with a
+    /// digit was not read as wrapped.
+    #[test]
+    fn a_line_left_open_on_and_goes_on_in_a_line_opening_with_a_digit() {
+        use Topic::Technical as T;
+        let p = passage(
+            "Skills you need",
+            &[
+                "The core clinical skills are patient assessment, airway management, cardiac monitoring and",
+                "12-lead ECG interpretation, medication administration, and trauma care.",
+            ],
+        );
+        assert_eq!(
+            lines_of(&p, Place::default()),
+            vec![
+                row("Patient assessment", T, 2),
+                row("Airway management", T, 2),
+                row("Cardiac monitoring and 12-lead ECG interpretation", T, 2),
+                row("Medication administration", T, 3),
+                row("Trauma care", T, 3),
+            ]
+        );
     }
 
     #[test]
