@@ -374,11 +374,16 @@ impl SkillSections {
                 && (content.ends_with(':') || (words <= self.max_words && !has_label(content)))
                 && !ends_sentence(content);
             if lead_in {
-                if let Some(t) = self.topic_of(content) {
+                // A lead-in closing a paragraph is its last sentence ("On a typical day an OT
+                // evaluates a client's abilities … Settings vary a lot:").
+                let lead = sentences(content)
+                    .last()
+                    .map_or(content, |r| content[r.clone()].trim());
+                if let Some(t) = self.topic_of(lead) {
                     topic = Some(t);
                     continue;
                 }
-                if self.is_other_subject(content) {
+                if self.is_other_subject(lead) {
                     topic = None;
                     continue;
                 }
@@ -1351,6 +1356,36 @@ mod tests {
     /// "12-lead ECG interpretation, medication administration, and trauma care." gave "Cardiac
     /// monitoring and" and lost the rest: a line left open on "and" before one opening with a
     /// digit was not read as wrapped.
+    /// Regression (issue 14, second probe: "Hospitals and inpatient rehabilitation units",
+    /// "Public schools" were an occupational therapist's skills): a paragraph ending in a
+    /// lead-in ("On a typical day an OT evaluates a client's abilities, … Settings vary a lot:")
+    /// was read whole, and "abilities" made the settings after it skills. A lead-in is the
+    /// paragraph's last sentence.
+    #[test]
+    fn a_lead_in_is_the_last_sentence_of_its_paragraph() {
+        let p = passage(
+            "What a therapist does",
+            &[
+                "On a typical day a therapist assesses a client's abilities and sets goals. Settings vary a lot:",
+                "- hospitals and rehabilitation units",
+                "- public schools",
+            ],
+        );
+        assert_eq!(names_only(&p), Vec::<String>::new());
+        let p = passage(
+            "What a therapist does",
+            &[
+                "Most days are spent with clients. The skills you need:",
+                "- goal setting with clients",
+                "- splint fabrication",
+            ],
+        );
+        assert_eq!(
+            names_only(&p),
+            vec!["Goal setting with clients", "Splint fabrication"]
+        );
+    }
+
     #[test]
     fn a_line_left_open_on_and_goes_on_in_a_line_opening_with_a_digit() {
         use Topic::Technical as T;
