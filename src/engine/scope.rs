@@ -41,12 +41,16 @@ pub(crate) fn read(
     let roles = vocab.roles();
     let terms = analyzer.analyze(question);
     let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
-    let mut named = named_careers(vocab, careers, &read_terms(index, question, &terms));
+    let read_as = read_terms(index, question, &terms);
+    let mut named = named_careers(vocab, careers, &read_as);
     if named.is_empty() {
         named = named_by_initials(careers, question);
     }
     if named.is_empty() {
         named = named_clipped(careers, question);
+    }
+    if named.is_empty() {
+        named = named_head_first(vocab, index, careers, question, &terms, &read_as);
     }
     match named.len() {
         0 => {}
@@ -306,6 +310,45 @@ fn named_by_head(
     named
 }
 
+/// The careers of two words a question names head first in its own word for the head, as
+/// Spanish does: an occupation word that is neither an English word nor a word the guides hold
+/// as written, right before the name's first word ("técnico de HVAC" for "HVAC Technician",
+/// "asesor financiero" for "Financial Adviser"; not "docker front end"). `read` holds the
+/// question's terms as its search reads them, see [`read_terms`].
+fn named_head_first(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    careers: &[String],
+    question: &str,
+    terms: &[Term],
+    read: &[Arc<str>],
+) -> Vec<String> {
+    let analyzer = vocab.analyzer();
+    let mut named = Vec::new();
+    for career in careers {
+        let own = analyzer.analyze(career);
+        let [modifier, _] = own.as_slice() else {
+            continue;
+        };
+        let head_before = |k: usize| {
+            k.checked_sub(1).is_some_and(|h| {
+                let word = &question[terms[h].start..terms[h].end];
+                let folded = fold(word);
+                !word.contains(char::is_whitespace)
+                    && !analyzer.in_dictionary(&folded)
+                    && !index.knows(&folded, 1)
+                    && vocab.roles().occupation_form(&folded).is_some()
+            })
+        };
+        if (0..read.len()).any(|k| read[k] == modifier.text && head_before(k))
+            && !named.contains(career)
+        {
+            named.push(career.clone());
+        }
+    }
+    named
+}
+
 /// Fewest letters of a word clipped from a career's ("vet" of "veterinary").
 const MIN_CLIPPED_CHARS: usize = 3;
 
@@ -404,7 +447,7 @@ mod tests {
         let guide = |career: &str| {
             format!(
                 "# {career}\n\n## Pay\n\n{career}s earn $50,000 to $60,000 a year. Occupational \
-                 health, data and architecture come up in every interview.\n"
+                 health, data, Docker and architecture come up in every interview.\n"
             )
         };
         let (ot, da, la) = (
@@ -434,6 +477,13 @@ mod tests {
             named("ocupational therapist salary"),
             one("Occupational Therapist")
         );
+        // Head first in the question's own word for the head.
+        assert_eq!(
+            named("¿cuánto gana un técnico de datos?"),
+            one("Data Analyst")
+        );
+        // A word ending like an occupation that the guides hold is no head ("docker").
+        assert_eq!(named("docker data pipelines"), QuestionCareer::None);
         // One word of two names no career.
         assert_eq!(named("¿qué hace un arquitecto?"), QuestionCareer::None);
         assert_eq!(named("therapist architect"), QuestionCareer::None);
