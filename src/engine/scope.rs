@@ -119,7 +119,7 @@ fn read_terms(index: &PassageIndex, question: &str, terms: &[Term]) -> Vec<Arc<s
     terms
         .iter()
         .map(|t| {
-            if index.knows(&t.text, 1) {
+            if index.doc_freq(&t.text) > 0 {
                 return Arc::clone(&t.text);
             }
             index
