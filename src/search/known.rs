@@ -87,31 +87,7 @@ impl PassageIndex {
         if self.doc_freq(term) == 0 {
             return false;
         }
-        let searcher = self.searcher();
-        let in_text: Vec<(Occur, Box<dyn Query>)> = [self.fields.body, self.fields.section]
-            .into_iter()
-            .map(|f| {
-                let q = TermQuery::new(
-                    TantivyTerm::from_field_text(f, term),
-                    IndexRecordOption::Basic,
-                );
-                (Occur::Should, Box::new(q) as Box<dyn Query>)
-            })
-            .collect();
-        let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(BooleanQuery::new(in_text)) as Box<dyn Query>,
-            ),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    TantivyTerm::from_field_text(self.fields.career, career),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ]);
-        match searcher.search(&query, &Count) {
+        match self.career_passages(&self.searcher(), career, Some(term)) {
             Ok(n) => n > 0,
             Err(e) => {
                 tracing::error!(error = %e, career, term, "cannot count a career's passages");
@@ -119,6 +95,41 @@ impl PassageIndex {
                 true
             }
         }
+    }
+
+    /// How many passages of the guides about `career` (its exact name) there are, or hold the
+    /// analysed term `term` in their body or heading.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub(crate) fn career_passages(
+        &self,
+        searcher: &tantivy::Searcher,
+        career: &str,
+        term: Option<&str>,
+    ) -> tantivy::Result<usize> {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                TantivyTerm::from_field_text(f.career, career),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(term) = term {
+            let in_text: Vec<(Occur, Box<dyn Query>)> = [f.body, f.section]
+                .into_iter()
+                .map(|field| {
+                    let q = TermQuery::new(
+                        TantivyTerm::from_field_text(field, term),
+                        IndexRecordOption::Basic,
+                    );
+                    (Occur::Should, Box::new(q) as Box<dyn Query>)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(in_text))));
+        }
+        searcher.search(&BooleanQuery::new(clauses), &Count)
     }
 }
 

@@ -13,10 +13,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use tantivy::Term;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::collector::TopDocs;
 
 use crate::corpus::Passage;
 
@@ -338,35 +335,11 @@ fn career_count(
     career: &str,
     term: Option<&str>,
 ) -> usize {
-    let count = || {
-        let f = &index.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.career, career),
-                IndexRecordOption::Basic,
-            )),
-        )];
-        if let Some(term) = term {
-            let held: Vec<(Occur, Box<dyn Query>)> = [f.body, f.section]
-                .into_iter()
-                .map(|field| {
-                    let q = TermQuery::new(
-                        Term::from_field_text(field, term),
-                        IndexRecordOption::Basic,
-                    );
-                    (Occur::Should, Box::new(q) as Box<dyn Query>)
-                })
-                .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(held))));
-        }
-        searcher.search(&BooleanQuery::new(clauses), &Count)
-    };
     let key = (career.to_string(), term.map(str::to_string));
     index
         .cache
         .career_counts
-        .get_or_insert_with(&key, count)
+        .get_or_insert_with(&key, || index.career_passages(searcher, career, term))
         .unwrap_or_else(|e| {
             tracing::warn!(error = %e, career, "cannot count a career's passages");
             0
