@@ -220,6 +220,9 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
             if let Some(TableRow::Cells(inner)) = &row {
                 a = a.max(line_start + inner.start);
                 b = b.min(line_start + inner.end);
+            } else if let Some(words) = heading_words(line) {
+                a = a.max(line_start + words.start);
+                b = b.min(line_start + words.end);
             }
             // The indentation after a line break is not shown.
             if pos == line_start && pos > window_start {
@@ -245,6 +248,26 @@ fn push_text(out: &mut String, text: &str, from: usize, to: usize, window_start:
             pos = segment_end;
         }
     }
+}
+
+/// The byte range of a heading line's words within `line`, without its marks: a Markdown
+/// heading ("## Pay" → "Pay") or a line wholly in bold ("**Is the work hard?**"), as a heading
+/// packed into a passage is written. `None` for any other line (bold inside a line stays).
+fn heading_words(line: &str) -> Option<Range<usize>> {
+    let lead = line.len() - line.trim_start().len();
+    let trimmed = line.trim();
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+        let words = trimmed[hashes..].trim();
+        let start = lead + (trimmed.len() - trimmed[hashes..].trim_start().len());
+        return (!words.is_empty()).then(|| start..start + words.len());
+    }
+    let inner = trimmed.strip_prefix("**")?.strip_suffix("**")?;
+    let words = inner.trim();
+    (!words.is_empty() && !inner.contains("**")).then(|| {
+        let start = lead + 2 + (inner.len() - inner.trim_start().len());
+        start..start + words.len()
+    })
 }
 
 /// A line of a Markdown table.
@@ -394,6 +417,31 @@ mod tests {
         assert_eq!(table_row(" | a | b | "), Some(TableRow::Cells(3..8)));
         assert_eq!(table_row("a | b"), None);
         assert_eq!(table_row("|"), None);
+    }
+
+    /// Regression (issue 14, second probe): a heading packed into a passage showed its marks in
+    /// the snippet ("**What is a COTA?** · A certified …", "## Pay"), escaped on Discord into
+    /// literal asterisks and hashes. Such a line reads as its words, like a table's row; bold
+    /// inside a line is the guide's text and stays.
+    #[test]
+    fn a_heading_line_reads_as_its_words() {
+        let s = snip(
+            "Online programs exist.\n\n**What is a COTA?**\nAn assistant earns $55,000.\n## Pay\nOTs earn more.",
+            &terms("assistant pay"),
+            200,
+        );
+        assert_eq!(
+            s.text,
+            "Online programs exist. What is a COTA? · An assistant earns $55,000. Pay · OTs earn more."
+        );
+        assert_eq!(
+            marked(&s),
+            "Online programs exist. What is a COTA? · An [assistant] [earns] $55,000. [Pay] · OTs [earn] more."
+        );
+        assert_eq!(heading_words("  ### Skills you need  "), Some(6..21));
+        assert_eq!(heading_words("**a** and **b**"), None);
+        assert_eq!(heading_words("#hashtag"), None);
+        assert_eq!(heading_words("****"), None);
     }
 
     #[test]
