@@ -93,11 +93,12 @@ pub(crate) fn read(
                     .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))
                     .any(|w| plausible_typo(&role.head, &fold(w)))
         };
+        let careers_own = || names_a_careers_occupation(vocab, careers, &role.head);
         if (roles.occupation_form(&role.head).is_some()
             && !named_in_guides(&role.head)
             && !misspelt()
-            && !names_a_careers_occupation(vocab, careers, &role.head))
-            || unknown_occupation(roles, &role_terms, &known, 1).is_some()
+            && !careers_own())
+            || (unknown_occupation(roles, &role_terms, &known, 1).is_some() && !careers_own())
         {
             return QuestionCareer::NotInLibrary(role.text);
         }
@@ -237,12 +238,17 @@ pub(crate) fn named_by_last_word(
 /// Whether an occupation word of a question is, read by the analyzer (its synonym table and
 /// translations included), an occupation word of a career's name: "car mechanic" for a Spanish
 /// "Mecánico Automotriz" guide, "technicians" for "Veterinary Technician" (not "data" of "Data
-/// Analyst", which names no occupation). The library covers it in other words then, and it is
+/// Analyst", which names no occupation), or its term starts the other's ("técnico", read as
+/// "technic(al)", for "HVAC Technician"). The library covers it in other words then, and it is
 /// not refused as an occupation no guide covers.
 fn names_a_careers_occupation(vocab: &Vocabulary, careers: &[String], head: &str) -> bool {
     let analyzer = vocab.analyzer();
     let Some(term) = analyzer.analyze(head).into_iter().next() else {
         return false;
+    };
+    let same = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short == long || (short.chars().count() >= MIN_SHARED_STEM_CHARS && long.starts_with(short))
     };
     careers
         .iter()
@@ -252,9 +258,12 @@ fn names_a_careers_occupation(vocab: &Vocabulary, careers: &[String], head: &str
             analyzer
                 .analyze(w)
                 .first()
-                .is_some_and(|t| t.text == term.text)
+                .is_some_and(|t| same(&t.text, &term.text))
         })
 }
+
+/// Fewest characters of a term that starts a career's occupation term and so names it.
+const MIN_SHARED_STEM_CHARS: usize = 5;
 
 /// The careers of two or more words that the question names by their last word alone, where
 /// that word ends exactly one career's name in the library and stands alone — after nothing, a
@@ -450,10 +459,11 @@ mod tests {
                  health, data, Docker and architecture come up in every interview.\n"
             )
         };
-        let (ot, da, la) = (
+        let (ot, da, la, hv) = (
             guide("Occupational Therapist"),
             guide("Data Analyst"),
             guide("Landscape Architect"),
+            guide("HVAC Technician"),
         );
         let engine = crate::engine::fixtures::engine_with(
             dir.path(),
@@ -461,6 +471,7 @@ mod tests {
                 ("ot.md", "Occupational Therapist", &ot),
                 ("da.md", "Data Analyst", &da),
                 ("la.md", "Landscape Architect", &la),
+                ("hvac.md", "HVAC Technician", &hv),
             ],
         );
         let named = |q: &str| engine.question_career(q);
@@ -482,6 +493,12 @@ mod tests {
             named("¿cuánto gana un técnico de datos?"),
             one("Data Analyst")
         );
+        assert_eq!(named("¿técnico de HVAC?"), one("HVAC Technician"));
+        // The head alone is a career's occupation in other words: not refused.
+        assert!(!matches!(
+            named("¿cuánto gana un técnico?"),
+            QuestionCareer::NotInLibrary(_)
+        ));
         // A word ending like an occupation that the guides hold is no head ("docker").
         assert_eq!(named("docker data pipelines"), QuestionCareer::None);
         // One word of two names no career.
