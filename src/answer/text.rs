@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::corpus::Passage;
+use crate::corpus::split::wraps_onto;
 
 /// A regex alternation of `phrases` (longest first, so a longer phrase wins where two start
 /// alike), each phrase's words escaped and joined by any run of spaces or hyphens ("head of" also
@@ -41,6 +42,17 @@ pub(crate) fn left_open(line: &str) -> bool {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+}
+
+/// Whether `next` carries on the sentence of `line`, the line before it: prose wrapped at a
+/// width ([`wraps_onto`]), or a line left open ([`left_open`]) before a line that goes on in
+/// lower case or with a digit ("… cardiac monitoring and" / "12-lead ECG interpretation, …").
+pub(crate) fn carries_on(line: &str, next: &str) -> bool {
+    wraps_onto(line, next)
+        || (left_open(line)
+            && next
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
 }
 
 /// Byte ranges of the runs of letters and digits in `text`.

@@ -19,9 +19,9 @@ use super::{
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::answer::roadmap::{DurationKind, parse_durations};
-use crate::answer::text::{LogicalLine, left_open, sentences, strip_marker};
+use crate::answer::text::{LogicalLine, carries_on, left_open, sentences, strip_marker};
 use crate::corpus::Passage;
-use crate::corpus::split::{WRAP_MIN_CHARS, wraps_onto};
+use crate::corpus::split::WRAP_MIN_CHARS;
 use crate::vocab::Vocabulary;
 
 // ---------------------------------------------------------------------------
@@ -1026,9 +1026,9 @@ fn is_cost(
         .is_some_and(|q| money.asks_cost(q))
 }
 
-/// Whether `next`, the source line right after `line`, carries on its sentence: prose wrapped at
-/// a width ([`wraps_onto`]), or a line left open on a connector, a preposition or a dash before a
-/// line that goes on in lower case, with a digit or with an amount ("… between £42,000 and" /
+/// Whether `next`, the source line right after `line`, carries on its sentence: as any prose
+/// does ([`carries_on`]: wrapped at a width, or left open before lower case or a digit), or a
+/// line as long as wrapped prose or left open before an amount ("… between £42,000 and" /
 /// "£50,000 a year"). Never a table row, a list item or a heading.
 fn wraps_for_pay(money: &Currencies, line: &str, next: &str) -> bool {
     let (line, next) = (line.trim(), next.trim());
@@ -1036,17 +1036,13 @@ fn wraps_for_pay(money: &Currencies, line: &str, next: &str) -> bool {
     if structure(line) || structure(next) || strip_marker(next) > 0 {
         return false;
     }
-    if wraps_onto(line, next) {
+    if carries_on(line, next) {
         return true;
     }
     // A line as long as wrapped prose, cut before an amount ("… can expect" / "£25,000 to …").
     let long = line.chars().count() >= WRAP_MIN_CHARS
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
-    let open = left_open(line);
-    if open && next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
-        return true;
-    }
-    (long || open) && starts_with_amount(money, next)
+    (long || left_open(line)) && starts_with_amount(money, next)
 }
 
 /// Whether `text` opens with an amount ("£38,000 a year", "A$80,000", "AUD 46"): only its start

@@ -40,8 +40,7 @@ use super::items::{ItemWords, without_asides, word_count};
 use super::{Lexicon, Topic};
 use crate::analysis::Analyzer;
 use crate::answer::levels::LevelWords;
-use crate::answer::text::{LogicalLine, left_open, passage_lines, sentences, strip_marker};
-use crate::corpus::split::wraps_onto;
+use crate::answer::text::{LogicalLine, carries_on, passage_lines, sentences, strip_marker};
 use crate::corpus::{Passage, markdown_heading};
 
 /// The heading words, as loaded from `assets/skill_sections.toml`.
@@ -701,18 +700,6 @@ fn joined_lines(passage: &Passage) -> Vec<LogicalLine> {
         last = Some((pl.line, pl.text));
     }
     out
-}
-
-/// Whether `next` carries on the sentence of `line`, the line before it: prose wrapped at a
-/// width ([`wraps_onto`]), or a line left open on a conjunction, preposition or dash before a
-/// line that goes on in lower case or with a digit ("… cardiac monitoring and" / "12-lead ECG
-/// interpretation, …").
-fn carries_on(line: &str, next: &str) -> bool {
-    wraps_onto(line, next)
-        || (left_open(line)
-            && next
-                .trim_start()
-                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
 }
 
 /// What follows "and" ("y", "e") at the start of a piece of an item, after an aside.
