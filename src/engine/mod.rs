@@ -139,6 +139,9 @@ pub struct Asked {
     /// names several and no career narrows the answer (their passages come in turn, see
     /// [`interleaved`]); empty otherwise.
     pub several: Vec<String>,
+    /// The one career of the library the question names only by the last word of its name
+    /// ("how much do nurses make" → "Registered Nurse"), when it names none in full.
+    pub named_by_last_word: Option<String>,
     /// The structured cards to lead with ([`Engine::ask_with_card`]): none from
     /// [`Engine::ask`], or when the question asks for none the guides can give; one for an
     /// answer about one career; one per career a question naming several names, that the guides
@@ -372,7 +375,10 @@ impl Engine {
         let generation = self.current();
         let mut results = search::search(&generation, question, &options)?;
         let careers = career_names(&generation);
-        let scope = scope::read(self.vocabulary(), &generation, &careers, &results.query);
+        let scope::Scope {
+            career: scope,
+            by_last_word: named_by_last_word,
+        } = scope::read(self.vocabulary(), &generation, &careers, &results.query);
         let several = match (&options.career, &scope) {
             (None, QuestionCareer::Several(named)) => named.clone(),
             _ => Vec::new(),
@@ -380,11 +386,10 @@ impl Engine {
         if !several.is_empty() {
             results = interleaved(&generation, question, &options, &several, results)?;
         }
-        // The one career the question names by its last word alone ("nurses"), read once.
+        // The one career the question names by its last word alone ("nurses"), when it names
+        // none in full.
         let by_last_word = match &scope {
-            QuestionCareer::None => {
-                scope::named_by_last_word(self.vocabulary(), &generation, &careers, &results.query)
-            }
+            QuestionCareer::None => named_by_last_word.clone(),
             _ => None,
         };
         // A question naming a career of the library, even by its last word alone, is a career
@@ -460,6 +465,7 @@ impl Engine {
             generation,
             career: options.career,
             several,
+            named_by_last_word,
             cards: Vec::new(),
             no_card: NoCard::default(),
         })
@@ -558,13 +564,8 @@ impl Engine {
                 [only] => only.clone(),
                 // A career named by its last word only ("nurses"), when the best passage is
                 // about it too.
-                careers => {
-                    let named = scope::named_by_last_word(
-                        self.vocabulary(),
-                        &asked.generation,
-                        careers,
-                        question,
-                    )?;
+                _ => {
+                    let named = asked.named_by_last_word.clone()?;
                     let best = asked.results.hits.first().map(|h| &h.passage.career);
                     if best != Some(&named) {
                         return None;
@@ -697,6 +698,7 @@ impl Engine {
             &career_names(&generation),
             question,
         )
+        .career
     }
 
     /// Reads one kind of fact from the current generation. A damaged facts file is logged,

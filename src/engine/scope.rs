@@ -28,6 +28,19 @@ pub enum QuestionCareer {
     NotInLibrary(String),
 }
 
+/// What a question says about careers ([`QuestionCareer`]), and the one career of the library
+/// it names by the last word of its name alone, read in one pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Scope {
+    /// The careers it names, or the occupation no guide covers that it is about.
+    pub career: QuestionCareer,
+    /// The one career it names only by the last word of its name ("how much do nurses make" →
+    /// "Registered Nurse"), when it names none in full. Weaker evidence than a full name: it
+    /// picks the career of an answer's structured card and the verdict's, never narrows the
+    /// search.
+    pub by_last_word: Option<String>,
+}
+
 /// Reads `question` against the library's `careers` (their names as the index holds them) and
 /// the words of `index`. A career the question names wins over an occupation the library lacks
 /// ("do electricians earn more than firefighters" is answered from the electrician's guides).
@@ -36,13 +49,20 @@ pub(crate) fn read(
     index: &PassageIndex,
     careers: &[String],
     question: &str,
-) -> QuestionCareer {
-    let analyzer = vocab.analyzer();
-    let roles = vocab.roles();
-    let terms = analyzer.analyze(question);
-    let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
+) -> Scope {
+    let terms = vocab.analyzer().analyze(question);
     let read_as = read_terms(index, question, &terms);
-    let mut named = named_careers(vocab, careers, &read_as);
+    let in_full = named_careers(vocab, careers, &read_as);
+    let by_head = if in_full.is_empty() {
+        named_by_head(vocab, careers, question, &terms)
+    } else {
+        Vec::new()
+    };
+    let by_last_word = match by_head.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    let mut named = in_full;
     if named.is_empty() {
         named = named_by_initials(careers, question);
     }
@@ -52,6 +72,27 @@ pub(crate) fn read(
     if named.is_empty() {
         named = named_head_first(vocab, index, careers, question, &terms, &read_as);
     }
+    let career = career_of(vocab, index, careers, question, &terms, named, &by_head);
+    Scope {
+        career,
+        by_last_word,
+    }
+}
+
+/// [`read`]'s careers, from the careers the question names (`named`: in full, by initials,
+/// clipped or head first) and those it names by the last word of their name (`by_head`).
+fn career_of(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    careers: &[String],
+    question: &str,
+    terms: &[Term],
+    named: Vec<String>,
+    by_head: &[String],
+) -> QuestionCareer {
+    let analyzer = vocab.analyzer();
+    let roles = vocab.roles();
+    let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
     match named.len() {
         0 => {}
         1 => return QuestionCareer::Named(named.into_iter().next().unwrap_or_default()),
@@ -59,7 +100,7 @@ pub(crate) fn read(
     }
     // A career named by its last word alone ("nurses" for "Registered Nurse") is not narrowed
     // to, but never refused as an occupation the library lacks, however few passages say it.
-    if !named_by_head(vocab, careers, question, &terms).is_empty() {
+    if !by_head.is_empty() {
         return QuestionCareer::None;
     }
     let rare = RARE_MIN.max(index.meta().passages as u64 / RARE_PER_PASSAGES);
@@ -214,25 +255,6 @@ fn named_by_initials(careers: &[String], question: &str) -> Vec<String> {
         }
     }
     named
-}
-
-/// The one career a question names only by the last word of its name ("how much do nurses
-/// make" → "Registered Nurse"), when it names none in full. Weaker evidence than a full name:
-/// it picks the career of an answer's structured card, never narrows the search.
-pub(crate) fn named_by_last_word(
-    vocab: &Vocabulary,
-    index: &PassageIndex,
-    careers: &[String],
-    question: &str,
-) -> Option<String> {
-    let terms = vocab.analyzer().analyze(question);
-    if !named_careers(vocab, careers, &read_terms(index, question, &terms)).is_empty() {
-        return None;
-    }
-    match named_by_head(vocab, careers, question, &terms).as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
 }
 
 /// Whether an occupation word of a question is, read by the analyzer (its synonym table and
