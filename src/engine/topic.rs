@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::analysis::Analyzer;
+use crate::roles::fold;
 use crate::search::{PassageIndex, QueryTerm};
 use crate::vocab::Vocabulary;
 
@@ -68,6 +69,9 @@ struct Country {
 pub struct TopicTable {
     career_terms: FxHashSet<Arc<str>>,
     countries: Vec<Country>,
+    /// Every form of a country with a currency of its own, folded as written: a text holding
+    /// none names no such country, and is not analysed to find one.
+    currency_hints: Vec<String>,
 }
 
 impl TopicTable {
@@ -89,7 +93,11 @@ impl TopicTable {
             career_terms.extend(read(w)?);
         }
         let mut countries = Vec::new();
+        let mut currency_hints = Vec::new();
         for c in file.country {
+            if c.currency.is_some() {
+                currency_hints.extend(c.names.iter().chain(&c.forms).map(|f| fold(f)));
+            }
             let names = c
                 .names
                 .iter()
@@ -110,7 +118,34 @@ impl TopicTable {
         Ok(TopicTable {
             career_terms,
             countries,
+            currency_hints,
         })
+    }
+
+    /// The currencies (ISO codes) of the countries a guide's `text` names, with how many times,
+    /// in the order first named; countries without a currency of their own are left out. The
+    /// salary reader takes a bare `$` to be the dollar of the country its pay section is about.
+    pub fn currencies_named(&self, analyzer: &Analyzer, text: &str) -> Vec<(String, usize)> {
+        let folded = fold(text);
+        if !self
+            .currency_hints
+            .iter()
+            .any(|h| folded.contains(h.as_str()))
+        {
+            return Vec::new();
+        }
+        let terms: Vec<Arc<str>> = analyzer.analyze(text).into_iter().map(|t| t.text).collect();
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for country in self.country_mentions(&terms) {
+            let Some(code) = country.currency.as_deref() else {
+                continue;
+            };
+            match counts.iter_mut().find(|(c, _)| c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code.to_string(), 1)),
+            }
+        }
+        counts
     }
 
     /// Whether an analysed term makes a question a career question.
@@ -121,7 +156,7 @@ impl TopicTable {
     /// The countries `terms` name, in order, the longest form winning where forms overlap; a
     /// home country's forms claim their words too but are not returned.
     #[cfg(test)]
-    fn countries_in(&self, terms: &[Arc<str>]) -> Vec<&Country> {
+    fn countries_in<'a>(&'a self, terms: &'a [Arc<str>]) -> Vec<&'a Country> {
         self.countries_named(terms)
             .into_iter()
             .filter(|c| !c.home)
@@ -129,27 +164,41 @@ impl TopicTable {
     }
 
     /// [`TopicTable::countries_in`], home countries included.
-    fn countries_named(&self, terms: &[Arc<str>]) -> Vec<&Country> {
+    fn countries_named<'a>(&'a self, terms: &'a [Arc<str>]) -> Vec<&'a Country> {
         let mut found: Vec<&Country> = Vec::new();
-        let mut i = 0;
-        while i < terms.len() {
-            let best = self
-                .countries
-                .iter()
-                .flat_map(|c| c.forms.iter().map(move |f| (c, f)))
-                .filter(|(_, f)| terms[i..].starts_with(f))
-                .max_by_key(|(_, f)| f.len());
-            match best {
-                Some((c, f)) => {
-                    if !found.iter().any(|k| k.name == c.name) {
-                        found.push(c);
-                    }
-                    i += f.len();
-                }
-                None => i += 1,
+        for c in self.country_mentions(terms) {
+            if !found.iter().any(|k| k.name == c.name) {
+                found.push(c);
             }
         }
         found
+    }
+
+    /// Every mention of a country in `terms`, in order, the longest form winning where forms
+    /// overlap.
+    fn country_mentions<'a>(
+        &'a self,
+        terms: &'a [Arc<str>],
+    ) -> impl Iterator<Item = &'a Country> + 'a {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < terms.len() {
+                let best = self
+                    .countries
+                    .iter()
+                    .flat_map(|c| c.forms.iter().map(move |f| (c, f)))
+                    .filter(|(_, f)| terms[i..].starts_with(f))
+                    .max_by_key(|(_, f)| f.len());
+                match best {
+                    Some((c, f)) => {
+                        i += f.len();
+                        return Some(c);
+                    }
+                    None => i += 1,
+                }
+            }
+            None
+        })
     }
 }
 

@@ -92,6 +92,8 @@ struct Entry {
     before: Vec<String>,
     #[serde(default)]
     after: Vec<String>,
+    #[serde(default)]
+    shares: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -106,6 +108,8 @@ pub struct Currencies {
     list: Vec<Currency>,
     /// A mark (lower case) → its currency in `list`.
     marks: HashMap<String, usize>,
+    /// A mark (lower case) other currencies are written with too ("$") → those currencies.
+    shared: HashMap<String, Vec<usize>>,
     /// Every amount with a currency mark, and bare "120k" amounts (see [`money::scan_money`]).
     pub(super) money: Regex,
     /// A known currency's mark right at the start of a text.
@@ -199,6 +203,21 @@ impl Currencies {
         if list.is_empty() {
             return Err(CurrenciesError("no currency".into()));
         }
+        let mut shared: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in file.currency.iter().enumerate() {
+            for m in &c.shares {
+                let k = key(m);
+                match marks.get(&k) {
+                    Some(&owner) if owner != i => shared.entry(k).or_default().push(i),
+                    _ => {
+                        return Err(CurrenciesError(format!(
+                            "{} shares {m:?}, which is no other currency's mark",
+                            c.code
+                        )));
+                    }
+                }
+            }
+        }
         let other: Vec<&str> = file
             .other
             .marks
@@ -275,7 +294,36 @@ impl Currencies {
             other_before: compile(&format!(r"(?:\p{{Sc}}|(?:{other_alt})\.?)\s*$"))?,
             list,
             marks,
+            shared,
         })
+    }
+
+    /// The currency whose ISO code is `code`.
+    pub(super) fn of_code(&self, code: &str) -> Option<&Currency> {
+        self.list.iter().find(|c| c.code == code)
+    }
+
+    /// Whether other currencies are written with `mark` too (a bare "$", "dollars").
+    pub(super) fn is_shared(&self, mark: &str) -> bool {
+        self.shared.contains_key(&key(mark))
+    }
+
+    /// The currencies written with a shared mark of `owner` ("$" for US dollars: the Australian,
+    /// Canadian and New Zealand dollars).
+    pub(super) fn sharing(&self, owner: &Currency) -> Vec<&Currency> {
+        let mut out: Vec<&Currency> = Vec::new();
+        for (mark, sharers) in &self.shared {
+            if self.of_mark(mark) != Some(owner) {
+                continue;
+            }
+            for &i in sharers {
+                if !out.contains(&&self.list[i]) {
+                    out.push(&self.list[i]);
+                }
+            }
+        }
+        out.sort();
+        out
     }
 
     /// The currency `mark` names ("£", "gbp", "Pounds").

@@ -406,6 +406,9 @@ struct Header {
     rows_not_levels: bool,
     /// Columns whose header names the currency of their amounts ("Annual (£)").
     currencies: Vec<(usize, Currency)>,
+    /// Columns whose header names the level of their amounts ("Graduate (starting)", "Top of
+    /// scale"), in a table whose rows are places or settings, or name no level.
+    levels: Vec<(usize, Level)>,
 }
 
 impl Header {
@@ -447,9 +450,11 @@ fn row_money(money: &Currencies, line: &str, header: &Header) -> Vec<Found> {
                 .and_then(|k| header.currencies.iter().find(|(c, _)| *c == k))
                 .map(|(_, c)| c);
             match named {
-                Some(c) if !f.stated => {
+                // The header names the currency; a cell's "$" may be another dollar's.
+                Some(c) if !f.stated || (f.shared && money.sharing(&f.currency).contains(&c)) => {
                     f.currency = c.clone();
                     f.stated = true;
+                    f.shared = false;
                 }
                 None if f.grouped && !f.stated => return None,
                 _ => {}
@@ -484,6 +489,9 @@ fn table_header(reading: &Reading<'_>, lines: &[&str], i: usize) -> Option<Heade
             }
             if let Some(c) = money.named_in(cell) {
                 h.currencies.push((k, c.clone()));
+            }
+            if let Some(level) = reading.row_level(&plain(cell), years_in(cell)) {
+                h.levels.push((k, level));
             }
             if TOTAL_HEADER.is_match(cell) {
                 h.other_pay.push(k);
@@ -667,13 +675,43 @@ fn pay_line_rest_is_short(line: &str, spans: &[Range<usize>]) -> bool {
         <= 2
 }
 
-/// Clause separators of `line` outside figure spans.
+/// Clause separators of `line` outside figure spans and outside brackets: a bracketed list
+/// ("a regional health service (SERMAS, SAS, Osakidetza…) pays …") is part of its clause.
 fn separators(line: &str, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+    let bracketed = bracketed(line);
     CLAUSE_SEP
         .find_iter(line)
         .map(|m| m.range())
         .filter(|s| !spans.iter().any(|f| f.contains(&s.start)))
+        .filter(|s| !bracketed.iter().any(|b| b.contains(&s.start)))
         .collect()
+}
+
+/// The byte ranges of `line` inside round brackets, outermost, each closed on its line.
+fn bracketed(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0
+                    && let Some(start) = open.take()
+                {
+                    out.push(start..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn clause_of(seps: &[Range<usize>], span: &Range<usize>, len: usize) -> Range<usize> {
@@ -891,12 +929,24 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                     }
                     _ => None,
                 };
+                // A row that names no level ("New South Wales") takes its column's ("Graduate
+                // teacher (starting)").
+                let from_row = label
+                    .is_some()
+                    .then_some(level)
+                    .flatten()
+                    .filter(|l| *l != Level::Overall || !not_levels);
+                let column_level = || {
+                    let (h, c) = (header.as_ref()?, column?);
+                    h.levels.iter().find(|(k, _)| *k == c).map(|(_, l)| *l)
+                };
+                let level = from_row.or_else(column_level).or(if label.is_some() {
+                    level
+                } else {
+                    Some(Level::Overall)
+                });
                 Some(LineFigure {
-                    level: if label.is_some() {
-                        level
-                    } else {
-                        Some(Level::Overall)
-                    },
+                    level,
                     label: own_words(reading, label.clone()),
                     form: FigureForm::TableRow,
                     top_end: false,
@@ -1150,13 +1200,25 @@ pub fn extract_figures(reading: &Reading<'_>, passage: &Passage) -> Vec<SalaryFi
         .collect()
 }
 
-/// [`extract_figures`], each with whether its currency is stated (by its mark, its line's marked
+/// How a figure's currency is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stated {
+    /// By its mark, its line's marked amounts or its column's header.
+    Yes,
+    /// Only by a mark other currencies are written with too (a bare "$"): it may be the one
+    /// its section or guide is about (see [`super::gather::extract_guide`]).
+    Shared,
+    /// Not at all: it takes the currency its guide states elsewhere.
+    No,
+}
+
+/// [`extract_figures`], each with how its currency is stated (by its mark, its line's marked
 /// amounts or its column's header); a figure whose currency is not stated takes the currency
 /// its guide states elsewhere (see [`super::gather::extract_guide`]).
 pub(super) fn figures_stated(
     reading: &Reading<'_>,
     passage: &Passage,
-) -> Vec<(SalaryFigure, bool)> {
+) -> Vec<(SalaryFigure, Stated)> {
     let logical = passage_lines(reading.money, passage);
     let lines: Vec<&str> = logical.iter().map(|l| l.text.as_str()).collect();
     classified(reading, passage, &lines)
@@ -1164,7 +1226,11 @@ pub(super) fn figures_stated(
         .filter(|(_, lf)| lf.note.is_none())
         .map(|(i, lf)| {
             let f = lf.found;
-            let stated = f.stated;
+            let stated = match (f.stated, f.shared) {
+                (false, _) => Stated::No,
+                (true, true) => Stated::Shared,
+                (true, false) => Stated::Yes,
+            };
             let figure = SalaryFigure {
                 cite: Citation::at(passage, logical[i].line_at(f.span.start)),
                 level: lf.level.unwrap_or(Level::Overall),
@@ -1456,6 +1522,57 @@ mod tests {
         );
         let f = one("Junior salaries of 65k-80k are common.");
         assert_eq!((f.level, f.low, f.high), (Level::Entry, 65_000, 80_000));
+    }
+
+    /// A table whose rows are places takes each amount's level from its column's header.
+    #[test]
+    fn a_column_header_names_the_level_of_a_row_of_places() {
+        let p = passage_in(
+            "Salary",
+            "| State | Graduate (starting) | Top of senior scale |\n|---|---|---|\n| Victoria | $79,800 | $116,100 |\n| Queensland | $81,200 | $119,300 |",
+        );
+        let v: Vec<(Level, u32, Option<String>)> = extract_figures(&reading(), &p)
+            .into_iter()
+            .map(|f| (f.level, f.low, f.label))
+            .collect();
+        assert_eq!(
+            v,
+            vec![
+                (Level::Entry, 79_800, Some("Victoria".into())),
+                (Level::Senior, 116_100, Some("Victoria".into())),
+                (Level::Entry, 81_200, Some("Queensland".into())),
+                (Level::Senior, 119_300, Some("Queensland".into())),
+            ]
+        );
+    }
+
+    /// Regression: a bracketed list's commas cut the clause, so the list's last name was read
+    /// as the subject of the pay, another occupation's.
+    #[test]
+    fn a_bracketed_list_stays_in_its_clause() {
+        let f = one(
+            "Un fisioterapeuta del servicio de salud (SERMAS, SAS, Osakidetza) gana entre 28.000 y 33.000 euros brutos al año.",
+        );
+        assert_eq!((f.low, f.high), (28_000, 33_000));
+        assert_eq!(bracketed("a (b, (c)) d (e"), vec![2..9]);
+    }
+
+    #[test]
+    fn thousands_written_as_a_word() {
+        let f = one("Working full time, that works out to roughly 75 to 95 thousand a year.");
+        assert_eq!((f.low, f.high, f.period), (75_000, 95_000, Period::Year));
+        let f = one("Most earn between 30 and 38 thousand a year.");
+        assert_eq!((f.low, f.high), (30_000, 38_000));
+        let f = one("Seniors make $120 thousand or more.");
+        assert_eq!((f.low, f.open_ended), (120_000, true));
+        let f = one("Un fisioterapeuta gana entre 28 y 33 mil euros brutos al año.");
+        assert_eq!((f.low, f.high), (28_000, 33_000));
+        // "and" joins a range only after "between"; "mil" is thousands only before a currency
+        // word, and a count is no pay.
+        let f = one("Juniors earn 40 and seniors 60 grand a year.");
+        assert_eq!((f.low, f.high), (60_000, 60_000));
+        assert!(figs("About 31 thousand hygienists work in Canada.").is_empty());
+        assert!(figs("The coating is 10 mil thick.").is_empty());
     }
 
     #[test]

@@ -9,7 +9,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::extract::{Reading, SALARY_SECTION, currencies_said, extract_notes, figures_stated};
+use super::extract::{
+    Reading, SALARY_SECTION, Stated, currencies_said, extract_notes, figures_stated,
+};
 use super::{
     Currencies, Currency, FigureForm, Level, LevelSummary, Period, SalaryAnswer, SalaryFigure,
     SalaryNote, SalaryRow,
@@ -67,19 +69,20 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
     let mut seen = HashSet::new();
     type Key = (Level, Currency, Period, String, Option<String>);
     let mut best: BTreeMap<Key, SalaryFigure> = BTreeMap::new();
-    let figures: Vec<(SalaryFigure, bool)> = passages
+    let figures: Vec<(SalaryFigure, Stated)> = passages
         .iter()
         .flat_map(|p| figures_stated(&reading, p))
         .collect();
-    // Read only for a guide with amounts whose line states no currency.
+    // Read only for a guide with amounts whose line states no currency, or only a shared mark.
     let mut said = Said::default();
-    if figures.iter().any(|(_, stated)| !stated) {
+    if figures.iter().any(|(_, stated)| *stated != Stated::Yes) {
         for p in passages {
             for c in currencies_said(&reading, p) {
                 said.add(&p.section, c);
             }
         }
     }
+    let figures = shared_currency(vocab, passages, figures, &said);
     for f in guide_currency(vocab.currencies(), figures, &said) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
@@ -158,6 +161,83 @@ impl Said {
 fn one(currencies: &[Currency]) -> Option<&Currency> {
     match currencies {
         [c] => Some(c),
+        _ => None,
+    }
+}
+
+/// The currencies of a guide's figures marked only by a mark other currencies share (a bare
+/// "$"; see [`Currencies::sharing`]): the one of those currencies a sentence of their section
+/// says in words ("All figures are in Australian dollars"), else one of the guide's, else the
+/// one whose country their section, with the guide's title, names more often than any other
+/// (a Canadian guide's "Dental hygienists in Canada … $51 an hour"); else the mark's own (US
+/// dollars). Each figure comes back with whether its currency is now stated.
+fn shared_currency(
+    vocab: &Vocabulary,
+    passages: &[Passage],
+    figures: Vec<(SalaryFigure, Stated)>,
+    said: &Said,
+) -> Vec<(SalaryFigure, bool)> {
+    let money = vocab.currencies();
+    // The countries' currencies each section names, counted once per section.
+    let mut places: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    figures
+        .into_iter()
+        .map(|(mut f, stated)| {
+            if stated == Stated::Shared {
+                let mut candidates = money.sharing(&f.currency);
+                candidates.push(&f.currency);
+                let chosen = said
+                    .section(&f.cite.section)
+                    .or_else(|| said.guide())
+                    .filter(|c| candidates.contains(c))
+                    .cloned()
+                    .or_else(|| {
+                        let named = places
+                            .entry(f.cite.section.clone())
+                            .or_insert_with(|| section_places(vocab, passages, &f.cite.section));
+                        most_named(money, named, &candidates)
+                    });
+                if let Some(c) = chosen {
+                    f.currency = c;
+                }
+            }
+            (f, stated != Stated::No)
+        })
+        .collect()
+}
+
+/// The currencies of the countries `section` names, with the guide's title (see
+/// [`crate::engine::topic::TopicTable::currencies_named`]).
+fn section_places(vocab: &Vocabulary, passages: &[Passage], section: &str) -> Vec<(String, usize)> {
+    let mut text = passages
+        .first()
+        .map(|p| p.title.clone())
+        .unwrap_or_default();
+    for p in passages.iter().filter(|p| p.section == section) {
+        text.push('\n');
+        text.push_str(&p.text);
+    }
+    vocab.topics().currencies_named(vocab.analyzer(), &text)
+}
+
+/// The one of `candidates` whose country is named most often in `named`; `None` when none is
+/// named, or two are named as often.
+fn most_named(
+    money: &Currencies,
+    named: &[(String, usize)],
+    candidates: &[&Currency],
+) -> Option<Currency> {
+    let mut counted: Vec<(&Currency, usize)> = named
+        .iter()
+        .filter_map(|(code, n)| {
+            let c = money.of_code(code)?;
+            candidates.contains(&c).then_some((c, *n))
+        })
+        .collect();
+    counted.sort_by_key(|(_, n)| Reverse(*n));
+    match counted.as_slice() {
+        [(c, _)] => Some((*c).clone()),
+        [(c, a), (_, b), ..] if a > b => Some((*c).clone()),
         _ => None,
     }
 }
@@ -570,6 +650,48 @@ mod tests {
         assert_eq!(code(&[year]), vec![gbp(24_000), gbp(30_000)]);
         // No evidence: US dollars.
         assert_eq!(code(&[bare]), vec![usd(50_000)]);
+    }
+
+    /// A bare "$" is the dollar of the country a guide's pay is about: the one a sentence says
+    /// in words, else the one its pay section or title names most; a US guide, or one naming
+    /// two dollars' countries as often, keeps US dollars.
+    #[test]
+    fn a_bare_dollar_is_the_dollar_of_the_country_its_pay_section_is_about() {
+        let codes = |passages: &[Passage]| -> Vec<String> {
+            extract_guide(levels(), "Dental Hygienist", passages)
+                .rows
+                .into_iter()
+                .map(|r| r.figure.currency.code)
+                .collect()
+        };
+        let pay = "A new graduate can expect $38 to $45 an hour.";
+        // Said in words, in the section.
+        let said = passage_in(
+            "Pay",
+            &format!("{pay} All figures are in Australian dollars."),
+        );
+        assert_eq!(codes(&[said]), ["AUD"]);
+        // The country the section names: in Canada; in Ontario's cities too.
+        let named = passage_in(
+            "Earnings",
+            &format!("Hygienists in Canada are paid hourly. {pay}"),
+        );
+        assert_eq!(codes(&[named]), ["CAD"]);
+        let city = passage_in("Earnings", &format!("{pay} Rates in Toronto run higher."));
+        assert_eq!(codes(&[city]), ["CAD"]);
+        // Or the guide's title.
+        let mut titled = passage_in("Earnings", pay);
+        titled.title = "Becoming a dental hygienist in New Zealand".into();
+        assert_eq!(codes(&[titled]), ["NZD"]);
+        // Nothing said: US dollars; two countries named as often: US dollars.
+        assert_eq!(codes(&[passage_in("Earnings", pay)]), ["USD"]);
+        let both = passage_in("Earnings", &format!("In Canada and Australia, {pay}"));
+        assert_eq!(codes(&[both]), ["USD"]);
+        let home = passage_in("Earnings", &format!("In Texas, unlike Canada, {pay}"));
+        assert_eq!(codes(&[home]), ["USD"]);
+        // A marked amount keeps its mark: "US$" is US dollars wherever the guide is.
+        let marked = passage_in("Earnings", "In Canada, travel nurses earn US$45 an hour.");
+        assert_eq!(codes(&[marked]), ["USD"]);
     }
 
     #[test]

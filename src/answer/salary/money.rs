@@ -17,6 +17,13 @@ use crate::answer::re;
 /// guides outside the US write them ("65.000"), or plain digits.
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\d+)?";
 
+/// Thousands after a number: "k", or the word ("75 to 95 thousand a year", "60 grand").
+const K: &str = r"(?:[kK]|\s(?:thousand|grand))\b";
+
+/// Thousands after a number marked by a currency word after it, also in Spanish ("28 mil
+/// euros"; never before a mark, where "$2 mil" is millions).
+const K_BEFORE_WORD: &str = r"(?:[kK]|\s(?:thousand|grand|mil))\b";
+
 /// What joins a range's two ends: a dash, "to"; "and" ("y") after "between" ("entre"); "a" or
 /// "hasta" after "de" or "desde"; "up to", "(and) rising to" after "from" (see [`range_sep_ok`]).
 const SEP: &str = r"[-–—]|\bup\s+to\b|\b(?:and\s+)?(?:rising|going|climbing|increasing)\s+to\b|\bto\b|\band\b|\by\b|\ba\b|\bhasta\b";
@@ -35,18 +42,20 @@ const UNIT: &str = r"\s?/\s?(?:hr|hour|h|day|wk|week|mo|month|yr|year)\b|\s+(?:p
 pub(super) fn pattern(before: &str, after: &str) -> String {
     format!(
         r"(?x)
-        (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>[kK]\b)?
-        (?: (?P<p1>{UNIT})? \s* (?P<sep>{SEP}) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>[kK]\b)? )?
+        (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>{K})?
+        (?: (?P<p1>{UNIT})? \s* (?P<sep>{SEP}) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>{K})? )?
         (?P<plus>\+)?
-      | \b (?P<u1>{NUM}) (?P<uk1>[kK]\b)? \s? (?P<ua1>{after})
-        (?: \s* (?P<usep>{SEP}) \s* (?P<u2>{NUM}) (?P<uk2>[kK]\b)? (?: \s? (?P<ua2>{after}) )? )?
+      | \b (?P<u1>{NUM}) (?P<uk1>{KW})? \s? (?P<ua1>{after})
+        (?: \s* (?P<usep>{SEP}) \s* (?P<u2>{NUM}) (?P<uk2>{KW})? (?: \s? (?P<ua2>{after}) )? )?
         (?P<uplus>\+)?
-      | \b (?P<v1>{NUM}) (?P<vk1>[kK]\b)? \s* (?P<vsep>{SEP}) \s* (?P<v2>{NUM}) (?P<vk2>[kK]\b)? \s? (?P<va2>{after}) (?P<vplus>\+)?
-      | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>[kK]\b)? \s* [-–—] \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>[kK]\b) (?P<bplus>\+)?
-      | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>[kK]\b) (?P<splus>\+)?
+      | \b (?P<v1>{NUM}) (?P<vk1>{KW})? \s* (?P<vsep>{SEP}) \s* (?P<v2>{NUM}) (?P<vk2>{KW})? \s? (?P<va2>{after}) (?P<vplus>\+)?
+      | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>{K})? \s* (?P<bsep>[-–—]|\bto\b|\band\b) \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>{K}) (?P<bplus>\+)?
+      | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>{K}) (?P<splus>\+)?
       | \b (?P<g1>\d{{1,3}}(?:[.,]\d{{3}})+) \b
         (?: \s* (?:[-–—]|\bto\b) \s* (?P<g2>\d{{1,3}}(?:[.,]\d{{3}})+) \b )? (?P<gplus>\+)?
-        "
+        ",
+        K = K,
+        KW = K_BEFORE_WORD,
     )
 }
 
@@ -161,6 +170,9 @@ pub(super) struct Found {
     pub(super) stated: bool,
     /// A bare amount with thousands separators ("23,000–26,000").
     pub(super) grouped: bool,
+    /// Its currency is stated only by a mark other currencies are written with too (a bare
+    /// "$", "dollars"; see [`Currencies::sharing`]).
+    pub(super) shared: bool,
 }
 
 fn parse_num(s: &str) -> Option<f64> {
@@ -273,6 +285,7 @@ fn finish(
         open_ended,
         stated: true,
         grouped: false,
+        shared: false,
     })
 }
 
@@ -422,7 +435,12 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
         )
         .map(|f| Found { grouped: true, ..f });
     }
-    // A bare "65k-80k" or "120k".
+    // A bare "65k-80k", "120k", "75 to 95 thousand".
+    if let Some(sep) = c.name("bsep")
+        && !range_sep_ok(sep.as_str(), &line[..whole.start()])
+    {
+        return None;
+    }
     let amount = if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
         let (a, b) = propagate_k(
             parse_num(b1.as_str())?,
@@ -436,7 +454,13 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
         (v, v, c.name("splus").is_some())
     };
     let span = whole.range();
-    if !bare_ok(scan, &span) {
+    // Thousands in words count people as often as money ("31 thousand hygienists"): they need a
+    // pay word in their own sentence, even under a pay heading.
+    let worded = [c.name("bk1"), c.name("bk2"), c.name("sk")]
+        .into_iter()
+        .flatten()
+        .any(|k| k.as_str().starts_with(char::is_whitespace));
+    if !bare_ok(scan, &span) || (worded && !pay_context(line, &span)) {
         return None;
     }
     finish(scan, span, amount, money.unmarked())
@@ -517,7 +541,11 @@ fn scan(scan: Scan<'_>) -> Vec<Found> {
                 pos = f.span.end.max(m.start() + 1);
                 let bare =
                     c.name("b1").is_some() || c.name("s1").is_some() || c.name("g1").is_some();
-                out.push((f, bare));
+                let mark = ["c1", "ua1", "ua2", "va2"]
+                    .into_iter()
+                    .find_map(|n| c.name(n));
+                let shared = mark.is_some_and(|m| money.is_shared(m.as_str()));
+                out.push((Found { shared, ..f }, bare));
             }
             None => {
                 // Retry just after the start: a rejected range may hide a valid amount.
@@ -537,10 +565,12 @@ fn scan(scan: Scan<'_>) -> Vec<Found> {
         .next()
         .filter(|first| marked.all(|c| c == *first))
         .cloned();
+    let line_shared = out.iter().filter(|(_, bare)| !bare).all(|(f, _)| f.shared);
     out.into_iter()
         .map(|(mut f, bare)| {
             if bare {
                 f.stated = line_currency.is_some();
+                f.shared = line_currency.is_some() && line_shared;
                 if let Some(c) = &line_currency {
                     f.currency = c.clone();
                 }
