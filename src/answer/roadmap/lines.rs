@@ -17,16 +17,26 @@ pub(super) use crate::answer::text::LogicalLine as Line;
 /// The logical lines of a passage: its heading first when the passage starts at it, then its
 /// text lines, each joined with the lines it wraps onto. A line continues the one before when it
 /// comes right after it in the source (no blank line), starts no list item, and carries on its
-/// wrapped text ([`wraps_onto`]).
+/// wrapped text ([`wraps_onto`]), or goes on in lower case after a list item's line however
+/// short (an indented item wrapped in a plain-text guide: "2. Production welder - 1 to 3 years.
+/// Repetitive welds on" / "a production line").
 pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut last: Option<(u32, &str)> = None;
+    // The logical line being built opened with a list item's marker.
+    let mut in_item = false;
     for l in passage_lines(p) {
         let joins = !l.heading
             && item_marker(l.text) == 0
             && last.is_some_and(|(no, text)| {
-                no + 1 == l.line && (wraps_onto(text, l.text) || parenthesis_onto(text, l.text))
+                no + 1 == l.line
+                    && (wraps_onto(text, l.text)
+                        || parenthesis_onto(text, l.text)
+                        || (in_item && l.text.trim_start().starts_with(char::is_lowercase)))
             });
+        if !joins {
+            in_item = !l.heading && item_marker(l.text) > 0;
+        }
         match out.last_mut() {
             Some(prev) if joins => prev.push_wrapped(l.line, l.text),
             // A Markdown heading packed into the passage ("### Step 1 — …") is a heading too.

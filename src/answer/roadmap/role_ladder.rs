@@ -197,6 +197,56 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         }
         flush(vocab, &mut run, shape, &mut out);
     }
+    out.extend(headed_ladder(vocab, passages));
+    out
+}
+
+/// A ladder told as headings, one per rung, after a heading naming a ladder cue ("Climbing the
+/// brigade" / "Kitchen porter" / "Commis chef" / "Chef de partie" / …): each heading that opens
+/// with a role is a rung, cited at its heading, its time the first one the heading or the text
+/// under it gives; a heading that is no role ends the run.
+fn headed_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCitation> {
+    let titles = vocab.role_titles();
+    let mut out = Vec::new();
+    let mut run: Vec<Rung> = Vec::new();
+    let mut cued = false;
+    let mut source: Option<&str> = None;
+    for p in passages {
+        if source.is_some_and(|s| s != p.source) {
+            flush(vocab, &mut run, Shape::Bulleted, &mut out);
+            cued = false;
+        }
+        source = Some(&p.source);
+        let career = career_words(p);
+        for l in logical_lines(p) {
+            let text = l.text.trim();
+            if l.heading {
+                match cued.then(|| role_head(vocab, &career, text)).flatten() {
+                    Some((role, rest)) => run.push(Rung {
+                        role: Some(role),
+                        duration: parse_durations(&rest).into_iter().next().map(|(_, d)| d),
+                        text: rest,
+                        cite: Citation::at(p, l.line),
+                    }),
+                    None => {
+                        flush(vocab, &mut run, Shape::Bulleted, &mut out);
+                        cued = titles.is_ladder_cue(text);
+                    }
+                }
+                continue;
+            }
+            // The text under a rung's heading: its description and its time.
+            if let Some(rung) = run.last_mut() {
+                if rung.text.is_empty() {
+                    rung.text = text.to_string();
+                }
+                if rung.duration.is_none() {
+                    rung.duration = parse_durations(text).into_iter().next().map(|(_, d)| d);
+                }
+            }
+        }
+    }
+    flush(vocab, &mut run, Shape::Bulleted, &mut out);
     out
 }
 
@@ -667,9 +717,13 @@ pub(super) fn role_head(
     // of department").
     let plain = |w: &str| ungendered(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
     let titles = vocab.role_titles();
-    if words.iter().any(|w| {
+    // Alternatives of one rung are one role ("Production or shop welder", "Pipe welder or
+    // specialist"): "or" ("o") between two words is no stop word.
+    let alternative =
+        |i: usize, w: &str| (1..words.len() - 1).contains(&i) && ["or", "o", ""].contains(&w);
+    if words.iter().enumerate().any(|(i, w)| {
         let w = plain(w);
-        titles.is_stop(&w) || ["a", "an", "the"].contains(&w.as_str())
+        !alternative(i, &w) && (titles.is_stop(&w) || ["a", "an", "the"].contains(&w.as_str()))
     }) {
         return None;
     }
@@ -697,7 +751,15 @@ pub(super) fn role_head(
         .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
         .filter(|&j| j > 0)
         .is_some_and(|j| names_one(words[j - 1]));
-    (names_one(last) || joined).then(|| (head.to_string(), rest.to_string()))
+    // Or one of its alternatives names one ("Kitchen porter / trainee", "Executive chef or
+    // chef-owner").
+    let alternatives = || {
+        words
+            .split(|w| ["or", "o", "/"].contains(&w.to_lowercase().as_str()))
+            .filter_map(|alt| alt.last())
+            .any(|w| names_one(w))
+    };
+    (names_one(last) || joined || alternatives()).then(|| (head.to_string(), rest.to_string()))
 }
 
 #[cfg(test)]
@@ -725,6 +787,91 @@ mod tests {
         rows.iter()
             .map(|(s, r, d, l)| (*s, r.to_string(), d.map(str::to_string), *l))
             .collect()
+    }
+
+    /// A ladder told as one heading per rung, after a heading naming a cue: each role heading
+    /// is a rung, its time the one the text under it gives.
+    #[test]
+    fn a_heading_per_rung_after_a_ladder_heading() {
+        let lines = [
+            "### Kitchen porter / trainee",
+            "Washing up and basic prep. Often a few months.",
+            "### Commis chef",
+            "Junior cook under a chef de partie. Expect to spend one to two years here.",
+            "### Chef de partie",
+            "Runs one section during service. Usually two to three years before stepping up.",
+            "### Sous chef",
+            "Second in command. Typically three years or so.",
+            "### Head chef",
+            "Responsible for the menu and the team.",
+            "### Where chefs work",
+            "Hotels, restaurants and contract caterers.",
+        ];
+        let got = rungs(passage("Chef", "Climbing the brigade", &lines));
+        let roles: Vec<(&str, Option<&str>, u32)> = got
+            .iter()
+            .map(|(_, r, d, l)| (r.as_str(), d.as_deref(), *l))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Kitchen porter / trainee", None, 2),
+                ("Commis chef", Some("1–2 years"), 4),
+                ("Chef de partie", Some("2–3 years"), 6),
+                ("Sous chef", Some("3 years"), 8),
+                ("Head chef", None, 10),
+            ]
+        );
+        assert_eq!(got[0].0, Stage::Junior);
+        assert_eq!(got[4].0, Stage::Lead);
+        // Not after a ladder heading: no ladder.
+        assert!(rungs(passage("Chef", "Kitchens", &lines)).is_empty());
+    }
+
+    /// Items of a plain-text guide wrapped onto short lines, and rungs naming alternatives
+    /// ("Production or shop welder").
+    #[test]
+    fn wrapped_items_naming_alternative_roles() {
+        let p = passage(
+            "Welder",
+            "CAREER LADDER",
+            &[
+                "1. Welder's helper - 6 to 12 months. Grinding, fire watch, hauling",
+                "rod and setting up.",
+                "2. Production or shop welder - 1 to 3 years. Repetitive welds on",
+                "a production line.",
+                "3. Structural or combination welder - 3 to 6 years. Multiple",
+                "processes and positions.",
+                "4. Pipe welder or specialist - 5+ years. 6G certified.",
+            ],
+        );
+        let got: Vec<(String, Option<String>, u32)> =
+            rungs(p).into_iter().map(|(_, r, d, l)| (r, d, l)).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Welder's helper".to_string(),
+                    Some("6–12 months".to_string()),
+                    2
+                ),
+                (
+                    "Production or shop welder".into(),
+                    Some("1–3 years".into()),
+                    4
+                ),
+                (
+                    "Structural or combination welder".into(),
+                    Some("3–6 years".into()),
+                    6
+                ),
+                (
+                    "Pipe welder or specialist".into(),
+                    Some("5+ years".into()),
+                    8
+                ),
+            ]
+        );
     }
 
     #[test]
