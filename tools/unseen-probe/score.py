@@ -16,7 +16,10 @@ def run(binary, cfg, *args, stdin=None):
     return p.stdout
 
 def norm(s):
-    s = unicodedata.normalize("NFKD", html.unescape(s or "")).encode("ascii", "ignore").decode().lower()
+    # Markdown emphasis is no text: a step the bot shows as "Pass an ethics exam" is line
+    # "5. **Pass an ethics exam**".
+    s = (s or "").replace("**", "").replace("`", "")
+    s = unicodedata.normalize("NFKD", html.unescape(s)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", s)).strip()
 
 STOP = set("and or the of a an in with for to on as such like tools basic own your skills skill using use by at de del la el los las y en con".split())
