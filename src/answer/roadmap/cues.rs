@@ -36,6 +36,8 @@ struct CuesFile {
     ambiguous_imperatives: Vec<String>,
     #[serde(default)]
     reader_words: Vec<String>,
+    #[serde(default)]
+    step_openers: Vec<String>,
     interview_list: Vec<String>,
     interview_word: Vec<String>,
     interview_tips: Vec<String>,
@@ -271,6 +273,8 @@ pub struct RoadmapCues {
     ambiguous_imperatives: HashSet<String>,
     /// Words that speak to the reader, folded.
     reader_words: HashSet<String>,
+    /// Order words a step may open with before its verb ("First,", "Then", "After that,").
+    pub step_openers: Cue,
     /// A line introducing a list of what interviews include.
     pub interview_list: Cue,
     /// The word "interview".
@@ -332,6 +336,7 @@ impl RoadmapCues {
             imperatives,
             ambiguous_imperatives,
             reader_words,
+            step_openers: cue("step_openers", &f.step_openers)?,
             interview_list: cue("interview_list", &f.interview_list)?,
             interview_word: cue("interview_word", &f.interview_word)?,
             interview_tips: cue("interview_tips", &f.interview_tips)?,

@@ -183,7 +183,7 @@ fn line_sentences(text: &str) -> Vec<&str> {
 /// where the sentence or its `paragraph` speaks to the reader — a word of `reader_words`, or a
 /// sentence opening with one of `imperatives`.
 pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str) -> bool {
-    let Some(first) = first_word(sentence) else {
+    let Some(first) = past_opener(cues, sentence).or_else(|| first_word(sentence)) else {
         return false;
     };
     cues.is_imperative_verb(first)
@@ -194,6 +194,29 @@ pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str)
                     .into_iter()
                     .filter_map(first_word)
                     .any(|w| cues.is_imperative_verb(w))))
+}
+
+/// Most words between a step's opening order word and the comma that ends its phrase ("After
+/// finishing school, apply …").
+const MAX_OPENER_WORDS: usize = 4;
+
+/// The first word after an order word a sentence opens with ("First, finish …" → "finish",
+/// "Then enroll …" → "enroll", "After that, get …" → "get"), or after the comma that ends the
+/// opening phrase within [`MAX_OPENER_WORDS`] words.
+fn past_opener<'a>(cues: &RoadmapCues, sentence: &'a str) -> Option<&'a str> {
+    let text = sentence.trim_start_matches(['"', '“', '‘', '\'', '*', '_', '¡', '¿', ' ']);
+    let opener = cues.step_openers.find(text).filter(|m| m.start == 0)?;
+    let rest = &text[opener.end..];
+    let rest = match rest.find(',') {
+        Some(at) if rest[..at].split_whitespace().count() <= MAX_OPENER_WORDS => &rest[at + 1..],
+        _ => rest,
+    };
+    let word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    (!word.is_empty()).then_some(word)
 }
 
 /// The first word of a sentence when it is capitalised, past opening quotes, emphasis and
@@ -595,7 +618,8 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
             && numbered_step(levels, text).is_none()
             && step_label(levels, content(text)).is_none()
     };
-    for (i, sentence) in paragraph_steps(levels, &lines, paragraph) {
+    let opens_step = |sentence: &str| is_imperative(cues, sentence, sentence);
+    for (i, sentence) in paragraph_steps(levels, &lines, paragraph, opens_step) {
         push(
             StepKind::Step,
             sentence,
@@ -1275,6 +1299,47 @@ mod tests {
             "Restricted advisers can only recommend the products of one lender.",
         ];
         assert!(steps_of("How to become a mortgage adviser", &kinds, &[10, 12]).is_empty());
+    }
+
+    /// A path told in one paragraph, each step opening with an order word before its verb
+    /// ("First, finish …", "Then enroll …", "After that, get …"), and paragraphs whose step is not
+    /// their first sentence ("There is more than one way in. To start, get …").
+    #[test]
+    fn steps_opening_with_an_order_word_before_their_verb() {
+        let one = [
+            "There is no single license, so the path is flexible. First, finish high school or a GED; shop class helps. Then enroll in a welding program at a trade school. Programs run from 7 months to 2 years. After that, get hired as a helper or fitter. Finally, keep testing for new certifications.",
+        ];
+        let texts: Vec<String> = steps_of("How to get started", &one, &[10])
+            .into_iter()
+            .map(|(_, t, _)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "After that, get hired as a helper or fitter.",
+                "Finally, keep testing for new certifications.",
+                "First, finish high school or a GED; shop class helps.",
+                "Then enroll in a welding program at a trade school.",
+            ]
+        );
+        let paragraphs = [
+            "There is more than one way in. To start, get some kitchen experience.",
+            "Next, get a recognised qualification. The apprenticeship takes two years.",
+        ];
+        let texts: Vec<String> = steps_of("How to get into the kitchen", &paragraphs, &[10, 12])
+            .into_iter()
+            .map(|(_, t, _)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "To start, get some kitchen experience.",
+                "Next, get a recognised qualification.",
+            ]
+        );
+        // An order word before no verb opens no step.
+        let told = ["First, the trainee watches. Then the senior welder checks the joints."];
+        assert!(steps_of("How to get started", &told, &[10]).is_empty());
     }
 
     #[test]

@@ -116,13 +116,15 @@ pub(super) fn table_steps(
 /// Paragraphs telling a path one step each: a run of at least two paragraphs (`is_paragraph`
 /// says which lines are prose under a learning-path heading) in which every one after the first
 /// has an order word (`[order]` of `assets/levels.toml`: "then", "after", "once") among its first
-/// words ("Graduates then pass …"). For each, its index and its first sentence, the step. Two
-/// kinds of a job described one after the other ("Independent advisers can … Restricted
-/// advisers …") tell no order, and are no steps.
+/// words ("Graduates then pass …"). For each, its index and its step: its first sentence that
+/// `opens_step` ("There is more than one way in. To start, get some kitchen experience …"), else
+/// its first. Two kinds of a job described one after the other ("Independent advisers can …
+/// Restricted advisers …") tell no order, and are no steps.
 pub(super) fn paragraph_steps<'a>(
     levels: &LevelWords,
     lines: &'a [Line],
     is_paragraph: impl Fn(usize) -> bool,
+    opens_step: impl Fn(&str) -> bool,
 ) -> Vec<(usize, &'a str)> {
     let ordered = |text: &str| {
         text.split_whitespace()
@@ -145,8 +147,13 @@ pub(super) fn paragraph_steps<'a>(
         if run.len() >= 2 && run[1..].iter().all(|&j| ordered(&lines[j].text)) {
             for j in run {
                 let text = lines[j].text.trim();
-                if let Some(first) = sentences(text).into_iter().next() {
-                    out.push((j, &text[first]));
+                let all = sentences(text);
+                let step = all
+                    .iter()
+                    .find(|r| opens_step(&text[(*r).clone()]))
+                    .or(all.first());
+                if let Some(step) = step {
+                    out.push((j, &text[step.clone()]));
                 }
             }
         }
