@@ -432,16 +432,17 @@ impl Engine {
                 results.has_more = false;
             }
             Verdict::not(reason)
-        } else if let Some(reason) = about_career.and_then(|career| {
-            let only_career = careers.len() == 1;
-            topic::unmentioned(
+        } else if let Some(reason) = match about_career {
+            Some(career) => topic::unmentioned(
                 self.vocabulary(),
                 &generation,
                 &career,
-                only_career,
+                careers.len() == 1,
                 &results.query,
-            )
-        }) {
+            ),
+            // Held to no career: a workplace topic no guide of the library treats.
+            None => topic::untreated_by_library(self.vocabulary(), &generation, &results.query),
+        } {
             Verdict::not(reason)
         } else if options.offset == 0 {
             verdict::judge_best_of(&results, several.len())
@@ -1443,6 +1444,71 @@ mod tests {
             "{:?}",
             open.verdict
         );
+    }
+
+    /// Regression (issue 14, third outside probe: 6 of 7 questions on workplace topics the
+    /// guides never treat were answered confidently): "do welders get a pension through the
+    /// union?" was answered by the welder's pay passage, which shares "welders" and "union". A
+    /// workplace topic (`[[treated]]` in verdict.toml) none of whose words the career's guides
+    /// hold makes a weak match that names it; held to no career, one no guide holds does too.
+    #[test]
+    fn workplace_topics_the_guides_never_treat_make_a_weak_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = fixtures::engine_with(
+            dir.path(),
+            &[
+                (
+                    "welder.md",
+                    "Welder",
+                    "# Welder\n\n## Pay\n\nWelders earn $24 to $30 an hour; union welders earn more.\n\n## Outlook\n\nDemand is strong as older welders are retiring.\n",
+                ),
+                (
+                    "nurse.md",
+                    "Nurse",
+                    "# Nurse\n\n## Pay and benefits\n\nNurses earn $38 an hour and join the NHS pension scheme.\n",
+                ),
+            ],
+        );
+        let narrowed = |career: &str| SearchOptions {
+            career: Some(career.into()),
+            ..e.page(0)
+        };
+        let pension = e
+            .ask(
+                "do welders get a pension through the union?",
+                narrowed("Welder"),
+            )
+            .unwrap();
+        assert_eq!(
+            pension.verdict,
+            Verdict::not(Reason::Unmentioned {
+                career: "Welder".into(),
+                missing: vec!["pension".into()],
+            })
+        );
+        assert!(
+            !pension.results.hits.is_empty(),
+            "the closest passages stay"
+        );
+        // The nurse's guide treats pensions; the welder's treats unions.
+        let nurse = e
+            .ask("do nurses get a pension?", narrowed("Nurse"))
+            .unwrap();
+        assert!(nurse.verdict.confident, "{:?}", nurse.verdict);
+        let union = e
+            .ask("do welders join a union?", narrowed("Welder"))
+            .unwrap();
+        assert!(union.verdict.confident, "{:?}", union.verdict);
+        // Held to no career: a topic no guide of the library holds.
+        for q in [
+            "is there paid parental leave?",
+            "can welders have visible tattoos?",
+        ] {
+            let open = e.ask(q, e.page(0)).unwrap();
+            assert_eq!(open.verdict, Verdict::not(Reason::WeakMatch), "{q}");
+        }
+        let open = e.ask("do nurses get a pension scheme?", e.page(0)).unwrap();
+        assert!(open.verdict.confident, "{:?}", open.verdict);
     }
 
     /// "analysts" names the Data Analyst only by its last word: the search is not narrowed,

@@ -3,6 +3,7 @@
 //! (`assets/verdict.toml`); which of them the guides mention is read from the index, so the
 //! verdict follows the library.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
@@ -36,6 +37,14 @@ struct TopicFile {
     career_words: Vec<String>,
     #[serde(default)]
     country: Vec<CountryEntry>,
+    #[serde(default)]
+    treated: Vec<TreatedEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreatedEntry {
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +73,9 @@ struct Country {
     currency: Option<String>,
 }
 
+/// A word or phrase, as the analyzer reads it.
+type Form = Vec<Arc<str>>;
+
 /// The career words and the countries, read with the analyzer.
 #[derive(Debug, Clone)]
 pub struct TopicTable {
@@ -72,6 +84,9 @@ pub struct TopicTable {
     /// Every form of a country with a currency of its own, folded as written: a text holding
     /// none names no such country, and is not analysed to find one.
     currency_hints: Vec<String>,
+    /// Workplace topics a guide may never treat, each as the forms a guide that treats it
+    /// holds, read with the analyzer.
+    treated: Vec<Vec<Form>>,
 }
 
 impl TopicTable {
@@ -115,11 +130,40 @@ impl TopicTable {
                 currency: c.currency,
             });
         }
+        let treated = file
+            .treated
+            .iter()
+            .map(|t| t.words.iter().map(|w| read(w)).collect())
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(TopicTable {
             career_terms,
             countries,
             currency_hints,
+            treated,
         })
+    }
+
+    /// The workplace topics `terms` name: for each, its forms, and where in `terms` the one
+    /// named lies (the longest form where forms overlap), in order.
+    fn treated_named<'a>(&'a self, terms: &[Arc<str>]) -> Vec<(&'a [Form], Range<usize>)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < terms.len() {
+            let best = self
+                .treated
+                .iter()
+                .flat_map(|forms| forms.iter().map(move |f| (forms, f)))
+                .filter(|(_, f)| terms[i..].starts_with(f))
+                .max_by_key(|(_, f)| f.len());
+            match best {
+                Some((forms, f)) => {
+                    found.push((forms.as_slice(), i..i + f.len()));
+                    i += f.len();
+                }
+                None => i += 1,
+            }
+        }
+        found
     }
 
     /// The currencies (ISO codes) of the countries a guide's `text` names, with how many times,
@@ -312,10 +356,11 @@ fn foreign_country(
     None
 }
 
-/// The skills and tools `question` names (words of the skills lexicon) that no guide about
-/// `career` mentions, as [`Reason::Unmentioned`]; `None` when it names none, or the career's
-/// guides hold every one. "Do electricians need Python?" is not answered by electrician passages
-/// that happen to share "need". `only_career`: the library's guides are all about `career`, so
+/// The workplace topics (`[[treated]]` of `assets/verdict.toml`) and the skills and tools
+/// (words of the skills lexicon) `question` names that no guide about `career` mentions, as
+/// [`Reason::Unmentioned`]; `None` when it names none, or the career's guides hold each (a
+/// topic: a word of it). "Do electricians need Python?" is not answered by electrician passages
+/// that happen to share "need", nor "do welders get a pension?" by a welder's pay passage. `only_career`: the library's guides are all about `career`, so
 /// the index's own word counts answer without a search.
 pub(crate) fn unmentioned(
     vocab: &Vocabulary,
@@ -331,7 +376,7 @@ pub(crate) fn unmentioned(
             index.career_holds(career, term)
         }
     };
-    let mut missing: Vec<String> = Vec::new();
+    let mut missing = untreated(vocab, question, holds);
     for hit in vocab.skills().find(question) {
         let words = &question[hit.start..hit.end];
         let terms = vocab.analyzer().analyze(words);
@@ -346,6 +391,32 @@ pub(crate) fn unmentioned(
         career: career.to_string(),
         missing,
     })
+}
+
+/// A question held to no career that names a workplace topic (`[[treated]]` of
+/// `assets/verdict.toml`) no guide of the library holds a word of: the guides do not answer it
+/// ([`Reason::WeakMatch`]).
+pub(crate) fn untreated_by_library(
+    vocab: &Vocabulary,
+    index: &PassageIndex,
+    question: &str,
+) -> Option<Reason> {
+    (!untreated(vocab, question, |t| index.doc_freq(t) > 0).is_empty()).then_some(Reason::WeakMatch)
+}
+
+/// The workplace topics `question` names, as it writes them, that `holds` no word of.
+fn untreated(vocab: &Vocabulary, question: &str, holds: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut missing: Vec<String> = Vec::new();
+    let terms = vocab.analyzer().analyze(question);
+    let texts: Vec<Arc<str>> = terms.iter().map(|t| Arc::clone(&t.text)).collect();
+    for (forms, at) in vocab.topics().treated_named(&texts) {
+        let words = &question[terms[at.start].start..terms[at.end - 1].end];
+        if !forms.iter().any(|f| f.iter().all(|t| holds(t))) && !missing.iter().any(|m| m == words)
+        {
+            missing.push(words.to_string());
+        }
+    }
+    missing
 }
 
 #[cfg(test)]
@@ -366,6 +437,21 @@ mod tests {
             .into_iter()
             .map(|c| c.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn workplace_topics_are_read_as_the_analyzer_reads_them() {
+        let vocab = crate::answer::fixtures::vocab();
+        let named = |q: &str| -> Vec<String> { untreated(vocab, q, |_| false) };
+        assert_eq!(named("Do welders get pensions?"), ["pensions"]);
+        // The longest form: "maternity leave" is one topic's, not "leave" alone.
+        assert_eq!(
+            named("how much maternity leave and union dues?"),
+            ["maternity leave", "union dues"]
+        );
+        assert!(named("how much do welders earn?").is_empty());
+        // A topic held by one of its words is treated.
+        assert!(untreated(vocab, "do they have a dress code?", |t| t == "uniform").is_empty());
     }
 
     #[test]
