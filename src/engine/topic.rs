@@ -81,9 +81,9 @@ type Form = Vec<Arc<str>>;
 pub struct TopicTable {
     career_terms: FxHashSet<Arc<str>>,
     countries: Vec<Country>,
-    /// Every form of a country with a currency of its own, folded as written: a text holding
-    /// none names no such country, and is not analysed to find one.
-    currency_hints: Vec<String>,
+    /// Every form of a foreign country with a currency of its own, folded as written, with
+    /// that currency's code: a text holding none names no such country.
+    currency_hints: Vec<(String, String)>,
     /// Workplace topics a guide may never treat, each as the forms a guide that treats it
     /// holds, read with the analyzer.
     treated: Vec<Vec<Form>>,
@@ -110,8 +110,13 @@ impl TopicTable {
         let mut countries = Vec::new();
         let mut currency_hints = Vec::new();
         for c in file.country {
-            if c.currency.is_some() {
-                currency_hints.extend(c.names.iter().chain(&c.forms).map(|f| fold(f)));
+            if let (Some(code), false) = (&c.currency, c.home) {
+                currency_hints.extend(
+                    c.names
+                        .iter()
+                        .chain(&c.forms)
+                        .map(|f| (code.clone(), fold(f))),
+                );
             }
             let names = c
                 .names
@@ -166,18 +171,28 @@ impl TopicTable {
         found
     }
 
+    /// Whether `text` names, as whole words, a foreign country that pays in one of the
+    /// currencies `codes` ("Canada", "Calgary" for CAD): a quick test before
+    /// [`TopicTable::currencies_named`] analyses a guide's text.
+    pub fn names_a_country_paying_in(&self, text: &str, codes: &[&str]) -> bool {
+        let folded = fold(text);
+        self.currency_hints
+            .iter()
+            .filter(|(code, _)| codes.contains(&code.as_str()))
+            .any(|(_, form)| {
+                folded.match_indices(form.as_str()).any(|(at, _)| {
+                    let before = folded[..at].chars().next_back();
+                    let after = folded[at + form.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+    }
+
     /// The currencies (ISO codes) of the countries a guide's `text` names, with how many times,
     /// in the order first named; countries without a currency of their own are left out. The
     /// salary reader takes a bare `$` to be the dollar of the country its pay section is about.
     pub fn currencies_named(&self, analyzer: &Analyzer, text: &str) -> Vec<(String, usize)> {
-        let folded = fold(text);
-        if !self
-            .currency_hints
-            .iter()
-            .any(|h| folded.contains(h.as_str()))
-        {
-            return Vec::new();
-        }
         let terms: Vec<Arc<str>> = analyzer.analyze(text).into_iter().map(|t| t.text).collect();
         let mut counts: Vec<(String, usize)> = Vec::new();
         for country in self.country_mentions(&terms) {

@@ -73,16 +73,52 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .iter()
         .flat_map(|p| figures_stated(&reading, p))
         .collect();
-    // Read only for a guide with amounts whose line states no currency, or only a shared mark.
+    // Figures marked only by a mark other currencies share ("$") may be another's only in a
+    // guide that names a country paying in one of those ("Canada", "Australian dollars").
+    let money = vocab.currencies();
+    let mut sharing: Vec<&str> = Vec::new();
+    let mut shared_sections: Vec<&str> = Vec::new();
+    for (f, _) in figures.iter().filter(|(_, s)| *s == Stated::Shared) {
+        for c in money.sharing(&f.currency) {
+            if !sharing.contains(&c.code.as_str()) {
+                sharing.push(&c.code);
+            }
+        }
+        if !shared_sections.contains(&f.cite.section.as_str()) {
+            shared_sections.push(&f.cite.section);
+        }
+    }
+    // The guide's title and its sections holding such figures (where a pay section says its
+    // country or its currency).
+    let other_dollar = !sharing.is_empty()
+        && passages
+            .iter()
+            .take(1)
+            .map(|p| &p.title)
+            .chain(
+                passages
+                    .iter()
+                    .filter(|p| shared_sections.contains(&p.section.as_str()))
+                    .map(|p| &p.text),
+            )
+            .any(|text| vocab.topics().names_a_country_paying_in(text, &sharing));
+    // Read only for a guide with amounts whose line states no currency, or such a country.
     let mut said = Said::default();
-    if figures.iter().any(|(_, stated)| *stated != Stated::Yes) {
+    if other_dollar || figures.iter().any(|(_, stated)| *stated == Stated::No) {
         for p in passages {
             for c in currencies_said(&reading, p) {
                 said.add(&p.section, c);
             }
         }
     }
-    let figures = shared_currency(vocab, passages, figures, &said);
+    let figures = if other_dollar {
+        shared_currency(vocab, passages, figures, &said)
+    } else {
+        figures
+            .into_iter()
+            .map(|(f, stated)| (f, stated != Stated::No))
+            .collect()
+    };
     for f in guide_currency(vocab.currencies(), figures, &said) {
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
