@@ -153,11 +153,15 @@ fn the_social_worker_arrow_chain_is_the_ladder_and_specialisms_are_not_rungs() {
         })
         .collect();
     let routes = lines_where(&file, |l| l.starts_with("- A "));
-    let want: Vec<(u32, &str, Option<f64>)> = routes
+    let mut want: Vec<(u32, &str, Option<f64>)> = routes
         .iter()
         .zip([3.0, 2.0, 3.0])
         .map(|(l, y)| (*l, "HOW TO QUALIFY", Some(y)))
         .collect();
+    // Then the step after them, opening with an order word before its verb ("Then register
+    // with the regulator before you take your first post").
+    let then = lines_where(&file, |l| l.starts_with("Then register"));
+    want.push((then[0], "HOW TO QUALIFY", None));
     assert_eq!(got, want);
 
     // The specialisms are alternatives, not rungs.
