@@ -141,7 +141,10 @@ fn item_text(l: &Line) -> Option<&str> {
 /// Prose: a line ending like a sentence, or a long one.
 fn is_prose(l: &Line) -> bool {
     let c = content(l.text.as_str());
-    !l.heading && (c.ends_with(['.', '!', '?', '"', '”']) || c.split_whitespace().count() >= 12)
+    // A table's row is no prose, however many words its cells hold.
+    !l.heading
+        && cells(l.text.as_str()).is_none()
+        && (c.ends_with(['.', '!', '?', '"', '”']) || c.split_whitespace().count() >= 12)
 }
 
 /// A line (or heading) that introduces a list: matches `cue` and is a heading, ends with `:`, or
