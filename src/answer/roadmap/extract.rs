@@ -199,6 +199,10 @@ pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str)
                     .any(|w| cues.is_imperative_verb(w))))
 }
 
+/// Marks a sentence may open with before its first word: quotes, emphasis, Spanish opening
+/// marks.
+const OPENING_MARKS: [char; 8] = ['"', '“', '‘', '\'', '*', '_', '¡', '¿'];
+
 /// Most words between a step's opening order word and the comma that ends its phrase ("After
 /// finishing school, apply …").
 const MAX_OPENER_WORDS: usize = 4;
@@ -207,7 +211,7 @@ const MAX_OPENER_WORDS: usize = 4;
 /// "Then enroll …" → "enroll", "After that, get …" → "get"), or after the comma that ends the
 /// opening phrase within [`MAX_OPENER_WORDS`] words.
 fn past_opener<'a>(cues: &RoadmapCues, sentence: &'a str) -> Option<&'a str> {
-    let text = sentence.trim_start_matches(['"', '“', '‘', '\'', '*', '_', '¡', '¿', ' ']);
+    let text = sentence.trim_start().trim_start_matches(OPENING_MARKS);
     let opener = cues.step_openers.find(text).filter(|m| m.start == 0)?;
     let rest = &text[opener.end..];
     let rest = match rest.find(',') {
@@ -226,7 +230,7 @@ fn past_opener<'a>(cues: &RoadmapCues, sentence: &'a str) -> Option<&'a str> {
 /// Spanish opening marks.
 fn first_word(sentence: &str) -> Option<&str> {
     let first = sentence
-        .trim_start_matches(['"', '“', '‘', '\'', '*', '_', '¡', '¿'])
+        .trim_start_matches(OPENING_MARKS)
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
