@@ -110,6 +110,8 @@ pub struct Currencies {
     marks: HashMap<String, usize>,
     /// A mark (lower case) other currencies are written with too ("$") → those currencies.
     shared: HashMap<String, Vec<usize>>,
+    /// For each currency of `list`, the currencies written with one of its marks, sorted.
+    sharers: Vec<Vec<Currency>>,
     /// Every amount with a currency mark, and bare "120k" amounts (see [`money::scan_money`]).
     pub(super) money: Regex,
     /// A known currency's mark right at the start of a text.
@@ -228,6 +230,18 @@ impl Currencies {
         if let Some(m) = other.iter().find(|m| marks.contains_key(&key(m))) {
             return Err(CurrenciesError(format!("{m:?} is both read and not read")));
         }
+        let mut sharers: Vec<Vec<Currency>> = vec![Vec::new(); list.len()];
+        for (mark, with) in &shared {
+            let owner = marks[mark];
+            for &i in with {
+                if !sharers[owner].contains(&list[i]) {
+                    sharers[owner].push(list[i].clone());
+                }
+            }
+        }
+        for s in &mut sharers {
+            s.sort();
+        }
         let compile =
             |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| CurrenciesError(e.to_string()));
         let before_alt = alternation(&before);
@@ -294,6 +308,7 @@ impl Currencies {
             other_before: compile(&format!(r"(?:\p{{Sc}}|(?:{other_alt})\.?)\s*$"))?,
             list,
             marks,
+            sharers,
             shared,
         })
     }
@@ -310,20 +325,11 @@ impl Currencies {
 
     /// The currencies written with a shared mark of `owner` ("$" for US dollars: the Australian,
     /// Canadian and New Zealand dollars).
-    pub(super) fn sharing(&self, owner: &Currency) -> Vec<&Currency> {
-        let mut out: Vec<&Currency> = Vec::new();
-        for (mark, sharers) in &self.shared {
-            if self.of_mark(mark) != Some(owner) {
-                continue;
-            }
-            for &i in sharers {
-                if !out.contains(&&self.list[i]) {
-                    out.push(&self.list[i]);
-                }
-            }
-        }
-        out.sort();
-        out
+    pub(super) fn sharing(&self, owner: &Currency) -> &[Currency] {
+        self.list
+            .iter()
+            .position(|c| c == owner)
+            .map_or(&[], |i| &self.sharers[i])
     }
 
     /// The currency `mark` names ("£", "gbp", "Pounds").

@@ -451,7 +451,7 @@ fn row_money(money: &Currencies, line: &str, header: &Header) -> Vec<Found> {
                 .map(|(_, c)| c);
             match named {
                 // The header names the currency; a cell's "$" may be another dollar's.
-                Some(c) if !f.stated || (f.shared && money.sharing(&f.currency).contains(&c)) => {
+                Some(c) if !f.stated || (f.shared && money.sharing(&f.currency).contains(c)) => {
                     f.currency = c.clone();
                     f.stated = true;
                     f.shared = false;

@@ -220,7 +220,7 @@ fn shared_currency(
         .into_iter()
         .map(|(mut f, stated)| {
             if stated == Stated::Shared {
-                let mut candidates = money.sharing(&f.currency);
+                let mut candidates: Vec<&Currency> = money.sharing(&f.currency).iter().collect();
                 candidates.push(&f.currency);
                 let chosen = said
                     .section(&f.cite.section)
