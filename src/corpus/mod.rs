@@ -10,6 +10,7 @@ pub mod careers;
 pub mod clean;
 pub mod front_matter;
 pub mod html;
+mod layout;
 pub mod link;
 pub mod manifest;
 mod source_lines;

@@ -21,6 +21,7 @@
 //! heading.
 
 use super::Passage;
+use super::layout;
 
 /// Passages aim to be at least this long (characters of body text)...
 pub const MIN_CHARS: usize = 200;
@@ -87,6 +88,8 @@ struct Line<'a> {
     shape: Shape,
     /// Leading whitespace of the line in the file, in characters.
     indent: usize,
+    /// Underlined with `===` or `---` on the next line: a heading.
+    underlined: bool,
 }
 
 impl Line<'_> {
@@ -309,17 +312,23 @@ impl Section<'_> {
 /// length), `source` and `title` are copied into each passage.
 pub fn split(lines: &[&str], drop: &[bool], source: &str, title: &str) -> Vec<Passage> {
     let code = super::clean::code_lines(lines);
+    // Plain-text layout read as Markdown: aligned tables as `a | b` rows, underlined headings.
+    let rows = layout::pipe_rows(lines, &code);
+    let underlined = layout::underlined(lines, &code);
     let mut kept: Vec<Line> = lines
         .iter()
+        .zip(&rows)
         .zip(drop)
         .enumerate()
-        .filter_map(|(i, (l, d))| {
-            let text = l.trim();
-            (!d && !text.is_empty()).then(|| Line {
+        .filter_map(|(i, ((l, row), d))| {
+            let text = row.as_deref().unwrap_or(l).trim();
+            let underline = i > 0 && underlined[i - 1];
+            (!d && !underline && !text.is_empty()).then(|| Line {
                 no: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 text,
                 shape: if code[i] { Shape::Code } else { shape_of(text) },
                 indent: l.chars().take_while(|c| c.is_whitespace()).count(),
+                underlined: underlined[i],
             })
         })
         .collect();
@@ -357,6 +366,7 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
         // A line wholly in bold ("**Pay**", "**Is the work hard?**") is styled as a heading.
         let bold_alone = !wrapped[i] && next.is_some() && bold_heading(line);
         ranks[i] = if line.shape == Shape::Markdown
+            || (line.underlined && line.shape == Shape::Text)
             || (line.is_question() && !wrapped[i])
             || first_line_heading
             || capitals_alone
@@ -657,6 +667,7 @@ mod tests {
                 text: raw.trim(),
                 shape: shape_of(raw.trim()),
                 indent: raw.len() - raw.trim_start().len(),
+                underlined: false,
             })
             .collect()
     }
@@ -908,6 +919,31 @@ mod tests {
         assert_eq!(with_header.len(), 1, "{ps:#?}");
         assert!(with_header[0].text.contains("Level 8 engineer"), "{ps:#?}");
         assert!(!ps.iter().any(|p| p.section.contains(" | ")), "{ps:#?}");
+    }
+
+    /// Plain-text layout read as Markdown: a line underlined with `---` or `===` is a heading
+    /// however short the text under it, and a space-aligned table under it is `a | b` rows,
+    /// cited at their own lines.
+    #[test]
+    fn underlined_headings_and_space_aligned_tables() {
+        let text = format!(
+            "Guide\n=====\n\nPay\n---\n{}\n\nCareer path\n-----------\n  Stage                  Time typically spent\n  ---------------------  --------------------\n  New graduate           first 2-3 years\n  Lead hygienist         after about 5 years\n",
+            para(50)
+        );
+        let ps = passages(&text);
+        let sections: Vec<&str> = ps.iter().map(|p| p.section.as_str()).collect();
+        // The title's section holds the short one after it; "Career path" over a table of two
+        // short rows is a heading all the same.
+        assert_eq!(sections, ["Guide", "Career path"], "{ps:#?}");
+        assert!(ps[0].text.starts_with("Pay\nWord"), "{ps:#?}");
+        let path = &ps[1];
+        assert_eq!(
+            path.text,
+            "Stage | Time typically spent\n--- | ---\nNew graduate | first 2-3 years\nLead hygienist | after about 5 years"
+        );
+        assert_eq!(path.line_numbers, [10, 11, 12, 13]);
+        // The underlines themselves are no text.
+        assert!(!ps.iter().any(|p| p.text.contains("===")), "{ps:#?}");
     }
 
     #[test]
