@@ -42,6 +42,9 @@ const ARROWS: [&str; 3] = ["→", "->", "⟶"];
 /// One candidate rung.
 struct Rung {
     role: Option<String>,
+    /// The title it opens with when that names no role it knows ("Improver"): a rung only in a
+    /// run most of whose rungs name roles.
+    title: Option<String>,
     text: String,
     duration: Option<Duration>,
     cite: Citation,
@@ -52,6 +55,8 @@ struct Rung {
 enum Shape {
     Numbered,
     Bulleted,
+    /// Lines in a row, no marker, each opening with a role ("Staff PA ....... 2-5 years").
+    Lines,
     Table,
     Chain,
 }
@@ -63,6 +68,21 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
     for p in passages {
         let career = career_words(p);
         let role = |text: &str| role_head(vocab, &career, text);
+        // A title no known role word names stands in a ladder only as one short singular
+        // title ("Improver", "Owner-operator"), never a list of things ("Specialization and
+        // lateral moves").
+        let title = |text: &str| {
+            title_head(vocab, &career, text).filter(|(t, _)| {
+                let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+                words
+                    .split(|w| ALTERNATIVES[..3].contains(&w.as_str()))
+                    .all(|alt| alt.len() <= MAX_TITLE_WORDS)
+                    && words
+                        .iter()
+                        .all(|w| !ALTERNATIVES[3..].contains(&w.as_str()))
+                    && words.last().is_some_and(|w| singular(w) == *w)
+            })
+        };
         let mut cued = titles.is_ladder_cue(&p.section);
         let mut run: Vec<Rung> = Vec::new();
         let mut shape = Shape::Bulleted;
@@ -92,8 +112,14 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                     // The role cell (the first with words that is no years), the row's years
                     // and its text without the table's pipes.
                     let read = row_rung(text, &years_cols);
+                    let named = read.as_ref().and_then(|r| role(&r.role)).map(|(r, _)| r);
                     run.push(Rung {
-                        role: read.as_ref().and_then(|r| role(&r.role)).map(|(r, _)| r),
+                        title: read
+                            .as_ref()
+                            .filter(|_| named.is_none())
+                            .and_then(|r| title(&r.role))
+                            .map(|(t, _)| t),
+                        role: named,
                         text: read
                             .as_ref()
                             .map_or_else(|| text.to_string(), |r| r.text.clone()),
@@ -131,6 +157,11 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                         None => (None, content.to_string()),
                     };
                     run.push(Rung {
+                        title: role
+                            .is_none()
+                            .then(|| title(content))
+                            .flatten()
+                            .map(|(t, _)| t),
                         role,
                         text: if rest.is_empty() {
                             content.to_string()
@@ -155,6 +186,7 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 shape = Shape::Bulleted;
                 run.push(Rung {
                     role: Some(role),
+                    title: None,
                     duration: parse_durations(&definition)
                         .into_iter()
                         .next()
@@ -163,6 +195,32 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                     cite: Citation::at(p, l.line),
                 });
                 skip = ends;
+                continue;
+            }
+            // Lines in a row under a ladder cue, each opening with a role ("New graduate PA
+            // ........ first 1-2 years", "Driver trainer (3+ years)").
+            let follows = run
+                .last()
+                .is_none_or(|r| shape == Shape::Lines && r.cite.line + 1 == l.line);
+            if cued
+                && follows
+                && let Some((named, rest)) = role(text)
+            {
+                if !run.is_empty() && shape != Shape::Lines {
+                    flush(vocab, &mut run, shape, &mut out);
+                }
+                shape = Shape::Lines;
+                run.push(Rung {
+                    role: Some(named),
+                    title: None,
+                    duration: parse_durations(text).into_iter().next().map(|(_, d)| d),
+                    text: if rest.is_empty() {
+                        text.to_string()
+                    } else {
+                        rest
+                    },
+                    cite: Citation::at(p, l.line),
+                });
                 continue;
             }
             flush(vocab, &mut run, shape, &mut out);
@@ -178,6 +236,7 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                     for part in parts {
                         run.push(Rung {
                             role: role(part).map(|(r, _)| r),
+                            title: None,
                             text: part.to_string(),
                             duration: parse_durations(part).into_iter().next().map(|(_, d)| d),
                             cite: Citation::at(p, l.line),
@@ -224,6 +283,7 @@ fn headed_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<StageCitation>
                 match cued.then(|| role_head(vocab, &career, text)).flatten() {
                     Some((role, rest)) => run.push(Rung {
                         role: Some(role),
+                        title: None,
                         duration: parse_durations(&rest).into_iter().next().map(|(_, d)| d),
                         text: rest,
                         cite: Citation::at(p, l.line),
@@ -467,10 +527,22 @@ fn chain(text: &str) -> Option<Vec<&str>> {
 
 /// Turns a finished run into stages when every item opens with a role and the run is a ladder.
 fn flush(vocab: &Vocabulary, run: &mut Vec<Rung>, shape: Shape, out: &mut Vec<StageCitation>) {
-    let rungs = std::mem::take(run);
-    if rungs.len() < MIN_RUNGS || rungs.len() > MAX_RUNGS || rungs.iter().any(|r| r.role.is_none())
+    let mut rungs = std::mem::take(run);
+    // Every rung opens with a title, and most (at least two in three) with a known role: then
+    // a title the vocabulary does not know ("Improver") is a rung too.
+    let named = rungs.iter().filter(|r| r.role.is_some()).count();
+    if rungs.len() < MIN_RUNGS
+        || rungs.len() > MAX_RUNGS
+        || named < MIN_RUNGS
+        || named * 3 < rungs.len() * 2
+        || rungs.iter().any(|r| r.role.is_none() && r.title.is_none())
     {
         return;
+    }
+    for r in &mut rungs {
+        if r.role.is_none() {
+            r.role = r.title.take();
+        }
     }
     let roles: Vec<&str> = rungs.iter().filter_map(|r| r.role.as_deref()).collect();
     let known: Vec<Option<Stage>> = roles.iter().map(|r| stage_of(vocab, r)).collect();
@@ -673,9 +745,63 @@ fn is_career_acronym(career: &[String], word: &str) -> bool {
 }
 
 /// The role an item opens with and the rest of it: a bold lead, or the words before a dash, a
-/// colon, a parenthesis, a comma or a full stop, or the whole item; `None` when those words are
-/// no role (see the module docs).
+/// colon, a parenthesis, a comma, a full stop or dot leaders, or the whole item; `None` when
+/// those words are no role (see the module docs).
 pub(super) fn role_head(
+    vocab: &Vocabulary,
+    career: &[String],
+    item: &str,
+) -> Option<(String, String)> {
+    let (head, rest) = title_head(vocab, career, item)?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let is_role_word = |w: &str| is_role_word(vocab, career, w);
+    let plain = |w: &str| ungendered(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
+    // A plural whose singular is clear by rule names one role too ("Training captains"): the
+    // rung is shown in the singular (`singular_role`).
+    let names_one = |w: &str| {
+        let lower = plain(w);
+        is_role_word(w) && (singular(&lower) == lower || singular_word(vocab, &lower).is_some())
+    };
+    // The head is the last word, or the word before a level word that follows it ("ATCO
+    // Trainee", "Estilista sénior": a grade written after its role).
+    let trailing_level = words.len() >= 2
+        && !is_role_word(words[words.len() - 1])
+        && vocab
+            .levels()
+            .of_label(&plain(words[words.len() - 1]))
+            .is_some();
+    let last = if trailing_level {
+        words[words.len() - 2]
+    } else {
+        words.last().copied().unwrap_or_default()
+    };
+    let joined = words
+        .iter()
+        .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
+        .filter(|&j| j > 0)
+        .is_some_and(|j| names_one(words[j - 1]));
+    // Or one of its alternatives names one ("Kitchen porter / trainee", "Executive chef or
+    // chef-owner", "Assistant Commissioner, Deputy Commissioner and Commissioner").
+    let alternatives = || {
+        words
+            .split(|w| ALTERNATIVES.contains(&w.to_lowercase().as_str()))
+            .filter_map(|alt| alt.last())
+            .any(|w| names_one(w))
+    };
+    (names_one(last) || joined || alternatives()).then_some((head, rest))
+}
+
+/// Words between the alternatives one rung names ("Production or shop welder", "Sergeant and
+/// senior sergeant"): choices first, then the words that join roles.
+const ALTERNATIVES: [&str; 6] = ["or", "o", "/", "and", "y", "&"];
+/// Most words of a rung's title that names no role the vocabulary knows (of each of its
+/// alternatives: "Chargehand or site foreman").
+const MAX_TITLE_WORDS: usize = 3;
+
+/// The title an item opens with and the rest of it, cut as [`role_head`] cuts it: a short
+/// noun phrase in capitals ("Improver", "Owner-operator") that is no action and holds no stop
+/// word, whether or not its words name a role.
+pub(super) fn title_head(
     vocab: &Vocabulary,
     career: &[String],
     item: &str,
@@ -685,7 +811,7 @@ pub(super) fn role_head(
         let end = inner.find("**")?;
         (&inner[..end], &inner[end + 2..])
     } else {
-        let at = [" — ", " – ", " - ", ": ", " (", ", ", ". ", "; "]
+        let at = [" — ", " – ", " - ", ": ", " (", ", ", ". ", "; ", " .."]
             .iter()
             .filter_map(|s| item.find(s))
             .min()
@@ -718,48 +844,17 @@ pub(super) fn role_head(
     let plain = |w: &str| ungendered(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
     let titles = vocab.role_titles();
     // Alternatives of one rung are one role ("Production or shop welder", "Pipe welder or
-    // specialist"): "or" ("o") between two words is no stop word.
-    let alternative =
-        |i: usize, w: &str| (1..words.len() - 1).contains(&i) && ["or", "o", ""].contains(&w);
+    // specialist"): the word between two words is no stop word.
+    let alternative = |i: usize, w: &str| {
+        (1..words.len() - 1).contains(&i) && (ALTERNATIVES.contains(&w) || w.is_empty())
+    };
     if words.iter().enumerate().any(|(i, w)| {
         let w = plain(w);
         !alternative(i, &w) && (titles.is_stop(&w) || ["a", "an", "the"].contains(&w.as_str()))
     }) {
         return None;
     }
-    // A plural whose singular is clear by rule names one role too ("Training captains"): the
-    // rung is shown in the singular (`singular_role`).
-    let names_one = |w: &str| {
-        let lower = plain(w);
-        is_role_word(w) && (singular(&lower) == lower || singular_word(vocab, &lower).is_some())
-    };
-    // The head is the last word, or the word before a level word that follows it ("ATCO
-    // Trainee", "Estilista sénior": a grade written after its role).
-    let trailing_level = words.len() >= 2
-        && !is_role_word(words[words.len() - 1])
-        && vocab
-            .levels()
-            .of_label(&plain(words[words.len() - 1]))
-            .is_some();
-    let last = if trailing_level {
-        words[words.len() - 2]
-    } else {
-        words.last().copied().unwrap_or_default()
-    };
-    let joined = words
-        .iter()
-        .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
-        .filter(|&j| j > 0)
-        .is_some_and(|j| names_one(words[j - 1]));
-    // Or one of its alternatives names one ("Kitchen porter / trainee", "Executive chef or
-    // chef-owner").
-    let alternatives = || {
-        words
-            .split(|w| ["or", "o", "/"].contains(&w.to_lowercase().as_str()))
-            .filter_map(|alt| alt.last())
-            .any(|w| names_one(w))
-    };
-    (names_one(last) || joined || alternatives()).then(|| (head.to_string(), rest.to_string()))
+    Some((head.to_string(), rest.to_string()))
 }
 
 #[cfg(test)]
@@ -826,6 +921,98 @@ mod tests {
         assert_eq!(got[4].0, Stage::Lead);
         // Not after a ladder heading: no ladder.
         assert!(rungs(passage("Chef", "Kitchens", &lines)).is_empty());
+    }
+
+    /// A run most of whose rungs name known roles takes a short title the vocabulary does not
+    /// know ("Chargehand or site foreman") as a rung; a top rung naming several roles joined by
+    /// "and" is one rung.
+    #[test]
+    fn an_unknown_title_among_roles_and_a_rung_of_joined_roles() {
+        let p = passage(
+            "Carpenter",
+            "Career progression",
+            &[
+                "1. Apprentice carpenter – 2 to 3 years",
+                "2. Improver – 6 to 12 months after finishing the apprenticeship",
+                "3. Qualified carpenter – holds a skilled worker card",
+                "4. Chargehand or site foreman – typically after 7–10 years",
+                "5. **Assistant Commissioner, Deputy Commissioner and Commissioner** – the top",
+            ],
+        );
+        let got: Vec<String> = rungs(p).into_iter().map(|(_, r, _, _)| r).collect();
+        assert_eq!(
+            got,
+            [
+                "Apprentice carpenter",
+                "Improver",
+                "Qualified carpenter",
+                "Chargehand or site foreman",
+                "Assistant Commissioner, Deputy Commissioner and Commissioner",
+            ]
+        );
+        // Two unknown titles in four, or a title naming a list of things, make no ladder.
+        let p = passage(
+            "Carpenter",
+            "Career progression",
+            &[
+                "- Apprentice carpenter (2 years)",
+                "- Leadhand (1 year)",
+                "- Qualified carpenter (3 years)",
+                "- Chargehand (5 years)",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+        let p = passage(
+            "Carpenter",
+            "Career progression",
+            &[
+                "- Apprentice carpenter (2 years)",
+                "- Qualified carpenter (3 years)",
+                "- Site foreman (5 years)",
+                "- Specialization and lateral moves",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+    }
+
+    /// Lines in a row under a ladder heading, no list marker, each opening with a role: with
+    /// dot leaders before their time ("Staff PA ....... 2-5 years") or their time in brackets.
+    #[test]
+    fn lines_each_opening_with_a_role_under_a_ladder_heading() {
+        let p = passage(
+            "Physician Assistant",
+            "CAREER LADDER",
+            &[
+                "New graduate PA ..................... first 1-2 years",
+                "Staff PA ............................ 2-5 years",
+                "Senior or specialty PA .............. 5-10 years",
+                "Director of advanced practice ....... no fixed time",
+            ],
+        );
+        let got: Vec<(Stage, String, Option<String>, u32)> = rungs(p);
+        assert_eq!(
+            got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(),
+            [
+                "New graduate PA",
+                "Staff PA",
+                "Senior or specialty PA",
+                "Director of advanced practice"
+            ]
+        );
+        assert_eq!(got[1].2.as_deref(), Some("2–5 years"));
+        assert_eq!(got[0].0, Stage::Junior);
+        assert_eq!(got[3].0, Stage::Lead);
+        // Not under a ladder heading: lines of roles are no ladder.
+        let p = passage(
+            "Physician Assistant",
+            "Where PAs work",
+            &[
+                "Staff PA (2-5 years)",
+                "Senior PA (5-10 years)",
+                "Lead PA (8+ years)",
+            ],
+        );
+        assert!(rungs(p).is_empty());
     }
 
     /// Items of a plain-text guide wrapped onto short lines, and rungs naming alternatives

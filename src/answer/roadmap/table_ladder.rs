@@ -48,8 +48,8 @@ pub(super) fn cells(line: &str) -> Option<Vec<&str>> {
     (cells.len() >= 2).then_some(cells)
 }
 
-/// The years a cell gives when they are all it says, or a parenthesis after its role
-/// ("New graduate (0–1 years)", "2–5 years", "8+ años"): the span and where it is.
+/// The years a cell gives when they are all it says, or a parenthesis after its role ("New
+/// graduate (0–1 years)", "2–5 years", "8+ años"): the span and where it is.
 fn years_in(cell: &str) -> Option<(Range<usize>, Duration)> {
     let (range, d) = parse_durations(cell).into_iter().next()?;
     if d.min_years < 1.0 && d.max_years.is_some_and(|m| m < 1.0) {
@@ -116,12 +116,12 @@ pub(super) fn row_rung(line: &str, years_cols: &[usize]) -> Option<RowRung> {
         })
         .map(|(i, _)| i)?;
     let first = cells[at].trim_matches('*').trim();
-    let role = first[..first.find('(').unwrap_or(first.len())].trim();
+    let role = shortest_alternative(first[..first.find('(').unwrap_or(first.len())].trim());
     let words = role.split_whitespace().count();
     if words == 0
         || words > MAX_ROLE_WORDS
         || !role.starts_with(|c: char| c.is_alphabetic())
-        || role.contains(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+        || is_money(role)
     {
         return None;
     }
@@ -144,6 +144,19 @@ pub(super) fn row_rung(line: &str, years_cols: &[usize]) -> Option<RowRung> {
         years: years.into_iter().flatten().next(),
         text,
     })
+}
+
+/// A role cell too long for a role that names alternatives ("Regional captain or move to a major
+/// as first officer"): its first alternative, when that is short enough; else the cell.
+fn shortest_alternative(role: &str) -> &str {
+    if role.split_whitespace().count() <= MAX_ROLE_WORDS {
+        return role;
+    }
+    role.split(" or ")
+        .next()
+        .map(str::trim)
+        .filter(|first| first.split_whitespace().count() <= MAX_ROLE_WORDS)
+        .unwrap_or(role)
 }
 
 /// A row's role, years and text: [`row_rung`], its years being the experience of the people it
@@ -289,6 +302,31 @@ mod tests {
         assert!(read("| Setting | Years |\n| Hospital (5+ years) | $1 |\n| Clinic (2–4 years) | $2 |\n| Home (0–1 years) | $3 |").is_empty());
         // Too few rows.
         assert!(read("| A (0–2 years) | $1 |\n| B (2–5 years) | $2 |").is_empty());
+    }
+
+    /// A role may carry a grade's number ("Band 6 pharmacist"), and a role cell too long for a
+    /// role that names alternatives is read as its first ("Regional captain or move to a major
+    /// as first officer").
+    #[test]
+    fn a_grade_number_and_a_long_cell_of_alternatives() {
+        let got = read(
+            "| Stage | Typical time |\n|---|---|\n| Foundation trainee pharmacist | 1 year |\n| Newly qualified / Band 6 pharmacist | 2–3 years |\n| Regional captain or move to a major as first officer | 3–5 years |\n| Consultant pharmacist | — |",
+        );
+        let roles: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            roles,
+            [
+                "Foundation trainee pharmacist",
+                "Newly qualified / Band 6 pharmacist",
+                "Regional captain",
+                "Consultant pharmacist"
+            ]
+        );
+        // Money is never a role.
+        assert!(
+            read("| $40 role | 1 year |\n| $50 role | 2 years |\n| $60 role | 3 years |")
+                .is_empty()
+        );
     }
 
     fn texts(text: &str) -> Vec<String> {
