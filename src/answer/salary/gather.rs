@@ -730,6 +730,45 @@ mod tests {
         assert_eq!(codes(&[marked]), ["USD"]);
     }
 
+    /// A Spanish-language guide's pesos are written with a bare "$" too: its figures are in the
+    /// pesos its table's note names ("en pesos mexicanos"), or the mark after the amount says
+    /// ("$25,000 MXN al mes"); "$18,000 a $28,000", both ends marked, is one range.
+    #[test]
+    fn pesos_written_with_a_bare_dollar() {
+        let rows = |passages: &[Passage]| -> Vec<(String, u32, u32, Period)> {
+            extract_guide(levels(), "Desarrollador", passages)
+                .rows
+                .into_iter()
+                .map(|r| {
+                    let f = r.figure;
+                    (f.currency.code, f.low, f.high, f.period)
+                })
+                .collect()
+        };
+        let table = passage_in(
+            "Sueldos",
+            "Las cifras de esta tabla están en pesos mexicanos.\n| Nivel | Sueldo mensual bruto |\n|---|---|\n| Programador junior | $18,000 a $28,000 |\n| Programador senior | $55,000 a $80,000 |",
+        );
+        assert_eq!(
+            rows(&[table]),
+            [
+                ("MXN".to_string(), 18_000, 28_000, Period::Month),
+                ("MXN".to_string(), 55_000, 80_000, Period::Month),
+            ]
+        );
+        let marked = passage_in(
+            "Sueldos",
+            "Un programador junior gana unos $25,000 MXN al mes en Guadalajara.",
+        );
+        assert_eq!(
+            rows(&[marked]),
+            [("MXN".to_string(), 25_000, 25_000, Period::Month)]
+        );
+        // Without "pesos" or a peso's mark, a guide naming no other country keeps US dollars.
+        let plain = passage_in("Sueldos", "Un programador junior gana $2,000 al mes.");
+        assert_eq!(rows(&[plain])[0].0, "USD");
+    }
+
     #[test]
     fn median_and_summary() {
         assert_eq!(median(vec![3, 1, 2]), 2);

@@ -133,12 +133,13 @@ static FROM_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// Whether `sep` joins two amounts into a range where it stands (`before`: the line before the
 /// first amount): a dash or "to" anywhere; "and" ("y") only after "between" ("entre"): "between
 /// £7 and £9", "entre 24.000 y 29.000 euros"; "up to", "rising to", "a", "hasta" only after
-/// "from" ("de", "desde"): "anywhere from $46,000 up to $75,000", "de 21.000 € a 26.000 €".
-fn range_sep_ok(sep: &str, before: &str) -> bool {
+/// "from" ("de", "desde"): "anywhere from $46,000 up to $75,000", "de 21.000 € a 26.000 €",
+/// or between two amounts that both carry the mark (`both_marked`: "$8,000 a $12,000").
+fn range_sep_ok(sep: &str, before: &str, both_marked: bool) -> bool {
     let word = sep.trim().to_lowercase();
     match word.as_str() {
         "and" | "y" => BETWEEN_BEFORE.is_match(before),
-        "a" | "hasta" => FROM_BEFORE.is_match(before),
+        "a" | "hasta" => both_marked || FROM_BEFORE.is_match(before),
         w if w.ends_with("to") && w != "to" => FROM_BEFORE.is_match(before),
         _ => true,
     }
@@ -246,13 +247,21 @@ fn finish(
     } = *scan;
     let (low, high, plus) = amount;
     let before = &line[..span.start];
-    let after = &line[span.end..];
-    let other_mark_after = money
-        .mark_after
-        .find(after)
-        .is_some_and(|m| money.of_mark(m.as_str().trim()) != Some(currency));
+    let mut after = &line[span.end..];
+    // A mark after the amount of a currency sharing the mark before it says which currency it
+    // is ("$25,000 MXN"); another currency's mark makes it none.
+    let mut currency = currency;
+    if let Some(m) = money.mark_after.find(after)
+        && let Some(named) = money.of_mark(m.as_str().trim())
+        && named != currency
+    {
+        if !money.sharing(currency).contains(named) {
+            return None;
+        }
+        currency = named;
+        after = &after[m.end()..];
+    }
     if not_pay_after(money, after)
-        || other_mark_after
         || money.other_after.is_match(after)
         || COST_BEFORE
             .find(before)
@@ -338,7 +347,7 @@ fn parse_marked_after(scan: &Scan<'_>, c: &Captures<'_>, b: &str) -> Option<Foun
         return None;
     }
     if let Some(sep) = group("sep")
-        && !range_sep_ok(sep.as_str(), &line[..whole.start])
+        && !range_sep_ok(sep.as_str(), &line[..whole.start], false)
     {
         // No range: the first amount alone, when its own mark follows it ("1.300 € y …").
         let a1 = group("a1")?;
@@ -374,7 +383,7 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
         let single = if k1 { v1 * 1000.0 } else { v1 };
         let single_end = c.name("k1").map_or(n1.end(), |k| k.end());
         if let (Some(sep), Some(n2)) = (c.name("sep"), c.name("n2")) {
-            let range_ok = range_sep_ok(sep.as_str(), &line[..c1.start()])
+            let range_ok = range_sep_ok(sep.as_str(), &line[..c1.start()], c.name("c2").is_some())
                 && c.name("c2")
                     .is_none_or(|c2| money.of_mark(c2.as_str()) == Some(currency))
                 && c.name("p1")
@@ -437,7 +446,7 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
     }
     // A bare "65k-80k", "120k", "75 to 95 thousand".
     if let Some(sep) = c.name("bsep")
-        && !range_sep_ok(sep.as_str(), &line[..whole.start()])
+        && !range_sep_ok(sep.as_str(), &line[..whole.start()], false)
     {
         return None;
     }
@@ -544,7 +553,9 @@ fn scan(scan: Scan<'_>) -> Vec<Found> {
                 let mark = ["c1", "ua1", "ua2", "va2"]
                     .into_iter()
                     .find_map(|n| c.name(n));
-                let shared = mark.is_some_and(|m| money.is_shared(m.as_str()));
+                let shared = mark.is_some_and(|m| {
+                    money.is_shared(m.as_str()) && money.of_mark(m.as_str()) == Some(&f.currency)
+                });
                 out.push((Found { shared, ..f }, bare));
             }
             None => {
