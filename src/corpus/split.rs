@@ -130,14 +130,27 @@ impl Line<'_> {
 /// Shortest line (in characters) read as filled up to a text width and wrapped.
 pub const WRAP_MIN_CHARS: usize = 60;
 
+/// Words a sentence goes on after, never a heading's last: articles, "and", prepositions.
+const RUN_ON_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "with", "as", "at", "by", "for", "from", "in",
+    "into", "on", "than", "between",
+];
+
 /// Whether `next`, the line right after `line` (no blank line between), carries on its text: a
 /// long line that does not end like a sentence or a lead-in, before a line that goes on in lower
-/// case ("… takes about two years; a" / "bachelor's (BSN) takes four …"). Both trimmed or not.
+/// case ("… takes about two years; a" / "bachelor's (BSN) takes four …"), or whatever the next
+/// line opens with when the line stops on a word a sentence goes on after ("… as an" / "EMT,
+/// medical assistant …") or on a lower-case word before an amount ("… commonly earn" /
+/// "$145,000 to $175,000 a year."). Both trimmed or not.
 pub fn wraps_onto(line: &str, next: &str) -> bool {
     let (line, next) = (line.trim(), next.trim());
+    let last = line.rsplit(' ').next().unwrap_or_default();
     line.chars().count() >= WRAP_MIN_CHARS
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”'])
-        && next.starts_with(char::is_lowercase)
+        && (next.starts_with(char::is_lowercase)
+            || RUN_ON_WORDS.contains(&last)
+            || (last.starts_with(char::is_lowercase)
+                && next.starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c))))
 }
 
 /// Which lines continue the line before them: they follow with no blank line between, start no
@@ -779,7 +792,7 @@ mod tests {
             ),
             ("Short line without a stop", "goes on"),
             (
-                "5. **Specialize (3+ years).** ICU, emergency, pediatrics or operating room, often with a",
+                "5. **Specialize (3+ years).** ICU, emergency, pediatrics or operating room, often",
                 "Certification such as CCRN.",
             ),
         ] {
@@ -837,6 +850,33 @@ mod tests {
             ps.iter().all(|p| !p.section.starts_with("Experienced")),
             "{ps:#?}"
         );
+    }
+
+    /// A line stopping on a word a sentence goes on after ("… as an" / "EMT, …"), or on a
+    /// lower-case word before an amount ("… commonly earn" / "$145,000 …"), runs on.
+    #[test]
+    fn a_line_stopping_mid_sentence_runs_on_whatever_the_next_opens_with() {
+        for (line, next) in [
+            (
+                "Build hands-on patient care experience, typically 1,000 to 2,000 hours, as an",
+                "EMT, medical assistant, CNA, scribe or phlebotomist.",
+            ),
+            (
+                "Experienced PAs in surgical specialties, emergency medicine and dermatology commonly earn",
+                "$145,000 to $175,000 a year.",
+            ),
+        ] {
+            assert!(wraps_onto(line, next), "{line}");
+            let text = format!("Guide\n\n{}\n\n{line}\n{next}\n", para(60));
+            let ps = passages(&text);
+            assert!(ps.iter().all(|p| p.section != line), "{ps:#?}");
+        }
+        // A heading in capitals over an amount stays a heading; a short line is no wrapped one.
+        assert!(!wraps_onto(
+            "Salaries For Experienced Physician Assistants In The United States",
+            "$145,000 a year."
+        ));
+        assert!(!wraps_onto("Typical pay for a", "$145,000 a year."));
     }
 
     #[test]
