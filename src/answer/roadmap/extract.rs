@@ -12,7 +12,7 @@ use super::cues::{Cue, RoadmapCues};
 use super::durations::{parse_durations, trailing_time};
 use super::lines::{Line, line_sections, logical_lines};
 use super::path_shapes::{item_marker, numbered_step, paragraph_steps, table_steps};
-use super::step_labels::{StepLabel, step_label};
+use super::step_labels::{StepLabel, shown_step, step_label};
 use super::table_ladder::cells;
 use super::{
     Citation, Duration, DurationKind, ItemKind, PathStep, RoadmapItem, Stage, StageCitation,
@@ -586,9 +586,17 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
             && let Some(item) = item_text(l)
         {
             push(kind, item, section, l.line, true, None);
-        } else if kind == StepKind::Step && step_label(levels, content(l.text.as_str())).is_some() {
-            // "Year 1: …", "Then: …": a step of the path, whole.
-            push(kind, content(l.text.as_str()), section, l.line, true, None);
+        } else if kind == StepKind::Step
+            && let Some(label) = step_label(levels, content(l.text.as_str()))
+        {
+            // "Year 1: …", "Then: …", "Years 1-4   Earn …": a step of the path, whole, with
+            // the time its label gives.
+            let time = match label {
+                StepLabel::Time(d) => Some(d),
+                StepLabel::Order => None,
+            };
+            let shown = shown_step(content(l.text.as_str()));
+            push(kind, &shown, section, l.line, true, time);
         } else if kind == StepKind::Step
             && let Some(step) = numbered_step(levels, l.text.as_str())
         {

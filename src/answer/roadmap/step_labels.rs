@@ -19,6 +19,11 @@ const MAX_ORDER_WORDS: usize = 4;
 /// "Label: text" (the label short and free of sentence stops).
 static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^(?P<label>[^:.!?;|$]{1,40}?):(?:\*\*|__)?\s+\S"));
 
+/// "Label   text": a label set off from its text by its column (a tab, or two spaces or more),
+/// as a plain-text timeline writes it ("Years 1-4   Earn a bachelor's degree").
+static GAP_LABEL: Lazy<Regex> =
+    Lazy::new(|| re(r"^(?P<label>[^:.!?;|$\t]{1,40}?)(?:\t|\s{2,})(?P<rest>\S.*)$"));
+
 /// A time label: a unit and a number or a range of numbers ("Year 1", "Years 2-3", "Months 4 to 6").
 static TIME_LABEL: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -39,7 +44,15 @@ pub(super) enum StepLabel {
 /// sequence word; `None` for any other "Label: text" line ("Technical: …") or an unlabelled one.
 pub(super) fn step_label(levels: &LevelWords, content: &str) -> Option<StepLabel> {
     let content = content.trim_start_matches(['*', '_']);
-    let label = LABEL.captures(content)?.name("label")?.as_str();
+    let Some(label) = LABEL.captures(content).and_then(|c| c.name("label")) else {
+        // Set off by its column, a label is a time or a numbered part only.
+        let label = GAP_LABEL.captures(content)?.name("label")?.as_str().trim();
+        return match time_label(label) {
+            Some(d) => Some(StepLabel::Time(d)),
+            None => is_numbered_part(levels, label).then_some(StepLabel::Order),
+        };
+    };
+    let label = label.as_str();
     let label = label.trim().trim_end_matches(['*', '_']).trim();
     if let Some(d) = time_label(label) {
         return Some(StepLabel::Time(d));
@@ -55,6 +68,15 @@ pub(super) fn step_label(levels: &LevelWords, content: &str) -> Option<StepLabel
     let first = words.first()?;
     let ordered = words.len() <= MAX_ORDER_WORDS && levels.order_words().contains(first);
     (ordered || is_numbered_part(levels, label)).then_some(StepLabel::Order)
+}
+
+/// A labelled step as shown: a label set off by its column is followed by one space, as the
+/// words of the line read ("Years 1-4 Earn a bachelor's degree"); any other line as it is.
+pub(super) fn shown_step(content: &str) -> String {
+    match GAP_LABEL.captures(content) {
+        Some(c) if !LABEL.is_match(content) => format!("{} {}", c["label"].trim(), &c["rest"]),
+        _ => content.to_string(),
+    }
 }
 
 /// "Step 2", "Phase 3", "Etapa 1": a sequence word and its number, nothing else (a part of a
@@ -172,8 +194,35 @@ mod tests {
             "Years 3-2: backwards.",
             "Year 0: nothing.",
             "Finish prerequisites first.",
+            "Technical   scaling and root planing.",
+            "Then   apply for your license.",
         ] {
             assert_eq!(step_label(&levels(), line), None, "{line}");
         }
+    }
+
+    /// A plain-text timeline sets its labels off by their column: a time or a numbered part so
+    /// set off labels its step, which is shown with one space after its label.
+    #[test]
+    fn a_label_set_off_by_its_column() {
+        let line = "Years 1-4   Earn a bachelor's degree in any major.";
+        assert_eq!(span(line), Some((1.0, Some(4.0), "1–4 years".into())));
+        assert_eq!(
+            shown_step(line),
+            "Years 1-4 Earn a bachelor's degree in any major."
+        );
+        assert_eq!(
+            span("Year 5\tApply through CASPA."),
+            Some((4.0, Some(5.0), "4–5 years".into()))
+        );
+        assert_eq!(
+            step_label(&levels(), "Step 3    Pass the exam."),
+            Some(StepLabel::Order)
+        );
+        // A line with a colon label is shown as it is.
+        assert_eq!(
+            shown_step("Year 1: Finish  prerequisites."),
+            "Year 1: Finish  prerequisites."
+        );
     }
 }
