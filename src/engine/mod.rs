@@ -398,10 +398,11 @@ impl Engine {
             || matches!(scope, QuestionCareer::Named(_) | QuestionCareer::Several(_));
         // The career the verdict holds the question to: the one the answer is narrowed to, else
         // the library's only one, else the one named by its last word.
-        let about_career = match (&options.career, careers.as_slice()) {
-            (Some(career), _) => Some(career.clone()),
-            (None, [only]) => Some(only.clone()),
-            (None, _) => by_last_word,
+        let about_career = match (&options.career, careers.as_slice(), &scope) {
+            (Some(career), _, _) => Some(career.clone()),
+            (None, [only], _) => Some(only.clone()),
+            (None, _, QuestionCareer::Named(career)) => Some(career.clone()),
+            (None, _, _) => by_last_word,
         };
         let currencies = || {
             about_career
@@ -1500,13 +1501,19 @@ mod tests {
             .unwrap();
         assert!(union.verdict.confident, "{:?}", union.verdict);
         // Held to no career: a topic no guide of the library holds.
-        for q in [
-            "is there paid parental leave?",
-            "can welders have visible tattoos?",
-        ] {
-            let open = e.ask(q, e.page(0)).unwrap();
-            assert_eq!(open.verdict, Verdict::not(Reason::WeakMatch), "{q}");
-        }
+        let open = e.ask("is there paid parental leave?", e.page(0)).unwrap();
+        assert_eq!(open.verdict, Verdict::not(Reason::WeakMatch));
+        // A career the question names holds it to that career's guides.
+        let named = e
+            .ask("can welders have visible tattoos?", e.page(0))
+            .unwrap();
+        assert_eq!(
+            named.verdict,
+            Verdict::not(Reason::Unmentioned {
+                career: "Welder".into(),
+                missing: vec!["tattoos".into()],
+            })
+        );
         let open = e.ask("do nurses get a pension scheme?", e.page(0)).unwrap();
         assert!(open.verdict.confident, "{:?}", open.verdict);
     }

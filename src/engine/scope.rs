@@ -289,8 +289,9 @@ const MIN_SHARED_STEM_CHARS: usize = 5;
 
 /// The careers of two or more words that the question names by their last word alone, where
 /// that word ends exactly one career's name in the library and stands alone — after nothing, a
-/// stop word, a level word or punctuation ("senior nurses"), and not next to another occupation
-/// word that makes it a different role ("engineering manager", "nurse managers").
+/// stop word, a level word, a word of that career's own name or punctuation ("senior nurses",
+/// "truck drivers" for "Long-Haul Truck Driver"), and not next to another occupation word that
+/// makes it a different role ("engineering manager", "nurse managers").
 fn named_by_head(
     vocab: &Vocabulary,
     careers: &[String],
@@ -334,7 +335,22 @@ fn named_by_head(
             .flatten();
         let occupation =
             |w: Option<&str>| w.is_some_and(|w| vocab.roles().is_occupation_word(&fold(w)));
-        if alone(word_before) && !occupation(word_after) && !named.contains(career) {
+        // A word of the career's own name before its head is part of that name ("truck
+        // drivers" for "Long-Haul Truck Driver").
+        let own_word = |w: Option<&str>| {
+            w.is_some_and(|w| {
+                let w = analyzer.analyze(w);
+                !w.is_empty()
+                    && analyzer
+                        .analyze(career)
+                        .iter()
+                        .any(|o| w.iter().all(|t| t.text == o.text))
+            })
+        };
+        if (alone(word_before) || own_word(word_before))
+            && !occupation(word_after)
+            && !named.contains(career)
+        {
             named.push((*career).clone());
         }
     }
@@ -634,6 +650,17 @@ mod tests {
         assert!(named(&library, "what do nurse managers earn").is_empty());
         // A last word two careers share names neither.
         assert!(named(&library, "how much do developers earn").is_empty());
+        // A word of the career's own name before it is part of that name.
+        let library = ["Long-Haul Truck Driver", "Speech-Language Pathologist"];
+        assert_eq!(
+            named(&library, "how much do truck drivers make"),
+            ["Long-Haul Truck Driver"]
+        );
+        assert_eq!(
+            named(&library, "do language pathologists work in schools"),
+            ["Speech-Language Pathologist"]
+        );
+        assert!(named(&library, "what do bus drivers earn").is_empty());
     }
 
     #[test]

@@ -354,8 +354,15 @@ fn foreign_country(
         })
     };
     let names_one = |c: &Country| c.names.iter().any(|n| mentioned(n)) || pays_in(c);
+    // The very word the question uses for it, held by the guides, is theirs too: "French" in a
+    // Canadian guide's skills is the language the question asks about, not France.
+    let said_as_guides_say = |c: &Country| {
+        c.forms
+            .iter()
+            .any(|f| words.windows(f.len()).any(|w| w == f.as_slice()) && mentioned(f))
+    };
     for c in table.countries_named(words) {
-        if names_one(c) {
+        if names_one(c) || said_as_guides_say(c) {
             continue;
         }
         let elsewhere = || {

@@ -385,6 +385,40 @@ mod tests {
             reason("mortgage adviser salary in the UK", "Mortgage Adviser"),
             None
         );
+        // A career the question names is the one asked, with no career chosen: another
+        // career's guide naming the UK does not answer for the glazier's.
+        let unscoped = |q: &str| e.ask(q, e.page(0)).unwrap().verdict.reason;
+        assert_eq!(
+            unscoped("how much do glaziers earn in the UK?"),
+            other("United Kingdom")
+        );
+        assert_eq!(unscoped("how much do glaziers earn in the US?"), None);
+    }
+
+    /// The word a question uses for a country, held by the guides of the career asked about,
+    /// is theirs: "French" in a skills list is the language asked about, not France.
+    #[test]
+    fn a_country_word_the_guides_use_themselves_is_no_other_country() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = dir.path().join("guides");
+        std::fs::create_dir_all(&guides).unwrap();
+        std::fs::write(
+            guides.join("librarian.md"),
+            "# Librarian Career Guide (Canada)\n\nLibrarians in Canada help people find and use \
+             information in public, academic and special libraries across the country.\n\n\
+             ## Skills\n\n- Cataloguing and metadata\n- French: librarians in Quebec need to \
+             speak it\n",
+        )
+        .unwrap();
+        let e = crate::engine::fixtures::engine_on(SeedSource::Dir(guides), dir.path());
+        let reason = |q: &str| e.ask(q, e.page(0)).unwrap().verdict.reason;
+        assert_eq!(reason("do librarians need to speak french?"), None);
+        assert_eq!(
+            reason("how much do librarians earn in paris?"),
+            Some(Reason::OtherCountry {
+                country: "France".into()
+            })
+        );
     }
 
     #[test]
