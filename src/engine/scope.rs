@@ -299,17 +299,21 @@ fn named_by_head(
     terms: &[crate::analysis::Term],
 ) -> Vec<String> {
     let analyzer = vocab.analyzer();
-    let mut heads: Vec<(Arc<str>, &String)> = Vec::new();
-    for career in careers {
-        let own = analyzer.analyze(career);
+    // Each career's name's words, and the head words naming it (by its index).
+    let names: Vec<Vec<Arc<str>>> = careers
+        .iter()
+        .map(|c| analyzer.analyze(c).into_iter().map(|t| t.text).collect())
+        .collect();
+    let mut heads: Vec<(Arc<str>, usize)> = Vec::new();
+    for (i, (career, own)) in careers.iter().zip(&names).enumerate() {
         if own.len() >= 2
             && let Some(last) = own.last()
         {
-            heads.push((Arc::clone(&last.text), career));
+            heads.push((Arc::clone(last), i));
             // A name whose head comes first, as Spanish writes them ("Mecánico Automotriz").
             let first = career.split_whitespace().next().unwrap_or_default();
-            if vocab.roles().occupation_form(&fold(first)).is_some() && own[0].text != last.text {
-                heads.push((Arc::clone(&own[0].text), career));
+            if vocab.roles().occupation_form(&fold(first)).is_some() && own[0] != *last {
+                heads.push((Arc::clone(&own[0]), i));
             }
         }
     }
@@ -319,9 +323,10 @@ fn named_by_head(
     let mut named: Vec<String> = Vec::new();
     for t in terms {
         let mut ending = heads.iter().filter(|(h, _)| *h == t.text);
-        let (Some((_, career)), None) = (ending.next(), ending.next()) else {
+        let (Some(&(_, at)), None) = (ending.next(), ending.next()) else {
             continue;
         };
+        let (career, name) = (&careers[at], &names[at]);
         let before = question[..t.start].trim_end();
         let after = question[t.end..].trim_start();
         // Punctuation between words ends the phrase: only a word right beside counts.
@@ -340,11 +345,7 @@ fn named_by_head(
         let own_word = |w: Option<&str>| {
             w.is_some_and(|w| {
                 let w = analyzer.analyze(w);
-                !w.is_empty()
-                    && analyzer
-                        .analyze(career)
-                        .iter()
-                        .any(|o| w.iter().all(|t| t.text == o.text))
+                !w.is_empty() && name.iter().any(|o| w.iter().all(|t| t.text == *o))
             })
         };
         if (alone(word_before) || own_word(word_before))
