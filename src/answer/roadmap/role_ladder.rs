@@ -75,11 +75,9 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
             title_head(vocab, &career, text).filter(|(t, _)| {
                 let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
                 words
-                    .split(|w| ALTERNATIVES[..3].contains(&w.as_str()))
+                    .split(|w| CHOICES.contains(&w.as_str()))
                     .all(|alt| alt.len() <= MAX_TITLE_WORDS)
-                    && words
-                        .iter()
-                        .all(|w| !ALTERNATIVES[3..].contains(&w.as_str()))
+                    && words.iter().all(|w| !JOINS.contains(&w.as_str()))
                     && words.last().is_some_and(|w| singular(w) == *w)
             })
         };
@@ -792,8 +790,12 @@ pub(super) fn role_head(
 }
 
 /// Words between the alternatives one rung names ("Production or shop welder", "Sergeant and
-/// senior sergeant"): choices first, then the words that join roles.
+/// senior sergeant"): the choices, then the words that join roles.
 const ALTERNATIVES: [&str; 6] = ["or", "o", "/", "and", "y", "&"];
+/// Of [`ALTERNATIVES`], the choices ("or", "o", "/").
+const CHOICES: &[&str] = ALTERNATIVES.split_at(3).0;
+/// Of [`ALTERNATIVES`], the words that join roles ("and", "y", "&").
+const JOINS: &[&str] = ALTERNATIVES.split_at(3).1;
 /// Most words of a rung's title that names no role the vocabulary knows (of each of its
 /// alternatives: "Chargehand or site foreman").
 const MAX_TITLE_WORDS: usize = 3;
