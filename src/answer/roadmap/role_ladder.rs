@@ -18,7 +18,7 @@
 use super::durations::parse_durations;
 use super::extract::is_imperative;
 use super::lines::logical_lines;
-use super::table_ladder::{cells, row_rung, years_columns};
+use super::table_ladder::{cells, is_separator, row_rung, years_columns};
 use super::{Duration, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
 use crate::answer::level::Level;
@@ -132,7 +132,7 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 continue;
             }
             // A separator row ("|---|") keeps the table.
-            if text.contains("-|") || text.contains("|-") {
+            if is_separator(text) {
                 continue;
             }
             in_table = false;
@@ -923,6 +923,32 @@ mod tests {
         assert_eq!(got[4].0, Stage::Lead);
         // Not after a ladder heading: no ladder.
         assert!(rungs(passage("Chef", "Kitchens", &lines)).is_empty());
+    }
+
+    /// A table whose separator row has spaces in it ("--- | ---", as a space-aligned table of a
+    /// plain-text guide becomes) keeps its first row a rung.
+    #[test]
+    fn a_separator_row_with_spaces_keeps_the_first_rung() {
+        let p = passage(
+            "Dental Hygienist",
+            "Career path",
+            &[
+                "Stage | Time typically spent",
+                "--- | ---",
+                "New graduate / clinical hygienist | first 2-3 years",
+                "Experienced clinical hygienist | 3-10 years",
+                "Lead hygienist / clinic manager | after about 5 years",
+            ],
+        );
+        let got: Vec<String> = rungs(p).into_iter().map(|(_, r, _, _)| r).collect();
+        assert_eq!(
+            got,
+            [
+                "New graduate / clinical hygienist",
+                "Experienced clinical hygienist",
+                "Lead hygienist / clinic manager"
+            ]
+        );
     }
 
     /// A run most of whose rungs name known roles takes a short title the vocabulary does not

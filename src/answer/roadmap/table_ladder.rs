@@ -35,7 +35,7 @@ struct Row {
 /// for a line that is no table row or is a separator row ("|---|---|").
 pub(super) fn cells(line: &str) -> Option<Vec<&str>> {
     let t = line.trim();
-    if !t.contains('|') || t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')) {
+    if !t.contains('|') || is_separator(t) {
         return None;
     }
     let mut cells: Vec<&str> = t.split('|').map(str::trim).collect();
@@ -46,6 +46,12 @@ pub(super) fn cells(line: &str) -> Option<Vec<&str>> {
         cells.pop();
     }
     (cells.len() >= 2).then_some(cells)
+}
+
+/// A table's separator row: pipes, dashes and colons only ("|---|:---:|", "--- | ---").
+pub(super) fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
 }
 
 /// The years a cell gives when they are all it says, or a parenthesis after its role ("New
@@ -195,7 +201,7 @@ pub fn extract_table_ladder(levels: &LevelWords, p: &Passage) -> Vec<StageCitati
                 cite: Citation::at(p, l.line),
             }),
             // A separator row ("|---|") keeps the run; any other line ends it.
-            None if !is_row && l.text.contains("-|") => {}
+            None if is_separator(&l.text) => {}
             None if is_row => flush(levels, &mut run, &mut out),
             None => {
                 years_cols = None;
