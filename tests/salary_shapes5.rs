@@ -108,8 +108,16 @@ fn wrapped_ranges_keep_their_upper_bound_period_and_level() {
             row(Entry, "GBP", (18_500, 21_000), Year, 30, None),
             // "…can expect" / "£25,000 to £29,000": experienced groomers.
             row(Senior, "GBP", (25_000, 29_000), Year, 36, None),
-            // "Salon managers who supervise a team … earn £28,000 to" / "£33,000 a year".
-            row(Lead, "GBP", (28_000, 33_000), Year, 39, None),
+            // "Salon managers who supervise a team … earn £28,000 to" / "£33,000 a year",
+            // labelled by the sentence's subject.
+            row(
+                Lead,
+                "GBP",
+                (28_000, 33_000),
+                Year,
+                39,
+                Some("Salon managers")
+            ),
             // "between £12 and £14 an" / "hour": hourly, never yearly.
             row(Overall, "GBP", (12, 14), Hour, 43, None),
         ]
@@ -380,8 +388,24 @@ fn australian_new_zealand_and_canadian_dollars_are_never_us_dollars() {
             row(Overall, "AUD", (38, 46), Hour, 22, None),
         ]
     );
-    assert!(got.contains(&row(Overall, "NZD", (58_000, 72_000), Year, 31, None)));
-    assert!(got.contains(&row(Overall, "CAD", (62_000, 80_000), Year, 32, None)));
+    // "qualified arborists in New Zealand earn …", "while utility arborists in Canada earn …":
+    // each labelled by its sentence's subject.
+    assert!(got.contains(&row(
+        Overall,
+        "NZD",
+        (58_000, 72_000),
+        Year,
+        31,
+        Some("Qualified arborists")
+    )));
+    assert!(got.contains(&row(
+        Overall,
+        "CAD",
+        (62_000, 80_000),
+        Year,
+        32,
+        Some("Utility arborists")
+    )));
     assert!(a.rows.iter().all(|r| r.figure.currency.code != "USD"));
     let symbols: Vec<&str> = a
         .summaries

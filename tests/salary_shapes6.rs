@@ -138,8 +138,17 @@ fn ranges_whose_ends_each_carry_the_mark_and_the_unit_are_one_range() {
             ),
             // "Journeyperson millwrights typically earn CA$36/hr to CA$41/hr".
             row(Mid, "CAD", (36, 41), Hour, 30, "CA$36/hr to CA$41", None),
-            // "Maintenance supervisors who run a crew are paid CA$44/hr - CA$50/hr".
-            row(Lead, "CAD", (44, 50), Hour, 33, "CA$44/hr - CA$50", None),
+            // "Maintenance supervisors who run a crew are paid CA$44/hr - CA$50/hr", labelled
+            // by its subject.
+            row(
+                Lead,
+                "CAD",
+                (44, 50),
+                Hour,
+                33,
+                "CA$44/hr - CA$50",
+                Some("Maintenance supervisors")
+            ),
         ]
     );
     cited_from_their_line(&a, "millwright.md");
@@ -169,7 +178,7 @@ fn ranges_whose_ends_each_carry_the_mark_and_the_unit_are_one_range() {
             Day,
             33,
             "£250/day to £300",
-            None
+            Some("Interim advisers covering leave")
         )),
         "{:#?}",
         rows(&adviser)
@@ -242,7 +251,8 @@ fn from_about_x_up_to_y_is_one_range_and_another_occupations_pay_is_left_out() {
                 "$88,000 to $102,000",
                 None
             ),
-            // "Rehab directors who manage an OT department earn …": the career's own lead.
+            // "Rehab directors who manage an OT department earn …": the career's own lead,
+            // labelled by its subject.
             row(
                 Lead,
                 "USD",
@@ -250,7 +260,7 @@ fn from_about_x_up_to_y_is_one_range_and_another_occupations_pay_is_left_out() {
                 Year,
                 31,
                 "$105,000 to $125,000",
-                None
+                Some("Rehab directors")
             ),
             row(Overall, "USD", (38, 45), Hour, 33, "$38/hour – $45", None),
         ]
@@ -298,7 +308,7 @@ fn from_about_x_up_to_y_is_one_range_and_another_occupations_pay_is_left_out() {
                 Day,
                 33,
                 "£250/day to £300",
-                None
+                Some("Interim advisers covering leave")
             ),
         ]
     );

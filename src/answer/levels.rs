@@ -51,6 +51,8 @@ struct SubjectFile {
     verbs: Vec<String>,
     people: Vec<String>,
     ends: Vec<String>,
+    #[serde(default)]
+    openers: Vec<String>,
 }
 
 /// The years of experience each level above entry starts at.
@@ -146,6 +148,9 @@ pub struct LevelWords {
     people: Vec<String>,
     /// Words that end a subject's noun group ("who", "with", "usually"), lower case.
     subject_ends: Vec<String>,
+    /// Words a subject's noun group may open with that are not part of it: articles and
+    /// conjunctions ("a", "the", "and", "while", "los"), lower case.
+    openers: Vec<String>,
     /// A phrase a question asks for starting pay by ("right out of school"), any case.
     starting_question: LazyRegex,
     /// Words that deny the level word after them in prose ("without a journeyman card"), lower
@@ -287,6 +292,12 @@ impl LevelWords {
                 .map(|w| singular(&w.to_lowercase()))
                 .collect(),
             subject_ends: file.subject.ends.iter().map(|w| w.to_lowercase()).collect(),
+            openers: file
+                .subject
+                .openers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             negation: file
                 .negation
                 .words
@@ -473,6 +484,12 @@ impl LevelWords {
     /// singular, any case.
     pub fn is_people(&self, word: &str) -> bool {
         self.people.contains(&singular(&word.to_lowercase()))
+    }
+
+    /// Whether `word` may open a subject's noun group without being part of it: an article or
+    /// a conjunction ("a", "the", "and", "while", "los"), any case.
+    pub fn is_opener(&self, word: &str) -> bool {
+        self.openers.contains(&word.to_lowercase())
     }
 
     /// The words that number the rungs of a ladder ("stage", "etapa"), lower case.
@@ -691,7 +708,9 @@ mod tests {
         assert_eq!(w.of_label("Staff software developer"), Some(Lead));
         assert_eq!(w.of_label("Staff (8+ years)"), Some(Lead));
         assert_eq!(w.of_label("Staff nurse"), None);
-        assert_eq!(w.of_label("Staff accountant, first year"), None);
+        // Not a lead for "staff"; in its first year, at entry.
+        assert_eq!(w.of_label("Staff accountant, first year"), Some(Entry));
+        assert_eq!(w.of_label("Staff accountant"), None);
         assert_eq!(w.of_pay_row("Staff nurse", Some(2.0)), Some(Mid));
         assert_eq!(
             levels("Staff nurses earn less than staff engineers."),

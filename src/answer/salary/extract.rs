@@ -162,6 +162,86 @@ impl<'a> Reading<'a> {
         self.career_words.contains(&singular(&word.to_lowercase())) || self.is_initials(word)
     }
 
+    /// The guide's own words for whom a prose figure pays: the subject of the clause `clause`
+    /// of `line` (up to the figure; see [`LevelWords::subject_head`]) when it says more than the
+    /// career, a level or any worker ("Senior sergeants earn …", "A hospital SLP typically earns
+    /// …"), without the words opening it ("a", "and"). Only a subject that opens its sentence
+    /// `sentence` (starting with a capital), or follows a short phrase and a comma ("Outside
+    /// London, a self-employed carpenter typically charges …"), or a comma and an opener ("…,
+    /// while senior pharmacists earn …"): a clause whose subject is elided ("…, works under an
+    /// OT's supervision and typically earns …") or a line going on from the one before has none.
+    fn subject_label(
+        &self,
+        line: &str,
+        sentence: usize,
+        clause: usize,
+        figure: usize,
+    ) -> Option<String> {
+        let subject = self.levels.subject_head(&line[clause..figure])?;
+        let group = clause + subject.group.start..clause + subject.group.end;
+        let words: Vec<(usize, &str)> = line[group.clone()]
+            .split(' ')
+            .scan(group.start, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let opened = words
+            .iter()
+            .take_while(|(_, w)| {
+                self.levels
+                    .is_opener(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+            .count();
+        let (start, _) = *words.get(opened)?;
+        let text = &line[start..group.end];
+        let lead = line[sentence..group.start].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '-' | '•' | '>' | '#')
+        });
+        let placed = if lead.trim().is_empty() {
+            line[start..].starts_with(|c: char| c.is_uppercase())
+                || line[sentence..start]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase())
+        } else {
+            let lead = lead.trim_end();
+            lead.ends_with([',', ';'])
+                && (opened > 0 || lead.split_whitespace().count() <= MAX_INTRO_WORDS)
+        };
+        if !placed {
+            return None;
+        }
+        // Level words, read up to the verb: a grade the group is cut from ("un oficial de
+        // primera cobra …") says no more than its level.
+        let mut rest = text.to_string();
+        for m in self
+            .levels
+            .find(line, start..clause + subject.end)
+            .iter()
+            .rev()
+            .filter(|m| m.range.start < group.end)
+        {
+            let range = m.range.start - start..m.range.end.min(group.end) - start;
+            rest.replace_range(range.clone(), &" ".repeat(range.len()));
+        }
+        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+        let says_more = rest.split(|c: char| !is_word(c)).any(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !self.is_career_word(w)
+                && !self.levels.is_people(w)
+                && !self.levels.is_opener(w)
+        });
+        if !says_more {
+            return None;
+        }
+        let label = plain(text);
+        let mut chars = label.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
+
     /// Whether the prose figure at `span`, in the clause starting at `clause` of `line` (a
     /// paragraph), is the pay of another occupation: its clause's subject (see
     /// [`LevelWords::subject_head`]) is headed by a word that names neither the career, nor a
@@ -562,6 +642,9 @@ fn own_words(reading: &Reading<'_>, label: Option<String>) -> Option<String> {
 
 /// Most words of a label.
 const MAX_LABEL_WORDS: usize = 8;
+
+/// Most words of a phrase introducing a sentence's subject ("Outside London, …").
+const MAX_INTRO_WORDS: usize = 4;
 
 /// The label before a line's first figure: "Entry-level: ", "- **Journeyman Electrician:** ",
 /// "Senior ", "Desarrollador frontend junior: ". A label ends with `:`, a dash or a bar, or is
@@ -1023,11 +1106,23 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                 None
             };
             let level = resolve_level(reading, line, &spans, idx);
+            // Top earners are no group of the career's own ("Top performers earn …").
+            let top_end = TOP_END.is_match(before_in_sentence);
+            let label = (!top_end)
+                .then(|| {
+                    reading.subject_label(
+                        line,
+                        sentence.start,
+                        clause.start.max(sentence.start),
+                        f.span.start,
+                    )
+                })
+                .flatten();
             Some(LineFigure {
-                label: None,
+                label,
                 level: Some(level),
                 form,
-                top_end: TOP_END.is_match(before_in_sentence),
+                top_end,
                 note,
                 found: f,
             })

@@ -123,13 +123,12 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
-        let ladder_label = on_ladder(&f).then(|| f.label.clone()).flatten();
         let key = (
             f.level,
             f.currency.clone(),
             f.period,
             f.cite.source.clone(),
-            ladder_label,
+            f.label.clone(),
         );
         match best.get(&key) {
             Some(cur) if preference(cur) >= preference(&f) => {}
@@ -145,8 +144,17 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
         .filter(|(_, f)| on_ladder(f))
         .map(|((l, c, p, s, _), _)| (*l, c.clone(), *p, s.clone()))
         .collect();
-    best.retain(|(l, c, p, s, label), f| {
-        label.is_some() || on_ladder(f) || !laddered.contains(&(*l, c.clone(), *p, s.clone()))
+    best.retain(|(l, c, p, s, _), f| {
+        on_ladder(f) || !laddered.contains(&(*l, c.clone(), *p, s.clone()))
+    });
+    // Top earners' pay stands for a level only where the guide gives no other figure for it.
+    let typical: HashSet<(Level, Currency, Period, String)> = best
+        .iter()
+        .filter(|(_, f)| !f.top_end)
+        .map(|((l, c, p, s, _), _)| (*l, c.clone(), *p, s.clone()))
+        .collect();
+    best.retain(|(l, c, p, s, _), f| {
+        !f.top_end || !typical.contains(&(*l, c.clone(), *p, s.clone()))
     });
     let mut seen_notes = HashSet::new();
     let notes = passages
@@ -582,6 +590,78 @@ mod tests {
         assert_eq!(a.rows.len(), MAX_ROWS_PER_LEVEL);
         assert_eq!(a.summaries[0].sources, MAX_ROWS_PER_LEVEL + 5);
         assert_eq!(a.rows[0].figure.cite.source, "g0000.txt");
+    }
+
+    /// Regression (probe four): a pay section in prose giving several ranks' or settings'
+    /// figures at one level kept one of them; each group a sentence names is now its own row.
+    #[test]
+    fn groups_a_prose_pay_section_names_at_one_level_are_each_kept() {
+        let p = passage_in(
+            "Pay and income",
+            "Constables with five or more years of service usually earn between $92,000 and $101,000.\n\
+             Sergeants earn between $108,000 and $121,000 a year.\n\
+             Senior sergeants earn between $122,000 and $136,000 a year.\n\
+             Outside the cities, a rural constable typically receives $88,000 to $95,000.\n\
+             Top performers earn over $150,000.",
+        );
+        let g = extract_guide(levels(), "Police Officer", &[p]);
+        let rows: Vec<(Level, Option<&str>, u32)> = g
+            .rows
+            .iter()
+            .map(|r| (r.level, r.figure.label.as_deref(), r.figure.low))
+            .collect();
+        assert!(
+            rows.contains(&(Level::Senior, Some("Constables"), 92_000)),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Level::Overall, Some("Sergeants"), 108_000)),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Level::Senior, Some("Senior sergeants"), 122_000)),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Level::Overall, Some("Rural constable"), 88_000)),
+            "{rows:?}"
+        );
+        // Top earners are no group of their own: the typical figure is kept over them.
+        assert!(rows.iter().all(|(_, _, low)| *low != 150_000), "{rows:?}");
+    }
+
+    /// A subject is the figure's label only where it opens its sentence: a clause whose subject
+    /// is elided, a line going on from the one before, or a subject naming only the career and
+    /// a level gives none.
+    #[test]
+    fn a_subject_labels_a_figure_only_where_it_opens_its_sentence() {
+        let labels = |text: &str| -> Vec<Option<String>> {
+            extract_guide(
+                levels(),
+                "Occupational Therapist",
+                &[passage_in("Pay", text)],
+            )
+            .rows
+            .into_iter()
+            .map(|r| r.figure.label)
+            .collect()
+        };
+        assert_eq!(
+            labels(
+                "A certified assistant holds an associate degree (about 2 years), works under \
+                 supervision and typically earns $55,000–$68,000 a year."
+            ),
+            vec![None]
+        );
+        assert_eq!(labels("service can earn £90,000 a year."), vec![None]);
+        assert_eq!(
+            labels("Senior occupational therapists earn $98,000 to $112,000."),
+            vec![None]
+        );
+        assert_eq!(
+            labels("In 2025, school-based therapists earn $70,000 to $80,000."),
+            vec![Some("School-based therapists".to_string())]
+        );
     }
 
     #[test]
