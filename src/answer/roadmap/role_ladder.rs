@@ -32,7 +32,7 @@ use crate::vocab::Vocabulary;
 pub const MIN_RUNGS: usize = 3;
 /// Most rungs: a longer run is a list of something else.
 const MAX_RUNGS: usize = 12;
-/// Most words of a rung's role.
+/// Most words of a rung's role (of each of its alternatives; twice as many in all).
 const MAX_ROLE_WORDS: usize = 6;
 /// Words that join a role to its field ("Head of department", "Chef de partie").
 pub(super) const JOINERS: [&str; 3] = ["of", "de", "du"];
@@ -831,8 +831,14 @@ pub(super) fn title_head(
     // electrician", "Test engineer").
     let action = is_imperative(vocab.roadmap_cues(), head, item)
         && !words.get(1).is_some_and(|w| is_role_word(w));
+    // Each of a rung's alternatives is a short noun phrase ("Program manager or director of
+    // social work").
+    let too_long = words
+        .split(|w| ALTERNATIVES.contains(&w.to_lowercase().as_str()))
+        .any(|alt| alt.len() > MAX_ROLE_WORDS)
+        || words.len() > 2 * MAX_ROLE_WORDS;
     if words.is_empty()
-        || words.len() > MAX_ROLE_WORDS
+        || too_long
         || !head.starts_with(char::is_uppercase)
         || head.contains(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
         || action
@@ -954,6 +960,43 @@ mod tests {
     /// A run most of whose rungs name known roles takes a short title the vocabulary does not
     /// know ("Chargehand or site foreman") as a rung; a top rung naming several roles joined by
     /// "and" is one rung.
+    /// Regression (probe five): a rung naming two roles of four words each ("Program manager or
+    /// director of social work") was too long for a role, and its run no ladder.
+    #[test]
+    fn each_alternative_of_a_rung_is_a_short_role() {
+        let p = passage(
+            "Social Worker",
+            "Career progression",
+            &[
+                "1. **Front-line social worker** (years 1–3) – child protection, shelters",
+                "2. **Clinical social worker** (after an MSW, usually years 3–7) – counselling",
+                "3. **Clinical supervisor or team lead** (after about 5–8 years) – supervising",
+                "4. **Program manager or director of social work** (10+ years) – running a program",
+            ],
+        );
+        let got: Vec<String> = rungs(p).into_iter().map(|(_, r, _, _)| r).collect();
+        assert_eq!(
+            got,
+            [
+                "Front-line social worker",
+                "Clinical social worker",
+                "Clinical supervisor or team lead",
+                "Program manager or director of social work",
+            ]
+        );
+        // One alternative of seven words is no role.
+        let p = passage(
+            "Social Worker",
+            "Career progression",
+            &[
+                "1. Front-line social worker",
+                "2. Clinical social worker",
+                "3. Manager of a large and busy urban social work department",
+            ],
+        );
+        assert!(rungs(p).is_empty());
+    }
+
     #[test]
     fn an_unknown_title_among_roles_and_a_rung_of_joined_roles() {
         let p = passage(
