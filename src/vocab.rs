@@ -162,15 +162,17 @@ impl Vocabulary {
             .map_err(|e| invalid("skill_sections.toml")(&e))?;
         let tracks = Tracks::from_toml(text("tracks.toml"), &analyzer)
             .map_err(|e| invalid("tracks.toml")(&e))?;
-        let careers = Arc::new(
-            CareerNamer::from_toml(text("careers.toml"))
-                .map_err(|e| invalid("careers.toml")(&e))?,
-        );
         let roles = RoleTable::from_toml(text("roles.toml"), &analyzer)
             .map(Arc::new)
             .map_err(|e| invalid("roles.toml")(&e))?;
         let topics = TopicTable::from_toml(text("verdict.toml"), &analyzer)
             .map_err(|e| invalid("verdict.toml")(&e))?;
+        let careers = Arc::new(
+            CareerNamer::from_toml(text("careers.toml"))
+                .map_err(|e| invalid("careers.toml")(&e))?
+                .with_places(topics.place_names())
+                .with_dictionary(analyzer.clone()),
+        );
         let intents = IntentTable::from_toml(text("intents.toml"), &analyzer)
             .map_err(|e| invalid("intents.toml")(&e))?;
         let levels =

@@ -2,7 +2,11 @@
 //! normalised so two guides about one career share it ("backend developers" and "Back-End
 //! Developer" are one career). The phrases and spellings are data (`assets/careers.toml`).
 
+use std::sync::Arc;
+
 use serde::Deserialize;
+
+use crate::analysis::Analyzer;
 
 /// A career name's comparison key: lower case, its words joined by single spaces.
 pub fn career_key(name: &str) -> String {
@@ -104,7 +108,18 @@ pub struct CareerNamer {
     not_careers: Vec<String>,
     /// Lower-case word sequences of a compound's spellings → how it is written.
     compounds: Vec<(Vec<String>, String)>,
+    /// Places a title may say its career is practised in ("… in Canada"), lower-case word
+    /// sequences, longest first (see [`CareerNamer::with_places`]).
+    places: Vec<Vec<String>>,
+    /// The common words of the language (see [`CareerNamer::with_dictionary`]).
+    dictionary: Option<Arc<Analyzer>>,
 }
+
+/// Words before a place that say a career is practised there ("in Canada", "in the UK").
+const IN_PLACE: [&str; 5] = ["in", "the", "en", "el", "la"];
+
+/// Most letters of an acronym in a name written all in capitals ("HVAC", "TCAE").
+const MAX_ACRONYM_LETTERS: usize = 4;
 
 /// Most words a career name read from a title may have.
 const MAX_CAREER_WORDS: usize = 5;
@@ -146,7 +161,32 @@ impl CareerNamer {
             suffixes: phrases(file.suffixes),
             not_careers: file.not_careers.iter().map(|w| w.to_lowercase()).collect(),
             compounds,
+            places: Vec::new(),
+            dictionary: None,
         })
+    }
+
+    /// The namer with `places` (country names: "Canada", "United Kingdom") as places a title
+    /// may say its career is practised in: "Social Worker in Canada" names "Social Worker".
+    #[must_use]
+    pub fn with_places<'a>(mut self, places: impl IntoIterator<Item = &'a str>) -> CareerNamer {
+        self.places = places
+            .into_iter()
+            .map(words_of)
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.places.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        self.places.dedup();
+        self
+    }
+
+    /// The namer with `analyzer`'s dictionary of common words: in a title written all in
+    /// capitals, a word of it, or a word longer than an acronym, is no acronym ("AIR TRAFFIC
+    /// CONTROLLER" → "Air Traffic Controller", but "HVAC TECHNICIAN" → "HVAC Technician").
+    #[must_use]
+    pub fn with_dictionary(mut self, analyzer: Arc<Analyzer>) -> CareerNamer {
+        self.dictionary = Some(analyzer);
+        self
     }
 
     /// The career a guide titled `title` is about, if the title names one.
@@ -178,6 +218,13 @@ impl CareerNamer {
                     words.drain(..p.len());
                 } else if let Some(s) = self.suffixes.iter().find(|s| lower.ends_with(s)) {
                     words.truncate(words.len() - s.len());
+                } else if let Some(p) = self.places.iter().find(|p| {
+                    lower.ends_with(p)
+                        && lower.len() > p.len() + 1
+                        && IN_PLACE.contains(&lower[lower.len() - p.len() - 1].as_str())
+                }) {
+                    // "… in Canada", "… in the United Kingdom": the preposition goes next.
+                    words.truncate(words.len() - p.len());
                 } else {
                     break;
                 }
@@ -207,6 +254,16 @@ impl CareerNamer {
             }
         }
         let lower: Vec<String> = tokens.iter().map(|(t, _)| t.to_lowercase()).collect();
+        // A name written all in capitals: its common words are words, not acronyms.
+        let shouted = tokens.len() >= 2 && !name.chars().any(char::is_lowercase);
+        let common = |i: usize| {
+            shouted
+                && (lower[i].chars().count() > MAX_ACRONYM_LETTERS
+                    || self
+                        .dictionary
+                        .as_ref()
+                        .is_some_and(|d| d.in_dictionary(&lower[i])))
+        };
         let mut words: Vec<String> = Vec::new();
         let mut glued = String::new();
         let mut i = 0;
@@ -224,10 +281,8 @@ impl CareerNamer {
                     continue;
                 }
             } else {
-                glued.push_str(&title_case(
-                    tokens[i].0,
-                    words.is_empty() && glued.is_empty(),
-                ));
+                let token = if common(i) { &lower[i] } else { tokens[i].0 };
+                glued.push_str(&title_case(token, words.is_empty() && glued.is_empty()));
                 let hyphen_after = tokens[i].1;
                 i += 1;
                 if hyphen_after {
@@ -249,7 +304,7 @@ impl CareerNamer {
 
 /// Small words that stay in lower case inside a name ("Director of Product").
 const SMALL_WORDS: &[&str] = &[
-    "of", "and", "in", "the", "for", "to", "a", "an", "de", "del", "y", "en",
+    "of", "and", "or", "in", "the", "for", "to", "a", "an", "de", "del", "y", "o", "en",
 ];
 
 /// A word in title case; a word with capitals after its first letter (an acronym, "UX") stays
@@ -300,6 +355,47 @@ mod tests {
 
     fn namer() -> CareerNamer {
         CareerNamer::from_toml(include_str!("../../assets/careers.toml")).unwrap()
+    }
+
+    /// Regression (probe five, guides with no manifest): a title saying where the career is
+    /// practised, one written all in capitals, and a blog post's "So you want to be …".
+    #[test]
+    fn a_title_s_country_capitals_and_blog_opening_are_no_part_of_the_career() {
+        let vocab = crate::vocab::Vocabulary::shipped();
+        let n = vocab.careers();
+        for (title, career) in [
+            (
+                "Social Worker in Canada: Salary, Education, Registration and Career Path",
+                "Social Worker",
+            ),
+            (
+                "How to Become a Dietitian in Australia | Allied Health Careers",
+                "Dietitian",
+            ),
+            (
+                "Working as a Freelance Translator or Interpreter in Germany",
+                "Freelance Translator or Interpreter",
+            ),
+            (
+                "So You Want to Be a Wedding Photographer in Ireland? Here's What Nobody Told Me",
+                "Wedding Photographer",
+            ),
+            ("Nurse in the United Kingdom", "Nurse"),
+            (
+                "AIR TRAFFIC CONTROLLER - UNITED STATES",
+                "Air Traffic Controller",
+            ),
+            ("HVAC TECHNICIAN GUIDE", "HVAC Technician"),
+            // A place that is part of the career's name stays.
+            ("Canada Goose Handler", "Canada Goose Handler"),
+        ] {
+            assert_eq!(n.from_title(title).as_deref(), Some(career), "{title}");
+        }
+        // Without the places and the dictionary, as before.
+        assert_eq!(
+            namer().from_title("Social Worker in Canada").as_deref(),
+            Some("Social Worker in Canada")
+        );
     }
 
     #[test]

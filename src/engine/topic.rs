@@ -87,6 +87,8 @@ pub struct TopicTable {
     /// Workplace topics a guide may never treat, each as the forms a guide that treats it
     /// holds, read with the analyzer.
     treated: Vec<Vec<Form>>,
+    /// Every country's name and its `names`, as written.
+    place_names: Vec<String>,
 }
 
 impl TopicTable {
@@ -109,7 +111,10 @@ impl TopicTable {
         }
         let mut countries = Vec::new();
         let mut currency_hints = Vec::new();
+        let mut place_names = Vec::new();
         for c in file.country {
+            place_names.push(c.name.clone());
+            place_names.extend(c.names.iter().cloned());
             if let (Some(code), false) = (&c.currency, c.home) {
                 currency_hints.extend(
                     c.names
@@ -145,7 +150,14 @@ impl TopicTable {
             countries,
             currency_hints,
             treated,
+            place_names,
         })
+    }
+
+    /// Every country's name and the names it goes by ("United Kingdom", "uk", "england"), as
+    /// written in the table.
+    pub fn place_names(&self) -> impl Iterator<Item = &str> {
+        self.place_names.iter().map(String::as_str)
     }
 
     /// The workplace topics `terms` name: for each, its forms, and where in `terms` the one
