@@ -446,4 +446,17 @@ mod tests {
         assert!(cues.names_the_reader("Adapta tu CV a cada oferta."));
         assert!(!cues.names_the_reader("Trabaja en despachos contables."));
     }
+
+    /// Regression (probe five): "Steps to becoming an Accredited Practising Dietitian" headed
+    /// a path no cue named, so its list was no learning path.
+    #[test]
+    fn steps_to_becoming_heads_a_path() {
+        let cues = crate::answer::fixtures::vocab().roadmap_cues();
+        assert!(
+            cues.path
+                .is_match("Steps to becoming an Accredited Practising Dietitian")
+        );
+        assert!(cues.path.is_match("Steps to become a nurse"));
+        assert!(!cues.path.is_match("Steps we take to protect your data"));
+    }
 }
