@@ -1,5 +1,7 @@
 //! A learning path told as headings numbered by a sequence word ("### Step 2 — Earn a Private
-//! Pilot Licence (PPL)", "Step 3: Build hours"): each such heading that is no ladder rung is a
+//! Pilot Licence (PPL)", "Step 3: Build hours"), or as numbered list items the corpus reads as
+//! headings because bullets detail each ("2. **Get EMT certification**"; an imperative verb
+//! opens each such step): each such heading that is no ladder rung is a
 //! step, whole, cited at its heading, its time the first time span of the text under it, listed
 //! under the heading before the run. The text under a step heading belongs to that step: its
 //! imperative sentences are not steps of their own ([`HeadedSteps::covers`]).
@@ -7,8 +9,10 @@
 use std::ops::RangeInclusive;
 
 use super::durations::parse_durations;
+use super::extract::is_imperative;
 use super::ladder::{rung, strip_sequence};
 use super::lines::logical_lines;
+use super::path_shapes::item_marker;
 use super::{PathStep, StepKind};
 use crate::answer::citation::Citation;
 use crate::corpus::Passage;
@@ -31,6 +35,28 @@ impl HeadedSteps {
     }
 }
 
+/// The action a heading written as a numbered list item tells ("2. **Get EMT certification**"
+/// over the bullets detailing it → "Get EMT certification"): its text without the number and
+/// emphasis, when it opens with an imperative verb; a numbered section title ("3. Salary and
+/// Benefits") is none.
+fn numbered_action<'a>(vocab: &Vocabulary, heading: &'a str) -> Option<&'a str> {
+    let heading = heading.trim();
+    item_number(heading)?;
+    let text = heading[item_marker(heading)..]
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim();
+    is_imperative(vocab.roadmap_cues(), text, text).then_some(text)
+}
+
+/// The number a line (not indented) opens with as a list item's ("2. " → 2, "3) " → 3).
+fn item_number(line: &str) -> Option<u32> {
+    let digits = line.find(|c: char| !c.is_ascii_digit())?;
+    (digits > 0 && item_marker(line) > 0)
+        .then(|| line[..digits].parse().ok())
+        .flatten()
+}
+
 /// The steps of `passages` (one guide's, in line order) told as numbered headings.
 pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedSteps {
     let levels = vocab.levels();
@@ -46,25 +72,50 @@ pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedS
             out.steps.push(step);
         }
     };
+    // The number of the last item of an open run of numbered items ("6." → 6): the next number
+    // goes on with it ("7. Clear the background check", a heading or not); another ends it (a
+    // numbered section after the run: "5. Career Path").
+    let mut run: Option<u32> = None;
     for p in passages {
         for l in logical_lines(p) {
+            let number = item_number(&l.text);
+            let goes_on = run.is_some_and(|n| number == Some(n + 1));
             if l.heading {
                 close(&mut open, &mut out);
-                let numbered = strip_sequence(levels.sequence_words(), &l.text).is_some()
-                    && rung(vocab, &l.text).is_none();
-                if numbered {
+                let sequenced = strip_sequence(levels.sequence_words(), &l.text).is_some();
+                let item = (!sequenced)
+                    .then(|| numbered_action(vocab, &l.text))
+                    .flatten();
+                if (sequenced || item.is_some()) && rung(vocab, &l.text).is_none() {
                     let step = PathStep {
                         order: 0,
                         kind: StepKind::Step,
-                        text: l.text.trim().to_string(),
+                        text: item.unwrap_or_else(|| l.text.trim()).to_string(),
                         duration: None,
                         list: list.clone().unwrap_or_else(|| p.title.clone()),
                         cite: Citation::at(p, l.line),
                     };
                     open = Some((step, l.line));
+                    run = item.and(number);
+                } else if goes_on {
+                    run = number;
                 } else {
+                    run = None;
                     list = Some(l.text.trim().to_string());
                 }
+            } else if goes_on && let Some(text) = numbered_action(vocab, &l.text) {
+                // The next item of the run, detailed by no bullets of its own.
+                close(&mut open, &mut out);
+                let step = PathStep {
+                    order: 0,
+                    kind: StepKind::Step,
+                    text: text.to_string(),
+                    duration: None,
+                    list: list.clone().unwrap_or_else(|| p.title.clone()),
+                    cite: Citation::at(p, l.line),
+                };
+                open = Some((step, l.line));
+                run = number;
             } else if let Some((step, last)) = open.as_mut() {
                 *last = (*last).max(l.line);
                 if step.duration.is_none() {
@@ -152,6 +203,64 @@ mod tests {
         // The text under a step is the step's; the rung and the salary are not.
         assert!(got.covers("g.md", 9) && got.covers("g.md", 11));
         assert!(!got.covers("g.md", 13) && !got.covers("g.md", 15));
+    }
+
+    /// Regression (probe five): numbered items each detailed by bullets are read by the corpus
+    /// as headings, and the path's steps were lost; they are steps when an action opens them,
+    /// and the run goes on through an item that is none and items with no bullets.
+    #[test]
+    fn numbered_items_read_as_headings_are_steps_while_their_numbering_goes_on() {
+        let ps = [
+            passage(
+                "4. How to Become a Firefighter",
+                1,
+                &["The steps, in order."],
+            ),
+            passage(
+                "1. **Meet the minimum requirements**",
+                3,
+                &["   - Usually 18 years old."],
+            ),
+            passage(
+                "2. **Get EMT certification**",
+                5,
+                &[
+                    "   - An EMT-Basic course takes about 120 to 190 hours.",
+                    "3. **Pass the written exam**",
+                    "   - Reading and math.",
+                ],
+            ),
+            passage(
+                "4. **Clear the background check**",
+                9,
+                &[
+                    "   - A polygraph in some departments.",
+                    "5. **Complete the fire academy**",
+                    "   - A paid academy of 12 to 24 weeks.",
+                ],
+            ),
+            passage(
+                "6. Career Path and Promotion",
+                13,
+                &["1. **Apply for lieutenant** after five years."],
+            ),
+        ];
+        let got = extract_headed_steps(vocab(), &ps);
+        let steps: Vec<(&str, u32, &str)> = got
+            .steps
+            .iter()
+            .map(|s| (s.text.as_str(), s.cite.line, s.list.as_str()))
+            .collect();
+        let list = "4. How to Become a Firefighter";
+        assert_eq!(
+            steps,
+            vec![
+                ("Meet the minimum requirements", 3, list),
+                ("Get EMT certification", 5, list),
+                ("Pass the written exam", 7, list),
+                ("Complete the fire academy", 11, list),
+            ]
+        );
     }
 
     #[test]
