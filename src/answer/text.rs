@@ -253,6 +253,11 @@ impl LogicalLine {
         self.text.push_str(text.trim());
     }
 
+    /// The source line where it ends.
+    pub fn end_line(&self) -> u32 {
+        self.starts.last().map_or(self.line, |(_, line)| *line)
+    }
+
     /// The source line holding byte `offset` of the text.
     pub fn line_at(&self, offset: usize) -> u32 {
         self.starts

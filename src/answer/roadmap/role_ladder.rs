@@ -79,6 +79,8 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                     .all(|alt| alt.len() <= MAX_TITLE_WORDS)
                     && words.iter().all(|w| !JOINS.contains(&w.as_str()))
                     && words.last().is_some_and(|w| singular(w) == *w)
+                    // A letter or two is a marker ("Q: …", "A: …"), no title.
+                    && t.chars().filter(|c| c.is_alphabetic()).count() >= MIN_TITLE_LETTERS
             })
         };
         let mut cued = titles.is_ladder_cue(&p.section);
@@ -89,6 +91,8 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         let lines = logical_lines(p);
         // The line after the last definition read (its lines are read with its term).
         let mut skip = 0;
+        // The last source line of the last rung of a run of lines.
+        let mut lines_end: u32 = 0;
         for (at, l) in lines.iter().enumerate() {
             let text = l.text.trim();
             if l.heading {
@@ -196,21 +200,29 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 continue;
             }
             // Lines in a row under a ladder cue, each opening with a role ("New graduate PA
-            // ........ first 1-2 years", "Driver trainer (3+ years)").
+            // ........ first 1-2 years", "Driver trainer (3+ years)"), or paragraphs one blank
+            // line apart ("Academy Trainee (3 to 5 months): classroom and simulator …"); a title
+            // no role word names stands among them as in a list.
             let follows = run
                 .last()
-                .is_none_or(|r| shape == Shape::Lines && r.cite.line + 1 == l.line);
+                .is_none_or(|_| shape == Shape::Lines && l.line <= lines_end.saturating_add(2));
+            let opens = || {
+                role(text)
+                    .map(|(r, rest)| (Some(r), None, rest))
+                    .or_else(|| title(text).map(|(t, rest)| (None, Some(t), rest)))
+            };
             if cued
                 && follows
-                && let Some((named, rest)) = role(text)
+                && let Some((named, titled, rest)) = opens()
             {
                 if !run.is_empty() && shape != Shape::Lines {
                     flush(vocab, &mut run, shape, &mut out);
                 }
                 shape = Shape::Lines;
+                lines_end = l.end_line();
                 run.push(Rung {
-                    role: Some(named),
-                    title: None,
+                    role: named,
+                    title: titled,
                     duration: parse_durations(text).into_iter().next().map(|(_, d)| d),
                     text: if rest.is_empty() {
                         text.to_string()
@@ -219,6 +231,12 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                     },
                     cite: Citation::at(p, l.line),
                 });
+                continue;
+            }
+            // A sentence going on in a rung's paragraph ("… working all positions
+            // independently." / "Many controllers later bid …") belongs to that rung.
+            if shape == Shape::Lines && !run.is_empty() && l.line == lines_end + 1 {
+                lines_end = l.end_line();
                 continue;
             }
             flush(vocab, &mut run, shape, &mut out);
@@ -786,7 +804,12 @@ pub(super) fn role_head(
             .filter_map(|alt| alt.last())
             .any(|w| names_one(w))
     };
-    (names_one(last) || joined || alternatives()).then_some((head, rest))
+    // Or its first word names the guide's career, a head written first as Spanish writes it
+    // ("TCAE eventual o de bolsa", "TCAE especializado/a en un servicio").
+    let career_first = words
+        .first()
+        .is_some_and(|w| words.len() >= 2 && career.contains(&singular(&plain(w))));
+    (names_one(last) || joined || alternatives() || career_first).then_some((head, rest))
 }
 
 /// Words between the alternatives one rung names ("Production or shop welder", "Sergeant and
@@ -796,6 +819,8 @@ const ALTERNATIVES: [&str; 6] = ["or", "o", "/", "and", "y", "&"];
 const CHOICES: &[&str] = ALTERNATIVES.split_at(3).0;
 /// Of [`ALTERNATIVES`], the words that join roles ("and", "y", "&").
 const JOINS: &[&str] = ALTERNATIVES.split_at(3).1;
+/// Fewest letters of a rung's title that names no role the vocabulary knows.
+const MIN_TITLE_LETTERS: usize = 3;
 /// Most words of a rung's title that names no role the vocabulary knows (of each of its
 /// alternatives: "Chargehand or site foreman").
 const MAX_TITLE_WORDS: usize = 3;
@@ -811,7 +836,14 @@ pub(super) fn title_head(
     let item = item.trim();
     let (head, rest) = if let Some(inner) = item.strip_prefix("**") {
         let end = inner.find("**")?;
-        (&inner[..end], &inner[end + 2..])
+        // A number inside the bold lead numbers the rung ("**1. Trainee (1–2 years).**").
+        let number = strip_marker(&inner[..end]);
+        let number = if inner.starts_with(|c: char| c.is_ascii_digit()) {
+            number
+        } else {
+            0
+        };
+        (&inner[number..end], &inner[end + 2..])
     } else {
         let at = [" — ", " – ", " - ", ": ", " (", ", ", ". ", "; ", " .."]
             .iter()
@@ -960,6 +992,132 @@ mod tests {
     /// A run most of whose rungs name known roles takes a short title the vocabulary does not
     /// know ("Chargehand or site foreman") as a rung; a top rung naming several roles joined by
     /// "and" is one rung.
+    /// A passage whose lines sit at the given source lines (blank lines between paragraphs).
+    fn at_lines(career: &str, section: &str, lines: &[(u32, &str)]) -> Passage {
+        Passage {
+            start_line: 1,
+            end_line: lines.last().map_or(1, |(n, _)| *n),
+            text: lines.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n"),
+            line_numbers: lines.iter().map(|(n, _)| *n).collect(),
+            ..passage(career, section, &[])
+        }
+    }
+
+    /// Regression (probe five): a ladder told as paragraphs one blank line apart, each opening
+    /// with its rung ("Academy Trainee (3 to 5 months): classroom …"), a sentence going on in a
+    /// rung's paragraph, a number inside a bold lead, and a head written first (Spanish order).
+    #[test]
+    fn paragraphs_each_opening_with_a_rung_are_a_ladder() {
+        let p = at_lines(
+            "Air Traffic Controller",
+            "Career Progression",
+            &[
+                (
+                    3,
+                    "Academy Trainee (3 to 5 months): classroom and simulator training.",
+                ),
+                (
+                    5,
+                    "Developmental Controller (1 to 3 years): certifying on positions, paid as",
+                ),
+                (6, "a D1, D2 or D3 as you progress."),
+                (
+                    8,
+                    "Certified Professional Controller (after full certification): all positions.",
+                ),
+                (
+                    9,
+                    "Many controllers later bid to transfer to a busier facility.",
+                ),
+                (
+                    11,
+                    "Front Line Manager (usually 5+ years as a CPC): supervising a team.",
+                ),
+            ],
+        );
+        let got: Vec<(String, u32)> = rungs(p).into_iter().map(|(_, r, _, l)| (r, l)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Academy Trainee".to_string(), 3),
+                ("Developmental Controller".to_string(), 5),
+                ("Certified Professional Controller".to_string(), 8),
+                ("Front Line Manager".to_string(), 11),
+            ]
+        );
+        // "**1. Trainee … (1–2 years).** Many graduates …": the number numbers the rung.
+        let p = at_lines(
+            "Translator",
+            "Career development",
+            &[
+                (2, "Most translators go through recognisable stages:"),
+                (
+                    3,
+                    "**1. Trainee or in-house junior translator (1–2 years).** Many start in an agency.",
+                ),
+                (
+                    5,
+                    "**2. Freelance generalist (years 1–4).** You take whatever agencies send.",
+                ),
+                (
+                    7,
+                    "**3. Specialist or sworn translator (after about 4–6 years).** You narrow down.",
+                ),
+                (
+                    9,
+                    "**4. Agency owner or team lead (10+ years).** Some build an agency.",
+                ),
+            ],
+        );
+        let got: Vec<String> = rungs(p).into_iter().map(|(_, r, _, _)| r).collect();
+        assert_eq!(
+            got,
+            [
+                "Trainee or in-house junior translator",
+                "Freelance generalist",
+                "Specialist or sworn translator",
+                "Agency owner or team lead",
+            ]
+        );
+        // "**TCAE eventual o de bolsa (primeros 1–4 años).**": the career's name first.
+        let p = at_lines(
+            "TCAE",
+            "Progresión profesional",
+            &[
+                (
+                    3,
+                    "**TCAE eventual o de bolsa (primeros 1–4 años).** Contratos de sustitución.",
+                ),
+                (
+                    5,
+                    "**TCAE interino/a o con plaza fija (tras 3–8 años).** Tienes estabilidad.",
+                ),
+                (
+                    7,
+                    "**Coordinador/a de TCAE (a partir de 8–10 años).** Organiza turnos.",
+                ),
+            ],
+        );
+        assert_eq!(rungs(p).len(), 3);
+        // A FAQ's "Q:" before a ladder of lines is no rung.
+        let p = passage(
+            "Driver",
+            "Career path",
+            &[
+                "Q: What does a typical career path look like?",
+                "A: Roughly like this:",
+                "Student driver (4-8 weeks)",
+                "Experienced driver (1-3 years)",
+                "Driver trainer (3+ years)",
+            ],
+        );
+        let got: Vec<String> = rungs(p).into_iter().map(|(_, r, _, _)| r).collect();
+        assert_eq!(
+            got,
+            ["Student driver", "Experienced driver", "Driver trainer"]
+        );
+    }
+
     /// Regression (probe five): a rung naming two roles of four words each ("Program manager or
     /// director of social work") was too long for a role, and its run no ladder.
     #[test]
