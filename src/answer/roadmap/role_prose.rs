@@ -120,7 +120,17 @@ fn tell(
     let text = l.text.as_str();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
+        // A role the guide sets in bold is a rung wherever the sentence names it ("The next
+        // rung is a **specialist midwife**"); an opener's role inside it is the same one.
+        let bold = bold_roles(vocab, career, sentence);
         let mut roles = roles_in(vocab, career, sentence);
+        roles.retain(|(r, _)| {
+            !bold
+                .iter()
+                .any(|(b, _)| r.start < b.end + 2 && b.start < r.end + 2)
+        });
+        roles.extend(bold.iter().cloned());
+        roles.sort_by_key(|(r, _)| r.start);
         // A sentence opening with a role its title words place ("Senior service technicians
         // with eight or more years take …") names that rung; a role it names after a plain
         // opener ("… and work as mentors") is what that rung does, not a rung.
@@ -151,8 +161,9 @@ fn tell(
                     }
                 })
                 .map(|(_, d)| d.clone());
-            // A rung after the first is told as a move (a subject placed by its title words is).
-            let placed = subject.is_some() && k == 0;
+            // A rung after the first is told as a move (a subject placed by its title words is,
+            // and a role set in bold).
+            let placed = (subject.is_some() && k == 0) || bold.iter().any(|(b, _)| b == span);
             if !rungs.is_empty() && !placed && !moves(vocab, &sentence[..span.start]) {
                 if subject.is_some() {
                     continue;
@@ -216,6 +227,47 @@ fn placed(vocab: &Vocabulary, rungs: Vec<Rung>) -> Vec<StageCitation> {
             text: r.text,
             duration: r.duration,
             cite: r.cite,
+        })
+        .collect()
+}
+
+/// Most words of a role set in bold (of all its alternatives).
+const MAX_BOLD_WORDS: usize = 8;
+
+/// The roles a sentence sets in bold ("you become a **Band 6 registered midwife**", "the
+/// **Head of Midwifery**"), in order: bold text of at most [`MAX_BOLD_WORDS`] words and no
+/// amount, one of whose alternatives ("or", "and") ends in a role word or names one before its
+/// joiner ("Head of …"). Each with its span (inside the emphasis) and its name.
+fn bold_roles(
+    vocab: &Vocabulary,
+    career: &[String],
+    sentence: &str,
+) -> Vec<(Range<usize>, Vec<String>)> {
+    let marks: Vec<usize> = sentence.match_indices("**").map(|(i, _)| i).collect();
+    marks
+        .chunks_exact(2)
+        .filter_map(|pair| {
+            let span = pair[0] + 2..pair[1];
+            let inner = sentence[span.clone()].trim();
+            let words: Vec<&str> = inner.split_whitespace().collect();
+            if words.is_empty()
+                || words.len() > MAX_BOLD_WORDS
+                || inner.contains(['$', '€', '£', '¥', ':'])
+                || !inner.starts_with(|c: char| c.is_alphanumeric())
+            {
+                return None;
+            }
+            let names_role = words
+                .split(|w| ["or", "and", "o", "y"].contains(&w.to_lowercase().as_str()))
+                .any(|alt| {
+                    alt.last().is_some_and(|w| is_role_word(vocab, career, w))
+                        || alt
+                            .iter()
+                            .position(|w| JOINERS.contains(&w.to_lowercase().as_str()))
+                            .filter(|&j| j > 0)
+                            .is_some_and(|j| is_role_word(vocab, career, alt[j - 1]))
+                });
+            names_role.then(|| (span, vec![inner.to_string()]))
         })
         .collect()
 }
@@ -379,6 +431,39 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Regression (probe five): paragraphs setting each rung's role in bold, most of them named
+    /// with no opener that tells a move ("The next rung is a **specialist midwife**"), were no
+    /// ladder.
+    #[test]
+    fn roles_set_in_bold_in_progression_paragraphs_are_a_ladder() {
+        let p = passage(
+            "Midwife",
+            "Career progression",
+            &[
+                "As a **newly qualified midwife** you join a preceptorship programme.",
+                "Once preceptorship is complete, you become a **Band 6 registered midwife**.",
+                "The next rung is a **specialist midwife or labour ward coordinator** at Band 7.",
+                "Some move into management as a **maternity matron** at Band 8a.",
+                "At the top of the ladder is the **Head of Midwifery** (Band 8c to 9).",
+                "Bold words that are **no role at all** are left alone.",
+            ],
+        );
+        let got: Vec<String> = rungs(p)
+            .into_iter()
+            .map(|(_, r, _, _)| r[0].clone())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "newly qualified midwife",
+                "Band 6 registered midwife",
+                "specialist midwife or labour ward coordinator",
+                "maternity matron",
+                "Head of Midwifery",
+            ]
+        );
     }
 
     #[test]
