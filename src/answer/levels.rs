@@ -829,6 +829,10 @@ mod tests {
         assert_eq!(w.of_label("Newly qualified plumber"), Some(Entry));
         assert_eq!(w.of_label("Improver"), Some(Entry));
         assert_eq!(w.of_label("Un fisioterapeuta recién titulado"), Some(Entry));
+        // In the first year, or on probation (probe five: a pay table's second row, placed at
+        // mid by its place alone).
+        assert_eq!(w.of_label("First-year school SLP"), Some(Entry));
+        assert_eq!(w.of_label("Probationary firefighter (year 1)"), Some(Entry));
     }
 
     #[test]
