@@ -17,7 +17,7 @@ use crate::choices::Choices;
 #[derive(Debug, Args)]
 pub struct AskArgs {
     /// Passages to show (1–50; default from config).
-    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=50))]
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_LIMIT)))]
     pub limit: Option<u16>,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -30,9 +30,47 @@ pub struct AskArgs {
     #[arg(long, value_name = "CAREER")]
     pub career: Option<String>,
     /// The question. Words starting with "-" that are not options are words of the question
-    /// (`careerbot ask -salary` asks about "-salary").
+    /// (`careerbot ask -salary` asks about "-salary"); the options may come after it
+    /// (`careerbot ask what do electricians earn --json`).
     #[arg(value_name = "QUESTION", num_args = 0.., allow_hyphen_values = true)]
     pub question: Vec<String>,
+}
+
+/// Most passages `--limit` shows.
+const MAX_LIMIT: u16 = 50;
+
+impl AskArgs {
+    /// Takes this command's own options written after the question out of its words
+    /// (`careerbot ask what do electricians earn --json`): once the question's words begin,
+    /// every word is read as one of them, so an option after them would be asked about.
+    /// `--json`, `--career CAREER` (or `=CAREER`) and `--limit N`/`-n N` with N in 1–50 are
+    /// read as options; any other word stays in the question.
+    pub fn take_trailing_options(&mut self) {
+        let mut words = std::mem::take(&mut self.question).into_iter().peekable();
+        while let Some(word) = words.next() {
+            match word.as_str() {
+                "--json" => self.json = true,
+                "--career" if self.career.is_none() && words.peek().is_some() => {
+                    self.career = words.next();
+                }
+                "--limit" | "-n" if self.limit.is_none() => {
+                    match words.peek().and_then(|n| n.parse::<u16>().ok()) {
+                        Some(n) if (1..=MAX_LIMIT).contains(&n) => {
+                            self.limit = Some(n);
+                            words.next();
+                        }
+                        _ => self.question.push(word),
+                    }
+                }
+                _ => match word.strip_prefix("--career=") {
+                    Some(career) if self.career.is_none() && !career.is_empty() => {
+                        self.career = Some(career.to_string());
+                    }
+                    _ => self.question.push(word),
+                },
+            }
+        }
+    }
 }
 
 /// `careerbot reindex`
@@ -206,6 +244,48 @@ mod tests {
         assert!(args.json);
         assert_eq!(args.limit, Some(3));
         assert_eq!(args.question, vec!["pay?"]);
+    }
+
+    /// Regression: `careerbot ask "EMT certification" --json` asked about "json" ("The guides
+    /// never mention json"): options after the question were words of it.
+    #[test]
+    fn options_after_the_question_are_options() {
+        let parse = |argv: &[&str]| {
+            let Command::Ask(mut args) = Cli::try_parse_from(argv).unwrap().command else {
+                panic!("ask")
+            };
+            args.take_trailing_options();
+            args
+        };
+        let args = parse(&[
+            "careerbot",
+            "ask",
+            "what",
+            "do",
+            "nurses",
+            "earn",
+            "--json",
+            "--career",
+            "nurse",
+            "-n",
+            "4",
+        ]);
+        assert!(args.json);
+        assert_eq!(args.career.as_deref(), Some("nurse"));
+        assert_eq!(args.limit, Some(4));
+        assert_eq!(args.question, vec!["what", "do", "nurses", "earn"]);
+        let args = parse(&["careerbot", "ask", "pay", "--career=pm"]);
+        assert_eq!(args.career.as_deref(), Some("pm"));
+        assert_eq!(args.question, vec!["pay"]);
+        // A word that is no option of ask, or a limit out of range, stays in the question.
+        let args = parse(&["careerbot", "ask", "-salary", "--verbose", "-n", "99"]);
+        assert!(!args.json);
+        assert_eq!(args.limit, None);
+        assert_eq!(args.question, vec!["-salary", "--verbose", "-n", "99"]);
+        // An option given before the question is not taken twice.
+        let args = parse(&["careerbot", "ask", "--career", "pm", "pay", "--career", "x"]);
+        assert_eq!(args.career.as_deref(), Some("pm"));
+        assert_eq!(args.question, vec!["pay", "--career", "x"]);
     }
 
     #[test]

@@ -19,7 +19,8 @@ use crate::search::{QuestionError, SearchOptions};
 ///
 /// # Errors
 /// When the engine cannot be opened, or the batch file cannot be read.
-pub(super) fn run(config: &Config, args: AskArgs) -> Result<ExitCode> {
+pub(super) fn run(config: &Config, mut args: AskArgs) -> Result<ExitCode> {
+    args.take_trailing_options();
     if let Some(batch) = &args.batch {
         let engine = open_engine(config)?;
         let options = first_page(&engine, args.limit, args.career.as_deref())?;
