@@ -19,7 +19,9 @@ use super::{
 use crate::answer::levels::{LevelMatch, LevelWords, place_ladder, singular};
 use crate::answer::re;
 use crate::answer::roadmap::{DurationKind, parse_durations};
-use crate::answer::text::{LogicalLine, carries_on, left_open, sentences, strip_marker};
+use crate::answer::text::{
+    LogicalLine, carries_on, left_open, sentences, strip_marker, word_spans,
+};
 use crate::corpus::Passage;
 use crate::corpus::split::WRAP_MIN_CHARS;
 use crate::vocab::Vocabulary;
@@ -179,23 +181,13 @@ impl<'a> Reading<'a> {
     ) -> Option<String> {
         let subject = self.levels.subject_head(&line[clause..figure])?;
         let group = clause + subject.group.start..clause + subject.group.end;
-        let words: Vec<(usize, &str)> = line[group.clone()]
-            .split(' ')
-            .scan(group.start, |at, w| {
-                let start = *at;
-                *at += w.len() + 1;
-                Some((start, w))
-            })
-            .filter(|(_, w)| !w.is_empty())
-            .collect();
-        let opened = words
-            .iter()
-            .take_while(|(_, w)| {
-                self.levels
-                    .is_opener(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            })
-            .count();
-        let (start, _) = *words.get(opened)?;
+        // The first word that is no opener starts it ("a", "and": "…, and senior paralegals").
+        let start = word_spans(&line[group.clone()])
+            .into_iter()
+            .map(|w| group.start + w.start..group.start + w.end)
+            .find(|w| !self.levels.is_opener(&line[w.clone()]))?
+            .start;
+        let opened = start > group.start;
         let text = &line[start..group.end];
         let lead = line[sentence..group.start].trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '*' | '_' | '-' | '•' | '>' | '#')
@@ -208,7 +200,7 @@ impl<'a> Reading<'a> {
         } else {
             let lead = lead.trim_end();
             lead.ends_with([',', ';'])
-                && (opened > 0 || lead.split_whitespace().count() <= MAX_INTRO_WORDS)
+                && (opened || lead.split_whitespace().count() <= MAX_INTRO_WORDS)
         };
         if !placed {
             return None;

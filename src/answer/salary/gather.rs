@@ -610,22 +610,14 @@ mod tests {
             .iter()
             .map(|r| (r.level, r.figure.label.as_deref(), r.figure.low))
             .collect();
-        assert!(
-            rows.contains(&(Level::Senior, Some("Constables"), 92_000)),
-            "{rows:?}"
-        );
-        assert!(
-            rows.contains(&(Level::Overall, Some("Sergeants"), 108_000)),
-            "{rows:?}"
-        );
-        assert!(
-            rows.contains(&(Level::Senior, Some("Senior sergeants"), 122_000)),
-            "{rows:?}"
-        );
-        assert!(
-            rows.contains(&(Level::Overall, Some("Rural constable"), 88_000)),
-            "{rows:?}"
-        );
+        for want in [
+            (Level::Senior, Some("Constables"), 92_000),
+            (Level::Overall, Some("Sergeants"), 108_000),
+            (Level::Senior, Some("Senior sergeants"), 122_000),
+            (Level::Overall, Some("Rural constable"), 88_000),
+        ] {
+            assert!(rows.contains(&want), "{want:?} in {rows:?}");
+        }
         // Top earners are no group of their own: the typical figure is kept over them.
         assert!(rows.iter().all(|(_, _, low)| *low != 150_000), "{rows:?}");
     }
