@@ -814,7 +814,7 @@ pub(super) fn role_head(
 
 /// Words between the alternatives one rung names ("Production or shop welder", "Sergeant and
 /// senior sergeant"): the choices, then the words that join roles.
-const ALTERNATIVES: [&str; 6] = ["or", "o", "/", "and", "y", "&"];
+pub(super) const ALTERNATIVES: [&str; 6] = ["or", "o", "/", "and", "y", "&"];
 /// Of [`ALTERNATIVES`], the choices ("or", "o", "/").
 const CHOICES: &[&str] = ALTERNATIVES.split_at(3).0;
 /// Of [`ALTERNATIVES`], the words that join roles ("and", "y", "&").

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use super::durations::parse_durations;
 use super::lines::logical_lines;
-use super::role_ladder::{JOINERS, career_words, is_role_word, place};
+use super::role_ladder::{ALTERNATIVES, JOINERS, career_words, is_role_word, place};
 use super::table_ladder::cells;
 use super::{Duration, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
@@ -258,7 +258,7 @@ fn bold_roles(
                 return None;
             }
             let names_role = words
-                .split(|w| ["or", "and", "o", "y"].contains(&w.to_lowercase().as_str()))
+                .split(|w| ALTERNATIVES.contains(&w.to_lowercase().as_str()))
                 .any(|alt| {
                     alt.last().is_some_and(|w| is_role_word(vocab, career, w))
                         || alt
