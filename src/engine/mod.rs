@@ -1725,6 +1725,9 @@ mod tests {
             // A listed occupation in the plural, its stem ("account") a guide word.
             ("What do accountants earn starting out?", "accountants"),
             ("What is the career path for a pharmacist?", "pharmacist"),
+            // One edit from a guide word ("range"), but near no occupation the guides name: no
+            // misspelt occupation.
+            ("How do I become a park ranger?", "park ranger"),
         ] {
             assert_eq!(
                 e.question_career(q),
@@ -1760,6 +1763,7 @@ mod tests {
             "best mechanical keyboard for coding",
             "What is the average salary?",
             "How much does a senoir devloper earn?",
+            "How do I become an electrcian?",
             // A synonym form counts as the word it stands for; ways of working are no occupation.
             "How much do devs make?",
             "How do I become a software engineer?",

@@ -125,10 +125,13 @@ fn career_of(
         if role_terms.is_empty() {
             continue;
         }
-        // A misspelt word ("devloper", "manger") is a typo of a word the guides or the library's
-        // careers hold, not an occupation.
+        // A misspelt occupation ("devloper", "manger") is a typo of an occupation the guides
+        // name or of a word of the library's careers, not an occupation they lack.
         let misspelt = || {
-            index.typo_of(&role.head).is_some()
+            let form = roles.occupation_form(&role.head);
+            index
+                .occupation_typo_of(form.as_deref().unwrap_or(&role.head))
+                .is_some()
                 || careers
                     .iter()
                     .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))

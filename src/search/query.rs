@@ -191,6 +191,46 @@ impl PassageIndex {
         }
         remembered_correction(self, &searcher, word, &term.text).map(|c| c.term)
     }
+
+    /// The occupation the guides name (as [`crate::roles::RoleTable::occupation_form`] writes
+    /// it) that `form`, an occupation form they never name, is plausibly a typo of
+    /// ("devloper" → developer), by the rule spelling correction follows; or `None`: a common
+    /// word of the language is meant as written, and a word near only other words of the
+    /// guides ("ranger", one edit from "range") is no misspelt occupation.
+    pub fn occupation_typo_of(&self, form: &str) -> Option<String> {
+        let chars = form.chars().count();
+        if !(4..=MAX_CORRECTED_CHARS).contains(&chars) || self.analyzer().in_dictionary(form) {
+            return None;
+        }
+        let field = self.fields.occupations;
+        let automaton = FuzzyTermQuery::new(
+            TantivyTerm::from_field_text(field, form),
+            max_edits(chars),
+            true,
+        )
+        .automaton()
+        .ok()?;
+        let searcher = self.searcher();
+        let mut found: Vec<(u8, String)> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if plausible_typo(form, candidate) {
+                    let d = bounded_distance(form, candidate, max_edits(chars)).unwrap_or(u8::MAX);
+                    found.push((d, candidate.to_string()));
+                }
+            }
+        }
+        found.into_iter().min().map(|(_, occupation)| occupation)
+    }
 }
 
 /// Nearest indexed term for a word the index does not know, when the word is plausibly a typo
