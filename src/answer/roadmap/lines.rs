@@ -57,9 +57,11 @@ pub(super) fn logical_lines(p: &Passage) -> Vec<Line> {
 /// first part). Borrowed when nothing is cut. A line found in a joined passage is cited back to
 /// its own part by [`recite`].
 pub(super) fn whole_sections(passages: &[Passage]) -> Cow<'_, [Passage]> {
-    let cut = passages
-        .windows(2)
-        .any(|w| continues(&w[0], &w[1]) || continues_definitions(&w[0], &w[1]));
+    let cut = passages.windows(2).any(|w| {
+        continues(&w[0], &w[1])
+            || continues_definitions(&w[0], &w[1])
+            || continues_bold_leads(&w[0], &w[1])
+    });
     if !cut {
         return Cow::Borrowed(passages);
     }
@@ -72,8 +74,8 @@ pub(super) fn whole_sections(passages: &[Passage]) -> Cow<'_, [Passage]> {
                 prev.line_numbers.extend_from_slice(&p.line_numbers);
                 prev.end_line = p.end_line;
             }
-            // A term taken for a heading is a line of the list again.
-            Some(prev) if continues_definitions(prev, p) => {
+            // A term taken for a heading, or a bold lead line, is a line of the section again.
+            Some(prev) if continues_definitions(prev, p) || continues_bold_leads(prev, p) => {
                 prev.text.push('\n');
                 prev.text.push_str(&p.section);
                 prev.line_numbers.push(p.start_line);
@@ -94,6 +96,18 @@ fn continues(prev: &Passage, next: &Passage) -> bool {
         && next.section == prev.section
         && next.start_line > prev.end_line
         && next.line_numbers.first() == Some(&next.start_line)
+}
+
+/// Whether `next` is headed by a line that opens in bold ("**Graduate surveyor** (first 2–3
+/// years)"), which the splitter took for a sub-heading, right after `prev`: the paragraphs of a
+/// section each led by a bold line (a ladder's rungs, each described under it) are one section.
+fn continues_bold_leads(prev: &Passage, next: &Passage) -> bool {
+    next.source == prev.source
+        && next.section != prev.section
+        && next.section.trim_start().starts_with("**")
+        && next.start_line > prev.end_line
+        && next.start_line <= prev.end_line + 2
+        && next.line_numbers.first() != Some(&next.start_line)
 }
 
 /// Whether `next` is headed by a term of the definition list `prev` ends with, which the

@@ -93,6 +93,9 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
         let mut skip = 0;
         // The last source line of the last rung of a run of lines.
         let mut lines_end: u32 = 0;
+        // The run of lines opened in bold ("**Survey technician** (2–5 years)"): its rungs are
+        // the lines opening so, and a line right under one that does not is its description.
+        let mut bold_leads = false;
         for (at, l) in lines.iter().enumerate() {
             let text = l.text.trim();
             if l.heading {
@@ -203,9 +206,12 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
             // ........ first 1-2 years", "Driver trainer (3+ years)"), or paragraphs one blank
             // line apart ("Academy Trainee (3 to 5 months): classroom and simulator …"); a title
             // no role word names stands among them as in a list.
-            let follows = run
-                .last()
-                .is_none_or(|_| shape == Shape::Lines && l.line <= lines_end.saturating_add(2));
+            let bold = text.starts_with("**");
+            let follows = run.last().is_none_or(|_| {
+                shape == Shape::Lines
+                    && l.line <= lines_end.saturating_add(2)
+                    && (bold || !bold_leads || l.line > lines_end + 1)
+            });
             let opens = || {
                 role(text)
                     .map(|(r, rest)| (Some(r), None, rest))
@@ -217,6 +223,9 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
             {
                 if !run.is_empty() && shape != Shape::Lines {
                     flush(vocab, &mut run, shape, &mut out);
+                }
+                if run.is_empty() || shape != Shape::Lines {
+                    bold_leads = bold;
                 }
                 shape = Shape::Lines;
                 lines_end = l.end_line();
