@@ -299,15 +299,29 @@ impl PassageIndex {
 
 /// The code that turns guides into indexed terms (cleaning, splitting, analysis, schema). It is
 /// part of the fingerprint, so an index built by an older version of that code is rebuilt
-/// automatically instead of serving passages the current code would cut differently.
+/// automatically instead of serving passages the current code would cut differently. Every file
+/// of the corpus is listed (`every_corpus_file_is_in_the_fingerprint`).
 const PIPELINE_SOURCE: &str = concat!(
     include_str!("../corpus/mod.rs"),
     include_str!("../corpus/clean.rs"),
-    include_str!("../corpus/split.rs"),
+    include_str!("../corpus/clean/boxes.rs"),
+    include_str!("../corpus/clean/edges.rs"),
+    include_str!("../corpus/clean/furniture.rs"),
+    include_str!("../corpus/clean/meta.rs"),
+    include_str!("../corpus/careers.rs"),
+    include_str!("../corpus/front_matter.rs"),
     include_str!("../corpus/html.rs"),
+    include_str!("../corpus/layout.rs"),
+    include_str!("../corpus/link.rs"),
+    include_str!("../corpus/manifest.rs"),
     include_str!("../corpus/source_lines.rs"),
+    include_str!("../corpus/split.rs"),
+    include_str!("../corpus/title.rs"),
+    include_str!("../corpus/words.rs"),
+    include_str!("../corpus/boilerplate.toml"),
     include_str!("../analysis.rs"),
     include_str!("index.rs"),
+    include_str!("build.rs"),
 );
 
 /// Computes the fingerprint of a seed source as read with `analyzer`: its guides' bytes and
@@ -750,6 +764,21 @@ mod tests {
 
     fn seeds() -> SeedSource {
         SeedSource::Dir(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")))
+    }
+
+    /// Regression: the build and most of the corpus's readers were left out of the
+    /// fingerprint, so an index built by older code was served after an upgrade.
+    #[test]
+    fn every_corpus_file_is_in_the_fingerprint() {
+        for dir in ["corpus", "corpus/clean"] {
+            for (path, text) in crate::answer::facts::tests::sources_in(dir) {
+                if path.ends_with("guide_tests.rs") {
+                    continue;
+                }
+                assert!(PIPELINE_SOURCE.contains(text.as_str()), "{path:?}");
+            }
+        }
+        assert!(PIPELINE_SOURCE.contains(include_str!("build.rs")));
     }
 
     #[test]
