@@ -1666,6 +1666,51 @@ mod tests {
         assert!(careers.len() > 1, "{careers:?}");
     }
 
+    /// Regression (probe six): an occupation the guide's title names ("Cabin Crew (Flight
+    /// Attendant)") is covered however seldom its passages say it, in English or translated;
+    /// a Spanish occupation the library lacks is told so when its translation is an occupation
+    /// ("fisioterapeuta" → physiotherapist), whatever its ending.
+    #[test]
+    fn an_occupation_the_title_names_is_covered_and_translations_name_occupations() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = dir.path().join("guides");
+        std::fs::create_dir_all(&guides).unwrap();
+        std::fs::write(
+            guides.join("crew.md"),
+            "# Cabin Crew (Flight Attendant) Career Guide\n\n## Pay\n\nNew cabin crew earn \
+             £18,000 to £22,000 a year plus an allowance for every flight.\n\n## Training\n\nAirlines run \
+             a six-week course on safety, first aid and service before your first flight.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            guides.join("sources.toml"),
+            "[[guide]]\nfile = \"crew.md\"\ntitle = \"Cabin Crew (Flight Attendant) Career Guide\"\ncareer = \"Cabin Crew\"\n",
+        )
+        .unwrap();
+        let e = fixtures::engine_on(SeedSource::Dir(guides), dir.path());
+        for q in [
+            "How much does a flight attendant earn?",
+            "¿Cuánto gana una azafata?",
+        ] {
+            assert!(
+                !matches!(e.question_career(q), QuestionCareer::NotInLibrary(_)),
+                "{q}: {:?}",
+                e.question_career(q)
+            );
+            assert!(e.ask(q, e.page(0)).unwrap().verdict.confident, "{q}");
+        }
+        for (q, role) in [
+            ("How much does a pilot earn?", "pilot"),
+            ("¿Cuánto gana un fisioterapeuta?", "fisioterapeuta"),
+        ] {
+            assert_eq!(
+                e.question_career(q),
+                QuestionCareer::NotInLibrary(role.into()),
+                "{q}"
+            );
+        }
+    }
+
     /// A Spanish question about a career an English guide covers is answered from it, not told
     /// the library lacks it: the occupation is translated like any career word.
     #[test]

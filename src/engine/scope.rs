@@ -137,11 +137,18 @@ fn career_of(
                     .flat_map(|c| c.split(|ch: char| ch.is_whitespace() || ch == '-'))
                     .any(|w| plausible_typo(&role.head, &fold(w)))
         };
-        let careers_own = || names_a_careers_occupation(vocab, careers, &role.head);
-        if (roles.occupation_form(&role.head).is_some()
-            && !named_in_guides(&role.head)
-            && !misspelt()
-            && !careers_own())
+        // The library's careers name it in other words, or a guide's title names it.
+        let careers_own = || {
+            names_a_careers_occupation(vocab, careers, &role.head)
+                || index.in_a_title(&role_terms.iter().map(|t| &**t).collect::<Vec<_>>())
+        };
+        // An occupation as written, or by the word a translation reads it as ("fisioterapeuta"
+        // → physiotherapist).
+        let occupation = roles.occupation_form(&role.head).is_some()
+            || analyzer
+                .canonical_of(&role.head)
+                .is_some_and(|w| roles.occupation_form(w).is_some());
+        if (occupation && !named_in_guides(&role.head) && !misspelt() && !careers_own())
             || (unknown_occupation(roles, &role_terms, &known, 1).is_some() && !careers_own())
         {
             return QuestionCareer::NotInLibrary(role.text);
@@ -149,7 +156,9 @@ fn career_of(
     }
     // A listed occupation of several words anywhere ("mechanical engineer salary"); single words
     // only count in a role's place, since many also name things ("editor", "driver", "agent").
-    if let Some((at, len)) = unknown_occupation(roles, &texts, &known, 2) {
+    if let Some((at, len)) = unknown_occupation(roles, &texts, &known, 2)
+        && !index.in_a_title(&texts[at..at + len].iter().map(|t| &**t).collect::<Vec<_>>())
+    {
         return QuestionCareer::NotInLibrary(
             question[terms[at].start..terms[at + len - 1].end].into(),
         );

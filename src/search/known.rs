@@ -97,6 +97,32 @@ impl PassageIndex {
         }
     }
 
+    /// Whether some guide's title holds every one of the analysed `terms` ("flight" and
+    /// "attend" in "Cabin Crew (Flight Attendant) Career Guide"): an occupation a title names is
+    /// what its guide is about, however seldom its passages name it. `false` for no terms.
+    pub fn in_a_title(&self, terms: &[&str]) -> bool {
+        if terms.is_empty() {
+            return false;
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .map(|t| {
+                let q = TermQuery::new(
+                    TantivyTerm::from_field_text(self.fields.title, t),
+                    IndexRecordOption::Basic,
+                );
+                (Occur::Must, Box::new(q) as Box<dyn Query>)
+            })
+            .collect();
+        match self.searcher().search(&BooleanQuery::new(clauses), &Count) {
+            Ok(n) => n > 0,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot search the guides' titles");
+                false
+            }
+        }
+    }
+
     /// How many passages of the guides about `career` (its exact name) there are, or hold the
     /// analysed term `term` in their body or heading.
     ///
