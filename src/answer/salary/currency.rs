@@ -1,14 +1,16 @@
 //! The currencies guides state pay in (data: `assets/currencies.toml`): the marks written before
-//! or after an amount, the code and symbol answers show a figure's currency by, the marks of
-//! currencies that are not read, and a currency a sentence says in words ("in US dollars").
+//! or after an amount, the code and symbol answers show a figure's currency by, the amounts each
+//! pays plausibly, the counting words after a number ("lakh", "crore"), the marks of currencies
+//! that are not read, and a currency a sentence says in words ("in US dollars").
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::money;
+use super::{Period, money};
 use crate::answer::lazy_regex::LazyRegex;
 use crate::answer::re;
 
@@ -61,6 +63,8 @@ pub struct CurrenciesError(pub String);
 struct CurrenciesFile {
     currency: Vec<Entry>,
     #[serde(default)]
+    multiplier: Vec<MultiplierEntry>,
+    #[serde(default)]
     other: Other,
     #[serde(default)]
     per_unit: PerUnit,
@@ -94,6 +98,34 @@ struct Entry {
     after: Vec<String>,
     #[serde(default)]
     shares: Vec<String>,
+    #[serde(default = "unit_scale")]
+    scale: u32,
+}
+
+fn unit_scale() -> u32 {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MultiplierEntry {
+    words: Vec<String>,
+    times: u32,
+    #[serde(default)]
+    period: Option<Period>,
+    #[serde(default)]
+    currency: Option<String>,
+}
+
+/// A counting word written after a number ("lakh", "LPA", "crore"; data: `[[multiplier]]`).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Multiplier {
+    /// What the number is multiplied by: 100,000 for "lakh".
+    pub(super) times: f64,
+    /// The period the word states itself ("LPA": lakh per annum).
+    pub(super) period: Option<Period>,
+    /// The currency of an amount the word counts that has no mark of its own.
+    pub(super) currency: Option<Currency>,
 }
 
 #[derive(Deserialize, Default)]
@@ -112,17 +144,30 @@ pub struct Currencies {
     shared: HashMap<String, Vec<usize>>,
     /// For each currency of `list`, the currencies written with one of its marks, sorted.
     sharers: Vec<Vec<Currency>>,
+    /// For each currency of `list`, how many times a US dollar figure its pay runs to (see
+    /// [`Self::plausible`]).
+    scales: Vec<f64>,
+    /// A counting word (lower case) → what it multiplies a number by.
+    multipliers: HashMap<String, Multiplier>,
     /// Every amount with a currency mark, and bare "120k" amounts (see [`money::scan_money`]).
     pub(super) money: Regex,
-    /// A known currency's mark right at the start of a text.
+    /// A known currency's mark right at the start of a text (what follows an amount: "$25,000
+    /// MXN"); never a mark of one letter, which marks only an amount it touches.
     pub(super) mark_after: Regex,
+    /// A known currency's mark that names it in words, right at the start of a text (what
+    /// follows "in": "in euros"); never a mark of one letter ("R"), which marks an amount only.
+    named_after: Regex,
     /// A mark of a currency not read, right at the start of a text.
     pub(super) other_after: Regex,
     /// Any currency sign or a mark of a currency not read, right at the end of a text.
     pub(super) other_before: Regex,
     /// "per mile", "a load", "/shift" right at the start of a text: a rate per piece of work.
     pub(super) per_unit_after: Regex,
-    /// Any mark of a known currency, or of a currency not read, anywhere in a text.
+    /// A counting word said to be worth what follows, right at the end of a text ("One lakh is"
+    /// before "₹1,00,000"): the amount after it is no pay.
+    pub(super) defines_count: Regex,
+    /// Any mark of a known currency that names it (not one of one letter), or of a currency not
+    /// read, anywhere in a text.
     any_mark: Regex,
     /// A word saying what something costs ("tuition", "fee", "cuesta"), anywhere in a text.
     cost: LazyRegex,
@@ -157,6 +202,59 @@ fn alternation(marks: &[&str]) -> String {
         .join("|")
 }
 
+/// `marks` as one regex alternation for the marks written before an amount, longest first: a
+/// mark that starts with a letter or digit is matched as a whole word at its start, and may touch
+/// the amount at its end ("GBP28,000", "R250": the amount's digits follow it, never a letter).
+fn touching_alternation(marks: &[&str]) -> String {
+    let mut sorted: Vec<&str> = marks.to_vec();
+    sorted.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(|m| {
+            let word_start = m.starts_with(|c: char| c.is_alphanumeric());
+            format!(
+                "{}{}",
+                if word_start { r"\b" } else { "" },
+                m.split_whitespace()
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+"),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `words` as one regex alternation, longest first, each ending a word (the counting words
+/// after a number: "lakh", "LPA"; a space before them or none, "12LPA").
+fn words_alternation(words: &[&str]) -> String {
+    let mut sorted: Vec<&str> = words.to_vec();
+    sorted.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    sorted.dedup();
+    if sorted.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    let alt = sorted
+        .iter()
+        .map(|m| {
+            m.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    format!(r"(?:{alt})\b")
+}
+
+/// Whether `mark` is a mark of one letter ("R"): it marks only an amount it touches, in a
+/// sentence about pay, and never names a currency on its own.
+pub(super) fn is_letter_mark(mark: &str) -> bool {
+    let mut chars = mark.trim().chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
 /// A mark as a key: lower case, runs of spaces as one.
 fn key(mark: &str) -> String {
     mark.split_whitespace()
@@ -169,14 +267,19 @@ impl Currencies {
     /// Parses a currency table (the format of `assets/currencies.toml`).
     ///
     /// # Errors
-    /// When the TOML is invalid, a currency has no mark before amounts, a mark is empty, or a mark
-    /// is listed under two currencies.
+    /// When the TOML is invalid, a currency has no mark before amounts or a scale of 0, a mark is
+    /// empty, a mark is listed under two currencies, or a counting word multiplies by 0, is listed
+    /// twice or names no currency of the table.
     pub fn from_toml(text: &str) -> Result<Currencies, CurrenciesError> {
         let file: CurrenciesFile =
             toml::from_str(text).map_err(|e| CurrenciesError(e.to_string()))?;
         let mut list = Vec::new();
         let mut marks: HashMap<String, usize> = HashMap::new();
         let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        // The marks that name their currency in words, in a header or a sentence ("in euros"):
+        // not those of one letter, which mark an amount only.
+        let (mut before_named, mut after_named): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        let mut scales = Vec::new();
         for (i, c) in file.currency.iter().enumerate() {
             if c.code.trim().is_empty() || c.symbol.trim().is_empty() || c.before.is_empty() {
                 return Err(CurrenciesError(format!(
@@ -184,6 +287,10 @@ impl Currencies {
                     c.code
                 )));
             }
+            if c.scale == 0 {
+                return Err(CurrenciesError(format!("{} has a scale of 0", c.code)));
+            }
+            let names = |m: &&str| !is_letter_mark(m);
             for m in c.before.iter().chain(&c.after) {
                 let k = key(m);
                 if k.is_empty() {
@@ -197,6 +304,9 @@ impl Currencies {
             }
             before.extend(c.before.iter().map(|m| m.trim()));
             after.extend(c.after.iter().map(|m| m.trim()));
+            before_named.extend(c.before.iter().map(|m| m.trim()).filter(names));
+            after_named.extend(c.after.iter().map(|m| m.trim()).filter(names));
+            scales.push(f64::from(c.scale));
             list.push(Currency {
                 code: c.code.trim().to_string(),
                 symbol: c.symbol.trim().to_string(),
@@ -242,20 +352,66 @@ impl Currencies {
         for s in &mut sharers {
             s.sort();
         }
+        let mut multipliers: HashMap<String, Multiplier> = HashMap::new();
+        for m in &file.multiplier {
+            let currency = match &m.currency {
+                Some(code) => Some(
+                    list.iter()
+                        .find(|c| c.code == code.trim())
+                        .cloned()
+                        .ok_or_else(|| {
+                            CurrenciesError(format!("{code:?} counts in no currency of the table"))
+                        })?,
+                ),
+                None => None,
+            };
+            if m.times == 0 {
+                return Err(CurrenciesError(format!(
+                    "counting words {:?} multiply by 0",
+                    m.words
+                )));
+            }
+            for w in &m.words {
+                let k = key(w);
+                let counted = Multiplier {
+                    times: f64::from(m.times),
+                    period: m.period,
+                    currency: currency.clone(),
+                };
+                if k.is_empty() || multipliers.insert(k, counted).is_some() {
+                    return Err(CurrenciesError(format!(
+                        "counting word {w:?} is empty or listed twice"
+                    )));
+                }
+            }
+        }
+        let counting: Vec<&str> = file
+            .multiplier
+            .iter()
+            .flat_map(|m| &m.words)
+            .map(|w| w.trim())
+            .collect();
         let compile =
             |p: &str| Regex::new(&format!("(?i){p}")).map_err(|e| CurrenciesError(e.to_string()));
-        let before_alt = alternation(&before);
-        let after_alt = if after.is_empty() {
-            // A pattern that never matches: no currency is written after amounts.
-            r"[^\s\S]".to_string()
-        } else {
-            alternation(&after)
+        // A pattern that never matches stands for no mark at all.
+        let alt_of = |marks: &[&str]| {
+            if marks.is_empty() {
+                r"[^\s\S]".to_string()
+            } else {
+                alternation(marks)
+            }
         };
-        let other_alt = if other.is_empty() {
-            r"[^\s\S]".to_string()
-        } else {
-            alternation(&other)
-        };
+        let after_alt = alt_of(&after);
+        let other_alt = alt_of(&other);
+        // What follows an amount: any mark but one of one letter ("$150,000 R&D budget").
+        let unlettered: Vec<&str> = before
+            .iter()
+            .copied()
+            .filter(|m| !is_letter_mark(m))
+            .collect();
+        let before_unlettered = alt_of(&unlettered);
+        let before_named = alt_of(&before_named);
+        let after_named = alt_of(&after_named);
         let units: Vec<String> = file
             .per_unit
             .words
@@ -299,18 +455,47 @@ impl Currencies {
                 words(&file.costs.pay)
             )),
             per_unit_after: compile(&per_unit)?,
-            any_mark: compile(&format!(
-                r"(?P<read>{after_alt}|{before_alt})|(?P<other>{other_alt})"
+            defines_count: compile(&format!(
+                r"\b{}\s*(?:is|equals|means|=)\s*$",
+                words_alternation(&counting)
             ))?,
-            money: compile(&money::pattern(&before_alt, &after_alt))?,
-            mark_after: compile(&format!(r"^\s?(?:{after_alt}|{before_alt})"))?,
+            any_mark: compile(&format!(
+                r"(?P<read>{after_named}|{before_named})|(?P<other>{other_alt})"
+            ))?,
+            money: compile(&money::pattern(
+                &touching_alternation(&before),
+                &after_alt,
+                &words_alternation(&counting),
+            ))?,
+            mark_after: compile(&format!(r"^\s?(?:{after_alt}|{before_unlettered})"))?,
+            named_after: compile(&format!(r"^\s?(?:{after_named}|{before_named})"))?,
             other_after: compile(&format!(r"^\s?(?:{other_alt})"))?,
             other_before: compile(&format!(r"(?:\p{{Sc}}|(?:{other_alt})\.?)\s*$"))?,
             list,
             marks,
             sharers,
             shared,
+            scales,
+            multipliers,
         })
+    }
+
+    /// The plausible range of an amount of pay in `currency` stated per `period`: the period's
+    /// range in dollars ([`Period::plausible`]) times the currency's `scale` ("₹1.2 crore" a year,
+    /// "₹15,000" a day).
+    pub(super) fn plausible(&self, currency: &Currency, period: Period) -> Range<f64> {
+        let scale = self
+            .list
+            .iter()
+            .position(|c| c == currency)
+            .map_or(1.0, |i| self.scales[i]);
+        let r = period.plausible();
+        r.start * scale..(r.end - 1.0) * scale + 1.0
+    }
+
+    /// What the counting word `word` ("lakh", "LPA", "crore") multiplies a number by.
+    pub(super) fn multiplier(&self, word: &str) -> Option<&Multiplier> {
+        self.multipliers.get(&key(word))
     }
 
     /// The currency whose ISO code is `code`.
@@ -381,7 +566,7 @@ impl Currencies {
             if self.other_after.is_match(rest) {
                 return None;
             }
-            let Some(mark) = self.mark_after.find(rest) else {
+            let Some(mark) = self.named_after.find(rest) else {
                 continue;
             };
             let currency = self.of_mark(mark.as_str().trim())?;
@@ -452,8 +637,59 @@ mod tests {
                 "{mark}"
             );
         }
-        assert_eq!(t.of_mark("INR"), None);
+        assert_eq!(t.of_mark("CNY"), None);
+        assert_eq!(t.of_mark("SGD"), None);
         assert_eq!(t.unmarked().code, "USD");
+    }
+
+    #[test]
+    fn rands_and_rupees_have_their_marks() {
+        let t = table();
+        for (mark, code) in [
+            ("R", "ZAR"),
+            ("ZAR", "ZAR"),
+            ("rand", "ZAR"),
+            ("₹", "INR"),
+            ("Rs", "INR"),
+            ("Rs.", "INR"),
+            ("INR", "INR"),
+            ("rupees", "INR"),
+        ] {
+            assert_eq!(
+                t.of_mark(mark).map(|c| c.code.as_str()),
+                Some(code),
+                "{mark}"
+            );
+        }
+        assert_eq!(t.of_code("ZAR").map(|c| c.symbol.as_str()), Some("R"));
+        assert_eq!(t.of_code("INR").map(|c| c.symbol.as_str()), Some("₹"));
+    }
+
+    #[test]
+    fn lakhs_and_crores_count_in_rupees() {
+        let t = table();
+        let lakh = t.multiplier("Lakh").unwrap();
+        assert_eq!(lakh.times, 100_000.0);
+        assert_eq!(lakh.period, None);
+        assert_eq!(lakh.currency.as_ref().map(|c| c.code.as_str()), Some("INR"));
+        let lpa = t.multiplier("LPA").unwrap();
+        assert_eq!((lpa.times, lpa.period), (100_000.0, Some(Period::Year)));
+        assert_eq!(t.multiplier("crores").unwrap().times, 10_000_000.0);
+        assert!(t.multiplier("thousand").is_none());
+    }
+
+    #[test]
+    fn pay_is_plausible_by_its_currency_scale() {
+        let t = table();
+        let range = |code: &str, p: Period| t.plausible(t.of_code(code).unwrap(), p);
+        assert_eq!(range("USD", Period::Year), Period::Year.plausible());
+        assert_eq!(range("ZAR", Period::Hour), Period::Hour.plausible());
+        // "₹1.2 crore" a year; "₹15,000" a day.
+        assert!(range("INR", Period::Year).contains(&12_000_000.0));
+        assert!(!range("USD", Period::Year).contains(&12_000_000.0));
+        assert!(range("INR", Period::Day).contains(&15_000.0));
+        assert!(!range("INR", Period::Hour).contains(&20.0));
+        assert!(!range("INR", Period::Year).contains(&20_000_001.0));
     }
 
     #[test]
@@ -471,7 +707,27 @@ mod tests {
         assert_eq!(code("Salary (A$)").as_deref(), Some("AUD"));
         assert_eq!(code("Salary (CAD)").as_deref(), Some("CAD"));
         assert_eq!(code("Salary (HK$)"), None);
-        assert_eq!(code("Salary (INR)"), None);
+        assert_eq!(code("Salary (INR)").as_deref(), Some("INR"));
+        assert_eq!(code("Monthly pay (₹)").as_deref(), Some("INR"));
+        assert_eq!(code("Salary (CNY)"), None);
+        // A mark of one letter names no currency.
+        assert_eq!(code("Salary (R)"), None);
+        assert_eq!(code("R&D salaries"), None);
+    }
+
+    #[test]
+    fn a_sentence_says_rupees_or_rand_but_never_r() {
+        let t = table();
+        let code = |text: &str| t.said_in(text).map(|c| c.code.clone());
+        assert_eq!(
+            code("Salaries are quoted in rupees.").as_deref(),
+            Some("INR")
+        );
+        assert_eq!(
+            code("All pay figures are in South African rand.").as_deref(),
+            Some("ZAR")
+        );
+        assert_eq!(code("Salaries in R&D are higher."), None);
     }
 
     #[test]
@@ -481,6 +737,23 @@ mod tests {
         let read_and_not = "[[currency]]\ncode = \"A\"\nsymbol = \"a\"\nbefore = [\"x\"]\n[other]\nmarks = [\"x\"]\n";
         assert!(Currencies::from_toml(read_and_not).is_err());
         assert!(Currencies::from_toml("currency = []").is_err());
+        let one = "[[currency]]\ncode = \"A\"\nsymbol = \"a\"\nbefore = [\"x\"]\n";
+        // A scale is never 0.
+        assert!(Currencies::from_toml(&format!("{one}scale = 0\n")).is_err());
+        // A counting word counts in a currency of the table, once, by more than nothing.
+        let counting = |m: &str| format!("{one}[[multiplier]]\n{m}\n");
+        assert!(Currencies::from_toml(&counting("words = [\"lakh\"]\ntimes = 100000")).is_ok());
+        assert!(
+            Currencies::from_toml(&counting(
+                "words = [\"lakh\"]\ntimes = 100000\ncurrency = \"B\""
+            ))
+            .is_err()
+        );
+        assert!(Currencies::from_toml(&counting("words = [\"lakh\"]\ntimes = 0")).is_err());
+        assert!(
+            Currencies::from_toml(&counting("words = [\"lakh\", \"Lakh\"]\ntimes = 100000"))
+                .is_err()
+        );
     }
 
     #[test]

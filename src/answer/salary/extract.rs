@@ -1994,7 +1994,7 @@ mod tests {
             "Our community of 25k+ developers earns good salaries.",
             "A warehouse job means lifting 20,000 pounds of stock a week.",
             "In Hong Kong juniors earn HK$420,000 and in Singapore SGD 70,000.",
-            "Developers in India earn INR 1200k on average.",
+            "Developers in Pakistan earn PKR 1200k on average.",
             "The startup raised $5 million to pay engineers.",
             "A bootcamp costs $15,000 but junior pay is worth it.",
             "The signing bonus is $10,000 for seniors.",
@@ -2069,6 +2069,17 @@ mod tests {
                 .map(|f| f.0)
                 .collect::<Vec<_>>(),
             vec!["GBP".to_string(), "GBP".to_string()]
+        );
+        // Rupees in their own currency.
+        assert_eq!(
+            code("Developers in India earn INR 1200k on average."),
+            vec![(
+                "INR".into(),
+                1_200_000,
+                1_200_000,
+                false,
+                "INR 1200k".into()
+            )]
         );
         // Two currencies never make one range.
         let v = code("Pay runs from £30,000 to $50,000.");
@@ -2633,7 +2644,8 @@ mod tests {
         // Not about pay or figures, two currencies, or a currency not read: none.
         assert!(said("Loads are measured in pounds.").is_empty());
         assert!(said("Salaries are quoted in pounds or in euros.").is_empty());
-        assert!(said("Salaries are quoted in rupees.").is_empty());
+        assert!(said("Salaries are quoted in yuan.").is_empty());
+        assert_eq!(said("Salaries are quoted in rupees."), ["INR"]);
     }
 
     #[test]

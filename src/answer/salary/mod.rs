@@ -102,7 +102,8 @@ impl Period {
         }
     }
 
-    /// Plausible range of a stated amount in this period (whole dollars).
+    /// Plausible range of a stated amount in this period (whole dollars; a currency whose pay
+    /// runs to larger figures scales it: [`Currencies`], `scale` in `assets/currencies.toml`).
     pub(crate) fn plausible(self) -> Range<f64> {
         match self {
             Period::Year => 10_000.0..2_000_001.0,

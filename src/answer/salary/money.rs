@@ -1,8 +1,9 @@
 //! Money amounts on a line: "$70K–$95K", "$85,000 - $120,000", "£28,000 to £35,000",
 //! "€65.000–€85.000", "45.000 €", "entre 24.000 y 29.000 euros brutos al año", "A$90,000",
-//! "30,000 pounds", "$28 per hour", "120k" near a pay word or under a pay heading; with
-//! their currency (data: [`Currencies`]), period and open end, never costs, counts or amounts in
-//! a currency the table does not read.
+//! "30,000 pounds", "$28 per hour", "R9,000 – R16,000 per month", "₹1,00,000", "₹6–10 LPA",
+//! "12 lakh a year", "120k" near a pay word or under a pay heading; with their currency (data:
+//! [`Currencies`]), period and open end, never costs, counts or amounts in a currency the table
+//! does not read.
 
 use std::ops::Range;
 
@@ -10,12 +11,17 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::Period;
-use super::currency::{Currencies, Currency};
+use super::currency::{Currencies, Currency, Multiplier, is_letter_mark};
 use crate::answer::re;
 
-/// An amount: US thousands separators ("85,000.50"), dots as thousands separators as many
-/// guides outside the US write them ("65.000"), or plain digits.
-const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\d+)?";
+/// An amount: Indian digit grouping, the last three digits then twos ("1,00,000", "12,50,000"),
+/// US thousands separators ("85,000.50"), dots as thousands separators as many guides outside
+/// the US write them ("65.000"), or plain digits.
+const NUM: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\d+)?";
+
+/// A bare amount with thousands separators: Indian grouping ("12,50,000"), commas or dots
+/// ("23,000", "23.000").
+const GROUPED: &str = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[.,]\d{3})+";
 
 /// Thousands after a number: "k", or the word ("75 to 95 thousand a year", "60 grand").
 const K: &str = r"(?:[kK]|\s(?:thousand|grand))\b";
@@ -23,6 +29,9 @@ const K: &str = r"(?:[kK]|\s(?:thousand|grand))\b";
 /// Thousands after a number marked by a currency word after it, also in Spanish ("28 mil
 /// euros"; never before a mark, where "$2 mil" is millions).
 const K_BEFORE_WORD: &str = r"(?:[kK]|\s(?:thousand|grand|mil))\b";
+
+/// What a thousands word ([`K`], [`K_BEFORE_WORD`]) multiplies a number by.
+const THOUSAND: f64 = 1000.0;
 
 /// What joins a range's two ends: a dash, "to"; "and" ("y") after "between" ("entre"); "a" or
 /// "hasta" after "de" or "desde"; "up to", "(and) rising to" after "from" (see [`range_sep_ok`]).
@@ -34,12 +43,17 @@ const SEP: &str = r"[-–—]|\bup\s+to\b|\b(?:and\s+)?(?:rising|going|climbing|
 const UNIT: &str = r"\s?/\s?(?:hr|hour|h|day|wk|week|mo|month|yr|year)\b|\s+(?:per|an?)\s+(?:hour|day|week|month|year|annum)\b";
 
 /// The money expression, with the currency marks written before (`before`) and after (`after`)
-/// amounts as regex alternations: a marked amount or range ("£28,000 to £35,000", "$60-85K",
-/// "$200,000+"), an amount or range followed by its mark ("45.000 € – 60.000 €", "28,000
-/// pounds", "45,000–60,000 euros"), a bare `k` amount ("120k", "65k-80k"), or a bare amount
-/// written with thousands separators ("30,000", "23.000–26.000": read only where a period
-/// follows it or its table column's header names a currency).
-pub(super) fn pattern(before: &str, after: &str) -> String {
+/// amounts and the counting words after a number (`counting`: "lakh", "LPA", "crore") as regex
+/// alternations: a marked amount or range ("£28,000 to £35,000", "$60-85K", "$200,000+",
+/// "₹6–10 LPA"), an amount or range followed by its mark ("45.000 € – 60.000 €", "28,000
+/// pounds", "45,000–60,000 euros"), a bare `k` or counted amount ("120k", "65k-80k", "12
+/// lakh"), or a bare amount written with thousands separators ("30,000", "23.000–26.000",
+/// "12,50,000": read only where a period follows it or its table column's header names a
+/// currency).
+pub(super) fn pattern(before: &str, after: &str, counting: &str) -> String {
+    // A counting word after a number, with a space or none ("12 lakh", "12LPA").
+    let k = format!(r"(?:{K}|\s?{counting})");
+    let kw = format!(r"(?:{K_BEFORE_WORD}|\s?{counting})");
     format!(
         r"(?x)
         (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>{K})?
@@ -51,19 +65,20 @@ pub(super) fn pattern(before: &str, after: &str) -> String {
       | \b (?P<v1>{NUM}) (?P<vk1>{KW})? \s* (?P<vsep>{SEP}) \s* (?P<v2>{NUM}) (?P<vk2>{KW})? \s? (?P<va2>{after}) (?P<vplus>\+)?
       | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>{K})? \s* (?P<bsep>[-–—]|\bto\b|\band\b) \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>{K}) (?P<bplus>\+)?
       | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>{K}) (?P<splus>\+)?
-      | \b (?P<g1>\d{{1,3}}(?:[.,]\d{{3}})+) \b
-        (?: \s* (?:[-–—]|\bto\b) \s* (?P<g2>\d{{1,3}}(?:[.,]\d{{3}})+) \b )? (?P<gplus>\+)?
+      | \b (?P<g1>{GROUPED}) \b
+        (?: \s* (?:[-–—]|\bto\b) \s* (?P<g2>{GROUPED}) \b )? (?P<gplus>\+)?
         ",
-        K = K,
-        KW = K_BEFORE_WORD,
+        K = k,
+        KW = kw,
     )
 }
 
-/// Right after an amount: it is not a salary (percent, millions, a business's takings: "$150,000
-/// in gross revenue").
+/// Right after an amount: it is not a salary (percent, an equation: "1 crore = …", millions, a
+/// business's takings: "$150,000 in gross revenue"; a rise in pay, as Indian English says it:
+/// "₹23 LPA average hike").
 static REJECT_AFTER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^\s?(?:%|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b|(?:in|of)\s+(?:gross\s+|annual\s+|yearly\s+)?(?:revenue|sales|turnover|billings|receipts)\b)",
+        r"(?i)^\s?(?:%|=|percent\b|[mb]\b|mn\b|bn\b|million\b|billion\b|trillion\b|(?:in|of)\s+(?:gross\s+|annual\s+|yearly\s+)?(?:revenue|sales|turnover|billings|receipts)\b|(?:(?:average|annual|salary)\s+)?hikes?\b)",
     )
 });
 /// Just before an amount: a cost, not pay.
@@ -78,7 +93,7 @@ static CONTRAST: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:but|while|whereas|yet)
 /// Words near a bare `k` amount that make it a pay figure.
 static PAY_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging|(?:start|starts|starting|begin|begins)\s+(?:on|at|from)|sueldos?|salarios?|cobr(?:a|an|ar|ando)|gan(?:a|an|ar)|brut[oa]s?|retribuci[oó]n|n[oó]minas?|(?:al|por)\s+(?:año|mes)|anual(?:es)?|mensual(?:es)?)\b",
+        r"(?i)\$|\b(?:salar(?:y|ies)|pay|pays|paid|paying|earn\w*|compensation|comp|ctc|income|wages?|base|makes?|making|annual(?:ly)?|per year|a year|package|offers?|ranges?|ranging|(?:start|starts|starting|begin|begins)\s+(?:on|at|from)|sueldos?|salarios?|cobr(?:a|an|ar|ando)|gan(?:a|an|ar)|brut[oa]s?|retribuci[oó]n|n[oó]minas?|(?:al|por)\s+(?:año|mes)|anual(?:es)?|mensual(?:es)?)\b",
     )
 });
 /// Count nouns: "25k+ professionals" counts people, not dollars.
@@ -189,19 +204,39 @@ fn parse_num(s: &str) -> Option<f64> {
     s.replace(',', "").parse::<f64>().ok()
 }
 
-/// "$60-85K": the `K` on one end applies to a small number on the other.
-fn propagate_k(v1: f64, k1: bool, v2: f64, k2: bool) -> (f64, f64) {
-    let a = if k1 || (k2 && v1 < 1000.0) {
-        v1 * 1000.0
-    } else {
-        v1
+/// "$60-85K", "₹6–10 LPA": the counting word on one end (what it multiplies by: `t1`, `t2`)
+/// applies to a small number on the other.
+fn propagate(v1: f64, t1: Option<f64>, v2: f64, t2: Option<f64>) -> (f64, f64) {
+    let times = |v: f64, own: Option<f64>, other: Option<f64>| match (own, other) {
+        (Some(t), _) => v * t,
+        (None, Some(t)) if v < 1000.0 => v * t,
+        _ => v,
     };
-    let b = if k2 || (k1 && v2 < 1000.0) {
-        v2 * 1000.0
-    } else {
-        v2
-    };
-    (a, b)
+    (times(v1, t1, t2), times(v2, t2, t1))
+}
+
+/// What the counting word `word` after a number multiplies it by: "k", "thousand", "grand",
+/// "mil" a thousand; a word of the table ("lakh", "crore") its own.
+fn times(money: &Currencies, word: Option<regex::Match<'_>>) -> Option<f64> {
+    word.map(|w| {
+        money
+            .multiplier(w.as_str().trim())
+            .map_or(THOUSAND, |m| m.times)
+    })
+}
+
+/// The counting word of the table `word` is ("lakh", "LPA", "crore"), with the period and
+/// currency it states; `None` for thousands ("k") or no word.
+fn counted<'a>(money: &'a Currencies, word: Option<regex::Match<'_>>) -> Option<&'a Multiplier> {
+    money.multiplier(word?.as_str().trim())
+}
+
+/// The period the counting words of an amount state ("LPA": a year), the last end's first.
+fn counted_period(money: &Currencies, words: &[Option<regex::Match<'_>>]) -> Option<Period> {
+    words
+        .iter()
+        .rev()
+        .find_map(|w| counted(money, *w).and_then(|m| m.period))
 }
 
 /// A `$` preceded by letters is another dollar ("A$", "C$", "NZ$", "HK$").
@@ -231,13 +266,17 @@ pub(super) fn sentence_around(line: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Checks shared by every amount; decides period and open end. An amount followed by the mark
-/// of another currency, or of a currency not read, is not pay in `currency`.
+/// Checks shared by every amount; decides period and open end (`counted`: the period its
+/// counting word states, "LPA"). An amount followed by the mark of another currency, or of a
+/// currency not read, is not pay in `currency`; nor is one outside its currency's plausible
+/// amounts in its period ([`Currencies::plausible`]), nor what a counting word is worth ("One
+/// lakh is ₹1,00,000").
 fn finish(
     scan: &Scan<'_>,
     span: Range<usize>,
     amount: (f64, f64, bool),
     currency: &Currency,
+    counted: Option<Period>,
 ) -> Option<Found> {
     let Scan {
         money,
@@ -263,6 +302,7 @@ fn finish(
     }
     if not_pay_after(money, after)
         || money.other_after.is_match(after)
+        || money.defines_count.is_match(before)
         || COST_BEFORE
             .find(before)
             .is_some_and(|m| !CONTRAST.is_match(m.as_str()))
@@ -277,7 +317,8 @@ fn finish(
             None => (unstated, after),
         },
     };
-    let ok = period.plausible();
+    let period = counted.unwrap_or(period);
+    let ok = money.plausible(currency, period);
     if !ok.contains(&low) || !ok.contains(&high) {
         return None;
     }
@@ -312,6 +353,33 @@ fn pay_context(line: &str, span: &Range<usize>) -> bool {
         &line[span.end..sentence.end]
     );
     PAY_CONTEXT.is_match(&context) || line.contains('|')
+}
+
+/// Whether an amount marked by a mark of one letter ("R250") at `span` is money: the mark touches
+/// its digits (checked by the caller), no letter or digit follows the amount ("R410A", "R2D2"),
+/// and it is about pay: in a section about pay, in a table, with a pay word in its sentence, or
+/// with a period right after it ("R250 an hour"). "R&D", "the R language 4.3" never get here.
+fn letter_mark_ok(scan: &Scan<'_>, span: &Range<usize>) -> bool {
+    let after = &scan.line[span.end..];
+    !after.starts_with(char::is_alphanumeric)
+        && (scan.pay || pay_context(scan.line, span) || PERIOD_AFTER.is_match(after))
+}
+
+/// Whether an amount counted in lakhs or crores ("12 lakh") that has no currency mark at `span`
+/// is pay: a period follows it or its word states one ("12 lakh a year", "10 lakhs per annum",
+/// "12 LPA"), a pay word comes before it in its sentence ("earn 12 lakh", "a CTC of 18 lakh"),
+/// or its table column's header names a currency; never a count ("2 lakh users"), never after
+/// another currency's sign.
+fn counted_ok(scan: &Scan<'_>, span: &Range<usize>, period: Option<Period>) -> bool {
+    let Scan { money, line, .. } = *scan;
+    let after = &line[span.end..];
+    let sentence = sentence_around(line, span);
+    !money.other_before.is_match(&line[..span.start])
+        && !COUNT_AFTER.is_match(after)
+        && (period.is_some()
+            || PERIOD_AFTER.is_match(after)
+            || scan.grouped
+            || PAY_CONTEXT.is_match(&line[sentence.start..span.start]))
 }
 
 /// Extra checks for an amount without a currency mark ("120k").
@@ -351,23 +419,25 @@ fn parse_marked_after(scan: &Scan<'_>, c: &Captures<'_>, b: &str) -> Option<Foun
     {
         // No range: the first amount alone, when its own mark follows it ("1.300 € y …").
         let a1 = group("a1")?;
-        let v1 = parse_num(group("1")?.as_str())?;
-        let v1 = if group("k1").is_some() {
-            v1 * 1000.0
-        } else {
-            v1
-        };
-        return finish(scan, whole.start..a1.end(), (v1, v1, false), currency);
+        let v1 = parse_num(group("1")?.as_str())? * times(money, group("k1")).unwrap_or(1.0);
+        let period = counted_period(money, &[group("k1")]);
+        return finish(
+            scan,
+            whole.start..a1.end(),
+            (v1, v1, false),
+            currency,
+            period,
+        );
     }
     let v1 = parse_num(group("1")?.as_str())?;
-    let k1 = group("k1").is_some();
+    let t1 = times(money, group("k1"));
     let (low, high) = match group("2") {
-        Some(n2) => propagate_k(v1, k1, parse_num(n2.as_str())?, group("k2").is_some()),
-        None if k1 => (v1 * 1000.0, v1 * 1000.0),
-        None => (v1, v1),
+        Some(n2) => propagate(v1, t1, parse_num(n2.as_str())?, times(money, group("k2"))),
+        None => (v1 * t1.unwrap_or(1.0), v1 * t1.unwrap_or(1.0)),
     };
     let plus = group("plus").is_some();
-    finish(scan, whole, (low, high, plus), currency)
+    let period = counted_period(money, &[group("k1"), group("k2")]);
+    finish(scan, whole, (low, high, plus), currency, period)
 }
 
 fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
@@ -378,43 +448,50 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
             return None;
         }
         let currency = money.of_mark(c1.as_str())?;
-        let k1 = c.name("k1").is_some();
+        // A mark of one letter ("R") marks only an amount it touches, about pay.
+        let lettered = is_letter_mark(c1.as_str());
+        if lettered && c1.end() != n1.start() {
+            return None;
+        }
+        let t1 = times(money, c.name("k1"));
         let v1 = parse_num(n1.as_str())?;
-        let single = if k1 { v1 * 1000.0 } else { v1 };
+        let single = v1 * t1.unwrap_or(1.0);
         let single_end = c.name("k1").map_or(n1.end(), |k| k.end());
+        let single_period = counted_period(money, &[c.name("k1")]);
         if let (Some(sep), Some(n2)) = (c.name("sep"), c.name("n2")) {
             let range_ok = range_sep_ok(sep.as_str(), &line[..c1.start()], c.name("c2").is_some())
-                && c.name("c2")
-                    .is_none_or(|c2| money.of_mark(c2.as_str()) == Some(currency))
+                && c.name("c2").is_none_or(|c2| {
+                    money.of_mark(c2.as_str()) == Some(currency)
+                        && (!is_letter_mark(c2.as_str()) || c2.end() == n2.start())
+                })
                 && c.name("p1")
                     .is_none_or(|p1| same_unit(p1.as_str(), &line[whole.end()..]));
-            if range_ok {
+            let span = c1.start()..whole.end();
+            if range_ok && (!lettered || letter_mark_ok(scan, &span)) {
                 let v2 = parse_num(n2.as_str())?;
-                let (a, b) = propagate_k(v1, k1, v2, c.name("k2").is_some());
+                let (a, b) = propagate(v1, t1, v2, times(money, c.name("k2")));
                 let plus = c.name("plus").is_some();
-                if let Some(f) = finish(scan, c1.start()..whole.end(), (a, b, plus), currency) {
+                let period = counted_period(money, &[c.name("k1"), c.name("k2")]);
+                if let Some(f) = finish(scan, span, (a, b, plus), currency, period) {
                     return Some(f);
                 }
             }
             // Not a range: keep the first amount alone, unless what follows the range says it
             // is no pay ("$150,000 – $250,000 in gross revenue").
-            if not_pay_after(money, &line[whole.end()..]) {
+            let span = c1.start()..single_end;
+            if not_pay_after(money, &line[whole.end()..])
+                || (lettered && !letter_mark_ok(scan, &span))
+            {
                 return None;
             }
-            return finish(
-                scan,
-                c1.start()..single_end,
-                (single, single, false),
-                currency,
-            );
+            return finish(scan, span, (single, single, false), currency, single_period);
+        }
+        let span = c1.start()..whole.end();
+        if lettered && !letter_mark_ok(scan, &span) {
+            return None;
         }
         let plus = c.name("plus").is_some();
-        return finish(
-            scan,
-            c1.start()..whole.end(),
-            (single, single, plus),
-            currency,
-        );
+        return finish(scan, span, (single, single, plus), currency, single_period);
     }
     if c.name("u1").is_some() {
         return parse_marked_after(scan, c, "u");
@@ -441,28 +518,39 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
             span,
             (low, high, c.name("gplus").is_some()),
             money.unmarked(),
+            None,
         )
         .map(|f| Found { grouped: true, ..f });
     }
-    // A bare "65k-80k", "120k", "75 to 95 thousand".
+    // A bare "65k-80k", "120k", "75 to 95 thousand", "12 lakh".
     if let Some(sep) = c.name("bsep")
         && !range_sep_ok(sep.as_str(), &line[..whole.start()], false)
     {
         return None;
     }
     let amount = if let (Some(b1), Some(b2)) = (c.name("b1"), c.name("b2")) {
-        let (a, b) = propagate_k(
+        let (a, b) = propagate(
             parse_num(b1.as_str())?,
-            c.name("bk1").is_some(),
+            times(money, c.name("bk1")),
             parse_num(b2.as_str())?,
-            true,
+            times(money, c.name("bk2")),
         );
         (a, b, c.name("bplus").is_some())
     } else {
-        let v = parse_num(c.name("s1")?.as_str())? * 1000.0;
+        let v = parse_num(c.name("s1")?.as_str())? * times(money, c.name("sk")).unwrap_or(1.0);
         (v, v, c.name("splus").is_some())
     };
     let span = whole.range();
+    // Counted in lakhs or crores: in the word's currency ("12 lakh": rupees), about pay only.
+    let words = [c.name("bk1"), c.name("bk2"), c.name("sk")];
+    if let Some(word) = words.iter().rev().find_map(|w| counted(money, *w)) {
+        let period = counted_period(money, &words);
+        if !counted_ok(scan, &span, period) {
+            return None;
+        }
+        let currency = word.currency.as_ref().unwrap_or(money.unmarked());
+        return finish(scan, span, amount, currency, period);
+    }
     // Thousands in words count people as often as money ("31 thousand hygienists"): they need a
     // pay word in their own sentence, even under a pay heading.
     let worded = [c.name("bk1"), c.name("bk2"), c.name("sk")]
@@ -472,7 +560,7 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
     if !bare_ok(scan, &span) || (worded && !pay_context(line, &span)) {
         return None;
     }
-    finish(scan, span, amount, money.unmarked())
+    finish(scan, span, amount, money.unmarked(), None)
 }
 
 /// Every salary amount on one line, in order (see [`scan_money_in`]), an amount whose period the
@@ -548,8 +636,12 @@ fn scan(scan: Scan<'_>) -> Vec<Found> {
         match parse_capture(&scan, &c) {
             Some(f) => {
                 pos = f.span.end.max(m.start() + 1);
+                // A bare amount counted in a word with a currency ("12 lakh") is in that one.
                 let bare =
-                    c.name("b1").is_some() || c.name("s1").is_some() || c.name("g1").is_some();
+                    (c.name("b1").is_some() || c.name("s1").is_some() || c.name("g1").is_some())
+                        && !["bk1", "bk2", "sk"].into_iter().any(|n| {
+                            counted(money, c.name(n)).is_some_and(|m| m.currency.is_some())
+                        });
                 let mark = ["c1", "ua1", "ua2", "va2"]
                     .into_iter()
                     .find_map(|n| c.name(n));
@@ -589,4 +681,215 @@ fn scan(scan: Scan<'_>) -> Vec<Found> {
             f
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Currencies {
+        Currencies::from_toml(include_str!("../../../assets/currencies.toml")).unwrap()
+    }
+
+    /// (currency, low, high, period, matched text) of every amount on `line`, read as prose.
+    fn read(line: &str) -> Vec<(String, u32, u32, Period, String)> {
+        amounts(scan_money(&table(), line), line)
+    }
+
+    /// [`read`] on a line of a section about pay.
+    fn read_in_pay_section(line: &str) -> Vec<(String, u32, u32, Period, String)> {
+        amounts(scan_pay_section(&table(), line), line)
+    }
+
+    fn amounts(found: Vec<Found>, line: &str) -> Vec<(String, u32, u32, Period, String)> {
+        found
+            .into_iter()
+            .map(|f| {
+                (
+                    f.currency.code,
+                    f.low.round() as u32,
+                    f.high.round() as u32,
+                    f.period,
+                    line[f.span].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn amount(
+        code: &str,
+        low: u32,
+        high: u32,
+        period: Period,
+        raw: &str,
+    ) -> (String, u32, u32, Period, String) {
+        (code.into(), low, high, period, raw.into())
+    }
+
+    #[test]
+    fn a_rand_mark_of_one_letter_touches_its_amount() {
+        use Period::*;
+        assert_eq!(
+            read("Trainee installers earn R9,000 – R16,000 per month."),
+            [amount("ZAR", 9_000, 16_000, Month, "R9,000 – R16,000")]
+        );
+        assert_eq!(
+            read("Site supervisors take home R40,000 – R70,000 a month."),
+            [amount("ZAR", 40_000, 70_000, Month, "R40,000 – R70,000")]
+        );
+        assert_eq!(
+            read("Call-out work pays R250 an hour."),
+            [amount("ZAR", 250, 250, Hour, "R250")]
+        );
+        assert_eq!(
+            read("A senior engineer earns R650k."),
+            [amount("ZAR", 650_000, 650_000, Year, "R650k")]
+        );
+        // Under a pay heading a labelled line needs no pay word of its own.
+        assert_eq!(
+            read_in_pay_section("- Team lead: R480,000 – R600,000"),
+            [amount("ZAR", 480_000, 600_000, Year, "R480,000 – R600,000")]
+        );
+        // The code and the name are read as any other currency's.
+        assert_eq!(
+            read("Graduates earn ZAR 280,000 to ZAR 350,000."),
+            [amount(
+                "ZAR",
+                280_000,
+                350_000,
+                Year,
+                "ZAR 280,000 to ZAR 350,000"
+            )]
+        );
+        assert_eq!(
+            read("Artisans earn 25,000 rand a month."),
+            [amount("ZAR", 25_000, 25_000, Month, "25,000 rand")]
+        );
+        // A mark ending in a letter may touch its amount too.
+        assert_eq!(
+            read("Graduates earn GBP28,000 a year."),
+            [amount("GBP", 28_000, 28_000, Year, "GBP28,000")]
+        );
+    }
+
+    #[test]
+    fn an_r_in_ordinary_text_is_no_money() {
+        for line in [
+            "R&D engineers earn well.",
+            "Analysts use the R language 4.3 and Python, and earn well.",
+            "Applicants need an R2 grade to earn a bursary.",
+            "Pay starts at level R3 of 5.",
+            "The R410A refrigerant pays for itself in 2 years.",
+            "Technicians who service R410A systems are paid well.",
+            "Unit R2500 is where the trainees are paid.",
+            // Not touching its amount.
+            "Installers earn R 25,000.",
+            // No pay in the sentence, no pay section.
+            "Take the R61 to the R500 turn-off.",
+        ] {
+            assert!(
+                read(line).iter().all(|a| a.0 != "ZAR"),
+                "{line:?} gave {:?}",
+                read(line)
+            );
+        }
+    }
+
+    #[test]
+    fn rupees_in_indian_grouping_lakhs_and_crores() {
+        use Period::*;
+        assert_eq!(
+            read("Freshers earn ₹1,00,000 a month in Bengaluru."),
+            [amount("INR", 100_000, 100_000, Month, "₹1,00,000")]
+        );
+        assert_eq!(
+            read("Consultants bill ₹8,000–₹15,000 per day."),
+            [amount("INR", 8_000, 15_000, Day, "₹8,000–₹15,000")]
+        );
+        assert_eq!(
+            read("Juniors earn ₹6–10 LPA and seniors ₹18–30 LPA."),
+            [
+                amount("INR", 600_000, 1_000_000, Year, "₹6–10 LPA"),
+                amount("INR", 1_800_000, 3_000_000, Year, "₹18–30 LPA"),
+            ]
+        );
+        assert_eq!(
+            read("Expect ₹4–6 LPA at first."),
+            [amount("INR", 400_000, 600_000, Year, "₹4–6 LPA")]
+        );
+        assert_eq!(
+            read("Directors can earn ₹1.2 crore."),
+            [amount("INR", 12_000_000, 12_000_000, Year, "₹1.2 crore")]
+        );
+        assert_eq!(
+            read("A lead can expect a CTC of ₹18 lakh."),
+            [amount("INR", 1_800_000, 1_800_000, Year, "₹18 lakh")]
+        );
+        assert_eq!(
+            read("Analysts earn Rs. 45,000 a month, seniors Rs90,000 a month."),
+            [
+                amount("INR", 45_000, 45_000, Month, "Rs. 45,000"),
+                amount("INR", 90_000, 90_000, Month, "Rs90,000"),
+            ]
+        );
+        assert_eq!(
+            read("Offers reach INR 9,00,000 for graduates."),
+            [amount("INR", 900_000, 900_000, Year, "INR 9,00,000")]
+        );
+        assert_eq!(
+            read("Graduates are paid 4,50,000 rupees a year."),
+            [amount("INR", 450_000, 450_000, Year, "4,50,000 rupees")]
+        );
+        // Counted in lakhs with no mark: rupees, where it is pay.
+        assert_eq!(
+            read("Mid-level designers make 12 lakh a year."),
+            [amount("INR", 1_200_000, 1_200_000, Year, "12 lakh")]
+        );
+        assert_eq!(
+            read("Seniors draw 10 lakhs per annum."),
+            [amount("INR", 1_000_000, 1_000_000, Year, "10 lakhs")]
+        );
+        assert_eq!(
+            read("Seniors draw 18–25 LPA."),
+            [amount("INR", 1_800_000, 2_500_000, Year, "18–25 LPA")]
+        );
+        assert_eq!(
+            read("The salary is about 8.5 lakh."),
+            [amount("INR", 850_000, 850_000, Year, "8.5 lakh")]
+        );
+        // Indian grouping with no mark, where a period follows: read whole, in no stated currency.
+        let bare = scan_money(&table(), "Seniors make 12,50,000 a year.");
+        assert_eq!(bare.len(), 1);
+        assert_eq!(
+            (bare[0].low, bare[0].high, bare[0].stated),
+            (1_250_000.0, 1_250_000.0, false)
+        );
+    }
+
+    #[test]
+    fn lakhs_that_count_things_are_no_pay() {
+        for line in [
+            "The app has 2 lakh users.",
+            "Over 15 lakh engineering graduates enter the market each year, and salaries vary.",
+            "The city has 12 lakh residents.",
+            "Some 40 lakh people work in IT services, and they earn well.",
+            "₹23 LPA Average Hike 60% Average Hike",
+            "The company's turnover crossed ₹1,200 crore.",
+            "Developers in Pakistan earn Rs 80,000 PKR a month.",
+            "Salaries reach 12 lakh Pakistani rupees a year.",
+            // What a counting word is worth.
+            "Pay is quoted in lakhs; one lakh is ₹1,00,000.",
+            "Salaries run high: 1 crore = ₹1,00,00,000.",
+        ] {
+            assert!(read(line).is_empty(), "{line:?} gave {:?}", read(line));
+        }
+    }
+
+    #[test]
+    fn dollars_keep_their_plausible_amounts() {
+        // The scale of another currency leaves the dollar's range as it was.
+        assert_eq!(read("Pay is $2,000,000 a year.").len(), 1);
+        assert!(read("Pay is $9,000 a year.").is_empty());
+        assert!(read("Helpers earn $4 an hour.").is_empty());
+    }
 }
