@@ -98,6 +98,8 @@ struct Entry {
     after: Vec<String>,
     #[serde(default)]
     shares: Vec<String>,
+    #[serde(default)]
+    amount_only: Vec<String>,
     #[serde(default = "unit_scale")]
     scale: u32,
 }
@@ -155,7 +157,7 @@ pub struct Currencies {
     /// MXN"); never a mark of one letter, which marks only an amount it touches.
     pub(super) mark_after: Regex,
     /// A known currency's mark that names it in words, right at the start of a text (what
-    /// follows "in": "in euros"); never a mark of one letter ("R"), which marks an amount only.
+    /// follows "in": "in euros"); never a mark that counts on an amount only ("PHP", "R").
     named_after: Regex,
     /// A mark of a currency not read, right at the start of a text.
     pub(super) other_after: Regex,
@@ -166,8 +168,8 @@ pub struct Currencies {
     /// A counting word said to be worth what follows, right at the end of a text ("One lakh is"
     /// before "₹1,00,000"): the amount after it is no pay.
     pub(super) defines_count: Regex,
-    /// Any mark of a known currency that names it (not one of one letter), or of a currency not
-    /// read, anywhere in a text.
+    /// Any mark of a known currency that names it (not one that counts on an amount only), or
+    /// of a currency not read, anywhere in a text.
     any_mark: Regex,
     /// A word saying what something costs ("tuition", "fee", "cuesta"), anywhere in a text.
     cost: LazyRegex,
@@ -268,8 +270,9 @@ impl Currencies {
     ///
     /// # Errors
     /// When the TOML is invalid, a currency has no mark before amounts or a scale of 0, a mark is
-    /// empty, a mark is listed under two currencies, or a counting word multiplies by 0, is listed
-    /// twice or names no currency of the table.
+    /// empty, a mark is listed under two currencies, a mark that counts on amounts only is none
+    /// of its currency's, or a counting word multiplies by 0, is listed twice or names no
+    /// currency of the table.
     pub fn from_toml(text: &str) -> Result<Currencies, CurrenciesError> {
         let file: CurrenciesFile =
             toml::from_str(text).map_err(|e| CurrenciesError(e.to_string()))?;
@@ -277,7 +280,7 @@ impl Currencies {
         let mut marks: HashMap<String, usize> = HashMap::new();
         let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
         // The marks that name their currency in words, in a header or a sentence ("in euros"):
-        // not those of one letter, which mark an amount only.
+        // not those that count on an amount only.
         let (mut before_named, mut after_named): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
         let mut scales = Vec::new();
         for (i, c) in file.currency.iter().enumerate() {
@@ -290,7 +293,15 @@ impl Currencies {
             if c.scale == 0 {
                 return Err(CurrenciesError(format!("{} has a scale of 0", c.code)));
             }
-            let names = |m: &&str| !is_letter_mark(m);
+            let own = |m: &String| c.before.iter().chain(&c.after).any(|x| key(x) == key(m));
+            if let Some(m) = c.amount_only.iter().find(|m| !own(m)) {
+                return Err(CurrenciesError(format!(
+                    "{} counts {m:?} on amounts only, which is none of its marks",
+                    c.code
+                )));
+            }
+            let names =
+                |m: &&str| !is_letter_mark(m) && !c.amount_only.iter().any(|x| key(x) == key(m));
             for m in c.before.iter().chain(&c.after) {
                 let k = key(m);
                 if k.is_empty() {
@@ -482,7 +493,7 @@ impl Currencies {
 
     /// The plausible range of an amount of pay in `currency` stated per `period`: the period's
     /// range in dollars ([`Period::plausible`]) times the currency's `scale` ("₹1.2 crore" a year,
-    /// "₹15,000" a day).
+    /// "¥350,000" a month).
     pub(super) fn plausible(&self, currency: &Currency, period: Period) -> Range<f64> {
         let scale = self
             .list
@@ -638,12 +649,12 @@ mod tests {
             );
         }
         assert_eq!(t.of_mark("CNY"), None);
-        assert_eq!(t.of_mark("SGD"), None);
+        assert_eq!(t.of_mark("kr"), None);
         assert_eq!(t.unmarked().code, "USD");
     }
 
     #[test]
-    fn rands_and_rupees_have_their_marks() {
+    fn rands_rupees_and_the_other_currencies_have_their_marks() {
         let t = table();
         for (mark, code) in [
             ("R", "ZAR"),
@@ -654,6 +665,20 @@ mod tests {
             ("Rs.", "INR"),
             ("INR", "INR"),
             ("rupees", "INR"),
+            ("S$", "SGD"),
+            ("HK$", "HKD"),
+            ("CHF", "CHF"),
+            ("SEK", "SEK"),
+            ("NOK", "NOK"),
+            ("DKK", "DKK"),
+            ("zł", "PLN"),
+            ("R$", "BRL"),
+            ("¥", "JPY"),
+            ("yen", "JPY"),
+            ("₦", "NGN"),
+            ("KSh", "KES"),
+            ("₱", "PHP"),
+            ("AED", "AED"),
         ] {
             assert_eq!(
                 t.of_mark(mark).map(|c| c.code.as_str()),
@@ -688,7 +713,8 @@ mod tests {
         assert!(range("INR", Period::Year).contains(&12_000_000.0));
         assert!(!range("USD", Period::Year).contains(&12_000_000.0));
         assert!(range("INR", Period::Day).contains(&15_000.0));
-        assert!(!range("INR", Period::Hour).contains(&20.0));
+        assert!(range("JPY", Period::Month).contains(&350_000.0));
+        assert!(!range("JPY", Period::Hour).contains(&15.0));
         assert!(!range("INR", Period::Year).contains(&20_000_001.0));
     }
 
@@ -706,17 +732,19 @@ mod tests {
         assert_eq!(code("Pay in £ and €"), None);
         assert_eq!(code("Salary (A$)").as_deref(), Some("AUD"));
         assert_eq!(code("Salary (CAD)").as_deref(), Some("CAD"));
-        assert_eq!(code("Salary (HK$)"), None);
+        assert_eq!(code("Salary (HK$)").as_deref(), Some("HKD"));
         assert_eq!(code("Salary (INR)").as_deref(), Some("INR"));
         assert_eq!(code("Monthly pay (₹)").as_deref(), Some("INR"));
         assert_eq!(code("Salary (CNY)"), None);
-        // A mark of one letter names no currency.
+        // A mark of one letter, or one that is another word too, names no currency.
         assert_eq!(code("Salary (R)"), None);
         assert_eq!(code("R&D salaries"), None);
+        assert_eq!(code("PHP developer salaries"), None);
+        assert_eq!(code("Salary (kr)"), None);
     }
 
     #[test]
-    fn a_sentence_says_rupees_or_rand_but_never_r() {
+    fn a_sentence_says_rupees_or_rand_but_never_r_or_php() {
         let t = table();
         let code = |text: &str| t.said_in(text).map(|c| c.code.clone());
         assert_eq!(
@@ -728,6 +756,8 @@ mod tests {
             Some("ZAR")
         );
         assert_eq!(code("Salaries in R&D are higher."), None);
+        assert_eq!(code("Salaries in PHP shops are lower."), None);
+        assert_eq!(code("Paramedics trained in AED use earn more."), None);
     }
 
     #[test]
@@ -738,7 +768,9 @@ mod tests {
         assert!(Currencies::from_toml(read_and_not).is_err());
         assert!(Currencies::from_toml("currency = []").is_err());
         let one = "[[currency]]\ncode = \"A\"\nsymbol = \"a\"\nbefore = [\"x\"]\n";
-        // A scale is never 0.
+        // A mark counted on amounts only must be the currency's own; a scale is never 0.
+        let amount_only = format!("{one}amount_only = [\"y\"]\n");
+        assert!(Currencies::from_toml(&amount_only).is_err());
         assert!(Currencies::from_toml(&format!("{one}scale = 0\n")).is_err());
         // A counting word counts in a currency of the table, once, by more than nothing.
         let counting = |m: &str| format!("{one}[[multiplier]]\n{m}\n");

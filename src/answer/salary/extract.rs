@@ -1993,7 +1993,7 @@ mod tests {
             "consider 6 month online certificate programs high paying jobs",
             "Our community of 25k+ developers earns good salaries.",
             "A warehouse job means lifting 20,000 pounds of stock a week.",
-            "In Hong Kong juniors earn HK$420,000 and in Singapore SGD 70,000.",
+            "In Taipei juniors earn NT$600,000 and in Shanghai ¥150,000 RMB.",
             "Developers in Pakistan earn PKR 1200k on average.",
             "The startup raised $5 million to pay engineers.",
             "A bootcamp costs $15,000 but junior pay is worth it.",
@@ -2070,7 +2070,14 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["GBP".to_string(), "GBP".to_string()]
         );
-        // Rupees in their own currency.
+        // Hong Kong and Singapore dollars, rupees: each in its own currency.
+        assert_eq!(
+            code("In Hong Kong juniors earn HK$420,000 and in Singapore SGD 70,000."),
+            vec![
+                ("HKD".into(), 420_000, 420_000, false, "HK$420,000".into()),
+                ("SGD".into(), 70_000, 70_000, false, "SGD 70,000".into()),
+            ]
+        );
         assert_eq!(
             code("Developers in India earn INR 1200k on average."),
             vec![(

@@ -793,6 +793,12 @@ mod tests {
                 read(line)
             );
         }
+        // "R$" is the Brazilian real, never a rand.
+        assert_eq!(
+            read("Juniors earn R$ 6.500 a month."),
+            [amount("BRL", 6_500, 6_500, Period::Month, "R$ 6.500")]
+        );
+        assert_eq!(read("Juniors earn R$6,500 a month.")[0].0, "BRL");
     }
 
     #[test]
@@ -880,6 +886,59 @@ mod tests {
             // What a counting word is worth.
             "Pay is quoted in lakhs; one lakh is ₹1,00,000.",
             "Salaries run high: 1 crore = ₹1,00,00,000.",
+        ] {
+            assert!(read(line).is_empty(), "{line:?} gave {:?}", read(line));
+        }
+    }
+
+    #[test]
+    fn more_currencies_by_their_marks() {
+        use Period::*;
+        for (line, code, low, period) in [
+            ("Juniors earn S$4,500 a month.", "SGD", 4_500, Month),
+            ("Analysts earn SGD 70,000.", "SGD", 70_000, Year),
+            ("Juniors earn HK$420,000.", "HKD", 420_000, Year),
+            ("Engineers earn CHF 110,000.", "CHF", 110_000, Year),
+            ("Nurses earn SEK 38,000 a month.", "SEK", 38_000, Month),
+            (
+                "Nurses earn 38,000 Norwegian kroner a month.",
+                "NOK",
+                38_000,
+                Month,
+            ),
+            ("Nurses earn DKK 36,000 a month.", "DKK", 36_000, Month),
+            ("Testers earn 9,000 zł a month.", "PLN", 9_000, Month),
+            ("Testers earn PLN 9,000 a month.", "PLN", 9_000, Month),
+            ("Desenvolvedores earn R$8.000 a month.", "BRL", 8_000, Month),
+            (
+                "New graduates earn ¥250,000 a month.",
+                "JPY",
+                250_000,
+                Month,
+            ),
+            ("Seniors earn 7,000,000 yen a year.", "JPY", 7_000_000, Year),
+            ("Nurses earn ₦350,000 a month.", "NGN", 350_000, Month),
+            ("Clerks earn KSh 60,000 a month.", "KES", 60_000, Month),
+            ("Agents earn ₱28,000 a month.", "PHP", 28_000, Month),
+            ("Agents earn PHP 28,000 a month.", "PHP", 28_000, Month),
+            ("Pilots earn AED 45,000 a month.", "AED", 45_000, Month),
+        ] {
+            let got = read(line);
+            assert_eq!(got.len(), 1, "{line:?} gave {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1, got[0].3),
+                (code, low, period),
+                "{line:?}"
+            );
+        }
+        for line in [
+            // "kr" is written for three currencies; yuan with the yen's sign.
+            "Nurses earn 38,000 kr a month.",
+            "Developers earn ¥12,000 RMB a month.",
+            // Too small for the currency's pay in its period.
+            "Developers earn ¥15 an hour.",
+            "Developers who know PHP 8.2 earn well.",
+            "PHP 7 developers earn a good salary.",
         ] {
             assert!(read(line).is_empty(), "{line:?} gave {:?}", read(line));
         }
