@@ -813,6 +813,11 @@ mod tests {
             ("horas extra", "overtime"),
             ("eléctrica", "electrical"),
             ("soldadores", "welders"),
+            // Places, and occupations of any career.
+            ("Reino Unido", "UK"),
+            ("matronas", "midwife"),
+            ("topógrafo", "surveyor"),
+            ("azafata", "attendant"),
         ] {
             assert_eq!(terms(es), terms(en), "{es} vs {en}");
         }
