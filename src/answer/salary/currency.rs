@@ -182,46 +182,36 @@ pub struct Currencies {
 /// `marks` as one regex alternation, longest first; a mark that starts or ends with a letter or
 /// digit is matched as a whole word at that end.
 fn alternation(marks: &[&str]) -> String {
-    let mut sorted: Vec<&str> = marks.to_vec();
-    sorted.sort_by_key(|m| std::cmp::Reverse(m.len()));
-    sorted.dedup();
-    sorted
-        .iter()
-        .map(|m| {
-            let word_start = m.starts_with(|c: char| c.is_alphanumeric());
-            let word_end = m.ends_with(|c: char| c.is_alphanumeric());
-            format!(
-                "{}{}{}",
-                if word_start { r"\b" } else { "" },
-                m.split_whitespace()
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+"),
-                if word_end { r"\b" } else { "" }
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("|")
+    alternation_of(marks, true)
 }
 
 /// `marks` as one regex alternation for the marks written before an amount, longest first: a
 /// mark that starts with a letter or digit is matched as a whole word at its start, and may touch
 /// the amount at its end ("GBP28,000", "R250": the amount's digits follow it, never a letter).
 fn touching_alternation(marks: &[&str]) -> String {
+    alternation_of(marks, false)
+}
+
+/// `marks` as one regex alternation, longest first, a space in a mark matching any run of
+/// spaces: a mark that starts with a letter or digit is matched as a whole word at its start,
+/// and at its end too when `word_end` says so.
+fn alternation_of(marks: &[&str], word_end: bool) -> String {
     let mut sorted: Vec<&str> = marks.to_vec();
     sorted.sort_by_key(|m| std::cmp::Reverse(m.len()));
     sorted.dedup();
     sorted
         .iter()
         .map(|m| {
-            let word_start = m.starts_with(|c: char| c.is_alphanumeric());
+            let starts_word = m.starts_with(|c: char| c.is_alphanumeric());
+            let ends_word = word_end && m.ends_with(|c: char| c.is_alphanumeric());
             format!(
-                "{}{}",
-                if word_start { r"\b" } else { "" },
+                "{}{}{}",
+                if starts_word { r"\b" } else { "" },
                 m.split_whitespace()
                     .map(regex::escape)
                     .collect::<Vec<_>>()
                     .join(r"\s+"),
+                if ends_word { r"\b" } else { "" }
             )
         })
         .collect::<Vec<_>>()
