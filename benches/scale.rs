@@ -4,7 +4,8 @@
 //! threads), `ask` latency on it, and the structured answers (`salary`, `skills`, `roadmap`):
 //! in-process after the generation's facts are loaded, and as fresh `careerbot` processes.
 //!
-//! `cargo bench --bench scale` (or `cargo bench --bench scale -- --guides 2000` for a quicker run).
+//! `cargo bench --bench scale` (or `cargo bench --bench scale -- --guides 2000` for a quicker run;
+//! `-- --keep DIR` generates the library into DIR and leaves it there, to profile a reindex of it).
 //! The figures are recorded in `docs/PERFORMANCE.md`.
 //!
 //! Generation: each guide is stitched from sections of the five seeds chosen by a seeded PRNG,
@@ -43,7 +44,11 @@ fn main() {
         .unwrap_or(10_000usize);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().expect("temp dir");
-    let library_dir = work.path().join("library");
+    let keep = std::env::args()
+        .skip_while(|a| a != "--keep")
+        .nth(1)
+        .map(PathBuf::from);
+    let library_dir = keep.unwrap_or_else(|| work.path().join("library"));
     let index_dir = work.path().join("index");
 
     let t = Instant::now();
