@@ -44,3 +44,4 @@ pub mod roles;
 pub mod search;
 pub mod store;
 pub mod vocab;
+pub mod word_regex;

@@ -16,6 +16,7 @@ use regex::Regex;
 
 use super::front_matter::{self, FrontMatter};
 use super::words::{WORDS, alternation, is_one_of, regex_with};
+use crate::word_regex::bounded_alternation;
 
 /// What the cleaner found besides the lines to drop.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -38,10 +39,11 @@ static SEO_LINE: Lazy<Regex> = Lazy::new(|| regex_with(r"^{}\s*:", &WORDS.seo_la
 /// A line that starts a sign-up form: "Register for our (free) webinar", "Enter your email".
 static FORM_START: Lazy<Regex> = Lazy::new(|| {
     let form = &WORDS.signup.form;
+    let objects: Vec<&str> = form.objects.iter().map(String::as_str).collect();
     Regex::new(&format!(
-        r"(?i)^{}\s+(?:\S+\s+)?{}\b|{}",
+        r"(?i)^{}\s+(?:\S+\s+)?{}|{}",
         alternation(&form.starts),
-        alternation(&form.objects),
+        bounded_alternation(&objects, false, true),
         alternation(&form.calls)
     ))
     .expect("word lists make valid regexes")

@@ -3,6 +3,8 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+
+use crate::word_regex::{ascii_bounds, bounded_alternation};
 use serde::Deserialize;
 
 /// Every list of `boilerplate.toml` (each is documented there).
@@ -97,11 +99,17 @@ pub(crate) fn alternation(words: &[String]) -> String {
     format!("(?:{})", parts.join("|"))
 }
 
-/// A case-insensitive regex from a pattern with `{}` standing for the alternation of `words`.
+/// A case-insensitive regex from a pattern with `{}` standing for the alternation of `words`;
+/// its word boundaries are ASCII ones, and one written beside the `{}` is each word's own
+/// ([`crate::word_regex`]: the pattern stays on the regex crate's fast path on any line).
 pub(crate) fn regex_with(pattern: &str, words: &[String]) -> Regex {
+    let start = pattern.contains(r"\b{}");
+    let end = pattern.contains(r"{}\b");
+    let pattern = pattern.replace(r"\b{}", "{}").replace(r"{}\b", "{}");
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     Regex::new(&format!(
         "(?i){}",
-        pattern.replace("{}", &alternation(words))
+        ascii_bounds(&pattern).replace("{}", &bounded_alternation(&words, start, end))
     ))
     .expect("word lists make valid regexes")
 }
@@ -109,9 +117,10 @@ pub(crate) fn regex_with(pattern: &str, words: &[String]) -> Regex {
 /// Whether `text` is one of `words`, ignoring case and surrounding space.
 pub(crate) fn is_one_of(text: &str, words: &[String]) -> bool {
     let text = text.trim();
+    let lower = text.to_lowercase();
     words
         .iter()
-        .any(|w| w.eq_ignore_ascii_case(text) || *w == text.to_lowercase())
+        .any(|w| w.eq_ignore_ascii_case(text) || *w == lower)
 }
 
 #[cfg(test)]

@@ -320,6 +320,7 @@ const PIPELINE_SOURCE: &str = concat!(
     include_str!("../corpus/words.rs"),
     include_str!("../corpus/boilerplate.toml"),
     include_str!("../analysis.rs"),
+    include_str!("../word_regex.rs"),
     include_str!("index.rs"),
     include_str!("build.rs"),
 );

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{Period, money};
 use crate::answer::lazy_regex::LazyRegex;
 use crate::answer::re;
+use crate::word_regex::edge_boundary;
 
 /// "in" or "en" before a currency said in words.
 static IN_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:in|en)\s+"));
@@ -202,16 +203,15 @@ fn alternation_of(marks: &[&str], word_end: bool) -> String {
     sorted
         .iter()
         .map(|m| {
-            let starts_word = m.starts_with(|c: char| c.is_alphanumeric());
-            let ends_word = word_end && m.ends_with(|c: char| c.is_alphanumeric());
             format!(
                 "{}{}{}",
-                if starts_word { r"\b" } else { "" },
-                m.split_whitespace()
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+"),
-                if ends_word { r"\b" } else { "" }
+                edge_boundary(m.chars().next()),
+                spaced(m),
+                if word_end {
+                    edge_boundary(m.chars().last())
+                } else {
+                    ""
+                }
             )
         })
         .collect::<Vec<_>>()
@@ -229,15 +229,18 @@ fn words_alternation(words: &[&str]) -> String {
     }
     let alt = sorted
         .iter()
-        .map(|m| {
-            m.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
+        .map(|m| format!("{}{}", spaced(m), edge_boundary(m.chars().last())))
         .collect::<Vec<_>>()
         .join("|");
-    format!(r"(?:{alt})\b")
+    format!(r"(?:{alt})")
+}
+
+/// A mark or word as a regex, any run of spaces matching a space in it.
+fn spaced(m: &str) -> String {
+    m.split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+")
 }
 
 /// Whether `mark` is a mark of one letter ("R"): it marks only an amount it touches, in a

@@ -13,6 +13,7 @@ use regex::{Captures, Regex};
 use super::Period;
 use super::currency::{Currencies, Currency, Multiplier, is_letter_mark};
 use crate::answer::re;
+use crate::word_regex::{ASCII_BOUNDARY, ascii_bounds};
 
 /// An amount: Indian digit grouping, the last three digits then twos ("1,00,000", "12,50,000"),
 /// US thousands separators ("85,000.50"), dots as thousands separators as many guides outside
@@ -52,24 +53,28 @@ const UNIT: &str = r"\s?/\s?(?:hr|hour|h|day|wk|week|mo|month|yr|year)\b|\s+(?:p
 /// currency).
 pub(super) fn pattern(before: &str, after: &str, counting: &str) -> String {
     // A counting word after a number, with a space or none ("12 lakh", "12LPA").
-    let k = format!(r"(?:{K}|\s?{counting})");
-    let kw = format!(r"(?:{K_BEFORE_WORD}|\s?{counting})");
+    let k = format!(r"(?:{}|\s?{counting})", ascii_bounds(K));
+    let kw = format!(r"(?:{}|\s?{counting})", ascii_bounds(K_BEFORE_WORD));
     format!(
         r"(?x)
         (?P<c1>{before}) \s? (?P<n1>{NUM}) (?P<k1>{K})?
         (?: (?P<p1>{UNIT})? \s* (?P<sep>{SEP}) \s* (?P<c2>{before})? \s? (?P<n2>{NUM}) (?P<k2>{K})? )?
         (?P<plus>\+)?
-      | \b (?P<u1>{NUM}) (?P<uk1>{KW})? \s? (?P<ua1>{after})
+      | {B} (?P<u1>{NUM}) (?P<uk1>{KW})? \s? (?P<ua1>{after})
         (?: \s* (?P<usep>{SEP}) \s* (?P<u2>{NUM}) (?P<uk2>{KW})? (?: \s? (?P<ua2>{after}) )? )?
         (?P<uplus>\+)?
-      | \b (?P<v1>{NUM}) (?P<vk1>{KW})? \s* (?P<vsep>{SEP}) \s* (?P<v2>{NUM}) (?P<vk2>{KW})? \s? (?P<va2>{after}) (?P<vplus>\+)?
-      | \b (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>{K})? \s* (?P<bsep>[-–—]|\bto\b|\band\b) \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>{K}) (?P<bplus>\+)?
-      | \b (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>{K}) (?P<splus>\+)?
-      | \b (?P<g1>{GROUPED}) \b
-        (?: \s* (?:[-–—]|\bto\b) \s* (?P<g2>{GROUPED}) \b )? (?P<gplus>\+)?
+      | {B} (?P<v1>{NUM}) (?P<vk1>{KW})? \s* (?P<vsep>{SEP}) \s* (?P<v2>{NUM}) (?P<vk2>{KW})? \s? (?P<va2>{after}) (?P<vplus>\+)?
+      | {B} (?P<b1>\d{{1,4}}(?:\.\d+)?) (?P<bk1>{K})? \s* (?P<bsep>[-–—]|{B}to{B}|{B}and{B}) \s* (?P<b2>\d{{1,4}}(?:\.\d+)?) (?P<bk2>{K}) (?P<bplus>\+)?
+      | {B} (?P<s1>\d{{1,4}}(?:\.\d+)?) (?P<sk>{K}) (?P<splus>\+)?
+      | {B} (?P<g1>{GROUPED}) {B}
+        (?: \s* (?:[-–—]|{B}to{B}) \s* (?P<g2>{GROUPED}) {B} )? (?P<gplus>\+)?
         ",
         K = k,
         KW = kw,
+        B = ASCII_BOUNDARY,
+        NUM = ascii_bounds(NUM),
+        SEP = ascii_bounds(SEP),
+        UNIT = ascii_bounds(UNIT),
     )
 }
 
