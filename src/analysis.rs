@@ -818,6 +818,13 @@ mod tests {
             ("matronas", "midwife"),
             ("topógrafo", "surveyor"),
             ("azafata", "attendant"),
+            ("cuidadora de zoológico", "zookeeper"),
+            ("audiólogos", "audiologists"),
+            // Countries and cities, by their Spanish names.
+            ("Nueva Zelanda", "Zealand"),
+            ("Japón", "Japan"),
+            ("Londres", "London"),
+            ("Países Bajos", "Netherlands"),
         ] {
             assert_eq!(terms(es), terms(en), "{es} vs {en}");
         }
@@ -833,6 +840,19 @@ mod tests {
             q,
             [terms("salary")[0].clone(), terms("developer")[0].clone()]
         );
+        // A caregiver at a zoo is a zookeeper: the longer form wins.
+        assert_ne!(terms("cuidador de zoológico"), terms("cuidador"));
+    }
+
+    #[test]
+    fn payed_asks_about_pay() {
+        let a = crate::answer::fixtures::vocab().analyzer();
+        let q: Vec<String> = a
+            .analyze_query("do contract testers get payed hourly")
+            .into_iter()
+            .map(|t| t.term.text.to_string())
+            .collect();
+        assert!(q.contains(&terms("salary")[0]), "{q:?}");
     }
 
     #[test]
