@@ -155,23 +155,37 @@ pub fn wraps_onto(line: &str, next: &str) -> bool {
 
 /// Which lines continue the line before them: they follow with no blank line between, start no
 /// item, table, code or heading of their own, and are indented deeper than the list item they
-/// belong to (its continuation lines) or carry on wrapped text ([`wraps_onto`]).
+/// belong to (its continuation lines), carry on wrapped text ([`wraps_onto`]), or make a
+/// hanging indent: indented deeper than a line filled to a width ([`WRAP_MIN_CHARS`]) that
+/// leads into nothing with a colon, or keeping the deeper indent of the continuation line before
+/// them ("Step 6. Register as a Chartered Engineer with Engineers" / "        Australia.";
+/// "Step 2. Complete a degree in" / "        mining. Universities include Curtin," /
+/// "        UNSW and Adelaide").
 fn continuations(lines: &[Line]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     // The indentation of the list item the lines so far belong to.
     let mut item: Option<usize> = None;
+    // The indentation of the line the lines so far continue.
+    let mut opener = 0;
     for (i, l) in lines.iter().enumerate() {
         if let Some(prev) = i.checked_sub(1).map(|j| &lines[j]) {
+            // A filled line over a deeper indent, or the lines that keep that indent.
+            let hanging = (prev.chars() >= WRAP_MIN_CHARS
+                && l.indent > prev.indent
+                && !prev.text.ends_with(':'))
+                || (out[i - 1] && l.indent > opener && l.indent == prev.indent);
             out[i] = l.no == prev.no.saturating_add(1)
                 && l.shape == Shape::Text
                 && !super::title::is_numbered_item(l.text)
                 && (item.is_some_and(|indent| l.indent > indent)
+                    || hanging
                     || (matches!(prev.shape, Shape::Text | Shape::Bullet)
                         && wraps_onto(prev.text, l.text)));
         }
         if !out[i] {
             let is_item = l.shape == Shape::Bullet || super::title::is_numbered_item(l.text);
             item = is_item.then_some(l.indent);
+            opener = l.indent;
         }
     }
     out
@@ -798,6 +812,36 @@ mod tests {
         ] {
             assert!(!wraps_onto(line, next), "{line} / {next}");
         }
+    }
+
+    /// Regression (probe seven): a line of a hanging indent that opens with a capital after a
+    /// comma ("        Lambton College and Seneca") was read as a heading, and the steps after
+    /// it fell out of their section.
+    #[test]
+    fn the_lines_of_a_hanging_indent_continue_their_item() {
+        let lines = lines_of(&[
+            "Getting certified",
+            "Stage 2. Complete a two-year diploma in chemical engineering technology. Colleges",
+            "         include Red River College, Sait, Northern Alberta Institute,",
+            "         Lambton College and Seneca",
+            "         Polytechnic.",
+            "Stage 3. Pass the certification exam.",
+            "Stage 4. Register as a Certified Engineering Technologist with Technology",
+            "         Alberta.",
+        ]);
+        assert_eq!(
+            continuations(&lines),
+            vec![false, false, true, true, true, false, false, true]
+        );
+        let ranks = rank_headings(&lines, "Guide");
+        assert!(ranks[1..].iter().all(Option::is_none), "{ranks:?}");
+        // A short line over indented prose still heads it, and the prose is no hanging indent.
+        let lines = lines_of(&[
+            "Training Routes",
+            "    Most technicians take a two-year diploma at a college near them,",
+            "    Then work under a certified technician.",
+        ]);
+        assert_eq!(continuations(&lines), vec![false, false, false]);
     }
 
     #[test]
