@@ -17,7 +17,8 @@
 //!   (f) A guide's own ladder ([`extract_ladder`]); its rungs win over any other reading of
 //!   their lines. Else a table of roles ordered by the years they give ("| Charge nurse (5+
 //!   years) | $47–$55 |", [`extract_table_ladder`]), or a ladder named by role titles alone under
-//!   a progression heading: a numbered or timed list, a table of ranks, an arrow chain (its
+//!   a progression heading: a numbered or timed list (a line may open with its number or its
+//!   time, "Level 2 — Apprentice operator. …", "Years 3-5: Site engineer. …"), a table of ranks, an arrow chain (its
 //!   rungs may be the career's acronyms, "Staff RT", or Spanish titles written "Jefe/a"), a
 //!   definition list of roles (`role_ladder.rs`), else a paragraph telling each move to a role,
 //!   or opening a sentence with a role its title word places (`role_prose.rs`); a ladder of
@@ -57,9 +58,10 @@
 //!   A run of headings numbered by a sequence word ("### Step 2 — Earn a PPL") is a path of its
 //!   own: each heading is a step, its time the first the text under it gives, and that text is
 //!   the step's (`headed_steps.rs`). Items lettered "a) … b) …", lines numbered "Step 1. …", a
-//!   table whose header names a time column ("| Step | Duration |") and paragraphs each telling
-//!   the next step with an order word ("Graduates then register …") are steps too
-//!   (`path_shapes.rs`); every item of a path's list is a step but one that sells
+//!   table whose header names a time column ("| Step | Duration |"), paragraphs each telling
+//!   the next step with an order word ("Graduates then register …") and, under any heading, a
+//!   numbered list whose items each open with an action in bold ("1. **Finish your degree.**
+//!   …") are steps too (`path_shapes.rs`); every item of a path's list is a step but one that sells
 //!   (`promo_in_steps`).
 //! - **Wrapped lines** ([`lines`]): a list item wrapped onto continuation lines (or onto a
 //!   parenthesis, "(3–4 years).") is read whole and cited at its first line; a hard-wrapped

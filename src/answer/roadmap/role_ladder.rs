@@ -17,7 +17,9 @@
 
 use super::durations::parse_durations;
 use super::extract::is_imperative;
+use super::ladder::strip_sequence;
 use super::lines::logical_lines;
+use super::step_labels::time_labelled;
 use super::table_ladder::{cells, is_separator, row_rung, years_columns};
 use super::{Duration, Stage, StageCitation, StageEvidence};
 use crate::answer::citation::Citation;
@@ -206,6 +208,9 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
             // ........ first 1-2 years", "Driver trainer (3+ years)"), or paragraphs one blank
             // line apart ("Academy Trainee (3 to 5 months): classroom and simulator …"); a title
             // no role word names stands among them as in a list.
+            // A rung line may open with its number or its time as a label ("Level 2 —
+            // Apprentice operator. …", "Years 3-5: Site engineer. …").
+            let (text, label_time) = past_label(vocab, text);
             let bold = text.starts_with("**");
             let follows = run.last().is_none_or(|_| {
                 shape == Shape::Lines
@@ -232,7 +237,8 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 run.push(Rung {
                     role: named,
                     title: titled,
-                    duration: parse_durations(text).into_iter().next().map(|(_, d)| d),
+                    duration: label_time
+                        .or_else(|| parse_durations(text).into_iter().next().map(|(_, d)| d)),
                     text: if rest.is_empty() {
                         text.to_string()
                     } else {
@@ -283,6 +289,19 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
     }
     out.extend(headed_ladder(vocab, passages));
     out
+}
+
+/// A line's text past the label a rung may open with — a sequence word and its number ("Level 2
+/// — Apprentice operator. …") or a time ("Years 3-5: Site engineer. …") — and the time such a
+/// label gives; any other line as it is.
+fn past_label<'a>(vocab: &Vocabulary, text: &'a str) -> (&'a str, Option<Duration>) {
+    if let Some((time, rest)) = time_labelled(text) {
+        return (rest, Some(time));
+    }
+    match strip_sequence(vocab.levels().sequence_words(), text) {
+        Some(rest) if !rest.is_empty() => (rest, None),
+        _ => (text, None),
+    }
 }
 
 /// A ladder told as headings, one per rung, after a heading naming a ladder cue ("Climbing the
@@ -888,8 +907,9 @@ pub(super) fn title_head(
     }
     // A rung names one role: its role word is singular ("Sergeant"), or a plural whose singular
     // is clear ("Sergeants"; "Mentor junior engineers" is an action, above), and a noun phrase
-    // holds no stop word or article ("Coordinate with product managers") but its joiner ("Head
-    // of department").
+    // holds no stop word or article ("Coordinate with product managers", "Trabajar en el
+    // extranjero": Spanish "el" after its joiner is written "del") but its joiner ("Head of
+    // department").
     let plain = |w: &str| ungendered(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase();
     let titles = vocab.role_titles();
     // Alternatives of one rung are one role ("Production or shop welder", "Pipe welder or
@@ -899,7 +919,8 @@ pub(super) fn title_head(
     };
     if words.iter().enumerate().any(|(i, w)| {
         let w = plain(w);
-        !alternative(i, &w) && (titles.is_stop(&w) || ["a", "an", "the"].contains(&w.as_str()))
+        !alternative(i, &w)
+            && (titles.is_stop(&w) || ["a", "an", "the", "el"].contains(&w.as_str()))
     }) {
         return None;
     }
@@ -910,6 +931,28 @@ pub(super) fn title_head(
 mod tests {
     use super::*;
     use crate::answer::fixtures::{headed_passage as passage, vocab};
+
+    #[test]
+    fn a_rung_line_is_read_past_its_number_or_its_time() {
+        let v = vocab();
+        let (text, time) = past_label(v, "Years 3-5: Site engineer. Runs a crew.");
+        assert_eq!(text, "Site engineer. Runs a crew.");
+        assert_eq!(
+            time.map(|d| (d.min_years, d.max_years)),
+            Some((3.0, Some(5.0)))
+        );
+        assert_eq!(
+            past_label(v, "Level 2 — Apprentice operator. Runs rollers.").0,
+            "Apprentice operator. Runs rollers."
+        );
+        for line in [
+            "Technical: scaling.",
+            "Senior operator (5+ years)",
+            "Level 2",
+        ] {
+            assert_eq!(past_label(v, line), (line, None), "{line}");
+        }
+    }
 
     fn rungs(p: Passage) -> Vec<(Stage, String, Option<String>, u32)> {
         extract_role_ladder(vocab(), &[p])

@@ -24,10 +24,11 @@ static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^(?P<label>[^:.!?;|$]{1,40}?):(?:\
 static GAP_LABEL: Lazy<Regex> =
     Lazy::new(|| re(r"^(?P<label>[^:.!?;|$\t]{1,40}?)(?:\t|\s{2,})(?P<rest>\S.*)$"));
 
-/// A time label: a unit and a number or a range of numbers ("Year 1", "Years 2-3", "Months 4 to 6").
+/// A time label: a unit and a number, a range of numbers or an open end ("Year 1", "Years 2-3",
+/// "Months 4 to 6", "Years 15+").
 static TIME_LABEL: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?P<unit>years?|months?|weeks?|a[ñn]os?|mes(?:es)?|semanas?)\s+(?P<a>\d{1,2})(?:\s*(?:-|–|—|to|through|a)\s*(?P<b>\d{1,2}))?$",
+        r"(?i)^(?P<unit>years?|months?|weeks?|a[ñn]os?|mes(?:es)?|semanas?)\s+(?P<a>\d{1,2})(?:\s*(?:-|–|—|to|through|a)\s*(?P<b>\d{1,2})|(?P<plus>\+))?$",
     )
 });
 
@@ -70,6 +71,18 @@ pub(super) fn step_label(levels: &LevelWords, content: &str) -> Option<StepLabel
     (ordered || is_numbered_part(levels, label)).then_some(StepLabel::Order)
 }
 
+/// The time a line's label gives and the text after the label ("Years 3-5: Site engineer. …" →
+/// 3–5 years, "Site engineer. …"); `None` for a line labelled otherwise or not at all.
+pub(super) fn time_labelled(content: &str) -> Option<(Duration, &str)> {
+    let c = LABEL.captures(content)?;
+    let label = c.name("label")?;
+    let time = time_label(label.as_str().trim())?;
+    let rest = content[label.end() + 1..]
+        .trim_start_matches(['*', '_'])
+        .trim_start();
+    Some((time, rest))
+}
+
 /// A labelled step as shown: a label set off by its column is followed by one space, as the
 /// words of the line read ("Years 1-4 Earn a bachelor's degree"); any other line as it is.
 pub(super) fn shown_step(content: &str) -> String {
@@ -103,16 +116,18 @@ fn time_label(label: &str) -> Option<Duration> {
     } else {
         12.0
     };
+    let open_ended = c.name("plus").is_some();
     let (min, max) = match b {
-        Some(b) if b >= a => (a, b),
+        Some(b) if b >= a => (a, Some(b)),
         Some(_) => return None,
-        None if a >= 1.0 => (a - 1.0, a),
+        None if open_ended => (a, None),
+        None if a >= 1.0 => (a - 1.0, Some(a)),
         None => return None,
     };
     Some(Duration {
         min_years: min / per_year,
-        max_years: Some(max / per_year),
-        open_ended: false,
+        max_years: max.map(|m| m / per_year),
+        open_ended,
         kind: DurationKind::Unspecified,
         raw: label.to_string(),
         unit: if weeks {
@@ -198,6 +213,24 @@ mod tests {
             "Then   apply for your license.",
         ] {
             assert_eq!(step_label(&levels(), line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn an_open_ended_time_label_and_the_text_after_a_time_label() {
+        assert_eq!(
+            span("Years 12+: Run the practice."),
+            Some((12.0, None, "12+ years".into()))
+        );
+        let (time, rest) = time_labelled("Years 3-5: Site engineer. Runs a crew.").unwrap();
+        assert_eq!((time.min_years, time.max_years), (3.0, Some(5.0)));
+        assert_eq!(rest, "Site engineer. Runs a crew.");
+        for line in [
+            "Technical: scaling.",
+            "Site engineer. Runs a crew.",
+            "Years 3-2: x.",
+        ] {
+            assert!(time_labelled(line).is_none(), "{line}");
         }
     }
 
