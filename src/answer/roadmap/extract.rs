@@ -11,7 +11,9 @@ use serde::Deserialize;
 use super::cues::{Cue, RoadmapCues};
 use super::durations::{parse_durations, trailing_time};
 use super::lines::{Line, line_sections, logical_lines};
-use super::path_shapes::{item_marker, numbered_step, paragraph_steps, table_steps};
+use super::path_shapes::{
+    bold_action_items, item_marker, numbered_step, paragraph_steps, table_steps,
+};
 use super::step_labels::{StepLabel, shown_step, step_label};
 use super::table_ladder::cells;
 use super::{
@@ -608,6 +610,19 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
                     push(kind, sentence, section, l.line_of(sentence), false, None);
                 }
             }
+        }
+    }
+    // A numbered list of actions in bold ("1. **Finish your degree.** You can apply …") is a
+    // path under any heading but a tips, interview or portfolio one.
+    let free = |i: usize| {
+        kinds[i].is_none()
+            && !cues.interview_word.is_match(sections[i])
+            && !cues.portfolio_list.is_match(sections[i])
+    };
+    let is_action = |lead: &str| is_imperative(cues, lead, lead);
+    for j in bold_action_items(&lines, free, is_action) {
+        if let Some(item) = item_text(&lines[j]) {
+            push(StepKind::Step, item, sections[j], lines[j].line, true, None);
         }
     }
     let in_path = |i: usize| kinds[i] == Some(StepKind::Step);

@@ -1,7 +1,9 @@
 //! A learning path written in shapes other than a bulleted or numbered list of imperatives:
 //! items lettered "a) … b) …", lines numbered by a sequence word and a stop ("Step 1. Check …"),
 //! a table whose columns are the step and its time ("| Step | Duration |"), and paragraphs each
-//! telling the next step ("Most audiologists take a four-year AuD …" / "Graduates then pass …").
+//! telling the next step ("Most audiologists take a four-year AuD …" / "Graduates then pass …"),
+//! and a numbered list whose items each open with an action in bold ("1. **Finish your degree.**
+//! You can apply …"), whatever its heading.
 
 use super::Duration;
 use super::cues::RoadmapCues;
@@ -14,6 +16,8 @@ use crate::answer::text::{sentences, strip_marker};
 /// Most words before the order word of a paragraph telling the next step ("New audiologists
 /// then build …").
 const ORDER_WORD_WITHIN: usize = 4;
+/// Fewest items of a numbered list of actions in bold that tell a path under any heading.
+const MIN_BOLD_ACTIONS: usize = 3;
 
 /// The length of a line's list marker: a bullet or a number (`strip_marker`), or a letter closed
 /// by a parenthesis ("a) ", "(b) ", "C) "); 0 for a line with none.
@@ -61,6 +65,67 @@ pub(super) fn numbered_step<'a>(levels: &LevelWords, line: &'a str) -> Option<&'
         rest.trim_start()
     };
     (!rest.is_empty()).then_some(rest)
+}
+
+/// The items of the numbered lists among `lines` (those `free` allows, none a heading) whose
+/// items, numbered in order, each open with a sentence in bold that `is_action` says is an
+/// action ("1. **Finish your bachelor's degree.** You can apply …", "2. **Get a TEFL
+/// certificate.** …"), at least [`MIN_BOLD_ACTIONS`] in a row: a path told as a list, whatever
+/// the heading over it says. Indices into `lines`.
+pub(super) fn bold_action_items(
+    lines: &[Line],
+    free: impl Fn(usize) -> bool,
+    is_action: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last = 0;
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= MIN_BOLD_ACTIONS {
+            out.append(run);
+        }
+        run.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let number = (!l.heading && free(i))
+            .then(|| item_number(&l.text))
+            .flatten()
+            .filter(|_| {
+                let text = l.text.trim_start();
+                bold_sentence(&text[item_marker(text)..]).is_some_and(&is_action)
+            });
+        match number {
+            Some(n) if !run.is_empty() && n == last + 1 => run.push(i),
+            Some(_) => {
+                flush(&mut run);
+                run.push(i);
+            }
+            None => flush(&mut run),
+        }
+        last = number.unwrap_or(0);
+    }
+    flush(&mut run);
+    out
+}
+
+/// The number a list item opens with ("2. " → 2, "3) " → 3).
+fn item_number(line: &str) -> Option<u32> {
+    let line = line.trim_start();
+    let digits = line.find(|c: char| !c.is_ascii_digit())?;
+    (digits > 0 && strip_marker(line) > 0)
+        .then(|| line[..digits].parse().ok())
+        .flatten()
+}
+
+/// The sentence in bold an item opens with ("**Finish your degree.** You can …" → "Finish your
+/// degree."): bold text that ends like a sentence, or is followed by a full stop.
+fn bold_sentence(content: &str) -> Option<&str> {
+    let inner = content.trim_start().strip_prefix("**")?;
+    let end = inner.find("**")?;
+    let lead = inner[..end].trim();
+    let stopped =
+        lead.ends_with(['.', '!']) || inner[end + 2..].trim_start().starts_with(['.', '!']);
+    (stopped && !lead.is_empty()).then_some(lead)
 }
 
 /// The steps of the tables among `lines` (those `in_path` says sit under a learning-path
@@ -182,6 +247,52 @@ mod tests {
         }
         for line in ["a)b", "ab) text", "A plain line", "(ab) text", "I)"] {
             assert_eq!(item_marker(line), 0, "{line}");
+        }
+    }
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line::new(i as u32 + 1, t, false))
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_list_of_actions_in_bold_is_a_path() {
+        let is_action = |lead: &str| {
+            ["Learn", "Pass", "Apply"]
+                .iter()
+                .any(|v| lead.starts_with(v))
+        };
+        let path = lines(&[
+            "Most people take three steps:",
+            "1. **Learn the trade.** A college course helps.",
+            "2. **Pass the exam**. It has two parts.",
+            "3. **Apply to agencies.**",
+            "Then it gets easier.",
+        ]);
+        assert_eq!(bold_action_items(&path, |_| true, is_action), vec![1, 2, 3]);
+        assert!(bold_action_items(&path, |i| i != 2, is_action).is_empty());
+        for texts in [
+            // Too few, out of order, no sentence in bold, no action.
+            &["1. **Learn the trade.** x", "2. **Pass the exam.** y"][..],
+            &[
+                "1. **Learn the trade.** x",
+                "3. **Pass the exam.** y",
+                "4. **Apply.** z",
+            ],
+            &[
+                "1. **Learn the trade** x",
+                "2. **Pass the exam** y",
+                "3. **Apply** z",
+            ],
+            &["1. **Wages.** x", "2. **Hours.** y", "3. **Travel.** z"],
+        ] {
+            assert!(
+                bold_action_items(&lines(texts), |_| true, is_action).is_empty(),
+                "{texts:?}"
+            );
         }
     }
 
