@@ -142,6 +142,17 @@ fn duration_kind(sentence: &str) -> DurationKind {
 static UNIT_WORD: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)year|yr|month|week|años?|a[ñn]os|mes|semana"));
 
+/// Whether the words after a span make it an age ("18 years old", "21 years of age", "18 años
+/// de edad"): no time of a career.
+fn is_age(after: &str) -> bool {
+    let after = after.trim_start().to_lowercase();
+    ["old", "of age", "de edad"].iter().any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
 /// Every time span in `text` with its byte range; the kind comes from the sentence it sits in.
 pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
     if !UNIT_WORD.is_match(text) {
@@ -151,6 +162,9 @@ pub fn parse_durations(text: &str) -> Vec<(Range<usize>, Duration)> {
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
         let whole = c.get(0).expect("match");
+        if is_age(&text[whole.end()..]) {
+            continue;
+        }
         let unit = c["unit"].to_lowercase();
         let weeks = unit.starts_with('w') || unit.starts_with('s');
         let most = if weeks { MAX_WEEKS } else { MAX_NUMBER };
@@ -315,6 +329,18 @@ fn sentence_around<'a>(text: &'a str, sents: &[Range<usize>], span: Range<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_age_is_no_time() {
+        for text in [
+            "Usually 18 years old at the time of hire.",
+            "Applicants must be 21 years of age.",
+            "Tener 18 años de edad.",
+        ] {
+            assert!(parse_durations(text).is_empty(), "{text}");
+        }
+        assert_eq!(parse_durations("2 years older hands").len(), 1);
+    }
 
     #[test]
     fn a_line_ending_on_its_own_time_in_a_parenthesis() {

@@ -3,8 +3,10 @@
 //! headings because bullets detail each ("2. **Get EMT certification**"; an imperative verb
 //! opens each such step): each such heading that is no ladder rung is a
 //! step, whole, cited at its heading, its time the first time span of the text under it, listed
-//! under the heading before the run. The text under a step heading belongs to that step: its
-//! imperative sentences are not steps of their own ([`HeadedSteps::covers`]).
+//! under the heading before the run; the numbered action before such a run that the corpus did
+//! not read as a heading ("1. **Start volunteering early**" over its bullets, then the heading
+//! "2. **Earn a degree**") is its first step. The text under a step heading belongs to that
+//! step: its imperative sentences are not steps of their own ([`HeadedSteps::covers`]).
 
 use std::ops::RangeInclusive;
 
@@ -76,6 +78,10 @@ pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedS
     // goes on with it ("7. Clear the background check", a heading or not); another ends it (a
     // numbered section after the run: "5. Career Path").
     let mut run: Option<u32> = None;
+    // A numbered action outside any run, with the bullets detailing it ("1. **Start
+    // volunteering early**" over its bullets, the corpus reading it as no heading): the first
+    // step of the run when the next heading is the next item ("2. **Earn a degree**").
+    let mut first: Option<(PathStep, u32, u32)> = None;
     for p in passages {
         for l in logical_lines(p) {
             let number = item_number(&l.text);
@@ -86,7 +92,15 @@ pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedS
                 let item = (!sequenced)
                     .then(|| numbered_action(vocab, &l.text))
                     .flatten();
+                let candidate = first.take();
                 if (sequenced || item.is_some()) && rung(vocab, &l.text).is_none() {
+                    if let Some((step, n, last)) = candidate
+                        && item.is_some()
+                        && number == Some(n + 1)
+                    {
+                        open = Some((step, last));
+                        close(&mut open, &mut out);
+                    }
                     let step = PathStep {
                         order: 0,
                         kind: StepKind::Step,
@@ -116,11 +130,36 @@ pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedS
                 };
                 open = Some((step, l.line));
                 run = number;
+            } else if open.is_none()
+                && run.is_none()
+                && let (Some(n), Some(text)) = (number, numbered_action(vocab, &l.text))
+            {
+                let step = PathStep {
+                    order: 0,
+                    kind: StepKind::Step,
+                    text: text.to_string(),
+                    duration: None,
+                    list: list.clone().unwrap_or_else(|| p.title.clone()),
+                    cite: Citation::at(p, l.line),
+                };
+                first = Some((step, n, l.line));
+            } else if let Some((step, _, last)) = first.as_mut()
+                && item_number(&l.text).is_none()
+                && item_marker(&l.text) > 0
+            {
+                // A bullet detailing it.
+                *last = (*last).max(l.end_line());
+                if step.duration.is_none() {
+                    step.duration = parse_durations(&l.text).into_iter().next().map(|(_, d)| d);
+                }
             } else if let Some((step, last)) = open.as_mut() {
+                first = None;
                 *last = (*last).max(l.line);
                 if step.duration.is_none() {
                     step.duration = parse_durations(&l.text).into_iter().next().map(|(_, d)| d);
                 }
+            } else {
+                first = None;
             }
         }
     }
