@@ -212,7 +212,7 @@ fn rungs_labelled_by_a_sequence_word_name_their_role_before_the_first_stop() {
 fn a_head_post_named_by_its_office_tops_a_ladder_of_headings() {
     let (_work, engine) = engine();
     let file = guide("trabajador-social.md");
-    let a = roadmap(&engine, "Trabajador social");
+    let a = roadmap(&engine, "Trabajador Social");
     let got = rungs(&a);
     let roles: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
     assert_eq!(
