@@ -67,6 +67,13 @@ pub(super) struct ItemWords {
     /// Words that number a step ("Step 5.", "Paso 2:"): the marker is no part of an item.
     #[serde(default)]
     pub step_words: Vec<String>,
+    /// Verbs of needing that end a lead-in to a list of what a worker needs ("Operators
+    /// need:", "Employers look for:").
+    #[serde(default)]
+    pub needs: Vec<String>,
+    /// Words a question opens with when it asks which things are needed ("What", "Which").
+    #[serde(default)]
+    pub which_words: Vec<String>,
 }
 
 /// A whitespace-separated word of `text`: its byte offset and its letters, lower case, without
@@ -139,12 +146,42 @@ impl ItemWords {
             &mut self.references,
             &mut self.step_verbs,
             &mut self.step_words,
+            &mut self.needs,
+            &mut self.which_words,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();
             }
         }
         self
+    }
+
+    /// Whether a heading asks which things (skills, credentials) are needed: a question that
+    /// opens with a word of `which_words` ("What skills do you need to be a zookeeper?"), after
+    /// a question label ("Q5: What …").
+    pub fn asks_which(&self, heading: &str) -> bool {
+        let h = heading.trim().trim_end_matches(['*', '_']);
+        let ws = words(h);
+        let first = usize::from(ws.first().is_some_and(|(_, w)| {
+            w.starts_with(['q', 'p']) && w[1..].chars().all(|c| c.is_ascii_digit())
+        }));
+        h.ends_with('?')
+            && ws
+                .get(first)
+                .is_some_and(|(_, w)| self.which_words.contains(w))
+    }
+
+    /// Whether a lead-in ends with a verb of needing and a colon ("Operators need:",
+    /// "Employers and admissions tutors look for:"): the list after it is what is needed.
+    pub fn ends_with_need(&self, lead_in: &str) -> bool {
+        let Some(body) = lead_in.trim().strip_suffix(':') else {
+            return false;
+        };
+        let ws = words(body);
+        self.needs.iter().any(|n| {
+            let k = n.split_whitespace().count();
+            ws.len() > k && phrase_at(&ws, ws.len() - k, n)
+        })
     }
 
     /// Whether a label only says how much its items are needed ("Required", "Nice to have").
@@ -176,6 +213,26 @@ impl ItemWords {
             Some((at, _)) if self.articles.iter().any(|a| *a == ws[0].1) => &item[*at..],
             _ => item,
         }
+    }
+
+    /// The name an item too long for one starts with, when what follows it is a clause ("…
+    /// reports that developers can reproduce"), an example ("… such as OCT") or a purpose ("…
+    /// aptitude to spot problems"; after two words at least: "Ability to test" names no skill
+    /// before its "to"): without its article, at most `max_words` words; `None` otherwise.
+    pub fn name_before_tail<'a>(&self, item: &'a str, max_words: usize) -> Option<&'a str> {
+        let item = self.without_article(item.trim());
+        let ws = words(item);
+        let clause = find_phrase(&ws, &self.clauses, 1, false);
+        let example = find_phrase(&ws, &self.elaborations, 1, false);
+        // "to" before an article is a preposition ("fix rails to the roof"), not a purpose.
+        let purpose = find_phrase(&ws, &self.infinitives, 2, false).filter(|&k| {
+            ws.get(k + 1)
+                .is_some_and(|(_, next)| !self.articles.contains(next))
+                && !self.joins(&item[..ws[k].0])
+        });
+        let k = clause.into_iter().chain(example).chain(purpose).min()?;
+        let name = item[..ws[k].0].trim().trim_end_matches([',', ';', ':']);
+        (word_count(name) <= max_words).then_some(name)
     }
 
     /// An item as a name of at most `max_words` words: without its article, up to a clause, and

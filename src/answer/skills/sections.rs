@@ -3,10 +3,12 @@
 //! data, `assets/skill_sections.toml`), so a guide about any career yields its skills without a
 //! lexicon entry for each.
 //!
-//! **Context.** A passage whose heading names a topic's words lists that topic's skills; inside a
+//! **Context.** A passage whose heading names a topic's words lists that topic's skills (a
+//! question asking which, "What skills do you need to be a zookeeper?", however long); inside a
 //! passage, a short line naming them ("Helpful certifications beyond the license:", "Soft skills")
 //! or a bold sentence leading a paragraph ("**Soft skills matter just as much.** …") switches the
-//! topic for the lines after it. A heading or bold line that only says how much the items are
+//! topic for the lines after it, and a lead-in ending with a verb of needing ("Operators need:")
+//! starts a list of skills under any heading. A heading or bold line that only says how much the items are
 //! needed ("### Nice to have", "**Must-have**") goes on with the list of the heading it is under.
 //! Headings that ask how ("How to build your skills") are advice, not lists; a lead-in or
 //! sub-heading about another subject ("Where you can work:", "#### Work settings") ends a list;
@@ -22,8 +24,9 @@
 //! strippers", "**Soft skills:** stamina, creativity") or only says how much its items are needed
 //! ("Required: …", "Nice to have: …") gives the listed items instead, unless the list explains
 //! the label ("NEC knowledge: …, especially Article 210"). An item that is itself a short list of
-//! bare names gives each; one longer than `max_words` words is two names joined by "and", or
-//! prose and skipped (see `items.rs`). A step of a path ("Earn a bachelor's degree", "Step 5.
+//! bare names gives each; one longer than `max_words` words is two names joined by "and", a
+//! name written as one followed by a clause, an example or its purpose ("Mechanical aptitude to
+//! spot problems early"), or prose and skipped (see `items.rs`). A step of a path ("Earn a bachelor's degree", "Step 5.
 //! Optional: …"'s number), an item that only points back at another ("or another second
 //! language") and a label about another subject ("Experience: …") name no skill. A line wrapped
 //! onto the next is read whole, each item cited at the line its words start on. An item that
@@ -244,7 +247,10 @@ impl SkillSections {
         // A guide's title ("… Guide 2026: Salary, Skills, Roadmap") or any long heading names
         // what a whole text is about, not a list.
         let heading = passage.section.trim();
-        let short = |h: &str| h.split_whitespace().count() <= MAX_HEADING_WORDS;
+        let short = |h: &str| {
+            let n = h.split_whitespace().count();
+            n <= MAX_HEADING_WORDS || (n <= MAX_QUESTION_HEADING_WORDS && self.words.asks_which(h))
+        };
         let parent_topic = place
             .parent
             .filter(|p| short(p))
@@ -384,6 +390,11 @@ impl SkillSections {
                 }
                 if self.is_other_subject(lead) {
                     topic = None;
+                    continue;
+                }
+                // "Operators need:": what follows is what the work needs, under any heading.
+                if self.words.ends_with_need(lead) {
+                    topic = topic.or(Some(Topic::Technical));
                     continue;
                 }
                 if content.ends_with(':') || self.words.is_need_label(content) {
@@ -589,6 +600,17 @@ impl SkillSections {
             let names = self
                 .words
                 .split_long(clause, self.max_words)
+                // A name written as one (capitalised) followed by a clause, an example or what
+                // it is for ("Writing clear bug reports that developers can reproduce",
+                // "Comfort with imaging such as OCT", "Mechanical aptitude to spot problems
+                // early"); a duty in lower case ("check the roof and plan where …") is no name.
+                .or_else(|| {
+                    clause
+                        .starts_with(char::is_uppercase)
+                        .then(|| self.words.name_before_tail(clause, self.max_words))
+                        .flatten()
+                        .map(|name| vec![name])
+                })
                 .or_else(|| {
                     let name = self.words.without_measure(clause);
                     let name = [" for ", " para "]
@@ -771,6 +793,10 @@ fn bold_label(content: &str) -> String {
 
 /// Most words of a heading that introduces a list of skills.
 const MAX_HEADING_WORDS: usize = 8;
+/// Most words of a question heading that introduces one ("What skills do you need to be a
+/// zookeeper?"): a question asking which things are needed asks about one subject, however many
+/// words it takes to say whose ("Is it a good career for people who …?" asks no such thing).
+const MAX_QUESTION_HEADING_WORDS: usize = 12;
 
 /// Most words of an item of a category list ("Hand tools: pliers, wire strippers, fish tape").
 const CATEGORY_ITEM_WORDS: usize = 4;
