@@ -91,6 +91,9 @@ static CONTRACT: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?:freelanc\w*|contractors?|contract\s+(?:work|workers?|rates?|roles?|jobs?|analysts?|developers?|engineers?|designers?)|consultants?|consulting\s+rates?|bill(?:s|ed|ing)?|charges?|charging|per\s+project|gigs?)\b",
     )
 });
+/// The prepositions that open an employer's name after a worker ("at", "for", "with").
+static EMPLOYER_PREP: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)^(?:at|for|with|by|within|para|en|con)$"));
 /// Words in a figure's sentence that make it a national median or average from statistics, not
 /// a level's salary.
 static MEDIAN: Lazy<Regex> = Lazy::new(|| {
@@ -103,6 +106,14 @@ static INCREMENT: Lazy<Regex> =
 static HEADER_PERIOD: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\b(?:(?P<hour>hourly|per\s+hour|an\s+hour|por\s+hora)|(?P<day>daily|per\s+day|a\s+day|diario|por\s+día)|(?P<week>weekly|per\s+week|a\s+week|semanal)|(?P<month>monthly|per\s+month|a\s+month|mensual|al\s+mes|por\s+mes))\b",
+    )
+});
+/// A parenthesis in a header ("(base salary)", "(Te Whatu Ora)").
+static PARENTHESIS: Lazy<Regex> = Lazy::new(|| re(r"\([^)]*\)"));
+/// A table header naming a statistic of pay rather than a place it is earned in.
+static STATISTIC_HEADER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:median|average|mean|typical|midpoint|low|high|min(?:imum)?|max(?:imum)?|start(?:ing)?|top|notes?|medi[ao]|promedio|annual(?:ly)?|yearly|per\s+(?:year|annum)|a\s+year|anual)\b",
     )
 });
 /// A table column of pay that is not base pay.
@@ -300,6 +311,31 @@ impl<'a> Reading<'a> {
             .map(|m| m.level)
     }
 
+    /// Whether `before` (a sentence up to a figure) makes the figure a contract rate: a word of
+    /// [`CONTRACT`] that names the workers who are paid or what they do ("Contractors charge
+    /// …", "bill"), not one naming whom they work for, after a preposition ("operators at
+    /// municipalities and large contractors earn …"), nor a role of the career itself
+    /// ("consultant optometrists earn …").
+    fn contract_rate(&self, before: &str) -> bool {
+        CONTRACT.find_iter(before).any(|m| {
+            let next = before[m.end()..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            if !next.is_empty() && self.is_career_word(next) {
+                return false;
+            }
+            let words: Vec<&str> = before[..m.start()]
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .collect();
+            let employer = words
+                .iter()
+                .any(|w| EMPLOYER_PREP.is_match(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                && !words.iter().any(|w| w.ends_with([',', ';', ':', '.']));
+            !employer
+        })
+    }
+
     /// Whether `word` names the career by the last word of its name ("advisers" for Financial
     /// Adviser) or by its initials ("OT", "OTs").
     fn is_career_head(&self, word: &str) -> bool {
@@ -481,6 +517,10 @@ struct Header {
     /// Columns whose header names the level of their amounts ("Graduate (starting)", "Top of
     /// scale"), in a table whose rows are places or settings, or name no level.
     levels: Vec<(usize, Level)>,
+    /// Columns whose header names where the pay is earned rather than what it is ("Public
+    /// hospital", "Private clinic (base salary)" beside it), each with its header as written:
+    /// in a table of two or more, each is pay in its own setting, not the same pay restated.
+    settings: Vec<(usize, String)>,
 }
 
 impl Header {
@@ -570,6 +610,22 @@ fn table_header(reading: &Reading<'_>, lines: &[&str], i: usize) -> Option<Heade
             } else if h.pay.is_none() && TABLE_HEADER_PAY.is_match(cell) {
                 h.pay = Some(k);
             }
+            // A header naming a place of work: words other than pay, period, level and
+            // statistics words ("Range", "Median", "Hourly"), once its parenthesis is set aside.
+            let outside = plain(&PARENTHESIS.replace_all(cell, " "));
+            if outside.chars().any(char::is_alphabetic)
+                && !TABLE_HEADER_PAY.is_match(&outside)
+                && !TOTAL_HEADER.is_match(&outside)
+                && !STATISTIC_HEADER.is_match(&outside)
+                && !HEADER_PERIOD.is_match(&outside)
+                && money.named_in(&outside).is_none()
+                && reading.row_level(&outside, years_in(&outside)).is_none()
+            {
+                h.settings.push((k, plain(cell)));
+            }
+        }
+        if h.settings.len() < 2 {
+            h.settings.clear();
         }
         return Some(h);
     }
@@ -994,8 +1050,19 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             .into_iter()
             .filter_map(|f| {
                 let column = cells.iter().position(|(r, _)| r.contains(&f.span.start));
+                // A column of pay in one setting beside another's ("Public hospital" |
+                // "Private clinic"): its figure is labelled with its setting.
+                let setting = match (&header, column) {
+                    (Some(h), Some(c)) => h
+                        .settings
+                        .iter()
+                        .find(|(k, _)| *k == c)
+                        .map(|(_, s)| s.clone()),
+                    _ => None,
+                };
                 let note = match (&header, column) {
                     (Some(h), Some(c)) if h.other_pay.contains(&c) => Some(NoteKind::Compensation),
+                    _ if setting.is_some() => None,
                     // Another pay column in the same period ("Range" beside "Base salary").
                     (Some(h), Some(c))
                         if h.pay.is_some_and(|p| p != c && h.period(p) == h.period(c)) =>
@@ -1020,9 +1087,14 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
                 } else {
                     Some(Level::Overall)
                 });
+                let label = match (&label, setting) {
+                    (Some(row), Some(setting)) => Some(format!("{row}, {setting}")),
+                    (None, Some(setting)) => Some(setting),
+                    (row, None) => own_words(reading, row.clone()),
+                };
                 Some(LineFigure {
                     level,
-                    label: own_words(reading, label.clone()),
+                    label,
                     form: FigureForm::TableRow,
                     top_end: false,
                     note,
@@ -1090,7 +1162,7 @@ fn analyse_line(reading: &Reading<'_>, lines: &[&str], i: usize, section: &str) 
             let before_in_clause = &line[clause.start.max(sentence.start)..f.span.start];
             let note = if MEDIAN.is_match(&line[sentence.clone()]) {
                 Some(NoteKind::Median)
-            } else if CONTRACT.is_match(before_in_sentence) {
+            } else if reading.contract_rate(before_in_sentence) {
                 Some(NoteKind::Contract)
             } else if INCREMENT.is_match(before_in_clause) {
                 Some(NoteKind::Drivers)
