@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use careerbot::answer::skills::{SkillsAnswer, Topic};
 use careerbot::engine::{Engine, QuestionCareer};
-use skill_rows::{Row, row, sorted, want};
+use skill_rows::{Row, row, skills, sorted, want};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes")
@@ -22,13 +22,6 @@ fn fixtures() -> PathBuf {
 /// An engine over a copy of the fixture guides and their manifest, built in `work`.
 fn engine(work: &Path) -> Engine {
     more_careers::engine_of(&fixtures(), work)
-}
-
-fn skills(engine: &Engine, career: &str) -> SkillsAnswer {
-    engine
-        .skills(Some(career), Topic::All, None)
-        .unwrap()
-        .answer
 }
 
 /// The one citation of every skill, as rows sorted by line, then name.

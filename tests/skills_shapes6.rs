@@ -14,28 +14,10 @@ mod skill_rows;
 use std::path::{Path, PathBuf};
 
 use careerbot::answer::skills::{SkillsAnswer, Topic};
-use careerbot::engine::Engine;
-use skill_rows::{Row, row, sorted, want};
+use skill_rows::{every_citation as cited, skills, want};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills_shapes6")
-}
-
-fn skills(engine: &Engine, career: &str) -> SkillsAnswer {
-    engine
-        .skills(Some(career), Topic::All, None)
-        .unwrap()
-        .answer
-}
-
-/// Every citation of every skill, as rows sorted by line, then name.
-fn cited(a: &SkillsAnswer) -> Vec<Row> {
-    sorted(
-        a.skills
-            .iter()
-            .flat_map(|s| s.citations.iter().map(move |c| row(s, c)))
-            .collect(),
-    )
 }
 
 /// Every citation's words start on the cited line of the guide as written (and may carry on

@@ -1,8 +1,9 @@
 //! What the skills end-to-end tests compare: a skill citation as a row (name, topic, cited line,
-//! passage range, section), in one order.
+//! passage range, section), in one order; and a career's skills as they read them.
 #![allow(dead_code)]
 
-use careerbot::answer::skills::{SkillCitation, SkillMention, Topic};
+use careerbot::answer::skills::{SkillCitation, SkillMention, SkillsAnswer, Topic};
+use careerbot::engine::Engine;
 
 /// (name, topic, cited line, passage start-end, section).
 pub type Row = (String, Topic, u32, String, String);
@@ -29,6 +30,24 @@ pub fn want(rows: &[(&str, Topic, u32, &str, &str)]) -> Vec<Row> {
     sorted(
         rows.iter()
             .map(|(n, t, l, r, s)| (n.to_string(), *t, *l, r.to_string(), s.to_string()))
+            .collect(),
+    )
+}
+
+/// `career`'s skills, every topic.
+pub fn skills(engine: &Engine, career: &str) -> SkillsAnswer {
+    engine
+        .skills(Some(career), Topic::All, None)
+        .unwrap()
+        .answer
+}
+
+/// Every citation of every skill, as rows sorted by line, then name.
+pub fn every_citation(a: &SkillsAnswer) -> Vec<Row> {
+    sorted(
+        a.skills
+            .iter()
+            .flat_map(|s| s.citations.iter().map(move |c| row(s, c)))
             .collect(),
     )
 }

@@ -59,6 +59,18 @@ fn item_number(line: &str) -> Option<u32> {
         .flatten()
 }
 
+/// A step of `p`'s path cited at `line`, in the list `list` names (else the passage's title).
+fn step_at(p: &Passage, line: u32, text: &str, list: &Option<String>) -> PathStep {
+    PathStep {
+        order: 0,
+        kind: StepKind::Step,
+        text: text.to_string(),
+        duration: None,
+        list: list.clone().unwrap_or_else(|| p.title.clone()),
+        cite: Citation::at(p, line),
+    }
+}
+
 /// The steps of `passages` (one guide's, in line order) told as numbered headings.
 pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedSteps {
     let levels = vocab.levels();
@@ -101,15 +113,8 @@ pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedS
                         open = Some((step, last));
                         close(&mut open, &mut out);
                     }
-                    let step = PathStep {
-                        order: 0,
-                        kind: StepKind::Step,
-                        text: item.unwrap_or_else(|| l.text.trim()).to_string(),
-                        duration: None,
-                        list: list.clone().unwrap_or_else(|| p.title.clone()),
-                        cite: Citation::at(p, l.line),
-                    };
-                    open = Some((step, l.line));
+                    let text = item.unwrap_or_else(|| l.text.trim());
+                    open = Some((step_at(p, l.line, text, &list), l.line));
                     run = item.and(number);
                 } else if goes_on {
                     run = number;
@@ -120,29 +125,13 @@ pub fn extract_headed_steps(vocab: &Vocabulary, passages: &[Passage]) -> HeadedS
             } else if goes_on && let Some(text) = numbered_action(vocab, &l.text) {
                 // The next item of the run, detailed by no bullets of its own.
                 close(&mut open, &mut out);
-                let step = PathStep {
-                    order: 0,
-                    kind: StepKind::Step,
-                    text: text.to_string(),
-                    duration: None,
-                    list: list.clone().unwrap_or_else(|| p.title.clone()),
-                    cite: Citation::at(p, l.line),
-                };
-                open = Some((step, l.line));
+                open = Some((step_at(p, l.line, text, &list), l.line));
                 run = number;
             } else if open.is_none()
                 && run.is_none()
                 && let (Some(n), Some(text)) = (number, numbered_action(vocab, &l.text))
             {
-                let step = PathStep {
-                    order: 0,
-                    kind: StepKind::Step,
-                    text: text.to_string(),
-                    duration: None,
-                    list: list.clone().unwrap_or_else(|| p.title.clone()),
-                    cite: Citation::at(p, l.line),
-                };
-                first = Some((step, n, l.line));
+                first = Some((step_at(p, l.line, text, &list), n, l.line));
             } else if let Some((step, _, last)) = first.as_mut()
                 && item_number(&l.text).is_none()
                 && item_marker(&l.text) > 0
