@@ -8,6 +8,8 @@
 
 #[path = "support/more_careers.rs"]
 mod more_careers;
+#[path = "support/salary_rows.rs"]
+mod salary_rows;
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +17,7 @@ use careerbot::answer::salary::{Level, Period, Reading, SalaryAnswer, extract_fi
 use careerbot::corpus::{Corpus, SeedSource};
 use careerbot::engine::Engine;
 use careerbot::vocab::Vocabulary;
+use salary_rows::{row, rows};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/salary_shapes6")
@@ -30,49 +33,6 @@ fn answer(career: &str) -> SalaryAnswer {
         .salary(Some(career), None)
         .unwrap()
         .answer
-}
-
-/// (level, currency, low, high, period, line, raw, label) of every row.
-type Row = (Level, String, u32, u32, Period, u32, String, Option<String>);
-
-fn rows(a: &SalaryAnswer) -> Vec<Row> {
-    a.rows
-        .iter()
-        .map(|r| {
-            let f = &r.figure;
-            (
-                r.level,
-                f.currency.code.clone(),
-                f.low,
-                f.high,
-                f.period,
-                f.cite.line,
-                f.raw.clone(),
-                f.label.clone(),
-            )
-        })
-        .collect()
-}
-
-fn row(
-    level: Level,
-    currency: &str,
-    (low, high): (u32, u32),
-    period: Period,
-    line: u32,
-    raw: &str,
-    label: Option<&str>,
-) -> Row {
-    (
-        level,
-        currency.to_string(),
-        low,
-        high,
-        period,
-        line,
-        raw.to_string(),
-        label.map(str::to_string),
-    )
 }
 
 /// The lines of `file` that any salary figure of the guide (every one read, before the answer

@@ -8,10 +8,13 @@
 
 #[path = "support/more_careers.rs"]
 mod more_careers;
+#[path = "support/salary_rows.rs"]
+mod salary_rows;
 
 use std::path::{Path, PathBuf};
 
 use careerbot::answer::salary::{Level, NoteKind, Period, SalaryAnswer};
+use salary_rows::{Row, row};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/salary_shapes8")
@@ -25,51 +28,11 @@ fn answer(career: &str) -> SalaryAnswer {
         .answer
 }
 
-/// (level, currency, low, high, period, line, raw, label) of every row.
-type Row = (Level, String, u32, u32, Period, u32, String, Option<String>);
-
 /// Every row, sorted by line, then low end.
 fn rows(a: &SalaryAnswer) -> Vec<Row> {
-    let mut out: Vec<Row> = a
-        .rows
-        .iter()
-        .map(|r| {
-            let f = &r.figure;
-            (
-                r.level,
-                f.currency.code.clone(),
-                f.low,
-                f.high,
-                f.period,
-                f.cite.line,
-                f.raw.clone(),
-                f.label.clone(),
-            )
-        })
-        .collect();
+    let mut out = salary_rows::rows(a);
     out.sort_by_key(|r| (r.5, r.2));
     out
-}
-
-fn row(
-    level: Level,
-    currency: &str,
-    (low, high): (u32, u32),
-    period: Period,
-    line: u32,
-    raw: &str,
-    label: Option<&str>,
-) -> Row {
-    (
-        level,
-        currency.to_string(),
-        low,
-        high,
-        period,
-        line,
-        raw.to_string(),
-        label.map(str::to_string),
-    )
 }
 
 /// Regression: a second pay column in the same period was read as the same pay restated
