@@ -92,8 +92,7 @@ static CONTRACT: Lazy<Regex> = Lazy::new(|| {
     )
 });
 /// The prepositions that open an employer's name after a worker ("at", "for", "with").
-static EMPLOYER_PREP: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)^(?:at|for|with|by|within|para|en|con)$"));
+const EMPLOYER_PREPS: [&str; 8] = ["at", "for", "with", "by", "within", "para", "en", "con"];
 /// Words in a figure's sentence that make it a national median or average from statistics, not
 /// a level's salary.
 static MEDIAN: Lazy<Regex> = Lazy::new(|| {
@@ -328,10 +327,10 @@ impl<'a> Reading<'a> {
                 .rev()
                 .take(4)
                 .collect();
-            let employer = words
-                .iter()
-                .any(|w| EMPLOYER_PREP.is_match(w.trim_matches(|c: char| !c.is_alphanumeric())))
-                && !words.iter().any(|w| w.ends_with([',', ';', ':', '.']));
+            let employer = words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                EMPLOYER_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p))
+            }) && !words.iter().any(|w| w.ends_with([',', ';', ':', '.']));
             !employer
         })
     }
