@@ -245,6 +245,7 @@ fn interleaved(
     question: &str,
     options: &SearchOptions,
     named: &[String],
+    places: &[search::Place],
     all: SearchResults,
 ) -> Result<SearchResults, QuestionError> {
     let wanted = options.offset + options.limit.clamp(1, search::MAX_LIMIT);
@@ -256,7 +257,9 @@ fn interleaved(
             career: Some(career.clone()),
             ..options.clone()
         };
-        per_career.push(search::search(generation, question, &narrowed)?);
+        per_career.push(search::search_scoped(
+            generation, question, &narrowed, places,
+        )?);
     }
     per_career.sort_by(|a, b| {
         let best = |r: &SearchResults| r.hits.first().map_or(f32::MIN, |h| h.score);
@@ -373,7 +376,8 @@ impl Engine {
     /// [`QuestionError`] for a blank question.
     pub fn ask(&self, question: &str, options: SearchOptions) -> Result<Asked, QuestionError> {
         let generation = self.current();
-        let mut results = search::search(&generation, question, &options)?;
+        let places = self.places(question);
+        let mut results = search::search_scoped(&generation, question, &options, &places)?;
         let careers = career_names(&generation);
         let scope::Scope {
             career: scope,
@@ -384,7 +388,7 @@ impl Engine {
             _ => Vec::new(),
         };
         if !several.is_empty() {
-            results = interleaved(&generation, question, &options, &several, results)?;
+            results = interleaved(&generation, question, &options, &several, &places, results)?;
         }
         // The one career the question names by its last word alone ("nurses"), when it names
         // none in full.
@@ -455,9 +459,9 @@ impl Engine {
                 limit: several.len().max(1),
                 ..options.clone()
             };
-            let mut page = search::search(&generation, question, &first)?;
+            let mut page = search::search_scoped(&generation, question, &first, &places)?;
             if !several.is_empty() {
-                page = interleaved(&generation, question, &first, &several, page)?;
+                page = interleaved(&generation, question, &first, &several, &places, page)?;
             }
             verdict::judge_best_of(&page, several.len())
         };
@@ -678,6 +682,18 @@ impl Engine {
             .passages()
             .map_err(|e| EngineError::Passages(e.to_string()))?;
         Ok(cited::still_there(&passages, ids))
+    }
+
+    /// The places `question` names, as the search reads them ([`search::search_scoped`]).
+    fn places(&self, question: &str) -> Vec<search::Place> {
+        let v = self.vocabulary();
+        let words: Vec<Arc<str>> = v
+            .analyzer()
+            .analyze(question)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        v.topics().places(&words)
     }
 
     /// What a question asks for, when it is one of the structured answers (pay, skills, the way

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::analysis::Analyzer;
 use crate::roles::fold;
-use crate::search::{PassageIndex, QueryTerm};
+use crate::search::{PassageIndex, Place, QueryTerm};
 use crate::vocab::Vocabulary;
 
 use super::verdict::Reason;
@@ -245,12 +245,32 @@ impl TopicTable {
         found
     }
 
+    /// Every place `terms` name (a country by its name, demonym, city or currency, home
+    /// countries included): the words naming it and every form it goes by. The search weighs a
+    /// place that titles every guide of a career as scope, not topic.
+    pub fn places(&self, terms: &[Arc<str>]) -> Vec<Place> {
+        self.mentions(terms)
+            .map(|(c, at)| Place {
+                words: terms[at].to_vec(),
+                forms: c.forms.clone(),
+            })
+            .collect()
+    }
+
     /// Every mention of a country in `terms`, in order, the longest form winning where forms
     /// overlap.
     fn country_mentions<'a>(
         &'a self,
         terms: &'a [Arc<str>],
     ) -> impl Iterator<Item = &'a Country> + 'a {
+        self.mentions(terms).map(|(c, _)| c)
+    }
+
+    /// [`TopicTable::country_mentions`], each with where in `terms` it lies.
+    fn mentions<'a>(
+        &'a self,
+        terms: &'a [Arc<str>],
+    ) -> impl Iterator<Item = (&'a Country, Range<usize>)> + 'a {
         let mut i = 0;
         std::iter::from_fn(move || {
             while i < terms.len() {
@@ -262,8 +282,9 @@ impl TopicTable {
                     .max_by_key(|(_, f)| f.len());
                 match best {
                     Some((c, f)) => {
-                        i += f.len();
-                        return Some(c);
+                        let at = i..i + f.len();
+                        i = at.end;
+                        return Some((c, at));
                     }
                     None => i += 1,
                 }

@@ -1,5 +1,5 @@
 //! Memo of one index generation: passages read and analysed recently, spelling corrections made
-//! and a career's passages counted, all bounded (quick_cache's S3-FIFO keeps the hot entries).
+//! a career's passages counted and its guides' titles read, all bounded (quick_cache's S3-FIFO keeps the hot entries).
 
 use std::sync::Arc;
 
@@ -28,6 +28,9 @@ const CORRECTIONS: usize = 16_384;
 /// Counts of a career's passages (all, or those holding a term) remembered per generation.
 const CAREER_COUNTS: usize = 16_384;
 
+/// A career and a place's forms, each a run of analysed words.
+pub(crate) type TitledKey = (String, Vec<Vec<Arc<str>>>);
+
 /// The memo of one generation (dropped with it).
 pub struct SearchCache {
     /// Passages read from the store and analysed, by document address.
@@ -37,6 +40,9 @@ pub struct SearchCache {
     pub(crate) corrections: quick_cache::sync::Cache<String, Option<super::query::Correction>>,
     /// (career, term or none) → how many of the career's passages hold the term (or exist).
     pub(crate) career_counts: quick_cache::sync::Cache<(String, Option<String>), usize>,
+    /// (career, a place's forms) → how many of the career's passages are of a guide whose
+    /// title holds one of the forms.
+    pub(crate) career_titled: quick_cache::sync::Cache<TitledKey, usize>,
 }
 
 impl Default for SearchCache {
@@ -45,6 +51,7 @@ impl Default for SearchCache {
             passages: quick_cache::sync::Cache::new(HOT_PASSAGES),
             corrections: quick_cache::sync::Cache::new(CORRECTIONS),
             career_counts: quick_cache::sync::Cache::new(CAREER_COUNTS),
+            career_titled: quick_cache::sync::Cache::new(CAREER_COUNTS),
         }
     }
 }

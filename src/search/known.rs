@@ -2,6 +2,8 @@
 //! whether the index holds it in some near form ("programm" beside "program"). Spelling
 //! correction and the reading of occupations in questions both ask it.
 
+use std::sync::Arc;
+
 use tantivy::Term as TantivyTerm;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -121,6 +123,48 @@ impl PassageIndex {
                 false
             }
         }
+    }
+
+    /// How many passages of the guides about `career` (its exact name) are of a guide whose
+    /// title holds one of `forms`, each a run of analysed words (all of them held).
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub(crate) fn career_titled(
+        &self,
+        searcher: &tantivy::Searcher,
+        career: &str,
+        forms: &[Vec<Arc<str>>],
+    ) -> tantivy::Result<usize> {
+        let f = &self.fields;
+        let term_query = |field: Field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                TantivyTerm::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let any_form: Vec<(Occur, Box<dyn Query>)> = forms
+            .iter()
+            .filter(|form| !form.is_empty())
+            .map(|form| {
+                let words = form
+                    .iter()
+                    .map(|w| (Occur::Must, term_query(f.title, w)))
+                    .collect();
+                (
+                    Occur::Should,
+                    Box::new(BooleanQuery::new(words)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        if any_form.is_empty() {
+            return Ok(0);
+        }
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term_query(f.career, career)),
+            (Occur::Must, Box::new(BooleanQuery::new(any_form))),
+        ]);
+        searcher.search(&query, &Count)
     }
 
     /// How many passages of the guides about `career` (its exact name) there are, or hold the

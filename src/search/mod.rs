@@ -28,4 +28,4 @@ pub use index::{
     IndexError, IndexMeta, NoExtraction, PassageIndex, SharedIndex, fingerprint, unix_now,
 };
 pub use query::{MAX_QUESTION_CHARS, QueryTerm, QuestionError, normalise_question, plausible_typo};
-pub use rank::{Hit, MAX_LIMIT, SearchOptions, SearchResults, search};
+pub use rank::{Hit, MAX_LIMIT, Place, SearchOptions, SearchResults, search, search_scoped};

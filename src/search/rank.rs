@@ -102,11 +102,40 @@ pub fn search(
     question: &str,
     options: &SearchOptions,
 ) -> Result<SearchResults, QuestionError> {
+    search_scoped(index, question, options, &[])
+}
+
+/// A place a question names: its words there, and every form the place goes by (analysed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The question's words naming it ("uk").
+    pub words: Vec<Arc<str>>,
+    /// Every form it goes by ("united kingdom", "uk", "britain", "london"…), each as words.
+    pub forms: Vec<Vec<Arc<str>>>,
+}
+
+/// [`search`], told which places the question names (`places`): within a career whose every
+/// guide is titled by one of them ("Working as a Chef in Ireland", "Career Guide (United
+/// Kingdom)"), the place scopes the question, as the career's name does, and tells its passages
+/// apart no more than "the" does ("how much does a sous chef earn in ireland" asks for pay, not
+/// the introduction).
+///
+/// # Errors
+/// As [`search`].
+pub fn search_scoped(
+    index: &PassageIndex,
+    question: &str,
+    options: &SearchOptions,
+    places: &[Place],
+) -> Result<SearchResults, QuestionError> {
     let (query, truncated) = normalise_question(question)?;
     let searcher = index.searcher();
     let mut terms = query_terms(index, &searcher, &query);
     let named = match &options.career {
-        Some(career) => soften_career_words(index, &mut terms, career),
+        Some(career) => {
+            soften_career_words(index, &mut terms, career)
+                + soften_title_places(index, &searcher, &mut terms, career, places)
+        }
         None => 0,
     };
     let mut results = SearchResults {
@@ -179,9 +208,18 @@ pub fn search(
         read.push((score, passage));
     }
     let focus = options.career.clone().or_else(|| focus_career(&read));
-    let local_weights = focus
-        .as_deref()
-        .map(|career| career_weights(index, &searcher, &results.terms, career));
+    let local_weights = focus.as_deref().map(|career| {
+        let mut weights = career_weights(index, &searcher, &results.terms, career);
+        if options.career.is_none() {
+            // The places titling every guide of the career the candidates are about scope
+            // the question there, as they would had it been narrowed to it.
+            let mut terms = results.terms.clone();
+            if soften_title_places(index, &searcher, &mut terms, career, places) > 0 {
+                weights = career_weights(index, &searcher, &terms, career);
+            }
+        }
+        weights
+    });
     let mut candidates: Vec<Candidate> = Vec::with_capacity(read.len());
     for (score, passage) in read {
         let weights = match (&local_weights, &focus) {
@@ -284,6 +322,36 @@ fn soften_career_words(index: &PassageIndex, terms: &mut [QueryTerm], career: &s
     softened
 }
 
+/// The words of the places the question names (`places`) that title every guide of `career`
+/// (by any of the place's forms) are weighed as soft words, unless nothing else is asked.
+/// Returns how many were, which every passage of the career covers.
+fn soften_title_places(
+    index: &PassageIndex,
+    searcher: &tantivy::Searcher,
+    terms: &mut [QueryTerm],
+    career: &str,
+    places: &[Place],
+) -> usize {
+    let titling: Vec<&Place> = places
+        .iter()
+        .filter(|p| titles_all_hold(index, searcher, career, &p.forms))
+        .collect();
+    let is_place = |t: &QueryTerm| {
+        titling
+            .iter()
+            .any(|p| p.words.iter().any(|w| **w == *t.term))
+    };
+    if titling.is_empty() || !terms.iter().any(|t| !t.soft && !is_place(t)) {
+        return 0;
+    }
+    let mut softened = 0;
+    for t in terms.iter_mut().filter(|t| !t.soft && is_place(t)) {
+        t.soft = true;
+        softened += 1;
+    }
+    softened
+}
+
 /// First-pass candidates looked at for the career a question is about.
 const FOCUS_DEPTH: usize = 5;
 /// How many of them must be one career's. Tuning part of the evaluation set: hit@1 0.759 →
@@ -346,6 +414,26 @@ fn career_count(
         })
 }
 
+/// Whether the title of every guide about `career` holds one of `forms` (each a run of
+/// analysed words, all held); remembered per generation.
+fn titles_all_hold(
+    index: &PassageIndex,
+    searcher: &tantivy::Searcher,
+    career: &str,
+    forms: &[Vec<Arc<str>>],
+) -> bool {
+    let key = (career.to_string(), forms.to_vec());
+    let titled = index
+        .cache
+        .career_titled
+        .get_or_insert_with(&key, || index.career_titled(searcher, career, forms))
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, career, "cannot read a career's guide titles");
+            0
+        });
+    titled > 0 && titled == career_count(index, searcher, career, None)
+}
+
 /// The BM25 `score` of a passage re-weighed by the share of the question's weight (each term's
 /// weight times its IDF) that the passage holds anywhere, and in its heading.
 fn rerank(score: f32, a: &AnalysedPassage, weights: &FxHashMap<String, f32>) -> f32 {
@@ -402,6 +490,108 @@ mod tests {
         ## Exams\n\nAdvisers sit the diploma exams within two years of starting.\n";
     const PLUMBER: &str = "# Plumber\n\n## Pay\n\nA plumber earns near $45,000.\n\n\
         ## Tools\n\nPipe wrenches, press tools and scheduling software.\n";
+
+    /// A guide about chefs in Ireland, titled by its country and naming it mostly in its
+    /// opening, as guides about one country do.
+    const CHEF_IE: &str = "# Working as a Chef in Ireland\n\n\
+        Ireland's restaurant trade has grown fast, and kitchens across Ireland are short of \
+        chefs: from a sous chef in a Dublin hotel to a head chef in a rural pub, Ireland needs \
+        cooks.\n\n\
+        ## Salaries\n\n| Role | Salary |\n|---|---|\n| Commis | €24,000–€28,000 |\n\
+        | Chef de partie | €29,000–€34,000 |\n| Sous chef | €35,000–€42,000 |\n\
+        | Head chef | €45,000–€60,000 |\n\n\
+        ## Hours\n\nMost kitchens run split shifts of ten to twelve hours, five days a week.\n\n\
+        ## Training\n\nMost chefs train on the job; culinary courses take one or two years.\n";
+    /// A guide about optometrists in the UK, its title naming the country in full.
+    const OPTOMETRIST_UK: &str = "# Optometrist Career Guide (United Kingdom)\n\n\
+        Optometrists in the UK examine eyes and prescribe glasses. The UK has about 17,000 \
+        optometrists, and most UK optometrists work on the high street.\n\n\
+        ## Qualifications\n\nYou need a three-year optometry degree, which asks for three A \
+        levels including two sciences, then a pre-registration year.\n\n\
+        ## Pay\n\n| Stage | Salary |\n|---|---|\n| Newly qualified | £30,000–£35,000 |\n\
+        | Experienced | £40,000–£50,000 |\n";
+    const PLUMBER_AU: &str = "# Plumbing in Australia\n\n## Pay\n\nA plumber earns near \
+        $80,000 in Australia.\n\n## Licences\n\nEvery state licenses plumbers.\n";
+
+    /// Guides titled by themselves (no manifest), in a temporary directory.
+    fn titled_engine(dir: &std::path::Path, guides: &[(&str, &str)]) -> crate::engine::Engine {
+        let into = dir.join("guides");
+        std::fs::create_dir_all(&into).unwrap();
+        for (file, text) in guides {
+            std::fs::write(into.join(file), text).unwrap();
+        }
+        crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Dir(into), dir)
+    }
+
+    /// Regression (issue 14, outside probes: "how much does a sous chef earn in ireland?" was
+    /// answered first by the guide's opening, "Working as a Chef in Ireland"). The country that
+    /// titles every guide of the career scopes the question as the career's name does, so its
+    /// pay passage comes first, whether the question names the career in full or by another
+    /// form of the place ("uk" for "United Kingdom").
+    #[test]
+    fn a_place_titling_every_guide_of_the_career_scopes_the_question() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = titled_engine(
+            dir.path(),
+            &[
+                ("chef.md", CHEF_IE),
+                ("optometrist.md", OPTOMETRIST_UK),
+                ("plumber.md", PLUMBER_AU),
+            ],
+        );
+        for (question, section) in [
+            ("how much do optometrists make in the uk", "Pay"),
+            ("how much does a sous chef earn in ireland?", "Salaries"),
+        ] {
+            // Narrowed to the career the question names, as every face narrows it.
+            let crate::engine::QuestionCareer::Named(career) = engine.question_career(question)
+            else {
+                panic!("{question}: no career named");
+            };
+            let options = super::SearchOptions {
+                career: Some(career),
+                ..engine.page(0)
+            };
+            let asked = engine.ask(question, options).unwrap();
+            let first = &asked.results.hits[0].passage;
+            assert_eq!(first.section, section, "{question}");
+        }
+    }
+
+    /// A place titling only some of a career's guides tells them apart: it is not softened.
+    #[test]
+    fn a_place_titling_one_of_a_careers_guides_stays_a_topic_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let chef_au = CHEF_IE
+            .replace("Ireland", "Australia")
+            .replace("Dublin", "Sydney");
+        let engine = titled_engine(dir.path(), &[("ie.md", CHEF_IE), ("au.md", &chef_au)]);
+        let generation = engine.current();
+        let searcher = generation.searcher();
+        let question = "how much does a sous chef earn in ireland";
+        let places = engine.vocabulary().topics().places(
+            &generation
+                .analyzer()
+                .analyze(question)
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(places.len(), 1, "{places:?}");
+        let mut terms = super::query_terms(&generation, &searcher, question);
+        let career = generation.passages().unwrap()[0].career.clone();
+        assert_eq!(
+            super::soften_title_places(&generation, &searcher, &mut terms, &career, &places),
+            0
+        );
+        // Only the Irish guide's title holds it.
+        assert!(!super::titles_all_hold(
+            &generation,
+            &searcher,
+            &career,
+            &places[0].forms
+        ));
+    }
 
     /// Regression (issue 14, second probe: "what software do advisers use day to day?" was
     /// answered first by the guide's opening, "How to become a financial adviser in the UK").
