@@ -497,6 +497,19 @@ impl Currencies {
         r.start * scale..(r.end - 1.0) * scale + 1.0
     }
 
+    /// The plausible range of an amount marked as in `currency` that may be in a currency
+    /// sharing its mark (a bare "$": US dollars, or the Chilean peso of a guide about Chile):
+    /// from the lowest of their ranges to the highest. Which one it is is read over the whole
+    /// guide ([`super::gather::extract_guide`]), which then keeps it only within its own.
+    pub(super) fn plausible_shared(&self, currency: &Currency, period: Period) -> Range<f64> {
+        self.sharing(currency)
+            .iter()
+            .map(|c| self.plausible(c, period))
+            .fold(self.plausible(currency, period), |a, b| {
+                a.start.min(b.start)..a.end.max(b.end)
+            })
+    }
+
     /// What the counting word `word` ("lakh", "LPA", "crore") multiplies a number by.
     pub(super) fn multiplier(&self, word: &str) -> Option<&Multiplier> {
         self.multipliers.get(&key(word))
@@ -709,6 +722,25 @@ mod tests {
         assert!(range("JPY", Period::Month).contains(&350_000.0));
         assert!(!range("JPY", Period::Hour).contains(&15.0));
         assert!(!range("INR", Period::Year).contains(&20_000_001.0));
+    }
+
+    #[test]
+    fn a_shared_mark_spans_the_plausible_pay_of_every_currency_written_with_it() {
+        let t = table();
+        let usd = t.of_code("USD").unwrap();
+        let gbp = t.of_code("GBP").unwrap();
+        // "$1.250.000" a month is no US dollar salary, but may be a peso one.
+        assert!(!t.plausible(usd, Period::Month).contains(&1_250_000.0));
+        assert!(
+            t.plausible_shared(usd, Period::Month)
+                .contains(&1_250_000.0)
+        );
+        assert!(t.plausible_shared(usd, Period::Hour).contains(&5.0));
+        // A mark no other currency is written with keeps its own range.
+        assert_eq!(
+            t.plausible_shared(gbp, Period::Month),
+            t.plausible(gbp, Period::Month)
+        );
     }
 
     #[test]

@@ -119,7 +119,13 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             .map(|(f, stated)| (f, stated != Stated::No))
             .collect()
     };
-    for f in guide_currency(vocab.currencies(), figures, &said) {
+    for f in guide_currency(money, figures, &said) {
+        // An amount read in a currency sharing its mark is pay only within that currency's
+        // plausible range ("$900,000" a month in pesos, never in US dollars).
+        let ok = money.plausible(&f.currency, f.period);
+        if !ok.contains(&f64::from(f.low)) || !ok.contains(&f64::from(f.high)) {
+            continue;
+        }
         if !seen.insert((f.cite.source.clone(), f.cite.line, f.raw.clone(), f.level)) {
             continue;
         }
@@ -758,6 +764,34 @@ mod tests {
         assert_eq!(code(&[year]), vec![gbp(24_000), gbp(30_000)]);
         // No evidence: US dollars.
         assert_eq!(code(&[bare]), vec![usd(50_000)]);
+    }
+
+    /// Regression (probe eight): "$1.200.000" a month in a guide about Chile was dropped as no
+    /// plausible US dollar pay before the guide made its "$" a Chilean peso; it is now read in
+    /// pesos, and the same amount in a US guide is still no pay.
+    #[test]
+    fn a_bare_dollar_amount_is_plausible_pay_in_the_currency_its_guide_is_about() {
+        let read = |passages: &[Passage]| -> Vec<(String, u32, Period)> {
+            extract_guide(levels(), "Nurse", passages)
+                .rows
+                .into_iter()
+                .map(|r| (r.figure.currency.code, r.figure.low, r.figure.period))
+                .collect()
+        };
+        let pay = "Una enfermera con experiencia gana $1.200.000 al mes.";
+        let chile = passage_in(
+            "Sueldos",
+            &format!("En Chile los sueldos son mensuales. {pay}"),
+        );
+        assert_eq!(
+            read(&[chile]),
+            [("CLP".to_string(), 1_200_000, Period::Month)]
+        );
+        let us = passage_in("Pay", "Experienced nurses earn $1,200,000 a month.");
+        assert!(read(&[us]).is_empty());
+        // Small amounts a peso's pay never runs to stay out in pesos: "$900" a month.
+        let small = passage_in("Sueldos", "En Chile una enfermera gana $900 al mes.");
+        assert!(read(&[small]).is_empty());
     }
 
     /// A bare "$" is the dollar of the country a guide's pay is about: the one a sentence says

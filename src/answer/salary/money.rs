@@ -323,7 +323,10 @@ fn finish(
         },
     };
     let period = counted.unwrap_or(period);
-    let ok = money.plausible(currency, period);
+    // A bare "$" may be another currency's, whose pay runs higher ("$1.200.000" a month in
+    // Chilean pesos): which one is read over the guide, which keeps the amount only within the
+    // plausible pay of the one it is in.
+    let ok = money.plausible_shared(currency, period);
     if !ok.contains(&low) || !ok.contains(&high) {
         return None;
     }
