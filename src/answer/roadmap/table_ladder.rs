@@ -153,13 +153,15 @@ pub(super) fn row_rung(line: &str, years_cols: &[usize]) -> Option<RowRung> {
 }
 
 /// A role cell too long for a role that names alternatives ("Regional captain or move to a major
-/// as first officer"): its first alternative, when that is short enough; else the cell.
+/// as first officer", "Head of nursing, clinical director or partner"): its first alternative
+/// (up to the first "or" or comma), when that is short enough; else the cell.
 fn shortest_alternative(role: &str) -> &str {
     if role.split_whitespace().count() <= MAX_ROLE_WORDS {
         return role;
     }
-    role.split(" or ")
+    role.split([',', ';'])
         .next()
+        .and_then(|part| part.split(" or ").next())
         .map(str::trim)
         .filter(|first| first.split_whitespace().count() <= MAX_ROLE_WORDS)
         .unwrap_or(role)
@@ -327,6 +329,14 @@ mod tests {
                 "Regional captain",
                 "Consultant pharmacist"
             ]
+        );
+        // Alternatives listed with commas before the last "or": the first of them.
+        let got = read(
+            "| Rank | Years |\n|---|---|\n| Signalling trainee | 0–2 |\n| Signaller | 2–6 |\n| Head of signalling operations, route controller or duty manager | 6+ |",
+        );
+        assert_eq!(
+            got.last().map(|g| g.1.as_str()),
+            Some("Head of signalling operations")
         );
         // Money is never a role.
         assert!(
