@@ -158,7 +158,8 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                 }
                 if cued {
                     shape = kind;
-                    let content = text[marker..].trim();
+                    // An item may open with its time as a label ("- **Years 2–4:** Rigger, …").
+                    let (content, label_time) = item_past_time(text[marker..].trim());
                     let (role, rest) = match role(content) {
                         Some((r, rest)) => (Some(r), rest),
                         None => (None, content.to_string()),
@@ -175,7 +176,9 @@ pub fn extract_role_ladder(vocab: &Vocabulary, passages: &[Passage]) -> Vec<Stag
                         } else {
                             rest
                         },
-                        duration: parse_durations(content).into_iter().next().map(|(_, d)| d),
+                        duration: label_time.or_else(|| {
+                            parse_durations(content).into_iter().next().map(|(_, d)| d)
+                        }),
                         cite: Citation::at(p, l.line),
                     });
                 }
@@ -301,6 +304,15 @@ fn past_label<'a>(vocab: &Vocabulary, text: &'a str) -> (&'a str, Option<Duratio
     match strip_sequence(vocab.levels().sequence_words(), text) {
         Some(rest) if !rest.is_empty() => (rest, None),
         _ => (text, None),
+    }
+}
+
+/// A list item's text past the time it opens with as a label, in emphasis or not ("**Years
+/// 2–4:** Rigger, …" → "Rigger, …"), and that time; any other item as it is.
+fn item_past_time(item: &str) -> (&str, Option<Duration>) {
+    match time_labelled(item.trim_start_matches(['*', '_'])) {
+        Some((time, rest)) if !rest.is_empty() => (rest, Some(time)),
+        _ => (item, None),
     }
 }
 

@@ -8,7 +8,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::durations::trailing_time;
+use super::durations::{parse_durations, trailing_time};
 use super::{Duration, DurationKind, SpanUnit, WEEKS_PER_YEAR};
 use crate::answer::levels::LevelWords;
 use crate::answer::re;
@@ -76,11 +76,19 @@ pub(super) fn step_label(levels: &LevelWords, content: &str) -> Option<StepLabel
 pub(super) fn time_labelled(content: &str) -> Option<(Duration, &str)> {
     let c = LABEL.captures(content)?;
     let label = c.name("label")?;
-    let time = time_label(label.as_str().trim())?;
+    let label_text = label.as_str().trim();
+    let time = time_label(label_text).or_else(|| span_alone(label_text))?;
     let rest = content[label.end() + 1..]
         .trim_start_matches(['*', '_'])
         .trim_start();
     Some((time, rest))
+}
+
+/// A label that is one time span and nothing else, its number first ("10+ years", "2–4 years"):
+/// the span.
+fn span_alone(label: &str) -> Option<Duration> {
+    let (range, d) = parse_durations(label).into_iter().next()?;
+    (range.start == 0 && range.end == label.len()).then_some(d)
 }
 
 /// A labelled step as shown: a label set off by its column is followed by one space, as the
@@ -222,6 +230,11 @@ mod tests {
             span("Years 12+: Run the practice."),
             Some((12.0, None, "12+ years".into()))
         );
+        // A label that is one span, its number first ("12+ years:"), is a time too.
+        let (time, rest) = time_labelled("12+ years: Chief engineer. Runs the works.").unwrap();
+        assert_eq!((time.min_years, time.max_years), (12.0, None));
+        assert_eq!(rest, "Chief engineer. Runs the works.");
+        assert!(time_labelled("Over 12 years in the trade: lessons").is_none());
         let (time, rest) = time_labelled("Years 3-5: Site engineer. Runs a crew.").unwrap();
         assert_eq!((time.min_years, time.max_years), (3.0, Some(5.0)));
         assert_eq!(rest, "Site engineer. Runs a crew.");
