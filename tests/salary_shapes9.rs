@@ -9,28 +9,15 @@ mod more_careers;
 #[path = "support/salary_rows.rs"]
 mod salary_rows;
 
-use std::path::{Path, PathBuf};
-
 use careerbot::answer::salary::{Level, Period, SalaryAnswer};
 use salary_rows::{Row, row};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/salary_shapes9")
-}
-
 fn answer(career: &str) -> SalaryAnswer {
-    let work = tempfile::tempdir().unwrap();
-    more_careers::engine_of(&fixtures(), work.path())
-        .salary(Some(career), None)
-        .unwrap()
-        .answer
+    salary_rows::answer_in("salary_shapes9", career)
 }
 
-/// Every row, sorted by line, then low end.
 fn rows(a: &SalaryAnswer) -> Vec<Row> {
-    let mut out = salary_rows::rows(a);
-    out.sort_by_key(|r| (r.5, r.2));
-    out
+    salary_rows::by_line(a)
 }
 
 /// Regression: "$2.800.000" a month was checked against a US dollar's plausible monthly pay

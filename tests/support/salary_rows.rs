@@ -2,10 +2,32 @@
 //! period, cited line, the figure as written, its label).
 #![allow(dead_code)]
 
+use std::path::Path;
+
 use careerbot::answer::salary::{Level, Period, SalaryAnswer};
 
 /// (level, currency, low, high, period, line, raw, label) of a row.
 pub type Row = (Level, String, u32, u32, Period, u32, String, Option<String>);
+
+/// The salary answer for `career` from a library of the guides in `tests/fixtures/{fixture}`
+/// (the test crate also holds `support/more_careers.rs` as `more_careers`).
+pub fn answer_in(fixture: &str, career: &str) -> SalaryAnswer {
+    let work = tempfile::tempdir().unwrap();
+    let guides = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
+    crate::more_careers::engine_of(&guides, work.path())
+        .salary(Some(career), None)
+        .unwrap()
+        .answer
+}
+
+/// Every row of `a`, sorted by line, then low end.
+pub fn by_line(a: &SalaryAnswer) -> Vec<Row> {
+    let mut out = rows(a);
+    out.sort_by_key(|r| (r.5, r.2));
+    out
+}
 
 /// Every row of `a`, in the answer's order.
 pub fn rows(a: &SalaryAnswer) -> Vec<Row> {
