@@ -441,12 +441,14 @@ fn rerank(score: f32, a: &AnalysedPassage, weights: &FxHashMap<String, f32>) -> 
     if total <= 0.0 {
         return score;
     }
+    // The opening's heading is the guide's title, which says what the whole guide tells.
+    let sectioned = a.passage.section != a.passage.title;
     let (mut any, mut heading) = (0.0, 0.0);
     for (t, w) in weights {
         if a.term_set.contains(t.as_str()) {
             any += w;
         }
-        if a.heading_set.contains(t.as_str()) && a.passage.section != a.passage.title {
+        if sectioned && a.heading_set.contains(t.as_str()) {
             heading += w;
         }
     }
