@@ -11,25 +11,16 @@ mod more_careers;
 #[path = "support/roadmap_rungs.rs"]
 mod roadmap_rungs;
 
-use std::path::{Path, PathBuf};
-
 use careerbot::answer::roadmap::{RoadmapAnswer, Stage, StageEvidence};
 use careerbot::engine::Engine;
-use more_careers::engine_of;
 use roadmap_rungs::{cites_none_of, line_starting, lines_where, roadmap, rungs};
 
-fn shapes() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap_shapes8")
-}
-
 fn guide(name: &str) -> String {
-    std::fs::read_to_string(shapes().join(name)).unwrap()
+    roadmap_rungs::fixture_guide("roadmap_shapes8", name)
 }
 
 fn engine() -> (tempfile::TempDir, Engine) {
-    let work = tempfile::tempdir().unwrap();
-    let engine = engine_of(&shapes(), work.path());
-    (work, engine)
+    roadmap_rungs::fixture_engine("roadmap_shapes8")
 }
 
 /// The learning path as (line, the first words of its text).

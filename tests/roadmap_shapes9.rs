@@ -8,25 +8,16 @@ mod more_careers;
 #[path = "support/roadmap_rungs.rs"]
 mod roadmap_rungs;
 
-use std::path::{Path, PathBuf};
-
 use careerbot::answer::roadmap::{Stage, StageEvidence};
 use careerbot::engine::Engine;
-use more_careers::engine_of;
 use roadmap_rungs::{line_starting, roadmap, rungs};
 
-fn shapes() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap_shapes9")
-}
-
 fn guide(name: &str) -> String {
-    std::fs::read_to_string(shapes().join(name)).unwrap()
+    roadmap_rungs::fixture_guide("roadmap_shapes9", name)
 }
 
 fn engine() -> (tempfile::TempDir, Engine) {
-    let work = tempfile::tempdir().unwrap();
-    let engine = engine_of(&shapes(), work.path());
-    (work, engine)
+    roadmap_rungs::fixture_engine("roadmap_shapes9")
 }
 
 /// Regression (probe eight): list items of a ladder opening with their time as a bold label

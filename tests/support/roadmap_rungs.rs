@@ -2,8 +2,31 @@
 //! roadmap, its stage citations as comparable rows, and the lines of a guide that say something.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+
 use careerbot::answer::roadmap::{Focus, RoadmapAnswer, Stage};
 use careerbot::engine::Engine;
+
+/// The directory of the fixture guides `tests/fixtures/{fixture}`.
+pub fn fixture_dir(fixture: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture)
+}
+
+/// The text of the guide `name` of the fixture `fixture`.
+pub fn fixture_guide(fixture: &str, name: &str) -> String {
+    std::fs::read_to_string(fixture_dir(fixture).join(name)).unwrap()
+}
+
+/// An engine over the guides of the fixture `fixture`, its index in a temporary directory kept
+/// as long as the engine is used (the test crate also holds `support/more_careers.rs` as
+/// `more_careers`).
+pub fn fixture_engine(fixture: &str) -> (tempfile::TempDir, Engine) {
+    let work = tempfile::tempdir().unwrap();
+    let engine = crate::more_careers::engine_of(&fixture_dir(fixture), work.path());
+    (work, engine)
+}
 
 /// `career`'s whole roadmap.
 pub fn roadmap(engine: &Engine, career: &str) -> RoadmapAnswer {
