@@ -31,6 +31,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::cognates::CognateTable;
+use crate::related::RelatedTable;
 
 /// Bumped whenever the analysis code changes in a way that changes terms; part of the fingerprint.
 const ANALYSIS_VERSION: u32 = 1;
@@ -149,6 +150,9 @@ pub struct Analyzer {
     /// How Spanish words are spelt next to their English cognates (see
     /// [`Analyzer::with_cognates`]).
     cognates: CognateTable,
+    /// Everyday words members ask with and the guide words for the same concept (see
+    /// [`Analyzer::with_related`]).
+    related: RelatedTable,
     stemmer: Stemmer,
     fingerprint: String,
 }
@@ -220,6 +224,7 @@ impl Analyzer {
             dictionary_text: String::new(),
             dictionary: once_cell::sync::OnceCell::new(),
             cognates: CognateTable::default(),
+            related: RelatedTable::default(),
             stemmer: Stemmer::create(Algorithm::English),
             fingerprint,
         })
@@ -243,6 +248,19 @@ impl Analyzer {
     pub fn with_cognates(mut self, table: CognateTable) -> Analyzer {
         self.cognates = table;
         self
+    }
+
+    /// The analyzer with `table` as the guide words related to words members ask with, which the
+    /// search adds to a question, weighed lightly. Questions only: it decides no indexed term.
+    #[must_use]
+    pub fn with_related(mut self, table: RelatedTable) -> Analyzer {
+        self.related = table;
+        self
+    }
+
+    /// The related-words table (empty unless [`Analyzer::with_related`] set it).
+    pub fn related(&self) -> &RelatedTable {
+        &self.related
     }
 
     /// The Spanish–English cognate spellings (empty unless [`Analyzer::with_cognates`] set them).

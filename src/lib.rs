@@ -40,6 +40,7 @@ pub mod corpus;
 pub mod discord;
 pub mod engine;
 pub mod i18n;
+pub mod related;
 pub mod roles;
 pub mod search;
 pub mod store;

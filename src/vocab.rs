@@ -18,11 +18,12 @@ use crate::cognates::CognateTable;
 use crate::corpus::careers::CareerNamer;
 use crate::engine::intent::IntentTable;
 use crate::engine::topic::TopicTable;
+use crate::related::RelatedTable;
 use crate::roles::RoleTable;
 use crate::search::IndexDir;
 
 /// The vocabulary files, with the text shipped for each.
-pub const FILES: [(&str, &str); 15] = [
+pub const FILES: [(&str, &str); 16] = [
     ("synonyms.toml", include_str!("../assets/synonyms.toml")),
     ("skills.toml", include_str!("../assets/skills.toml")),
     ("tracks.toml", include_str!("../assets/tracks.toml")),
@@ -43,6 +44,7 @@ pub const FILES: [(&str, &str); 15] = [
         include_str!("../assets/roadmap_cues.toml"),
     ),
     ("cognates.toml", include_str!("../assets/cognates.toml")),
+    ("related.toml", include_str!("../assets/related.toml")),
     (
         "english_words.txt",
         include_str!("../assets/english_words.txt"),
@@ -147,15 +149,16 @@ impl Vocabulary {
                 message: e.to_string(),
             }
         };
-        let analyzer = Arc::new(
-            Analyzer::from_toml(text("synonyms.toml"))
-                .map_err(|e| invalid("synonyms.toml")(&e))?
-                .with_dictionary(text("english_words.txt"))
-                .with_cognates(
-                    CognateTable::from_toml(text("cognates.toml"))
-                        .map_err(|e| invalid("cognates.toml")(&e))?,
-                ),
-        );
+        let analyzer = Analyzer::from_toml(text("synonyms.toml"))
+            .map_err(|e| invalid("synonyms.toml")(&e))?
+            .with_dictionary(text("english_words.txt"))
+            .with_cognates(
+                CognateTable::from_toml(text("cognates.toml"))
+                    .map_err(|e| invalid("cognates.toml")(&e))?,
+            );
+        let related = RelatedTable::from_toml(text("related.toml"), &analyzer)
+            .map_err(|e| invalid("related.toml")(&e))?;
+        let analyzer = Arc::new(analyzer.with_related(related));
         let skills = Lexicon::from_toml(text("skills.toml"), &analyzer)
             .map_err(|e| invalid("skills.toml")(&e))?;
         let skill_sections = SkillSections::from_toml(text("skill_sections.toml"), &analyzer)

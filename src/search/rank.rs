@@ -20,7 +20,8 @@ use crate::corpus::Passage;
 use super::cache::AnalysedPassage;
 use super::index::PassageIndex;
 use super::query::{
-    QueryTerm, QuestionError, build_query, in_career, normalise_question, query_terms, term_weight,
+    QueryTerm, QuestionError, build_query, in_career, normalise_question, query_terms,
+    related_terms, term_weight,
 };
 use super::snippet;
 
@@ -148,11 +149,14 @@ pub fn search_scoped(
     if results.terms.iter().all(|t| t.doc_freq == 0) {
         return Ok(results);
     }
+    // The question's words, and the guide words related to them, weighed lightly.
+    let related = related_terms(index, &searcher, &results.terms);
+    let searched: Vec<QueryTerm> = results.terms.iter().cloned().chain(related).collect();
     let limit = options.limit.clamp(1, MAX_LIMIT);
     let wanted = options.offset + limit;
     // Fetch extra to make up for near-duplicates dropped, and one more to know if a next page exists.
     let fetch = (wanted * 2 + 4).max(RERANK_DEPTH);
-    let mut query = build_query(index, &results.terms);
+    let mut query = build_query(index, &searched);
     if let Some(career) = &options.career {
         query = in_career(index, query, career);
     }
@@ -165,8 +169,7 @@ pub fn search_scoped(
     };
     // Snippets centre on the rare, meaningful words of the question.
     let docs = searcher.num_docs().max(1) as f32;
-    let term_weights: FxHashMap<String, f32> = results
-        .terms
+    let term_weights: FxHashMap<String, f32> = searched
         .iter()
         .filter(|t| t.doc_freq > 0)
         .map(|t| {
@@ -209,11 +212,11 @@ pub fn search_scoped(
     }
     let focus = options.career.clone().or_else(|| focus_career(&read));
     let local_weights = focus.as_deref().map(|career| {
-        let mut weights = career_weights(index, &searcher, &results.terms, career);
+        let mut weights = career_weights(index, &searcher, &searched, career);
         if options.career.is_none() {
             // The places titling every guide of the career the candidates are about scope
             // the question there, as they would had it been narrowed to it.
-            let mut terms = results.terms.clone();
+            let mut terms = searched.clone();
             if soften_title_places(index, &searcher, &mut terms, career, places) > 0 {
                 weights = career_weights(index, &searcher, &terms, career);
             }
@@ -684,5 +687,67 @@ mod tests {
             .map(|h| h.passage.career.clone())
             .collect();
         assert!(read.iter().filter(|c| *c == "Financial Adviser").count() >= super::FOCUS_MIN);
+    }
+
+    /// A roofer's guide that speaks of hazards and fall protection, never of getting hurt.
+    const ROOFER: &str = "# Roofer careers in Canada\n\n\
+        Roofers work on houses, schools and warehouses, fixing roofs and putting new roofs on. \
+        Roof work is done in most weather, and a roofer's day starts early.\n\n\
+        ## Pay\n\nApprentice roofers earn $20 to $24 an hour; journeyperson roofers earn $30 to \
+        $38, and foremen more. Roof work pays overtime in the busy months.\n\n\
+        ## Hazards and protection\n\nFalls are the main hazard of the trade. On a steep pitch \
+        everyone wears a harness, and every crew follows a fall-protection plan and keeps the \
+        site tidy.\n\n\
+        ## Becoming a roofer\n\nMost roofers learn on the job in a four-year apprenticeship of \
+        roof work and two short blocks of school.\n";
+
+    /// Regression (issue 14, outside probes: questions sharing no word with their answer, "could
+    /// i get zapped doing this", "how long are you stuck out at sea before you get to go home").
+    /// A word the guides lack calls the guide words of its concept (`assets/related.toml`:
+    /// "hurt" → hazard, harness, safety…), weighed lightly, so the passage treating the concept
+    /// comes first among those holding the question's own words. They count as no word of the
+    /// question: its coverage is its own words.
+    #[test]
+    fn a_word_the_guides_lack_brings_its_concepts_guide_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = titled_engine(dir.path(), &[("roofer.md", ROOFER)]);
+        let asked = engine
+            .ask("could i get hurt doing roof work?", engine.page(0))
+            .unwrap();
+        let first = &asked.results.hits[0];
+        assert_eq!(first.passage.section, "Hazards and protection");
+        let terms: Vec<&str> = asked
+            .results
+            .terms
+            .iter()
+            .map(|t| t.term.as_str())
+            .collect();
+        assert!(!terms.contains(&"hazard"), "{terms:?}");
+        // "hurt" is missing from it, whatever related words it holds.
+        assert!(first.coverage < 1.0, "{}", first.coverage);
+    }
+
+    /// A word the guides hold is matched as it is: it calls no related words ("pay" brings no
+    /// "overtime" or "bonus"), so the question's own words decide.
+    #[test]
+    fn a_word_the_guides_hold_calls_no_related_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = titled_engine(dir.path(), &[("roofer.md", ROOFER)]);
+        let generation = engine.current();
+        let searcher = generation.searcher();
+        let held = super::query_terms(
+            &generation,
+            &searcher,
+            "do roofers work weekends or nights?",
+        );
+        assert!(
+            super::related_terms(&generation, &searcher, &held)
+                .iter()
+                .any(|t| t.term == "overtim"),
+            "the guides lack \"weekends\" and \"nights\": the hours concept is called"
+        );
+        let weather =
+            super::query_terms(&generation, &searcher, "is there roof work in bad weather?");
+        assert!(super::related_terms(&generation, &searcher, &weather).is_empty());
     }
 }
