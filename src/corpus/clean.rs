@@ -118,7 +118,7 @@ pub(crate) fn code_lines(lines: &[&str]) -> Vec<bool> {
                 }
             }
             None => {
-                if t.starts_with("```") || t.starts_with("~~~") {
+                if t.starts_with("```") || (t.starts_with("~~~") && !underlines(lines, i)) {
                     code[i] = true;
                     fence = Some(&t[..3]);
                 }
@@ -126,6 +126,20 @@ pub(crate) fn code_lines(lines: &[&str]) -> Vec<bool> {
         }
     }
     code
+}
+
+/// Whether line `i`, a run of tildes, underlines the line above as a heading (plain text's
+/// habit: "HOW TO GET INTO IT" over as many tildes) rather than opening a fenced code block: it
+/// is tildes only, and at least as long as the line of text right above it.
+fn underlines(lines: &[&str], i: usize) -> bool {
+    let rule = lines[i].trim();
+    let Some(above) = i.checked_sub(1).map(|j| lines[j].trim()) else {
+        return false;
+    };
+    rule.chars().all(|c| c == '~')
+        && !above.is_empty()
+        && above.chars().any(char::is_alphabetic)
+        && rule.chars().count() >= above.chars().count()
 }
 
 /// Marks boilerplate lines of a guide.
@@ -500,5 +514,32 @@ mod tests {
         assert_eq!(kept(text).len(), 3);
         let text = "Welder Guide\nWelders join metal for construction and shipbuilding across the whole country.\nMarch 2026\nThe new code takes effect.";
         assert_eq!(kept(text).len(), 4);
+    }
+
+    /// Regression (issue 14, ninth probe: a plain-text guide underlined its headings with
+    /// tildes, and the first underline opened a "code block" that swallowed the guide). A run of
+    /// tildes at least as long as the line of text above it underlines it; a shorter one after
+    /// a line, or one after a blank line, still opens a fence.
+    #[test]
+    fn tildes_under_a_heading_underline_it_and_a_short_run_is_a_fence() {
+        let lines = [
+            "HOW TO GET INTO IT",
+            "~~~~~~~~~~~~~~~~~~",
+            "Start as a funeral assistant.",
+            "Example:",
+            "~~~",
+            "code",
+            "~~~",
+            "",
+            "~~~~~~~~~~",
+            "more code",
+            "~~~~~~~~~~",
+        ];
+        assert_eq!(
+            code_lines(&lines),
+            [
+                false, false, false, false, true, true, true, false, true, true, true
+            ]
+        );
     }
 }

@@ -111,14 +111,19 @@ pub fn pipe_rows(lines: &[&str], code: &[bool]) -> Vec<Option<String>> {
     out
 }
 
-/// Which lines are underlined as headings: a short line of words right above a line of only `=`
-/// or only `-` (at least [`MIN_RULE`] of them), neither in a fenced code block.
+/// The characters a heading may be underlined with: Markdown's `=` and `-`, and those plain
+/// text (reStructuredText's habit) also uses that are no Markdown horizontal rule (`***` and
+/// `___` are).
+const UNDERLINES: [char; 5] = ['=', '-', '~', '^', '+'];
+
+/// Which lines are underlined as headings: a short line of words right above a line of one of
+/// [`UNDERLINES`] repeated (at least [`MIN_RULE`] times), neither in a fenced code block.
 pub fn underlined(lines: &[&str], code: &[bool]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     for i in 0..lines.len().saturating_sub(1) {
         let rule = lines[i + 1].trim();
         let is_rule = rule.chars().count() >= MIN_RULE
-            && (rule.chars().all(|c| c == '=') || rule.chars().all(|c| c == '-'));
+            && UNDERLINES.iter().any(|u| rule.chars().all(|c| c == *u));
         let text = lines[i].trim();
         out[i] = is_rule
             && !code[i]
@@ -196,6 +201,34 @@ mod tests {
         assert_eq!(
             got,
             [true, false, false, true, false, false, false, false, false]
+        );
+    }
+
+    /// Regression (issue 14, ninth probe: a funeral director's plain-text guide underlined its
+    /// headings with tildes, and the tildes became its learning path's first step). Plain text
+    /// underlines with `~`, `^` and `+` as well; `***` and `___` stay horizontal rules.
+    #[test]
+    fn a_line_over_tildes_carets_or_pluses_is_underlined_and_stars_are_a_rule() {
+        let lines = [
+            "HOW TO GET INTO IT",
+            "~~~~~~~~~~~~~~~~~~",
+            "Pay",
+            "^^^",
+            "Skills",
+            "+++++",
+            "A paragraph",
+            "*****",
+            "Another paragraph",
+            "_____",
+            "Mixed",
+            "~-~-~",
+        ];
+        let got = underlined(&lines, &[false; 12]);
+        assert_eq!(
+            got,
+            [
+                true, false, true, false, true, false, false, false, false, false, false, false
+            ]
         );
     }
 }
