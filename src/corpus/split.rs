@@ -141,11 +141,13 @@ const RUN_ON_WORDS: &[&str] = &[
 /// case ("… takes about two years; a" / "bachelor's (BSN) takes four …"), or whatever the next
 /// line opens with when the line stops on a word a sentence goes on after ("… as an" / "EMT,
 /// medical assistant …") or on a lower-case word before an amount ("… commonly earn" /
-/// "$145,000 to $175,000 a year."). Both trimmed or not.
+/// "$145,000 to $175,000 a year."). A table's row ("3 | Work as a dogman | 6 – 24 months | Paid
+/// work", as an HTML table is read) never wraps: the next row is its own. Both trimmed or not.
 pub fn wraps_onto(line: &str, next: &str) -> bool {
     let (line, next) = (line.trim(), next.trim());
     let last = line.rsplit(' ').next().unwrap_or_default();
-    line.chars().count() >= WRAP_MIN_CHARS
+    !line.contains(" | ")
+        && line.chars().count() >= WRAP_MIN_CHARS
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”'])
         && (next.starts_with(char::is_lowercase)
             || RUN_ON_WORDS.contains(&last)
@@ -190,6 +192,19 @@ fn continuations(lines: &[Line]) -> Vec<bool> {
     }
     out
 }
+
+/// A label set off from its text by a colon and a column gap ("After:      Keep up CPD …", a
+/// plain-text timeline's row): a row of a list, never a heading.
+fn set_off_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, rest)| {
+        label.chars().count() <= MAX_SET_OFF_LABEL_CHARS
+            && rest.starts_with("  ")
+            && rest.trim_start().starts_with(|c: char| !c.is_whitespace())
+    })
+}
+
+/// Longest label [`set_off_label`] reads.
+const MAX_SET_OFF_LABEL_CHARS: usize = 30;
 
 /// Figures, prices and rows of numbers are never headings.
 fn looks_like_data(text: &str) -> bool {
@@ -400,7 +415,7 @@ fn rank_headings(lines: &[Line], title: &str) -> Vec<Option<Rank>> {
             || bold_alone
         {
             Some(Rank::Major)
-        } else if !line.is_short() || wrapped[i] {
+        } else if !line.is_short() || wrapped[i] || set_off_label(line.text) {
             None
         } else if line.opens_like_heading() {
             Some(Rank::Major)
@@ -921,6 +936,41 @@ mod tests {
             "$145,000 a year."
         ));
         assert!(!wraps_onto("Typical pay for a", "$145,000 a year."));
+    }
+
+    /// Regression (issue 14, ninth probe: a quantity surveyor's plain-text timeline ended on
+    /// "After:      Keep up CPD …", which became the heading of the next passage and left the
+    /// path). A label set off from its text by a colon and a column gap is a row, not a heading.
+    #[test]
+    fn a_label_set_off_by_a_column_gap_is_no_heading() {
+        let text = format!(
+            "Guide\n\n{}\n\nRoute in\n--------\n\n  Year 4:     BSc Honours in Quantity Surveying, the degree needed\n  After:      Keep up CPD and consider joining the association\n\n{}\n",
+            para(60),
+            para(40)
+        );
+        let ps = passages(&text);
+        assert!(
+            ps.iter().all(|p| !p.section.starts_with("After")),
+            "{ps:#?}"
+        );
+        assert!(set_off_label("After:      Keep up CPD"));
+        assert!(!set_off_label("Step 1: Get a degree"));
+    }
+
+    /// Regression (issue 14, ninth probe: an HTML table of a crane operator's path lost its
+    /// fourth and sixth steps, each joined to the long row before it, "… | Paid work" / "4 |
+    /// Take a crane course …"). A table's row never wraps onto the next.
+    #[test]
+    fn a_table_row_never_wraps_onto_the_next() {
+        let row = "3 | Work as a dogman or crane chaser and keep a logbook of your hours | 6 – 24 months | Paid work";
+        assert!(!wraps_onto(
+            row,
+            "4 | Take a crane course | 3 – 5 days | $1,500"
+        ));
+        assert!(wraps_onto(
+            "Most dogmen keep a logbook of their hours and, after a season or two, commonly earn",
+            "$40 an hour."
+        ));
     }
 
     #[test]
