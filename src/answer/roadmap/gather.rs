@@ -428,22 +428,27 @@ impl CareerGathering {
             self.named.entry(stage).or_insert(role);
         }
         for stage in Stage::ALL {
-            let roles: Vec<String> = guide
-                .rungs
-                .iter()
-                .filter(|(s, _)| *s == stage)
-                .map(|(_, r)| r.clone())
-                .collect();
+            // A rung the guide names twice (an arrow chain, then a paragraph per role) is one.
+            let mut roles: Vec<String> = Vec::new();
+            for (_, role) in guide.rungs.iter().filter(|(s, _)| *s == stage) {
+                if !roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                    roles.push(role.clone());
+                }
+            }
             if !roles.is_empty() {
                 self.rungs.entry(stage).or_insert(roles);
             }
         }
         for c in guide.stages {
             let source = c.cite.source.clone();
-            self.stages
-                .entry(c.stage)
-                .or_default()
-                .add(&source, c, MAX_CITATIONS_PER_STAGE);
+            let listed = self.stages.entry(c.stage).or_default();
+            // One line read as the same rung by two readers is cited once.
+            let again = listed.items.iter().any(|k| {
+                k.cite.source == c.cite.source && k.cite.line == c.cite.line && k.roles == c.roles
+            });
+            if !again {
+                listed.add(&source, c, MAX_CITATIONS_PER_STAGE);
+            }
         }
         for m in guide.lateral {
             let k = match self.tracks.iter().position(|(t, _)| *t == m.track) {
