@@ -17,8 +17,9 @@ use crate::word_regex::{ASCII_BOUNDARY, ascii_bounds};
 
 /// An amount: Indian digit grouping, the last three digits then twos ("1,00,000", "12,50,000"),
 /// US thousands separators ("85,000.50"), dots as thousands separators as many guides outside
-/// the US write them ("65.000"), or plain digits.
-const NUM: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\d+(?:\.\d+)?";
+/// the US write them ("65.000"), spaces (or no-break spaces) as South Africa and much of Europe
+/// write them ("R 18 000", "45 000 €"), or plain digits.
+const NUM: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+\b|\b\d{1,3}(?:[\x20\xA0\x{202F}]\d{3})+\b|\d+(?:\.\d+)?";
 
 /// A bare amount with thousands separators: Indian grouping ("12,50,000"), commas or dots
 /// ("23,000", "23.000").
@@ -206,7 +207,9 @@ fn parse_num(s: &str) -> Option<f64> {
     {
         return s.replace('.', "").parse::<f64>().ok();
     }
-    s.replace(',', "").parse::<f64>().ok()
+    s.replace([',', ' ', '\u{a0}', '\u{202f}'], "")
+        .parse::<f64>()
+        .ok()
 }
 
 /// "$60-85K", "₹6–10 LPA": the counting word on one end (what it multiplies by: `t1`, `t2`)
@@ -363,6 +366,15 @@ fn pay_context(line: &str, span: &Range<usize>) -> bool {
     PAY_CONTEXT.is_match(&context) || line.contains('|')
 }
 
+/// Whether a mark of one letter ending at `mark_end` marks the amount `num`: it touches it
+/// ("R18,000"), or one space parts them where the amount groups its thousands by spaces too,
+/// the one style that spaces such a mark ("R 18 000").
+fn touches(line: &str, mark_end: usize, num: &regex::Match<'_>) -> bool {
+    mark_end == num.start()
+        || (matches!(&line[mark_end..num.start()], " " | "\u{a0}")
+            && num.as_str().contains([' ', '\u{a0}', '\u{202f}']))
+}
+
 /// Whether an amount marked by a mark of one letter ("R250") at `span` is money: the mark touches
 /// its digits (checked by the caller), no letter or digit follows the amount ("R410A", "R2D2"),
 /// and it is about pay: in a section about pay, in a table, with a pay word in its sentence, or
@@ -458,7 +470,7 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
         let currency = money.of_mark(c1.as_str())?;
         // A mark of one letter ("R") marks only an amount it touches, about pay.
         let lettered = is_letter_mark(c1.as_str());
-        if lettered && c1.end() != n1.start() {
+        if lettered && !touches(line, c1.end(), &n1) {
             return None;
         }
         let t1 = times(money, c.name("k1"));
@@ -470,7 +482,7 @@ fn parse_capture(scan: &Scan<'_>, c: &Captures<'_>) -> Option<Found> {
             let range_ok = range_sep_ok(sep.as_str(), &line[..c1.start()], c.name("c2").is_some())
                 && c.name("c2").is_none_or(|c2| {
                     money.of_mark(c2.as_str()) == Some(currency)
-                        && (!is_letter_mark(c2.as_str()) || c2.end() == n2.start())
+                        && (!is_letter_mark(c2.as_str()) || touches(line, c2.end(), &n2))
                 })
                 && c.name("p1")
                     .is_none_or(|p1| same_unit(p1.as_str(), &line[whole.end()..]));
@@ -780,6 +792,28 @@ mod tests {
         );
     }
 
+    /// Regression (issue 14, ninth probe: a South African guide wrote its pay "R 18 000 - R 26
+    /// 000", as South African style writes rand, and gave no figure). Thousands grouped by
+    /// spaces are one amount, and a one-letter mark may stand one space before such an amount.
+    #[test]
+    fn thousands_grouped_by_spaces_are_one_amount() {
+        use Period::*;
+        assert_eq!(
+            read("Graduates earn R 18 000 - R 26 000 a month."),
+            [amount("ZAR", 18_000, 26_000, Month, "R 18 000 - R 26 000")]
+        );
+        assert_eq!(
+            read("Interns earn about R 6 000 to R 9 000 per month."),
+            [amount("ZAR", 6_000, 9_000, Month, "R 6 000 to R 9 000")]
+        );
+        assert_eq!(
+            read("Juniors earn 32 000 € a year."),
+            [amount("EUR", 32_000, 32_000, Year, "32 000 €")]
+        );
+        // Two numbers a space apart are not one amount unless the second is a group of three.
+        assert!(read("In 2025 45 people earn R 9 a day.").is_empty());
+    }
+
     #[test]
     fn an_r_in_ordinary_text_is_no_money() {
         for line in [
@@ -790,7 +824,7 @@ mod tests {
             "The R410A refrigerant pays for itself in 2 years.",
             "Technicians who service R410A systems are paid well.",
             "Unit R2500 is where the trainees are paid.",
-            // Not touching its amount.
+            // Not touching its amount (but for thousands grouped by spaces too, "R 25 000").
             "Installers earn R 25,000.",
             // No pay in the sentence, no pay section.
             "Take the R61 to the R500 turn-off.",
