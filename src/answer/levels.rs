@@ -563,12 +563,21 @@ impl LevelWords {
 
     /// The level of a pay row labelled `label` that gives `years` of experience (the lower end
     /// of its span, from the label or the row): the label's first level word that is not
-    /// loose; else the years' level; else its loose word's ("Experienced RN").
+    /// loose, nor guarded without a role word after it where years are given (an "Associate"
+    /// with 10+ years is no entry level: alone, the word is a first rung in some careers, a
+    /// partner's in others; a "Staff Analyst" is staff); else the years' level; else its loose
+    /// or guarded word's ("Experienced RN").
     pub fn of_pay_row(&self, label: &str, years: Option<f64>) -> Option<Level> {
         let found = self.find(label, 0..label.len());
+        let alone = |m: &&LevelMatch| {
+            !label[m.range.end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| self.is_role(w))
+        };
         found
             .iter()
-            .find(|m| !m.loose)
+            .find(|m| !(m.loose || (m.guarded && years.is_some() && alone(m))))
             .map(|m| m.level)
             .or_else(|| years.and_then(|y| self.of_years(y)))
             .or_else(|| found.first().map(|m| m.level))
@@ -769,6 +778,10 @@ mod tests {
         assert_eq!(w.of_pay_row("Experienced RN", None), Some(Senior));
         // A level word wins over the years.
         assert_eq!(w.of_pay_row("Senior Data Analyst", Some(3.0)), Some(Senior));
+        // A guarded word gives way to them (issue 14, ninth probe: a quantity surveyor's
+        // "Associate" with 10+ years was read as entry level), and decides without them.
+        assert_eq!(w.of_pay_row("Associate", Some(10.0)), Some(Lead));
+        assert_eq!(w.of_pay_row("Assistant", Some(0.0)), Some(Entry));
         assert_eq!(w.of_pay_row("New graduate", Some(0.0)), Some(Entry));
         // Neither: the ladder places it.
         assert_eq!(w.of_pay_row("Nurse manager", None), None);
