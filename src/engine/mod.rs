@@ -1532,6 +1532,26 @@ mod tests {
         );
         let open = e.ask("do nurses get a pension scheme?", e.page(0)).unwrap();
         assert!(open.verdict.confident, "{:?}", open.verdict);
+        // Regression (ninth probe): notice periods, annual or long service leave and medical
+        // aid are workplace topics too, which neither guide treats.
+        for (question, word) in [
+            (
+                "what notice period do welders have to give?",
+                "notice period",
+            ),
+            ("do welders get long service leave?", "long service leave"),
+            ("do welder firms pay for medical aid?", "medical aid"),
+        ] {
+            let asked = e.ask(question, e.page(0)).unwrap();
+            assert_eq!(
+                asked.verdict,
+                Verdict::not(Reason::Unmentioned {
+                    career: "Welder".into(),
+                    missing: vec![word.into()],
+                }),
+                "{question}"
+            );
+        }
     }
 
     /// "analysts" names the Data Analyst only by its last word: the search is not narrowed,
