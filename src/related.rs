@@ -105,7 +105,24 @@ impl RelatedTable {
     /// library lacks the word (given its position): a word the guides hold is matched as it
     /// is; a phrase is specific enough to count wherever it is asked.
     pub fn related<S: AsRef<str>>(&self, asked: &[S], known: impl Fn(usize) -> bool) -> Vec<&str> {
-        let mut concepts: Vec<usize> = Vec::new();
+        let mut out: Vec<&str> = Vec::new();
+        for (g, _) in self.related_by(asked, known) {
+            if !out.contains(&g) {
+                out.push(g);
+            }
+        }
+        out
+    }
+
+    /// [`RelatedTable::related`], each guide word with the position in `asked` of every word
+    /// of the phrase that called it: (guide word, position) pairs, each once.
+    pub fn related_by<S: AsRef<str>>(
+        &self,
+        asked: &[S],
+        known: impl Fn(usize) -> bool,
+    ) -> Vec<(&str, usize)> {
+        // Each concept called, with the positions of the words that called it.
+        let mut concepts: Vec<(usize, Vec<usize>)> = Vec::new();
         for (i, word) in asked.iter().enumerate() {
             let Some(phrases) = self.by_first.get(word.as_ref()) else {
                 continue;
@@ -117,17 +134,33 @@ impl RelatedTable {
                         .iter()
                         .zip(&asked[i..])
                         .all(|(p, a)| *p == *a.as_ref());
-                let counts = phrase.terms.len() > 1 || !known(i);
-                if fits && counts && !concepts.contains(&phrase.concept) {
-                    concepts.push(phrase.concept);
+                if !fits || (phrase.terms.len() == 1 && known(i)) {
+                    continue;
+                }
+                let at = match concepts.iter().position(|(c, _)| *c == phrase.concept) {
+                    Some(k) => k,
+                    None => {
+                        concepts.push((phrase.concept, Vec::new()));
+                        concepts.len() - 1
+                    }
+                };
+                for p in i..i + phrase.terms.len() {
+                    if !concepts[at].1.contains(&p) {
+                        concepts[at].1.push(p);
+                    }
                 }
             }
         }
-        let mut out: Vec<&str> = Vec::new();
-        for c in concepts {
+        let mut out: Vec<(&str, usize)> = Vec::new();
+        for (c, positions) in concepts {
             for g in &self.guide[c] {
-                if !out.contains(&g.as_str()) && !asked.iter().any(|a| a.as_ref() == g) {
-                    out.push(g);
+                if asked.iter().any(|a| a.as_ref() == g) {
+                    continue;
+                }
+                for &p in &positions {
+                    if !out.contains(&(g.as_str(), p)) {
+                        out.push((g, p));
+                    }
                 }
             }
         }
@@ -191,6 +224,27 @@ mod tests {
             table
                 .related_all(&asked(&a, "how much do nurses earn"))
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn each_guide_word_names_the_words_that_called_it() {
+        let a = analyzer();
+        let table = RelatedTable::from_toml(TABLE, &a).unwrap();
+        // "long days" calls the hours concept from both its words; "hurt" the danger one.
+        let asked = asked(&a, "hurt on long days");
+        assert_eq!(asked, ["hurt", "long", "day"]);
+        assert_eq!(
+            table.related_by(&asked, |_| false),
+            [
+                ("safeti", 0),
+                ("hazard", 0),
+                ("shift", 0),
+                ("shift", 1),
+                ("shift", 2),
+                ("roster", 1),
+                ("roster", 2)
+            ]
         );
     }
 

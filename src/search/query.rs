@@ -74,7 +74,8 @@ pub struct QueryTerm {
     pub soft: bool,
     /// Passages containing it.
     pub doc_freq: u64,
-    /// The word as asked, analysed (before any correction); a related word's own term.
+    /// The word as asked, analysed (before any correction); for a related word, the question's
+    /// term that called it.
     #[serde(skip)]
     pub asked: String,
     /// Whether it is no word of the question but a guide word related to one (see
@@ -174,12 +175,21 @@ pub(crate) fn related_terms(
     let asked: Vec<&str> = terms.iter().map(|t| t.asked.as_str()).collect();
     let fields = [index.fields.body, index.fields.section];
     // A word the guides hold is matched as it is ("interview" needs no "assessment" beside it).
+    let mut held: Vec<(&str, u64)> = Vec::new();
     table
-        .related(&asked, |i| !terms[i].corrected && terms[i].doc_freq > 0)
+        .related_by(&asked, |i| !terms[i].corrected && terms[i].doc_freq > 0)
         .into_iter()
-        .filter(|g| !terms.iter().any(|t| t.term == *g))
-        .filter_map(|g| {
-            let doc_freq = doc_freq(searcher, &fields, g);
+        .filter(|(g, _)| !terms.iter().any(|t| t.term == *g))
+        .filter_map(|(g, at)| {
+            let doc_freq = match held.iter().find(|(h, _)| *h == g) {
+                Some((_, df)) => *df,
+                None => {
+                    let df = doc_freq(searcher, &fields, g);
+                    held.push((g, df));
+                    df
+                }
+            };
+            // `asked` names the question's word that called it (as searched).
             (doc_freq > 0).then(|| QueryTerm {
                 term: g.to_string(),
                 from: g.to_string(),
@@ -187,7 +197,7 @@ pub(crate) fn related_terms(
                 corrected: false,
                 soft: false,
                 doc_freq,
-                asked: g.to_string(),
+                asked: terms[at].term.clone(),
                 related: true,
             })
         })
