@@ -568,6 +568,17 @@ impl LevelWords {
     /// partner's in others; a "Staff Analyst" is staff); else the years' level; else its loose
     /// or guarded word's ("Experienced RN").
     pub fn of_pay_row(&self, label: &str, years: Option<f64>) -> Option<Level> {
+        self.of_row(label, years, true)
+    }
+
+    /// [`LevelWords::of_pay_row`] for a row of a ladder, whose order places it: a guarded word
+    /// decides as any level word does, and the ladder never going down lifts it ("Associate
+    /// creative director" between "Senior copywriter" and "Creative director").
+    pub fn of_ladder_row(&self, label: &str, years: Option<f64>) -> Option<Level> {
+        self.of_row(label, years, false)
+    }
+
+    fn of_row(&self, label: &str, years: Option<f64>, guarded_yields: bool) -> Option<Level> {
         let found = self.find(label, 0..label.len());
         let alone = |m: &&LevelMatch| {
             !label[m.range.end..]
@@ -575,9 +586,10 @@ impl LevelWords {
                 .find(|w| !w.is_empty())
                 .is_some_and(|w| self.is_role(w))
         };
+        let yields = |m: &&LevelMatch| guarded_yields && m.guarded && years.is_some() && alone(m);
         found
             .iter()
-            .find(|m| !(m.loose || (m.guarded && years.is_some() && alone(m))))
+            .find(|m| !(m.loose || yields(m)))
             .map(|m| m.level)
             .or_else(|| years.and_then(|y| self.of_years(y)))
             .or_else(|| found.first().map(|m| m.level))
@@ -781,6 +793,8 @@ mod tests {
         // A guarded word gives way to them (issue 14, ninth probe: a quantity surveyor's
         // "Associate" with 10+ years was read as entry level), and decides without them.
         assert_eq!(w.of_pay_row("Associate", Some(10.0)), Some(Lead));
+        // In a ladder the word decides, and the ladder's order places the rung.
+        assert_eq!(w.of_ladder_row("Associate", Some(10.0)), Some(Entry));
         assert_eq!(w.of_pay_row("Assistant", Some(0.0)), Some(Entry));
         assert_eq!(w.of_pay_row("New graduate", Some(0.0)), Some(Entry));
         // Neither: the ladder places it.

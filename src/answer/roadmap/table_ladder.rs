@@ -235,7 +235,7 @@ fn flush(levels: &LevelWords, run: &mut Vec<Row>, out: &mut Vec<StageCitation>) 
     }
     let known: Vec<_> = rows
         .iter()
-        .map(|r| levels.of_pay_row(&r.role, r.duration.as_ref().map(|d| d.min_years)))
+        .map(|r| levels.of_ladder_row(&r.role, r.duration.as_ref().map(|d| d.min_years)))
         .collect();
     // Placed as a ladder of role titles is: never going down the table, and of rows whose words
     // name the same stage only the last keeps it when free stages lie below ("Account executive",
