@@ -9,9 +9,9 @@ mod more_careers;
 #[path = "support/roadmap_rungs.rs"]
 mod roadmap_rungs;
 
-use careerbot::answer::roadmap::{RoadmapAnswer, Stage};
+use careerbot::answer::roadmap::Stage;
 use careerbot::engine::Engine;
-use roadmap_rungs::{line_starting, roadmap};
+use roadmap_rungs::{line_starting, path_steps, roadmap};
 
 fn guide(name: &str) -> String {
     roadmap_rungs::fixture_guide("roadmap_shapes10", name)
@@ -19,17 +19,6 @@ fn guide(name: &str) -> String {
 
 fn engine() -> (tempfile::TempDir, Engine) {
     roadmap_rungs::fixture_engine("roadmap_shapes10")
-}
-
-/// The learning path as (line, the step's first words).
-fn steps(a: &RoadmapAnswer, words: usize) -> Vec<(u32, String)> {
-    a.learning_path
-        .iter()
-        .map(|s| {
-            let first: Vec<&str> = s.text.split_whitespace().take(words).collect();
-            (s.cite.line, first.join(" "))
-        })
-        .collect()
 }
 
 /// Each wanted step as (the line starting with `marker` + its words, however spaced, its words).
@@ -58,7 +47,7 @@ fn headings_underlined_with_tildes_keep_their_path_and_ladder() {
     let file = guide("glazier-scotland.txt");
     let a = roadmap(&engine, "Glazier");
     assert_eq!(
-        steps(&a, 3),
+        path_steps(&a, 3),
         [
             (line_starting(&file, "a) Start as"), "Start as a".into()),
             (line_starting(&file, "b) Take a"), "Take a Modern".into()),
@@ -103,7 +92,7 @@ fn a_timeline_set_off_by_a_column_gap_keeps_its_last_row() {
     let file = guide("irrigation-engineer.txt");
     let a = roadmap(&engine, "Irrigation Engineer");
     assert_eq!(
-        steps(&a, 3),
+        path_steps(&a, 3),
         want(
             &file,
             "",
@@ -148,7 +137,7 @@ fn every_row_of_a_table_of_steps_is_a_step() {
             (line, words.to_string())
         })
         .collect();
-    assert_eq!(steps(&a, 3), want, "{:#?}", a.learning_path);
+    assert_eq!(path_steps(&a, 3), want, "{:#?}", a.learning_path);
 }
 
 /// Regression (probe nine: "How to get there" over a numbered path was no learning-path
@@ -159,7 +148,7 @@ fn how_to_get_there_heads_a_path() {
     let file = guide("hydrologist.md");
     let a = roadmap(&engine, "Hydrologist");
     assert_eq!(
-        steps(&a, 2),
+        path_steps(&a, 2),
         [
             (line_starting(&file, "1. Take a"), "Take a".into()),
             (line_starting(&file, "2. Learn to"), "Learn to".into()),

@@ -11,9 +11,9 @@ mod more_careers;
 #[path = "support/roadmap_rungs.rs"]
 mod roadmap_rungs;
 
-use careerbot::answer::roadmap::{RoadmapAnswer, Stage, StageEvidence};
+use careerbot::answer::roadmap::{Stage, StageEvidence};
 use careerbot::engine::Engine;
-use roadmap_rungs::{cites_none_of, line_starting, lines_where, roadmap, rungs};
+use roadmap_rungs::{cites_none_of, line_starting, lines_where, path_steps, roadmap, rungs};
 
 fn guide(name: &str) -> String {
     roadmap_rungs::fixture_guide("roadmap_shapes8", name)
@@ -21,17 +21,6 @@ fn guide(name: &str) -> String {
 
 fn engine() -> (tempfile::TempDir, Engine) {
     roadmap_rungs::fixture_engine("roadmap_shapes8")
-}
-
-/// The learning path as (line, the first words of its text).
-fn steps(a: &RoadmapAnswer, words: usize) -> Vec<(u32, String)> {
-    a.learning_path
-        .iter()
-        .map(|s| {
-            let text: Vec<&str> = s.text.split_whitespace().take(words).collect();
-            (s.cite.line, text.join(" "))
-        })
-        .collect()
 }
 
 /// Each wanted step as (the line starting with `start`, its first words).
@@ -50,7 +39,7 @@ fn a_numbered_list_of_actions_in_bold_is_a_path_whatever_its_heading() {
     let file = guide("sign-language-interpreter.html");
     let a = roadmap(&engine, "Sign Language Interpreter");
     assert_eq!(
-        steps(&a, 3),
+        path_steps(&a, 3),
         want(
             &file,
             &[
@@ -76,7 +65,7 @@ fn steps_wrapped_with_a_hanging_indent_stay_in_their_section() {
     let file = guide("water-treatment-operator.txt");
     let a = roadmap(&engine, "Water Treatment Operator");
     assert_eq!(
-        steps(&a, 3),
+        path_steps(&a, 3),
         want(
             &file,
             &[
@@ -232,7 +221,7 @@ fn the_first_of_numbered_actions_read_as_headings_is_a_step() {
     let file = guide("park-ranger.md");
     let a = roadmap(&engine, "Park Ranger");
     assert_eq!(
-        steps(&a, 3),
+        path_steps(&a, 3),
         want(
             &file,
             &[

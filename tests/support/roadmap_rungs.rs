@@ -93,3 +93,14 @@ pub fn cites_none_of(a: &RoadmapAnswer, unrelated: &[u32]) {
         "{cited:?} vs {unrelated:?}"
     );
 }
+
+/// The learning path as (line, the first `words` words of each step's text).
+pub fn path_steps(a: &RoadmapAnswer, words: usize) -> Vec<(u32, String)> {
+    a.learning_path
+        .iter()
+        .map(|s| {
+            let text: Vec<&str> = s.text.split_whitespace().take(words).collect();
+            (s.cite.line, text.join(" "))
+        })
+        .collect()
+}
