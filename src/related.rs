@@ -104,6 +104,7 @@ impl RelatedTable {
     /// once, none of `asked` itself. A one-word phrase counts only where `known` says the
     /// library lacks the word (given its position): a word the guides hold is matched as it
     /// is; a phrase is specific enough to count wherever it is asked.
+    #[cfg(test)]
     pub fn related<S: AsRef<str>>(&self, asked: &[S], known: impl Fn(usize) -> bool) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for (g, _) in self.related_by(asked, known) {
@@ -114,8 +115,10 @@ impl RelatedTable {
         out
     }
 
-    /// [`RelatedTable::related`], each guide word with the position in `asked` of every word
-    /// of the phrase that called it: (guide word, position) pairs, each once.
+    /// The guide words related to a question (as the tests' `related` lists them), each with
+    /// the position in `asked` of every word of the phrase that called it: (guide word,
+    /// position) pairs, each once. The search reads this form (a hit's coverage credits the
+    /// calling word).
     pub fn related_by<S: AsRef<str>>(
         &self,
         asked: &[S],
