@@ -79,7 +79,7 @@ pub struct QueryTerm {
     #[serde(skip)]
     pub asked: String,
     /// Whether it is no word of the question but a guide word related to one (see
-    /// [`related_terms`]), weighed lightly.
+    /// `related_terms`), weighed lightly.
     #[serde(skip)]
     pub related: bool,
 }
