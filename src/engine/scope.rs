@@ -284,9 +284,13 @@ fn names_a_careers_occupation(vocab: &Vocabulary, careers: &[String], head: &str
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         short == long || (short.chars().count() >= MIN_SHARED_STEM_CHARS && long.starts_with(short))
     };
-    careers
-        .iter()
-        .flat_map(|career| career.split(|c: char| c.is_whitespace() || c == '-'))
+    let asked = fold(head);
+    let words = || {
+        careers
+            .iter()
+            .flat_map(|career| career.split(|c: char| c.is_whitespace() || c == '-'))
+    };
+    words()
         .filter(|w| vocab.roles().occupation_form(&fold(w)).is_some())
         .any(|w| {
             analyzer
@@ -294,10 +298,34 @@ fn names_a_careers_occupation(vocab: &Vocabulary, careers: &[String], head: &str
                 .first()
                 .is_some_and(|t| same(&t.text, &term.text))
         })
+        || words().any(|w| cognate_of_foreign(analyzer, &fold(w), &asked))
 }
 
 /// Fewest characters of a term that starts a career's occupation term and so names it.
 const MIN_SHARED_STEM_CHARS: usize = 5;
+
+/// Fewest leading letters a word of a career's name in another language shares with an
+/// occupation word of the question for the two to be one word in two languages.
+const MIN_COGNATE_PREFIX_CHARS: usize = 7;
+
+/// Whether `career_word`, a folded word of a career's name that is no English word (so of the
+/// guide's own language: "agronomo" of "Ingeniero Agrónomo"), and `asked`, a folded occupation
+/// word of the question ("agronomist"), begin with the same [`MIN_COGNATE_PREFIX_CHARS`]
+/// letters: the same occupation named in two languages. An English word of a name is not
+/// compared this way, as it may name the work and not the worker ("pharmacy" of "Pharmacy
+/// Technician" is no "pharmacist").
+fn cognate_of_foreign(
+    analyzer: &crate::analysis::Analyzer,
+    career_word: &str,
+    asked: &str,
+) -> bool {
+    let shared = career_word
+        .chars()
+        .zip(asked.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    shared >= MIN_COGNATE_PREFIX_CHARS && !analyzer.in_dictionary(career_word)
+}
 
 /// The careers of two or more words that the question names by their last word alone, where
 /// that word ends exactly one career's name in the library and stands alone — after nothing, a
@@ -706,5 +734,68 @@ mod tests {
         assert_eq!(positions(&terms, &t(&["c", "a"])).count(), 0);
         assert_eq!(positions(&terms, &[]).count(), 0);
         assert_eq!(positions(&t(&["a"]), &t(&["a", "b"])).count(), 0);
+    }
+
+    /// Regression (issue 14, probes eight, nine and five): "how much does an agronomist earn
+    /// in chile", "how much does a craft brewer earn in argentina", "¿qué habilidades necesita
+    /// un apicultor?" and "how much does a nursing assistant earn in spain" were refused as
+    /// occupations no guide covers, though a guide in the other language is about each. A
+    /// career's name in another language names the occupation by a cognate, or by the words
+    /// the translation table reads it as.
+    #[test]
+    fn an_occupation_named_in_the_other_language_of_a_careers_guide_is_covered() {
+        let dir = tempfile::tempdir().unwrap();
+        // No manifest: each guide's career and title are read from its heading.
+        let guides = dir.path().join("guides");
+        std::fs::create_dir_all(&guides).unwrap();
+        for (file, title, body) in [
+            (
+                "agro.md",
+                "Ingeniero Agrónomo en Chile",
+                "Un ingeniero agrónomo gana bien.",
+            ),
+            (
+                "cerveza.md",
+                "Cervecero Artesanal",
+                "Un cervecero cobra por mes.",
+            ),
+            (
+                "bees.md",
+                "Commercial Beekeeper",
+                "A beekeeper is paid by the hour.",
+            ),
+            (
+                "tcae.md",
+                "TCAE: Técnico en Cuidados Auxiliares de Enfermería",
+                "Un TCAE cobra por mes.",
+            ),
+            (
+                "pharm.md",
+                "Pharmacy Technician",
+                "Technicians count tablets.",
+            ),
+        ] {
+            std::fs::write(
+                guides.join(file),
+                format!("# {title}\n\n## Sueldo\n\n{body}\n"),
+            )
+            .unwrap();
+        }
+        let engine =
+            crate::engine::fixtures::engine_on(crate::corpus::SeedSource::Dir(guides), dir.path());
+        let refused =
+            |q: &str| matches!(engine.question_career(q), QuestionCareer::NotInLibrary(_));
+        for q in [
+            "how much does an agronomist earn in chile",
+            "how much does a craft brewer earn in argentina",
+            "¿qué habilidades necesita un apicultor en Nueva Zelanda?",
+            "how much does a nursing assistant earn in spain per month",
+        ] {
+            assert!(!refused(q), "{q}");
+        }
+        // A word sharing its start with an English word of a name is another occupation, and one
+        // sharing less than a cognate's start is too.
+        assert!(refused("how much do pharmacists earn"));
+        assert!(refused("how much does an agrochemist earn"));
     }
 }
