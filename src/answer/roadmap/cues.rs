@@ -13,6 +13,9 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use crate::answer::lazy_regex::{LazyRegex, NOTHING};
 use crate::roles::fold;
 
+/// Fewest letters of a word read as a Spanish infinitive ("Hacer"; not "Ir", "Ser").
+const MIN_INFINITIVE_CHARS: usize = 5;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CuesFile {
@@ -36,6 +39,10 @@ struct CuesFile {
     ambiguous_imperatives: Vec<String>,
     #[serde(default)]
     reader_words: Vec<String>,
+    #[serde(default)]
+    infinitive_endings: Vec<String>,
+    #[serde(default)]
+    training: Vec<String>,
     #[serde(default)]
     step_openers: Vec<String>,
     interview_list: Vec<String>,
@@ -273,6 +280,10 @@ pub struct RoadmapCues {
     ambiguous_imperatives: HashSet<String>,
     /// Words that speak to the reader, folded.
     reader_words: HashSet<String>,
+    /// Endings of the Spanish infinitive, folded.
+    infinitive_endings: Vec<String>,
+    /// Words naming training, a credential or a way in.
+    pub training: Cue,
     /// Order words a step may open with before its verb ("First,", "Then", "After that,").
     pub step_openers: Cue,
     /// A line introducing a list of what interviews include.
@@ -321,6 +332,9 @@ impl RoadmapCues {
         let imperatives = words("imperatives", &f.imperatives)?;
         let ambiguous_imperatives = words("ambiguous_imperatives", &f.ambiguous_imperatives)?;
         let reader_words = words("reader_words", &f.reader_words)?;
+        let infinitive_endings: Vec<String> = words("infinitive_endings", &f.infinitive_endings)?
+            .into_iter()
+            .collect();
         Ok(RoadmapCues {
             career_context: cue("career_context", &f.career_context)?,
             career_list: cue("career_list", &f.career_list)?,
@@ -336,6 +350,8 @@ impl RoadmapCues {
             imperatives,
             ambiguous_imperatives,
             reader_words,
+            infinitive_endings,
+            training: cue("training", &f.training)?,
             step_openers: cue("step_openers", &f.step_openers)?,
             interview_list: cue("interview_list", &f.interview_list)?,
             interview_word: cue("interview_word", &f.interview_word)?,
@@ -360,6 +376,20 @@ impl RoadmapCues {
     /// the text speaks to the reader.
     pub fn is_ambiguous_imperative(&self, word: &str) -> bool {
         self.ambiguous_imperatives.contains(&fold(word))
+    }
+
+    /// Whether `word`, capitalised and at least [`MIN_INFINITIVE_CHARS`] letters long, ends as a
+    /// Spanish infinitive does ("Terminar", "Obtener") and is no English word (`english`, so
+    /// "Enter" and "Other" are not).
+    pub fn is_infinitive(&self, word: &str, english: impl Fn(&str) -> bool) -> bool {
+        let folded = fold(word);
+        word.starts_with(char::is_uppercase)
+            && folded.chars().count() >= MIN_INFINITIVE_CHARS
+            && self
+                .infinitive_endings
+                .iter()
+                .any(|e| folded.ends_with(e.as_str()))
+            && !english(&folded)
     }
 
     /// Whether `text` holds a word that speaks to the reader ("tu", "te", "usted").

@@ -12,7 +12,7 @@ use super::cues::{Cue, RoadmapCues};
 use super::durations::{parse_durations, trailing_time};
 use super::lines::{Line, line_sections, logical_lines};
 use super::path_shapes::{
-    bold_action_items, item_marker, numbered_step, paragraph_steps, table_steps,
+    action_runs, bold_action_items, item_marker, numbered_step, paragraph_steps, table_steps,
 };
 use super::step_labels::{StepLabel, shown_step, step_label};
 use super::table_ladder::cells;
@@ -623,6 +623,22 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
     for j in bold_action_items(&lines, free, is_action) {
         if let Some(item) = item_text(&lines[j]) {
             push(StepKind::Step, item, sections[j], lines[j].line, true, None);
+        }
+    }
+    // Steps told as actions one after another ("1. Get a CAP …", "**Find a mentor.** …") under
+    // such a heading, when they name training; a Spanish infinitive opens a step too.
+    let english = |w: &str| vocab.analyzer().in_dictionary(w);
+    let opens_action = |sentence: &str| {
+        is_action(sentence)
+            || past_opener(cues, sentence)
+                .or_else(|| first_word(sentence))
+                .is_some_and(|w| cues.is_infinitive(w, english))
+    };
+    let names_training = |text: &str| cues.training.is_match(text);
+    for step in action_runs(&lines, free, opens_action, names_training) {
+        let j = step.at;
+        if let Some(text) = step.lead.as_deref().or_else(|| item_text(&lines[j])) {
+            push(StepKind::Step, text, sections[j], lines[j].line, true, None);
         }
     }
     let in_path = |i: usize| kinds[i] == Some(StepKind::Step);

@@ -168,11 +168,17 @@ pub fn extract_guide(vocab: &Vocabulary, career: &str, passages: &[Passage]) -> 
             .cmp(&(&b.citation.cite.source, b.citation.cite.line))
     });
     // A ladder's rungs are career stages, not steps of the learning path; a step told as a
-    // numbered heading holds the lines under it.
+    // numbered heading holds the lines under it. Steps are read over whole sections, as the
+    // ladder is (a list going on into the section's next passage is one list), each cited to
+    // its own passage.
     let headed = extract_headed_steps(vocab, passages);
-    let mut steps: Vec<PathStep> = passages
+    let mut steps: Vec<PathStep> = whole
         .iter()
         .flat_map(|p| extract_steps(vocab, p))
+        .map(|mut s| {
+            recite(&mut s.cite, passages);
+            s
+        })
         .filter(|s| {
             !headed.covers(&s.cite.source, s.cite.line)
                 && !stages.iter().any(|c| {

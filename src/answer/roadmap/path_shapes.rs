@@ -2,8 +2,9 @@
 //! items lettered "a) … b) …", lines numbered by a sequence word and a stop ("Step 1. Check …"),
 //! a table whose columns are the step and its time ("| Step | Duration |"), and paragraphs each
 //! telling the next step ("Most audiologists take a four-year AuD …" / "Graduates then pass …"),
-//! and a numbered list whose items each open with an action in bold ("1. **Finish your degree.**
-//! You can apply …"), whatever its heading.
+//! and, whatever their heading, a numbered list whose items each open with an action in bold
+//! ("1. **Finish your degree.** You can apply …") and steps told as actions one after another
+//! that name training ("1. Get a CAP Pâtissier …", "**Find a mentor.** Go to shops …").
 
 use super::Duration;
 use super::cues::RoadmapCues;
@@ -18,6 +19,9 @@ use crate::answer::text::{sentences, strip_marker};
 const ORDER_WORD_WITHIN: usize = 4;
 /// Fewest items of a numbered list of actions in bold that tell a path under any heading.
 const MIN_BOLD_ACTIONS: usize = 3;
+/// Fewest steps of a run of actions told without a heading's cue that name training, for the
+/// run to tell a path.
+const MIN_TRAINING_STEPS: usize = 2;
 
 /// The length of a line's list marker: a bullet or a number (`strip_marker`), or a letter closed
 /// by a parenthesis ("a) ", "(b) ", "C) "); 0 for a line with none.
@@ -103,6 +107,81 @@ pub(super) fn bold_action_items(
             None => flush(&mut run),
         }
         last = number.unwrap_or(0);
+    }
+    flush(&mut run);
+    out
+}
+
+/// A step of a run of actions ([`action_runs`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ActionStep {
+    /// Its line's index into the lines read.
+    pub at: usize,
+    /// The action in bold a paragraph opens with; `None` for a numbered item, whole.
+    pub lead: Option<String>,
+}
+
+/// The runs among `lines` (those `free` allows, none a heading) of at least
+/// [`MIN_BOLD_ACTIONS`] steps told as actions one after another, nothing between them: items
+/// numbered in order whose text opens with an action (`is_action`: "1. Get a CAP Pâtissier …",
+/// "2. Estudiar la carrera técnica …"), or paragraphs each opening with an action in bold
+/// ("**Find a mentor.** Go to shops …"). At least [`MIN_TRAINING_STEPS`] of a run's steps must
+/// name training (`names_training`: a course, a licence, an apprenticeship), so that a list of
+/// how the work itself is done ("1. Isolate the circuit. 2. Prove it dead. …") tells no path.
+pub(super) fn action_runs(
+    lines: &[Line],
+    free: impl Fn(usize) -> bool,
+    is_action: impl Fn(&str) -> bool,
+    names_training: impl Fn(&str) -> bool,
+) -> Vec<ActionStep> {
+    let mut out = Vec::new();
+    // The run so far, and the number of its last item (`None` for a run of paragraphs).
+    let mut run: Vec<ActionStep> = Vec::new();
+    let mut last: Option<u32> = None;
+    let mut flush = |run: &mut Vec<ActionStep>| {
+        let training = run
+            .iter()
+            .filter(|s| names_training(&lines[s.at].text))
+            .count();
+        if run.len() >= MIN_BOLD_ACTIONS && training >= MIN_TRAINING_STEPS {
+            out.append(run);
+        }
+        run.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let text = l.text.trim_start();
+        let step = if l.heading || !free(i) {
+            None
+        } else if let Some(n) = item_number(text) {
+            let body = &text[item_marker(text)..];
+            let first = sentences(body).first().map_or(body, |r| &body[r.clone()]);
+            is_action(first).then_some((Some(n), None))
+        } else if item_marker(text) == 0 {
+            bold_sentence(text)
+                .filter(|lead| is_action(lead))
+                .map(|lead| (None, Some(lead.trim_end_matches(['.', '!']).to_string())))
+        } else {
+            None
+        };
+        match step {
+            Some((number, lead)) => {
+                let goes_on = !run.is_empty()
+                    && match (last, number) {
+                        (Some(prev), Some(n)) => n == prev + 1,
+                        (None, None) => true,
+                        _ => false,
+                    };
+                if !goes_on {
+                    flush(&mut run);
+                }
+                run.push(ActionStep { at: i, lead });
+                last = number;
+            }
+            None => {
+                flush(&mut run);
+                last = None;
+            }
+        }
     }
     flush(&mut run);
     out
