@@ -814,6 +814,29 @@ mod tests {
         assert!(read("In 2025 45 people earn R 9 a day.").is_empty());
     }
 
+    /// Regression (probe ten: a Peruvian guide's "S/ 1.300 a S/ 1.800" and "S/ 4 500" were not
+    /// read): the sol, the ringgit and the won are in the table.
+    #[test]
+    fn soles_ringgit_and_won_are_read() {
+        use Period::*;
+        assert_eq!(
+            read("Un ayudante gana S/ 1.300 a S/ 1.800 al mes."),
+            [amount("PEN", 1_300, 1_800, Month, "S/ 1.300 a S/ 1.800")]
+        );
+        assert_eq!(
+            read("Un jefe de brigada gana S/ 4 500 al mes."),
+            [amount("PEN", 4_500, 4_500, Month, "S/ 4 500")]
+        );
+        assert_eq!(
+            read("Graduates earn RM4,500 a month."),
+            [amount("MYR", 4_500, 4_500, Month, "RM4,500")]
+        );
+        assert_eq!(
+            read("Juniors earn ₩3,200,000 a month."),
+            [amount("KRW", 3_200_000, 3_200_000, Month, "₩3,200,000")]
+        );
+    }
+
     #[test]
     fn an_r_in_ordinary_text_is_no_money() {
         for line in [
