@@ -16,6 +16,9 @@ use crate::vocab::Vocabulary;
 
 use super::verdict::Reason;
 
+/// Most letters of a country's short form that names it in a guide's prose only in capitals.
+const MAX_CASED_ABBREVIATION: usize = 2;
+
 /// A question is off topic only when the index holds fewer than this share of its meaningful
 /// words (calibrated on the evaluation set's tuning part).
 const OFF_TOPIC_KNOWN_SHARE: f32 = 0.5;
@@ -204,13 +207,23 @@ impl TopicTable {
     /// The currencies (ISO codes) of the countries a guide's `text` names, with how many times,
     /// in the order first named; countries without a currency of their own are left out. The
     /// salary reader takes a bare `$` to be the dollar of the country its pay section is about.
+    /// A mention written as a word of [`MAX_CASED_ABBREVIATION`] letters or fewer in lower case
+    /// is no country: guides write a country's short form in capitals ("US", "UK"), and "us" in
+    /// prose is the pronoun ("Most of us are paid on commission").
     pub fn currencies_named(&self, analyzer: &Analyzer, text: &str) -> Vec<(String, usize)> {
-        let terms: Vec<Arc<str>> = analyzer.analyze(text).into_iter().map(|t| t.text).collect();
+        let analysed = analyzer.analyze(text);
+        let terms: Vec<Arc<str>> = analysed.iter().map(|t| Arc::clone(&t.text)).collect();
         let mut counts: Vec<(String, usize)> = Vec::new();
-        for country in self.country_mentions(&terms) {
+        for (country, at) in self.mentions(&terms) {
             let Some(code) = country.currency.as_deref() else {
                 continue;
             };
+            let written = &text[analysed[at.start].start..analysed[at.end - 1].end];
+            if written.chars().count() <= MAX_CASED_ABBREVIATION
+                && !written.chars().any(char::is_uppercase)
+            {
+                continue;
+            }
             match counts.iter_mut().find(|(c, _)| c == code) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((code.to_string(), 1)),
@@ -477,6 +490,22 @@ fn untreated(vocab: &Vocabulary, question: &str, holds: impl Fn(&str) -> bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (probe ten: a Canadian guide's "$100 to $140 per hour" was read in US dollars
+    /// because its pay section says "Most of us are paid on commission").
+    #[test]
+    fn a_country_s_short_form_in_lower_case_is_the_pronoun() {
+        let vocab = crate::answer::fixtures::vocab();
+        let named = |text: &str| vocab.topics().currencies_named(vocab.analyzer(), text);
+        assert_eq!(
+            named("Tattoo Artist in Canada. Most of us are paid on commission."),
+            [("CAD".to_string(), 1)]
+        );
+        assert_eq!(
+            named("Pay in the US is higher than in Canada."),
+            [("USD".to_string(), 1), ("CAD".to_string(), 1)]
+        );
+    }
 
     fn countries(q: &str) -> Vec<String> {
         let vocab = crate::answer::fixtures::vocab();
