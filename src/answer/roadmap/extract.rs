@@ -188,7 +188,7 @@ fn line_sentences(text: &str) -> Vec<&str> {
 /// where the sentence or its `paragraph` speaks to the reader — a word of `reader_words`, or a
 /// sentence opening with one of `imperatives`.
 pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str) -> bool {
-    let Some(first) = past_opener(cues, sentence).or_else(|| first_word(sentence)) else {
+    let Some(first) = opening_verb(cues, sentence) else {
         return false;
     };
     cues.is_imperative_verb(first)
@@ -199,6 +199,12 @@ pub(super) fn is_imperative(cues: &RoadmapCues, sentence: &str, paragraph: &str)
                     .into_iter()
                     .filter_map(first_word)
                     .any(|w| cues.is_imperative_verb(w))))
+}
+
+/// The word a step's sentence opens with as its verb: the first past an order word ("Then enroll
+/// …" → "enroll"), else its first word when capitalised.
+fn opening_verb<'a>(cues: &RoadmapCues, sentence: &'a str) -> Option<&'a str> {
+    past_opener(cues, sentence).or_else(|| first_word(sentence))
 }
 
 /// Marks a sentence may open with before its first word: quotes, emphasis, Spanish opening
@@ -630,9 +636,7 @@ pub fn extract_steps(vocab: &Vocabulary, p: &Passage) -> Vec<PathStep> {
     let english = |w: &str| vocab.analyzer().in_dictionary(w);
     let opens_action = |sentence: &str| {
         is_action(sentence)
-            || past_opener(cues, sentence)
-                .or_else(|| first_word(sentence))
-                .is_some_and(|w| cues.is_infinitive(w, english))
+            || opening_verb(cues, sentence).is_some_and(|w| cues.is_infinitive(w, english))
     };
     let names_training = |text: &str| cues.training.is_match(text);
     for step in action_runs(&lines, free, opens_action, names_training) {
